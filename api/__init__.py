@@ -1,0 +1,1 @@
+"""HTTP adapter (FastAPI) over the core services."""

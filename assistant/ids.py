@@ -1,0 +1,43 @@
+"""Stable ids for documents and the items extracted from them.
+
+Mappings, gaps and drafts cite items by id, and tests assert on those ids, so an id must
+depend only on what the item *is* (its document and its normalised wording), never on the
+order of ingestion or on a database sequence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and whitespace-insensitive key of a text (for matching, not display)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    no_accents = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", no_accents.casefold()).strip()
+
+
+def _digest(*parts: str, length: int = 12) -> str:
+    joined = "\x1f".join(parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:length]
+
+
+def document_id(file_name: str) -> str:
+    """Id of a document, stable across versions of the same file name."""
+    return f"doc-{_digest(fold(file_name))}"
+
+
+def item_id(prefix: str, document: str, key: str, occurrence: int = 0) -> str:
+    """Id of an extracted item.
+
+    Args:
+        prefix: kind of item (``rec``, ``act``, ``swot``).
+        document: id of the document the item comes from.
+        key: the item's identifying wording; folded before hashing.
+        occurrence: 0 for the first item with this key in the document, 1 for the second...
+    """
+    return f"{prefix}-{_digest(document, fold(key), str(occurrence))}"

@@ -1,0 +1,27 @@
+"""The one pydantic vocabulary of plan-assistant (core, CLI, API, TUI and reports)."""
+
+from assistant.schema.plan import (
+    Action,
+    ExplicitLink,
+    LinkKind,
+    Plan,
+    Recommendation,
+    StatusCategory,
+    SwotItem,
+    SwotKind,
+)
+from assistant.schema.source import Document, DocumentFormat, Span
+
+__all__ = [
+    "Action",
+    "Document",
+    "DocumentFormat",
+    "ExplicitLink",
+    "LinkKind",
+    "Plan",
+    "Recommendation",
+    "Span",
+    "StatusCategory",
+    "SwotItem",
+    "SwotKind",
+]

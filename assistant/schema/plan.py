@@ -1,0 +1,135 @@
+"""The structured content of expert reports, SWOT analyses and action plans.
+
+These models are the single vocabulary shared by the core services, the CLI, the HTTP API,
+the terminal UI and the reports. Field names follow the domain (owner, deadline,
+indicators, status) and every field is described, because the descriptions end up in the
+OpenAPI schema a web developer reads.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, Field, computed_field
+
+from assistant.schema.source import Document, Span
+
+
+class StatusCategory(StrEnum):
+    """What a free-text status ("Action en cours depuis 2015 et pérenne") means."""
+
+    DONE = "done"  # Réalisé, Implémenté, Action terminée, Action réalisée
+    IN_PROGRESS = "in_progress"  # En cours
+    PLANNED = "planned"  # À venir, Action à planifier, Action planifiée
+    POSTPONED = "postponed"  # Reporté
+    ABANDONED = "abandoned"  # Plus d'actualité, abandonné
+    UNKNOWN = "unknown"
+
+
+class SwotKind(StrEnum):
+    """The four quadrants of a SWOT analysis (AFOM in French)."""
+
+    STRENGTH = "strength"  # Forces
+    WEAKNESS = "weakness"  # Faiblesses
+    OPPORTUNITY = "opportunity"  # Opportunités
+    THREAT = "threat"  # Menaces
+
+
+class LinkKind(StrEnum):
+    """How an action is tied to a recommendation."""
+
+    REFERENCE = "reference"  # the action's row cites the recommendation ("Critère 3, Recommandation 6")
+    PLACEMENT = "placement"  # the action sits under a quoted recommendation « ... » (Recommandation 5, p.7)
+
+
+class Recommendation(BaseModel):
+    """A recommendation of an expert committee, as cited or quoted in a document."""
+
+    id: str = Field(description="Stable id derived from the document and the normalised reference.")
+    document_id: str = Field(description="Id of the document the recommendation was found in.")
+    ref: str = Field(description="The reference as written ('Critère 3, Recommandation 6').")
+    criterion: str | None = Field(
+        default=None, description="Normalised criterion ('Critère 3', 'Critère 1.2.1'), if given."
+    )
+    number: str | None = Field(default=None, description="Recommendation number as written ('6').")
+    text: str | None = Field(
+        default=None, description="Wording of the recommendation when the document quotes it."
+    )
+    page_ref: str | None = Field(
+        default=None, description="Page of the expert report the reference points to ('p.9')."
+    )
+    source: Span = Field(description="Where the recommendation is first cited or quoted.")
+
+
+class ExplicitLink(BaseModel):
+    """An explicit tie between an action and a recommendation, with its evidence."""
+
+    recommendation_id: str = Field(description="Id of the recommendation.")
+    kind: LinkKind = Field(description="Reference in the action's row, or placement under a quote.")
+    evidence: Span = Field(description="The cell or quote that shows the link.")
+
+
+class Action(BaseModel):
+    """One action of an action plan, with the fields experts expect to find."""
+
+    id: str = Field(description="Stable id derived from the document and the action's wording.")
+    document_id: str = Field(description="Id of the document the action was found in.")
+    text: str = Field(description="What will be done, as written.")
+    objective: str | None = Field(default=None, description="Objective the action serves.")
+    axis: str | None = Field(default=None, description="Strategic axis ('Axe 1 : ...').")
+    owner: str | None = Field(
+        default=None, description="Who carries the action (responsable, porteur, acteurs)."
+    )
+    deadline: str | None = Field(default=None, description="Deadline or period as written.")
+    due: date | None = Field(
+        default=None, description="Last day of the deadline, when it could be read as a date."
+    )
+    indicators: list[str] = Field(
+        default_factory=list, description="Follow-up indicators (indicateurs de suivi), one per item."
+    )
+    status: str | None = Field(default=None, description="Status as written (état de réalisation).")
+    status_category: StatusCategory = Field(
+        default=StatusCategory.UNKNOWN, description="Normalised meaning of the status."
+    )
+    priority: int | None = Field(
+        default=None, ge=1, le=3, description="Priority from * (1) to *** (3), if given."
+    )
+    links: list[ExplicitLink] = Field(
+        default_factory=list, description="Recommendations the action explicitly answers."
+    )
+    source: Span = Field(description="Where the action is written.")
+
+    @computed_field(description="Ids of the recommendations the action explicitly answers.")  # type: ignore[prop-decorator]
+    @property
+    def addresses(self) -> list[str]:
+        seen: list[str] = []
+        for link in self.links:
+            if link.recommendation_id not in seen:
+                seen.append(link.recommendation_id)
+        return seen
+
+
+class SwotItem(BaseModel):
+    """One item of a SWOT analysis."""
+
+    id: str = Field(description="Stable id derived from the document, quadrant and wording.")
+    document_id: str = Field(description="Id of the document the item was found in.")
+    kind: SwotKind = Field(description="Quadrant: strength, weakness, opportunity or threat.")
+    text: str = Field(description="The item as written.")
+    source: Span = Field(description="Where the item is written.")
+
+
+class Plan(BaseModel):
+    """Everything extracted from one document."""
+
+    document: Document = Field(description="The source document.")
+    recommendations: list[Recommendation] = Field(
+        default_factory=list, description="Recommendations cited or quoted in the document."
+    )
+    actions: list[Action] = Field(default_factory=list, description="Actions of the plan.")
+    swot: list[SwotItem] = Field(default_factory=list, description="SWOT items.")
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What the parser noticed and could not settle (French, for the coordinator).",
+    )

