@@ -49,6 +49,12 @@ class Recommendation(BaseModel):
     id: str = Field(description="Stable id derived from the document and the normalised reference.")
     document_id: str = Field(description="Id of the document the recommendation was found in.")
     ref: str = Field(description="The reference as written ('Critère 3, Recommandation 6').")
+    key: str = Field(
+        description=(
+            "Normalised reference ('c3/r6', 'r1/p9'): the same key in an expert report and in a "
+            "plan designates the same recommendation."
+        )
+    )
     criterion: str | None = Field(
         default=None, description="Normalised criterion ('Critère 3', 'Critère 1.2.1'), if given."
     )

@@ -1,0 +1,190 @@
+"""Structure extraction: a `RawDocument` (paragraphs and table rows) into a cited `Plan`.
+
+The extractor walks the document once, in reading order, keeping a `Context` (axis,
+objective heading, quoted recommendation in force, plan table in force). Tables go to
+`tables`, flattened PDF tables to `flattened`, headings/quotes/report recommendations/SWOT
+to `prose`. Rules are about layouts and French vocabulary, never about one file.
+"""
+
+from __future__ import annotations
+
+from assistant.errors import NoRecognisableContentError
+from assistant.extract.builder import PlanBuilder
+from assistant.extract.context import Context
+from assistant.extract.flattened import FlattenedTable, emit_all, header_columns
+from assistant.extract.language import detect_language
+from assistant.extract.prose import (
+    AXIS_HEADING,
+    FOOTNOTE,
+    SUB_HEADING,
+    criterion_heading,
+    defined_recommendation,
+    is_swot_document,
+    quote_at,
+    swot_heading,
+    swot_item_text,
+)
+from assistant.extract.stream import Item, Line, stream
+from assistant.extract.swot_tables import read_swot_table
+from assistant.extract.tables import read_table
+from assistant.extract.text import squash
+from assistant.extract.vocabulary import Column
+from assistant.ids import document_id
+from assistant.readers.base import RawDocument, Table, TableRow
+from assistant.schema import Document, Plan
+
+__all__ = ["extract_plan"]
+
+_LANGUAGE_NAMES = {"en": "anglais", "nl": "néerlandais", "de": "allemand"}
+
+
+def extract_plan(raw: RawDocument) -> Plan:
+    """Extract recommendations, actions and SWOT items from a read document.
+
+    Raises:
+        NoRecognisableContentError: nothing usable was found (with the likely reason).
+    """
+    language = detect_language(raw.text())
+    document = Document(
+        id=document_id(raw.name),
+        name=raw.name,
+        format=raw.format,
+        sha256=raw.sha256,
+        size_bytes=raw.size_bytes,
+        pages=raw.pages,
+        title=raw.title,
+        language=language,
+    )
+    plan = PlanBuilder(document)
+    _Walker(stream(raw), plan).run()
+    result = plan.build()
+    if not (result.actions or result.recommendations or result.swot):
+        if language in _LANGUAGE_NAMES:
+            reason = (
+                f"le document semble rédigé en {_LANGUAGE_NAMES[language]} ; plan-assistant lit "
+                "les plans d'action et rapports d'experts en français"
+            )
+        else:
+            reason = (
+                "aucune recommandation, action ni élément SWOT n'a été reconnu ; vérifiez qu'il "
+                "s'agit bien d'un plan d'action, d'un rapport d'experts ou d'une analyse SWOT "
+                "(tableau avec des colonnes telles que Action, Responsable, Échéance, Indicateurs)"
+            )
+        raise NoRecognisableContentError(raw.name, reason)
+    if language not in (None, "fr"):
+        result.warnings.append(
+            f"Langue détectée : {_LANGUAGE_NAMES.get(language, language)} ; l'extraction est "
+            "conçue pour le français et peut être incomplète."
+        )
+    return result
+
+
+class _Walker:
+    def __init__(self, items: list[Item], plan: PlanBuilder) -> None:
+        self.items = items
+        self.plan = plan
+        self.ctx = Context()
+        self.flat_columns: list[Column] | None = None
+        self.flat_sections: list[FlattenedTable] = []
+        self.flat: FlattenedTable | None = None
+        self.swot_document = is_swot_document(items)
+
+    def run(self) -> None:
+        index = 0
+        while index < len(self.items):
+            item = self.items[index]
+            if isinstance(item, Table):
+                self._close_flat()
+                self.flat_columns = None
+                if not read_swot_table(item, self.plan):
+                    read_table(item, self.ctx, self.plan, self._lookahead(index))
+                index += 1
+            else:
+                index += self._line(index, item)
+        self._close_flat()
+        emit_all(self.flat_sections, self.plan)
+
+    def _lookahead(self, index: int) -> list[TableRow]:
+        rows: list[TableRow] = []
+        for item in self.items[index + 1 :]:
+            if isinstance(item, Table):
+                rows.extend(item.rows)
+                if len(rows) >= 40:
+                    break
+        return rows
+
+    def _close_flat(self) -> None:
+        if self.flat is not None and self.flat.lines:
+            self.flat_sections.append(self.flat)
+        self.flat = None
+
+    def _open_flat(self) -> None:
+        self._close_flat()
+        if self.flat_columns is not None:
+            ctx = self.ctx
+            self.flat = FlattenedTable(self.flat_columns, ctx.axis, ctx.heading, ctx.placement)
+
+    def _line(self, index: int, line: Line) -> int:
+        """Handle the line at `index`; return how many items were consumed."""
+        ctx, plan = self.ctx, self.plan
+        if "«" in line.text:
+            quote = quote_at(self.items, index)
+            if quote is not None:
+                text, reference, span, used = quote
+                ctx.placement = (plan.recommendation(reference, span, text), span)
+                self._open_flat()
+                return used
+        if AXIS_HEADING.match(line.text) and len(line.text) < 200:
+            ctx.new_axis(squash(line.text))
+            self._open_flat()
+            return 1
+        header = header_columns([i for i in self.items[index : index + 9] if isinstance(i, Line)])
+        if header is not None and _consecutive_lines(self.items, index, header[1]):
+            self.flat_columns = header[0]
+            ctx.schema = None
+            self._open_flat()
+            return header[1]
+        in_plan = self.flat_columns is not None or ctx.schema is not None
+        if in_plan and SUB_HEADING.match(line.text):
+            ctx.new_section(squash(line.text))
+            self._open_flat()
+            return 1
+        if self.flat is not None:
+            self.flat.add(line)
+            return 1
+        return self._prose(index, line)
+
+    def _prose(self, index: int, line: Line) -> int:
+        ctx, plan = self.ctx, self.plan
+        criterion = criterion_heading(line)
+        if criterion is not None:
+            ctx.criterion = criterion
+            ctx.placement = None
+            return 1
+        defined = defined_recommendation(self.items, index, ctx.criterion)
+        if defined is not None:
+            reference, text, span, used = defined
+            ctx.placement = (plan.recommendation(reference, span, text), span)
+            return used
+        if self.swot_document:
+            kind = swot_heading(line.text) if len(line.text) < 40 else None
+            if kind is not None:
+                ctx.swot_kind = kind.value
+                return 1
+            if line.heading_level is not None:
+                ctx.swot_kind = None
+            elif ctx.swot_kind is not None:
+                text = swot_item_text(line)
+                if text is not None:
+                    from assistant.schema import SwotKind
+
+                    plan.add_swot(SwotKind(ctx.swot_kind), text, line.span)
+                return 1
+        if ctx.schema is not None and not FOOTNOTE.match(line.text) and len(line.text) <= 250:
+            ctx.heading = squash(line.text)
+            ctx.group = None
+        return 1
+
+
+def _consecutive_lines(items: list[Item], index: int, count: int) -> bool:
+    return all(isinstance(item, Line) for item in items[index : index + count])

@@ -1,0 +1,132 @@
+"""Accumulates what the extractors find into a `Plan`, giving every item its stable id.
+
+Recommendations are deduplicated by their normalised key (the same "Critère 5,
+Recommandation 2" cited by 30 rows is one recommendation); actions with the same wording
+in one document get distinct ids through their occurrence number.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from assistant.extract.dates import due_date
+from assistant.extract.references import Reference
+from assistant.extract.vocabulary import status_category
+from assistant.ids import item_id
+from assistant.schema import (
+    Action,
+    Document,
+    ExplicitLink,
+    LinkKind,
+    Plan,
+    Recommendation,
+    Span,
+    SwotItem,
+    SwotKind,
+)
+
+
+@dataclass
+class ActionDraft:
+    """An action being assembled from a table row or flattened text."""
+
+    text: str
+    source: Span
+    objective: str | None = None
+    axis: str | None = None
+    owner: str | None = None
+    deadline: str | None = None
+    indicators: list[str] = field(default_factory=list)
+    status: str | None = None
+    priority: int | None = None
+    links: list[tuple[str, LinkKind, Span]] = field(default_factory=list)
+
+
+@dataclass
+class PlanBuilder:
+    document: Document
+    recommendations: dict[str, Recommendation] = field(default_factory=dict)
+    actions: list[Action] = field(default_factory=list)
+    swot: list[SwotItem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    _action_keys: Counter[str] = field(default_factory=Counter)
+    _swot_keys: Counter[str] = field(default_factory=Counter)
+
+    def recommendation(self, reference: Reference, source: Span, text: str | None = None) -> str:
+        """Register a recommendation (or enrich a known one with its text); return its id."""
+        key = reference.key
+        known = self.recommendations.get(key)
+        if known is not None:
+            if text and not known.text:
+                self.recommendations[key] = known.model_copy(update={"text": text})
+            return known.id
+        recommendation = Recommendation(
+            id=item_id("rec", self.document.id, key),
+            document_id=self.document.id,
+            ref=reference.ref,
+            key=key,
+            criterion=reference.criterion,
+            number=reference.number,
+            text=text,
+            page_ref=reference.page,
+            source=source,
+        )
+        self.recommendations[key] = recommendation
+        return recommendation.id
+
+    def add_action(self, draft: ActionDraft) -> Action:
+        key = draft.text
+        occurrence = self._action_keys[key]
+        self._action_keys[key] += 1
+        links: list[ExplicitLink] = []
+        for rec_id, kind, evidence in draft.links:
+            if all(link.recommendation_id != rec_id for link in links):
+                links.append(ExplicitLink(recommendation_id=rec_id, kind=kind, evidence=evidence))
+        action = Action(
+            id=item_id("act", self.document.id, key, occurrence),
+            document_id=self.document.id,
+            text=draft.text,
+            objective=draft.objective,
+            axis=draft.axis,
+            owner=draft.owner,
+            deadline=draft.deadline,
+            due=due_date(draft.deadline),
+            indicators=draft.indicators,
+            status=draft.status,
+            status_category=status_category(draft.status),
+            priority=draft.priority,
+            links=links,
+            source=draft.source,
+        )
+        self.actions.append(action)
+        return action
+
+    def replace_last_action(self, action: Action) -> None:
+        """Store a completed version of the last action (continuation rows)."""
+        self.actions[-1] = action.model_copy(
+            update={"due": due_date(action.deadline), "status_category": status_category(action.status)}
+        )
+
+    def add_swot(self, kind: SwotKind, text: str, source: Span) -> None:
+        key = f"{kind.value}:{text}"
+        occurrence = self._swot_keys[key]
+        self._swot_keys[key] += 1
+        self.swot.append(
+            SwotItem(
+                id=item_id("swot", self.document.id, key, occurrence),
+                document_id=self.document.id,
+                kind=kind,
+                text=text,
+                source=source,
+            )
+        )
+
+    def build(self) -> Plan:
+        return Plan(
+            document=self.document,
+            recommendations=list(self.recommendations.values()),
+            actions=self.actions,
+            swot=self.swot,
+            warnings=self.warnings,
+        )

@@ -1,0 +1,59 @@
+"""Where the extractor stands in the document: axis, objective heading, active quote, table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.extract.vocabulary import Column
+from assistant.schema import Span
+
+
+@dataclass
+class TableSchema:
+    """Column roles of the plan table in force (it persists across page breaks)."""
+
+    roles: dict[int, Column]  # data column index -> role; index 0 may be the unnamed lead
+    width: int
+    lead: int | None  # column holding the objective (or the action itself), if any
+    header: Span
+
+    def column(self, role: Column) -> int | None:
+        for index, found in self.roles.items():
+            if found is role:
+                return index
+        return None
+
+    def has(self, role: Column) -> bool:
+        return self.column(role) is not None
+
+
+@dataclass
+class RowGroup:
+    """The last row that carried an objective: continuation rows inherit from it."""
+
+    lead_text: str
+    links: list[tuple[str, Span]] = field(default_factory=list)
+    priority: int | None = None
+    axis: str | None = None
+
+
+@dataclass
+class Context:
+    axis: str | None = None
+    heading: str | None = None  # objective heading above the current rows
+    placement: tuple[str, Span] | None = None  # quoted recommendation the next actions sit under
+    schema: TableSchema | None = None
+    group: RowGroup | None = None
+    criterion: str | None = None  # criterion section of an expert report
+    swot_kind: str | None = None
+
+    def new_axis(self, axis: str) -> None:
+        self.axis = axis
+        self.heading = None
+        self.placement = None
+        self.group = None
+
+    def new_section(self, heading: str) -> None:
+        self.heading = heading
+        self.placement = None
+        self.group = None

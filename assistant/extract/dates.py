@@ -1,0 +1,74 @@
+"""Reading French deadlines as dates: "juin 2027", "2025-2026", "Q1 2027", "31/12/2026".
+
+Only the *last day* of the period matters to the audit (is the deadline past?), so every
+reader returns that day, or None when the text holds no date ("Tout au long du parcours").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from assistant.ids import fold
+
+MONTHS = {
+    "janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4,
+    "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9,
+    "octobre": 10, "oct": 10, "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
+}  # fmt: skip
+
+_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d{2})\b")
+_ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+_MONTH_YEAR = re.compile(
+    r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<y>(?:19|20)\d{2})\b"
+)
+_QUADRI = re.compile(r"\bq(?P<q>[1-3])\s*(?P<y>(?:19|20)\d{2})(?:\s*[-/]\s*(?P<y2>(?:19|20)?\d{2}))?\b")
+_ACADEMIC = re.compile(r"\b(?P<y1>(?:19|20)\d{2})\s*[-/–]\s*(?P<y2>(?:19|20)?\d{2})\b")
+_YEAR = re.compile(r"\b(?P<y>(?:19|20)\d{2})\b")
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _full_year(first: int, second: str) -> int:
+    return int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+
+
+def due_date(deadline: str | None) -> date | None:
+    """Last day of the latest period named in a deadline, or None."""
+    if not deadline:
+        return None
+    # "depuis septembre 2015" is when the action started, not when it is due
+    text = re.sub(r"\bdepuis\s+(?:[a-z]+\.?\s+)?(?:19|20)\d{2}", " ", fold(deadline))
+    candidates: list[date] = []
+    for m in _ISO.finditer(text):
+        candidates.append(_safe(int(m["y"]), int(m["m"]), int(m["d"])))
+    for m in _NUMERIC.finditer(text):
+        candidates.append(_safe(int(m["y"]), int(m["m"]), int(m["d"])))
+    for m in _MONTH_YEAR.finditer(text):
+        candidates.append(_month_end(int(m["y"]), MONTHS[m["month"]]))
+    for m in _QUADRI.finditer(text):
+        year = int(m["y"])
+        # Q1 of academic year 2026-2027 ends in January 2027; "Q1 2027" alone: end of Jan 2027.
+        end_year = _full_year(year, m["y2"]) if m["y2"] else year
+        month = {1: 1, 2: 6, 3: 9}[int(m["q"])]
+        candidates.append(_month_end(end_year, month))
+    if not candidates:
+        for m in _ACADEMIC.finditer(text):
+            second = _full_year(int(m["y1"]), m["y2"])
+            if 0 < second - int(m["y1"]) <= 5:
+                # an academic year ends on 14 September; a plain year range at its end
+                candidates.append(date(second, 9, 14) if second - int(m["y1"]) == 1 else date(second, 12, 31))
+        if not candidates:
+            candidates.extend(date(int(m["y"]), 12, 31) for m in _YEAR.finditer(text))
+    valid = [c for c in candidates if c.year > 1]
+    return max(valid) if valid else None
+
+
+def _safe(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return date(1, 1, 1)

@@ -1,0 +1,223 @@
+"""Plan tables whose columns PDF extraction flattened into consecutive lines.
+
+Such text reads: the action's description, then a line starting with the priority mark
+(``***``) followed by the owner, a status phrase ("Action en cours depuis 2015 et
+pérenne"), the expected results, and a trailing column's text — then the next action's
+description. The header row (found in the same flattened form) gives the column order.
+Rows are cut at priority marks; the text between one row's status and the next mark is
+split where the next description begins (after two blank lines, else at its last block).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from assistant.extract.builder import ActionDraft, PlanBuilder
+from assistant.extract.items import _looks_infinitive, split_items
+from assistant.extract.stream import Line, merge_spans
+from assistant.extract.text import squash
+from assistant.extract.vocabulary import PRIORITY_MARK, STATUS_PHRASE, Column, column_of
+from assistant.ids import fold
+from assistant.schema import LinkKind, Span
+
+_HEADER_WORDS = re.compile(r"[*/\s]+")
+
+
+def header_columns(lines: list[Line]) -> tuple[list[Column], int] | None:
+    """Columns of a flattened header starting at lines[0], and how many lines it spans."""
+    for span in range(2, min(8, len(lines)) + 1):
+        text = " ".join(line.text for line in lines[:span])
+        columns = _columns_in(text)
+        if columns is not None and len(set(columns)) >= 4:
+            # extend while the next lines are still header words
+            while span < len(lines) and _columns_in(lines[span].text) and len(lines[span].text) < 120:
+                more = _columns_in(" ".join(line.text for line in lines[: span + 1]))
+                if more is None:
+                    break
+                columns, span = more, span + 1
+            return columns, span
+    return None
+
+
+_PHRASES = sorted(
+    [
+        "description des actions", "degre de priorite", "responsable(s)", "responsables",
+        "responsable", "porteur(s)", "porteur", "degre de realisation / echeance(s)",
+        "degre de realisation / echeances", "degre de realisation", "etat de realisation",
+        "echeance(s)", "echeances", "echeance", "resultats attendus", "conditions de realisation",
+        "indicateurs de suivi", "indicateurs", "actions", "action", "objectifs", "objectif",
+        "priorite", "statut", "delai", "moyens", "acteurs concernes", "quand",
+    ],
+    key=len,
+    reverse=True,
+)  # fmt: skip
+
+
+def _columns_in(text: str) -> list[Column] | None:
+    key = fold(text)
+    columns: list[Column] = []
+    rest = key
+    pattern = re.compile("|".join(re.escape(p) for p in _PHRASES))
+    for match in pattern.finditer(key):
+        column = column_of(match.group(0))
+        if column is not None and (not columns or columns[-1] is not column):
+            columns.append(column)
+    rest = pattern.sub(" ", key)
+    leftover = _HEADER_WORDS.sub("", rest)
+    if not columns or len(leftover) > max(6, len(key) // 6):
+        return None
+    return columns
+
+
+@dataclass
+class FlatRow:
+    description: list[Line]
+    mark: Line
+    priority: int
+    body: list[Line] = field(default_factory=list)  # everything after the mark
+
+
+@dataclass
+class FlattenedTable:
+    """Lines of one section of a flattened table (between headings and quotes).
+
+    Actions are emitted once every section is known (`emit_all`), because the trailing
+    column's repeated phrases are learnt across sections.
+    """
+
+    columns: list[Column]
+    axis: str | None
+    heading: str | None
+    placement: tuple[str, Span] | None
+    lines: list[Line] = field(default_factory=list)
+    _trailing: list[str] = field(default_factory=list)
+
+    def add(self, line: Line) -> None:
+        self.lines.append(line)
+
+    def drafts(self) -> list[ActionDraft]:
+        return [self._action(row) for row in self._rows()]
+
+    def _rows(self) -> list[FlatRow]:
+        rows: list[FlatRow] = []
+        pending: list[Line] = []
+        for line in self.lines:
+            mark = PRIORITY_MARK.match(line.text)
+            if mark is None:
+                pending.append(line)
+                continue
+            if rows:
+                tail, description = _split_tail(pending)
+                rows[-1].body.extend(tail)
+            else:
+                description = pending
+            rows.append(FlatRow(description=description, mark=line, priority=len(mark.group(1))))
+            pending = []
+        if rows:
+            rows[-1].body.extend(_until_strong_break(pending))
+        return [row for row in rows if row.description]
+
+    def _action(self, row: FlatRow) -> ActionDraft:
+        after_mark = PRIORITY_MARK.sub("", row.mark.raw, count=1)
+        body_text = "\n".join([after_mark, *(line.raw for line in row.body)])
+        text = squash(body_text)
+        owner: str | None
+        status: str | None = None
+        status_match = STATUS_PHRASE.search(text)
+        if status_match:
+            owner = text[: status_match.start()].strip(" ,;-") or None
+            status = status_match.group(0).strip()
+            results = text[status_match.end():]
+        elif text and _looks_infinitive(text.split()[0]):
+            owner, results = None, text
+        else:
+            owner, results = (text or None), ""
+        results = _strip_trailing_column(results, self)
+        deadline = status if Column.STATUS_DEADLINE in self.columns else None
+        description = squash("\n".join(line.raw for line in row.description))
+        last = (row.body or [row.mark])[-1]
+        placement = self.placement
+        links = [(placement[0], LinkKind.PLACEMENT, placement[1])] if placement else []
+        return ActionDraft(
+            text=description,
+            source=merge_spans(row.description[0].span, last.span, description),
+            objective=self.heading,
+            axis=self.axis,
+            owner=owner,
+            deadline=deadline,
+            indicators=split_items(results),
+            status=status,
+            priority=row.priority,
+            links=links,
+        )
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    blocks: list[list[Line]] = []
+    for line in lines:
+        if not blocks or line.gap_before >= 1:
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+    return blocks
+
+
+def _split_tail(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Split text between two marks into (previous row's tail, next row's description)."""
+    if not lines:
+        return [], []
+    strong = [i for i, line in enumerate(lines) if line.gap_before >= 2 and i > 0]
+    if strong:
+        cut = strong[-1]
+        return lines[:cut], lines[cut:]
+    blocks = _blocks(lines)
+    # bullet sub-items (glyph lines) belong to the description block before them
+    while len(blocks) > 1 and blocks[-1][0].raw.lstrip()[:1] in {"\uf0b7", "•", "▪", "-"}:
+        blocks[-2].extend(blocks.pop())
+    description = blocks[-1]
+    tail = [line for block in blocks[:-1] for line in block]
+    return tail, description
+
+
+def _until_strong_break(lines: list[Line]) -> list[Line]:
+    for index, line in enumerate(lines):
+        if index > 0 and line.gap_before >= 2:
+            return lines[:index]
+    return lines
+
+
+def _strip_trailing_column(results: str, table: FlattenedTable) -> str:
+    """Remove the text of a trailing ignored column (e.g. "Conditions de réalisation")."""
+    if not table.columns or table.columns[-1] is not Column.IGNORED:
+        return results
+    for phrase in table._trailing:
+        if results.rstrip(" .").endswith(phrase):
+            return results.rstrip(" .")[: -len(phrase)].rstrip()
+    return results
+
+
+def emit_all(tables: list[FlattenedTable], plan: PlanBuilder) -> None:
+    """Learn the trailing column's phrases, then add every section's actions to the plan."""
+    _learn_trailing_phrases(tables)
+    for table in tables:
+        for draft in table.drafts():
+            plan.add_action(draft)
+
+
+def _learn_trailing_phrases(tables: list[FlattenedTable]) -> None:
+    """Phrases that end the row text of ≥ 2 rows: the trailing column's repeated content."""
+    endings: Counter[str] = Counter()
+    for table in tables:
+        for row in table._rows():
+            words = squash("\n".join(line.raw for line in row.body)).rstrip(" .").split()
+            seen: set[str] = set()
+            for size in range(3, min(12, len(words)) + 1):
+                suffix = " ".join(words[-size:])
+                if suffix[0].isupper() and suffix not in seen:
+                    endings[suffix] += 1
+                    seen.add(suffix)
+    phrases = sorted((p for p, n in endings.items() if n >= 2), key=len, reverse=True)
+    for table in tables:
+        table._trailing = phrases

@@ -1,0 +1,110 @@
+"""Structure written as prose: axis and section headings, quoted recommendations,
+recommendations defined in an expert report, SWOT quadrants."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.extract.references import (
+    CRITERION_HEADING,
+    DEFINED_RECOMMENDATION,
+    QUOTED_RECOMMENDATION,
+    Reference,
+    parse_references,
+)
+from assistant.extract.stream import Item, Line, merge_spans
+from assistant.extract.text import squash, strip_bullet
+from assistant.ids import fold
+from assistant.schema import Span, SwotKind
+
+AXIS_HEADING = re.compile(r"^\s*Axe\s*(?:\d+|[IVX]+)\b\s*[:.–—-]?\s*\S.*$", re.IGNORECASE)
+SUB_HEADING = re.compile(r"^\s*\d+\.\d+(?:\.\d+)*\.?\s+[A-ZÀ-ÖØ-Þ].{2,150}$")
+FOOTNOTE = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]|\d{1,2}\s+(?:https?://|www\.))")
+
+_SWOT_HEADINGS: list[tuple[re.Pattern[str], SwotKind]] = [
+    (re.compile(r"^(forces?|points? forts?|atouts?)$"), SwotKind.STRENGTH),
+    (re.compile(r"^(faiblesses?|points? faibles?|points? d'amelioration)$"), SwotKind.WEAKNESS),
+    (re.compile(r"^(opportunites?)$"), SwotKind.OPPORTUNITY),
+    (re.compile(r"^(menaces?|risques?)$"), SwotKind.THREAT),
+]
+
+
+def swot_heading(text: str) -> SwotKind | None:
+    key = fold(text).replace("’", "'").strip(" :#*-")
+    key = re.sub(r"\s*\(.*\)$", "", key)
+    for pattern, kind in _SWOT_HEADINGS:
+        if pattern.match(key):
+            return kind
+    return None
+
+
+def is_swot_document(items: list[Item]) -> bool:
+    """A real SWOT names at least three quadrants as headings."""
+    kinds = {swot_heading(item.text) for item in items if isinstance(item, Line) and len(item.text) < 40}
+    kinds.discard(None)
+    return len(kinds) >= 3
+
+
+def quote_at(items: list[Item], start: int) -> tuple[str, Reference, Span, int] | None:
+    """A quoted recommendation « ... » (Recommandation n, p.x) starting at items[start].
+
+    Returns (text, reference, span, number of lines used) or None.
+    """
+    lines: list[Line] = []
+    for item in items[start : start + 15]:
+        if not isinstance(item, Line):
+            break
+        lines.append(item)
+        joined = "\n".join(line.raw.strip() for line in lines)
+        match = QUOTED_RECOMMENDATION.search(joined)
+        if match:
+            if joined[: match.start()].strip():
+                return None  # the quote does not start this line
+            references = parse_references(match.group("ref"))
+            if not references:
+                return None
+            text = squash(match.group("text")).rstrip(" .")
+            text = text + "." if match.group("text").rstrip().endswith(".") else text
+            span = merge_spans(lines[0].span, lines[-1].span, squash(match.group(0)))
+            return text, references[0], span, len(lines)
+        if "»" in joined and len(lines) > 1 and not re.search(r"»\s*$", joined):
+            return None
+    return None
+
+
+def defined_recommendation(items: list[Item], start: int, criterion: str | None) -> tuple[Reference, str, Span, int] | None:
+    """A recommendation defined in an expert report ("Recommandation 3 : texte")."""
+    first = items[start]
+    if not isinstance(first, Line):
+        return None
+    match = DEFINED_RECOMMENDATION.match(first.text)
+    if match is None:
+        return None
+    lines = [first]
+    for item in items[start + 1 : start + 20]:
+        if not isinstance(item, Line) or item.gap_before > 0 or item.heading_level is not None:
+            break
+        if DEFINED_RECOMMENDATION.match(item.text) or CRITERION_HEADING.match(item.text):
+            break
+        lines.append(item)
+    text = squash(" ".join([match.group("text"), *(line.text for line in lines[1:])]))
+    number = match.group("num")
+    ref = f"{criterion}, Recommandation {number}" if criterion else f"Recommandation {number}"
+    reference = Reference(ref=ref, criterion=criterion, number=number, page=None)
+    return reference, text, merge_spans(lines[0].span, lines[-1].span, text), len(lines)
+
+
+def criterion_heading(line: Line) -> str | None:
+    match = CRITERION_HEADING.match(line.text)
+    if match is None or len(line.text) > 160:
+        return None
+    if line.heading_level is None and len(match.group("title")) > 120:
+        return None
+    return f"Critère {match.group('crit')}"
+
+
+def swot_item_text(line: Line) -> str | None:
+    text = strip_bullet(line.text.lstrip("-*•▪ "))
+    if len(text) < 3 or len(text) > 500:
+        return None
+    return text

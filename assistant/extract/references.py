@@ -1,0 +1,161 @@
+"""Recommendation references as plans and reports write them.
+
+"Critère 3, Recommandation 6" · "Critère1, Recommandation 13" · "Critère 4, Recommandations
+1 et 3" · "C2-R1" · "Recommandation n° 1, p.9" · "Rp.6 - 1" · "Recommandation principale
+n°2" · "Recommandations principales n°1 et n°2 (synthèse)" · "Critère 1.2.1" · "Critère 5".
+Each parsed reference gets a normalised `key` so that the same recommendation cited in a
+plan and defined in an expert report can be matched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.ids import fold
+
+_NUM = r"\d+(?:\.\d+)*"
+_AND_LIST = rf"{_NUM}(?:\s*(?:,|et|&|/)\s*(?:n\s*°\s*)?{_NUM})*"
+_PAGE = r"(?:,?\s*\(?\s*p(?:age)?\.?\s*(?P<page>\d+)\s*\)?)?"
+
+_CRITERION_AND_RECS = re.compile(
+    rf"(?:Crit[èe]re|Crit\.?|C)\s*(?P<crit>{_NUM})\s*[,;:\-–—/]?\s*"
+    rf"(?:Recommandations?|Recos?\.?|Rec\.?|R)\s*(?:n\s*°\s*|no\.?\s*|#\s*)?(?P<nums>{_AND_LIST})"
+    + _PAGE,
+    re.IGNORECASE,
+)
+_PRINCIPAL = re.compile(
+    rf"Recommandations?\s+principales?\s*(?:n\s*°\s*)?(?P<nums>{_AND_LIST})(?P<tail>\s*\((?:synth[èe]se)\))?"
+    + _PAGE,
+    re.IGNORECASE,
+)
+_RP = re.compile(r"\bRp\.?\s*(?P<page>\d+)\s*[-–]\s*(?P<nums>\d+)\b", re.IGNORECASE)
+_PLAIN_REC = re.compile(
+    rf"\b(?:Recommandations?|Reco\.?)\s*(?:n\s*°\s*|no\.?\s*)?(?P<nums>{_AND_LIST})" + _PAGE,
+    re.IGNORECASE,
+)
+_CRITERION_ONLY = re.compile(rf"\bCrit[èe]re\s*(?P<crit>{_NUM})\b", re.IGNORECASE)
+_SHORT_R = re.compile(r"^\s*R\s*(?P<nums>\d+)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One recommendation reference."""
+
+    ref: str  # as written (or rebuilt for one item of a list: "Critère 4, Recommandation 3")
+    criterion: str | None  # "Critère 3"
+    number: str | None
+    page: str | None  # "p.9"
+    qualifier: str | None = None  # "principale", "transversale", or None
+
+    @property
+    def key(self) -> str:
+        """Normalised identity: same key = same recommendation."""
+        if self.criterion is None and self.number is None:
+            return "ref:" + re.sub(r"[^a-z0-9]+", "-", fold(self.ref)).strip("-")
+        parts = []
+        if self.criterion:
+            parts.append("c" + self.criterion.split()[-1])
+        if self.qualifier:
+            parts.append(self.qualifier)
+        if self.number:
+            parts.append("r" + self.number)
+        if self.page:
+            parts.append(self.page.replace(".", ""))
+        return "/".join(parts)
+
+
+def _numbers(raw: str) -> list[str]:
+    return re.findall(_NUM, raw)
+
+
+def _criterion(raw: str) -> str:
+    return f"Critère {raw}"
+
+
+def parse_references(text: str, *, free_text_fallback: bool = False) -> list[Reference]:
+    """Every recommendation reference in a text, in order, without duplicates.
+
+    Args:
+        text: a cell of a reference column, or a sentence.
+        free_text_fallback: when nothing matches, return the whole (short) text as one
+            reference with no number — right for a dedicated reference column
+            ("Analyse Transversale Cursus Assistant Social p.14"), wrong for prose.
+    """
+    found: list[tuple[int, Reference]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for match in _CRITERION_AND_RECS.finditer(text):
+        nums = _numbers(match.group("nums"))
+        page = f"p.{match.group('page')}" if match.group("page") else None
+        crit = _criterion(match.group("crit"))
+        for num in nums:
+            ref = match.group(0).strip() if len(nums) == 1 else f"{crit}, Recommandation {num}"
+            found.append((match.start(), Reference(ref, crit, num, page)))
+        taken.append(match.span())
+    for match in _PRINCIPAL.finditer(text):
+        if not free(*match.span()):
+            continue
+        nums = _numbers(match.group("nums"))
+        page = f"p.{match.group('page')}" if match.group("page") else None
+        for num in nums:
+            ref = match.group(0).strip() if len(nums) == 1 else f"Recommandation principale n°{num}"
+            found.append((match.start(), Reference(ref, None, num, page, "principale")))
+        taken.append(match.span())
+    for match in _RP.finditer(text):
+        if free(*match.span()):
+            page = f"p.{match.group('page')}"
+            found.append((match.start(), Reference(match.group(0).strip(), None, match.group("nums"), page)))
+            taken.append(match.span())
+    for match in _PLAIN_REC.finditer(text):
+        if not free(*match.span()):
+            continue
+        nums = _numbers(match.group("nums"))
+        page = f"p.{match.group('page')}" if match.group("page") else None
+        for num in nums:
+            ref = match.group(0).strip() if len(nums) == 1 else f"Recommandation {num}"
+            found.append((match.start(), Reference(ref, None, num, page)))
+        taken.append(match.span())
+    for match in _CRITERION_ONLY.finditer(text):
+        if free(*match.span()):
+            found.append((match.start(), Reference(match.group(0).strip(), _criterion(match.group("crit")), None, None)))
+            taken.append(match.span())
+    short = _SHORT_R.match(text)
+    if short and not found:
+        found.append((0, Reference(text.strip(), None, short.group("nums"), None)))
+
+    found.sort(key=lambda item: item[0])
+    unique: list[Reference] = []
+    for _, reference in found:
+        if all(reference.key != other.key for other in unique):
+            unique.append(reference)
+    if not unique and free_text_fallback:
+        stripped = " ".join(text.split())
+        if 3 <= len(stripped) <= 160 and not re.fullmatch(r"[-–—/.\s]*|n\.?\s*a\.?|/|aucune?", fold(stripped)):
+            unique.append(Reference(stripped, None, None, None, _qualifier(stripped)))
+    return unique
+
+
+def _qualifier(text: str) -> str | None:
+    return "transversale" if "transversal" in fold(text) else None
+
+
+# « ... » (Recommandation 5, p.7) — a quoted recommendation followed by its reference.
+QUOTED_RECOMMENDATION = re.compile(
+    r"«\s*(?P<text>[^«»]{15,}?)\s*»\s*\(\s*(?P<ref>(?:Recommandations?|Rp\.?|Crit[èe]re)[^()]{0,80}?)\s*\)",
+    re.DOTALL,
+)
+
+# "Recommandation 3 : texte", "**Recommandation 3** – texte", "R3. texte" at the start of a
+# line of an expert report: a recommendation being *defined*, not cited.
+DEFINED_RECOMMENDATION = re.compile(
+    rf"^\s*(?:[-•]\s*)?(?:Recommandation|Reco\.?|R)\s*(?:principale\s*)?(?:n\s*°\s*)?(?P<num>{_NUM})\s*[:.–—-]\s*(?P<text>\S.{{10,}})$",
+    re.IGNORECASE,
+)
+
+CRITERION_HEADING = re.compile(
+    rf"^\s*(?:#+\s*)?Crit[èe]re\s*(?P<crit>{_NUM})\b\s*[:.–—-]?\s*(?P<title>.*)$", re.IGNORECASE
+)

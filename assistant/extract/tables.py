@@ -1,0 +1,235 @@
+"""Plan tables: find the header, align it with the data, turn rows into actions.
+
+Handles the layouts real plans use: one action per row; an objective column with local
+actions in continuation rows below it; objective rows with no local action (the row is the
+action); a step column ("Etape"); a header that lost its first, unnamed column; cells that
+slid one column left; a row cut by a page break whose remaining cells continue the
+previous action.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.extract.builder import ActionDraft, PlanBuilder
+from assistant.extract.context import Context, RowGroup, TableSchema
+from assistant.extract.items import join_list_cell, split_items, split_run_on
+from assistant.extract.references import parse_references
+from assistant.extract.text import squash
+from assistant.extract.vocabulary import Column, column_of, is_status_value, priority_of
+from assistant.readers.base import Table, TableRow
+from assistant.schema import LinkKind
+
+_LEAD_ROLES = {Column.OBJECTIVE, Column.STEP, Column.ACTION}
+_ENUMERATOR = re.compile(r"^\s*\d{1,2}\s*[).]\s+(?=\S)")
+_MONTH_WORD = re.compile(
+    r"janv|f[ée]vr|mars|avril|mai|juin|juil|ao[uû]t|sept|octob|novemb|d[ée]cemb", re.IGNORECASE
+)
+_TRAILING_PERIOD = re.compile(r"\s*\((?P<period>[^()]*\b(?:19|20)\d{2}[^()]*)\)\s*$")
+
+
+def header_roles(row: TableRow) -> dict[int, Column] | None:
+    """Column roles when the row is a plan-table header (≥ 2 known columns), else None."""
+    roles: dict[int, Column] = {}
+    for index, cell in enumerate(row.cells):
+        column = column_of(cell) if cell.strip() else None
+        if column is not None:
+            roles[index] = column
+    substantive = {c for c in roles.values() if c not in {Column.IGNORED, Column.AXIS, Column.CRITERION}}
+    if len(roles) >= 2 and substantive & {
+        Column.ACTION, Column.OBJECTIVE, Column.STEP, Column.OWNER, Column.INDICATORS,
+        Column.STATUS, Column.STATUS_DEADLINE, Column.DEADLINE,
+    } and len(substantive) >= 2:  # fmt: skip
+        return roles
+    return None
+
+
+def _content_score(roles: dict[int, Column], rows: list[tuple[str, ...]]) -> float:
+    """How well data cells look like what their column is supposed to hold."""
+    score = 0.0
+    for index, role in roles.items():
+        cells = [r[index] for r in rows if index < len(r) and r[index].strip()]
+        if not cells:
+            continue
+        if role is Column.REFERENCE:
+            score += sum(bool(parse_references(c)) for c in cells) / len(cells)
+        elif role in {Column.STATUS, Column.STATUS_DEADLINE}:
+            score += sum(is_status_value(c) for c in cells) / len(cells)
+        elif role is Column.PRIORITY:
+            score += sum(priority_of(c) is not None for c in cells) / len(cells)
+    return score
+
+
+def align(header: TableRow, roles: dict[int, Column], data: list[TableRow]) -> TableSchema:
+    """Decide whether the header sits over the data as is or lost its first column."""
+    rows = [r.cells for r in data[:40]]
+    width = max([len(header.cells), *(len(r) for r in rows)])
+    shifted = {index + 1: role for index, role in roles.items()}
+    first_named = bool(header.cells and header.cells[0].strip())
+    chosen = roles
+    if first_named and rows and _content_score(shifted, rows) > _content_score(roles, rows):
+        chosen = shifted
+    lead: int | None = None
+    if 0 not in chosen:
+        lead = 0  # unnamed first column: the objective (or the action) of the row
+    else:
+        for role in (Column.OBJECTIVE, Column.STEP):
+            for index, found in sorted(chosen.items()):
+                if found is role:
+                    lead = index
+                    break
+            if lead is not None:
+                break
+    return TableSchema(roles=chosen, width=width, lead=lead, header=header.span)
+
+
+def _cell(cells: tuple[str, ...], index: int | None) -> str:
+    if index is None or index >= len(cells):
+        return ""
+    return cells[index].strip()
+
+
+def _repair_left_shift(cells: list[str], schema: TableSchema) -> None:
+    """A merged cell pushed the last cells one column left: put the status back in place.
+
+    Seen as: owner and indicators merged into the owner cell, the status in the indicator
+    column, the status column empty.
+    """
+    status, indicators, owner = (schema.column(c) for c in (Column.STATUS, Column.INDICATORS, Column.OWNER))
+    if status is None or indicators is None or owner is None:
+        return
+    if indicators != status - 1 or owner != indicators - 1 or status >= len(cells):
+        return
+    if cells[status].strip() or not is_status_value(cells[indicators]) or not cells[owner].strip():
+        return
+    cells[status] = cells[indicators]
+    merged = squash(cells[owner])
+    first, _, rest = merged.partition(" ")
+    pieces = split_run_on(rest) if rest else []
+    head_first = pieces and pieces[0] and pieces[0][0].isupper()
+    if head_first:
+        cells[owner], cells[indicators] = first, "\n".join(pieces)
+    else:
+        cells[owner], cells[indicators] = merged, ""
+
+
+def is_heading_row(cells: tuple[str, ...], schema: TableSchema) -> bool:
+    filled = [i for i, c in enumerate(cells) if c.strip()]
+    return (
+        len(filled) == 1
+        and filled[0] == (schema.lead if schema.lead is not None else 0)
+        and schema.roles.get(filled[0]) is not Column.REFERENCE
+        and len(cells[filled[0]]) <= 300
+    )
+
+
+def _deadline_from_text(text: str) -> tuple[str, str | None]:
+    match = _TRAILING_PERIOD.search(text)
+    if match and _MONTH_WORD.search(match.group("period")):
+        return text, squash(match.group("period"))
+    return text, None
+
+
+def read_table(table: Table, ctx: Context, plan: PlanBuilder, lookahead: list[TableRow]) -> None:
+    """Turn the rows of one table into actions, updating the context."""
+    rows = list(table.rows)
+    for position, row in enumerate(rows):
+        roles = header_roles(row)
+        if roles is not None:
+            following = rows[position + 1 :] + lookahead
+            ctx.schema = align(row, roles, following)
+            ctx.group = None
+            continue
+        schema = ctx.schema
+        if schema is None or not any(c.strip() for c in row.cells):
+            continue
+        if len(row.cells) < schema.width - 2:
+            ctx.schema = None  # a different, narrower table (contacts, budget...)
+            continue
+        read_row(row, schema, ctx, plan)
+
+
+def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder) -> None:
+    cells = list(row.cells) + [""] * max(0, schema.width - len(row.cells))
+    if is_heading_row(row.cells, schema):
+        ctx.heading = squash(cells[schema.lead if schema.lead is not None else 0])
+        ctx.group = None
+        return
+    _repair_left_shift(cells, schema)
+    get = lambda role: _cell(tuple(cells), schema.column(role))  # noqa: E731
+    lead_text = squash(_cell(tuple(cells), schema.lead)) if schema.lead is not None else ""
+    step_text = squash(get(Column.STEP))
+    action_col = schema.column(Column.ACTION)
+    action_text = squash(get(Column.ACTION)) if action_col is not None and action_col != schema.lead else ""
+
+    links = _row_links(cells, schema, plan, row)
+    if lead_text:
+        ctx.group = RowGroup(lead_text=lead_text, links=links, priority=priority_of(get(Column.PRIORITY)))
+
+    if step_text:
+        text, objective = step_text, ctx.heading
+    elif action_text:
+        text = action_text
+        objective = lead_text or (ctx.group.lead_text if ctx.group else None) or ctx.heading
+        if not lead_text and ctx.group and not links and schema.lead is not None:
+            links = ctx.group.links
+    elif lead_text:
+        has_action_column = action_col is not None and action_col != schema.lead
+        text = lead_text
+        objective = ctx.heading if has_action_column else _ENUMERATOR.sub("", lead_text)
+    else:
+        _continue_previous(cells, schema, plan)
+        return
+
+    text = _ENUMERATOR.sub("", text)
+    deadline = join_list_cell(get(Column.DEADLINE)) if schema.has(Column.DEADLINE) else None
+    status = squash(get(Column.STATUS)) or None
+    if schema.has(Column.STATUS_DEADLINE):
+        status = deadline = squash(get(Column.STATUS_DEADLINE)) or None
+    if deadline is None and not schema.has(Column.DEADLINE):
+        text, deadline = _deadline_from_text(text)
+    owner = join_list_cell(get(Column.OWNER)) if schema.has(Column.OWNER) else join_list_cell(get(Column.GUARANTOR))
+    indicator_cell = get(Column.INDICATORS) if schema.has(Column.INDICATORS) else get(Column.RESULTS)
+    axis = squash(get(Column.AXIS)) or ctx.axis
+    placement = [(ctx.placement[0], LinkKind.PLACEMENT, ctx.placement[1])] if ctx.placement else []
+    plan.add_action(
+        ActionDraft(
+            text=text,
+            source=row.span,
+            objective=objective,
+            axis=axis,
+            owner=owner,
+            deadline=deadline,
+            indicators=split_items(indicator_cell),
+            status=status,
+            priority=priority_of(get(Column.PRIORITY)) or (ctx.group.priority if ctx.group else None),
+            links=[(rec, LinkKind.REFERENCE, span) for rec, span in links] + placement,
+        )
+    )
+
+
+def _row_links(cells: list[str], schema: TableSchema, plan: PlanBuilder, row: TableRow) -> list[tuple[str, object]]:
+    ref_cell = _cell(tuple(cells), schema.column(Column.REFERENCE))
+    criterion_cell = _cell(tuple(cells), schema.column(Column.CRITERION))
+    if criterion_cell and re.fullmatch(r"[\d\s,et]+", ref_cell or "x"):
+        ref_cell = f"Critère {criterion_cell.strip()}, Recommandation {ref_cell}"
+    if not ref_cell:
+        return []
+    evidence = row.span.model_copy(update={"excerpt": squash(ref_cell)})
+    return [(plan.recommendation(ref, evidence), evidence) for ref in parse_references(squash(ref_cell), free_text_fallback=True)]
+
+
+def _continue_previous(cells: list[str], schema: TableSchema, plan: PlanBuilder) -> None:
+    """A row with no action text continues the previous action (page break)."""
+    if not plan.actions:
+        return
+    last = plan.actions[-1]
+    get = lambda role: _cell(tuple(cells), schema.column(role))  # noqa: E731
+    indicator_cell = get(Column.INDICATORS) if schema.has(Column.INDICATORS) else get(Column.RESULTS)
+    update = {
+        "indicators": last.indicators + split_items(indicator_cell),
+        "owner": last.owner or join_list_cell(get(Column.OWNER)),
+        "status": last.status or squash(get(Column.STATUS)) or None,
+        "deadline": last.deadline or join_list_cell(get(Column.DEADLINE)),
+    }
+    plan.replace_last_action(last.model_copy(update=update))

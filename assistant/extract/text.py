@@ -1,0 +1,47 @@
+"""Small text repairs for text that went through PDF/DOCX extraction.
+
+Rules here are about typography, never about one document: collapse whitespace, re-join
+words hyphenated at a line break, drop bullet glyphs from symbol fonts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+# "2016-\n2017", "E-\ncampus": a hyphen at the end of a line is kept and the halves joined.
+_LINE_HYPHEN = re.compile(r"(\w)-\s*\n\s*(\w)")
+_BULLETS = re.compile(r"^[\s\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7o]\s+")
+
+
+def is_private_glyph(char: str) -> bool:
+    """Symbol-font bullets extracted from PDFs land in Unicode's private use area."""
+    return unicodedata.category(char) == "Co"
+
+
+def strip_glyphs(text: str) -> str:
+    """Remove private-use glyphs (PDF bullets such as U+F0B7)."""
+    return "".join(ch for ch in text if not is_private_glyph(ch))
+
+
+def squash(text: str) -> str:
+    """Join lines into one line of normalised spaces, re-joining line-break hyphenation."""
+    text = strip_glyphs(text)
+    text = _LINE_HYPHEN.sub(r"\1-\2", text)
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+
+
+def clean_line(line: str) -> str:
+    """One line with normalised spaces and no bullet glyph."""
+    return _SPACES.sub(" ", strip_glyphs(line)).strip()
+
+
+def strip_bullet(line: str) -> str:
+    """Drop a leading list bullet ('•', '▪', 'o ') from a line."""
+    return _BULLETS.sub("", line).strip()
+
+
+def strip_markdown(text: str) -> str:
+    """Drop Markdown emphasis marks that survive extraction (**bold**, __bold__)."""
+    return re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)

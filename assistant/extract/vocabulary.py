@@ -1,0 +1,187 @@
+"""French vocabularies of action plans: column names, statuses, priorities.
+
+Matching is case- and accent-insensitive (`assistant.ids.fold`). The lists come from real
+published plans (AEQES and similar) and are meant to grow; keep each entry general.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from assistant.ids import fold
+from assistant.schema import StatusCategory
+
+
+class Column(StrEnum):
+    """What a plan table's column holds."""
+
+    REFERENCE = "reference"
+    STEP = "step"  # "Etape": each row is a step of one objective; it names the action
+    ACTION = "action"
+    OBJECTIVE = "objective"
+    OWNER = "owner"
+    GUARANTOR = "guarantor"  # "Garant de l'objectif": an owner only when no owner column exists
+    DEADLINE = "deadline"
+    STATUS = "status"
+    STATUS_DEADLINE = "status_deadline"  # "Degré de réalisation / Échéance(s)"
+    INDICATORS = "indicators"
+    RESULTS = "results"  # "Résultats attendus": indicators only when no indicator column exists
+    PRIORITY = "priority"
+    AXIS = "axis"
+    CRITERION = "criterion"
+    IGNORED = "ignored"  # known columns that have no field (means, conditions, comments...)
+
+
+# Folded header prefixes, most specific first. A header cell matches the first entry it
+# starts with (after folding); footnote calls and trailing punctuation are ignored.
+_HEADER_PREFIXES: list[tuple[str, Column]] = [
+    ("degre de realisation / echeance", Column.STATUS_DEADLINE),
+    ("etat de realisation / echeance", Column.STATUS_DEADLINE),
+    ("statut / echeance", Column.STATUS_DEADLINE),
+    ("reference", Column.REFERENCE),
+    ("ref. recommandation", Column.REFERENCE),
+    ("ref recommandation", Column.REFERENCE),
+    ("ref.", Column.REFERENCE),
+    ("recommandation", Column.REFERENCE),
+    ("lien avec les recommandations", Column.REFERENCE),
+    ("lien avec la recommandation", Column.REFERENCE),
+    ("n° recommandation", Column.REFERENCE),
+    ("etape", Column.STEP),
+    ("phase", Column.STEP),
+    ("description des actions", Column.ACTION),
+    ("description de l'action", Column.ACTION),
+    ("intitule de l'action", Column.ACTION),
+    ("actions a mener", Column.ACTION),
+    ("actions locales", Column.ACTION),
+    ("action", Column.ACTION),
+    ("mesure", Column.ACTION),
+    ("activite", Column.ACTION),
+    ("objectif", Column.OBJECTIVE),
+    ("responsable", Column.OWNER),
+    ("porteur", Column.OWNER),
+    ("pilote", Column.OWNER),
+    ("acteurs concernes", Column.OWNER),
+    ("acteur", Column.OWNER),
+    ("personne responsable", Column.OWNER),
+    ("qui", Column.OWNER),
+    ("garant", Column.GUARANTOR),
+    ("echeance", Column.DEADLINE),
+    ("echeancier", Column.DEADLINE),
+    ("delai", Column.DEADLINE),
+    ("quand", Column.DEADLINE),
+    ("calendrier", Column.DEADLINE),
+    ("date", Column.DEADLINE),
+    ("periode", Column.DEADLINE),
+    ("indicateur", Column.INDICATORS),
+    ("criteres de reussite", Column.INDICATORS),
+    ("resultats attendus", Column.RESULTS),
+    ("resultat attendu", Column.RESULTS),
+    ("etat de realisation", Column.STATUS),
+    ("etat d'avancement", Column.STATUS),
+    ("degre de realisation", Column.STATUS),
+    ("avancement", Column.STATUS),
+    ("statut", Column.STATUS),
+    ("etat", Column.STATUS),
+    ("degre de priorite", Column.PRIORITY),
+    ("priorite", Column.PRIORITY),
+    ("axe", Column.AXIS),
+    ("critere", Column.CRITERION),
+    ("niveau de pilotage", Column.IGNORED),
+    ("moyens", Column.IGNORED),
+    ("ressources", Column.IGNORED),
+    ("difficultes", Column.IGNORED),
+    ("conditions de realisation", Column.IGNORED),
+    ("commentaire", Column.IGNORED),
+    ("remarque", Column.IGNORED),
+    ("budget", Column.IGNORED),
+    ("partenaires", Column.IGNORED),
+]
+
+_FOOTNOTE_TAIL = re.compile(r"[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰*:()]+$")
+
+
+def column_of(header_cell: str) -> Column | None:
+    """The column a header cell names, or None when it is not a known plan column."""
+    key = fold(header_cell).strip(" :*")
+    key = _FOOTNOTE_TAIL.sub("", key).strip()
+    if not key or len(key) > 90:
+        return None
+    for prefix, column in _HEADER_PREFIXES:
+        if key == prefix or key.startswith(prefix + " ") or key.startswith(prefix + "(") or (
+            key.startswith(prefix) and len(prefix) > 5
+        ):
+            if column is Column.DEADLINE and "/" in key and "realisation" in key:
+                return Column.STATUS_DEADLINE
+            return column
+    return None
+
+
+# --- statuses -------------------------------------------------------------------------
+
+_MONTHS = (
+    "janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|"
+    "novembre|decembre|décembre"
+)
+_YEAR = r"(?:19|20)\d{2}(?:\s*[-/–]\s*(?:19|20)?\d{2})?"
+_WHEN = rf"(?:(?:{_MONTHS})\s+)?{_YEAR}"
+
+# "Action en cours depuis septembre 2015 et pérenne", "Action réalisée en 2014-2015",
+# "Action à planifier en 2016-2017 et pérenne", "Action terminée en 2022".
+STATUS_PHRASE = re.compile(
+    r"\b(?:Action\s+)?(?:en\s+cours|r[ée]alis[ée]e?s?|impl[ée]ment[ée]e?s?|planifi[ée]e?s?|"
+    r"[àa]\s+planifier|termin[ée]e?s?|report[ée]e?s?|abandonn[ée]e?s?|[àa]\s+venir|"
+    r"plus\s+d['’]actualit[ée]|non\s+r[ée]alis[ée]e?s?|en\s+attente|suspendue?s?)"
+    rf"(?:\s+depuis\s+{_WHEN})?(?:\s+(?:en|pour|d[èe]s|fin|d[ée]but)\s+{_WHEN})?"
+    r"(?:\s+et\s+p[ée]renne)?(?:\s+pour\s+(?:le|la|les)\s+\w+)?",
+    re.IGNORECASE,
+)
+
+_STATUS_CATEGORIES: list[tuple[re.Pattern[str], StatusCategory]] = [
+    (re.compile(r"plus d'actualite|abandonn|supprim|annul|sans objet"), StatusCategory.ABANDONED),
+    (re.compile(r"report|suspendu|en attente|differe"), StatusCategory.POSTPONED),
+    (re.compile(r"en cours|partiellement|entame|initie"), StatusCategory.IN_PROGRESS),
+    (re.compile(r"a planifier|planifie|a venir|prevu|pas commence|non commence|a lancer"), StatusCategory.PLANNED),
+    (re.compile(r"non realise"), StatusCategory.PLANNED),
+    (re.compile(r"realise|implemente|termine|acheve|fait\b|clotur|finalise|atteint"), StatusCategory.DONE),
+]
+
+
+def status_category(status: str | None) -> StatusCategory:
+    """Normalised meaning of a free-text status (first matching family wins)."""
+    if not status:
+        return StatusCategory.UNKNOWN
+    key = fold(status).replace("’", "'")
+    for pattern, category in _STATUS_CATEGORIES:
+        if pattern.search(key):
+            return category
+    return StatusCategory.UNKNOWN
+
+
+def is_status_value(text: str) -> bool:
+    """True when a cell holds nothing but a status ('En cours', 'Réalisé et implémenté')."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 60:
+        return False
+    match = STATUS_PHRASE.match(stripped)
+    rest = stripped[match.end():] if match else stripped
+    return match is not None and len(rest.strip(" .;,-")) <= len(stripped) // 2
+
+
+# --- priorities -----------------------------------------------------------------------
+
+PRIORITY_MARK = re.compile(r"^\s*(\*{1,3})(?=\s|$)")
+
+
+def priority_of(text: str | None) -> int | None:
+    """'***' → 3, 'Haute' → 3, '2' → 2; None when not a priority."""
+    if not text:
+        return None
+    key = fold(text).strip()
+    stars = re.fullmatch(r"\*{1,3}", key)
+    if stars:
+        return len(key)
+    if key in {"1", "2", "3"}:
+        return int(key)
+    words = {"haute": 3, "elevee": 3, "forte": 3, "moyenne": 2, "basse": 1, "faible": 1}
+    return words.get(key)

@@ -1,0 +1,24 @@
+"""The parsing service: one file in, one structured, cited `Plan` out.
+
+Stateless; the workspace (`assistant.store`) calls it before writing anything, so a file
+that cannot be parsed never touches stored data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.extract import extract_plan
+from assistant.readers import read_document
+from assistant.schema import Plan
+from assistant.settings import Settings
+
+
+def parse_file(path: Path, settings: Settings) -> Plan:
+    """Read and structure one document.
+
+    Raises:
+        IngestError: (or a subclass) with a message naming the file and the problem.
+    """
+    raw = read_document(Path(path), settings.ingest)
+    return extract_plan(raw)

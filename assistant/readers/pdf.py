@@ -1,0 +1,205 @@
+"""Read ``.pdf`` files with pdfplumber: ruled tables as rows, the rest as paragraphs.
+
+Most plans are exported to PDF from Word with ruled tables; pdfplumber finds those from
+their lines and gives cell text with its line breaks. Text outside the tables becomes
+paragraphs, in reading order (top to bottom) with the tables.
+
+Line numbers (`Span.line_start/line_end`) count the *visual lines of the page*: the lines
+pdfplumber's ``extract_text_lines()`` finds on the whole page, tables included, top to
+bottom, starting at 1 on every page. A paragraph or a table row covers the lines whose
+middle lies within its vertical extent, so "p.3 l.12-14" means the 12th to 14th lines
+from the top of page 3, what a coordinator counts on screen. A page without ruled tables
+is just paragraphs: the extractor has a mode for tables whose columns were flattened.
+"""
+
+from __future__ import annotations
+
+import io
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError
+from pdfplumber.page import Page
+from pdfplumber.table import Table as PdfTable
+from pdfplumber.utils.exceptions import PdfminerException
+
+from assistant.errors import (
+    CorruptFileError,
+    EncryptedFileError,
+    FileTooLargeError,
+    NoRecognisableContentError,
+)
+from assistant.readers.base import Block, Paragraph, RawDocument, Table, TableRow
+from assistant.readers.cleanup import normalise_lines
+from assistant.readers.source_file import SourceFile
+from assistant.readers.spans import make_span, row_excerpt
+from assistant.settings import IngestSettings
+
+# A vertical gap larger than this share of the line height starts a new paragraph, and so
+# does a change of line height (font size) by more than this ratio: a title and its text.
+_PARAGRAPH_GAP = 0.6
+_SIZE_CHANGE = 1.2
+# Typographic ligatures some PDF producers emit; matching needs the plain letters.
+_LIGATURES = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+)
+_MEANINGLESS_TITLES = frozenset({"", "untitled", "sans titre", "document", "titre"})
+
+Line = dict[str, Any]
+
+
+def _clean(text: str) -> str:
+    return normalise_lines(text.translate(_LIGATURES))
+
+
+class _PageLines:
+    """The visual lines of a page, to number the lines any block covers."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self._middles = sorted((float(line["top"]) + float(line["bottom"])) / 2 for line in lines)
+
+    def range(self, top: float, bottom: float) -> tuple[int, int]:
+        first = bisect_left(self._middles, top)
+        last = bisect_left(self._middles, bottom) - 1
+        if last < first:  # nothing's middle inside: cite the nearest line
+            return max(1, first), max(1, first)
+        return first + 1, last + 1
+
+
+def _is_data_table(table: PdfTable) -> bool:
+    # A ruled frame around text is a one-column "table": read it as text instead.
+    return any(len(row.cells) >= 2 for row in table.rows)
+
+
+def _table_block(table: PdfTable, numbering: _PageLines, file: str, page: int) -> Table | None:
+    rows: list[TableRow] = []
+    for cells_bbox, values in zip(table.rows, table.extract(), strict=False):
+        cells = tuple(_clean(value) if value else "" for value in values)
+        if not any(cells):
+            continue
+        start, end = numbering.range(cells_bbox.bbox[1], cells_bbox.bbox[3])
+        span = make_span(file, start, end, row_excerpt(cells), page=page)
+        rows.append(TableRow(cells=cells, span=span))
+    if not rows:
+        return None
+    span = make_span(
+        file, rows[0].span.line_start, rows[-1].span.line_end, rows[0].span.excerpt, page=page
+    )
+    return Table(rows=tuple(rows), span=span)
+
+
+def _paragraph_groups(lines: Sequence[Line], tables: Sequence[PdfTable]) -> list[list[Line]]:
+    """Split the lines outside tables where there is a large gap or a table in between."""
+    table_tops = sorted(table.bbox[1] for table in tables)
+    groups: list[list[Line]] = []
+    for line in sorted(lines, key=lambda item: (float(item["top"]), float(item["x0"]))):
+        if groups:
+            previous = groups[-1][-1]
+            height = max(1.0, float(previous["bottom"]) - float(previous["top"]))
+            own_height = max(1.0, float(line["bottom"]) - float(line["top"]))
+            gap = float(line["top"]) - float(previous["bottom"])
+            table_between = any(previous["bottom"] <= top <= line["top"] for top in table_tops)
+            same_size = max(height, own_height) <= _SIZE_CHANGE * min(height, own_height)
+            if gap <= _PARAGRAPH_GAP * height and same_size and not table_between:
+                groups[-1].append(line)
+                continue
+        groups.append([line])
+    return groups
+
+
+def _read_page(page: Page, file: str, number: int) -> list[Block]:
+    page = page.dedupe_chars()
+    numbering = _PageLines(page.extract_text_lines(return_chars=False))
+    tables = [table for table in page.find_tables() if _is_data_table(table)]
+    text_area: Page = page
+    for table in tables:
+        text_area = text_area.outside_bbox(table.bbox, strict=False)
+    placed: list[tuple[float, Block]] = []
+    for table in tables:
+        block = _table_block(table, numbering, file, number)
+        if block is not None:
+            placed.append((float(table.bbox[1]), block))
+    outside = text_area.extract_text_lines(return_chars=False)
+    for group in _paragraph_groups(outside, tables):
+        text = _clean("\n".join(str(line["text"]) for line in group))
+        if not text:
+            continue
+        top, bottom = float(group[0]["top"]), float(group[-1]["bottom"])
+        start, end = numbering.range(top, bottom)
+        span = make_span(file, start, end, text, page=number)
+        placed.append((top, Paragraph(text=text, span=span)))
+    placed.sort(key=lambda item: item[0])
+    return [block for _, block in placed]
+
+
+def _title(metadata: dict[str, Any]) -> str | None:
+    title = metadata.get("Title")
+    if not isinstance(title, str):
+        return None
+    title = " ".join(title.split()).removeprefix("Microsoft Word - ")
+    return None if title.casefold() in _MEANINGLESS_TITLES else title
+
+
+def check_signature(source: SourceFile) -> None:
+    """Refuse a ``.pdf`` whose bytes are not a PDF (readers accept junk before the header).
+
+    Raises:
+        CorruptFileError: no ``%PDF-`` header in the first kilobyte.
+    """
+    if b"%PDF-" not in source.data[:1024]:
+        raise CorruptFileError(
+            source.path,
+            "ce fichier n'est pas un PDF valide (en-tête %PDF absent) ; vérifiez son "
+            "extension, ou rouvrez le document d'origine et exportez-le à nouveau en PDF.",
+        )
+
+
+def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
+    """Read a PDF page by page.
+
+    Raises:
+        EncryptedFileError: a password is needed to open it.
+        CorruptFileError: it is not a readable PDF.
+        FileTooLargeError: it has more than ``settings.max_pages`` pages.
+        NoRecognisableContentError: no page holds extractable text (a scan).
+    """
+    check_signature(source)
+    try:
+        pdf = pdfplumber.open(io.BytesIO(source.data))
+    except PdfminerException as error:
+        cause = error.args[0] if error.args else error
+        if isinstance(cause, PDFEncryptionError):
+            raise EncryptedFileError(
+                source.path,
+                "le PDF est protégé par un mot de passe ; enregistrez-en une copie sans "
+                "protection puis réessayez.",
+            ) from error
+        raise CorruptFileError(
+            source.path,
+            f"le PDF est endommagé et n'a pas pu être lu ({cause}) ; rouvrez le document "
+            "d'origine et exportez-le à nouveau en PDF.",
+        ) from error
+    with pdf:
+        page_count = len(pdf.pages)
+        if page_count > settings.max_pages:
+            raise FileTooLargeError(
+                source.path,
+                f"le PDF compte {page_count} pages, au-delà de la limite de "
+                f"{settings.max_pages} ; découpez-le ou augmentez la limite "
+                "(réglage ingest.max_pages).",
+            )
+        blocks: list[Block] = []
+        for number, page in enumerate(pdf.pages, start=1):
+            blocks.extend(_read_page(page, source.name, number))
+            page.close()
+        title = _title(pdf.metadata)
+    if not blocks:
+        raise NoRecognisableContentError(
+            source.path,
+            "le PDF ne contient aucun texte sélectionnable (document numérisé ?) ; passez-le "
+            "dans un logiciel de reconnaissance de caractères (OCR) ou utilisez le document "
+            "Word d'origine.",
+        )
+    return source.document(blocks, pages=page_count, title=title)

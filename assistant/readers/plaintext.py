@@ -1,0 +1,153 @@
+"""Recover paragraphs, headings and tables from the lines of a text file (TXT and MD).
+
+Text extracted from PDF or DOCX keeps tables as TAB-separated lines and headings as
+Markdown '#' lines; Markdown adds pipe tables. This module turns those lines into blocks
+whose line numbers are the file's own 1-based lines, so a citation points at the line
+a coordinator sees in any editor.
+
+Rules, in order, for each line:
+
+* blank (after cleanup): ends the current paragraph or table;
+* contains a TAB: a row of a TAB table, split on every TAB with empty cells kept (column
+  positions matter: the extractor aligns them); cells are cleaned with the table-cell
+  rules of `clean_fragment` (two or more spaces = a paragraph break inside the cell);
+* starts with '|' (Markdown only): a row of a pipe table;
+* rows made only of dashes, colons, pipes ("--\\t---", "|---|:--:|") are separators and
+  are dropped; rows whose cells are all empty are dropped too;
+* '#'..'######' + text: a heading, always a paragraph of its own;
+* '---' or '___' alone: a horizontal rule, dropped (in Markdown, directly under text it
+  makes that text a level-2 heading, as '===' makes a level-1 heading);
+* any other line joins the current paragraph, lines separated by "\\n".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum, auto
+
+from assistant.readers.base import Block, Paragraph, Table, TableRow
+from assistant.readers.cleanup import clean_fragment
+from assistant.readers.spans import make_span, row_excerpt
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_RULE = re.compile(r"^ {0,3}(?:-[ \t]*){3,}$|^ {0,3}(?:_[ \t]*){3,}$")
+_SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
+_SETEXT_H2 = re.compile(r"^ {0,3}-+[ \t]*$")
+_SEPARATOR_CELL = re.compile(r"^[\s:|+=_-]*$")
+_PIPE_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+class _RowKind(Enum):
+    TAB = auto()
+    PIPE = auto()
+
+
+@dataclass
+class _Builder:
+    file: str
+    markdown: bool
+    blocks: list[Block] = field(default_factory=list)
+    paragraph: list[tuple[int, str]] = field(default_factory=list)
+    rows: list[TableRow] = field(default_factory=list)
+    row_kind: _RowKind | None = None
+
+    def end_paragraph(self, heading_level: int | None = None) -> None:
+        if not self.paragraph:
+            return
+        text = "\n".join(line for _, line in self.paragraph)
+        span = make_span(self.file, self.paragraph[0][0], self.paragraph[-1][0], text)
+        self.blocks.append(Paragraph(text=text, span=span, heading_level=heading_level))
+        self.paragraph = []
+
+    def end_table(self) -> None:
+        if self.rows:
+            first, last = self.rows[0].span, self.rows[-1].span
+            span = make_span(self.file, first.line_start, last.line_end, first.excerpt)
+            self.blocks.append(Table(rows=tuple(self.rows), span=span))
+        self.rows = []
+        self.row_kind = None
+
+    def end_all(self) -> None:
+        self.end_paragraph()
+        self.end_table()
+
+    def add_row(self, number: int, raw_cells: list[str], kind: _RowKind) -> None:
+        self.end_paragraph()
+        if self.row_kind is not None and self.row_kind is not kind:
+            self.end_table()
+        self.row_kind = kind
+        if all(_SEPARATOR_CELL.match(cell) for cell in raw_cells) and any(
+            "-" in cell or "=" in cell for cell in raw_cells
+        ):
+            return
+        cells = tuple(clean_fragment(cell, table_cell=kind is _RowKind.TAB) for cell in raw_cells)
+        if not any(cells):
+            return
+        span = make_span(self.file, number, number, row_excerpt(cells))
+        self.rows.append(TableRow(cells=cells, span=span))
+
+    def add_heading(self, number: int, level: int, raw_text: str) -> None:
+        self.end_all()
+        text = clean_fragment(raw_text)
+        if text:
+            span = make_span(self.file, number, number, text)
+            self.blocks.append(Paragraph(text=text, span=span, heading_level=level))
+
+    def add_line(self, number: int, raw: str) -> None:
+        self.end_table()
+        text = clean_fragment(raw)
+        if not text:
+            # A line holding only markup (an empty <p></p>) separates like a blank line.
+            self.end_paragraph()
+            return
+        self.paragraph.extend((number, line) for line in text.split("\n"))
+
+    def underline(self, raw: str) -> bool:
+        """Handle a Markdown setext underline; True when the line was one."""
+        if not (self.markdown and self.paragraph):
+            return False
+        if _SETEXT_H1.match(raw):
+            level = 1
+        elif _SETEXT_H2.match(raw):
+            level = 2
+        else:
+            return False
+        self.end_paragraph(heading_level=level)
+        return True
+
+
+def _pipe_cells(line: str) -> list[str]:
+    inner = line.strip()
+    inner = inner.removeprefix("|")
+    if inner.endswith("|") and not inner.endswith("\\|"):
+        inner = inner[:-1]
+    return [cell.replace("\\|", "|").strip() for cell in _PIPE_SPLIT.split(inner)]
+
+
+def parse_text(text: str, file: str, *, markdown: bool) -> list[Block]:
+    """Blocks of a text file.
+
+    Args:
+        text: the decoded file, line breaks normalised to "\\n".
+        file: file name, for spans.
+        markdown: also read pipe tables and setext headings.
+    """
+    builder = _Builder(file=file, markdown=markdown)
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            builder.end_all()
+        elif "\t" in raw:
+            builder.add_row(number, raw.split("\t"), _RowKind.TAB)
+        elif markdown and raw.lstrip().startswith("|"):
+            builder.add_row(number, _pipe_cells(raw), _RowKind.PIPE)
+        elif builder.underline(raw):
+            continue
+        elif _RULE.match(raw):
+            builder.end_all()
+        elif heading := _HEADING.match(raw):
+            builder.add_heading(number, len(heading.group(1)), heading.group(2))
+        else:
+            builder.add_line(number, raw)
+    builder.end_all()
+    return builder.blocks

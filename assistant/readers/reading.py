@@ -1,0 +1,61 @@
+"""The one entry point of the readers: any supported file in, a `RawDocument` out.
+
+It runs the checks every format shares (`source_file`), hands the bytes to the reader of
+the file's format, and turns any failure a library did not foresee into a
+`CorruptFileError` naming the file: adapters show messages, never tracebacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from assistant.errors import CorruptFileError, IngestError
+from assistant.readers import csv, docx, md, pdf, txt, xlsx
+from assistant.readers.base import RawDocument
+from assistant.readers.source_file import SourceFile, load_source
+from assistant.schema import DocumentFormat
+from assistant.settings import IngestSettings
+
+Reader = Callable[[SourceFile, IngestSettings], RawDocument]
+
+READERS: dict[DocumentFormat, Reader] = {
+    DocumentFormat.TXT: txt.read,
+    DocumentFormat.MD: md.read,
+    DocumentFormat.PDF: pdf.read,
+    DocumentFormat.DOCX: docx.read,
+    DocumentFormat.XLSX: xlsx.read,
+    DocumentFormat.CSV: csv.read,
+}
+
+
+def read_document(path: Path, settings: IngestSettings) -> RawDocument:
+    """Read a plan, a report or any supporting file into paragraphs and table rows.
+
+    Args:
+        path: the file (.txt, .md, .pdf, .docx, .xlsx or .csv).
+        settings: size and page limits.
+
+    Returns:
+        The document's blocks in reading order, each with its span, plus the file's
+        SHA-256, size, page or sheet count and title when one is found.
+
+    Raises:
+        IngestError: the file is missing or is a folder. Its subclasses say why a file
+            cannot be used: UnsupportedFormatError, FileTooLargeError, EmptyFileError,
+            EncryptedFileError, CorruptFileError, NoRecognisableContentError. Every
+            message names the file and says what to do, in French.
+    """
+    path = Path(path)
+    source = load_source(path, settings)
+    try:
+        return READERS[source.format](source, settings)
+    except IngestError:
+        raise
+    except Exception as error:  # a library's own failure on a file it cannot parse
+        raise CorruptFileError(
+            path,
+            f"le fichier n'a pas pu être lu ({type(error).__name__}: {error}) ; il est "
+            "peut-être endommagé : ouvrez-le dans son application d'origine, enregistrez-le "
+            "à nouveau puis réessayez.",
+        ) from error

@@ -1,0 +1,117 @@
+"""Read ``.xlsx`` files: every visible, non-empty sheet becomes one table.
+
+Follow-up plans are often kept as spreadsheets, one row per action. Spans cite the sheet
+(`Span.page` = its 1-based position among all sheets, `Span.section` = its name) and the
+row number Excel shows, which stays true even though empty rows are dropped. Values are
+the cached results of formulas (a workbook never opened in Excel has none: '').
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
+
+from openpyxl import load_workbook
+
+from assistant.errors import EmptyFileError
+from assistant.readers.base import Block, RawDocument, Table, TableRow
+from assistant.readers.cleanup import normalise_lines
+from assistant.readers.ooxml import EXCEL, check_package
+from assistant.readers.source_file import SourceFile
+from assistant.readers.spans import make_span, row_excerpt
+from assistant.settings import IngestSettings
+
+
+def cell_text(value: object, number_format: str = "General") -> str:
+    """A cell value as the text a coordinator expects (dates ISO, 3.0 -> '3', 0.25 -> '25 %')."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "VRAI" if value else "FAUX"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, int | float):
+        if isinstance(value, float) and "%" in number_format:
+            return f"{value * 100:.12g} %"
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return f"{value:.12g}" if isinstance(value, float) else str(value)
+    return normalise_lines(str(value))
+
+
+def _trim_columns(rows: Sequence[tuple[int, list[str]]]) -> list[tuple[int, tuple[str, ...]]]:
+    """Pad rows to one width, then drop columns empty in every row at both edges."""
+    width = max(len(cells) for _, cells in rows)
+    padded = [(number, cells + [""] * (width - len(cells))) for number, cells in rows]
+    used = [i for i in range(width) if any(cells[i] for _, cells in padded)]
+    first, last = used[0], used[-1]
+    return [(number, tuple(cells[first : last + 1])) for number, cells in padded]
+
+
+def _sheet_table(
+    rows: Iterable[tuple[int, list[str]]], file: str, sheet_index: int, sheet_name: str
+) -> Table | None:
+    kept = [(number, cells) for number, cells in rows if any(cells)]
+    if not kept:
+        return None
+    table_rows = tuple(
+        TableRow(
+            cells=cells,
+            span=make_span(
+                file, number, number, row_excerpt(cells), page=sheet_index, section=sheet_name
+            ),
+        )
+        for number, cells in _trim_columns(kept)
+    )
+    first, last = table_rows[0].span, table_rows[-1].span
+    span = make_span(
+        file, first.line_start, last.line_end, first.excerpt, page=sheet_index, section=sheet_name
+    )
+    return Table(rows=table_rows, span=span)
+
+
+def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
+    """Read an Excel workbook; hidden sheets are skipped (they hold lists for drop-downs).
+
+    Raises:
+        EncryptedFileError: it is password-protected.
+        CorruptFileError: it is not an Excel package.
+        EmptyFileError: no visible sheet holds a value.
+    """
+    check_package(source, EXCEL)
+    workbook = load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
+    try:
+        blocks: list[Block] = []
+        sheets = workbook.worksheets
+        for index, sheet in enumerate(sheets, start=1):
+            if sheet.sheet_state != "visible":
+                continue
+            rows = (
+                (
+                    number,
+                    [
+                        cell_text(cell.value, getattr(cell, "number_format", "General") or "")
+                        for cell in row
+                    ],
+                )
+                for number, row in enumerate(sheet.iter_rows(min_row=1), start=1)
+            )
+            table = _sheet_table(rows, source.name, index, sheet.title)
+            if table is not None:
+                blocks.append(table)
+    finally:
+        workbook.close()
+    if not blocks:
+        raise EmptyFileError(
+            source.path,
+            "le classeur ne contient aucune donnée dans ses feuilles visibles ; vérifiez que "
+            "vous avez choisi le bon fichier.",
+        )
+    return source.document(blocks, pages=len(sheets), title=source.path.stem)

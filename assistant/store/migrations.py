@@ -1,0 +1,149 @@
+"""The ordered history of the workspace database schema.
+
+A coordinator keeps a workspace for years (one evaluation cycle is six); a newer
+plan-assistant must open an older workspace and bring it up to date without losing
+anything, and an older plan-assistant must refuse a newer workspace rather than damage
+it. The version is SQLite's ``PRAGMA user_version``: migration *n* (1-based) takes the
+database from version n-1 to n. Never edit a released migration; append a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.errors import WorkspaceError
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step of the schema history: statements run in order, inside the open transaction."""
+
+    description: str
+    statements: Sequence[str]
+
+
+# Each item table keeps the full pydantic model as JSON (`data`, the source of truth for
+# rebuilding it) plus a few plain columns copied from it so later filters can use indexes.
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        description="Documents and the items extracted from them.",
+        statements=(
+            """
+            CREATE TABLE documents (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                format TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                size_bytes INTEGER NOT NULL,
+                pages INTEGER,
+                title TEXT,
+                language TEXT,
+                warnings TEXT NOT NULL DEFAULT '[]',
+                ingested_at TEXT NOT NULL,
+                original_path TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE recommendations (
+                id TEXT PRIMARY KEY,
+                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                data TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE actions (
+                id TEXT PRIMARY KEY,
+                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                data TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE swot_items (
+                id TEXT PRIMARY KEY,
+                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                data TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX recommendations_by_document ON recommendations(document_id, position)",
+            "CREATE INDEX actions_by_document ON actions(document_id, position)",
+            "CREATE INDEX swot_items_by_document ON swot_items(document_id, position)",
+        ),
+    ),
+    Migration(
+        description="Audit trail of ingestions, and filter columns backfilled from the JSON.",
+        statements=(
+            """
+            CREATE TABLE events (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                timestamp TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                document_name TEXT NOT NULL,
+                details TEXT NOT NULL DEFAULT '{}'
+            )
+            """,
+            "ALTER TABLE recommendations ADD COLUMN criterion TEXT",
+            "ALTER TABLE recommendations ADD COLUMN key TEXT",
+            """
+            UPDATE recommendations SET
+                criterion = json_extract(data, '$.criterion'),
+                key = json_extract(data, '$.key')
+            """,
+            "CREATE INDEX recommendations_by_criterion ON recommendations(criterion)",
+            "CREATE INDEX recommendations_by_key ON recommendations(key)",
+            "ALTER TABLE actions ADD COLUMN owner TEXT",
+            "ALTER TABLE actions ADD COLUMN status_category TEXT NOT NULL DEFAULT 'unknown'",
+            "ALTER TABLE actions ADD COLUMN due TEXT",
+            """
+            UPDATE actions SET
+                owner = json_extract(data, '$.owner'),
+                status_category = coalesce(json_extract(data, '$.status_category'), 'unknown'),
+                due = json_extract(data, '$.due')
+            """,
+            "CREATE INDEX actions_by_owner ON actions(owner)",
+            "CREATE INDEX actions_by_status ON actions(status_category)",
+            "ALTER TABLE swot_items ADD COLUMN kind TEXT",
+            "UPDATE swot_items SET kind = json_extract(data, '$.kind')",
+            "CREATE INDEX swot_items_by_kind ON swot_items(kind)",
+        ),
+    ),
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    """Version of the schema the database is at (0 for a new, empty database)."""
+    return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(connection: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    """Bring the database up to the latest version; call inside a write transaction.
+
+    ``PRAGMA user_version`` is transactional, so a failing migration leaves the database
+    at its previous version with none of the pending steps applied.
+
+    Returns:
+        The version the database is at afterwards.
+
+    Raises:
+        WorkspaceError: the database was written by a newer plan-assistant.
+    """
+    current = schema_version(connection)
+    target = len(migrations)
+    if current > target:
+        raise WorkspaceError(
+            f"Cet espace de travail a été enregistré par une version plus récente de "
+            f"plan-assistant (schéma v{current} ; cette version ne connaît que le schéma "
+            f"v{target}). Mettez plan-assistant à jour pour l'ouvrir ; rien n'a été modifié."
+        )
+    for migration in migrations[current:]:
+        for statement in migration.statements:
+            connection.execute(statement)
+    if target != current:
+        connection.execute(f"PRAGMA user_version = {target}")
+    return target

@@ -1,0 +1,340 @@
+"""The workspace: one directory holding everything a coordinator has ingested.
+
+``workspace.sqlite3`` is the source of truth (documents, their items, the audit trail);
+``originals/`` keeps the bytes of every ingested version; ``indexes/`` holds derived
+search indexes that can always be rebuilt from the database. This class is the only way
+the rest of plan-assistant reads or changes a workspace, and it keeps three promises:
+a batch is stored entirely or not at all, an unchanged file causes no write, and two
+processes never write at the same time.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from assistant.errors import WorkspaceError
+from assistant.ids import document_id
+from assistant.ingest import ParsedFile, ProgressCallback, ProgressEvent, parse_batch
+from assistant.schema import Action, Plan, Recommendation, SwotItem
+from assistant.settings import Settings
+from assistant.store import rows
+from assistant.store.db import DATABASE_NAME, connect, snapshot, transaction
+from assistant.store.migrations import migrate, schema_version
+from assistant.store.models import (
+    Event,
+    EventKind,
+    FileOutcome,
+    IngestReport,
+    Outcome,
+    StoredDocument,
+    WorkspaceExport,
+)
+from assistant.store.originals import ORIGINALS_DIR, discard_originals, store_original
+from assistant.store.originals import original_name as original_path_for
+
+LOCK_NAME = "workspace.lock"
+INDEXES_DIR = "indexes"
+LOCK_TIMEOUT_SECONDS = 60.0
+
+_EVENT_OF = {
+    Outcome.ADDED: EventKind.INGESTED,
+    Outcome.REPLACED: EventKind.REPLACED,
+    Outcome.UNCHANGED: EventKind.UNCHANGED,
+}
+
+
+class Workspace:
+    """A workspace directory; create one with `Workspace.open`."""
+
+    def __init__(self, root: Path, settings: Settings, lock_timeout: float) -> None:
+        self.root = root
+        self.settings = settings
+        self._lock = FileLock(root / LOCK_NAME, timeout=lock_timeout)
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        settings: Settings,
+        create: bool = True,
+        *,
+        lock_timeout: float = LOCK_TIMEOUT_SECONDS,
+    ) -> Workspace:
+        """Open (and if needed create, then upgrade) the workspace in a directory.
+
+        Raises:
+            WorkspaceError: no workspace there and `create` is false; the path is a file;
+                the workspace was written by a newer plan-assistant; it is locked too long.
+        """
+        root = Path(path)
+        if root.exists() and not root.is_dir():
+            raise WorkspaceError(
+                f"{root} est un fichier, pas un dossier : indiquez le dossier de l'espace de travail."
+            )
+        if not (root / DATABASE_NAME).is_file():
+            if not create:
+                raise WorkspaceError(
+                    f"Aucun espace de travail dans {root}. Importez d'abord des documents avec "
+                    f"« plan-assistant ingest FICHIER --workspace {root} »."
+                )
+            root.mkdir(parents=True, exist_ok=True)
+        workspace = cls(root, settings, lock_timeout)
+        with workspace.lock():
+            (root / ORIGINALS_DIR).mkdir(exist_ok=True)
+            (root / INDEXES_DIR).mkdir(exist_ok=True)
+            with connect(workspace.database) as connection, transaction(connection):
+                migrate(connection)
+        return workspace
+
+    @property
+    def database(self) -> Path:
+        """The SQLite database, source of truth of the workspace."""
+        return self.root / DATABASE_NAME
+
+    @property
+    def indexes_dir(self) -> Path:
+        """Where derived indexes (see `assistant.store.indexes`) keep their files."""
+        return self.root / INDEXES_DIR
+
+    @contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold the workspace's cross-process write lock (re-entrant within a thread).
+
+        Raises:
+            WorkspaceError: another process held it for longer than the timeout.
+        """
+        try:
+            self._lock.acquire()
+        except Timeout as exc:
+            raise WorkspaceError(
+                f"L'espace de travail {self.root} est utilisé par un autre import. "
+                "Attendez qu'il se termine puis recommencez."
+            ) from exc
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def schema_version(self) -> int:
+        """Version of the database schema (see `assistant.store.migrations`)."""
+        with connect(self.database) as connection:
+            return schema_version(connection)
+
+    # -- writing -------------------------------------------------------------------------
+
+    def ingest(
+        self, paths: Sequence[Path], progress: ProgressCallback | None = None
+    ) -> IngestReport:
+        """Parse a batch of files, then store all of it in one transaction.
+
+        Every file is parsed first, outside any transaction; if one fails, nothing is
+        written. A file with the same name and bytes as a stored one is left alone; a new
+        version of a stored file replaces its items; a new name adds a document.
+
+        Raises:
+            IngestBatchError: one or more files cannot be ingested (each listed).
+            WorkspaceError: the workspace cannot be written.
+        """
+        parsed = parse_batch(paths, self.settings, progress)
+        if not parsed:
+            return IngestReport()
+        with self.lock(), connect(self.database) as connection:
+            return self._store_batch(connection, parsed, progress)
+
+    def _store_batch(
+        self,
+        connection: sqlite3.Connection,
+        parsed: Sequence[ParsedFile],
+        progress: ProgressCallback | None,
+    ) -> IngestReport:
+        created: list[Path] = []
+        now = datetime.now(UTC)
+        try:
+            with transaction(connection):
+                # Read under the write lock: another process cannot change a stored hash
+                # between this comparison and the writes below.
+                stored = {
+                    item.plan.document.id: rows.find_document(connection, item.plan.document.id)
+                    for item in parsed
+                }
+                outcomes = [_outcome(item.plan, stored[item.plan.document.id]) for item in parsed]
+                # A batch of unchanged files writes nothing at all, not even to the audit
+                # trail: re-running an import must leave the workspace byte-for-byte as is.
+                if any(outcome is not Outcome.UNCHANGED for outcome in outcomes):
+                    for done, (item, outcome) in enumerate(zip(parsed, outcomes, strict=True)):
+                        if progress is not None:
+                            progress(ProgressEvent("write", done, len(parsed), item.path.name))
+                        previous = stored[item.plan.document.id]
+                        if outcome is not Outcome.UNCHANGED:
+                            copy = store_original(self.root, item.path, item.plan.document.sha256)
+                            if copy is not None:
+                                created.append(copy)
+                            self._write_document(connection, item, previous, now)
+                        rows.add_event(
+                            connection,
+                            now,
+                            _EVENT_OF[outcome],
+                            item.plan.document.name,
+                            _event_details(item, previous),
+                        )
+                report = _report(connection, parsed, outcomes, stored)
+        except BaseException:
+            # The database rolled back; copies made for it would be orphans.
+            discard_originals(created)
+            raise
+        if progress is not None:
+            progress(ProgressEvent("write", len(parsed), len(parsed)))
+        return report
+
+    def _write_document(
+        self,
+        connection: sqlite3.Connection,
+        item: ParsedFile,
+        previous: StoredDocument | None,
+        now: datetime,
+    ) -> None:
+        plan = item.plan
+        if previous is not None:
+            rows.delete_items(connection, plan.document.id)
+        original = original_path_for(plan.document.sha256, item.path)
+        rows.upsert_document(connection, plan, now, original)
+        rows.insert_items(connection, plan)
+
+    def remove(self, name: str) -> StoredDocument:
+        """Remove a document and its items; its original file is kept for the audit trail.
+
+        Raises:
+            WorkspaceError: the workspace holds no document of that name.
+        """
+        with self.lock(), connect(self.database) as connection, transaction(connection):
+            document = rows.find_document(connection, document_id(Path(name).name))
+            if document is None:
+                names = ", ".join(d.name for d in rows.list_documents(connection)) or "aucun"
+                raise WorkspaceError(
+                    f"Aucun document « {name} » dans l'espace de travail "
+                    f"(documents présents : {names})."
+                )
+            rows.delete_document(connection, document.id)
+            rows.add_event(
+                connection,
+                datetime.now(UTC),
+                EventKind.REMOVED,
+                document.name,
+                {"sha256": document.sha256, "original_path": document.original_path},
+            )
+        return document
+
+    # -- reading -------------------------------------------------------------------------
+
+    def documents(self) -> list[StoredDocument]:
+        """Stored documents, by name."""
+        with connect(self.database) as connection:
+            return rows.list_documents(connection)
+
+    def plans(self) -> list[Plan]:
+        """Every stored document rebuilt as the `Plan` the parser produced, by name."""
+        with connect(self.database) as connection, snapshot(connection):
+            return [
+                Plan(
+                    document=document.as_document(),
+                    recommendations=rows.list_items(
+                        connection, "recommendations", Recommendation, document.id
+                    ),
+                    actions=rows.list_items(connection, "actions", Action, document.id),
+                    swot=rows.list_items(connection, "swot_items", SwotItem, document.id),
+                    warnings=document.warnings,
+                )
+                for document in rows.list_documents(connection)
+            ]
+
+    def recommendations(self) -> list[Recommendation]:
+        """All recommendations, document by document."""
+        with connect(self.database) as connection:
+            return rows.list_items(connection, "recommendations", Recommendation)
+
+    def actions(self) -> list[Action]:
+        """All actions, document by document."""
+        with connect(self.database) as connection:
+            return rows.list_items(connection, "actions", Action)
+
+    def swot(self) -> list[SwotItem]:
+        """All SWOT items, document by document."""
+        with connect(self.database) as connection:
+            return rows.list_items(connection, "swot_items", SwotItem)
+
+    def events(self) -> list[Event]:
+        """The audit trail, oldest first."""
+        with connect(self.database) as connection:
+            return rows.list_events(connection)
+
+    def export(self) -> WorkspaceExport:
+        """Everything the workspace holds, read in one consistent snapshot."""
+        with connect(self.database) as connection, snapshot(connection):
+            return WorkspaceExport(
+                schema_version=schema_version(connection),
+                exported_at=datetime.now(UTC),
+                documents=rows.list_documents(connection),
+                recommendations=rows.list_items(connection, "recommendations", Recommendation),
+                actions=rows.list_items(connection, "actions", Action),
+                swot=rows.list_items(connection, "swot_items", SwotItem),
+            )
+
+
+def _outcome(plan: Plan, stored: StoredDocument | None) -> Outcome:
+    if stored is None:
+        return Outcome.ADDED
+    if stored.sha256 == plan.document.sha256:
+        return Outcome.UNCHANGED
+    return Outcome.REPLACED
+
+
+def _event_details(item: ParsedFile, previous: StoredDocument | None) -> dict[str, Any]:
+    plan = item.plan
+    details: dict[str, Any] = {
+        "source": str(item.path),
+        "sha256": plan.document.sha256,
+        "size_bytes": plan.document.size_bytes,
+        "recommendations": len(plan.recommendations),
+        "actions": len(plan.actions),
+        "swot": len(plan.swot),
+    }
+    if previous is not None and previous.sha256 != plan.document.sha256:
+        details["previous_sha256"] = previous.sha256
+        details["previous_original_path"] = previous.original_path
+    return details
+
+
+def _report(
+    connection: sqlite3.Connection,
+    parsed: Sequence[ParsedFile],
+    outcomes: Sequence[Outcome],
+    stored: dict[str, StoredDocument | None],
+) -> IngestReport:
+    files: list[FileOutcome] = []
+    for item, outcome in zip(parsed, outcomes, strict=True):
+        document = item.plan.document
+        counts = rows.count_items(connection, document.id)
+        previous = stored[document.id]
+        replaced_sha256 = previous.sha256 if previous and outcome is Outcome.REPLACED else None
+        files.append(
+            FileOutcome(
+                name=document.name,
+                path=str(item.path),
+                document_id=document.id,
+                outcome=outcome,
+                sha256=document.sha256,
+                previous_sha256=replaced_sha256,
+                recommendations=counts["recommendations"],
+                actions=counts["actions"],
+                swot=counts["swot_items"],
+                warnings=item.plan.warnings,
+            )
+        )
+    return IngestReport(files=files)

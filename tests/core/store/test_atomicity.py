@@ -1,0 +1,117 @@
+"""A batch is stored entirely or not at all; a failure leaves the workspace as it was."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from plan_fakes import PLAN_A, PLAN_B
+
+from assistant.errors import CorruptFileError, EmptyFileError, IngestError, UnsupportedFormatError, WorkspaceError
+from assistant.ingest import IngestBatchError, ProgressEvent
+from assistant.schema import Action
+from assistant.store import Workspace, rows
+
+WriteFile = Callable[[str, str], Path]
+Snapshot = Callable[[Path], dict[str, str]]
+
+
+def test_a_batch_with_failing_files_writes_nothing_and_lists_every_failure(
+    workspace: Workspace, write_file: WriteFile, snapshot_of: Snapshot
+) -> None:
+    workspace.ingest([write_file("plan-b.txt", PLAN_B)])
+    good = write_file("plan-a.txt", PLAN_A)
+    changed = write_file("plan-b.txt", PLAN_B + "swot: threat | Concurrence\n")
+    corrupt = write_file("abime.txt", "rec: x\nCORROMPU")
+    empty = write_file("vide.md", "  \n")
+    wrong = write_file("tableur.exe", "MZ")
+    missing = Path("absent.pdf")
+    before = snapshot_of(workspace.root)
+
+    with pytest.raises(IngestBatchError) as raised:
+        workspace.ingest([good, changed, corrupt, empty, wrong, missing])
+
+    failures = raised.value.failures
+    assert [(type(f), f.path.name) for f in failures] == [
+        (CorruptFileError, "abime.txt"),
+        (EmptyFileError, "vide.md"),
+        (UnsupportedFormatError, "tableur.exe"),
+        (IngestError, "absent.pdf"),
+    ]
+    message = str(raised.value)
+    assert message.startswith("Aucun fichier n'a été importé : 4 fichiers posent problème sur 6.")
+    assert "abime.txt : le fichier est endommagé" in message
+    assert "tableur.exe : format non pris en charge (.exe)" in message
+    assert "absent.pdf : fichier introuvable" in message
+    assert snapshot_of(workspace.root) == before
+    assert [d.name for d in workspace.documents()] == ["plan-b.txt"]
+
+
+def test_a_parser_crash_is_reported_as_a_file_problem(
+    workspace: Workspace, write_file: WriteFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crash(path: Path, settings: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr("assistant.ingest.parse_file", crash)
+    with pytest.raises(IngestBatchError, match="erreur inattendue pendant l'analyse") as raised:
+        workspace.ingest([write_file("plan-a.txt", PLAN_A)])
+    assert isinstance(raised.value.failures[0].__cause__, ZeroDivisionError)
+    assert workspace.documents() == []
+
+
+def test_a_failure_in_the_middle_of_the_writes_rolls_everything_back(
+    workspace: Workspace,
+    write_file: WriteFile,
+    snapshot_of: Snapshot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    a = write_file("plan-a.txt", PLAN_A)
+    workspace.ingest([a])
+    a.write_text(PLAN_A.replace("Équipe motivée", "Équipe très motivée"), encoding="utf-8")
+    b = write_file("plan-b.txt", PLAN_B)
+    before = snapshot_of(workspace.root)
+    before_plans = workspace.plans()
+
+    real_insert = rows.insert_actions
+    calls: list[int] = []
+
+    def insert_then_fail(connection: object, actions: list[Action]) -> None:
+        calls.append(len(actions))
+        if len(calls) == 2:  # the second document of the batch
+            raise RuntimeError("disque plein (simulé)")
+        real_insert(connection, actions)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rows, "insert_actions", insert_then_fail)
+    with pytest.raises(RuntimeError, match="simulé"):
+        workspace.ingest([a, b])
+
+    assert calls == [3, 1]
+    assert workspace.plans() == before_plans
+    # The copies of the new versions made before the failure are gone too.
+    assert snapshot_of(workspace.root) == before
+
+
+def test_a_file_modified_after_parsing_is_not_stored(
+    workspace: Workspace, write_file: WriteFile, snapshot_of: Snapshot
+) -> None:
+    a = write_file("plan-a.txt", PLAN_A)
+    before = snapshot_of(workspace.root)
+
+    def edit_during_write(event: ProgressEvent) -> None:
+        if event.stage == "write" and event.name is not None:
+            a.write_text(PLAN_B, encoding="utf-8")
+
+    with pytest.raises(WorkspaceError, match="modifié pendant l'import"):
+        workspace.ingest([a], edit_during_write)
+    assert snapshot_of(workspace.root) == before
+
+
+def test_a_lock_held_elsewhere_times_out_with_a_french_message(
+    tmp_path: Path, workspace: Workspace, write_file: WriteFile
+) -> None:
+    other = Workspace.open(workspace.root, workspace.settings, lock_timeout=0.1)
+    with workspace.lock(), pytest.raises(WorkspaceError, match="utilisé par un autre import"):
+        other.ingest([write_file("plan-a.txt", PLAN_A)])
+    assert other.documents() == []
