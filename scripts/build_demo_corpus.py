@@ -25,6 +25,7 @@ import argparse
 import datetime as dt
 import html
 import io
+import os
 import re
 import sys
 import zipfile
@@ -90,7 +91,7 @@ Block = Heading | Para | Bullets | Table
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
 _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
+_BOLD = re.compile(r"\*\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*\*")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
@@ -383,35 +384,68 @@ def _styles(base_size: float) -> dict[str, object]:
     dark = colors.HexColor("#1F3B5A")
     return {
         "title": ParagraphStyle(
-            "DemoTitle", fontName=f"{_FONT}-Bold", fontSize=base_size + 7,
-            leading=base_size + 11, spaceAfter=8, textColor=dark,
+            "DemoTitle",
+            fontName=f"{_FONT}-Bold",
+            fontSize=base_size + 7,
+            leading=base_size + 11,
+            spaceAfter=8,
+            textColor=dark,
         ),
         "h1": ParagraphStyle(
-            "DemoH1", fontName=f"{_FONT}-Bold", fontSize=base_size + 3,
-            leading=base_size + 6, spaceBefore=12, spaceAfter=6, textColor=dark,
+            "DemoH1",
+            fontName=f"{_FONT}-Bold",
+            fontSize=base_size + 3,
+            leading=base_size + 6,
+            spaceBefore=12,
+            spaceAfter=6,
+            textColor=dark,
         ),
         "h2": ParagraphStyle(
-            "DemoH2", fontName=f"{_FONT}-Bold", fontSize=base_size + 1,
-            leading=base_size + 4, spaceBefore=8, spaceAfter=4, textColor=dark,
+            "DemoH2",
+            fontName=f"{_FONT}-Bold",
+            fontSize=base_size + 1,
+            leading=base_size + 4,
+            spaceBefore=8,
+            spaceAfter=4,
+            textColor=dark,
         ),
         "h3": ParagraphStyle(
-            "DemoH3", fontName=f"{_FONT}-BoldItalic", fontSize=base_size,
-            leading=base_size + 3, spaceBefore=6, spaceAfter=3,
+            "DemoH3",
+            fontName=f"{_FONT}-BoldItalic",
+            fontSize=base_size,
+            leading=base_size + 3,
+            spaceBefore=6,
+            spaceAfter=3,
         ),
         "body": ParagraphStyle(
-            "DemoBody", fontName=_FONT, fontSize=base_size, leading=base_size * 1.4,
-            spaceAfter=5, alignment=4,
+            "DemoBody",
+            fontName=_FONT,
+            fontSize=base_size,
+            leading=base_size * 1.4,
+            spaceAfter=5,
+            alignment=4,
         ),
         "bullet": ParagraphStyle(
-            "DemoBullet", fontName=_FONT, fontSize=base_size, leading=base_size * 1.4,
-            leftIndent=14, bulletIndent=4, spaceAfter=2,
+            "DemoBullet",
+            fontName=_FONT,
+            fontSize=base_size,
+            leading=base_size * 1.4,
+            leftIndent=14,
+            bulletIndent=4,
+            spaceAfter=2,
         ),
         "cell": ParagraphStyle(
-            "DemoCell", fontName=_FONT, fontSize=base_size - 1.5, leading=(base_size - 1.5) * 1.25,
+            "DemoCell",
+            fontName=_FONT,
+            fontSize=base_size - 1.5,
+            leading=(base_size - 1.5) * 1.25,
         ),
         "head": ParagraphStyle(
-            "DemoHead", fontName=f"{_FONT}-Bold", fontSize=base_size - 1.5,
-            leading=(base_size - 1.5) * 1.25, textColor=colors.white,
+            "DemoHead",
+            fontName=f"{_FONT}-Bold",
+            fontSize=base_size - 1.5,
+            leading=(base_size - 1.5) * 1.25,
+            textColor=colors.white,
         ),
     }
 
@@ -432,9 +466,8 @@ def _page_decorator(footer: str):  # type: ignore[no-untyped-def]
 
 def _flowables(blocks: list[Block], styles: dict[str, object], table_width: float | None):
     from reportlab.lib import colors
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer, TableStyle
     from reportlab.platypus import Table as RLTable
-    from reportlab.platypus import TableStyle
 
     story: list[object] = []
     title_done = False
@@ -453,7 +486,13 @@ def _flowables(blocks: list[Block], styles: dict[str, object], table_width: floa
                 story.append(Paragraph(to_rl_markup(block.text), styles["title"]))
                 title_done = True
                 continue
-            style = styles["h1"] if block.level <= 2 else styles["h2"] if block.level == 3 else styles["h3"]
+            style = (
+                styles["h1"]
+                if block.level <= 2
+                else styles["h2"]
+                if block.level == 3
+                else styles["h3"]
+            )
             pending_headings.append(Paragraph(to_rl_markup(block.text), style))
         elif isinstance(block, Para):
             flush(Paragraph(to_rl_markup(block.text), styles["body"]))
@@ -513,7 +552,17 @@ def _build_pdf(story: list[object], pagesize, title: str, subject: str, footer: 
         invariant=1,
     )
     deco = _page_decorator(footer)
-    doc.build(story, onFirstPage=deco, onLaterPages=deco)
+    # reportlab reads SOURCE_DATE_EPOCH for the CreationDate/ModDate it writes (else, with
+    # invariant=1, 2000-01-01): stamp the plan's update moment, then restore the environment.
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(FIXED_MOMENT.replace(tzinfo=dt.UTC).timestamp()))
+    try:
+        doc.build(story, onFirstPage=deco, onLaterPages=deco)
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
     return buf.getvalue()
 
 
