@@ -7,7 +7,8 @@ the heart of the evaluation:
   then, for those left over, by the fuzzy similarity of their quoted wording;
 * actions are matched by the fuzzy similarity of their wording, with an optimal
   assignment so that near-identical siblings ("LLN : module d'initiation…" / "MONTIGNIES :
-  module d'initiation…") and verbatim duplicates each find their own partner.
+  module d'initiation…") and verbatim duplicates each find their own partner (equal
+  wordings are told apart by how many of their other fields agree).
 """
 
 from __future__ import annotations

@@ -74,9 +74,25 @@ class ParserEvaluation:
         """Overall figures that miss their target."""
         return failing(self.overall_figures())
 
+    def errors(self) -> list[str]:
+        """Files the parser could not read, with the reason."""
+        return [f"{score.document}: {score.error}" for score in self.files if score.error]
+
     @property
     def passed(self) -> bool:
         return not self.failures()
+
+    def failure_report(self) -> str:
+        """What misses its target and which files failed to parse, for an assertion message."""
+        lines = ["parser below its targets (micro average over the gold files):"]
+        lines += [
+            f"  {f.key} = {_fmt(f.value)} ({f.fraction}), target {f.target}"
+            for f in self.failures()
+        ]
+        if self.errors():
+            lines += ["parser errors:", *(f"  {error}" for error in self.errors())]
+        lines.append("see `python -m evals.parser_eval --details` for item-level differences")
+        return "\n".join(lines)
 
     def as_json(self) -> dict[str, Any]:
         return {

@@ -80,6 +80,7 @@ def main(argv: Sequence[str] | None = None, sections: Sequence[Section] = SECTIO
     if args.json:
         payload = {
             "passed": all(r.passed is not False for r in results),
+            "skipped": [r.name for r in results if r.passed is None],
             "sections": {
                 r.name: r.payload or {"section": r.name, "skipped": r.skipped} for r in results
             },

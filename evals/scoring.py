@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from assistant.schema import Action, Plan, Recommendation
 from evals.matching import (
     ACTION_FIELDS,
@@ -20,7 +22,7 @@ from evals.matching import (
     match_actions,
     match_recommendations,
 )
-from evals.text import is_blank, same_value
+from evals.text import is_blank, normalise, same_value
 
 FIELDS = ACTION_FIELDS
 
@@ -113,6 +115,9 @@ class Discrepancies:
     """What the parser got wrong in one file, for humans."""
 
     unmatched_gold_actions: list[Action] = field(default_factory=list)
+    # For each unmatched gold action (by gold id): the most similar predicted action, if
+    # any, with its score — tells a missed action from a mangled wording.
+    nearest_predicted: dict[str, tuple[Action, float]] = field(default_factory=dict)
     unmatched_predicted_actions: list[Action] = field(default_factory=list)
     approximate_matches: list[tuple[Action, Action, float]] = field(default_factory=list)
     field_mismatches: list[FieldMismatch] = field(default_factory=list)
@@ -201,6 +206,11 @@ def _list_unmatched_actions(
     found.unmatched_predicted_actions = [
         a for j, a in enumerate(predicted.actions) if j not in matched_predicted
     ]
+    for action in found.unmatched_gold_actions:
+        scored = [(_nearness(action.text, p.text), j) for j, p in enumerate(predicted.actions)]
+        if scored:
+            score, j = max(scored)
+            found.nearest_predicted[action.id] = (predicted.actions[j], score)
     found.approximate_matches = [
         (gold.actions[p.gold], predicted.actions[p.predicted], p.score)
         for p in pairs
@@ -211,6 +221,18 @@ def _list_unmatched_actions(
         fp=len(found.unmatched_predicted_actions),
         fn=len(found.unmatched_gold_actions),
     )
+
+
+def _nearness(gold: str, predicted: str) -> float:
+    """How close two wordings look to a human, for the "nearest predicted" hint only.
+
+    Unlike the matching score it also rewards containment of any length, so that a badly
+    truncated or merged wording still shows up as the nearest candidate.
+    """
+    a, b = normalise(gold), normalise(predicted)
+    if min(len(a), len(b)) < 20:
+        return fuzz.token_sort_ratio(a, b)
+    return max(fuzz.token_sort_ratio(a, b), fuzz.partial_ratio(a, b))
 
 
 def _score_fields(

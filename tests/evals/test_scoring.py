@@ -351,6 +351,17 @@ def test_every_targeted_figure_exists() -> None:
     assert set(PARSER_TARGETS) <= keys
 
 
-def test_test_data_is_not_copied_into_the_repository() -> None:
+@pytest.mark.shared
+def test_seeds_and_gold_are_read_in_place_never_copied_into_the_repository(
+    shared_data: SharedData,
+) -> None:
     repo = Path(__file__).resolve().parents[2]
-    assert not list(repo.glob("**/helha-assistant-social-plan-actions-2026.*"))
+    shared_names = {p.name for p in [*shared_data.gold_files(), *shared_data.seeds.iterdir()]}
+    copies = [
+        path
+        for top in repo.iterdir()
+        if top.is_dir() and not top.name.startswith(".")
+        for path in top.rglob("*")
+        if path.name in shared_names
+    ]
+    assert not copies
