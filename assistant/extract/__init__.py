@@ -13,6 +13,7 @@ from assistant.extract.builder import PlanBuilder
 from assistant.extract.context import Context
 from assistant.extract.flattened import FlattenedTable, emit_all, header_columns
 from assistant.extract.language import detect_language
+from assistant.extract.lists import read_numbered_lists
 from assistant.extract.prose import (
     AXIS_HEADING,
     FOOTNOTE,
@@ -103,6 +104,8 @@ class _Walker:
                 index += self._line(index, item)
         self._close_flat()
         emit_all(self.flat_sections, self.plan)
+        if not self.plan.actions:
+            read_numbered_lists(self.items, self.plan)
 
     def _lookahead(self, index: int) -> list[TableRow]:
         rows: list[TableRow] = []
@@ -180,6 +183,9 @@ class _Walker:
 
                     plan.add_swot(SwotKind(ctx.swot_kind), text, line.span)
                 return 1
+        if line.heading_level is not None and len(line.text) <= 250:
+            ctx.new_section(squash(line.text))  # a real heading (Markdown '#', Word 'Titre N')
+            return 1
         if ctx.schema is not None and not FOOTNOTE.match(line.text) and len(line.text) <= 250:
             ctx.heading = squash(line.text)
             ctx.group = None

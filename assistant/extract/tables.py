@@ -35,6 +35,9 @@ def header_roles(row: TableRow) -> dict[int, Column] | None:
         column = column_of(cell) if cell.strip() else None
         if column is not None:
             roles[index] = column
+    filled = sum(1 for cell in row.cells if cell.strip())
+    if len(roles) < 0.6 * filled:
+        return None  # a data row that happens to contain a column word ("Actions locales")
     substantive = {c for c in roles.values() if c not in {Column.IGNORED, Column.AXIS, Column.CRITERION}}
     if len(roles) >= 2 and substantive & {
         Column.ACTION, Column.OBJECTIVE, Column.STEP, Column.OWNER, Column.INDICATORS,
