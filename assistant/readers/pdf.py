@@ -63,8 +63,9 @@ class _PageLines:
     def range(self, top: float, bottom: float) -> tuple[int, int]:
         first = bisect_left(self._middles, top)
         last = bisect_left(self._middles, bottom) - 1
-        if last < first:  # nothing's middle inside: cite the nearest line
-            return max(1, first), max(1, first)
+        if last < first:  # no line's middle inside: cite the next line down
+            nearest = max(1, min(first + 1, len(self._middles)))
+            return nearest, nearest
         return first + 1, last + 1
 
 

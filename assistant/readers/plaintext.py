@@ -7,10 +7,10 @@ a coordinator sees in any editor.
 
 Rules, in order, for each line:
 
-* blank (after cleanup): ends the current paragraph or table;
 * contains a TAB: a row of a TAB table, split on every TAB with empty cells kept (column
   positions matter: the extractor aligns them); cells are cleaned with the table-cell
   rules of `clean_fragment` (two or more spaces = a paragraph break inside the cell);
+* blank: ends the current paragraph or table (a line of TABs only is an empty row);
 * starts with '|' (Markdown only): a row of a pipe table;
 * rows made only of dashes, colons, pipes ("--\\t---", "|---|:--:|") are separators and
   are dropped; rows whose cells are all empty are dropped too;
@@ -135,10 +135,10 @@ def parse_text(text: str, file: str, *, markdown: bool) -> list[Block]:
     """
     builder = _Builder(file=file, markdown=markdown)
     for number, raw in enumerate(text.split("\n"), start=1):
-        if not raw.strip():
-            builder.end_all()
-        elif "\t" in raw:
+        if "\t" in raw:
             builder.add_row(number, raw.split("\t"), _RowKind.TAB)
+        elif not raw.strip():
+            builder.end_all()
         elif markdown and raw.lstrip().startswith("|"):
             builder.add_row(number, _pipe_cells(raw), _RowKind.PIPE)
         elif builder.underline(raw):
