@@ -15,12 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from assistant.errors import IngestError, PlanAssistantError, UnsupportedFormatError
+from assistant.errors import IngestError, PlanAssistantError
 from assistant.ids import document_id
-from assistant.schema import DocumentFormat, Plan
+from assistant.schema import Plan
 from assistant.settings import Settings
-
-SUPPORTED_SUFFIXES = tuple(f".{fmt.value}" for fmt in DocumentFormat)
 
 
 @dataclass(frozen=True)
@@ -82,24 +80,15 @@ def parse_file(path: Path, settings: Settings) -> Plan:
 
 
 def parse_document(path: Path, settings: Settings) -> Plan:
-    """Parse one file after the checks that need no reader.
+    """Parse one file; a crash of the parser becomes an error naming the file.
+
+    The readers check that the file exists, has a supported extension, size and content,
+    and say so in French; this adds the guarantees the workspace relies on.
 
     Raises:
         IngestError: (or a subclass) with a French message naming the file.
     """
     path = Path(path)
-    if not path.exists():
-        raise IngestError(path, f"fichier introuvable ({path}). Vérifiez le chemin et le nom.")
-    if not path.is_file():
-        raise IngestError(
-            path, "ce n'est pas un fichier (c'est un dossier ?). Indiquez les fichiers un à un."
-        )
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        known = ", ".join(SUPPORTED_SUFFIXES)
-        shown = path.suffix or "sans extension"
-        raise UnsupportedFormatError(
-            path, f"format non pris en charge ({shown}). Formats acceptés : {known}."
-        )
     try:
         plan = parse_file(path, settings)
     except IngestError:

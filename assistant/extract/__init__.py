@@ -17,6 +17,7 @@ from assistant.extract.lists import read_numbered_lists
 from assistant.extract.prose import (
     AXIS_HEADING,
     FOOTNOTE,
+    OBJECTIVE_HEADING,
     SUB_HEADING,
     criterion_heading,
     defined_recommendation,
@@ -183,7 +184,7 @@ class _Walker:
 
                     plan.add_swot(SwotKind(ctx.swot_kind), text, line.span)
                 return 1
-        if line.heading_level is not None and len(line.text) <= 250:
+        if (line.heading_level is not None and len(line.text) <= 250) or OBJECTIVE_HEADING.match(line.text):
             ctx.new_section(squash(line.text))  # a real heading (Markdown '#', Word 'Titre N')
             return 1
         if ctx.schema is not None and not FOOTNOTE.match(line.text) and len(line.text) <= 250:

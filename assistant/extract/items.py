@@ -79,7 +79,8 @@ def split_run_on(text: str) -> list[str]:
 def split_items(cell: str, *, run_on: bool = True) -> list[str]:
     """The items of a cell: paragraphs, dash-list entries, then run-on repairs."""
     items: list[str] = []
-    for paragraph in cell.split("\n"):
+    # ";" separates items in French lists ("100 % des UE évaluées ; taux ≥ 40 %")
+    for paragraph in re.split(r"\n|\s;\s|;\s(?=[A-ZÀ-ÖØ-Þ0-9])", cell):
         paragraph = paragraph.strip()
         if not paragraph:
             continue

@@ -19,6 +19,10 @@ from assistant.schema import Span, SwotKind
 
 AXIS_HEADING = re.compile(r"^\s*Axe\s*(?:\d+|[IVX]+)\b\s*[:.–—-]?\s*\S.*$", re.IGNORECASE)
 SUB_HEADING = re.compile(r"^\s*\d+\.\d+(?:\.\d+)*\.?\s+[A-ZÀ-ÖØ-Þ].{2,150}$")
+OBJECTIVE_HEADING = re.compile(
+    r"^\s*Objectifs?\s+(?:[\dIVX]+(?:\.\d+)*|op[ée]rationnels?|strat[ée]giques?|g[ée]n[ée]ra(?:l|ux)|sp[ée]cifiques?)\b.{0,200}$",
+    re.IGNORECASE,
+)
 FOOTNOTE = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]|\d{1,2}\s+(?:https?://|www\.))")
 
 _SWOT_HEADINGS: list[tuple[re.Pattern[str], SwotKind]] = [
@@ -86,12 +90,18 @@ def defined_recommendation(items: list[Item], start: int, criterion: str | None)
             break
         if DEFINED_RECOMMENDATION.match(item.text) or CRITERION_HEADING.match(item.text):
             break
+        if lines[-1].text.endswith(".") and _looks_like_title(item.text):
+            break  # PDF paragraphs carry no heading marks: "… étudiants." then "Conclusion"
         lines.append(item)
     text = squash(" ".join([match.group("text"), *(line.text for line in lines[1:])]))
     number = match.group("num")
     ref = f"{criterion}, Recommandation {number}" if criterion else f"Recommandation {number}"
     reference = Reference(ref=ref, criterion=criterion, number=number, page=None)
     return reference, text, merge_spans(lines[0].span, lines[-1].span, text), len(lines)
+
+
+def _looks_like_title(text: str) -> bool:
+    return len(text) < 60 and text[:1].isupper() and not text.rstrip().endswith((".", ",", ";", ":"))
 
 
 def criterion_heading(line: Line) -> str | None:

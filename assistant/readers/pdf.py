@@ -15,6 +15,7 @@ is just paragraphs: the extractor has a mode for tables whose columns were flatt
 from __future__ import annotations
 
 import io
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
@@ -74,19 +75,54 @@ def _is_data_table(table: PdfTable) -> bool:
     return any(len(row.cells) >= 2 for row in table.rows)
 
 
-def _table_block(table: PdfTable, numbering: _PageLines, file: str, page: int) -> Table | None:
+# Right padding of a table cell (Word ~5.4 pt, reportlab 6 pt) plus a little slack.
+_CELL_PADDING = 8.0
+
+
+def _cell_text(page: Page, bbox: tuple[float, float, float, float] | None) -> str:
+    """A cell's text with visual line wraps joined and real line breaks kept as "\n".
+
+    PDF has no paragraphs: a line ended either because the next word did not fit (a
+    wrap) or because the author broke it (a new item). The next line's first word tells:
+    if it would have fitted in the room left on the line, the break was deliberate.
+    """
+    if bbox is None:
+        return ""
+    lines = page.crop(bbox, strict=False).extract_text_lines(return_chars=False)
+    if not lines:
+        return ""
+    parts = [str(lines[0]["text"])]
+    for previous, line in zip(lines, lines[1:], strict=False):
+        text = str(line["text"])
+        words = text.split()
+        prev_text = str(previous["text"])
+        char_width = (float(previous["x1"]) - float(previous["x0"])) / max(1, len(prev_text))
+        room = float(bbox[2]) - float(previous["x1"]) - _CELL_PADDING
+        needed = (len(words[0]) + 1) * char_width if words else 0.0
+        bullet = bool(words) and words[0][:1] in {"-", "•", "–", "▪", "*"}
+        if room < needed and not bullet:
+            parts.append("" if prev_text.endswith("-") else " ")
+        else:
+            parts.append("\n")
+        parts.append(text)
+    return "".join(parts)
+
+
+def _table_block(table: PdfTable, numbering: _PageLines, file: str, page: Page) -> Table | None:
     rows: list[TableRow] = []
-    for cells_bbox, values in zip(table.rows, table.extract(), strict=False):
+    number = page.page_number
+    for cells_bbox in table.rows:
+        values = [_cell_text(page, bbox) for bbox in cells_bbox.cells]
         cells = tuple(_clean(value) if value else "" for value in values)
         if not any(cells):
             continue
         start, end = numbering.range(cells_bbox.bbox[1], cells_bbox.bbox[3])
-        span = make_span(file, start, end, row_excerpt(cells), page=page)
+        span = make_span(file, start, end, row_excerpt(cells), page=number)
         rows.append(TableRow(cells=cells, span=span))
     if not rows:
         return None
     span = make_span(
-        file, rows[0].span.line_start, rows[-1].span.line_end, rows[0].span.excerpt, page=page
+        file, rows[0].span.line_start, rows[-1].span.line_end, rows[0].span.excerpt, page=number
     )
     return Table(rows=tuple(rows), span=span)
 
@@ -110,7 +146,32 @@ def _paragraph_groups(lines: Sequence[Line], tables: Sequence[PdfTable]) -> list
     return groups
 
 
-def _read_page(page: Page, file: str, number: int) -> list[Block]:
+# Running headers and footers sit in the top or bottom band of the page.
+_MARGIN_BAND = 0.1
+
+
+def _margin_key(line: Line, height: float) -> str | None:
+    """Digit-free text of a line in the page's top or bottom band, else None."""
+    middle = (float(line["top"]) + float(line["bottom"])) / 2
+    if _MARGIN_BAND * height < middle < (1 - _MARGIN_BAND) * height:
+        return None
+    return re.sub(r"\d+", "#", " ".join(str(line["text"]).split())).casefold()
+
+
+def running_lines(pages: Sequence[Page]) -> frozenset[str]:
+    """Header/footer lines repeated on at least half the pages (page numbers ignored)."""
+    if len(pages) < 2:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for page in pages:
+        keys = {_margin_key(line, float(page.height)) for line in page.extract_text_lines(return_chars=False)}
+        for key in keys - {None}:
+            assert key is not None
+            counts[key] = counts.get(key, 0) + 1
+    return frozenset(key for key, count in counts.items() if count >= max(2, len(pages) / 2))
+
+
+def _read_page(page: Page, file: str, number: int, boilerplate: frozenset[str] = frozenset()) -> list[Block]:
     page = page.dedupe_chars()
     numbering = _PageLines(page.extract_text_lines(return_chars=False))
     tables = [table for table in page.find_tables() if _is_data_table(table)]
@@ -119,10 +180,14 @@ def _read_page(page: Page, file: str, number: int) -> list[Block]:
         text_area = text_area.outside_bbox(table.bbox, strict=False)
     placed: list[tuple[float, Block]] = []
     for table in tables:
-        block = _table_block(table, numbering, file, number)
+        block = _table_block(table, numbering, file, page)
         if block is not None:
             placed.append((float(table.bbox[1]), block))
-    outside = text_area.extract_text_lines(return_chars=False)
+    outside = [
+        line
+        for line in text_area.extract_text_lines(return_chars=False)
+        if _margin_key(line, float(page.height)) not in boilerplate
+    ]
     for group in _paragraph_groups(outside, tables):
         text = _clean("\n".join(str(line["text"]) for line in group))
         if not text:
@@ -192,8 +257,9 @@ def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
                 "(réglage ingest.max_pages).",
             )
         blocks: list[Block] = []
+        boilerplate = running_lines(pdf.pages)
         for number, page in enumerate(pdf.pages, start=1):
-            blocks.extend(_read_page(page, source.name, number))
+            blocks.extend(_read_page(page, source.name, number, boilerplate))
             page.close()
         title = _title(pdf.metadata)
     if not blocks:

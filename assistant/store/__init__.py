@@ -4,7 +4,7 @@ Start with `Workspace.open(path, settings)`. The database layout lives in
 `assistant.store.migrations`, derived search indexes register in `assistant.store.indexes`.
 """
 
-from assistant.store.indexes import DERIVED_INDEXES, DerivedIndex, rebuild_indexes, register
+from assistant.store.indexes import DerivedIndex, rebuild_indexes, register
 from assistant.store.migrations import SCHEMA_VERSION
 from assistant.store.models import (
     Event,
@@ -18,7 +18,6 @@ from assistant.store.models import (
 from assistant.store.workspace import Workspace
 
 __all__ = [
-    "DERIVED_INDEXES",
     "SCHEMA_VERSION",
     "DerivedIndex",
     "Event",

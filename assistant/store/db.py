@@ -27,7 +27,8 @@ def connect(database: Path) -> Iterator[sqlite3.Connection]:
     threads (the HTTP API) and never keeps the database open between commands.
 
     Raises:
-        WorkspaceError: the file is not a SQLite database.
+        WorkspaceError: the file is not a SQLite database, or SQLite could not do its
+            work (locked, disk full, read-only): an `OperationalError` in the block.
     """
     # isolation_level=None: the sqlite3 module must not open transactions on its own;
     # `transaction()` below does it explicitly.
@@ -45,7 +46,16 @@ def connect(database: Path) -> Iterator[sqlite3.Connection]:
                 "Vérifiez le dossier de l'espace de travail ou restaurez une sauvegarde."
             ) from exc
         connection.row_factory = sqlite3.Row
-        yield connection
+        try:
+            yield connection
+        except sqlite3.OperationalError as exc:
+            # Locked past the timeout, disk full, read-only medium, I/O error: the
+            # coordinator can act on these; the transaction has already rolled back.
+            raise WorkspaceError(
+                f"La base de données {database} n'a pas pu être utilisée ({exc}). "
+                "Vérifiez l'espace disque et les droits d'écriture, puis recommencez ; "
+                "rien n'a été enregistré."
+            ) from exc
 
 
 @contextmanager

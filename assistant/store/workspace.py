@@ -84,11 +84,11 @@ class Workspace:
                     f"Aucun espace de travail dans {root}. Importez d'abord des documents avec "
                     f"« plan-assistant ingest FICHIER --workspace {root} »."
                 )
-            root.mkdir(parents=True, exist_ok=True)
+            _make_directory(root)
         workspace = cls(root, settings, lock_timeout)
         with workspace.lock():
-            (root / ORIGINALS_DIR).mkdir(exist_ok=True)
-            (root / INDEXES_DIR).mkdir(exist_ok=True)
+            _make_directory(root / ORIGINALS_DIR)
+            _make_directory(root / INDEXES_DIR)
             with connect(workspace.database) as connection, transaction(connection):
                 migrate(connection)
         return workspace
@@ -114,8 +114,14 @@ class Workspace:
             self._lock.acquire()
         except Timeout as exc:
             raise WorkspaceError(
-                f"L'espace de travail {self.root} est utilisé par un autre import. "
-                "Attendez qu'il se termine puis recommencez."
+                f"L'espace de travail {self.root} est en cours de modification par un autre "
+                "programme plan-assistant (import, suppression ou réindexation). Attendez "
+                "qu'il se termine puis recommencez."
+            ) from exc
+        except OSError as exc:
+            raise WorkspaceError(
+                f"Impossible de verrouiller l'espace de travail {self.root} "
+                f"({exc.strerror or exc}). Vérifiez vos droits d'écriture sur ce dossier."
             ) from exc
         try:
             yield
@@ -285,6 +291,16 @@ class Workspace:
                 actions=rows.list_items(connection, "actions", Action),
                 swot=rows.list_items(connection, "swot_items", SwotItem),
             )
+
+
+def _make_directory(path: Path) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WorkspaceError(
+            f"Impossible de créer le dossier {path} ({exc.strerror or exc}). "
+            "Vérifiez le chemin de l'espace de travail et vos droits d'écriture."
+        ) from exc
 
 
 def _outcome(plan: Plan, stored: StoredDocument | None) -> Outcome:

@@ -1,0 +1,113 @@
+"""Rich renderings, in French, of the core's results (plans, ingestion reports).
+
+Kept apart from the commands so that the same tables can be reused by other commands
+(and later by reports) and so that each command module stays a few lines long.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from assistant.schema import Plan
+from assistant.store import IngestReport, Outcome
+
+_OUTCOME_LABEL = {
+    Outcome.ADDED: "ajouté",
+    Outcome.REPLACED: "remplacé",
+    Outcome.UNCHANGED: "inchangé",
+}
+_OUTCOME_STYLE = {Outcome.ADDED: "green", Outcome.REPLACED: "yellow", Outcome.UNCHANGED: "dim"}
+_MISSING = Text("—", style="red")
+
+
+def _cell(value: str | None) -> Text:
+    return _MISSING if not value else Text(value)
+
+
+def plan_tables(plan: Plan) -> RenderableType:
+    """The document, its recommendations, its actions and the parser's warnings."""
+    document = plan.document
+    title = f" — {escape(document.title)}" if document.title else ""
+    parts: list[RenderableType] = [
+        Text.from_markup(f"[bold]{escape(document.name)}[/]{title} ({document.format.value})")
+    ]
+    recommendations = Table(title=f"Recommandations ({len(plan.recommendations)})", expand=True)
+    recommendations.add_column("Id", ratio=2, no_wrap=True)
+    recommendations.add_column("Référence", ratio=3)
+    recommendations.add_column("Critère", ratio=2)
+    recommendations.add_column("N°", ratio=1)
+    recommendations.add_column("Texte", ratio=5)
+    for rec in plan.recommendations:
+        recommendations.add_row(
+            rec.id, rec.ref, _cell(rec.criterion), _cell(rec.number), _cell(rec.text)
+        )
+    parts.append(recommendations)
+
+    ref_of = {rec.id: rec.ref for rec in plan.recommendations}
+    actions = Table(title=f"Actions ({len(plan.actions)})", expand=True)
+    actions.add_column("Action", ratio=4)
+    for heading in ("Responsable", "Échéance", "État"):
+        actions.add_column(heading, ratio=2)
+    actions.add_column("Indic.", justify="right", ratio=1)
+    actions.add_column("Répond à", ratio=2)
+    for action in plan.actions:
+        answered = "\n".join(ref_of.get(rec_id, rec_id) for rec_id in action.addresses)
+        actions.add_row(
+            action.text,
+            _cell(action.owner),
+            _cell(action.deadline),
+            _cell(action.status),
+            Text(str(len(action.indicators)), style="red" if not action.indicators else ""),
+            _cell(answered),
+        )
+    parts.append(actions)
+
+    if plan.swot:
+        swot = Table(title=f"Analyse AFOM ({len(plan.swot)})", expand=True)
+        swot.add_column("Quadrant")
+        swot.add_column("Élément")
+        labels = {
+            "strength": "Force",
+            "weakness": "Faiblesse",
+            "opportunity": "Opportunité",
+            "threat": "Menace",
+        }
+        for item in plan.swot:
+            swot.add_row(labels[item.kind.value], item.text)
+        parts.append(swot)
+    parts.extend(Text(f"Attention : {warning}", style="yellow") for warning in plan.warnings)
+    return Group(*parts)
+
+
+def ingest_table(report: IngestReport) -> Table:
+    """One row per file: what happened to it and what it holds."""
+    table = Table(title="Import", expand=True)
+    for heading in ("Fichier", "Résultat", "Recommandations", "Actions", "AFOM"):
+        table.add_column(heading)
+    for entry in report.files:
+        table.add_row(
+            entry.name,
+            Text(_OUTCOME_LABEL[entry.outcome], style=_OUTCOME_STYLE[entry.outcome]),
+            str(entry.recommendations),
+            str(entry.actions),
+            str(entry.swot),
+        )
+    return table
+
+
+def ingest_summary(report: IngestReport) -> str:
+    """'3 fichiers : 1 ajouté, 1 remplacé, 1 inchangé.'"""
+    total = len(report.files)
+    counts = [
+        _plural(report.added, "ajouté"),
+        _plural(report.replaced, "remplacé"),
+        _plural(report.unchanged, "inchangé"),
+    ]
+    return f"{_plural(total, 'fichier')} : {', '.join(counts)}."
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count > 1 else ''}"

@@ -1,0 +1,36 @@
+"""What the global options decide (settings, debug) and how commands read it back.
+
+The root callback stores one `CliState` on the click context; commands take the
+`typer.Context` and call `settings_of(ctx)` instead of building settings themselves, so
+``--settings-preset`` applies to every command.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import typer
+
+from assistant.settings import Settings
+
+
+@dataclass(frozen=True)
+class CliState:
+    settings: Settings
+    debug: bool = False
+
+
+def state_of(ctx: typer.Context) -> CliState:
+    state = ctx.find_object(CliState)
+    return state if state is not None else CliState(settings=Settings())
+
+
+def settings_of(ctx: typer.Context) -> Settings:
+    """The settings chosen by the global options (default preset and environment)."""
+    return state_of(ctx).settings
+
+
+def workspace_dir(ctx: typer.Context, given: Path | None) -> Path:
+    """The ``--workspace`` given, else the `workspace` setting (PLAN_ASSISTANT_WORKSPACE)."""
+    return given if given is not None else settings_of(ctx).workspace

@@ -1,0 +1,143 @@
+"""Commands that read or change a workspace: ingest, export, remove, reindex.
+
+Each opens the workspace, makes one call to `assistant.store`, and renders the result;
+the guarantees (all-or-nothing import, unchanged files left alone) live in the store.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+
+from assistant.cli import console, render
+from assistant.cli.state import settings_of, workspace_dir
+from assistant.errors import PlanAssistantError
+from assistant.ingest import ProgressCallback, ProgressEvent
+from assistant.store import Workspace, rebuild_indexes
+
+WorkspaceOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--workspace",
+        "-w",
+        help="Dossier de l'espace de travail (par défaut : variable PLAN_ASSISTANT_WORKSPACE, "
+        "sinon ./workspace).",
+    ),
+]
+
+_STAGE_LABEL = {"parse": "Analyse", "write": "Enregistrement"}
+
+
+def ingest(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(metavar="FICHIER", help="Fichiers à importer.")],
+    workspace: WorkspaceOption = None,
+) -> None:
+    """Importer des fichiers dans un espace de travail (tout ou rien)."""
+    store = Workspace.open(workspace_dir(ctx, workspace), settings_of(ctx))
+    with _progress_bar() as progress:
+        report = store.ingest(files, progress)
+    console.out.print(render.ingest_table(report))
+    for entry in report.files:
+        for warning in entry.warnings:
+            console.print_warning(f"{entry.name} : {warning}")
+    console.out.print(render.ingest_summary(report))
+
+
+def export(
+    ctx: typer.Context,
+    workspace: WorkspaceOption = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Fichier JSON à écrire (par défaut : la sortie standard)."
+        ),
+    ] = None,
+) -> None:
+    """Exporter tout le contenu d'un espace de travail en JSON."""
+    store = Workspace.open(workspace_dir(ctx, workspace), settings_of(ctx), create=False)
+    exported = store.export()
+    text = exported.model_dump_json(indent=2)
+    if out is None:
+        typer.echo(text)
+        return
+    _write_atomically(out, text + "\n")
+    console.err.print(
+        f"Export enregistré dans {out} ({len(exported.documents)} documents, "
+        f"{len(exported.recommendations)} recommandations, {len(exported.actions)} actions).",
+        highlight=False,
+        markup=False,
+    )
+
+
+def remove(
+    ctx: typer.Context,
+    name: Annotated[
+        str, typer.Argument(metavar="NOM", help="Nom du fichier à retirer (tel qu'importé).")
+    ],
+    workspace: WorkspaceOption = None,
+) -> None:
+    """Retirer un document de l'espace de travail (sa copie d'origine est conservée)."""
+    store = Workspace.open(workspace_dir(ctx, workspace), settings_of(ctx), create=False)
+    removed = store.remove(name)
+    console.out.print(f"Document retiré : {removed.name}.", markup=False)
+
+
+def reindex(ctx: typer.Context, workspace: WorkspaceOption = None) -> None:
+    """Reconstruire les index de recherche dérivés de l'espace de travail."""
+    store = Workspace.open(workspace_dir(ctx, workspace), settings_of(ctx), create=False)
+    rebuilt = rebuild_indexes(
+        store, progress=lambda name: console.err.print(f"Reconstruction de l'index {name}…")
+    )
+    if rebuilt:
+        console.out.print(f"Index reconstruits : {', '.join(rebuilt)}.", markup=False)
+    else:
+        console.out.print("Aucun index dérivé n'est enregistré : rien à reconstruire.")
+
+
+@contextmanager
+def _progress_bar() -> Iterator[ProgressCallback]:
+    """A progress bar on stderr (erased when done) fed by the store's progress events."""
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[name]}"),
+        console=console.err,
+        transient=True,
+    )
+    tasks: dict[str, TaskID] = {}
+
+    def update(event: ProgressEvent) -> None:
+        if event.stage not in tasks:
+            tasks[event.stage] = bar.add_task(_STAGE_LABEL[event.stage], total=event.total, name="")
+        bar.update(tasks[event.stage], completed=event.done, name=event.name or "")
+
+    with bar:
+        yield update
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write a file so that a crash never leaves half of it (temp file, then rename)."""
+    target = path.resolve()
+    temporary: str | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temporary, target)
+    except OSError as exc:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        raise PlanAssistantError(
+            f"Impossible d'écrire {path} ({exc.strerror or exc}). "
+            "Vérifiez le dossier et les droits d'écriture."
+        ) from exc
