@@ -33,7 +33,7 @@ from assistant.extract.text import squash
 from assistant.extract.vocabulary import Column
 from assistant.ids import document_id
 from assistant.readers.base import RawDocument, Table, TableRow
-from assistant.schema import Document, Plan
+from assistant.schema import Document, Plan, SwotKind
 
 __all__ = ["extract_plan"]
 
@@ -178,11 +178,9 @@ class _Walker:
             if line.heading_level is not None:
                 ctx.swot_kind = None
             elif ctx.swot_kind is not None:
-                text = swot_item_text(line)
-                if text is not None:
-                    from assistant.schema import SwotKind
-
-                    plan.add_swot(SwotKind(ctx.swot_kind), text, line.span)
+                item_text = swot_item_text(line)
+                if item_text is not None:
+                    plan.add_swot(SwotKind(ctx.swot_kind), item_text, line.span)
                 return 1
         if (line.heading_level is not None and len(line.text) <= 250) or OBJECTIVE_HEADING.match(line.text):
             ctx.new_section(squash(line.text))  # a real heading (Markdown '#', Word 'Titre N')

@@ -17,21 +17,11 @@ _DASH_ITEM = re.compile(r"(?:^|(?<=\s))[-–—•▪]\s*(?=[A-ZÀ-ÖØ-Þ0-9«\
 _LEADING_DASH = re.compile(r"^\s*[-–—•▪]\s*")
 
 FUNCTION_WORDS = frozenset(
-    """à a au aux avec chez contre dans de des du d en entre et ou l la le les par pour sans
-    sous sur vers un une son sa ses leur leurs notre nos votre vos ce cet cette ces selon
-    dont que qui via lors the of and auprès depuis dès""".split()
+    ["à", "a", "au", "aux", "avec", "chez", "contre", "dans", "de", "des", "du", "d", "en", "entre", "et", "ou", "l", "la", "le", "les", "par", "pour", "sans", "sous", "sur", "vers", "un", "une", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "ce", "cet", "cette", "ces", "selon", "dont", "que", "qui", "via", "lors", "the", "of", "and", "auprès", "depuis", "dès"]
 )
 
 ITEM_HEADS = frozenset(
-    """nombre taux pourcentage proportion ratio moyenne évaluation evaluation participation
-    amélioration augmentation diminution réduction baisse hausse mise création rapport note
-    document liste questionnaire enquête publication adoption validation feedback procédure
-    délivrable livrable modalités modifications modification échange echange révision
-    organisation réalisation résultats résultat pv charge invitation accès base brochure guide
-    charte convention calendrier grille fiches fiche tableau satisfaction degré indice score
-    présence fréquence fréquentation suivi bilan compte inventaire cartographie identification
-    projection référentiel dispositif production diffusion analyse existence nouvelle nouveau
-    nouvelles nouveaux meilleure meilleur formalisation mise actualisation prise""".split()
+    ["nombre", "taux", "pourcentage", "proportion", "ratio", "moyenne", "évaluation", "evaluation", "participation", "amélioration", "augmentation", "diminution", "réduction", "baisse", "hausse", "mise", "création", "rapport", "note", "document", "liste", "questionnaire", "enquête", "publication", "adoption", "validation", "feedback", "procédure", "délivrable", "livrable", "modalités", "modifications", "modification", "échange", "echange", "révision", "organisation", "réalisation", "résultats", "résultat", "pv", "charge", "invitation", "accès", "base", "brochure", "guide", "charte", "convention", "calendrier", "grille", "fiches", "fiche", "tableau", "satisfaction", "degré", "indice", "score", "présence", "fréquence", "fréquentation", "suivi", "bilan", "compte", "inventaire", "cartographie", "identification", "projection", "référentiel", "dispositif", "production", "diffusion", "analyse", "existence", "nouvelle", "nouveau", "nouvelles", "nouveaux", "meilleure", "meilleur", "formalisation", "mise", "actualisation", "prise"]
 )
 
 _WORD = re.compile(r"\S+")

@@ -9,10 +9,10 @@ import re
 
 _WORDS = re.compile(r"[a-zàâçéèêëîïôûùüÿœæ']+")
 _STOPWORDS = {
-    "fr": set("le la les des du de un une et est pour dans par sur avec aux au que qui ne pas plus son ses leur".split()),
-    "en": set("the of and to in is for on with that by this are be as at from it an or which".split()),
-    "nl": set("de het een en van is dat op te zijn voor met niet aan er ook als bij door".split()),
-    "de": set("der die das und ist nicht mit den von zu sich auf für ein eine dem des im".split()),
+    "fr": set(["le", "la", "les", "des", "du", "de", "un", "une", "et", "est", "pour", "dans", "par", "sur", "avec", "aux", "au", "que", "qui", "ne", "pas", "plus", "son", "ses", "leur"]),
+    "en": set(["the", "of", "and", "to", "in", "is", "for", "on", "with", "that", "by", "this", "are", "be", "as", "at", "from", "it", "an", "or", "which"]),
+    "nl": set(["de", "het", "een", "en", "van", "is", "dat", "op", "te", "zijn", "voor", "met", "niet", "aan", "er", "ook", "als", "bij", "door"]),
+    "de": set(["der", "die", "das", "und", "ist", "nicht", "mit", "den", "von", "zu", "sich", "auf", "für", "ein", "eine", "dem", "des", "im"]),
 }
 
 

@@ -18,7 +18,7 @@ from assistant.extract.references import parse_references
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import Column, column_of, is_status_value, priority_of
 from assistant.readers.base import Table, TableRow
-from assistant.schema import LinkKind
+from assistant.schema import LinkKind, Span
 
 _LEAD_ROLES = {Column.OBJECTIVE, Column.STEP, Column.ACTION}
 _ENUMERATOR = re.compile(r"^\s*\d{1,2}\s*[).]\s+(?=\S)")
@@ -159,7 +159,10 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
         ctx.group = None
         return
     _repair_left_shift(cells, schema)
-    get = lambda role: _cell(tuple(cells), schema.column(role))  # noqa: E731
+
+    def get(role: Column) -> str:
+        return _cell(tuple(cells), schema.column(role))
+
     lead_text = squash(_cell(tuple(cells), schema.lead)) if schema.lead is not None else ""
     step_text = squash(get(Column.STEP))
     action_col = schema.column(Column.ACTION)
@@ -211,7 +214,7 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
     )
 
 
-def _row_links(cells: list[str], schema: TableSchema, plan: PlanBuilder, row: TableRow) -> list[tuple[str, object]]:
+def _row_links(cells: list[str], schema: TableSchema, plan: PlanBuilder, row: TableRow) -> list[tuple[str, Span]]:
     ref_cell = _cell(tuple(cells), schema.column(Column.REFERENCE))
     criterion_cell = _cell(tuple(cells), schema.column(Column.CRITERION))
     if criterion_cell and re.fullmatch(r"[\d\s,et]+", ref_cell or "x"):
@@ -227,9 +230,12 @@ def _continue_previous(cells: list[str], schema: TableSchema, plan: PlanBuilder)
     if not plan.actions:
         return
     last = plan.actions[-1]
-    get = lambda role: _cell(tuple(cells), schema.column(role))  # noqa: E731
+
+    def get(role: Column) -> str:
+        return _cell(tuple(cells), schema.column(role))
+
     indicator_cell = get(Column.INDICATORS) if schema.has(Column.INDICATORS) else get(Column.RESULTS)
-    update = {
+    update: dict[str, object] = {
         "indicators": last.indicators + split_items(indicator_cell),
         "owner": last.owner or join_list_cell(get(Column.OWNER)),
         "status": last.status or squash(get(Column.STATUS)) or None,

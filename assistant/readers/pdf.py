@@ -15,6 +15,7 @@ is just paragraphs: the extractor has a mode for tables whose columns were flatt
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -92,7 +93,7 @@ def _cell_text(page: Page, bbox: tuple[float, float, float, float] | None) -> st
     if not lines:
         return ""
     parts = [str(lines[0]["text"])]
-    for previous, line in zip(lines, lines[1:], strict=False):
+    for previous, line in itertools.pairwise(lines):
         text = str(line["text"])
         words = text.split()
         prev_text = str(previous["text"])

@@ -10,6 +10,7 @@ from assistant.schema.plan import (
     SwotItem,
     SwotKind,
 )
+from assistant.schema.retrieval import Passage, PassageFilter, PassageKind, SearchHit
 from assistant.schema.source import Document, DocumentFormat, Span
 
 __all__ = [
@@ -18,8 +19,12 @@ __all__ = [
     "DocumentFormat",
     "ExplicitLink",
     "LinkKind",
+    "Passage",
+    "PassageFilter",
+    "PassageKind",
     "Plan",
     "Recommendation",
+    "SearchHit",
     "Span",
     "StatusCategory",
     "SwotItem",

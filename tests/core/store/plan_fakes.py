@@ -9,8 +9,8 @@ whose wording does not change keeps its id when the file changes elsewhere:
     act: Créer un comité | Direction | 2025-2026 | En cours | Nombre de réunions; PV | Critère 1, Recommandation 2
     swot: weakness | Peu de suivi des diplômés
 
-A line containing CORROMPU makes the fake raise `CorruptFileError`; an empty file raises
-`EmptyFileError`.
+The real preliminary checks run first (missing file, folder, extension, size, empty file);
+a line containing CORROMPU then makes the fake raise `CorruptFileError`.
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ import hashlib
 from collections import Counter
 from pathlib import Path
 
-from assistant.errors import CorruptFileError, EmptyFileError
+from assistant.errors import CorruptFileError
 from assistant.ids import document_id, fold, item_id
+from assistant.readers.source_file import load_source
 from assistant.schema import (
     Action,
     Document,
@@ -40,10 +41,8 @@ _STATUS = {"en cours": StatusCategory.IN_PROGRESS, "realise": StatusCategory.DON
 
 
 def fake_parse_file(path: Path, settings: Settings) -> Plan:
-    data = Path(path).read_bytes()
+    data = load_source(Path(path), settings.ingest).data
     name = Path(path).name
-    if not data.strip():
-        raise EmptyFileError(path, "le fichier est vide.")
     text = data.decode("utf-8")
     if "CORROMPU" in text:
         raise CorruptFileError(path, "le fichier est endommagé ; réenregistrez-le.")

@@ -37,7 +37,9 @@ def test_open_creates_the_layout(tmp_path: Path, settings: Settings) -> None:
     assert workspace.plans() == []
 
 
-def test_open_without_create_refuses_a_missing_workspace(tmp_path: Path, settings: Settings) -> None:
+def test_open_without_create_refuses_a_missing_workspace(
+    tmp_path: Path, settings: Settings
+) -> None:
     with pytest.raises(WorkspaceError, match="Aucun espace de travail"):
         Workspace.open(tmp_path / "absent", settings, create=False)
     assert not (tmp_path / "absent").exists()
@@ -70,7 +72,11 @@ def test_ingest_adds_and_rebuilds_the_same_plans(
         ("plan-b.txt", Outcome.ADDED),
     ]
     assert (report.added, report.replaced, report.unchanged) == (2, 0, 0)
-    assert (report.files[0].recommendations, report.files[0].actions, report.files[0].swot) == (2, 3, 2)
+    assert (report.files[0].recommendations, report.files[0].actions, report.files[0].swot) == (
+        2,
+        3,
+        2,
+    )
     assert report.files[0].warnings == ["Tableau p.3 mal aligné"]
     assert workspace.plans() == [fake_parse_file(a, settings), fake_parse_file(b, settings)]
     assert [r.ref for r in workspace.recommendations()] == [
@@ -92,7 +98,9 @@ def test_originals_keep_the_ingested_bytes(workspace: Workspace, write_file: Wri
     assert not list((workspace.root / "originals").glob(".tmp-*"))
 
 
-def test_filter_columns_are_filled_from_the_models(workspace: Workspace, write_file: WriteFile) -> None:
+def test_filter_columns_are_filled_from_the_models(
+    workspace: Workspace, write_file: WriteFile
+) -> None:
     workspace.ingest([write_file("plan-a.txt", PLAN_A)])
     with sqlite3.connect(workspace.database) as connection:
         owners = connection.execute(
@@ -217,7 +225,9 @@ def test_an_empty_batch_does_nothing(workspace: Workspace) -> None:
 
 def test_progress_reports_both_stages(workspace: Workspace, write_file: WriteFile) -> None:
     events: list[ProgressEvent] = []
-    workspace.ingest([write_file("plan-a.txt", PLAN_A), write_file("plan-b.txt", PLAN_B)], events.append)
+    workspace.ingest(
+        [write_file("plan-a.txt", PLAN_A), write_file("plan-b.txt", PLAN_B)], events.append
+    )
 
     assert [(e.stage, e.done, e.total, e.name) for e in events] == [
         ("parse", 0, 2, "plan-a.txt"),
@@ -242,11 +252,13 @@ def test_remove_deletes_the_items_and_logs_it(workspace: Workspace, write_file: 
 
 
 def test_remove_an_unknown_document(workspace: Workspace) -> None:
-    with pytest.raises(WorkspaceError, match="Aucun document « absent.txt »"):
+    with pytest.raises(WorkspaceError, match=r"Aucun document « absent\.txt »"):
         workspace.remove("absent.txt")
 
 
-def test_export_holds_everything_and_round_trips(workspace: Workspace, write_file: WriteFile) -> None:
+def test_export_holds_everything_and_round_trips(
+    workspace: Workspace, write_file: WriteFile
+) -> None:
     workspace.ingest([write_file("plan-a.txt", PLAN_A), write_file("plan-b.txt", PLAN_B)])
 
     export = workspace.export()
@@ -260,7 +272,9 @@ def test_export_holds_everything_and_round_trips(workspace: Workspace, write_fil
     assert dumped["actions"][0]["addresses"] == [export.recommendations[0].id]
 
 
-def test_reopening_keeps_the_data(tmp_path: Path, settings: Settings, write_file: WriteFile) -> None:
+def test_reopening_keeps_the_data(
+    tmp_path: Path, settings: Settings, write_file: WriteFile
+) -> None:
     Workspace.open(tmp_path / "ws", settings).ingest([write_file("plan-a.txt", PLAN_A)])
     reopened = Workspace.open(tmp_path / "ws", settings, create=False)
     assert [d.name for d in reopened.documents()] == ["plan-a.txt"]

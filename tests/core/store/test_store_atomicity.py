@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from plan_fakes import PLAN_A, PLAN_B
 
-from assistant.errors import CorruptFileError, EmptyFileError, IngestError, UnsupportedFormatError, WorkspaceError
+from assistant.errors import (
+    CorruptFileError,
+    EmptyFileError,
+    IngestError,
+    UnsupportedFormatError,
+    WorkspaceError,
+)
 from assistant.ingest import IngestBatchError, ProgressEvent
 from assistant.schema import Action
 from assistant.store import Workspace, rows
@@ -42,7 +49,7 @@ def test_a_batch_with_failing_files_writes_nothing_and_lists_every_failure(
     message = str(raised.value)
     assert message.startswith("Aucun fichier n'a été importé : 4 fichiers posent problème sur 6.")
     assert "abime.txt : le fichier est endommagé" in message
-    assert "tableur.exe : format non pris en charge (.exe)" in message
+    assert "tableur.exe : le format « .exe » n'est pas pris en charge" in message
     assert "absent.pdf : fichier introuvable" in message
     assert snapshot_of(workspace.root) == before
     assert [d.name for d in workspace.documents()] == ["plan-b.txt"]
@@ -112,6 +119,23 @@ def test_a_lock_held_elsewhere_times_out_with_a_french_message(
     tmp_path: Path, workspace: Workspace, write_file: WriteFile
 ) -> None:
     other = Workspace.open(workspace.root, workspace.settings, lock_timeout=0.1)
-    with workspace.lock(), pytest.raises(WorkspaceError, match="utilisé par un autre import"):
+    with (
+        workspace.lock(),
+        pytest.raises(WorkspaceError, match="en cours de modification par un autre"),
+    ):
         other.ingest([write_file("plan-a.txt", PLAN_A)])
     assert other.documents() == []
+
+
+def test_a_database_failure_becomes_a_workspace_error(
+    workspace: Workspace, write_file: WriteFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(*args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(rows, "insert_swot", disk_full)
+    with pytest.raises(WorkspaceError, match="database or disk is full") as raised:
+        workspace.ingest([write_file("plan-a.txt", PLAN_A)])
+    assert "rien n'a été enregistré" in str(raised.value)
+    assert workspace.documents() == []
+    assert list((workspace.root / "originals").iterdir()) == []

@@ -1,0 +1,106 @@
+"""``plan-assistant parse``: JSON for tools, French tables for people, errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli.app import app
+
+WriteFile = Callable[..., Path]
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("plan-assistant ")
+
+
+def test_parse_json_has_the_documented_shape(runner: CliRunner, write_file: WriteFile) -> None:
+    result = runner.invoke(app, ["parse", str(write_file("plan.md")), "--format", "json"])
+
+    assert result.exit_code == 0, result.stderr
+    plan = json.loads(result.stdout)  # nothing but JSON on stdout
+    assert set(plan) == {"document", "recommendations", "actions", "swot", "warnings"}
+    assert plan["document"]["name"] == "plan.md"
+    assert {"id", "ref", "criterion", "number", "text"} <= set(plan["recommendations"][0])
+    action = plan["actions"][0]
+    assert {
+        "id", "text", "objective", "axis", "owner", "deadline",
+        "indicators", "status", "addresses", "source",
+    } <= set(action)  # fmt: skip
+    assert action["text"] == "Créer une cellule qualité"
+    assert action["owner"] == "Direction"
+    assert action["indicators"] == ["Nombre de réunions"]
+    assert action["addresses"] == [plan["recommendations"][0]["id"]]
+    assert action["source"]["file"] == "plan.md"
+
+
+def test_parse_table_uses_french_headings(runner: CliRunner, write_file: WriteFile) -> None:
+    result = runner.invoke(app, ["parse", str(write_file("plan.md"))])
+
+    assert result.exit_code == 0, result.stderr
+    for heading in ("Recommandations (2)", "Actions (2)", "Responsable", "Échéance", "État"):
+        assert heading in result.stdout
+    assert "Créer une cellule qualité" in result.stdout
+
+
+def test_parse_a_missing_file(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["parse", "absent.pdf", "--format", "json"])
+
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "Erreur : absent.pdf : fichier introuvable" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_parse_an_unsupported_extension(runner: CliRunner, write_file: WriteFile) -> None:
+    result = runner.invoke(app, ["parse", str(write_file("plan.doc", "x"))])
+
+    assert result.exit_code == 1
+    assert "le format « .doc » n'est pas pris en charge" in result.stderr
+    assert "enregistrez-le au format .docx" in " ".join(result.stderr.split())
+
+
+def test_usage_errors_keep_exit_code_2(runner: CliRunner) -> None:
+    assert runner.invoke(app, ["parse"]).exit_code == 2
+    assert runner.invoke(app, ["parse", "x.md", "--format", "xml"]).exit_code == 2
+    assert runner.invoke(app, ["--settings-preset", "inconnu", "parse", "x.md"]).exit_code == 2
+
+
+def test_a_known_settings_preset_is_accepted(runner: CliRunner, write_file: WriteFile) -> None:
+    path = write_file("plan.md")
+    result = runner.invoke(app, ["--settings-preset", "offline", "parse", str(path), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+
+
+def test_an_unexpected_error_is_one_french_line_unless_debug(
+    runner: CliRunner, write_file: WriteFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> None:
+        raise KeyError("colonne")
+
+    monkeypatch.setattr("assistant.cli.parse_command.parse_document", broken)
+    path = str(write_file("plan.md"))
+
+    result = runner.invoke(app, ["parse", path])
+    assert result.exit_code == 1
+    assert "erreur inattendue (KeyError" in result.stderr
+    assert "Traceback" not in result.stderr
+
+    debug = runner.invoke(app, ["--debug", "parse", path])
+    assert isinstance(debug.exception, KeyError)
+
+
+def test_invalid_settings_in_the_environment(
+    runner: CliRunner, write_file: WriteFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PLAN_ASSISTANT_INGEST__MAX_FILE_MB", "beaucoup")
+    result = runner.invoke(app, ["parse", str(write_file("plan.md"))])
+    assert result.exit_code == 1
+    assert "Réglages invalides" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,164 @@
+"""``ingest``, ``export``, ``remove`` and ``reindex`` through the command line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from cli_helpers import PLAN_MD, tree_state
+from typer.testing import CliRunner
+
+from assistant.cli.app import app
+from assistant.settings import Settings
+from assistant.store import SCHEMA_VERSION, Workspace, WorkspaceExport, indexes
+from assistant.store.db import connect
+
+WriteFile = Callable[..., Path]
+
+
+def _ingest(runner: CliRunner, workspace: Path, *files: Path) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["ingest", *map(str, files), "--workspace", str(workspace)])
+    return result.exit_code, " ".join(result.stdout.split()), " ".join(result.stderr.split())
+
+
+def test_ingest_then_export(runner: CliRunner, write_file: WriteFile, tmp_path: Path) -> None:
+    workspace = tmp_path / "ws"
+    first, second = write_file("plan.md"), write_file("suivi.md")
+
+    code, out, err = _ingest(runner, workspace, first, second)
+    assert code == 0, err
+    assert "plan.md │ ajouté" in out
+    assert out.endswith("2 fichiers : 2 ajoutés, 0 remplacé, 0 inchangé.")
+
+    second.write_text(PLAN_MD.replace("Revoir les fiches ECTS", "Revoir les fiches UE"), "utf-8")
+    code, out, err = _ingest(runner, workspace, first, second)
+    assert code == 0, err
+    assert out.endswith("2 fichiers : 0 ajouté, 1 remplacé, 1 inchangé.")
+
+    target = tmp_path / "out" / "export.json"
+    result = runner.invoke(app, ["export", "--workspace", str(workspace), "--out", str(target)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert "Export enregistré dans" in result.stderr
+    exported = WorkspaceExport.model_validate_json(target.read_text("utf-8"))
+    assert exported.schema_version == SCHEMA_VERSION
+    assert [d.name for d in exported.documents] == ["plan.md", "suivi.md"]
+    assert "Revoir les fiches UE" in [a.text for a in exported.actions]
+
+    to_stdout = runner.invoke(app, ["export", "-w", str(workspace)])
+    assert to_stdout.exit_code == 0
+    assert json.loads(to_stdout.stdout)["documents"][0]["name"] == "plan.md"
+
+
+def test_a_changed_file_keeps_the_ids_of_its_unchanged_actions(
+    runner: CliRunner, write_file: WriteFile, tmp_path: Path
+) -> None:
+    workspace = tmp_path / "ws"
+    plan = write_file("plan.md")
+    _ingest(runner, workspace, plan)
+    before = {a.text: a.id for a in Workspace.open(workspace, Settings()).actions()}
+
+    plan.write_text(PLAN_MD.replace("Fiches revues", "Toutes les fiches revues"), "utf-8")
+    _ingest(runner, workspace, plan)
+    after = {a.text: a.id for a in Workspace.open(workspace, Settings()).actions()}
+
+    assert after == before
+
+
+def test_a_failed_ingest_leaves_the_workspace_unchanged(
+    runner: CliRunner, write_file: WriteFile, tmp_path: Path
+) -> None:
+    workspace = tmp_path / "ws"
+    _ingest(runner, workspace, write_file("plan.md"))
+    before = tree_state(workspace)
+
+    code, out, err = _ingest(
+        runner,
+        workspace,
+        write_file("suivi.md"),
+        tmp_path / "absent.md",
+        write_file("vieux.xls", "x"),
+    )
+
+    assert code == 1
+    assert out == ""
+    assert "Aucun fichier n'a été importé : 2 fichiers posent problème sur 3." in err
+    assert "absent.md : fichier introuvable" in err
+    assert "vieux.xls : le format « .xls » n'est pas pris en charge" in err
+    assert "Traceback" not in err
+    assert tree_state(workspace) == before
+
+
+def test_ingest_uses_the_workspace_setting_by_default(
+    runner: CliRunner, write_file: WriteFile, _data_dirs_in_tmp_path: Path
+) -> None:
+    result = runner.invoke(app, ["ingest", str(write_file("plan.md"))])
+
+    assert result.exit_code == 0, result.stderr
+    assert (_data_dirs_in_tmp_path / "workspace.sqlite3").is_file()
+
+
+def test_export_of_a_missing_workspace(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["export", "--workspace", str(tmp_path / "nulle-part")])
+
+    assert result.exit_code == 1
+    assert "Aucun espace de travail dans" in result.stderr
+    assert not (tmp_path / "nulle-part").exists()
+
+
+def test_a_workspace_from_a_newer_version_is_refused(
+    runner: CliRunner, write_file: WriteFile, tmp_path: Path
+) -> None:
+    workspace = tmp_path / "ws"
+    _ingest(runner, workspace, write_file("plan.md"))
+    with connect(workspace / "workspace.sqlite3") as connection:
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+
+    result = runner.invoke(app, ["export", "-w", str(workspace)])
+
+    assert result.exit_code == 1
+    assert "version plus récente de plan-assistant" in " ".join(result.stderr.split())
+
+
+def test_remove(runner: CliRunner, write_file: WriteFile, tmp_path: Path) -> None:
+    workspace = tmp_path / "ws"
+    _ingest(runner, workspace, write_file("plan.md"), write_file("suivi.md"))
+
+    result = runner.invoke(app, ["remove", "plan.md", "-w", str(workspace)])
+    assert result.exit_code == 0, result.stderr
+    assert "Document retiré : plan.md." in result.stdout
+
+    again = runner.invoke(app, ["remove", "plan.md", "-w", str(workspace)])
+    assert again.exit_code == 1
+    assert "Aucun document « plan.md »" in again.stderr
+
+
+class _CountingIndex:
+    name = "essai"
+
+    def __init__(self) -> None:
+        self.rebuilt: list[Path] = []
+
+    def rebuild(self, workspace: Workspace) -> None:
+        self.rebuilt.append(workspace.root)
+
+
+def test_reindex_reports_what_it_rebuilt(
+    runner: CliRunner, write_file: WriteFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace = tmp_path / "ws"
+    _ingest(runner, workspace, write_file("plan.md"))
+
+    empty = runner.invoke(app, ["reindex", "-w", str(workspace)])
+    assert empty.exit_code == 0
+    assert "Aucun index dérivé n'est enregistré" in empty.stdout
+
+    index = _CountingIndex()
+    monkeypatch.setattr(indexes, "DERIVED_INDEXES", [])
+    indexes.register(index)
+    result = runner.invoke(app, ["reindex", "-w", str(workspace)])
+    assert result.exit_code == 0, result.stderr
+    assert "Index reconstruits : essai." in result.stdout
+    assert index.rebuilt == [workspace]

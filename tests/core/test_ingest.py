@@ -1,0 +1,143 @@
+"""Parsing a batch before anything is written: every problem found, reported at once."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from assistant import ingest
+from assistant.errors import CorruptFileError, IngestError, UnsupportedFormatError
+from assistant.ids import document_id
+from assistant.ingest import IngestBatchError, ProgressEvent, parse_batch, parse_document
+from assistant.schema import Action, Document, DocumentFormat, Plan, Span
+from assistant.settings import Settings
+
+
+@pytest.fixture(autouse=True)
+def _data_dirs_in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PLAN_ASSISTANT_WORKSPACE", str(tmp_path / "default-workspace"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+
+
+def _plan_of(path: Path, action_ids: tuple[str, ...] = ("act-1",)) -> Plan:
+    data = path.read_bytes()
+    doc = document_id(path.name)
+    span = Span(file=path.name, line_start=1, line_end=1)
+    return Plan(
+        document=Document(
+            id=doc,
+            name=path.name,
+            format=DocumentFormat.TXT,
+            sha256=hashlib.sha256(data).hexdigest(),
+            size_bytes=len(data),
+        ),
+        actions=[Action(id=i, document_id=doc, text=i, source=span) for i in action_ids],
+    )
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Replace the parser by one that records what it parsed (and fails on 'abime')."""
+    calls: list[Path] = []
+
+    def fake(path: Path, settings: Settings) -> Plan:
+        calls.append(path)
+        if "abime" in path.name:
+            raise CorruptFileError(path, "le fichier est endommagé.")
+        return _plan_of(path)
+
+    monkeypatch.setattr(ingest, "parse_file", fake)
+    return calls
+
+
+def _write(tmp_path: Path, name: str, text: str = "texte") -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_clean_batch_is_parsed_in_order(tmp_path: Path, parsed: list[Path]) -> None:
+    files = [_write(tmp_path, "b.txt"), _write(tmp_path, "a.txt")]
+    events: list[ProgressEvent] = []
+
+    result = parse_batch(files, Settings(), events.append)
+
+    assert [item.path for item in result] == files
+    assert [item.plan.document.name for item in result] == ["b.txt", "a.txt"]
+    assert [(e.done, e.name) for e in events] == [(0, "b.txt"), (1, "a.txt"), (2, None)]
+
+
+def test_every_failure_is_listed_and_clashing_names_are_not_parsed(
+    tmp_path: Path, parsed: list[Path]
+) -> None:
+    good = _write(tmp_path, "plan.txt")
+    broken = _write(tmp_path, "abime.txt")
+    clash_1 = _write(tmp_path, "2023/Évaluation.txt")
+    clash_2 = _write(tmp_path, "2024/evaluation.txt")
+
+    with pytest.raises(IngestBatchError) as raised:
+        parse_batch([good, broken, clash_1, clash_2], Settings())
+
+    error = raised.value
+    assert [f.path for f in error.failures] == [broken, clash_1, clash_2]
+    assert isinstance(error.failures[0], CorruptFileError)
+    assert "porte le même nom" in error.failures[1].problem
+    assert str(clash_2) in error.failures[1].problem
+    assert str(error).startswith(
+        "Aucun fichier n'a été importé : 3 fichiers posent problème sur 4."
+    )
+    assert parsed == [good, broken]
+
+
+def test_a_single_failing_file_gets_a_short_message(tmp_path: Path, parsed: list[Path]) -> None:
+    with pytest.raises(IngestBatchError) as raised:
+        parse_batch([_write(tmp_path, "abime.txt")], Settings())
+    assert str(raised.value) == (
+        "Le fichier n'a pas pu être importé ; l'espace de travail n'a pas été modifié.\n"
+        "  - abime.txt : le fichier est endommagé."
+    )
+
+
+def test_the_same_path_given_twice_is_parsed_once(tmp_path: Path, parsed: list[Path]) -> None:
+    path = _write(tmp_path, "plan.txt")
+    assert len(parse_batch([path, tmp_path / "." / "plan.txt"], Settings())) == 1
+    assert parsed == [path]
+
+
+def test_a_parser_crash_names_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def crash(path: Path, settings: Settings) -> Plan:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(ingest, "parse_file", crash)
+    with pytest.raises(IngestError, match=r"plan\.txt : erreur inattendue pendant l'analyse"):
+        parse_document(_write(tmp_path, "plan.txt"), Settings())
+
+
+def test_duplicate_item_ids_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ingest, "parse_file", lambda path, _: _plan_of(path, ("act-1", "act-1")))
+    with pytest.raises(IngestError, match="identifiants en double"):
+        parse_document(_write(tmp_path, "plan.txt"), Settings())
+
+
+def test_the_real_parser_checks_files_before_reading_them(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="fichier introuvable"):
+        parse_document(tmp_path / "absent.pdf", Settings())
+    with pytest.raises(UnsupportedFormatError, match=r"enregistrez-le au format \.xlsx"):
+        parse_document(_write(tmp_path, "budget.xls"), Settings())
+
+
+def test_the_real_parser_reads_a_plan(tmp_path: Path) -> None:
+    plan = parse_document(
+        _write(
+            tmp_path,
+            "plan.md",
+            "| Action | Responsable | Échéance |\n|---|---|---|\n"
+            "| Créer une cellule qualité | Direction | 2025-2026 |\n",
+        ),
+        Settings(),
+    )
+    assert [(a.text, a.owner) for a in plan.actions] == [("Créer une cellule qualité", "Direction")]
