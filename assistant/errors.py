@@ -6,6 +6,7 @@ Every message names the file and says what to do. Adapters (CLI, API, TUI) show
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -50,6 +51,28 @@ class NoRecognisableContentError(IngestError):
     """The file was read but holds nothing the parser can use (no header, wrong language...)."""
 
     code = "no_content"
+
+
+class IngestBatchError(PlanAssistantError):
+    """One or more files of a batch cannot be ingested; nothing of the batch was written."""
+
+    code = "ingest_batch_error"
+
+    def __init__(self, failures: Sequence[IngestError], total: int) -> None:
+        self.failures = list(failures)
+        self.total = total
+        count = len(self.failures)
+        problems = "\n".join(f"  - {failure}" for failure in self.failures)
+        if total == 1:
+            head = "Le fichier n'a pas pu être importé ; l'espace de travail n'a pas été modifié."
+        else:
+            files = "fichier pose" if count == 1 else "fichiers posent"
+            head = (
+                f"Aucun fichier n'a été importé : {count} {files} problème sur {total}. "
+                "Corrigez ou retirez ces fichiers puis relancez l'import ; "
+                "l'espace de travail n'a pas été modifié."
+            )
+        super().__init__(f"{head}\n{problems}")
 
 
 class WorkspaceError(PlanAssistantError):

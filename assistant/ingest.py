@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from assistant.errors import IngestError, PlanAssistantError
+from assistant.errors import IngestBatchError, IngestError
 from assistant.ids import document_id
 from assistant.schema import Plan
 from assistant.settings import Settings
@@ -43,28 +43,6 @@ class ParsedFile:
 
     path: Path
     plan: Plan
-
-
-class IngestBatchError(PlanAssistantError):
-    """One or more files of a batch cannot be ingested; nothing of the batch was written."""
-
-    code = "ingest_batch_error"
-
-    def __init__(self, failures: Sequence[IngestError], total: int) -> None:
-        self.failures = list(failures)
-        self.total = total
-        count = len(self.failures)
-        problems = "\n".join(f"  - {failure}" for failure in self.failures)
-        if total == 1:
-            head = "Le fichier n'a pas pu être importé ; l'espace de travail n'a pas été modifié."
-        else:
-            files = "fichier pose" if count == 1 else "fichiers posent"
-            head = (
-                f"Aucun fichier n'a été importé : {count} {files} problème sur {total}. "
-                "Corrigez ou retirez ces fichiers puis relancez l'import ; "
-                "l'espace de travail n'a pas été modifié."
-            )
-        super().__init__(f"{head}\n{problems}")
 
 
 def parse_file(path: Path, settings: Settings) -> Plan:

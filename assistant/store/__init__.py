@@ -4,9 +4,7 @@ Start with `Workspace.open(path, settings)`. The database layout lives in
 `assistant.store.migrations`, derived search indexes register in `assistant.store.indexes`.
 """
 
-from assistant.store.indexes import DerivedIndex, rebuild_indexes, register
-from assistant.store.migrations import SCHEMA_VERSION
-from assistant.store.models import (
+from assistant.schema.workspace import (
     Event,
     EventKind,
     FileOutcome,
@@ -15,6 +13,8 @@ from assistant.store.models import (
     StoredDocument,
     WorkspaceExport,
 )
+from assistant.store.indexes import DerivedIndex, rebuild_indexes, register
+from assistant.store.migrations import SCHEMA_VERSION
 from assistant.store.workspace import Workspace
 
 __all__ = [

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from assistant.schema import Action, Plan, Recommendation, SwotItem
-from assistant.store.models import Event, EventKind, StoredDocument
+from assistant.schema.workspace import Event, EventKind, StoredDocument
 
 ItemT = TypeVar("ItemT", Recommendation, Action, SwotItem)
 

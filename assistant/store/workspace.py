@@ -23,11 +23,7 @@ from assistant.errors import WorkspaceError
 from assistant.ids import document_id
 from assistant.ingest import ParsedFile, ProgressCallback, ProgressEvent, parse_batch
 from assistant.schema import Action, Plan, Recommendation, SwotItem
-from assistant.settings import Settings
-from assistant.store import rows
-from assistant.store.db import DATABASE_NAME, connect, snapshot, transaction
-from assistant.store.migrations import migrate, schema_version
-from assistant.store.models import (
+from assistant.schema.workspace import (
     Event,
     EventKind,
     FileOutcome,
@@ -36,6 +32,10 @@ from assistant.store.models import (
     StoredDocument,
     WorkspaceExport,
 )
+from assistant.settings import Settings
+from assistant.store import rows
+from assistant.store.db import DATABASE_NAME, connect, snapshot, transaction
+from assistant.store.migrations import migrate, schema_version
 from assistant.store.originals import ORIGINALS_DIR, discard_originals, store_original
 from assistant.store.originals import original_name as original_path_for
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from assistant import ingest
-from assistant.errors import CorruptFileError, IngestError, UnsupportedFormatError
+from assistant.errors import CorruptFileError, IngestBatchError, IngestError, UnsupportedFormatError
 from assistant.ids import document_id
-from assistant.ingest import IngestBatchError, ProgressEvent, parse_batch, parse_document
+from assistant.ingest import ProgressEvent, parse_batch, parse_document
 from assistant.schema import Action, Document, DocumentFormat, Plan, Span
 from assistant.settings import Settings
 

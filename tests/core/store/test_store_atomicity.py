@@ -12,11 +12,12 @@ from plan_fakes import PLAN_A, PLAN_B
 from assistant.errors import (
     CorruptFileError,
     EmptyFileError,
+    IngestBatchError,
     IngestError,
     UnsupportedFormatError,
     WorkspaceError,
 )
-from assistant.ingest import IngestBatchError, ProgressEvent
+from assistant.ingest import ProgressEvent
 from assistant.schema import Action
 from assistant.store import Workspace, rows
 

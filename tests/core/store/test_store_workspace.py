@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from plan_fakes import PLAN_A, PLAN_B, fake_parse_file
 
-from assistant.errors import WorkspaceError
-from assistant.ingest import IngestBatchError, ProgressEvent
+from assistant.errors import IngestBatchError, WorkspaceError
+from assistant.ingest import ProgressEvent
 from assistant.settings import Settings
 from assistant.store import (
     SCHEMA_VERSION,
