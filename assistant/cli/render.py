@@ -14,7 +14,7 @@ from rich.text import Text
 from assistant.schema import Plan
 from assistant.store import IngestReport, Outcome
 
-_OUTCOME_LABEL = {
+OUTCOME_LABELS = {
     Outcome.ADDED: "ajouté",
     Outcome.REPLACED: "remplacé",
     Outcome.UNCHANGED: "inchangé",
@@ -90,7 +90,7 @@ def ingest_table(report: IngestReport) -> Table:
     for entry in report.files:
         table.add_row(
             entry.name,
-            Text(_OUTCOME_LABEL[entry.outcome], style=_OUTCOME_STYLE[entry.outcome]),
+            Text(OUTCOME_LABELS[entry.outcome], style=_OUTCOME_STYLE[entry.outcome]),
             str(entry.recommendations),
             str(entry.actions),
             str(entry.swot),

@@ -33,7 +33,7 @@ from assistant.extract.text import squash
 from assistant.extract.vocabulary import Column
 from assistant.ids import document_id
 from assistant.readers.base import RawDocument, Table, TableRow
-from assistant.schema import Document, Plan, SwotKind
+from assistant.schema import Document, DocumentFormat, Plan, SwotKind
 
 __all__ = ["extract_plan"]
 
@@ -61,7 +61,13 @@ def extract_plan(raw: RawDocument) -> Plan:
     _Walker(stream(raw), plan).run()
     result = plan.build()
     if not (result.actions or result.recommendations or result.swot):
-        if language in _LANGUAGE_NAMES:
+        if raw.format in (DocumentFormat.XLSX, DocumentFormat.CSV):
+            reason = (
+                "aucune ligne d'en-tête de plan d'action n'a été reconnue dans le tableur ; il "
+                "faut une ligne de titres de colonnes telles que Action, Responsable(s), "
+                "Échéance, Indicateurs de suivi, État de réalisation, Référence"
+            )
+        elif language in _LANGUAGE_NAMES:
             reason = (
                 f"le document semble rédigé en {_LANGUAGE_NAMES[language]} ; plan-assistant lit "
                 "les plans d'action et rapports d'experts en français"
@@ -182,7 +188,9 @@ class _Walker:
                 if item_text is not None:
                     plan.add_swot(SwotKind(ctx.swot_kind), item_text, line.span)
                 return 1
-        if (line.heading_level is not None and len(line.text) <= 250) or OBJECTIVE_HEADING.match(line.text):
+        if (line.heading_level is not None and len(line.text) <= 250) or OBJECTIVE_HEADING.match(
+            line.text
+        ):
             ctx.new_section(squash(line.text))  # a real heading (Markdown '#', Word 'Titre N')
             return 1
         if ctx.schema is not None and not FOOTNOTE.match(line.text) and len(line.text) <= 250:

@@ -105,7 +105,10 @@ class PlanBuilder:
     def replace_last_action(self, action: Action) -> None:
         """Store a completed version of the last action (continuation rows)."""
         self.actions[-1] = action.model_copy(
-            update={"due": due_date(action.deadline), "status_category": status_category(action.status)}
+            update={
+                "due": due_date(action.deadline),
+                "status_category": status_category(action.status),
+            }
         )
 
     def add_swot(self, kind: SwotKind, text: str, source: Span) -> None:

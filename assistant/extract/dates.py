@@ -21,9 +21,13 @@ MONTHS = {
 _NUMERIC = re.compile(r"\b(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d{2})\b")
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _MONTH_YEAR = re.compile(
-    r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<y>(?:19|20)\d{2})\b"
+    r"\b(?P<month>"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\.?\s+(?P<y>(?:19|20)\d{2})\b"
 )
-_QUADRI = re.compile(r"\bq(?P<q>[1-3])\s*(?P<y>(?:19|20)\d{2})(?:\s*[-/]\s*(?P<y2>(?:19|20)?\d{2}))?\b")
+_QUADRI = re.compile(
+    r"\bq(?P<q>[1-3])\s*(?P<y>(?:19|20)\d{2})(?:\s*[-/]\s*(?P<y2>(?:19|20)?\d{2}))?\b"
+)
 _ACADEMIC = re.compile(r"\b(?P<y1>(?:19|20)\d{2})\s*[-/–]\s*(?P<y2>(?:19|20)?\d{2})\b")
 _YEAR = re.compile(r"\b(?P<y>(?:19|20)\d{2})\b")
 
@@ -60,7 +64,9 @@ def due_date(deadline: str | None) -> date | None:
             second = _full_year(int(m["y1"]), m["y2"])
             if 0 < second - int(m["y1"]) <= 5:
                 # an academic year ends on 14 September; a plain year range at its end
-                candidates.append(date(second, 9, 14) if second - int(m["y1"]) == 1 else date(second, 12, 31))
+                candidates.append(
+                    date(second, 9, 14) if second - int(m["y1"]) == 1 else date(second, 12, 31)
+                )
         if not candidates:
             candidates.extend(date(int(m["y"]), 12, 31) for m in _YEAR.finditer(text))
     valid = [c for c in candidates if c.year > 1]

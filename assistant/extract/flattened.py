@@ -32,7 +32,9 @@ def header_columns(lines: list[Line]) -> tuple[list[Column], int] | None:
         columns = _columns_in(text)
         if columns is not None and len(set(columns)) >= 4:
             # extend while the next lines are still header words
-            while span < len(lines) and _columns_in(lines[span].text) and len(lines[span].text) < 120:
+            while (
+                span < len(lines) and _columns_in(lines[span].text) and len(lines[span].text) < 120
+            ):
                 more = _columns_in(" ".join(line.text for line in lines[: span + 1]))
                 if more is None:
                     break
@@ -129,7 +131,7 @@ class FlattenedTable:
         if status_match:
             owner = text[: status_match.start()].strip(" ,;-") or None
             status = status_match.group(0).strip()
-            results = text[status_match.end():]
+            results = text[status_match.end() :]
         elif text and _looks_infinitive(text.split()[0]):
             owner, results = None, text
         else:

@@ -24,7 +24,9 @@ _LABELLED = re.compile(
     r"délais?|delais?|indicateurs?(?: de suivi)?|état(?: de réalisation)?|statut)\s*:\s*",
     re.IGNORECASE,
 )
-_TRAILING_DEADLINE = re.compile(r"\s*[:–—-]\s*(?P<when>(?:(?:d[ée]but|fin|mi-?)\s+)?[^:–—]{0,25}?(?:19|20)\d{2}(?:\s*[-/]\s*(?:19|20)?\d{2})?)\s*\.?$")
+_TRAILING_DEADLINE = re.compile(
+    r"\s*[:–—-]\s*(?P<when>(?:(?:d[ée]but|fin|mi-?)\s+)?[^:–—]{0,25}?(?:19|20)\d{2}(?:\s*[-/]\s*(?:19|20)?\d{2})?)\s*\.?$"
+)
 _PLAN_HEADING = re.compile(r"\baction|\bplan\b|mesures|chantiers|engagements", re.IGNORECASE)
 
 
@@ -90,13 +92,25 @@ def _draft(entry: _Entry, text: str) -> ActionDraft:
     description = pieces[0].strip(" ;,.–—-")
     for label, value in zip(pieces[1::2], pieces[2::2], strict=False):
         fields[fold(label).split()[0]] = value.strip(" ;,.–—-")
-    deadline = fields.get("echeance") or fields.get("echeances") or fields.get("delai") or fields.get("delais")
+    deadline = (
+        fields.get("echeance")
+        or fields.get("echeances")
+        or fields.get("delai")
+        or fields.get("delais")
+    )
     if deadline is None:
         match = _TRAILING_DEADLINE.search(description)
         if match:
             deadline = match["when"].strip()
             description = description[: match.start()]
-    owner = next((v for k, v in fields.items() if k.startswith(("responsable", "porteur", "pilote", "acteur"))), None)
+    owner = next(
+        (
+            v
+            for k, v in fields.items()
+            if k.startswith(("responsable", "porteur", "pilote", "acteur"))
+        ),
+        None,
+    )
     indicators = [v for k, v in fields.items() if k.startswith("indicateur")]
     status = fields.get("etat") or fields.get("statut")
     if status is None:

@@ -44,7 +44,9 @@ def swot_heading(text: str) -> SwotKind | None:
 
 def is_swot_document(items: list[Item]) -> bool:
     """A real SWOT names at least three quadrants as headings."""
-    kinds = {swot_heading(item.text) for item in items if isinstance(item, Line) and len(item.text) < 40}
+    kinds = {
+        swot_heading(item.text) for item in items if isinstance(item, Line) and len(item.text) < 40
+    }
     kinds.discard(None)
     return len(kinds) >= 3
 
@@ -76,7 +78,9 @@ def quote_at(items: list[Item], start: int) -> tuple[str, Reference, Span, int] 
     return None
 
 
-def defined_recommendation(items: list[Item], start: int, criterion: str | None) -> tuple[Reference, str, Span, int] | None:
+def defined_recommendation(
+    items: list[Item], start: int, criterion: str | None
+) -> tuple[Reference, str, Span, int] | None:
     """A recommendation defined in an expert report ("Recommandation 3 : texte")."""
     first = items[start]
     if not isinstance(first, Line):
@@ -101,7 +105,9 @@ def defined_recommendation(items: list[Item], start: int, criterion: str | None)
 
 
 def _looks_like_title(text: str) -> bool:
-    return len(text) < 60 and text[:1].isupper() and not text.rstrip().endswith((".", ",", ";", ":"))
+    return (
+        len(text) < 60 and text[:1].isupper() and not text.rstrip().endswith((".", ",", ";", ":"))
+    )
 
 
 def criterion_heading(line: Line) -> str | None:

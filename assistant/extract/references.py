@@ -108,7 +108,9 @@ def parse_references(text: str, *, free_text_fallback: bool = False) -> list[Ref
     for match in _RP.finditer(text):
         if free(*match.span()):
             page = f"p.{match.group('page')}"
-            found.append((match.start(), Reference(match.group(0).strip(), None, match.group("nums"), page)))
+            found.append(
+                (match.start(), Reference(match.group(0).strip(), None, match.group("nums"), page))
+            )
             taken.append(match.span())
     for match in _PLAIN_REC.finditer(text):
         if not free(*match.span()):
@@ -121,7 +123,12 @@ def parse_references(text: str, *, free_text_fallback: bool = False) -> list[Ref
         taken.append(match.span())
     for match in _CRITERION_ONLY.finditer(text):
         if free(*match.span()):
-            found.append((match.start(), Reference(match.group(0).strip(), _criterion(match.group("crit")), None, None)))
+            found.append(
+                (
+                    match.start(),
+                    Reference(match.group(0).strip(), _criterion(match.group("crit")), None, None),
+                )
+            )
             taken.append(match.span())
     short = _SHORT_R.match(text)
     if short and not found:
@@ -134,7 +141,9 @@ def parse_references(text: str, *, free_text_fallback: bool = False) -> list[Ref
             unique.append(reference)
     if not unique and free_text_fallback:
         stripped = " ".join(text.split())
-        if 3 <= len(stripped) <= 160 and not re.fullmatch(r"[-–—/.\s]*|n\.?\s*a\.?|/|aucune?", fold(stripped)):
+        if 3 <= len(stripped) <= 160 and not re.fullmatch(
+            r"[-–—/.\s]*|n\.?\s*a\.?|/|aucune?", fold(stripped)
+        ):
             unique.append(Reference(stripped, None, None, None, _qualifier(stripped)))
     return unique
 

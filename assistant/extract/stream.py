@@ -60,7 +60,15 @@ def _lines(block: Paragraph, previous_end: dict[tuple[int | None, str | None], i
             line_end=number,
             excerpt=text,
         )
-        out.append(Line(text=text, raw=raw_line, span=span, gap_before=gap, heading_level=block.heading_level))
+        out.append(
+            Line(
+                text=text,
+                raw=raw_line,
+                span=span,
+                gap_before=gap,
+                heading_level=block.heading_level,
+            )
+        )
     return out
 
 
@@ -71,6 +79,8 @@ def merge_spans(first: Span, last: Span, excerpt: str) -> Span:
         page=first.page,
         section=first.section,
         line_start=first.line_start,
-        line_end=max(first.line_start, last.line_end) if last.page == first.page else first.line_end,
+        line_end=max(first.line_start, last.line_end)
+        if last.page == first.page
+        else first.line_end,
         excerpt=excerpt[:500],
     )

@@ -38,7 +38,9 @@ def header_roles(row: TableRow) -> dict[int, Column] | None:
     filled = sum(1 for cell in row.cells if cell.strip())
     if len(roles) < 0.6 * filled:
         return None  # a data row that happens to contain a column word ("Actions locales")
-    substantive = {c for c in roles.values() if c not in {Column.IGNORED, Column.AXIS, Column.CRITERION}}
+    substantive = {
+        c for c in roles.values() if c not in {Column.IGNORED, Column.AXIS, Column.CRITERION}
+    }
     if len(roles) >= 2 and substantive & {
         Column.ACTION, Column.OBJECTIVE, Column.STEP, Column.OWNER, Column.INDICATORS,
         Column.STATUS, Column.STATUS_DEADLINE, Column.DEADLINE,
@@ -98,7 +100,9 @@ def _repair_left_shift(cells: list[str], schema: TableSchema) -> None:
     Seen as: owner and indicators merged into the owner cell, the status in the indicator
     column, the status column empty.
     """
-    status, indicators, owner = (schema.column(c) for c in (Column.STATUS, Column.INDICATORS, Column.OWNER))
+    status, indicators, owner = (
+        schema.column(c) for c in (Column.STATUS, Column.INDICATORS, Column.OWNER)
+    )
     if status is None or indicators is None or owner is None:
         return
     if indicators != status - 1 or owner != indicators - 1 or status >= len(cells):
@@ -166,11 +170,15 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
     lead_text = squash(_cell(tuple(cells), schema.lead)) if schema.lead is not None else ""
     step_text = squash(get(Column.STEP))
     action_col = schema.column(Column.ACTION)
-    action_text = squash(get(Column.ACTION)) if action_col is not None and action_col != schema.lead else ""
+    action_text = (
+        squash(get(Column.ACTION)) if action_col is not None and action_col != schema.lead else ""
+    )
 
     links = _row_links(cells, schema, plan, row)
     if lead_text:
-        ctx.group = RowGroup(lead_text=lead_text, links=links, priority=priority_of(get(Column.PRIORITY)))
+        ctx.group = RowGroup(
+            lead_text=lead_text, links=links, priority=priority_of(get(Column.PRIORITY))
+        )
 
     if step_text:
         text, objective = step_text, ctx.heading
@@ -194,8 +202,14 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
         status = deadline = squash(get(Column.STATUS_DEADLINE)) or None
     if deadline is None and not schema.has(Column.DEADLINE):
         text, deadline = _deadline_from_text(text)
-    owner = join_list_cell(get(Column.OWNER)) if schema.has(Column.OWNER) else join_list_cell(get(Column.GUARANTOR))
-    indicator_cell = get(Column.INDICATORS) if schema.has(Column.INDICATORS) else get(Column.RESULTS)
+    owner = (
+        join_list_cell(get(Column.OWNER))
+        if schema.has(Column.OWNER)
+        else join_list_cell(get(Column.GUARANTOR))
+    )
+    indicator_cell = (
+        get(Column.INDICATORS) if schema.has(Column.INDICATORS) else get(Column.RESULTS)
+    )
     axis = squash(get(Column.AXIS)) or ctx.axis
     placement = [(ctx.placement[0], LinkKind.PLACEMENT, ctx.placement[1])] if ctx.placement else []
     plan.add_action(
@@ -208,13 +222,16 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
             deadline=deadline,
             indicators=split_items(indicator_cell),
             status=status,
-            priority=priority_of(get(Column.PRIORITY)) or (ctx.group.priority if ctx.group else None),
+            priority=priority_of(get(Column.PRIORITY))
+            or (ctx.group.priority if ctx.group else None),
             links=[(rec, LinkKind.REFERENCE, span) for rec, span in links] + placement,
         )
     )
 
 
-def _row_links(cells: list[str], schema: TableSchema, plan: PlanBuilder, row: TableRow) -> list[tuple[str, Span]]:
+def _row_links(
+    cells: list[str], schema: TableSchema, plan: PlanBuilder, row: TableRow
+) -> list[tuple[str, Span]]:
     ref_cell = _cell(tuple(cells), schema.column(Column.REFERENCE))
     criterion_cell = _cell(tuple(cells), schema.column(Column.CRITERION))
     if criterion_cell and re.fullmatch(r"[\d\s,et]+", ref_cell or "x"):
@@ -222,7 +239,10 @@ def _row_links(cells: list[str], schema: TableSchema, plan: PlanBuilder, row: Ta
     if not ref_cell:
         return []
     evidence = row.span.model_copy(update={"excerpt": squash(ref_cell)})
-    return [(plan.recommendation(ref, evidence), evidence) for ref in parse_references(squash(ref_cell), free_text_fallback=True)]
+    return [
+        (plan.recommendation(ref, evidence), evidence)
+        for ref in parse_references(squash(ref_cell), free_text_fallback=True)
+    ]
 
 
 def _continue_previous(cells: list[str], schema: TableSchema, plan: PlanBuilder) -> None:
@@ -234,7 +254,9 @@ def _continue_previous(cells: list[str], schema: TableSchema, plan: PlanBuilder)
     def get(role: Column) -> str:
         return _cell(tuple(cells), schema.column(role))
 
-    indicator_cell = get(Column.INDICATORS) if schema.has(Column.INDICATORS) else get(Column.RESULTS)
+    indicator_cell = (
+        get(Column.INDICATORS) if schema.has(Column.INDICATORS) else get(Column.RESULTS)
+    )
     update: dict[str, object] = {
         "indicators": last.indicators + split_items(indicator_cell),
         "owner": last.owner or join_list_cell(get(Column.OWNER)),

@@ -108,8 +108,11 @@ def column_of(header_cell: str) -> Column | None:
     if not key or len(key) > 90:
         return None
     for prefix, column in _HEADER_PREFIXES:
-        if key == prefix or key.startswith(prefix + " ") or key.startswith(prefix + "(") or (
-            key.startswith(prefix) and len(prefix) > 5
+        if (
+            key == prefix
+            or key.startswith(prefix + " ")
+            or key.startswith(prefix + "(")
+            or (key.startswith(prefix) and len(prefix) > 5)
         ):
             if column is Column.DEADLINE and "/" in key and "realisation" in key:
                 return Column.STATUS_DEADLINE
@@ -141,9 +144,15 @@ _STATUS_CATEGORIES: list[tuple[re.Pattern[str], StatusCategory]] = [
     (re.compile(r"plus d'actualite|abandonn|supprim|annul|sans objet"), StatusCategory.ABANDONED),
     (re.compile(r"report|suspendu|en attente|differe"), StatusCategory.POSTPONED),
     (re.compile(r"en cours|partiellement|entame|initie"), StatusCategory.IN_PROGRESS),
-    (re.compile(r"a planifier|planifie|a venir|prevu|pas commence|non commence|a lancer"), StatusCategory.PLANNED),
+    (
+        re.compile(r"a planifier|planifie|a venir|prevu|pas commence|non commence|a lancer"),
+        StatusCategory.PLANNED,
+    ),
     (re.compile(r"non realise"), StatusCategory.PLANNED),
-    (re.compile(r"realise|implemente|termine|acheve|fait\b|clotur|finalise|atteint"), StatusCategory.DONE),
+    (
+        re.compile(r"realise|implemente|termine|acheve|fait\b|clotur|finalise|atteint"),
+        StatusCategory.DONE,
+    ),
 ]
 
 
@@ -164,7 +173,7 @@ def is_status_value(text: str) -> bool:
     if not stripped or len(stripped) > 60:
         return False
     match = STATUS_PHRASE.match(stripped)
-    rest = stripped[match.end():] if match else stripped
+    rest = stripped[match.end() :] if match else stripped
     return match is not None and len(rest.strip(" .;,-")) <= len(stripped) // 2
 
 

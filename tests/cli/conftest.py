@@ -12,13 +12,9 @@ from typer.testing import CliRunner
 
 @pytest.fixture(autouse=True)
 def _data_dirs_in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The default workspace, the working directory and caches all live in tmp_path."""
+    """Run from tmp_path (the root conftest already moves the data directories there)."""
     default_workspace = tmp_path / "default-workspace"
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("PLAN_ASSISTANT_WORKSPACE", str(default_workspace))
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("COLUMNS", "200")  # wide tables: assertions read whole cells
     return default_workspace
 

@@ -25,7 +25,9 @@ def _summary(plan: Plan, *, join_indicators: bool = False) -> list[tuple[object,
             fold(action.owner or ""),
             fold(action.deadline or ""),
             fold(action.status or ""),
-            fold(" ".join(action.indicators)) if join_indicators else tuple(fold(i) for i in action.indicators),
+            fold(" ".join(action.indicators))
+            if join_indicators
+            else tuple(fold(i) for i in action.indicators),
             tuple(sorted(keys[r] for r in action.addresses)),
         )
         for action in plan.actions
