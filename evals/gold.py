@@ -160,7 +160,7 @@ def gold_to_plan(gold: GoldFile) -> Plan:
             links=[
                 ExplicitLink(
                     recommendation_id=rec_id,
-                    kind=LinkKind.PLACEMENT if rec_id in quoted else LinkKind.REFERENCE,
+                    kind=LinkKind.PLACEMENT if rec_id in quoted else LinkKind.EXPLICIT,
                     evidence=span(a.text),
                 )
                 for rec_id in a.addresses

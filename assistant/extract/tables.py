@@ -224,7 +224,7 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
             status=status,
             priority=priority_of(get(Column.PRIORITY))
             or (ctx.group.priority if ctx.group else None),
-            links=[(rec, LinkKind.REFERENCE, span) for rec, span in links] + placement,
+            links=[(rec, LinkKind.EXPLICIT, span) for rec, span in links] + placement,
         )
     )
 

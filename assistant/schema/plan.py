@@ -39,8 +39,9 @@ class SwotKind(StrEnum):
 class LinkKind(StrEnum):
     """How an action is tied to a recommendation."""
 
-    REFERENCE = "reference"  # the action's row cites the recommendation ("Critère 3, Recommandation 6")
+    EXPLICIT = "explicit"  # the action's row cites the recommendation ("Critère 3, Recommandation 6")
     PLACEMENT = "placement"  # the action sits under a quoted recommendation « ... » (Recommandation 5, p.7)
+    SEMANTIC = "semantic"  # no written link: the action's wording answers the recommendation's
 
 
 class Recommendation(BaseModel):

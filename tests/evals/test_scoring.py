@@ -40,7 +40,7 @@ def replace_action(plan: Plan, index: int, **changes: object) -> Plan:
 def link(rec_id: str) -> ExplicitLink:
     return ExplicitLink(
         recommendation_id=rec_id,
-        kind=LinkKind.REFERENCE,
+        kind=LinkKind.EXPLICIT,
         evidence=Span(file="synthetic-plan.txt", line_start=1, line_end=1),
     )
 

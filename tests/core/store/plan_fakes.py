@@ -99,7 +99,7 @@ def fake_parse_file(path: Path, settings: Settings) -> Plan:
                     links=[
                         ExplicitLink(
                             recommendation_id=recommendation_ids[ref.strip()],
-                            kind=LinkKind.REFERENCE,
+                            kind=LinkKind.EXPLICIT,
                             evidence=span,
                         )
                         for ref in refs.split(";")
