@@ -1,5 +1,18 @@
 """The one pydantic vocabulary of plan-assistant (core, CLI, API, TUI and reports)."""
 
+from assistant.schema.audit import (
+    AuditReport,
+    CriterionSummary,
+    Draft,
+    DraftField,
+    DraftSource,
+    DraftStatus,
+    Gap,
+    Severity,
+    SmartScore,
+    TargetKind,
+)
+from assistant.schema.mapping import Coverage, Mapping, MappingLink, MappingsPublic
 from assistant.schema.plan import (
     Action,
     ExplicitLink,
@@ -15,18 +28,32 @@ from assistant.schema.source import Document, DocumentFormat, Span
 
 __all__ = [
     "Action",
+    "AuditReport",
+    "Coverage",
+    "CriterionSummary",
     "Document",
     "DocumentFormat",
+    "Draft",
+    "DraftField",
+    "DraftSource",
+    "DraftStatus",
     "ExplicitLink",
+    "Gap",
     "LinkKind",
+    "Mapping",
+    "MappingLink",
+    "MappingsPublic",
     "Passage",
     "PassageFilter",
     "PassageKind",
     "Plan",
     "Recommendation",
     "SearchHit",
+    "Severity",
+    "SmartScore",
     "Span",
     "StatusCategory",
     "SwotItem",
     "SwotKind",
+    "TargetKind",
 ]

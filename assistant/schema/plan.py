@@ -39,8 +39,12 @@ class SwotKind(StrEnum):
 class LinkKind(StrEnum):
     """How an action is tied to a recommendation."""
 
-    EXPLICIT = "explicit"  # the action's row cites the recommendation ("Critère 3, Recommandation 6")
-    PLACEMENT = "placement"  # the action sits under a quoted recommendation « ... » (Recommandation 5, p.7)
+    EXPLICIT = (
+        "explicit"  # the action's row cites the recommendation ("Critère 3, Recommandation 6")
+    )
+    PLACEMENT = (
+        "placement"  # the action sits under a quoted recommendation « ... » (Recommandation 5, p.7)
+    )
     SEMANTIC = "semantic"  # no written link: the action's wording answers the recommendation's
 
 
@@ -93,7 +97,8 @@ class Action(BaseModel):
         default=None, description="Last day of the deadline, when it could be read as a date."
     )
     indicators: list[str] = Field(
-        default_factory=list, description="Follow-up indicators (indicateurs de suivi), one per item."
+        default_factory=list,
+        description="Follow-up indicators (indicateurs de suivi), one per item.",
     )
     status: str | None = Field(default=None, description="Status as written (état de réalisation).")
     status_category: StatusCategory = Field(

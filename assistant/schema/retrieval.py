@@ -46,8 +46,14 @@ class SearchHit(BaseModel):
     """A passage found by a search, with the evidence of its ranking."""
 
     passage: Passage = Field(description="The passage found.")
-    score: float = Field(description="Fused score (higher is better); comparable within one search.")
-    dense_rank: int | None = Field(default=None, description="1-based rank by embeddings, if ranked.")
-    lexical_rank: int | None = Field(default=None, description="1-based rank by French BM25, if ranked.")
+    score: float = Field(
+        description="Fused score (higher is better); comparable within one search."
+    )
+    dense_rank: int | None = Field(
+        default=None, description="1-based rank by embeddings, if ranked."
+    )
+    lexical_rank: int | None = Field(
+        default=None, description="1-based rank by French BM25, if ranked."
+    )
     dense_score: float | None = Field(default=None, description="Cosine similarity, if ranked.")
     lexical_score: float | None = Field(default=None, description="BM25 score, if ranked.")

@@ -35,7 +35,8 @@ class Span(BaseModel):
 
     file: str = Field(description="File name of the source document, as ingested.")
     page: int | None = Field(
-        default=None, description="1-based page number (PDF) or sheet number (XLSX); null otherwise."
+        default=None,
+        description="1-based page number (PDF) or sheet number (XLSX); null otherwise.",
     )
     section: str | None = Field(
         default=None, description="Sheet name (XLSX) or other named part of the file, if any."

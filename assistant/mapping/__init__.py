@@ -1,0 +1,1 @@
+"""Recommendation → action traceability (explicit references first, then semantic evidence)."""

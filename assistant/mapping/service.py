@@ -1,0 +1,142 @@
+"""Build the traceability matrix: for each recommendation, the actions that answer it.
+
+Written links come first (a reference in the action's row, or the action's place under a
+quoted recommendation); semantic candidates from the retriever complete them. Works within
+one document or across documents (recommendations from an expert report, actions from a
+separate plan): occurrences of one recommendation are unified first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from assistant.mapping.semantic import (
+    ActionSearcher,
+    Calibration,
+    Tokenize,
+    calibration,
+    semantic_candidates,
+)
+from assistant.mapping.unify import RecommendationGroup, unify
+from assistant.schema import Action, Coverage, LinkKind, Mapping, MappingLink, Plan, StatusCategory
+
+_KIND_ORDER = {LinkKind.EXPLICIT: 0, LinkKind.PLACEMENT: 1, LinkKind.SEMANTIC: 2}
+
+
+def build_mappings(
+    plans: Sequence[Plan],
+    searcher: ActionSearcher | None,
+    tokenize: Tokenize,
+    *,
+    top_k: int = 5,
+    params: Calibration | None = None,
+) -> list[Mapping]:
+    """One `Mapping` per recommendation found in `plans`, in first-seen order.
+
+    Args:
+        plans: the documents of a workspace (reports, SWOTs, plans).
+        searcher: retriever over the actions' passages; None = written links only.
+        tokenize: the lexical index's tokenizer (French stems), for the link score.
+        top_k: semantic candidates considered per recommendation.
+    """
+    params = params or calibration()
+    groups = unify([rec for plan in plans for rec in plan.recommendations])
+    actions = {action.id: action for plan in plans for action in plan.actions}
+    written = _written_links(groups, actions.values())
+    action_documents = sorted({a.document_id for a in actions.values()})
+    mappings: list[Mapping] = []
+    for index, group in enumerate(groups):
+        links = written.get(index, [])
+        linked = {link.action_id for link in links}
+        if searcher is not None and group.text and actions:
+            for candidate in semantic_candidates(
+                group.text,
+                searcher,
+                tokenize,
+                k=top_k,
+                document_ids=action_documents,
+                params=params,
+            ):
+                if candidate.action_id in linked or candidate.action_id not in actions:
+                    continue
+                linked.add(candidate.action_id)
+                links.append(
+                    MappingLink(
+                        action_id=candidate.action_id,
+                        kind=LinkKind.SEMANTIC,
+                        score=min(1.0, candidate.score),
+                        evidence=[actions[candidate.action_id].source],
+                    )
+                )
+        links.sort(key=lambda link: (_KIND_ORDER[link.kind], -link.score))
+        coverage, reason = verdict(links, actions, params)
+        canonical = group.canonical
+        mappings.append(
+            Mapping(
+                recommendation_id=canonical.id,
+                recommendation_ref=canonical.ref,
+                recommendation_key=canonical.key,
+                criterion=canonical.criterion
+                or next((m.criterion for m in group.members if m.criterion), None),
+                text=canonical.text,
+                also_cited_as=sorted(group.ids - {canonical.id}),
+                coverage=coverage,
+                reason=reason,
+                links=links,
+            )
+        )
+    return mappings
+
+
+def _written_links(
+    groups: list[RecommendationGroup], actions: Iterable[Action]
+) -> dict[int, list[MappingLink]]:
+    group_of = {rec_id: index for index, group in enumerate(groups) for rec_id in group.ids}
+    written: dict[int, list[MappingLink]] = {}
+    for action in actions:
+        for link in action.links:
+            index = group_of.get(link.recommendation_id)
+            if index is None:
+                continue
+            bucket = written.setdefault(index, [])
+            if any(existing.action_id == action.id for existing in bucket):
+                continue
+            bucket.append(
+                MappingLink(
+                    action_id=action.id,
+                    kind=link.kind,
+                    score=1.0,
+                    evidence=[link.evidence, action.source],
+                )
+            )
+    return written
+
+
+def verdict(
+    links: Sequence[MappingLink], actions: dict[str, Action], params: Calibration
+) -> tuple[Coverage, str]:
+    """Coverage of a recommendation and the reason, in French."""
+    written = [link for link in links if link.kind is not LinkKind.SEMANTIC]
+    if written:
+        live = [
+            w
+            for w in written
+            if actions[w.action_id].status_category
+            not in (StatusCategory.ABANDONED, StatusCategory.POSTPONED)
+        ]
+        n = len(written)
+        text = f"{n} action{'s' if n > 1 else ''} y répond{'ent' if n > 1 else ''} explicitement"
+        if not live:
+            text += " (toutes reportées ou plus d'actualité)"
+        return Coverage.COVERED, text + "."
+    best = max((link.score for link in links), default=0.0)
+    if best >= params.covered:
+        return Coverage.COVERED, (
+            f"Aucune action ne la cite, mais une action y répond par son contenu (score {best:.2f})."
+        )
+    if best >= params.partial:
+        return Coverage.PARTIAL, (
+            f"Aucune action ne la cite ; des actions proches existent (score {best:.2f}), "
+            "à confirmer ou à compléter."
+        )
+    return Coverage.UNCOVERED, "Aucune action du plan ne la cite ni n'y répond par son contenu."

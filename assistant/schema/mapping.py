@@ -1,0 +1,64 @@
+"""Traceability: which actions answer each recommendation, how strongly, on what evidence."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from assistant.schema.plan import LinkKind
+from assistant.schema.source import Span
+
+
+class Coverage(StrEnum):
+    """How well the plan answers a recommendation."""
+
+    COVERED = "covered"  # at least one action explicitly tied to it, or a strong semantic match
+    PARTIAL = "partial"  # only weak semantic evidence
+    UNCOVERED = "uncovered"  # nothing in the plan answers it
+
+
+class MappingLink(BaseModel):
+    """One action proposed as an answer to a recommendation."""
+
+    action_id: str = Field(description="Id of the action.")
+    kind: LinkKind = Field(description="explicit (cited), placement (under a quote) or semantic.")
+    score: float = Field(
+        ge=0,
+        le=1,
+        description="Strength of the link: 1.0 for written links, a similarity otherwise.",
+    )
+    evidence: list[Span] = Field(
+        default_factory=list,
+        description="Spans that show the link (the citing cell, the quote, the action).",
+    )
+
+
+class Mapping(BaseModel):
+    """A recommendation and the actions that answer it."""
+
+    recommendation_id: str = Field(
+        description="Id of the recommendation (its defining occurrence)."
+    )
+    recommendation_ref: str = Field(
+        description="The reference as written ('Critère 3, Recommandation 6')."
+    )
+    recommendation_key: str = Field(description="Normalised reference ('c3/r6').")
+    criterion: str | None = Field(default=None, description="Criterion of the recommendation.")
+    text: str | None = Field(default=None, description="Wording of the recommendation, when known.")
+    also_cited_as: list[str] = Field(
+        default_factory=list,
+        description="Ids of the same recommendation as cited in other documents (plan vs report).",
+    )
+    coverage: Coverage = Field(description="covered, partial or uncovered.")
+    reason: str = Field(description="Why this verdict, in French, for the coordinator.")
+    links: list[MappingLink] = Field(
+        default_factory=list, description="Candidate actions, strongest first."
+    )
+
+
+class MappingsPublic(BaseModel):
+    """A whole traceability matrix."""
+
+    data: list[Mapping] = Field(description="One mapping per recommendation.")
+    count: int = Field(description="Number of mappings.")
