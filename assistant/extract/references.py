@@ -35,7 +35,7 @@ _PLAIN_REC = re.compile(
     re.IGNORECASE,
 )
 _CRITERION_ONLY = re.compile(rf"\bCrit[èe]re\s*(?P<crit>{_NUM})\b", re.IGNORECASE)
-_SHORT_R = re.compile(r"^\s*R\s*(?P<nums>\d+)\s*$", re.IGNORECASE)
+_SHORT_R = re.compile(r"^\s*R\s*(?P<nums>\d+)\s*(?:$|[:.–—-]\s)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ def parse_references(text: str, *, free_text_fallback: bool = False) -> list[Ref
             taken.append(match.span())
     short = _SHORT_R.match(text)
     if short and not found:
-        found.append((0, Reference(text.strip(), None, short.group("nums"), None)))
+        found.append((0, Reference(f"R{short.group('nums')}", None, short.group("nums"), None)))
 
     found.sort(key=lambda item: item[0])
     unique: list[Reference] = []
@@ -141,8 +141,10 @@ def parse_references(text: str, *, free_text_fallback: bool = False) -> list[Ref
             unique.append(reference)
     if not unique and free_text_fallback:
         stripped = " ".join(text.split())
-        if 3 <= len(stripped) <= 160 and not re.fullmatch(
-            r"[-–—/.\s]*|n\.?\s*a\.?|/|aucune?", fold(stripped)
+        if (
+            3 <= len(stripped) <= 100
+            and len(stripped.split()) < 12
+            and not re.fullmatch(r"[-–—/.\s]*|n\.?\s*a\.?|/|aucune?", fold(stripped))
         ):
             unique.append(Reference(stripped, None, None, None, _qualifier(stripped)))
     return unique

@@ -1,0 +1,191 @@
+"""General layout rules of the extractor, each on a small synthetic document."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.extract.dates import due_date
+from assistant.extract.items import split_items
+from assistant.extract.references import parse_references
+from assistant.extract.vocabulary import status_category
+from assistant.parsing import parse_file
+from assistant.schema import LinkKind, Plan, StatusCategory, SwotKind
+from assistant.settings import Settings
+
+
+def _parse(tmp_path: Path, name: str, text: str) -> Plan:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return parse_file(path, Settings())
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Critère 3, Recommandation 6", ["c3/r6"]),
+        ("Critère1, Recommandation 13", ["c1/r13"]),
+        ("Critère 3, Recommandation 9 Critère 4, Recommandation 6", ["c3/r9", "c4/r6"]),
+        ("Critère 4, Recommandations 1 et 3", ["c4/r1", "c4/r3"]),
+        ("C2-R1", ["c2/r1"]),
+        ("Recommandation n° 1, p.9", ["r1/p9"]),
+        ("Rp.6 - 1", ["r1/p6"]),
+        ("Recommandations principales n°1 et n°2 (synthèse)", ["principale/r1", "principale/r2"]),
+        ("Critère 1.2.1", ["c1.2.1"]),
+        ("Critère 5", ["c5"]),
+    ],
+)
+def test_reference_forms(cell: str, expected: list[str]) -> None:
+    assert [r.key for r in parse_references(cell)] == expected
+
+
+def test_indicator_items_recover_lost_line_breaks() -> None:
+    assert split_items("Accès rapide à ConnectED Taux de participation") == [
+        "Accès rapide à ConnectED",
+        "Taux de participation",
+    ]
+    assert split_items("Note avalisée par le Conseil de département") == [
+        "Note avalisée par le Conseil de département"
+    ]
+    assert split_items("-Nombre de demandes -Taux de réussite des AR") == [
+        "Nombre de demandes",
+        "Taux de réussite des AR",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("status", "category"),
+    [
+        ("Réalisé", StatusCategory.DONE),
+        ("Réalisé et implémenté", StatusCategory.DONE),
+        ("En cours", StatusCategory.IN_PROGRESS),
+        ("Action en cours depuis 2015 et pérenne", StatusCategory.IN_PROGRESS),
+        ("Action à planifier en 2016-2017", StatusCategory.PLANNED),
+        ("À venir", StatusCategory.PLANNED),
+        ("Reporté", StatusCategory.POSTPONED),
+        ("Plus d'actualité", StatusCategory.ABANDONED),
+        (None, StatusCategory.UNKNOWN),
+    ],
+)
+def test_status_vocabulary(status: str | None, category: StatusCategory) -> None:
+    assert status_category(status) is category
+
+
+@pytest.mark.parametrize(
+    ("deadline", "due"),
+    [
+        ("juin 2027", date(2027, 6, 30)),
+        ("Q1 2027", date(2027, 1, 31)),
+        ("2025-2026", date(2026, 9, 14)),
+        ("septembre 2026 - décembre 2026", date(2026, 12, 31)),
+        ("Action en cours depuis septembre 2015", None),
+        ("Tout au long du parcours", None),
+    ],
+)
+def test_deadlines_read_as_dates(deadline: str, due: date | None) -> None:
+    assert due_date(deadline) == due
+
+
+def test_header_that_lost_its_first_column_is_realigned(tmp_path: Path) -> None:
+    # The header names 4 columns; the data rows carry an unnamed objective column first.
+    text = (
+        "Référence\tActions locales\tResponsables\tEtat de réalisation\n"
+        "Soutenir la réussite\t\t\t\t\n"
+        "Renforcer le tutorat\tCritère 3, Recommandation 2\tLLN : tutorat par les pairs\tCellule d'aide\tEn cours\n"
+        "\t\tMONS : tutorat numérique\tCoordination B1\tRéalisé\n"
+    )
+    plan = _parse(tmp_path, "plan.txt", text)
+    assert [a.text for a in plan.actions] == [
+        "LLN : tutorat par les pairs",
+        "MONS : tutorat numérique",
+    ]
+    assert [a.owner for a in plan.actions] == ["Cellule d'aide", "Coordination B1"]
+    assert [a.objective for a in plan.actions] == ["Renforcer le tutorat"] * 2
+    # the continuation row inherits its group's reference
+    assert all(a.addresses == [plan.recommendations[0].id] for a in plan.actions)
+
+
+def test_page_break_fragment_row_continues_the_previous_action(tmp_path: Path) -> None:
+    text = (
+        "Objectifs\tActeurs concernés\tQuand\tIndicateurs\n"
+        "1) Aider les étudiants\t-Direction -Secrétariat\tAnnuellement\t-Nombre de rencontres\n"
+        "\t\t\t- Taux de présence aux séances\n"
+    )
+    plan = _parse(tmp_path, "plan.txt", text)
+    (action,) = plan.actions
+    assert action.text == "Aider les étudiants"
+    assert action.owner == "Direction; Secrétariat"
+    assert action.indicators == ["Nombre de rencontres", "Taux de présence aux séances"]
+
+
+def test_quoted_recommendation_covers_the_actions_placed_under_it(tmp_path: Path) -> None:
+    text = (
+        "Axe 1 : Communiquer\n\n"
+        "Description des actions\nDegré de priorité\n*/**/***\nResponsable(s)\n"
+        "Degré de réalisation / Échéance(s)\nRésultats attendus\n\n"
+        "« Le comité recommande de généraliser l'usage de la plateforme numérique pour les cours. » "
+        "(Recommandation 4, p.6)\n\n"
+        "Former les enseignants\nà la plateforme\n\n"
+        "** Direction et service technique\n\n"
+        "Action en cours et pérenne - Nombre d'enseignants formés\n"
+    )
+    plan = _parse(tmp_path, "plan.txt", text)
+    (rec,) = plan.recommendations
+    assert rec.key == "r4/p6" and rec.text and rec.text.startswith("Le comité recommande")
+    (action,) = plan.actions
+    assert action.text == "Former les enseignants à la plateforme"
+    assert action.priority == 2
+    assert action.owner == "Direction et service technique"
+    assert action.status == "Action en cours et pérenne"
+    assert action.indicators == ["Nombre d'enseignants formés"]
+    assert [link.kind for link in action.links] == [LinkKind.PLACEMENT]
+
+
+def test_reference_column_quoting_the_recommendation_keeps_its_wording(tmp_path: Path) -> None:
+    text = (
+        "| Recommandation des experts | Action | Responsable |\n|---|---|---|\n"
+        "| R3 : Renforcer l'encadrement des stages par des visites systématiques des superviseurs "
+        "sur les lieux de stage | Organiser deux visites par stagiaire | Responsable des stages |\n"
+    )
+    plan = _parse(tmp_path, "plan.md", text)
+    (rec,) = plan.recommendations
+    assert rec.ref == "R3"
+    assert rec.text and rec.text.startswith("Renforcer l'encadrement des stages")
+
+
+def test_numbered_list_plan(tmp_path: Path) -> None:
+    text = (
+        "Plan d'action 2019-2021\n\n"
+        "1. Réunir le collège de département – Responsable : Collège de département\n"
+        "2. Réviser les fiches UE du bloc 1 : septembre 2019\n"
+        "3. Programmation des séquences d'accueil : juin 2020\n"
+    )
+    plan = _parse(tmp_path, "plan.txt", text)
+    assert [a.owner for a in plan.actions] == ["Collège de département", None, None]
+    assert [a.deadline for a in plan.actions] == [None, "septembre 2019", "juin 2020"]
+
+
+def test_swot_as_a_two_by_two_table(tmp_path: Path) -> None:
+    text = (
+        "| Forces | Faiblesses |\n|---|---|\n| Équipe engagée | Locaux vétustes |\n"
+        "| Opportunités | Menaces |\n| Nouveaux partenaires | Baisse des inscriptions |\n"
+    )
+    plan = _parse(tmp_path, "swot.md", text)
+    assert {(item.kind, item.text) for item in plan.swot} == {
+        (SwotKind.STRENGTH, "Équipe engagée"),
+        (SwotKind.WEAKNESS, "Locaux vétustes"),
+        (SwotKind.OPPORTUNITY, "Nouveaux partenaires"),
+        (SwotKind.THREAT, "Baisse des inscriptions"),
+    }
+
+
+def test_ids_are_stable_and_distinguish_repeated_wording(tmp_path: Path) -> None:
+    text = (
+        "| Action | Responsable |\n|---|---|\n| Réunir le comité | A |\n| Réunir le comité | B |\n"
+    )
+    first = _parse(tmp_path, "plan.md", text)
+    again = _parse(tmp_path, "plan.md", text + "| Nouvelle action | C |\n")
+    assert first.actions[0].id != first.actions[1].id
+    assert [a.id for a in again.actions[:2]] == [a.id for a in first.actions]
