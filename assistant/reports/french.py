@@ -1,0 +1,179 @@
+"""French wording shared by every report format: dates, numbers, labels and typography.
+
+The reports are read by directors and experts of French-speaking institutions, so dates are
+written out ("23 novembre 2026"), decimals take a comma, and the enum values of the schema
+become the words a coordinator uses. Nothing here depends on the system locale, so a report
+renders the same on every machine (and golden files stay stable).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from assistant.schema import (
+    Coverage,
+    DraftField,
+    DraftStatus,
+    LinkKind,
+    Severity,
+    StatusCategory,
+    TargetKind,
+)
+
+NBSP = "\u00a0"  # espace insécable: before « : » and inside « guillemets »
+NNBSP = "\u202f"  # espace fine insécable: before ; ! ? and %
+
+_MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+COVERAGE_LABEL = {
+    Coverage.COVERED: "Couverte",
+    Coverage.PARTIAL: "Partielle",
+    Coverage.UNCOVERED: "Non couverte",
+}
+
+# A gap is a "lacune" (feminine), hence "majeure", "mineure".
+SEVERITY_LABEL = {
+    Severity.CRITICAL: "Critique",
+    Severity.MAJOR: "Majeure",
+    Severity.MINOR: "Mineure",
+    Severity.INFO: "Information",
+}
+
+SEVERITY_HEADING = {
+    Severity.CRITICAL: "Lacunes critiques",
+    Severity.MAJOR: "Lacunes majeures",
+    Severity.MINOR: "Lacunes mineures",
+    Severity.INFO: "Pour information",
+}
+
+SEVERITY_ORDER = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.INFO)
+
+LINK_LABEL = {
+    LinkKind.EXPLICIT: "explicite",
+    LinkKind.PLACEMENT: "sous la citation",
+    LinkKind.SEMANTIC: "sémantique",
+}
+
+STATUS_CATEGORY_LABEL = {
+    StatusCategory.DONE: "Réalisé",
+    StatusCategory.IN_PROGRESS: "En cours",
+    StatusCategory.PLANNED: "À venir",
+    StatusCategory.POSTPONED: "Reporté",
+    StatusCategory.ABANDONED: "Abandonné",
+    StatusCategory.UNKNOWN: "Non précisé",
+}
+
+TARGET_KIND_LABEL = {
+    TargetKind.RECOMMENDATION: "Recommandation",
+    TargetKind.ACTION: "Action",
+    TargetKind.SWOT: "AFOM",
+}
+
+DRAFT_FIELD_LABEL = {DraftField.OWNER: "Responsable", DraftField.INDICATOR: "Indicateur"}
+
+DRAFT_STATUS_LABEL = {
+    DraftStatus.PROPOSED: "à valider",
+    DraftStatus.ACCEPTED: "acceptée",
+    DraftStatus.EDITED: "modifiée",
+    DraftStatus.REJECTED: "rejetée",
+}
+
+DRAFT_SOURCE_LABEL = {
+    "action": "action similaire",
+    "pattern": "modèle d'indicateur",
+    "role": "rôle de l'établissement",
+}
+
+INDICATOR_KIND_LABEL = {"output": "réalisation", "outcome": "résultat"}
+
+MISSING = "—"
+
+
+def long_date(day: date) -> str:
+    """'23 novembre 2026', '1er mars 2027'."""
+    number = "1er" if day.day == 1 else str(day.day)
+    return f"{number} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def long_datetime(moment: datetime) -> str:
+    """'23 novembre 2026 à 14 h 05' (the time as stored, UTC for audit reports)."""
+    return f"{long_date(moment.date())} à {moment.hour} h {moment.minute:02d}"
+
+
+def decimal(value: float, digits: int = 2) -> str:
+    """0.62 -> '0,62'."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def integer(value: int) -> str:
+    """1843200 -> '1 843 200' (narrow no-break spaces between thousands)."""
+    return f"{value:,}".replace(",", NNBSP)
+
+
+def file_size(size_bytes: int) -> str:
+    """'812 o', '48 Ko', '1,8 Mo' (binary units, as file managers show them)."""
+    if size_bytes < 1024:
+        return f"{size_bytes}{NBSP}o"
+    if size_bytes < 1024 * 1024:
+        return f"{integer(round(size_bytes / 1024))}{NBSP}Ko"
+    return f"{decimal(size_bytes / (1024 * 1024), 1)}{NBSP}Mo"
+
+
+def percent(value: float) -> str:
+    """0.62 -> '62 %' (narrow no-break space, as French typography wants)."""
+    return f"{round(value * 100)}{NNBSP}%"
+
+
+def ratio(part: int, whole: int) -> float:
+    """part / whole, 0 when whole is 0 (a criterion with no recommendation)."""
+    return part / whole if whole else 0.0
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """'1 action', '3 actions', '0 action' (French: 0 and 1 are singular)."""
+    word = singular if count <= 1 else (plural_form or f"{singular}s")
+    return f"{count} {word}"
+
+
+def quote(text: str) -> str:
+    """« text » with the no-break spaces French wants inside guillemets."""
+    return f"«{NBSP}{text}{NBSP}»"
+
+
+def shorten(text: str, limit: int = 90) -> str:
+    """The text on one line, cut at a word boundary with an ellipsis if longer than limit."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1].rsplit(" ", 1)[0]
+    return f"{cut}…"
+
+
+_SPACE_BEFORE_TALL = re.compile(r" ([:»])")
+_SPACE_BEFORE_SHORT = re.compile(r" ([;!?%])")
+_SPACE_AFTER_OPENING = re.compile(r"« ")
+
+
+def typography(text: str) -> str:
+    """Make the spaces before ; : ! ? % » and after « non-breaking.
+
+    Only existing spaces are changed (never added or removed), so a URL such as
+    ``https://x.be/?q=1`` or a verbatim excerpt keeps its characters.
+    """
+    text = _SPACE_BEFORE_TALL.sub(NBSP + r"\1", text)
+    text = _SPACE_BEFORE_SHORT.sub(NNBSP + r"\1", text)
+    return _SPACE_AFTER_OPENING.sub("«" + NBSP, text)

@@ -1,0 +1,251 @@
+"""The gap audit as a Markdown document (French), to paste into a wiki, a mail or a DAE.
+
+Document text comes from uploaded files: every piece of it is escaped so that it can
+neither break a table nor smuggle HTML into a Markdown viewer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.reports.data import ReportData
+from assistant.reports.french import (
+    COVERAGE_LABEL,
+    DRAFT_FIELD_LABEL,
+    DRAFT_STATUS_LABEL,
+    LINK_LABEL,
+    MISSING,
+    SEVERITY_HEADING,
+    SEVERITY_ORDER,
+    decimal,
+    file_size,
+    long_date,
+    long_datetime,
+    percent,
+    plural,
+    quote,
+    ratio,
+    typography,
+)
+from assistant.reports.view import (
+    TOTAL_NOTE,
+    CriterionBlock,
+    DraftView,
+    GapView,
+    ReportView,
+    TraceRow,
+    build_view,
+)
+from assistant.schema import Coverage, CriterionSummary, LinkKind, Severity
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+SUGGESTION_WARNING = (
+    "Ces propositions sont générées automatiquement à partir des sources citées. "
+    "Elles ne figurent pas dans le plan d'action : ce sont des suggestions, pas des faits, "
+    "à valider ou à rejeter par le coordinateur qualité."
+)
+
+
+def md(text: str) -> str:
+    """Document text made safe for a Markdown line or table cell."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def code(text: str) -> str:
+    """A citation as inline code (backticks inside are dropped: they would end the span)."""
+    return f"`{text.replace('`', '')}`"
+
+
+def render_markdown(data: ReportData) -> str:
+    """The whole report as Markdown text (UTF-8, '\\n' line ends, final newline)."""
+    view = build_view(data)
+    lines: list[str] = []
+    lines += _header(data)
+    lines += _documents(data)
+    lines += _summary(view)
+    lines += _traceability(view)
+    lines += _gaps(view)
+    lines += _drafts(view)
+    return typography("\n".join(lines).rstrip("\n") + "\n")
+
+
+def _header(data: ReportData) -> list[str]:
+    report = data.report
+    lines = [f"# {md(data.title)}", ""]
+    if data.programme:
+        lines += [f"**{md(data.programme)}**", ""]
+    lines += [
+        f"Situation au {long_date(report.as_of)} — rapport généré le "
+        f"{long_datetime(report.generated_at)} (UTC).",
+        "",
+    ]
+    return lines
+
+
+def _documents(data: ReportData) -> list[str]:
+    lines = ["## Documents audités", ""]
+    if not data.report.documents:
+        return [*lines, "Aucun document.", ""]
+    lines += [
+        "| Document | Format | Pages | Taille | Empreinte (SHA-256) |",
+        "|---|---|---|---|---|",
+    ]
+    for document in data.report.documents:
+        name = md(document.name) + (f" — {md(document.title)}" if document.title else "")
+        pages = str(document.pages) if document.pages is not None else MISSING
+        size = file_size(document.size_bytes)
+        lines.append(
+            f"| {name} | {document.format.value.upper()} | {pages} | {size} "
+            f"| {code(document.sha256[:12])} |"
+        )
+    return [*lines, ""]
+
+
+def _summary_row(summary: CriterionSummary, strong: bool = False) -> str:
+    cells = [
+        md(summary.criterion),
+        str(summary.recommendations),
+        str(summary.covered),
+        str(summary.partial),
+        str(summary.uncovered),
+        percent(ratio(summary.covered, summary.recommendations)),
+        str(summary.actions),
+        str(summary.gaps),
+    ]
+    if strong:
+        cells = [f"**{cell}**" for cell in cells]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _summary(view: ReportView) -> list[str]:
+    lines = [
+        "## Synthèse par critère",
+        "",
+        "| Critère | Recommandations | Couvertes | Partielles | Non couvertes "
+        "| Taux de couverture | Actions | Lacunes |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    lines += [_summary_row(summary) for summary in view.criteria]
+    lines += [_summary_row(view.total, strong=True), "", TOTAL_NOTE, ""]
+    total = view.total
+    critical = len(view.gaps[Severity.CRITICAL])
+    lines += [
+        f"En bref : {plural(total.recommendations, 'recommandation')}, "
+        f"{plural(total.covered, 'couverte')}, {plural(total.partial, 'partielle')}, "
+        f"{plural(total.uncovered, 'non couverte', 'non couvertes')} ; "
+        f"{plural(sum(len(g) for g in view.gaps.values()), 'lacune')} "
+        f"dont {plural(critical, 'critique')}.",
+        "",
+    ]
+    return lines
+
+
+def _traceability(view: ReportView) -> list[str]:
+    lines = [
+        "## Matrice de traçabilité",
+        "",
+        "Une ligne par action liée à une recommandation. Les liens « sémantiques » sont "
+        "déduits de la proximité des textes : à confirmer.",
+        "",
+    ]
+    for block in view.trace:
+        lines += _criterion_table(block)
+    return lines if view.trace else [*lines, "Aucune recommandation.", ""]
+
+
+def _criterion_table(block: CriterionBlock) -> list[str]:
+    lines = [
+        f"### {md(block.criterion)}",
+        "",
+        "| Recommandation | Couverture | Action | Responsable | Échéance | Indicateurs "
+        "| État | Lien | SMART |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for recommendation in block.recommendations:
+        mapping = recommendation.mapping
+        coverage = COVERAGE_LABEL[mapping.coverage]
+        if mapping.coverage is Coverage.UNCOVERED:
+            coverage = f"**⚠ {coverage}**"
+        for index, row in enumerate(recommendation.rows):
+            ref = f"**{md(mapping.recommendation_ref)}**"
+            if index == 0 and recommendation.text:
+                ref += f" — {quote(md(recommendation.text))}"
+            lines.append("| " + " | ".join([ref, coverage, *_action_cells(row)]) + " |")
+    return [*lines, ""]
+
+
+def _action_cells(row: TraceRow) -> list[str]:
+    action = row.action
+    label = row.action_label
+    if action is None:
+        return [md(label) if label else MISSING] + [MISSING] * 6
+    deadline = md(action.deadline) if action.deadline else MISSING
+    if row.overdue:
+        deadline += " (dépassée)"
+    link = row.link
+    kind = LINK_LABEL[link.kind] if link is not None else MISSING
+    if link is not None and link.kind is LinkKind.SEMANTIC:
+        kind += f" {decimal(link.score)}"
+    return [
+        md(label or action.id),
+        md(action.owner) if action.owner else MISSING,
+        deadline,
+        " ; ".join(md(i) for i in action.indicators) if action.indicators else MISSING,
+        md(action.status) if action.status else MISSING,
+        kind,
+        f"{row.smart.score}/5" if row.smart is not None else MISSING,
+    ]
+
+
+def _gaps(view: ReportView) -> list[str]:
+    lines = ["## Lacunes", ""]
+    for severity in SEVERITY_ORDER:
+        gaps = view.gaps[severity]
+        if severity is Severity.INFO and not gaps:
+            continue
+        lines += [f"### {SEVERITY_HEADING[severity]} ({len(gaps)})", ""]
+        if not gaps:
+            lines += ["Aucune.", ""]
+            continue
+        for number, gap in enumerate(gaps, start=1):
+            lines += _gap(number, gap)
+        lines.append("")
+    return lines
+
+
+def _gap(number: int, gap: GapView) -> list[str]:
+    lines = [f"{number}. **{md(gap.target)}** — {md(gap.gap.message)}"]
+    if gap.citations:
+        lines.append("   Sources : " + ", ".join(code(c) for c in gap.citations))
+    return lines
+
+
+def _drafts(view: ReportView) -> list[str]:
+    lines = ["## Propositions (à valider)", "", f"> ⚠ {SUGGESTION_WARNING}", ""]
+    if not view.drafts:
+        return [*lines, "Aucune proposition.", ""]
+    for number, draft in enumerate(view.drafts, start=1):
+        lines += _draft(number, draft)
+    return lines
+
+
+def _draft(number: int, view: DraftView) -> list[str]:
+    draft = view.draft
+    field = DRAFT_FIELD_LABEL[draft.field]
+    lines = [
+        f"### Proposition {number} — {field.lower()} pour {md(view.action)}",
+        "",
+        f"- **{field} proposé (à valider) :** {md(draft.proposal)}",
+    ]
+    lines += [f"- **{label} :** {md(value)}" for label, value in view.details]
+    lines += [
+        f"- **Confiance :** {percent(draft.confidence)}",
+        f"- **Justification :** {md(draft.rationale)}",
+        f"- **Statut :** {DRAFT_STATUS_LABEL[draft.status]}",
+        "- **Sources :**" if view.sources else "- **Sources :** aucune",
+    ]
+    for source in view.sources:
+        cited = f" ({code(source.citation)})" if source.citation else ""
+        lines.append(f"  - {source.kind} : {md(source.label)}{cited}")
+    return [*lines, ""]

@@ -1,0 +1,384 @@
+"""The gap audit as a workbook, one sheet per table, the way coordinators keep their plans.
+
+Each sheet has a bold frozen header row, an autofilter, sized and wrapped columns, and
+conditional fills (coverage, severity, missing values) that survive the coordinator's own
+edits. The file is byte-for-byte reproducible: workbook dates are the audit's
+`generated_at` and the zip entries carry that same timestamp.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.formatting.rule import CellIsRule, ColorScaleRule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from assistant.reports.data import ReportData
+from assistant.reports.french import (
+    COVERAGE_LABEL,
+    DRAFT_FIELD_LABEL,
+    DRAFT_STATUS_LABEL,
+    INDICATOR_KIND_LABEL,
+    LINK_LABEL,
+    MISSING,
+    SEVERITY_LABEL,
+    STATUS_CATEGORY_LABEL,
+    TARGET_KIND_LABEL,
+    ratio,
+)
+from assistant.reports.view import ReportView, build_view
+from assistant.schema import Coverage, Severity
+
+Cell = str | int | float | date | None
+
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
+_BOLD = Font(bold=True)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
+
+_COVERAGE_FILLS = {
+    COVERAGE_LABEL[Coverage.COVERED]: "C8E6C9",
+    COVERAGE_LABEL[Coverage.PARTIAL]: "FFE8A3",
+    COVERAGE_LABEL[Coverage.UNCOVERED]: "F4B6B6",
+}
+_SEVERITY_FILLS = {
+    SEVERITY_LABEL[Severity.CRITICAL]: "E57373",
+    SEVERITY_LABEL[Severity.MAJOR]: "FFB74D",
+    SEVERITY_LABEL[Severity.MINOR]: "FFE082",
+    SEVERITY_LABEL[Severity.INFO]: "B0C4DE",
+}
+_MISSING_FILL = "FDECEA"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: float
+    wrap: bool = True
+    number_format: str | None = None
+
+
+def render_xlsx(data: ReportData) -> bytes:
+    """The report as the bytes of an .xlsx workbook."""
+    view = build_view(data)
+    workbook = Workbook()
+    _summary_sheet(workbook.active, view)
+    _trace_sheet(workbook.create_sheet(), data, view)
+    _gaps_sheet(workbook.create_sheet(), view)
+    _drafts_sheet(workbook.create_sheet(), view)
+    _actions_sheet(workbook.create_sheet(), data, view)
+    _documents_sheet(workbook.create_sheet(), data)
+    moment = _naive(data.report.generated_at)
+    properties = workbook.properties
+    properties.creator = "plan-assistant"
+    properties.lastModifiedBy = "plan-assistant"
+    properties.title = data.title
+    properties.subject = data.programme
+    properties.created = moment
+    properties.modified = moment
+    return _reproducible_zip(_save(workbook), moment)
+
+
+def _summary_sheet(sheet: Worksheet, view: ReportView) -> None:
+    sheet.title = "Synthèse"
+    columns = [
+        Column("Critère", 20),
+        Column("Recommandations", 17, wrap=False),
+        Column("Couvertes", 12, wrap=False),
+        Column("Partielles", 12, wrap=False),
+        Column("Non couvertes", 15, wrap=False),
+        Column("Taux de couverture", 19, wrap=False, number_format="0%"),
+        Column("Actions", 10, wrap=False),
+        Column("Lacunes", 10, wrap=False),
+    ]
+    rows: list[list[Cell]] = [
+        [s.criterion, s.recommendations, s.covered, s.partial, s.uncovered,
+         ratio(s.covered, s.recommendations), s.actions, s.gaps]
+        for s in [*view.criteria, view.total]
+    ]  # fmt: skip
+    last = _table(sheet, columns, rows[:-1])
+    # The total sits below the filtered table, so sorting never moves it.
+    total_row = last + 2
+    _write_row(sheet, total_row, columns, rows[-1])
+    for cell in sheet[total_row]:
+        cell.font = _BOLD
+    red = PatternFill("solid", fgColor=_COVERAGE_FILLS[COVERAGE_LABEL[Coverage.UNCOVERED]])
+    sheet.conditional_formatting.add(
+        f"E2:E{total_row}", CellIsRule(operator="greaterThan", formula=["0"], fill=red)
+    )
+
+
+def _trace_sheet(sheet: Worksheet, data: ReportData, view: ReportView) -> None:
+    sheet.title = "Traçabilité"
+    columns = [
+        Column("Critère", 12),
+        Column("Recommandation (réf.)", 24),
+        Column("Recommandation", 50),
+        Column("Couverture", 14, wrap=False),
+        Column("Justification", 40),
+        Column("Action", 50),
+        Column("Responsable", 26),
+        Column("Échéance", 14),
+        Column("Échéance (date)", 14, wrap=False, number_format="DD/MM/YYYY"),
+        Column("Indicateurs", 42),
+        Column("État", 16),
+        Column("Lien", 16, wrap=False),
+        Column("Score du lien", 13, wrap=False, number_format="0.00"),
+        Column("SMART (/5)", 11, wrap=False),
+        Column("Id recommandation", 22, wrap=False),
+        Column("Id action", 22, wrap=False),
+    ]
+    rows: list[list[Cell]] = []
+    for block in view.trace:
+        for recommendation in block.recommendations:
+            mapping = recommendation.mapping
+            head: list[Cell] = [
+                block.criterion,
+                mapping.recommendation_ref,
+                recommendation.text or MISSING,
+                COVERAGE_LABEL[mapping.coverage],
+                mapping.reason,
+            ]
+            for row in recommendation.rows:
+                action, link = row.action, row.link
+                if action is None:
+                    # Dashes in text columns; number and date columns stay empty.
+                    label = row.action_label or MISSING
+                    cells: list[Cell] = [label, MISSING, MISSING, None, MISSING, MISSING,
+                                         MISSING, None, None]  # fmt: skip
+                else:
+                    cells = [
+                        action.text,
+                        action.owner or MISSING,
+                        action.deadline or MISSING,
+                        action.due,
+                        "\n".join(action.indicators) or MISSING,
+                        action.status or MISSING,
+                        LINK_LABEL[link.kind] if link is not None else MISSING,
+                        link.score if link is not None else None,
+                        row.smart.score if row.smart is not None else None,
+                    ]
+                action_id = link.action_id if link is not None else None
+                rows.append([*head, *cells, mapping.recommendation_id, action_id])
+    last = _table(sheet, columns, rows)
+    _fill_equal(sheet, "D", last, _COVERAGE_FILLS)
+    _fill_equal(sheet, "F:K", last, {MISSING: _MISSING_FILL})
+
+
+def _gaps_sheet(sheet: Worksheet, view: ReportView) -> None:
+    sheet.title = "Lacunes"
+    columns = [
+        Column("Gravité", 13, wrap=False),
+        Column("Concerne", 42),
+        Column("Type", 15, wrap=False),
+        Column("Constat et suite à donner", 70),
+        Column("Sources", 42),
+        Column("Règle", 28, wrap=False),
+        Column("Id cible", 22, wrap=False),
+        Column("Id", 30, wrap=False),
+    ]
+    rows: list[list[Cell]] = [
+        [SEVERITY_LABEL[severity], item.target, TARGET_KIND_LABEL[item.gap.target_kind],
+         item.gap.message, "\n".join(item.citations) or MISSING, item.gap.kind,
+         item.gap.target_id, item.gap.id]
+        for severity, items in view.gaps.items()
+        for item in items
+    ]  # fmt: skip
+    last = _table(sheet, columns, rows)
+    _fill_equal(sheet, "A", last, _SEVERITY_FILLS)
+
+
+def _drafts_sheet(sheet: Worksheet, view: ReportView) -> None:
+    sheet.title = "Propositions"
+    columns = [
+        Column("Action", 45),
+        Column("Champ", 13, wrap=False),
+        Column("Proposition (à valider)", 45),
+        Column("Type d'indicateur", 16, wrap=False),
+        Column("Mesure", 36),
+        Column("Cible", 12),
+        Column("Échéance", 12),
+        Column("Confiance", 11, wrap=False, number_format="0%"),
+        Column("Justification", 50),
+        Column("Sources", 55),
+        Column("Statut", 12, wrap=False),
+        Column("Id action", 22, wrap=False),
+        Column("Id", 30, wrap=False),
+    ]
+    rows: list[list[Cell]] = []
+    for item in view.drafts:
+        draft = item.draft
+        sources = "\n".join(
+            f"{s.kind} : {s.label}" + (f" ({s.citation})" if s.citation else "")
+            for s in item.sources
+        )
+        kind = draft.indicator_kind
+        rows.append([
+            item.action, DRAFT_FIELD_LABEL[draft.field], draft.proposal,
+            INDICATOR_KIND_LABEL.get(kind, kind) if kind else None, draft.measure,
+            draft.target, draft.due, draft.confidence, draft.rationale, sources or MISSING,
+            DRAFT_STATUS_LABEL[draft.status], draft.action_id, draft.id,
+        ])  # fmt: skip
+    last = _table(sheet, columns, rows)
+    # A proposal is not a fact: shown in italics on a pale fill, like a pencilled note.
+    for (cell,) in sheet.iter_rows(min_row=2, max_row=last, min_col=3, max_col=3):
+        cell.font = Font(italic=True)
+        cell.fill = PatternFill("solid", fgColor="FFF6DC")
+
+
+def _actions_sheet(sheet: Worksheet, data: ReportData, view: ReportView) -> None:
+    sheet.title = "Actions"
+    columns = [
+        Column("Action", 50),
+        Column("Axe", 26),
+        Column("Objectif", 30),
+        Column("Responsable", 26),
+        Column("Échéance", 14),
+        Column("Échéance (date)", 14, wrap=False, number_format="DD/MM/YYYY"),
+        Column("Indicateurs", 42),
+        Column("État", 16),
+        Column("État (catégorie)", 16, wrap=False),
+        Column("Priorité", 9, wrap=False),
+        Column("Recommandations", 30),
+        Column("SMART (/5)", 11, wrap=False),
+        *[Column(letter, 5, wrap=False) for letter in ("S", "M", "A", "R", "T")],
+        Column("Source", 34),
+        Column("Id", 22, wrap=False),
+    ]
+    smart = {score.action_id: score for score in data.report.smart}
+    rows: list[list[Cell]] = []
+    for action in data.actions.values():
+        score = smart.get(action.id)
+        flags: list[Cell] = (
+            [_yes(score.specific), _yes(score.measurable), _yes(score.assigned),
+             _yes(score.time_bound), _yes(score.tracked)]
+            if score is not None else [None] * 5
+        )  # fmt: skip
+        rows.append([
+            action.text, action.axis, action.objective, action.owner or MISSING,
+            action.deadline or MISSING, action.due, "\n".join(action.indicators) or MISSING,
+            action.status or MISSING, STATUS_CATEGORY_LABEL[action.status_category],
+            action.priority, "\n".join(view.action_refs.get(action.id, [])) or MISSING,
+            score.score if score is not None else None, *flags, action.source.label(),
+            action.id,
+        ])  # fmt: skip
+    last = _table(sheet, columns, rows)
+    _fill_equal(sheet, "D:H", last, {MISSING: _MISSING_FILL})
+    _fill_equal(sheet, "M:Q", last, {"non": _MISSING_FILL})
+    if last >= 2:
+        sheet.conditional_formatting.add(
+            f"L2:L{last}",
+            ColorScaleRule(start_type="num", start_value=0, start_color="F4B6B6",
+                           mid_type="num", mid_value=3, mid_color="FFE8A3",
+                           end_type="num", end_value=5, end_color="C8E6C9"),
+        )  # fmt: skip
+
+
+def _documents_sheet(sheet: Worksheet, data: ReportData) -> None:
+    sheet.title = "Documents"
+    columns = [
+        Column("Document", 34),
+        Column("Titre", 45),
+        Column("Format", 9, wrap=False),
+        Column("Pages", 8, wrap=False),
+        Column("Taille (octets)", 15, wrap=False, number_format="#,##0"),
+        Column("SHA-256", 68, wrap=False),
+        Column("Id", 22, wrap=False),
+    ]
+    rows: list[list[Cell]] = [
+        [d.name, d.title, d.format.value.upper(), d.pages, d.size_bytes, d.sha256, d.id]
+        for d in data.report.documents
+    ]
+    _table(sheet, columns, rows)
+
+
+def _yes(flag: bool) -> str:
+    return "oui" if flag else "non"
+
+
+def _table(sheet: Worksheet, columns: Sequence[Column], rows: Iterable[Sequence[Cell]]) -> int:
+    """Write a header row and the rows; returns the last row number (1 if no rows)."""
+    for index, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=1, column=index, value=column.header)
+        cell.font = _HEADER_FONT
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    last = 1
+    for last, row in enumerate(rows, start=2):
+        _write_row(sheet, last, columns, row)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
+    return last
+
+
+def _write_row(
+    sheet: Worksheet, row: int, columns: Sequence[Column], values: Sequence[Cell]
+) -> None:
+    for index, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
+        cell = sheet.cell(row=row, column=index)
+        if isinstance(value, str):
+            cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            # Document text is never a formula, even if it starts with '=' (formula injection).
+            cell.data_type = "s"
+        else:
+            cell.value = value
+        cell.alignment = _WRAP if column.wrap else _TOP
+        if column.number_format and value is not None:
+            cell.number_format = column.number_format
+
+
+def _fill_equal(sheet: Worksheet, columns: str, last: int, fills: dict[str, str]) -> None:
+    """Fill the data cells of `columns` ('D' or 'F:K') whose value equals a key of `fills`."""
+    if last < 2:  # no data row: Excel rejects a range such as D2:D1
+        return
+    first_column, _, last_column = columns.partition(":")
+    ref = f"{first_column}2:{last_column or first_column}{last}"
+    for text, colour in fills.items():
+        literal = '"' + text.replace('"', '""') + '"'
+        fill = PatternFill("solid", fgColor=colour)
+        sheet.conditional_formatting.add(
+            ref, CellIsRule(operator="equal", formula=[literal], fill=fill)
+        )
+
+
+def _naive(moment: datetime) -> datetime:
+    """The moment in UTC without tzinfo (what the OOXML core properties store)."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.replace(microsecond=0)
+
+
+def _save(workbook: Workbook) -> bytes:
+    # Not `workbook.save()`: it stamps `modified` with the current time.
+    buffer = io.BytesIO()
+    archive = zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    ExcelWriter(workbook, archive).save()  # writes every part and closes the archive
+    return buffer.getvalue()
+
+
+def _reproducible_zip(content: bytes, moment: datetime) -> bytes:
+    """The same archive with every entry dated `moment`, so equal reports give equal bytes."""
+    stamp = (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute,
+             moment.second)  # fmt: skip
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(content)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
