@@ -39,12 +39,18 @@ class HiddenDataset:
 
 
 def _strip_links(plan: Plan) -> Plan:
-    return plan.model_copy(update={"actions": [a.model_copy(update={"links": []}) for a in plan.actions]})
+    return plan.model_copy(
+        update={"actions": [a.model_copy(update={"links": []}) for a in plan.actions]}
+    )
 
 
 def promsoc(shared: SharedData) -> HiddenDataset:
     _, plan = load_gold_plan(shared.gold / "promsoc-chimie-biotech-plan-de-suivi.json")
-    gold = {r.id: {a.id for a in plan.actions if r.id in a.addresses} for r in plan.recommendations if r.text}
+    gold = {
+        r.id: {a.id for a in plan.actions if r.id in a.addresses}
+        for r in plan.recommendations
+        if r.text
+    }
     texts = {r.id: r.text for r in plan.recommendations if r.text}
     return HiddenDataset("promsoc (quoted recs)", [_strip_links(plan)], gold, texts)
 
@@ -75,7 +81,11 @@ class ProxyDataset:
 
 def helha_proxy(shared: SharedData) -> ProxyDataset:
     _, plan = load_gold_plan(shared.gold / "helha-assistant-social-plan-actions-2026.json")
-    pairs = [(a.text, a.objective) for a in plan.actions if a.objective and fold(a.objective) != fold(a.text)]
+    pairs = [
+        (a.text, a.objective)
+        for a in plan.actions
+        if a.objective and fold(a.objective) != fold(a.text)
+    ]
     objectives = sorted({objective for _, objective in pairs})
     return ProxyDataset(objectives, pairs)
 

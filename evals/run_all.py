@@ -25,10 +25,11 @@ from rich.table import Table
 from rich.text import Text
 
 from evals.gold import GoldFormatError
+from evals.mapping_eval import MappingSection
 from evals.parser_eval import ParserSection
 from evals.section import RunOptions, Section, SectionResult
 
-SECTIONS: tuple[Section, ...] = (ParserSection(),)
+SECTIONS: tuple[Section, ...] = (ParserSection(), MappingSection())
 
 
 def run_sections(

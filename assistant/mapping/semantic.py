@@ -39,6 +39,7 @@ class Calibration:
     covered: float  # a semantic link at least this strong covers a recommendation
     partial: float  # at least this strong: partial coverage
     candidate: float  # weaker candidates are not reported at all
+    weak_written: float = 0.0  # cited only by actions whose content scores below this: partial
     measured_on: str = ""
 
 
@@ -91,6 +92,21 @@ def semantic_candidates(
 ) -> list[Candidate]:
     """Actions that may answer `query`, strongest first, above the candidate threshold."""
     params = params or calibration()
+    scored = score_actions(query, searcher, tokenize, k=k, document_ids=document_ids, params=params)
+    return [c for c in scored if c.score >= params.candidate]
+
+
+def score_actions(
+    query: str,
+    searcher: ActionSearcher,
+    tokenize: Tokenize,
+    *,
+    k: int,
+    document_ids: list[str] | None = None,
+    params: Calibration | None = None,
+) -> list[Candidate]:
+    """The k actions the retriever ranks highest for `query`, with their link score, strongest first."""
+    params = params or calibration()
     if not query.strip():
         return []
     hits = searcher.search(
@@ -110,4 +126,4 @@ def semantic_candidates(
         for hit in hits
     ]
     scored.sort(key=lambda c: -c.score)
-    return [c for c in scored if c.score >= params.candidate]
+    return scored

@@ -15,11 +15,13 @@ from assistant.mapping.semantic import (
     Calibration,
     Tokenize,
     calibration,
-    semantic_candidates,
+    score_actions,
 )
 from assistant.mapping.unify import RecommendationGroup, unify
 from assistant.schema import Action, Coverage, LinkKind, Mapping, MappingLink, Plan, StatusCategory
 
+#: Written links are scored against at most this many ranked actions (others score 0).
+_SCORED_ACTIONS_MAX = 300
 _KIND_ORDER = {LinkKind.EXPLICIT: 0, LinkKind.PLACEMENT: 1, LinkKind.SEMANTIC: 2}
 
 
@@ -49,14 +51,21 @@ def build_mappings(
         links = written.get(index, [])
         linked = {link.action_id for link in links}
         if searcher is not None and group.text and actions:
-            for candidate in semantic_candidates(
-                group.text,
-                searcher,
-                tokenize,
-                k=top_k,
-                document_ids=action_documents,
-                params=params,
-            ):
+            # Score written links too (is the citing action about the recommendation?), so
+            # rank enough actions to see them; actions ranked below that score 0.
+            k = max(top_k, min(len(actions), _SCORED_ACTIONS_MAX)) if links else top_k
+            scored = score_actions(
+                group.text, searcher, tokenize, k=k, document_ids=action_documents, params=params
+            )
+            content = {candidate.action_id: candidate.score for candidate in scored}
+            links = [
+                link.model_copy(
+                    update={"content_score": min(1.0, content.get(link.action_id, 0.0))}
+                )
+                for link in links
+            ]
+            semantic = [c for c in scored if c.score >= params.candidate][:top_k]
+            for candidate in semantic:
                 if candidate.action_id in linked or candidate.action_id not in actions:
                     continue
                 linked.add(candidate.action_id)
@@ -65,6 +74,7 @@ def build_mappings(
                         action_id=candidate.action_id,
                         kind=LinkKind.SEMANTIC,
                         score=min(1.0, candidate.score),
+                        content_score=min(1.0, candidate.score),
                         evidence=[actions[candidate.action_id].source],
                     )
                 )
@@ -79,6 +89,7 @@ def build_mappings(
                 criterion=canonical.criterion
                 or next((m.criterion for m in group.members if m.criterion), None),
                 text=canonical.text,
+                source=canonical.source,
                 also_cited_as=sorted(group.ids - {canonical.id}),
                 coverage=coverage,
                 reason=reason,
@@ -128,6 +139,12 @@ def verdict(
         text = f"{n} action{'s' if n > 1 else ''} y répond{'ent' if n > 1 else ''} explicitement"
         if not live:
             text += " (toutes reportées ou plus d'actualité)"
+        scores = [w.content_score for w in written if w.content_score is not None]
+        if scores and max(scores) < params.weak_written:
+            return Coverage.PARTIAL, (
+                f"{text}, mais leur contenu ne répond qu'en partie à la recommandation "
+                f"(score {max(scores):.2f}) : vérifiez qu'elles en couvrent tous les aspects."
+            )
         return Coverage.COVERED, text + "."
     best = max((link.score for link in links), default=0.0)
     if best >= params.covered:

@@ -32,6 +32,12 @@ class MappingLink(BaseModel):
         default_factory=list,
         description="Spans that show the link (the citing cell, the quote, the action).",
     )
+    content_score: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="How well the action's wording matches the recommendation's (null when either has no text).",
+    )
 
 
 class Mapping(BaseModel):
@@ -46,6 +52,7 @@ class Mapping(BaseModel):
     recommendation_key: str = Field(description="Normalised reference ('c3/r6').")
     criterion: str | None = Field(default=None, description="Criterion of the recommendation.")
     text: str | None = Field(default=None, description="Wording of the recommendation, when known.")
+    source: Span | None = Field(default=None, description="Where the recommendation is defined or first cited.")
     also_cited_as: list[str] = Field(
         default_factory=list,
         description="Ids of the same recommendation as cited in other documents (plan vs report).",

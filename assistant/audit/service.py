@@ -1,0 +1,116 @@
+"""The audit service: mapping + gap rules + SMART scores + drafts → one `AuditReport`.
+
+Pure orchestration over the core pieces; the CLI, the API and the TUI all call `run_audit`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+
+from assistant.audit.coverage_rules import recommendation_gaps, swot_gaps
+from assistant.audit.roles import RoleCatalog
+from assistant.audit.rules import run_action_rules
+from assistant.audit.smart import smart_score
+from assistant.mapping.semantic import ActionSearcher, Calibration, Tokenize, calibration
+from assistant.mapping.service import build_mappings
+from assistant.schema import (
+    Action,
+    AuditReport,
+    Coverage,
+    CriterionSummary,
+    Draft,
+    Gap,
+    Mapping,
+    Plan,
+    Severity,
+    TargetKind,
+)
+
+#: Drafts missing owners and indicators for the given actions (see `assistant.drafting`).
+Drafter = Callable[[Sequence[Action]], list[Draft]]
+
+_SEVERITY_ORDER = {Severity.CRITICAL: 0, Severity.MAJOR: 1, Severity.MINOR: 2, Severity.INFO: 3}
+NO_CRITERION = "Sans critère"
+
+
+def run_audit(
+    plans: Sequence[Plan],
+    *,
+    as_of: date,
+    searcher: ActionSearcher | None,
+    tokenize: Tokenize,
+    drafter: Drafter | None = None,
+    params: Calibration | None = None,
+    now: datetime | None = None,
+) -> AuditReport:
+    """Audit the plans of a workspace (or of files given together).
+
+    Args:
+        plans: every document: expert reports, SWOT analyses, action plans.
+        as_of: the reference date for deadlines.
+        searcher: the retriever over action passages (None: written links only, no SWOT rule).
+        tokenize: the lexical tokenizer (French stems) used by the link score.
+        drafter: proposes owners/indicators for actions that lack them (None: no drafts).
+    """
+    params = params or calibration()
+    mappings = build_mappings(plans, searcher, tokenize, params=params)
+    actions = {action.id: action for plan in plans for action in plan.actions}
+    action_documents = sorted({plan.document.id for plan in plans if plan.actions})
+    gaps: list[Gap] = recommendation_gaps(mappings, actions)
+    gaps += swot_gaps(
+        [i for p in plans for i in p.swot], searcher, tokenize, params, action_documents
+    )
+    for plan in plans:
+        gaps += run_action_rules(plan.actions, as_of)
+    gaps.sort(key=lambda gap: _SEVERITY_ORDER[gap.severity])
+    roles = RoleCatalog.from_plans(plans)
+    smart = [smart_score(action, as_of, roles) for action in actions.values()]
+    drafts = drafter(list(actions.values())) if drafter is not None else []
+    return AuditReport(
+        generated_at=now or datetime.now(UTC),
+        as_of=as_of,
+        documents=[plan.document for plan in plans],
+        mappings=mappings,
+        gaps=gaps,
+        drafts=drafts,
+        smart=smart,
+        criteria=criterion_summaries(mappings, gaps),
+    )
+
+
+def criterion_summaries(mappings: Sequence[Mapping], gaps: Sequence[Gap]) -> list[CriterionSummary]:
+    """Coverage and gap counts per criterion, criteria in natural order."""
+    groups: dict[str, list[Mapping]] = {}
+    for mapping in mappings:
+        groups.setdefault(mapping.criterion or NO_CRITERION, []).append(mapping)
+    summaries = []
+    for criterion in sorted(groups, key=_criterion_order):
+        members = groups[criterion]
+        rec_ids = {m.recommendation_id for m in members}
+        action_ids = {link.action_id for m in members for link in m.links}
+        related = [
+            g
+            for g in gaps
+            if (g.target_kind is TargetKind.RECOMMENDATION and g.target_id in rec_ids)
+            or (g.target_kind is TargetKind.ACTION and g.target_id in action_ids)
+        ]
+        summaries.append(
+            CriterionSummary(
+                criterion=criterion,
+                recommendations=len(members),
+                covered=sum(m.coverage is Coverage.COVERED for m in members),
+                partial=sum(m.coverage is Coverage.PARTIAL for m in members),
+                uncovered=sum(m.coverage is Coverage.UNCOVERED for m in members),
+                actions=len(action_ids),
+                gaps=len(related),
+            )
+        )
+    return summaries
+
+
+def _criterion_order(criterion: str) -> tuple[int, list[int], str]:
+    if criterion == NO_CRITERION:
+        return (1, [], criterion)
+    numbers = [int(part) for part in criterion.split()[-1].split(".") if part.isdigit()]
+    return (0, numbers, criterion)
