@@ -41,6 +41,20 @@ class EmbeddingSettings(_Section):
     allow_download: bool = Field(
         default=False, description="Allow fetching model weights from a hub (off: fully offline)."
     )
+    query_prefix: str | None = Field(
+        default=None,
+        description=(
+            "Text put before each search query ('query: ' for E5 models); null = chosen from "
+            "the model's name, '' = none."
+        ),
+    )
+    passage_prefix: str | None = Field(
+        default=None,
+        description=(
+            "Text put before each indexed passage ('passage: ' for E5 models); null = chosen "
+            "from the model's name, '' = none."
+        ),
+    )
 
 
 class RetrievalSettings(_Section):
@@ -49,6 +63,26 @@ class RetrievalSettings(_Section):
     )
     top_k: int = Field(default=10, gt=0, description="Passages returned per query.")
     rrf_k: int = Field(default=60, gt=0, description="Reciprocal-rank-fusion constant.")
+    candidates_factor: int = Field(
+        default=4,
+        gt=0,
+        description="Before fusion, each ranking (dense, lexical) fetches k × this many passages.",
+    )
+    rrf_dense_weight: float = Field(
+        default=1.0,
+        ge=0,
+        description=(
+            "Weight of the embedding ranking in the fusion (BM25's is 1): below 1 trusts French "
+            "word matches more than a model that knows little French."
+        ),
+    )
+    tokenizer: Literal["stem", "lemma"] = Field(
+        default="stem",
+        description=(
+            "French BM25 tokens: Snowball stems ('stem', fast; measured better) or spaCy "
+            "fr_core_news_sm lemmas ('lemma')."
+        ),
+    )
     chroma_url: str | None = Field(
         default=None,
         description="URL of a Chroma server (shared deployments); null = embedded in the workspace.",

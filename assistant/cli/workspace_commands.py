@@ -92,6 +92,9 @@ def remove(
 
 def reindex(ctx: typer.Context, workspace: WorkspaceOption = None) -> None:
     """Reconstruire les index de recherche dérivés de l'espace de travail."""
+    from assistant.retrieval.workspace_indexes import register_indexes  # loads Chroma: only here
+
+    register_indexes()
     store = Workspace.open(workspace_dir(ctx, workspace), settings_of(ctx), create=False)
     rebuilt = rebuild_indexes(
         store, progress=lambda name: console.err.print(f"Reconstruction de l'index {name}…")

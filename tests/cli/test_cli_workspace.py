@@ -150,13 +150,15 @@ def test_reindex_reports_what_it_rebuilt(
 ) -> None:
     workspace = tmp_path / "ws"
     _ingest(runner, workspace, write_file("plan.md"))
+    # The real indexes (Chroma) are covered by tests/core/retrieval; here, the registry only.
+    monkeypatch.setattr("assistant.retrieval.workspace_indexes.register_indexes", lambda: None)
+    monkeypatch.setattr(indexes, "DERIVED_INDEXES", [])
 
     empty = runner.invoke(app, ["reindex", "-w", str(workspace)])
     assert empty.exit_code == 0
     assert "Aucun index dérivé n'est enregistré" in empty.stdout
 
     index = _CountingIndex()
-    monkeypatch.setattr(indexes, "DERIVED_INDEXES", [])
     indexes.register(index)
     result = runner.invoke(app, ["reindex", "-w", str(workspace)])
     assert result.exit_code == 0, result.stderr

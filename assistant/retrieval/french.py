@@ -1,0 +1,147 @@
+"""French word normalisation for the lexical (BM25) index.
+
+Plans and expert reports are written in French with elisions ("l'évaluation"), inclusive
+writing ("étudiant·e·s", "enseignant-e-s") and accents that coordinators do not always
+type. BM25 only matches identical tokens, so both the indexed passages and the queries go
+through the same tokenizer, which folds all of that away.
+
+Two tokenizers exist so that the evaluation can measure which one serves retrieval better:
+`StemTokenizer` (Snowball "french" stemmer, fast, conflates "évaluation"/"évaluer") and
+`LemmaTokenizer` (spaCy's fr_core_news_sm lemmas, more conservative, ~30x slower to
+index). The stemmer is the default: finding an action's objective among a plan's 24
+(HELHa gold, 91 actions) it scored MRR 0.43 against 0.39 for lemmas, and the lemmas'
+edge when objectives are indexed with their other actions (0.73 against 0.71) does not
+pay for spaCy's cost (3 s per thousand passages, against 0.1 s).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Literal, Protocol
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+TokenizerName = Literal["stem", "lemma"]
+
+
+def _load_stopwords() -> frozenset[str]:
+    text = resources.files("assistant.retrieval").joinpath(STOPWORDS_FILE).read_text("utf-8")
+    return frozenset(word for line in text.splitlines() for word in line.split("#", 1)[0].split())
+
+
+# Compact French stop list, kept as data next to this module (see the file's header).
+STOPWORDS_FILE = "stopwords_fr.txt"
+FRENCH_STOPWORDS: frozenset[str] = _load_stopwords()
+
+# "l'", "qu'", "jusqu'"... (the apostrophe is normalised to "'" first): the elided word is
+# a stopword, so it is dropped and the word it is glued to is kept.
+_ELISION = re.compile(r"\b(?:l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu)'", re.IGNORECASE)
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
+# Inclusive writing: "étudiant·e·s", "étudiant-e-s", "étudiant.es", "enseignant·e" -> the
+# masculine plural/singular, so that all spellings of a word meet.
+_INCLUSIVE = re.compile(r"(\w)[-·•.](e)(?:[-·•.]?(s))?\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+def fold_accents(text: str) -> str:
+    """Remove diacritics ("réussite" -> "reussite") and casefold."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def prepare(text: str) -> str:
+    """Normalise apostrophes, drop elided articles and fold inclusive writing.
+
+    Case and accents are kept: the stemmer and spaCy both need them.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
+    text = _INCLUSIVE.sub(lambda match: match.group(1) + (match.group(3) or ""), text)
+    return _ELISION.sub(" ", text)
+
+
+def _keep(word: str) -> bool:
+    """Drop stopwords and lone letters (left over from "B.1", "c-à-d"...), keep numbers."""
+    folded = fold_accents(word)
+    return folded not in FRENCH_STOPWORDS and (len(folded) > 1 or folded.isdigit())
+
+
+class Tokenizer(Protocol):
+    """Turns a text into the tokens BM25 indexes; the same instance serves passages and queries."""
+
+    @property
+    def name(self) -> TokenizerName: ...
+
+    def tokenize(self, text: str) -> list[str]: ...
+
+    def tokenize_many(self, texts: Sequence[str]) -> list[list[str]]: ...
+
+
+class StemTokenizer:
+    """Casefold, drop elisions and stopwords, fold accents, then Snowball-stem."""
+
+    name: TokenizerName = "stem"
+
+    def __init__(self) -> None:
+        import Stemmer  # PyStemmer: a small C extension, cheap to import
+
+        self._stemmer = Stemmer.Stemmer("french")
+
+    def tokenize(self, text: str) -> list[str]:
+        # Accents are folded before stemming, so that a query typed without accents
+        # ("evaluee") gives exactly the stems of the accented text ("évaluée"); Snowball
+        # copes with unaccented French, and this measured no worse than stemming first.
+        words = [fold_accents(word) for word in _WORD.findall(prepare(text)) if _keep(word)]
+        return list(self._stemmer.stemWords(words))
+
+    def tokenize_many(self, texts: Sequence[str]) -> list[list[str]]:
+        return [self.tokenize(text) for text in texts]
+
+
+@cache
+def _load_spacy(model: str) -> Language:
+    """Load a spaCy pipeline once per process (about a second): tagger and lemmatizer only."""
+    import spacy
+
+    return spacy.load(model, disable=["parser", "ner"])
+
+
+class LemmaTokenizer:
+    """spaCy lemmas (fr_core_news_sm, parser and NER disabled), loaded on first use."""
+
+    name: TokenizerName = "lemma"
+
+    def __init__(self, model: str = "fr_core_news_sm") -> None:
+        self._model = model
+
+    @property
+    def _nlp(self) -> Language:
+        return _load_spacy(self._model)
+
+    def tokenize(self, text: str) -> list[str]:
+        return self.tokenize_many([text])[0]
+
+    def tokenize_many(self, texts: Sequence[str]) -> list[list[str]]:
+        tokenized: list[list[str]] = []
+        for document in self._nlp.pipe(prepare(text) for text in texts):
+            tokens: list[str] = []
+            for token in document:
+                if token.is_punct or token.is_space:
+                    continue
+                # A lemma may still hold separators ("enseignant·e·"): split it like text.
+                for word in _WORD.findall(token.lemma_ or token.text):
+                    if _keep(word):
+                        tokens.append(fold_accents(word))
+            tokenized.append(tokens)
+        return tokenized
+
+
+def make_tokenizer(name: TokenizerName) -> Tokenizer:
+    """The tokenizer called `name` ("stem" or "lemma")."""
+    if name == "lemma":
+        return LemmaTokenizer()
+    return StemTokenizer()

@@ -1,0 +1,227 @@
+"""Hybrid search: embeddings and French BM25, fused by reciprocal rank.
+
+Neither half is enough alone on plans: embeddings find paraphrases ("taux de réussite" /
+"étudiants qui réussissent") but the small default model knows little French; BM25 finds
+the exact words a committee and a plan share but nothing else. Reciprocal rank fusion
+(Cormack et al., 2009) combines the two rankings without calibrating their scores, which
+live on unrelated scales.
+
+The retriever keeps the vector store, the lexical index and its own catalogue of
+passages in step: `index` embeds only what is new or changed, `sync` also forgets what
+the workspace no longer holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.retrieval.embedder import Embedder
+from assistant.retrieval.lexical import LexicalIndex
+from assistant.retrieval.vector_store import VectorStore
+from assistant.schema import Passage, PassageFilter, SearchHit
+from assistant.settings import RetrievalSettings
+
+SearchMode = Literal["hybrid", "dense", "lexical"]
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What an `index` or `sync` call changed (passage counts)."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+
+
+def reciprocal_rank_fusion(
+    rankings: Sequence[Sequence[str]], k: int, weights: Sequence[float] | None = None
+) -> list[tuple[str, float]]:
+    """Fuse rankings of ids: each id scores the sum of ``weight / (k + rank)`` over the rankings.
+
+    Ties are broken by the best single rank, then by id, so the order is deterministic.
+
+    Args:
+        rankings: ids, best first, one sequence per ranking.
+        k: the RRF constant (60 in the original paper): larger flattens the rank curve.
+        weights: one per ranking (default: all 1).
+
+    Returns:
+        (id, fused score) pairs, best first.
+    """
+    weights = [1.0] * len(rankings) if weights is None else weights
+    if len(weights) != len(rankings):
+        raise ValueError(f"{len(rankings)} rankings but {len(weights)} weights")
+    scores: dict[str, float] = {}
+    best_rank: dict[str, int] = {}
+    for ranking, weight in zip(rankings, weights, strict=True):
+        for rank, item in enumerate(ranking, start=1):
+            scores[item] = scores.get(item, 0.0) + weight / (k + rank)
+            best_rank[item] = min(rank, best_rank.get(item, rank))
+    return sorted(scores.items(), key=lambda pair: (-pair[1], best_rank[pair[0]], pair[0]))
+
+
+class HybridRetriever:
+    """Dense, lexical or fused search over passages, with incremental indexing."""
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        vector_store: VectorStore,
+        lexical: LexicalIndex,
+        settings: RetrievalSettings,
+    ) -> None:
+        self.embedder = embedder
+        self.vector_store = vector_store
+        self.lexical = lexical
+        self.settings = settings
+        # Loaded from the vector store on first use, so that a retriever opened on a
+        # persisted store searches lexically over the very passages it searches densely.
+        self._catalogue: dict[str, Passage] | None = None
+        self._lexical_stale = True
+
+    @property
+    def catalogue(self) -> dict[str, Passage]:
+        """Indexed passages by id."""
+        if self._catalogue is None:
+            self._catalogue = {passage.id: passage for passage in self.vector_store.passages()}
+            self._lexical_stale = True
+        return self._catalogue
+
+    def __len__(self) -> int:
+        return len(self.catalogue)
+
+    # -- indexing -------------------------------------------------------------------------
+
+    def index(self, passages: Sequence[Passage]) -> IndexReport:
+        """Add or update passages; only new or changed passages are embedded and written.
+
+        A passage is unchanged when it is equal (text, metadata and source) to the one
+        indexed under its id. Embedding goes through the embedder as given: wrap it in a
+        `CachedEmbedder` so that a changed id with an already-seen text costs nothing.
+        """
+        wanted = {passage.id: passage for passage in passages}  # last one wins
+        changed = [p for p in wanted.values() if self.catalogue.get(p.id) != p]
+        added = sum(1 for passage in changed if passage.id not in self.catalogue)
+        if changed:
+            vectors = self.embedder.embed_batch([passage.text for passage in changed])
+            self.vector_store.upsert(changed, vectors)
+            self.catalogue.update((passage.id, passage) for passage in changed)
+            self._lexical_stale = True
+        return IndexReport(
+            added=added, updated=len(changed) - added, unchanged=len(wanted) - len(changed)
+        )
+
+    def sync(self, passages: Sequence[Passage]) -> IndexReport:
+        """Make the index hold exactly `passages`: index them, remove every other passage."""
+        report = self.index(passages)
+        keep = {passage.id for passage in passages}
+        stale = [passage_id for passage_id in self.catalogue if passage_id not in keep]
+        if stale:
+            self.vector_store.delete(ids=stale)
+            for passage_id in stale:
+                del self.catalogue[passage_id]
+            self._lexical_stale = True
+        return IndexReport(
+            added=report.added,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            removed=len(stale),
+        )
+
+    def remove_document(self, document_id: str) -> int:
+        """Remove every passage of a document; returns how many were indexed."""
+        gone = [
+            pid for pid, passage in self.catalogue.items() if passage.document_id == document_id
+        ]
+        self.vector_store.delete(document_id=document_id)
+        for passage_id in gone:
+            del self.catalogue[passage_id]
+        self._lexical_stale = self._lexical_stale or bool(gone)
+        return len(gone)
+
+    def reset(self) -> None:
+        """Forget every passage (of this embedding model)."""
+        self.vector_store.reset()
+        self._catalogue = {}
+        self._lexical_stale = True
+
+    # -- searching ------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        k: int | None = None,
+        mode: SearchMode | None = None,
+        filter: PassageFilter | None = None,
+    ) -> list[SearchHit]:
+        """The passages that best answer `query`, best first.
+
+        Args:
+            query: free text, in French.
+            k: how many hits (default `settings.top_k`).
+            mode: "hybrid" (default `settings.mode`), "dense" or "lexical".
+            filter: keep only matching passages (applied before ranking).
+
+        Returns:
+            Hits whose `score` is the fused RRF score in hybrid mode, the cosine similarity
+            in dense mode and the BM25 score in lexical mode. An empty index or a blank
+            query gives no hit.
+        """
+        k = self.settings.top_k if k is None else k
+        mode = mode or self.settings.mode
+        if not query.strip() or k <= 0 or not self.catalogue:
+            return []
+        depth = k * self.settings.candidates_factor if mode == "hybrid" else k
+        dense = self._dense(query, depth, filter) if mode != "lexical" else []
+        lexical = self._lexical(query, depth, filter) if mode != "dense" else []
+        dense_ranks = _ranks(dense)
+        lexical_ranks = _ranks(lexical)
+        if mode == "dense":
+            ranked = dense[:k]
+        elif mode == "lexical":
+            ranked = lexical[:k]
+        else:
+            ranked = reciprocal_rank_fusion(
+                [[pid for pid, _ in dense], [pid for pid, _ in lexical]],
+                self.settings.rrf_k,
+                weights=[self.settings.rrf_dense_weight, 1.0],
+            )[:k]
+        return [
+            SearchHit(
+                passage=self.catalogue[pid],
+                score=score,
+                dense_rank=dense_ranks.get(pid, (None, None))[0],
+                dense_score=dense_ranks.get(pid, (None, None))[1],
+                lexical_rank=lexical_ranks.get(pid, (None, None))[0],
+                lexical_score=lexical_ranks.get(pid, (None, None))[1],
+            )
+            for pid, score in ranked
+        ]
+
+    def _dense(
+        self, query: str, depth: int, filter: PassageFilter | None
+    ) -> list[tuple[str, float]]:
+        vector = self.embedder.embed_batch([query], role="query")[0]
+        # An id the store has but the catalogue lacks would be a hit we cannot show.
+        return [
+            hit
+            for hit in self.vector_store.query(vector, depth, filter)
+            if hit[0] in self.catalogue
+        ]
+
+    def _lexical(
+        self, query: str, depth: int, filter: PassageFilter | None
+    ) -> list[tuple[str, float]]:
+        if self._lexical_stale:
+            self.lexical.build(list(self.catalogue.values()))
+            self._lexical_stale = False
+        return [(passage.id, score) for passage, score in self.lexical.search(query, depth, filter)]
+
+
+def _ranks(ranking: Sequence[tuple[str, float]]) -> dict[str, tuple[int | None, float | None]]:
+    """1-based rank and score of each id of a ranking."""
+    return {pid: (rank, score) for rank, (pid, score) in enumerate(ranking, start=1)}

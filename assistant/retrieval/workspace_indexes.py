@@ -1,0 +1,189 @@
+"""Search over a workspace: its passages, its indexes, and their place in ``reindex``.
+
+The workspace database is the source of truth; the Chroma collection under
+``indexes/chroma`` is a derived index registered in `assistant.store.indexes`, so that
+``plan-assistant reindex`` rebuilds it, and `open_retriever` brings it in step with the
+database before every use (embedding only what changed, thanks to the vector cache in
+``indexes/embeddings.sqlite3``). The BM25 index is not registered: it is rebuilt in
+memory from the same passages each time a retriever opens, so it can never be stale.
+
+`register_indexes()` adds the Chroma index to the registry; heavy libraries (torch,
+chromadb) are only imported when an index is rebuilt or a retriever opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from assistant.retrieval.embedder import Embedder
+from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
+from assistant.retrieval.french import make_tokenizer
+from assistant.retrieval.hybrid import HybridRetriever
+from assistant.retrieval.lexical import LexicalIndex
+from assistant.retrieval.sentence_embedder import SentenceTransformerEmbedder
+from assistant.retrieval.vector_store import ChromaVectorStore
+from assistant.schema import Action, Passage, PassageKind, Plan, Recommendation, SwotItem, SwotKind
+from assistant.settings import Settings
+from assistant.store import Workspace
+from assistant.store import indexes as store_indexes
+
+_SWOT_LABEL = {
+    SwotKind.STRENGTH: "Force",
+    SwotKind.WEAKNESS: "Faiblesse",
+    SwotKind.OPPORTUNITY: "Opportunité",
+    SwotKind.THREAT: "Menace",
+}
+
+
+def action_text(action: Action) -> str:
+    """What is indexed for an action: its wording, then its objective and indicators.
+
+    The objective and the indicators say what the action is for, which is what a
+    recommendation asks for; the owner, deadline and status say nothing about the topic.
+    """
+    lines = [action.text.strip()]
+    if action.objective and action.objective.strip() != action.text.strip():
+        lines.append(f"Objectif : {action.objective.strip()}")
+    indicators = [indicator.strip() for indicator in action.indicators if indicator.strip()]
+    if indicators:
+        lines.append("Indicateurs : " + " ; ".join(indicators))
+    return "\n".join(lines)
+
+
+def recommendation_text(recommendation: Recommendation) -> str:
+    """The reference, then the committee's wording when the document quotes it."""
+    if recommendation.text and recommendation.text.strip():
+        return f"{recommendation.ref} : {recommendation.text.strip()}"
+    return recommendation.ref
+
+
+def swot_text(item: SwotItem) -> str:
+    return f"{_SWOT_LABEL[item.kind]} : {item.text.strip()}"
+
+
+def _action_criterion(action: Action, criteria: dict[str, str | None]) -> str | None:
+    """The criterion of the recommendations an action answers, when they agree on one."""
+    found = {criteria.get(link.recommendation_id) for link in action.links}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
+def plan_passages(plan: Plan) -> list[Passage]:
+    """The passages of one document: its recommendations, actions and SWOT items."""
+    criteria = {rec.id: rec.criterion for rec in plan.recommendations}
+    passages = [
+        Passage(
+            id=rec.id,
+            kind=PassageKind.RECOMMENDATION,
+            document_id=rec.document_id,
+            text=recommendation_text(rec),
+            criterion=rec.criterion,
+            source=rec.source,
+        )
+        for rec in plan.recommendations
+    ]
+    passages += [
+        Passage(
+            id=action.id,
+            kind=PassageKind.ACTION,
+            document_id=action.document_id,
+            text=action_text(action),
+            criterion=_action_criterion(action, criteria),
+            axis=action.axis,
+            source=action.source,
+        )
+        for action in plan.actions
+    ]
+    passages += [
+        Passage(
+            id=item.id,
+            kind=PassageKind.SWOT,
+            document_id=item.document_id,
+            text=swot_text(item),
+            source=item.source,
+        )
+        for item in plan.swot
+    ]
+    return passages
+
+
+def workspace_passages(plans: Iterable[Plan]) -> list[Passage]:
+    """Every passage of the given documents, ids made unique (first occurrence wins)."""
+    unique: dict[str, Passage] = {}
+    for plan in plans:
+        for passage in plan_passages(plan):
+            unique.setdefault(passage.id, passage)
+    return list(unique.values())
+
+
+def default_embedder(settings: Settings, indexes_dir: Path) -> CachedEmbedder:
+    """The configured sentence-transformers model behind the workspace's vector cache."""
+    cache = EmbeddingCache(indexes_dir / CACHE_FILE_NAME)
+    return CachedEmbedder(SentenceTransformerEmbedder(settings.embedding), cache)
+
+
+def workspace_retriever(workspace: Workspace, embedder: Embedder | None = None) -> HybridRetriever:
+    """A retriever on the workspace's indexes, as they are (not synchronised).
+
+    Args:
+        workspace: the open workspace; its settings choose model, store and tokenizer.
+        embedder: replaces the default (cached sentence-transformers) embedder, as is.
+    """
+    settings = workspace.settings
+    workspace.indexes_dir.mkdir(exist_ok=True)
+    embedder = embedder or default_embedder(settings, workspace.indexes_dir)
+    store = ChromaVectorStore.from_settings(
+        settings.retrieval, workspace.indexes_dir, embedder.name
+    )
+    lexical = LexicalIndex(make_tokenizer(settings.retrieval.tokenizer))
+    return HybridRetriever(embedder, store, lexical, settings.retrieval)
+
+
+def open_retriever(
+    workspace_dir: Path | str, settings: Settings, embedder: Embedder | None = None
+) -> HybridRetriever:
+    """A retriever over a workspace, in step with its database.
+
+    Passages added, changed or removed since the last use are indexed or dropped (under
+    the workspace lock, so no import interleaves); unchanged ones cost nothing.
+
+    Raises:
+        WorkspaceError: no workspace in `workspace_dir`, or it is locked too long.
+        EmbeddingModelError: the embedding model is not available offline.
+        VectorStoreError: the configured Chroma server does not answer.
+    """
+    workspace = Workspace.open(workspace_dir, settings, create=False)
+    retriever = workspace_retriever(workspace, embedder)
+    with workspace.lock():
+        retriever.sync(workspace_passages(workspace.plans()))
+    return retriever
+
+
+class ChromaIndex:
+    """The embeddings of every passage, in Chroma (one collection per embedding model)."""
+
+    name = "chroma"
+
+    def rebuild(self, workspace: Workspace) -> None:
+        """Empty the current model's collection and index every passage again.
+
+        Vectors come from the embedding cache when the texts were seen before, so a
+        rebuild costs Chroma writes, not model time.
+        """
+        retriever = workspace_retriever(workspace)
+        retriever.reset()
+        retriever.index(workspace_passages(workspace.plans()))
+
+
+CHROMA_INDEX = ChromaIndex()
+
+
+def register_indexes() -> None:
+    """Register the retrieval indexes with ``plan-assistant reindex`` (idempotent).
+
+    Called by the application at start-up rather than on import, so that importing the
+    retrieval code (tests, evaluations) never changes what ``reindex`` does.
+    """
+    if not any(index.name == CHROMA_INDEX.name for index in store_indexes.DERIVED_INDEXES):
+        store_indexes.register(CHROMA_INDEX)
