@@ -16,7 +16,13 @@ from pydantic import ValidationError
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
-from assistant.cli import console, demo_command, parse_command, workspace_commands
+from assistant.cli import (
+    analysis_commands,
+    console,
+    demo_command,
+    parse_command,
+    workspace_commands,
+)
 from assistant.cli.state import CliState
 from assistant.errors import PlanAssistantError
 from assistant.settings import PRESETS, Settings
@@ -111,6 +117,8 @@ app.command("ingest")(workspace_commands.ingest)
 app.command("export")(workspace_commands.export)
 app.command("remove")(workspace_commands.remove)
 app.command("reindex")(workspace_commands.reindex)
+app.command("map")(analysis_commands.map_command)
+app.command("audit")(analysis_commands.audit_command)
 app.command("demo")(demo_command.demo)
 
 __all__ = ["app", "main"]

@@ -1,0 +1,159 @@
+"""``plan-assistant map`` and ``plan-assistant audit``: traceability and gap audit.
+
+Both work on a workspace (``--workspace``) or, statelessly, on files given on the command
+line (ingested into a temporary workspace that is thrown away).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from assistant.cli import console
+from assistant.cli.state import settings_of
+from assistant.errors import PlanAssistantError
+from assistant.reports import render, write_report
+from assistant.schema import Coverage, Mapping
+from assistant.services import audit_workspace, map_workspace, temporary_workspace
+from assistant.settings import Settings
+from assistant.store import Workspace
+
+Files = Annotated[
+    list[Path] | None,
+    typer.Argument(metavar="FICHIER", help="Fichiers à analyser sans espace de travail."),
+]
+WorkspaceOption = Annotated[
+    Path | None, typer.Option("--workspace", "-w", help="Dossier de l'espace de travail.")
+]
+
+
+class MapFormat(StrEnum):
+    JSON = "json"
+    TABLE = "table"
+
+
+class AuditFormat(StrEnum):
+    JSON = "json"
+    MD = "md"
+    HTML = "html"
+    XLSX = "xlsx"
+
+
+@contextmanager
+def _opened(
+    files: list[Path] | None, workspace: Path | None, settings: Settings
+) -> Iterator[Workspace]:
+    if files and workspace is not None:
+        raise typer.BadParameter("donnez des fichiers OU --workspace, pas les deux.")
+    if files:
+        with temporary_workspace(files, settings) as temporary:
+            yield temporary
+        return
+    directory = workspace if workspace is not None else settings.workspace
+    yield Workspace.open(directory, settings, create=False)
+
+
+def map_command(
+    ctx: typer.Context,
+    files: Files = None,
+    workspace: WorkspaceOption = None,
+    output: Annotated[
+        MapFormat, typer.Option("--format", "-f", help="table ou json.")
+    ] = MapFormat.TABLE,
+) -> None:
+    """Relier chaque recommandation aux actions qui y répondent."""
+    settings = settings_of(ctx)
+    with _opened(files, workspace, settings) as opened:
+        mappings = map_workspace(opened, settings)
+        actions = {action.id: action for action in opened.actions()}
+    if output is MapFormat.JSON:
+        payload = {
+            "mappings": [m.model_dump(mode="json") for m in mappings],
+            "count": len(mappings),
+        }
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    console.out.print(_mapping_table(mappings, {i: a.text for i, a in actions.items()}))
+
+
+_COVERAGE_LABEL = {
+    Coverage.COVERED: "[green]couverte[/]",
+    Coverage.PARTIAL: "[yellow]partielle[/]",
+    Coverage.UNCOVERED: "[bold red]non couverte[/]",
+}
+_KIND_LABEL = {"explicit": "citée", "placement": "sous la citation", "semantic": "par le contenu"}
+
+
+def _mapping_table(mappings: list[Mapping], action_texts: dict[str, str]) -> Table:
+    table = Table(
+        title="Traçabilité recommandations → actions", title_justify="left", show_lines=True
+    )
+    table.add_column("Recommandation", ratio=2)
+    table.add_column("Couverture")
+    table.add_column("Actions (lien, score)", ratio=3)
+    for mapping in mappings:
+        lines = [
+            f"• {action_texts.get(link.action_id, link.action_id)[:90]} "
+            f"[dim]({_KIND_LABEL[link.kind.value]}, {link.score:.2f})[/]"
+            for link in mapping.links[:5]
+        ]
+        label = mapping.recommendation_ref + (
+            f"\n[dim]{mapping.text[:140]}[/]" if mapping.text else ""
+        )
+        table.add_row(label, _COVERAGE_LABEL[mapping.coverage], "\n".join(lines) or "—")
+    return table
+
+
+def audit_command(
+    ctx: typer.Context,
+    files: Files = None,
+    workspace: WorkspaceOption = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Date de référence AAAA-MM-JJ (défaut : aujourd'hui)."),
+    ] = None,
+    output: Annotated[
+        AuditFormat, typer.Option("--format", "-f", help="md, html, xlsx ou json.")
+    ] = AuditFormat.MD,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Fichier à écrire (défaut : sortie standard)."),
+    ] = None,
+    no_drafts: Annotated[
+        bool, typer.Option("--sans-propositions", help="Ne pas rédiger de propositions.")
+    ] = False,
+) -> None:
+    """Auditer le plan : couverture des recommandations, lacunes, propositions."""
+    settings = settings_of(ctx)
+    reference = _as_of(as_of)
+    if output is AuditFormat.XLSX and out is None:
+        raise PlanAssistantError(
+            "Le format xlsx s'écrit dans un fichier : précisez --out rapport.xlsx."
+        )
+    with _opened(files, workspace, settings) as opened:
+        data = audit_workspace(opened, settings, as_of=reference, drafts=not no_drafts)
+    if out is None:
+        sys.stdout.write(render(data, output.value).decode("utf-8"))
+        return
+    written = write_report(data, output.value, out)
+    console.err.print(f"Rapport d'audit écrit dans {written}", markup=False, highlight=False)
+
+
+def _as_of(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"« {value} » n'est pas une date AAAA-MM-JJ.", param_hint="--as-of"
+        ) from None

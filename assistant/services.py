@@ -1,0 +1,91 @@
+"""Application services: the one call each adapter (CLI, API, TUI) makes per use case.
+
+Each function takes an open `Workspace` and the `Settings`, wires the core pieces
+(retriever, tokenizer, mapper, audit rules, drafts) and returns schema objects. Stateless
+variants work on files through a temporary workspace, so that "map these files" and
+"audit these files" behave exactly like the workspace versions.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from assistant.audit.service import Drafter, run_audit
+from assistant.mapping.service import build_mappings
+from assistant.reports.data import ReportData, build_report_data
+from assistant.retrieval.french import make_tokenizer
+from assistant.retrieval.hybrid import HybridRetriever
+from assistant.retrieval.workspace_indexes import open_retriever
+from assistant.schema import AuditReport, Mapping, Plan
+from assistant.settings import Settings
+from assistant.store import Workspace
+
+
+@contextmanager
+def temporary_workspace(paths: Sequence[Path], settings: Settings) -> Iterator[Workspace]:
+    """A throw-away workspace holding `paths` (stateless commands).
+
+    Raises:
+        IngestBatchError: a file cannot be read (nothing else happens).
+    """
+    with tempfile.TemporaryDirectory(prefix="plan-assistant-") as directory:
+        workspace = Workspace.open(Path(directory) / "workspace", settings)
+        workspace.ingest(list(paths))
+        yield workspace
+
+
+def retriever_for(workspace: Workspace, settings: Settings) -> HybridRetriever:
+    """The workspace's retriever, brought in step with its database."""
+    return open_retriever(workspace.root, settings)
+
+
+def map_workspace(
+    workspace: Workspace, settings: Settings, *, semantic: bool = True
+) -> list[Mapping]:
+    """The traceability matrix of a workspace (recommendation → actions)."""
+    plans = workspace.plans()
+    searcher = retriever_for(workspace, settings) if semantic and _has_actions(plans) else None
+    tokenize = make_tokenizer(settings.retrieval.tokenizer).tokenize
+    return build_mappings(plans, searcher, tokenize)
+
+
+def audit_workspace(
+    workspace: Workspace,
+    settings: Settings,
+    *,
+    as_of: date,
+    drafts: bool = True,
+    title: str = "Suivi des recommandations des experts",
+) -> ReportData:
+    """The gap audit of a workspace, with what the report renderers need."""
+    plans = workspace.plans()
+    searcher = retriever_for(workspace, settings) if _has_actions(plans) else None
+    tokenize = make_tokenizer(settings.retrieval.tokenizer).tokenize
+    drafter = _drafter(plans, searcher, as_of) if drafts and searcher is not None else None
+    report: AuditReport = run_audit(
+        plans, as_of=as_of, searcher=searcher, tokenize=tokenize, drafter=drafter
+    )
+    return build_report_data(report, plans, title=title, programme=_programme(plans))
+
+
+def _has_actions(plans: Sequence[Plan]) -> bool:
+    return any(plan.actions for plan in plans)
+
+
+def _programme(plans: Sequence[Plan]) -> str | None:
+    titles = [plan.document.title for plan in plans if plan.actions and plan.document.title]
+    return titles[0] if titles else None
+
+
+def _drafter(plans: Sequence[Plan], searcher: HybridRetriever, as_of: date) -> Drafter | None:
+    """Drafting of missing owners and indicators, when that module is available."""
+    try:
+        from assistant.drafting import build_context, draft_for_actions
+    except ImportError:  # drafting not installed in this build
+        return None
+    context = build_context(list(plans), searcher, as_of)
+    return lambda actions: draft_for_actions(actions, context)
