@@ -11,6 +11,7 @@ are stored next to it: small data, so the choice is explained rather than hidden
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -95,7 +96,7 @@ def best_threshold(values: list[tuple[float, bool]]) -> tuple[float, float]:
     points = sorted({v for v, _ in values})
     candidates = (
         [points[0] - 0.01]
-        + [(a + b) / 2 for a, b in zip(points, points[1:], strict=False)]
+        + [(a + b) / 2 for a, b in itertools.pairwise(points)]
         + [points[-1] + 0.01]
     )
     scored = [(sum((v >= t) == label for v, label in values) / len(values), t) for t in candidates]

@@ -5,11 +5,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+from fakes import HashingEmbedder
 from typer.testing import CliRunner
 
 from assistant.cli.app import app
+from assistant.retrieval import workspace_indexes
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "demo"
+
+
+@pytest.fixture(autouse=True)
+def _fake_embedder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """FAKE hashing embedder instead of the model: `make demo` itself runs the real one."""
+    monkeypatch.setattr(workspace_indexes, "default_embedder", lambda settings, indexes_dir: HashingEmbedder())
 
 
 def test_demo_ingests_the_corpus_and_writes_an_export(tmp_path: Path) -> None:
@@ -24,6 +33,8 @@ def test_demo_ingests_the_corpus_and_writes_an_export(tmp_path: Path) -> None:
     assert len(exported["actions"]) == 36
     assert len(exported["swot"]) == 21
     assert "NON" not in result.output  # every format of the plan agrees with the DOCX
+    for name in ("audit.html", "audit.xlsx", "audit.md", "audit.json"):
+        assert (tmp_path / name).stat().st_size > 1000, name
 
 
 def test_demo_refuses_a_missing_corpus(tmp_path: Path) -> None:

@@ -120,7 +120,7 @@ def test_missing_shared_data_skips_with_the_reason(
 ) -> None:
     out = tmp_path / "all.json"
     argv = ["--shared", str(tmp_path / "nowhere"), "--json", str(out)]
-    assert run_all.main(argv) == 0
+    assert run_all.main(argv, (ParserSection(),)) == 0
     assert "SKIPPED" in capsys.readouterr().out
     payload = json.loads(out.read_text(encoding="utf-8"))
     assert "nowhere" in payload["sections"]["parser"]["skipped"]
