@@ -23,11 +23,14 @@ from assistant.schema.plan import (
     SwotItem,
     SwotKind,
 )
+from assistant.schema.review import ActionEdit, EditKind
 from assistant.schema.retrieval import Passage, PassageFilter, PassageKind, SearchHit
 from assistant.schema.source import Document, DocumentFormat, Span
 
 __all__ = [
     "Action",
+    "ActionEdit",
+    "EditKind",
     "AuditReport",
     "Coverage",
     "CriterionSummary",

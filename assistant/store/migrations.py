@@ -111,6 +111,38 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX swot_items_by_kind ON swot_items(kind)",
         ),
     ),
+    Migration(
+        description="Drafts under review and the audit trail of changes made to actions.",
+        statements=(
+            """
+            CREATE TABLE drafts (
+                id TEXT PRIMARY KEY,
+                action_id TEXT NOT NULL,
+                field TEXT NOT NULL,
+                status TEXT NOT NULL,
+                data TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX drafts_by_action ON drafts(action_id, status)",
+            """
+            CREATE TABLE action_edits (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                action_id TEXT NOT NULL,
+                field TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                old_value TEXT,
+                new_value TEXT,
+                draft_id TEXT,
+                author TEXT NOT NULL,
+                at TEXT NOT NULL,
+                reverted_by INTEGER
+            )
+            """,
+            "CREATE INDEX action_edits_by_action ON action_edits(action_id, id)",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

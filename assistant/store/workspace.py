@@ -212,6 +212,11 @@ class Workspace:
         original = original_path_for(plan.document.sha256, item.path)
         rows.upsert_document(connection, plan, now, original)
         rows.insert_items(connection, plan)
+        if previous is not None:
+            # what reviewers validated on the previous version survives the re-import
+            from assistant.store.review import replay_edits
+
+            replay_edits(connection, plan.document.id)
 
     def remove(self, name: str) -> StoredDocument:
         """Remove a document and its items; its original file is kept for the audit trail.

@@ -1,0 +1,291 @@
+"""Reviewing drafts: accept, edit, reject, undo — persisted at once, with an audit trail.
+
+A draft proposes an owner or an indicator for a stored action. Accepting it changes the
+stored action in the same transaction as the audit-trail entry (who, when, old and new
+value), so concurrent reviewers never lose a write: each change reads the action inside
+its own write transaction. Accepted changes are replayed onto a re-ingested document when
+the action still exists and the field is still empty, so that re-importing a corrected
+plan never silently drops what a coordinator validated.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from assistant.errors import PlanAssistantError
+from assistant.extract.dates import due_date
+from assistant.schema import Action, ActionEdit, Draft, DraftField, DraftStatus, EditKind
+from assistant.store.db import connect, transaction
+from assistant.store.workspace import Workspace
+
+
+class ReviewError(PlanAssistantError):
+    """A draft or change that does not exist, or cannot be applied."""
+
+    code = "review_error"
+
+
+def save_drafts(workspace: Workspace, drafts: Sequence[Draft]) -> int:
+    """Store new drafts; drafts already reviewed keep their status. Returns how many were new."""
+    now = datetime.now(UTC).isoformat()
+    with workspace.lock(), connect(workspace.database) as connection, transaction(connection):
+        known = {row["id"] for row in connection.execute("SELECT id FROM drafts")}
+        fresh = [draft for draft in drafts if draft.id not in known]
+        connection.executemany(
+            "INSERT INTO drafts (id, action_id, field, status, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (d.id, d.action_id, d.field.value, d.status.value, d.model_dump_json(), now, now)
+                for d in fresh
+            ],
+        )
+    return len(fresh)
+
+
+def list_drafts(
+    workspace: Workspace, *, action_id: str | None = None, status: DraftStatus | None = None
+) -> list[Draft]:
+    """Stored drafts, oldest first, optionally for one action or in one review state."""
+    clauses, parameters = [], []
+    if action_id is not None:
+        clauses.append("action_id = ?")
+        parameters.append(action_id)
+    if status is not None:
+        clauses.append("status = ?")
+        parameters.append(status.value)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    with connect(workspace.database) as connection:
+        rows = connection.execute(
+            f"SELECT data, status FROM drafts {where} ORDER BY created_at, id", parameters
+        )
+        return [
+            Draft.model_validate_json(row["data"]).model_copy(
+                update={"status": DraftStatus(row["status"])}
+            )
+            for row in rows
+        ]
+
+
+def accept_draft(
+    workspace: Workspace, draft_id: str, author: str, *, text: str | None = None
+) -> Action:
+    """Apply a draft to its action (reworded when `text` is given) and record the change.
+
+    Raises:
+        ReviewError: unknown draft, draft already reviewed, or its action no longer exists.
+    """
+    with workspace.lock(), connect(workspace.database) as connection, transaction(connection):
+        draft = _draft(connection, draft_id)
+        if draft.status not in (DraftStatus.PROPOSED,):
+            raise ReviewError(
+                f"La proposition {draft_id} a déjà été traitée ({_STATUS_FR[draft.status]})."
+            )
+        action = _action(connection, draft.action_id)
+        value = (text if text is not None else draft.proposal).strip()
+        if not value:
+            raise ReviewError("Le texte de la proposition est vide : rien à enregistrer.")
+        field, old, new = _apply(action, draft.field, value)
+        updated = action.model_copy(update={field: new})
+        _write_action(connection, updated)
+        kind = (
+            EditKind.EDITED
+            if text is not None and text.strip() != draft.proposal
+            else EditKind.ACCEPTED
+        )
+        status = DraftStatus.EDITED if kind is EditKind.EDITED else DraftStatus.ACCEPTED
+        _set_status(connection, draft, status, value)
+        _record(connection, action.id, field, kind, old, new, draft.id, author)
+        return updated
+
+
+def reject_draft(workspace: Workspace, draft_id: str, author: str) -> Draft:
+    """Turn a draft down; the action is unchanged, the decision is recorded."""
+    with workspace.lock(), connect(workspace.database) as connection, transaction(connection):
+        draft = _draft(connection, draft_id)
+        if draft.status is not DraftStatus.PROPOSED:
+            raise ReviewError(
+                f"La proposition {draft_id} a déjà été traitée ({_STATUS_FR[draft.status]})."
+            )
+        _set_status(connection, draft, DraftStatus.REJECTED, draft.proposal)
+        field = "owner" if draft.field is DraftField.OWNER else "indicators"
+        _record(connection, draft.action_id, field, EditKind.REJECTED, None, None, draft.id, author)
+        return draft.model_copy(update={"status": DraftStatus.REJECTED})
+
+
+def undo(workspace: Workspace, edit_id: int, author: str) -> Action | None:
+    """Revert one recorded change (the draft becomes a proposal again).
+
+    Returns the action as restored (None when undoing a rejection, which changed no action).
+
+    Raises:
+        ReviewError: unknown change, already undone, or the field changed again since.
+    """
+    with workspace.lock(), connect(workspace.database) as connection, transaction(connection):
+        row = connection.execute("SELECT * FROM action_edits WHERE id = ?", (edit_id,)).fetchone()
+        if row is None:
+            raise ReviewError(f"Aucune modification n° {edit_id} dans l'historique.")
+        edit = _edit(row)
+        if edit.reverted_by is not None or edit.kind is EditKind.UNDONE:
+            raise ReviewError(f"La modification n° {edit_id} a déjà été annulée.")
+        restored: Action | None = None
+        if edit.kind in (EditKind.ACCEPTED, EditKind.EDITED):
+            action = _action(connection, edit.action_id)
+            current = getattr(action, edit.field)
+            if current != edit.new_value:
+                raise ReviewError(
+                    "Cette valeur a été modifiée depuis ; annulez d'abord les modifications plus récentes."
+                )
+            restored = action.model_copy(update={edit.field: edit.old_value})
+            _write_action(connection, restored)
+        if edit.draft_id is not None:
+            draft = _draft(connection, edit.draft_id)
+            _set_status(connection, draft, DraftStatus.PROPOSED, draft.proposal)
+        new_id = _record(
+            connection,
+            edit.action_id,
+            edit.field,
+            EditKind.UNDONE,
+            edit.new_value,
+            edit.old_value,
+            edit.draft_id,
+            author,
+        )
+        connection.execute(
+            "UPDATE action_edits SET reverted_by = ? WHERE id = ?", (new_id, edit_id)
+        )
+        return restored
+
+
+def history(workspace: Workspace, action_id: str | None = None) -> list[ActionEdit]:
+    """The audit trail, oldest first (for one action, or all)."""
+    with connect(workspace.database) as connection:
+        if action_id is None:
+            rows = connection.execute("SELECT * FROM action_edits ORDER BY id")
+        else:
+            rows = connection.execute(
+                "SELECT * FROM action_edits WHERE action_id = ? ORDER BY id", (action_id,)
+            )
+        return [_edit(row) for row in rows]
+
+
+def replay_edits(connection: sqlite3.Connection, document_id: str) -> int:
+    """Re-apply accepted changes to a re-ingested document's actions whose field is still empty."""
+    rows = connection.execute(
+        "SELECT e.* FROM action_edits AS e JOIN actions AS a ON a.id = e.action_id "
+        "WHERE a.document_id = ? AND e.kind IN ('accepted', 'edited') AND e.reverted_by IS NULL ORDER BY e.id",
+        (document_id,),
+    ).fetchall()
+    replayed = 0
+    for row in rows:
+        edit = _edit(row)
+        action = _action(connection, edit.action_id)
+        current = getattr(action, edit.field)
+        if edit.field == "owner" and not current:
+            _write_action(connection, action.model_copy(update={"owner": edit.new_value}))
+            replayed += 1
+        elif edit.field == "indicators" and isinstance(edit.new_value, list):
+            added = [item for item in edit.new_value if item not in current]
+            missing = [item for item in added if item not in (edit.old_value or [])]
+            if missing:
+                _write_action(
+                    connection, action.model_copy(update={"indicators": [*current, *missing]})
+                )
+                replayed += 1
+    return replayed
+
+
+# -- internals ----------------------------------------------------------------------------
+
+_STATUS_FR = {
+    DraftStatus.PROPOSED: "proposée",
+    DraftStatus.ACCEPTED: "acceptée",
+    DraftStatus.EDITED: "acceptée après modification",
+    DraftStatus.REJECTED: "refusée",
+}
+
+
+def _apply(action: Action, field: DraftField, value: str) -> tuple[str, Any, Any]:
+    if field is DraftField.OWNER:
+        return "owner", action.owner, value
+    return "indicators", list(action.indicators), [*action.indicators, value]
+
+
+def _draft(connection: sqlite3.Connection, draft_id: str) -> Draft:
+    row = connection.execute("SELECT data, status FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+    if row is None:
+        raise ReviewError(f"Aucune proposition {draft_id} dans cet espace de travail.")
+    return Draft.model_validate_json(row["data"]).model_copy(
+        update={"status": DraftStatus(row["status"])}
+    )
+
+
+def _action(connection: sqlite3.Connection, action_id: str) -> Action:
+    row = connection.execute("SELECT data FROM actions WHERE id = ?", (action_id,)).fetchone()
+    if row is None:
+        raise ReviewError(
+            f"L'action {action_id} n'existe plus (le document a peut-être été réimporté ou retiré)."
+        )
+    return Action.model_validate_json(row["data"])
+
+
+def _write_action(connection: sqlite3.Connection, action: Action) -> None:
+    action = action.model_copy(update={"due": action.due or due_date(action.deadline)})
+    connection.execute(
+        "UPDATE actions SET data = ?, owner = ? WHERE id = ?",
+        (action.model_dump_json(), action.owner, action.id),
+    )
+
+
+def _set_status(
+    connection: sqlite3.Connection, draft: Draft, status: DraftStatus, proposal: str
+) -> None:
+    data = draft.model_copy(update={"status": status, "proposal": proposal}).model_dump_json()
+    connection.execute(
+        "UPDATE drafts SET status = ?, data = ?, updated_at = ? WHERE id = ?",
+        (status.value, data, datetime.now(UTC).isoformat(), draft.id),
+    )
+
+
+def _record(
+    connection: sqlite3.Connection,
+    action_id: str,
+    field: str,
+    kind: EditKind,
+    old: Any,
+    new: Any,
+    draft_id: str | None,
+    author: str,
+) -> int:
+    cursor = connection.execute(
+        "INSERT INTO action_edits (action_id, field, kind, old_value, new_value, draft_id, author, at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            action_id,
+            field,
+            kind.value,
+            json.dumps(old),
+            json.dumps(new),
+            draft_id,
+            author,
+            datetime.now(UTC).isoformat(),
+        ),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _edit(row: sqlite3.Row) -> ActionEdit:
+    return ActionEdit(
+        id=row["id"],
+        action_id=row["action_id"],
+        field=row["field"],
+        kind=EditKind(row["kind"]),
+        old_value=json.loads(row["old_value"]) if row["old_value"] is not None else None,
+        new_value=json.loads(row["new_value"]) if row["new_value"] is not None else None,
+        draft_id=row["draft_id"],
+        author=row["author"],
+        at=datetime.fromisoformat(row["at"]),
+        reverted_by=row["reverted_by"],
+    )
