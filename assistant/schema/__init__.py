@@ -23,14 +23,13 @@ from assistant.schema.plan import (
     SwotItem,
     SwotKind,
 )
-from assistant.schema.review import ActionEdit, EditKind
 from assistant.schema.retrieval import Passage, PassageFilter, PassageKind, SearchHit
+from assistant.schema.review import ActionEdit, EditKind
 from assistant.schema.source import Document, DocumentFormat, Span
 
 __all__ = [
     "Action",
     "ActionEdit",
-    "EditKind",
     "AuditReport",
     "Coverage",
     "CriterionSummary",
@@ -40,6 +39,7 @@ __all__ = [
     "DraftField",
     "DraftSource",
     "DraftStatus",
+    "EditKind",
     "ExplicitLink",
     "Gap",
     "LinkKind",
