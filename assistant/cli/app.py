@@ -8,7 +8,7 @@ traceback). Never a raw traceback for a coordinator.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import PackageNotFoundError, entry_points, version
 from typing import Annotated, Any
 
 import typer
@@ -120,6 +120,20 @@ app.command("reindex")(workspace_commands.reindex)
 app.command("map")(analysis_commands.map_command)
 app.command("audit")(analysis_commands.audit_command)
 app.command("demo")(demo_command.demo)
+
+
+def _register_adapter_commands() -> None:
+    """Commands of the adapters (``serve`` from api/, ``tui`` from tui/), found through the
+    ``plan_assistant.commands`` entry points so that the core never imports them."""
+    for entry_point in entry_points(group="plan_assistant.commands"):
+        try:
+            command = entry_point.load()
+        except ImportError:  # adapter not installed in this build
+            continue
+        app.command(entry_point.name)(command)
+
+
+_register_adapter_commands()
 
 __all__ = ["app", "main"]
 
