@@ -76,15 +76,24 @@ def map_command(
         mappings = map_workspace(opened, settings)
         actions = {action.id: action for action in opened.actions()}
     if output is MapFormat.JSON:
-        payload = {
+        payload: dict[str, object] = {
             "mappings": [m.model_dump(mode="json") for m in mappings],
             "count": len(mappings),
         }
+        if not mappings:
+            payload["message"] = _NOTHING_TO_MAP
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    if not mappings:
+        console.print_warning(_NOTHING_TO_MAP)
         return
     console.out.print(_mapping_table(mappings, {i: a.text for i, a in actions.items()}))
 
 
+_NOTHING_TO_MAP = (
+    "Aucune recommandation trouvée : importez le rapport d'experts (ou un plan qui cite ses "
+    "recommandations) pour construire la traçabilité."
+)
 _COVERAGE_LABEL = {
     Coverage.COVERED: "[green]couverte[/]",
     Coverage.PARTIAL: "[yellow]partielle[/]",

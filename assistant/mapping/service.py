@@ -80,6 +80,13 @@ def build_mappings(
                 )
         links.sort(key=lambda link: (_KIND_ORDER[link.kind], -link.score))
         coverage, reason = verdict(links, actions, params)
+        if coverage is Coverage.UNCOVERED and not group.text:
+            reason = (
+                "Aucune action ne la cite, et son texte n'est pas connu : importez le rapport "
+                "d'experts pour chercher aussi les actions qui y répondent par leur contenu."
+            )
+        elif coverage is Coverage.UNCOVERED and searcher is None:
+            reason = "Aucune action du plan ne la cite (recherche par le contenu désactivée)."
         canonical = group.canonical
         mappings.append(
             Mapping(

@@ -99,3 +99,18 @@ def test_audit_refuses_xlsx_on_stdout_and_a_bad_date() -> None:
     assert no_out.exit_code == 1 and "--out" in no_out.output
     bad_date = CliRunner().invoke(app, ["audit", *FILES, "--as-of", "23/11/2026"])
     assert bad_date.exit_code == 2 and "AAAA-MM-JJ" in bad_date.output
+
+
+def test_map_of_a_plan_without_recommendations_says_why(tmp_path: Path) -> None:
+    swot_only = CliRunner().invoke(app, ["map", FILES[1], "--format", "json"])
+    assert swot_only.exit_code == 0
+    payload = json.loads(swot_only.stdout)
+    assert payload["count"] == 0 and "rapport d'experts" in payload["message"]
+
+
+def test_a_recommendation_cited_without_text_is_judged_on_written_links_only() -> None:
+    result = CliRunner().invoke(app, ["map", FILES[2], "--format", "json"])  # the plan alone
+    payload = json.loads(result.stdout)
+    assert payload["count"] == 13
+    assert all(m["text"] is None and m["coverage"] == "covered" for m in payload["mappings"])
+    assert all(link["kind"] != "semantic" for m in payload["mappings"] for link in m["links"])
