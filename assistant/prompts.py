@@ -15,7 +15,10 @@ from assistant.errors import PlanAssistantError
 
 #: Every prompt and the placeholders it may use.
 PROMPT_FIELDS: dict[str, frozenset[str]] = {
-    "rewrite_draft": frozenset({"action", "draft"}),
+    "rewrite_draft": frozenset({"action", "draft", "sources"}),
+    "chat_system": frozenset({"plan", "as_of"}),
+    "chat_question": frozenset({"question", "context"}),
+    "chat_tool_result": frozenset({"tool", "data"}),
 }
 
 

@@ -25,11 +25,12 @@ from rich.table import Table
 from rich.text import Text
 
 from evals.gold import GoldFormatError
+from evals.chat_eval import ChatSection
 from evals.mapping_eval import MappingSection
 from evals.parser_eval import ParserSection
 from evals.section import RunOptions, Section, SectionResult
 
-SECTIONS: tuple[Section, ...] = (ParserSection(), MappingSection())
+SECTIONS: tuple[Section, ...] = (ParserSection(), MappingSection(), ChatSection())
 
 
 def run_sections(

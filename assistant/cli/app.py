@@ -18,6 +18,7 @@ from typer.exceptions import TyperException
 
 from assistant.cli import (
     analysis_commands,
+    chat_commands,
     console,
     demo_command,
     parse_command,
@@ -120,6 +121,7 @@ app.command("reindex")(workspace_commands.reindex)
 app.command("map")(analysis_commands.map_command)
 app.command("audit")(analysis_commands.audit_command)
 app.command("demo")(demo_command.demo)
+chat_commands.register(app)
 
 
 def _register_adapter_commands() -> None:

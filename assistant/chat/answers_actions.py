@@ -1,0 +1,299 @@
+"""Answers about the actions of the plan: missing fields, lateness, statuses, who carries what.
+
+Lists come from the audit's gaps where the audit has a rule for the question (an action
+without owner, a stale deadline), so that the conversation and the report always agree;
+otherwise from the actions' own fields. Every action is described the same way
+(`assistant.chat.wording.describe_action`) and cited by its id.
+"""
+
+from __future__ import annotations
+
+from assistant.audit.roles import role_key
+from assistant.chat.knowledge import LATE_GAPS, Knowledge
+from assistant.chat.models import Focus, MissingField, Question
+from assistant.chat.reply import Reply
+from assistant.chat.resolve import (
+    closest_passages,
+    find_actions,
+    roles_of,
+    theme_actions,
+    unique_action,
+)
+from assistant.chat.text import agree, count, french_date, join_fr, of, quoted
+from assistant.chat.wording import (
+    action_bullets,
+    describe_action,
+    first_sentence,
+    in_criterion,
+    of_owner,
+    owner_text,
+    scope_words,
+    status_label,
+)
+from assistant.schema import Action, PassageKind, StatusCategory
+
+_MISSING = {
+    MissingField.OWNER: ("action_without_owner", "de responsable", "un responsable"),
+    MissingField.DEADLINE: ("action_without_deadline", "d'échéance", "une échéance"),
+    MissingField.INDICATOR: (
+        "action_without_indicator",
+        "d'indicateur de suivi",
+        "au moins un indicateur de suivi",
+    ),
+}
+_VAGUE = {
+    MissingField.OWNER: ("vague_owner", "n'a qu'un responsable collectif", "n'ont qu'un responsable collectif"),
+    MissingField.INDICATOR: ("vague_indicator", "n'a que des indicateurs vagues", "n'ont que des indicateurs vagues"),
+}  # fmt: skip
+
+
+def _gap_actions(knowledge: Knowledge, *kinds: str) -> list[Action]:
+    ids = [g.target_id for g in knowledge.audit.gaps if g.kind in kinds]
+    main = {a.id for a in knowledge.main_actions}
+    return [knowledge.actions[i] for i in dict.fromkeys(ids) if i in main]
+
+
+def _filtered(knowledge: Knowledge, actions: list[Action], question: Question) -> list[Action]:
+    entities = question.entities
+    return of_owner(
+        knowledge, in_criterion(knowledge, actions, entities.criterion), entities.owner_query
+    )
+
+
+def missing_field(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
+    """« Quelles actions n'ont pas de responsable ? » (or d'échéance, d'indicateur)."""
+    field = question.entities.field or MissingField.OWNER
+    kind, label, present = _MISSING[field]
+    where = scope_words(question.entities.criterion, None)
+    found = _filtered(knowledge, _gap_actions(knowledge, kind), question)
+    reply = Reply().about(
+        "actions", criterion=question.entities.criterion, actions=[a.id for a in found]
+    )
+    if not found:
+        scope = _filtered(knowledge, knowledge.main_actions, question)
+        if not scope:
+            return reply.say(f"Je ne trouve aucune action{where} dans le plan")
+        return reply.say(f"Toutes les actions{where} ont {present}", *(a.id for a in scope))
+    n = len(found)
+    reply.say(f"{count(n, 'action')}{where} {agree(n, 'n’a pas', 'n’ont pas')} {label}".replace("’", "'"),
+              *(a.id for a in found), end=" :")  # fmt: skip
+    reply.items(action_bullets(found, owner=field is not MissingField.OWNER,
+                               deadline=field is not MissingField.DEADLINE))  # fmt: skip
+    if field in _VAGUE:
+        vague_kind, singular, plural = _VAGUE[field]
+        vague = _filtered(knowledge, _gap_actions(knowledge, vague_kind), question)
+        if vague:
+            m = len(vague)
+            reply.say(
+                f"{count(m, 'autre action', 'autres actions')} {agree(m, singular, plural)}",
+                *(a.id for a in vague),
+                end=" :",
+            )
+            for action in vague:
+                detail = (
+                    owner_text(action)
+                    if field is MissingField.OWNER
+                    else join_fr([quoted(i, 80) for i in action.indicators])
+                )
+                reply.item(f"{quoted(action.text)} — {detail}", action.id)
+    return reply
+
+
+def late(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
+    """« Qu'est-ce qui est en retard ? » — deadlines past while the action is still open."""
+    day = french_date(knowledge.as_of)
+    found = _filtered(knowledge, _gap_actions(knowledge, *LATE_GAPS), question)
+    where = scope_words(question.entities.criterion, question.entities.owner_query)
+    reply = Reply().about(
+        "actions", criterion=question.entities.criterion, actions=[a.id for a in found]
+    )
+    if found:
+        n = len(found)
+        reply.say(
+            f"Au {day}, {count(n, 'action')}{where} {agree(n, 'est', 'sont')} en retard : "
+            f"{agree(n, 'son échéance est dépassée', 'leur échéance est dépassée')} alors "
+            f"{agree(n, 'qu’elle est toujours ouverte', 'qu’elles sont toujours ouvertes')} "
+            "(en cours, à venir ou sans état)".replace("’", "'"),
+            *(a.id for a in found),
+            end=" :",
+        )
+        reply.items(action_bullets(found))
+    else:
+        reply.say(
+            f"Je ne trouve aucune action{where} dont l'échéance soit dépassée au {day} sans qu'elle soit terminée"
+        )
+    postponed = [a for a in _filtered(knowledge, knowledge.main_actions, question)
+                 if a.status_category is StatusCategory.POSTPONED]  # fmt: skip
+    if postponed:
+        m = len(postponed)
+        reply.say(f"{count(m, 'action')} {agree(m, 'est', 'sont')} par ailleurs {status_label(StatusCategory.POSTPONED, m)}",
+                  *(a.id for a in postponed), end=" :")  # fmt: skip
+        reply.items(action_bullets(postponed))
+        reply.action_ids += [a.id for a in postponed]
+    contradictions = [g for g in knowledge.audit.gaps if g.kind == "status_contradicts_dates"
+                      and g.target_id in {a.id for a in _filtered(knowledge, knowledge.main_actions, question)}]  # fmt: skip
+    if contradictions:
+        reply.say("À vérifier aussi", *(g.id for g in contradictions), end=" :")
+        for gap in contradictions:
+            reply.item(first_sentence(gap.message), gap.id, gap.target_id)
+    return reply
+
+
+def by_status(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
+    """« Quelles actions sont reportées ? »"""
+    category = StatusCategory(question.entities.status or StatusCategory.DONE.value)
+    found = [
+        a
+        for a in _filtered(knowledge, knowledge.main_actions, question)
+        if a.status_category is category
+    ]
+    where = scope_words(question.entities.criterion, question.entities.owner_query)
+    reply = Reply().about(
+        "actions", criterion=question.entities.criterion, actions=[a.id for a in found]
+    )
+    if not found:
+        return reply.say(f"Je ne trouve aucune action {status_label(category)}{where} dans le plan")
+    n = len(found)
+    reply.say(f"{count(n, 'action')}{where} {agree(n, 'est', 'sont')} {status_label(category, n)}",
+              *(a.id for a in found), end=" :")  # fmt: skip
+    return reply.items(action_bullets(found))
+
+
+def theme_owners(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
+    """« Qui porte les actions sur les stages ? »"""
+    theme = question.entities.theme
+    if not theme:
+        return Reply(confidence=0.4).say(
+            "Sur quel sujet ? Par exemple : « Qui porte les actions sur les stages ? »", end=""
+        )
+    match = theme_actions(knowledge, theme, knowledge.main_actions)
+    if not match.actions:
+        return _nothing_about(knowledge, theme, [a.document_id for a in knowledge.main_actions[:1]])
+    actions = match.actions
+    n = len(actions)
+    reply = Reply().about("actions", actions=[a.id for a in actions])
+    if match.corrected:
+        reply.warnings.append(
+            "Mot corrigé : " + ", ".join(f"{a} → {b}" for a, b in match.corrected.items()) + "."
+        )
+    reply.say(
+        f"{count(n, 'action')} du plan {agree(n, 'parle', 'parlent')} {of(theme)}",
+        *(a.id for a in actions),
+        end=" :",
+    )
+    groups: dict[str, list[Action]] = {}
+    for action in actions:
+        for label in roles_of(knowledge, action) or ["sans responsable"]:
+            groups.setdefault(label, []).append(action)
+    for label, members in sorted(
+        groups.items(), key=lambda pair: (pair[0] == "sans responsable", -len(pair[1]))
+    ):
+        texts = " ; ".join(quoted(a.text, 70) for a in members)
+        prefix = "Sans responsable" if label == "sans responsable" else label
+        reply.item(
+            f"{prefix} ({count(len(members), 'action')}) : {texts}", *(a.id for a in members)
+        )
+    return reply
+
+
+def _nothing_about(knowledge: Knowledge, theme: str, document_ids: list[str]) -> Reply:
+    reply = Reply(confidence=0.4).say(f"Je ne trouve pas d'action du plan qui parle de « {theme} »")
+    hits = closest_passages(
+        knowledge, theme, k=3, document_ids=document_ids or None, kinds=[PassageKind.ACTION]
+    )
+    if hits:
+        reply.say("Voici les actions les plus proches", end=" :")
+        for hit in hits:
+            action = knowledge.actions.get(hit.passage.id)
+            if action is not None:
+                reply.item(describe_action(action), action.id)
+    return reply.about("passages", actions=[h.passage.id for h in hits])
+
+
+def _targets(
+    knowledge: Knowledge, question: Question, focus: Focus
+) -> tuple[list[Action], Reply | None]:
+    """The actions a question is about: named, or the ones just discussed."""
+    query = question.entities.action_query
+    if query:
+        matches = find_actions(knowledge, query)
+        chosen = unique_action(matches)
+        if chosen is not None:
+            return [chosen], None
+        if matches:
+            reply = Reply(confidence=0.5).say(
+                f"Plusieurs actions correspondent à « {query} »",
+                *(a.id for a, _ in matches[:3]),
+                end=" :",
+            )
+            reply.items((describe_action(a), [a.id]) for a, _ in matches[:3])
+            reply.say("Précisez laquelle en citant quelques mots de plus de son intitulé")
+            return [], reply.about("actions", actions=[a.id for a, _ in matches[:3]])
+        return [], _nothing_about(knowledge, query, [])
+    if focus.action_ids:
+        return [knowledge.actions[i] for i in focus.action_ids if i in knowledge.actions], None
+    if focus.recommendation_ids:
+        names = join_fr(
+            [
+                m.recommendation_ref
+                for i in focus.recommendation_ids
+                if (m := knowledge.mapping_for(i))
+            ]
+        )
+        reply = Reply(confidence=0.6).say(
+            f"Aucune action ne répond à {names} : il n'y a donc pas de responsable à citer",
+            *focus.recommendation_ids,
+        )
+        return [], reply
+    return [], Reply(confidence=0.4).say(
+        "De quelle action parlez-vous ? Citez quelques mots de son intitulé, par exemple « Qui porte l'action sur le portfolio numérique ? »",
+        end="",
+    )
+
+
+def action_details(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
+    """« Qui en est responsable ? », « Où en est l'action sur le portfolio ? »"""
+    actions, problem = _targets(knowledge, question, focus)
+    if problem is not None:
+        return problem
+    reply = Reply().about("actions", actions=[a.id for a in actions], criterion=focus.criterion)
+    if len(actions) == 1:
+        action = actions[0]
+        who = (
+            f"est portée par {action.owner.strip()}"
+            if action.owner and action.owner.strip()
+            else "n'a pas de responsable"
+        )
+        reply.say(f"L'action {quoted(action.text)} {who}", action.id)
+        deadline = (
+            f"son échéance est {action.deadline.strip()}"
+            if action.deadline
+            else "elle n'a pas d'échéance"
+        )
+        status = (
+            f"son état : {quoted(action.status, 60)}"
+            if action.status
+            else "son état n'est pas précisé"
+        )
+        reply.say(f"{deadline.capitalize()} ; {status}", action.id)
+        return reply
+    reply.say("Voici les responsables des actions dont nous venons de parler", end=" :")
+    return reply.items(action_bullets(actions, deadline=False))
+
+
+def owner_actions(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
+    """« Quelles actions porte la coordination qualité ? »"""
+    owner = question.entities.owner_query
+    if owner is not None:  # shown as the plan writes it, whatever the spelling asked
+        wanted = role_key(owner)
+        owner = next((e.label for e in knowledge.roles.entries if e.key == wanted), owner)
+    actions = of_owner(knowledge, knowledge.main_actions, owner)
+    actions = in_criterion(knowledge, actions, question.entities.criterion)
+    reply = Reply().about(
+        "actions", actions=[a.id for a in actions], criterion=question.entities.criterion
+    )
+    if not actions or owner is None:
+        return reply.say(f"Je ne trouve aucune action portée par « {owner} » dans le plan")
+    n = len(actions)
+    reply.say(f"{owner} porte {count(n, 'action')}", *(a.id for a in actions), end=" :")
+    return reply.items(action_bullets(actions, owner=False))

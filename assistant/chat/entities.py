@@ -1,0 +1,192 @@
+"""What a question names: a criterion, a recommendation, an action, a theme, a status.
+
+References come in every form a plan uses and a coordinator types: « critère 3,
+recommandation 5 », « la reco 5 du critère trois », « R5 », « C3R5 », « C3-R5 »,
+« recommandation n°1 p.9 ». They are read from the normalised question
+(`assistant.chat.text.normalize_question`), where numbers in words are already digits and
+every spelling of « critère »/« recommandation » is already « critere »/« reco ». Actions
+and themes are read from the question as typed, so that they can be shown back with their
+accents; resolving them against the workspace is `assistant.chat.resolve`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.audit.french import word_set
+from assistant.chat.lexicon import CueMatch, cue_words
+from assistant.chat.models import Entities, MissingField
+from assistant.chat.text import CARDINALS, ORDINALS, fold_text, is_stopword
+from assistant.schema import StatusCategory
+
+_NUM = r"(\d{1,2}(?:\.\d{1,2}){0,2})"
+_CRITERION_AND_RECOMMENDATION = (
+    re.compile(rf"\bc\s?{_NUM}\s?[-/.]?\s?r\s?(\d{{1,2}})\b"),
+    re.compile(rf"\bcritere\s{_NUM}\s(?:\w+\s){{0,2}}?reco\s(\d{{1,2}})\b"),
+)
+_RECOMMENDATION_AND_CRITERION = (
+    re.compile(rf"\breco\s(\d{{1,2}})\s(?:\w+\s){{0,3}}?critere\s{_NUM}\b"),
+    re.compile(rf"\b(\d{{1,2}})\sreco\s(?:\w+\s){{0,3}}?critere\s{_NUM}\b"),
+    re.compile(rf"\breco\s(\d{{1,2}})\s(?:\w+\s){{0,3}}?c{_NUM}\b"),
+)
+_CRITERION = (
+    re.compile(rf"\bcritere\s{_NUM}\b"),
+    re.compile(rf"\b{_NUM}\scritere\b"),
+    re.compile(r"\bc(\d)\b"),
+)
+_RECOMMENDATION = (
+    re.compile(r"\breco\s(\d{1,2})\b"),
+    re.compile(r"\b(\d{1,2})\sreco\b"),
+    re.compile(r"\br\s?(\d{1,2})\b"),
+)
+_PAGE = re.compile(r"\b(?:p|page)\s?(\d{1,3})\b")
+_PRONOUN = re.compile(
+    r"\bqui (?:en|les|s en|l|la|le|y)\b|\b(?:cette|ces) actions?\b|\bcelles? ci\b|\bceux ci\b"
+    r"\b|\belles?\b|\b(?:en|les) (?:est|sont|porte|portent|pilote|s occupe)\b|^(?:et )?(?:les|la) ?quelles?\b"
+)
+_ACTION_ID = re.compile(r"\bact-[0-9a-f]{6,}\b")
+_QUOTED = re.compile(r"[«“\"]\s*(.+?)\s*[»”\"]")
+_ACTION_PHRASE = re.compile(r"\bl\s?['’]?\s?action\s+(.+)$", re.IGNORECASE)
+_LEADING_LINK_WORDS = re.compile(
+    r"^(?:n\s?°\s?|sur|de|du|des|concernant|qui|intitul[ée]e?|appel[ée]e?|nomm[ée]e?|:|-)\s+",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(r"[\s?!.;:,]+$")
+_WORD = re.compile(r"[\w]+(?:-[\w]+)*")
+_INVERSION = re.compile(r"-(?:t-)?(?:ils?|elles?|on|nous|vous)$")
+
+#: Words that are never a theme: question words, auxiliaries, domain words of every question.
+GENERIC_WORDS = (
+    word_set(
+        """comment quoi quel quelle quels quelles qui que qu est-ce ce cela ca nous notre nos vous
+    votre vos avons avez ont a sont est etait sera fait faire faites donne donner montre montrer
+    dis dire liste lister peux pouvez pourrais pourriez svp merci il ils elle elles y en sur
+    concernant propos autour theme themes sujet sujets domaine question questions plan plans
+    reco critere criteres recommandation recommandations action actions ont-ils ont-elles
+    est-ce avons-nous a-t-on t-on fait-on existe existent y-a-t-il quelqu chose choses ete
+    traite traitee traitees traites gere gerent aborde abordee abordees concernent concerne
+    porte portent prevu prevue prevues avons-nous-prevu ailleurs autres autre etablissements
+    etablissement ecoles ecole institutions institution hautes programmes sections collegues
+    nous-memes et ou donc alors aussi encore deja bien tout tous toute toutes liees lie liee
+    relatives relatif relative parle parlent reco recos rec quest quelqu un organise
+    organisee organisees organises organisent organiser met mis mettre place gere gerer
+    aborde traite fait-il ont-elles ont-ils s-y occupe occupent"""
+    )
+    | frozenset(CARDINALS)
+    | frozenset(ORDINALS)
+)
+
+_STATUS_CUES = (
+    ("postponed", StatusCategory.POSTPONED),
+    ("abandoned", StatusCategory.ABANDONED),
+    ("done", StatusCategory.DONE),
+    ("upcoming", StatusCategory.PLANNED),
+)
+_FIELD_CUES = (
+    ("owner", MissingField.OWNER),
+    ("deadline", MissingField.DEADLINE),
+    ("indicator", MissingField.INDICATOR),
+)
+
+
+def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+    for pattern in patterns:
+        found = pattern.search(text)
+        if found:
+            return found
+    return None
+
+
+def criterion_label(number: str) -> str:
+    return f"Critère {number}"
+
+
+def references(normalized: str) -> tuple[str | None, str | None, str | None]:
+    """(criterion, recommendation number, page) named in a normalised question."""
+    criterion = number = None
+    if both := _first(_CRITERION_AND_RECOMMENDATION, normalized):
+        criterion, number = both.group(1), both.group(2)
+    elif both := _first(_RECOMMENDATION_AND_CRITERION, normalized):
+        number, criterion = both.group(1), both.group(2)
+    else:
+        if found := _first(_CRITERION, normalized):
+            criterion = found.group(1)
+        if found := _first(_RECOMMENDATION, normalized):
+            number = found.group(1)
+    page = _PAGE.search(normalized)
+    return (
+        criterion_label(criterion) if criterion else None,
+        str(int(number)) if number else None,
+        page.group(1) if page else None,
+    )
+
+
+def action_query(text: str) -> str | None:
+    """Words that name an action: its id, a quoted title, or what follows « l'action »."""
+    if found := _ACTION_ID.search(text):
+        return found.group(0)
+    if found := _QUOTED.search(text):
+        return found.group(1).strip()
+    if found := _ACTION_PHRASE.search(text):
+        phrase = _TRAILING.sub("", found.group(1).strip())
+        previous = None
+        while phrase != previous:
+            previous = phrase
+            phrase = _LEADING_LINK_WORDS.sub("", phrase).strip()
+        return phrase or None
+    return None
+
+
+def theme(text: str, drop: frozenset[str] = frozenset()) -> str | None:
+    """Content words of the question once question words, cue words and references are gone.
+
+    Args:
+        text: the question as typed (accents kept for display).
+        drop: extra folded words to leave out (the cue words the chosen intent used).
+    """
+    kept: list[re.Match[str]] = []
+    for found in _WORD.finditer(text.replace("’", "'").replace("'", " ")):
+        word = found.group(0)
+        # « gèrent-ils », « a-t-on »: the verb of an inverted question, without its pronoun
+        folded = _INVERSION.sub("", fold_text(word))
+        if (
+            folded in GENERIC_WORDS
+            or folded in drop
+            or is_stopword(folded)
+            or folded.isdigit()
+            or len(folded) < 2
+            or re.fullmatch(r"(?:c\d+|r\d+|c\d+-?r\d+|p\d+|act-[0-9a-f]+|n)", folded)
+        ):
+            continue
+        kept.append(found)
+    if not kept:
+        return None
+    # The words as typed, from the first kept to the last: « ateliers d'écriture ».
+    span = text[kept[0].start() : kept[-1].end()].strip()
+    return span if span.isupper() else span[:1].lower() + span[1:]
+
+
+def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
+    """Entities of a question (not yet checked against the workspace)."""
+    criterion, number, page = references(normalized)
+    status = next((category for cue, category in _STATUS_CUES if cues.has(cue)), None)
+    if status is None and re.search(r"\ben cours\b", normalized):
+        status = StatusCategory.IN_PROGRESS
+    field = next((value for cue, value in _FIELD_CUES if cues.has(cue)), None)
+    return Entities(
+        criterion=criterion,
+        recommendation_number=number,
+        page=page,
+        action_query=action_query(text),
+        field=field,
+        status=status.value if status else None,
+        partial=cues.has("partial"),
+        pronoun=bool(_PRONOUN.search(normalized)),
+    )
+
+
+def theme_drop_words(cues: CueMatch, *names: str) -> frozenset[str]:
+    """Words to leave out of the theme: those that showed the given cues (all cues if none)."""
+    if names:
+        return frozenset(word for name in names for word in cues.words_of(name))
+    return frozenset(word for words in cues.found.values() for word in words) | cue_words()

@@ -1,0 +1,142 @@
+"""Intent recognition without an LLM: a few ordered rules over cues and references.
+
+Each rule reads the cues of `assistant.chat.lexicon` (« owner », « negation », « late »...)
+and the references of `assistant.chat.entities` (criterion, recommendation number, action
+named). The order matters and is the point of this module: « Quelles actions n'ont pas
+d'indicateur ? » (a missing field) must win over « propose des indicateurs » (a draft), a
+recommendation number over « couverte », a named action over a theme. Rules are easier
+to audit than a classifier trained on a few dozen questions, and every decision can be
+explained by the cues that fired.
+
+Follow-ups: a question that starts with « et », « pour », « même question », or that only
+names a criterion, a recommendation or a theme, reuses the last intent with its entities
+updated (« et pour le critère 4 ? »). A question that has its own intent but lacks an
+entity (« qui en est responsable ? ») takes it from the conversation's focus later, in
+the composers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.chat.entities import extract, theme, theme_drop_words
+from assistant.chat.lexicon import CueMatch, find_cues
+from assistant.chat.models import Entities, Focus, Intent, Question
+from assistant.chat.text import normalize_question
+
+_FOLLOW_UP = re.compile(r"^(?:et|pour|idem|meme question|meme chose|aussi|puis|sinon|ensuite)\b")
+_WHERE_ARE_WE = re.compile(r"\bou en (?:est|sont|sommes|etes)\b|\bpoint sur\b|\bfaire le point\b")
+_WHAT_IS = re.compile(r"\bqu est-ce qui\b|\bqu est ce qui\b|\bce qui\b")
+
+#: Cue words that are part of the question's frame, not its subject, per intent.
+_THEME_FRAME: dict[Intent, tuple[str, ...]] = {
+    Intent.THEME_OWNERS: ("owner", "who", "list", "action", "pronoun", "planned"),
+    Intent.OTHER_PLANS: ("other", "institution", "cover", "planned", "action", "list"),
+    Intent.FREE: ("list", "who"),
+}
+
+OwnerMatcher = Callable[[str], str | None]
+
+
+def _decide(
+    text: str, normalized: str, cues: CueMatch, entities: Entities, owner: str | None
+) -> tuple[Intent | None, tuple[str, ...]]:
+    """The intent the rules choose, and the cues that decided it (None: no rule fired)."""
+    has_reco_word = " reco" in f" {normalized}"
+    words = normalized.split()
+    if cues.has("other") and (cues.has("institution") or "ailleurs" in words):
+        return Intent.OTHER_PLANS, ("other",)
+    if (
+        cues.has("indicator")
+        and not cues.has("negation")
+        and (cues.has("propose") or entities.action_query or entities.pronoun or cues.has("list"))
+    ):
+        return Intent.INDICATORS, ("indicator",)
+    if (
+        cues.has("negation")
+        and cues.any("owner", "deadline", "indicator")
+        and not (cues.has("who") or entities.recommendation_number)
+    ):
+        return Intent.MISSING_FIELD, ("negation",)
+    if cues.has("late"):
+        return Intent.LATE, ("late",)
+    if entities.recommendation_number or (entities.page and has_reco_word):
+        return Intent.RECOMMENDATION, ()
+    progress = cues.has("progress") or bool(_WHERE_ARE_WE.search(normalized))
+    if progress and (entities.criterion or not (entities.action_query or entities.pronoun)):
+        return Intent.PROGRESS, ("progress",)
+    if (
+        cues.has("negation") and (cues.has("cover") or (has_reco_word and cues.has("planned")))
+    ) or (has_reco_word and cues.any("partial", "forgotten")):
+        return Intent.UNCOVERED, ("negation", "cover")
+    if owner and not cues.has("who"):
+        return Intent.OWNER_ACTIONS, ()
+    if cues.has("owner") and (cues.has("who") or cues.has("list")):
+        named_theme = theme(text, theme_drop_words(cues, *_THEME_FRAME[Intent.THEME_OWNERS]))
+        if entities.action_query or (entities.pronoun and not named_theme) or not named_theme:
+            return Intent.ACTION_DETAILS, ("owner",)
+        return Intent.THEME_OWNERS, ("owner",)
+    if entities.action_query and (cues.any("deadline", "progress", "owner") or progress):
+        return Intent.ACTION_DETAILS, ()
+    if entities.status and (cues.any("action", "list") or _WHAT_IS.search(normalized)):
+        return Intent.STATUS, ()
+    if has_reco_word and entities.criterion and cues.any("cover", "planned", "list"):
+        return Intent.UNCOVERED if cues.has("negation") else Intent.PROGRESS, ()
+    return None, ()
+
+
+def _merge(previous: Entities, new: Entities) -> Entities:
+    """Entities of a follow-up: the previous ones, updated with what the new question names."""
+    update = {name: value for name, value in new.model_dump().items() if value not in (None, False)}
+    merged = previous.model_copy(update=update)
+    merged.pronoun = new.pronoun
+    return merged
+
+
+def recognize(
+    text: str, focus: Focus | None = None, owner_of: OwnerMatcher | None = None
+) -> Question:
+    """Understand a question: intent, confidence, entities, follow-up or not.
+
+    Args:
+        text: the question as typed.
+        focus: what the conversation was about (None: a first question).
+        owner_of: finds a role of the workspace named in the question (« la coordination
+            qualité »), returning its label, or None.
+    """
+    normalized = normalize_question(text)
+    cues = find_cues(normalized.split())
+    entities = extract(text, normalized, cues)
+    owner = owner_of(text) if owner_of else None
+    intent, deciding = _decide(text, normalized, cues, entities, owner)
+    if owner:
+        entities.owner_query = owner
+    follow_up = (
+        bool(_FOLLOW_UP.match(normalized)) and focus is not None and focus.intent is not None
+    )
+    confidence = 0.9 - 0.15 * cues.fuzzy_count(*deciding, "owner", "late", "indicator")
+    if intent is None and focus is not None and focus.intent is not None:
+        names_something = bool(
+            entities.criterion or entities.recommendation_number or entities.action_query
+        )
+        short = len(normalized.split()) <= 8
+        if follow_up or (names_something and short):
+            intent, follow_up, confidence = focus.intent, True, 0.8
+    if intent is None:
+        intent, confidence = Intent.FREE, 0.3
+    frame = _THEME_FRAME.get(intent)
+    drop = theme_drop_words(cues, *frame) if frame else theme_drop_words(cues)
+    entities.theme = theme(text, drop)
+    if follow_up and focus is not None and intent == focus.intent:
+        entities = _merge(focus.entities, entities)
+    elif follow_up and focus is not None and not entities.criterion:
+        entities.criterion = focus.criterion
+    return Question(
+        text=text,
+        normalized=normalized,
+        intent=intent,
+        confidence=max(0.3, min(1.0, confidence)),
+        entities=entities,
+        follow_up=follow_up,
+    )

@@ -1,0 +1,161 @@
+"""The vocabulary of a conversation with the assistant: questions, answers, citations, state.
+
+These models are what an adapter (CLI, API, TUI) receives from `ConversationService`; they
+live here rather than in `assistant.schema` because only the conversation uses them. Every
+fact an `Answer` states is tied to a `Citation` a coordinator can open (file, lines, quote),
+and the `Conversation` keeps the last focus (criterion, recommendations, actions) so that
+"et pour le critère 4 ?" or "qui en est responsable ?" can be understood.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from assistant.schema import Span
+
+
+class Intent(StrEnum):
+    """What a question asks for; each intent has one composer (and one LLM tool)."""
+
+    UNCOVERED = "uncovered_recommendations"  # « Quelles recommandations ne sont pas couvertes ? »
+    RECOMMENDATION = (
+        "recommendation_actions"  # « Qu'avons-nous prévu pour la reco 5 du critère 3 ? »
+    )
+    MISSING_FIELD = "actions_missing_field"  # « Quelles actions n'ont pas de responsable ? »
+    LATE = "late_actions"  # « Qu'est-ce qui est en retard ? »
+    THEME_OWNERS = "theme_owners"  # « Qui porte les actions sur les stages ? »
+    ACTION_DETAILS = "action_details"  # « Qui en est responsable ? », « Où en est l'action X ? »
+    OWNER_ACTIONS = "owner_actions"  # « Quelles actions porte la coordination qualité ? »
+    STATUS = "actions_by_status"  # « Quelles actions sont reportées ? »
+    INDICATORS = "propose_indicators"  # « Propose des indicateurs pour l'action X »
+    OTHER_PLANS = "other_institutions"  # « Comment d'autres établissements ont-ils traité X ? »
+    PROGRESS = "criterion_progress"  # « Résume l'avancement du critère 2 »
+    FREE = "free_question"  # anything else: answered from retrieved passages
+
+
+class MissingField(StrEnum):
+    """Fields of an action an expert expects to find filled."""
+
+    OWNER = "owner"
+    DEADLINE = "deadline"
+    INDICATOR = "indicator"
+
+
+class Entities(BaseModel):
+    """What the question names, as written and once resolved against the workspace."""
+
+    criterion: str | None = Field(default=None, description="Normalised criterion ('Critère 3').")
+    recommendation_number: str | None = Field(
+        default=None, description="Recommendation number as asked ('5')."
+    )
+    page: str | None = Field(default=None, description="Page of the report cited ('9' for p.9).")
+    action_query: str | None = Field(
+        default=None, description="Words naming an action (« l'action sur le portfolio »)."
+    )
+    theme: str | None = Field(default=None, description="Subject asked about ('stages').")
+    owner_query: str | None = Field(default=None, description="Owner named in the question.")
+    field: MissingField | None = Field(default=None, description="Missing field asked about.")
+    status: str | None = Field(
+        default=None, description="Status category asked about ('postponed', 'done'...)."
+    )
+    partial: bool = Field(default=False, description="Asks for partially covered recommendations.")
+    pronoun: bool = Field(
+        default=False,
+        description="Refers to what was just discussed (« en », « les », « cette action »).",
+    )
+
+
+class Question(BaseModel):
+    """A question as understood by the intent recogniser."""
+
+    text: str = Field(description="The question as typed.")
+    normalized: str = Field(description="Folded text the rules read (accents, numbers in words).")
+    intent: Intent = Field(description="What the question asks for.")
+    confidence: float = Field(ge=0, le=1, description="How sure the recogniser is of the intent.")
+    entities: Entities = Field(default_factory=Entities, description="What it names.")
+    follow_up: bool = Field(
+        default=False, description="Completed from the previous turn (« et pour le critère 4 ? »)."
+    )
+
+
+class Citation(BaseModel):
+    """One cited piece of evidence: the item, where it is written, and a short quote."""
+
+    id: str = Field(description="Id of the cited item (action, recommendation, SWOT item, gap...).")
+    kind: str = Field(
+        description="'action', 'recommendation', 'swot', 'gap', 'draft', 'pattern' or 'document'."
+    )
+    span: Span | None = Field(
+        default=None,
+        description="Where it is written; null for items of the indicator library (no document).",
+    )
+    quote: str = Field(description="A short verbatim excerpt of the cited item.")
+    document: str | None = Field(default=None, description="File name of the source document.")
+
+
+class Focus(BaseModel):
+    """What the conversation is about after a turn, so that follow-ups can be resolved."""
+
+    intent: Intent | None = Field(default=None, description="Intent of the last answered question.")
+    entities: Entities = Field(default_factory=Entities, description="Entities of that question.")
+    criterion: str | None = Field(default=None, description="Criterion last discussed.")
+    recommendation_ids: list[str] = Field(
+        default_factory=list, description="Recommendations last discussed."
+    )
+    action_ids: list[str] = Field(default_factory=list, description="Actions last discussed.")
+    subject: Literal["recommendations", "actions", "criterion", "passages"] | None = Field(
+        default=None, description="What the last answer listed."
+    )
+
+
+class Answer(BaseModel):
+    """The assistant's answer: French text whose facts each cite their evidence."""
+
+    conversation_id: str = Field(description="Conversation to pass back for follow-ups.")
+    question: str = Field(description="The question as typed.")
+    text: str = Field(
+        description=(
+            "Answer in French, markdown-light (paragraphs and '- ' bullets); each factual "
+            "sentence ends with the ids of its evidence in brackets: [act-…, rec-…]."
+        )
+    )
+    citations: list[Citation] = Field(
+        default_factory=list, description="Every cited item, in order of first citation."
+    )
+    intent: Intent = Field(description="What the question was understood to ask.")
+    confidence: float = Field(ge=0, le=1, description="Confidence in the understanding.")
+    follow_up_context: Focus = Field(
+        default_factory=Focus, description="What a follow-up question will refer to."
+    )
+    mode: Literal["default", "llm"] = Field(
+        default="default", description="'default' (rules, no LLM) or 'llm'."
+    )
+    grounded: bool = Field(
+        default=True, description="Every factual sentence passed the grounding check."
+    )
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What the coordinator should know (sentences removed as unsupported...).",
+    )
+
+
+class Turn(BaseModel):
+    """One question and its answer."""
+
+    question: Question = Field(description="The question as understood.")
+    answer: Answer = Field(description="The answer given.")
+    asked_at: datetime = Field(
+        default_factory=lambda: datetime.now(UTC), description="When it was asked (UTC)."
+    )
+
+
+class Conversation(BaseModel):
+    """A conversation: its turns and its current focus."""
+
+    id: str = Field(description="Conversation id.")
+    turns: list[Turn] = Field(default_factory=list, description="Questions and answers, in order.")
+    focus: Focus = Field(default_factory=Focus, description="What follow-ups refer to.")

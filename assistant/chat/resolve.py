@@ -1,0 +1,201 @@
+"""Resolving what a question names against the workspace: recommendations, actions, roles, themes.
+
+The recogniser reads « la recommandation 5 du critère 3 », « l'action sur le portfolio »,
+« la coordination qualité », « les stages »; this module finds the items they designate, or
+says that nothing or several things match, so that the answer can ask back instead of
+guessing. Actions are matched by fuzzy wording (rapidfuzz), then by retrieval; themes by
+French stems over the actions' wording and indicators, with typo correction against the
+plan's own vocabulary (« stges » → « stages »).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from assistant.audit.roles import RoleEntry, role_key
+from assistant.chat.knowledge import Knowledge
+from assistant.chat.text import close, fold_text, stems
+from assistant.schema import Action, Mapping, PassageFilter, PassageKind, SearchHit
+
+_KEY = re.compile(r"^(?:c(?P<c>\d+(?:\.\d+)*))?/?(?:r(?P<r>\d+))?(?:/p(?P<p>\d+))?$")
+#: An action is « the one » when it scores this much and clearly more than the next one.
+ACTION_MATCH = 75.0
+ACTION_MARGIN = 8.0
+
+
+@dataclass
+class RecommendationLookup:
+    """The recommendation a question designates, or why none could be chosen."""
+
+    found: Mapping | None = None
+    candidates: list[Mapping] = field(default_factory=list)  # several: ask which one
+    criterion_used_from_context: bool = False
+
+
+def key_parts(key: str) -> tuple[str | None, str | None, str | None]:
+    """(criterion, number, page) of a normalised key: 'c3/r2' → ('3', '2', None)."""
+    found = _KEY.match(key)
+    if not found:
+        return None, None, None
+    return found.group("c"), found.group("r"), found.group("p")
+
+
+def find_recommendation(
+    knowledge: Knowledge,
+    number: str,
+    criterion: str | None,
+    page: str | None,
+    context_criterion: str | None = None,
+) -> RecommendationLookup:
+    """The mapping of « recommandation `number` (du `criterion`) (p. `page`) »."""
+    wanted_criterion = criterion.split()[-1] if criterion else None
+    matches = []
+    for mapping in knowledge.mappings:
+        c, r, p = key_parts(mapping.recommendation_key)
+        if r != number or (page and p != page):
+            continue
+        if wanted_criterion and c != wanted_criterion:
+            continue
+        matches.append(mapping)
+    if len(matches) == 1:
+        return RecommendationLookup(found=matches[0])
+    if len(matches) > 1 and context_criterion and not wanted_criterion:
+        contextual = [m for m in matches if m.criterion == context_criterion]
+        if len(contextual) == 1:
+            return RecommendationLookup(found=contextual[0], criterion_used_from_context=True)
+    return RecommendationLookup(candidates=matches)
+
+
+def recommendations_of_criterion(knowledge: Knowledge, criterion: str) -> list[Mapping]:
+    return [m for m in knowledge.mappings if m.criterion == criterion]
+
+
+def known_criteria(knowledge: Knowledge) -> list[str]:
+    found = {m.criterion for m in knowledge.mappings if m.criterion}
+    return sorted(found, key=lambda c: [int(x) for x in c.split()[-1].split(".") if x.isdigit()])
+
+
+# -- actions ---------------------------------------------------------------------------------
+
+
+def _score(query: str, action: Action) -> float:
+    text = fold_text(action.text)
+    score = float(fuzz.token_set_ratio(query, text))
+    if len(query) >= 10:
+        score = max(score, float(fuzz.partial_ratio(query, text)))
+    wanted = set(stems(query))
+    if wanted:
+        have = set(stems(action.text))
+        score = max(score, 100.0 * len(wanted & have) / len(wanted))
+    return score
+
+
+def find_actions(
+    knowledge: Knowledge, query: str, pool: Sequence[Action] | None = None
+) -> list[tuple[Action, float]]:
+    """Actions whose wording matches `query` (an id, a title or a few words), best first."""
+    pool = list(knowledge.main_actions if pool is None else pool)
+    query = query.strip()
+    if query in knowledge.actions:
+        return [(knowledge.actions[query], 100.0)]
+    folded = fold_text(query)
+    scored = sorted(((a, _score(folded, a)) for a in pool), key=lambda pair: -pair[1])
+    return [(a, s) for a, s in scored if s >= 50.0][:5]
+
+
+def unique_action(matches: list[tuple[Action, float]]) -> Action | None:
+    """The one action a query designates, if it clearly stands out."""
+    if not matches or matches[0][1] < ACTION_MATCH:
+        return None
+    if len(matches) > 1 and matches[1][1] > matches[0][1] - ACTION_MARGIN:
+        return None
+    return matches[0][0]
+
+
+def closest_passages(
+    knowledge: Knowledge,
+    query: str,
+    *,
+    k: int = 3,
+    document_ids: list[str] | None = None,
+    kinds: list[PassageKind] | None = None,
+) -> list[SearchHit]:
+    """The passages retrieval finds closest to the query (empty without a retriever)."""
+    if knowledge.retriever is None or not query.strip():
+        return []
+    search_filter = PassageFilter(document_ids=document_ids, kinds=kinds)
+    return knowledge.retriever.search(query, k=k, filter=search_filter)
+
+
+# -- roles -----------------------------------------------------------------------------------
+
+
+def owner_in_question(knowledge: Knowledge, question: str) -> RoleEntry | None:
+    """A role of the main plan named in the question (« la coordination qualité »)."""
+    asked = set(role_key(question).split())
+    best: RoleEntry | None = None
+    for entry in knowledge.roles.entries:
+        words = entry.key.split()
+        if entry.vague or (len(words) < 2 and len(entry.key) < 5):
+            continue
+        if all(word in asked for word in words) and (
+            best is None or len(words) > len(best.key.split())
+        ):
+            best = entry
+    return best
+
+
+def roles_of(knowledge: Knowledge, action: Action) -> list[str]:
+    """Labels of the roles named in an action's owner cell (as the plan writes them)."""
+    labels = [entry.label for entry in knowledge.roles.roles_of(action.owner)]
+    return labels or ([action.owner.strip()] if action.owner and action.owner.strip() else [])
+
+
+# -- themes ----------------------------------------------------------------------------------
+
+
+@dataclass
+class ThemeMatch:
+    """Actions about a theme, and how the theme was read."""
+
+    actions: list[Action]
+    stems: list[str]
+    corrected: dict[str, str] = field(default_factory=dict)  # typed stem → vocabulary stem
+    complete: bool = True  # every stem of the theme found (else: best partial matches)
+
+
+def _theme_text(action: Action) -> str:
+    return " ".join([action.text, *action.indicators])
+
+
+def theme_actions(knowledge: Knowledge, theme: str, pool: Sequence[Action]) -> ThemeMatch:
+    """Actions of `pool` whose wording or indicators use the theme's words (stems)."""
+    action_stems = {a.id: frozenset(stems(_theme_text(a))) for a in pool}
+    vocabulary = frozenset().union(*action_stems.values()) if action_stems else frozenset()
+    wanted: list[str] = []
+    corrected: dict[str, str] = {}
+    for stem in dict.fromkeys(stems(theme)):
+        if stem in vocabulary or not vocabulary:
+            wanted.append(stem)
+            continue
+        near = sorted((v for v in vocabulary if close(stem, v)), key=lambda v: -fuzz.ratio(stem, v))
+        if near:
+            corrected[stem] = near[0]
+            wanted.append(near[0])
+        else:
+            wanted.append(stem)
+    if not wanted:
+        return ThemeMatch([], [])
+    hits = {a.id: sum(1 for s in wanted if s in action_stems[a.id]) for a in pool}
+    complete = [a for a in pool if hits[a.id] == len(wanted)]
+    if complete:
+        return ThemeMatch(complete, wanted, corrected)
+    best = max(hits.values(), default=0)
+    if best == 0:
+        return ThemeMatch([], wanted, corrected)
+    partial = [a for a in pool if hits[a.id] == best]
+    return ThemeMatch(partial, wanted, corrected, complete=False)

@@ -1,0 +1,275 @@
+"""The conversation service: one call per question, answers with citations, follow-ups kept.
+
+`ConversationService(workspace, settings)` answers in the default mode (no LLM): the
+question's intent is recognised by rules, the answer is composed from the audit and the
+workspace's items, and the grounding check verifies it before it is returned. When the
+settings name an LLM (or a chat model is passed), the LLM mode answers instead, with the
+same structured queries as tools and the same grounding check on its sentences.
+
+The service keeps what is costly (the audit, the retriever) in a `Knowledge` rebuilt only
+when the workspace's documents change, and keeps conversations in memory (the most recent
+`max_conversations`), each with the focus its follow-ups refer to.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+from assistant.chat import answers_actions, answers_coverage, answers_search
+from assistant.chat.grounding import GroundingChecker
+from assistant.chat.intents import recognize
+from assistant.chat.knowledge import Knowledge, choose_main_plan
+from assistant.chat.models import Answer, Conversation, Focus, Intent, Question, Turn
+from assistant.chat.reply import Reply, cited_ids
+from assistant.chat.resolve import owner_in_question
+from assistant.retrieval.french import make_tokenizer
+from assistant.retrieval.hybrid import HybridRetriever
+from assistant.retrieval.workspace_indexes import workspace_passages
+from assistant.services import retriever_for
+from assistant.settings import Settings
+from assistant.store import Workspace
+
+Composer = Callable[[Knowledge, Question, Focus], Reply]
+
+COMPOSERS: dict[Intent, Composer] = {
+    Intent.UNCOVERED: answers_coverage.uncovered,
+    Intent.RECOMMENDATION: answers_coverage.recommendation,
+    Intent.PROGRESS: answers_coverage.progress,
+    Intent.MISSING_FIELD: answers_actions.missing_field,
+    Intent.LATE: answers_actions.late,
+    Intent.STATUS: answers_actions.by_status,
+    Intent.THEME_OWNERS: answers_actions.theme_owners,
+    Intent.ACTION_DETAILS: answers_actions.action_details,
+    Intent.OWNER_ACTIONS: answers_actions.owner_actions,
+    Intent.INDICATORS: answers_search.indicators,
+    Intent.OTHER_PLANS: answers_search.other_plans,
+    Intent.FREE: answers_search.free,
+}
+
+
+class ConversationService:
+    """Answers questions about one workspace, in the default mode or with an LLM.
+
+    Args:
+        workspace: the open workspace.
+        settings: the settings (``settings.llm.provider`` chooses the mode).
+        retriever: a retriever over the workspace (default: the workspace's own indexes).
+        llm: a LangChain chat model; given, it is used whatever the settings say.
+        as_of: reference date for deadlines (default: today).
+        main_document: name or id of the coordinator's own plan (default: chosen, see
+            `assistant.chat.knowledge.choose_main_plan`).
+    """
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        settings: Settings,
+        *,
+        retriever: HybridRetriever | None = None,
+        llm: Any = None,
+        as_of: date | None = None,
+        main_document: str | None = None,
+        max_conversations: int = 100,
+    ) -> None:
+        self.workspace = workspace
+        self.settings = settings
+        self.as_of = as_of
+        self.main_document = main_document
+        self._retriever = retriever
+        self._llm = llm
+        self._knowledge: Knowledge | None = None
+        self._fingerprint: tuple[Any, ...] | None = None
+        self._conversations: OrderedDict[str, Conversation] = OrderedDict()
+        self._max_conversations = max_conversations
+
+    # -- state -------------------------------------------------------------------------------
+
+    @property
+    def llm_mode(self) -> bool:
+        return self._llm is not None or self.settings.llm.provider != "none"
+
+    def knowledge(self) -> Knowledge:
+        """What the service knows of the workspace, rebuilt when its documents changed."""
+        as_of = self.as_of or date.today()
+        documents = tuple((d.id, d.sha256) for d in self.workspace.documents())
+        fingerprint = (documents, as_of, self.main_document)
+        if self._knowledge is None or fingerprint != self._fingerprint:
+            plans = self.workspace.plans()
+            self._knowledge = Knowledge(
+                plans=plans,
+                main=choose_main_plan(plans, self.main_document),
+                as_of=as_of,
+                retriever=self._open_retriever(plans) if plans else None,
+                tokenize=make_tokenizer(self.settings.retrieval.tokenizer).tokenize,
+            )
+            self._fingerprint = fingerprint
+        return self._knowledge
+
+    def _open_retriever(self, plans: list[Any]) -> HybridRetriever:
+        if self._retriever is not None:
+            self._retriever.sync(workspace_passages(plans))
+            return self._retriever
+        return retriever_for(self.workspace, self.settings)
+
+    def warm_up(self) -> None:
+        """Compute now what the first questions would otherwise wait for.
+
+        The audit (mappings, gaps), the drafting context, the embedding model and the
+        lexical index: after this, answers take milliseconds (see ``make eval``).
+        """
+        knowledge = self.knowledge()
+        if not knowledge.plans:
+            return
+        knowledge.audit  # noqa: B018 - computed and cached on first access
+        knowledge.drafting  # noqa: B018
+        if knowledge.retriever is not None:
+            knowledge.retriever.search("plan d'action", k=1)
+
+    def conversation(self, conversation_id: str | None = None) -> Conversation:
+        """The conversation with this id (a new one when None or forgotten)."""
+        if conversation_id and conversation_id in self._conversations:
+            self._conversations.move_to_end(conversation_id)
+            return self._conversations[conversation_id]
+        conversation = Conversation(id=conversation_id or uuid.uuid4().hex[:12])
+        self._conversations[conversation.id] = conversation
+        while len(self._conversations) > self._max_conversations:
+            self._conversations.popitem(last=False)
+        return conversation
+
+    # -- asking ------------------------------------------------------------------------------
+
+    def understand(self, text: str, conversation_id: str | None = None) -> Question:
+        """How a question is understood (intent, entities), without answering it."""
+        knowledge = self.knowledge()
+        conversation = self.conversation(conversation_id)
+        focus = conversation.focus if conversation.turns else None
+
+        def owner_of(question: str) -> str | None:
+            entry = owner_in_question(knowledge, question)
+            return entry.label if entry is not None else None
+
+        return recognize(text, focus, owner_of)
+
+    def ask(self, question: str, conversation_id: str | None = None) -> Answer:
+        """Answer a question (a new conversation when `conversation_id` is None)."""
+        answer: Answer | None = None
+        for part in self.stream(question, conversation_id):
+            if isinstance(part, Answer):
+                answer = part
+        assert answer is not None
+        return answer
+
+    def stream(self, question: str, conversation_id: str | None = None) -> Iterator[str | Answer]:
+        """Text chunks as they are ready, then the final `Answer`.
+
+        In the default mode the composed answer comes sentence by sentence (line by line);
+        in the LLM mode the model's tokens come as soon as the sentence they belong to
+        passed the grounding check.
+        """
+        conversation = self.conversation(conversation_id)
+        understood = self.understand(question, conversation.id)
+        knowledge = self.knowledge()
+        if self.llm_mode:
+            from assistant.chat.llm import LLMResponder
+
+            responder = LLMResponder(self._chat_model(), knowledge, self.compose, self.finish)
+            answer: Answer | None = None
+            for part in responder.stream(understood, conversation):
+                if isinstance(part, Answer):
+                    answer = part
+                else:
+                    yield part
+            assert answer is not None
+        else:
+            reply = self.compose(understood, conversation.focus)
+            yield from _chunks(reply)
+            answer = self.finish(reply, understood, conversation, knowledge)
+        self._remember(conversation, understood, answer)
+        yield answer
+
+    def compose(self, question: Question, focus: Focus) -> Reply:
+        """The default-mode reply to an understood question."""
+        knowledge = self.knowledge()
+        if not knowledge.plans:
+            return Reply(confidence=1.0).say(
+                "Importez d'abord le rapport des experts et votre plan d'action "
+                "(plan-assistant ingest FICHIER) : l'espace de travail est vide"
+            )
+        return COMPOSERS[question.intent](knowledge, question, focus)
+
+    def finish(
+        self,
+        reply: Reply,
+        question: Question,
+        conversation: Conversation,
+        knowledge: Knowledge,
+        *,
+        text: str | None = None,
+        mode: str = "default",
+        warnings: list[str] | None = None,
+    ) -> Answer:
+        """The `Answer` for a reply (or for a checked LLM text): citations, focus, verdict."""
+        text = reply.text() if text is None else text
+        report = GroundingChecker(knowledge).check_text(text)
+        notes = list(reply.warnings) + list(warnings or [])
+        for check in report.unsupported:
+            notes.append(f"Phrase non vérifiée ({check.reason}) : « {check.sentence} »")
+        citations = [c for i in cited_ids(text) if (c := knowledge.citation(i)) is not None]
+        return Answer(
+            conversation_id=conversation.id,
+            question=question.text,
+            text=text,
+            citations=citations,
+            intent=question.intent,
+            confidence=reply.confidence if reply.confidence is not None else question.confidence,
+            follow_up_context=_focus_after(conversation.focus, question, reply),
+            mode="llm" if mode == "llm" else "default",
+            grounded=report.grounded,
+            warnings=notes,
+        )
+
+    def _remember(self, conversation: Conversation, question: Question, answer: Answer) -> None:
+        conversation.turns.append(Turn(question=question, answer=answer))
+        conversation.focus = answer.follow_up_context
+
+    def _chat_model(self) -> Any:
+        if self._llm is None:
+            from assistant.chat.llm import chat_model
+
+            self._llm = chat_model(self.settings.llm)
+        return self._llm
+
+
+def _chunks(reply: Reply) -> Iterator[str]:
+    """The reply's text line by line, with the separators `Reply.text()` puts between them."""
+    text = reply.text()
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end == -1:
+            yield text[start:]
+            return
+        while end < len(text) and text[end] == "\n":
+            end += 1
+        yield text[start:end]
+        start = end
+
+
+def _focus_after(previous: Focus, question: Question, reply: Reply) -> Focus:
+    """What follow-ups will refer to after this answer."""
+    if reply.subject is None:  # a question back, a refusal: the focus does not move
+        return previous.model_copy(
+            update={"intent": question.intent, "entities": question.entities}
+        )
+    return Focus(
+        intent=question.intent,
+        entities=question.entities,
+        criterion=reply.criterion or question.entities.criterion,
+        recommendation_ids=reply.recommendation_ids,
+        action_ids=reply.action_ids,
+        subject=reply.subject,
+    )

@@ -1,0 +1,163 @@
+"""The structured queries of the default mode, offered to an LLM as tools.
+
+An LLM must not read the plan and improvise: it calls the same queries the default mode
+answers with (uncovered recommendations, actions without owner, late actions...), and gets
+back their composed, cited answer. Each tool's result is wrapped in data delimiters
+(``<donnees>…</donnees>``, prompt `chat_tool_result`), because it quotes the documents and
+a document may contain text written to look like an instruction: inside the delimiters it
+is data, and the system prompt says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from assistant.chat.models import Entities, Focus, Intent, MissingField, Question
+from assistant.chat.reply import Reply
+from assistant.prompts import load_prompt
+
+Composer = Callable[[Question, Focus], Reply]
+
+_OPEN, _CLOSE = "<donnees", "</donnees>"
+
+
+class CriterionArgs(BaseModel):
+    critere: str | None = Field(
+        default=None, description="Numéro du critère ('3'), ou rien pour tous."
+    )
+
+
+class UncoveredArgs(CriterionArgs):
+    partielles: bool = Field(
+        default=False, description="Vrai : les recommandations couvertes seulement en partie."
+    )
+
+
+class RecommendationArgs(BaseModel):
+    numero: str = Field(description="Numéro de la recommandation ('5').")
+    critere: str | None = Field(default=None, description="Numéro du critère ('3'), si connu.")
+    page: str | None = Field(
+        default=None, description="Page du rapport ('9'), pour les références « p.9 »."
+    )
+
+
+class MissingArgs(CriterionArgs):
+    champ: Literal["responsable", "echeance", "indicateur"] = Field(
+        description="Le champ manquant."
+    )
+
+
+class StatusArgs(CriterionArgs):
+    etat: Literal["realise", "en_cours", "a_venir", "reporte", "abandonne"] = Field(
+        description="L'état cherché."
+    )
+
+
+class ThemeArgs(BaseModel):
+    theme: str = Field(description="Le sujet, en quelques mots ('stages', 'e-campus').")
+
+
+class ActionArgs(BaseModel):
+    action: str = Field(
+        description="Quelques mots de l'intitulé de l'action, ou son identifiant act-…."
+    )
+
+
+class OwnerArgs(BaseModel):
+    responsable: str = Field(
+        description="La fonction, telle que le plan l'écrit ('Coordination qualité')."
+    )
+
+
+class SearchArgs(BaseModel):
+    question: str = Field(description="La question, en français.")
+
+
+_FIELDS = {"responsable": MissingField.OWNER, "echeance": MissingField.DEADLINE, "indicateur": MissingField.INDICATOR}  # fmt: skip
+_STATUSES = {"realise": "done", "en_cours": "in_progress", "a_venir": "planned", "reporte": "postponed", "abandonne": "abandoned"}  # fmt: skip
+
+
+def _criterion(value: str | None) -> str | None:
+    found = re.search(r"\d+(?:\.\d+)*", value or "")
+    return f"Critère {found.group(0)}" if found else None
+
+
+def _entities(name: str, args: dict[str, object]) -> Entities:
+    """Tool arguments → the entities the composer of the matching intent reads."""
+    text = {key: (str(value) if value is not None else None) for key, value in args.items()}
+    entities = Entities(criterion=_criterion(text.get("critere")))
+    if name == "recommandations_non_couvertes":
+        entities.partial = bool(args.get("partielles"))
+    elif name == "actions_pour_recommandation":
+        entities.recommendation_number = text.get("numero")
+        entities.page = text.get("page")
+    elif name == "actions_sans":
+        entities.field = _FIELDS.get(text.get("champ") or "", MissingField.OWNER)
+    elif name == "actions_par_etat":
+        entities.status = _STATUSES.get(text.get("etat") or "", "done")
+    elif name in ("responsables_du_theme", "autres_etablissements"):
+        entities.theme = text.get("theme")
+    elif name in ("detail_action", "proposer_indicateurs"):
+        entities.action_query = text.get("action")
+    elif name == "actions_du_responsable":
+        entities.owner_query = text.get("responsable")
+    return entities
+
+
+#: name → (intent, arguments, description for the model)
+TOOLS: dict[str, tuple[Intent, type[BaseModel], str]] = {
+    "recommandations_non_couvertes": (Intent.UNCOVERED, UncoveredArgs, "Recommandations des experts auxquelles aucune action ne répond (ou seulement en partie)."),
+    "actions_pour_recommandation": (Intent.RECOMMENDATION, RecommendationArgs, "Ce que le plan prévoit pour une recommandation : son texte, sa couverture, ses actions."),
+    "actions_sans": (Intent.MISSING_FIELD, MissingArgs, "Actions sans responsable, sans échéance ou sans indicateur."),
+    "actions_en_retard": (Intent.LATE, CriterionArgs, "Actions dont l'échéance est dépassée sans qu'elles soient terminées, et actions reportées."),
+    "actions_par_etat": (Intent.STATUS, StatusArgs, "Actions d'un état de réalisation donné."),
+    "responsables_du_theme": (Intent.THEME_OWNERS, ThemeArgs, "Qui porte les actions sur un sujet."),
+    "detail_action": (Intent.ACTION_DETAILS, ActionArgs, "Responsable, échéance et état d'une action."),
+    "actions_du_responsable": (Intent.OWNER_ACTIONS, OwnerArgs, "Actions portées par une fonction."),
+    "proposer_indicateurs": (Intent.INDICATORS, ActionArgs, "Propositions d'indicateurs mesurables pour une action (à valider)."),
+    "autres_etablissements": (Intent.OTHER_PLANS, ThemeArgs, "Comment les autres plans de l'espace de travail traitent un sujet."),
+    "avancement": (Intent.PROGRESS, CriterionArgs, "Avancement d'un critère (ou du plan entier) : couverture, états, points d'attention."),
+    "rechercher_passages": (Intent.FREE, SearchArgs, "Passages des documents les plus proches d'une question libre."),
+}  # fmt: skip
+
+
+def as_data(tool: str, text: str) -> str:
+    """A tool's result inside data delimiters; delimiters inside the text are neutralised."""
+    safe = re.sub(
+        r"</?\s*donnees", lambda m: m.group(0).replace("<", "‹"), text, flags=re.IGNORECASE
+    )
+    return load_prompt("chat_tool_result").format(tool=tool, data=safe)
+
+
+def run_tool(name: str, args: dict[str, object], compose: Composer, focus: Focus) -> str:
+    """Execute one tool call: the composed, cited answer of its query, as data."""
+    if name not in TOOLS:
+        return as_data(name, f"Outil inconnu : {name}. Outils disponibles : {', '.join(TOOLS)}.")
+    intent, _, _ = TOOLS[name]
+    question = Question(
+        text=str(args.get("question") or ""), normalized="", intent=intent, confidence=1.0,
+        entities=_entities(name, args),
+    )  # fmt: skip
+    return as_data(name, compose(question, focus).text())
+
+
+def langchain_tools(compose: Composer, focus: Focus) -> list[object]:
+    """The tools as LangChain `StructuredTool`s (for `bind_tools`)."""
+    from langchain_core.tools import StructuredTool
+
+    tools: list[object] = []
+    for name, (_, schema, description) in TOOLS.items():
+
+        def call(_name: str = name, **kwargs: object) -> str:
+            return run_tool(_name, kwargs, compose, focus)
+
+        tools.append(
+            StructuredTool.from_function(
+                func=call, name=name, description=description, args_schema=schema
+            )
+        )
+    return tools

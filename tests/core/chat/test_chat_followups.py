@@ -1,0 +1,80 @@
+"""Follow-ups keep the conversation's context: « et pour le critère 4 ? », « qui en est responsable ? »."""
+
+from __future__ import annotations
+
+from chat_helpers import action_id, rec_id
+
+from assistant.chat.models import Intent
+from assistant.chat.service import ConversationService
+
+
+def test_and_for_criterion_4_reuses_the_last_intent(demo_service: ConversationService) -> None:
+    first = demo_service.ask("Quelles recommandations du critère 3 ne sont pas couvertes ?")
+    assert {c.id for c in first.citations} == {rec_id(demo_service, "c3/r1")}
+    second = demo_service.ask("et pour le critère 4 ?", first.conversation_id)
+    assert second.intent is Intent.UNCOVERED
+    assert {c.id for c in second.citations} == {rec_id(demo_service, "c4/r2")}
+    third = demo_service.ask("et pour le critere un ?", second.conversation_id)
+    assert third.text.startswith("Chaque recommandation du critère 1 a au moins une action")
+
+
+def test_who_is_responsible_applies_to_the_actions_just_discussed(
+    demo_service: ConversationService,
+) -> None:
+    first = demo_service.ask("Qu'avons-nous prévu pour la recommandation 2 du critère 3 ?")
+    second = demo_service.ask("qui en est responsable ?", first.conversation_id)
+    assert second.intent is Intent.ACTION_DETAILS
+    assert set(second.follow_up_context.action_ids) == set(first.follow_up_context.action_ids)
+    assert "Responsable des stages" in second.text and "sans responsable" in second.text
+
+
+def test_who_is_responsible_after_uncovered_recommendations(
+    demo_service: ConversationService,
+) -> None:
+    first = demo_service.ask("Quelles recommandations ne sont couvertes par aucune action ?")
+    second = demo_service.ask("qui en est responsable ?", first.conversation_id)
+    assert second.text.startswith("Aucune action ne répond à")
+    assert "pas de responsable" in second.text
+
+
+def test_a_recommendation_number_takes_the_criterion_of_the_conversation(
+    demo_service: ConversationService,
+) -> None:
+    first = demo_service.ask("Résume l'avancement du critère 3")
+    second = demo_service.ask("Qu'avons-nous prévu pour la reco 2 ?", first.conversation_id)
+    assert rec_id(demo_service, "c3/r2") in {c.id for c in second.citations}
+    assert any("Critère repris de la question précédente" in w for w in second.warnings)
+
+
+def test_r4_after_a_recommendation_keeps_the_criterion(demo_service: ConversationService) -> None:
+    first = demo_service.ask("qu avons nous prevu pour la reco 3 du critere quatre")
+    assert rec_id(demo_service, "c4/r3") in {c.id for c in first.citations}
+    second = demo_service.ask("Et pour la R4 ?", first.conversation_id)
+    assert rec_id(demo_service, "c4/r4") in {c.id for c in second.citations}
+
+
+def test_indicators_for_the_action_just_discussed(demo_service: ConversationService) -> None:
+    first = demo_service.ask("Qui est responsable de l'action sur le portfolio numérique ?")
+    assert "n'a pas de responsable" in first.text
+    second = demo_service.ask("Propose des indicateurs pour cette action", first.conversation_id)
+    assert second.intent is Intent.INDICATORS
+    assert action_id(demo_service, "portfolio numérique") in {c.id for c in second.citations}
+
+
+def test_conversations_do_not_leak_into_each_other(demo_service: ConversationService) -> None:
+    demo_service.ask("Résume l'avancement du critère 3")
+    fresh = demo_service.ask("et pour le critère 4 ?")
+    assert fresh.intent is Intent.FREE
+
+
+def test_conversation_keeps_its_turns(demo_service: ConversationService) -> None:
+    first = demo_service.ask("Quelles actions sont reportées ?")
+    demo_service.ask("qui en est responsable ?", first.conversation_id)
+    conversation = demo_service.conversation(first.conversation_id)
+    assert [t.question.text for t in conversation.turns] == [
+        "Quelles actions sont reportées ?",
+        "qui en est responsable ?",
+    ]
+    assert conversation.focus.action_ids == [
+        action_id(demo_service, "plan pluriannuel de renouvellement")
+    ]

@@ -1,0 +1,100 @@
+"""The conversation evaluation: its question files and its scoring (FAKE embedder here; the
+real one runs in ``make eval``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from fakes import HashingEmbedder
+
+from assistant.chat.models import Answer, Citation, Intent
+from assistant.chat.service import ConversationService
+from assistant.retrieval import workspace_indexes
+from assistant.retrieval.workspace_indexes import workspace_retriever
+from assistant.settings import Settings
+from assistant.store import Workspace
+from evals.chat_eval import (
+    QuestionTurn,
+    load_question_sets,
+    percentile,
+    run_chat_eval,
+    score_turn,
+)
+from evals.gold import GoldFormatError
+
+REQUIRED = (
+    "Quelles recommandations ne sont couvertes par aucune action ?",
+    "Qu'avons-nous prévu pour la recommandation 5 du critère 3 ?",
+    "Quelles actions n'ont pas de responsable ?",
+    "Qu'est-ce qui est en retard ?",
+    "Qui porte les actions sur les stages ?",
+    "Comment d'autres établissements ont-ils traité l'e-campus ?",
+    "Résume l'avancement du critère 2",
+)
+
+
+@pytest.fixture(autouse=True)
+def _fake_embedder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sentence-transformers model is replaced by a FAKE hashing embedder (speed)."""
+    monkeypatch.setattr(
+        workspace_indexes, "default_embedder", lambda settings, indexes_dir: HashingEmbedder()
+    )
+
+
+def _fake_factory(workspace: Workspace, settings: Settings, as_of: date) -> ConversationService:
+    retriever = workspace_retriever(workspace, HashingEmbedder())
+    return ConversationService(workspace, settings, retriever=retriever, as_of=as_of)
+
+
+def test_question_files_cover_the_brief() -> None:
+    sets = load_question_sets()
+    assert sets["demo"].questions >= 40 and sets["seeds"].questions >= 20
+    assert sets["demo"].questions + sets["seeds"].questions >= 60
+    asked = [t.question for s in sets.values() for c in s.conversations for t in c.turns]
+    for question in REQUIRED:
+        assert question in asked
+    intents = {t.intent for s in sets.values() for c in s.conversations for t in c.turns}
+    assert intents == set(Intent)
+    assert any(len(c.turns) > 1 for c in sets["demo"].conversations)  # follow-ups
+
+
+def test_a_broken_question_file_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "bad.json").write_text(
+        '{"workspace": "demo", "as_of": "2026-11-23", "conversations": []}', "utf-8"
+    )
+    with pytest.raises(GoldFormatError, match=r"bad\.json"):
+        load_question_sets(tmp_path)
+
+
+def test_scoring_of_one_turn() -> None:
+    answer = Answer(conversation_id="c", question="q", text="Réponse [act-1].", citations=[Citation(id="act-1", kind="action", quote="x")],
+                    intent=Intent.LATE, confidence=0.9)  # fmt: skip
+    turn = QuestionTurn(question="q", intent=Intent.LATE, facts=["réponse"], must_cite=[])
+    assert score_turn(turn, answer, knowledge=None) == []  # type: ignore[arg-type]
+    turn = QuestionTurn(question="q", intent=Intent.LATE, facts=["absent"])
+    assert score_turn(turn, answer, knowledge=None) == ["fait absent : « absent »"]  # type: ignore[arg-type]
+
+
+def test_percentile() -> None:
+    assert percentile([], 0.95) == 0.0
+    assert percentile([10.0], 0.5) == 10.0
+    assert percentile([float(n) for n in range(1, 101)], 0.5) == pytest.approx(50.5, abs=1)
+
+
+def test_demo_questions_meet_the_targets_with_a_fake_embedder() -> None:
+    figures, skipped = run_chat_eval(Settings(), None, factory=_fake_factory, only=("demo",))
+    assert not skipped
+    failures = [(r.question, r.problems) for r in figures.results["demo"] if r.problems]
+    assert figures.intent_accuracy() >= 0.9, failures
+    assert figures.correctness() >= 0.9, failures
+
+
+@pytest.mark.shared
+def test_seed_questions_meet_the_targets_with_a_fake_embedder(shared_dir: Path) -> None:
+    figures, skipped = run_chat_eval(Settings(), shared_dir, factory=_fake_factory, only=("seeds",))
+    assert not skipped
+    failures = [(r.question, r.problems) for r in figures.results["seeds"] if r.problems]
+    assert figures.intent_accuracy() >= 0.9, failures
+    assert figures.correctness() >= 0.9, failures
