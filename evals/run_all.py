@@ -24,8 +24,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from evals.gold import GoldFormatError
 from evals.chat_eval import ChatSection
+from evals.gold import GoldFormatError
 from evals.mapping_eval import MappingSection
 from evals.parser_eval import ParserSection
 from evals.section import RunOptions, Section, SectionResult
