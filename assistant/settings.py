@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -99,6 +99,59 @@ class LLMSettings(_Section):
     temperature: float = Field(default=0.0, ge=0, le=2, description="Sampling temperature.")
 
 
+class APISettings(_Section):
+    """The HTTP API (``plan-assistant serve``): where its data lives, who may call it, limits."""
+
+    data_dir: Path = Field(
+        default=Path("plan-assistant-data"),
+        description=(
+            "Root of the API's data: one workspace per institution or programme under "
+            "'workspaces/', the registry of workspaces and API keys, the job runners' locks."
+        ),
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Origins (scheme://host:port) of the web apps allowed to call the API from a "
+            "browser; empty = no cross-origin call ('*' is refused: keys travel in headers)."
+        ),
+    )
+    admin_key: SecretStr | None = Field(
+        default=None,
+        min_length=32,
+        description=(
+            "Administrator key given by the environment (PLAN_ASSISTANT_API__ADMIN_KEY), at "
+            "least 32 characters; it creates workspaces and keys. Null: only keys created with "
+            "'plan-assistant api-key create --admin' are administrators."
+        ),
+    )
+    max_upload_mb: float = Field(
+        default=50.0, gt=0, description="Largest file accepted by an upload (megabytes)."
+    )
+    max_files_per_upload: int = Field(
+        default=20, gt=0, description="Most files accepted by one upload request."
+    )
+    job_workers: int = Field(
+        default=2, gt=0, description="Ingestions run at the same time by one server process."
+    )
+    cache_entries: int = Field(
+        default=64,
+        gt=0,
+        description=(
+            "Mappings and audits kept in memory per server process (each is recomputed only "
+            "when its workspace changes)."
+        ),
+    )
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _explicit_origins(cls, origins: list[str]) -> list[str]:
+        # A wildcard would let any web page spend a coordinator's key from their browser.
+        if "*" in origins:
+            raise ValueError("'*' n'est pas accepté : listez les origines autorisées une à une.")
+        return [origin.rstrip("/") for origin in origins]
+
+
 class Settings(BaseSettings):
     """Root settings object."""
 
@@ -115,6 +168,7 @@ class Settings(BaseSettings):
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
+    api: APISettings = Field(default_factory=APISettings)
 
     @classmethod
     def from_name(cls, name: str, **overrides: Any) -> Settings:

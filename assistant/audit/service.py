@@ -12,7 +12,14 @@ from assistant.audit.coverage_rules import recommendation_gaps, swot_gaps
 from assistant.audit.roles import RoleCatalog
 from assistant.audit.rules import run_action_rules
 from assistant.audit.smart import smart_score
-from assistant.mapping.semantic import ActionSearcher, Calibration, Tokenize, calibration
+from assistant.mapping.semantic import (
+    ActionSearcher,
+    Calibration,
+    Tokenize,
+    calibration,
+    memoized,
+    prepare_queries,
+)
 from assistant.mapping.service import build_mappings
 from assistant.schema import (
     Action,
@@ -24,6 +31,7 @@ from assistant.schema import (
     Mapping,
     Plan,
     Severity,
+    SwotKind,
     TargetKind,
 )
 
@@ -54,13 +62,18 @@ def run_audit(
         drafter: proposes owners/indicators for actions that lack them (None: no drafts).
     """
     params = params or calibration()
+    # One memo for the mapping and the SWOT rule: both score the same actions' wordings.
+    tokenize = memoized(tokenize)
+    swot = [item for plan in plans for item in plan.swot]
+    if searcher is not None and any(plan.actions for plan in plans):
+        # The SWOT rule searches weaknesses and threats: embed them in one batch.
+        asked = (SwotKind.WEAKNESS, SwotKind.THREAT)
+        prepare_queries(searcher, [item.text for item in swot if item.kind in asked])
     mappings = build_mappings(plans, searcher, tokenize, params=params)
     actions = {action.id: action for plan in plans for action in plan.actions}
     action_documents = sorted({plan.document.id for plan in plans if plan.actions})
     gaps: list[Gap] = recommendation_gaps(mappings, actions)
-    gaps += swot_gaps(
-        [i for p in plans for i in p.swot], searcher, tokenize, params, action_documents
-    )
+    gaps += swot_gaps(swot, searcher, tokenize, params, action_documents)
     for plan in plans:
         gaps += run_action_rules(plan.actions, as_of)
     gaps.sort(key=lambda gap: _SEVERITY_ORDER[gap.severity])

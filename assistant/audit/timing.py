@@ -27,7 +27,7 @@ from datetime import date, timedelta
 
 from assistant.audit.base import action_gap, blank, quote
 from assistant.audit.french import plain_text
-from assistant.extract.dates import MONTHS, due_date
+from assistant.extract.dates import MONTHS, due_date, french_date
 from assistant.schema import Action, Gap, Severity, StatusCategory
 
 STALE_DEADLINE = "stale_deadline"
@@ -45,25 +45,6 @@ _FUTURE = re.compile(
     r"\b(?:a planifier|planifiee?s?|a venir|prevue?s?|programmee?s?|envisagee?s?|a lancer|"
     r"a mettre en place|a realiser|a organiser|a prevoir)\b(?P<rest>[^.;\n]*)"
 )
-_MONTH_NAMES = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-
-
-def french_date(day: date) -> str:
-    """'30 juin 2025'."""
-    return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def deadline_of(action: Action) -> date | None:

@@ -19,7 +19,7 @@ from assistant.chat.resolve import (
     theme_actions,
     unique_action,
 )
-from assistant.chat.text import agree, count, french_date, join_fr, of, quoted
+from assistant.chat.text import agree, count, join_fr, of, quoted
 from assistant.chat.wording import (
     action_bullets,
     describe_action,
@@ -30,6 +30,7 @@ from assistant.chat.wording import (
     scope_words,
     status_label,
 )
+from assistant.extract.dates import french_date
 from assistant.schema import Action, PassageKind, StatusCategory
 
 _MISSING = {

@@ -20,9 +20,9 @@ from assistant.chat.grounding import GroundingChecker, split_sentences
 from assistant.chat.knowledge import Knowledge
 from assistant.chat.models import Answer, Conversation, Focus, Question
 from assistant.chat.reply import Reply
-from assistant.chat.text import french_date
 from assistant.chat.tools import TOOLS, as_data, langchain_tools, run_tool
 from assistant.errors import PlanAssistantError
+from assistant.extract.dates import french_date
 from assistant.prompts import load_prompt
 from assistant.settings import LLMSettings
 

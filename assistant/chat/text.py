@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date
 from functools import cache
 
 from rapidfuzz import fuzz
@@ -181,11 +180,6 @@ _MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
     "octobre", "novembre", "décembre",
 )  # fmt: skip
-
-
-def french_date(day: date) -> str:
-    """« 23 novembre 2026 »."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def unique(items: Iterable[str]) -> list[str]:

@@ -18,6 +18,7 @@ from datetime import date
 from typing import Literal
 
 from assistant.audit.french import content_words, plain_text
+from assistant.audit.measurability import Signal, assess_indicator
 from assistant.drafting.wording import MONTH_NAMES, ActionObject, DraftDue
 
 # The effect of an action (a rate of success, a satisfaction, a result), as opposed to what
@@ -76,7 +77,7 @@ def _default_rate(folded: str) -> int:
 
 def _complete(head: str, obj: ActionObject | None, public: str | None) -> str:
     """« Taux de participation » → « Taux de participation des étudiants de B1 aux ateliers »."""
-    if obj is None or len(content_words(head)) > 3:
+    if obj is None or obj.about_people or len(content_words(head)) > 2:
         return head
     folded = plain_text(head)
     who = f"étudiants de {public}" if public else "étudiants"
@@ -106,7 +107,11 @@ def adapt_indicator(
     if len(text) < 4:
         return None
     threshold = _THRESHOLD.search(text)
-    if threshold is not None:
+    verdict = assess_indicator(text)
+    if threshold is None and verdict.signal is Signal.QUANTITY:
+        # « ramené à 2 », « 3 ateliers »: a number that already is the target
+        head, target, tail = text, verdict.cue, ""
+    elif threshold is not None:
         head = text[: threshold.start()].strip(" :;,(")
         target = threshold.group(0).strip(" ()")
         tail = text[threshold.start() :]

@@ -20,162 +20,46 @@ Every proposal passes `is_measurable`; one that would not is dropped, never show
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+import re
 
 from assistant.audit.base import quote
-from assistant.audit.french import plain_text
-from assistant.audit.indicator_patterns import IndicatorPattern
+from assistant.audit.french import word_set
 from assistant.audit.measurability import Signal, assess_indicator, is_measurable
 from assistant.drafting.adapt import adapt_indicator, indicator_kind
+from assistant.drafting.candidates import (
+    KINDS,
+    WRITING_VERBS,
+    Candidate,
+    action_source,
+    subject_stems,
+)
 from assistant.drafting.context import DraftingContext, Neighbour, similar_actions
 from assistant.drafting.ids import draft_id
+from assistant.drafting.patterns import pattern_candidates
 from assistant.drafting.wording import (
     ActionObject,
     DraftDue,
     action_object,
     draft_due,
-    instance_of,
-    platform_of,
+    elide,
     public_of,
 )
 from assistant.schema import Action, Draft, DraftField, DraftSource
 
-IndicatorKind = Literal["output", "outcome"]
-KINDS: tuple[IndicatorKind, ...] = ("output", "outcome")
-
 #: Neighbours whose indicators are candidates (and can be cited).
 NEIGHBOURS = 8
-#: Score of a pattern: base, per theme hit (up to 3), per placeholder filled from the action.
-PATTERN_BASE, PATTERN_HIT, PATTERN_OWN = 0.25, 0.1, 0.06
-#: A neighbour's indicator scores its similarity, times this when it is from another plan.
+#: A neighbour's indicator scores its similarity, times (1 - RELEVANCE + RELEVANCE x the share
+#: of its words the action uses), times OTHER_DOCUMENT when it is from another plan.
+RELEVANCE = 0.5
 OTHER_DOCUMENT = 0.85
-#: Score of an indicator written from the action's own wording (the fallback).
+#: Score of an indicator written from the action's own wording (the fallback), and of the
+#: document itself when the action writes one (« Livret ... réalisé »): then it is the output.
 WORDING_SCORE = 0.2
-#: Cited actions per draft.
-CITED_ACTIONS = 3
+DOCUMENT_SCORE = 0.4
 
+# Measure words that say how, not what (« participation », « satisfaction »).
+_MEASURE_STEMS = word_set("particip present frequent satisfact reussit inscript")
 _KIND_LABEL = {"output": "de réalisation", "outcome": "de résultat"}
-_WRITING_VERBS = frozenset(
-    ["rédiger", "élaborer", "formaliser", "produire", "constituer", "établir", "publier", "créer", "adopter", "concevoir", "actualiser", "réviser", "diffuser", "communiquer", "réaliser", "définir", "mettre"]
-)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One possible indicator for one kind, with what supports it."""
-
-    kind: IndicatorKind
-    text: str
-    measure: str
-    target: str
-    score: float
-    basis: str  # why, in French, for the rationale
-    sources: tuple[DraftSource, ...]
-
-
-def _action_source(neighbour: Neighbour, indicator: str) -> DraftSource:
-    return DraftSource(
-        kind="action",
-        ref=neighbour.action.id,
-        label=f"{quote(indicator, 90)} — indicateur de {quote(neighbour.action.text, 60)}",
-        span=neighbour.action.source,
-    )
-
-
-def _pattern_source(pattern: IndicatorPattern) -> DraftSource:
-    return DraftSource(
-        kind="pattern",
-        ref=pattern.id,
-        label=f"Modèle « {pattern.measure} » : {pattern.rationale}",
-    )
-
-
-def _fill(
-    pattern: IndicatorPattern, action: Action, context: DraftingContext, due: DraftDue
-) -> tuple[str, int]:
-    """The pattern rendered with the action's words, and how many placeholders they filled."""
-    plan = context.plan_of(action)
-    obj = action_object(action)
-    values: dict[str, str] = {}
-    own = 0
-    for name in pattern.placeholders:
-        default = pattern.defaults[name]
-        if name == "echeance":
-            values[name] = due.text
-            own += due.from_deadline
-            continue
-        value: str | None = None
-        if name == "public" and (public := public_of(action.text)):
-            value = f"étudiants de {public}" if default.startswith("étudiants") else public
-        elif name == "support":
-            value = platform_of(plan)
-        elif name == "instance":
-            value = instance_of(plan)
-        elif (
-            name == "livrable"
-            and pattern.template.startswith("{livrable}")
-            and obj is not None
-            and obj.verb.split()[0] in _WRITING_VERBS
-        ):
-            value = obj.capitalised
-        if value is not None:
-            values[name] = value
-            own += 1
-    return pattern.render(**values), own
-
-
-def _with_date(text: str, due: DraftDue) -> str:
-    """Append the date when the indicator has none (patterns counting « par an »)."""
-    if assess_indicator(text).signal is Signal.DATE or due.text in text:
-        return text
-    return f"{text} d'ici {due.text}"
-
-
-def _pattern_candidates(
-    action: Action, context: DraftingContext, due: DraftDue, neighbours: list[Neighbour]
-) -> list[Candidate]:
-    subject = f"{action.text} {action.objective or ''}"
-    found: list[Candidate] = []
-    for pattern, hits in context.patterns.match(subject, limit=12):
-        text, own = _fill(pattern, action, context, due)
-        text = _with_date(text, due)
-        sources = [_pattern_source(pattern)]
-        sources += [
-            _action_source(n, indicator)
-            for n, indicator in _supporting(pattern, neighbours)[:CITED_ACTIONS]
-        ]
-        score = PATTERN_BASE + PATTERN_HIT * min(hits, 3) + PATTERN_OWN * own
-        found.append(
-            Candidate(
-                kind=pattern.kind,
-                text=text,
-                measure=pattern.measure,
-                target=pattern.default_target,
-                score=round(score + 0.03 * (len(sources) - 1), 4),
-                basis=f"adapté du modèle « {pattern.measure} » de la bibliothèque d'indicateurs",
-                sources=tuple(sources),
-            )
-        )
-    return found
-
-
-def _supporting(
-    pattern: IndicatorPattern, neighbours: list[Neighbour]
-) -> list[tuple[Neighbour, str]]:
-    """Similar actions measured like the pattern (same kind, a theme word in the indicator)."""
-    themes = [plain_text(theme) for theme in pattern.themes]
-    measure = set(plain_text(pattern.measure).split()) - {"de", "des", "du", "la", "le", "les"}
-    found: list[tuple[Neighbour, str]] = []
-    for neighbour in neighbours:
-        for indicator in neighbour.action.indicators:
-            folded = plain_text(indicator)
-            if indicator_kind(indicator) != pattern.kind or not is_measurable(indicator):
-                continue
-            if any(theme in folded for theme in themes) or measure & set(folded.split()):
-                found.append((neighbour, indicator))
-                break
-    return found
 
 
 def _neighbour_candidates(
@@ -187,6 +71,7 @@ def _neighbour_candidates(
 ) -> list[Candidate]:
     found: list[Candidate] = []
     public = public_of(action.text)
+    mine = subject_stems(f"{action.text} {action.objective or ''}")
     for neighbour in neighbours:
         for indicator in neighbour.action.indicators:
             verdict = assess_indicator(indicator)
@@ -194,12 +79,20 @@ def _neighbour_candidates(
                 continue
             # A deliverable of another action is that action's, not ours: only measures
             # (rates, counts) travel, unless the two actions are near twins.
-            if verdict.signal not in (Signal.MEASURE, Signal.QUANTITY) and neighbour.similarity < 0.75:
+            if (
+                verdict.signal not in (Signal.MEASURE, Signal.QUANTITY)
+                and neighbour.similarity < 0.75
+            ):
                 continue
             adapted = adapt_indicator(indicator, obj, public, due, context.as_of)
             if adapted is None:
                 continue
-            score = neighbour.similarity * (1.0 if neighbour.same_document else OTHER_DOCUMENT)
+            words = subject_stems(indicator)
+            # a bare measure (« Taux de participation ») fits any action: it gets completed
+            # with this action's public and object
+            relevance = len(words & mine) / len(words) if words - _MEASURE_STEMS else 1.0
+            score = neighbour.similarity * (1 - RELEVANCE + RELEVANCE * relevance)
+            score *= 1.0 if neighbour.same_document else OTHER_DOCUMENT
             found.append(
                 Candidate(
                     kind=indicator_kind(indicator),
@@ -211,10 +104,16 @@ def _neighbour_candidates(
                         f"adapté de l'indicateur {quote(indicator, 70)} d'une action proche "
                         f"({quote(neighbour.action.text, 60)})"
                     ),
-                    sources=(_action_source(neighbour, indicator),),
+                    sources=(action_source(neighbour, indicator),),
                 )
             )
     return found
+
+
+_EVENT_VERBS = word_set(
+    """organiser ouvrir développer proposer offrir introduire renforcer poursuivre élargir
+    activer installer mettre"""
+)
 
 
 def _wording_candidates(
@@ -223,20 +122,36 @@ def _wording_candidates(
     """Indicators written from the action alone: always available, weakest."""
     public = public_of(action.text)
     who = f"étudiants de {public}" if public else "bénéficiaires"
+    about = "de l'action"
     if obj is not None:
         output = f"{obj.capitalised} {obj.participle} d'ici {due.text}"
-        if obj.verb.split()[0] not in _WRITING_VERBS:
+        if obj.verb.split()[0] in _EVENT_VERBS and not obj.about_people:
             output += " ; nombre de participants relevé chaque année"
-        about = obj.after_de.replace("de ", "à l'égard de ", 1) if obj.after_de.startswith("de ") else f"à l'égard {obj.after_de}"
+        if obj.about_people:
+            who = re.split(r"\s(?:à|au|aux|dans|sur|pour|en)\s", obj.noun, maxsplit=1)[0]
+        else:
+            about = obj.after_de
     else:
         output = f"Réalisation de l'action attestée par un document (PV, rapport) d'ici {due.text}"
-        about = "à l'égard de l'action"
-    outcome = f"Taux de {who} satisfaits {about} ≥ 75 % (questionnaire en {due.text})"
+    outcome = f"{elide('Taux de', who)} satisfaits {about} ≥ 75 % (questionnaire en {due.text})"
+    itself = DraftSource(
+        kind="action",
+        ref=action.id,
+        label=f"Formulation de l'action elle-même : {quote(action.text, 90)}",
+        span=action.source,
+    )
+    basis = (
+        "écrit à partir des mots de l'action elle-même (aucun modèle ni action proche ne convenait)"
+    )
+    writes = obj is not None and obj.verb.split()[0] in WRITING_VERBS and not obj.about_people
+    output_basis = (
+        "le document que l'action produit, nommé avec ses propres mots" if writes else basis
+    )
     return [
-        Candidate("output", output, "réalisation de l'action", "réalisée", WORDING_SCORE,
-                  "écrit à partir de l'action elle-même", ()),
+        Candidate("output", output, "réalisation de l'action", "réalisée",
+                  DOCUMENT_SCORE if writes else WORDING_SCORE, output_basis, (itself,)),
         Candidate("outcome", outcome, f"satisfaction des {who}", "≥ 75 %", WORDING_SCORE,
-                  "écrit à partir de l'action elle-même", ()),
+                  basis, (itself,)),
     ]  # fmt: skip
 
 
@@ -246,7 +161,7 @@ def indicator_candidates(action: Action, context: DraftingContext) -> list[Candi
     obj = action_object(action)
     neighbours = similar_actions(action, context)[:NEIGHBOURS]
     candidates = [
-        *_pattern_candidates(action, context, due, neighbours),
+        *pattern_candidates(action, context, due, neighbours),
         *_neighbour_candidates(action, neighbours, due, obj, context),
         *_wording_candidates(action, obj, due, context),
     ]

@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from assistant.audit.base import quote
+from assistant.audit.french import word_set
 from assistant.audit.owners import looks_like_a_person
 from assistant.audit.roles import RoleEntry, role_key, split_owner
 from assistant.drafting.context import DraftingContext, Neighbour, similar_actions
@@ -28,7 +29,7 @@ from assistant.schema import Action, Draft, DraftField, DraftSource
 #: How many owner proposals per action.
 TOP = 3
 #: A vote from another plan of the workspace counts this much (another programme, other habits).
-OTHER_DOCUMENT = 0.5
+OTHER_DOCUMENT = 0.3
 #: A role that carries no action of the drafted action's own plan is discounted this much.
 FOREIGN_ROLE = 0.2
 #: A vote from an action run on the same site (« LLN : ») counts this much more.
@@ -38,10 +39,10 @@ OTHER_SITE = 0.3
 #: Exponent on similarity: above 1, the closest actions dominate the vote.
 SHARPNESS = 3.0
 #: Weight of the prior for roles carrying actions of the same objective / the same axis.
-OBJECTIVE_PRIOR = 0.15
+OBJECTIVE_PRIOR = 0.3
 AXIS_PRIOR = 0.05
 #: Weight of the prior for the roles the plan uses most (small plans divide work by habit).
-PLAN_PRIOR = 0.1
+PLAN_PRIOR = 0.15
 #: How many supporting actions a draft cites.
 CITED_ACTIONS = 3
 
@@ -59,8 +60,9 @@ class RoleVote:
 # Heads of short keys that name a group of people, not a function that answers for an action
 # (« Enseignant-e-s du B1 », « Membres de la Commission »); longer keys are kept, they
 # usually name a mission (« Les 2 MDP chargé-e-s de la mission numérique »).
-_GROUP_HEADS = frozenset(
-    "enseignant professeur membre intervenant titulaire etudiant personnel acteur collegue".split()
+_GROUP_HEADS = word_set(
+    """enseignant professeur membre intervenant titulaire etudiant personnel acteur
+    collegue"""
 )
 
 
@@ -90,14 +92,16 @@ def _vote_weight(action: Action, neighbour: Neighbour, context: DraftingContext)
     return weight
 
 
-def _add_prior(
-    action: Action, context: DraftingContext, votes: dict[str, RoleVote]
-) -> None:
+def _add_prior(action: Action, context: DraftingContext, votes: dict[str, RoleVote]) -> None:
     """Roles carrying the other actions of the same objective, the same axis, the same plan."""
     plan = context.plan_of(action)
     if plan is None:
         return
-    for attribute, weight in (("objective", OBJECTIVE_PRIOR), ("axis", AXIS_PRIOR), ("", PLAN_PRIOR)):
+    for attribute, weight in (
+        ("objective", OBJECTIVE_PRIOR),
+        ("axis", AXIS_PRIOR),
+        ("", PLAN_PRIOR),
+    ):
         value = getattr(action, attribute) if attribute else plan.document.id
         if not value:
             continue

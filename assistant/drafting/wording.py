@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from assistant.audit.french import plain_text
+from assistant.audit.french import plain_text, word_set
 from assistant.extract.dates import due_date
 from assistant.schema import Action, Plan
 
@@ -45,6 +45,7 @@ class DraftDue:
     """The date an indicator draft aims at, and why that one (for the rationale)."""
 
     text: str  # « juin 2027 », « 2026-2027 »
+    day: date  # the last day it stands for
     from_deadline: bool
     note: str
 
@@ -64,7 +65,7 @@ def draft_due(action: Action, as_of: date) -> DraftDue:
     due = action.due or due_date(deadline)
     if due is not None and due >= as_of:
         text = deadline if _CLEAN_PERIOD.match(deadline) else month_year(due)
-        return DraftDue(text, True, f"l'échéance est celle de l'action (« {deadline} »)")
+        return DraftDue(text, due, True, f"l'échéance est celle de l'action (« {deadline} »)")
     end = academic_year_end(as_of)
     year = f"{end.year - 1}-{end.year}"
     if due is not None:
@@ -75,6 +76,7 @@ def draft_due(action: Action, as_of: date) -> DraftDue:
         why = "l'action n'a pas d'échéance"
     return DraftDue(
         month_year(end),
+        end,
         False,
         f"{why} : la date proposée est la fin de l'année académique {year}, à ajuster",
     )
@@ -132,16 +134,21 @@ _NOMINAL = {
     "poursuite": "poursuivre", "diffusion": "diffuser", "production": "produire",
 }  # fmt: skip
 _IRREGULAR = {
-    "ouvrir": "ouvert", "offrir": "offert", "produire": "produit", "introduire": "introduit",
-    "construire": "construit", "mettre": "mis", "remettre": "remis", "faire": "fait",
-    "tenir": "tenu", "obtenir": "obtenu", "conclure": "conclu", "inscrire": "inscrit",
-    "écrire": "écrit", "poursuivre": "poursuivi", "soumettre": "soumis", "transmettre": "transmis",
+    "faire": "fait", "conclure": "conclu", "inclure": "inclus", "poursuivre": "poursuivi",
+    "suivre": "suivi", "acquérir": "acquis", "courir": "couru",
 }  # fmt: skip
+# Endings of irregular families, longest first: « transmettre » → « transmis ».
+_ENDINGS = (
+    ("prendre", "pris"), ("mettre", "mis"), ("crire", "crit"), ("uire", "uit"), ("eindre", "eint"),
+    ("aindre", "aint"), ("oindre", "oint"), ("vrir", "vert"), ("frir", "fert"), ("venir", "venu"),
+    ("tenir", "tenu"), ("er", "é"), ("ir", "i"), ("re", "u"),
+)  # fmt: skip
 _ARTICLE = re.compile(
     r"^(?:(?P<word>une|un|des|les|le|la|de la|du|de|aux|au)\s+|(?P<elided>de l|l|d)['’]\s*)"
     r"(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
+_DIRECT_OBJECT = re.compile(r"\s(?:une?|des|les|la|le|l['’])\s*(?=\w)", re.IGNORECASE)
 # Adverbs between the verb and its object ("Assurer au moins une visite").
 _ADVERBS = re.compile(
     r"^(?:au moins|chaque année|davantage|systématiquement|progressivement|aussi)\s+", re.IGNORECASE
@@ -178,12 +185,10 @@ class ActionObject:
         verb, _, particle = verb_phrase.partition(" ")
         base = _IRREGULAR.get(verb)
         if base is None:
-            if verb.endswith("er"):
-                base = verb[:-2] + "é"
-            elif verb.endswith("ir"):
-                base = verb[:-1]
-            else:
-                base = verb[:-2] + "u"
+            ending, participle = next(
+                (pair for pair in _ENDINGS if verb.endswith(pair[0])), ("", "")
+            )
+            base = verb[: len(verb) - len(ending)] + participle
         ending = ("e" if self.feminine else "") + ("s" if self.plural else "")
         if base.endswith("s") and ending == "s":
             ending = ""
@@ -220,6 +225,11 @@ class ActionObject:
         return "de " + phrase
 
     @property
+    def about_people(self) -> bool:
+        """The object is people (« les étudiants », « les nouveaux enseignants »), not a thing."""
+        return any(plain_text(word).rstrip("s") in _PEOPLE for word in self.noun.split()[:2])
+
+    @property
     def capitalised(self) -> str:
         return self.noun[:1].upper() + self.noun[1:]
 
@@ -245,9 +255,20 @@ def _noun_phrase(rest: str, max_words: int = 7) -> str:
     return " ".join(words).strip(" ,;'’«»\"")
 
 
-_DANGLING = frozenset(
-    ["de", "d", "des", "du", "la", "le", "les", "l", "a", "au", "aux", "et", "ou", "en", "sur", "pour", "par", "dans", "avec", "un", "une"]
+_PEOPLE = word_set(
+    """etudiant enseignant membre maitre delegue tuteur professeur personne diplome
+    stagiaire titulaire mdp mfp acteur participant"""
 )
+
+
+def elide(words: str, following: str) -> str:
+    """« Taux de » + « étudiants » → « Taux d'étudiants »."""
+    if words.endswith(" de") and following[:1].lower() in "aeiouyéèêàâîôûh":
+        return f"{words[:-3]} d'{following}"
+    return f"{words} {following}"
+
+
+_DANGLING = word_set("""de d des du la le les l a au aux et ou en sur pour par dans avec un une""")
 
 
 def action_object(action: Action) -> ActionObject | None:
@@ -272,6 +293,13 @@ def action_object(action: Action) -> ActionObject | None:
         return None
     kind = plain_text(article["word"] or article["elided"]).strip()
     rest = article["rest"]
+    if kind in {"au", "aux"} and (direct := _DIRECT_OBJECT.search(rest)):
+        # « Communiquer aux étudiants une synthèse »: the object is the synthèse
+        article = _ARTICLE.match(rest[direct.start() + 1 :])
+        if article is None:
+            return None
+        kind = plain_text(article["word"] or article["elided"]).strip()
+        rest = article["rest"]
     if kind in {"de", "d", "du", "des"} and (inner := _ARTICLE.match(rest)):
         # "Mise en place d'un tutorat": the complement's own article tells gender and number
         inner_kind = plain_text(inner["word"] or inner["elided"]).strip()

@@ -78,3 +78,15 @@ def _safe(year: int, month: int, day: int) -> date:
         return date(year, month, day)
     except ValueError:
         return date(1, 1, 1)
+
+
+MONTH_NAMES = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+
+
+def french_date(day: date) -> str:
+    """A date as a French sentence writes it: '23 novembre 2026', '1er mars 2027'."""
+    number = "1er" if day.day == 1 else str(day.day)
+    return f"{number} {MONTH_NAMES[day.month - 1]} {day.year}"

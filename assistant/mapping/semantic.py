@@ -59,6 +59,38 @@ def calibration() -> Calibration:
     )
 
 
+def memoized(tokenize: Tokenize) -> Tokenize:
+    """`tokenize` remembering its results (one mapping tokenizes the same actions again and again).
+
+    The memo lives as long as the returned function: callers make one per mapping, so a
+    long-running process does not keep every text it ever saw.
+    """
+    if getattr(tokenize, "memoized", False):
+        return tokenize
+    seen: dict[str, list[str]] = {}
+
+    def tokenize_once(text: str) -> list[str]:
+        tokens = seen.get(text)
+        if tokens is None:
+            tokens = seen[text] = tokenize(text)
+        return list(tokens)
+
+    tokenize_once.memoized = True  # type: ignore[attr-defined]
+    return tokenize_once
+
+
+def prepare_queries(searcher: ActionSearcher, queries: Sequence[str]) -> None:
+    """Have the searcher embed all the queries of a mapping at once, when it can.
+
+    `HybridRetriever.embed_queries` embeds them in one batch (several times faster than
+    one at a time on a CPU, same vectors) and remembers them for the searches that follow;
+    a searcher without it (a test double) searches as before.
+    """
+    embed_queries = getattr(searcher, "embed_queries", None)
+    if embed_queries is not None:
+        embed_queries(queries)
+
+
 def overlap(query_tokens: Sequence[str], passage_tokens: Sequence[str]) -> float:
     """Share of the query's distinct content words found in the passage."""
     wanted = set(query_tokens)

@@ -15,6 +15,8 @@ from assistant.mapping.semantic import (
     Calibration,
     Tokenize,
     calibration,
+    memoized,
+    prepare_queries,
     score_actions,
 )
 from assistant.mapping.unify import RecommendationGroup, unify
@@ -46,6 +48,10 @@ def build_mappings(
     actions = {action.id: action for plan in plans for action in plan.actions}
     written = _written_links(groups, actions.values())
     action_documents = sorted({a.document_id for a in actions.values()})
+    # Each action's wording is scored against many recommendations: tokenize it once.
+    tokenize = memoized(tokenize)
+    if searcher is not None and actions:
+        prepare_queries(searcher, [group.text for group in groups if group.text])
     mappings: list[Mapping] = []
     for index, group in enumerate(groups):
         links = written.get(index, [])

@@ -9,8 +9,9 @@ renders the same on every machine (and golden files stay stable).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import datetime
 
+from assistant.extract.dates import french_date
 from assistant.schema import (
     Coverage,
     DraftField,
@@ -24,20 +25,6 @@ from assistant.schema import (
 NBSP = "\u00a0"  # espace insécable: before « : » and inside « guillemets »
 NNBSP = "\u202f"  # espace fine insécable: before ; ! ? and %
 
-_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 COVERAGE_LABEL = {
     Coverage.COVERED: "Couverte",
@@ -103,10 +90,7 @@ INDICATOR_KIND_LABEL = {"output": "réalisation", "outcome": "résultat"}
 MISSING = "—"
 
 
-def long_date(day: date) -> str:
-    """'23 novembre 2026', '1er mars 2027'."""
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{number} {_MONTHS[day.month - 1]} {day.year}"
+long_date = french_date  # '23 novembre 2026', '1er mars 2027'
 
 
 def long_datetime(moment: datetime) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import threading
+import time
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -123,17 +124,29 @@ class EmbeddingCache:
 
 @dataclass
 class CacheStats:
-    """What a `CachedEmbedder` did: texts served from the cache, and texts it had to embed."""
+    """What a `CachedEmbedder` did: texts served from the cache, and texts it had to embed.
+
+    `hits` and `misses` count passages; `seconds` is the time the model spent on the
+    misses. Queries are counted apart: `query_hits` were found among the cached passages.
+    """
 
     hits: int = 0
     misses: int = 0
+    seconds: float = 0.0
+    queries: int = 0
+    query_hits: int = 0
+    query_seconds: float = 0.0
 
 
 class CachedEmbedder:
     """An `Embedder` that embeds only the passages whose vectors are not cached yet.
 
-    Queries (``role="query"``) go straight to the inner embedder: they are one-off texts,
-    and caching them would fill the file with searches nobody repeats.
+    Queries (``role="query"``) are not written to the cache: they are mostly one-off
+    texts, and caching them would fill the file with searches nobody repeats. But when the
+    inner embedder embeds a query exactly like a passage (no query or passage prefix: it
+    says so with a true ``embeds_queries_as_passages``), a query whose text is an indexed
+    passage — drafting searches with the wording of each action — is read from the cache
+    instead of being embedded again.
     """
 
     def __init__(self, inner: Embedder, cache: EmbeddingCache) -> None:
@@ -154,7 +167,7 @@ class CachedEmbedder:
     ) -> list[list[float]]:
         """Embed texts, reading cached vectors and embedding (then caching) the others."""
         if role == "query":
-            return self.inner.embed_batch(texts, role=role)
+            return self._embed_queries(texts)
         digests = [text_digest(text) for text in texts]
         vectors = self.cache.get_many(self.name, digests)
         self.stats.hits += sum(1 for digest in digests if digest in vectors)
@@ -164,7 +177,9 @@ class CachedEmbedder:
         pending = list(missing.items())
         for start in range(0, len(pending), _WRITE_CHUNK):
             chunk = pending[start : start + _WRITE_CHUNK]
+            began = time.perf_counter()
             fresh = self.inner.embed_batch([text for _, text in chunk], role="passage")
+            self.stats.seconds += time.perf_counter() - began
             computed = {
                 digest: _from_blob(_to_blob(vector))
                 for (digest, _), vector in zip(chunk, fresh, strict=True)
@@ -173,3 +188,23 @@ class CachedEmbedder:
             vectors.update(computed)
             self.stats.misses += len(chunk)
         return [vectors[digest] for digest in digests]
+
+    def _embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
+        self.stats.queries += len(texts)
+        if not getattr(self.inner, "embeds_queries_as_passages", False):
+            began = time.perf_counter()
+            vectors = self.inner.embed_batch(texts, role="query")
+            self.stats.query_seconds += time.perf_counter() - began
+            return vectors
+        digests = [text_digest(text) for text in texts]
+        found = self.cache.get_many(self.name, digests)
+        self.stats.query_hits += sum(1 for digest in digests if digest in found)
+        missing = [i for i, digest in enumerate(digests) if digest not in found]
+        result: list[list[float] | None] = [found.get(digest) for digest in digests]
+        if missing:
+            began = time.perf_counter()
+            fresh = self.inner.embed_batch([texts[i] for i in missing], role="query")
+            self.stats.query_seconds += time.perf_counter() - began
+            for i, vector in zip(missing, fresh, strict=True):
+                result[i] = vector
+        return [vector for vector in result if vector is not None]

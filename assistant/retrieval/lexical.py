@@ -36,6 +36,16 @@ class LexicalIndex:
     def __len__(self) -> int:
         return len(self._passages)
 
+    def copy(self) -> LexicalIndex:
+        """A new index with the same tokenizer that remembers the tokens this one computed.
+
+        `build` on the copy re-tokenizes only new or changed passages, while this index
+        stays untouched for whoever is still searching it.
+        """
+        twin = LexicalIndex(self.tokenizer)
+        twin._tokens = dict(self._tokens)
+        return twin
+
     def build(self, passages: Sequence[Passage]) -> None:
         """Index exactly these passages (replacing whatever was indexed)."""
         import bm25s

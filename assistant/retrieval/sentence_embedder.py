@@ -111,6 +111,14 @@ class SentenceTransformerEmbedder:
         return model if prefix == usual else f"{model} [passage_prefix={prefix!r}]"
 
     @property
+    def embeds_queries_as_passages(self) -> bool:
+        """True when a query gets the very vector of a passage of the same text (same prefix).
+
+        `CachedEmbedder` then serves such queries from the passage cache.
+        """
+        return _prefix(self._settings, "query") == _prefix(self._settings, "passage")
+
+    @property
     def dimension(self) -> int:
         model = self._load()
         # Renamed in sentence-transformers 6 (get_sentence_embedding_dimension before).

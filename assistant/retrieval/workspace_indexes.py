@@ -4,8 +4,16 @@ The workspace database is the source of truth; the Chroma collection under
 ``indexes/chroma`` is a derived index registered in `assistant.store.indexes`, so that
 ``plan-assistant reindex`` rebuilds it, and `open_retriever` brings it in step with the
 database before every use (embedding only what changed, thanks to the vector cache in
-``indexes/embeddings.sqlite3``). The BM25 index is not registered: it is rebuilt in
-memory from the same passages each time a retriever opens, so it can never be stale.
+``indexes/embeddings.sqlite3``). The BM25 index is not registered: it lives in memory,
+built from the same passages, so it can never be stale.
+
+A process that opens the same workspace many times (the API, the TUI, an audit followed
+by drafts) keeps the last few retrievers open: the next `open_retriever` compares the
+workspace's fingerprint (a digest of its items) and the collection's size with what the
+retriever was built on, and returns it as is when nothing changed — no re-reading of the
+passages, no BM25 rebuild, no model reload, and the query vectors it remembers. When
+something changed, a new retriever is synchronised and replaces it; one already handed out
+stays usable.
 
 `register_indexes()` adds the Chroma index to the registry; heavy libraries (torch,
 chromadb) are only imported when an index is rebuilt or a retriever opened.
@@ -13,8 +21,12 @@ chromadb) are only imported when an index is rebuilt or a retriever opened.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
@@ -22,9 +34,9 @@ from assistant.retrieval.french import make_tokenizer
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.sentence_embedder import SentenceTransformerEmbedder
-from assistant.retrieval.vector_store import ChromaVectorStore
+from assistant.retrieval.vector_store import ChromaVectorStore, VectorStoreError
 from assistant.schema import Action, Passage, PassageKind, Plan, Recommendation, SwotItem, SwotKind
-from assistant.settings import Settings
+from assistant.settings import EmbeddingSettings, Settings
 from assistant.store import Workspace
 from assistant.store import indexes as store_indexes
 
@@ -117,10 +129,27 @@ def workspace_passages(plans: Iterable[Plan]) -> list[Passage]:
     return list(unique.values())
 
 
+_MODELS: dict[str, SentenceTransformerEmbedder] = {}
+_MODELS_LOCK = threading.Lock()
+
+
+def model_embedder(settings: EmbeddingSettings) -> SentenceTransformerEmbedder:
+    """The process's embedder for these settings: its model is loaded once, then shared.
+
+    Loading MiniLM costs seconds (torch, weights); every retriever of a process, whatever
+    its workspace, uses the same loaded model.
+    """
+    key = settings.model_dump_json()
+    with _MODELS_LOCK:
+        if key not in _MODELS:
+            _MODELS[key] = SentenceTransformerEmbedder(settings.model_copy(deep=True))
+        return _MODELS[key]
+
+
 def default_embedder(settings: Settings, indexes_dir: Path) -> CachedEmbedder:
     """The configured sentence-transformers model behind the workspace's vector cache."""
     cache = EmbeddingCache(indexes_dir / CACHE_FILE_NAME)
-    return CachedEmbedder(SentenceTransformerEmbedder(settings.embedding), cache)
+    return CachedEmbedder(model_embedder(settings.embedding), cache)
 
 
 def workspace_retriever(workspace: Workspace, embedder: Embedder | None = None) -> HybridRetriever:
@@ -140,13 +169,35 @@ def workspace_retriever(workspace: Workspace, embedder: Embedder | None = None) 
     return HybridRetriever(embedder, store, lexical, settings.retrieval)
 
 
+#: Retrievers a process keeps open (least recently used dropped first).
+OPEN_RETRIEVERS = 8
+
+
+@dataclass(frozen=True)
+class _OpenRetriever:
+    retriever: HybridRetriever
+    fingerprint: str  # of the workspace the retriever was synchronised with
+
+
+_OPEN: OrderedDict[tuple[Any, ...], _OpenRetriever] = OrderedDict()
+_OPEN_LOCK = threading.Lock()
+
+
+def forget_open_retrievers() -> None:
+    """Drop every retriever kept open by this process (the next opens start afresh)."""
+    with _OPEN_LOCK:
+        _OPEN.clear()
+
+
 def open_retriever(
     workspace_dir: Path | str, settings: Settings, embedder: Embedder | None = None
 ) -> HybridRetriever:
     """A retriever over a workspace, in step with its database.
 
     Passages added, changed or removed since the last use are indexed or dropped (under
-    the workspace lock, so no import interleaves); unchanged ones cost nothing.
+    the workspace lock, so no import interleaves); unchanged ones cost nothing. With the
+    default embedder, the retriever is kept open for the next call (see the module's
+    docstring); an explicit `embedder` gets a retriever of its own, as is.
 
     Raises:
         WorkspaceError: no workspace in `workspace_dir`, or it is locked too long.
@@ -154,10 +205,90 @@ def open_retriever(
         VectorStoreError: the configured Chroma server does not answer.
     """
     workspace = Workspace.open(workspace_dir, settings, create=False)
-    retriever = workspace_retriever(workspace, embedder)
+    if embedder is not None:
+        retriever = workspace_retriever(workspace, embedder)
+        with workspace.lock():
+            retriever.sync(workspace_passages(workspace.plans()))
+        return retriever
+    # The embedder factory is part of the key: tests and tools replace it.
+    key = (
+        str(workspace.root.resolve()),
+        settings.embedding.model_dump_json(),
+        settings.retrieval.model_dump_json(),
+        default_embedder,
+    )
+    known = _kept(key)
+    if known is not None and _still_valid(known, workspace.fingerprint()):
+        return known.retriever
     with workspace.lock():
+        # Under the lock nothing can change the workspace until the index follows it.
+        fingerprint = workspace.fingerprint()
+        known = _kept(key)
+        if known is not None and _still_valid(known, fingerprint):
+            return known.retriever
+        retriever = _successor(workspace, known)
         retriever.sync(workspace_passages(workspace.plans()))
+        retriever.build_lexical()
+    with _OPEN_LOCK:
+        _OPEN[key] = _OpenRetriever(retriever, fingerprint)
+        _OPEN.move_to_end(key)
+        while len(_OPEN) > OPEN_RETRIEVERS:
+            _OPEN.popitem(last=False)
     return retriever
+
+
+def _kept(key: tuple[Any, ...]) -> _OpenRetriever | None:
+    with _OPEN_LOCK:
+        known = _OPEN.get(key)
+        if known is not None:
+            _OPEN.move_to_end(key)
+        return known
+
+
+def _still_valid(known: _OpenRetriever, fingerprint: str) -> bool:
+    """Same workspace content, and the collection still holds what the retriever thinks.
+
+    The count catches a collection emptied or rebuilt by another process (``reindex``,
+    an interrupted import on a shared Chroma server); an error, a collection deleted.
+    """
+    if known.fingerprint != fingerprint:
+        return False
+    try:
+        return known.retriever.vector_store.count() == len(known.retriever.catalogue)
+    except VectorStoreError:
+        return False
+
+
+def _successor(workspace: Workspace, previous: _OpenRetriever | None) -> HybridRetriever:
+    """A retriever to synchronise, reusing what is still good in the previous one.
+
+    The model and the tokens of unchanged passages are always reused. The vector store
+    and the list of what it holds are reused when the collection is intact (same size as
+    that list): then only the difference is written. Otherwise the store is reopened and
+    what it holds read back, as for a first open.
+    """
+    if previous is None:
+        return workspace_retriever(workspace)
+    old = previous.retriever
+    try:
+        intact = old.vector_store.count() == len(old.catalogue)
+    except VectorStoreError:
+        intact = False
+    if not intact:
+        store = ChromaVectorStore.from_settings(
+            old.settings, workspace.indexes_dir, old.embedder.name
+        )
+        return HybridRetriever(
+            old.embedder, store, old.lexical.copy(), old.settings, queries=old.queries
+        )
+    return HybridRetriever(
+        old.embedder,
+        old.vector_store,
+        old.lexical.copy(),
+        old.settings,
+        catalogue=old.catalogue.values(),
+        queries=old.queries,
+    )
 
 
 class ChromaIndex:
@@ -174,6 +305,8 @@ class ChromaIndex:
         retriever = workspace_retriever(workspace)
         retriever.reset()
         retriever.index(workspace_passages(workspace.plans()))
+        # Retrievers this process keeps open point to the collection just replaced.
+        forget_open_retrievers()
 
 
 CHROMA_INDEX = ChromaIndex()

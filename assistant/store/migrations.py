@@ -143,6 +143,34 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX action_edits_by_action ON action_edits(action_id, id)",
         ),
     ),
+    Migration(
+        description="Background jobs (ingestions started through the HTTP API) and their progress.",
+        statements=(
+            """
+            CREATE TABLE jobs (
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                state TEXT NOT NULL,
+                files TEXT NOT NULL DEFAULT '[]',
+                author TEXT NOT NULL,
+                runner TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                retryable INTEGER NOT NULL DEFAULT 0,
+                stage TEXT,
+                done INTEGER NOT NULL DEFAULT 0,
+                total INTEGER NOT NULL DEFAULT 0,
+                result TEXT,
+                error_code TEXT,
+                error_message TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                started_at TEXT,
+                finished_at TEXT
+            )
+            """,
+            "CREATE INDEX jobs_by_state ON jobs(state, created_at)",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

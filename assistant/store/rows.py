@@ -7,6 +7,7 @@ status...) are copies for filtering and must be written from the same model.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Sequence
@@ -143,6 +144,25 @@ def list_items(
         parameters,
     )
     return [model.model_validate_json(row["data"]) for row in rows]
+
+
+def fingerprint(connection: sqlite3.Connection) -> str:
+    """A digest of the stored documents and of every item, as stored (no parsing).
+
+    Anything that changes what `Workspace.plans()` returns changes it: an import, a
+    removal, a reviewed draft written into an action. Derived data (search indexes, query
+    caches) kept in memory is valid as long as the digest is the same.
+    """
+    digest = hashlib.sha256()
+    for row in connection.execute("SELECT id, sha256 FROM documents ORDER BY id"):
+        digest.update(f"{row[0]}\x00{row[1]}\x01".encode())
+    for table in ITEM_TABLES:
+        digest.update(f"\x02{table}".encode())
+        for row in connection.execute(
+            f"SELECT id, data FROM {table} ORDER BY document_id, position"
+        ):
+            digest.update(f"{row[0]}\x00{row[1]}\x01".encode())
+    return digest.hexdigest()
 
 
 def count_items(connection: sqlite3.Connection, document_id: str) -> dict[str, int]:

@@ -265,6 +265,15 @@ class Workspace:
                 for document in rows.list_documents(connection)
             ]
 
+    def fingerprint(self) -> str:
+        """A digest of everything `plans()` would return, cheap to compare (see `rows.fingerprint`).
+
+        Caches of derived data (the search indexes a process keeps open) use it to tell
+        that the workspace has not changed since they were built, whoever changed it.
+        """
+        with connect(self.database) as connection, snapshot(connection):
+            return rows.fingerprint(connection)
+
     def recommendations(self) -> list[Recommendation]:
         """All recommendations, document by document."""
         with connect(self.database) as connection:

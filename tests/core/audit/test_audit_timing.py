@@ -106,4 +106,5 @@ def test_period_start(deadline: str, start: date | None) -> None:
 
 
 def test_french_date() -> None:
-    assert french_date(date(2025, 8, 1)) == "1 août 2025"
+    assert french_date(date(2025, 8, 1)) == "1er août 2025"  # French writes the first day "1er"
+    assert french_date(date(2026, 11, 23)) == "23 novembre 2026"
