@@ -1,0 +1,93 @@
+"""The FastAPI application, built by one factory used by ``plan-assistant serve`` and the tests.
+
+`create_app(settings)` opens the registry of workspaces and keys, starts this process's
+job runner (and marks the jobs a crash interrupted as retryable), then wires the error
+handlers, CORS and the routers. Nothing is read from globals: two apps with different
+settings can live in one test process.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from api.context import ApiContext
+from api.deps import reject_unknown_query
+from api.errors import install_error_handlers
+from api.limits import BodyLimitMiddleware
+from api.routes import analysis, documents, drafts, health, items, jobs, keys, workspaces
+from api.routes.health import _version
+from assistant.settings import Settings
+
+#: Environment variable through which `serve --workers N` hands its settings to the workers.
+SETTINGS_ENV = "PLAN_ASSISTANT_SERVE_SETTINGS_JSON"
+ROUTERS = tuple(
+    module.router for module in (health, workspaces, keys, documents, items, analysis, drafts, jobs)
+)
+if importlib.util.find_spec("assistant.chat.service") is not None:
+    # The conversation service is a separate part of the core; without it, no chat routes.
+    from api.routes import chat
+
+    ROUTERS = (*ROUTERS, chat.router)
+_MULTIPART_OVERHEAD = 1_000_000
+
+DESCRIPTION = """\
+Audit AEQES action plans against the expert committee's recommendations, over HTTP.
+
+Every route but `/health` needs an API key (`Authorization: Bearer pa_…`) scoped to one or
+more workspaces; a workspace outside the key's scope answers 404. Errors always have the body
+`{"error": {"code": "...", "message": "..."}}` (French messages). Uploads answer 202 with an
+ingestion job to poll. Lists take `offset` and `limit` (≤ 200) and return `{data, count}`.
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The API for `settings` (default: environment and defaults, as the CLI reads them)."""
+    settings = settings if settings is not None else Settings()
+    context = ApiContext.start(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        context.close()
+
+    limits = settings.api
+    app = FastAPI(
+        title="plan-assistant",
+        version=_version(),
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        form_limits={"max_files": 2 * limits.max_files_per_upload, "max_fields": 50},
+        dependencies=[Depends(reject_unknown_query)],
+    )
+    app.state.context = context
+    install_error_handlers(app)
+    # Bounds the whole request while it is read, before Starlette spools it to disk.
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_bytes=int(limits.max_upload_mb * 1_000_000 * limits.max_files_per_upload)
+        + _MULTIPART_OVERHEAD,
+    )
+    if limits.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=limits.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "X-Reviewer"],
+            expose_headers=["Location", "Content-Disposition"],
+        )
+    for router in ROUTERS:
+        app.include_router(router)
+    return app
+
+
+def create_app_from_env() -> FastAPI:
+    """Factory for uvicorn's worker processes (``serve --workers N``)."""
+    given = os.environ.get(SETTINGS_ENV)
+    return create_app(Settings.model_validate(json.loads(given)) if given else None)

@@ -1,0 +1,110 @@
+"""What one server process shares between requests: settings, registry, workspaces, jobs, caches.
+
+`create_app` builds one `ApiContext`; `api.deps` hands its parts to the routes. Opening a
+workspace upgrades its schema under its lock, so an opened `Workspace` (thread-safe: one
+short SQLite connection per operation) is kept per id instead of being reopened on every
+request.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from api.cache import ResultCache
+from assistant.settings import Settings
+from assistant.store import Workspace
+from assistant.store.jobs import RunnerLease, recover_jobs, run_ingest_job
+from assistant.store.keys import AccessRegistry
+
+if TYPE_CHECKING:
+    from assistant.chat.service import ConversationService
+
+RUNNERS_DIR = "runners"
+
+
+class JobRunner:
+    """Runs ingestion jobs in a thread pool, under this process's `RunnerLease`."""
+
+    def __init__(self, data_dir: Path, workers: int) -> None:
+        self.lease = RunnerLease.acquire(data_dir / RUNNERS_DIR)
+        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ingest")
+
+    @property
+    def runner_id(self) -> str:
+        return self.lease.id
+
+    def submit(self, workspace: Workspace, job_id: str) -> None:
+        # run_ingest_job records every outcome in the job row and raises nothing.
+        self._executor.submit(run_ingest_job, workspace, job_id, self.lease.id)
+
+    def recover(self, workspace: Workspace) -> list[str]:
+        """Jobs of dead runners (a crash, kill -9) become failed and retryable."""
+        return recover_jobs(workspace, self.lease.is_alive)
+
+    def close(self) -> None:
+        """Finish the running jobs; queued ones stay queued and are recovered at next start."""
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        self.lease.release()
+
+
+@dataclass
+class ApiContext:
+    settings: Settings
+    registry: AccessRegistry
+    runner: JobRunner
+    results: ResultCache
+    _open: dict[str, Workspace] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _conversations: dict[str, tuple[ConversationService, threading.Lock]] = field(
+        default_factory=dict
+    )
+
+    @classmethod
+    def start(cls, settings: Settings) -> ApiContext:
+        """Open the registry and the job runner, and recover the jobs a crash interrupted."""
+        registry = AccessRegistry.open(settings.api.data_dir)
+        context = cls(
+            settings=settings,
+            registry=registry,
+            runner=JobRunner(settings.api.data_dir, settings.api.job_workers),
+            results=ResultCache(settings.api.cache_entries),
+        )
+        for registered in registry.workspaces():
+            context.runner.recover(context.workspace(registered.id))
+        return context
+
+    def workspace(self, workspace_id: str) -> Workspace:
+        """The registered workspace `workspace_id` (the caller checked the key's scope)."""
+        with self._lock:
+            return self.workspace_unlocked(workspace_id)
+
+    def workspace_unlocked(self, workspace_id: str) -> Workspace:
+        opened = self._open.get(workspace_id)
+        if opened is None:
+            path = self.registry.workspace_path(workspace_id)
+            opened = Workspace.open(path, self.settings, create=True)
+            self._open[workspace_id] = opened
+        return opened
+
+    def conversations(self, workspace_id: str) -> tuple[ConversationService, threading.Lock]:
+        """The conversation service of a workspace, and the lock that guards its rebuilds.
+
+        One service per workspace and process keeps the conversations (and their
+        follow-up context) in memory; the lock keeps two requests from rebuilding its
+        knowledge of the workspace (the audit) at the same time.
+        """
+        from assistant.chat.service import ConversationService
+
+        with self._lock:
+            found = self._conversations.get(workspace_id)
+            if found is None:
+                service = ConversationService(self.workspace_unlocked(workspace_id), self.settings)
+                found = self._conversations[workspace_id] = (service, threading.Lock())
+            return found
+
+    def close(self) -> None:
+        self.runner.close()

@@ -1,0 +1,106 @@
+"""Traceability (mappings), gaps and downloadable reports: the audit a coordinator prints
+before the expert visit. Each is computed once per workspace revision (`api.cache`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query, Response
+
+from api import analysis, filters
+from api.deps import ContextDep, PageDep, WorkspaceDep
+from api.errors import WORKSPACE_ERRORS
+from api.models import GapsPublic, IsoDate
+from api.routes.items import Criterion
+from assistant.reports import EXTENSIONS, render
+from assistant.schema import AuditReport, Coverage, MappingsPublic, Severity
+
+router = APIRouter(prefix="/workspaces/{workspace_id}", responses=WORKSPACE_ERRORS)
+
+AsOf = Annotated[
+    IsoDate | None,
+    Query(description="Reference date for deadlines, YYYY-MM-DD (default: today)."),
+]
+ReportFormat = Literal["html", "xlsx", "md", "json"]
+MEDIA_TYPES: dict[ReportFormat, str] = {
+    "html": "text/html; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+# The JSON report is the `AuditReport` itself; the other formats are files.
+_REPORT_CONTENT: dict[str, Any] = {
+    media_type.split(";")[0]: {"schema": {"type": "string", "format": "binary"}}
+    for name, media_type in MEDIA_TYPES.items()
+    if name != "json"
+}
+
+
+@router.get(
+    "/mappings",
+    response_model=MappingsPublic,
+    tags=["analysis"],
+    summary="Traceability: which actions answer each recommendation",
+)
+def list_mappings(
+    context: ContextDep,
+    workspace: WorkspaceDep,
+    page: PageDep,
+    criterion: Criterion = None,
+    coverage: Annotated[Coverage | None, Query(description="covered, partial, uncovered.")] = None,
+) -> MappingsPublic:
+    found = filters.mappings(
+        analysis.mappings(context, workspace), criterion=criterion, coverage=coverage
+    )
+    return MappingsPublic(data=page.of(found), count=len(found))
+
+
+@router.get(
+    "/gaps",
+    response_model=GapsPublic,
+    tags=["analysis"],
+    summary="Gaps of the plan, most severe first",
+)
+def list_gaps(
+    context: ContextDep,
+    workspace: WorkspaceDep,
+    page: PageDep,
+    as_of: AsOf = None,
+    severity: Annotated[Severity | None, Query(description="Keep one severity.")] = None,
+    kind: Annotated[
+        str | None, Query(max_length=100, description="Rule name ('action_without_owner').")
+    ] = None,
+    target_id: Annotated[
+        str | None, Query(max_length=100, description="Recommendation or action concerned.")
+    ] = None,
+) -> GapsPublic:
+    reference = as_of or date.today()
+    report = analysis.audit(context, workspace, reference).report
+    found = filters.gaps(report.gaps, severity=severity, kind=kind, target_id=target_id)
+    return GapsPublic(as_of=reference, data=page.of(found), count=len(found))
+
+
+@router.get(
+    "/reports/{report_format}",
+    tags=["analysis"],
+    summary="Download the gap-audit report (HTML, XLSX, Markdown or JSON)",
+    response_class=Response,
+    responses={
+        200: {"model": AuditReport, "description": "The report file.", "content": _REPORT_CONTENT}
+    },
+)
+def download_report(
+    context: ContextDep,
+    workspace: WorkspaceDep,
+    report_format: Annotated[ReportFormat, Path(description="html, xlsx, md or json.")],
+    as_of: AsOf = None,
+) -> Response:
+    reference = as_of or date.today()
+    content = render(analysis.audit(context, workspace, reference), report_format)
+    name = f"audit-{workspace.root.name}-{reference.isoformat()}{EXTENSIONS[report_format]}"
+    return Response(
+        content,
+        media_type=MEDIA_TYPES[report_format],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

@@ -1,0 +1,126 @@
+"""Documents of a workspace: upload (a background ingestion job), list, read, replace, delete.
+
+Uploads answer 202 with the job to poll (``GET .../jobs/{id}``): parsing a long PDF takes
+longer than a request should. Replacing a document ingests a new version under the stored
+document's name, so its id, and the reviews made on its actions, carry over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, BinaryIO
+
+from fastapi import APIRouter, File, Path, Response, UploadFile
+
+from api.deps import AuthorDep, ContextDep, PageDep, WorkspaceDep
+from api.errors import WORKSPACE_ERRORS, ApiError, ErrorBody, not_found
+from api.ingestion import start_ingestion
+from api.models import DocumentsPublic, JobPublic
+from api.uploads import safe_filename
+from assistant.errors import WorkspaceError
+from assistant.store import StoredDocument, Workspace
+
+router = APIRouter(
+    prefix="/workspaces/{workspace_id}/documents",
+    tags=["documents"],
+    responses=WORKSPACE_ERRORS,
+)
+
+DocumentId = Annotated[str, Path(max_length=100, description="Id of the document ('doc-…').")]
+_UPLOAD_ERRORS: dict[int | str, dict[str, object]] = {
+    413: {"model": ErrorBody, "description": "Too many or too large files."},
+    415: {"model": ErrorBody, "description": "Not a PDF, DOCX, XLSX, CSV, TXT or MD file."},
+}
+
+
+@dataclass
+class _Renamed:
+    """An upload stored under another name (a new version of a stored document)."""
+
+    filename: str | None
+    file: BinaryIO
+
+
+def _document(workspace: Workspace, document_id: str) -> StoredDocument:
+    found = next((d for d in workspace.documents() if d.id == document_id), None)
+    if found is None:
+        raise not_found(f"Aucun document « {document_id} » dans cet espace de travail.")
+    return found
+
+
+def _job_response(response: Response, workspace: Workspace, job: JobPublic) -> JobPublic:
+    response.headers["Location"] = f"/workspaces/{workspace.root.name}/jobs/{job.id}"
+    return job
+
+
+@router.get("", response_model=DocumentsPublic, summary="Documents of the workspace")
+def list_documents(workspace: WorkspaceDep, page: PageDep) -> DocumentsPublic:
+    documents = workspace.documents()
+    return DocumentsPublic(data=page.of(documents), count=len(documents))
+
+
+@router.post(
+    "",
+    status_code=202,
+    response_model=JobPublic,
+    summary="Upload files; they are ingested by a background job",
+    responses=_UPLOAD_ERRORS,
+)
+def upload_documents(
+    context: ContextDep,
+    workspace: WorkspaceDep,
+    author: AuthorDep,
+    files: Annotated[
+        list[UploadFile],
+        File(min_length=1, description="PDF, DOCX, XLSX, CSV, TXT or MD files."),
+    ],
+    response: Response,
+) -> JobPublic:
+    job = start_ingestion(context, workspace, files, author)
+    return _job_response(response, workspace, JobPublic.model_validate(job.model_dump()))
+
+
+@router.get("/{document_id}", response_model=StoredDocument, summary="One document")
+def read_document(workspace: WorkspaceDep, document_id: DocumentId) -> StoredDocument:
+    return _document(workspace, document_id)
+
+
+@router.put(
+    "/{document_id}",
+    status_code=202,
+    response_model=JobPublic,
+    summary="Re-ingest a document from a new version of its file",
+    responses=_UPLOAD_ERRORS,
+)
+def replace_document(
+    context: ContextDep,
+    workspace: WorkspaceDep,
+    author: AuthorDep,
+    document_id: DocumentId,
+    file: Annotated[UploadFile, File(description="New version, in the document's format.")],
+    response: Response,
+) -> JobPublic:
+    stored = _document(workspace, document_id)
+    given = safe_filename(file.filename)
+    if given.rsplit(".", 1)[-1].lower() != stored.name.rsplit(".", 1)[-1].lower():
+        raise ApiError(
+            415,
+            "unsupported_format",
+            f"La nouvelle version de « {stored.name} » doit être au même format (reçu : {given}).",
+        )
+    job = start_ingestion(context, workspace, [_Renamed(stored.name, file.file)], author)
+    return _job_response(response, workspace, JobPublic.model_validate(job.model_dump()))
+
+
+@router.delete(
+    "/{document_id}",
+    response_model=StoredDocument,
+    summary="Remove a document and its items (its original file is kept for the audit trail)",
+)
+def delete_document(workspace: WorkspaceDep, document_id: DocumentId) -> StoredDocument:
+    name = _document(workspace, document_id).name
+    try:
+        return workspace.remove(name)
+    except WorkspaceError:
+        _document(workspace, document_id)  # 404 if another request removed it meanwhile
+        raise

@@ -1,0 +1,23 @@
+"""``GET /health``: whether the server answers (no key needed: load balancers, the e2e test)."""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from fastapi import APIRouter
+
+from api.models import Health
+
+router = APIRouter(tags=["health"])
+
+
+def _version() -> str:
+    try:
+        return version("plan-assistant")
+    except PackageNotFoundError:  # a source tree that was not installed
+        return "inconnue"
+
+
+@router.get("/health", response_model=Health, summary="Server is up")
+def health() -> Health:
+    return Health(status="ok", version=_version())

@@ -1,0 +1,141 @@
+"""What the parser extracted: recommendations, actions and SWOT items, with filters, and the
+audit trail of changes made to actions."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from api import analysis, filters
+from api.deps import ContextDep, PageDep, WorkspaceDep
+from api.errors import WORKSPACE_ERRORS, not_found
+from api.models import ActionEditsPublic, ActionsPublic, RecommendationsPublic, SwotItemsPublic
+from assistant.schema import Action, Coverage, Recommendation, StatusCategory, SwotKind
+from assistant.store import Workspace
+from assistant.store.review import history
+
+router = APIRouter(prefix="/workspaces/{workspace_id}", responses=WORKSPACE_ERRORS)
+
+ItemId = Annotated[str, Path(max_length=100, description="Id of the item.")]
+Criterion = Annotated[
+    str | None,
+    Query(max_length=100, description="Criterion: 'Critère 3', 'critere 3' or '3'."),
+]
+
+
+@router.get(
+    "/recommendations",
+    response_model=RecommendationsPublic,
+    tags=["recommendations"],
+    summary="Recommendations, by criterion or coverage",
+)
+def list_recommendations(
+    context: ContextDep,
+    workspace: WorkspaceDep,
+    page: PageDep,
+    criterion: Criterion = None,
+    coverage: Annotated[
+        Coverage | None,
+        Query(description="covered, partial or uncovered (computes the mapping once)."),
+    ] = None,
+) -> RecommendationsPublic:
+    coverages = filters.coverage_of(analysis.mappings(context, workspace)) if coverage else None
+    found = filters.recommendations(
+        workspace.recommendations(), criterion=criterion, coverage=coverage, coverages=coverages
+    )
+    return RecommendationsPublic(data=page.of(found), count=len(found))
+
+
+@router.get(
+    "/recommendations/{recommendation_id}",
+    response_model=Recommendation,
+    tags=["recommendations"],
+    summary="One recommendation",
+)
+def read_recommendation(workspace: WorkspaceDep, recommendation_id: ItemId) -> Recommendation:
+    found = next((r for r in workspace.recommendations() if r.id == recommendation_id), None)
+    if found is None:
+        raise not_found(
+            f"Aucune recommandation « {recommendation_id} » dans cet espace de travail."
+        )
+    return found
+
+
+@router.get(
+    "/actions",
+    response_model=ActionsPublic,
+    tags=["actions"],
+    summary="Actions, by criterion, owner, status or document",
+)
+def list_actions(
+    workspace: WorkspaceDep,
+    page: PageDep,
+    criterion: Criterion = None,
+    owner: Annotated[
+        str | None, Query(max_length=100, description="Part of the owner's name.")
+    ] = None,
+    status: Annotated[StatusCategory | None, Query(description="Normalised status.")] = None,
+    document_id: Annotated[
+        str | None, Query(max_length=100, description="Document the actions come from.")
+    ] = None,
+) -> ActionsPublic:
+    criteria = {rec.id: rec.criterion for rec in workspace.recommendations()}
+    found = filters.actions(
+        workspace.actions(),
+        criteria=criteria,
+        criterion=criterion,
+        owner=owner,
+        status=status,
+        document_id=document_id,
+    )
+    return ActionsPublic(data=page.of(found), count=len(found))
+
+
+def _action(workspace: Workspace, action_id: str) -> Action:
+    found = next((a for a in workspace.actions() if a.id == action_id), None)
+    if found is None:
+        raise not_found(f"Aucune action « {action_id} » dans cet espace de travail.")
+    return found
+
+
+@router.get("/actions/{action_id}", response_model=Action, tags=["actions"], summary="One action")
+def read_action(workspace: WorkspaceDep, action_id: ItemId) -> Action:
+    return _action(workspace, action_id)
+
+
+@router.get(
+    "/actions/{action_id}/history",
+    response_model=ActionEditsPublic,
+    tags=["drafts"],
+    summary="Who changed this action, what and when",
+)
+def action_history(workspace: WorkspaceDep, action_id: ItemId, page: PageDep) -> ActionEditsPublic:
+    _action(workspace, action_id)
+    edits = history(workspace, action_id)
+    return ActionEditsPublic(data=page.of(edits), count=len(edits))
+
+
+@router.get(
+    "/edits",
+    response_model=ActionEditsPublic,
+    tags=["drafts"],
+    summary="The whole audit trail of changes to actions, oldest first",
+)
+def list_edits(workspace: WorkspaceDep, page: PageDep) -> ActionEditsPublic:
+    edits = history(workspace)
+    return ActionEditsPublic(data=page.of(edits), count=len(edits))
+
+
+@router.get(
+    "/swot", response_model=SwotItemsPublic, tags=["swot"], summary="SWOT items, by quadrant"
+)
+def list_swot(
+    workspace: WorkspaceDep,
+    page: PageDep,
+    kind: Annotated[
+        SwotKind | None, Query(description="strength, weakness, opportunity or threat.")
+    ] = None,
+) -> SwotItemsPublic:
+    found = filters.swot(workspace.swot(), kind=kind)
+    return SwotItemsPublic(data=page.of(found), count=len(found))

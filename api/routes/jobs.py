@@ -1,0 +1,58 @@
+"""Background ingestion jobs: poll their progress, list them, retry one that was interrupted."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Response
+
+from api.deps import ContextDep, PageDep, WorkspaceDep
+from api.errors import WORKSPACE_ERRORS, ErrorBody
+from api.models import JobPublic, JobsPublic
+from assistant.store.jobs import JobState, get_job, list_jobs, retry_job
+
+router = APIRouter(
+    prefix="/workspaces/{workspace_id}/jobs", tags=["jobs"], responses=WORKSPACE_ERRORS
+)
+
+JobId = Annotated[str, Path(max_length=64, description="Id of the job.")]
+
+
+def _public(job: object) -> JobPublic:
+    return JobPublic.model_validate(job, from_attributes=True)
+
+
+@router.get("", response_model=JobsPublic, summary="Jobs of the workspace, newest first")
+def read_jobs(
+    workspace: WorkspaceDep,
+    page: PageDep,
+    state: Annotated[JobState | None, Query(description="Keep one state.")] = None,
+) -> JobsPublic:
+    jobs = [_public(job) for job in list_jobs(workspace, state)]
+    return JobsPublic(data=page.of(jobs), count=len(jobs))
+
+
+@router.get("/{job_id}", response_model=JobPublic, summary="Progress and outcome of a job")
+def read_job(context: ContextDep, workspace: WorkspaceDep, job_id: JobId) -> JobPublic:
+    job = get_job(workspace, job_id)
+    if job.state in (JobState.QUEUED, JobState.RUNNING):
+        # Its runner may have died (kill -9) while this process lives on: say so now.
+        context.runner.recover(workspace)
+        job = get_job(workspace, job_id)
+    return _public(job)
+
+
+@router.post(
+    "/{job_id}/retry",
+    status_code=202,
+    response_model=JobPublic,
+    summary="Run a failed, retryable job again",
+    responses={409: {"model": ErrorBody, "description": "The job cannot be retried."}},
+)
+def retry(
+    context: ContextDep, workspace: WorkspaceDep, job_id: JobId, response: Response
+) -> JobPublic:
+    job = retry_job(workspace, job_id, context.runner.runner_id)
+    context.runner.submit(workspace, job.id)
+    response.headers["Location"] = f"/workspaces/{workspace.root.name}/jobs/{job.id}"
+    return _public(job)

@@ -1,0 +1,46 @@
+"""API keys (administrators only): create one scoped to workspaces, list, revoke.
+
+The secret is returned once, at creation; the server keeps only its salted hash.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from api.deps import AdminDep, ContextDep, PageDep
+from api.errors import COMMON_ERRORS, ErrorBody
+from api.models import KeyCreate, KeyCreated, KeyPublic, KeysPublic
+
+router = APIRouter(
+    prefix="/keys",
+    tags=["keys"],
+    responses={**COMMON_ERRORS, 403: {"model": ErrorBody, "description": "Not an administrator."}},
+)
+
+KeyId = Annotated[str, Path(pattern=r"^[0-9a-f]{12}$", description="Public id of the key.")]
+
+
+@router.get("", response_model=KeysPublic, summary="Every key (administrators)")
+def list_keys(context: ContextDep, admin: AdminDep, page: PageDep) -> KeysPublic:
+    keys = [KeyPublic.model_validate(key.model_dump()) for key in context.registry.list_keys()]
+    return KeysPublic(data=page.of(keys), count=len(keys))
+
+
+@router.post(
+    "", status_code=201, response_model=KeyCreated, summary="Create a key (administrators)"
+)
+def create_key(context: ContextDep, admin: AdminDep, body: KeyCreate) -> KeyCreated:
+    key, token = context.registry.create_key(body.label, body.workspaces, admin=body.admin)
+    return KeyCreated(**key.model_dump(), token=token)
+
+
+@router.delete(
+    "/{key_id}",
+    response_model=KeyPublic,
+    summary="Revoke a key (administrators)",
+    responses={404: {"model": ErrorBody}},
+)
+def revoke_key(context: ContextDep, admin: AdminDep, key_id: KeyId) -> KeyPublic:
+    return KeyPublic.model_validate(context.registry.revoke_key(key_id).model_dump())

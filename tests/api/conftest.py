@@ -1,0 +1,76 @@
+"""Fixtures of the API tests: an app on tmp_path, two institutions with their keys, the demo corpus.
+
+The embedding model is replaced by the FAKE `HashingEmbedder` (tests/fakes.py): mappings
+and audits run in a fraction of a second and identically on every machine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from api_helpers import ADMIN_KEY, Tenant, bearer, ingest_demo, make_tenant
+from fakes import HashingEmbedder
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from assistant.retrieval import workspace_indexes
+from assistant.settings import Settings
+
+
+@pytest.fixture(autouse=True)
+def _fake_embedder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sentence-transformers model is replaced by a FAKE hashing embedder (speed)."""
+    monkeypatch.setattr(
+        workspace_indexes, "default_embedder", lambda settings, indexes_dir: HashingEmbedder()
+    )
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings.model_validate(
+        {"api": {"data_dir": str(tmp_path / "api-data"), "admin_key": ADMIN_KEY}}
+    )
+
+
+@pytest.fixture
+def app(settings: Settings) -> Iterator[FastAPI]:
+    application = create_app(settings)
+    yield application
+    application.state.context.close()
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def admin() -> dict[str, str]:
+    return bearer(ADMIN_KEY)
+
+
+@pytest.fixture
+def tenant_a(client: TestClient, admin: dict[str, str]) -> Tenant:
+    return make_tenant(client, admin, "haute-ecole-a", "Coordination qualité A")
+
+
+@pytest.fixture
+def tenant_b(client: TestClient, admin: dict[str, str]) -> Tenant:
+    return make_tenant(client, admin, "haute-ecole-b", "Coordination qualité B")
+
+
+@pytest.fixture
+def demo_a(client: TestClient, tenant_a: Tenant) -> Tenant:
+    """Tenant A with the demo corpus (Markdown versions) ingested."""
+    ingest_demo(client, tenant_a)
+    return tenant_a
+
+
+@pytest.fixture
+def demo_b(client: TestClient, tenant_b: Tenant) -> Tenant:
+    ingest_demo(client, tenant_b)
+    return tenant_b

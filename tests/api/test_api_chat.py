@@ -1,0 +1,72 @@
+"""Chat: questions answered with citations, follow-ups by conversation id, SSE streaming."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from api_helpers import Tenant
+from fastapi.testclient import TestClient
+
+pytest.importorskip("assistant.chat.service", reason="the conversation service is not installed")
+
+QUESTION = "Quelles recommandations ne sont pas couvertes ?"
+
+
+def _events(body: str) -> list[tuple[str, str]]:
+    """(event, data) pairs of a Server-Sent Events body."""
+    events = []
+    for block in body.strip().split("\n\n"):
+        name = next(line[7:] for line in block.splitlines() if line.startswith("event: "))
+        data = "\n".join(line[6:] for line in block.splitlines() if line.startswith("data: "))
+        events.append((name, data))
+    return events
+
+
+def test_a_question_gets_a_cited_answer_and_a_conversation_id(
+    client: TestClient, demo_a: Tenant
+) -> None:
+    response = client.post(demo_a.url("/chat"), json={"question": QUESTION}, headers=demo_a.headers)
+    assert response.status_code == 200, response.text
+    answer = response.json()
+    assert answer["conversation_id"] and answer["question"] == QUESTION
+    assert "Critère 2, Recommandation 2" in answer["text"]
+    assert answer["citations"] and all(c["id"] for c in answer["citations"])
+    follow_up = client.post(
+        demo_a.url("/chat"),
+        json={"question": "Et au critère 3 ?", "conversation_id": answer["conversation_id"]},
+        headers=demo_a.headers,
+    )
+    assert follow_up.status_code == 200
+    assert follow_up.json()["conversation_id"] == answer["conversation_id"]
+
+
+def test_the_streamed_answer_is_the_same_answer_in_chunks(
+    client: TestClient, demo_a: Tenant
+) -> None:
+    with client.stream(
+        "POST", demo_a.url("/chat/stream"), json={"question": QUESTION}, headers=demo_a.headers
+    ) as response:
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/event-stream")
+        body = "".join(response.iter_text())
+    events = _events(body)
+    assert events[-1][0] == "answer" and {name for name, _ in events[:-1]} == {"delta"}
+    answer = json.loads(events[-1][1])
+    assert "".join(json.loads(data)["text"] for _, data in events[:-1]) == answer["text"]
+    assert answer["citations"]
+
+
+def test_chat_requests_are_validated(client: TestClient, demo_a: Tenant) -> None:
+    for body in (
+        {"question": ""},
+        {"question": "   "},
+        {"question": "x" * 2001},
+        {"question": "Bonjour", "conversation_id": "../../autre"},
+        {"question": "Bonjour", "role": "system"},
+        {},
+    ):
+        for path in ("/chat", "/chat/stream"):
+            response = client.post(demo_a.url(path), json=body, headers=demo_a.headers)
+            assert response.status_code == 422, (path, body)
+            assert response.json()["error"]["code"] == "validation_error"
