@@ -1,0 +1,84 @@
+"""Fixtures of the terminal-UI tests: the demo workspace, the app factory, a FAKE embedder.
+
+The demo corpus is imported and audited once per session (a template directory); each
+test works on its own copy, so that accepting a draft in one test never shows in another.
+The embedding model is replaced by the deterministic FAKE `HashingEmbedder` (speed), and
+the reference date is fixed, so that screens and snapshots are reproducible. Async tests
+run on anyio's pytest plugin (``pytestmark = pytest.mark.anyio``).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from tui_helpers import AS_OF, AUTHOR, CORPUS, DEMO_FILES, audit_once_per_content, fake_embedder
+
+from assistant.retrieval import workspace_indexes
+from assistant.settings import Settings
+from assistant.store import Workspace
+from tui import model as tui_model
+from tui.app import PlanAssistantApp, make_app
+from tui.model import WorkspaceModel
+
+
+@pytest.fixture(autouse=True)
+def _fake_embedding_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sentence-transformers model is replaced by a FAKE hashing embedder (speed)."""
+    monkeypatch.setattr(workspace_indexes, "default_embedder", fake_embedder)
+
+
+@pytest.fixture(autouse=True)
+def _shared_audits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One real audit per distinct workspace content (see `audit_once_per_content`)."""
+    monkeypatch.setattr(tui_model, "audit_workspace", audit_once_per_content)
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo corpus imported and audited once (indexes built), to be copied per test."""
+    root = tmp_path_factory.mktemp("template") / "espace-demo"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(workspace_indexes, "default_embedder", fake_embedder)
+        patch.setattr(tui_model, "audit_workspace", audit_once_per_content)
+        settings = Settings()
+        workspace = Workspace.open(root, settings)
+        workspace.ingest([CORPUS / name for name in DEMO_FILES])
+        WorkspaceModel(settings, workspace, as_of=AS_OF, author=AUTHOR).audit()
+    return root
+
+
+@pytest.fixture
+def demo_workspace(demo_template: Path, tmp_path: Path) -> Workspace:
+    """A private copy of the demo workspace (drafts saved, nothing reviewed yet)."""
+    root = tmp_path / "espace-demo"
+    shutil.copytree(demo_template, root, ignore=shutil.ignore_patterns("*.lock"))
+    return Workspace.open(root, Settings())
+
+
+@pytest.fixture
+def empty_workspace(tmp_path: Path) -> Workspace:
+    return Workspace.open(tmp_path / "espace-vide", Settings())
+
+
+@pytest.fixture
+def demo_app(demo_workspace: Workspace) -> PlanAssistantApp:
+    return make_app(Settings(), demo_workspace, as_of=AS_OF, author=AUTHOR)
+
+
+@pytest.fixture
+def empty_app(empty_workspace: Workspace) -> PlanAssistantApp:
+    return make_app(Settings(), empty_workspace, as_of=AS_OF, author=AUTHOR)
+
+
+@pytest.fixture
+def run_from_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Relative paths (the default report name) land in tmp_path."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

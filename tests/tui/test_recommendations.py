@@ -1,0 +1,94 @@
+"""Recommandations screen: filter the list, open one, see its actions and evidence."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, Select
+from tui_helpers import SMALL, of_type, record_messages, settle
+
+from assistant.schema import Coverage
+from tui import messages as msg
+from tui.app import PlanAssistantApp
+from tui.screens.passage import PassageScreen
+from tui.screens.recommendation_detail import RecommendationDetailScreen
+from tui.screens.recommendations import RecommendationsScreen, filter_mappings
+from tui.widgets.evidence import EvidenceView
+from tui.widgets.tables import ListTable
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_opening_a_recommendation_shows_its_actions_and_evidence(
+    demo_app: PlanAssistantApp,
+) -> None:
+    seen = record_messages(demo_app)
+    async with demo_app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        screen = demo_app.screen
+        assert isinstance(screen, RecommendationsScreen)
+        table = screen.query_one("#rec-table", ListTable)
+        assert table.row_count == 16
+        assert table.has_focus
+
+        # filters: coverage, then words typed without accents; Escape returns to the list
+        screen.query_one("#rec-coverage", Select).value = Coverage.UNCOVERED
+        await pilot.pause()
+        assert table.row_count == 3
+        screen.query_one("#rec-coverage", Select).clear()
+        await pilot.press("slash", *"biosecurite")
+        await pilot.pause()
+        assert table.row_count == 1
+        search = screen.query_one("#rec-search", Input)
+        assert search.has_focus
+        search.value = ""
+        await pilot.press("escape")
+        assert table.has_focus and table.row_count == 16
+        assert table.selected_key() == next(  # the cursor stayed on the one found
+            m.recommendation_id
+            for m in demo_app.model.audit().report.mappings
+            if m.recommendation_key == "c4/r2"
+        )
+        await pilot.press("home", "enter")
+        await settle(pilot)
+
+        detail = demo_app.screen
+        assert isinstance(detail, RecommendationDetailScreen)
+        assert detail.mapping.recommendation_ref == "Critère 1, Recommandation 1"
+        [opened] = of_type(seen, msg.RecommendationOpened)
+        assert isinstance(opened, msg.RecommendationOpened)
+        assert opened.recommendation_id == detail.recommendation_id
+        evidence = list(detail.query(EvidenceView))
+        cited_files = {view.span.file for view in evidence}
+        assert cited_files == {"rapport-experts.md", "plan-action.md"}
+        # the citing cell is highlighted inside the row that holds it
+        assert any(view.marks for view in evidence)
+
+        # the first piece of evidence has the focus; Tab goes to the next one (an action's),
+        # Enter opens the cited passage in its document
+        assert demo_app.focused is evidence[0]
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, PassageScreen)
+        context = demo_app.screen.context
+        assert context.span.file == "plan-action.md"
+        assert any(context.cited(number) for number, _text in context.lines)
+        assert of_type(seen, msg.PassageOpened)
+        await pilot.press("escape", "escape")
+        assert isinstance(demo_app.screen, RecommendationsScreen)
+
+
+def test_filter_by_criterion_coverage_and_words(demo_app: PlanAssistantApp) -> None:
+    data = demo_app.model.audit()
+    mappings = data.report.mappings
+    criterion_3 = filter_mappings(mappings, criterion="Critère 3")
+    assert [m.recommendation_key for m in criterion_3] == ["c3/r1", "c3/r2", "c3/r3", "c3/r4"]
+    uncovered = filter_mappings(mappings, coverage=Coverage.UNCOVERED)
+    assert {m.recommendation_ref for m in uncovered} == {
+        "Critère 2, Recommandation 2",
+        "Critère 3, Recommandation 1",
+        "Critère 4, Recommandation 2",
+    }
+    assert filter_mappings(mappings, words="STAGE évaluation") == filter_mappings(
+        mappings, words="stage evaluation"
+    )

@@ -1,0 +1,183 @@
+"""Typed messages: what happened, posted to the app by its workers and screens.
+
+Slow work (audit, import, review, export, chat) runs in thread workers that report back
+with these messages; the app's handlers turn them into state the screens watch. The
+tests assert on them (harlequin's style), so each carries the facts a test needs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.message import Message
+
+from assistant.chat.models import Answer
+from assistant.ingest import ProgressEvent
+from assistant.reports import ReportData
+from assistant.schema import Action, ActionEdit, Draft, Span
+from assistant.schema.workspace import IngestReport
+
+
+class AuditStarted(Message):
+    """The audit of the workspace is being (re)computed."""
+
+    def __init__(self, generation: int) -> None:
+        super().__init__()
+        self.generation = generation
+
+
+class AuditReady(Message):
+    """The audit of the current workspace state is available."""
+
+    def __init__(self, data: ReportData, generation: int) -> None:
+        super().__init__()
+        self.data = data
+        self.generation = generation
+
+
+class AuditFailed(Message):
+    """The audit could not be computed; `error` is a French message."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class IngestProgress(Message):
+    """Where an import stands (parsing, then writing)."""
+
+    def __init__(self, event: ProgressEvent) -> None:
+        super().__init__()
+        self.event = event
+
+    @property
+    def fraction(self) -> float:
+        """0 → 1 over both stages (parsing counts for the first half)."""
+        total = max(self.event.total, 1)
+        offset = 0 if self.event.stage == "parse" else total
+        return min(1.0, (offset + self.event.done) / (2 * total))
+
+
+class DocumentsIngested(Message):
+    """An import finished; the report says what each file did."""
+
+    def __init__(self, report: IngestReport) -> None:
+        super().__init__()
+        self.report = report
+
+
+class IngestFailed(Message):
+    """Nothing was imported; `error` lists the files and what to do."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class DraftAccepted(Message):
+    """A draft was applied to its action (`edited`: after rewording)."""
+
+    def __init__(self, draft_id: str, action: Action, *, edited: bool) -> None:
+        super().__init__()
+        self.draft_id = draft_id
+        self.action = action
+        self.edited = edited
+
+
+class DraftRejected(Message):
+    """A draft was turned down (the action is unchanged)."""
+
+    def __init__(self, draft: Draft) -> None:
+        super().__init__()
+        self.draft = draft
+
+
+class EditUndone(Message):
+    """A reviewed change was reverted."""
+
+    def __init__(self, edit: ActionEdit, action: Action | None) -> None:
+        super().__init__()
+        self.edit = edit
+        self.action = action
+
+
+class ReviewFailed(Message):
+    """A review step could not be saved; `error` says why."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class ReportExported(Message):
+    """The audit report was written to `path`."""
+
+    def __init__(self, path: Path, format: str) -> None:
+        super().__init__()
+        self.path = path
+        self.format = format
+
+
+class ExportFailed(Message):
+    """The report could not be written; `error` says why."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class RecommendationOpened(Message):
+    """The detail of a recommendation is shown."""
+
+    def __init__(self, recommendation_id: str) -> None:
+        super().__init__()
+        self.recommendation_id = recommendation_id
+
+
+class ActionOpened(Message):
+    """The detail of an action is shown."""
+
+    def __init__(self, action_id: str) -> None:
+        super().__init__()
+        self.action_id = action_id
+
+
+class PassageOpened(Message):
+    """A cited passage is shown in its context."""
+
+    def __init__(self, span: Span) -> None:
+        super().__init__()
+        self.span = span
+
+
+class QuestionAsked(Message):
+    """A question was sent to the conversation service."""
+
+    def __init__(self, question: str, conversation_id: str | None) -> None:
+        super().__init__()
+        self.question = question
+        self.conversation_id = conversation_id
+
+
+class AnswerChunk(Message):
+    """A piece of the answer, as it streams."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class AnswerReady(Message):
+    """The whole answer, with its citations."""
+
+    def __init__(self, answer: Answer) -> None:
+        super().__init__()
+        self.answer = answer
+
+
+class AnswerFailed(Message):
+    """No answer could be given; `error` says why."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error

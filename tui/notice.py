@@ -1,0 +1,41 @@
+"""Plain French outcomes shown on a screen (an import done, a report written, a failure).
+
+Errors raised on purpose by the core already carry a message a coordinator can act on and
+are shown as is; anything else is a bug, worded as one line asking for a report rather
+than a traceback (the CLI's policy, `assistant.cli.app`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.reports.french import plural
+from assistant.schema.workspace import IngestReport, Outcome
+
+_OUTCOME = {Outcome.ADDED: "ajouté", Outcome.REPLACED: "remplacé", Outcome.UNCHANGED: "inchangé"}
+
+
+@dataclass(frozen=True)
+class Notice:
+    kind: Literal["ok", "error"]
+    text: str
+
+
+def unexpected(error: Exception) -> str:
+    return (
+        f"Erreur inattendue ({type(error).__name__} : {error}). Merci de signaler ce "
+        "problème ; vos données n'ont pas été modifiées par cette opération."
+    )
+
+
+def ingest_summary(report: IngestReport) -> str:
+    """One line per file: what happened and what was found."""
+    lines = [
+        f"{entry.name} : {_OUTCOME[entry.outcome]} — "
+        f"{plural(entry.recommendations, 'recommandation')}, "
+        f"{plural(entry.actions, 'action')}, {plural(entry.swot, 'élément')} AFOM"
+        + (f" ({plural(len(entry.warnings), 'avertissement')})" if entry.warnings else "")
+        for entry in report.files
+    ]
+    return "\n".join(lines) or "Aucun fichier importé."

@@ -1,0 +1,121 @@
+"""One recommendation: its wording, the verdict, and each linked action with its evidence.
+
+For each action the coordinator sees what experts look for (owner, deadline, indicators,
+status) and the highlighted words that tie it to the recommendation; Enter on a piece of
+evidence opens it in its document.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from assistant.reports import ReportData
+from assistant.reports.french import COVERAGE_LABEL, LINK_LABEL, decimal, quote
+from assistant.schema import Action, Coverage, Mapping, MappingLink
+from tui import messages as msg
+from tui.format import COVERAGE_STYLE, deadline_label, evidence_groups, status_label
+from tui.screens.base import AreaScreen
+from tui.widgets.evidence import EvidenceView
+
+
+def link_facts(link: MappingLink, action: Action | None) -> Content:
+    """'Lien explicite (1,00) · Responsable … · Échéance … · État …' and the indicators."""
+    parts: list[str | tuple[str, str]] = [
+        (f"Lien {LINK_LABEL[link.kind]} ({decimal(link.score)})", "$foreground-muted"),
+    ]
+    if action is not None:
+        parts += [
+            ("\nResponsable : ", "$foreground-muted"),
+            (action.owner, "") if action.owner else ("aucun", "$warning"),
+            ("\nÉchéance : ", "$foreground-muted"),
+            deadline_label(action),
+            ("  ·  État : ", "$foreground-muted"),
+            status_label(action),
+            ("\nIndicateurs : ", "$foreground-muted"),
+            (" ; ".join(action.indicators), "") if action.indicators else ("aucun", "$warning"),
+        ]
+    return Content.assemble(*parts)
+
+
+def _same_words(excerpt: str, text: str) -> bool:
+    """The excerpt already shows the wording (then it is not quoted twice)."""
+    return " ".join(text.split()) in " ".join(excerpt.split())
+
+
+class RecommendationDetailScreen(AreaScreen):
+    AREA = "recommandations"
+    AUTO_FOCUS = None  # see on_mount
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Retour"),
+        Binding("tab", "app.focus_next", "Preuve suivante"),
+    ]
+
+    def __init__(self, mapping: Mapping) -> None:
+        super().__init__()
+        self.mapping = mapping
+
+    @property
+    def recommendation_id(self) -> str:
+        return self.mapping.recommendation_id
+
+    def compose_body(self) -> ComposeResult:
+        mapping = self.mapping
+        data = self.plan_app.report
+        actions = data.actions if data is not None else {}
+        with VerticalScroll(id="rec-detail"):
+            yield Static(
+                Content.assemble(
+                    (mapping.recommendation_ref, "bold"),
+                    "  ",
+                    (COVERAGE_LABEL[mapping.coverage], COVERAGE_STYLE[mapping.coverage]),
+                ),
+                classes="detail-title",
+            )
+            yield Static(Content.styled(mapping.reason, "$foreground-muted"))
+            source = mapping.source
+            if mapping.text and (source is None or not _same_words(source.excerpt, mapping.text)):
+                yield Static(Content(quote(mapping.text)), classes="quote")
+            if source is not None:
+                yield EvidenceView(source, title="Recommandation des experts")
+            answered = mapping.coverage is not Coverage.UNCOVERED
+            heading = "Actions liées" if answered else "Actions proches (ne répondent pas)"
+            yield Static(
+                f"{heading} ({len(mapping.links)})" if mapping.links else "Aucune action liée.",
+                classes="section",
+            )
+            for link in mapping.links:
+                action = actions.get(link.action_id)
+                with Vertical(classes="linked-action"):
+                    yield Static(Content.styled(action.text if action else link.action_id, "bold"))
+                    yield Static(link_facts(link, action))
+                    for context, marks in evidence_groups(link.evidence):
+                        yield EvidenceView(context, marks)
+
+    def on_mount(self) -> None:
+        # Enter at once opens the recommendation in the report; the title stays in view.
+        evidence = self.query(EvidenceView)
+        if evidence:
+            evidence.first().focus(scroll_visible=False)
+        self.post_message(msg.RecommendationOpened(self.recommendation_id))
+        self.watch(self.app, "report", self._report_changed, init=False)
+
+    async def _report_changed(self, data: ReportData | None) -> None:
+        """A new audit (a document re-imported, a draft accepted): show its verdict."""
+        if data is None:
+            return
+        fresh = next(
+            (m for m in data.report.mappings if m.recommendation_id == self.recommendation_id),
+            None,
+        )
+        if fresh is not None and fresh != self.mapping:
+            self.mapping = fresh
+            await self.recompose()
+
+    def action_back(self) -> None:
+        self.dismiss()
