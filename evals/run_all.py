@@ -25,12 +25,18 @@ from rich.table import Table
 from rich.text import Text
 
 from evals.chat_eval import ChatSection
+from evals.drafting_eval import DraftingSection
 from evals.gold import GoldFormatError
 from evals.mapping_eval import MappingSection
 from evals.parser_eval import ParserSection
 from evals.section import RunOptions, Section, SectionResult
 
-SECTIONS: tuple[Section, ...] = (ParserSection(), MappingSection(), ChatSection())
+SECTIONS: tuple[Section, ...] = (
+    ParserSection(),
+    MappingSection(),
+    DraftingSection(),
+    ChatSection(),
+)
 
 
 def run_sections(

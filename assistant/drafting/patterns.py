@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from assistant.audit.french import plain_text
+from assistant.audit.french import content_words, plain_text
 from assistant.audit.indicator_patterns import IndicatorPattern
 from assistant.audit.measurability import Signal, assess_indicator, is_measurable
 from assistant.drafting.adapt import indicator_kind
@@ -35,7 +35,9 @@ from assistant.schema import Action, DraftSource
 
 #: Score of a pattern: base, + themes (rare themes weigh more), + placeholders filled from the
 #: action, + words shared by the pattern and the action.
-PATTERN_BASE, PATTERN_THEMES, PATTERN_OWN, PATTERN_WORDS = 0.2, 0.25, 0.04, 0.3
+PATTERN_BASE, PATTERN_THEMES, PATTERN_OWN, PATTERN_WORDS = 0.2, 0.25, 0.04, 0.4
+#: Bonus per similar action already measured like the pattern (cited with it).
+PATTERN_SUPPORT = 0.01
 #: A pattern is only a candidate when its theme weight, or the share of its words the action
 #: uses, reaches this: one generic theme (« réussite », « B1 ») does not speak of the action.
 PATTERN_MIN_EVIDENCE = 0.5
@@ -56,7 +58,11 @@ def _pattern_source(pattern: IndicatorPattern) -> DraftSource:
 def _fill(
     pattern: IndicatorPattern, action: Action, context: DraftingContext, due: DraftDue
 ) -> tuple[str, int]:
-    """The pattern rendered with the action's words, and how many placeholders they filled."""
+    """The pattern rendered with the action's words, and how many placeholders they filled.
+
+    The plan's platform and council fill their placeholders too, but do not count: they say
+    how the institution works, not that the pattern fits this action.
+    """
     plan = context.plan_of(action)
     obj = action_object(action)
     values: dict[str, str] = {}
@@ -84,7 +90,7 @@ def _fill(
             value = obj.capitalised
         if value is not None:
             values[name] = value
-            own += 1
+            own += name in {"public", "livrable"}
     text = pattern.render(**values)
     if "livrable" in values and obj is not None:
         ending = ("e" if obj.feminine else "") + ("s" if obj.plural else "")
@@ -155,7 +161,7 @@ def pattern_candidates(
             + PATTERN_THEMES * min(1.0, themes / 2)
             + PATTERN_OWN * own
             + PATTERN_WORDS * shared
-            + 0.02 * (len(sources) - 1)
+            + PATTERN_SUPPORT * (len(sources) - 1)
         )
         found.append(
             Candidate(
@@ -189,14 +195,16 @@ def _supporting(
 ) -> list[tuple[Neighbour, str]]:
     """Similar actions measured like the pattern (same kind, a theme word in the indicator)."""
     themes = [plain_text(theme) for theme in pattern.themes]
-    measure = set(plain_text(pattern.measure).split()) - {"de", "des", "du", "la", "le", "les"}
+    measure = set(content_words(pattern.measure))
     found: list[tuple[Neighbour, str]] = []
     for neighbour in neighbours:
         for indicator in neighbour.action.indicators:
             folded = plain_text(indicator)
             if indicator_kind(indicator) != pattern.kind or not is_measurable(indicator):
                 continue
-            if any(theme in folded for theme in themes) or measure & set(folded.split()):
+            if any(_theme_in(theme, f" {folded} ") for theme in themes) or measure & set(
+                content_words(indicator)
+            ):
                 found.append((neighbour, indicator))
                 break
     return found

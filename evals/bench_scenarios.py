@@ -1,0 +1,391 @@
+"""What `evals.bench` measures, one scenario per process (so peak memory is the scenario's own).
+
+* `corpus_scenario(n)`: a synthetic corpus of n plans (`evals.synthetic`) through the whole
+  pipeline: ingest (per reader), model load, index build, re-ingest of the unchanged corpus
+  and rebuild from the cache (no embedding), search latency per mode, mapping, audit,
+  chat, and the same index and searches against a Chroma server on loopback.
+* `pdf_scenario()`: one ~30-page PDF plan ingested and indexed by a fresh process.
+* `audit_scenario()`: 100 recommendations × 1,000 actions, audited once indexed.
+
+Each returns a flat dict of figures (seconds, counts, rates); `evals.bench` prints them.
+Timings are wall-clock on this machine, whatever else it is running (the load average is
+recorded next to them).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from assistant import services
+from assistant.ingest import ProgressEvent
+from assistant.retrieval import workspace_indexes
+from assistant.retrieval.embedder import EmbedRole
+from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
+from assistant.settings import Settings
+from assistant.store import Workspace, rebuild_indexes
+from evals import synthetic
+from evals.chroma_server import chroma_server
+
+AS_OF = date(2026, 11, 15)
+#: Recommendations of the synthetic report (the audit target's count).
+RECOMMENDATIONS = 100
+#: Searches timed per mode (distinct, not yet embedded, queries each).
+SEARCHES = 30
+CHAT_QUESTIONS = (
+    "Quelles recommandations ne sont couvertes par aucune action ?",
+    "Quelles recommandations du critère 3 ne sont pas couvertes ?",
+    "Qu'avons-nous prévu pour la recommandation 2 du critère 3 ?",
+    "qui en est responsable ?",
+    "Quelles actions n'ont pas de responsable ?",
+    "Quelles actions n'ont pas d'indicateur ?",
+    "Qu'est-ce qui est en retard ?",
+    "Quelles actions sont reportées ?",
+    "Qui porte les actions sur les stages ?",
+    "Quelles actions porte la coordination qualité ?",
+    "Résume l'avancement du critère 2",
+    "Comment d'autres établissements ont-ils traité la mobilité internationale ?",
+    "Que prévoit le plan pour le tutorat des étudiants de première année ?",
+    "Propose des indicateurs pour l'action sur le portfolio numérique",
+)
+
+Figures = dict[str, Any]
+
+
+class CountingEmbedder:
+    """Wraps the model: counts what it really embeds (cache hits never reach it) and the time."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.passages = 0
+        self.queries = 0
+        self.seconds = 0.0
+
+    @property
+    def name(self) -> str:
+        return str(self.inner.name)
+
+    @property
+    def dimension(self) -> int:
+        return int(self.inner.dimension)
+
+    @property
+    def embeds_queries_as_passages(self) -> bool:
+        return bool(getattr(self.inner, "embeds_queries_as_passages", False))
+
+    def embed_batch(
+        self, texts: Sequence[str], *, role: EmbedRole = "passage"
+    ) -> list[list[float]]:
+        began = time.perf_counter()
+        vectors: list[list[float]] = self.inner.embed_batch(texts, role=role)
+        self.seconds += time.perf_counter() - began
+        if role == "query":
+            self.queries += len(texts)
+        else:
+            self.passages += len(texts)
+        return vectors
+
+    def snapshot(self) -> tuple[int, int, float]:
+        return self.passages, self.queries, self.seconds
+
+
+def install_embedder(settings: Settings, factory: Callable[[], Any] | None) -> CountingEmbedder:
+    """Route every workspace retriever of this process through one counting model wrapper."""
+    model = (
+        factory() if factory is not None else workspace_indexes.model_embedder(settings.embedding)
+    )
+    counting = CountingEmbedder(model)
+
+    def default_embedder(_: Settings, indexes_dir: Path) -> CachedEmbedder:
+        return CachedEmbedder(counting, EmbeddingCache(indexes_dir / CACHE_FILE_NAME))
+
+    workspace_indexes.default_embedder = default_embedder
+    return counting
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@contextmanager
+def timed(figures: Figures, key: str) -> Iterator[None]:
+    began = time.perf_counter()
+    yield
+    figures[key] = time.perf_counter() - began
+
+
+def percentiles(samples: Sequence[float]) -> tuple[float, float]:
+    """p50 and p95 (nearest rank) of durations, in milliseconds."""
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
+    return statistics.median(ordered) * 1000, p95 * 1000
+
+
+def latencies(calls: Sequence[Callable[[], object]]) -> tuple[float, float]:
+    samples = []
+    for call in calls:
+        began = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - began)
+    return percentiles(samples)
+
+
+# -- ingest --------------------------------------------------------------------------------
+
+
+def ingest_timed(workspace: Workspace, paths: Sequence[Path]) -> tuple[float, dict[str, float]]:
+    """Ingest a batch; returns total seconds and the parse seconds of each file by name."""
+    parse: dict[str, float] = {}
+    current: list[Any] = [None, 0.0]
+
+    def progress(event: ProgressEvent) -> None:
+        now = time.perf_counter()
+        if event.stage != "parse":
+            return
+        if current[0] is not None:
+            parse[current[0]] = now - current[1]
+        current[0], current[1] = event.name, now
+
+    began = time.perf_counter()
+    workspace.ingest(list(paths), progress=progress)
+    return time.perf_counter() - began, parse
+
+
+def reader_figures(workspace: Workspace, parse: dict[str, float], figures: Figures) -> None:
+    """Pages/s and actions/s of each reader (format), from the per-file parse times."""
+    counts = {plan.document.name: len(plan.actions) for plan in workspace.plans()}
+    totals: dict[str, list[float]] = {}
+    for document in workspace.documents():
+        seconds = parse.get(document.name)
+        if seconds is None:
+            continue
+        total = totals.setdefault(document.format.value, [0.0, 0.0, 0.0, 0.0])
+        total[0] += seconds
+        total[1] += document.pages or 0
+        total[2] += counts.get(document.name, 0)
+        total[3] += 1
+    for reader, (seconds, pages, actions, files) in totals.items():
+        figures[f"reader {reader} files"] = int(files)
+        figures[f"reader {reader} pages/s"] = pages / seconds if pages else None
+        figures[f"reader {reader} actions/s"] = actions / seconds if actions else None
+
+
+# -- scenarios -----------------------------------------------------------------------------
+
+
+def corpus_scenario(
+    plans: int,
+    *,
+    actions: int = 40,
+    recommendations: int = RECOMMENDATIONS,
+    embedder_factory: Callable[[], Any] | None = None,
+    server: bool = True,
+) -> Figures:
+    """The whole pipeline on `plans` synthetic plans (formats in rotation: PDF, DOCX, XLSX, MD)."""
+    figures: Figures = {"plans": plans, "load average": os.getloadavg()[0]}
+    settings = Settings()
+    counting = install_embedder(settings, embedder_factory)
+    with tempfile.TemporaryDirectory(prefix="plan-assistant-bench-") as scratch:
+        root = Path(scratch)
+        with timed(figures, "corpus generation s"):
+            corpus = synthetic.generate_corpus(plans, actions, recommendations)
+            paths = synthetic.write_corpus(corpus, root / "corpus")
+        figures["actions"] = corpus.actions
+        workspace = Workspace.open(root / "workspace", settings)
+        figures["ingest s"], parse = ingest_timed(workspace, paths)
+        reader_figures(workspace, parse, figures)
+        figures["pages"] = sum(d.pages or 0 for d in workspace.documents())
+
+        with timed(figures, "model load s"):
+            counting.inner.embed_batch(["Charger le modèle"], role="passage")
+        counting.passages = counting.queries = 0
+        counting.seconds = 0.0
+        with timed(figures, "index build s"):
+            retriever = services.retriever_for(workspace, settings)
+        figures["passages"] = len(retriever)
+        figures["embedded at build"] = counting.passages
+        figures["embedding sentences/s"] = (
+            counting.passages / counting.seconds if counting.seconds else None
+        )
+
+        # Issue 3: an unchanged corpus is re-ingested, re-indexed, rebuilt: nothing embedded.
+        before = counting.snapshot()
+        with timed(figures, "re-ingest unchanged s"):
+            workspace.ingest(paths)
+            services.retriever_for(workspace, settings)
+        workspace_indexes.register_indexes()
+        with timed(figures, "rebuild from cache s"):
+            rebuild_indexes(workspace)
+            retriever = services.retriever_for(workspace, settings)
+        figures["embedded on re-ingest+rebuild"] = counting.snapshot()[0] - before[0]
+
+        texts = [rec.text for rec in corpus.report.recommendations]
+        search_figures(retriever, texts, figures, "")
+        mapping_figures(workspace, settings, retriever, texts, figures)
+        audit_figures(workspace, settings, figures)
+        chat_figures(workspace, settings, figures)
+        if server:
+            server_figures(workspace, settings, root, texts, figures)
+    figures["peak RSS MB"] = peak_rss_mb()
+    return figures
+
+
+def search_figures(retriever: Any, texts: Sequence[str], figures: Figures, suffix: str) -> None:
+    """p50/p95 of one search (k=10) per mode, each on queries not embedded before."""
+    for index, mode in enumerate(("dense", "lexical", "hybrid")):
+        queries = [f"{text} ({mode}{suffix})" for text in texts[index::3][:SEARCHES]]
+        p50, p95 = latencies(
+            [lambda q=q, m=mode: retriever.search(q, k=10, mode=m) for q in queries]
+        )
+        figures[f"search {mode}{suffix} p50 ms"] = p50
+        figures[f"search {mode}{suffix} p95 ms"] = p95
+
+
+def mapping_figures(
+    workspace: Workspace, settings: Settings, retriever: Any, texts: Sequence[str], figures: Figures
+) -> None:
+    from assistant.mapping.semantic import score_actions
+    from assistant.retrieval.french import make_tokenizer
+
+    tokenize = make_tokenizer(settings.retrieval.tokenizer).tokenize
+    documents = sorted({p.document_id for p in retriever.catalogue.values() if p.kind == "action"})
+    figures["map one rec p50 ms"], figures["map one rec p95 ms"] = latencies(
+        [
+            lambda t=t: score_actions(
+                f"{t} (une)", retriever, tokenize, k=5, document_ids=documents
+            )
+            for t in texts[:SEARCHES]
+        ]
+    )
+    with timed(figures, "map all (first) s"):
+        services.map_workspace(workspace, settings)
+    with timed(figures, "map all s"):
+        services.map_workspace(workspace, settings)
+
+
+def audit_figures(workspace: Workspace, settings: Settings, figures: Figures) -> None:
+    with timed(figures, "audit (first) s"):
+        services.audit_workspace(workspace, settings, as_of=AS_OF)
+    with timed(figures, "audit s"):
+        services.audit_workspace(workspace, settings, as_of=AS_OF)
+    with timed(figures, "audit without drafts s"):
+        services.audit_workspace(workspace, settings, as_of=AS_OF, drafts=False)
+
+
+def chat_figures(workspace: Workspace, settings: Settings, figures: Figures) -> None:
+    """Default-mode answer latency, once the service is warm (if the chat exists in this build)."""
+    try:
+        from assistant.chat import ConversationService
+    except ImportError:
+        figures["chat"] = "n/a (chat not available)"
+        return
+    service = ConversationService(workspace, settings, as_of=AS_OF)
+    with timed(figures, "chat warm-up s"):
+        service.warm_up()
+    conversation = service.conversation().id
+    calls = [lambda q=q: service.ask(q, conversation) for q in CHAT_QUESTIONS * 2]
+    figures["chat p50 ms"], figures["chat p95 ms"] = latencies(calls)
+
+
+def server_figures(
+    workspace: Workspace, settings: Settings, root: Path, texts: Sequence[str], figures: Figures
+) -> None:
+    """The same index on a `chroma run` server on 127.0.0.1, next to the embedded one."""
+    from assistant.retrieval.vector_store import ChromaVectorStore
+    from assistant.schema import PassageFilter, PassageKind
+
+    embedded = services.retriever_for(workspace, settings)
+    with chroma_server(root / "chroma-server") as url:
+        if url is None:
+            figures["server"] = "n/a (chroma command not found)"
+            return
+        remote = settings.model_copy(
+            update={"retrieval": settings.retrieval.model_copy(update={"chroma_url": url})}
+        )
+        with timed(figures, "index build (server) s"):
+            retriever = services.retriever_for(workspace, remote)
+        search_figures(retriever, texts, figures, " server")
+        # Opening again in a new process: passages read back from the store.
+        for label, chosen in (("embedded", settings), ("server", remote)):
+            workspace_indexes.forget_open_retrievers()
+            with timed(figures, f"reopen ({label}) s"):
+                services.retriever_for(workspace, chosen).search("qualité", k=1)
+        # The stores' own filtered search, which the in-memory dense ranking replaces.
+        store = ChromaVectorStore.http(url, embedded.embedder.name)
+        vector = (
+            embedded.queries.get(f"{texts[0]} (dense)")
+            or embedded.embedder.embed_batch([texts[0]], role="query")[0]
+        )
+        only = PassageFilter(kinds=[PassageKind.ACTION])
+        for label, chosen_store in (("embedded", embedded.vector_store), ("server", store)):
+            p50, _ = latencies([lambda s=chosen_store: s.query(vector, 10, only)] * SEARCHES)
+            figures[f"chroma query ({label}) p50 ms"] = p50
+
+
+def pdf_scenario(
+    *, actions: int = 190, embedder_factory: Callable[[], Any] | None = None
+) -> Figures:
+    """Issue 2's first target: a ~30-page PDF plan ingested and indexed by a fresh process."""
+    figures: Figures = {"load average": os.getloadavg()[0]}
+    settings = Settings()
+    with tempfile.TemporaryDirectory(prefix="plan-assistant-bench-") as scratch:
+        root = Path(scratch)
+        report = synthetic.generate_report(RECOMMENDATIONS)
+        plan = synthetic.generate_plan(0, report, actions)
+        path = synthetic.write_plan(plan, root, "pdf")
+        began = time.perf_counter()
+        counting = install_embedder(settings, embedder_factory)
+        workspace = Workspace.open(root / "workspace", settings)
+        with timed(figures, "ingest s"):
+            workspace.ingest([path])
+        with timed(figures, "index s"):
+            retriever = services.retriever_for(workspace, settings)
+        figures["total s"] = time.perf_counter() - began
+        figures["pages"] = workspace.documents()[0].pages
+        figures["actions"] = len(workspace.actions())
+        figures["passages"] = len(retriever)
+        figures["embedded"] = counting.passages
+        figures["embedding s"] = counting.seconds
+    figures["peak RSS MB"] = peak_rss_mb()
+    return figures
+
+
+def audit_scenario(
+    *,
+    plans: int = 25,
+    actions: int = 40,
+    recommendations: int = RECOMMENDATIONS,
+    embedder_factory: Callable[[], Any] | None = None,
+) -> Figures:
+    """Issue 2's audit target: 100 recommendations × 1,000 actions, once indexed."""
+    figures: Figures = {"load average": os.getloadavg()[0]}
+    settings = Settings()
+    install_embedder(settings, embedder_factory)
+    with tempfile.TemporaryDirectory(prefix="plan-assistant-bench-") as scratch:
+        root = Path(scratch)
+        corpus = synthetic.generate_corpus(plans, actions, recommendations)
+        paths = synthetic.write_corpus(corpus, root / "corpus", ("md",))
+        workspace = Workspace.open(root / "workspace", settings)
+        workspace.ingest(paths)
+        with timed(figures, "index s"):
+            services.retriever_for(workspace, settings)
+        figures["recommendations"] = len(corpus.report.recommendations)
+        figures["actions"] = corpus.actions
+        for run in ("first", "second", "third"):
+            with timed(figures, f"audit {run} s"):
+                services.audit_workspace(workspace, settings, as_of=AS_OF)
+        with timed(figures, "audit without drafts s"):
+            services.audit_workspace(workspace, settings, as_of=AS_OF, drafts=False)
+        with timed(figures, "map all s"):
+            services.map_workspace(workspace, settings)
+    figures["peak RSS MB"] = peak_rss_mb()
+    return figures

@@ -1,0 +1,143 @@
+"""The drafting evaluation's scorers, on tiny synthetic plans and a FAKE embedder (no model)."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+
+from assistant.drafting import build_context
+from assistant.ids import document_id
+from assistant.retrieval.embedder import EmbedRole
+from assistant.retrieval.french import StemTokenizer
+from assistant.retrieval.workspace_indexes import workspace_passages
+from assistant.schema import Action, Document, DocumentFormat, Plan, Span
+from evals.drafting_eval import (
+    AS_OF,
+    DraftingSection,
+    best_overlap,
+    evaluate,
+    owner_keys,
+    retriever_for,
+    score_owners,
+    token_f1,
+)
+from evals.section import RunOptions
+
+
+class FakeStemEmbedder:
+    """FAKE embedder, NOT a model: stemmed French words hashed into 64 signed buckets."""
+
+    name = "fake-stem-hashing-64"
+    dimension = 64
+
+    def embed_batch(
+        self, texts: Sequence[str], *, role: EmbedRole = "passage"
+    ) -> list[list[float]]:
+        vectors = []
+        for text in texts:
+            vector = [0.0] * self.dimension
+            for token in StemTokenizer().tokenize(text):
+                digest = hashlib.sha256(token.encode()).digest()
+                vector[digest[0] % self.dimension] += 1.0 if digest[1] % 2 else -1.0
+            norm = math.sqrt(sum(v * v for v in vector)) or 1.0
+            vectors.append([v / norm for v in vector])
+        return vectors
+
+
+def _plan(name: str, rows: list[tuple[str, str, str | None, list[str]]]) -> Plan:
+    doc = document_id(name)
+    actions = [
+        Action(
+            id=action_id,
+            document_id=doc,
+            text=text,
+            owner=owner,
+            indicators=indicators,
+            source=Span(file=name, line_start=i + 1, line_end=i + 1, excerpt=text),
+        )
+        for i, (action_id, text, owner, indicators) in enumerate(rows)
+    ]
+    document = Document(id=doc, name=name, format=DocumentFormat.TXT, sha256="0" * 64, size_bytes=1)
+    return Plan(document=document, actions=actions)
+
+
+PLAN = _plan(
+    "synthetic.txt",
+    [
+        (
+            "A1",
+            "Organiser une bourse aux stages entre étudiants et institutions",
+            "Coordination des milieux professionnels",
+            ["Nombre d'institutions présentes"],
+        ),
+        (
+            "A2",
+            "Organiser une bourse aux stages pour les étudiants de B2",
+            "Coordination des milieux professionnels",
+            ["Taux de participation des étudiants"],
+        ),
+        ("A3", "Rédiger le guide du travail de fin d'études", "Coordination TFE", ["Guide publié"]),
+        ("A4", "Adopter une charte de communication interne", "Direction", []),
+        ("A5", "Remercier les partenaires", "L'équipe", []),
+    ],
+)
+
+
+def test_an_owner_recoverable_from_one_similar_action_is_found_at_top_1() -> None:
+    searcher = retriever_for(workspace_passages([PLAN]), FakeStemEmbedder())
+    figures = score_owners(PLAN, "synthetic", build_context([PLAN], searcher, AS_OF))
+    assert figures.actions == 5
+    # A1 and A2 each recover the other's role; « Coordination TFE » and « Direction » exist
+    # nowhere else once hidden, and « L'équipe » is never proposed.
+    assert (figures.top1, figures.top3) == (2, 2)
+    assert {miss[0] for miss in figures.misses} == {"A3", "A4", "A5"}
+    assert figures.top1_rate == 0.4
+
+
+def test_indicator_scores() -> None:
+    searcher = retriever_for(workspace_passages([PLAN]), FakeStemEmbedder())
+    owners, indicators = evaluate([("synthetic", PLAN)], searcher)
+    assert owners[0].actions == 5
+    figures = indicators[0]
+    assert figures.actions == 3
+    assert figures.drafted == 6 and figures.measurable == 6  # two per action, all measurable
+    assert 0 < figures.mean_overlap <= 1
+    assert figures.real_measurable_rate == 1.0
+
+
+def test_token_f1_on_french_stems() -> None:
+    tokenize = StemTokenizer().tokenize
+    assert (
+        token_f1(
+            "Taux de participation des étudiants",
+            "taux de participations des étudiant-e-s",
+            tokenize,
+        )
+        == 1.0
+    )
+    assert token_f1("Guide publié", "Nombre de séances", tokenize) == 0.0
+    assert (
+        best_overlap(["Guide publié", "Taux de réussite"], ["réussite"], tokenize)
+        == 2 * (0.5 * 1) / 1.5
+    )
+    assert best_overlap([], ["x"], tokenize) == 0.0
+
+
+def test_owner_keys_normalise_every_role() -> None:
+    assert owner_keys("DAE – Directions Aux Enseignements + Coordination B3") == {
+        "direction enseignement",
+        "coordination b3",
+    }
+    assert owner_keys(None) == set()
+
+
+def test_the_section_is_skipped_without_shared_data(tmp_path: Path) -> None:
+    result = DraftingSection().run(
+        RunOptions(shared=tmp_path / "absent"), Console(file=None, quiet=True)
+    )
+    assert result.name == "drafting"
+    assert result.passed is None and result.skipped
