@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from assistant.audit.service import Drafter, run_audit
+from assistant.drafting import build_context, draft_for_actions
 from assistant.mapping.service import build_mappings
 from assistant.reports.data import ReportData, build_report_data
 from assistant.retrieval.french import make_tokenizer
@@ -81,11 +82,7 @@ def _programme(plans: Sequence[Plan]) -> str | None:
     return titles[0] if titles else None
 
 
-def _drafter(plans: Sequence[Plan], searcher: HybridRetriever, as_of: date) -> Drafter | None:
-    """Drafting of missing owners and indicators, when that module is available."""
-    try:
-        from assistant.drafting import build_context, draft_for_actions
-    except ImportError:  # drafting not installed in this build
-        return None
+def _drafter(plans: Sequence[Plan], searcher: HybridRetriever, as_of: date) -> Drafter:
+    """Drafting of missing owners and indicators, over the workspace's own plans."""
     context = build_context(list(plans), searcher, as_of)
     return lambda actions: draft_for_actions(actions, context)
