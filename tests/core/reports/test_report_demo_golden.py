@@ -1,0 +1,85 @@
+"""Golden files of the gap-audit report on the demo corpus, end to end.
+
+Parse the demo report, SWOT and plan; map, audit and draft with a FAKE hashing embedder
+(deterministic, no model); render every text format and compare with golden/demo-audit.*.
+Regenerate after an intended change with ``UPDATE_GOLDENS=1 pytest tests/core/reports``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from fakes import HashingEmbedder
+
+from assistant.audit.service import run_audit
+from assistant.drafting import build_context, draft_for_actions
+from assistant.parsing import parse_file
+from assistant.reports import ReportData, build_report_data, render
+from assistant.retrieval.french import StemTokenizer
+from assistant.retrieval.hybrid import HybridRetriever
+from assistant.retrieval.lexical import LexicalIndex
+from assistant.retrieval.vector_store import ChromaVectorStore
+from assistant.retrieval.workspace_indexes import workspace_passages
+from assistant.schema import Coverage
+from assistant.settings import Settings
+
+DEMO = Path(__file__).resolve().parents[3] / "corpus" / "demo"
+AS_OF = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def demo_audit() -> ReportData:
+    settings = Settings()
+    plans = [
+        parse_file(DEMO / name, settings)
+        for name in ("rapport-experts.md", "analyse-swot.md", "plan-action.md")
+    ]
+    embedder = HashingEmbedder()
+    retriever = HybridRetriever(
+        embedder,
+        ChromaVectorStore.in_memory(embedder.name),
+        LexicalIndex(StemTokenizer()),
+        settings.retrieval,
+    )
+    retriever.index(workspace_passages(plans))
+    context = build_context(plans, retriever, AS_OF)
+    report = run_audit(
+        plans,
+        as_of=AS_OF,
+        searcher=retriever,
+        tokenize=StemTokenizer().tokenize,
+        drafter=lambda actions: draft_for_actions(actions, context),
+        now=datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
+    )
+    return build_report_data(
+        report, plans, title="Suivi des recommandations des experts (démonstration)"
+    )
+
+
+def test_demo_audit_finds_the_planted_gaps(demo_audit: ReportData) -> None:
+    report = demo_audit.report
+    uncovered = {m.recommendation_ref for m in report.mappings if m.coverage is Coverage.UNCOVERED}
+    assert {
+        "Critère 2, Recommandation 2",
+        "Critère 3, Recommandation 1",
+        "Critère 4, Recommandation 2",
+    } <= uncovered
+    kinds = [gap.kind for gap in report.gaps]
+    for kind, count in {
+        "action_without_owner": 3,
+        "action_without_indicator": 3,
+        "stale_deadline": 3,
+        "vague_indicator": 4,
+    }.items():
+        assert kinds.count(kind) == count, kind
+    assert report.drafts and all(draft.sources for draft in report.drafts)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_demo_audit_matches_its_golden_file(
+    fmt: str, demo_audit: ReportData, golden: Callable[[str, str], None]
+) -> None:
+    golden(f"demo-audit.{fmt}", render(demo_audit, fmt).decode("utf-8"))  # type: ignore[arg-type]
