@@ -83,7 +83,8 @@ def prepare_queries(searcher: ActionSearcher, queries: Sequence[str]) -> None:
     """Have the searcher embed all the queries of a mapping at once, when it can.
 
     `HybridRetriever.embed_queries` embeds them in one batch (several times faster than
-    one at a time on a CPU, same vectors) and remembers them for the searches that follow;
+    one at a time on a CPU; the vectors differ in the last float32 digits at most) and
+    remembers them for the searches that follow;
     a searcher without it (a test double) searches as before.
     """
     embed_queries = getattr(searcher, "embed_queries", None)

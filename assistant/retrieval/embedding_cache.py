@@ -146,7 +146,8 @@ class CachedEmbedder:
     inner embedder embeds a query exactly like a passage (no query or passage prefix: it
     says so with a true ``embeds_queries_as_passages``), a query whose text is an indexed
     passage — drafting searches with the wording of each action — is read from the cache
-    instead of being embedded again.
+    instead of being embedded again (the passage was embedded in a batch: its vector differs
+    from a lone embedding of the same words in the last float32 digits at most).
     """
 
     def __init__(self, inner: Embedder, cache: EmbeddingCache) -> None:
@@ -188,6 +189,39 @@ class CachedEmbedder:
             vectors.update(computed)
             self.stats.misses += len(chunk)
         return [vectors[digest] for digest in digests]
+
+    def remember_queries(self, texts: Sequence[str]) -> list[list[float]]:
+        """Embed queries that will be asked again, and keep their vectors in the cache.
+
+        An audit searches with every recommendation and SWOT item of the workspace, each
+        time it runs: kept like passages (by text hash, under the model's name, or a name
+        of their own when the model embeds queries differently), they are embedded once,
+        then read back by every later audit, in any process.
+        """
+        self.stats.queries += len(texts)
+        symmetric = getattr(self.inner, "embeds_queries_as_passages", False)
+        model = self.name if symmetric else f"{self.name} [query]"
+        digests = [text_digest(text) for text in texts]
+        vectors = self.cache.get_many(model, digests)
+        self.stats.query_hits += sum(1 for digest in digests if digest in vectors)
+        missing = {d: t for d, t in zip(digests, texts, strict=True) if d not in vectors}
+        if missing:
+            began = time.perf_counter()
+            fresh = self.inner.embed_batch(list(missing.values()), role="query")
+            self.stats.query_seconds += time.perf_counter() - began
+            computed = {
+                digest: _from_blob(_to_blob(vector))
+                for digest, vector in zip(missing, fresh, strict=True)
+            }
+            self.cache.put_many(model, computed)
+            vectors.update(computed)
+        return [vectors[digest] for digest in digests]
+
+    def cached(self, texts: Sequence[str]) -> list[list[float] | None]:
+        """The cached vectors of these texts (None where there is none), embedding nothing."""
+        digests = [text_digest(text) for text in texts]
+        found = self.cache.get_many(self.name, digests)
+        return [found.get(digest) for digest in digests]
 
     def _embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
         self.stats.queries += len(texts)

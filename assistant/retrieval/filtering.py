@@ -6,7 +6,24 @@ and filters afterwards with `passage_matches`. Both must agree, so the rules liv
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from assistant.schema import Passage, PassageFilter
+
+#: Filters whose results an index remembers until its passages change.
+FILTERS_KEPT = 64
+
+
+def filter_key(passage_filter: PassageFilter | None) -> Hashable:
+    """A hashable form of a filter: indexes remember which passages each filter keeps."""
+    if passage_filter is None:
+        return None
+    return (
+        None if passage_filter.kinds is None else tuple(k.value for k in passage_filter.kinds),
+        None if passage_filter.document_ids is None else tuple(passage_filter.document_ids),
+        passage_filter.criterion,
+        passage_filter.axis,
+    )
 
 
 def matches_nothing(passage_filter: PassageFilter | None) -> bool:

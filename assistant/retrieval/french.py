@@ -17,11 +17,12 @@ pay for spaCy's cost (3 s per thousand passages, against 0.1 s).
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -81,22 +82,46 @@ class Tokenizer(Protocol):
     def tokenize_many(self, texts: Sequence[str]) -> list[list[str]]: ...
 
 
+_THREAD = threading.local()
+
+
+def _stemmer() -> Any:
+    """This thread's Snowball stemmer (PyStemmer's objects are not shared between threads)."""
+    stemmer = getattr(_THREAD, "stemmer", None)
+    if stemmer is None:
+        import Stemmer  # PyStemmer: a small C extension, cheap to import
+
+        stemmer = _THREAD.stemmer = Stemmer.Stemmer("french")
+    return stemmer
+
+
+@lru_cache(maxsize=32_768)
+def _stems(text: str) -> tuple[str, ...]:
+    """The stems of a text, remembered: mapping, drafting and BM25 tokenize the same
+    passages again and again (a few hundred microseconds each), and the result depends on
+    the text alone."""
+    # Accents are folded before stemming, so that a query typed without accents
+    # ("evaluee") gives exactly the stems of the accented text ("évaluée"); Snowball
+    # copes with unaccented French, and this measured no worse than stemming first.
+    folded = (fold_accents(word) for word in _WORD.findall(prepare(text)))
+    words = [
+        word
+        for word in folded
+        if word not in FRENCH_STOPWORDS and (len(word) > 1 or word.isdigit())
+    ]
+    return tuple(_stemmer().stemWords(words))
+
+
 class StemTokenizer:
     """Casefold, drop elisions and stopwords, fold accents, then Snowball-stem."""
 
     name: TokenizerName = "stem"
 
     def __init__(self) -> None:
-        import Stemmer  # PyStemmer: a small C extension, cheap to import
-
-        self._stemmer = Stemmer.Stemmer("french")
+        _stemmer()  # fail here, not at the first text, if PyStemmer is missing
 
     def tokenize(self, text: str) -> list[str]:
-        # Accents are folded before stemming, so that a query typed without accents
-        # ("evaluee") gives exactly the stems of the accented text ("évaluée"); Snowball
-        # copes with unaccented French, and this measured no worse than stemming first.
-        words = [fold_accents(word) for word in _WORD.findall(prepare(text)) if _keep(word)]
-        return list(self._stemmer.stemWords(words))
+        return list(_stems(text))
 
     def tokenize_many(self, texts: Sequence[str]) -> list[list[str]]:
         return [self.tokenize(text) for text in texts]

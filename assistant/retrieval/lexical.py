@@ -9,15 +9,23 @@ its own that could go stale.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING
 
-from assistant.retrieval.filtering import matches_nothing, passage_matches
+from assistant.retrieval.filtering import (
+    FILTERS_KEPT,
+    filter_key,
+    matches_nothing,
+    passage_matches,
+)
 from assistant.retrieval.french import StemTokenizer, Tokenizer
 from assistant.schema import Passage, PassageFilter
 
 if TYPE_CHECKING:
     import bm25s
+    import numpy as np
+    from numpy.typing import NDArray
 
 
 class LexicalIndex:
@@ -32,6 +40,9 @@ class LexicalIndex:
         self._passages: list[Passage] = []
         self._tokens: dict[str, tuple[str, list[str]]] = {}
         self._bm25: bm25s.BM25 | None = None
+        # Filter key -> which passages it keeps (searches repeat their filters).
+        self._kept: dict[Hashable, NDArray[np.bool_]] = {}
+        self._kept_lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._passages)
@@ -58,6 +69,7 @@ class LexicalIndex:
         kept = {passage.id for passage in passages}
         self._tokens = {key: value for key, value in self._tokens.items() if key in kept}
         self._passages = list(passages)
+        self._kept = {}
         if not self._passages:
             self._bm25 = None
             return
@@ -92,13 +104,25 @@ class LexicalIndex:
         import numpy as np
 
         scores = self._bm25.get_scores_from_ids(token_ids)
-        order = np.argsort(-scores, kind="stable")
-        hits: list[tuple[Passage, float]] = []
-        for position in order:
-            score = float(scores[position])
-            if score <= 0.0 or len(hits) == k:
-                break
-            passage = self._passages[int(position)]
-            if passage_matches(passage, filter):
-                hits.append((passage, score))
-        return hits
+        # Best first, ties in index order; only passages sharing a token, kept by the filter.
+        matching = np.flatnonzero((scores > 0.0) & self._matches(filter))
+        order = matching[np.argsort(-scores[matching], kind="stable")[:k]]
+        return [(self._passages[position], float(scores[position])) for position in order.tolist()]
+
+    def _matches(self, filter: PassageFilter | None) -> NDArray[np.bool_]:
+        """Which indexed passages `filter` keeps (`passage_matches`, once per filter)."""
+        import numpy as np
+
+        key = filter_key(filter)
+        with self._kept_lock:
+            kept = self._kept.get(key)
+            if kept is None:
+                kept = np.fromiter(
+                    (passage_matches(p, filter) for p in self._passages),
+                    dtype=bool,
+                    count=len(self._passages),
+                )
+                if len(self._kept) >= FILTERS_KEPT:
+                    self._kept.clear()
+                self._kept[key] = kept
+            return kept

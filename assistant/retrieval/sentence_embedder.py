@@ -165,6 +165,12 @@ class SentenceTransformerEmbedder:
             location = str(Path(model).expanduser().resolve())
         else:
             location = model
+        # torch's OpenMP threads spin while they wait for work. On a 2-core machine that
+        # also runs API workers or a Chroma server, the spinning threads starve the one
+        # computing: a query took 150-600 ms instead of 30 ms, and batches ran 2-5 times
+        # slower (make bench). Waiting threads that sleep cost little on an idle machine.
+        # Read once, when torch is first imported: a value set by the user is kept.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         from sentence_transformers import SentenceTransformer
 
         try:

@@ -74,15 +74,19 @@ class VectorStore(Protocol):
         ...
 
 
-def collection_name(model_name: str) -> str:
+def collection_name(model_name: str, namespace: str | None = None) -> str:
     """A valid Chroma collection name for a model, distinct for distinct model names.
 
     Chroma accepts 3-512 characters of [a-zA-Z0-9._-] starting and ending with a letter or
-    digit; the slug keeps names readable and the hash keeps "a/b" and "a-b" apart.
+    digit; the slug keeps names readable and the hash keeps "a/b" and "a-b" apart. A
+    `namespace` (a workspace, on a server shared by several) gets collections of its own.
     """
     slug = re.sub(r"[^a-z0-9._-]+", "-", model_name.lower()).strip("-._")[:48]
     digest = hashlib.sha256(model_name.encode("utf-8")).hexdigest()[:10]
-    return f"{COLLECTION_PREFIX}-{slug}-{digest}" if slug else f"{COLLECTION_PREFIX}-{digest}"
+    name = f"{COLLECTION_PREFIX}-{slug}-{digest}" if slug else f"{COLLECTION_PREFIX}-{digest}"
+    if namespace is not None:
+        name += "-ws" + hashlib.sha256(namespace.encode("utf-8")).hexdigest()[:16]
+    return name
 
 
 def chroma_where(passage_filter: PassageFilter | None) -> dict[str, Any] | None:
@@ -173,8 +177,11 @@ class ChromaVectorStore:
         )
 
     @classmethod
-    def http(cls, url: str, model_name: str) -> ChromaVectorStore:
+    def http(cls, url: str, model_name: str, namespace: str | None = None) -> ChromaVectorStore:
         """A store on a Chroma server ("http://host:8000").
+
+        Several workspaces may share one server: each passes its own `namespace` and gets
+        its own collection (without one, a workspace's sync would delete the others').
 
         Raises:
             VectorStoreError: the URL is invalid or no Chroma server answers there.
@@ -199,7 +206,7 @@ class ChromaVectorStore:
                 "--path DOSSIER --port PORT) ou retirez PLAN_ASSISTANT_RETRIEVAL__CHROMA_URL pour "
                 "utiliser l'index intégré à l'espace de travail."
             ) from exc
-        return cls(client, model_name)
+        return cls(client, model_name, name=collection_name(model_name, namespace))
 
     @classmethod
     def in_memory(cls, model_name: str) -> ChromaVectorStore:
@@ -216,11 +223,19 @@ class ChromaVectorStore:
 
     @classmethod
     def from_settings(
-        cls, settings: RetrievalSettings, indexes_dir: Path, model_name: str
+        cls,
+        settings: RetrievalSettings,
+        indexes_dir: Path,
+        model_name: str,
+        namespace: str | None = None,
     ) -> ChromaVectorStore:
-        """The server of ``settings.chroma_url`` if set, else ``<indexes_dir>/chroma``."""
+        """The server of ``settings.chroma_url`` if set, else ``<indexes_dir>/chroma``.
+
+        `namespace` names the workspace on a server (see `http`); the folder of an
+        embedded store belongs to one workspace already.
+        """
         if settings.chroma_url:
-            return cls.http(settings.chroma_url, model_name)
+            return cls.http(settings.chroma_url, model_name, namespace)
         return cls.persistent(indexes_dir / CHROMA_DIR_NAME, model_name)
 
     def _open_collection(self) -> Collection:
@@ -255,7 +270,9 @@ class ChromaVectorStore:
     def query(
         self, vector: Sequence[float], k: int, filter: PassageFilter | None = None
     ) -> list[tuple[str, float]]:
-        if k <= 0 or matches_nothing(filter) or self.count() == 0:
+        # No count() first: Chroma answers an empty collection (or k above its size) with
+        # what it has, and a count is one more round trip per search on a server.
+        if k <= 0 or matches_nothing(filter):
             return []
         with _chroma_errors("la recherche"):
             result = self._collection.query(
@@ -279,6 +296,21 @@ class ChromaVectorStore:
                 for metadata in page["metadatas"] or []:
                     stored.append(Passage.model_validate_json(str(metadata["passage"])))
         return stored
+
+    def vectors(self, ids: Sequence[str]) -> dict[str, list[float]]:
+        """The stored vectors of these passages (absent ids are left out)."""
+        found: dict[str, list[float]] = {}
+        with _chroma_errors("de relire les vecteurs"):
+            for start in range(0, len(ids), _BATCH):
+                page = self._collection.get(
+                    ids=list(ids[start : start + _BATCH]), include=cast(Any, ["embeddings"])
+                )
+                embeddings = page["embeddings"]
+                if embeddings is None:
+                    continue
+                for passage_id, vector in zip(page["ids"], embeddings, strict=True):
+                    found[passage_id] = [float(value) for value in vector]
+        return found
 
     def count(self) -> int:
         with _chroma_errors("de compter les passages"):

@@ -163,10 +163,19 @@ def workspace_retriever(workspace: Workspace, embedder: Embedder | None = None) 
     workspace.indexes_dir.mkdir(exist_ok=True)
     embedder = embedder or default_embedder(settings, workspace.indexes_dir)
     store = ChromaVectorStore.from_settings(
-        settings.retrieval, workspace.indexes_dir, embedder.name
+        settings.retrieval, workspace.indexes_dir, embedder.name, server_namespace(workspace)
     )
     lexical = LexicalIndex(make_tokenizer(settings.retrieval.tokenizer))
     return HybridRetriever(embedder, store, lexical, settings.retrieval)
+
+
+def server_namespace(workspace: Workspace) -> str:
+    """How a workspace is told apart from others on a shared Chroma server: its folder.
+
+    Every process that serves the workspace must see it at the same absolute path (the
+    API workers of one machine do); another path makes another, complete, collection.
+    """
+    return str(workspace.root.resolve())
 
 
 #: Retrievers a process keeps open (least recently used dropped first).
@@ -276,7 +285,7 @@ def _successor(workspace: Workspace, previous: _OpenRetriever | None) -> HybridR
         intact = False
     if not intact:
         store = ChromaVectorStore.from_settings(
-            old.settings, workspace.indexes_dir, old.embedder.name
+            old.settings, workspace.indexes_dir, old.embedder.name, server_namespace(workspace)
         )
         return HybridRetriever(
             old.embedder, store, old.lexical.copy(), old.settings, queries=old.queries

@@ -1,0 +1,63 @@
+"""``make bench`` end to end on a tiny corpus, with the FAKE embedder (tests/fakes.py).
+
+The figures mean nothing here (no model, a dozen actions); the test checks that every
+scenario runs in its own process, that the table and the targets are printed, and that an
+unchanged corpus re-ingested and rebuilt embeds nothing. Real figures: ``make bench``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from evals import bench
+
+
+def test_the_benchmark_runs_on_a_tiny_corpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    figures_file = tmp_path / "bench.json"
+    status = bench.main(
+        [
+            "--sizes",
+            "1",
+            "2",
+            "--actions",
+            "5",
+            "--recommendations",
+            "10",
+            "--pdf-actions",
+            "8",
+            "--audit-plans",
+            "2",
+            "--embedder",
+            "fakes:HashingEmbedder",
+            "--json",
+            str(figures_file),
+        ]
+    )
+    printed = capsys.readouterr().out
+    assert status == 0, printed
+    for row in (
+        "PDF reader: pages/s | actions/s",
+        "embedding throughput (sentences/s)",
+        "search hybrid p50 | p95 (ms)",
+        "full audit (with drafts): first | again (s)",
+        "peak memory, RSS (MB)",
+        "Targets (issue 2)",
+    ):
+        assert row in printed
+    figures = json.loads(figures_file.read_text(encoding="utf-8"))
+    one, two = figures["sizes"]["1"], figures["sizes"]["2"]
+    assert (one["actions"], two["actions"]) == (5, 10)
+    for size in (one, two):
+        assert size["embedded at build"] > 0
+        assert size["embedded on re-ingest+rebuild"] == 0  # issue 3
+        assert size["peak RSS MB"] > 0
+        assert size["search hybrid p95 ms"] >= size["search hybrid p50 ms"] > 0
+        assert "chat p95 ms" in size or size["chat"] == "n/a (chat not available)"
+        assert "index build (server) s" in size or "server" in size
+    assert figures["pdf"]["actions"] == 8 and figures["pdf"]["embedded"] > 0
+    assert (figures["audit"]["recommendations"], figures["audit"]["actions"]) == (10, 10)
