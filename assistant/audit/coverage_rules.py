@@ -17,6 +17,7 @@ from assistant.schema import (
     LinkKind,
     Mapping,
     Severity,
+    Span,
     StatusCategory,
     SwotItem,
     SwotKind,
@@ -32,71 +33,72 @@ _STALLED = (StatusCategory.POSTPONED, StatusCategory.ABANDONED)
 
 
 def _label(mapping: Mapping) -> str:
-    text = f" « {quote(mapping.text, 110)} »" if mapping.text else ""
+    text = f" {quote(mapping.text, 110)}" if mapping.text else ""
     return f"{mapping.recommendation_ref}{text}"
+
+
+def _gap(
+    mapping: Mapping, kind: str, severity: Severity, message: str, evidence: list[Span]
+) -> Gap:
+    return Gap(
+        id=gap_id(mapping.recommendation_id, kind),
+        kind=kind,
+        severity=severity,
+        target_id=mapping.recommendation_id,
+        target_kind=TargetKind.RECOMMENDATION,
+        message=f"{_label(mapping)} : {message}",
+        evidence=evidence,
+    )
 
 
 def recommendation_gaps(mappings: Sequence[Mapping], actions: dict[str, Action]) -> list[Gap]:
     """Uncovered, partially covered, or covered only by postponed/abandoned actions."""
     gaps: list[Gap] = []
     for mapping in mappings:
+        written = [link for link in mapping.links if link.kind is not LinkKind.SEMANTIC]
         if mapping.coverage is Coverage.UNCOVERED:
             gaps.append(
-                Gap(
-                    id=gap_id(mapping.recommendation_id, RECOMMENDATION_UNCOVERED),
-                    kind=RECOMMENDATION_UNCOVERED,
-                    severity=Severity.CRITICAL,
-                    target_id=mapping.recommendation_id,
-                    target_kind=TargetKind.RECOMMENDATION,
-                    message=(
-                        f"{_label(mapping)} : aucune action du plan n'y répond. Ajoutez au moins une "
-                        "action avec un responsable, une échéance et un indicateur mesurable, ou "
-                        "expliquez pourquoi la recommandation n'est pas retenue."
-                    ),
-                    evidence=[mapping.source] if mapping.source else [],
+                _gap(
+                    mapping,
+                    RECOMMENDATION_UNCOVERED,
+                    Severity.CRITICAL,
+                    "aucune action du plan n'y répond. Ajoutez au moins une action avec un "
+                    "responsable, une échéance et un indicateur mesurable, ou expliquez pourquoi la "
+                    "recommandation n'est pas retenue.",
+                    [mapping.source] if mapping.source else [],
                 )
             )
-            continue
-        written = [link for link in mapping.links if link.kind is not LinkKind.SEMANTIC]
-        if mapping.coverage is Coverage.PARTIAL:
+        elif mapping.coverage is Coverage.PARTIAL:
+            shown = (written or mapping.links)[:2]
             candidates = ", ".join(
-                f"« {quote(actions[link.action_id].text, 60)} »"
-                for link in mapping.links[:2]
+                quote(actions[link.action_id].text, 60)
+                for link in shown
                 if link.action_id in actions
             )
-            gaps.append(
-                Gap(
-                    id=gap_id(mapping.recommendation_id, RECOMMENDATION_PARTIAL),
-                    kind=RECOMMENDATION_PARTIAL,
-                    severity=Severity.MAJOR,
-                    target_id=mapping.recommendation_id,
-                    target_kind=TargetKind.RECOMMENDATION,
-                    message=(
-                        f"{_label(mapping)} : aucune action ne la cite et les actions proches "
-                        f"({candidates}) n'y répondent qu'en partie. Citez la recommandation dans les "
-                        "actions qui y répondent, ou complétez le plan."
-                    ),
-                    evidence=[span for link in mapping.links[:2] for span in link.evidence[-1:]],
-                )
+            situation = (
+                f"les actions qui la citent ({candidates}) n'en couvrent qu'une partie. Vérifiez "
+                "qu'elles répondent à tous ses aspects, ou complétez le plan."
+                if written
+                else f"aucune action ne la cite et les actions proches ({candidates}) n'y répondent "
+                "qu'en partie. Citez la recommandation dans les actions qui y répondent, ou "
+                "complétez le plan."
             )
-            continue
-        linked = [actions[link.action_id] for link in written if link.action_id in actions]
-        if linked and all(action.status_category in _STALLED for action in linked):
-            statuses = ", ".join(sorted({action.status or "" for action in linked}))
-            gaps.append(
-                Gap(
-                    id=gap_id(mapping.recommendation_id, RECOMMENDATION_ONLY_STALLED),
-                    kind=RECOMMENDATION_ONLY_STALLED,
-                    severity=Severity.MAJOR,
-                    target_id=mapping.recommendation_id,
-                    target_kind=TargetKind.RECOMMENDATION,
-                    message=(
-                        f"{_label(mapping)} : les seules actions qui y répondent sont « {statuses} ». "
-                        "Prévoyez une action de remplacement ou justifiez l'abandon auprès des experts."
-                    ),
-                    evidence=[action.source for action in linked],
+            evidence = [span for link in shown for span in link.evidence[-1:]]
+            gaps.append(_gap(mapping, RECOMMENDATION_PARTIAL, Severity.MAJOR, situation, evidence))
+        else:
+            linked = [actions[link.action_id] for link in written if link.action_id in actions]
+            if linked and all(action.status_category in _STALLED for action in linked):
+                statuses = ", ".join(sorted({action.status or "" for action in linked}))
+                gaps.append(
+                    _gap(
+                        mapping,
+                        RECOMMENDATION_ONLY_STALLED,
+                        Severity.MAJOR,
+                        f"les seules actions qui y répondent sont « {statuses} ». Prévoyez une action "
+                        "de remplacement ou justifiez l'abandon auprès des experts.",
+                        [action.source for action in linked],
+                    )
                 )
-            )
     return gaps
 
 
@@ -128,7 +130,7 @@ def swot_gaps(
                 target_id=item.id,
                 target_kind=TargetKind.SWOT,
                 message=(
-                    f"{kind} « {quote(item.text, 110)} » de l'analyse SWOT n'est traitée par aucune "
+                    f"{kind} {quote(item.text, 110)} de l'analyse SWOT n'est traitée par aucune "
                     "action. Les experts attendent un plan qui réponde aussi au SWOT : ajoutez une "
                     "action ou indiquez pourquoi elle n'est pas prioritaire."
                 ),
