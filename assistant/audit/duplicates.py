@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -58,9 +59,15 @@ def site_label(text: str) -> tuple[str | None, str]:
 
 def wording_key(text: str) -> list[str]:
     """Sorted distinct content stems of a wording, light verbs dropped, synonyms merged."""
+    return list(_wording_key(text))
+
+
+@lru_cache(maxsize=16384)
+def _wording_key(text: str) -> tuple[str, ...]:
+    # Compared for every pair of actions: computed once per wording.
     _, wording = site_label(text)
     stems = {_SYNONYMS.get(s, s) for s in content_stems(wording)}
-    return sorted(stems - _LIGHT_VERBS)
+    return tuple(sorted(stems - _LIGHT_VERBS))
 
 
 def similarity(first: Action, second: Action) -> float:

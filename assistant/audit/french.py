@@ -9,7 +9,7 @@ stage". These helpers do only that folding; they know nothing of plans or gaps.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from assistant.ids import fold
 
@@ -43,6 +43,7 @@ def key_text(text: str) -> str:
     return _ELISION.sub(" ", folded)
 
 
+@lru_cache(maxsize=16384)
 def plain_text(text: str) -> str:
     """Like `key_text` but keeps elided words as words ("d'ici" → "d ici"), for phrase patterns."""
     folded = fold(text.translate(_APOSTROPHES))
@@ -70,4 +71,10 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of a text, in order."""
-    return [stem(w) for w in content_words(text)]
+    return list(_content_stems(text))
+
+
+@lru_cache(maxsize=16384)
+def _content_stems(text: str) -> tuple[str, ...]:
+    # Rules compare every pair of actions: the same wording is stemmed many times.
+    return tuple(stem(w) for w in content_words(text))
