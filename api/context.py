@@ -8,6 +8,7 @@ request.
 
 from __future__ import annotations
 
+import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -15,10 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from api.cache import ResultCache
+from assistant import services
+from assistant.errors import PlanAssistantError
 from assistant.settings import Settings
 from assistant.store import Workspace
-from assistant.store.jobs import RunnerLease, recover_jobs, run_ingest_job
+from assistant.store.jobs import JobState, RunnerLease, recover_jobs, run_ingest_job
 from assistant.store.keys import AccessRegistry
+
+_log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from assistant.chat.service import ConversationService
@@ -38,8 +43,22 @@ class JobRunner:
         return self.lease.id
 
     def submit(self, workspace: Workspace, job_id: str) -> None:
+        self._executor.submit(self._run, workspace, job_id)
+
+    def _run(self, workspace: Workspace, job_id: str) -> None:
         # run_ingest_job records every outcome in the job row and raises nothing.
-        self._executor.submit(run_ingest_job, workspace, job_id, self.lease.id)
+        job = run_ingest_job(workspace, job_id, self.lease.id)
+        if job.state is not JobState.SUCCEEDED:
+            return
+        # Index now, so that the first question after an upload does not wait for it. Best
+        # effort: the import is stored whatever happens here, and a request that needs the
+        # index retries (and reports) what failed.
+        try:
+            services.retriever_for(workspace, workspace.settings)
+        except PlanAssistantError as error:
+            _log.warning("indexing after job %s postponed: %s", job_id, error)
+        except Exception:
+            _log.exception("indexing after job %s failed unexpectedly", job_id)
 
     def recover(self, workspace: Workspace) -> list[str]:
         """Jobs of dead runners (a crash, kill -9) become failed and retryable."""

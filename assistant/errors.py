@@ -26,6 +26,10 @@ class IngestError(PlanAssistantError):
         self.problem = problem
         super().__init__(f"{self.path.name} : {problem}")
 
+    def __reduce__(self) -> tuple[type[IngestError], tuple[Path, str]]:
+        # Files are parsed in worker processes: the error travels back pickled.
+        return (type(self), (self.path, self.problem))
+
 
 class UnsupportedFormatError(IngestError):
     code = "unsupported_format"

@@ -9,8 +9,12 @@ exists. Nothing in this module writes to disk.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -25,10 +29,11 @@ from assistant.settings import Settings
 class ProgressEvent:
     """Where a batch stands: `done` of `total` files finished the `stage`.
 
-    `name` is the file being worked on, or None once the stage is over.
+    `name` is the file being worked on, or None once the stage is over. The "index" stage
+    (`assistant.services.ingest_and_index`) counts 0 then 1: the whole workspace at once.
     """
 
-    stage: Literal["parse", "write"]
+    stage: Literal["parse", "write", "index"]
     done: int
     total: int
     name: str | None = None
@@ -82,33 +87,136 @@ def parse_document(path: Path, settings: Settings) -> Plan:
 
 
 def parse_batch(
-    paths: Sequence[Path], settings: Settings, progress: ProgressCallback | None = None
+    paths: Sequence[Path],
+    settings: Settings,
+    progress: ProgressCallback | None = None,
+    *,
+    processes: int = 0,
 ) -> list[ParsedFile]:
     """Parse every file of a batch, or report every file that cannot be ingested.
 
     The same path given twice counts once. Two different files whose names differ only
     by case or accents would become the same document, so they are refused.
 
+    Args:
+        processes: 0 parses here, one file after the other; n > 0 parses in up to n worker
+            processes (see `parse_processes`), which also keeps this process free, for
+            instance to load the embedding model meanwhile. Same result either way.
+
     Raises:
         IngestBatchError: listing each failing file with its message.
     """
     unique = _unique_paths(paths)
     failures = _name_clashes(unique)
-    parsed: list[ParsedFile] = []
-    for done, path in enumerate(unique):
-        if progress is not None:
-            progress(ProgressEvent("parse", done, len(unique), path.name))
-        if path in failures:
-            continue
-        try:
-            parsed.append(ParsedFile(path, parse_document(path, settings)))
-        except IngestError as failure:
-            failures[path] = failure
+    todo = [path for path in unique if path not in failures]
+    outcomes = (
+        _parse_in_processes(todo, settings, processes, len(unique), progress)
+        if processes > 0 and todo
+        else _parse_here(todo, settings, len(unique), progress)
+    )
+    plans: dict[Path, Plan] = {}
+    for path, outcome in outcomes:
+        if isinstance(outcome, IngestError):
+            failures[path] = outcome
+        else:
+            plans[path] = outcome
     if progress is not None:
         progress(ProgressEvent("parse", len(unique), len(unique)))
     if failures:
         raise IngestBatchError([failures[path] for path in unique if path in failures], len(unique))
-    return parsed
+    return [ParsedFile(path, plans[path]) for path in unique]
+
+
+# A PDF costs about 30 ms of parsing per KB (tables rebuilt from the page layout); other
+# formats are read 20-50 times faster. Starting a worker process costs about half a second.
+_PDF_BYTES_PER_SECOND = 35_000
+_OTHER_BYTES_PER_SECOND = 1_000_000
+_WORTH_A_PROCESS_SECONDS = 1.0
+
+
+def parse_processes(paths: Sequence[Path], settings: Settings, *, busy_here: bool = False) -> int:
+    """How many worker processes should parse this batch (0: parse in this process).
+
+    `settings.ingest.parse_processes` decides when set. Otherwise files expected to take a
+    second or more each go to workers, one per core: several such files are parsed side by
+    side; a single one goes to a worker only when this process has other work meanwhile
+    (`busy_here`: loading the embedding model for the index that follows).
+    """
+    configured = settings.ingest.parse_processes
+    if configured is not None:
+        return configured
+    heavy = sum(1 for path in paths if _expected_seconds(Path(path)) >= _WORTH_A_PROCESS_SECONDS)
+    if heavy == 0 or (heavy == 1 and not busy_here):
+        return 0
+    return max(1, min(heavy, os.cpu_count() or 1))
+
+
+def _expected_seconds(path: Path) -> float:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return 0.0  # reported by the reader, in this process
+    rate = _PDF_BYTES_PER_SECOND if path.suffix.lower() == ".pdf" else _OTHER_BYTES_PER_SECOND
+    return size / rate
+
+
+_Outcome = tuple[Path, Plan | IngestError]
+
+
+def _parse_here(
+    paths: Sequence[Path], settings: Settings, total: int, progress: ProgressCallback | None
+) -> Iterator[_Outcome]:
+    for done, path in enumerate(paths):
+        if progress is not None:
+            progress(ProgressEvent("parse", done, total, path.name))
+        yield path, _parse_or_error(path, settings)
+
+
+def _parse_or_error(path: Path, settings: Settings) -> Plan | IngestError:
+    """The plan, or the error that stops this file (run in a worker process, too)."""
+    try:
+        return parse_document(path, settings)
+    except IngestError as failure:
+        return failure
+
+
+def _parse_in_processes(
+    paths: Sequence[Path],
+    settings: Settings,
+    processes: int,
+    total: int,
+    progress: ProgressCallback | None,
+) -> list[_Outcome]:
+    """Parse in fresh worker processes ("spawn": safe whatever threads this process runs).
+
+    A worker that dies (a reader crashing the interpreter on a malformed file) fails its
+    files with a clear error instead of taking the application down.
+    """
+    context = multiprocessing.get_context("spawn")
+    workers = min(processes, len(paths))
+    outcomes: list[_Outcome] = []
+    if progress is not None:
+        progress(ProgressEvent("parse", 0, total, paths[0].name))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {pool.submit(_parse_or_error, path, settings): path for path in paths}
+        for done, future in enumerate(as_completed(futures), start=1):
+            path = futures[future]
+            try:
+                outcomes.append((path, future.result()))
+            except BrokenProcessPool:
+                outcomes.append((path, _worker_died(path)))
+            if progress is not None and done < len(paths):
+                progress(ProgressEvent("parse", done, total, path.name))
+    return outcomes
+
+
+def _worker_died(path: Path) -> IngestError:
+    return IngestError(
+        path,
+        "le processus qui analysait ce fichier s'est arrêté brutalement (fichier malformé "
+        "ou mémoire insuffisante). Rien n'a été importé ; vérifiez le fichier, puis "
+        "réessayez, ou importez-le seul.",
+    )
 
 
 def _unique_paths(paths: Sequence[Path]) -> list[Path]:

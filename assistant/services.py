@@ -8,6 +8,7 @@ variants work on files through a temporary workspace, so that "map these files" 
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -16,14 +17,17 @@ from pathlib import Path
 
 from assistant.audit.service import Drafter, run_audit
 from assistant.drafting import build_context, draft_for_actions
+from assistant.ids import document_id
+from assistant.ingest import ProgressCallback, ProgressEvent
+from assistant.ingest import parse_processes as choose_parse_processes
 from assistant.mapping.service import build_mappings
 from assistant.reports.data import ReportData, build_report_data
 from assistant.retrieval.french import make_tokenizer
 from assistant.retrieval.hybrid import HybridRetriever
-from assistant.retrieval.workspace_indexes import open_retriever
+from assistant.retrieval.workspace_indexes import load_model_in_background, open_retriever
 from assistant.schema import AuditReport, Mapping, Plan
 from assistant.settings import Settings
-from assistant.store import Workspace
+from assistant.store import IngestReport, Workspace
 
 
 @contextmanager
@@ -37,6 +41,50 @@ def temporary_workspace(paths: Sequence[Path], settings: Settings) -> Iterator[W
         workspace = Workspace.open(Path(directory) / "workspace", settings)
         workspace.ingest(list(paths))
         yield workspace
+
+
+def ingest_and_index(
+    workspace: Workspace,
+    paths: Sequence[Path],
+    settings: Settings,
+    progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Import a batch (all or nothing), then bring the workspace's index up to date.
+
+    When the batch brings new text, the embedding model loads in this process while worker
+    processes parse the large files: a fresh process pays the longer of the two, not both.
+    An unchanged batch loads nothing and embeds nothing.
+
+    Raises:
+        IngestBatchError: a file cannot be ingested (nothing is written, nothing indexed).
+        EmbeddingModelError, VectorStoreError: the import is stored, the index is not.
+    """
+    loading = load_model_in_background(workspace) if _brings_new_text(workspace, paths) else None
+    processes = choose_parse_processes(paths, settings, busy_here=loading is not None)
+    try:
+        report = workspace.ingest(paths, progress, parse_processes=processes)
+    finally:
+        if loading is not None:
+            loading.join()  # never leave a thread importing torch behind an early exit
+    if progress is not None:
+        progress(ProgressEvent("index", 0, 1))
+    retriever_for(workspace, settings)
+    if progress is not None:
+        progress(ProgressEvent("index", 1, 1))
+    return report
+
+
+def _brings_new_text(workspace: Workspace, paths: Sequence[Path]) -> bool:
+    """True unless every file is already stored under its name with the same bytes."""
+    stored = {document.id: document.sha256 for document in workspace.documents()}
+    for path in map(Path, paths):
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            continue  # reported by the import
+        if stored.get(document_id(path.name)) != digest:
+            return True
+    return False
 
 
 def retriever_for(workspace: Workspace, settings: Settings) -> HybridRetriever:

@@ -25,6 +25,12 @@ class IngestSettings(_Section):
         default=50.0, gt=0, description="Files larger than this are refused (megabytes)."
     )
     max_pages: int = Field(default=2000, gt=0, description="PDFs with more pages are refused.")
+    parse_processes: int | None = Field(
+        default=None,
+        ge=0,
+        description="Worker processes that parse a batch: 0 parses in the calling process; "
+        "unset chooses by the work (large PDFs and big batches use the machine's cores).",
+    )
 
 
 class EmbeddingSettings(_Section):
@@ -94,8 +100,12 @@ class LLMSettings(_Section):
         default="none", description="Optional LLM backend; 'none' keeps everything deterministic."
     )
     model: str | None = Field(default=None, description="Model name for the chosen provider.")
-    base_url: str | None = Field(default=None, description="Server URL (Ollama or OpenAI-compatible).")
-    api_key: str | None = Field(default=None, description="API key for an OpenAI-compatible server.")
+    base_url: str | None = Field(
+        default=None, description="Server URL (Ollama or OpenAI-compatible)."
+    )
+    api_key: str | None = Field(
+        default=None, description="API key for an OpenAI-compatible server."
+    )
     temperature: float = Field(default=0.0, ge=0, le=2, description="Sampling temperature.")
 
 
@@ -161,9 +171,7 @@ class Settings(BaseSettings):
         extra="forbid",
     )
 
-    workspace: Path = Field(
-        default=Path("workspace"), description="Default workspace directory."
-    )
+    workspace: Path = Field(default=Path("workspace"), description="Default workspace directory.")
     ingest: IngestSettings = Field(default_factory=IngestSettings)
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
@@ -191,5 +199,7 @@ PRESETS: dict[str, dict[str, Any]] = {
     # Same, with a multilingual embedder for users who have it in their local cache.
     "multilingual": {"embedding": {"model": "intfloat/multilingual-e5-small"}},
     # A local Ollama server for nicer wording of drafts and answers.
-    "ollama": {"llm": {"provider": "ollama", "model": "mistral", "base_url": "http://127.0.0.1:11434"}},
+    "ollama": {
+        "llm": {"provider": "ollama", "model": "mistral", "base_url": "http://127.0.0.1:11434"}
+    },
 }

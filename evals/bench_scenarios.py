@@ -68,6 +68,7 @@ class CountingEmbedder:
         self.passages = 0
         self.queries = 0
         self.seconds = 0.0
+        self.load_seconds = 0.0
 
     @property
     def name(self) -> str:
@@ -92,6 +93,14 @@ class CountingEmbedder:
         else:
             self.passages += len(texts)
         return vectors
+
+    def load(self) -> None:
+        """Load the model now (what `services.ingest_and_index` starts in the background)."""
+        began = time.perf_counter()
+        load = getattr(self.inner, "load", None)
+        if load is not None:
+            load()
+        self.load_seconds = time.perf_counter() - began
 
     def snapshot(self) -> tuple[int, int, float]:
         return self.passages, self.queries, self.seconds
@@ -340,7 +349,13 @@ def server_figures(
 def pdf_scenario(
     *, actions: int = 205, embedder_factory: Callable[[], Any] | None = None
 ) -> Figures:
-    """Issue 2's first target: a ~30-page PDF plan ingested and indexed by a fresh process."""
+    """Issue 8's first target: a ~30-page PDF plan ingested and indexed by a fresh process.
+
+    The fresh process does what `plan-assistant ingest` does: `services.ingest_and_index`,
+    which loads the model while a worker process parses. Then, model loaded, the same file
+    into a second workspace: what an API worker or the terminal UI pays, parse and index
+    timed apart.
+    """
     figures: Figures = {"load average": os.getloadavg()[0]}
     settings = Settings()
     with tempfile.TemporaryDirectory(prefix="plan-assistant-bench-") as scratch:
@@ -348,24 +363,23 @@ def pdf_scenario(
         report = synthetic.generate_report(RECOMMENDATIONS)
         plan = synthetic.generate_plan(0, report, actions)
         path = synthetic.write_plan(plan, root, "pdf")
-        began = time.perf_counter()
         counting = install_embedder(settings, embedder_factory)
-        # The model first, on its own: a fresh process pays it once, a server worker never.
-        with timed(figures, "model load s"):
-            counting.inner.embed_batch(["Charger le modèle"])
-        counting.passages, counting.seconds = 0, 0.0
         workspace = Workspace.open(root / "workspace", settings)
-        with timed(figures, "ingest s"):
-            workspace.ingest([path])
-        with timed(figures, "index s"):
-            retriever = services.retriever_for(workspace, settings)
-        figures["total s"] = time.perf_counter() - began
-        figures["warm total s"] = figures["ingest s"] + figures["index s"]
+        with timed(figures, "total s"):
+            services.ingest_and_index(workspace, [path], settings)
+        figures["model load s"] = counting.load_seconds
+        figures["embedding s"] = counting.seconds
+        figures["embedded"] = counting.passages
         figures["pages"] = workspace.documents()[0].pages
         figures["actions"] = len(workspace.actions())
+        counting.passages, counting.seconds = 0, 0.0
+        warm = Workspace.open(root / "warm", settings)
+        with timed(figures, "ingest s"):
+            warm.ingest([path], parse_processes=0)
+        with timed(figures, "index s"):
+            retriever = services.retriever_for(warm, settings)
+        figures["warm total s"] = figures["ingest s"] + figures["index s"]
         figures["passages"] = len(retriever)
-        figures["embedded"] = counting.passages
-        figures["embedding s"] = counting.seconds
     figures["peak RSS MB"] = peak_rss_mb()
     return figures
 

@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
+from assistant import services
 from assistant.cli import console, render
 from assistant.cli.state import settings_of, workspace_dir
 from assistant.errors import PlanAssistantError
@@ -32,18 +33,30 @@ WorkspaceOption = Annotated[
     ),
 ]
 
-_STAGE_LABEL = {"parse": "Analyse", "write": "Enregistrement"}
+_STAGE_LABEL = {"parse": "Analyse", "write": "Enregistrement", "index": "Indexation"}
 
 
 def ingest(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(metavar="FICHIER", help="Fichiers à importer.")],
     workspace: WorkspaceOption = None,
+    index: Annotated[
+        bool,
+        typer.Option(
+            "--index/--no-index",
+            help="Indexer aussitôt pour la recherche (par défaut) ; --no-index remet "
+            "l'indexation à la première analyse.",
+        ),
+    ] = True,
 ) -> None:
-    """Importer des fichiers dans un espace de travail (tout ou rien)."""
-    store = Workspace.open(workspace_dir(ctx, workspace), settings_of(ctx))
+    """Importer des fichiers dans un espace de travail (tout ou rien), puis les indexer."""
+    settings = settings_of(ctx)
+    store = Workspace.open(workspace_dir(ctx, workspace), settings)
     with _progress_bar() as progress:
-        report = store.ingest(files, progress)
+        if index:
+            report = services.ingest_and_index(store, files, settings, progress)
+        else:
+            report = store.ingest(files, progress)
     console.out.print(render.ingest_table(report))
     for entry in report.files:
         for warning in entry.warnings:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -95,6 +96,8 @@ class SentenceTransformerEmbedder:
     def __init__(self, settings: EmbeddingSettings) -> None:
         self._settings = settings
         self._model: SentenceTransformer | None = None
+        # The model may be loaded by a background thread (`load`) while another asks for it.
+        self._loading = threading.Lock()
 
     @property
     def name(self) -> str:
@@ -152,10 +155,21 @@ class SentenceTransformerEmbedder:
         )
         return [[float(value) for value in vector] for vector in vectors]
 
+    def load(self) -> None:
+        """Load the model now (seconds: torch, weights) instead of at the first embedding.
+
+        Thread-safe: a caller embedding meanwhile waits for this load, never starts another.
+
+        Raises:
+            EmbeddingModelError: the model cannot be found or loaded.
+        """
+        self._load()
+
     def _load(self) -> SentenceTransformer:
-        if self._model is None:
-            self._model = self._open()
-        return self._model
+        with self._loading:
+            if self._model is None:
+                self._model = self._open()
+            return self._model
 
     def _open(self) -> SentenceTransformer:
         model = self._settings.model

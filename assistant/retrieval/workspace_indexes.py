@@ -21,6 +21,7 @@ chromadb) are only imported when an index is rebuilt or a retriever opened.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -150,6 +151,27 @@ def default_embedder(settings: Settings, indexes_dir: Path) -> CachedEmbedder:
     """The configured sentence-transformers model behind the workspace's vector cache."""
     cache = EmbeddingCache(indexes_dir / CACHE_FILE_NAME)
     return CachedEmbedder(model_embedder(settings.embedding), cache)
+
+
+def load_model_in_background(workspace: Workspace) -> threading.Thread | None:
+    """Start loading the workspace's embedding model in a thread; None if nothing to load.
+
+    For a process about to index after other work that leaves it idle (parsing a batch in
+    worker processes): the seconds of loading torch and the weights overlap that work. A
+    load that fails is not reported here: the indexing that follows raises the error.
+    """
+    inner = getattr(default_embedder(workspace.settings, workspace.indexes_dir), "inner", None)
+    load = getattr(inner, "load", None)
+    if load is None or not callable(load):
+        return None
+
+    def run() -> None:
+        with contextlib.suppress(Exception):
+            load()
+
+    thread = threading.Thread(target=run, name="load-embedding-model", daemon=True)
+    thread.start()
+    return thread
 
 
 def workspace_retriever(workspace: Workspace, embedder: Embedder | None = None) -> HybridRetriever:

@@ -22,6 +22,7 @@ from filelock import FileLock, Timeout
 from assistant.errors import WorkspaceError
 from assistant.ids import document_id
 from assistant.ingest import ParsedFile, ProgressCallback, ProgressEvent, parse_batch
+from assistant.ingest import parse_processes as choose_parse_processes
 from assistant.schema import Action, Plan, Recommendation, SwotItem
 from assistant.schema.workspace import (
     Event,
@@ -136,7 +137,11 @@ class Workspace:
     # -- writing -------------------------------------------------------------------------
 
     def ingest(
-        self, paths: Sequence[Path], progress: ProgressCallback | None = None
+        self,
+        paths: Sequence[Path],
+        progress: ProgressCallback | None = None,
+        *,
+        parse_processes: int | None = None,
     ) -> IngestReport:
         """Parse a batch of files, then store all of it in one transaction.
 
@@ -144,11 +149,17 @@ class Workspace:
         written. A file with the same name and bytes as a stored one is left alone; a new
         version of a stored file replaces its items; a new name adds a document.
 
+        Args:
+            parse_processes: worker processes for parsing (`assistant.ingest.parse_batch`);
+                None lets `assistant.ingest.parse_processes` choose.
+
         Raises:
             IngestBatchError: one or more files cannot be ingested (each listed).
             WorkspaceError: the workspace cannot be written.
         """
-        parsed = parse_batch(paths, self.settings, progress)
+        if parse_processes is None:
+            parse_processes = choose_parse_processes(paths, self.settings)
+        parsed = parse_batch(paths, self.settings, progress, processes=parse_processes)
         if not parsed:
             return IngestReport()
         with self.lock(), connect(self.database) as connection:

@@ -9,13 +9,15 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from pathlib import Path
 
 import pytest
-from api_helpers import CORPUS, Tenant, wait_for_job
+from api_helpers import CORPUS, Tenant, upload, wait_for_job
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from assistant import services
 from assistant.settings import Settings
 from assistant.store import Workspace
 from assistant.store.jobs import (
@@ -178,3 +180,30 @@ def test_kill_9_during_an_ingestion_leaves_the_workspace_unchanged_and_the_job_r
         "rapport-experts.md",
     ]
     assert len(workspace.actions()) == 36
+
+
+def test_a_succeeded_job_indexes_the_workspace_and_a_failed_one_does_not(
+    client: TestClient, tenant_a: Tenant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    indexed: list[Path] = []
+    real = services.retriever_for
+
+    def recording(workspace: Workspace, settings: Settings) -> object:
+        retriever = real(workspace, settings)
+        indexed.append(workspace.root)
+        return retriever
+
+    monkeypatch.setattr(services, "retriever_for", recording)
+    bad = client.post(
+        tenant_a.url("/documents"),
+        files=[("files", ("vide-de-sens.txt", b"Rien a extraire."))],
+        headers=tenant_a.headers,
+    )
+    assert wait_for_job(client, bad.headers["location"], tenant_a.headers)["state"] == "failed"
+    good = upload(client, tenant_a.url("/documents"), tenant_a.headers, [CORPUS / "plan-action.md"])
+    assert wait_for_job(client, good.headers["location"], tenant_a.headers)["state"] == "succeeded"
+
+    deadline = time.monotonic() + 30
+    while not indexed and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [root.name for root in indexed] == [tenant_a.workspace]

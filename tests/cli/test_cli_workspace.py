@@ -11,6 +11,8 @@ from cli_helpers import PLAN_MD, tree_state
 from typer.testing import CliRunner
 
 from assistant.cli.app import app
+from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, EmbeddingCache
+from assistant.retrieval.workspace_indexes import workspace_passages
 from assistant.settings import Settings
 from assistant.store import SCHEMA_VERSION, Workspace, WorkspaceExport, indexes
 from assistant.store.db import connect
@@ -18,7 +20,7 @@ from assistant.store.db import connect
 WriteFile = Callable[..., Path]
 
 
-def _ingest(runner: CliRunner, workspace: Path, *files: Path) -> tuple[int, str, str]:
+def _ingest(runner: CliRunner, workspace: Path, *files: Path | str) -> tuple[int, str, str]:
     result = runner.invoke(app, ["ingest", *map(str, files), "--workspace", str(workspace)])
     return result.exit_code, " ".join(result.stdout.split()), " ".join(result.stderr.split())
 
@@ -164,3 +166,20 @@ def test_reindex_reports_what_it_rebuilt(
     assert result.exit_code == 0, result.stderr
     assert "Index reconstruits : essai." in result.stdout
     assert index.rebuilt == [workspace]
+
+
+def test_ingest_indexes_unless_told_not_to(
+    runner: CliRunner, write_file: WriteFile, tmp_path: Path
+) -> None:
+    plan = write_file("plan.md")
+    later, now = tmp_path / "later", tmp_path / "now"
+
+    code, _, err = _ingest(runner, later, plan, "--no-index")
+    assert code == 0, err
+    assert not (later / "indexes" / CACHE_FILE_NAME).exists()
+
+    code, _, err = _ingest(runner, now, plan)
+    assert code == 0, err
+    passages = workspace_passages(Workspace.open(now, Settings()).plans())
+    with EmbeddingCache(now / "indexes" / CACHE_FILE_NAME) as cache:
+        assert cache.count() == len(passages) > 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import pickle
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from assistant import ingest
 from assistant.errors import CorruptFileError, IngestBatchError, IngestError, UnsupportedFormatError
 from assistant.ids import document_id
-from assistant.ingest import ProgressEvent, parse_batch, parse_document
+from assistant.ingest import ProgressEvent, parse_batch, parse_document, parse_processes
 from assistant.schema import Action, Document, DocumentFormat, Plan, Span
 from assistant.settings import Settings
 
@@ -141,3 +142,61 @@ def test_the_real_parser_reads_a_plan(tmp_path: Path) -> None:
         Settings(),
     )
     assert [(a.text, a.owner) for a in plan.actions] == [("Créer une cellule qualité", "Direction")]
+
+
+# -- parsing in worker processes ---------------------------------------------------------
+
+DEMO = Path(__file__).resolve().parents[2] / "corpus" / "demo"
+
+
+def test_worker_processes_parse_like_this_process(tmp_path: Path) -> None:
+    """Same plans, same order, same errors (typed, pickled back) with or without workers."""
+    files = [DEMO / "plan-action.pdf", DEMO / "rapport-experts.md", DEMO / "plan-action.xlsx"]
+    here = parse_batch(files, Settings(), processes=0)
+    events: list[ProgressEvent] = []
+
+    in_workers = parse_batch(files, Settings(), events.append, processes=2)
+
+    assert [item.path for item in in_workers] == files
+    assert [item.plan for item in in_workers] == [item.plan for item in here]
+    assert [(e.stage, e.done, e.total) for e in events][-1] == ("parse", 3, 3)
+    assert sorted(e.done for e in events) == [0, 1, 2, 3]
+
+    broken = tmp_path / "abime.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+    with pytest.raises(IngestBatchError) as in_process:
+        parse_batch([broken, files[1]], Settings(), processes=0)
+    with pytest.raises(IngestBatchError) as in_worker:
+        parse_batch([broken, files[1]], Settings(), processes=1)
+    assert [type(f) for f in in_worker.value.failures] == [CorruptFileError]
+    assert str(in_worker.value) == str(in_process.value)
+
+
+def test_ingest_errors_survive_pickling() -> None:
+    error = CorruptFileError(Path("/tmp/plan.pdf"), "le fichier est endommagé.")
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is CorruptFileError
+    assert (copy.path, copy.problem, str(copy)) == (error.path, error.problem, str(error))
+
+
+def test_workers_are_used_only_where_they_pay(tmp_path: Path) -> None:
+    small = [_write(tmp_path, "a.md"), _write(tmp_path, "b.md")]
+    big_pdf = tmp_path / "gros.pdf"
+    big_pdf.write_bytes(b"%PDF" + b"x" * 200_000)  # about 6 s of parsing expected
+    other_big_pdf = tmp_path / "autre.pdf"
+    other_big_pdf.write_bytes(b"%PDF" + b"x" * 200_000)
+    settings = Settings()
+
+    assert parse_processes(small, settings) == 0
+    assert parse_processes(small, settings, busy_here=True) == 0
+    # one large file: a worker only frees this process for other work (loading the model)
+    assert parse_processes([big_pdf, *small], settings) == 0
+    assert parse_processes([big_pdf, *small], settings, busy_here=True) == 1
+    # several: side by side, at most one per core
+    assert 1 <= parse_processes([big_pdf, other_big_pdf], settings) <= 2
+    assert parse_processes([tmp_path / "absent.pdf"], settings, busy_here=True) == 0
+
+    forced = Settings.model_validate({"ingest": {"parse_processes": 3}})
+    assert parse_processes(small, forced) == 3
+    never = Settings.model_validate({"ingest": {"parse_processes": 0}})
+    assert parse_processes([big_pdf, other_big_pdf], never, busy_here=True) == 0
