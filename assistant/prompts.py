@@ -50,5 +50,7 @@ def load_prompt(name: str) -> str:
     used = {field for _, field, _, _ in string.Formatter().parse(text) if field}
     unknown = used - PROMPT_FIELDS[name]
     if unknown:
-        raise PromptError(f"Le prompt {name} utilise des champs inconnus : {', '.join(sorted(unknown))}")
+        raise PromptError(
+            f"Le prompt {name} utilise des champs inconnus : {', '.join(sorted(unknown))}"
+        )
     return text

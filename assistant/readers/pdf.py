@@ -184,7 +184,10 @@ def running_lines(pages: Sequence[Page]) -> frozenset[str]:
         return frozenset()
     counts: dict[str, int] = {}
     for page in pages:
-        keys = {_margin_key(line, float(page.height)) for line in page.extract_text_lines(return_chars=False)}
+        keys = {
+            _margin_key(line, float(page.height))
+            for line in page.extract_text_lines(return_chars=False)
+        }
         for key in keys - {None}:
             assert key is not None
             counts[key] = counts.get(key, 0) + 1
@@ -217,7 +220,9 @@ def dedupe_chars(page: Page) -> Page:
     return deduped
 
 
-def _read_page(page: Page, file: str, number: int, boilerplate: frozenset[str] = frozenset()) -> list[Block]:
+def _read_page(
+    page: Page, file: str, number: int, boilerplate: frozenset[str] = frozenset()
+) -> list[Block]:
     page = dedupe_chars(page)
     numbering = _PageLines(page.extract_text_lines(return_chars=False))
     tables = [table for table in page.find_tables() if _is_data_table(table)]

@@ -52,7 +52,9 @@ class Mapping(BaseModel):
     recommendation_key: str = Field(description="Normalised reference ('c3/r6').")
     criterion: str | None = Field(default=None, description="Criterion of the recommendation.")
     text: str | None = Field(default=None, description="Wording of the recommendation, when known.")
-    source: Span | None = Field(default=None, description="Where the recommendation is defined or first cited.")
+    source: Span | None = Field(
+        default=None, description="Where the recommendation is defined or first cited."
+    )
     also_cited_as: list[str] = Field(
         default_factory=list,
         description="Ids of the same recommendation as cited in other documents (plan vs report).",

@@ -18,7 +18,9 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "demo"
 @pytest.fixture(autouse=True)
 def _fake_embedder(monkeypatch: pytest.MonkeyPatch) -> None:
     """FAKE hashing embedder instead of the model: `make demo` itself runs the real one."""
-    monkeypatch.setattr(workspace_indexes, "default_embedder", lambda settings, indexes_dir: HashingEmbedder())
+    monkeypatch.setattr(
+        workspace_indexes, "default_embedder", lambda settings, indexes_dir: HashingEmbedder()
+    )
 
 
 def test_demo_ingests_the_corpus_and_writes_an_export(tmp_path: Path) -> None:

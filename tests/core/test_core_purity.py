@@ -31,5 +31,7 @@ def test_no_core_module_imports_an_adapter_framework() -> None:
         "bad = sorted(m for m in ('fastapi', 'textual', 'starlette', 'uvicorn') if m in sys.modules)\n"
         "print(','.join(bad))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "", f"core imports adapter frameworks: {result.stdout}"

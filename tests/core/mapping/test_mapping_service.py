@@ -34,13 +34,21 @@ class WordOverlapSearcher:
 
     def __init__(self, plans: list[Plan]) -> None:
         self.passages = [
-            Passage(id=a.id, kind=PassageKind.ACTION, document_id=a.document_id, text=a.text, source=a.source)
+            Passage(
+                id=a.id,
+                kind=PassageKind.ACTION,
+                document_id=a.document_id,
+                text=a.text,
+                source=a.source,
+            )
             for plan in plans
             for a in plan.actions
         ]
         self.queries: list[str] = []
 
-    def search(self, query: str, *, k: int = 10, filter: PassageFilter | None = None) -> list[SearchHit]:
+    def search(
+        self, query: str, *, k: int = 10, filter: PassageFilter | None = None
+    ) -> list[SearchHit]:
         self.queries.append(query)
         wanted = set(_words(query))
         scored = []
@@ -66,7 +74,9 @@ def test_report_and_plan_occurrences_are_unified(demo_plans: list[Plan]) -> None
     assert {m.ref for m in c5r2.members} >= {"C5-R2"}
 
 
-def test_written_links_cover_and_unanswered_recommendations_are_uncovered(demo_plans: list[Plan]) -> None:
+def test_written_links_cover_and_unanswered_recommendations_are_uncovered(
+    demo_plans: list[Plan],
+) -> None:
     mappings = build_mappings(demo_plans, None, _words, params=PARAMS)
     by_key = {m.recommendation_key: m for m in mappings}
     assert by_key["c1/r1"].coverage is Coverage.COVERED
@@ -83,14 +93,18 @@ def test_semantic_candidates_complete_written_links(demo_plans: list[Plan]) -> N
     assert len(searcher.queries) == 16  # one query per worded recommendation
     for mapping in mappings:
         kinds = [link.kind for link in mapping.links]
-        assert kinds == sorted(kinds, key=[LinkKind.EXPLICIT, LinkKind.PLACEMENT, LinkKind.SEMANTIC].index)
+        assert kinds == sorted(
+            kinds, key=[LinkKind.EXPLICIT, LinkKind.PLACEMENT, LinkKind.SEMANTIC].index
+        )
         ids = [link.action_id for link in mapping.links]
         assert len(ids) == len(set(ids))
 
 
 def test_verdict_thresholds_follow_the_calibration(demo_plans: list[Plan]) -> None:
     report, plan = demo_plans
-    unlinked = plan.model_copy(update={"actions": [a.model_copy(update={"links": []}) for a in plan.actions]})
+    unlinked = plan.model_copy(
+        update={"actions": [a.model_copy(update={"links": []}) for a in plan.actions]}
+    )
     strict = Calibration(dense_weight=0.5, covered=0.99, partial=0.98, candidate=0.0)
     lenient = Calibration(dense_weight=0.5, covered=0.01, partial=0.0, candidate=0.0)
     searcher = WordOverlapSearcher([unlinked])
