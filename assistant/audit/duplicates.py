@@ -70,16 +70,23 @@ def _wording_key(text: str) -> tuple[str, ...]:
     return tuple(sorted(stems - _LIGHT_VERBS))
 
 
+@lru_cache(maxsize=16384)
+def _compared(text: str) -> tuple[str | None, tuple[str, ...], str]:
+    # What `similarity` compares of one wording: its label, its key and the key as a string,
+    # read once per action rather than once per pair of actions.
+    key = _wording_key(text)
+    return site_label(text)[0], key, " ".join(key)
+
+
 def similarity(first: Action, second: Action) -> float:
     """0-100: how close two action wordings are (0 when their site labels differ)."""
-    label_a, _ = site_label(first.text)
-    label_b, _ = site_label(second.text)
+    label_a, key_a, joined_a = _compared(first.text)
+    label_b, key_b, joined_b = _compared(second.text)
     if label_a and label_b and label_a != label_b:
         return 0.0
-    key_a, key_b = wording_key(first.text), wording_key(second.text)
     if min(len(key_a), len(key_b)) < MIN_STEMS:
         return 100.0 if key_a == key_b and key_a else 0.0
-    return float(fuzz.token_sort_ratio(" ".join(key_a), " ".join(key_b)))
+    return float(fuzz.token_sort_ratio(joined_a, joined_b))
 
 
 def _difference(first: Action, second: Action) -> str:

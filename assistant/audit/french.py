@@ -36,6 +36,7 @@ STOPWORDS = word_set(
 )
 
 
+@lru_cache(maxsize=32_768)
 def key_text(text: str) -> str:
     """Fold case, accents, apostrophes and inclusive writing; drop elided articles."""
     folded = fold(text.translate(_APOSTROPHES))
@@ -53,7 +54,13 @@ def plain_text(text: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Words of a text that carry meaning (folded, no function words, no lone letters)."""
-    return [w for w in WORD.findall(key_text(text)) if w not in STOPWORDS and len(w) > 1]
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=32_768)
+def _content_words(text: str) -> tuple[str, ...]:
+    # Owner cells, indicators and wordings come back for every action drafted or compared.
+    return tuple(w for w in WORD.findall(key_text(text)) if w not in STOPWORDS and len(w) > 1)
 
 
 @cache
@@ -77,4 +84,4 @@ def content_stems(text: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def _content_stems(text: str) -> tuple[str, ...]:
     # Rules compare every pair of actions: the same wording is stemmed many times.
-    return tuple(stem(w) for w in content_words(text))
+    return tuple(stem(w) for w in _content_words(text))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import string
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -155,9 +155,19 @@ class IndicatorLibrary(BaseModel):
 
 
 def _theme_in(theme: str, folded_text: str) -> bool:
-    key = plain_text(theme)
-    # a theme matches whole words, with an optional plural ("stage" ~ "stages")
-    return re.search(rf"(?<![a-z0-9]){re.escape(key)}s?(?![a-z0-9])", folded_text) is not None
+    return folded_theme_in(plain_text(theme), folded_text)
+
+
+def folded_theme_in(key: str, folded_text: str) -> bool:
+    """A folded theme as whole words, with an optional plural ("stage" ~ "stages")."""
+    # The substring test is only a shortcut (the pattern needs the key as written); the
+    # library's 300-odd themes are tried against every action drafted.
+    return key in folded_text and _theme_pattern(key).search(folded_text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _theme_pattern(key: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9]){re.escape(key)}s?(?![a-z0-9])")
 
 
 def parse_library(raw: str, source: str = PATTERNS_FILE) -> IndicatorLibrary:

@@ -27,6 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from assistant.audit.french import plain_text
 
@@ -180,8 +181,13 @@ def _as_written(indicator: str, cue: str) -> str:
     return cue
 
 
+@lru_cache(maxsize=16_384)
 def assess_indicator(indicator: str) -> Measurability:
-    """Tell whether one indicator can be measured, and why (see the module docstring)."""
+    """Tell whether one indicator can be measured, and why (see the module docstring).
+
+    Remembered per text (the verdict is frozen and depends on the text alone): drafting
+    reads the indicators of the same similar actions for every action it drafts.
+    """
     text = plain_text(indicator).strip(" -–•*:;.")
 
     def verdict(measurable: bool, signal: Signal, cue: str, reason: str) -> Measurability:

@@ -56,7 +56,9 @@ def related_role(
             if other is None or other.id == action.id:
                 continue
             shared = mine & subjects[other.id]
-            score = sum(math.log(total / df[s]) for s in shared if df[s])
+            # sorted: a sum over a set would depend on PYTHONHASHSEED in its last digits,
+            # enough to flip a near-tie between two roles from one process to the next
+            score = math.fsum(math.log(total / df[s]) for s in sorted(shared) if df[s])
             if action.objective and other.objective == action.objective:
                 score += SAME_OBJECTIVE
             scored.append((score, other))

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from assistant.audit.french import STOPWORDS, WORD, key_text, word_set
@@ -37,6 +37,12 @@ def _acronym_table() -> dict[str, tuple[str, bool]]:
 
 def role_acronyms() -> dict[str, str]:
     """Acronym → expansion, as an OWNER (see `data/role_acronyms.json`)."""
+    return dict(_expansions())
+
+
+@cache
+def _expansions() -> dict[str, str]:
+    # Read-only inside this module: `role_acronyms()` hands callers their own copy.
     return {acronym: expansion for acronym, (expansion, _) in _acronym_table().items()}
 
 
@@ -65,7 +71,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z][a-z]?$|^[A-Z]{2,6}$")
 
 
 def _is_acronym(word: str) -> bool:
-    return bool(_ACRONYM.match(word)) or word in role_acronyms()
+    return bool(_ACRONYM.match(word)) or word in _expansions()
 
 
 def _initials(words: Iterable[str]) -> str:
@@ -152,6 +158,12 @@ def split_owner(owner: str | None) -> list[str]:
     """
     if not owner or not owner.strip():
         return []
+    return list(_split_owner(owner))
+
+
+@lru_cache(maxsize=8192)
+def _split_owner(owner: str) -> tuple[str, ...]:
+    # The same owner cells are split by every rule, the catalog and each owner draft.
     masked: dict[str, str] = {}
 
     def mask(match: re.Match[str]) -> str:
@@ -170,7 +182,7 @@ def split_owner(owner: str | None) -> list[str]:
         cleaned = part.strip(" .:-–")
         if cleaned:
             roles.append(cleaned)
-    return roles
+    return tuple(roles)
 
 
 # --- canonical keys ---------------------------------------------------------------------
@@ -212,13 +224,14 @@ def _normal_word(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=8192)
 def role_key(role: str) -> str:
     """Canonical key of one role: folded, no articles, acronyms expanded, singular, masculine.
 
     "DAE – Directions Aux Enseignements", "DAE" and "Directions aux enseignements" share the
     key "direction enseignement"; "Cellule d'appui pédagogique (CAP)" and "CAP" share theirs.
     """
-    table = role_acronyms()
+    table = _expansions()
     text = role.strip()
     dash = _DASH.split(text, maxsplit=1)
     if len(dash) == 2 and _is_acronym(dash[0]) and _is_expansion(dash[0], dash[1]):

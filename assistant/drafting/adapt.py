@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from assistant.audit.french import content_words, plain_text
@@ -31,6 +32,7 @@ _OUTCOME = re.compile(
 )
 
 
+@lru_cache(maxsize=16_384)
 def indicator_kind(indicator: str) -> Literal["output", "outcome"]:
     """« outcome » for an effect (success, satisfaction, result), else « output »."""
     return "outcome" if _OUTCOME.search(plain_text(indicator)) else "output"

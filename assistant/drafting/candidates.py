@@ -8,6 +8,7 @@ them, so that the chosen one can be drafted without looking anything up again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from assistant.audit.base import quote
@@ -55,6 +56,7 @@ def action_source(neighbour: Neighbour, indicator: str) -> DraftSource:
     )
 
 
+@lru_cache(maxsize=16_384)
 def subject_stems(text: str) -> frozenset[str]:
     """Stems of a text that speak of its subject (not « taux », « cible », « juin »)."""
     return frozenset(StemTokenizer().tokenize(text)) - _GENERIC_STEMS

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Protocol
 
 from assistant.audit.indicator_patterns import IndicatorLibrary, load_indicator_patterns
-from assistant.audit.roles import RoleCatalog
+from assistant.audit.roles import RoleCatalog, RoleEntry
 from assistant.retrieval.french import StemTokenizer
 from assistant.retrieval.workspace_indexes import action_text
 from assistant.schema import Action, PassageFilter, PassageKind, Plan, SearchHit
@@ -68,6 +68,25 @@ def site_of(action: Action, known_sites: frozenset[str] = frozenset()) -> str | 
     return None
 
 
+@dataclass
+class DraftingMemo:
+    """What drafting derives from a context on first use, kept for the next action drafted.
+
+    Every action drafted reads the owner cells of its whole plan, the roles of its document,
+    its plan's platform and council and the library's theme weights: the same answers, over
+    and over. They depend only on the context's plans, catalog and pattern library, which
+    never change once it is built; `with_action` builds a new context, so a new memo.
+    Each entry is stored whole once computed, so a reader in another thread sees an
+    entry complete or not at all (at worst, both compute it).
+    """
+
+    plans: dict[str, Plan] | None = None  # document id → its (first) plan
+    roles: dict[str, tuple[RoleEntry, ...]] = field(default_factory=dict)  # owner → usable
+    document_roles: dict[str, frozenset[str]] = field(default_factory=dict)  # role keys
+    plan_names: dict[tuple[str, str], str | None] = field(default_factory=dict)  # (doc, what)
+    theme_weights: dict[str, float] | None = None
+
+
 @dataclass(frozen=True)
 class DraftingContext:
     """Everything drafting reads, built once per workspace by `build_context`."""
@@ -86,6 +105,7 @@ class DraftingContext:
     _neighbours: dict[tuple[str, str], list[tuple[str, float, bool]]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    memo: DraftingMemo = field(default_factory=DraftingMemo, repr=False, compare=False)
 
     @property
     def document_ids(self) -> list[str]:
@@ -93,10 +113,13 @@ class DraftingContext:
 
     def plan_of(self, action: Action) -> Plan | None:
         """The plan an action belongs to (by its document id)."""
-        for plan in self.plans:
-            if plan.document.id == action.document_id:
-                return plan
-        return None
+        plans = self.memo.plans
+        if plans is None:
+            plans = {}
+            for plan in self.plans:
+                plans.setdefault(plan.document.id, plan)
+            self.memo.plans = plans
+        return plans.get(action.document_id)
 
     def with_action(self, action: Action) -> DraftingContext:
         """The same context where one action is replaced (e.g. its owner hidden).

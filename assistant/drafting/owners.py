@@ -77,12 +77,18 @@ def usable_role(entry: RoleEntry) -> bool:
     return not entry.vague and bool(words) and not group and not looks_like_a_person(surface)
 
 
-def _roles(owner: str | None, context: DraftingContext) -> list[RoleEntry]:
-    found: list[RoleEntry] = []
-    for entry in context.roles.roles_of(owner):
-        if usable_role(entry) and entry not in found:
-            found.append(entry)
-    return found
+def _roles(owner: str | None, context: DraftingContext) -> tuple[RoleEntry, ...]:
+    if not owner:
+        return ()
+    known = context.memo.roles.get(owner)
+    if known is None:
+        # every action drafted reads the owner cells of its whole plan: split them once
+        found: list[RoleEntry] = []
+        for entry in context.roles.roles_of(owner):
+            if usable_role(entry) and entry not in found:
+                found.append(entry)
+        known = context.memo.roles[owner] = tuple(found)
+    return known
 
 
 def _vote_weight(action: Action, neighbour: Neighbour, context: DraftingContext) -> float:
@@ -152,13 +158,18 @@ def _only_elsewhere(entry: RoleEntry, site: str, context: DraftingContext) -> bo
     return bool(sites) and None not in sites and site not in sites
 
 
-def _roles_of_document(document_id: str, context: DraftingContext) -> set[str]:
+def _roles_of_document(document_id: str, context: DraftingContext) -> frozenset[str]:
     """Keys of the roles carrying at least one action of a document."""
-    return {
-        entry.key
-        for entry in context.roles.entries
-        if any(context.document_of.get(action_id) == document_id for action_id in entry.action_ids)
-    }
+    known = context.memo.document_roles.get(document_id)
+    if known is None:
+        known = context.memo.document_roles[document_id] = frozenset(
+            entry.key
+            for entry in context.roles.entries
+            if any(
+                context.document_of.get(action_id) == document_id for action_id in entry.action_ids
+            )
+        )
+    return known
 
 
 def _owner_label(neighbour: Neighbour, entry: RoleEntry) -> str:

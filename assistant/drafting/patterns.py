@@ -9,11 +9,12 @@ same way. A pattern filled with the action's nouns scores above one left with de
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
 from assistant.audit.french import content_words, plain_text
-from assistant.audit.indicator_patterns import IndicatorPattern
+from assistant.audit.indicator_patterns import IndicatorPattern, folded_theme_in
 from assistant.audit.measurability import Signal, assess_indicator, is_measurable
 from assistant.drafting.adapt import indicator_kind
 from assistant.drafting.candidates import (
@@ -63,7 +64,6 @@ def _fill(
     The plan's platform and council fill their placeholders too, but do not count: they say
     how the institution works, not that the pattern fits this action.
     """
-    plan = context.plan_of(action)
     obj = action_object(action)
     values: dict[str, str] = {}
     own = 0
@@ -77,10 +77,10 @@ def _fill(
         if name == "public" and (public := public_of(action.text)):
             value = f"étudiants de {public}" if default.startswith("étudiants") else public
         elif name == "support":
-            value = platform_of(plan)
+            value = _plan_name(name, action, context)
         elif name == "instance" and f"en {{{name}}}" in pattern.template:
             # only « validé en {instance} »: « de la {instance} » needs the pattern's own noun
-            value = instance_of(plan)
+            value = _plan_name(name, action, context)
         elif (
             name == "livrable"
             and pattern.template.startswith("{livrable}")
@@ -96,6 +96,19 @@ def _fill(
         ending = ("e" if obj.feminine else "") + ("s" if obj.plural else "")
         text = text.replace("é(e)", "é" + ending)
     return text, own
+
+
+def _plan_name(placeholder: str, action: Action, context: DraftingContext) -> str | None:
+    """The platform (« support ») or council (« instance ») the action's plan names most.
+
+    Read once per plan: it means reading the whole plan, and every pattern asks again.
+    """
+    key = (action.document_id, placeholder)
+    if key not in context.memo.plan_names:
+        plan = context.plan_of(action)
+        name = platform_of(plan) if placeholder == "support" else instance_of(plan)
+        context.memo.plan_names[key] = name
+    return context.memo.plan_names[key]
 
 
 def _echeance(pattern: IndicatorPattern, due: DraftDue) -> str:
@@ -117,6 +130,12 @@ def with_date(text: str, due: DraftDue) -> str:
 
 def _theme_weights(context: DraftingContext) -> dict[str, float]:
     """Weight of each theme: 1 for a theme of one pattern, less for « stage » (in seven)."""
+    if context.memo.theme_weights is None:
+        context.memo.theme_weights = _library_theme_weights(context)
+    return context.memo.theme_weights
+
+
+def _library_theme_weights(context: DraftingContext) -> dict[str, float]:
     counts = Counter(plain_text(t) for p in context.patterns.patterns for t in set(p.themes))
     specific = {
         plain_text(t)
@@ -140,7 +159,7 @@ def pattern_candidates(
     weights = _theme_weights(context)
     found: list[Candidate] = []
     for pattern, _ in context.patterns.match(subject, limit=len(context.patterns.patterns)):
-        themes = sum(
+        themes = math.fsum(  # exact: no dependence on the set's (hash-seeded) order
             weights[plain_text(t)] for t in set(pattern.themes) if _theme_in(plain_text(t), folded)
         )
         if "livrable" in pattern.placeholders and not _names_deliverable(action, pattern):
@@ -187,7 +206,7 @@ def _names_deliverable(action: Action, pattern: IndicatorPattern) -> bool:
 
 def _theme_in(theme: str, folded_text: str) -> bool:
     """A theme as whole words, optionally plural (as `IndicatorLibrary.match` reads them)."""
-    return re.search(rf"(?<![a-z0-9]){re.escape(theme)}s?(?![a-z0-9])", folded_text) is not None
+    return folded_theme_in(theme, folded_text)
 
 
 def _supporting(

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from assistant.audit.french import plain_text, word_set
 from assistant.extract.dates import due_date
@@ -273,7 +274,13 @@ _DANGLING = word_set("""de d des du la le les l a au aux et ou en sur pour par d
 
 def action_object(action: Action) -> ActionObject | None:
     """The verb and object of an action (« Rédiger une procédure... »), or None if unclear."""
-    text = " ".join(strip_site(action.text).split())
+    return _object_of(action.text)
+
+
+@lru_cache(maxsize=8192)
+def _object_of(wording: str) -> ActionObject | None:
+    # Asked again by every pattern that may name the action's deliverable.
+    text = " ".join(strip_site(wording).split())
     folded = plain_text(text)
     verb: str | None = None
     rest = text

@@ -46,7 +46,7 @@ def test_the_benchmark_runs_on_a_tiny_corpus(
         "search hybrid p50 | p95 (ms)",
         "full audit (with drafts): first | again (s)",
         "peak memory, RSS (MB)",
-        "Targets (issue 2)",
+        "Targets (issue 8)",
     ):
         assert row in printed
     figures = json.loads(figures_file.read_text(encoding="utf-8"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from audit_helpers import MakeAction
 
+from assistant.audit.french import content_words
 from assistant.audit.roles import (
     RoleCatalog,
     is_vague_owner,
@@ -165,3 +166,17 @@ def test_catalog_counts_actions_and_keeps_the_usual_label(make_action: MakeActio
         "Coordination pédagogique",
         "DAE",
     ]
+
+
+def test_remembered_splits_and_acronyms_are_not_shared_with_callers() -> None:
+    # split_owner, content_words and role_acronyms are cached per text: a caller that
+    # edits what it got back must not change what the next caller gets.
+    roles = split_owner("DAE + Responsable des stages")
+    roles.append("Intrus")
+    assert split_owner("DAE + Responsable des stages") == ["DAE", "Responsable des stages"]
+    words = content_words("Organiser une visite de stage")
+    words.clear()
+    assert content_words("Organiser une visite de stage") == ["organiser", "visite", "stage"]
+    role_acronyms()["DAE"] = "Intrus"
+    assert role_acronyms()["DAE"] != "Intrus"
+    assert role_key("DAE") == role_key("Directions aux enseignements")

@@ -80,3 +80,25 @@ def test_with_action_hides_an_owner_from_the_catalog(
     assert derived.roles.get("responsable laboratoire") is None
     assert demo_context.roles.get("responsable laboratoire") is not None
     assert derived.actions[action.id].owner is None
+
+
+def test_a_derived_context_does_not_reuse_the_memo_of_its_parent(demo_plan: Plan) -> None:
+    # The memo (usable roles per owner cell, roles per document, platform and council per
+    # plan) is derived from the catalog: `with_action` changes the catalog, so it must start
+    # a new memo; only the neighbours (ids per query) are shared.
+    searcher = fake_retriever([demo_plan])
+    base = build_context([demo_plan], searcher, AS_OF)
+    draft_for_actions(demo_plan.actions, base)  # fills the memo
+    assert base.memo.roles and base.memo.document_roles
+    # the laboratory's action moves to the stages' coordinator: that role now carries 5 actions
+    carrier = next(a for a in demo_plan.actions if a.owner == "Responsable du laboratoire")
+    moved = carrier.model_copy(update={"owner": "Responsable des stages"})
+    derived = base.with_action(moved)
+    assert derived.memo is not base.memo
+    assert derived._neighbours is base._neighbours
+    actions = [moved if a.id == moved.id else a for a in demo_plan.actions]
+    fresh = build_context([demo_plan.model_copy(update={"actions": actions})], searcher, AS_OF)
+    assert draft_for_actions(actions, derived) == draft_for_actions(actions, fresh)
+    assert draft_for_actions(demo_plan.actions, base) == draft_for_actions(
+        demo_plan.actions, build_context([demo_plan], searcher, AS_OF)
+    )
