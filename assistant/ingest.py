@@ -9,12 +9,9 @@ exists. Nothing in this module writes to disk.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -169,11 +166,11 @@ def _parse_here(
     for done, path in enumerate(paths):
         if progress is not None:
             progress(ProgressEvent("parse", done, total, path.name))
-        yield path, _parse_or_error(path, settings)
+        yield path, parse_or_error(path, settings)
 
 
-def _parse_or_error(path: Path, settings: Settings) -> Plan | IngestError:
-    """The plan, or the error that stops this file (run in a worker process, too)."""
+def parse_or_error(path: Path, settings: Settings) -> Plan | IngestError:
+    """The plan, or the error that stops this file (what a worker process sends back)."""
     try:
         return parse_document(path, settings)
     except IngestError as failure:
@@ -187,36 +184,21 @@ def _parse_in_processes(
     total: int,
     progress: ProgressCallback | None,
 ) -> list[_Outcome]:
-    """Parse in fresh worker processes ("spawn": safe whatever threads this process runs).
+    from assistant.parse_workers import parse_in_workers
 
-    A worker that dies (a reader crashing the interpreter on a malformed file) fails its
-    files with a clear error instead of taking the application down.
-    """
-    context = multiprocessing.get_context("spawn")
-    workers = min(processes, len(paths))
-    outcomes: list[_Outcome] = []
     if progress is not None:
         progress(ProgressEvent("parse", 0, total, paths[0].name))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {pool.submit(_parse_or_error, path, settings): path for path in paths}
-        for done, future in enumerate(as_completed(futures), start=1):
-            path = futures[future]
-            try:
-                outcomes.append((path, future.result()))
-            except BrokenProcessPool:
-                outcomes.append((path, _worker_died(path)))
-            if progress is not None and done < len(paths):
-                progress(ProgressEvent("parse", done, total, path.name))
-    return outcomes
+    done: list[Path] = []
 
+    def parsed(path: Path) -> None:
+        done.append(path)
+        if progress is not None and len(done) < len(paths):
+            progress(ProgressEvent("parse", len(done), total, path.name))
 
-def _worker_died(path: Path) -> IngestError:
-    return IngestError(
-        path,
-        "le processus qui analysait ce fichier s'est arrêté brutalement (fichier malformé "
-        "ou mémoire insuffisante). Rien n'a été importé ; vérifiez le fichier, puis "
-        "réessayez, ou importez-le seul.",
-    )
+    try:
+        return parse_in_workers(paths, settings, processes, _expected_seconds, parsed)
+    except OSError:  # no worker could start (no process left, no executable): parse here
+        return list(_parse_here(paths, settings, total, progress))
 
 
 def _unique_paths(paths: Sequence[Path]) -> list[Path]:

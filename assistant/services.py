@@ -24,7 +24,7 @@ from assistant.mapping.service import build_mappings
 from assistant.reports.data import ReportData, build_report_data
 from assistant.retrieval.french import make_tokenizer
 from assistant.retrieval.hybrid import HybridRetriever
-from assistant.retrieval.workspace_indexes import load_model_in_background, open_retriever
+from assistant.retrieval.workspace_indexes import open_retriever, prepare_indexing_in_background
 from assistant.schema import AuditReport, Mapping, Plan
 from assistant.settings import Settings
 from assistant.store import IngestReport, Workspace
@@ -59,7 +59,8 @@ def ingest_and_index(
         IngestBatchError: a file cannot be ingested (nothing is written, nothing indexed).
         EmbeddingModelError, VectorStoreError: the import is stored, the index is not.
     """
-    loading = load_model_in_background(workspace) if _brings_new_text(workspace, paths) else None
+    new_text = _brings_new_text(workspace, paths)
+    loading = prepare_indexing_in_background(workspace) if new_text else None
     processes = choose_parse_processes(paths, settings, busy_here=loading is not None)
     try:
         report = workspace.ingest(paths, progress, parse_processes=processes)

@@ -22,6 +22,7 @@ chromadb) are only imported when an index is rebuilt or a retriever opened.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -153,23 +154,29 @@ def default_embedder(settings: Settings, indexes_dir: Path) -> CachedEmbedder:
     return CachedEmbedder(model_embedder(settings.embedding), cache)
 
 
-def load_model_in_background(workspace: Workspace) -> threading.Thread | None:
-    """Start loading the workspace's embedding model in a thread; None if nothing to load.
+#: Imported ahead by `prepare_indexing_in_background`: together about a second.
+_INDEX_LIBRARIES = ("chromadb", "bm25s")
+
+
+def prepare_indexing_in_background(workspace: Workspace) -> threading.Thread:
+    """Start loading what indexing needs (embedding model, Chroma, bm25s) in a thread.
 
     For a process about to index after other work that leaves it idle (parsing a batch in
-    worker processes): the seconds of loading torch and the weights overlap that work. A
-    load that fails is not reported here: the indexing that follows raises the error.
+    worker processes): the seconds of loading torch, the weights and the index libraries
+    overlap that work. Nothing fails here: the indexing that follows reports any problem.
     """
     inner = getattr(default_embedder(workspace.settings, workspace.indexes_dir), "inner", None)
     load = getattr(inner, "load", None)
-    if load is None or not callable(load):
-        return None
 
     def run() -> None:
-        with contextlib.suppress(Exception):
-            load()
+        for library in _INDEX_LIBRARIES:
+            with contextlib.suppress(ImportError):
+                importlib.import_module(library)
+        if callable(load):
+            with contextlib.suppress(Exception):
+                load()
 
-    thread = threading.Thread(target=run, name="load-embedding-model", daemon=True)
+    thread = threading.Thread(target=run, name="prepare-indexing", daemon=True)
     thread.start()
     return thread
 

@@ -67,7 +67,7 @@ def test_a_new_batch_is_stored_and_indexed_with_the_model_loaded_meanwhile(
     report = services.ingest_and_index(workspace, files, workspace.settings, events.append)
 
     assert [entry.name for entry in report.files] == ["rapport-experts.md", "plan-action.md"]
-    assert model.loads == ["load-embedding-model"]
+    assert model.loads == ["prepare-indexing"]
     indexed = len(model.embedded)
     assert indexed > 50  # every recommendation and action of the two files
     assert [(e.stage, e.done) for e in events if e.stage == "index"] == [("index", 0), ("index", 1)]
@@ -102,7 +102,7 @@ def test_a_refused_batch_stores_nothing_indexes_nothing_and_leaves_no_thread(
 
     assert workspace.documents() == []
     assert model.embedded == []
-    assert not [t for t in threading.enumerate() if t.name == "load-embedding-model"]
+    assert not [t for t in threading.enumerate() if t.name == "prepare-indexing"]
 
 
 def test_the_model_is_loaded_once_whoever_asks_first(monkeypatch: pytest.MonkeyPatch) -> None:
