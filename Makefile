@@ -24,6 +24,7 @@ test: $(STAMP) lint typecheck unit
 
 lint: $(STAMP)
 	$(BIN)/ruff check assistant api tui evals tests scripts
+	$(BIN)/ruff format --check assistant api tui evals tests scripts
 	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
