@@ -11,6 +11,7 @@ from __future__ import annotations
 from assistant.errors import NoRecognisableContentError
 from assistant.extract.builder import PlanBuilder
 from assistant.extract.context import Context
+from assistant.extract.field_blocks import read_field_blocks
 from assistant.extract.flattened import FlattenedTable, emit_all, header_columns
 from assistant.extract.language import detect_language
 from assistant.extract.lists import read_numbered_lists
@@ -111,6 +112,8 @@ class _Walker:
                 index += self._line(index, item)
         self._close_flat()
         emit_all(self.flat_sections, self.plan)
+        if not self.plan.actions:
+            read_field_blocks(self.items, self.plan)
         if not self.plan.actions:
             read_numbered_lists(self.items, self.plan)
 

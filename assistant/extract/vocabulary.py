@@ -181,7 +181,15 @@ STATUS_PHRASE = re.compile(
 _STATUS_CATEGORIES: list[tuple[re.Pattern[str], StatusCategory]] = [
     (re.compile(r"plus d'actualite|abandonn|supprim|annul|sans objet"), StatusCategory.ABANDONED),
     (re.compile(r"report|suspendu|en attente|differe"), StatusCategory.POSTPONED),
-    (re.compile(r"en cours|partiellement|entame|initie"), StatusCategory.IN_PROGRESS),
+    # negations first: "Non entamé", "Pas encore démarré" mean not started, not in progress
+    (
+        re.compile(
+            r"\b(?:non|pas(?: encore)?)\s+(?:entame|initie|demarre|commence|lance|debute)"
+            r"|\ba (?:demarrer|initier|entamer|commencer|debuter)\b"
+        ),
+        StatusCategory.PLANNED,
+    ),
+    (re.compile(r"en cours|partiellement|entame|initie|demarre"), StatusCategory.IN_PROGRESS),
     (
         re.compile(r"a planifier|planifie|a venir|prevu|pas commence|non commence|a lancer"),
         StatusCategory.PLANNED,

@@ -66,6 +66,10 @@ def test_indicator_items_recover_lost_line_breaks() -> None:
         ("À venir", StatusCategory.PLANNED),
         ("Reporté", StatusCategory.POSTPONED),
         ("Plus d'actualité", StatusCategory.ABANDONED),
+        ("Non entamé", StatusCategory.PLANNED),
+        ("Pas encore démarré", StatusCategory.PLANNED),
+        ("À initier", StatusCategory.PLANNED),
+        ("Entamé", StatusCategory.IN_PROGRESS),
         (None, StatusCategory.UNKNOWN),
     ],
 )

@@ -1,0 +1,161 @@
+"""Plans written as "fiches action": one block of labelled fields per action, in any format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from assistant.errors import NoRecognisableContentError
+from assistant.parsing import parse_file
+from assistant.schema import Plan, StatusCategory
+from assistant.settings import Settings
+
+FICHES = """\
+PLAN D'ACTION – Bachelier en informatique de gestion
+Suivi de l'évaluation AEQES 2023
+
+Axe 1 : Gouvernance et pilotage
+
+Action 1.1 – Mettre en place une commission qualité de section
+Recommandation(s) visée(s) : Critère 1, Recommandation 2
+Responsable : Coordinatrice qualité
+Échéance : juin 2025
+Indicateur(s) : PV des réunions ; nombre de réunions par an
+État d'avancement : En cours
+
+Action 1.2 – Formaliser la communication interne
+Recommandation(s) visée(s) : Critère 1, Recommandation 3
+Porteur : Direction de catégorie
+Échéance : 2025-2026
+Indicateurs :
+- Charte de communication adoptée
+- Taux de lecture de la lettre interne
+Moyens : 0,1 ETP
+État d'avancement : Non entamé
+
+Axe 2 : Programme
+
+Action : Réviser les fiches ECTS de toutes les UE
+Responsable : Responsables d'UE
+Échéance : septembre 2025
+Statut : Réalisé
+"""
+
+
+def _parse(tmp_path: Path, name: str, text: str) -> Plan:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return parse_file(path, Settings())
+
+
+def _rows(plan: Plan) -> list[tuple[object, ...]]:
+    keys = {r.id: r.key for r in plan.recommendations}
+    return [
+        (
+            a.text,
+            a.owner,
+            a.deadline,
+            a.indicators,
+            a.status_category,
+            a.axis,
+            [keys[link.recommendation_id] for link in a.links],
+        )
+        for a in plan.actions
+    ]
+
+
+EXPECTED = [
+    (
+        "Mettre en place une commission qualité de section",
+        "Coordinatrice qualité",
+        "juin 2025",
+        ["PV des réunions", "nombre de réunions par an"],
+        StatusCategory.IN_PROGRESS,
+        "Axe 1 : Gouvernance et pilotage",
+        ["c1/r2"],
+    ),
+    (
+        "Formaliser la communication interne",
+        "Direction de catégorie",
+        "2025-2026",
+        ["Charte de communication adoptée", "Taux de lecture de la lettre interne"],
+        StatusCategory.PLANNED,
+        "Axe 1 : Gouvernance et pilotage",
+        ["c1/r3"],
+    ),
+    (
+        "Réviser les fiches ECTS de toutes les UE",
+        "Responsables d'UE",
+        "septembre 2025",
+        [],
+        StatusCategory.DONE,
+        "Axe 2 : Programme",
+        [],
+    ),
+]
+
+
+def test_fiches_action_in_plain_text(tmp_path: Path) -> None:
+    plan = _parse(tmp_path, "plan.txt", FICHES)
+
+    assert _rows(plan) == EXPECTED
+    first = plan.actions[0].source
+    assert (first.line_start, first.line_end) == (6, 11)  # title to last field
+    assert plan.actions[0].due is not None and plan.actions[0].due.year == 2025
+
+
+def test_fiches_action_in_markdown_with_headings_and_bold_labels(tmp_path: Path) -> None:
+    markdown = "\n".join(
+        f"**{line.split(' : ', 1)[0]}** : {line.split(' : ', 1)[1]}"
+        if " : " in line and not line.startswith(("Axe", "Action 1"))
+        else f"### {line}"
+        if line.startswith("Action 1")
+        else line
+        for line in FICHES.splitlines()
+    )
+    assert _rows(_parse(tmp_path, "plan.md", markdown)) == EXPECTED
+
+
+def test_fiches_action_in_word(tmp_path: Path) -> None:
+    document = docx.Document()
+    for line in FICHES.splitlines():
+        if line.startswith(("Axe", "Action 1")):
+            document.add_heading(line, level=2)
+        elif line:
+            document.add_paragraph(line)
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+
+    assert _rows(parse_file(path, Settings())) == EXPECTED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an expert report: "Recommandation n : ..." paragraphs are not action fields
+        "Critère 1\nRecommandation 1 : Formaliser la politique qualité.\n"
+        "Recommandation 2 : Associer les étudiants.\n",
+        # one labelled line is not a plan
+        "Compte rendu de réunion\nResponsable : Direction\nLe point est reporté.\n",
+    ],
+)
+def test_prose_with_colons_is_not_a_fiche(tmp_path: Path, text: str) -> None:
+    try:
+        plan = _parse(tmp_path, "texte.txt", text)
+    except NoRecognisableContentError:
+        return
+    assert plan.actions == []
+
+
+def test_tables_win_over_fields(tmp_path: Path) -> None:
+    """A table plan with a legend of labelled lines is read from its table only."""
+    text = (
+        "Responsable : la coordination qualité pilote l'ensemble.\n"
+        "Échéance : toutes les actions avant 2027.\n\n"
+        "| Action | Responsable | Échéance |\n|---|---|---|\n"
+        "| Créer une cellule qualité | Direction | 2025-2026 |\n"
+    )
+    plan = _parse(tmp_path, "plan.md", text)
+    assert [a.text for a in plan.actions] == ["Créer une cellule qualité"]
