@@ -112,16 +112,21 @@ class ApiContext:
     def conversations(self, workspace_id: str) -> tuple[ConversationService, threading.Lock]:
         """The conversation service of a workspace, and the lock that guards its rebuilds.
 
-        One service per workspace and process keeps the conversations (and their
-        follow-up context) in memory; the lock keeps two requests from rebuilding its
-        knowledge of the workspace (the audit) at the same time.
+        One service per workspace and process; the conversations (and their follow-up
+        context) live in the workspace database, so that any worker can answer the next
+        question. The lock keeps two requests from rebuilding the service's knowledge of the
+        workspace (the audit) at the same time.
         """
+        from assistant.chat.memory import WorkspaceConversations
         from assistant.chat.service import ConversationService
 
         with self._lock:
             found = self._conversations.get(workspace_id)
             if found is None:
-                service = ConversationService(self.workspace_unlocked(workspace_id), self.settings)
+                workspace = self.workspace_unlocked(workspace_id)
+                service = ConversationService(
+                    workspace, self.settings, memory=WorkspaceConversations(workspace)
+                )
                 found = self._conversations[workspace_id] = (service, threading.Lock())
             return found
 

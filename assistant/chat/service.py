@@ -7,14 +7,14 @@ settings name an LLM (or a chat model is passed), the LLM mode answers instead, 
 same structured queries as tools and the same grounding check on its sentences.
 
 The service keeps what is costly (the audit, the retriever) in a `Knowledge` rebuilt only
-when the workspace's documents change, and keeps conversations in memory (the most recent
-`max_conversations`), each with the focus its follow-ups refer to.
+when the workspace's documents change, and keeps conversations (each with the focus its
+follow-ups refer to) in a `ConversationMemory`: this process's memory (the most recent
+`max_conversations`) by default, the workspace database behind several API workers.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
@@ -23,6 +23,7 @@ from assistant.chat import answers_actions, answers_coverage, answers_search
 from assistant.chat.grounding import GroundingChecker
 from assistant.chat.intents import recognize
 from assistant.chat.knowledge import Knowledge, choose_main_plan
+from assistant.chat.memory import ConversationMemory, InMemoryConversations
 from assistant.chat.models import Answer, Conversation, Focus, Intent, Question, Turn
 from assistant.chat.reply import Reply, cited_ids
 from assistant.chat.resolve import owner_in_question
@@ -62,6 +63,7 @@ class ConversationService:
         as_of: reference date for deadlines (default: today).
         main_document: name or id of the coordinator's own plan (default: chosen, see
             `assistant.chat.knowledge.choose_main_plan`).
+        memory: where conversations are kept (default: in this process).
     """
 
     def __init__(
@@ -74,6 +76,7 @@ class ConversationService:
         as_of: date | None = None,
         main_document: str | None = None,
         max_conversations: int = 100,
+        memory: ConversationMemory | None = None,
     ) -> None:
         self.workspace = workspace
         self.settings = settings
@@ -83,8 +86,7 @@ class ConversationService:
         self._llm = llm
         self._knowledge: Knowledge | None = None
         self._fingerprint: tuple[Any, ...] | None = None
-        self._conversations: OrderedDict[str, Conversation] = OrderedDict()
-        self._max_conversations = max_conversations
+        self._memory = memory or InMemoryConversations(max_conversations)
 
     # -- state -------------------------------------------------------------------------------
 
@@ -131,13 +133,12 @@ class ConversationService:
 
     def conversation(self, conversation_id: str | None = None) -> Conversation:
         """The conversation with this id (a new one when None or forgotten)."""
-        if conversation_id and conversation_id in self._conversations:
-            self._conversations.move_to_end(conversation_id)
-            return self._conversations[conversation_id]
+        if conversation_id:
+            found = self._memory.get(conversation_id)
+            if found is not None:
+                return found
         conversation = Conversation(id=conversation_id or uuid.uuid4().hex[:12])
-        self._conversations[conversation.id] = conversation
-        while len(self._conversations) > self._max_conversations:
-            self._conversations.popitem(last=False)
+        self._memory.put(conversation)
         return conversation
 
     # -- asking ------------------------------------------------------------------------------
@@ -235,6 +236,7 @@ class ConversationService:
     def _remember(self, conversation: Conversation, question: Question, answer: Answer) -> None:
         conversation.turns.append(Turn(question=question, answer=answer))
         conversation.focus = answer.follow_up_context
+        self._memory.put(conversation)
 
     def _chat_model(self) -> Any:
         if self._llm is None:

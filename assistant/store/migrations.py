@@ -171,6 +171,19 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX jobs_by_state ON jobs(state, created_at)",
         ),
     ),
+    Migration(
+        description="Chat conversations (their turns and follow-up focus), shared by processes.",
+        statements=(
+            """
+            CREATE TABLE conversations (
+                id TEXT PRIMARY KEY,
+                body TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX conversations_by_age ON conversations(updated_at)",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

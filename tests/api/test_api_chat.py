@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from api_helpers import Tenant
 from fastapi.testclient import TestClient
+
+from api.app import create_app
+from assistant.settings import Settings
 
 pytest.importorskip("assistant.chat.service", reason="the conversation service is not installed")
 
@@ -70,3 +74,29 @@ def test_chat_requests_are_validated(client: TestClient, demo_a: Tenant) -> None
             response = client.post(demo_a.url(path), json=body, headers=demo_a.headers)
             assert response.status_code == 422, (path, body)
             assert response.json()["error"]["code"] == "validation_error"
+
+
+def test_a_follow_up_can_reach_another_worker(
+    client: TestClient, demo_a: Tenant, settings: Settings
+) -> None:
+    """Two apps on one data directory stand for two uvicorn workers behind a load balancer."""
+
+    def ask(on: TestClient, question: str, conversation: str | None = None) -> dict[str, Any]:
+        body = {"question": question} | ({"conversation_id": conversation} if conversation else {})
+        response = on.post(demo_a.url("/chat"), json=body, headers=demo_a.headers)
+        assert response.status_code == 200, response.text
+        return dict(response.json())
+
+    here = ask(client, QUESTION)
+    follow_up_here = ask(client, "Et au critère 3 ?", here["conversation_id"])
+    there = ask(client, QUESTION)
+    other_app = create_app(settings)
+    try:
+        with TestClient(other_app) as other_worker:
+            follow_up_there = ask(other_worker, "Et au critère 3 ?", there["conversation_id"])
+            out_of_context = ask(other_worker, "Et au critère 3 ?")
+    finally:
+        other_app.state.context.close()
+
+    assert follow_up_there["text"] == follow_up_here["text"]
+    assert follow_up_there["text"] != out_of_context["text"]

@@ -11,10 +11,12 @@ from chat_helpers import OTHER_PLAN, make_service, make_workspace
 
 from assistant.chat.formatting import numbered
 from assistant.chat.knowledge import NoPlanError
+from assistant.chat.memory import WorkspaceConversations
 from assistant.chat.models import Answer, Intent
 from assistant.chat.service import ConversationService
 from assistant.settings import Settings
 from assistant.store import Workspace
+from assistant.store.conversations import load_conversation, save_conversation
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +108,36 @@ def test_an_empty_workspace_says_what_to_do(tmp_path: Path) -> None:
 def test_old_conversations_are_forgotten(demo_workspace: Workspace) -> None:
     service = make_service(demo_workspace, max_conversations=2)
     ids = [service.ask("Quelles actions sont reportées ?").conversation_id for _ in range(3)]
-    assert ids[0] not in service._conversations and ids[2] in service._conversations
+    assert service.conversation(ids[2]).turns
+    assert service.conversation(ids[0]).turns == []  # forgotten: a new conversation
+
+
+def test_conversations_in_the_workspace_are_shared_by_services(demo_workspace: Workspace) -> None:
+    """Two services (two API workers) on one workspace: either goes on with a conversation."""
+    first = make_service(demo_workspace, memory=WorkspaceConversations(demo_workspace))
+    second = make_service(demo_workspace, memory=WorkspaceConversations(demo_workspace))
+    alone = make_service(demo_workspace)
+
+    opening = first.ask("Quelles recommandations ne sont pas couvertes ?")
+    follow_up = second.ask("Et au critère 3 ?", opening.conversation_id)
+
+    assert [t.question.text for t in second.conversation(opening.conversation_id).turns] == [
+        "Quelles recommandations ne sont pas couvertes ?",
+        "Et au critère 3 ?",
+    ]
+    assert follow_up.text != alone.ask("Et au critère 3 ?").text
+
+
+def test_stored_conversations_are_bounded(demo_workspace: Workspace) -> None:
+    memory = WorkspaceConversations(demo_workspace)
+    for number in range(3):
+        save_conversation(demo_workspace, f"c{number}", "{}", keep=2)
+    assert load_conversation(demo_workspace, "c0") is None
+    assert load_conversation(demo_workspace, "c2") == "{}"
+    # a body this version cannot read is a conversation that starts afresh
+    assert memory.get("c2") is None
+    service = make_service(demo_workspace, memory=memory)
+    assert service.conversation("c2").turns == []
 
 
 def test_numbered_rendering_for_a_reader(demo_service: ConversationService) -> None:
