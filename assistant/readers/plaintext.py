@@ -17,6 +17,8 @@ Rules, in order, for each line:
 * '#'..'######' + text: a heading, always a paragraph of its own;
 * '---' or '___' alone: a horizontal rule, dropped (in Markdown, directly under text it
   makes that text a level-2 heading, as '===' makes a level-1 heading);
+* a line starting with ``<table``: an HTML table, read up to its ``</table>`` line
+  (`html_tables`), one row per ``<tr>`` cited at the line where it starts;
 * any other line joins the current paragraph, lines separated by "\\n".
 """
 
@@ -28,6 +30,7 @@ from enum import Enum, auto
 
 from assistant.readers.base import Block, Paragraph, Table, TableRow
 from assistant.readers.cleanup import clean_fragment
+from assistant.readers.html_tables import html_table_rows
 from assistant.readers.spans import make_span, row_excerpt
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -36,11 +39,15 @@ _SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
 _SETEXT_H2 = re.compile(r"^ {0,3}-+[ \t]*$")
 _SEPARATOR_CELL = re.compile(r"^[\s:|+=_-]*$")
 _PIPE_SPLIT = re.compile(r"(?<!\\)\|")
+_HTML_TABLE_START = re.compile(r"^\s*<table\b", re.IGNORECASE)
+_HTML_TABLE_START_ANY = re.compile(r"<table\b", re.IGNORECASE)
+_HTML_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 
 
 class _RowKind(Enum):
     TAB = auto()
     PIPE = auto()
+    HTML = auto()
 
 
 @dataclass
@@ -77,15 +84,26 @@ class _Builder:
         if self.row_kind is not None and self.row_kind is not kind:
             self.end_table()
         self.row_kind = kind
-        if all(_SEPARATOR_CELL.match(cell) for cell in raw_cells) and any(
-            "-" in cell or "=" in cell for cell in raw_cells
-        ):
+        if _is_separator(raw_cells):
             return
         cells = tuple(clean_fragment(cell, table_cell=kind is _RowKind.TAB) for cell in raw_cells)
         if not any(cells):
             return
         span = make_span(self.file, number, number, row_excerpt(cells))
         self.rows.append(TableRow(cells=cells, span=span))
+
+    def add_html_table(self, first_line: int, chunk: str) -> None:
+        """An HTML table (``<table>`` … ``</table>``) starting at line `first_line`."""
+        self.end_all()
+        for row in html_table_rows(chunk):
+            if _is_separator(row.cells):
+                continue
+            number = first_line + row.line - 1
+            cells = tuple(row.cells)
+            span = make_span(self.file, number, number, row_excerpt(cells))
+            self.rows.append(TableRow(cells=cells, span=span))
+        self.row_kind = _RowKind.HTML
+        self.end_table()
 
     def add_heading(self, number: int, level: int, raw_text: str) -> None:
         self.end_all()
@@ -125,6 +143,24 @@ def _pipe_cells(line: str) -> list[str]:
     return [cell.replace("\\|", "|").strip() for cell in _PIPE_SPLIT.split(inner)]
 
 
+def _is_separator(cells: list[str]) -> bool:
+    """A row drawn with dashes ("--\t---", "|---|:--:|"), not a row of the table."""
+    return all(_SEPARATOR_CELL.match(cell) for cell in cells) and any(
+        "-" in cell or "=" in cell for cell in cells
+    )
+
+
+def _html_table_end(lines: list[str], first: int) -> int:
+    """The line (1-based) that closes the table opened at line `first` (nested ones too)."""
+    depth = 0
+    for number in range(first, len(lines) + 1):
+        line = lines[number - 1]
+        depth += len(_HTML_TABLE_START_ANY.findall(line)) - len(_HTML_TABLE_END.findall(line))
+        if depth <= 0:
+            return number
+    return len(lines)  # never closed: the table runs to the end of the file
+
+
 def parse_text(text: str, file: str, *, markdown: bool) -> list[Block]:
     """Blocks of a text file.
 
@@ -134,8 +170,16 @@ def parse_text(text: str, file: str, *, markdown: bool) -> list[Block]:
         markdown: also read pipe tables and setext headings.
     """
     builder = _Builder(file=file, markdown=markdown)
-    for number, raw in enumerate(text.split("\n"), start=1):
-        if "\t" in raw:
+    lines = text.split("\n")
+    skip_to = 0
+    for number, raw in enumerate(lines, start=1):
+        if number < skip_to:
+            continue  # inside an HTML table already read
+        if _HTML_TABLE_START.match(raw):
+            end = _html_table_end(lines, number)
+            builder.add_html_table(number, "\n".join(lines[number - 1 : end]))
+            skip_to = end + 1
+        elif "\t" in raw:
             builder.add_row(number, raw.split("\t"), _RowKind.TAB)
         elif not raw.strip():
             builder.end_all()
