@@ -6,6 +6,8 @@ pérenne"), the expected results, and a trailing column's text — then the next
 description. The header row (found in the same flattened form) gives the column order.
 Rows are cut at priority marks; the text between one row's status and the next mark is
 split where the next description begins (after two blank lines, else at its last block).
+A table without a priority column is cut at its status phrases instead, the owner being
+the text just before the status (see `FlattenedTable._rows_at_statuses`).
 """
 
 from __future__ import annotations
@@ -76,8 +78,8 @@ def _columns_in(text: str) -> list[Column] | None:
 @dataclass
 class FlatRow:
     description: list[Line]
-    mark: Line
-    priority: int
+    mark: Line  # the line where the row's columns after the description begin
+    priority: int | None
     body: list[Line] = field(default_factory=list)  # everything after the mark
 
 
@@ -103,6 +105,8 @@ class FlattenedTable:
         return [self._action(row) for row in self._rows()]
 
     def _rows(self) -> list[FlatRow]:
+        if Column.PRIORITY not in self.columns:
+            return self._rows_at_statuses()
         rows: list[FlatRow] = []
         pending: list[Line] = []
         for line in self.lines:
@@ -116,6 +120,42 @@ class FlattenedTable:
             else:
                 description = pending
             rows.append(FlatRow(description=description, mark=line, priority=len(mark.group(1))))
+            pending = []
+        if rows:
+            rows[-1].body.extend(_until_strong_break(pending))
+        return [row for row in rows if row.description]
+
+    def _rows_at_statuses(self) -> list[FlatRow]:
+        """Rows of a table without priority marks, anchored on their status phrases.
+
+        Each row has one status ("Action en cours depuis 2015", "Réalisé"), written where
+        the status column begins: at the start of a line, or after the owner on the same
+        line. The owner is that line's beginning, or else the block just above it; what
+        precedes the owner is the previous row's tail and this row's description.
+        """
+        rows: list[FlatRow] = []
+        pending: list[Line] = []
+        for line in self.lines:
+            if not _is_status_anchor(line):
+                pending.append(line)
+                continue
+            owner: list[Line] = []
+            blocks = _blocks(pending)
+            if STATUS_ANCHOR.match(line.text) and len(blocks) >= 2:
+                # the owner is the last block, with the blocks it continues ("de référence")
+                start = len(blocks) - 1
+                while start > 1 and blocks[start][0].text[:1].islower():
+                    start -= 1
+                owner = [kept for block in blocks[start:] for kept in block]
+                pending = [kept for block in blocks[:start] for kept in block]
+            if rows:
+                tail, description = _split_tail(pending)
+                rows[-1].body.extend(tail)
+            else:
+                description = pending
+            mark = owner[0] if owner else line
+            body = [*owner[1:], line] if owner else []
+            rows.append(FlatRow(description=description, mark=mark, priority=None, body=body))
             pending = []
         if rows:
             rows[-1].body.extend(_until_strong_break(pending))
@@ -154,6 +194,19 @@ class FlattenedTable:
             priority=row.priority,
             links=links,
         )
+
+
+# A status where a status column begins: at the start of the line, capitalised...
+STATUS_ANCHOR = re.compile(rf"^(?:{STATUS_PHRASE.pattern})", re.IGNORECASE)
+_OWNER_PREFIX = 60  # ...or after the owner's few words on the same line
+
+
+def _is_status_anchor(line: Line) -> bool:
+    match = STATUS_PHRASE.search(line.text)
+    if match is None or not match.group(0)[:1].isupper():
+        return False
+    prefix = line.text[: match.start()].strip()
+    return not prefix or (len(prefix) <= _OWNER_PREFIX and not prefix.endswith((",", ":", "de")))
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:

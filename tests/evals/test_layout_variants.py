@@ -210,3 +210,49 @@ def test_the_same_plan_in_word_parses_the_same(
     variant = tmp_path / (Path(seed).stem + ".docx")
     document.save(str(variant))
     assert _fields(parse_file(variant, Settings())) == _fields(parse_file(source, Settings()))
+
+
+@pytest.mark.shared
+def test_a_flattened_pdf_table_without_priority_marks_is_cut_at_its_statuses(
+    shared_data: SharedData, tmp_path: Path
+) -> None:
+    """PROMSOC's flattened table with its priority column removed (header and marks).
+
+    Rows are then found by their status phrases: every action that has a status comes out
+    with the same fields. The two rows with neither status nor owner cannot be told from
+    the previous row's results without the marks: that row's indicators take them in.
+    """
+    source = shared_data.seeds / "promsoc-chimie-biotech-plan-de-suivi.txt"
+    text = source.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^Degré de (?:\n)?priorité \n\n\*/\*\*/\*\*\* \n", "", text)
+    text = re.sub(r"(?m)^(\s*)\*{1,3}[ \t]*", r"\1", text)
+    assert "*" not in text and "priorité \n" not in text
+    variant = tmp_path / source.name.replace(".txt", "-sans-priorite.txt")
+    variant.write_text(text, encoding="utf-8")
+
+    def fields(plan: Plan) -> list[tuple[object, ...]]:
+        keys = {r.id: r.key for r in plan.recommendations}
+        return [
+            (
+                a.text,
+                a.owner,
+                a.status,
+                a.objective,
+                a.axis,
+                [keys[x.recommendation_id] for x in a.links],
+            )
+            for a in plan.actions
+        ]
+
+    original_plan = parse_file(source, Settings())
+    rewritten_plan = parse_file(variant, Settings())
+    kept = [i for i, action in enumerate(original_plan.actions) if action.status]
+    assert len(kept) == 15
+    assert fields(rewritten_plan) == [fields(original_plan)[i] for i in kept]
+    for index, action in zip(kept, rewritten_plan.actions, strict=True):
+        indicators = original_plan.actions[index].indicators
+        assert action.indicators[: len(indicators)] == indicators
+    absorbed = sum(len(a.indicators) for a in rewritten_plan.actions) - sum(
+        len(original_plan.actions[i].indicators) for i in kept
+    )
+    assert absorbed == 3  # the two status-less rows' texts and indicator
