@@ -19,14 +19,17 @@ from assistant.extract.prose import (
     AXIS_HEADING,
     FOOTNOTE,
     OBJECTIVE_HEADING,
+    RECOMMENDATIONS_HEADING,
     SUB_HEADING,
     criterion_heading,
     defined_recommendation,
     is_swot_document,
+    listed_recommendation,
     quote_at,
     swot_heading,
     swot_item_text,
 )
+from assistant.extract.recommendation_tables import read_recommendation_table
 from assistant.extract.stream import Item, Line, stream
 from assistant.extract.swot_tables import read_swot_table
 from assistant.extract.tables import read_table
@@ -105,7 +108,10 @@ class _Walker:
             if isinstance(item, Table):
                 self._close_flat()
                 self.flat_columns = None
-                if not read_swot_table(item, self.plan):
+                self.ctx.listed = None
+                if not read_swot_table(item, self.plan) and not read_recommendation_table(
+                    item, self.ctx, self.plan
+                ):
                     read_table(item, self.ctx, self.plan, self._lookahead(index))
                 index += 1
             else:
@@ -173,12 +179,25 @@ class _Walker:
         if criterion is not None:
             ctx.criterion = criterion
             ctx.placement = None
+            ctx.listed = None
             return 1
         defined = defined_recommendation(self.items, index, ctx.criterion)
         if defined is not None:
             reference, text, span, used = defined
             ctx.placement = (plan.recommendation(reference, span, text), span)
             return used
+        if RECOMMENDATIONS_HEADING.match(line.text) and not self.swot_document:
+            ctx.listed = 0
+            return 1
+        if ctx.listed is not None:
+            listed = listed_recommendation(self.items, index, ctx.criterion, ctx.listed)
+            if listed is not None:
+                reference, text, span, used = listed
+                plan.recommendation(reference, span, text)
+                ctx.listed = int(reference.number or ctx.listed + 1)
+                return used
+            if line.heading_level is not None or line.gap_before > 0:
+                ctx.listed = None  # the list is over
         if self.swot_document:
             kind = swot_heading(line.text) if len(line.text) < 40 else None
             if kind is not None:

@@ -46,6 +46,9 @@ class Context:
     group: RowGroup | None = None
     criterion: str | None = None  # criterion section of an expert report
     swot_kind: str | None = None
+    # Under a "Recommandations :" heading of a report: how many items were listed so far
+    # (their running number when the list uses bullets), None outside such a list.
+    listed: int | None = None
 
     def new_axis(self, axis: str) -> None:
         self.axis = axis

@@ -124,3 +124,38 @@ def swot_item_text(line: Line) -> str | None:
     if len(text) < 3 or len(text) > 500:
         return None
     return text
+
+
+# "Recommandations :", "Recommandations du comité", "## Recommandations" (a list follows)
+RECOMMENDATIONS_HEADING = re.compile(
+    r"^\s*(?:#+\s*)?(?:nos\s+|les\s+)?recommandations?\b[^:.\d]{0,60}:?\s*$", re.IGNORECASE
+)
+_LIST_ITEM = re.compile(r"^\s*(?:(?P<num>\d{1,2})\s*[.)°]|[-–•▪*]|[a-h]\))\s+(?P<text>\S.{9,})$")
+
+
+def listed_recommendation(
+    items: list[Item], start: int, criterion: str | None, listed: int
+) -> tuple[Reference, str, Span, int] | None:
+    """An item of a report's list of recommendations ("1. Formaliser…", "- Associer…").
+
+    Numbered items keep their number; bullets are numbered in order (`listed` items came
+    before in this criterion). Continuation lines (no blank line before) belong to the item.
+    """
+    first = items[start]
+    if not isinstance(first, Line):
+        return None
+    match = _LIST_ITEM.match(first.text)
+    if match is None:
+        return None
+    lines = [first]
+    for item in items[start + 1 : start + 20]:
+        if not isinstance(item, Line) or item.gap_before > 0 or item.heading_level is not None:
+            break
+        if _LIST_ITEM.match(item.text) or CRITERION_HEADING.match(item.text):
+            break
+        lines.append(item)
+    text = squash(" ".join([match.group("text"), *(line.text for line in lines[1:])]))
+    number = match.group("num") or str(listed + 1)
+    ref = f"{criterion}, Recommandation {number}" if criterion else f"Recommandation {number}"
+    reference = Reference(ref=ref, criterion=criterion, number=number, page=None)
+    return reference, text, merge_spans(lines[0].span, lines[-1].span, text), len(lines)
