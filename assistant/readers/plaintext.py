@@ -11,7 +11,8 @@ Rules, in order, for each line:
   positions matter: the extractor aligns them); cells are cleaned with the table-cell
   rules of `clean_fragment` (two or more spaces = a paragraph break inside the cell);
 * blank: ends the current paragraph or table (a line of TABs only is an empty row);
-* starts with '|' (Markdown only): a row of a pipe table;
+* starts with '|': a row of a pipe table (in a .txt file only when it also ends with '|'
+  and has two cells or more: Markdown saved as text);
 * rows made only of dashes, colons, pipes ("--\\t---", "|---|:--:|") are separators and
   are dropped; rows whose cells are all empty are dropped too;
 * '#'..'######' + text: a heading, always a paragraph of its own;
@@ -39,6 +40,9 @@ _SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
 _SETEXT_H2 = re.compile(r"^ {0,3}-+[ \t]*$")
 _SEPARATOR_CELL = re.compile(r"^[\s:|+=_-]*$")
 _PIPE_SPLIT = re.compile(r"(?<!\\)\|")
+# In a .txt file (Markdown saved as text), a pipe-table row must be unmistakable: it
+# starts and ends with "|" and has at least two cells.
+_TEXT_PIPE_ROW = re.compile(r"^\s*\|[^|\n]*\|[^|\n]*(?:\|[^|\n]*)*\|\s*$")
 _HTML_TABLE_START = re.compile(r"^\s*<table\b", re.IGNORECASE)
 _HTML_TABLE_START_ANY = re.compile(r"<table\b", re.IGNORECASE)
 _HTML_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
@@ -183,7 +187,7 @@ def parse_text(text: str, file: str, *, markdown: bool) -> list[Block]:
             builder.add_row(number, raw.split("\t"), _RowKind.TAB)
         elif not raw.strip():
             builder.end_all()
-        elif markdown and raw.lstrip().startswith("|"):
+        elif raw.lstrip().startswith("|") and (markdown or _TEXT_PIPE_ROW.match(raw)):
             builder.add_row(number, _pipe_cells(raw), _RowKind.PIPE)
         elif builder.underline(raw):
             continue

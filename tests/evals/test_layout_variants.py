@@ -152,11 +152,12 @@ def _reordered(rows: list[list[str]]) -> list[str]:
 
 @pytest.mark.shared
 @pytest.mark.parametrize("seed", SEEDS_WITH_TAB_TABLES)
+@pytest.mark.parametrize("suffix", [".md", ".txt"])  # Markdown saved as text, too
 def test_markdown_pipe_tables_parse_like_tab_tables(
-    shared_data: SharedData, tmp_path: Path, seed: str
+    shared_data: SharedData, tmp_path: Path, seed: str, suffix: str
 ) -> None:
     source = shared_data.seeds / seed
-    variant = tmp_path / (Path(seed).stem + ".md")
+    variant = tmp_path / (Path(seed).stem + suffix)
     variant.write_text(
         _replace_tables(source.read_text(encoding="utf-8"), _pipe_table), encoding="utf-8"
     )
