@@ -202,7 +202,7 @@ class PlanAssistantApp(App[None]):
     def on_ingest_progress(self, message: msg.IngestProgress) -> None:
         event = message.event
         self.ingest_fraction = message.fraction
-        stage = "lecture" if event.stage == "parse" else "enregistrement"
+        stage = {"parse": "lecture", "write": "enregistrement", "index": "indexation"}[event.stage]
         name = f" — {event.name}" if event.name else ""
         self.ingest_status = f"{stage.capitalize()} : {event.done}/{event.total}{name}"
 

@@ -43,8 +43,12 @@ class AuditFailed(Message):
         self.error = error
 
 
+# Share of the bar each stage fills: parsing is the long part, then writing, then indexing.
+_STAGE_BAR = {"parse": (0.0, 0.6), "write": (0.6, 0.8), "index": (0.8, 1.0)}
+
+
 class IngestProgress(Message):
-    """Where an import stands (parsing, then writing)."""
+    """Where an import stands (parsing, writing, then indexing)."""
 
     def __init__(self, event: ProgressEvent) -> None:
         super().__init__()
@@ -52,10 +56,10 @@ class IngestProgress(Message):
 
     @property
     def fraction(self) -> float:
-        """0 → 1 over both stages (parsing counts for the first half)."""
-        total = max(self.event.total, 1)
-        offset = 0 if self.event.stage == "parse" else total
-        return min(1.0, (offset + self.event.done) / (2 * total))
+        """0 → 1 over the three stages, each its share of the bar."""
+        start, end = _STAGE_BAR[self.event.stage]
+        done = self.event.done / max(self.event.total, 1)
+        return min(1.0, start + (end - start) * done)
 
 
 class DocumentsIngested(Message):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from assistant import services
 from assistant.chat.service import ConversationService
 from assistant.ingest import ProgressCallback
 from assistant.readers.encoding import decode_text
@@ -125,8 +126,8 @@ class WorkspaceModel:
         return self.workspace.documents()
 
     def ingest(self, paths: Sequence[Path], progress: ProgressCallback | None) -> IngestReport:
-        """Import files (all or nothing, see `Workspace.ingest`)."""
-        return self.workspace.ingest(list(paths), progress)
+        """Import files (all or nothing, see `Workspace.ingest`), then index them."""
+        return services.ingest_and_index(self.workspace, list(paths), self.settings, progress)
 
     def passage(self, span: Span, around: int = 3) -> PassageContext:
         """The cited lines and `around` lines either side, read from the stored original."""

@@ -35,11 +35,13 @@ async def test_adding_a_document_imports_it_with_progress_and_reaudits(
         assert [(f.name, f.outcome.value, f.actions) for f in done.report.files] == [
             ("plan-action.md", "added", 36)
         ]
-        progress = of_type(seen, msg.IngestProgress)
-        assert (
-            progress
-            and max(p.fraction for p in progress if isinstance(p, msg.IngestProgress)) == 1.0
-        )
+        progress = [
+            p for p in of_type(seen, msg.IngestProgress) if isinstance(p, msg.IngestProgress)
+        ]
+        fractions = [p.fraction for p in progress]
+        assert fractions == sorted(fractions) and fractions[-1] == 1.0  # never goes back
+        # parsed, written, then indexed (the first question after an import does not wait)
+        assert [p.event.stage for p in progress][-1] == "index"
         # the audit is recomputed after the import, and every screen sees the document
         assert isinstance(seen[-1], msg.AuditReady) or of_type(seen, msg.AuditReady)
         assert empty_app.report is not None and len(empty_app.report.actions) == 36
