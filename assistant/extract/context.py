@@ -16,6 +16,7 @@ class TableSchema:
     width: int
     lead: int | None  # column holding the objective (or the action itself), if any
     header: Span
+    periods: dict[int, str] = field(default_factory=dict)  # timeline column -> its period
 
     def column(self, role: Column) -> int | None:
         for index, found in self.roles.items():

@@ -35,6 +35,9 @@ def header_roles(row: TableRow) -> dict[int, Column] | None:
         column = column_of(cell) if cell.strip() else None
         if column is not None:
             roles[index] = column
+    if sum(role is Column.TIMELINE for role in roles.values()) < 2:
+        # one period is a deadline cell of a data row; a timeline has several
+        roles = {i: role for i, role in roles.items() if role is not Column.TIMELINE}
     filled = sum(1 for cell in row.cells if cell.strip())
     if len(roles) < 0.6 * filled:
         return None  # a data row that happens to contain a column word ("Actions locales")
@@ -43,7 +46,7 @@ def header_roles(row: TableRow) -> dict[int, Column] | None:
     }
     if len(roles) >= 2 and substantive & {
         Column.ACTION, Column.OBJECTIVE, Column.STEP, Column.OWNER, Column.INDICATORS,
-        Column.STATUS, Column.STATUS_DEADLINE, Column.DEADLINE,
+        Column.STATUS, Column.STATUS_DEADLINE, Column.DEADLINE, Column.TIMELINE,
     } and len(substantive) >= 2:  # fmt: skip
         return roles
     return None
@@ -85,7 +88,13 @@ def align(header: TableRow, roles: dict[int, Column], data: list[TableRow]) -> T
                     break
             if lead is not None:
                 break
-    return TableSchema(roles=chosen, width=width, lead=lead, header=header.span)
+    shift = 1 if chosen is shifted else 0
+    periods = {
+        index + shift: squash(header.cells[index])
+        for index, role in roles.items()
+        if role is Column.TIMELINE
+    }
+    return TableSchema(roles=chosen, width=width, lead=lead, header=header.span, periods=periods)
 
 
 def _cell(cells: tuple[str, ...], index: int | None) -> str:
@@ -200,6 +209,11 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
     status = squash(get(Column.STATUS)) or None
     if schema.has(Column.STATUS_DEADLINE):
         status = deadline = squash(get(Column.STATUS_DEADLINE)) or None
+    if deadline is None and schema.periods:
+        marked = [
+            period for index, period in sorted(schema.periods.items()) if cells[index].strip()
+        ]
+        deadline = marked[-1] if marked else None  # the last period the action runs in
     if deadline is None and not schema.has(Column.DEADLINE):
         text, deadline = _deadline_from_text(text)
     owner = (

@@ -31,6 +31,7 @@ class Column(StrEnum):
     AXIS = "axis"
     CRITERION = "criterion"
     IGNORED = "ignored"  # known columns that have no field (means, conditions, comments...)
+    TIMELINE = "timeline"  # one column per period ("2024-2025", "Q1 2026"), marked with an X
 
 
 # Folded header prefixes, most specific first. A header cell matches the first entry it
@@ -139,8 +140,25 @@ _HEADER_PREFIXES: list[tuple[str, Column]] = [
 _FOOTNOTE_TAIL = re.compile(r"[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰*:()]+$")
 
 
+# A period heading a timeline column: "2024-2025", "2024-25", "2026", "Q1 2026", "sept. 2025".
+_PERIOD_LABEL = re.compile(
+    r"^\s*(?:(?:ann[ée]e\s+(?:acad[ée]mique\s+)?)?(?:19|20)\d{2}(?:\s*[-/–]\s*(?:19|20)?\d{2})?"
+    r"|q\s*[1-4]\s*[-/]?\s*(?:19|20)\d{2}"
+    r"|(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)[a-zéû]*\.?\s*(?:19|20)\d{2})"
+    r"\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_period_label(cell: str) -> bool:
+    """True when a header cell names a period (a column of a timeline)."""
+    return bool(_PERIOD_LABEL.match(cell))
+
+
 def column_of(header_cell: str) -> Column | None:
     """The column a header cell names, or None when it is not a known plan column."""
+    if is_period_label(header_cell):
+        return Column.TIMELINE
     key = fold(header_cell).strip(" :*")
     key = _FOOTNOTE_TAIL.sub("", key).strip()
     if not key or len(key) > 90:

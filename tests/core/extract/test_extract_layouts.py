@@ -193,3 +193,36 @@ def test_ids_are_stable_and_distinguish_repeated_wording(tmp_path: Path) -> None
     again = _parse(tmp_path, "plan.md", text + "| Nouvelle action | C |\n")
     assert first.actions[0].id != first.actions[1].id
     assert [a.id for a in again.actions[:2]] == [a.id for a in first.actions]
+
+
+def test_a_timeline_of_period_columns_gives_the_deadline(tmp_path: Path) -> None:
+    """Columns per school year marked with an X: the action runs until the last one."""
+    plan = _parse(
+        tmp_path,
+        "plan.md",
+        "| Recommandation | Action | Responsable | 2024-2025 | 2025-2026 | Q1 2027 | Indicateurs |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| C1-R1 | Créer une cellule qualité | Direction | X | X | | PV des réunions |\n"
+        "| C3-R2 | Revoir les fiches ECTS | Coordinateur | | ✓ | ✓ | Fiches revues |\n"
+        "| C2-R1 | Organiser un forum métiers | Responsable des stages | | | | Participants |\n",
+    )
+    assert [(a.text, a.owner, a.deadline, a.indicators) for a in plan.actions] == [
+        ("Créer une cellule qualité", "Direction", "2025-2026", ["PV des réunions"]),
+        ("Revoir les fiches ECTS", "Coordinateur", "Q1 2027", ["Fiches revues"]),
+        ("Organiser un forum métiers", "Responsable des stages", None, ["Participants"]),
+    ]
+    assert plan.actions[0].due == due_date("2025-2026")
+
+
+def test_a_single_period_cell_in_a_row_is_data_not_a_header(tmp_path: Path) -> None:
+    plan = _parse(
+        tmp_path,
+        "plan.md",
+        "| Action | Responsable | Échéance |\n|---|---|---|\n"
+        "| Créer une cellule qualité | Direction | 2025-2026 |\n"
+        "| Responsable qualité à désigner | 2024 | En cours |\n",
+    )
+    assert [a.text for a in plan.actions] == [
+        "Créer une cellule qualité",
+        "Responsable qualité à désigner",
+    ]
