@@ -10,7 +10,7 @@ import pytest
 from assistant.extract.dates import due_date
 from assistant.extract.items import split_items
 from assistant.extract.references import parse_references
-from assistant.extract.vocabulary import status_category
+from assistant.extract.vocabulary import Column, column_of, status_category
 from assistant.parsing import parse_file
 from assistant.schema import LinkKind, Plan, StatusCategory, SwotKind
 from assistant.settings import Settings
@@ -225,4 +225,42 @@ def test_a_single_period_cell_in_a_row_is_data_not_a_header(tmp_path: Path) -> N
     assert [a.text for a in plan.actions] == [
         "Créer une cellule qualité",
         "Responsable qualité à désigner",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "column"),
+    [
+        ("Responsable(s)", Column.OWNER),
+        ("Qui ?", Column.OWNER),
+        ("Quoi ?", Column.ACTION),
+        ("Pour quand ?", Column.DEADLINE),
+        ("Comment ?", Column.IGNORED),
+        ("Moyens de vérification", Column.INDICATORS),
+        ("Sources de vérification", Column.INDICATORS),
+        ("Valeur cible", Column.INDICATORS),
+        ("Référence SWOT", Column.IGNORED),
+        ("Lien avec le rapport", Column.REFERENCE),
+        ("Degré d'urgence", Column.PRIORITY),
+        ("Service concerné", Column.OWNER),
+        ("2025-2026", Column.TIMELINE),
+        ("Q1 2027", Column.TIMELINE),
+        ("Personnes ressources", None),  # a contact list's header, not an owner column
+        ("Contacts", None),
+    ],
+)
+def test_header_vocabulary(header: str, column: Column | None) -> None:
+    assert column_of(header) is column
+
+
+def test_a_five_w_table_is_a_plan(tmp_path: Path) -> None:
+    plan = _parse(
+        tmp_path,
+        "plan.md",
+        "| Quoi ? | Qui ? | Pour quand ? | Comment ? | Moyens de vérification |\n"
+        "|---|---|---|---|---|\n"
+        "| Créer une cellule qualité | Direction | juin 2025 | Réunions mensuelles | PV |\n",
+    )
+    assert [(a.text, a.owner, a.deadline, a.indicators) for a in plan.actions] == [
+        ("Créer une cellule qualité", "Direction", "juin 2025", ["PV"])
     ]
