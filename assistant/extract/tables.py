@@ -149,13 +149,20 @@ def _deadline_from_text(text: str) -> tuple[str, str | None]:
 def read_table(table: Table, ctx: Context, plan: PlanBuilder, lookahead: list[TableRow]) -> None:
     """Turn the rows of one table into actions, updating the context."""
     rows = list(table.rows)
+    header: tuple[TableRow, dict[int, Column]] | None = None  # the header row just read
     for position, row in enumerate(rows):
         roles = header_roles(row)
         if roles is not None:
+            if header is not None:
+                # a second header row under a merged group cell ("Suivi" over "Échéance |
+                # État"): its names complete the first row's
+                row, roles = header[0], {**header[1], **roles}
             following = rows[position + 1 :] + lookahead
             ctx.schema = align(row, roles, following)
             ctx.group = None
+            header = (row, roles)
             continue
+        header = None
         schema = ctx.schema
         if schema is None or not any(c.strip() for c in row.cells):
             continue

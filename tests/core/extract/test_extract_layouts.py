@@ -264,3 +264,21 @@ def test_a_five_w_table_is_a_plan(tmp_path: Path) -> None:
     assert [(a.text, a.owner, a.deadline, a.indicators) for a in plan.actions] == [
         ("Créer une cellule qualité", "Direction", "juin 2025", ["PV"])
     ]
+
+
+def test_a_header_on_two_rows_under_a_merged_group_cell(tmp_path: Path) -> None:
+    plan = _parse(
+        tmp_path,
+        "plan.txt",
+        "<table>\n"
+        '<tr><th rowspan="2">Recommandation</th><th rowspan="2">Action</th>'
+        '<th rowspan="2">Responsable</th><th colspan="2">Suivi</th></tr>\n'
+        "<tr><th>Échéance</th><th>État</th></tr>\n"
+        "<tr><td>C1-R1</td><td>Créer une cellule qualité</td><td>Direction</td>"
+        "<td>2025-2026</td><td>En cours</td></tr>\n"
+        "</table>\n",
+    )
+    assert [(a.text, a.owner, a.deadline, a.status) for a in plan.actions] == [
+        ("Créer une cellule qualité", "Direction", "2025-2026", "En cours")
+    ]
+    assert [r.key for r in plan.recommendations] == ["c1/r1"]
