@@ -139,6 +139,20 @@ def is_heading_row(cells: tuple[str, ...], schema: TableSchema) -> bool:
     )
 
 
+_WORDING_AFTER_REFERENCE = re.compile(r"^\s*(?:\(.*?\))?\s*[:.–—-]\s*(?P<wording>\S.{19,})$", re.S)
+
+
+def recommendation_heading(text: str) -> tuple[Reference, str] | None:
+    """A row naming a recommendation and its wording ("Critère 3, Recommandation 2 : …")."""
+    references = parse_references(text)
+    if len(references) != 1 or not text.lstrip().startswith(references[0].ref):
+        return None
+    match = _WORDING_AFTER_REFERENCE.match(text.lstrip()[len(references[0].ref) :])
+    if match is None:
+        return None
+    return references[0], squash(match.group("wording")).strip(' «»"')
+
+
 def _deadline_from_text(text: str) -> tuple[str, str | None]:
     match = _TRAILING_PERIOD.search(text)
     if match and _MONTH_WORD.search(match.group("period")):
@@ -175,7 +189,16 @@ def read_table(table: Table, ctx: Context, plan: PlanBuilder, lookahead: list[Ta
 def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder) -> None:
     cells = list(row.cells) + [""] * max(0, schema.width - len(row.cells))
     if is_heading_row(row.cells, schema):
-        ctx.heading = squash(cells[schema.lead if schema.lead is not None else 0])
+        heading = squash(cells[schema.lead if schema.lead is not None else 0])
+        defined = recommendation_heading(heading)
+        if defined is not None:
+            # "Recommandation 1 : Formaliser…" across the table: the rows below answer it
+            reference, wording = defined
+            evidence = row.span.model_copy(update={"excerpt": heading[:500]})
+            ctx.placement = (plan.recommendation(reference, evidence, wording), evidence)
+            ctx.heading = None
+        else:
+            ctx.heading = heading
         ctx.group = None
         return
     _repair_left_shift(cells, schema)

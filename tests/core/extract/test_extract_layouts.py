@@ -282,3 +282,31 @@ def test_a_header_on_two_rows_under_a_merged_group_cell(tmp_path: Path) -> None:
         ("Créer une cellule qualité", "Direction", "2025-2026", "En cours")
     ]
     assert [r.key for r in plan.recommendations] == ["c1/r1"]
+
+
+def test_recommendation_rows_across_a_plan_table_place_the_actions_below(tmp_path: Path) -> None:
+    plan = _parse(
+        tmp_path,
+        "plan.md",
+        "| Action | Responsable | Échéance |\n|---|---|---|\n"
+        "| Recommandation 1 : Formaliser la politique qualité de la section | | |\n"
+        "| Rédiger une note de politique qualité | Direction | juin 2025 |\n"
+        "| Critère 3, Recommandation 2 : Développer l'approche programme | | |\n"
+        "| Organiser deux journées pédagogiques | Direction | 2025-2026 |\n"
+        "| Objectif : mieux informer | | |\n"
+        "| Refaire le site web | Service communication | 2026 |\n",
+    )
+    keys = {r.id: r.key for r in plan.recommendations}
+    assert [(r.key, r.text) for r in plan.recommendations] == [
+        ("r1", "Formaliser la politique qualité de la section"),
+        ("c3/r2", "Développer l'approche programme"),
+    ]
+    assert [
+        (a.text, a.objective, [(keys[x.recommendation_id], x.kind) for x in a.links])
+        for a in plan.actions
+    ] == [
+        ("Rédiger une note de politique qualité", None, [("r1", LinkKind.PLACEMENT)]),
+        ("Organiser deux journées pédagogiques", None, [("c3/r2", LinkKind.PLACEMENT)]),
+        # an ordinary heading row is an objective; the recommendation above still holds
+        ("Refaire le site web", "Objectif : mieux informer", [("c3/r2", LinkKind.PLACEMENT)]),
+    ]
