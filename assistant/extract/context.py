@@ -50,6 +50,9 @@ class Context:
     # Under a "Recommandations :" heading of a report: how many items were listed so far
     # (their running number when the list uses bullets), None outside such a list.
     listed: int | None = None
+    # Links of the last row whose first-column reference cell was filled: rows below with
+    # that cell empty sit under the same (vertically merged) reference.
+    reference_above: list[tuple[str, Span]] = field(default_factory=list)
 
     def new_axis(self, axis: str) -> None:
         self.axis = axis

@@ -174,6 +174,7 @@ def read_table(table: Table, ctx: Context, plan: PlanBuilder, lookahead: list[Ta
             following = rows[position + 1 :] + lookahead
             ctx.schema = align(row, roles, following)
             ctx.group = None
+            ctx.reference_above = []
             header = (row, roles)
             continue
         header = None
@@ -200,6 +201,7 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
         else:
             ctx.heading = heading
         ctx.group = None
+        ctx.reference_above = []
         return
     _repair_left_shift(cells, schema)
 
@@ -214,6 +216,11 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
     )
 
     links = _row_links(cells, schema, plan, row)
+    if schema.column(Column.REFERENCE) == 0 and schema.lead != 0:
+        if links:
+            ctx.reference_above = links
+        elif not cells[0].strip():
+            links = ctx.reference_above
     if lead_text:
         ctx.group = RowGroup(
             lead_text=lead_text, links=links, priority=priority_of(get(Column.PRIORITY))

@@ -310,3 +310,23 @@ def test_recommendation_rows_across_a_plan_table_place_the_actions_below(tmp_pat
         # an ordinary heading row is an objective; the recommendation above still holds
         ("Refaire le site web", "Objectif : mieux informer", [("c3/r2", LinkKind.PLACEMENT)]),
     ]
+
+
+def test_rows_under_a_merged_reference_cell_answer_the_same_recommendation(
+    tmp_path: Path,
+) -> None:
+    plan = _parse(
+        tmp_path,
+        "plan.txt",
+        "<table>\n<tr><th>Recommandation</th><th>Action</th><th>Responsable</th></tr>\n"
+        '<tr><td rowspan="2">C1-R1</td><td>Rédiger une note</td><td>Direction</td></tr>\n'
+        "<tr><td>Présenter la note au conseil</td><td>Coordinatrice qualité</td></tr>\n"
+        "<tr><td>C3-R2</td><td>Organiser deux journées</td><td>Direction</td></tr>\n"
+        "</table>\n",
+    )
+    keys = {r.id: r.key for r in plan.recommendations}
+    assert [[keys[x.recommendation_id] for x in a.links] for a in plan.actions] == [
+        ["c1/r1"],
+        ["c1/r1"],
+        ["c3/r2"],
+    ]
