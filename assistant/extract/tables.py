@@ -219,8 +219,8 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
     if schema.column(Column.REFERENCE) == 0 and schema.lead != 0:
         if links:
             ctx.reference_above = links
-        elif not cells[0].strip():
-            links = ctx.reference_above
+        elif not cells[0].strip() and 0 in row.merged:
+            links = ctx.reference_above  # the cell is covered by the merged one above
     if lead_text:
         ctx.group = RowGroup(
             lead_text=lead_text, links=links, priority=priority_of(get(Column.PRIORITY))

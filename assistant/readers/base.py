@@ -28,10 +28,16 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class TableRow:
-    """One row of a table. A cell's paragraphs are separated by "\\n"; empty cells are ''."""
+    """One row of a table. A cell's paragraphs are separated by "\\n"; empty cells are ''.
+
+    `merged` holds the indexes of the cells covered by a cell of a row above (a vertical
+    merge, where the format says so: DOCX, HTML, ruled PDF tables): '' there means "as
+    above", not "nothing".
+    """
 
     cells: tuple[str, ...]
     span: Span
+    merged: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)

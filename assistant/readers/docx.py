@@ -122,7 +122,7 @@ def _cell_text(cell: _Element) -> str:
         if child.tag == _PARAGRAPH:
             lines.append(_runs_text(child))
         elif child.tag == _TABLE:
-            for row in _table_cells(child):
+            for row, _ in _table_cells(child):
                 lines.append(" | ".join(text for text in row if text))
     return normalise_lines("\n".join(lines))
 
@@ -132,24 +132,30 @@ def _int_attribute(element: _Element, path: XPath, default: int) -> int:
     return int(values[0]) if values and str(values[0]).isdigit() else default
 
 
-def _table_cells(table: _Element) -> list[list[str]]:
-    """Cell texts per row, aligned on the table grid, merged cells emitted once."""
-    rows: list[list[str]] = []
+def _table_cells(table: _Element) -> list[tuple[list[str], frozenset[int]]]:
+    """Cell texts per row, aligned on the table grid, merged cells emitted once.
+
+    With each row, the grid columns a vertically merged cell from above covers.
+    """
+    rows: list[tuple[list[str], frozenset[int]]] = []
     for row in _children(table):
         if row.tag != _ROW:
             continue
         cells = [""] * _int_attribute(row, _GRID_BEFORE, 0)
+        merged: set[int] = set()
         for cell in _children(row):
             if cell.tag != _CELL:
                 continue
             span = max(1, _int_attribute(cell, _GRID_SPAN, 1))
             merge = _VERTICAL_MERGE(cell)
             continued = bool(merge) and merge[0].get(f"{_W}val", "continue") == "continue"
+            if continued:
+                merged.update(range(len(cells), len(cells) + span))
             cells.append("" if continued else _cell_text(cell))
             cells.extend([""] * (span - 1))
-        rows.append(cells)
-    width = max((len(cells) for cells in rows), default=0)
-    return [cells + [""] * (width - len(cells)) for cells in rows]
+        rows.append((cells, frozenset(merged)))
+    width = max((len(cells) for cells, _ in rows), default=0)
+    return [(cells + [""] * (width - len(cells)), merged) for cells, merged in rows]
 
 
 class _Reader:
@@ -170,12 +176,12 @@ class _Reader:
 
     def table(self, element: _Element) -> None:
         rows: list[TableRow] = []
-        for cells in _table_cells(element):
+        for cells, merged in _table_cells(element):
             if not any(cells):
                 continue
             self.counter += 1
             span = make_span(self.file, self.counter, self.counter, row_excerpt(cells))
-            rows.append(TableRow(cells=tuple(cells), span=span))
+            rows.append(TableRow(cells=tuple(cells), span=span, merged=merged))
         if rows:
             first, last = rows[0].span, rows[-1].span
             span = make_span(self.file, first.line_start, last.line_end, first.excerpt)

@@ -24,6 +24,7 @@ _BREAK_TAGS = frozenset({"br", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "
 class HtmlRow:
     line: int  # 1-based line of the <tr> in the chunk
     cells: list[str]
+    merged: set[int] = field(default_factory=set)  # cells covered by a rowspan from above
 
 
 @dataclass
@@ -106,12 +107,14 @@ class _TableParser(HTMLParser):
         if self._row is None:
             return
         cells: list[str] = []
+        merged: set[int] = set()
         column = 0
         queue = list(self._row)
         while queue or any(c >= column for c in self._pending):
             if self._pending.get(column, 0) > 0:
                 self._pending[column] -= 1
                 cells.append("")
+                merged.add(column)
                 column += 1
                 continue
             if not queue:
@@ -124,7 +127,7 @@ class _TableParser(HTMLParser):
                     self._pending[covered] = cell.rowspan - 1
             column += cell.colspan
         self._pending = {c: n for c, n in self._pending.items() if n > 0}
-        self.rows.append(HtmlRow(self._row_line, cells))
+        self.rows.append(HtmlRow(self._row_line, cells, merged))
         self._row = None
 
 

@@ -138,7 +138,9 @@ def _table_block(table: PdfTable, numbering: _PageLines, file: str, page: Page) 
             continue
         start, end = numbering.range(cells_bbox.bbox[1], cells_bbox.bbox[3])
         span = make_span(file, start, end, row_excerpt(cells), page=number)
-        rows.append(TableRow(cells=cells, span=span))
+        # pdfplumber gives no box for a cell that a merged cell covers
+        merged = frozenset(i for i, bbox in enumerate(cells_bbox.cells) if bbox is None)
+        rows.append(TableRow(cells=cells, span=span, merged=merged))
     if not rows:
         return None
     span = make_span(

@@ -105,7 +105,7 @@ class _Builder:
             number = first_line + row.line - 1
             cells = tuple(row.cells)
             span = make_span(self.file, number, number, row_excerpt(cells))
-            self.rows.append(TableRow(cells=cells, span=span))
+            self.rows.append(TableRow(cells=cells, span=span, merged=frozenset(row.merged)))
         self.row_kind = _RowKind.HTML
         self.end_table()
 

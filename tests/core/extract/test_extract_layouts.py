@@ -330,3 +330,34 @@ def test_rows_under_a_merged_reference_cell_answer_the_same_recommendation(
         ["c1/r1"],
         ["c3/r2"],
     ]
+
+
+def test_a_merged_reference_cell_in_word_but_not_an_empty_one(tmp_path: Path) -> None:
+    """Word says which empty cells are covered by the merged cell above; Markdown cannot."""
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=5, cols=3)
+    rows = [
+        ("Recommandation", "Action", "Responsable"),
+        ("C1-R1", "Rédiger une note", "Direction"),
+        ("", "Présenter la note au conseil", "Coordinatrice qualité"),
+        ("C3-R2", "Organiser deux journées", "Direction"),
+        ("", "Former les enseignants à Moodle", "Direction"),
+    ]
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    table.cell(1, 0).merge(table.cell(2, 0))  # the last row's empty cell is NOT merged
+    table.cell(1, 0).text = "C1-R1"
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+
+    plan = parse_file(path, Settings())
+    keys = {r.id: r.key for r in plan.recommendations}
+    assert [[keys[x.recommendation_id] for x in a.links] for a in plan.actions] == [
+        ["c1/r1"],
+        ["c1/r1"],
+        ["c3/r2"],
+        [],
+    ]
