@@ -113,3 +113,42 @@ def test_verdict_thresholds_follow_the_calibration(demo_plans: list[Plan]) -> No
     assert all(m.coverage is Coverage.UNCOVERED for m in strict_result)
     assert all(m.coverage is Coverage.COVERED for m in lenient_result)
     assert all(link.kind is LinkKind.SEMANTIC for m in lenient_result for link in m.links)
+
+
+def test_ten_thousand_actions_are_mapped_with_every_written_link(tmp_path: Path) -> None:
+    """A plan of 10,000 actions (synthetic, Markdown), the FAKE hashing embedder, Chroma in
+    memory: every recommendation gets a mapping and every written reference is kept."""
+    from fakes import HashingEmbedder
+
+    from assistant.retrieval.french import StemTokenizer
+    from assistant.retrieval.hybrid import HybridRetriever
+    from assistant.retrieval.lexical import LexicalIndex
+    from assistant.retrieval.vector_store import ChromaVectorStore
+    from assistant.retrieval.workspace_indexes import workspace_passages
+    from assistant.settings import RetrievalSettings
+    from evals import synthetic
+
+    report = synthetic.generate_report(100)
+    path = synthetic.write_plan(synthetic.generate_plan(0, report, 10_000), tmp_path, "md")
+    report_path = tmp_path / "rapport.md"
+    report_path.write_text(report.markdown, encoding="utf-8")
+    plans = [parse_file(report_path, Settings()), parse_file(path, Settings())]
+    assert len(plans[1].actions) == 10_000
+    embedder = HashingEmbedder()
+    retriever = HybridRetriever(
+        embedder, ChromaVectorStore.in_memory(embedder.name), LexicalIndex(), RetrievalSettings()
+    )
+    retriever.index(workspace_passages(plans))
+
+    mappings = build_mappings(plans, retriever, StemTokenizer().tokenize)
+
+    assert len(mappings) == len({r.key for r in plans[0].recommendations}) == 100
+    key_of = {r.id: r.key for r in plans[1].recommendations}
+    written = {(key_of[link.recommendation_id], a.id) for a in plans[1].actions for link in a.links}
+    found = {
+        (m.recommendation_key, link.action_id)
+        for m in mappings
+        for link in m.links
+        if link.kind is not LinkKind.SEMANTIC
+    }
+    assert len(written) > 5_000 and written <= found
