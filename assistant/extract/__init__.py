@@ -8,6 +8,8 @@ to `prose`. Rules are about layouts and French vocabulary, never about one file.
 
 from __future__ import annotations
 
+import re
+
 from assistant.errors import NoRecognisableContentError
 from assistant.extract.builder import PlanBuilder
 from assistant.extract.context import Context
@@ -71,6 +73,12 @@ def extract_plan(raw: RawDocument) -> Plan:
                 "faut une ligne de titres de colonnes telles que Action, Responsable(s), "
                 "Échéance, Indicateurs de suivi, État de réalisation, Référence"
             )
+        elif english := _english_headers(raw):
+            reason = (
+                f"les titres de colonnes sont en anglais ({', '.join(english)}) ; plan-assistant "
+                "lit les plans d'action en français : renommez les colonnes (Action, "
+                "Responsable, Échéance, Indicateurs, État de réalisation) puis réimportez"
+            )
         elif language in _LANGUAGE_NAMES:
             reason = (
                 f"le document semble rédigé en {_LANGUAGE_NAMES[language]} ; plan-assistant lit "
@@ -89,6 +97,25 @@ def extract_plan(raw: RawDocument) -> Plan:
             "conçue pour le français et peut être incomplète."
         )
     return result
+
+
+_ENGLISH_HEADERS = {
+    "owner", "owners", "responsible", "deadline", "due date", "timeline", "status",
+    "indicator", "indicators", "kpi", "kpis", "progress", "recommendation", "priority",
+}  # fmt: skip
+_HEADER_TAIL = re.compile(r"\s*(?:\(s\))?\s*:?\s*$")
+
+
+def _english_headers(raw: RawDocument) -> list[str]:
+    """English plan column titles in the first rows of the document's tables."""
+    found: list[str] = []
+    for block in raw.blocks:
+        if isinstance(block, Table):
+            for row in block.rows[:3]:
+                for cell in row.cells:
+                    if _HEADER_TAIL.sub("", cell.strip().lower()) in _ENGLISH_HEADERS:
+                        found.append(cell.strip())
+    return list(dict.fromkeys(found))[:4] if len(found) >= 2 else []
 
 
 class _Walker:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.errors import NoRecognisableContentError
 from assistant.extract.dates import due_date
 from assistant.extract.items import split_items
 from assistant.extract.references import parse_references
@@ -361,3 +362,13 @@ def test_a_merged_reference_cell_in_word_but_not_an_empty_one(tmp_path: Path) ->
         ["c3/r2"],
         [],
     ]
+
+
+def test_a_plan_with_english_column_titles_is_refused_with_the_reason(tmp_path: Path) -> None:
+    with pytest.raises(NoRecognisableContentError, match=r"en anglais \(Owner, Deadline, Status\)"):
+        _parse(
+            tmp_path,
+            "plan.md",
+            "| Action | Owner | Deadline | Status |\n|---|---|---|---|\n"
+            "| Create a quality unit | Director | 2025 | Done |\n",
+        )
