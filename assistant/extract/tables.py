@@ -216,10 +216,11 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
     )
 
     links = _row_links(cells, schema, plan, row)
-    if schema.column(Column.REFERENCE) == 0 and schema.lead != 0:
+    reference_column = schema.column(Column.REFERENCE)
+    if reference_column is not None and reference_column != schema.lead:
         if links:
             ctx.reference_above = links
-        elif not cells[0].strip() and 0 in row.merged:
+        elif reference_column in row.merged and not cells[reference_column].strip():
             links = ctx.reference_above  # the cell is covered by the merged one above
     if lead_text:
         ctx.group = RowGroup(

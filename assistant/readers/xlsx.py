@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import zipfile
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.utils.cell import range_boundaries
 
 from assistant.errors import EmptyFileError
 from assistant.readers.base import Block, RawDocument, Table, TableRow
@@ -46,29 +50,66 @@ def cell_text(value: object, number_format: str = "General") -> str:
     return normalise_lines(str(value))
 
 
-def _trim_columns(rows: Sequence[tuple[int, list[str]]]) -> list[tuple[int, tuple[str, ...]]]:
-    """Pad rows to one width, then drop columns empty in every row at both edges."""
+def _trim_columns(
+    rows: Sequence[tuple[int, list[str]]],
+) -> tuple[int, list[tuple[int, tuple[str, ...]]]]:
+    """Pad rows to one width, then drop columns empty in every row at both edges.
+
+    Returns the index of the first column kept, and the rows.
+    """
     width = max(len(cells) for _, cells in rows)
     padded = [(number, cells + [""] * (width - len(cells))) for number, cells in rows]
     used = [i for i in range(width) if any(cells[i] for _, cells in padded)]
     first, last = used[0], used[-1]
-    return [(number, tuple(cells[first : last + 1])) for number, cells in padded]
+    return first, [(number, tuple(cells[first : last + 1])) for number, cells in padded]
+
+
+_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"')
+
+
+def _vertically_merged(data: bytes, sheet: Any) -> dict[int, set[int]]:
+    """Row number -> 0-based columns covered by a merged cell of a row above.
+
+    Read-only worksheets do not expose their merged ranges: they are read from the sheet's
+    XML (`<mergeCell ref="A2:A4"/>`). A sheet that cannot be read this way has none.
+    """
+    path = getattr(sheet, "_worksheet_path", None)
+    if not path:
+        return {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            xml = package.read(path)
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return {}
+    covered: dict[int, set[int]] = {}
+    for ref in _MERGE_CELL.findall(xml):
+        min_col, min_row, max_col, max_row = range_boundaries(ref.decode())
+        for row in range(min_row + 1, max_row + 1):
+            covered.setdefault(row, set()).update(range(min_col - 1, max_col))
+    return covered
 
 
 def _sheet_table(
-    rows: Iterable[tuple[int, list[str]]], file: str, sheet_index: int, sheet_name: str
+    rows: Iterable[tuple[int, list[str]]],
+    file: str,
+    sheet_index: int,
+    sheet_name: str,
+    merged: dict[int, set[int]] | None = None,
 ) -> Table | None:
     kept = [(number, cells) for number, cells in rows if any(cells)]
     if not kept:
         return None
+    offset, trimmed = _trim_columns(kept)
+    merged = merged or {}
     table_rows = tuple(
         TableRow(
             cells=cells,
             span=make_span(
                 file, number, number, row_excerpt(cells), page=sheet_index, section=sheet_name
             ),
+            merged=frozenset(c - offset for c in merged.get(number, ()) if c >= offset),
         )
-        for number, cells in _trim_columns(kept)
+        for number, cells in trimmed
     )
     first, last = table_rows[0].span, table_rows[-1].span
     span = make_span(
@@ -103,7 +144,8 @@ def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
                 )
                 for number, row in enumerate(sheet.iter_rows(min_row=1), start=1)
             )
-            table = _sheet_table(rows, source.name, index, sheet.title)
+            merged = _vertically_merged(source.data, sheet)
+            table = _sheet_table(rows, source.name, index, sheet.title, merged)
             if table is not None:
                 blocks.append(table)
     finally:

@@ -372,3 +372,29 @@ def test_a_plan_with_english_column_titles_is_refused_with_the_reason(tmp_path: 
             "| Action | Owner | Deadline | Status |\n|---|---|---|---|\n"
             "| Create a quality unit | Director | 2025 | Done |\n",
         )
+
+
+def test_a_merged_reference_cell_in_excel(tmp_path: Path) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Plan d'action 2025-2028"])
+    sheet.append([])
+    sheet.append(["", "Recommandation", "Action", "Responsable"])
+    sheet.append(["", "C1-R1", "Rédiger une note", "Direction"])
+    sheet.append(["", None, "Présenter la note au conseil", "Coordinatrice qualité"])
+    sheet.append(["", "C3-R2", "Organiser deux journées", "Direction"])
+    sheet.append(["", None, "Former les enseignants à Moodle", "Direction"])
+    sheet.merge_cells("B4:B5")  # the last row's empty cell is not merged
+    path = tmp_path / "plan.xlsx"
+    workbook.save(str(path))
+
+    plan = parse_file(path, Settings())
+    keys = {r.id: r.key for r in plan.recommendations}
+    assert [[keys[x.recommendation_id] for x in a.links] for a in plan.actions] == [
+        ["c1/r1"],
+        ["c1/r1"],
+        ["c3/r2"],
+        [],
+    ]
