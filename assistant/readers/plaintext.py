@@ -18,6 +18,8 @@ Rules, in order, for each line:
 * '#'..'######' + text: a heading, always a paragraph of its own;
 * '---' or '___' alone: a horizontal rule, dropped (in Markdown, directly under text it
   makes that text a level-2 heading, as '===' makes a level-1 heading);
+* three short titles or more separated by two spaces or more, with aligned lines below: a
+  space-aligned table (`layout_tables`: text extracted with ``pdftotext -layout``);
 * a line starting with ``<table``: an HTML table, read up to its ``</table>`` line
   (`html_tables`), one row per ``<tr>`` cited at the line where it starts;
 * any other line joins the current paragraph, lines separated by "\\n".
@@ -32,6 +34,7 @@ from enum import Enum, auto
 from assistant.readers.base import Block, Paragraph, Table, TableRow
 from assistant.readers.cleanup import clean_fragment
 from assistant.readers.html_tables import html_table_rows
+from assistant.readers.layout_tables import LayoutTable, find_layout_table
 from assistant.readers.spans import make_span, row_excerpt
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -52,6 +55,7 @@ class _RowKind(Enum):
     TAB = auto()
     PIPE = auto()
     HTML = auto()
+    LAYOUT = auto()
 
 
 @dataclass
@@ -107,6 +111,18 @@ class _Builder:
             span = make_span(self.file, number, number, row_excerpt(cells))
             self.rows.append(TableRow(cells=cells, span=span, merged=frozenset(row.merged)))
         self.row_kind = _RowKind.HTML
+        self.end_table()
+
+    def add_layout_table(self, table: LayoutTable) -> None:
+        """A space-aligned table (lines numbered from 0 in `table`)."""
+        self.end_all()
+        rows = [(table.header_line, table.header_line, table.header)] if table.header else []
+        rows += [(row.first_line, row.last_line, row.texts()) for row in table.rows]
+        for first, last, texts in rows:
+            cells = tuple(clean_fragment(text) for text in texts)
+            span = make_span(self.file, first + 1, last + 1, row_excerpt(cells))
+            self.rows.append(TableRow(cells=cells, span=span))
+        self.row_kind = _RowKind.LAYOUT
         self.end_table()
 
     def add_heading(self, number: int, level: int, raw_text: str) -> None:
@@ -176,10 +192,16 @@ def parse_text(text: str, file: str, *, markdown: bool) -> list[Block]:
     builder = _Builder(file=file, markdown=markdown)
     lines = text.split("\n")
     skip_to = 0
+    columns: list[int] | None = None  # column starts of the last space-aligned table
     for number, raw in enumerate(lines, start=1):
         if number < skip_to:
             continue  # inside an HTML table already read
-        if _HTML_TABLE_START.match(raw):
+        layout = find_layout_table(lines, number - 1, columns) if "  " in raw.strip() else None
+        if layout is not None:
+            builder.add_layout_table(layout)
+            columns = layout.starts
+            skip_to = layout.end_line + 1
+        elif _HTML_TABLE_START.match(raw):
             end = _html_table_end(lines, number)
             builder.add_html_table(number, "\n".join(lines[number - 1 : end]))
             skip_to = end + 1

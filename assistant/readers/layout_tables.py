@@ -1,0 +1,141 @@
+"""Tables whose columns are aligned with spaces (``pdftotext -layout`` and similar).
+
+    Référence   Action                               Responsable       Échéance
+    C1-R1       Créer une cellule qualité            Direction         2025-2026
+    C3-R2       Revoir les fiches ECTS de toutes     Coordinateur      Q1 2026
+                les unités d'enseignement            pédagogique
+
+A header line holds three titles or more (short, separated by two spaces or more); each
+text segment of the lines below belongs to the column whose start is the closest at or
+before it. Rows are separated by blank lines when the table has
+any (the cell padding of a ruled table), else a line whose first column starts with a
+capital or a digit starts one; other lines continue the cells of the row above (wrapped text). The table ends at a line
+that does not fit the columns (prose running across them) or after two blank lines; it
+needs two rows at least. Which tables are plans is the extractor's business.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+_SEGMENT = re.compile(r"\S+(?: \S+)*")  # text separated by two spaces or more
+_TOLERANCE = 3  # columns: data may start a few characters left of its header word
+_TITLE = 40  # characters: longer is a sentence, not a column title
+_WORD = re.compile(r"[^\W\d_]{2}")
+
+
+@dataclass
+class LayoutRow:
+    first_line: int  # 0-based index in the lines given
+    last_line: int
+    cells: list[list[str]] = field(default_factory=list)
+
+    def texts(self) -> list[str]:
+        return ["\n".join(parts) if _listed(parts) else " ".join(parts) for parts in self.cells]
+
+
+@dataclass
+class LayoutTable:
+    header_line: int
+    end_line: int  # exclusive
+    header: list[str]  # empty for a table that continues the previous one
+    rows: list[LayoutRow]
+    starts: list[int]  # where each column begins
+
+
+def _segments(line: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0)) for m in _SEGMENT.finditer(line)]
+
+
+def _listed(parts: Sequence[str]) -> bool:
+    return len(parts) > 1 and all(p[:1] in "-•▪–" for p in parts)
+
+
+def find_layout_table(
+    lines: Sequence[str], start: int, previous: Sequence[int] | None = None
+) -> LayoutTable | None:
+    """The space-aligned table whose header is `lines[start]`, or None.
+
+    With `previous` (the column starts of the last such table), a block without a header
+    whose segments all start on those columns continues that table (after a page break or
+    a footnote): its rows come without a header row.
+    """
+    header = _segments(lines[start])
+    if len(header) < 2 or "\t" in lines[start]:
+        return None
+    aligned = bool(previous) and all(
+        any(abs(position - column) <= _TOLERANCE for column in previous or ())
+        for position, _ in header
+    )
+    titled = (
+        len(header) >= 3
+        and not lines[start].rstrip().endswith(".")
+        and all(len(text) <= _TITLE and _WORD.search(text) for _, text in header)
+    )
+    narrower = titled and len(header) < len(previous or ()) - 1  # another, smaller table
+    if aligned and previous and not narrower:
+        # the columns of the table before: its continuation (a header repeated after a
+        # page break is one of its rows, which the extractor recognises as such)
+        starts, first, header = list(previous), start, []
+    elif titled:
+        starts = [position for position, _ in header]
+        first = start + 1
+    else:
+        return None
+    placed_lines: list[tuple[int, list[str], bool]] = []  # (index, cells, after a blank line)
+    blank = 0
+    index = first
+    while index < len(lines):
+        line = lines[index]
+        if not line.strip():
+            blank += 1
+            if blank >= 2:
+                break
+            index += 1
+            continue
+        placed = _place(_segments(line), starts)
+        if placed is None:
+            break
+        placed_lines.append((index, placed, blank > 0))
+        blank = 0
+        index += 1
+    # Rows separated by blank lines (cell padding of a ruled table): a blank line starts a
+    # row and wrapped first cells do not. Otherwise text in the first column starts one.
+    by_blanks = any(after for _, _, after in placed_lines[1:])
+    rows: list[LayoutRow] = []
+    for index, placed, after_blank in placed_lines:
+        # (a first cell going on in lower case is the row's wrapped text, not a new row)
+        starts_row = (
+            after_blank if by_blanks else placed[0][:1].isupper() or placed[0][:1].isdigit()
+        )
+        if starts_row or not rows:
+            rows.append(LayoutRow(index, index, [[] for _ in starts]))
+        row = rows[-1]
+        for column, text in enumerate(placed):
+            if text:
+                row.cells[column].append(text)
+        row.last_line = index
+    # a table of its own needs two rows; a continuation may hold the last one alone
+    if len(rows) < (1 if not header else 2) or not any(
+        sum(bool(c) for c in row.cells) >= 2 for row in rows
+    ):
+        return None
+    end = rows[-1].last_line + 1
+    return LayoutTable(start, end, [text for _, text in header], rows, starts)
+
+
+def _place(segments: list[tuple[int, str]], starts: list[int]) -> list[str] | None:
+    """Each segment in its column, or None when a segment runs across a column start."""
+    cells = [""] * len(starts)
+    for position, text in segments:
+        column = max(
+            (i for i, start in enumerate(starts) if start <= position + _TOLERANCE), default=0
+        )
+        end = position + len(text)
+        following = starts[column + 1] if column + 1 < len(starts) else None
+        if following is not None and end > following + _TOLERANCE:
+            return None  # prose, not a cell: it runs over the next column
+        cells[column] = f"{cells[column]} {text}".strip()
+    return cells

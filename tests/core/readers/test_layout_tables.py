@@ -1,0 +1,73 @@
+"""Space-aligned tables (pdftotext -layout): columns, wrapped cells, rows, continuations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.readers import read_document
+from assistant.readers.base import Paragraph, Table
+from assistant.settings import IngestSettings
+
+TEXT = """\
+PLAN D'ACTION 2024-2027
+
+Référence      Action                                   Responsable          Échéance
+C1-R1          Créer une cellule qualité de section     Direction            2025-2026
+C3-R2          Revoir les fiches ECTS de toutes les     Coordinateur         Q1 2026
+               unités d'enseignement                    pédagogique
+
+Note : ce tableau est mis à jour chaque année par la coordination qualité de la section.
+
+C2-R1          Organiser un forum métiers annuel        Responsable des      2026
+               avec les employeurs                      stages
+"""
+
+
+def _blocks(tmp_path: Path, text: str) -> list[Table | Paragraph]:
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return list(read_document(path, IngestSettings()).blocks)
+
+
+def test_columns_wrapped_cells_and_a_continuation_after_prose(tmp_path: Path) -> None:
+    blocks = _blocks(tmp_path, TEXT)
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert [[(r.span.line_start, r.span.line_end, r.cells) for r in t.rows] for t in tables] == [
+        [
+            (3, 3, ("Référence", "Action", "Responsable", "Échéance")),
+            (4, 4, ("C1-R1", "Créer une cellule qualité de section", "Direction", "2025-2026")),
+            (
+                5,
+                6,
+                (
+                    "C3-R2",
+                    "Revoir les fiches ECTS de toutes les unités d'enseignement",
+                    "Coordinateur pédagogique",
+                    "Q1 2026",
+                ),
+            ),
+        ],
+        [
+            (
+                10,
+                11,
+                (
+                    "C2-R1",
+                    "Organiser un forum métiers annuel avec les employeurs",
+                    "Responsable des stages",
+                    "2026",
+                ),
+            )
+        ],
+    ]
+    prose = [b.text for b in blocks if isinstance(b, Paragraph)]
+    assert prose == [
+        "PLAN D'ACTION 2024-2027",
+        "Note : ce tableau est mis à jour chaque année par la coordination qualité de la section.",
+    ]
+
+
+def test_prose_with_double_spaces_stays_prose(tmp_path: Path) -> None:
+    text = "Le comité recommande.  Il insiste  sur la qualité.\nSuite du paragraphe  ici.\n"
+    blocks = _blocks(tmp_path, text)
+    assert all(isinstance(b, Paragraph) for b in blocks)
