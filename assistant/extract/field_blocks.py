@@ -31,9 +31,10 @@ from assistant.extract.references import parse_references
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import Column, column_of
+from assistant.readers.base import Table
 from assistant.schema import LinkKind
 
-_FIELD = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>.*)$")
+_FIELD = re.compile(r"^(?P<label>[^:\n]{2,60}?)\s*:\s*(?P<value>.*)$", re.S)
 # "Action 1.1 –", "Fiche action n°3 :", "Action 2 :" before the wording of a title line
 _TITLE_PREFIX = re.compile(
     r"^\s*(?:fiche[- ])?actions?\s*(?:n\s*°\s*|no\.?\s*)?[\dIVX]+(?:\.\d+)*\s*[:.–—-]?\s*",
@@ -92,7 +93,7 @@ def _blocks(items: list[Item]) -> list[_Block]:
     title: Line | None = None  # the last line that could name the next block's action
     block: _Block | None = None
     current: _Field | None = None
-    for item in items:
+    for item in _with_label_tables_as_lines(items):
         if not isinstance(item, Line):
             block = current = title = None
             continue
@@ -122,6 +123,30 @@ def _blocks(items: list[Item]) -> list[_Block]:
         block = current = None
         title = item if len(text) <= 300 else None
     return blocks
+
+
+def _with_label_tables_as_lines(items: list[Item]) -> list[Item]:
+    """A two-column table of labels and values (a Word "fiche action") as "Label : value"
+    lines; the table item kept after them ends the block (the line above stays its title)."""
+    out: list[Item] = []
+    for item in items:
+        if isinstance(item, Table) and _is_label_table(item):
+            for row in item.rows:
+                label, value = (cell for cell in row.cells if cell.strip())
+                text = f"{squash(label)} : {value.strip()}"
+                out.append(Line(text=text, raw=text, span=row.span, gap_before=0))
+            out.append(item)
+        else:
+            out.append(item)
+    return out
+
+
+def _is_label_table(table: Table) -> bool:
+    rows = [[c for c in row.cells if c.strip()] for row in table.rows]
+    if not rows or any(len(cells) != 2 for cells in rows):
+        return False
+    columns = {_field(f"{cells[0]} : x")[0] for cells in rows}
+    return len(columns & _EVIDENCE) >= 2
 
 
 def _field(text: str) -> tuple[Column | None, str]:

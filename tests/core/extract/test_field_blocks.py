@@ -159,3 +159,58 @@ def test_tables_win_over_fields(tmp_path: Path) -> None:
     )
     plan = _parse(tmp_path, "plan.md", text)
     assert [a.text for a in plan.actions] == ["Créer une cellule qualité"]
+
+
+def test_fiches_action_as_word_tables_of_labels_and_values(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Axe 1 : Gouvernance et pilotage", level=1)
+    for title, rows in [
+        (
+            "Fiche action 1.1 – Mettre en place une commission qualité de section",
+            [
+                ("Recommandation(s) visée(s)", "Critère 1, Recommandation 2"),
+                ("Responsable", "Coordinatrice qualité"),
+                ("Échéance", "juin 2025"),
+                ("Indicateurs", "PV des réunions\nNombre de réunions par an"),
+                ("État d'avancement", "En cours"),
+            ],
+        ),
+        (
+            "Fiche action 1.2 – Formaliser la communication interne",
+            [
+                ("Responsable", "Direction de catégorie"),
+                ("Échéance", "2025-2026"),
+                ("Statut", "Non entamé"),
+            ],
+        ),
+    ]:
+        document.add_heading(title, level=2)
+        table = document.add_table(rows=len(rows), cols=2)
+        for index, (label, value) in enumerate(rows):
+            table.cell(index, 0).text = label
+            table.cell(index, 1).text = value
+    path = tmp_path / "fiches.docx"
+    document.save(str(path))
+
+    plan = parse_file(path, Settings())
+
+    assert _rows(plan) == [
+        (
+            "Mettre en place une commission qualité de section",
+            "Coordinatrice qualité",
+            "juin 2025",
+            ["PV des réunions", "Nombre de réunions par an"],
+            StatusCategory.IN_PROGRESS,
+            "Axe 1 : Gouvernance et pilotage",
+            ["c1/r2"],
+        ),
+        (
+            "Formaliser la communication interne",
+            "Direction de catégorie",
+            "2025-2026",
+            [],
+            StatusCategory.PLANNED,
+            "Axe 1 : Gouvernance et pilotage",
+            [],
+        ),
+    ]
