@@ -82,26 +82,43 @@ def defined_recommendation(
     items: list[Item], start: int, criterion: str | None
 ) -> tuple[Reference, str, Span, int] | None:
     """A recommendation defined in an expert report ("Recommandation 3 : texte")."""
+    found = _item(items, start, DEFINED_RECOMMENDATION, stop_at_titles=True)
+    if found is None:
+        return None
+    match, text, span, used = found
+    return _numbered(criterion, match.group("num")), text, span, used
+
+
+def _item(
+    items: list[Item], start: int, pattern: re.Pattern[str], *, stop_at_titles: bool
+) -> tuple[re.Match[str], str, Span, int] | None:
+    """An item that `pattern` starts, with its continuation lines (no blank line before).
+
+    Returns the match, the item's text (its "text" group and the lines after), its span
+    and how many lines it takes.
+    """
     first = items[start]
     if not isinstance(first, Line):
         return None
-    match = DEFINED_RECOMMENDATION.match(first.text)
+    match = pattern.match(first.text)
     if match is None:
         return None
     lines = [first]
     for item in items[start + 1 : start + 20]:
         if not isinstance(item, Line) or item.gap_before > 0 or item.heading_level is not None:
             break
-        if DEFINED_RECOMMENDATION.match(item.text) or CRITERION_HEADING.match(item.text):
+        if pattern.match(item.text) or CRITERION_HEADING.match(item.text):
             break
-        if lines[-1].text.endswith(".") and _looks_like_title(item.text):
+        if stop_at_titles and lines[-1].text.endswith(".") and _looks_like_title(item.text):
             break  # PDF paragraphs carry no heading marks: "… étudiants." then "Conclusion"
         lines.append(item)
     text = squash(" ".join([match.group("text"), *(line.text for line in lines[1:])]))
-    number = match.group("num")
+    return match, text, merge_spans(lines[0].span, lines[-1].span, text), len(lines)
+
+
+def _numbered(criterion: str | None, number: str) -> Reference:
     ref = f"{criterion}, Recommandation {number}" if criterion else f"Recommandation {number}"
-    reference = Reference(ref=ref, criterion=criterion, number=number, page=None)
-    return reference, text, merge_spans(lines[0].span, lines[-1].span, text), len(lines)
+    return Reference(ref=ref, criterion=criterion, number=number, page=None)
 
 
 def _looks_like_title(text: str) -> bool:
@@ -141,21 +158,8 @@ def listed_recommendation(
     Numbered items keep their number; bullets are numbered in order (`listed` items came
     before in this criterion). Continuation lines (no blank line before) belong to the item.
     """
-    first = items[start]
-    if not isinstance(first, Line):
+    found = _item(items, start, _LIST_ITEM, stop_at_titles=False)
+    if found is None:
         return None
-    match = _LIST_ITEM.match(first.text)
-    if match is None:
-        return None
-    lines = [first]
-    for item in items[start + 1 : start + 20]:
-        if not isinstance(item, Line) or item.gap_before > 0 or item.heading_level is not None:
-            break
-        if _LIST_ITEM.match(item.text) or CRITERION_HEADING.match(item.text):
-            break
-        lines.append(item)
-    text = squash(" ".join([match.group("text"), *(line.text for line in lines[1:])]))
-    number = match.group("num") or str(listed + 1)
-    ref = f"{criterion}, Recommandation {number}" if criterion else f"Recommandation {number}"
-    reference = Reference(ref=ref, criterion=criterion, number=number, page=None)
-    return reference, text, merge_spans(lines[0].span, lines[-1].span, text), len(lines)
+    match, text, span, used = found
+    return _numbered(criterion, match.group("num") or str(listed + 1)), text, span, used
