@@ -16,6 +16,7 @@ from assistant.chat.reply import Reply
 from assistant.chat.resolve import closest_passages, find_actions, theme_actions, unique_action
 from assistant.chat.text import count, join_fr, of, quoted, stems
 from assistant.chat.wording import describe_action
+from assistant.extract.language import question_language
 from assistant.schema import Action, Draft, PassageKind, SearchHit
 
 _KIND_LABEL = {"output": "Indicateur de réalisation", "outcome": "Indicateur de résultat"}
@@ -198,6 +199,9 @@ def other_plans(knowledge: Knowledge, question: Question, focus: Focus) -> Reply
     return reply
 
 
+_LANGUAGE_NAMES = {"en": "anglais", "nl": "néerlandais", "de": "allemand"}
+
+
 def _with_passages(knowledge: Knowledge, reply: Reply, hits: list[SearchHit]) -> Reply:
     if hits:
         reply.say("Voici les passages les plus proches", end=" :")
@@ -243,4 +247,11 @@ def free(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     reply = Reply(confidence=0.3).say(
         "Je ne trouve pas de réponse précise à cette question dans les documents de l'espace de travail"
     )
+    language = question_language(question.text)
+    if language is not None:
+        reply.say(
+            f"La question semble rédigée en {_LANGUAGE_NAMES[language]} : je comprends les "
+            "questions posées en français, par exemple « Quelles recommandations ne sont "
+            "couvertes par aucune action ? »"
+        )
     return _with_passages(knowledge, reply, hits[:3])

@@ -121,3 +121,27 @@ def detect_language(text: str) -> str | None:
     if counts[best] < max(3, len(words) // 50):
         return None
     return best
+
+
+_QUESTION_WORDS = {
+    "en": {"which", "who", "what", "when", "where", "how", "why", "are", "does", "do", "any"},
+    "nl": {"welke", "wie", "wat", "wanneer", "hoe", "waarom"},
+    "de": {"welche", "wer", "was", "wann", "wie", "warum"},
+}
+
+
+def question_language(text: str) -> str | None:
+    """The language of a short question when it is clearly not French, else None.
+
+    Too short for `detect_language`: a question is taken as English (Dutch, German) when it
+    has two or more of that language's stop or question words and no French stop word.
+    """
+    words = _WORDS.findall(text.lower())
+    if len(words) < 3 or any(word in _STOPWORDS["fr"] for word in words):
+        return None
+    counts = {
+        lang: sum(word in _STOPWORDS[lang] or word in _QUESTION_WORDS[lang] for word in words)
+        for lang in _QUESTION_WORDS
+    }
+    best = max(counts, key=lambda lang: counts[lang])
+    return best if counts[best] >= 2 else None

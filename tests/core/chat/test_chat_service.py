@@ -145,3 +145,11 @@ def test_numbered_rendering_for_a_reader(demo_service: ConversationService) -> N
     shown = numbered(answer)
     assert "[1-3] :" in shown.splitlines()[0] and "rec-" not in shown.split("Sources :")[0]
     assert "Sources :" in shown and "[1] rapport-experts.md l." in shown
+
+
+def test_a_question_in_english_gets_a_french_hint(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("Which recommendations are not covered by any action?")
+    assert "semble rédigée en anglais" in answer.text
+    assert "Quelles recommandations ne sont couvertes par aucune action ?" in answer.text
+    french = demo_service.ask("Quelles recommandations ne sont couvertes par aucune action ?")
+    assert "semble rédigée" not in french.text
