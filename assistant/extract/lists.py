@@ -13,12 +13,18 @@ from dataclasses import dataclass
 
 from assistant.extract.builder import ActionDraft, PlanBuilder
 from assistant.extract.dates import due_date
+from assistant.extract.prose import AXIS_HEADING
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import STATUS_PHRASE
 from assistant.ids import fold
 
-_NUMBERED = re.compile(r"^\s*(?:[-•]\s*)?(?P<num>\d{1,3})\s*[.)°]\s+(?P<text>\S.*)$")
+# "1. …", "2) …", "1.2 …", "Action 3 : …" (a hierarchical number needs no closing mark)
+_NUMBERED = re.compile(
+    r"^\s*(?:[-•]\s*)?(?:actions?\s+)?(?P<num>\d{1,3}(?:\.\d{1,2}){0,2})"
+    r"(?:\s*[.)°:–-]\s+|(?<=\d\.\d)\s+|(?<=\d\.\d\d)\s+)(?P<text>\S.*)$",
+    re.IGNORECASE,
+)
 _LABELLED = re.compile(
     r"(?P<label>responsables?|porteurs?|pilotes?|acteurs?(?: concernés)?|échéances?|echeances?|"
     r"délais?|delais?|indicateurs?(?: de suivi)?|état(?: de réalisation)?|statut)\s*:\s*",
@@ -32,9 +38,28 @@ _PLAN_HEADING = re.compile(r"\baction|\bplan\b|mesures|chantiers|engagements", r
 
 @dataclass
 class _Entry:
-    number: int
+    number: tuple[int, ...]
     lines: list[Line]
     heading: str | None
+    axis: str | None = None
+
+
+def _number(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split("."))
+
+
+def _follows(previous: tuple[int, ...], number: tuple[int, ...]) -> bool:
+    """1.2 after 1.1, 2.1 after 1.4, 3 after 2: the next item of one numbering."""
+    if len(previous) != len(number):
+        return False
+    for index, (before, now) in enumerate(zip(previous, number, strict=True)):
+        if now != before:
+            return now == before + 1 and all(part == 1 for part in number[index + 1 :])
+    return False
+
+
+def _first(number: tuple[int, ...]) -> bool:
+    return number[-1] == 1
 
 
 def read_numbered_lists(items: list[Item], plan: PlanBuilder) -> int:
@@ -57,24 +82,28 @@ def _runs(items: list[Item]) -> list[list[_Entry]]:
     runs: list[list[_Entry]] = []
     current: list[_Entry] = []
     heading: str | None = None
+    axis: str | None = None
     for item in items:
         if not isinstance(item, Line):
             current = _close(runs, current)
             continue
         match = _NUMBERED.match(item.text)
-        if match and (not current or int(match["num"]) == current[-1].number + 1):
-            current.append(_Entry(int(match["num"]), [item], heading))
-        elif match and int(match["num"]) == 1:
+        number = _number(match["num"]) if match else None
+        if number is not None and (not current or _follows(current[-1].number, number)):
+            current.append(_Entry(number, [item], heading, axis))
+        elif number is not None and _first(number):
             current = _close(runs, current)
-            current.append(_Entry(1, [item], heading))
-        elif match:
+            current.append(_Entry(number, [item], heading, axis))
+        elif number is not None:
             current = _close(runs, current)
+        elif AXIS_HEADING.match(item.text) and len(item.text) < 200:
+            axis, heading = squash(item.text), None  # the numbering goes on under it
         elif current and item.gap_before == 0 and item.heading_level is None:
             current[-1].lines.append(item)  # continuation of the item's text
+        elif len(item.text) < 150:
+            heading = item.text  # an objective heading: the numbering goes on under it
         else:
             current = _close(runs, current)
-            if len(item.text) < 150:
-                heading = item.text
     _close(runs, current)
     return runs
 
@@ -89,9 +118,9 @@ def _draft(entry: _Entry, text: str) -> ActionDraft:
     body = _NUMBERED.sub(r"\g<text>", text, count=1)
     fields: dict[str, str] = {}
     pieces = _LABELLED.split(body)
-    description = pieces[0].strip(" ;,.–—-")
+    description = pieces[0].strip(" ;,.–—-(")
     for label, value in zip(pieces[1::2], pieces[2::2], strict=False):
-        fields[fold(label).split()[0]] = value.strip(" ;,.–—-")
+        fields[fold(label).split()[0]] = value.strip(" ;,.–—-()")
     deadline = (
         fields.get("echeance")
         or fields.get("echeances")
@@ -118,9 +147,10 @@ def _draft(entry: _Entry, text: str) -> ActionDraft:
         status = match.group(0) if match and match.start() > len(description) // 2 else None
     span = merge_spans(entry.lines[0].span, entry.lines[-1].span, text)
     return ActionDraft(
-        text=description.strip(" ;,.–—-"),
+        text=description.strip(" ;,.–—-("),
         source=span,
         objective=entry.heading,
+        axis=entry.axis,
         owner=owner,
         deadline=deadline,
         indicators=indicators,

@@ -398,3 +398,23 @@ def test_a_merged_reference_cell_in_excel(tmp_path: Path) -> None:
         ["c3/r2"],
         [],
     ]
+
+
+def test_a_plan_numbered_by_axis_with_owners_and_deadlines_in_brackets(tmp_path: Path) -> None:
+    plan = _parse(
+        tmp_path,
+        "plan.txt",
+        "Plan d'action 2025-2028\n\nAxe 1 : Gouvernance et pilotage\n\n"
+        "1.1 Mettre en place une commission qualité (Responsable : Direction ; échéance : juin 2025)\n"
+        "1.2 Formaliser la communication interne (Responsable : Coordination qualité ; "
+        "échéance : 2025-2026)\n\nAxe 2 : Programme\n\n"
+        "2.1 Réviser les fiches ECTS (Responsable : Coordinateurs d'UE ; échéance : septembre 2025)\n"
+        "Action 2.2 : Organiser un forum métiers (Responsable : Responsable des stages ; "
+        "échéance : 2026)\n",
+    )
+    assert [(a.text, a.owner, a.deadline, a.axis) for a in plan.actions] == [
+        ("Mettre en place une commission qualité", "Direction", "juin 2025", "Axe 1 : Gouvernance et pilotage"),
+        ("Formaliser la communication interne", "Coordination qualité", "2025-2026", "Axe 1 : Gouvernance et pilotage"),
+        ("Réviser les fiches ECTS", "Coordinateurs d'UE", "septembre 2025", "Axe 2 : Programme"),
+        ("Organiser un forum métiers", "Responsable des stages", "2026", "Axe 2 : Programme"),
+    ]  # fmt: skip
