@@ -114,7 +114,14 @@ class _Worker:
 
 
 def worker_command() -> list[str]:
-    """How a worker process is started (this interpreter, this module)."""
+    """How a worker process is started (this interpreter, this module).
+
+    Raises:
+        OSError: this process cannot tell its interpreter (embedded Python): the caller
+            parses in this process instead.
+    """
+    if not sys.executable:
+        raise OSError("no Python executable to start a worker with")
     return [sys.executable, "-m", "assistant.parse_workers"]
 
 
