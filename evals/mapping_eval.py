@@ -222,8 +222,17 @@ class MappingSection:
             k: {"value": v, "target": t, "met": ok} for k, (v, t, ok) in verdicts.items()
         }
         # Retrieval targets are reported, not enforced: the default embedder is English-trained.
+        missed = [
+            f"{label} {value:.3f} < {target}"
+            for label, (value, target, ok) in verdicts.items()
+            if not ok
+        ]
         return SectionResult(
-            self.name, passed=True if skipped is None else None, payload=payload, skipped=skipped
+            self.name,
+            passed=True if skipped is None else None,
+            payload=payload,
+            skipped=skipped,
+            missed=missed,
         )
 
 

@@ -58,6 +58,8 @@ def summary(results: Sequence[SectionResult]) -> Table:
     for result in results:
         if result.passed is None:
             verdict = Text(f"SKIPPED — {result.skipped}", style="yellow")
+        elif result.passed and result.missed:
+            verdict = Text(f"PASS, but missed: {'; '.join(result.missed)}", style="yellow")
         elif result.passed:
             verdict = Text("PASS", style="bold green")
         else:

@@ -29,6 +29,7 @@ class SectionResult:
     passed: bool | None  # None: skipped (see `skipped`)
     payload: dict[str, Any] = field(default_factory=dict)
     skipped: str | None = None  # why the section could not run
+    missed: list[str] = field(default_factory=list)  # reported, not enforced, targets missed
 
 
 class Section(Protocol):

@@ -166,3 +166,22 @@ def test_the_failure_report_lists_missed_figures_and_parser_errors(
     assert "actions.recall = 0.000 (0/6), target 0.95" in report
     assert "links.f1 = 0.000 (tp=0 fp=0 fn=6), target 0.95" in report
     assert "synthetic-plan.txt: ValueError: table header not recognised" in report
+
+
+def test_the_summary_says_which_reported_targets_were_missed() -> None:
+    from rich.console import Console
+
+    from evals.section import SectionResult
+
+    console = Console(width=200, record=True)
+    console.print(
+        run_all.summary(
+            [
+                SectionResult("mapping", passed=True, missed=["helha proxy MRR 0.429 < 0.6"]),
+                SectionResult("parser", passed=True),
+            ]
+        )
+    )
+    text = console.export_text()
+    assert "PASS, but missed: helha proxy MRR 0.429 < 0.6" in text
+    assert text.count("PASS") == 2
