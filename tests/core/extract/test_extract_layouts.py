@@ -17,6 +17,12 @@ from assistant.schema import LinkKind, Plan, StatusCategory, SwotKind
 from assistant.settings import Settings
 
 
+def _linked_keys(plan: Plan) -> list[list[str]]:
+    """For each action, the keys of the recommendations it is linked to."""
+    keys = {r.id: r.key for r in plan.recommendations}
+    return [[keys[link.recommendation_id] for link in a.links] for a in plan.actions]
+
+
 def _parse(tmp_path: Path, name: str, text: str) -> Plan:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -325,12 +331,7 @@ def test_rows_under_a_merged_reference_cell_answer_the_same_recommendation(
         "<tr><td>C3-R2</td><td>Organiser deux journées</td><td>Direction</td></tr>\n"
         "</table>\n",
     )
-    keys = {r.id: r.key for r in plan.recommendations}
-    assert [[keys[x.recommendation_id] for x in a.links] for a in plan.actions] == [
-        ["c1/r1"],
-        ["c1/r1"],
-        ["c3/r2"],
-    ]
+    assert _linked_keys(plan) == [["c1/r1"], ["c1/r1"], ["c3/r2"]]
 
 
 def test_a_merged_reference_cell_in_word_but_not_an_empty_one(tmp_path: Path) -> None:
@@ -355,13 +356,7 @@ def test_a_merged_reference_cell_in_word_but_not_an_empty_one(tmp_path: Path) ->
     document.save(str(path))
 
     plan = parse_file(path, Settings())
-    keys = {r.id: r.key for r in plan.recommendations}
-    assert [[keys[x.recommendation_id] for x in a.links] for a in plan.actions] == [
-        ["c1/r1"],
-        ["c1/r1"],
-        ["c3/r2"],
-        [],
-    ]
+    assert _linked_keys(plan) == [["c1/r1"], ["c1/r1"], ["c3/r2"], []]
 
 
 def test_a_plan_with_english_column_titles_is_refused_with_the_reason(tmp_path: Path) -> None:
@@ -391,13 +386,7 @@ def test_a_merged_reference_cell_in_excel(tmp_path: Path) -> None:
     workbook.save(str(path))
 
     plan = parse_file(path, Settings())
-    keys = {r.id: r.key for r in plan.recommendations}
-    assert [[keys[x.recommendation_id] for x in a.links] for a in plan.actions] == [
-        ["c1/r1"],
-        ["c1/r1"],
-        ["c3/r2"],
-        [],
-    ]
+    assert _linked_keys(plan) == [["c1/r1"], ["c1/r1"], ["c3/r2"], []]
 
 
 def test_a_plan_numbered_by_axis_with_owners_and_deadlines_in_brackets(tmp_path: Path) -> None:
