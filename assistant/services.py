@@ -17,6 +17,7 @@ from pathlib import Path
 
 from assistant.audit.service import Drafter, run_audit
 from assistant.drafting import build_context, draft_for_actions
+from assistant.errors import PlanAssistantError
 from assistant.ids import document_id
 from assistant.ingest import ProgressCallback, ProgressEvent
 from assistant.ingest import parse_processes as choose_parse_processes
@@ -57,7 +58,8 @@ def ingest_and_index(
 
     Raises:
         IngestBatchError: a file cannot be ingested (nothing is written, nothing indexed).
-        EmbeddingModelError, VectorStoreError: the import is stored, the index is not.
+        IndexingPostponedError: the import is stored (its report attached), the index is not
+            (embedding model unavailable, Chroma server down).
     """
     new_text = _brings_new_text(workspace, paths)
     loading = prepare_indexing_in_background(workspace) if new_text else None
@@ -69,10 +71,28 @@ def ingest_and_index(
             loading.join()  # never leave a thread importing torch behind an early exit
     if progress is not None:
         progress(ProgressEvent("index", 0, 1))
-    retriever_for(workspace, settings)
+    try:
+        retriever_for(workspace, settings)
+    except PlanAssistantError as error:
+        raise IndexingPostponedError(report, error) from error
     if progress is not None:
         progress(ProgressEvent("index", 1, 1))
     return report
+
+
+class IndexingPostponedError(PlanAssistantError):
+    """The batch is stored, but indexing it failed; the next analysis will index it."""
+
+    code = "indexing_postponed"
+
+    def __init__(self, report: IngestReport, cause: PlanAssistantError) -> None:
+        self.report = report
+        self.cause = cause
+        super().__init__(
+            f"Import enregistré, mais l'indexation a échoué : {cause} L'index sera construit "
+            "à la prochaine analyse (ou avec « plan-assistant reindex »), une fois ce problème "
+            "réglé."
+        )
 
 
 def _brings_new_text(workspace: Workspace, paths: Sequence[Path]) -> bool:

@@ -25,6 +25,7 @@ from assistant.errors import PlanAssistantError
 from assistant.ingest import ProgressEvent
 from assistant.reports import ReportData, ReportFormat
 from assistant.schema import Span
+from assistant.services import IndexingPostponedError
 from assistant.settings import Settings
 from assistant.store import Workspace
 from tui import messages as msg
@@ -194,6 +195,9 @@ class PlanAssistantApp(App[None]):
 
         try:
             self.post_message(msg.DocumentsIngested(self.model.ingest(paths, progress)))
+        except IndexingPostponedError as error:
+            # stored: the screens show the documents; the audit that follows says what failed
+            self.post_message(msg.DocumentsIngested(error.report))
         except PlanAssistantError as error:
             self.post_message(msg.IngestFailed(str(error)))
         except Exception as error:

@@ -52,9 +52,13 @@ def ingest(
     """Importer des fichiers dans un espace de travail (tout ou rien), puis les indexer."""
     settings = settings_of(ctx)
     store = Workspace.open(workspace_dir(ctx, workspace), settings)
+    postponed: services.IndexingPostponedError | None = None
     with _progress_bar() as progress:
         if index:
-            report = services.ingest_and_index(store, files, settings, progress)
+            try:
+                report = services.ingest_and_index(store, files, settings, progress)
+            except services.IndexingPostponedError as error:
+                report, postponed = error.report, error
         else:
             report = store.ingest(files, progress)
     console.out.print(render.ingest_table(report))
@@ -62,6 +66,8 @@ def ingest(
         for warning in entry.warnings:
             console.print_warning(f"{entry.name} : {warning}")
     console.out.print(render.ingest_summary(report))
+    if postponed is not None:
+        raise postponed  # shown as an error: the import is kept, the index is not built
 
 
 def export(

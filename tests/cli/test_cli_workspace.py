@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from assistant.cli.app import app
 from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, EmbeddingCache
-from assistant.retrieval.workspace_indexes import workspace_passages
+from assistant.retrieval.workspace_indexes import forget_open_retrievers, workspace_passages
 from assistant.settings import Settings
 from assistant.store import SCHEMA_VERSION, Workspace, WorkspaceExport, indexes
 from assistant.store.db import connect
@@ -183,3 +183,19 @@ def test_ingest_indexes_unless_told_not_to(
     passages = workspace_passages(Workspace.open(now, Settings()).plans())
     with EmbeddingCache(now / "indexes" / CACHE_FILE_NAME) as cache:
         assert cache.count() == len(passages) > 2
+
+
+def test_an_import_whose_indexing_fails_is_kept_and_says_so(
+    runner: CliRunner, write_file: WriteFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace = tmp_path / "ws"
+    monkeypatch.setenv("PLAN_ASSISTANT_EMBEDDING__MODEL", str(tmp_path / "modele-absent"))
+    monkeypatch.setenv("PLAN_ASSISTANT_EMBEDDING__ALLOW_DOWNLOAD", "false")
+    forget_open_retrievers()
+
+    code, out, err = _ingest(runner, workspace, write_file("plan.md"))
+
+    assert code == 1
+    assert "plan.md │ ajouté" in out
+    assert "Import enregistré, mais l'indexation a échoué" in err
+    assert [d.name for d in Workspace.open(workspace, Settings()).documents()] == ["plan.md"]
