@@ -32,6 +32,7 @@ from assistant.extract.prose import (
     swot_item_text,
 )
 from assistant.extract.recommendation_tables import read_recommendation_table
+from assistant.extract.references import OPENING_QUOTES
 from assistant.extract.stream import Item, Line, stream
 from assistant.extract.swot_tables import read_swot_table
 from assistant.extract.tables import read_table
@@ -173,7 +174,7 @@ class _Walker:
     def _line(self, index: int, line: Line) -> int:
         """Handle the line at `index`; return how many items were consumed."""
         ctx, plan = self.ctx, self.plan
-        if "«" in line.text:
+        if any(mark in line.text for mark in OPENING_QUOTES):
             quote = quote_at(self.items, index)
             if quote is not None:
                 text, reference, span, used = quote

@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 
 from assistant.extract.references import (
+    CLOSING_QUOTE,
     CRITERION_HEADING,
     DEFINED_RECOMMENDATION,
     QUOTED_RECOMMENDATION,
     Reference,
     parse_references,
+    quoted_wording,
 )
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash, strip_bullet
@@ -52,7 +54,8 @@ def is_swot_document(items: list[Item]) -> bool:
 
 
 def quote_at(items: list[Item], start: int) -> tuple[str, Reference, Span, int] | None:
-    """A quoted recommendation « ... » (Recommandation n, p.x) starting at items[start].
+    """A quoted recommendation « ... » (Recommandation n, p.x) starting at items[start]
+    (or “ ... ”, " ... ": the marks change with the tool that wrote the text).
 
     Returns (text, reference, span, number of lines used) or None.
     """
@@ -69,12 +72,14 @@ def quote_at(items: list[Item], start: int) -> tuple[str, Reference, Span, int] 
             references = parse_references(match.group("ref"))
             if not references:
                 return None
-            text = squash(match.group("text")).rstrip(" .")
-            text = text + "." if match.group("text").rstrip().endswith(".") else text
+            wording = quoted_wording(match)
+            text = squash(wording).rstrip(" .")
+            text = text + "." if wording.rstrip().endswith(".") else text
             span = merge_spans(lines[0].span, lines[-1].span, squash(match.group(0)))
             return text, references[0], span, len(lines)
-        if "»" in joined and len(lines) > 1 and not re.search(r"»\s*$", joined):
-            return None
+        closes = list(CLOSING_QUOTE.finditer(joined, 1))  # after the opening mark (")
+        if closes and len(lines) > 1 and joined[closes[-1].end() :].strip():
+            return None  # the quote closed and something else followed: not a citation
     return None
 
 

@@ -155,10 +155,21 @@ def _qualifier(text: str) -> str | None:
 
 
 # « ... » (Recommandation 5, p.7) — a quoted recommendation followed by its reference.
+# « … », “ … ” or " … " (converters and word processors change the marks), then the reference.
 QUOTED_RECOMMENDATION = re.compile(
-    r"«\s*(?P<text>[^«»]{15,}?)\s*»\s*\(\s*(?P<ref>(?:Recommandations?|Rp\.?|Crit[èe]re)[^()]{0,80}?)\s*\)",
+    r"(?:«\s*(?P<guillemets>[^«»]{15,}?)\s*»|“\s*(?P<curly>[^“”]{15,}?)\s*”"
+    r'|"\s*(?P<straight>[^"]{15,}?)\s*")'
+    r"\s*\(\s*(?P<ref>(?:Recommandations?|Rp\.?|Crit[èe]re)[^()]{0,80}?)\s*\)",
     re.DOTALL,
 )
+OPENING_QUOTES = '«“"'
+CLOSING_QUOTE = re.compile(r'[»”"]')
+
+
+def quoted_wording(match: re.Match[str]) -> str:
+    """The quoted text of a `QUOTED_RECOMMENDATION` match, whatever the quotation marks."""
+    return match.group("guillemets") or match.group("curly") or match.group("straight") or ""
+
 
 # "Recommandation 3 : texte", "**Recommandation 3** – texte", "R3. texte" at the start of a
 # line of an expert report: a recommendation being *defined*, not cited.

@@ -296,3 +296,34 @@ def test_space_aligned_tables_parse_like_tab_tables(
         ]
 
     assert fields(rewritten) == fields(original)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    ("opening", "closing"), [("“", "”"), ('"', '"')], ids=["curly", "straight"]
+)
+def test_quoted_recommendations_with_other_quotation_marks(
+    shared_data: SharedData, tmp_path: Path, opening: str, closing: str
+) -> None:
+    """PROMSOC quotes its recommendations « … » (Recommandation 5, p.7); other tools write
+    “ … ” or " … ". Same recommendations, same texts, same actions placed under them."""
+    source = shared_data.seeds / "promsoc-chimie-biotech-plan-de-suivi.txt"
+    text = source.read_text(encoding="utf-8")
+    text = text.replace("« ", opening).replace(" »", closing)
+    variant = tmp_path / source.name.replace(".txt", "-guillemets.txt")
+    variant.write_text(text.replace("«", opening).replace("»", closing), encoding="utf-8")
+
+    def unquoted(text: str | None) -> str:  # texts quoting other things change marks too
+        return " ".join(re.sub(r'[«»“”"]', " ", text or "").split())
+
+    def fields(plan: Plan) -> tuple[object, ...]:
+        keys = {r.id: r.key for r in plan.recommendations}
+        return (
+            sorted((r.key, unquoted(r.text)) for r in plan.recommendations),
+            [
+                (unquoted(a.text), [keys[x.recommendation_id] for x in a.links])
+                for a in plan.actions
+            ],
+        )
+
+    assert fields(parse_file(variant, Settings())) == fields(parse_file(source, Settings()))
