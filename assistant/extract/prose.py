@@ -11,7 +11,7 @@ from assistant.extract.references import (
     DEFINED_RECOMMENDATION,
     QUOTED_RECOMMENDATION,
     Reference,
-    parse_references,
+    cited_references,
     quoted_wording,
 )
 from assistant.extract.stream import Item, Line, merge_spans
@@ -69,7 +69,7 @@ def quote_at(items: list[Item], start: int) -> tuple[str, Reference, Span, int] 
         if match:
             if joined[: match.start()].strip():
                 return None  # the quote does not start this line
-            references = parse_references(match.group("ref"))
+            references = cited_references(match.group("ref"))
             if not references:
                 return None
             wording = quoted_wording(match)

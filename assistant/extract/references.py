@@ -159,11 +159,19 @@ def _qualifier(text: str) -> str | None:
 QUOTED_RECOMMENDATION = re.compile(
     r"(?:«\s*(?P<guillemets>[^«»]{15,}?)\s*»|“\s*(?P<curly>[^“”]{15,}?)\s*”"
     r'|"\s*(?P<straight>[^"]{15,}?)\s*")'
-    r"\s*\(\s*(?P<ref>(?:Recommandations?|Rp\.?|Crit[èe]re)[^()]{0,80}?)\s*\)",
+    r"\s*\(\s*(?P<ref>(?:Recommandations?|Reco\.?|Rec\.|Rp\.?|R\s?\d|Crit[èe]re)[^()]{0,80}?)\s*\)",
     re.DOTALL,
 )
 OPENING_QUOTES = '«“"'
 CLOSING_QUOTE = re.compile(r'[»”"]')
+
+
+_SHORT_RECOMMENDATION = re.compile(r"^(?:R|Rec\.?)\s?(?=\d)", re.IGNORECASE)
+
+
+def cited_references(ref: str) -> list[Reference]:
+    """The references in the brackets after a quote; "R5, p.7" and "Rec. 5" included there."""
+    return parse_references(_SHORT_RECOMMENDATION.sub("Recommandation ", ref.strip()))
 
 
 def quoted_wording(match: re.Match[str]) -> str:

@@ -407,3 +407,20 @@ def test_a_plan_numbered_by_axis_with_owners_and_deadlines_in_brackets(tmp_path:
         ("Réviser les fiches ECTS", "Coordinateurs d'UE", "septembre 2025", "Axe 2 : Programme"),
         ("Organiser un forum métiers", "Responsable des stages", "2026", "Axe 2 : Programme"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "cited", ["R5, p.7", "Rec. 5, p.7", "Reco 5, p. 7", "Recommandation 5, p.7"]
+)
+def test_a_quote_cited_in_short_form(tmp_path: Path, cited: str) -> None:
+    plan = _parse(
+        tmp_path,
+        "plan.txt",
+        f"« Le comité recommande de mieux informer les étudiants sur les stages. » ({cited})\n\n"
+        "| Action | Responsable | Échéance |\n|---|---|---|\n"
+        "| Publier un guide des stages | Direction | 2025 |\n",
+    )
+    assert [(r.key, r.text) for r in plan.recommendations] == [
+        ("r5/p7", "Le comité recommande de mieux informer les étudiants sur les stages.")
+    ]
+    assert _linked_keys(plan) == [["r5/p7"]]
