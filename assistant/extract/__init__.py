@@ -8,14 +8,12 @@ to `prose`. Rules are about layouts and French vocabulary, never about one file.
 
 from __future__ import annotations
 
-import re
-
 from assistant.errors import NoRecognisableContentError
 from assistant.extract.builder import PlanBuilder
 from assistant.extract.context import Context
 from assistant.extract.field_blocks import read_field_blocks
 from assistant.extract.flattened import FlattenedTable, emit_all, header_columns
-from assistant.extract.language import detect_language
+from assistant.extract.language import detect_language, english_headers
 from assistant.extract.lists import read_numbered_lists
 from assistant.extract.prose import (
     AXIS_HEADING,
@@ -74,7 +72,14 @@ def extract_plan(raw: RawDocument) -> Plan:
                 "faut une ligne de titres de colonnes telles que Action, Responsable(s), "
                 "Échéance, Indicateurs de suivi, État de réalisation, Référence"
             )
-        elif english := _english_headers(raw):
+        elif english := english_headers(
+            [
+                row.cells
+                for block in raw.blocks
+                if isinstance(block, Table)
+                for row in block.rows[:3]
+            ]
+        ):
             reason = (
                 f"les titres de colonnes sont en anglais ({', '.join(english)}) ; plan-assistant "
                 "lit les plans d'action en français : renommez les colonnes (Action, "
@@ -98,25 +103,6 @@ def extract_plan(raw: RawDocument) -> Plan:
             "conçue pour le français et peut être incomplète."
         )
     return result
-
-
-_ENGLISH_HEADERS = {
-    "owner", "owners", "responsible", "deadline", "due date", "timeline", "status",
-    "indicator", "indicators", "kpi", "kpis", "progress", "recommendation", "priority",
-}  # fmt: skip
-_HEADER_TAIL = re.compile(r"\s*(?:\(s\))?\s*:?\s*$")
-
-
-def _english_headers(raw: RawDocument) -> list[str]:
-    """English plan column titles in the first rows of the document's tables."""
-    found: list[str] = []
-    for block in raw.blocks:
-        if isinstance(block, Table):
-            for row in block.rows[:3]:
-                for cell in row.cells:
-                    if _HEADER_TAIL.sub("", cell.strip().lower()) in _ENGLISH_HEADERS:
-                        found.append(cell.strip())
-    return list(dict.fromkeys(found))[:4] if len(found) >= 2 else []
 
 
 class _Walker:

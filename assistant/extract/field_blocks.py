@@ -145,8 +145,7 @@ def _is_label_table(table: Table) -> bool:
     rows = [[c for c in row.cells if c.strip()] for row in table.rows]
     if not rows or any(len(cells) != 2 for cells in rows):
         return False
-    columns = {_field(f"{cells[0]} : x")[0] for cells in rows}
-    return len(columns & _EVIDENCE) >= 2
+    return len({column_of(cells[0]) for cells in rows} & _EVIDENCE) >= 2
 
 
 def _field(text: str) -> tuple[Column | None, str]:

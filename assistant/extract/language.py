@@ -6,6 +6,7 @@ A stop-word count is enough for whole documents and needs no model.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _WORDS = re.compile(r"[a-zàâçéèêëîïôûùüÿœæ']+")
 _STOPWORDS = {
@@ -145,3 +146,21 @@ def question_language(text: str) -> str | None:
     }
     best = max(counts, key=lambda lang: counts[lang])
     return best if counts[best] >= 2 else None
+
+
+_ENGLISH_HEADERS = {
+    "owner", "owners", "responsible", "deadline", "due date", "timeline", "status",
+    "indicator", "indicators", "kpi", "kpis", "progress", "recommendation", "priority",
+}  # fmt: skip
+_HEADER_TAIL = re.compile(r"\s*(?:\(s\))?\s*:?\s*$")
+
+
+def english_headers(rows: Sequence[Sequence[str]]) -> list[str]:
+    """English plan column titles among these (first) table rows: two at least, else []."""
+    found = [
+        cell.strip()
+        for cells in rows
+        for cell in cells
+        if _HEADER_TAIL.sub("", cell.strip().lower()) in _ENGLISH_HEADERS
+    ]
+    return list(dict.fromkeys(found))[:4] if len(found) >= 2 else []
