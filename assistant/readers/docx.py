@@ -5,6 +5,12 @@ Plans are most often written in Word: a few heading-styled sections and large ta
 resolves styles; text is taken from the XML directly, so that text in tracked insertions,
 hyperlinks and content controls is kept and deleted text is not.
 
+Lists: Word's automatic numbering and bullets (``w:numPr``) are not text; their labels
+(« 1. », « a) », « • ») are computed by `docx_numbering` and put back in front of each item,
+in cells too, so that numbered items stay separate. Consecutive body paragraphs laid out
+in columns with TAB stops (a table typed without a table) are read as a table, one row per
+paragraph.
+
 Tables: merged cells are emitted once. A horizontally merged cell gives its text to the
 first grid column it covers and '' to the others; a vertically merged cell keeps its text
 in its first row only. Nested tables become lines "a | b" of their cell.
@@ -29,6 +35,7 @@ from lxml.etree import XPath, _Element
 from assistant.errors import EmptyFileError
 from assistant.readers.base import Block, Paragraph, RawDocument, Table, TableRow
 from assistant.readers.cleanup import normalise_lines
+from assistant.readers.docx_numbering import Numbering
 from assistant.readers.ooxml import WORD, check_package
 from assistant.readers.source_file import SourceFile, first_heading
 from assistant.readers.spans import make_span, row_excerpt
@@ -72,6 +79,11 @@ def _children(element: _Element) -> Iterator[_Element]:
 
 
 def _runs_text(element: _Element) -> str:
+    return normalise_lines(_runs_raw(element))
+
+
+def _runs_raw(element: _Element) -> str:
+    """The runs' text with TABs and breaks kept as they are."""
     parts: list[str] = []
 
     def walk(node: _Element) -> None:
@@ -87,7 +99,11 @@ def _runs_text(element: _Element) -> str:
                 walk(child)
 
     walk(element)
-    return normalise_lines("".join(parts))
+    return "".join(parts)
+
+
+def _labelled(text: str, label: str | None) -> str:
+    return f"{label} {text}" if label and text else text
 
 
 def _outline_level(element: _Element) -> int | None:
@@ -116,13 +132,14 @@ def _heading_level(paragraph: WordParagraph) -> int | None:
     return None
 
 
-def _cell_text(cell: _Element) -> str:
+def _cell_text(cell: _Element, numbering: Numbering) -> str:
     lines: list[str] = []
     for child in _children(cell):
         if child.tag == _PARAGRAPH:
-            lines.append(_runs_text(child))
+            text = _runs_text(child)
+            lines.append(_labelled(text, numbering.label(child) if text else None))
         elif child.tag == _TABLE:
-            for row, _ in _table_cells(child):
+            for row, _ in _table_cells(child, numbering):
                 lines.append(" | ".join(text for text in row if text))
     return normalise_lines("\n".join(lines))
 
@@ -132,7 +149,9 @@ def _int_attribute(element: _Element, path: XPath, default: int) -> int:
     return int(values[0]) if values and str(values[0]).isdigit() else default
 
 
-def _table_cells(table: _Element) -> list[tuple[list[str], frozenset[int]]]:
+def _table_cells(
+    table: _Element, numbering: Numbering
+) -> list[tuple[list[str], frozenset[int]]]:
     """Cell texts per row, aligned on the table grid, merged cells emitted once.
 
     With each row, the grid columns a vertically merged cell from above covers.
@@ -151,11 +170,28 @@ def _table_cells(table: _Element) -> list[tuple[list[str], frozenset[int]]]:
             continued = bool(merge) and merge[0].get(f"{_W}val", "continue") == "continue"
             if continued:
                 merged.update(range(len(cells), len(cells) + span))
-            cells.append("" if continued else _cell_text(cell))
+            cells.append("" if continued else _cell_text(cell, numbering))
             cells.extend([""] * (span - 1))
         rows.append((cells, frozenset(merged)))
     width = max((len(cells) for cells, _ in rows), default=0)
     return [(cells + [""] * (width - len(cells)), merged) for cells, merged in rows]
+
+
+def _numbering(document: WordDocument) -> Numbering:
+    part = document.part
+    numbering = None
+    try:
+        numbering = part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        pass  # no numbering part: no list is numbered
+    return Numbering.from_parts(numbering, part.styles.element)
+
+
+def _tab_cells(raw: str) -> list[str] | None:
+    """The columns of a paragraph laid out with TAB stops, or None when it has no TAB."""
+    if "\t" not in raw.strip() or "\n" in raw.strip():
+        return None
+    return [normalise_lines(cell) for cell in raw.strip().split("\t")]
 
 
 class _Reader:
@@ -164,19 +200,50 @@ class _Reader:
         self.file = file
         self.counter = 0
         self.blocks: list[Block] = []
+        self.numbering = _numbering(document)
+        self.tabbed: list[tuple[list[str], Paragraph]] = []  # TAB-laid paragraphs pending
 
     def paragraph(self, element: _Element) -> None:
-        text = _runs_text(element)
+        raw = _runs_raw(element)
+        text = normalise_lines(raw)
         if not text:
             return
         self.counter += 1
         level = _heading_level(WordParagraph(element, self.document))
+        text = _labelled(text, self.numbering.label(element))
         span = make_span(self.file, self.counter, self.counter, text)
-        self.blocks.append(Paragraph(text=text, span=span, heading_level=level))
+        paragraph = Paragraph(text=text, span=span, heading_level=level)
+        cells = _tab_cells(raw) if level is None else None
+        if cells is not None and len([cell for cell in cells if cell]) >= 2:
+            if self.tabbed and len(self.tabbed[0][0]) != len(cells):
+                self.flush_tabbed()  # other TAB stops: another layout
+            self.tabbed.append((cells, paragraph))
+            return
+        self.flush_tabbed()
+        self.blocks.append(paragraph)
+
+    def flush_tabbed(self) -> None:
+        """Two TAB-laid paragraphs or more in a row are a table; a lone one stays prose."""
+        pending, self.tabbed = self.tabbed, []
+        if len(pending) < 2:
+            self.blocks.extend(paragraph for _, paragraph in pending)
+            return
+        width = max(len(cells) for cells, _ in pending)
+        grid = [cells + [""] * (width - len(cells)) for cells, _ in pending]
+        used = [i for i in range(width) if any(row[i] for row in grid)]  # spacing TABs
+        rows = []
+        for cells, (_, paragraph) in zip(grid, pending, strict=True):
+            kept = tuple(cells[i] for i in used)
+            span = paragraph.span.model_copy(update={"excerpt": row_excerpt(kept)})
+            rows.append(TableRow(cells=kept, span=span))
+        first, last = rows[0].span, rows[-1].span
+        span = make_span(self.file, first.line_start, last.line_end, first.excerpt)
+        self.blocks.append(Table(rows=tuple(rows), span=span))
 
     def table(self, element: _Element) -> None:
+        self.flush_tabbed()
         rows: list[TableRow] = []
-        for cells, merged in _table_cells(element):
+        for cells, merged in _table_cells(element, self.numbering):
             if not any(cells):
                 continue
             self.counter += 1
@@ -204,6 +271,7 @@ def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
             reader.paragraph(element)
         elif element.tag == _TABLE:
             reader.table(element)
+    reader.flush_tabbed()
     if not reader.blocks:
         raise EmptyFileError(
             source.path,
