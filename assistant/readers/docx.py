@@ -22,6 +22,7 @@ and text boxes are not read.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from collections.abc import Iterator
@@ -149,9 +150,7 @@ def _int_attribute(element: _Element, path: XPath, default: int) -> int:
     return int(values[0]) if values and str(values[0]).isdigit() else default
 
 
-def _table_cells(
-    table: _Element, numbering: Numbering
-) -> list[tuple[list[str], frozenset[int]]]:
+def _table_cells(table: _Element, numbering: Numbering) -> list[tuple[list[str], frozenset[int]]]:
     """Cell texts per row, aligned on the table grid, merged cells emitted once.
 
     With each row, the grid columns a vertically merged cell from above covers.
@@ -180,10 +179,8 @@ def _table_cells(
 def _numbering(document: WordDocument) -> Numbering:
     part = document.part
     numbering = None
-    try:
+    with contextlib.suppress(KeyError, NotImplementedError):  # no part: nothing is numbered
         numbering = part.numbering_part.element
-    except (KeyError, NotImplementedError):
-        pass  # no numbering part: no list is numbered
     return Numbering.from_parts(numbering, part.styles.element)
 
 
