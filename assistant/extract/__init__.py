@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from assistant.errors import NoRecognisableContentError
 from assistant.extract.builder import PlanBuilder
+from assistant.extract.candidates import read_candidates
 from assistant.extract.context import Context
 from assistant.extract.field_blocks import read_field_blocks
 from assistant.extract.flattened import FlattenedTable, emit_all, header_columns
 from assistant.extract.language import detect_language, english_headers
 from assistant.extract.lists import read_numbered_lists
+from assistant.extract.plausibility import check
 from assistant.extract.prose import (
     AXIS_HEADING,
     FOOTNOTE,
@@ -63,46 +65,57 @@ def extract_plan(raw: RawDocument) -> Plan:
         language=language,
     )
     plan = PlanBuilder(document)
-    _Walker(stream(raw), plan).run()
+    items = stream(raw)
+    _Walker(items, plan).run()
+    if not (plan.actions or plan.recommendations or plan.swot):
+        _refuse_foreign(raw, language)
+        if not read_candidates(items, plan):
+            raise NoRecognisableContentError(raw.name, _nothing_reason(raw, plan))
+    check(plan)
     result = plan.build()
-    if not (result.actions or result.recommendations or result.swot):
-        if raw.format in (DocumentFormat.XLSX, DocumentFormat.CSV):
-            reason = (
-                "aucune ligne d'en-tête de plan d'action n'a été reconnue dans le tableur ; il "
-                "faut une ligne de titres de colonnes telles que Action, Responsable(s), "
-                "Échéance, Indicateurs de suivi, État de réalisation, Référence"
-            )
-        elif english := english_headers(
-            [
-                row.cells
-                for block in raw.blocks
-                if isinstance(block, Table)
-                for row in block.rows[:3]
-            ]
-        ):
-            reason = (
-                f"les titres de colonnes sont en anglais ({', '.join(english)}) ; plan-assistant "
-                "lit les plans d'action en français : renommez les colonnes (Action, "
-                "Responsable, Échéance, Indicateurs, État de réalisation) puis réimportez"
-            )
-        elif language in _LANGUAGE_NAMES:
-            reason = (
-                f"le document semble rédigé en {_LANGUAGE_NAMES[language]} ; plan-assistant lit "
-                "les plans d'action et rapports d'experts en français"
-            )
-        else:
-            reason = (
-                "aucune recommandation, action ni élément SWOT n'a été reconnu ; vérifiez qu'il "
-                "s'agit bien d'un plan d'action, d'un rapport d'experts ou d'une analyse SWOT "
-                "(tableau avec des colonnes telles que Action, Responsable, Échéance, Indicateurs)"
-            )
-        raise NoRecognisableContentError(raw.name, reason)
     if language not in (None, "fr"):
         result.warnings.append(
             f"Langue détectée : {_LANGUAGE_NAMES.get(language, language)} ; l'extraction est "
             "conçue pour le français et peut être incomplète."
         )
     return result
+
+
+def _refuse_foreign(raw: RawDocument, language: str | None) -> None:
+    """A plan in English (or another language) is refused with what to rename."""
+    english = english_headers(
+        [row.cells for block in raw.blocks if isinstance(block, Table) for row in block.rows[:3]]
+    )
+    if english:
+        raise NoRecognisableContentError(
+            raw.name,
+            f"les titres de colonnes sont en anglais ({', '.join(english)}) ; plan-assistant "
+            "lit les plans d'action en français : renommez les colonnes (Action, "
+            "Responsable, Échéance, Indicateurs, État de réalisation) puis réimportez",
+        )
+    if language in _LANGUAGE_NAMES:
+        raise NoRecognisableContentError(
+            raw.name,
+            f"le document semble rédigé en {_LANGUAGE_NAMES[language]} ; plan-assistant lit "
+            "les plans d'action et rapports d'experts en français",
+        )
+
+
+def _nothing_reason(raw: RawDocument, plan: PlanBuilder) -> str:
+    notes = [t.note for t in plan.structure.tables if t.note]
+    if notes:
+        return "aucun plan d'action reconnu : " + " ; ".join(dict.fromkeys(notes))
+    if raw.format in (DocumentFormat.XLSX, DocumentFormat.CSV):
+        return (
+            "aucune ligne d'en-tête de plan d'action n'a été reconnue dans le tableur ; il "
+            "faut une ligne de titres de colonnes telles que Action, Responsable(s), "
+            "Échéance, Indicateurs de suivi, État de réalisation, Référence"
+        )
+    return (
+        "aucune recommandation, action ni élément SWOT n'a été reconnu ; vérifiez qu'il "
+        "s'agit bien d'un plan d'action, d'un rapport d'experts ou d'une analyse SWOT "
+        "(tableau avec des colonnes telles que Action, Responsable, Échéance, Indicateurs)"
+    )
 
 
 class _Walker:
@@ -131,10 +144,13 @@ class _Walker:
             else:
                 index += self._line(index, item)
         self._close_flat()
+        self.plan.reading = "flattened_table"
         emit_all(self.flat_sections, self.plan)
         if not self.plan.actions:
+            self.plan.reading = "fiches_action"
             read_field_blocks(self.items, self.plan)
         if not self.plan.actions:
+            self.plan.reading = "numbered_list"
             read_numbered_lists(self.items, self.plan)
 
     def _lookahead(self, index: int) -> list[TableRow]:

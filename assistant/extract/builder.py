@@ -22,8 +22,11 @@ from assistant.schema import (
     Plan,
     Recommendation,
     Span,
+    StructureReport,
     SwotItem,
     SwotKind,
+    TableKind,
+    TableReport,
 )
 
 
@@ -50,6 +53,13 @@ class PlanBuilder:
     actions: list[Action] = field(default_factory=list)
     swot: list[SwotItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    structure: StructureReport = field(default_factory=StructureReport)
+    # Which reading produced each action (plan_table, flattened_table...), for the report.
+    reading: str = "plan_table"
+    action_readings: list[str] = field(default_factory=list)
+    # The structure-report index of the table being read (None outside tables), per action.
+    current_table: int | None = None
+    action_tables: list[int | None] = field(default_factory=list)
     _action_keys: Counter[str] = field(default_factory=Counter)
     _swot_keys: Counter[str] = field(default_factory=Counter)
 
@@ -100,7 +110,20 @@ class PlanBuilder:
             source=draft.source,
         )
         self.actions.append(action)
+        self.action_readings.append(self.reading)
+        self.action_tables.append(self.current_table)
         return action
+
+    def action_count(self) -> int:
+        return len(self.actions)
+
+    def table_report(self, source: Span) -> TableReport:
+        """A new structure-report entry for the next table of the document."""
+        report = TableReport(
+            index=len(self.structure.tables) + 1, source=source, kind=TableKind.UNREAD
+        )
+        self.structure.tables.append(report)
+        return report
 
     def replace_last_action(self, action: Action) -> None:
         """Store a completed version of the last action (continuation rows)."""
@@ -132,4 +155,5 @@ class PlanBuilder:
             actions=self.actions,
             swot=self.swot,
             warnings=self.warnings,
+            structure=self.structure,
         )

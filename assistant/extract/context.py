@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.extract.column_roles import RoleAssignment
 from assistant.extract.vocabulary import Column
-from assistant.schema import Span
+from assistant.schema import Span, TableReport
 
 
 @dataclass
@@ -17,6 +18,9 @@ class TableSchema:
     lead: int | None  # column holding the objective (or the action itself), if any
     header: Span
     periods: dict[int, str] = field(default_factory=dict)  # timeline column -> its period
+    assignment: RoleAssignment | None = None  # how sure each role is (structure report)
+    inferred: bool = False  # no header named the columns: roles come from the cells alone
+    header_shift: int = 0  # 1 when the header lost its first column (its names sit one left)
 
     def column(self, role: Column) -> int | None:
         for index, found in self.roles.items():
@@ -53,6 +57,8 @@ class Context:
     # Links of the last row whose first-column reference cell was filled: rows below with
     # that cell empty sit under the same (vertically merged) reference.
     reference_above: list[tuple[str, Span]] = field(default_factory=list)
+    # The structure report entry of the table being read.
+    table_report: TableReport | None = None
 
     def new_axis(self, axis: str) -> None:
         self.axis = axis

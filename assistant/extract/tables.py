@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 
 from assistant.extract.builder import ActionDraft, PlanBuilder
+from assistant.extract.column_roles import infer_roles
 from assistant.extract.context import Context, RowGroup, TableSchema
 from assistant.extract.items import join_list_cell, split_items, split_run_on
 from assistant.extract.references import Reference, parse_references
+from assistant.extract.table_survey import column_reports, headerless_roles, non_plan_reason
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import Column, column_of, is_status_value, priority_of
 from assistant.readers.base import Table, TableRow
-from assistant.schema import LinkKind, Span
+from assistant.schema import LinkKind, Span, TableKind, TableReport
 
 _LEAD_ROLES = {Column.OBJECTIVE, Column.STEP, Column.ACTION}
 _ENUMERATOR = re.compile(r"^\s*\d{1,2}\s*[).]\s+(?=\S)")
@@ -94,7 +96,17 @@ def align(header: TableRow, roles: dict[int, Column], data: list[TableRow]) -> T
         for index, role in roles.items()
         if role is Column.TIMELINE
     }
-    return TableSchema(roles=chosen, width=width, lead=lead, header=header.span, periods=periods)
+    # The cells confirm, correct (criteria vs references) or complete the header's roles.
+    assignment = infer_roles(chosen, rows, width)
+    return TableSchema(
+        roles=assignment.roles,
+        width=width,
+        lead=lead,
+        header=header.span,
+        periods=periods,
+        assignment=assignment,
+        header_shift=shift,
+    )
 
 
 def _cell(cells: tuple[str, ...], index: int | None) -> str:
@@ -161,8 +173,42 @@ def _deadline_from_text(text: str) -> tuple[str, str | None]:
 
 
 def read_table(table: Table, ctx: Context, plan: PlanBuilder, lookahead: list[TableRow]) -> None:
-    """Turn the rows of one table into actions, updating the context."""
+    """Turn the rows of one table into actions, updating the context and the report."""
+    report = plan.table_report(table.span)
+    ctx.table_report = report
+    plan.current_table = report.index
+    try:
+        _read_rows(table, ctx, plan, lookahead, report)
+    finally:
+        plan.current_table = None
+
+
+def _read_rows(
+    table: Table, ctx: Context, plan: PlanBuilder, lookahead: list[TableRow], report: TableReport
+) -> None:
     rows = list(table.rows)
+    has_header = any(header_roles(row) is not None for row in rows)
+    reason = None if has_header else non_plan_reason(rows)
+    if reason is not None:
+        ctx.schema = None  # contacts, budget, a calendar of action numbers: not the plan
+        report.kind = TableKind.TIMELINE if "calendrier" in reason else TableKind.NOT_PLAN
+        report.rows, report.note = len(rows), reason
+        return
+    if ctx.schema is None and not has_header:
+        inferred = headerless_roles(rows)
+        if inferred is not None:
+            assignment, skip = inferred
+            ctx.schema = TableSchema(
+                roles=assignment.roles,
+                width=max(len(r.cells) for r in rows),
+                lead=None,
+                header=rows[0].span,
+                assignment=assignment,
+                inferred=True,
+            )
+            ctx.group, ctx.reference_above = None, []
+            _describe(report, ctx.schema, rows[0].cells if skip else None)
+            rows = rows[skip:]
     header: tuple[TableRow, dict[int, Column]] | None = None  # the header row just read
     for position, row in enumerate(rows):
         roles = header_roles(row)
@@ -176,15 +222,42 @@ def read_table(table: Table, ctx: Context, plan: PlanBuilder, lookahead: list[Ta
             ctx.group = None
             ctx.reference_above = []
             header = (row, roles)
+            _describe(report, ctx.schema, row.cells)
             continue
         header = None
         schema = ctx.schema
-        if schema is None or not any(c.strip() for c in row.cells):
+        if not any(c.strip() for c in row.cells):
             continue
+        report.rows += 1
+        if schema is None:
+            report.rows_not_understood += 1
+            continue
+        if report.kind is TableKind.UNREAD:
+            _describe(report, schema, None)  # the plan table goes on from the page before
+            report.note = "suite du tableau précédent (même colonnes)"
         if len(row.cells) < schema.width - 2:
             ctx.schema = None  # a different, narrower table (contacts, budget...)
+            report.rows_not_understood += 1
             continue
+        before = plan.action_count()
         read_row(row, schema, ctx, plan)
+        report.actions += plan.action_count() - before
+    if ctx.schema is not None and ctx.schema.inferred:
+        ctx.schema = None  # roles guessed from this table's cells hold for it alone
+
+
+def _describe(report: TableReport, schema: TableSchema, header: tuple[str, ...] | None) -> None:
+    report.kind = TableKind.PLAN
+    if schema.assignment is not None:
+        if header is not None or not report.columns:
+            report.columns = column_reports(schema.assignment, header, schema.header_shift)
+        report.confidence = schema.assignment.confidence
+    if schema.inferred:
+        report.confidence = min(report.confidence, 0.5)
+        report.note = (
+            "aucune ligne de titres : rôles des colonnes déduits du contenu des cellules, "
+            "à vérifier"
+        )
 
 
 def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder) -> None:

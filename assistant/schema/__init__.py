@@ -26,11 +26,13 @@ from assistant.schema.plan import (
 from assistant.schema.retrieval import Passage, PassageFilter, PassageKind, SearchHit
 from assistant.schema.review import ActionEdit, EditKind
 from assistant.schema.source import Document, DocumentFormat, Span
+from assistant.schema.structure import ColumnReport, StructureReport, TableKind, TableReport
 
 __all__ = [
     "Action",
     "ActionEdit",
     "AuditReport",
+    "ColumnReport",
     "Coverage",
     "CriterionSummary",
     "Document",
@@ -56,7 +58,10 @@ __all__ = [
     "SmartScore",
     "Span",
     "StatusCategory",
+    "StructureReport",
     "SwotItem",
     "SwotKind",
+    "TableKind",
+    "TableReport",
     "TargetKind",
 ]

@@ -14,6 +14,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field, computed_field
 
 from assistant.schema.source import Document, Span
+from assistant.schema.structure import StructureReport
 
 
 class StatusCategory(StrEnum):
@@ -144,4 +145,8 @@ class Plan(BaseModel):
     warnings: list[str] = Field(
         default_factory=list,
         description="What the parser noticed and could not settle (French, for the coordinator).",
+    )
+    structure: StructureReport = Field(
+        default_factory=StructureReport,
+        description="The layout the parser recovered (tables, column roles, confidence).",
     )

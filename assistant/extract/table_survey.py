@@ -1,0 +1,163 @@
+"""Before a table's rows become actions: is it a plan at all, and what are its columns?
+
+Three questions the row reader (`tables`) asks of every table:
+
+* is it something else — a contact list, a budget, a calendar listing the numbers of the
+  actions due each month — that must be ignored with a note (`non_plan_reason`)?
+* when no header row names its columns, do its cells still show a plan (an action column
+  beside owners, deadlines or statuses)? Then its roles come from the contents alone, and
+  what it yields is marked « à vérifier » (`headerless_roles`);
+* how to describe the roles found, for the structure report (`column_reports`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.extract.column_roles import RoleAssignment, infer_roles
+from assistant.extract.vocabulary import Column, is_period_label
+from assistant.readers.base import TableRow
+from assistant.schema import ColumnReport
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_PHONE = re.compile(r"(?:\+\d{2}\s?|\b0)\d(?:[\s./-]?\d{2}){3,4}\b")
+_AMOUNT = re.compile(
+    r"(?:\d[\d\s.]*(?:,\d{1,2})?\s*(?:€|eur\b|euros?\b|k€))|(?:€\s*\d)", re.IGNORECASE
+)
+_NUMBER_LIST = re.compile(
+    r"^\s*(?:n°\s*)?\d{1,2}(?:\.\d{1,2})?(?:\s*[,;/et]+\s*\d{1,2}(?:\.\d{1,2})?)*\s*$"
+)
+_MIN_SHARE = 0.3
+
+
+def _share(rows: Sequence[TableRow], pattern: re.Pattern[str], *, full: bool = False) -> float:
+    cells = [cell for row in rows for cell in row.cells if cell.strip()]
+    if not cells:
+        return 0.0
+    test = pattern.match if full else pattern.search
+    return sum(bool(test(cell)) for cell in cells) / len(cells)
+
+
+def non_plan_reason(rows: Sequence[TableRow]) -> str | None:
+    """Why a table is not a plan (French, for the structure report), or None."""
+    data = list(rows[:40])
+    if not data:
+        return None
+    rows_with = {
+        "contacts": sum(bool(_EMAIL.search(" ".join(r.cells)) or _PHONE.search(" ".join(r.cells)))
+                        for r in data),
+        "budget": sum(bool(_AMOUNT.search(" ".join(r.cells))) for r in data),
+    }  # fmt: skip
+    if rows_with["contacts"] >= max(2, _MIN_SHARE * len(data)):
+        return "liste de contacts (adresses, téléphones) : ce n'est pas le plan, ignorée"
+    if rows_with["budget"] >= max(2, 0.5 * len(data)):
+        return "tableau budgétaire (montants) : ce n'est pas le plan, ignoré"
+    if is_gantt(data):
+        return (
+            "calendrier (périodes en colonnes) sans colonnes de plan : lu comme un calendrier, "
+            "pas comme des actions"
+        )
+    if is_number_calendar(data):
+        return (
+            "calendrier des actions (numéros d'actions par période) : lu comme un calendrier, "
+            "pas comme des actions"
+        )
+    return None
+
+
+def is_number_calendar(rows: Sequence[TableRow]) -> bool:
+    """Periods (as headers or first cells) whose other cells list action numbers."""
+    if len(rows) < 2:
+        return False
+    header_periods = sum(is_period_label(cell) or _month_only(cell) for cell in rows[0].cells)
+    lead_periods = sum(
+        is_period_label(r.cells[0]) or _month_only(r.cells[0]) for r in rows if r.cells
+    )
+    if header_periods < 2 and lead_periods < 0.6 * len(rows):
+        return False
+    body = rows[1:] if header_periods >= 2 else rows
+    cells = [
+        c for r in body for c in (r.cells if header_periods >= 2 else r.cells[1:]) if c.strip()
+    ]
+    if not cells:
+        return False
+    return sum(bool(_NUMBER_LIST.match(c)) for c in cells) / len(cells) >= 0.6
+
+
+_SUBPERIOD = re.compile(r"^\s*(?:q|s|t|quadri\.?\s*|sem\.?\s*)[1-4]\s*$", re.IGNORECASE)
+
+
+def is_gantt(rows: Sequence[TableRow]) -> bool:
+    """A row of period titles (« 2024-2025 | 2025-2026 », « Q1 | Q2 ») over the table."""
+    for row in rows[:3]:
+        periods = sum(
+            is_period_label(c) or _month_only(c) or bool(_SUBPERIOD.match(c)) for c in row.cells
+        )
+        if periods >= 2 and periods >= 0.5 * sum(1 for c in row.cells if c.strip()):
+            return True
+    return False
+
+
+_MONTH = re.compile(
+    r"^\s*(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)[a-zéû]*\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _month_only(cell: str) -> bool:
+    return bool(_MONTH.match(cell))
+
+
+def headerless_roles(rows: Sequence[TableRow]) -> tuple[RoleAssignment, int] | None:
+    """Roles of a table no header names, from its cells: (roles, rows to skip) or None.
+
+    A first row of short labels that fits none of the roles its column then shows is taken
+    for an unknown header and skipped.
+    """
+    if len(rows) < 3:
+        return None
+    width = max(len(r.cells) for r in rows)
+    if width < 2:
+        return None
+    for skip in (1, 0):
+        data = [r.cells for r in rows[skip : skip + 40]]
+        if not data:
+            continue
+        assignment = infer_roles({}, data, width)
+        roles = set(assignment.roles.values())
+        if Column.ACTION in roles and roles & {
+            Column.OWNER,
+            Column.DEADLINE,
+            Column.STATUS,
+            Column.INDICATORS,
+        }:
+            if skip and not _looks_like_labels(rows[0].cells):
+                continue
+            return assignment, skip
+    return None
+
+
+def _looks_like_labels(cells: Sequence[str]) -> bool:
+    filled = [c for c in cells if c.strip()]
+    return bool(filled) and all(len(c.split()) <= 5 and "\n" not in c for c in filled)
+
+
+def column_reports(
+    assignment: RoleAssignment, header: Sequence[str] | None, shift: int = 0
+) -> list[ColumnReport]:
+    """The assignment as the structure report shows it (`shift`: header one column left)."""
+    reports = []
+    for column in assignment.columns:
+        at = column.index - shift
+        name = header[at].strip() if header and 0 <= at < len(header) else None
+        reports.append(
+            ColumnReport(
+                index=column.index,
+                header=name or None,
+                role=column.role.value if column.role is not None else None,
+                confidence=column.confidence,
+                evidence=column.evidence,
+            )
+        )
+    return reports
