@@ -92,7 +92,20 @@ def _cell_text(page: Page, bbox: tuple[float, float, float, float] | None) -> st
     """
     if bbox is None:
         return ""
-    lines = page.crop(bbox, strict=False).extract_text_lines(return_chars=False)
+    x0, top, x1, bottom = (float(value) for value in bbox)
+
+    def centred_inside(obj: dict[str, Any]) -> bool:
+        # A character belongs to the cell its centre lies in: LibreOffice and Word draw a
+        # row's first line a little above the rule, so an overlap test would give the
+        # first line of each row to the row above too.
+        if obj.get("object_type") != "char":
+            return True
+        middle_x = (float(obj["x0"]) + float(obj["x1"])) / 2
+        middle_y = (float(obj["top"]) + float(obj["bottom"])) / 2
+        return x0 <= middle_x <= x1 and top <= middle_y <= bottom
+
+    cell = page.filter(centred_inside).crop(bbox, strict=False)
+    lines = cell.extract_text_lines(return_chars=False)
     if not lines:
         return ""
     parts = [str(lines[0]["text"])]

@@ -142,3 +142,39 @@ def test_too_many_pages(plan_pdf: Path, settings: IngestSettings) -> None:
     with pytest.raises(FileTooLargeError, match=r"2 pages.*ingest\.max_pages"):
         read_document(plan_pdf, limited)
     assert time.perf_counter() - started < 2
+
+
+def test_a_row_whose_first_line_rises_above_its_rule_keeps_it(
+    tmp_path: Path, settings: IngestSettings
+) -> None:
+    """Word and LibreOffice draw a row's first line a hair above the rule: it stays in its row."""
+    path = tmp_path / "exporte.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    left, right, widths = 60.0, 540.0, (60.0, 300.0)
+    rules = [760.0, 740.0, 700.0, 660.0]  # header row, then two rows of two lines each
+    for y in rules:
+        pdf.line(left, y, right, y)
+    for x in (left, left + widths[0], left + widths[1], right):
+        pdf.line(x, rules[0], x, rules[-1])
+    pdf.setFont("Helvetica", 10)
+    rows = [
+        ("Action", "Responsable"),
+        ("Refondre l'UE de catalogage", "Titulaire de"),
+        ("selon le modèle actuel", "catalogage"),
+        ("Créer un stage en archives", "Coordinatrice"),
+        ("communales", "des stages"),
+    ]
+    # First line of each row: its top 0.5 pt above the row's top rule (10 pt font, ascent ~7).
+    baselines = [752.0, 732.5, 720.0, 692.5, 680.0]
+    for baseline, (action, owner) in zip(baselines, rows, strict=True):
+        pdf.drawString(left + widths[0] + 4, baseline, action)
+        pdf.drawString(left + widths[1] + 4, baseline, owner)
+    pdf.save()
+
+    table = next(b for b in read_document(path, settings).blocks if isinstance(b, Table))
+    texts = [tuple(c.replace("\n", " ") for c in row.cells if c) for row in table.rows]
+    assert texts == [
+        ("Action", "Responsable"),
+        ("Refondre l'UE de catalogage selon le modèle actuel", "Titulaire de catalogage"),
+        ("Créer un stage en archives communales", "Coordinatrice des stages"),
+    ]
