@@ -90,3 +90,30 @@ def french_date(day: date) -> str:
     """A date as a French sentence writes it: '23 novembre 2026', '1er mars 2027'."""
     number = "1er" if day.day == 1 else str(day.day)
     return f"{number} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+# A deadline written at the end of an action's own text: "… : septembre 2020",
+# "… – juin 2021", "… (2024-2025)", "… (Q1 2027)". The separator matters: "… en 2025"
+# is part of the sentence, not a deadline column that was folded into it.
+_INLINE_DEADLINE = re.compile(
+    r"(?:\s*[:–—]\s*|\s+-\s+|\s*\(\s*)"
+    r"(?P<when>(?:(?:d[ée]but|fin|mi-?|avant|d'ici|pour)\s+)?[^:–—()]{0,30}?"
+    r"(?:(?:19|20)\d{2}(?:\s*[-/]\s*(?:19|20)?\d{2})?|\bq[1-4]\b[^()]{0,8}))"
+    r"\s*\)?\s*\.?$",
+    re.IGNORECASE,
+)
+
+
+def split_inline_deadline(text: str) -> tuple[str, str | None]:
+    """("Désigner un référent : septembre 2020") -> ("Désigner un référent", "septembre 2020").
+
+    Only a trailing period set off by a colon, a dash or parentheses, that reads as a date;
+    otherwise the text is returned whole with None.
+    """
+    match = _INLINE_DEADLINE.search(text)
+    if match is None or match.start() < 10:
+        return text, None
+    when = match["when"].strip()
+    if due_date(when) is None or len(when.split()) > 6:
+        return text, None
+    return text[: match.start()].rstrip(" ,;.–—-"), when

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.extract.builder import ActionDraft, PlanBuilder
-from assistant.extract.dates import due_date
+from assistant.extract.dates import due_date, split_inline_deadline
 from assistant.extract.prose import AXIS_HEADING
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
@@ -29,9 +29,6 @@ _LABELLED = re.compile(
     r"(?P<label>responsables?|porteurs?|pilotes?|acteurs?(?: concernés)?|échéances?|echeances?|"
     r"délais?|delais?|indicateurs?(?: de suivi)?|état(?: de réalisation)?|statut)\s*:\s*",
     re.IGNORECASE,
-)
-_TRAILING_DEADLINE = re.compile(
-    r"\s*[:–—-]\s*(?P<when>(?:(?:d[ée]but|fin|mi-?)\s+)?[^:–—]{0,25}?(?:19|20)\d{2}(?:\s*[-/]\s*(?:19|20)?\d{2})?)\s*\.?$"
 )
 _PLAN_HEADING = re.compile(r"\baction|\bplan\b|mesures|chantiers|engagements", re.IGNORECASE)
 
@@ -128,10 +125,7 @@ def _draft(entry: _Entry, text: str) -> ActionDraft:
         or fields.get("delais")
     )
     if deadline is None:
-        match = _TRAILING_DEADLINE.search(description)
-        if match:
-            deadline = match["when"].strip()
-            description = description[: match.start()]
+        description, deadline = split_inline_deadline(description)
     owner = next(
         (
             v

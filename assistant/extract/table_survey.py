@@ -21,7 +21,7 @@ from assistant.readers.base import TableRow
 from assistant.schema import ColumnReport
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
-_PHONE = re.compile(r"(?:\+\d{2}\s?|\b0)\d(?:[\s./-]?\d{2}){3,4}\b")
+_PHONE = re.compile(r"(?:\+\d{2}\s?|\b0)\d{1,3}(?:[\s./-]?\d{2}){3,4}\b")
 _AMOUNT = re.compile(
     r"(?:\d[\d\s.]*(?:,\d{1,2})?\s*(?:€|eur\b|euros?\b|k€))|(?:€\s*\d)", re.IGNORECASE
 )

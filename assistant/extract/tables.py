@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 from assistant.extract.builder import ActionDraft, PlanBuilder
+from assistant.extract.cell_lists import list_items, split_listed
 from assistant.extract.column_roles import infer_roles
 from assistant.extract.context import Context, RowGroup, TableSchema
+from assistant.extract.dates import split_inline_deadline
 from assistant.extract.items import join_list_cell, split_items, split_run_on
 from assistant.extract.references import Reference, parse_references
 from assistant.extract.table_survey import column_reports, headerless_roles, non_plan_reason
@@ -24,10 +26,6 @@ from assistant.schema import LinkKind, Span, TableKind, TableReport
 
 _LEAD_ROLES = {Column.OBJECTIVE, Column.STEP, Column.ACTION}
 _ENUMERATOR = re.compile(r"^\s*\d{1,2}\s*[).]\s+(?=\S)")
-_MONTH_WORD = re.compile(
-    r"janv|f[ée]vr|mars|avril|mai|juin|juil|ao[uû]t|sept|octob|novemb|d[ée]cemb", re.IGNORECASE
-)
-_TRAILING_PERIOD = re.compile(r"\s*\((?P<period>[^()]*\b(?:19|20)\d{2}[^()]*)\)\s*$")
 
 
 def header_roles(row: TableRow) -> dict[int, Column] | None:
@@ -70,8 +68,18 @@ def _content_score(roles: dict[int, Column], rows: list[tuple[str, ...]]) -> flo
     return score
 
 
-def align(header: TableRow, roles: dict[int, Column], data: list[TableRow]) -> TableSchema:
-    """Decide whether the header sits over the data as is or lost its first column."""
+def align(
+    header: TableRow,
+    roles: dict[int, Column],
+    data: list[TableRow],
+    own: list[TableRow] | None = None,
+) -> TableSchema:
+    """Decide whether the header sits over the data as is or lost its first column.
+
+    `data` is the rows below the header, the next tables' included (a plan cut by page
+    breaks); `own`, the header's own table's rows, which alone say what the columns hold
+    when there are a few (the next table may be another one: a calendar, contacts).
+    """
     rows = [r.cells for r in data[:40]]
     width = max([len(header.cells), *(len(r) for r in rows)])
     shifted = {index + 1: role for index, role in roles.items()}
@@ -97,7 +105,8 @@ def align(header: TableRow, roles: dict[int, Column], data: list[TableRow]) -> T
         if role is Column.TIMELINE
     }
     # The cells confirm, correct (criteria vs references) or complete the header's roles.
-    assignment = infer_roles(chosen, rows, width)
+    sample = [r.cells for r in own[:40]] if own is not None and len(own) >= 2 else rows
+    assignment = infer_roles(chosen, sample, width)
     return TableSchema(
         roles=assignment.roles,
         width=width,
@@ -165,13 +174,6 @@ def recommendation_heading(text: str) -> tuple[Reference, str] | None:
     return references[0], squash(match.group("wording")).strip(' «»"')
 
 
-def _deadline_from_text(text: str) -> tuple[str, str | None]:
-    match = _TRAILING_PERIOD.search(text)
-    if match and _MONTH_WORD.search(match.group("period")):
-        return text, squash(match.group("period"))
-    return text, None
-
-
 def read_table(table: Table, ctx: Context, plan: PlanBuilder, lookahead: list[TableRow]) -> None:
     """Turn the rows of one table into actions, updating the context and the report."""
     report = plan.table_report(table.span)
@@ -218,7 +220,7 @@ def _read_rows(
                 # État"): its names complete the first row's
                 row, roles = header[0], {**header[1], **roles}
             following = rows[position + 1 :] + lookahead
-            ctx.schema = align(row, roles, following)
+            ctx.schema = align(row, roles, following, rows[position + 1 :])
             ctx.group = None
             ctx.reference_above = []
             header = (row, roles)
@@ -301,15 +303,15 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
         )
 
     if step_text:
-        text, objective = step_text, ctx.heading
+        text, objective, source_cell = step_text, ctx.heading, get(Column.STEP)
     elif action_text:
-        text = action_text
+        text, source_cell = action_text, get(Column.ACTION)
         objective = lead_text or (ctx.group.lead_text if ctx.group else None) or ctx.heading
         if not lead_text and ctx.group and not links and schema.lead is not None:
             links = ctx.group.links
     elif lead_text:
         has_action_column = action_col is not None and action_col != schema.lead
-        text = lead_text
+        text, source_cell = lead_text, _cell(tuple(cells), schema.lead)
         objective = ctx.heading if has_action_column else _ENUMERATOR.sub("", lead_text)
     else:
         _continue_previous(cells, schema, plan)
@@ -325,8 +327,8 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
             period for index, period in sorted(schema.periods.items()) if cells[index].strip()
         ]
         deadline = marked[-1] if marked else None  # the last period the action runs in
-    if deadline is None and not schema.has(Column.DEADLINE):
-        text, deadline = _deadline_from_text(text)
+    if deadline is None and list_items(source_cell) is None:
+        text, deadline = split_inline_deadline(text)
     owner = (
         join_list_cell(get(Column.OWNER))
         if schema.has(Column.OWNER)
@@ -337,21 +339,21 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
     )
     axis = squash(get(Column.AXIS)) or ctx.axis
     placement = [(ctx.placement[0], LinkKind.PLACEMENT, ctx.placement[1])] if ctx.placement else []
-    plan.add_action(
-        ActionDraft(
-            text=text,
-            source=row.span,
-            objective=objective,
-            axis=axis,
-            owner=owner,
-            deadline=deadline,
-            indicators=split_items(indicator_cell),
-            status=status,
-            priority=priority_of(get(Column.PRIORITY))
-            or (ctx.group.priority if ctx.group else None),
-            links=[(rec, LinkKind.EXPLICIT, span) for rec, span in links] + placement,
-        )
+    draft = ActionDraft(
+        text=text,
+        source=row.span,
+        objective=objective,
+        axis=axis,
+        owner=owner,
+        deadline=deadline,
+        indicators=split_items(indicator_cell),
+        status=status,
+        priority=priority_of(get(Column.PRIORITY)) or (ctx.group.priority if ctx.group else None),
+        links=[(rec, LinkKind.EXPLICIT, span) for rec, span in links] + placement,
     )
+    deadline_cell = get(Column.DEADLINE) if schema.has(Column.DEADLINE) else ""
+    for listed in split_listed(draft, source_cell, deadline_cell, indicator_cell):
+        plan.add_action(listed)
 
 
 def _row_links(

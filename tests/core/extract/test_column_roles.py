@@ -1,0 +1,147 @@
+"""Column roles from header words and cell contents; the structure report and its warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.extract.column_roles import cell_profile, infer_roles
+from assistant.extract.vocabulary import Column
+from assistant.parsing import parse_file
+from assistant.schema import TableKind
+from assistant.settings import Settings
+
+
+def _parse(tmp_path: Path, text: str, name: str = "plan.md"):  # type: ignore[no-untyped-def]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return parse_file(path, Settings())
+
+
+def test_cell_profiles_tell_owners_deadlines_and_references_apart() -> None:
+    assert cell_profile("Conseil de département\nCoordinatrice qualité").get(Column.OWNER)
+    assert cell_profile("Q1 2027").get(Column.DEADLINE) == 1.0
+    assert cell_profile("Rp.6 - 1").get(Column.REFERENCE) == 1.0
+    assert cell_profile("Critère 1.2.1").get(Column.CRITERION) == 1.0
+    assert Column.OWNER not in cell_profile("Organiser des réunions de coordination")
+    assert cell_profile("Organiser des réunions de coordination").get(Column.ACTION)
+
+
+def test_a_column_of_criteria_beside_recommendation_references_is_criteria() -> None:
+    rows = [
+        ("Critère 1.2.1", "Rp.6 - 1", "Créer un tutorat"),
+        ("Critère 2.1", "Recommandations principales n°1 et n°2", "Revoir les fiches UE"),
+        ("Critère 3.4", "Critère 3, Recommandation 4", "Réunir le conseil"),
+    ]
+    header = {0: Column.REFERENCE, 1: Column.REFERENCE, 2: Column.ACTION}
+    roles = infer_roles(header, rows, 3).roles
+    assert roles == {0: Column.CRITERION, 1: Column.REFERENCE, 2: Column.ACTION}
+
+
+def test_plan_citing_criteria_and_recommendations_links_only_recommendations(
+    tmp_path: Path,
+) -> None:
+    plan = _parse(
+        tmp_path,
+        "| Référentiel | Référence | Action | Responsable |\n|---|---|---|---|\n"
+        "| Critère 1.2.1 | Rp.6 - 1 | Créer un tutorat par les pairs | Cellule pédagogique |\n"
+        "| Critère 2.1 | Recommandations principales n°1 et n°2 | Revoir les fiches UE "
+        "du bloc 1 | Coordination de section |\n"
+        "| Critère 3.4 | C3-R4 | Réunir le conseil consultatif | Direction |\n",
+    )
+    refs = sorted(r.ref for r in plan.recommendations)
+    assert refs == sorted(
+        ["Rp.6 - 1", "Recommandation principale n°1", "Recommandation principale n°2", "C3-R4"]
+    )
+    assert [len(a.addresses) for a in plan.actions] == [1, 2, 1]
+
+
+def test_an_owner_column_named_after_bodies_is_read_from_its_cells(tmp_path: Path) -> None:
+    plan = _parse(
+        tmp_path,
+        "| Objectifs | Instances | Actions |\n|---|---|---|\n"
+        "| Mieux accueillir | Conseil de département | Organiser une journée d'accueil : "
+        "septembre 2025 |\n"
+        "| Suivre les stages | Coordination des stages | Rédiger une charte de stage : "
+        "juin 2026 |\n",
+    )
+    assert [(a.text, a.owner, a.deadline) for a in plan.actions] == [
+        ("Organiser une journée d'accueil", "Conseil de département", "septembre 2025"),
+        ("Rédiger une charte de stage", "Coordination des stages", "juin 2026"),
+    ]
+    columns = {c.header: c for c in plan.structure.tables[0].columns}
+    assert columns["Instances"].role == "owner"
+    assert "contenu" in columns["Instances"].evidence
+
+
+def test_numbered_items_in_one_cell_are_separate_actions(tmp_path: Path) -> None:
+    plan = _parse(
+        tmp_path,
+        "<table><tr><td>Objectif</td><td>Actions</td><td>Indicateurs</td></tr>"
+        "<tr><td>Coordonner</td><td>1. Désigner un référent : septembre 2020<br>"
+        "2. Tenir une réunion par quadrimestre : décembre 2020</td>"
+        "<td>- Référent nommé<br>- Nombre de réunions</td></tr></table>\n",
+        name="plan.txt",
+    )
+    assert [(a.text, a.deadline, a.indicators, a.objective) for a in plan.actions] == [
+        ("Désigner un référent", "septembre 2020", ["Référent nommé"], "Coordonner"),
+        ("Tenir une réunion par quadrimestre", "décembre 2020", ["Nombre de réunions"],
+         "Coordonner"),
+    ]  # fmt: skip
+
+
+def test_bullets_sharing_one_deadline_stay_one_action(tmp_path: Path) -> None:
+    plan = _parse(
+        tmp_path,
+        "<table><tr><td>Action</td><td>Échéance</td></tr>"
+        "<tr><td>- Préparer le questionnaire<br>- Le diffuser</td><td>juin 2026</td></tr>"
+        "</table>\n",
+        name="plan.txt",
+    )
+    assert len(plan.actions) == 1
+
+
+def test_a_contact_list_after_the_plan_is_ignored_with_a_note(tmp_path: Path) -> None:
+    plan = _parse(
+        tmp_path,
+        "| Action | Responsable | Échéance |\n|---|---|---|\n"
+        "| Créer un tutorat | Cellule pédagogique | juin 2026 |\n\n"
+        "Personnes de contact\n\n"
+        "| Service | Nom | Adresse |\n|---|---|---|\n"
+        "| Cellule qualité | A. Martin | a.martin@exemple.be |\n"
+        "| Secrétariat | B. Durand | 081 23 45 67 |\n",
+    )
+    assert [a.text for a in plan.actions] == ["Créer un tutorat"]
+    kinds = [t.kind for t in plan.structure.tables]
+    assert kinds == [TableKind.PLAN, TableKind.NOT_PLAN]
+    assert "contacts" in (plan.structure.tables[1].note or "")
+
+
+def test_a_table_without_header_gives_candidates_to_check(tmp_path: Path) -> None:
+    plan = _parse(
+        tmp_path,
+        "Plan d'amélioration\n\n"
+        "| Organiser une journée d'accueil des étudiants | Conseil de département | "
+        "septembre 2025 |\n|---|---|---|\n"
+        "| Rédiger une charte de stage commune | Coordination des stages | juin 2026 |\n"
+        "| Mettre en place un tutorat par les pairs | Cellule d'aide à la réussite | "
+        "2025-2026 |\n",
+    )
+    assert [a.owner for a in plan.actions][-2:] == [
+        "Coordination des stages",
+        "Cellule d'aide à la réussite",
+    ]
+    assert plan.structure.needs_review
+    assert any("à vérifier" in w for w in plan.warnings)
+
+
+def test_prose_with_a_numbered_list_is_never_nothing(tmp_path: Path) -> None:
+    plan = _parse(
+        tmp_path,
+        "Pistes retenues par l'équipe\n\n"
+        "1. Revoir la grille d'évaluation des stages\n"
+        "2. Organiser une rencontre avec les maîtres de stage\n"
+        "3. Publier le calendrier des évaluations plus tôt\n",
+        name="notes.txt",
+    )
+    assert len(plan.actions) == 3
+    assert any("à vérifier" in w for w in plan.warnings)
