@@ -109,3 +109,11 @@ def test_fresh_questions_are_many_with_a_third_aside() -> None:
     assert 0.3 <= len(aside) / len(conversations) <= 0.45
     kinds = {c.kind for c in conversations}
     assert {c.kind for c in aside} == kinds  # every kind has questions aside
+
+
+def test_fresh_in_sample_questions_keep_their_floor() -> None:
+    """Regression floor for the fresh in-sample questions (0.984 with the real embedder)."""
+    figures, _ = run_chat_eval(Settings(), None, factory=_fake_factory, only=("demo",))
+    failures = [(r.question, r.problems) for r in figures.rows("fresh in-sample") if r.problems]
+    assert figures.correctness("existing") >= 0.9
+    assert figures.correctness("fresh in-sample") >= 0.9, failures
