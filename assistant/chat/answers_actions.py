@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from assistant.audit.roles import role_key
 from assistant.chat.knowledge import LATE_GAPS, Knowledge
+from assistant.chat.lexicon import find_cues
 from assistant.chat.models import Focus, MissingField, Question
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import (
     closest_passages,
     find_actions,
+    previous_actions,
     roles_of,
+    surface_word,
     theme_actions,
     unique_action,
 )
@@ -54,8 +57,13 @@ def _gap_actions(knowledge: Knowledge, *kinds: str) -> list[Action]:
     return [knowledge.actions[i] for i in dict.fromkeys(ids) if i in main]
 
 
-def _filtered(knowledge: Knowledge, actions: list[Action], question: Question) -> list[Action]:
+def _filtered(
+    knowledge: Knowledge, actions: list[Action], question: Question, focus: Focus | None = None
+) -> list[Action]:
     entities = question.entities
+    if focus is not None and (previous := previous_actions(knowledge, question, focus)):
+        wanted = {a.id for a in previous}  # a follow-up: among the items just listed
+        actions = [a for a in actions if a.id in wanted]
     return of_owner(
         knowledge, in_criterion(knowledge, actions, entities.criterion), entities.owner_query
     )
@@ -66,12 +74,12 @@ def missing_field(knowledge: Knowledge, question: Question, focus: Focus) -> Rep
     field = question.entities.field or MissingField.OWNER
     kind, label, present = _MISSING[field]
     where = scope_words(question.entities.criterion, None)
-    found = _filtered(knowledge, _gap_actions(knowledge, kind), question)
+    found = _filtered(knowledge, _gap_actions(knowledge, kind), question, focus)
     reply = Reply().about(
         "actions", criterion=question.entities.criterion, actions=[a.id for a in found]
     )
     if not found:
-        scope = _filtered(knowledge, knowledge.main_actions, question)
+        scope = _filtered(knowledge, knowledge.main_actions, question, focus)
         if not scope:
             return reply.say(f"Je ne trouve aucune action{where} dans le plan")
         return reply.say(f"Toutes les actions{where} ont {present}", *(a.id for a in scope))
@@ -82,7 +90,7 @@ def missing_field(knowledge: Knowledge, question: Question, focus: Focus) -> Rep
                                deadline=field is not MissingField.DEADLINE))  # fmt: skip
     if field in _VAGUE:
         vague_kind, singular, plural = _VAGUE[field]
-        vague = _filtered(knowledge, _gap_actions(knowledge, vague_kind), question)
+        vague = _filtered(knowledge, _gap_actions(knowledge, vague_kind), question, focus)
         if vague:
             m = len(vague)
             reply.say(
@@ -103,7 +111,7 @@ def missing_field(knowledge: Knowledge, question: Question, focus: Focus) -> Rep
 def late(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     """« Qu'est-ce qui est en retard ? » — deadlines past while the action is still open."""
     day = french_date(knowledge.as_of)
-    found = _filtered(knowledge, _gap_actions(knowledge, *LATE_GAPS), question)
+    found = _filtered(knowledge, _gap_actions(knowledge, *LATE_GAPS), question, focus)
     where = scope_words(question.entities.criterion, question.entities.owner_query)
     reply = Reply().about(
         "actions", criterion=question.entities.criterion, actions=[a.id for a in found]
@@ -123,7 +131,7 @@ def late(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
         reply.say(
             f"Je ne trouve aucune action{where} dont l'échéance soit dépassée au {day} sans qu'elle soit terminée"
         )
-    postponed = [a for a in _filtered(knowledge, knowledge.main_actions, question)
+    postponed = [a for a in _filtered(knowledge, knowledge.main_actions, question, focus)
                  if a.status_category is StatusCategory.POSTPONED]  # fmt: skip
     if postponed:
         m = len(postponed)
@@ -140,24 +148,43 @@ def late(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     return reply
 
 
-def by_status(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
-    """« Quelles actions sont reportées ? »"""
-    category = StatusCategory(question.entities.status or StatusCategory.DONE.value)
-    found = [
-        a
-        for a in _filtered(knowledge, knowledge.main_actions, question)
-        if a.status_category is category
+_STATUS_CUES = (
+    ("done", StatusCategory.DONE),
+    ("ongoing", StatusCategory.IN_PROGRESS),
+    ("upcoming", StatusCategory.PLANNED),
+    ("postponed", StatusCategory.POSTPONED),
+    ("abandoned", StatusCategory.ABANDONED),
+)
+
+
+def _asked_statuses(question: Question) -> list[StatusCategory]:
+    """Every status the question names (« reportées ou abandonnées »), in plan order."""
+    cues = find_cues(question.normalized.split())
+    asked = [
+        c
+        for cue, c in _STATUS_CUES
+        if cues.has(cue) and (cue != "ongoing" or " en cours" in f" {question.normalized}")
     ]
+    first = StatusCategory(question.entities.status or StatusCategory.DONE.value)
+    return asked if first in asked else [first, *asked]
+
+
+def by_status(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
+    """« Quelles actions sont reportées ? » (or several statuses, or among the last ones)."""
+    pool = _filtered(knowledge, knowledge.main_actions, question, focus)
     where = scope_words(question.entities.criterion, question.entities.owner_query)
-    reply = Reply().about(
-        "actions", criterion=question.entities.criterion, actions=[a.id for a in found]
-    )
-    if not found:
-        return reply.say(f"Je ne trouve aucune action {status_label(category)}{where} dans le plan")
-    n = len(found)
-    reply.say(f"{count(n, 'action')}{where} {agree(n, 'est', 'sont')} {status_label(category, n)}",
-              *(a.id for a in found), end=" :")  # fmt: skip
-    return reply.items(action_bullets(found))
+    reply = Reply().about("actions", criterion=question.entities.criterion)
+    for category in _asked_statuses(question):
+        found = [a for a in pool if a.status_category is category]
+        reply.action_ids += [a.id for a in found]
+        if not found:
+            reply.say(f"Je ne trouve aucune action {status_label(category)}{where} dans le plan")
+            continue
+        n = len(found)
+        reply.say(f"{count(n, 'action')}{where} {agree(n, 'est', 'sont')} {status_label(category, n)}",
+                  *(a.id for a in found), end=" :")  # fmt: skip
+        reply.items(action_bullets(found))
+    return reply
 
 
 def theme_owners(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
@@ -174,9 +201,8 @@ def theme_owners(knowledge: Knowledge, question: Question, focus: Focus) -> Repl
     n = len(actions)
     reply = Reply().about("actions", actions=[a.id for a in actions])
     if match.corrected:
-        reply.warnings.append(
-            "Mot corrigé : " + ", ".join(f"{a} → {b}" for a, b in match.corrected.items()) + "."
-        )
+        read = join_fr([f"« {surface_word(knowledge, b)} »" for b in match.corrected.values()])
+        reply.warnings.append(f"Mot de la question lu comme {read}, le mot le plus proche du plan.")
     reply.say(
         f"{count(n, 'action')} du plan {agree(n, 'parle', 'parlent')} {of(theme)}",
         *(a.id for a in actions),

@@ -6,6 +6,9 @@ conversation never disagrees with the printed audit report.
 
 from __future__ import annotations
 
+import re
+
+from assistant.chat.answers_topics import missing_parts
 from assistant.chat.knowledge import Knowledge
 from assistant.chat.models import Focus, Question
 from assistant.chat.reply import Reply
@@ -112,7 +115,7 @@ def recommendation(knowledge: Knowledge, question: Question, focus: Focus) -> Re
         if len(focus.recommendation_ids) == 1 and (
             m := knowledge.mapping_for(focus.recommendation_ids[0])
         ):
-            return _one_recommendation(knowledge, m, Reply())
+            return _one_recommendation(knowledge, m, Reply(), question)
         return Reply(confidence=0.4).say(
             "De quelle recommandation parlez-vous ? Précisez son numéro et son critère, par exemple « recommandation 2 du critère 3 »",
             end="",
@@ -126,7 +129,7 @@ def recommendation(knowledge: Knowledge, question: Question, focus: Focus) -> Re
             reply.warnings.append(
                 f"Critère repris de la question précédente : {lookup.found.criterion}."
             )
-        return _one_recommendation(knowledge, lookup.found, reply)
+        return _one_recommendation(knowledge, lookup.found, reply, question)
     if lookup.candidates:
         reply = Reply(confidence=0.5).say(
             f"La recommandation {number} existe dans plusieurs critères",
@@ -160,7 +163,17 @@ def recommendation(knowledge: Knowledge, question: Question, focus: Focus) -> Re
     return reply.about("recommendations", criterion=entities.criterion)
 
 
-def _one_recommendation(knowledge: Knowledge, mapping: Mapping, reply: Reply) -> Reply:
+_ASKS_MISSING = re.compile(r"\b(?:manque|manquent|faut|reste|restent|encore)\b")
+_FIELD_GAPS = {
+    "action_without_owner": "sans responsable",
+    "action_without_deadline": "sans échéance",
+    "action_without_indicator": "sans indicateur de suivi",
+}
+
+
+def _one_recommendation(
+    knowledge: Knowledge, mapping: Mapping, reply: Reply, question: Question | None = None
+) -> Reply:
     rec_id = mapping.recommendation_id
     reply.say(recommendation_label(mapping, limit=300), rec_id)
     written, semantic = _link_line(knowledge, mapping)
@@ -191,6 +204,21 @@ def _one_recommendation(knowledge: Knowledge, mapping: Mapping, reply: Reply) ->
             reply.item(describe_action(knowledge.actions[action_id]), action_id)
     for gap in knowledge.gaps_of(rec_id, "recommendation_only_stalled_actions"):
         reply.say(first_sentence(gap.message), gap.id, rec_id)
+    if mapping.coverage is Coverage.PARTIAL and (parts := missing_parts(knowledge, mapping)):
+        reply.say(
+            "Ce qui manque encore : aucune action ne traite "
+            + ", ".join(quoted(p, 120) for p in parts[:4]),
+            rec_id,
+        )
+    if question is not None and _ASKS_MISSING.search(question.normalized):
+        for action_id in written + semantic:
+            lacks = [
+                label for kind, label in _FIELD_GAPS.items() if knowledge.gaps_of(action_id, kind)
+            ]
+            if lacks:
+                action = knowledge.actions[action_id]
+                reply.say(f"Il manque aussi à l'action {quoted(action.text, 100)} : elle est {join_fr(lacks)}",
+                          action_id, *(g.id for k in _FIELD_GAPS for g in knowledge.gaps_of(action_id, k)))  # fmt: skip
     return reply.about(
         "actions" if written or semantic else "recommendations",
         criterion=mapping.criterion,

@@ -10,11 +10,13 @@ share too few words with the question, « Je ne trouve pas... » and the closest
 from __future__ import annotations
 
 from assistant.audit.indicator_patterns import load_indicator_patterns
+from assistant.chat.entities import GENERIC_WORDS
 from assistant.chat.knowledge import PATTERN_PREFIX, Knowledge
+from assistant.chat.lexicon import cue_words, function_words
 from assistant.chat.models import Focus, Question
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import closest_passages, find_actions, theme_actions, unique_action
-from assistant.chat.text import count, join_fr, of, quoted, stems
+from assistant.chat.text import count, is_stopword, join_fr, of, quoted, stems, words
 from assistant.chat.wording import describe_action
 from assistant.extract.language import question_language
 from assistant.schema import Action, Draft, PassageKind, SearchHit
@@ -217,10 +219,57 @@ def _with_passages(knowledge: Knowledge, reply: Reply, hits: list[SearchHit]) ->
     )
 
 
+def content_words(text: str) -> list[str]:
+    """Words of a question that could name a subject: no stopword, function or frame word."""
+    frame = GENERIC_WORDS | function_words() | cue_words()
+    return [w for w in words(text) if w not in frame and not is_stopword(w)
+            and len(w) > 2 and not w.isdigit()]  # fmt: skip
+
+
+def suggestions(knowledge: Knowledge) -> list[str]:
+    """Two or three questions this workspace can answer, chosen from what it holds."""
+    found: list[str] = []
+    if any(m.coverage.value == "uncovered" for m in knowledge.mappings):
+        found.append("Quelles recommandations ne sont couvertes par aucune action ?")
+    if any(
+        g.kind in ("stale_deadline", "past_deadline_written_as_future")
+        for g in knowledge.audit.gaps
+    ):
+        found.append("Qu'est-ce qui est en retard ?")
+    if any(g.kind == "action_without_owner" for g in knowledge.audit.gaps):
+        found.append("Quelles actions n'ont pas de responsable ?")
+    found += ["Qui porte le plus d'actions ?", "Résume l'avancement du plan"]
+    return found[:3]
+
+
+def _not_understood(knowledge: Knowledge, reply: Reply, unknown: list[str]) -> Reply:
+    if unknown:
+        listed = join_fr([f"« {w} »" for w in unknown[:3]])
+        reply.say(
+            f"Je n'ai pas compris ce que vous cherchez : {listed} n'apparaît dans aucun document de l'espace de travail"
+        )
+    else:
+        reply.say(
+            "Je n'ai pas compris la question : elle ne nomme ni recommandation, ni action, ni sujet des documents"
+        )
+    asked = ", ".join(f"« {q} »" for q in suggestions(knowledge))
+    reply.say(f"Vous pouvez par exemple demander : {asked}")
+    return reply
+
+
 def free(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
-    """Any other question: the passages that answer it, quoted — or the closest ones."""
+    """Any other question: the passages that answer it, quoted — or the closest ones.
+
+    A question without a single content word (« et sinon ? », « qu'est-ce qui parle de
+    plus ? ») is never searched: the answer says it was not understood and offers questions
+    the workspace can answer.
+    """
+    subject = content_words(question.text)
+    if not subject:
+        reply = Reply(confidence=0.2).about("passages")
+        return _not_understood(knowledge, reply, [])
     hits = closest_passages(knowledge, question.text, k=5)
-    wanted = {s for s in stems(question.text) if s not in _QUESTION_FRAME}
+    wanted = {s for s in stems(" ".join(subject)) if s not in _QUESTION_FRAME}
     scored = sorted(
         (
             (len(wanted & set(stems(h.passage.text))) / len(wanted) if wanted else 0.0, h)
@@ -254,4 +303,8 @@ def free(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
             "questions posées en français, par exemple « Quelles recommandations ne sont "
             "couvertes par aucune action ? »"
         )
+    else:
+        vocabulary = knowledge.vocabulary()
+        unknown = [w for w in subject if not (set(stems(w)) & vocabulary)]
+        _not_understood(knowledge, reply, unknown)
     return _with_passages(knowledge, reply, hits[:3])

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.audit.french import word_set
-from assistant.chat.lexicon import CueMatch, cue_words
+from assistant.chat.lexicon import CueMatch, cue_words, function_words
 from assistant.chat.models import Entities, MissingField
 from assistant.chat.text import CARDINALS, ORDINALS, fold_text, is_stopword
 from assistant.schema import StatusCategory
@@ -151,6 +151,7 @@ def theme(text: str, drop: frozenset[str] = frozenset()) -> str | None:
         folded = _INVERSION.sub("", fold_text(word))
         if (
             folded in GENERIC_WORDS
+            or folded in function_words()
             or folded in drop
             or is_stopword(folded)
             or folded.isdigit()

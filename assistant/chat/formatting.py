@@ -11,6 +11,22 @@ import re
 
 from assistant.chat.models import Answer
 from assistant.chat.reply import CITATION_GROUP
+from assistant.schema import Span
+
+
+def where_written(span: Span) -> str:
+    """« plan-action.docx, l. 19 », « rapport.pdf, p. 7, l. 3-5 », « plan.xlsx, Actions, l. 4 »."""
+    parts = [span.file]
+    if span.section:
+        parts.append(span.section)
+    if span.page is not None:
+        parts.append(f"p. {span.page}")
+    lines = (
+        f"l. {span.line_start}"
+        if span.line_start == span.line_end
+        else f"l. {span.line_start}-{span.line_end}"
+    )
+    return ", ".join([*parts, lines])
 
 
 def _ranges(numbers: list[int]) -> str:
@@ -41,7 +57,7 @@ def numbered(answer: Answer, *, sources: bool = True) -> str:
         return text
     lines = [text, "", "Sources :"]
     for citation in answer.citations:
-        where = citation.span.label() if citation.span else "bibliothèque d'indicateurs"
+        where = where_written(citation.span) if citation.span else "bibliothèque d'indicateurs"
         if citation.kind == "draft":
             where = "proposition calculée (à valider)"
         quote = (

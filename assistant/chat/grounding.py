@@ -55,6 +55,11 @@ similaire similaires date dates jour termes part apparait apparaissent figure fi
 trouve trouvent trouver mentionne mentionnent selon prevu prevue prevues prevoit
 ouverte ouvertes toujours champ rempli moins equipe font faire reference ailleurs verifier
 numerotee numerotees chaque existe plusieurs
+experts expert rattacher cet cette element renforcer completer prevues proposes apres
+intitule
+manque manquent traite traitent traitee traitees reprend presque mot pour doublons probables
+proposer propositions pourrait porter semblable semblables paire analyse swot faiblesse
+faiblesses menace menaces element recommandations sujet parle parlent nombre
 janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
 """
 )
@@ -71,7 +76,7 @@ _NUMBER_WORD = re.compile(
 _QUOTE = re.compile(r"«\s*(.+?)\s*»")
 _COUNTED = re.compile(r"\b(\d+) (?:autres? )?(recommandations?|actions?)\b")
 _NOT_FACTUAL = re.compile(
-    r"^(?:je ne trouve|je n ai (?:pas )?trouve|je ne sais|je ne peux|il n y a (?:pas|aucun)|"
+    r"^(?:je ne trouve|je n ai (?:pas )?trouve|je n ai pas compris|je ne sais|je ne peux|il n y a (?:pas|aucun)|"
     r"precisez|vous pouvez|souhaitez|importez|indiquez|citez|essayez|demandez|reformulez|"
     r"pour (?:voir|savoir|le detail|plus)|voici)\b"
 )

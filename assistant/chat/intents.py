@@ -22,18 +22,29 @@ from collections.abc import Callable
 
 from assistant.chat.entities import extract, theme, theme_drop_words
 from assistant.chat.lexicon import CueMatch, find_cues
-from assistant.chat.models import Entities, Focus, Intent, Question
+from assistant.chat.models import Entities, Focus, Intent, MissingField, Question
 from assistant.chat.text import normalize_question
 
 _FOLLOW_UP = re.compile(r"^(?:et|pour|idem|meme question|meme chose|aussi|puis|sinon|ensuite)\b")
 _WHERE_ARE_WE = re.compile(r"\bou en (?:est|sont|sommes|etes)\b|\bpoint sur\b|\bfaire le point\b")
 _WHAT_IS = re.compile(r"\bqu est-ce qui\b|\bqu est ce qui\b|\bce qui\b")
+_ADVICE = re.compile(
+    r"\b(?:que|quoi) (?:faire|devrait|devrions|faudrait|devons|conseill)|\bidees? (?:pour|sur)\b|"
+    r"\bcomment (?:ameliorer|avancer|renforcer|remedier|mieux)\b"
+)
+_STILL_NEEDED = re.compile(r"\b(?:faut|manque|manquent|encore|reste|restent)\b")
+_COUNTING = re.compile(
+    r"\ble (?:plus|moins) d actions\b|\bpar (?:responsable|porteur|personne|critere|etat|statut|"
+    r"reco)s?\b|\bau total\b"
+)
+_NEWS = re.compile(r"\bquoi de (?:neuf|9)\b|\bversions?\b|\bancien plan\b")
 
 #: Cue words that are part of the question's frame, not its subject, per intent.
 _THEME_FRAME: dict[Intent, tuple[str, ...]] = {
     Intent.THEME_OWNERS: ("owner", "who", "list", "action", "pronoun", "planned"),
     Intent.OTHER_PLANS: ("other", "institution", "cover", "planned", "action", "list"),
     Intent.FREE: ("list", "who"),
+    Intent.OWNER_DRAFTS: ("owner", "who", "hypothetical", "action", "pronoun", "list"),
 }
 
 OwnerMatcher = Callable[[str], str | None]
@@ -47,6 +58,28 @@ def _decide(
     words = normalized.split()
     if cues.has("other") and (cues.has("institution") or "ailleurs" in words):
         return Intent.OTHER_PLANS, ("other",)
+    if _NEWS.search(normalized) or (cues.has("history") and cues.has("since")):
+        return Intent.HISTORY, ("history",)
+    if cues.has("duplicate"):
+        return Intent.DUPLICATES, ("duplicate",)
+    subject = theme(text, theme_drop_words(cues))
+    refers = entities.pronoun or bool(_FOLLOW_UP.match(normalized))
+    if (
+        cues.has("hypothetical")
+        and cues.any("owner", "who")
+        and not cues.has("indicator")
+        and (subject or refers or entities.action_query)
+    ):
+        return Intent.OWNER_DRAFTS, ("hypothetical",)
+    if cues.has("indicator") and _STILL_NEEDED.search(normalized) and not cues.has("propose"):
+        entities.field = MissingField.INDICATOR
+        return Intent.MISSING_FIELD, ("indicator",)
+    asks_advice = cues.has("advice") or bool(_ADVICE.search(normalized))
+    targeted = bool(subject or entities.recommendation_number or refers)
+    if asks_advice and targeted and not cues.has("indicator"):
+        return Intent.ADVICE, ("advice",)
+    if cues.has("swot") and cues.any("negation", "cover", "forgotten"):
+        return Intent.SWOT_GAPS, ("swot",)
     if (
         cues.has("indicator")
         and not cues.has("negation")
@@ -63,7 +96,13 @@ def _decide(
         return Intent.LATE, ("late",)
     if entities.recommendation_number or (entities.page and has_reco_word):
         return Intent.RECOMMENDATION, ()
+    uncovered_question = cues.has("negation") and (cues.has("cover") or has_reco_word)
+    if (cues.has("count") or _COUNTING.search(normalized)) and not uncovered_question:
+        return Intent.COUNTS, ("count",)
     progress = cues.has("progress") or bool(_WHERE_ARE_WE.search(normalized))
+    plain = not (entities.criterion or entities.action_query or has_reco_word)
+    if plain and subject and (progress or (cues.has("cover") and not cues.has("negation"))):
+        return Intent.THEME_STATUS, ("progress",)
     if progress and (entities.criterion or not (entities.action_query or entities.pronoun)):
         return Intent.PROGRESS, ("progress",)
     if (

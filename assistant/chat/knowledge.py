@@ -101,6 +101,7 @@ class Knowledge:
     _drafting: Any = field(default=None, repr=False)
     drafts: dict[str, Draft] = field(default_factory=dict, repr=False)
     _ordered: list[Mapping] | None = field(default=None, repr=False)
+    _vocabulary: frozenset[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.documents: dict[str, Document] = {p.document.id: p.document for p in self.plans}
@@ -132,13 +133,29 @@ class Knowledge:
         if self._audit is None:
             searcher = self.retriever if any(p.actions for p in self.scope) else None
             self._audit = run_audit(
-                self.scope, as_of=self.as_of, searcher=searcher, tokenize=self.tokenize
+                self.scope,
+                as_of=self.as_of,
+                searcher=searcher,
+                tokenize=self.tokenize,
+                drafter=self._drafter() if searcher is not None else None,
             )
             self._index_audit(self._audit)
         return self._audit
 
+    def _drafter(self) -> Any:
+        """The report's drafter (owners and indicators where missing), over every plan."""
+        try:
+            from assistant.drafting import draft_for_actions
+        except ImportError:  # drafting not available in this build: no drafts
+            return None
+        return lambda actions: draft_for_actions(
+            [a for a in actions if a.document_id == (self.main.document.id if self.main else None)],
+            self.drafting,
+        )
+
     def _index_audit(self, audit: AuditReport) -> None:
         self.gaps = {gap.id: gap for gap in audit.gaps}
+        self.drafts.update({draft.id: draft for draft in audit.drafts})
         self.mapping_of = {}
         for mapping in audit.mappings:
             for rec_id in (mapping.recommendation_id, *mapping.also_cited_as):
@@ -173,6 +190,15 @@ class Knowledge:
                 return None
             self._drafting = build_context(self.plans, self.retriever, self.as_of)
         return self._drafting
+
+    def vocabulary(self) -> frozenset[str]:
+        """Stems of every action, recommendation and SWOT item: what the documents speak of."""
+        if self._vocabulary is None:
+            texts = [a.text for a in self.actions.values()]
+            texts += [r.text or "" for r in self.recommendations.values()]
+            texts += [i.text for i in self.swot.values()]
+            self._vocabulary = frozenset(self.tokenize(" ".join(texts)))
+        return self._vocabulary
 
     def document_name(self, document_id: str) -> str:
         document = self.documents.get(document_id)
@@ -219,14 +245,15 @@ class Knowledge:
             return "\n".join(f for f in fields if f)
         if kind == "recommendation":
             rec = self.recommendations[item_id]
-            forms = [rec.ref, rec.text, rec.criterion, _short_ref(rec)]
+            forms = [rec.ref, rec.text, rec.criterion, _short_ref(rec),
+                     self.document_name(rec.document_id)]  # fmt: skip
             mapping = self.mapping_of.get(item_id) if self._audit is not None else None
             if mapping is not None:
                 forms += [mapping.recommendation_ref, mapping.text, mapping.criterion]
             return "\n".join(f for f in forms if f)
         if kind == "swot":
             item = self.swot[item_id]
-            return f"{_SWOT_LABEL[item.kind.value]} : {item.text}"
+            return f"{_SWOT_LABEL[item.kind.value]} : {item.text}\n{self.document_name(item.document_id)}"
         if kind == "gap":
             gap = self.gaps[item_id]
             return "\n".join([gap.message, *(span.excerpt for span in gap.evidence)])

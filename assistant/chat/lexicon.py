@@ -5,78 +5,41 @@ question shows a *cue* (« owner », « late », « negation »...). Each cue is
 words as coordinators write them; a word of the question shows the cue when its stem equals
 the stem of one of those words, or is one typo away from it (rapidfuzz), so that plurals
 (« responsables »), missing accents (« echeance ») and slips (« retart ») all count. Fuzzy
-matches are remembered: they lower the confidence of the intent they support.
+matches are remembered: they lower the confidence of the intent they support. The words
+live in ``assistant/chat/data/cues.json`` (and the words that never name a subject in
+``function_words.txt``), so that vocabulary is reviewed as data, not code.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 from assistant.chat.text import close, stem_word
 
-#: Cue → words that show it (folded, i.e. without accents).
-CUES: dict[str, tuple[str, ...]] = {
-    "cover": (
-        "couvert", "couverte", "couvertes", "couverture", "couvrir", "couvre", "traite",
-        "traitee", "traitees", "repondu", "repondent", "adresse", "adressees", "abordee",
-        "abordees",
-    ),
-    "forgotten": ("oubliee", "oubliees", "orpheline", "orphelines", "ignoree", "ignorees", "delaissee", "delaissees"),
-    "negation": (
-        "aucune", "aucun", "pas", "non", "sans", "jamais", "rien", "manque", "manquant",
-        "manquent", "vide", "vides",
-    ),
-    "owner": (
-        "responsable", "responsables", "porteur", "porteurs", "porte", "portent", "porter",
-        "pilote", "pilotent", "piloter", "occupe", "occupent", "gere", "gerent", "garant",
-        "referent", "charge",
-    ),
-    "who": ("qui",),
-    "late": (
-        "retard", "retards", "retarde", "retardee", "retardees", "depasse", "depassee",
-        "depassees", "echu", "echue", "echues", "souffrance", "tard",
-    ),
-    "deadline": ("echeance", "echeances", "date", "dates", "delai", "delais", "quand", "calendrier"),
-    "indicator": ("indicateur", "indicateurs", "kpi", "mesurer", "mesurable", "cible", "cibles"),
-    "propose": (
-        "propose", "proposer", "proposez", "proposition", "propositions", "suggere",
-        "suggerer", "suggerez", "suggestion", "suggestions", "idee", "idees", "aide", "aider",
-        "imagine", "imaginer", "conseille", "conseiller",
-    ),
-    "progress": (
-        "avancement", "avancee", "avance", "resume", "resumer", "resumez", "synthese",
-        "bilan", "progres", "progression", "situation", "etat",
-    ),
-    "other": ("autres", "autre", "ailleurs", "comparer", "comparaison", "benchmark"),
-    "institution": (
-        "etablissements", "etablissement", "ecoles", "ecole", "institutions", "institution",
-        "universites", "hautes", "plans", "sections", "programmes", "collegues",
-    ),
-    "planned": (
-        "prevu", "prevue", "prevues", "prevoit", "prevoyons", "planifie", "fait", "faisons",
-        "faire", "quoi", "repondre", "reponse", "reponses", "actions", "action",
-    ),
-    "partial": ("partiellement", "partielle", "partielles", "partiel", "faiblement", "moitie"),
-    "done": (
-        "realise", "realisee", "realisees", "termine", "terminee", "terminees", "fini",
-        "finie", "finies", "acheve", "achevee", "achevees", "implemente", "implementee",
-        "implementees",
-    ),
-    "ongoing": ("cours",),
-    "postponed": ("reporte", "reportee", "reportees", "reportes", "suspendu", "suspendue", "suspendues"),
-    "abandoned": (
-        "abandonne", "abandonnee", "abandonnees", "abandonnes", "annule", "annulee",
-        "annulees", "actualite",
-    ),
-    "upcoming": ("venir", "planifier", "planifiee", "planifiees", "demarre", "commence", "lancee"),
-    "action": ("action", "actions", "chantier", "chantiers", "projet", "projets"),
-    "list": ("quelles", "quels", "lesquelles", "lesquels", "liste", "lister", "combien", "donne", "montre"),
-    "pronoun": ("en", "les", "celle", "celles", "celui", "ceux", "cette", "ces", "elle", "elles", "lui", "leur"),
-}  # fmt: skip
+_DATA = Path(__file__).with_name("data")
 
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((_DATA / "cues.json").read_text("utf-8"))
+    return loaded
+
+
+#: Cue → words that show it (folded, i.e. without accents), from ``data/cues.json``.
+CUES: dict[str, tuple[str, ...]] = {cue: tuple(words) for cue, words in _lexicon()["cues"].items()}
 #: Cues matched on the exact folded word only (short or ambiguous words).
-EXACT_ONLY = frozenset({"who", "pronoun", "list", "ongoing", "negation"})
+EXACT_ONLY = frozenset(_lexicon()["exact_only"])
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Words that never name a subject (``data/function_words.txt``): never a search term."""
+    lines = (_DATA / "function_words.txt").read_text("utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
 
 
 @dataclass

@@ -34,6 +34,13 @@ class Intent(StrEnum):
     INDICATORS = "propose_indicators"  # « Propose des indicateurs pour l'action X »
     OTHER_PLANS = "other_institutions"  # « Comment d'autres établissements ont-ils traité X ? »
     PROGRESS = "criterion_progress"  # « Résume l'avancement du critère 2 »
+    DUPLICATES = "duplicate_actions"  # « Y a-t-il des doublons dans le plan ? »
+    SWOT_GAPS = "swot_without_action"  # « Quelles faiblesses de la SWOT n'ont aucune action ? »
+    OWNER_DRAFTS = "propose_owners"  # « Qui pourrait prendre en charge le portfolio ? »
+    THEME_STATUS = "theme_status"  # « Où en est-on sur la biosécurité ? »
+    COUNTS = "action_counts"  # « Qui porte le plus d'actions ? », « Combien en cours ? »
+    ADVICE = "advice"  # « Que devrait-on faire pour la faiblesse sur la bibliothèque ? »
+    HISTORY = "plan_history"  # « Qu'est-ce qui a changé depuis la dernière version ? »
     FREE = "free_question"  # anything else: answered from retrieved passages
 
 

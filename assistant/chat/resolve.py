@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from assistant.audit.roles import RoleEntry, role_key
 from assistant.chat.knowledge import Knowledge
+from assistant.chat.models import Focus, Question
 from assistant.chat.text import close, fold_text, stems
 from assistant.schema import Action, Mapping, PassageFilter, PassageKind, SearchHit
 
@@ -129,6 +130,33 @@ def closest_passages(
         return []
     search_filter = PassageFilter(document_ids=document_ids, kinds=kinds)
     return knowledge.retriever.search(query, k=k, filter=search_filter)
+
+
+_REFERS = re.compile(r"^(?:et |mais |pour )*(?:pour )?(?:les|la|le)squel|^(?:et|parmi)\b")
+
+
+def previous_actions(knowledge: Knowledge, question: Question, focus: Focus) -> list[Action]:
+    """The actions of the previous answer, when the question refers to them (else empty).
+
+    « et lesquelles sont à venir ? », « qui pourrait s'en charger ? », « parmi elles… »:
+    a follow-up is resolved against the items the last answer listed.
+    """
+    if not focus.action_ids or focus.subject not in ("actions", "criterion"):
+        return []
+    named = question.entities.action_query or question.entities.recommendation_number
+    refers = question.entities.pronoun or bool(_REFERS.match(question.normalized))
+    if named or not refers:
+        return []
+    return [knowledge.actions[i] for i in focus.action_ids if i in knowledge.actions]
+
+
+def surface_word(knowledge: Knowledge, stem: str) -> str:
+    """A word of the plan whose stem is `stem` (« stages » for « stag »), to show a person."""
+    for action in knowledge.main_actions:
+        for word in re.findall(r"[\w-]+", action.text):
+            if stems(word) == [stem]:
+                return str(word).lower()
+    return stem
 
 
 # -- roles -----------------------------------------------------------------------------------

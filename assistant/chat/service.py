@@ -19,7 +19,13 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
-from assistant.chat import answers_actions, answers_coverage, answers_search
+from assistant.chat import (
+    answers_actions,
+    answers_audit,
+    answers_coverage,
+    answers_search,
+    answers_topics,
+)
 from assistant.chat.grounding import GroundingChecker
 from assistant.chat.intents import recognize
 from assistant.chat.knowledge import Knowledge, choose_main_plan
@@ -48,6 +54,13 @@ COMPOSERS: dict[Intent, Composer] = {
     Intent.OWNER_ACTIONS: answers_actions.owner_actions,
     Intent.INDICATORS: answers_search.indicators,
     Intent.OTHER_PLANS: answers_search.other_plans,
+    Intent.DUPLICATES: answers_audit.duplicates,
+    Intent.SWOT_GAPS: answers_audit.swot_gaps,
+    Intent.OWNER_DRAFTS: answers_audit.owner_drafts,
+    Intent.COUNTS: answers_audit.counts,
+    Intent.HISTORY: answers_audit.history,
+    Intent.THEME_STATUS: answers_topics.theme_status,
+    Intent.ADVICE: answers_topics.advice,
     Intent.FREE: answers_search.free,
 }
 

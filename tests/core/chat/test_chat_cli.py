@@ -35,7 +35,7 @@ def test_ask_prints_a_numbered_answer_with_its_sources(workspace_dir: Path) -> N
     )
     assert result.exit_code == 0, result.output
     assert "3 actions n'ont pas de responsable [1-3] :" in result.stdout
-    assert "Sources :" in result.stdout and "plan-action.md l." in result.stdout
+    assert "Sources :" in result.stdout and "plan-action.md, l. " in result.stdout
     assert "act-" not in result.stdout
 
 

@@ -144,7 +144,7 @@ def test_numbered_rendering_for_a_reader(demo_service: ConversationService) -> N
     answer = demo_service.ask("Quelles recommandations ne sont couvertes par aucune action ?")
     shown = numbered(answer)
     assert "[1-3] :" in shown.splitlines()[0] and "rec-" not in shown.split("Sources :")[0]
-    assert "Sources :" in shown and "[1] rapport-experts.md l." in shown
+    assert "Sources :" in shown and "[1] rapport-experts.md, l. " in shown
 
 
 def test_a_question_in_english_gets_a_french_hint(demo_service: ConversationService) -> None:
