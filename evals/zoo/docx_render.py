@@ -141,8 +141,10 @@ def _fill_cell(target: _Cell, cell: Cell, numbering: _Numbering, size: float) ->
         nonlocal first
         if first:
             first = False
-            return target.paragraphs[0]
-        return target.add_paragraph()
+            opening: DocxParagraph = target.paragraphs[0]
+            return opening
+        added: DocxParagraph = target.add_paragraph()
+        return added
 
     for block in cell.content:
         _write_block_in_cell(block, paragraph, numbering, size)
@@ -236,7 +238,7 @@ def build_docx(layout: Layout) -> DocxDocument:
         elif isinstance(block, TabLines):
             _write_tab_lines(document, block)
         elif isinstance(block, PageBreak):
-            document.add_page_break()
+            document.add_page_break()  # type: ignore[no-untyped-call]
     return document
 
 
