@@ -30,12 +30,14 @@ from evals.gold import GoldFormatError
 from evals.mapping_eval import MappingSection
 from evals.parser_eval import ParserSection
 from evals.section import RunOptions, Section, SectionResult
+from evals.zoo_eval import ZooSection
 
 SECTIONS: tuple[Section, ...] = (
     ParserSection(),
     MappingSection(),
     DraftingSection(),
     ChatSection(),
+    ZooSection(),
 )
 
 
@@ -78,11 +80,18 @@ def main(argv: Sequence[str] | None = None, sections: Sequence[Section] = SECTIO
     parser.add_argument(
         "--shared", type=Path, metavar="PATH", help="shared data directory (default ../shared)"
     )
+    parser.add_argument(
+        "--aside-details",
+        action="store_true",
+        help="zoo: also print the aside layouts' details (keep them out of rule work)",
+    )
     args = parser.parse_args(argv)
     chosen = [s for s in sections if not args.only or s.name in args.only]
     console = Console()
     try:
-        results = run_sections(chosen, RunOptions(args.shared, args.details), console)
+        results = run_sections(
+            chosen, RunOptions(args.shared, args.details, args.aside_details), console
+        )
     except GoldFormatError as error:
         console.print(f"[bold red]Broken gold file:[/] {error}", highlight=False)
         return 2

@@ -19,6 +19,7 @@ class RunOptions:
 
     shared: Path | None = None  # None: ../shared next to the repository
     details: bool = False  # print what went wrong, item by item
+    aside_details: bool = False  # zoo: also print the aside layouts' details (not for rule work)
 
 
 @dataclass(frozen=True)
