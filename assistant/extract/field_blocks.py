@@ -132,7 +132,12 @@ def _with_label_tables_as_lines(items: list[Item]) -> list[Item]:
     for item in items:
         if isinstance(item, Table) and _is_label_table(item):
             for row in item.rows:
-                label, value = (cell for cell in row.cells if cell.strip())
+                filled = [cell for cell in row.cells if cell.strip()]
+                if len(filled) == 1:  # a title row between fiches ("Fiche action n°2")
+                    text = squash(filled[0])
+                    out.append(Line(text=text, raw=text, span=row.span, gap_before=1))
+                    continue
+                label, value = filled
                 text = f"{squash(label)} : {value.strip()}"
                 out.append(Line(text=text, raw=text, span=row.span, gap_before=0))
             out.append(item)
@@ -142,10 +147,13 @@ def _with_label_tables_as_lines(items: list[Item]) -> list[Item]:
 
 
 def _is_label_table(table: Table) -> bool:
+    """Rows of a label and its value (titles alone on their row allowed: fiches stacked
+    on one sheet)."""
     rows = [[c for c in row.cells if c.strip()] for row in table.rows]
-    if not rows or any(len(cells) != 2 for cells in rows):
+    pairs = [cells for cells in rows if len(cells) == 2]
+    if not rows or any(len(cells) > 2 for cells in rows) or len(pairs) < 0.5 * len(rows):
         return False
-    return len({column_of(cells[0]) for cells in rows} & _EVIDENCE) >= 2
+    return len({column_of(cells[0]) for cells in pairs} & _EVIDENCE) >= 2
 
 
 def _field(text: str) -> tuple[Column | None, str]:

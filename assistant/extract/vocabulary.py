@@ -83,6 +83,12 @@ _HEADER_PREFIXES: list[tuple[str, Column]] = [
     ("thematique", Column.OBJECTIVE),
     ("theme", Column.OBJECTIVE),
     ("domaine", Column.OBJECTIVE),
+    # people who help are not the owner: "Pilote" + "Personnes associées" names one owner
+    ("personnes associees", Column.IGNORED),
+    ("personne associee", Column.IGNORED),
+    ("contributeur", Column.IGNORED),
+    ("collaborateurs", Column.IGNORED),
+    ("en appui", Column.IGNORED),
     ("responsabilite", Column.OWNER),
     ("responsable", Column.OWNER),
     ("porteur", Column.OWNER),
