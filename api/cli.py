@@ -12,13 +12,14 @@ import json
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import SecretStr
 
 from assistant.cli.state import settings_of
-from assistant.settings import Settings
+
+if TYPE_CHECKING:  # pydantic-settings would double the cost of ``plan-assistant --help``
+    from assistant.settings import Settings
 
 DataDirOption = Annotated[
     Path | None,
@@ -138,6 +139,8 @@ def _is_loopback(host: str) -> bool:
 
 def _plain(value: Any) -> Any:
     """Settings as JSON-ready values, secrets included (for our own worker processes)."""
+    from pydantic import SecretStr
+
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):

@@ -4,33 +4,70 @@ Error policy: a `PlanAssistantError` is a problem the coordinator can fix, shown
 French message in red on stderr with exit code 1; usage mistakes keep Typer's exit code
 2; anything else is a bug, shown as one line asking for a report (``--debug`` shows the
 traceback). Never a raw traceback for a coordinator.
+
+Start-up cost: this module and the command modules import typer and nothing heavy; each
+command imports the core it needs when it runs, and the adapters' commands (``serve``,
+``api-key``, ``tui``) are looked up through their entry points only when named or listed.
+``tests/cli/test_cli_startup.py`` checks it, ``make bench`` measures it.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from importlib.metadata import PackageNotFoundError, entry_points, version
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import ValidationError
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
+from typer.models import CommandInfo
 
 from assistant.cli import (
     analysis_commands,
     chat_commands,
-    console,
     demo_command,
     parse_command,
     workspace_commands,
 )
 from assistant.cli.state import CliState
 from assistant.errors import PlanAssistantError
-from assistant.settings import PRESETS, Settings
+
+if TYPE_CHECKING:
+    from assistant.settings import Settings
+
+ADAPTER_COMMANDS = "plan_assistant.commands"
+#: The presets of `assistant.settings.PRESETS`, named here so that ``--help`` does not load
+#: pydantic-settings; `tests/cli/test_cli_startup.py` checks that both lists agree.
+PRESET_NAMES = ("offline", "multilingual", "ollama")
 
 
-class _FriendlyErrors(TyperGroup):
-    """Turns exceptions raised by any command into messages and exit codes."""
+class _PlanAssistantGroup(TyperGroup):
+    """The root group: adapter commands loaded on demand, exceptions turned into messages."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = list(super().list_commands(ctx))
+        return names + [name for name in _adapter_names() if name not in names]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in _adapter_names():
+            command = self._load_adapter(cmd_name)
+        return command
+
+    def _load_adapter(self, name: str) -> Any:
+        """The adapter's command as a click command (None when its package is missing)."""
+        (entry_point,) = entry_points(group=ADAPTER_COMMANDS, name=name)
+        try:
+            callback = entry_point.load()
+        except ImportError:  # adapter not installed in this build
+            return None
+        command = typer.main.get_command_from_info(
+            CommandInfo(name=name, callback=callback),
+            pretty_exceptions_short=False,
+            rich_markup_mode=self.rich_markup_mode,
+        )
+        self.add_command(command, name)
+        return command
 
     # The context's class depends on the Typer release (vendored click or not): keep it Any.
     def invoke(self, ctx: Any) -> Any:
@@ -39,12 +76,16 @@ class _FriendlyErrors(TyperGroup):
         except (TyperException, typer.Exit, typer.Abort):  # usage errors, --help, Ctrl-C
             raise
         except PlanAssistantError as error:
+            from assistant.cli import console
+
             console.print_error(str(error))
             raise typer.Exit(1) from None
         except Exception as error:
             state = ctx.find_object(CliState)
             if state is not None and state.debug:
                 raise
+            from assistant.cli import console
+
             console.print_error(
                 f"erreur inattendue ({type(error).__name__} : {error}). Merci de signaler ce "
                 "problème ; relancez avec --debug pour en afficher le détail."
@@ -52,9 +93,15 @@ class _FriendlyErrors(TyperGroup):
             raise typer.Exit(1) from None
 
 
+@cache
+def _adapter_names() -> tuple[str, ...]:
+    """Names of the adapters' commands (a scan of the installed packages: done once)."""
+    return tuple(sorted(entry_point.name for entry_point in entry_points(group=ADAPTER_COMMANDS)))
+
+
 app = typer.Typer(
     name="plan-assistant",
-    cls=_FriendlyErrors,
+    cls=_PlanAssistantGroup,
     help="Auditer un plan d'action au regard des recommandations des experts, hors ligne.",
     no_args_is_help=True,
     add_completion=False,
@@ -82,7 +129,8 @@ def _global_options(
         str | None,
         typer.Option(
             "--settings-preset",
-            help=f"Préréglage de configuration ({', '.join(sorted(PRESETS))}).",
+            metavar="NOM",
+            help=f"Préréglage de configuration ({', '.join(sorted(PRESET_NAMES))}).",
         ),
     ] = None,
     debug: Annotated[
@@ -103,6 +151,10 @@ def _global_options(
 
 
 def _settings(preset: str | None) -> Settings:
+    from pydantic import ValidationError
+
+    from assistant.settings import Settings
+
     try:
         return Settings() if preset is None else Settings.from_name(preset)
     except ValueError as error:
@@ -122,20 +174,6 @@ app.command("map")(analysis_commands.map_command)
 app.command("audit")(analysis_commands.audit_command)
 app.command("demo")(demo_command.demo)
 chat_commands.register(app)
-
-
-def _register_adapter_commands() -> None:
-    """Commands of the adapters (``serve`` from api/, ``tui`` from tui/), found through the
-    ``plan_assistant.commands`` entry points so that the core never imports them."""
-    for entry_point in entry_points(group="plan_assistant.commands"):
-        try:
-            command = entry_point.load()
-        except ImportError:  # adapter not installed in this build
-            continue
-        app.command(entry_point.name)(command)
-
-
-_register_adapter_commands()
 
 __all__ = ["app", "main"]
 
