@@ -259,6 +259,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from evals.bench_startup import startup_figures, startup_table
 
         startup = startup_figures(runs=args.startup_runs)
+        if not args.embedder:  # a fake embedder (tests) has nothing to compare
+            from evals.bench_startup import embedder_figures
+
+            startup["embedders"] = embedder_figures(runs=min(3, args.startup_runs))
         console.print(startup_table(startup))
     if not args.no_targets:
         console.print(targets_table(columns, pdf, audit))

