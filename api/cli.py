@@ -54,6 +54,7 @@ def serve(
             fg="yellow",
         )
     typer.echo(f"Données de l'API : {settings.api.data_dir.resolve()}", err=True)
+    _check_port_free(host, port)
     if workers == 1:
         from api.app import create_app
 
@@ -126,6 +127,24 @@ def _with_data_dir(settings: Settings, data_dir: Path | None) -> Settings:
     return settings.model_copy(
         update={"api": settings.api.model_copy(update={"data_dir": data_dir})}
     )
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Refuse, in French, a port already taken (uvicorn would only log « [Errno 98] »)."""
+    import socket
+
+    from assistant.errors import PlanAssistantError
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise PlanAssistantError(
+                f"Impossible d'écouter sur {host}:{port} ({exc.strerror or exc}) : le port est "
+                "sans doute déjà utilisé, par exemple par un autre « plan-assistant serve ». "
+                f"Arrêtez-le, ou choisissez un autre port : --port {port + 1 if port < 65535 else 8000}."
+            ) from None
 
 
 def _is_loopback(host: str) -> bool:

@@ -16,6 +16,13 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+def _user_data_dir() -> Path:
+    """The user's data directory for plan-assistant (platformdirs: XDG, macOS, Windows)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("plan-assistant", appauthor=False)
+
+
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -113,10 +120,12 @@ class APISettings(_Section):
     """The HTTP API (``plan-assistant serve``): where its data lives, who may call it, limits."""
 
     data_dir: Path = Field(
-        default=Path("plan-assistant-data"),
+        default_factory=lambda: _user_data_dir(),
         description=(
             "Root of the API's data: one workspace per institution or programme under "
-            "'workspaces/', the registry of workspaces and API keys, the job runners' locks."
+            "'workspaces/', the registry of workspaces and API keys, the job runners' locks. "
+            "Default: the user's data directory (~/.local/share/plan-assistant on Linux), "
+            "not a folder created wherever the server was started."
         ),
     )
     cors_origins: list[str] = Field(

@@ -13,11 +13,13 @@ command imports the core it needs when it runs, and the adapters' commands (``se
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from importlib.metadata import PackageNotFoundError, entry_points, version
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer import _click as click
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 from typer.models import CommandInfo
@@ -29,6 +31,7 @@ from assistant.cli import (
     parse_command,
     workspace_commands,
 )
+from assistant.cli.french import FrenchCommand, FrenchHelp, french_sentence, french_usage_error
 from assistant.cli.state import CliState
 from assistant.errors import PlanAssistantError
 
@@ -41,8 +44,36 @@ ADAPTER_COMMANDS = "plan_assistant.commands"
 PRESET_NAMES = ("offline", "multilingual", "ollama")
 
 
-class _PlanAssistantGroup(TyperGroup):
+class _PlanAssistantGroup(FrenchHelp, TyperGroup):
     """The root group: adapter commands loaded on demand, exceptions turned into messages."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the CLI; usage errors are printed in French (exit code 2, as click does)."""
+        standalone_mode = kwargs.pop("standalone_mode", True)
+        try:
+            outcome = super().main(*args, **kwargs, standalone_mode=False)
+        except click.exceptions.UsageError as error:
+            if not standalone_mode:
+                raise
+            _print_usage_error(error)
+            sys.exit(error.exit_code)
+        except click.exceptions.ClickException as error:
+            if not standalone_mode:
+                raise
+            from assistant.cli import console
+
+            console.print_error(french_sentence(error.format_message()))
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            if not standalone_mode:
+                raise
+            from assistant.cli import console
+
+            console.err.print("Interrompu.", style="red")
+            sys.exit(1)
+        if not standalone_mode:
+            return outcome
+        sys.exit(outcome if isinstance(outcome, int) else 0)
 
     def list_commands(self, ctx: Any) -> list[str]:
         names = list(super().list_commands(ctx))
@@ -62,7 +93,7 @@ class _PlanAssistantGroup(TyperGroup):
         except ImportError:  # adapter not installed in this build
             return None
         command = typer.main.get_command_from_info(
-            CommandInfo(name=name, callback=callback),
+            CommandInfo(name=name, callback=callback, cls=FrenchCommand),
             pretty_exceptions_short=False,
             rich_markup_mode=self.rich_markup_mode,
         )
@@ -91,6 +122,21 @@ class _PlanAssistantGroup(TyperGroup):
                 "problème ; relancez avec --debug pour en afficher le détail."
             )
             raise typer.Exit(1) from None
+
+
+def _print_usage_error(error: Any) -> None:
+    """What click prints for a usage error, in French: usage line, where help is, message."""
+    from assistant.cli import console
+
+    if type(error).__name__ == "NoArgsIsHelpError":  # the help itself was printed
+        return
+    ctx = error.ctx
+    if ctx is not None:
+        console.err.print(ctx.get_usage(), markup=False, highlight=False)
+        console.err.print(
+            f"Aide : « {ctx.command_path} --help ».", style="dim", markup=False, highlight=False
+        )
+    console.print_error(french_usage_error(error))
 
 
 @cache
@@ -165,14 +211,14 @@ def _settings(preset: str | None) -> Settings:
         raise typer.BadParameter(str(error), param_hint="--settings-preset") from error
 
 
-app.command("parse")(parse_command.parse)
-app.command("ingest")(workspace_commands.ingest)
-app.command("export")(workspace_commands.export)
-app.command("remove")(workspace_commands.remove)
-app.command("reindex")(workspace_commands.reindex)
-app.command("map")(analysis_commands.map_command)
-app.command("audit")(analysis_commands.audit_command)
-app.command("demo")(demo_command.demo)
+app.command("parse", cls=FrenchCommand)(parse_command.parse)
+app.command("ingest", cls=FrenchCommand)(workspace_commands.ingest)
+app.command("export", cls=FrenchCommand)(workspace_commands.export)
+app.command("remove", cls=FrenchCommand)(workspace_commands.remove)
+app.command("reindex", cls=FrenchCommand)(workspace_commands.reindex)
+app.command("map", cls=FrenchCommand)(analysis_commands.map_command)
+app.command("audit", cls=FrenchCommand)(analysis_commands.audit_command)
+app.command("demo", cls=FrenchCommand)(demo_command.demo)
 chat_commands.register(app)
 
 __all__ = ["app", "main"]

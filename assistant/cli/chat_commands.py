@@ -133,8 +133,10 @@ def chat_command(
 
 def register(app: Any) -> None:
     """Add ``ask`` and ``chat`` to the Typer application (idempotent)."""
+    from assistant.cli.french import FrenchCommand
+
     names = {command.name for command in app.registered_commands}
     if "ask" not in names:
-        app.command("ask")(ask_command)
+        app.command("ask", cls=FrenchCommand)(ask_command)
     if "chat" not in names:
-        app.command("chat")(chat_command)
+        app.command("chat", cls=FrenchCommand)(chat_command)

@@ -83,16 +83,17 @@ def export(
     store = Workspace.open(workspace_dir(ctx, workspace), settings_of(ctx), create=False)
     exported = store.export()
     text = exported.model_dump_json(indent=2)
+    counts = (
+        f"{len(exported.documents)} documents, {len(exported.recommendations)} recommandations, "
+        f"{len(exported.actions)} actions"
+    )
     if out is None:
         typer.echo(text)
+        # On stderr: stdout stays valid JSON for a redirection.
+        console.err.print(f"Export écrit sur la sortie standard ({counts}).", markup=False)
         return
     _write_atomically(out, text + "\n")
-    console.err.print(
-        f"Export enregistré dans {out} ({len(exported.documents)} documents, "
-        f"{len(exported.recommendations)} recommandations, {len(exported.actions)} actions).",
-        highlight=False,
-        markup=False,
-    )
+    console.err.print(f"Export enregistré dans {out} ({counts}).", highlight=False, markup=False)
 
 
 def remove(
