@@ -47,11 +47,17 @@ PRESET_NAMES = ("offline", "multilingual", "ollama")
 class _PlanAssistantGroup(FrenchHelp, TyperGroup):
     """The root group: adapter commands loaded on demand, exceptions turned into messages."""
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    def main(
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         """Run the CLI; usage errors are printed in French (exit code 2, as click does)."""
-        standalone_mode = kwargs.pop("standalone_mode", True)
         try:
-            outcome = super().main(*args, **kwargs, standalone_mode=False)
+            outcome = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.exceptions.UsageError as error:
             if not standalone_mode:
                 raise
