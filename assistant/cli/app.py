@@ -14,6 +14,7 @@ command imports the core it needs when it runs, and the adapters' commands (``se
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from functools import cache
 from importlib.metadata import PackageNotFoundError, entry_points, version
 from typing import TYPE_CHECKING, Annotated, Any
@@ -49,10 +50,11 @@ class _PlanAssistantGroup(FrenchHelp, TyperGroup):
 
     def main(
         self,
-        args: Any = None,
+        args: Sequence[str] | None = None,
         prog_name: str | None = None,
         complete_var: str | None = None,
         standalone_mode: bool = True,
+        windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
         """Run the CLI; usage errors are printed in French (exit code 2, as click does)."""
