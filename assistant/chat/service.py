@@ -30,8 +30,7 @@ from assistant.chat.resolve import owner_in_question
 from assistant.retrieval.deferred import deferred_retriever
 from assistant.retrieval.french import make_tokenizer
 from assistant.retrieval.hybrid import HybridRetriever
-from assistant.retrieval.workspace_indexes import workspace_passages
-from assistant.services import retriever_for
+from assistant.retrieval.workspace_indexes import open_retriever, workspace_passages
 from assistant.settings import Settings
 from assistant.store import Workspace
 
@@ -117,7 +116,7 @@ class ConversationService:
             self._retriever.sync(workspace_passages(plans))
             return self._retriever
         # Opened at the first search: a question about owners or deadlines loads no model.
-        return deferred_retriever(lambda: retriever_for(self.workspace, self.settings))
+        return deferred_retriever(lambda: open_retriever(self.workspace.root, self.settings))
 
     def warm_up(self) -> None:
         """Compute now what the first questions would otherwise wait for.
