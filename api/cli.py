@@ -12,13 +12,14 @@ import json
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import SecretStr
 
 from assistant.cli.state import settings_of
-from assistant.settings import Settings
+
+if TYPE_CHECKING:  # pydantic-settings would double the cost of ``plan-assistant --help``
+    from assistant.settings import Settings
 
 DataDirOption = Annotated[
     Path | None,
@@ -53,6 +54,7 @@ def serve(
             fg="yellow",
         )
     typer.echo(f"Données de l'API : {settings.api.data_dir.resolve()}", err=True)
+    _check_port_free(host, port)
     if workers == 1:
         from api.app import create_app
 
@@ -127,6 +129,24 @@ def _with_data_dir(settings: Settings, data_dir: Path | None) -> Settings:
     )
 
 
+def _check_port_free(host: str, port: int) -> None:
+    """Refuse, in French, a port already taken (uvicorn would only log « [Errno 98] »)."""
+    import socket
+
+    from assistant.errors import PlanAssistantError
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise PlanAssistantError(
+                f"Impossible d'écouter sur {host}:{port} ({exc.strerror or exc}) : le port est "
+                "sans doute déjà utilisé, par exemple par un autre « plan-assistant serve ». "
+                f"Arrêtez-le, ou choisissez un autre port : --port {port + 1 if port < 65535 else 8000}."
+            ) from None
+
+
 def _is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -138,6 +158,8 @@ def _is_loopback(host: str) -> bool:
 
 def _plain(value: Any) -> Any:
     """Settings as JSON-ready values, secrets included (for our own worker processes)."""
+    from pydantic import SecretStr
+
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):

@@ -24,7 +24,6 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.context import ApiContext
 from api.errors import ApiError
-from assistant.settings import Settings
 from assistant.store import Workspace
 from assistant.store.keys import WORKSPACE_ID_PATTERN, ApiKey
 
@@ -42,12 +41,6 @@ def get_context(request: Request) -> ApiContext:
 
 ContextDep = Annotated[ApiContext, Depends(get_context)]
 
-
-def get_settings(context: ContextDep) -> Settings:
-    return context.settings
-
-
-SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 _bearer = HTTPBearer(
     auto_error=False,

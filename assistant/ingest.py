@@ -89,6 +89,7 @@ def parse_batch(
     progress: ProgressCallback | None = None,
     *,
     processes: int = 0,
+    reuse: Callable[[Path], Plan | None] | None = None,
 ) -> list[ParsedFile]:
     """Parse every file of a batch, or report every file that cannot be ingested.
 
@@ -99,19 +100,29 @@ def parse_batch(
         processes: 0 parses here, one file after the other; n > 0 parses in up to n worker
             processes (see `parse_processes`), which also keeps this process free, for
             instance to load the embedding model meanwhile. Same result either way.
+        reuse: gives the plan of a file that needs no parsing (a workspace's unchanged
+            file, known by its content hash), or None to parse it.
 
     Raises:
         IngestBatchError: listing each failing file with its message.
     """
     unique = _unique_paths(paths)
     failures = _name_clashes(unique)
-    todo = [path for path in unique if path not in failures]
+    plans: dict[Path, Plan] = {}
+    todo = []
+    for path in unique:
+        if path in failures:
+            continue
+        reused = reuse(path) if reuse is not None else None
+        if reused is None:
+            todo.append(path)
+        else:
+            plans[path] = reused
     outcomes = (
         _parse_in_processes(todo, settings, processes, len(unique), progress)
         if processes > 0 and todo
         else _parse_here(todo, settings, len(unique), progress)
     )
-    plans: dict[Path, Plan] = {}
     for path, outcome in outcomes:
         if isinstance(outcome, IngestError):
             failures[path] = outcome

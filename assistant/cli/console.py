@@ -6,6 +6,9 @@ Keeping stdout for results only lets a coordinator redirect ``parse --format jso
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from rich.console import Console
 from rich.markup import escape
 
@@ -23,3 +26,16 @@ def print_error(message: str) -> None:
 def print_warning(message: str) -> None:
     """Show something the coordinator should check, in yellow."""
     err.print(f"[yellow]Attention : {escape(message)}[/]")
+
+
+@contextmanager
+def waiting(message: str) -> Iterator[None]:
+    """A spinner on stderr while the block runs, in a terminal only (erased when done).
+
+    Piped or redirected output gets nothing: a log file should not fill with frames.
+    """
+    if not err.is_terminal:
+        yield
+        return
+    with err.status(escape(message), spinner="dots"):
+        yield

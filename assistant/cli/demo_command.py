@@ -7,21 +7,13 @@ of a fresh installation (offline, embedded defaults).
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from assistant.cli import console, render
+from assistant.cli.options import parse_date
 from assistant.cli.state import settings_of
-from assistant.errors import PlanAssistantError
-from assistant.parsing import parse_file
-from assistant.reports import write_report
-from assistant.schema import Coverage, Severity
-from assistant.services import audit_workspace
-from assistant.store import Workspace
 
 #: The demo corpus: the expert report as PDF, the SWOT as Markdown, the plan as DOCX.
 DEMO_FILES = ("rapport-experts.pdf", "analyse-swot.md", "plan-action.docx")
@@ -31,19 +23,30 @@ OTHER_FORMATS = ("plan-action.md", "plan-action.pdf", "plan-action.xlsx")
 
 def demo(
     ctx: typer.Context,
-    out: Annotated[Path, typer.Option("--out", help="Dossier des résultats.")] = Path(
-        "demo-output"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", metavar="DOSSIER", help="Dossier des résultats.")
+    ] = Path("demo-output"),
     as_of: Annotated[
-        str, typer.Option("--as-of", help="Date de référence de l'audit (AAAA-MM-JJ).")
+        str, typer.Option("--as-of", metavar="DATE", help="Date de référence de l'audit.")
     ] = "2026-11-23",
     corpus: Annotated[
-        Path, typer.Option("--corpus", help="Dossier du corpus de démonstration.")
+        Path,
+        typer.Option("--corpus", metavar="DOSSIER", help="Dossier du corpus de démonstration."),
     ] = Path("corpus/demo"),
 ) -> None:
     """Démonstration complète sur le corpus fictif (hors ligne)."""
+    from rich.table import Table
+
+    from assistant.cli import console, render
+    from assistant.errors import PlanAssistantError
+    from assistant.parsing import parse_file
+    from assistant.reports import write_report
+    from assistant.schema import Coverage, Severity
+    from assistant.services import audit_workspace
+    from assistant.store import Workspace
+
     settings = settings_of(ctx)
-    reference = date.fromisoformat(as_of)
+    reference = parse_date(as_of)
     missing = [name for name in DEMO_FILES if not (corpus / name).is_file()]
     if missing:
         raise PlanAssistantError(

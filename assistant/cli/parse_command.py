@@ -1,7 +1,8 @@
 """``plan-assistant parse``: show what the parser understands of one file, storing nothing.
 
 The coordinator's first check on a new document (is every action, owner and deadline
-found?) and the way to get a plan as JSON for another tool.
+found?) and the way to get a plan as JSON for another tool. Only typer is imported at
+the top: ``--help`` must not pay for the readers.
 """
 
 from __future__ import annotations
@@ -13,9 +14,7 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli import console, render
 from assistant.cli.state import settings_of
-from assistant.ingest import parse_document
 
 
 class OutputFormat(StrEnum):
@@ -39,7 +38,10 @@ def parse(
     ] = OutputFormat.TABLE,
 ) -> None:
     """Analyser un fichier et afficher le plan trouvé (rien n'est enregistré)."""
-    plan = parse_document(file, settings_of(ctx))
+    from assistant import ingest
+    from assistant.cli import console, render
+
+    plan = ingest.parse_document(file, settings_of(ctx))
     if output is OutputFormat.JSON:
         typer.echo(json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:

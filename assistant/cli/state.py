@@ -2,17 +2,20 @@
 
 The root callback stores one `CliState` on the click context; commands take the
 `typer.Context` and call `settings_of(ctx)` instead of building settings themselves, so
-``--settings-preset`` applies to every command.
+``--settings-preset`` applies to every command. `Settings` is imported only when a
+command runs: pydantic-settings costs more than the whole of ``--help``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from assistant.settings import Settings
+if TYPE_CHECKING:
+    from assistant.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -23,7 +26,11 @@ class CliState:
 
 def state_of(ctx: typer.Context) -> CliState:
     state = ctx.find_object(CliState)
-    return state if state is not None else CliState(settings=Settings())
+    if state is not None:
+        return state
+    from assistant.settings import Settings
+
+    return CliState(settings=Settings())
 
 
 def settings_of(ctx: typer.Context) -> Settings:

@@ -11,34 +11,23 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
-from assistant import services
-from assistant.cli import console, render
+from assistant.cli.options import WorkspaceOption
 from assistant.cli.state import settings_of, workspace_dir
-from assistant.errors import PlanAssistantError
-from assistant.ingest import ProgressCallback, ProgressEvent
-from assistant.store import Workspace, rebuild_indexes
 
-WorkspaceOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--workspace",
-        "-w",
-        help="Dossier de l'espace de travail (par défaut : variable PLAN_ASSISTANT_WORKSPACE, "
-        "sinon ./workspace).",
-    ),
-]
+if TYPE_CHECKING:
+    from assistant.ingest import ProgressCallback
+    from assistant.services import IndexingPostponedError
 
 _STAGE_LABEL = {"parse": "Analyse", "write": "Enregistrement", "index": "Indexation"}
 
 
 def ingest(
     ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(metavar="FICHIER", help="Fichiers à importer.")],
+    files: Annotated[list[Path], typer.Argument(metavar="FICHIER...", help="Fichiers à importer.")],
     workspace: WorkspaceOption = None,
     index: Annotated[
         bool,
@@ -50,9 +39,13 @@ def ingest(
     ] = True,
 ) -> None:
     """Importer des fichiers dans un espace de travail (tout ou rien), puis les indexer."""
+    from assistant import services
+    from assistant.cli import console, render
+    from assistant.store import Workspace
+
     settings = settings_of(ctx)
     store = Workspace.open(workspace_dir(ctx, workspace), settings)
-    postponed: services.IndexingPostponedError | None = None
+    postponed: IndexingPostponedError | None = None
     with _progress_bar() as progress:
         if index:
             try:
@@ -76,24 +69,31 @@ def export(
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="Fichier JSON à écrire (par défaut : la sortie standard)."
+            "--out",
+            "-o",
+            metavar="FICHIER",
+            help="Fichier JSON à écrire (par défaut : la sortie standard).",
         ),
     ] = None,
 ) -> None:
     """Exporter tout le contenu d'un espace de travail en JSON."""
+    from assistant.cli import console
+    from assistant.store import Workspace
+
     store = Workspace.open(workspace_dir(ctx, workspace), settings_of(ctx), create=False)
     exported = store.export()
     text = exported.model_dump_json(indent=2)
+    counts = (
+        f"{len(exported.documents)} documents, {len(exported.recommendations)} recommandations, "
+        f"{len(exported.actions)} actions"
+    )
     if out is None:
         typer.echo(text)
+        # On stderr: stdout stays valid JSON for a redirection.
+        console.err.print(f"Export écrit sur la sortie standard ({counts}).", markup=False)
         return
     _write_atomically(out, text + "\n")
-    console.err.print(
-        f"Export enregistré dans {out} ({len(exported.documents)} documents, "
-        f"{len(exported.recommendations)} recommandations, {len(exported.actions)} actions).",
-        highlight=False,
-        markup=False,
-    )
+    console.err.print(f"Export enregistré dans {out} ({counts}).", highlight=False, markup=False)
 
 
 def remove(
@@ -104,6 +104,9 @@ def remove(
     workspace: WorkspaceOption = None,
 ) -> None:
     """Retirer un document de l'espace de travail (sa copie d'origine est conservée)."""
+    from assistant.cli import console
+    from assistant.store import Workspace
+
     store = Workspace.open(workspace_dir(ctx, workspace), settings_of(ctx), create=False)
     removed = store.remove(name)
     console.out.print(f"Document retiré : {removed.name}.", markup=False)
@@ -111,7 +114,9 @@ def remove(
 
 def reindex(ctx: typer.Context, workspace: WorkspaceOption = None) -> None:
     """Reconstruire les index de recherche dérivés de l'espace de travail."""
+    from assistant.cli import console
     from assistant.retrieval.workspace_indexes import register_indexes  # loads Chroma: only here
+    from assistant.store import Workspace, rebuild_indexes
 
     register_indexes()
     store = Workspace.open(workspace_dir(ctx, workspace), settings_of(ctx), create=False)
@@ -127,6 +132,11 @@ def reindex(ctx: typer.Context, workspace: WorkspaceOption = None) -> None:
 @contextmanager
 def _progress_bar() -> Iterator[ProgressCallback]:
     """A progress bar on stderr (erased when done) fed by the store's progress events."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+
+    from assistant.cli import console
+    from assistant.ingest import ProgressEvent
+
     bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -148,6 +158,8 @@ def _progress_bar() -> Iterator[ProgressCallback]:
 
 def _write_atomically(path: Path, text: str) -> None:
     """Write a file so that a crash never leaves half of it (temp file, then rename)."""
+    from assistant.errors import PlanAssistantError
+
     target = path.resolve()
     temporary: str | None = None
     try:

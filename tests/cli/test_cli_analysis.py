@@ -97,8 +97,10 @@ def test_audit_writes_html_and_xlsx_files(tmp_path: Path) -> None:
 def test_audit_refuses_xlsx_on_stdout_and_a_bad_date() -> None:
     no_out = CliRunner().invoke(app, ["audit", *FILES, "-f", "xlsx"])
     assert no_out.exit_code == 1 and "--out" in no_out.output
-    bad_date = CliRunner().invoke(app, ["audit", *FILES, "--as-of", "23/11/2026"])
-    assert bad_date.exit_code == 2 and "AAAA-MM-JJ" in bad_date.output
+    bad_date = CliRunner().invoke(app, ["audit", *FILES, "--as-of", "30/02/2026"])
+    assert bad_date.exit_code == 2 and "n'existe pas au calendrier" in bad_date.output
+    not_a_date = CliRunner().invoke(app, ["audit", *FILES, "--as-of", "bientôt"])
+    assert not_a_date.exit_code == 2 and "1er mars 2027" in not_a_date.output
 
 
 def test_map_of_a_plan_without_recommendations_says_why(tmp_path: Path) -> None:

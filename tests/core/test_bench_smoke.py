@@ -36,6 +36,8 @@ def test_the_benchmark_runs_on_a_tiny_corpus(
             "fakes:HashingEmbedder",
             "--json",
             str(figures_file),
+            "--startup-runs",
+            "1",
         ]
     )
     printed = capsys.readouterr().out
@@ -47,9 +49,11 @@ def test_the_benchmark_runs_on_a_tiny_corpus(
         "full audit (with drafts): first | again (s)",
         "peak memory, RSS (MB)",
         "Targets (issue 8)",
+        "Start-up (fresh process",
     ):
         assert row in printed
     figures = json.loads(figures_file.read_text(encoding="utf-8"))
+    assert figures["startup"]["--help"]["heavy"] == []
     one, two = figures["sizes"]["1"], figures["sizes"]["2"]
     assert (one["actions"], two["actions"]) == (5, 10)
     for size in (one, two):

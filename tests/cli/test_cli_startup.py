@@ -1,0 +1,81 @@
+"""Start-up: ``--help``, ``parse`` of a text file and a structured ``ask`` import no model.
+
+Each case runs the CLI in a fresh interpreter (what a coordinator's shell does) and reads
+back which heavy modules it imported. The time itself is measured by ``make bench``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli.app import PRESET_NAMES, app
+from assistant.settings import PRESETS
+
+REPO = Path(__file__).resolve().parents[2]
+HEAVY = ("torch", "chromadb", "sentence_transformers")
+_PROBE = """
+import json, sys
+sys.argv = ["plan-assistant", *json.loads(sys.argv[1])]
+from assistant.cli.app import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write("\\nHEAVY " + json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)))
+"""
+
+
+def _heavy_modules(arguments: list[str], cwd: Path) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE.format(heavy=HEAVY), json.dumps(arguments)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+        timeout=120,
+    )
+    line = done.stderr.rsplit("HEAVY ", 1)
+    assert len(line) == 2, done.stderr
+    imported: list[str] = json.loads(line[1])
+    return imported
+
+
+def test_help_imports_no_model_chroma_or_torch(tmp_path: Path) -> None:
+    assert _heavy_modules(["--help"], tmp_path) == []
+
+
+def test_command_help_lists_every_adapter_command_without_importing_them(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for name in ("parse", "ingest", "audit", "ask", "serve", "api-key", "tui"):
+        assert f" {name} " in result.output
+
+
+def test_parse_of_a_markdown_plan_imports_no_model(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.md"
+    plan.write_text(
+        "| Action | Responsable | Échéance |\n|---|---|---|\n| Revoir les fiches ECTS | Direction | 2027 |\n",
+        encoding="utf-8",
+    )
+    assert _heavy_modules(["parse", str(plan)], tmp_path) == []
+
+
+@pytest.mark.slow
+def test_a_question_that_needs_no_search_opens_no_index(tmp_path: Path) -> None:
+    corpus = REPO / "corpus" / "demo"
+    workspace = tmp_path / "ws"
+    files = [str(corpus / n) for n in ("rapport-experts.md", "analyse-swot.md", "plan-action.md")]
+    result = CliRunner().invoke(app, ["ingest", *files, "-w", str(workspace), "--no-index"])
+    assert result.exit_code == 0, result.output
+    question = ["ask", "Qui porte les actions sur les stages ?", "-w", str(workspace)]
+    assert _heavy_modules(question, tmp_path) == []
+
+
+def test_the_preset_names_shown_by_help_are_the_settings_presets() -> None:
+    assert sorted(PRESET_NAMES) == sorted(PRESETS)

@@ -1,0 +1,86 @@
+"""Re-importing an unchanged file parses nothing (its content hash says so).
+
+The parser here is the store tests' fake (`plan_fakes.fake_parse_file`) wrapped in a
+counter, so each test can assert how many files were actually parsed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from plan_fakes import fake_parse_file
+
+from assistant import ingest
+from assistant.ingest import ProgressEvent
+from assistant.schema import Plan
+from assistant.schema.workspace import Outcome
+from assistant.settings import Settings
+from assistant.store import Workspace
+
+WriteFile = Callable[[str, str], Path]
+PLAN = (
+    "act: Créer un comité | Direction | 2025-2026 | En cours | PV | Critère 1, Recommandation 2\n"
+)
+OTHER = "act: Revoir les fiches UE | Coordination | 2026 | En cours | Fiches | Critère 3, Recommandation 6\n"
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the files the (fake) parser was called on, in order."""
+    calls: list[str] = []
+
+    def counting(path: Path, settings: Settings) -> Plan:
+        calls.append(Path(path).name)
+        return fake_parse_file(path, settings)
+
+    monkeypatch.setattr(ingest, "parse_file", counting)
+    return calls
+
+
+def test_an_unchanged_file_is_not_parsed_again(
+    workspace: Workspace, write_file: WriteFile, parsed: list[str]
+) -> None:
+    plan, other = write_file("plan.txt", PLAN), write_file("suivi.txt", OTHER)
+    workspace.ingest([plan, other])
+    assert parsed == ["plan.txt", "suivi.txt"]
+
+    again = workspace.ingest([plan, other])
+
+    assert parsed == ["plan.txt", "suivi.txt"]  # nothing parsed the second time
+    assert [f.outcome for f in again.files] == [Outcome.UNCHANGED, Outcome.UNCHANGED]
+    assert [f.actions for f in again.files] == [1, 1]  # counts come from the database
+
+
+def test_a_changed_file_is_parsed_and_only_it(
+    workspace: Workspace, write_file: WriteFile, parsed: list[str]
+) -> None:
+    plan, other = write_file("plan.txt", PLAN), write_file("suivi.txt", OTHER)
+    workspace.ingest([plan, other])
+    write_file("suivi.txt", OTHER + PLAN)
+
+    report = workspace.ingest([plan, other])
+
+    assert parsed == ["plan.txt", "suivi.txt", "suivi.txt"]
+    assert [f.outcome for f in report.files] == [Outcome.UNCHANGED, Outcome.REPLACED]
+
+
+def test_a_document_replaced_by_another_process_meanwhile_is_parsed_after_all(
+    workspace: Workspace, write_file: WriteFile, parsed: list[str], tmp_path: Path
+) -> None:
+    plan = write_file("plan.txt", PLAN)
+    workspace.ingest([plan])
+    newer = write_file(str(tmp_path / "elsewhere" / "plan.txt"), PLAN + OTHER)
+    other_process = Workspace.open(workspace.root, workspace.settings)
+
+    def meanwhile(event: ProgressEvent) -> None:
+        # After the hash check, before the write lock: another import replaces plan.txt.
+        if event.stage == "parse" and event.done == event.total:
+            other_process.ingest([newer])
+
+    report = workspace.ingest([plan], meanwhile)
+
+    assert report.files[0].outcome is Outcome.REPLACED  # back to this file's content
+    assert parsed == ["plan.txt", "plan.txt", "plan.txt"]
+    assert [a.text for a in workspace.actions()] == ["Créer un comité"]
