@@ -21,6 +21,7 @@ from api.context import ApiContext
 from api.deps import reject_unknown_query
 from api.errors import install_error_handlers
 from api.limits import BodyLimitMiddleware
+from api.openapi import install_openapi, operation_id
 from api.routes import analysis, documents, drafts, health, items, jobs, keys, workspaces
 from api.routes.health import _version
 from assistant.settings import Settings
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         form_limits={"max_files": 2 * limits.max_files_per_upload, "max_fields": 50},
         dependencies=[Depends(reject_unknown_query)],
+        generate_unique_id_function=operation_id,
     )
     app.state.context = context
     install_error_handlers(app)
@@ -84,6 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     for router in ROUTERS:
         app.include_router(router)
+    install_openapi(app)
     return app
 
 
