@@ -21,7 +21,7 @@ from api.context import ApiContext
 from api.deps import reject_unknown_query
 from api.errors import install_error_handlers
 from api.limits import BodyLimitMiddleware
-from api.openapi import install_openapi, operation_id
+from api.openapi import DESCRIPTION, TAGS, install_openapi, operation_id
 from api.routes import analysis, documents, drafts, health, items, jobs, keys, workspaces
 from api.routes.health import _version
 from assistant.settings import Settings
@@ -37,15 +37,6 @@ if importlib.util.find_spec("assistant.chat.service") is not None:
 
     ROUTERS = (*ROUTERS, chat.router)
 _MULTIPART_OVERHEAD = 1_000_000
-
-DESCRIPTION = """\
-Audit AEQES action plans against the expert committee's recommendations, over HTTP.
-
-Every route but `/health` needs an API key (`Authorization: Bearer pa_…`) scoped to one or
-more workspaces; a workspace outside the key's scope answers 404. Errors always have the body
-`{"error": {"code": "...", "message": "..."}}` (French messages). Uploads answer 202 with an
-ingestion job to poll. Lists take `offset` and `limit` (≤ 200) and return `{data, count}`.
-"""
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -63,6 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="plan-assistant",
         version=_version(),
         description=DESCRIPTION,
+        openapi_tags=TAGS,
         lifespan=lifespan,
         form_limits={"max_files": 2 * limits.max_files_per_upload, "max_fields": 50},
         dependencies=[Depends(reject_unknown_query)],

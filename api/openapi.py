@@ -23,6 +23,61 @@ from fastapi.routing import APIRoute
 
 _BINARY = "format"
 
+DESCRIPTION = """\
+Audit AEQES action plans against the expert committee's recommendations, over HTTP.
+Every route's summary is in French, its description in English; error messages are in French.
+
+## The flow
+
+1. **Workspace** — `POST /workspaces` (administrator key): one per programme or institution.
+2. **Key** — `POST /keys` (administrator key) with `{"label", "workspaces": [id]}`: a key
+   scoped to the workspace. Its `token` is shown once.
+3. **Upload** — `POST /workspaces/{id}/documents`, `multipart/form-data` with one `files` part
+   per file (expert report, SWOT, action plan; PDF, DOCX, XLSX, CSV, TXT or MD). Answers
+   202 with a job and its `Location`.
+4. **Job** — poll `GET /workspaces/{id}/jobs/{job_id}` until `state` is `succeeded` (or
+   `failed`, with `error_message`). The job parses, stores, indexes and computes the
+   mapping and the audit: the reads below are served from that result.
+5. **Audit** — `GET .../mappings` (which actions answer each recommendation, coverage) and
+   `GET .../gaps` (what is missing, most severe first).
+6. **Drafts** — `GET .../drafts` stays **empty until `POST .../drafts:generate`** is called:
+   it drafts the missing owners and indicators and stores them for review.
+7. **Review** — `POST .../drafts/{draft_id}/accept` (optionally `{"text"}` to reword) or
+   `.../reject`; each decision is in `GET .../actions/{action_id}/history`, undone with
+   `POST .../edits/{edit_id}/undo`.
+8. **Report** — `GET .../reports/xlsx` (or `html`, `md`, `json`).
+9. **Chat** — `POST .../chat` with `{"question"}` (or `.../chat/stream` for Server-Sent
+   Events); answers cite the passages they rest on.
+
+## The first administrator key
+
+`plan-assistant serve` on a fresh data directory creates an administrator key and prints it
+once. Other ways: `plan-assistant api-key create --admin --label admin`, or a key set in
+the server's environment (`PLAN_ASSISTANT_API__ADMIN_KEY`).
+
+## Conventions
+
+Every route but `/health` and the documentation needs an API key
+(`Authorization: Bearer pa_…`) scoped to one or more workspaces; a workspace outside the
+key's scope answers 404. Errors always have the body
+`{"error": {"code": "...", "message": "..."}}`. Lists take `offset` and `limit` (≤ 200)
+and return `{data, count}`. The full guide: `docs/api.md` in the source tree.
+"""
+
+TAGS: list[dict[str, str]] = [
+    {"name": "health", "description": "Whether the server answers (no key)."},
+    {"name": "workspaces", "description": "Step 1: one workspace per programme."},
+    {"name": "keys", "description": "Step 2: API keys scoped to workspaces (administrators)."},
+    {"name": "documents", "description": "Step 3: uploads, ingested by background jobs."},
+    {"name": "jobs", "description": "Step 4: the progress and outcome of an upload."},
+    {"name": "recommendations", "description": "What the expert committee recommends."},
+    {"name": "actions", "description": "What the action plan says."},
+    {"name": "swot", "description": "The SWOT analysis (AFOM)."},
+    {"name": "analysis", "description": "Steps 5 and 8: traceability, gaps, reports."},
+    {"name": "drafts", "description": "Steps 6 and 7: drafts of what is missing, and review."},
+    {"name": "chat", "description": "Step 9: questions about the plan, answered with sources."},
+]
+
 
 def operation_id(route: APIRoute) -> str:
     """The operation id of a route: the name of its function (unique, checked by a test)."""
