@@ -16,6 +16,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
 from api.context import ApiContext
 from api.deps import reject_unknown_query
@@ -37,6 +38,8 @@ if importlib.util.find_spec("assistant.chat.service") is not None:
 
     ROUTERS = (*ROUTERS, chat.router)
 _MULTIPART_OVERHEAD = 1_000_000
+#: Where the documentation pages' scripts and styles are served.
+DOCS_ASSETS = "/docs-assets"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -50,7 +53,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         context.close()
 
     limits = settings.api
-    app = FastAPI(
+    # /docs and /redoc load Swagger UI and ReDoc from files shipped in fastapi-offline, not
+    # from a CDN: the product runs on machines with no network.
+    app = FastAPIOffline(
         title="plan-assistant",
         version=_version(),
         description=DESCRIPTION,
@@ -59,6 +64,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         form_limits={"max_files": 2 * limits.max_files_per_upload, "max_fields": 50},
         dependencies=[Depends(reject_unknown_query)],
         generate_unique_id_function=operation_id,
+        static_url=DOCS_ASSETS,
     )
     app.state.context = context
     install_error_handlers(app)
