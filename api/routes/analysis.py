@@ -29,9 +29,13 @@ MEDIA_TYPES: dict[ReportFormat, str] = {
     "json": "application/json",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-# The JSON report is the `AuditReport` itself; the other formats are files.
+# The JSON report is the `AuditReport` itself; HTML and Markdown are text, XLSX is binary.
+# Text comes first: generators that model one body per status (openapi-python-client) read
+# it as text, which never fails; a binary text/* body would make them crash.
 _REPORT_CONTENT: dict[str, Any] = {
-    media_type.split(";")[0]: {"schema": {"type": "string", "format": "binary"}}
+    media_type.split(";")[0]: {
+        "schema": {"type": "string", "format": "binary"} if name == "xlsx" else {"type": "string"}
+    }
     for name, media_type in MEDIA_TYPES.items()
     if name != "json"
 }

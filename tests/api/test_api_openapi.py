@@ -83,3 +83,13 @@ def test_operation_ids_name_the_generated_client_methods(schema: dict[str, Any])
         "download_report",
         "ask_question",
     } <= ids
+
+
+def test_optional_bodies_are_declared_as_their_model(schema: dict[str, Any]) -> None:
+    body = schema["paths"]["/workspaces/{workspace_id}/drafts/{draft_id}/accept"]["post"][
+        "requestBody"
+    ]
+    assert not body.get("required")
+    assert body["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/DraftAccept"
+    }
