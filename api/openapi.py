@@ -14,6 +14,10 @@ JSON when the caller gives no body (a crash in ``json.dumps``). `optional_bodies
 as the model alone, the body staying optional (``required`` is absent): a client may send
 no body, or the model.
 
+The schema is versioned: `tests/api/openapi.snapshot.json` is the committed copy, and a
+test fails when the app's schema differs from it. ``python -m api.openapi PATH`` writes
+the current schema (`snapshot`) to regenerate it on purpose.
+
 Operation ids are the route functions' own names (``upload_documents``), not FastAPI's
 default (``upload_documents_workspaces__workspace_id__documents_post``): they name the
 methods of a generated client, so they must be short and stable.
@@ -21,6 +25,10 @@ methods of a generated client, so they must be short and stable.
 
 from __future__ import annotations
 
+import json
+import sys
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
@@ -147,3 +155,36 @@ def install_openapi(app: FastAPI) -> None:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def snapshot(schema: dict[str, Any]) -> str:
+    """The committed form of a schema: stable key order, no package version (a release
+    changes it, not the API)."""
+    info = {key: value for key, value in schema.get("info", {}).items() if key != "version"}
+    return json.dumps({**schema, "info": info}, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def current_schema() -> dict[str, Any]:
+    """The schema of an app with default settings (on a throw-away data directory)."""
+    from api.app import create_app
+    from assistant.settings import Settings
+
+    with tempfile.TemporaryDirectory(prefix="plan-assistant-openapi-") as directory:
+        settings = Settings.model_validate({"api": {"data_dir": directory}})
+        app = create_app(settings)
+        try:
+            return app.openapi()
+        finally:
+            app.state.context.close()
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print("usage: python -m api.openapi PATH  (writes the OpenAPI schema)", file=sys.stderr)
+        return 2
+    Path(argv[0]).write_text(snapshot(current_schema()), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
