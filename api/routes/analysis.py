@@ -13,7 +13,7 @@ from api.deps import ContextDep, PageDep, WorkspaceDep
 from api.errors import WORKSPACE_ERRORS
 from api.models import GapsPublic, IsoDate
 from api.routes.items import Criterion
-from assistant.reports import EXTENSIONS, render
+from assistant.reports import EXTENSIONS
 from assistant.schema import AuditReport, Coverage, MappingsPublic, Severity
 
 router = APIRouter(prefix="/workspaces/{workspace_id}", responses=WORKSPACE_ERRORS)
@@ -111,7 +111,7 @@ def download_report(
     `xlsx` is a workbook with one sheet per table; `json` is the `AuditReport` itself.
     """
     reference = as_of or date.today()
-    content = render(analysis.audit(context, workspace, reference), report_format)
+    content = analysis.report_file(context, workspace, reference, report_format)
     name = f"audit-{workspace.root.name}-{reference.isoformat()}{EXTENSIONS[report_format]}"
     return Response(
         content,
