@@ -1,19 +1,29 @@
 """The analyses the routes serve, each computed once per workspace revision (see `api.cache`).
 
 These wrap the core's application services (`assistant.services`) and nothing else: the
-routes then filter, paginate or render what they return.
+routes then filter, paginate or render what they return. `precompute` runs in the import
+job, before it is marked succeeded: it indexes the new state and computes its mapping,
+its audit for today and the chat's knowledge, so that no request after a finished job
+waits for the embedding model to load or for an analysis to run.
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import date
+from typing import TYPE_CHECKING
 
 from api.cache import revision
-from api.context import ApiContext
-from assistant.reports import ReportData
+from assistant.errors import PlanAssistantError
+from assistant.reports import REPORT_FORMATS, ReportData, ReportFormat, render
 from assistant.schema import Mapping
-from assistant.services import audit_workspace, map_workspace
+from assistant.services import audit_workspace, map_workspace, retriever_for
 from assistant.store import Workspace
+
+if TYPE_CHECKING:
+    from api.context import ApiContext
+
+_log = logging.getLogger(__name__)
 
 
 def mappings(context: ApiContext, workspace: Workspace) -> list[Mapping]:
@@ -28,3 +38,32 @@ def audit(context: ApiContext, workspace: Workspace, as_of: date) -> ReportData:
     return context.results.get(
         key, lambda: audit_workspace(workspace, context.settings, as_of=as_of, drafts=True)
     )
+
+
+def report_file(
+    context: ApiContext, workspace: Workspace, as_of: date, report_format: ReportFormat
+) -> bytes:
+    """The rendered report (an XLSX takes a few hundred ms to write: once per state)."""
+    key = (str(workspace.root), revision(workspace), "report", as_of, report_format)
+    return context.results.get(key, lambda: render(audit(context, workspace, as_of), report_format))
+
+
+def precompute(context: ApiContext, workspace: Workspace) -> None:
+    """Index `workspace` and compute what its read routes serve (see the module docstring).
+
+    Best effort: a step that fails is logged, and the request that needs it computes it
+    (and reports the problem, a 503 for an unavailable model).
+    """
+    try:
+        retriever_for(workspace, workspace.settings)
+        mappings(context, workspace)
+        today = date.today()
+        audit(context, workspace, today)
+        for report_format in REPORT_FORMATS:
+            report_file(context, workspace, today, report_format)
+        if context.chat_available:
+            service, lock = context.conversations(workspace.root.name)
+            with lock:
+                service.warm_up()
+    except PlanAssistantError as error:
+        _log.warning("analysis of %s postponed: %s", workspace.root.name, error)

@@ -16,11 +16,13 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
 from api.context import ApiContext
 from api.deps import reject_unknown_query
 from api.errors import install_error_handlers
 from api.limits import BodyLimitMiddleware
+from api.openapi import DESCRIPTION, TAGS, install_openapi, operation_id
 from api.routes import analysis, documents, drafts, health, items, jobs, keys, workspaces
 from api.routes.health import _version
 from assistant.settings import Settings
@@ -36,15 +38,8 @@ if importlib.util.find_spec("assistant.chat.service") is not None:
 
     ROUTERS = (*ROUTERS, chat.router)
 _MULTIPART_OVERHEAD = 1_000_000
-
-DESCRIPTION = """\
-Audit AEQES action plans against the expert committee's recommendations, over HTTP.
-
-Every route but `/health` needs an API key (`Authorization: Bearer pa_…`) scoped to one or
-more workspaces; a workspace outside the key's scope answers 404. Errors always have the body
-`{"error": {"code": "...", "message": "..."}}` (French messages). Uploads answer 202 with an
-ingestion job to poll. Lists take `offset` and `limit` (≤ 200) and return `{data, count}`.
-"""
+#: Where the documentation pages' scripts and styles are served.
+DOCS_ASSETS = "/docs-assets"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -58,13 +53,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         context.close()
 
     limits = settings.api
-    app = FastAPI(
+    # /docs and /redoc load Swagger UI and ReDoc from files shipped in fastapi-offline, not
+    # from a CDN: the product runs on machines with no network.
+    app = FastAPIOffline(
         title="plan-assistant",
         version=_version(),
         description=DESCRIPTION,
+        openapi_tags=TAGS,
         lifespan=lifespan,
         form_limits={"max_files": 2 * limits.max_files_per_upload, "max_fields": 50},
         dependencies=[Depends(reject_unknown_query)],
+        generate_unique_id_function=operation_id,
+        static_url=DOCS_ASSETS,
     )
     app.state.context = context
     install_error_handlers(app)
@@ -84,6 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     for router in ROUTERS:
         app.include_router(router)
+    install_openapi(app)
     return app
 
 

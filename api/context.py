@@ -8,19 +8,20 @@ request.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from api import analysis
 from api.cache import ResultCache
-from assistant import services
-from assistant.errors import PlanAssistantError
 from assistant.settings import Settings
 from assistant.store import Workspace
-from assistant.store.jobs import JobState, RunnerLease, recover_jobs, run_ingest_job
+from assistant.store.jobs import RunnerLease, recover_jobs, run_ingest_job
 from assistant.store.keys import AccessRegistry
 
 _log = logging.getLogger(__name__)
@@ -37,6 +38,8 @@ class JobRunner:
     def __init__(self, data_dir: Path, workers: int) -> None:
         self.lease = RunnerLease.acquire(data_dir / RUNNERS_DIR)
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ingest")
+        #: What a job does once its files are stored, before it is marked succeeded.
+        self.after_import: Callable[[Workspace], None] | None = None
 
     @property
     def runner_id(self) -> str:
@@ -47,18 +50,10 @@ class JobRunner:
 
     def _run(self, workspace: Workspace, job_id: str) -> None:
         # run_ingest_job records every outcome in the job row and raises nothing.
-        job = run_ingest_job(workspace, job_id, self.lease.id)
-        if job.state is not JobState.SUCCEEDED:
-            return
-        # Index now, so that the first question after an upload does not wait for it. Best
-        # effort: the import is stored whatever happens here, and a request that needs the
-        # index retries (and reports) what failed.
-        try:
-            services.retriever_for(workspace, workspace.settings)
-        except PlanAssistantError as error:
-            _log.warning("indexing after job %s postponed: %s", job_id, error)
-        except Exception:
-            _log.exception("indexing after job %s failed unexpectedly", job_id)
+        hook = self.after_import
+        run_ingest_job(
+            workspace, job_id, self.lease.id, (lambda: hook(workspace)) if hook else None
+        )
 
     def recover(self, workspace: Workspace) -> list[str]:
         """Jobs of dead runners (a crash, kill -9) become failed and retryable."""
@@ -92,6 +87,7 @@ class ApiContext:
             runner=JobRunner(settings.api.data_dir, settings.api.job_workers),
             results=ResultCache(settings.api.cache_entries),
         )
+        context.runner.after_import = lambda workspace: analysis.precompute(context, workspace)
         for registered in registry.workspaces():
             context.runner.recover(context.workspace(registered.id))
         return context
@@ -108,6 +104,11 @@ class ApiContext:
             opened = Workspace.open(path, self.settings, create=True)
             self._open[workspace_id] = opened
         return opened
+
+    @property
+    def chat_available(self) -> bool:
+        """Whether the core's conversation service is installed (the chat routes exist)."""
+        return importlib.util.find_spec("assistant.chat.service") is not None
 
     def conversations(self, workspace_id: str) -> tuple[ConversationService, threading.Lock]:
         """The conversation service of a workspace, and the lock that guards its rebuilds.

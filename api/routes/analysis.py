@@ -13,7 +13,7 @@ from api.deps import ContextDep, PageDep, WorkspaceDep
 from api.errors import WORKSPACE_ERRORS
 from api.models import GapsPublic, IsoDate
 from api.routes.items import Criterion
-from assistant.reports import EXTENSIONS, render
+from assistant.reports import EXTENSIONS
 from assistant.schema import AuditReport, Coverage, MappingsPublic, Severity
 
 router = APIRouter(prefix="/workspaces/{workspace_id}", responses=WORKSPACE_ERRORS)
@@ -29,9 +29,13 @@ MEDIA_TYPES: dict[ReportFormat, str] = {
     "json": "application/json",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-# The JSON report is the `AuditReport` itself; the other formats are files.
+# The JSON report is the `AuditReport` itself; HTML and Markdown are text, XLSX is binary.
+# Text comes first: generators that model one body per status (openapi-python-client) read
+# it as text, which never fails; a binary text/* body would make them crash.
 _REPORT_CONTENT: dict[str, Any] = {
-    media_type.split(";")[0]: {"schema": {"type": "string", "format": "binary"}}
+    media_type.split(";")[0]: {
+        "schema": {"type": "string", "format": "binary"} if name == "xlsx" else {"type": "string"}
+    }
     for name, media_type in MEDIA_TYPES.items()
     if name != "json"
 }
@@ -41,7 +45,7 @@ _REPORT_CONTENT: dict[str, Any] = {
     "/mappings",
     response_model=MappingsPublic,
     tags=["analysis"],
-    summary="Traceability: which actions answer each recommendation",
+    summary="Traçabilité : les actions qui répondent à chaque recommandation",
 )
 def list_mappings(
     context: ContextDep,
@@ -50,6 +54,10 @@ def list_mappings(
     criterion: Criterion = None,
     coverage: Annotated[Coverage | None, Query(description="covered, partial, uncovered.")] = None,
 ) -> MappingsPublic:
+    """Traceability: which actions answer each recommendation, with their coverage.
+
+    Computed by the import job (step 4); read it once the job has succeeded.
+    """
     found = filters.mappings(
         analysis.mappings(context, workspace), criterion=criterion, coverage=coverage
     )
@@ -60,7 +68,7 @@ def list_mappings(
     "/gaps",
     response_model=GapsPublic,
     tags=["analysis"],
-    summary="Gaps of the plan, most severe first",
+    summary="Lacunes du plan, les plus graves d'abord",
 )
 def list_gaps(
     context: ContextDep,
@@ -75,6 +83,8 @@ def list_gaps(
         str | None, Query(max_length=100, description="Recommendation or action concerned.")
     ] = None,
 ) -> GapsPublic:
+    """Gaps of the plan, most severe first: uncovered recommendations, actions without
+    owner, indicator or deadline, overdue actions (the audit, step 5)."""
     reference = as_of or date.today()
     report = analysis.audit(context, workspace, reference).report
     found = filters.gaps(report.gaps, severity=severity, kind=kind, target_id=target_id)
@@ -84,7 +94,7 @@ def list_gaps(
 @router.get(
     "/reports/{report_format}",
     tags=["analysis"],
-    summary="Download the gap-audit report (HTML, XLSX, Markdown or JSON)",
+    summary="Télécharger le rapport d'audit (HTML, XLSX, Markdown ou JSON)",
     response_class=Response,
     responses={
         200: {"model": AuditReport, "description": "The report file.", "content": _REPORT_CONTENT}
@@ -96,8 +106,12 @@ def download_report(
     report_format: Annotated[ReportFormat, Path(description="html, xlsx, md or json.")],
     as_of: AsOf = None,
 ) -> Response:
+    """Download the gap-audit report (step 8): traceability matrix, gaps and drafts.
+
+    `xlsx` is a workbook with one sheet per table; `json` is the `AuditReport` itself.
+    """
     reference = as_of or date.today()
-    content = render(analysis.audit(context, workspace, reference), report_format)
+    content = analysis.report_file(context, workspace, reference, report_format)
     name = f"audit-{workspace.root.name}-{reference.isoformat()}{EXTENSIONS[report_format]}"
     return Response(
         content,

@@ -52,8 +52,17 @@ def _ready(context: ApiContext, workspace: Workspace) -> ConversationService:
     return service
 
 
-@router.post("/chat", response_model=Answer, summary="Ask a question about the plan")
+@router.post(
+    "/chat",
+    response_model=Answer,
+    operation_id="ask_question",
+    summary="Poser une question sur le plan",
+)
 def ask(context: ContextDep, workspace: WorkspaceDep, body: ChatRequest) -> Answer:
+    """Ask a question about the plan, in French (step 9); the answer cites its sources.
+
+    Send the returned `conversation_id` with a follow-up question.
+    """
     return _ready(context, workspace).ask(body.question, body.conversation_id)
 
 
@@ -75,7 +84,8 @@ def _event(name: str, data: str) -> str:
 
 @router.post(
     "/chat/stream",
-    summary="Ask a question; the answer streams as Server-Sent Events",
+    operation_id="ask_question_stream",
+    summary="Poser une question (réponse en flux SSE)",
     response_class=StreamingResponse,
     responses={
         200: {
@@ -91,6 +101,7 @@ def _event(name: str, data: str) -> str:
 def ask_streaming(
     context: ContextDep, workspace: WorkspaceDep, body: ChatRequest
 ) -> StreamingResponse:
+    """Ask a question; the answer streams as Server-Sent Events (`text/event-stream`)."""
     service = _ready(context, workspace)
 
     def events() -> Iterator[str]:

@@ -53,8 +53,9 @@ def _job_response(response: Response, workspace: Workspace, job: JobPublic) -> J
     return job
 
 
-@router.get("", response_model=DocumentsPublic, summary="Documents of the workspace")
+@router.get("", response_model=DocumentsPublic, summary="Documents de l'espace")
 def list_documents(workspace: WorkspaceDep, page: PageDep) -> DocumentsPublic:
+    """Documents of the workspace, by name, with what was extracted from each."""
     documents = workspace.documents()
     return DocumentsPublic(data=page.of(documents), count=len(documents))
 
@@ -63,7 +64,7 @@ def list_documents(workspace: WorkspaceDep, page: PageDep) -> DocumentsPublic:
     "",
     status_code=202,
     response_model=JobPublic,
-    summary="Upload files; they are ingested by a background job",
+    summary="Déposer des fichiers (import en tâche de fond)",
     responses=_UPLOAD_ERRORS,
 )
 def upload_documents(
@@ -76,12 +77,22 @@ def upload_documents(
     ],
     response: Response,
 ) -> JobPublic:
+    """Upload files; they are ingested by a background job (step 3 of the flow).
+
+    Send the expert report, the SWOT and the action plan (PDF, DOCX, XLSX, CSV, TXT or MD)
+    as `multipart/form-data` parts all named `files`. The answer is 202 with the job, also
+    in the `Location` header: poll `GET /workspaces/{workspace_id}/jobs/{job_id}` until its
+    `state` is `succeeded` or `failed`. The job parses and stores the files (all or
+    nothing), indexes them and computes the mapping and the audit, so that the reads that
+    follow answer at once.
+    """
     job = start_ingestion(context, workspace, files, author)
     return _job_response(response, workspace, JobPublic.model_validate(job.model_dump()))
 
 
-@router.get("/{document_id}", response_model=StoredDocument, summary="One document")
+@router.get("/{document_id}", response_model=StoredDocument, summary="Un document")
 def read_document(workspace: WorkspaceDep, document_id: DocumentId) -> StoredDocument:
+    """One document of the workspace."""
     return _document(workspace, document_id)
 
 
@@ -89,7 +100,7 @@ def read_document(workspace: WorkspaceDep, document_id: DocumentId) -> StoredDoc
     "/{document_id}",
     status_code=202,
     response_model=JobPublic,
-    summary="Re-ingest a document from a new version of its file",
+    summary="Remplacer un document par une nouvelle version",
     responses=_UPLOAD_ERRORS,
 )
 def replace_document(
@@ -100,6 +111,10 @@ def replace_document(
     file: Annotated[UploadFile, File(description="New version, in the document's format.")],
     response: Response,
 ) -> JobPublic:
+    """Re-ingest a document from a new version of its file (same format), as a job.
+
+    The document keeps its id, and the reviews made on its actions carry over.
+    """
     stored = _document(workspace, document_id)
     given = safe_filename(file.filename)
     if given.rsplit(".", 1)[-1].lower() != stored.name.rsplit(".", 1)[-1].lower():
@@ -115,9 +130,10 @@ def replace_document(
 @router.delete(
     "/{document_id}",
     response_model=StoredDocument,
-    summary="Remove a document and its items (its original file is kept for the audit trail)",
+    summary="Retirer un document et ses éléments",
 )
 def delete_document(workspace: WorkspaceDep, document_id: DocumentId) -> StoredDocument:
+    """Remove a document and its items (its original file is kept for the audit trail)."""
     name = _document(workspace, document_id).name
     try:
         return workspace.remove(name)

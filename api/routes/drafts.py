@@ -46,11 +46,16 @@ def _draft(workspace: Workspace, draft_id: str) -> Draft:
 @router.post(
     "/drafts:generate",
     response_model=DraftsGenerated,
-    summary="Draft owners and indicators where actions lack them, and store the drafts",
+    summary="Générer les propositions (responsables et indicateurs manquants)",
 )
 def generate_drafts(
     context: ContextDep, workspace: WorkspaceDep, body: DraftsGenerate | None = None
 ) -> DraftsGenerated:
+    """Draft owners and indicators where actions lack them, and store the drafts (step 6).
+
+    `GET /drafts` stays empty until this is called: the audit proposes drafts, but only
+    this call stores them for review. Calling it again adds only the new ones (`created`).
+    """
     reference = (body.as_of if body else None) or date.today()
     proposed = analysis.audit(context, workspace, reference).report.drafts
     created = save_drafts(workspace, proposed)
@@ -59,7 +64,12 @@ def generate_drafts(
     return DraftsGenerated(data=stored, count=len(stored), created=created)
 
 
-@router.get("/drafts", response_model=DraftsPublic, summary="Stored drafts, oldest first")
+@router.get(
+    "/drafts",
+    response_model=DraftsPublic,
+    operation_id="list_drafts",
+    summary="Propositions enregistrées",
+)
 def read_drafts(
     workspace: WorkspaceDep,
     page: PageDep,
@@ -68,19 +78,22 @@ def read_drafts(
     ] = None,
     status: Annotated[DraftStatus | None, Query(description="Review state.")] = None,
 ) -> DraftsPublic:
+    """Stored drafts, oldest first; empty until `POST /drafts:generate` was called."""
     found = list_drafts(workspace, action_id=action_id, status=status)
     return DraftsPublic(data=page.of(found), count=len(found))
 
 
-@router.get("/drafts/{draft_id}", response_model=Draft, summary="One draft")
+@router.get("/drafts/{draft_id}", response_model=Draft, summary="Une proposition")
 def read_draft(workspace: WorkspaceDep, draft_id: DraftId) -> Draft:
+    """One stored draft, with its review state."""
     return _draft(workspace, draft_id)
 
 
 @router.post(
     "/drafts/{draft_id}/accept",
     response_model=Action,
-    summary="Accept a draft, as proposed or reworded; returns the updated action",
+    operation_id="accept_draft",
+    summary="Accepter une proposition (telle quelle ou reformulée)",
 )
 def accept(
     workspace: WorkspaceDep,
@@ -88,12 +101,22 @@ def accept(
     draft_id: DraftId,
     body: DraftAccept | None = None,
 ) -> Action:
+    """Accept a draft, as proposed or reworded (step 7); returns the updated action.
+
+    The decision is recorded in the action's history with its author.
+    """
     _draft(workspace, draft_id)
     return accept_draft(workspace, draft_id, author, text=body.text if body else None)
 
 
-@router.post("/drafts/{draft_id}/reject", response_model=Draft, summary="Reject a draft")
+@router.post(
+    "/drafts/{draft_id}/reject",
+    response_model=Draft,
+    operation_id="reject_draft",
+    summary="Rejeter une proposition",
+)
 def reject(workspace: WorkspaceDep, author: AuthorDep, draft_id: DraftId) -> Draft:
+    """Reject a draft (recorded with its author); the action is left as it was."""
     _draft(workspace, draft_id)
     return reject_draft(workspace, draft_id, author)
 
@@ -101,13 +124,14 @@ def reject(workspace: WorkspaceDep, author: AuthorDep, draft_id: DraftId) -> Dra
 @router.post(
     "/edits/{edit_id}/undo",
     response_model=UndoPublic,
-    summary="Undo a recorded change (the draft becomes a proposal again)",
+    summary="Annuler une modification",
 )
 def undo_edit(
     workspace: WorkspaceDep,
     author: AuthorDep,
     edit_id: Annotated[int, Path(ge=1, le=2**63 - 1, description="Number of the change.")],
 ) -> UndoPublic:
+    """Undo a recorded change: the action is restored and the draft is a proposal again."""
     if not any(edit.id == edit_id for edit in history(workspace)):
         raise not_found(f"Aucune modification n° {edit_id} dans l'historique.")
     return UndoPublic(action=undo(workspace, edit_id, author))

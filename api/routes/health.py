@@ -18,6 +18,8 @@ def _version() -> str:
         return "inconnue"
 
 
-@router.get("/health", response_model=Health, summary="Server is up")
+@router.get("/health", response_model=Health, operation_id="read_health", summary="État du serveur")
 def health() -> Health:
+    """Server is up: whether it answers, and its version. No key needed (load balancers,
+    monitoring)."""
     return Health(status="ok", version=_version())

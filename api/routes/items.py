@@ -28,7 +28,7 @@ Criterion = Annotated[
     "/recommendations",
     response_model=RecommendationsPublic,
     tags=["recommendations"],
-    summary="Recommendations, by criterion or coverage",
+    summary="Recommandations des experts",
 )
 def list_recommendations(
     context: ContextDep,
@@ -40,6 +40,7 @@ def list_recommendations(
         Query(description="covered, partial or uncovered (computes the mapping once)."),
     ] = None,
 ) -> RecommendationsPublic:
+    """The expert committee's recommendations, by criterion or coverage."""
     coverages = filters.coverage_of(analysis.mappings(context, workspace)) if coverage else None
     found = filters.recommendations(
         workspace.recommendations(), criterion=criterion, coverage=coverage, coverages=coverages
@@ -51,9 +52,10 @@ def list_recommendations(
     "/recommendations/{recommendation_id}",
     response_model=Recommendation,
     tags=["recommendations"],
-    summary="One recommendation",
+    summary="Une recommandation",
 )
 def read_recommendation(workspace: WorkspaceDep, recommendation_id: ItemId) -> Recommendation:
+    """One recommendation, with the passage of the report it was read from."""
     found = next((r for r in workspace.recommendations() if r.id == recommendation_id), None)
     if found is None:
         raise not_found(
@@ -66,7 +68,7 @@ def read_recommendation(workspace: WorkspaceDep, recommendation_id: ItemId) -> R
     "/actions",
     response_model=ActionsPublic,
     tags=["actions"],
-    summary="Actions, by criterion, owner, status or document",
+    summary="Actions du plan",
 )
 def list_actions(
     workspace: WorkspaceDep,
@@ -80,6 +82,7 @@ def list_actions(
         str | None, Query(max_length=100, description="Document the actions come from.")
     ] = None,
 ) -> ActionsPublic:
+    """Actions of the plan, by criterion, owner, status or document."""
     criteria = {rec.id: rec.criterion for rec in workspace.recommendations()}
     found = filters.actions(
         workspace.actions(),
@@ -99,8 +102,9 @@ def _action(workspace: Workspace, action_id: str) -> Action:
     return found
 
 
-@router.get("/actions/{action_id}", response_model=Action, tags=["actions"], summary="One action")
+@router.get("/actions/{action_id}", response_model=Action, tags=["actions"], summary="Une action")
 def read_action(workspace: WorkspaceDep, action_id: ItemId) -> Action:
+    """One action, as stored after the accepted drafts."""
     return _action(workspace, action_id)
 
 
@@ -108,9 +112,11 @@ def read_action(workspace: WorkspaceDep, action_id: ItemId) -> Action:
     "/actions/{action_id}/history",
     response_model=ActionEditsPublic,
     tags=["drafts"],
-    summary="Who changed this action, what and when",
+    operation_id="read_action_history",
+    summary="Historique d'une action",
 )
 def action_history(workspace: WorkspaceDep, action_id: ItemId, page: PageDep) -> ActionEditsPublic:
+    """Who changed this action, what and when (the key's label and the acting user)."""
     _action(workspace, action_id)
     edits = history(workspace, action_id)
     return ActionEditsPublic(data=page.of(edits), count=len(edits))
@@ -120,15 +126,16 @@ def action_history(workspace: WorkspaceDep, action_id: ItemId, page: PageDep) ->
     "/edits",
     response_model=ActionEditsPublic,
     tags=["drafts"],
-    summary="The whole audit trail of changes to actions, oldest first",
+    summary="Journal des modifications",
 )
 def list_edits(workspace: WorkspaceDep, page: PageDep) -> ActionEditsPublic:
+    """The whole audit trail of changes to actions, oldest first."""
     edits = history(workspace)
     return ActionEditsPublic(data=page.of(edits), count=len(edits))
 
 
 @router.get(
-    "/swot", response_model=SwotItemsPublic, tags=["swot"], summary="SWOT items, by quadrant"
+    "/swot", response_model=SwotItemsPublic, tags=["swot"], summary="Éléments de l'AFOM (SWOT)"
 )
 def list_swot(
     workspace: WorkspaceDep,
@@ -137,5 +144,6 @@ def list_swot(
         SwotKind | None, Query(description="strength, weakness, opportunity or threat.")
     ] = None,
 ) -> SwotItemsPublic:
+    """SWOT items, by quadrant (strength, weakness, opportunity, threat)."""
     found = filters.swot(workspace.swot(), kind=kind)
     return SwotItemsPublic(data=page.of(found), count=len(found))

@@ -22,18 +22,29 @@ def _public(job: object) -> JobPublic:
     return JobPublic.model_validate(job, from_attributes=True)
 
 
-@router.get("", response_model=JobsPublic, summary="Jobs of the workspace, newest first")
+@router.get(
+    "",
+    response_model=JobsPublic,
+    operation_id="list_jobs",
+    summary="Tâches d'import de l'espace",
+)
 def read_jobs(
     workspace: WorkspaceDep,
     page: PageDep,
     state: Annotated[JobState | None, Query(description="Keep one state.")] = None,
 ) -> JobsPublic:
+    """Ingestion jobs of the workspace, newest first."""
     jobs = [_public(job) for job in list_jobs(workspace, state)]
     return JobsPublic(data=page.of(jobs), count=len(jobs))
 
 
-@router.get("/{job_id}", response_model=JobPublic, summary="Progress and outcome of a job")
+@router.get("/{job_id}", response_model=JobPublic, summary="Avancement d'une tâche d'import")
 def read_job(context: ContextDep, workspace: WorkspaceDep, job_id: JobId) -> JobPublic:
+    """Progress and outcome of a job (step 4): poll until `state` is `succeeded` or `failed`.
+
+    A succeeded job has stored, indexed and analysed the files: mappings, gaps, drafts and
+    reports are then served from its result. A failed one says why in `error_message`.
+    """
     job = get_job(workspace, job_id)
     if job.state in (JobState.QUEUED, JobState.RUNNING):
         # Its runner may have died (kill -9) while this process lives on: say so now.
@@ -46,12 +57,14 @@ def read_job(context: ContextDep, workspace: WorkspaceDep, job_id: JobId) -> Job
     "/{job_id}/retry",
     status_code=202,
     response_model=JobPublic,
-    summary="Run a failed, retryable job again",
+    operation_id="retry_job",
+    summary="Relancer une tâche interrompue",
     responses={409: {"model": ErrorBody, "description": "The job cannot be retried."}},
 )
 def retry(
     context: ContextDep, workspace: WorkspaceDep, job_id: JobId, response: Response
 ) -> JobPublic:
+    """Run a failed job again, when it is `retryable` (interrupted by a restart)."""
     job = retry_job(workspace, job_id, context.runner.runner_id)
     context.runner.submit(workspace, job.id)
     response.headers["Location"] = f"/workspaces/{workspace.root.name}/jobs/{job.id}"

@@ -22,16 +22,22 @@ router = APIRouter(
 KeyId = Annotated[str, Path(pattern=r"^[0-9a-f]{12}$", description="Public id of the key.")]
 
 
-@router.get("", response_model=KeysPublic, summary="Every key (administrators)")
+@router.get("", response_model=KeysPublic, summary="Lister les clés (administration)")
 def list_keys(context: ContextDep, admin: AdminDep, page: PageDep) -> KeysPublic:
+    """Every key, revoked ones included, oldest first (never their secrets)."""
     keys = [KeyPublic.model_validate(key.model_dump()) for key in context.registry.list_keys()]
     return KeysPublic(data=page.of(keys), count=len(keys))
 
 
 @router.post(
-    "", status_code=201, response_model=KeyCreated, summary="Create a key (administrators)"
+    "", status_code=201, response_model=KeyCreated, summary="Créer une clé (administration)"
 )
 def create_key(context: ContextDep, admin: AdminDep, body: KeyCreate) -> KeyCreated:
+    """Create a key scoped to workspaces (step 2 of the flow).
+
+    The secret `token` is in this response only: the server keeps its salted hash. Send it
+    as `Authorization: Bearer <token>`.
+    """
     key, token = context.registry.create_key(body.label, body.workspaces, admin=body.admin)
     return KeyCreated(**key.model_dump(), token=token)
 
@@ -39,8 +45,9 @@ def create_key(context: ContextDep, admin: AdminDep, body: KeyCreate) -> KeyCrea
 @router.delete(
     "/{key_id}",
     response_model=KeyPublic,
-    summary="Revoke a key (administrators)",
+    summary="Révoquer une clé (administration)",
     responses={404: {"model": ErrorBody}},
 )
 def revoke_key(context: ContextDep, admin: AdminDep, key_id: KeyId) -> KeyPublic:
+    """Revoke a key at once; it stays listed, as the author of the changes it made."""
     return KeyPublic.model_validate(context.registry.revoke_key(key_id).model_dump())

@@ -12,8 +12,9 @@ from api.models import WorkspaceCreate, WorkspacePublic, WorkspacesPublic
 router = APIRouter(prefix="/workspaces", tags=["workspaces"], responses=WORKSPACE_ERRORS)
 
 
-@router.get("", response_model=WorkspacesPublic, summary="Workspaces the key may use")
+@router.get("", response_model=WorkspacesPublic, summary="Espaces de travail accessibles à la clé")
 def list_workspaces(context: ContextDep, key: KeyDep, page: PageDep) -> WorkspacesPublic:
+    """Workspaces the key may use (every workspace for an administrator key)."""
     found = context.registry.workspaces(None if key.admin else key.workspaces)
     items = [WorkspacePublic.model_validate(item.model_dump()) for item in found]
     return WorkspacesPublic(data=page.of(items), count=len(items))
@@ -23,12 +24,17 @@ def list_workspaces(context: ContextDep, key: KeyDep, page: PageDep) -> Workspac
     "",
     status_code=201,
     response_model=WorkspacePublic,
-    summary="Create a workspace (administrators)",
+    summary="Créer un espace de travail (administration)",
     responses={403: {"model": ErrorBody}, 409: {"model": ErrorBody}},
 )
 def create_workspace(
     context: ContextDep, admin: AdminDep, body: WorkspaceCreate, response: Response
 ) -> WorkspacePublic:
+    """Create a workspace, one per programme or institution (administrator key only).
+
+    Step 1 of the flow; next, create a key scoped to it (`POST /keys`). The id becomes part
+    of every URL: lower-case letters, digits and inner hyphens.
+    """
     created = context.registry.create_workspace(
         body.id, body.name, context.settings, institution=body.institution
     )
@@ -36,10 +42,11 @@ def create_workspace(
     return WorkspacePublic.model_validate(created.model_dump())
 
 
-@router.get("/{workspace_id}", response_model=WorkspacePublic, summary="One workspace")
+@router.get("/{workspace_id}", response_model=WorkspacePublic, summary="Un espace de travail")
 def read_workspace(
     context: ContextDep, workspace: WorkspaceDep, workspace_id: WorkspaceId
 ) -> WorkspacePublic:
+    """One workspace in the key's scope (404 for any other, as if it did not exist)."""
     registered = context.registry.workspace(workspace_id)
     if registered is None:  # removed between the scope check and here
         raise not_found(f"Aucun espace de travail « {workspace_id} ».")

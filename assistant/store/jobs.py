@@ -77,7 +77,10 @@ class Job(BaseModel):
     retryable: bool = Field(
         description="A failed job that may succeed if run again (interrupted, locked...)."
     )
-    stage: str | None = Field(default=None, description="'parse' or 'write', while running.")
+    stage: str | None = Field(
+        default=None,
+        description="'parse', 'write' or 'index' (indexing and analyses), while running.",
+    )
     done: int = Field(default=0, description="Files done in the current stage.")
     total: int = Field(default=0, description="Files in the current stage.")
     result: IngestReport | None = Field(default=None, description="What the ingestion did.")
@@ -186,8 +189,17 @@ def list_jobs(workspace: Workspace, state: JobState | None = None) -> list[Job]:
         return [_job(row) for row in rows]
 
 
-def run_ingest_job(workspace: Workspace, job_id: str, runner: str) -> Job:
+def run_ingest_job(
+    workspace: Workspace,
+    job_id: str,
+    runner: str,
+    after_import: Callable[[], None] | None = None,
+) -> Job:
     """Run a queued job to its end and record the outcome; a job not queued is left alone.
+
+    `after_import` runs once the files are stored, before the job is marked succeeded (the
+    API indexes and analyses there, so that reads after the job answer at once). It is
+    best effort: the import is stored whatever it does, and its failure is only logged.
 
     Problems with the files (unreadable, unsupported...) fail the job for good: a retry
     would fail the same way. Anything else (workspace locked, disk full, a bug) fails it
@@ -223,6 +235,12 @@ def run_ingest_job(workspace: Workspace, job_id: str, runner: str) -> Job:
             "Relancez la tâche ; si le problème persiste, signalez-le.",
             retryable=True,
         )
+    if after_import is not None:
+        _progress(workspace, job_id)(ProgressEvent("index", 0, 1))
+        try:
+            after_import()
+        except Exception:
+            _log.exception("analysis after job %s failed; the import is stored", job_id)
     # The client knows its files by name; the staging path means nothing outside the server.
     named = IngestReport(files=[f.model_copy(update={"path": f.name}) for f in report.files])
     shutil.rmtree(folder, ignore_errors=True)
