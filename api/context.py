@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +19,7 @@ from assistant import services
 from assistant.errors import PlanAssistantError
 from assistant.settings import Settings
 from assistant.store import Workspace
+from assistant.store.job_scheduler import FairScheduler
 from assistant.store.jobs import JobState, RunnerLease, recover_jobs, run_ingest_job
 from assistant.store.keys import AccessRegistry
 
@@ -32,18 +32,22 @@ RUNNERS_DIR = "runners"
 
 
 class JobRunner:
-    """Runs ingestion jobs in a thread pool, under this process's `RunnerLease`."""
+    """Runs ingestion jobs on worker threads shared fairly between workspaces.
+
+    Under this process's `RunnerLease`; `FairScheduler` keeps one workspace from holding
+    every worker.
+    """
 
     def __init__(self, data_dir: Path, workers: int) -> None:
         self.lease = RunnerLease.acquire(data_dir / RUNNERS_DIR)
-        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ingest")
+        self._scheduler = FairScheduler(workers, self._run)
 
     @property
     def runner_id(self) -> str:
         return self.lease.id
 
     def submit(self, workspace: Workspace, job_id: str) -> None:
-        self._executor.submit(self._run, workspace, job_id)
+        self._scheduler.submit(workspace, job_id)
 
     def _run(self, workspace: Workspace, job_id: str) -> None:
         # run_ingest_job records every outcome in the job row and raises nothing.
@@ -66,7 +70,7 @@ class JobRunner:
 
     def close(self) -> None:
         """Finish the running jobs; queued ones stay queued and are recovered at next start."""
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._scheduler.close()
         self.lease.release()
 
 

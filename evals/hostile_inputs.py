@@ -58,6 +58,18 @@ def docx_inflating_text(path: Path, paragraphs: int = 400_000) -> Path:
     return path
 
 
+def docx_incompressible(path: Path, megabytes: int = 40) -> Path:
+    """A .docx of `megabytes` MB of random hex text: within the zip limits, heavy to parse."""
+    import os
+
+    paragraphs = [os.urandom(512).hex() for _ in range(megabytes * 1024)]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
+        package.writestr("[Content_Types].xml", _DOCX_TYPES)
+        package.writestr("_rels/.rels", _DOCX_RELS)
+        package.writestr("word/document.xml", _paragraphs(paragraphs))
+    return path
+
+
 def xlsx_wide(path: Path, rows: int = 20) -> Path:
     """A workbook whose last used column is XFD (16,384 cells a row, nearly all empty)."""
     from openpyxl import Workbook

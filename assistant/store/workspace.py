@@ -21,7 +21,7 @@ from filelock import FileLock, Timeout
 
 from assistant.errors import WorkspaceError
 from assistant.ids import document_id
-from assistant.ingest import ParsedFile, ProgressCallback, ProgressEvent, parse_batch
+from assistant.ingest import Interrupt, ParsedFile, ProgressCallback, ProgressEvent, parse_batch
 from assistant.ingest import parse_processes as choose_parse_processes
 from assistant.schema import Action, Plan, Recommendation, SwotItem
 from assistant.schema.workspace import (
@@ -142,6 +142,7 @@ class Workspace:
         progress: ProgressCallback | None = None,
         *,
         parse_processes: int | None = None,
+        interrupt: Interrupt | None = None,
     ) -> IngestReport:
         """Parse a batch of files, then store all of it in one transaction.
 
@@ -152,6 +153,7 @@ class Workspace:
         Args:
             parse_processes: worker processes for parsing (`assistant.ingest.parse_batch`);
                 None lets `assistant.ingest.parse_processes` choose.
+            interrupt: stops the parsing early (a job's time limit, a cancellation).
 
         Raises:
             IngestBatchError: one or more files cannot be ingested (each listed).
@@ -159,7 +161,9 @@ class Workspace:
         """
         if parse_processes is None:
             parse_processes = choose_parse_processes(paths, self.settings)
-        parsed = parse_batch(paths, self.settings, progress, processes=parse_processes)
+        parsed = parse_batch(
+            paths, self.settings, progress, processes=parse_processes, interrupt=interrupt
+        )
         if not parsed:
             return IngestReport()
         with self.lock(), connect(self.database) as connection:
