@@ -222,3 +222,28 @@ def layout_rows_never_closing(lines: int) -> str:
     every line below it: quadratic.
     """
     return "\n".join("bb  cc  dd" for _ in range(lines)) + "\n"
+
+
+#: Rich/Textual markup a document may hold: "[/]" closes nothing (a crash), "[link=…]"
+#: would make a terminal hyperlink.
+MARKUP_INJECTION = "[/] [link=https://evil.example/]cliquez[/link] [bold red]"
+
+
+def markup_demo(directory: Path, corpus: Path) -> list[Path]:
+    """The demo expert report and plan with markup injected in texts, owners and references."""
+    directory.mkdir(parents=True, exist_ok=True)
+    report = (corpus / "rapport-experts.md").read_text(encoding="utf-8")
+    report = report.replace(
+        "Formaliser le pilotage qualité", f"Formaliser {MARKUP_INJECTION} le pilotage qualité", 1
+    )
+    plan = (corpus / "plan-action.md").read_text(encoding="utf-8")
+    plan = plan.replace(
+        "Créer une commission qualité", f"Créer une commission {MARKUP_INJECTION} qualité", 1
+    )
+    plan = plan.replace("Coordination qualité ; Direction de catégorie", MARKUP_INJECTION, 1)
+    written = []
+    for name, text in (("rapport-experts.md", report), ("plan-action.md", plan)):
+        path = directory / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
