@@ -12,7 +12,6 @@ import importlib.util
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +20,7 @@ from api import analysis
 from api.cache import ResultCache
 from assistant.settings import Settings
 from assistant.store import Workspace
+from assistant.store.job_scheduler import FairScheduler
 from assistant.store.jobs import RunnerLease, recover_jobs, run_ingest_job
 from assistant.store.keys import AccessRegistry
 
@@ -33,11 +33,15 @@ RUNNERS_DIR = "runners"
 
 
 class JobRunner:
-    """Runs ingestion jobs in a thread pool, under this process's `RunnerLease`."""
+    """Runs ingestion jobs on worker threads shared fairly between workspaces.
+
+    Under this process's `RunnerLease`; `FairScheduler` keeps one workspace from holding
+    every worker.
+    """
 
     def __init__(self, data_dir: Path, workers: int) -> None:
         self.lease = RunnerLease.acquire(data_dir / RUNNERS_DIR)
-        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ingest")
+        self._scheduler = FairScheduler(workers, self._run)
         #: What a job does once its files are stored, before it is marked succeeded.
         self.after_import: Callable[[Workspace], None] | None = None
 
@@ -46,7 +50,7 @@ class JobRunner:
         return self.lease.id
 
     def submit(self, workspace: Workspace, job_id: str) -> None:
-        self._executor.submit(self._run, workspace, job_id)
+        self._scheduler.submit(workspace, job_id)
 
     def _run(self, workspace: Workspace, job_id: str) -> None:
         # run_ingest_job records every outcome in the job row and raises nothing.
@@ -61,7 +65,7 @@ class JobRunner:
 
     def close(self) -> None:
         """Finish the running jobs; queued ones stay queued and are recovered at next start."""
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._scheduler.close()
         self.lease.release()
 
 

@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.errors import IngestBatchError, IngestError, PlanAssistantError, WorkspaceError
 from assistant.reports import UnknownReportFormatError
-from assistant.store.jobs import JobNotRetryableError, UnknownJobError
+from assistant.store.jobs import JobNotCancellableError, JobNotRetryableError, UnknownJobError
 from assistant.store.keys import (
     InvalidWorkspaceIdError,
     UnknownKeyError,
@@ -79,6 +79,7 @@ _STATUS: tuple[tuple[type[PlanAssistantError], int], ...] = (
     (InvalidWorkspaceIdError, 422),
     (WorkspaceExistsError, 409),
     (JobNotRetryableError, 409),
+    (JobNotCancellableError, 409),
     (ReviewError, 409),
     (UnknownReportFormatError, 422),
     (IngestError, 422),

@@ -83,3 +83,21 @@ class WorkspaceError(PlanAssistantError):
     """The workspace is missing, locked, or was written by a newer version."""
 
     code = "workspace_error"
+
+
+class DocumentTooComplexError(IngestError):
+    """The file would cost too much memory or time to read (a bomb, or far beyond a plan)."""
+
+    code = "too_complex"
+
+
+class ParseTimeoutError(IngestError):
+    """Parsing the file took longer than the time allowed to one job."""
+
+    code = "parse_timeout"
+
+
+class ParseCancelledError(IngestError):
+    """The job parsing the file was cancelled."""
+
+    code = "cancelled"

@@ -37,6 +37,8 @@ class ProgressEvent:
 
 
 ProgressCallback = Callable[[ProgressEvent], None]
+#: Polled while a batch is parsed: None to go on, or the error each file not yet parsed gets.
+Interrupt = Callable[[], Callable[[Path], IngestError] | None]
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,10 @@ def parse_document(path: Path, settings: Settings) -> Plan:
         plan = parse_file(path, settings)
     except IngestError:
         raise
+    except MemoryError as exc:  # the worker's memory limit: a file far beyond any plan
+        from assistant.readers.limits import too_complex
+
+        raise too_complex(path, "son analyse a dépassé la mémoire permise") from exc
     except Exception as exc:  # a parser bug must not hide the other files' problems
         raise IngestError(
             path,
@@ -90,6 +96,7 @@ def parse_batch(
     *,
     processes: int = 0,
     reuse: Callable[[Path], Plan | None] | None = None,
+    interrupt: Interrupt | None = None,
 ) -> list[ParsedFile]:
     """Parse every file of a batch, or report every file that cannot be ingested.
 
@@ -102,6 +109,9 @@ def parse_batch(
             instance to load the embedding model meanwhile. Same result either way.
         reuse: gives the plan of a file that needs no parsing (a workspace's unchanged
             file, known by its content hash), or None to parse it.
+        interrupt: polled while parsing (see `assistant.parse_workers.Interrupt`); once it
+            returns an error maker, the files not yet parsed fail with that error (a job's
+            time limit, a cancellation). In worker processes a file is stopped mid-parse.
 
     Raises:
         IngestBatchError: listing each failing file with its message.
@@ -119,9 +129,9 @@ def parse_batch(
         else:
             plans[path] = reused
     outcomes = (
-        _parse_in_processes(todo, settings, processes, len(unique), progress)
+        _parse_in_processes(todo, settings, processes, len(unique), progress, interrupt)
         if processes > 0 and todo
-        else _parse_here(todo, settings, len(unique), progress)
+        else _parse_here(todo, settings, len(unique), progress, interrupt)
     )
     for path, outcome in outcomes:
         if isinstance(outcome, IngestError):
@@ -172,12 +182,19 @@ _Outcome = tuple[Path, Plan | IngestError]
 
 
 def _parse_here(
-    paths: Sequence[Path], settings: Settings, total: int, progress: ProgressCallback | None
+    paths: Sequence[Path],
+    settings: Settings,
+    total: int,
+    progress: ProgressCallback | None,
+    interrupt: Interrupt | None = None,
 ) -> Iterator[_Outcome]:
+    stopped = None
     for done, path in enumerate(paths):
         if progress is not None:
             progress(ProgressEvent("parse", done, total, path.name))
-        yield path, parse_or_error(path, settings)
+        if stopped is None and interrupt is not None:
+            stopped = interrupt()
+        yield path, (stopped(path) if stopped is not None else parse_or_error(path, settings))
 
 
 def parse_or_error(path: Path, settings: Settings) -> Plan | IngestError:
@@ -194,6 +211,7 @@ def _parse_in_processes(
     processes: int,
     total: int,
     progress: ProgressCallback | None,
+    interrupt: Interrupt | None = None,
 ) -> list[_Outcome]:
     from assistant.parse_workers import parse_in_workers
 
@@ -207,9 +225,11 @@ def _parse_in_processes(
             progress(ProgressEvent("parse", len(done), total, path.name))
 
     try:
-        return parse_in_workers(paths, settings, processes, _expected_seconds, parsed)
+        return parse_in_workers(
+            paths, settings, processes, _expected_seconds, parsed, interrupt=interrupt
+        )
     except OSError:  # no worker could start (no process left, no executable): parse here
-        return list(_parse_here(paths, settings, total, progress))
+        return list(_parse_here(paths, settings, total, progress, interrupt))
 
 
 def _unique_paths(paths: Sequence[Path]) -> list[Path]:

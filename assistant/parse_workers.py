@@ -9,6 +9,12 @@ fails for any script that lacks the ``if __name__ == "__main__"`` guard. Each wo
 is a fresh interpreter running this module: it reads its share of the batch (pickled) on
 stdin and writes one pickled ``(path, plan or error)`` per file on its stdout, as soon as
 the file is parsed. Anything a parser prints goes to stderr, never into that stream.
+
+A worker is also the fence around a hostile file: it runs under an address-space limit
+(``ingest.worker_memory_mb``, `resource.RLIMIT_AS`, set once its modules are loaded), so a file that would need gigabytes
+fails alone instead of taking the server down; it gets the settings without their secrets
+(admin key, LLM key) and an environment scrubbed of them; and the caller can stop it
+(`interrupt`: a job's time limit, a cancellation).
 """
 
 from __future__ import annotations
@@ -19,15 +25,19 @@ import queue
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
 from assistant.errors import IngestError
+from assistant.ingest import Interrupt
 from assistant.schema import Plan
 from assistant.settings import Settings
 
 Outcome = tuple[Path, Plan | IngestError]
+_POLL_SECONDS = 0.5
+#: Environment variables a parser never needs and must not see: keys and serialized settings.
+_SECRET_MARKERS = ("KEY", "TOKEN", "SECRET", "PASSWORD", "SETTINGS")
 
 
 def parse_in_workers(
@@ -36,20 +46,36 @@ def parse_in_workers(
     processes: int,
     expected_seconds: Callable[[Path], float],
     on_parsed: Callable[[Path], None] | None = None,
+    interrupt: Interrupt | None = None,
 ) -> list[Outcome]:
     """Parse `paths` in up to `processes` worker processes, heaviest files spread first.
 
     `on_parsed` is called (in this thread) as each file is done. A worker that dies (a
     reader crashing the interpreter on a malformed file, memory exhausted) fails the files
-    it had not finished with a clear error; the application itself goes on.
+    it had not finished with a clear error; the application itself goes on. When
+    `interrupt` returns an error maker, every worker is killed and each unfinished file
+    gets that error.
     """
     shares = _shares(paths, max(1, min(processes, len(paths))), expected_seconds)
     finished: queue.Queue[Outcome | None] = queue.Queue()
-    workers = [_Worker(share, settings, finished) for share in shares if share]
+    safe = without_secrets(settings)
+    workers = [_Worker(share, safe, finished) for share in shares if share]
     outcomes: list[Outcome] = []
     running = len(workers)
+    stopped: Callable[[Path], IngestError] | None = None
     while running:
-        item = finished.get()
+        try:
+            item = finished.get(timeout=_POLL_SECONDS if interrupt is not None else None)
+        except queue.Empty:
+            stopped = interrupt() if interrupt is not None else None
+            if stopped is None:
+                continue
+            for worker in workers:
+                worker.kill()
+            while not finished.empty():  # files parsed just before the stop keep their outcome
+                if (done := finished.get()) is not None:
+                    outcomes.append(done)
+            break
         if item is None:
             running -= 1
             continue
@@ -57,8 +83,33 @@ def parse_in_workers(
         if on_parsed is not None:
             on_parsed(item[0])
     for worker in workers:
-        outcomes += [(path, _worker_died(path)) for path in worker.unfinished()]
+        failure = stopped or _worker_died
+        outcomes += [(path, failure(path)) for path in worker.unfinished()]
     return outcomes
+
+
+def without_secrets(settings: Settings) -> Settings:
+    """`settings` without the admin and LLM keys: a parser needs neither."""
+    return settings.model_copy(
+        update={
+            "api": settings.api.model_copy(update={"admin_key": None}),
+            "llm": settings.llm.model_copy(update={"api_key": None}),
+        }
+    )
+
+
+def worker_environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment of a worker: this one minus anything that looks like a secret.
+
+    ``serve --workers N`` hands its settings (keys included) to uvicorn's processes in an
+    environment variable; a parser process must not inherit it, nor any API key.
+    """
+    source = os.environ if environ is None else environ
+    return {
+        name: value
+        for name, value in source.items()
+        if not any(marker in name.upper() for marker in _SECRET_MARKERS)
+    }
 
 
 def _shares(
@@ -87,6 +138,7 @@ class _Worker:
             worker_command(),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
+            env=worker_environment(),
         )
         self._reader = threading.Thread(target=self._read, args=(settings,), daemon=True)
         self._reader.start()
@@ -107,6 +159,12 @@ class _Worker:
             process.stdout.close()
             process.wait()
             self._finished.put(None)
+
+    def kill(self) -> None:
+        """Stop the worker now (its unfinished files are failed by the caller)."""
+        self._process.kill()
+        # The reader thread ends on the closed pipe; give it a moment, never forever.
+        self._reader.join(timeout=5)
 
     def unfinished(self) -> list[Path]:
         self._reader.join()
@@ -138,9 +196,22 @@ def _serve(stdin: IO[bytes], results: IO[bytes]) -> None:
     from assistant.ingest import parse_or_error
 
     paths, settings = pickle.load(stdin)
+    if sys.platform != "win32":
+        limit_memory(settings.ingest.worker_memory_mb)
     for path in paths:
         pickle.dump((path, parse_or_error(path, settings)), results)
         results.flush()
+
+
+def limit_memory(megabytes: int) -> None:
+    """Cap this process's address space: past it, allocations fail with MemoryError."""
+    import resource
+
+    limit = megabytes * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 def main() -> None:

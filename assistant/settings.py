@@ -38,6 +38,17 @@ class IngestSettings(_Section):
         description="Worker processes that parse a batch: 0 parses in the calling process; "
         "unset chooses by the work (large PDFs and big batches use the machine's cores).",
     )
+    worker_memory_mb: int = Field(
+        default=1024,
+        ge=256,
+        description="Address space allowed to one parsing worker process (megabytes): a file "
+        "that needs more is refused instead of taking the server's memory.",
+    )
+    job_timeout_seconds: float = Field(
+        default=600.0,
+        gt=0,
+        description="Time one background ingestion may parse before it is stopped and failed.",
+    )
 
 
 class EmbeddingSettings(_Section):

@@ -1,4 +1,4 @@
-"""Background ingestion jobs: poll their progress, list them, retry one that was interrupted."""
+"""Background ingestion jobs: poll their progress, list them, retry or cancel one."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Response
 from api.deps import ContextDep, PageDep, WorkspaceDep
 from api.errors import WORKSPACE_ERRORS, ErrorBody
 from api.models import JobPublic, JobsPublic
-from assistant.store.jobs import JobState, get_job, list_jobs, retry_job
+from assistant.store.jobs import JobState, cancel_job, get_job, list_jobs, retry_job
 
 router = APIRouter(
     prefix="/workspaces/{workspace_id}/jobs", tags=["jobs"], responses=WORKSPACE_ERRORS
@@ -69,3 +69,17 @@ def retry(
     context.runner.submit(workspace, job.id)
     response.headers["Location"] = f"/workspaces/{workspace.root.name}/jobs/{job.id}"
     return _public(job)
+
+
+@router.post(
+    "/{job_id}/cancel",
+    status_code=202,
+    response_model=JobPublic,
+    summary="Cancel a queued or running job",
+    description="A queued job fails at once; a running one stops parsing within a second "
+    "(its error_code is 'cancel_requested' until its runner has stopped it, then "
+    "'cancelled'). Nothing of the batch is imported.",
+    responses={409: {"model": ErrorBody, "description": "The job is already over."}},
+)
+def cancel(workspace: WorkspaceDep, job_id: JobId) -> JobPublic:
+    return _public(cancel_job(workspace, job_id))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 
 from assistant.cli.options import AsOfOption, WorkspaceOption, reference_date
 from assistant.cli.state import settings_of
@@ -117,13 +118,14 @@ def _mapping_table(mappings: list[Mapping], action_texts: dict[str, str]) -> Tab
     table.add_column("Couverture")
     table.add_column("Actions (lien, score)", ratio=3)
     for mapping in mappings:
+        # Document text is escaped: "[/]" in a plan crashed Rich, "[link=…]" made a link.
         lines = [
-            f"• {action_texts.get(link.action_id, link.action_id)[:90]} "
+            f"• {escape(action_texts.get(link.action_id, link.action_id)[:90])} "
             f"[dim]({_KIND_LABEL[link.kind.value]}, {link.score:.2f})[/]"
             for link in mapping.links[:5]
         ]
-        label = mapping.recommendation_ref + (
-            f"\n[dim]{mapping.text[:140]}[/]" if mapping.text else ""
+        label = escape(mapping.recommendation_ref) + (
+            f"\n[dim]{escape(mapping.text[:140])}[/]" if mapping.text else ""
         )
         table.add_row(label, _COVERAGE_LABEL[mapping.coverage.value], "\n".join(lines) or "—")
     return table

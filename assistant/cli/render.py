@@ -24,6 +24,8 @@ _MISSING = Text("—", style="red")
 
 
 def _cell(value: str | None) -> Text:
+    # A Text, never a str: Rich reads a str cell as markup, and document text may hold
+    # "[/]" (a crash) or "[link=…]" (a hyperlink injected in the terminal).
     return _MISSING if not value else Text(value)
 
 
@@ -42,7 +44,7 @@ def plan_tables(plan: Plan) -> RenderableType:
     recommendations.add_column("Texte", ratio=5)
     for rec in plan.recommendations:
         recommendations.add_row(
-            rec.id, rec.ref, _cell(rec.criterion), _cell(rec.number), _cell(rec.text)
+            Text(rec.id), Text(rec.ref), _cell(rec.criterion), _cell(rec.number), _cell(rec.text)
         )
     parts.append(recommendations)
 
@@ -56,7 +58,7 @@ def plan_tables(plan: Plan) -> RenderableType:
     for action in plan.actions:
         answered = "\n".join(ref_of.get(rec_id, rec_id) for rec_id in action.addresses)
         actions.add_row(
-            action.text,
+            Text(action.text),
             _cell(action.owner),
             _cell(action.deadline),
             _cell(action.status),
@@ -76,7 +78,7 @@ def plan_tables(plan: Plan) -> RenderableType:
             "threat": "Menace",
         }
         for item in plan.swot:
-            swot.add_row(labels[item.kind.value], item.text)
+            swot.add_row(labels[item.kind.value], Text(item.text))
         parts.append(swot)
     parts.extend(Text(f"Attention : {warning}", style="yellow") for warning in plan.warnings)
     return Group(*parts)
@@ -89,7 +91,7 @@ def ingest_table(report: IngestReport) -> Table:
         table.add_column(heading)
     for entry in report.files:
         table.add_row(
-            entry.name,
+            Text(entry.name),
             Text(OUTCOME_LABELS[entry.outcome], style=_OUTCOME_STYLE[entry.outcome]),
             str(entry.recommendations),
             str(entry.actions),

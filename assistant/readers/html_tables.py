@@ -11,8 +11,11 @@ becomes lines "a | b" of that cell.
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+
+from assistant.readers.limits import MAX_TABLE_COLUMNS, CellBudget, LimitExceeded
 
 _SPACES = re.compile(r"\s+")
 _FOOTNOTE_CALL = re.compile(r"\s*\d{1,3}\s*")
@@ -38,6 +41,7 @@ class _TableParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.rows: list[HtmlRow] = []
+        self.budget = CellBudget()
         self._depth = 0  # <table> nesting
         self._row: list[_Cell] | None = None
         self._row_line = 0
@@ -109,8 +113,12 @@ class _TableParser(HTMLParser):
         cells: list[str] = []
         merged: set[int] = set()
         column = 0
-        queue = list(self._row)
-        while queue or any(c >= column for c in self._pending):
+        queue = deque(self._row)
+        # Columns a rowspan from above still covers all lie at or before this one; the cells
+        # of this row only add covered columns behind `column`. Computing it once keeps a
+        # row linear in its width (it was rescanned at every column: quadratic).
+        last_covered = max(self._pending, default=-1)
+        while queue or column <= last_covered:
             if self._pending.get(column, 0) > 0:
                 self._pending[column] -= 1
                 cells.append("")
@@ -119,7 +127,12 @@ class _TableParser(HTMLParser):
                 continue
             if not queue:
                 break
-            cell = queue.pop(0)
+            cell = queue.popleft()
+            if len(cells) + cell.colspan > MAX_TABLE_COLUMNS:
+                raise LimitExceeded(
+                    f"un tableau HTML compte plus de {MAX_TABLE_COLUMNS} colonnes (cellules "
+                    "fusionnées « colspan »)"
+                )
             cells.append(_text(cell.parts))
             cells.extend([""] * (cell.colspan - 1))
             if cell.rowspan > 1:
@@ -127,6 +140,7 @@ class _TableParser(HTMLParser):
                     self._pending[covered] = cell.rowspan - 1
             column += cell.colspan
         self._pending = {c: n for c, n in self._pending.items() if n > 0}
+        self.budget.add_row(len(cells))
         self.rows.append(HtmlRow(self._row_line, cells, merged))
         self._row = None
 
@@ -145,12 +159,18 @@ def _text(parts: list[str]) -> str:
 
 
 def html_table_rows(chunk: str) -> list[HtmlRow]:
-    """The rows of the HTML table(s) in `chunk` (text from ``<table`` to ``</table>``)."""
+    """The rows of the HTML table(s) in `chunk` (text from ``<table`` to ``</table>``).
+
+    Raises:
+        LimitExceeded: the table has more columns, rows or cells than `assistant.readers.limits`
+            allows (``colspan``/``rowspan`` multiply them).
+    """
     parser = _TableParser()
     parser.feed(chunk)
     parser.close()
     parser.handle_endtag("table")  # an unclosed table still gives its last row
     width = max((len(row.cells) for row in parser.rows), default=0)
+    CellBudget().add_rows(width for _ in parser.rows)  # the cells once padded to the width
     for row in parser.rows:
         row.cells += [""] * (width - len(row.cells))
     return [row for row in parser.rows if any(row.cells)]

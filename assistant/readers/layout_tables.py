@@ -24,6 +24,11 @@ _SEGMENT = re.compile(r"\S+(?: \S+)*")  # text separated by two spaces or more
 _TOLERANCE = 3  # columns: data may start a few characters left of its header word
 _TITLE = 40  # characters: longer is a sentence, not a column title
 _WORD = re.compile(r"[^\W\d_]{2}")
+# Lines one row may run over before the table is taken to end: more than a page of wrapped
+# text in one row is prose that happens to fit the columns. Without this bound, text whose
+# every line looks like a header but continues the first row made each line rescan all
+# the lines below it (quadratic: 200 KB took minutes).
+_MAX_ROW_LINES = 60
 
 
 @dataclass
@@ -87,6 +92,7 @@ def find_layout_table(
     placed_lines: list[tuple[int, list[str], bool]] = []  # (index, cells, after a blank line)
     blank = 0
     index = first
+    in_row = 0  # lines since the last one that may start a row (in either way of reading)
     while index < len(lines):
         line = lines[index]
         if not line.strip():
@@ -97,6 +103,10 @@ def find_layout_table(
             continue
         placed = _place(_segments(line), starts)
         if placed is None:
+            break
+        may_start = blank > 0 or placed[0][:1].isupper() or placed[0][:1].isdigit()
+        in_row = 0 if may_start else in_row + 1
+        if in_row > _MAX_ROW_LINES:
             break
         placed_lines.append((index, placed, blank > 0))
         blank = 0

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from assistant.errors import CorruptFileError, EncryptedFileError
+from assistant.readers.limits import check_zip_entries
 from assistant.readers.source_file import SourceFile
 
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -48,6 +50,7 @@ def check_package(source: SourceFile, kind: OfficeKind) -> None:
     Raises:
         EncryptedFileError: the file is password-protected.
         CorruptFileError: it is an old binary file, not a zip, or another kind of package.
+        DocumentTooComplexError: its entries inflate beyond `limits` (a decompression bomb).
     """
     data = source.data
     if data.startswith(_OLE_SIGNATURE):
@@ -72,10 +75,11 @@ def check_package(source: SourceFile, kind: OfficeKind) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError) as error:
+            if kind.main_part in names:
+                check_zip_entries(source.path, archive)
+                return
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error) as error:
         raise not_office from error
-    if kind.main_part in names:
-        return
     actual = next((label for part, label in _OTHER_PACKAGES.items() if part in names), None)
     if actual is not None:
         problem = f"ce fichier est en réalité {actual} et non un {kind.label}"

@@ -24,6 +24,7 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
+from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 from pdfplumber.page import Page
 from pdfplumber.table import Table as PdfTable
 from pdfplumber.utils.clustering import cluster_objects
@@ -36,6 +37,7 @@ from assistant.errors import (
     FileTooLargeError,
     NoRecognisableContentError,
 )
+from assistant.readers import limits
 from assistant.readers.base import Block, Paragraph, RawDocument, Table, TableRow
 from assistant.readers.cleanup import normalise_lines
 from assistant.readers.source_file import SourceFile
@@ -288,6 +290,48 @@ def check_signature(source: SourceFile) -> None:
         )
 
 
+def _stream_size(stream: PDFStream, limit: int) -> int:
+    """Decoded size of a content stream, never inflating more than `limit` + 1 bytes of it."""
+    filters = stream.get_filters()
+    if not stream.decipher and len(filters) == 1 and filters[0][0] in LITERALS_FLATE_DECODE:
+        size = limits.inflate_bounded(stream.rawdata or b"", limit)
+        if size >= 0:
+            return size
+    return len(stream.get_data() or b"")
+
+
+def check_content_size(source: SourceFile, pages: Sequence[Page]) -> None:
+    """Refuse a PDF whose pages hold more drawing instructions than anyone would read.
+
+    A 31 KB PDF can inflate into millions of text operators that the layout analysis
+    reads one by one for minutes; a plan's page holds a few tens of kilobytes of them.
+    Measured before pdfplumber interprets any page, with bounded memory.
+
+    Raises:
+        DocumentTooComplexError: one page or the whole document is over the limits.
+    """
+    total = 0
+    for number, page in enumerate(pages, start=1):
+        page_size = 0
+        for reference in page.page_obj.contents:
+            stream = resolve1(reference)
+            if isinstance(stream, PDFStream):
+                page_size += _stream_size(stream, limits.MAX_PDF_PAGE_CONTENT_BYTES - page_size)
+            if page_size > limits.MAX_PDF_PAGE_CONTENT_BYTES:
+                raise limits.too_complex(
+                    source.path,
+                    f"la page {number} contient plus de {limits.MAX_PDF_PAGE_CONTENT_BYTES // 2**20} "
+                    "Mo d'instructions de dessin (limite par page)",
+                )
+        total += page_size
+        if total > limits.MAX_PDF_CONTENT_BYTES:
+            raise limits.too_complex(
+                source.path,
+                f"les pages contiennent plus de {limits.MAX_PDF_CONTENT_BYTES // 2**20} Mo "
+                "d'instructions de dessin en tout",
+            )
+
+
 def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
     """Read a PDF page by page.
 
@@ -295,6 +339,7 @@ def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
         EncryptedFileError: a password is needed to open it.
         CorruptFileError: it is not a readable PDF.
         FileTooLargeError: it has more than ``settings.max_pages`` pages.
+        DocumentTooComplexError: its pages hold more drawing instructions than the limits.
         NoRecognisableContentError: no page holds extractable text (a scan).
     """
     check_signature(source)
@@ -322,6 +367,7 @@ def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
                 f"{settings.max_pages} ; découpez-le ou augmentez la limite "
                 "(réglage ingest.max_pages).",
             )
+        check_content_size(source, pdf.pages)
         blocks: list[Block] = []
         boilerplate = running_lines(pdf.pages)
         for number, page in enumerate(pdf.pages, start=1):

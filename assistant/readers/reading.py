@@ -12,7 +12,8 @@ from pathlib import Path
 
 from assistant.errors import CorruptFileError, IngestError
 from assistant.readers import csv, docx, md, pdf, txt, xlsx
-from assistant.readers.base import RawDocument
+from assistant.readers.base import RawDocument, Table
+from assistant.readers.limits import CellBudget, LimitExceeded, too_complex
 from assistant.readers.source_file import SourceFile, load_source
 from assistant.schema import DocumentFormat
 from assistant.settings import IngestSettings
@@ -43,15 +44,22 @@ def read_document(path: Path, settings: IngestSettings) -> RawDocument:
     Raises:
         IngestError: the file is missing or is a folder. Its subclasses say why a file
             cannot be used: UnsupportedFormatError, FileTooLargeError, EmptyFileError,
-            EncryptedFileError, CorruptFileError, NoRecognisableContentError. Every
+            EncryptedFileError, CorruptFileError, NoRecognisableContentError,
+            DocumentTooComplexError (beyond `assistant.readers.limits`). Every
             message names the file and says what to do, in French.
     """
     path = Path(path)
     source = load_source(path, settings)
     try:
-        return READERS[source.format](source, settings)
+        document = READERS[source.format](source, settings)
+        check_tables(document)
+        return document
     except IngestError:
         raise
+    except LimitExceeded as limit:
+        raise too_complex(path, limit.problem) from limit
+    except MemoryError as error:
+        raise too_complex(path, "la lecture a épuisé la mémoire permise") from error
     except Exception as error:  # a library's own failure on a file it cannot parse
         raise CorruptFileError(
             path,
@@ -59,3 +67,17 @@ def read_document(path: Path, settings: IngestSettings) -> RawDocument:
             "peut-être endommagé : ouvrez-le dans son application d'origine, enregistrez-le "
             "à nouveau puis réessayez.",
         ) from error
+
+
+def check_tables(document: RawDocument) -> None:
+    """Refuse a document whose tables exceed the caps of `assistant.readers.limits`.
+
+    Raises:
+        LimitExceeded: too many rows, columns or cells.
+    """
+    budget = CellBudget()
+    for block in document.blocks:
+        if isinstance(block, Table):
+            budget.new_table()
+            for row in block.rows:
+                budget.add_row(len(row.cells))

@@ -21,6 +21,7 @@ from openpyxl.utils.cell import range_boundaries
 from assistant.errors import EmptyFileError
 from assistant.readers.base import Block, RawDocument, Table, TableRow
 from assistant.readers.cleanup import normalise_lines
+from assistant.readers.limits import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, CellBudget, LimitExceeded
 from assistant.readers.ooxml import EXCEL, check_package
 from assistant.readers.source_file import SourceFile
 from assistant.readers.spans import make_span, row_excerpt
@@ -84,6 +85,9 @@ def _vertically_merged(data: bytes, sheet: Any) -> dict[int, set[int]]:
     covered: dict[int, set[int]] = {}
     for ref in _MERGE_CELL.findall(xml):
         min_col, min_row, max_col, max_row = range_boundaries(ref.decode())
+        if max_row - min_row > MAX_TABLE_ROWS or max_col - min_col > MAX_TABLE_COLUMNS:
+            # "A1:XFD1048576" would cover billions of cells: far beyond any plan's table
+            raise LimitExceeded(f"une cellule fusionnée couvre la plage {ref.decode()}")
         for row in range(min_row + 1, max_row + 1):
             covered.setdefault(row, set()).update(range(min_col - 1, max_col))
     return covered
@@ -118,6 +122,13 @@ def _sheet_table(
     return Table(rows=table_rows, span=span)
 
 
+def _counted(row: Sequence[Any], budget: CellBudget) -> Sequence[Any]:
+    # Counted before the row's cells are converted: a sheet whose last used column is XFD
+    # is refused at its first row, not after millions of empty cells.
+    budget.add_row(len(row))
+    return row
+
+
 def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
     """Read an Excel workbook; hidden sheets are skipped (they hold lists for drop-downs).
 
@@ -130,16 +141,18 @@ def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
     workbook = load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
     try:
         blocks: list[Block] = []
+        budget = CellBudget()
         sheets = workbook.worksheets
         for index, sheet in enumerate(sheets, start=1):
             if sheet.sheet_state != "visible":
                 continue
+            budget.new_table()
             rows = (
                 (
                     number,
                     [
                         cell_text(cell.value, getattr(cell, "number_format", "General") or "")
-                        for cell in row
+                        for cell in _counted(row, budget)
                     ],
                 )
                 for number, row in enumerate(sheet.iter_rows(min_row=1), start=1)

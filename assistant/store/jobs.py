@@ -33,6 +33,13 @@ from assistant.errors import IngestBatchError, IngestError, PlanAssistantError
 from assistant.ingest import ProgressCallback, ProgressEvent
 from assistant.schema.workspace import IngestReport
 from assistant.store.db import connect, transaction
+from assistant.store.job_limits import (
+    CANCEL_REQUESTED,
+    CANCELLED,
+    failure_code,
+    interrupt_for,
+    isolated_processes,
+)
 from assistant.store.workspace import Workspace
 
 STAGING_DIR = "uploads"
@@ -52,6 +59,10 @@ class UnknownJobError(JobError):
 
 class JobNotRetryableError(JobError):
     code = "job_not_retryable"
+
+
+class JobNotCancellableError(JobError):
+    code = "job_not_cancellable"
 
 
 class JobState(StrEnum):
@@ -216,13 +227,17 @@ def run_ingest_job(
     if not claimed:
         return job
     folder = staging_dir(workspace, job_id)
+    paths = [folder / name for name in job.files]
     try:
         report = workspace.ingest(
-            [folder / name for name in job.files], _progress(workspace, job_id)
+            paths,
+            _progress(workspace, job_id),
+            parse_processes=isolated_processes(paths, workspace.settings),
+            interrupt=interrupt_for(workspace, job_id),
         )
     except (IngestError, IngestBatchError) as error:
         shutil.rmtree(folder, ignore_errors=True)
-        return _finish(workspace, job_id, error_code=error.code, message=str(error))
+        return _finish(workspace, job_id, error_code=failure_code(error), message=str(error))
     except PlanAssistantError as error:
         return _finish(workspace, job_id, error_code=error.code, message=str(error), retryable=True)
     except Exception:
@@ -245,6 +260,40 @@ def run_ingest_job(
     named = IngestReport(files=[f.model_copy(update={"path": f.name}) for f in report.files])
     shutil.rmtree(folder, ignore_errors=True)
     return _finish(workspace, job_id, result=named)
+
+
+def cancel_job(workspace: Workspace, job_id: str) -> Job:
+    """Cancel a job: a queued one fails at once, a running one is stopped by its runner.
+
+    A running job's parsing is stopped within a second (its worker processes are killed)
+    and nothing is imported; a job already writing its batch finishes it.
+
+    Raises:
+        UnknownJobError: no such job.
+        JobNotCancellableError: the job is already over.
+    """
+    folder = staging_dir(workspace, job_id)
+    with connect(workspace.database) as connection, transaction(connection):
+        job = _job(_row(connection, job_id))
+        if job.state is JobState.QUEUED:
+            connection.execute(
+                "UPDATE jobs SET state = ?, error_code = ?, error_message = ?, retryable = 0, "
+                "updated_at = ?, finished_at = ? WHERE id = ?",
+                (JobState.FAILED.value, CANCELLED, _CANCELLED_QUEUED, _now(), _now(), job_id),
+            )
+        elif job.state is JobState.RUNNING:
+            connection.execute(
+                "UPDATE jobs SET error_code = ?, updated_at = ? WHERE id = ?",
+                (CANCEL_REQUESTED, _now(), job_id),
+            )
+        else:
+            raise JobNotCancellableError(
+                f"La tâche {job_id} ne peut pas être annulée : elle est {_STATE_FR[job.state]}."
+            )
+        cancelled = _job(_row(connection, job_id))
+    if cancelled.state is JobState.FAILED:
+        shutil.rmtree(folder, ignore_errors=True)
+    return cancelled
 
 
 def retry_job(workspace: Workspace, job_id: str, runner: str) -> Job:
@@ -300,6 +349,9 @@ _STATE_FR = {
     JobState.SUCCEEDED: "terminée",
     JobState.FAILED: "échouée",
 }
+
+
+_CANCELLED_QUEUED = "La tâche a été annulée avant de commencer ; rien n'a été importé."
 
 
 def _now() -> str:

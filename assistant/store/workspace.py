@@ -21,7 +21,7 @@ from filelock import FileLock, Timeout
 
 from assistant.errors import WorkspaceError
 from assistant.ids import document_id
-from assistant.ingest import ParsedFile, ProgressCallback, ProgressEvent, parse_batch
+from assistant.ingest import Interrupt, ParsedFile, ProgressCallback, ProgressEvent, parse_batch
 from assistant.ingest import parse_processes as choose_parse_processes
 from assistant.schema import Action, Plan, Recommendation, SwotItem
 from assistant.schema.workspace import (
@@ -143,6 +143,7 @@ class Workspace:
         progress: ProgressCallback | None = None,
         *,
         parse_processes: int | None = None,
+        interrupt: Interrupt | None = None,
     ) -> IngestReport:
         """Parse a batch of files, then store all of it in one transaction.
 
@@ -153,6 +154,7 @@ class Workspace:
         Args:
             parse_processes: worker processes for parsing (`assistant.ingest.parse_batch`);
                 None lets `assistant.ingest.parse_processes` choose.
+            interrupt: stops the parsing early (a job's time limit, a cancellation).
 
         Raises:
             IngestBatchError: one or more files cannot be ingested (each listed).
@@ -163,7 +165,12 @@ class Workspace:
             to_parse = [path for path in paths if not unchanged.is_unchanged(Path(path))]
             parse_processes = choose_parse_processes(to_parse, self.settings)
         parsed = parse_batch(
-            paths, self.settings, progress, processes=parse_processes, reuse=unchanged.plan
+            paths,
+            self.settings,
+            progress,
+            processes=parse_processes,
+            reuse=unchanged.plan,
+            interrupt=interrupt,
         )
         if not parsed:
             return IngestReport()

@@ -1,0 +1,173 @@
+"""Bounds on what one file may cost to read: inflated size, pages, table cells.
+
+A file's size on disk says little about the work it asks for: a 1.5 MB ``.docx`` can hold a
+zip entry that inflates to gigabytes, a 31 KB PDF millions of drawing operators, an HTML
+table a few ``colspan="100"`` that multiply into millions of cells. Every reader checks the
+limits here *before* doing the expensive work, and refuses with a French message naming the
+file (`DocumentTooComplexError`) rather than taking the machine's memory or minutes of CPU.
+
+The limits sit far above any real plan d'action (a 60-page plan is ~2 MB of XML, ~2,000 table
+cells, ~30 KB of drawing instructions per PDF page), so they never refuse a genuine document.
+Stages that do not know the file (the HTML table parser, called on a chunk of text) raise
+`LimitExceeded`, which `reading.read_document` turns into the file's error.
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from assistant.errors import DocumentTooComplexError
+
+_MB = 1024 * 1024
+
+#: Total inflated size of all entries of a DOCX/XLSX package.
+MAX_PACKAGE_BYTES = 200 * _MB
+#: Entries of one package (a real .docx has ~20, a workbook ~10 per sheet).
+MAX_PACKAGE_ENTRIES = 10_000
+#: Inflated / compressed size above which a large entry is a decompression bomb. Office XML
+#: compresses 5-20 times; repeated filler built to inflate compresses 1,000 times.
+MAX_COMPRESSION_RATIO = 100
+#: Entries smaller than this are never judged on their ratio (tiny files compress oddly).
+RATIO_MIN_BYTES = 1 * _MB
+#: Decompressed drawing instructions of one PDF page, and of the whole PDF.
+MAX_PDF_PAGE_CONTENT_BYTES = 4 * _MB
+MAX_PDF_CONTENT_BYTES = 64 * _MB
+#: Table cells (all tables of a document together) and rows of one table.
+MAX_TABLE_CELLS = 200_000
+MAX_TABLE_ROWS = 50_000
+#: Columns of one table (an HTML colspan, a spreadsheet's last used column).
+MAX_TABLE_COLUMNS = 1_000
+
+_CHUNK = 1 * _MB
+
+
+class LimitExceeded(Exception):
+    """A limit was crossed by a stage that does not know which file it reads."""
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+        super().__init__(problem)
+
+
+def too_complex(path: Path, problem: str) -> DocumentTooComplexError:
+    """The refusal of `path`, with what to do about it."""
+    return DocumentTooComplexError(
+        path,
+        f"{problem} ; ce fichier demanderait trop de mémoire ou de temps pour être lu, il a "
+        "été refusé par sécurité. S'il s'agit bien de votre document, enregistrez-le à "
+        "nouveau depuis son application d'origine (ou découpez-le) puis réessayez.",
+    )
+
+
+def check_zip_entries(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse a package whose entries inflate beyond the limits, before any library reads it.
+
+    Declared sizes are checked first (cheap, catches honest bombs); then every entry is
+    inflated in chunks and counted, stopping as soon as the total crosses the limit, so a
+    package that lies about its sizes is caught with bounded memory too.
+
+    Raises:
+        DocumentTooComplexError: too many entries, too large once inflated, or a ratio of
+            a bomb.
+    """
+    entries = archive.infolist()
+    if len(entries) > MAX_PACKAGE_ENTRIES:
+        raise too_complex(
+            path, f"l'archive contient {len(entries)} éléments (limite {MAX_PACKAGE_ENTRIES})"
+        )
+    declared = 0
+    for entry in entries:
+        declared += entry.file_size
+        _check_ratio(path, entry.filename, entry.file_size, entry.compress_size)
+    if declared > MAX_PACKAGE_BYTES:
+        raise _inflates(path, declared)
+    total = 0
+    for entry in entries:
+        if entry.is_dir():
+            continue
+        inflated = 0
+        with archive.open(entry) as stream:
+            while chunk := stream.read(_CHUNK):
+                inflated += len(chunk)
+                total += len(chunk)
+                if total > MAX_PACKAGE_BYTES:
+                    raise _inflates(path, total)
+        _check_ratio(path, entry.filename, inflated, entry.compress_size)
+
+
+def _check_ratio(path: Path, name: str, inflated: int, compressed: int) -> None:
+    if inflated >= RATIO_MIN_BYTES and inflated > MAX_COMPRESSION_RATIO * max(1, compressed):
+        ratio = inflated // max(1, compressed)
+        raise too_complex(
+            path,
+            f"l'élément « {name[:80]} » de l'archive se décompresse {ratio} fois (limite "
+            f"{MAX_COMPRESSION_RATIO}) : c'est la signature d'une « bombe de décompression »",
+        )
+
+
+def _inflates(path: Path, size: int) -> DocumentTooComplexError:
+    return too_complex(
+        path,
+        f"une fois décompressé, le fichier dépasse {size // _MB} Mo (limite "
+        f"{MAX_PACKAGE_BYTES // _MB} Mo)",
+    )
+
+
+def inflate_bounded(data: bytes, limit: int) -> int:
+    """Bytes that zlib `data` inflates to, counting at most `limit` + 1 (never more in memory).
+
+    Returns -1 when `data` is not a zlib stream (the caller lets the PDF library decide).
+    """
+    inflater = zlib.decompressobj()
+    size = 0
+    try:
+        chunk = inflater.decompress(data, _CHUNK)
+        while chunk:
+            size += len(chunk)
+            if size > limit:
+                return size
+            chunk = inflater.decompress(inflater.unconsumed_tail, _CHUNK)
+    except zlib.error:
+        return -1 if size == 0 else size
+    return size
+
+
+class CellBudget:
+    """Counts the rows and cells of a document's tables as they are read; refuses past the caps.
+
+    Readers that stream (a worksheet row by row) call `add_row` as they go, so the refusal
+    comes before the rows pile up in memory; `reading.read_document` checks every document
+    once more from its blocks.
+    """
+
+    def __init__(self) -> None:
+        self.cells = 0
+        self._rows = 0
+
+    def new_table(self) -> None:
+        self._rows = 0
+
+    def add_row(self, width: int) -> None:
+        """Count one row of `width` cells.
+
+        Raises:
+            LimitExceeded: a table has too many columns or rows, or the document too many cells.
+        """
+        self._rows += 1
+        self.cells += width
+        if width > MAX_TABLE_COLUMNS:
+            raise LimitExceeded(f"un tableau compte {width} colonnes (limite {MAX_TABLE_COLUMNS})")
+        if self._rows > MAX_TABLE_ROWS:
+            raise LimitExceeded(f"un tableau compte plus de {MAX_TABLE_ROWS} lignes")
+        if self.cells > MAX_TABLE_CELLS:
+            raise LimitExceeded(
+                f"les tableaux du document comptent plus de {MAX_TABLE_CELLS} cellules en tout"
+            )
+
+    def add_rows(self, widths: Iterable[int]) -> None:
+        """`add_row` for each width."""
+        for width in widths:
+            self.add_row(width)

@@ -1,0 +1,40 @@
+"""Document text holding Rich markup is printed as text: no crash, no injected hyperlink.
+
+Issue 15: a plan containing "[/]" crashed `map`; "[link=…]" made a terminal hyperlink.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fakes import HashingEmbedder
+from typer.testing import CliRunner
+
+from assistant.cli.app import app
+from assistant.retrieval import workspace_indexes
+from evals.hostile_inputs import MARKUP_INJECTION, markup_demo
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "demo"
+
+
+@pytest.fixture(autouse=True)
+def _fake_embedder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sentence-transformers model is replaced by a FAKE hashing embedder (speed)."""
+    monkeypatch.setattr(
+        workspace_indexes, "default_embedder", lambda settings, indexes_dir: HashingEmbedder()
+    )
+
+
+@pytest.mark.parametrize("command", ["map", "parse"])
+def test_markup_in_a_document_is_printed_as_text(command: str, tmp_path: Path) -> None:
+    files = markup_demo(tmp_path / "sources", CORPUS)
+    arguments = [command, *map(str, files)] if command == "map" else [command, str(files[1])]
+
+    result = CliRunner().invoke(app, arguments, env={"COLUMNS": "400"}, color=True)
+
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.stdout.split())
+    assert "[/]" in flat and "[link=https://evil.example/]" in flat
+    assert "\x1b]8;" not in result.stdout, "no terminal hyperlink (OSC 8) was written"
+    assert MARKUP_INJECTION.split()[0] in flat

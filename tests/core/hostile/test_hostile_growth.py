@@ -1,0 +1,96 @@
+"""Readers stay near-linear: the cost at 4n is bounded by a small multiple of the cost at n.
+
+Issue 15 found inputs of a few kilobytes that took minutes (a rescan from every line of a
+space-aligned text, rows of merged HTML cells rebuilt column by column). These tests assert
+how the cost GROWS, never a wall time: an operation count where the stage has one to count,
+else the best of three timings (a quadratic stage grows 16 times from n to 4n; the bound
+here is 8, loose enough for a loaded machine, tight enough to catch it).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import DocumentTooComplexError
+from assistant.readers import layout_tables, read_document
+from assistant.readers.html_tables import html_table_rows
+from assistant.readers.plaintext import parse_text
+from assistant.settings import IngestSettings
+from evals import hostile_inputs as build
+
+_LINEAR_BOUND = 8.0
+
+
+def _best_of_three(work: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _growth(cost: Callable[[int], float], n: int) -> float:
+    return cost(4 * n) / max(cost(n), 1e-9)
+
+
+def test_space_aligned_lines_that_never_make_a_table_are_placed_a_bounded_number_of_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Every line looks like a header whose table never gets a second row: each attempt
+    # used to scan all the lines below it (quadratic).
+    calls = 0
+    place = layout_tables._place
+
+    def counted(*args: object) -> object:
+        nonlocal calls
+        calls += 1
+        return place(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(layout_tables, "_place", counted)
+
+    def placements(lines: int) -> float:
+        nonlocal calls
+        calls = 0
+        parse_text(build.layout_rows_never_closing(lines), "x.txt", markdown=False)
+        return calls
+
+    assert _growth(placements, 500) < 4.5
+
+
+def test_merged_html_cells_cost_grows_linearly_with_the_width() -> None:
+    def cost(width: int) -> float:
+        chunk = build.html_covered_rows(width, pairs=50)
+        return _best_of_three(lambda: html_table_rows(chunk))
+
+    assert _growth(cost, 200) < _LINEAR_BOUND
+
+
+def test_a_12_kb_table_of_rowspans_and_colspans_of_100_is_refused_not_expanded(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "fusions.txt"
+    path.write_text(build.html_growing_spans(rows=300), encoding="utf-8")
+    assert path.stat().st_size < 20_000
+    with pytest.raises(DocumentTooComplexError, match=r"fusions.txt : .*colonnes"):
+        read_document(path, IngestSettings())
+
+
+def test_pdf_text_operators_cost_grows_linearly(tmp_path: Path) -> None:
+    def cost(operators: int) -> float:
+        path = build.pdf_text_operators(tmp_path / f"ops{operators}.pdf", operators)
+        return _best_of_three(lambda: read_document(path, IngestSettings()))
+
+    assert _growth(cost, 300) < _LINEAR_BOUND
+
+
+def test_xlsx_rows_cost_grows_linearly(tmp_path: Path) -> None:
+    def cost(rows: int) -> float:
+        path = build.xlsx_rows(tmp_path / f"rows{rows}.xlsx", rows)
+        return _best_of_three(lambda: read_document(path, IngestSettings()))
+
+    assert _growth(cost, 500) < _LINEAR_BOUND
