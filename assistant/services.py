@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from assistant.audit.coverage_rules import settle_coverage
 from assistant.audit.service import Drafter, run_audit
 from assistant.drafting import build_context, draft_for_actions
 from assistant.errors import PlanAssistantError
@@ -120,7 +121,9 @@ def map_workspace(
     plans = workspace.plans()
     searcher = retriever_for(workspace, settings) if semantic and _has_actions(plans) else None
     tokenize = make_tokenizer(settings.retrieval.tokenizer).tokenize
-    return build_mappings(plans, searcher, tokenize)
+    actions = {action.id: action for plan in plans for action in plan.actions}
+    # The audit's verdict (stalled-only recommendations are not « Couverte »), everywhere.
+    return settle_coverage(build_mappings(plans, searcher, tokenize), actions)
 
 
 def audit_workspace(

@@ -1,4 +1,4 @@
-"""Gap rules on recommendations and SWOT items: what the plan does not answer.
+"""Gap rules on recommendations: what the plan does not answer (SWOT items: `swot`).
 
 They read the traceability matrix (`assistant.mapping`), so they run after mapping: a
 recommendation left uncovered is the first thing experts check at a follow-up visit.
@@ -6,10 +6,10 @@ recommendation left uncovered is the first thing experts check at a follow-up vi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.audit.base import gap_id, quote
-from assistant.mapping.semantic import ActionSearcher, Calibration, Tokenize, semantic_candidates
 from assistant.schema import (
     Action,
     Coverage,
@@ -19,15 +19,12 @@ from assistant.schema import (
     Severity,
     Span,
     StatusCategory,
-    SwotItem,
-    SwotKind,
     TargetKind,
 )
 
 RECOMMENDATION_UNCOVERED = "recommendation_uncovered"
 RECOMMENDATION_PARTIAL = "recommendation_partially_covered"
 RECOMMENDATION_ONLY_STALLED = "recommendation_only_stalled_actions"
-SWOT_WITHOUT_ACTION = "swot_without_action"
 
 _STALLED = (StatusCategory.POSTPONED, StatusCategory.ABANDONED)
 
@@ -51,6 +48,62 @@ def _gap(
     )
 
 
+def only_stalled(mapping: Mapping, actions: dict[str, Action]) -> list[Action]:
+    """The actions written for the recommendation when ALL are postponed or abandoned, else []."""
+    linked = [
+        actions[link.action_id]
+        for link in mapping.links
+        if link.kind is not LinkKind.SEMANTIC and link.action_id in actions
+    ]
+    if linked and all(action.status_category in _STALLED for action in linked):
+        return linked
+    return []
+
+
+def settle_coverage(mappings: Sequence[Mapping], actions: dict[str, Action]) -> list[Mapping]:
+    """The one coverage verdict every output shows, recommendations in natural order.
+
+    The mapping counts a recommendation cited by an action as covered, whatever the action's
+    state; a recommendation whose only actions are postponed or abandoned is not answered
+    today, so it is shown « Partielle » with the reason, in the matrix, the summary and the
+    gaps alike. Recommendations are sorted by criterion, then number (R1, R2, R10).
+    """
+    settled: list[Mapping] = []
+    for mapping in mappings:
+        stalled = only_stalled(mapping, actions)
+        if stalled and mapping.coverage is Coverage.COVERED:
+            statuses = ", ".join(sorted({action.status or "sans état" for action in stalled}))
+            n = len(stalled)
+            mapping = mapping.model_copy(
+                update={
+                    "coverage": Coverage.PARTIAL,
+                    "reason": (
+                        f"{n} action{'s' if n > 1 else ''} y répond{'ent' if n > 1 else ''} "
+                        f"explicitement, mais {'toutes sont' if n > 1 else 'elle est'} « {statuses} » : "
+                        "la recommandation n'est pas prise en charge à ce jour."
+                    ),
+                }
+            )
+        settled.append(mapping)
+    return sorted(settled, key=recommendation_order)
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """'c3/r10' sorts after 'c3/r2': numbers compare as numbers."""
+    parts = re.split(r"(\d+)", text.casefold())
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts if part)
+
+
+def recommendation_order(mapping: Mapping) -> tuple[object, ...]:
+    """Criterion (those without one last), then the reference's numbers in natural order."""
+    criterion = mapping.criterion
+    return (
+        criterion is None,
+        natural_key(criterion or ""),
+        natural_key(mapping.recommendation_key or mapping.recommendation_ref),
+    )
+
+
 def recommendation_gaps(mappings: Sequence[Mapping], actions: dict[str, Action]) -> list[Gap]:
     """Uncovered, partially covered, or covered only by postponed/abandoned actions."""
     gaps: list[Gap] = []
@@ -68,7 +121,7 @@ def recommendation_gaps(mappings: Sequence[Mapping], actions: dict[str, Action])
                     [mapping.source] if mapping.source else [],
                 )
             )
-        elif mapping.coverage is Coverage.PARTIAL:
+        elif mapping.coverage is Coverage.PARTIAL and not only_stalled(mapping, actions):
             shown = (written or mapping.links)[:2]
             candidates = ", ".join(
                 quote(actions[link.action_id].text, 60)
@@ -85,9 +138,9 @@ def recommendation_gaps(mappings: Sequence[Mapping], actions: dict[str, Action])
             )
             evidence = [span for link in shown for span in link.evidence[-1:]]
             gaps.append(_gap(mapping, RECOMMENDATION_PARTIAL, Severity.MAJOR, situation, evidence))
-        else:
-            linked = [actions[link.action_id] for link in written if link.action_id in actions]
-            if linked and all(action.status_category in _STALLED for action in linked):
+        if mapping.coverage is not Coverage.UNCOVERED:
+            linked = only_stalled(mapping, actions)
+            if linked:
                 statuses = ", ".join(sorted({action.status or "" for action in linked}))
                 gaps.append(
                     _gap(
@@ -99,42 +152,4 @@ def recommendation_gaps(mappings: Sequence[Mapping], actions: dict[str, Action])
                         [action.source for action in linked],
                     )
                 )
-    return gaps
-
-
-def swot_gaps(
-    items: Sequence[SwotItem],
-    searcher: ActionSearcher | None,
-    tokenize: Tokenize,
-    params: Calibration,
-    action_documents: list[str],
-) -> list[Gap]:
-    """Weaknesses and threats that no action addresses (by content: SWOTs are not cited)."""
-    if searcher is None or not action_documents:
-        return []
-    gaps: list[Gap] = []
-    for item in items:
-        if item.kind not in (SwotKind.WEAKNESS, SwotKind.THREAT):
-            continue
-        candidates = semantic_candidates(
-            item.text, searcher, tokenize, k=5, document_ids=action_documents, params=params
-        )
-        if candidates and candidates[0].score >= params.partial:
-            continue
-        kind = "La faiblesse" if item.kind is SwotKind.WEAKNESS else "La menace"
-        gaps.append(
-            Gap(
-                id=gap_id(item.id, SWOT_WITHOUT_ACTION),
-                kind=SWOT_WITHOUT_ACTION,
-                severity=Severity.MAJOR,
-                target_id=item.id,
-                target_kind=TargetKind.SWOT,
-                message=(
-                    f"{kind} {quote(item.text, 110)} de l'analyse SWOT n'est traitée par aucune "
-                    "action. Les experts attendent un plan qui réponde aussi au SWOT : ajoutez une "
-                    "action ou indiquez pourquoi elle n'est pas prioritaire."
-                ),
-                evidence=[item.source],
-            )
-        )
     return gaps

@@ -88,6 +88,64 @@ ACTION_RULES: tuple[ActionRule, ...] = (
     ),
 )
 
+#: How a report words ONE finding for several actions caught by the same rule: what they
+#: share (after « N actions ») and what to do. Pair rules (duplicates) are never grouped.
+GROUPED_WORDING: dict[str, tuple[str, str]] = {
+    fields.ACTION_WITHOUT_OWNER: (
+        "n'ont pas de responsable",
+        "Désignez pour chacune un responsable (une fonction, pas une personne) ; les experts le "
+        "demandent explicitement.",
+    ),
+    fields.ACTION_WITHOUT_DEADLINE: (
+        "n'ont pas d'échéance",
+        "Indiquez pour chacune quand elle doit être réalisée (un mois, un quadrimestre ou une "
+        "année académique, ex. « juin 2027 » ou « 2026-2027 ») ; sans date, personne ne peut dire "
+        "si elle est en retard.",
+    ),
+    fields.ACTION_WITHOUT_INDICATOR: (
+        "n'ont pas d'indicateur de suivi",
+        "Ajoutez à chacune au moins un indicateur mesurable : un nombre avec une cible, un taux "
+        "avec un seuil, ou un livrable daté (ex. « Guide publié sur Moodle en juin 2027 »).",
+    ),
+    timing.STATUS_CONTRADICTS_DATES: (
+        "sont marquées « réalisées » alors que leur échéance n'a pas encore commencé",
+        "Vérifiez l'état (« En cours » ?) ou corrigez l'échéance ; les experts relèveront la "
+        "contradiction.",
+    ),
+    timing.PAST_DEADLINE_WRITTEN_AS_FUTURE: (
+        "sont annoncées « à venir » pour une période déjà terminée",
+        "Mettez à jour leur état et, si elles restent à faire, leur échéance.",
+    ),
+    timing.STALE_DEADLINE: (
+        "ont une échéance dépassée alors qu'elles sont encore en cours, à venir ou sans état",
+        "Mettez l'état à jour (Réalisé, Reporté, Plus d'actualité) et, si elles continuent, "
+        "fixez une nouvelle échéance réaliste.",
+    ),
+    fields.VAGUE_INDICATOR: (
+        "n'ont que des indicateurs vagues (rien à compter, vérifier ni dater)",
+        "Reformulez-les avec un nombre et une cible, un taux et un seuil, ou un livrable daté "
+        "(ex. « Taux de participation ≥ 70 % en juin 2027 », « Nombre de conventions signées "
+        "(cible : 10) »).",
+    ),
+    owners.VAGUE_OWNER: (
+        "ont pour responsable un collectif (« l'équipe », « tous les enseignants »)",
+        "Confiez chacune à une fonction précise : quand tout le monde en répond, personne n'en "
+        "répond.",
+    ),
+    fields.ACTION_WITHOUT_STATUS: (
+        "n'ont pas d'état de réalisation",
+        "Indiquez où en est chacune (Réalisé, En cours, À venir, Reporté, Plus d'actualité).",
+    ),
+    timing.DEADLINE_NOT_A_DATE: (
+        "ont une échéance qui n'est pas une date",
+        "Précisez un mois, un quadrimestre ou une année académique.",
+    ),
+    owners.OWNER_IS_A_PERSON: (
+        "ont un responsable désigné par son nom plutôt que par sa fonction",
+        "Indiquez la fonction : le plan doit survivre aux changements de personnes.",
+    ),
+}
+
 _SEVERITY_ORDER = {
     Severity.CRITICAL: 0,
     Severity.MAJOR: 1,

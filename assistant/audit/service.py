@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 
-from assistant.audit.coverage_rules import recommendation_gaps, swot_gaps
+from assistant.audit.coverage_rules import recommendation_gaps, settle_coverage
 from assistant.audit.roles import RoleCatalog
 from assistant.audit.rules import run_action_rules
 from assistant.audit.smart import smart_score
+from assistant.audit.swot import swot_gaps
 from assistant.mapping.semantic import (
     ActionSearcher,
     Calibration,
@@ -30,6 +31,7 @@ from assistant.schema import (
     Gap,
     Mapping,
     Plan,
+    RecommendationOrigin,
     Severity,
     SwotKind,
     TargetKind,
@@ -69,11 +71,10 @@ def run_audit(
         # The SWOT rule searches weaknesses and threats: embed them in one batch.
         asked = (SwotKind.WEAKNESS, SwotKind.THREAT)
         prepare_queries(searcher, [item.text for item in swot if item.kind in asked])
-    mappings = build_mappings(plans, searcher, tokenize, params=params)
     actions = {action.id: action for plan in plans for action in plan.actions}
-    action_documents = sorted({plan.document.id for plan in plans if plan.actions})
+    mappings = settle_coverage(build_mappings(plans, searcher, tokenize, params=params), actions)
     gaps: list[Gap] = recommendation_gaps(mappings, actions)
-    gaps += swot_gaps(swot, searcher, tokenize, params, action_documents)
+    gaps += swot_gaps(swot, searcher, tokenize, params, list(actions.values()))
     for plan in plans:
         gaps += run_action_rules(plan.actions, as_of)
     gaps.sort(key=lambda gap: _SEVERITY_ORDER[gap.severity])
@@ -89,7 +90,23 @@ def run_audit(
         drafts=drafts,
         smart=smart,
         criteria=criterion_summaries(mappings, gaps),
+        recommendations_from=recommendations_origin(plans),
     )
+
+
+def recommendations_origin(plans: Sequence[Plan]) -> RecommendationOrigin:
+    """Where the audited recommendations come from.
+
+    'report': a document holding recommendations and no action (the experts' report);
+    'plan': only the plan's own citations (coverage then means "cited", not "measured");
+    'none': no recommendation at all.
+    """
+    holders = [plan for plan in plans if plan.recommendations]
+    if not holders:
+        return RecommendationOrigin.NONE
+    if any(not plan.actions for plan in holders):
+        return RecommendationOrigin.REPORT
+    return RecommendationOrigin.PLAN
 
 
 def criterion_summaries(mappings: Sequence[Mapping], gaps: Sequence[Gap]) -> list[CriterionSummary]:

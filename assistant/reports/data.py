@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, Field
 
-from assistant.schema import Action, AuditReport, Plan, Recommendation
+from assistant.schema import Action, AuditReport, Plan, Recommendation, SwotItem
 
 
 class ReportData(BaseModel):
@@ -23,6 +23,9 @@ class ReportData(BaseModel):
     )
     recommendations: dict[str, Recommendation] = Field(
         default_factory=dict, description="Recommendations of the audited documents, by id."
+    )
+    swot: dict[str, SwotItem] = Field(
+        default_factory=dict, description="SWOT items of the audited documents, by id."
     )
     title: str = Field(
         default="Suivi des recommandations des experts",
@@ -50,7 +53,10 @@ def build_report_data(
     """
     actions: dict[str, Action] = {}
     recommendations: dict[str, Recommendation] = {}
+    swot: dict[str, SwotItem] = {}
     for plan in plans:
+        for item in plan.swot:
+            swot.setdefault(item.id, item)
         for action in plan.actions:
             actions.setdefault(action.id, action)
         for recommendation in plan.recommendations:
@@ -59,6 +65,7 @@ def build_report_data(
         report=report,
         actions=actions,
         recommendations=recommendations,
+        swot=swot,
         title=title,
         programme=programme,
     )

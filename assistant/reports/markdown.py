@@ -10,7 +10,6 @@ import re
 
 from assistant.reports.data import ReportData
 from assistant.reports.french import (
-    COVERAGE_LABEL,
     DRAFT_FIELD_LABEL,
     DRAFT_STATUS_LABEL,
     LINK_LABEL,
@@ -119,6 +118,8 @@ def _summary_row(summary: CriterionSummary, strong: bool = False) -> str:
 
 
 def _summary(view: ReportView) -> list[str]:
+    if not view.measured:
+        return _cited_summary(view)
     lines = [
         "## Synthèse par critère",
         "",
@@ -141,6 +142,35 @@ def _summary(view: ReportView) -> list[str]:
     return lines
 
 
+def _cited_summary(view: ReportView) -> list[str]:
+    """Without an experts' report: what the plan cites, and no coverage rate."""
+    lines = ["## Synthèse par critère", "", f"> ⚠ {view.origin_note}", ""]
+    if view.criteria:
+        lines += [
+            "| Critère | Recommandations citées | Actions | Lacunes |",
+            "|---|--:|--:|--:|",
+        ]
+        lines += [
+            f"| {md(s.criterion)} | {s.recommendations} | {s.actions} | {s.gaps} |"
+            for s in view.criteria
+        ]
+        total = view.total
+        lines += [
+            f"| **Total** | **{total.recommendations}** | **{total.actions}** | **{total.gaps}** |",
+            "",
+            TOTAL_NOTE,
+            "",
+        ]
+    total = view.total
+    lines += [
+        f"En bref : {plural(total.recommendations, 'recommandation citée', 'recommandations citées')}"
+        f", {plural(total.actions, 'action')} ; {plural(view.gap_total, 'lacune')} "
+        f"dont {plural(len(view.gaps[Severity.CRITICAL]), 'critique')}.",
+        "",
+    ]
+    return lines
+
+
 def _traceability(view: ReportView) -> list[str]:
     lines = [
         "## Matrice de traçabilité",
@@ -150,11 +180,28 @@ def _traceability(view: ReportView) -> list[str]:
         "",
     ]
     for block in view.trace:
-        lines += _criterion_table(block)
-    return lines if view.trace else [*lines, "Aucune recommandation.", ""]
+        lines += _criterion_table(view, block)
+    if not view.trace:
+        lines += ["Aucune recommandation.", ""]
+    return lines + _unlinked(view)
 
 
-def _criterion_table(block: CriterionBlock) -> list[str]:
+def _unlinked(view: ReportView) -> list[str]:
+    """Every action no recommendation reaches: an imported action is never left out."""
+    if not view.unlinked:
+        return []
+    title = "Actions du plan" if not view.trace else "Actions liées à aucune recommandation"
+    lines = [
+        f"### {title} ({len(view.unlinked)})",
+        "",
+        "| Action | Responsable | Échéance | Indicateurs | État | Lien | SMART |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    lines += ["| " + " | ".join(_action_cells(row)) + " |" for row in view.unlinked]
+    return [*lines, ""]
+
+
+def _criterion_table(view: ReportView, block: CriterionBlock) -> list[str]:
     lines = [
         f"### {md(block.criterion)}",
         "",
@@ -164,7 +211,7 @@ def _criterion_table(block: CriterionBlock) -> list[str]:
     ]
     for recommendation in block.recommendations:
         mapping = recommendation.mapping
-        coverage = COVERAGE_LABEL[mapping.coverage]
+        coverage = view.coverage_label(mapping)
         if mapping.coverage is Coverage.UNCOVERED:
             coverage = f"**⚠ {coverage}**"
         for index, row in enumerate(recommendation.rows):
@@ -200,11 +247,17 @@ def _action_cells(row: TraceRow) -> list[str]:
 
 def _gaps(view: ReportView) -> list[str]:
     lines = ["## Lacunes", ""]
+    if view.findings != view.gap_total:
+        lines += [
+            f"{plural(view.gap_total, 'lacune')} en {plural(view.findings, 'constat')} : les "
+            "actions prises en défaut par une même règle sont regroupées.",
+            "",
+        ]
     for severity in SEVERITY_ORDER:
         gaps = view.gaps[severity]
         if severity is Severity.INFO and not gaps:
             continue
-        lines += [f"### {SEVERITY_HEADING[severity]} ({len(gaps)})", ""]
+        lines += [f"### {SEVERITY_HEADING[severity]} ({sum(g.count for g in gaps)})", ""]
         if not gaps:
             lines += ["Aucune.", ""]
             continue
@@ -215,8 +268,12 @@ def _gaps(view: ReportView) -> list[str]:
 
 
 def _gap(number: int, gap: GapView) -> list[str]:
-    lines = [f"{number}. **{md(gap.target)}** — {md(gap.gap.message)}"]
-    if gap.citations:
+    lines = [f"{number}. **{md(gap.target)}** — {md(gap.message)}"]
+    for member in gap.members:
+        detail = f" ({md(member.detail)})" if member.detail else ""
+        cited = f" — {', '.join(code(c) for c in member.citations)}" if member.citations else ""
+        lines.append(f"   - {md(member.label)}{detail}{cited}")
+    if gap.citations and not gap.members:
         lines.append("   Sources : " + ", ".join(code(c) for c in gap.citations))
     return lines
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.audit.rules import GROUPED_WORDING, get_rule
 from assistant.reports.data import ReportData
 from assistant.reports.french import (
+    COVERAGE_LABEL,
     DRAFT_SOURCE_LABEL,
     INDICATOR_KIND_LABEL,
     SEVERITY_ORDER,
@@ -19,14 +21,17 @@ from assistant.reports.french import (
 )
 from assistant.schema import (
     Action,
+    Coverage,
     CriterionSummary,
     Draft,
     Gap,
     Mapping,
     MappingLink,
+    RecommendationOrigin,
     Severity,
     SmartScore,
     StatusCategory,
+    SwotKind,
     TargetKind,
 )
 
@@ -71,10 +76,29 @@ class CriterionBlock:
 
 
 @dataclass(frozen=True)
-class GapView:
-    gap: Gap
-    target: str  # 'Critère 4, Recommandation 4' or « action wording »
+class GapMember:
+    """One action of a grouped finding: its wording, what is specific to it, where it is."""
+
+    label: str
+    detail: str | None
     citations: list[str]
+
+
+@dataclass(frozen=True)
+class GapView:
+    """One finding as printed: a gap, or several gaps of one rule grouped (`members`)."""
+
+    gap: Gap
+    target: str  # 'Critère 4, Recommandation 4 — « … »', « action wording », 'Faiblesse « … »'
+    citations: list[str]
+    message: str = ""  # what is wrong and what to do, without repeating the target
+    members: list[GapMember] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)  # the grouped gaps, one per member
+
+    @property
+    def count(self) -> int:
+        """Gaps this finding stands for."""
+        return len(self.members) or 1
 
 
 @dataclass(frozen=True)
@@ -93,9 +117,23 @@ class DraftView:
 
 
 TOTAL_NOTE = (
-    "Le total compte chaque action et chaque lacune une seule fois, y compris les lacunes "
-    "qui ne relèvent d'aucun critère (une action sans recommandation, par exemple)."
+    "Le total compte toutes les actions du plan, liées ou non à une recommandation, et chaque "
+    "lacune une seule fois, y compris les lacunes qui ne relèvent d'aucun critère."
 )
+
+#: Printed instead of coverage figures when no experts' report was imported.
+ORIGIN_NOTE = {
+    RecommendationOrigin.PLAN: (
+        "Recommandations citées par le plan — rapport des experts non importé. Elles ne sont "
+        "connues que par les actions qui les citent : aucun taux de couverture n'est calculé. "
+        "Importez le rapport des experts pour savoir lesquelles restent sans réponse."
+    ),
+    RecommendationOrigin.NONE: (
+        "Aucune recommandation trouvée — rapport des experts non importé et aucune référence "
+        "dans le plan. Les actions sont listées ci-dessous ; importez le rapport des experts "
+        "pour mesurer la couverture."
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -106,6 +144,31 @@ class ReportView:
     gaps: dict[Severity, list[GapView]]
     drafts: list[DraftView]
     action_refs: dict[str, list[str]] = field(default_factory=dict)
+    origin: RecommendationOrigin = RecommendationOrigin.REPORT
+    unlinked: list[TraceRow] = field(default_factory=list)  # actions no recommendation reaches
+
+    @property
+    def measured(self) -> bool:
+        """Coverage was measured against an experts' report (else: no % is shown)."""
+        return self.origin is RecommendationOrigin.REPORT
+
+    @property
+    def origin_note(self) -> str | None:
+        return ORIGIN_NOTE.get(self.origin)
+
+    @property
+    def findings(self) -> int:
+        return sum(len(views) for views in self.gaps.values())
+
+    @property
+    def gap_total(self) -> int:
+        return sum(view.count for views in self.gaps.values() for view in views)
+
+    def coverage_label(self, mapping: Mapping) -> str:
+        """The verdict as printed: « Citée par le plan » when nobody measured it."""
+        if not self.measured and mapping.coverage is Coverage.COVERED:
+            return "Citée par le plan"
+        return COVERAGE_LABEL[mapping.coverage]
 
 
 def action_label(data: ReportData, action_id: str) -> str:
@@ -128,6 +191,8 @@ def recommendation_ref(data: ReportData, recommendation_id: str) -> str:
 def build_view(data: ReportData) -> ReportView:
     """Compute every section of the report from the bundle."""
     report = data.report
+    smart = {score.action_id: score for score in report.smart}
+    linked = {link.action_id for mapping in report.mappings for link in mapping.links}
     return ReportView(
         criteria=list(report.criteria),
         total=_total(data),
@@ -135,6 +200,14 @@ def build_view(data: ReportData) -> ReportView:
         gaps=_gaps(data),
         drafts=[_draft(data, draft) for draft in report.drafts],
         action_refs=_action_refs(data),
+        origin=report.recommendations_from,
+        unlinked=[
+            TraceRow(
+                link=None, action=action, smart=smart.get(action.id), overdue=_overdue(data, action)
+            )
+            for action in data.actions.values()
+            if action.id not in linked
+        ],
     )
 
 
@@ -146,6 +219,7 @@ def _total(data: ReportData) -> CriterionSummary:
     """
     criteria = data.report.criteria
     linked = {link.action_id for mapping in data.report.mappings for link in mapping.links}
+    linked |= set(data.actions)
     return CriterionSummary(
         criterion="Total",
         recommendations=sum(c.recommendations for c in criteria),
@@ -175,27 +249,125 @@ def _trace(data: ReportData) -> list[CriterionBlock]:
 
 def _row(data: ReportData, link: MappingLink, smart: dict[str, SmartScore]) -> TraceRow:
     action = data.actions.get(link.action_id)
-    overdue = (
-        action is not None
-        and action.due is not None
-        and action.due < data.report.as_of
-        and action.status_category not in _SETTLED
-    )
+    overdue = action is not None and _overdue(data, action)
     return TraceRow(link=link, action=action, smart=smart.get(link.action_id), overdue=overdue)
 
 
+def _overdue(data: ReportData, action: Action) -> bool:
+    """Deadline before the audit's reference date, action not settled."""
+    return (
+        action.due is not None
+        and action.due < data.report.as_of
+        and action.status_category not in _SETTLED
+    )
+
+
 def _gaps(data: ReportData) -> dict[Severity, list[GapView]]:
+    """Findings per severity; several actions caught by one rule make ONE finding."""
     grouped: dict[Severity, list[GapView]] = {severity: [] for severity in SEVERITY_ORDER}
-    for gap in data.report.gaps:
-        if gap.target_kind is TargetKind.RECOMMENDATION:
-            target = recommendation_ref(data, gap.target_id)
-        elif gap.target_kind is TargetKind.ACTION:
-            target = action_label(data, gap.target_id)
-        else:
-            target = f"élément AFOM {gap.target_id}"
-        citations = [span.label() for span in gap.evidence]
-        grouped[gap.severity].append(GapView(gap=gap, target=target, citations=citations))
+    for severity in SEVERITY_ORDER:
+        gaps = [gap for gap in data.report.gaps if gap.severity is severity]
+        by_rule: dict[str, list[Gap]] = {}
+        for gap in gaps:
+            if gap.target_kind is TargetKind.ACTION and gap.kind in GROUPED_WORDING:
+                by_rule.setdefault(gap.kind, []).append(gap)
+        done: set[str] = set()
+        for gap in gaps:
+            members = by_rule.get(gap.kind, [])
+            if len(members) > 1:
+                if gap.kind not in done:
+                    done.add(gap.kind)
+                    grouped[severity].append(_group_view(data, gap.kind, members))
+                continue
+            grouped[severity].append(_gap_view(data, gap))
     return grouped
+
+
+def _gap_view(data: ReportData, gap: Gap) -> GapView:
+    message = gap.message
+    if gap.target_kind is TargetKind.RECOMMENDATION:
+        ref = recommendation_ref(data, gap.target_id)
+        text = _recommendation_text(data, gap.target_id)
+        target = f"{ref} — {quote(shorten(text, 90))}" if text else ref
+        message = _without_label(message, ref)
+    elif gap.target_kind is TargetKind.ACTION:
+        target = action_label(data, gap.target_id)
+    else:
+        target = swot_label(data, gap.target_id)
+    citations = [span.label() for span in gap.evidence]
+    return GapView(gap=gap, target=target, citations=citations, message=message)
+
+
+def _group_view(data: ReportData, rule: str, gaps: list[Gap]) -> GapView:
+    finding, advice = GROUPED_WORDING[rule]
+    members = []
+    for gap in gaps:
+        action = data.actions.get(gap.target_id)
+        members.append(
+            GapMember(
+                label=action_label(data, gap.target_id),
+                detail=_member_detail(rule, action) if action is not None else None,
+                citations=[span.label() for span in gap.evidence],
+            )
+        )
+    citations = [c for member in members for c in member.citations[:1]]
+    return GapView(
+        gap=gaps[0],
+        target=f"{get_rule(rule).summary.rstrip('.')} ({len(gaps)} actions)",
+        citations=citations,
+        message=f"Ces {len(gaps)} actions {finding}. {advice}",
+        members=members,
+        gaps=gaps,
+    )
+
+
+def _member_detail(rule: str, action: Action) -> str | None:
+    """What the grouped message cannot say for each action: its deadline, status, owner..."""
+    if rule in ("stale_deadline", "status_contradicts_dates", "past_deadline_written_as_future"):
+        return f"échéance {quote(action.deadline or '—')}, état {quote(action.status or '—')}"
+    if rule == "vague_indicator":
+        return "indicateur " + " ; ".join(quote(i) for i in action.indicators)
+    if rule in ("vague_owner", "owner_is_a_person"):
+        return f"responsable {quote(action.owner or '—')}"
+    if rule == "deadline_not_a_date":
+        return f"échéance {quote(action.deadline or '—')}"
+    return None
+
+
+def _without_label(message: str, ref: str) -> str:
+    """The rule's message without its leading « ref « text » : » (the target says it)."""
+    if not message.startswith(ref):
+        return message
+    rest = message[len(ref) :]
+    if rest.startswith(" «"):
+        end = rest.find("» : ")
+        rest = rest[end + 4 :] if end >= 0 else rest
+    rest = rest.lstrip(" :")
+    return rest[:1].upper() + rest[1:] if rest else message
+
+
+def _recommendation_text(data: ReportData, recommendation_id: str) -> str | None:
+    for mapping in data.report.mappings:
+        if recommendation_id == mapping.recommendation_id:
+            return mapping.text
+    recommendation = data.recommendations.get(recommendation_id)
+    return recommendation.text if recommendation is not None else None
+
+
+_SWOT_KIND = {
+    SwotKind.STRENGTH: "Force",
+    SwotKind.WEAKNESS: "Faiblesse",
+    SwotKind.OPPORTUNITY: "Opportunité",
+    SwotKind.THREAT: "Menace",
+}
+
+
+def swot_label(data: ReportData, item_id: str) -> str:
+    """'Faiblesse (SWOT) « wording »', shortened: never the item's internal id."""
+    item = data.swot.get(item_id)
+    if item is None:
+        return "Élément de l'analyse SWOT"
+    return f"{_SWOT_KIND[item.kind]} (SWOT) {quote(shorten(item.text, 90))}"
 
 
 def _draft(data: ReportData, draft: Draft) -> DraftView:

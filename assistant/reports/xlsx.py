@@ -146,7 +146,7 @@ def _trace_sheet(sheet: Worksheet, data: ReportData, view: ReportView) -> None:
                 block.criterion,
                 mapping.recommendation_ref,
                 recommendation.text or MISSING,
-                COVERAGE_LABEL[mapping.coverage],
+                view.coverage_label(mapping),
                 mapping.reason,
             ]
             for row in recommendation.rows:
@@ -187,13 +187,21 @@ def _gaps_sheet(sheet: Worksheet, view: ReportView) -> None:
         Column("Id cible", 22, wrap=False),
         Column("Id", 30, wrap=False),
     ]
-    rows: list[list[Cell]] = [
-        [SEVERITY_LABEL[severity], item.target, TARGET_KIND_LABEL[item.gap.target_kind],
-         item.gap.message, "\n".join(item.citations) or MISSING, item.gap.kind,
-         item.gap.target_id, item.gap.id]
-        for severity, items in view.gaps.items()
-        for item in items
-    ]  # fmt: skip
+    # A register: one row per gap, so that it can be filtered and sorted; the actions of a
+    # grouped finding each get their row, with the finding's message.
+    rows: list[list[Cell]] = []
+    for severity, items in view.gaps.items():
+        for item in items:
+            kind = TARGET_KIND_LABEL[item.gap.target_kind]
+            if not item.members:
+                rows.append([SEVERITY_LABEL[severity], item.target, kind, item.message,
+                             "\n".join(item.citations) or MISSING, item.gap.kind,
+                             item.gap.target_id, item.gap.id])  # fmt: skip
+            for member, gap in zip(item.members, item.gaps, strict=True):
+                message = item.message + (f" ({member.detail})" if member.detail else "")
+                rows.append([SEVERITY_LABEL[severity], member.label, kind, message,
+                             "\n".join(member.citations) or MISSING, gap.kind,
+                             gap.target_id, gap.id])  # fmt: skip
     last = _table(sheet, columns, rows)
     _fill_equal(sheet, "A", last, _SEVERITY_FILLS)
 

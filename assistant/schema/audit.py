@@ -109,6 +109,14 @@ class CriterionSummary(BaseModel):
     gaps: int = Field(description="Gaps on these recommendations and their actions.")
 
 
+class RecommendationOrigin(StrEnum):
+    """Where the audited recommendations were read."""
+
+    REPORT = "report"  # an experts' report was imported: coverage is measured against it
+    PLAN = "plan"  # only the plan's own citations: nobody measured coverage
+    NONE = "none"  # no recommendation found
+
+
 class AuditReport(BaseModel):
     """Everything the coordinator prints before the expert visit."""
 
@@ -120,3 +128,7 @@ class AuditReport(BaseModel):
     drafts: list[Draft] = Field(description="Proposals for missing owners and indicators.")
     smart: list[SmartScore] = Field(description="SMART score of every action.")
     criteria: list[CriterionSummary] = Field(description="Summary per criterion.")
+    recommendations_from: RecommendationOrigin = Field(
+        default=RecommendationOrigin.REPORT,
+        description="report (experts' report imported), plan (cited by the plan only) or none.",
+    )
