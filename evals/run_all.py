@@ -29,6 +29,7 @@ from evals.drafting_eval import DraftingSection
 from evals.gold import GoldFormatError
 from evals.mapping_eval import MappingSection
 from evals.parser_eval import ParserSection
+from evals.report_pairs.evaluation import ReportPairsSection
 from evals.section import RunOptions, Section, SectionResult
 
 SECTIONS: tuple[Section, ...] = (
@@ -36,6 +37,7 @@ SECTIONS: tuple[Section, ...] = (
     MappingSection(),
     DraftingSection(),
     ChatSection(),
+    ReportPairsSection(),
 )
 
 
