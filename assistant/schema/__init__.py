@@ -16,6 +16,8 @@ from assistant.schema.mapping import Coverage, Mapping, MappingLink, MappingsPub
 from assistant.schema.plan import (
     Action,
     ExplicitLink,
+    Finding,
+    FindingKind,
     LinkKind,
     Plan,
     Recommendation,
@@ -43,6 +45,8 @@ __all__ = [
     "DraftStatus",
     "EditKind",
     "ExplicitLink",
+    "Finding",
+    "FindingKind",
     "Gap",
     "LinkKind",
     "Mapping",
