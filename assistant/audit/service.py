@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 
 from assistant.audit.coverage_rules import recommendation_gaps, swot_gaps
+from assistant.audit.reference_rules import reference_gaps
 from assistant.audit.roles import RoleCatalog
 from assistant.audit.rules import run_action_rules
 from assistant.audit.smart import smart_score
@@ -73,6 +74,7 @@ def run_audit(
     actions = {action.id: action for plan in plans for action in plan.actions}
     action_documents = sorted({plan.document.id for plan in plans if plan.actions})
     gaps: list[Gap] = recommendation_gaps(mappings, actions)
+    gaps += reference_gaps(mappings)
     gaps += swot_gaps(swot, searcher, tokenize, params, action_documents)
     for plan in plans:
         gaps += run_action_rules(plan.actions, as_of)

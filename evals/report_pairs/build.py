@@ -342,19 +342,17 @@ def _markdown_plan(
         lines.extend("| " + " | ".join(row) + " |" for row in chunk)
         lines.append("")
 
-    pending: list[list[str]] = []
-    for action, row in zip(actions, rows, strict=True):
+    # Rows citing their reference first, then the quoted recommendations with the actions
+    # under each: an action placed under a quote answers it, whatever follows.
+    pairs = list(zip(actions, rows, strict=True))
+    citing = [row for action, row in pairs if action.get("cite") != "quote"]
+    if citing:
+        table(citing)
+    for action, row in pairs:
         if action.get("cite") == "quote":
-            if pending:
-                table(pending)
-                pending = []
             lines.append(f"« {action['quoted']} » {action['references'][0]}")
             lines.append("")
             table([["", *row[1:]]])
-        else:
-            pending.append(row)
-    if pending:
-        table(pending)
     return "\n".join(lines)
 
 

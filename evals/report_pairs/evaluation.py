@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 from rich.console import Console
 from rich.table import Table
 
+from assistant.audit.reference_rules import reference_gaps
 from assistant.errors import NoRecognisableContentError
 from assistant.ids import fold
 from assistant.mapping.semantic import score_actions
@@ -226,7 +227,7 @@ def evaluate_pair(name: str, embedder: Embedder | None, settings: Settings) -> P
         if not right:
             fig.details.append(f"verdict wrong ({mapping.coverage.value}): {rec['text'][:60]}")
     fig.unresolved_expected = len(gold["unresolved_references"])
-    fig.unresolved_flagged = _unresolved_flagged(gold, plans, mappings)
+    fig.unresolved_flagged = _unresolved_flagged(gold, mappings)
     criterion_keys = {"c1.2.1", "ref:critere-1-2-1"}
     fig.criterion_refs_as_recs = sum(1 for m in mappings if m.recommendation_key in criterion_keys)
     return fig
@@ -240,19 +241,12 @@ def _mappings_by_gold(mappings: Sequence[Mapping], matched: dict[str, str]) -> d
     return {gold_id: by_id[rec_id] for gold_id, rec_id in matched.items() if rec_id in by_id}
 
 
-def _unresolved_flagged(
-    gold: dict[str, Any], plans: Sequence[Plan], mappings: Sequence[Mapping]
-) -> int:
-    """Unresolved references the audit reports as such (0 until the rule exists)."""
-    try:
-        from assistant.audit.reference_rules import unresolved_references
-    except ImportError:
-        return 0
-    gaps = unresolved_references(plans, mappings)
-    flagged = 0
-    for ref in gold["unresolved_references"]:
-        flagged += any(fold(ref) in fold(gap.message) for gap in gaps)
-    return flagged
+def _unresolved_flagged(gold: dict[str, Any], mappings: Sequence[Mapping]) -> int:
+    """Unresolved references the audit reports as such."""
+    gaps = reference_gaps(mappings)
+    return sum(
+        any(fold(ref) in fold(gap.message) for gap in gaps) for ref in gold["unresolved_references"]
+    )
 
 
 @dataclass
