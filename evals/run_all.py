@@ -29,6 +29,7 @@ from evals.drafting_eval import DraftingSection
 from evals.gold import GoldFormatError
 from evals.mapping_eval import MappingSection
 from evals.parser_eval import ParserSection
+from evals.report_pairs.evaluation import ReportPairsSection
 from evals.section import RunOptions, Section, SectionResult
 from evals.zoo_eval import ZooSection
 
@@ -38,6 +39,7 @@ SECTIONS: tuple[Section, ...] = (
     DraftingSection(),
     ChatSection(),
     ZooSection(),
+    ReportPairsSection(),
 )
 
 

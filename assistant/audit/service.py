@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 
 from assistant.audit.coverage_rules import recommendation_gaps, settle_coverage
+from assistant.audit.reference_rules import reference_gaps
 from assistant.audit.roles import RoleCatalog
 from assistant.audit.rules import run_action_rules
 from assistant.audit.smart import smart_score
@@ -74,6 +75,7 @@ def run_audit(
     actions = {action.id: action for plan in plans for action in plan.actions}
     mappings = settle_coverage(build_mappings(plans, searcher, tokenize, params=params), actions)
     gaps: list[Gap] = recommendation_gaps(mappings, actions)
+    gaps += reference_gaps(mappings)
     gaps += swot_gaps(swot, searcher, tokenize, params, list(actions.values()))
     for plan in plans:
         gaps += run_action_rules(plan.actions, as_of)

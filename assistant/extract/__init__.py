@@ -33,6 +33,7 @@ from assistant.extract.prose import (
 )
 from assistant.extract.recommendation_tables import read_recommendation_table
 from assistant.extract.references import OPENING_QUOTES
+from assistant.extract.report_sections import ReportReader
 from assistant.extract.stream import Item, Line, stream
 from assistant.extract.swot_tables import read_swot_table
 from assistant.extract.tables import read_table
@@ -66,13 +67,15 @@ def extract_plan(raw: RawDocument) -> Plan:
     )
     plan = PlanBuilder(document)
     items = stream(raw)
-    _Walker(items, plan).run()
-    if not (plan.actions or plan.recommendations or plan.swot):
+    walker = _Walker(items, plan)
+    walker.run()
+    if not (plan.actions or plan.recommendations or plan.swot or walker.report.findings):
         _refuse_foreign(raw, language)
         if not read_candidates(items, plan):
             raise NoRecognisableContentError(raw.name, _nothing_reason(raw, plan))
     check(plan)
     result = plan.build()
+    result.findings = walker.report.findings
     if language not in (None, "fr"):
         result.warnings.append(
             f"Langue détectée : {_LANGUAGE_NAMES.get(language, language)} ; l'extraction est "
@@ -127,6 +130,7 @@ class _Walker:
         self.flat_sections: list[FlattenedTable] = []
         self.flat: FlattenedTable | None = None
         self.swot_document = is_swot_document(items)
+        self.report = ReportReader(plan)
 
     def run(self) -> None:
         index = 0
@@ -210,7 +214,15 @@ class _Walker:
             ctx.criterion = criterion
             ctx.placement = None
             ctx.listed = None
+            self.report.new_criterion(criterion)
             return 1
+        if not self.swot_document and ctx.schema is None:
+            used = self.report.line(self.items, index)
+            if used is not None:
+                ctx.listed = None
+                if self.report.placement is not None:
+                    ctx.placement = self.report.placement
+                return used
         defined = defined_recommendation(self.items, index, ctx.criterion)
         if defined is not None:
             reference, text, span, used = defined

@@ -187,5 +187,6 @@ DEFINED_RECOMMENDATION = re.compile(
 )
 
 CRITERION_HEADING = re.compile(
-    rf"^\s*(?:#+\s*)?Crit[èe]re\s*(?P<crit>{_NUM})\b\s*[:.–—-]?\s*(?P<title>.*)$", re.IGNORECASE
+    rf"^\s*(?:#+\s*)?(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+|[IVX]+\.\s+)?Crit[èe]re\s*(?P<crit>{_NUM})\b\s*[:.–—-]?\s*(?P<title>.*)$",
+    re.IGNORECASE,
 )

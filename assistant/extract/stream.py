@@ -22,6 +22,9 @@ class Line:
     span: Span
     gap_before: int  # blank lines between this line and the previous one of the document
     heading_level: int | None = None
+    # False for the second and later lines of a paragraph (a PDF paragraph's wrapped lines):
+    # an item of a list can only start at a paragraph or at a list mark.
+    paragraph_start: bool = True
 
 
 Item = Line | Table
@@ -67,6 +70,7 @@ def _lines(block: Paragraph, previous_end: dict[tuple[int | None, str | None], i
                 span=span,
                 gap_before=gap,
                 heading_level=block.heading_level,
+                paragraph_start=not out,
             )
         )
     return out

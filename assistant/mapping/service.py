@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from assistant.mapping.resolve import report_documents
 from assistant.mapping.semantic import (
     ActionSearcher,
     Calibration,
@@ -44,7 +45,7 @@ def build_mappings(
         top_k: semantic candidates considered per recommendation.
     """
     params = params or calibration()
-    groups = unify([rec for plan in plans for rec in plan.recommendations])
+    groups = unify([rec for plan in plans for rec in plan.recommendations], report_documents(plans))
     actions = {action.id: action for plan in plans for action in plan.actions}
     written = _written_links(groups, actions.values())
     action_documents = sorted({a.document_id for a in actions.values()})
@@ -86,7 +87,13 @@ def build_mappings(
                 )
         links.sort(key=lambda link: (_KIND_ORDER[link.kind], -link.score))
         coverage, reason = verdict(links, actions, params)
-        if coverage is Coverage.UNCOVERED and not group.text:
+        if group.unresolved:
+            reason = (
+                f"Référence introuvable dans le rapport : aucune recommandation du rapport "
+                f"d'experts importé ne correspond à « {group.canonical.ref} » ; vérifiez la "
+                "référence dans le plan (numéro, critère, page)."
+            )
+        elif coverage is Coverage.UNCOVERED and not group.text:
             reason = (
                 "Aucune action ne la cite, et son texte n'est pas connu : importez le rapport "
                 "d'experts pour chercher aussi les actions qui y répondent par leur contenu."
@@ -107,6 +114,7 @@ def build_mappings(
                 coverage=coverage,
                 reason=reason,
                 links=links,
+                unresolved=group.unresolved,
             )
         )
     return mappings

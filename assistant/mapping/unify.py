@@ -7,12 +7,13 @@ Occurrences are grouped by normalised key, then quoted texts are matched to defi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from assistant.ids import fold
+from assistant.mapping.resolve import Resolver, is_criterion_only
 from assistant.schema import Recommendation
 
 #: Two wordings are the same recommendation above this similarity (quotes trim a few words).
@@ -25,6 +26,8 @@ class RecommendationGroup:
 
     canonical: Recommendation
     members: list[Recommendation] = field(default_factory=list)
+    # Cited by a plan, but the expert report in the workspace has no such recommendation.
+    unresolved: bool = False
 
     @property
     def ids(self) -> set[str]:
@@ -42,19 +45,46 @@ def _better(a: Recommendation, b: Recommendation) -> Recommendation:
     return a if rank_a >= rank_b else b
 
 
-def unify(recommendations: Sequence[Recommendation]) -> list[RecommendationGroup]:
-    """Group occurrences of the same recommendation, in first-seen order."""
+def unify(
+    recommendations: Sequence[Recommendation], report_documents: Collection[str] = ()
+) -> list[RecommendationGroup]:
+    """Group occurrences of the same recommendation, in first-seen order.
+
+    Args:
+        recommendations: every occurrence, from every document.
+        report_documents: ids of the documents that define recommendations (expert
+            reports): a plan's reference is resolved against theirs (`resolve.Resolver`);
+            with a report present, a reference to a criterion alone is left out (a
+            criterion is not a recommendation) and a numbered reference the report does
+            not have is marked unresolved.
+    """
+    defined = [rec for rec in recommendations if rec.document_id in report_documents]
+    resolver = Resolver(defined)
+    defined_keys = {rec.key for rec in defined}
     groups: list[RecommendationGroup] = []
     by_key: dict[str, RecommendationGroup] = {}
     for rec in recommendations:
-        group = by_key.get(rec.key) or _same_text(groups, rec)
+        cited = rec.document_id not in report_documents
+        if cited and defined and is_criterion_only(rec):
+            continue
+        key = rec.key
+        if cited and defined and key not in defined_keys:
+            target = resolver.resolve(rec)
+            key = target.key if target is not None else key
+        group = by_key.get(key) or _same_text(groups, rec)
         if group is None:
             group = RecommendationGroup(canonical=rec)
             groups.append(group)
         else:
             group.canonical = _better(group.canonical, rec)
         group.members.append(rec)
+        by_key.setdefault(key, group)
         by_key.setdefault(rec.key, group)
+    if defined:
+        for group in groups:
+            group.unresolved = not any(
+                m.document_id in report_documents for m in group.members
+            ) and any(m.number is not None or m.text for m in group.members)
     return groups
 
 

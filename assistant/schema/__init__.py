@@ -17,6 +17,8 @@ from assistant.schema.mapping import Coverage, Mapping, MappingLink, MappingsPub
 from assistant.schema.plan import (
     Action,
     ExplicitLink,
+    Finding,
+    FindingKind,
     LinkKind,
     Plan,
     Recommendation,
@@ -44,6 +46,8 @@ __all__ = [
     "DraftStatus",
     "EditKind",
     "ExplicitLink",
+    "Finding",
+    "FindingKind",
     "Gap",
     "LinkKind",
     "Mapping",

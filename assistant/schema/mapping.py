@@ -64,6 +64,13 @@ class Mapping(BaseModel):
     links: list[MappingLink] = Field(
         default_factory=list, description="Candidate actions, strongest first."
     )
+    unresolved: bool = Field(
+        default=False,
+        description=(
+            "A plan cites this reference but the expert report in the workspace has no such "
+            "recommendation (« référence introuvable dans le rapport »)."
+        ),
+    )
 
 
 class MappingsPublic(BaseModel):

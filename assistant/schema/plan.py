@@ -72,6 +72,21 @@ class Recommendation(BaseModel):
         default=None, description="Page of the expert report the reference points to ('p.9')."
     )
     source: Span = Field(description="Where the recommendation is first cited or quoted.")
+    principal: int | None = Field(
+        default=None,
+        description="Rank among the report's main recommendations (« principale n°k »), if one.",
+    )
+    global_number: int | None = Field(
+        default=None,
+        description="Running number of the recommendation across the whole report, if defined there.",
+    )
+    page_index: int | None = Field(
+        default=None,
+        description=(
+            "Rank among the recommendations defined on its page (« Rp.6 - 1 » is the first "
+            "of page 6), when the report has pages."
+        ),
+    )
 
 
 class ExplicitLink(BaseModel):
@@ -133,6 +148,26 @@ class SwotItem(BaseModel):
     source: Span = Field(description="Where the item is written.")
 
 
+class FindingKind(StrEnum):
+    """What an expert committee's finding is, besides a recommendation."""
+
+    STRENGTH = "strength"  # Forces, Points forts
+    IMPROVEMENT = "improvement"  # Points d'amélioration, Faiblesses, Points d'attention
+
+
+class Finding(BaseModel):
+    """A strength or a point to improve noted by the expert committee (never a recommendation)."""
+
+    id: str = Field(description="Stable id derived from the document, kind and wording.")
+    document_id: str = Field(description="Id of the report the finding was read in.")
+    kind: FindingKind = Field(description="strength or improvement.")
+    criterion: str | None = Field(
+        default=None, description="Criterion chapter the finding belongs to ('Critère 3')."
+    )
+    text: str = Field(description="The finding as written.")
+    source: Span = Field(description="Where the finding is written.")
+
+
 class Plan(BaseModel):
     """Everything extracted from one document."""
 
@@ -142,6 +177,10 @@ class Plan(BaseModel):
     )
     actions: list[Action] = Field(default_factory=list, description="Actions of the plan.")
     swot: list[SwotItem] = Field(default_factory=list, description="SWOT items.")
+    findings: list[Finding] = Field(
+        default_factory=list,
+        description="Strengths and points to improve of an expert report (evidence, not recommendations).",
+    )
     warnings: list[str] = Field(
         default_factory=list,
         description="What the parser noticed and could not settle (French, for the coordinator).",
