@@ -25,6 +25,11 @@ _PHONE = re.compile(r"(?:\+\d{2}\s?|\b0)\d{1,3}(?:[\s./-]?\d{2}){3,4}\b")
 _AMOUNT = re.compile(
     r"(?:\d[\d\s.]*(?:,\d{1,2})?\s*(?:€|eur\b|euros?\b|k€))|(?:€\s*\d)", re.IGNORECASE
 )
+# A bare amount as a spreadsheet stores it ("12500", "1 250,00"), not a year or a rank.
+_BARE_AMOUNT = re.compile(
+    r"^\s*\d{1,3}(?:[ .]?\d{3})+(?:[.,]\d{1,2})?\s*$|^\s*\d{3,}[.,]\d{1,2}\s*$"
+)
+_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*$")
 _NUMBER_LIST = re.compile(
     r"^\s*(?:n°\s*)?\d{1,2}(?:\.\d{1,2})?(?:\s*[,;/et]+\s*\d{1,2}(?:\.\d{1,2})?)*\s*$"
 )
@@ -47,7 +52,8 @@ def non_plan_reason(rows: Sequence[TableRow]) -> str | None:
     rows_with = {
         "contacts": sum(bool(_EMAIL.search(" ".join(r.cells)) or _PHONE.search(" ".join(r.cells)))
                         for r in data),
-        "budget": sum(bool(_AMOUNT.search(" ".join(r.cells))) for r in data),
+        "budget": sum(bool(_AMOUNT.search(" ".join(r.cells))) or any(
+            _BARE_AMOUNT.match(c) and not _YEAR.match(c) for c in r.cells) for r in data),
     }  # fmt: skip
     if rows_with["contacts"] >= max(2, _MIN_SHARE * len(data)):
         return "liste de contacts (adresses, téléphones) : ce n'est pas le plan, ignorée"

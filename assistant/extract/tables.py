@@ -15,16 +15,23 @@ from assistant.extract.builder import ActionDraft, PlanBuilder
 from assistant.extract.cell_lists import list_items, split_listed
 from assistant.extract.column_roles import infer_roles
 from assistant.extract.context import Context, RowGroup, TableSchema
-from assistant.extract.dates import split_inline_deadline
+from assistant.extract.dates import due_date, split_inline_deadline
 from assistant.extract.items import join_list_cell, split_items, split_run_on
 from assistant.extract.references import Reference, parse_references
 from assistant.extract.table_survey import column_reports, headerless_roles, non_plan_reason
 from assistant.extract.text import squash
-from assistant.extract.vocabulary import Column, column_of, is_status_value, priority_of
+from assistant.extract.vocabulary import (
+    Column,
+    column_of,
+    is_period_label,
+    is_status_value,
+    priority_of,
+)
 from assistant.readers.base import Table, TableRow
 from assistant.schema import LinkKind, Span, TableKind, TableReport
 
 _LEAD_ROLES = {Column.OBJECTIVE, Column.STEP, Column.ACTION}
+_WORDED = re.compile(r"[^\W\d_]{3,}")
 _ENUMERATOR = re.compile(r"^\s*\d{1,2}\s*[).]\s+(?=\S)")
 
 
@@ -105,7 +112,9 @@ def align(
         if role is Column.TIMELINE
     }
     # The cells confirm, correct (criteria vs references) or complete the header's roles.
-    sample = [r.cells for r in own[:40]] if own is not None and len(own) >= 2 else rows
+    # Rows with some wording: a calendar of action numbers under the plan says nothing of it.
+    worded = [r.cells for r in (own or [])[:40] if any(len(c.split()) >= 3 for c in r.cells)]
+    sample = worded if len(worded) >= 2 else rows
     assignment = infer_roles(chosen, sample, width)
     return TableSchema(
         roles=assignment.roles,
@@ -214,11 +223,20 @@ def _read_rows(
     header: tuple[TableRow, dict[int, Column]] | None = None  # the header row just read
     for position, row in enumerate(rows):
         roles = header_roles(row)
+        if roles is None and header is not None:
+            roles = _period_row(row)  # "Q1 2025 | Q2 2025" under "Calendrier de réalisation"
         if roles is not None:
             if header is not None:
                 # a second header row under a merged group cell ("Suivi" over "Échéance |
                 # État"): its names complete the first row's
-                row, roles = header[0], {**header[1], **roles}
+                first = header[0]
+                width = max(len(first.cells), len(row.cells))
+                names = tuple(
+                    (row.cells[i] if i < len(row.cells) else "").strip()
+                    or (first.cells[i] if i < len(first.cells) else "")
+                    for i in range(width)
+                )
+                row, roles = TableRow(cells=names, span=first.span), {**header[1], **roles}
             following = rows[position + 1 :] + lookahead
             ctx.schema = align(row, roles, following, rows[position + 1 :])
             ctx.group = None
@@ -231,6 +249,12 @@ def _read_rows(
         if not any(c.strip() for c in row.cells):
             continue
         report.rows += 1
+        if schema is not None and _names_other_columns(row):
+            # "Mois | Actions prévues | Actions réalisées": the titles of another table
+            ctx.schema = None
+            report.note = f"un autre tableau commence l. {row.span.line_start} : non lu"
+            report.rows_not_understood += 1
+            continue
         if schema is None:
             report.rows_not_understood += 1
             continue
@@ -246,6 +270,22 @@ def _read_rows(
         report.actions += plan.action_count() - before
     if ctx.schema is not None and ctx.schema.inferred:
         ctx.schema = None  # roles guessed from this table's cells hold for it alone
+
+
+def _names_other_columns(row: TableRow) -> bool:
+    """Short titles that name columns (or months), but not those of a plan table."""
+    filled = [cell for cell in row.cells if cell.strip()]
+    if len(filled) < 2 or any(len(cell.split()) > 4 or due_date(cell) for cell in filled):
+        return False  # a date in the row: data ("Responsable qualité à désigner | 2024")
+    named = sum(column_of(cell) is not None for cell in filled)
+    return named >= 2 and named >= 0.6 * len(filled)
+
+
+def _period_row(row: TableRow) -> dict[int, Column] | None:
+    """The periods of a timeline, as a second header row under a merged group title."""
+    periods = {i: Column.TIMELINE for i, cell in enumerate(row.cells) if is_period_label(cell)}
+    filled = sum(1 for cell in row.cells if cell.strip())
+    return periods if len(periods) >= 2 and len(periods) == filled else None
 
 
 def _describe(report: TableReport, schema: TableSchema, header: tuple[str, ...] | None) -> None:
@@ -318,6 +358,8 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
         return
 
     text = _ENUMERATOR.sub("", text)
+    if not _WORDED.search(text):
+        return  # "—", "2", "1, 7": a cell of another table (a calendar), not an action
     deadline = join_list_cell(get(Column.DEADLINE)) if schema.has(Column.DEADLINE) else None
     status = squash(get(Column.STATUS)) or None
     if schema.has(Column.STATUS_DEADLINE):

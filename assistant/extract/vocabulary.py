@@ -106,6 +106,12 @@ _HEADER_PREFIXES: list[tuple[str, Column]] = [
     ("service", Column.OWNER),
     ("quoi", Column.ACTION),
     ("garant", Column.GUARANTOR),
+    # a start date is not a deadline; the end date is
+    ("date de debut", Column.IGNORED),
+    ("debut", Column.IGNORED),
+    ("demarrage", Column.IGNORED),
+    ("date de fin", Column.DEADLINE),
+    ("fin", Column.DEADLINE),
     ("echeance", Column.DEADLINE),
     ("echeancier", Column.DEADLINE),
     ("delai", Column.DEADLINE),
@@ -160,6 +166,9 @@ _HEADER_PREFIXES: list[tuple[str, Column]] = [
     ("partenaires", Column.IGNORED),
     ("risques", Column.IGNORED),
     ("constat", Column.IGNORED),
+    ("comment mesurer", Column.INDICATORS),
+    ("comment evaluer", Column.INDICATORS),
+    ("comment verifier", Column.INDICATORS),
     ("comment", Column.IGNORED),  # "Comment ?" of a Qui/Quoi/Quand/Comment table: the means
     ("faiblesse", Column.IGNORED),
     ("points d'amelioration", Column.IGNORED),

@@ -145,3 +145,51 @@ def test_prose_with_a_numbered_list_is_never_nothing(tmp_path: Path) -> None:
     )
     assert len(plan.actions) == 3
     assert any("à vérifier" in w for w in plan.warnings)
+
+
+def test_periods_under_a_merged_calendar_title_date_each_action(tmp_path: Path) -> None:
+    plan = _parse(
+        tmp_path,
+        "<table><tr><td>Action</td><td>Responsable</td>"
+        "<td colspan='3'>Calendrier de réalisation</td></tr>"
+        "<tr><td></td><td></td><td>Q1 2025</td><td>Q2 2025</td><td>Q1 2026</td></tr>"
+        "<tr><td>Revoir les protocoles de TP</td><td>Titulaire</td><td>X</td><td>X</td>"
+        "<td></td></tr>"
+        "<tr><td>Adopter la fiche UE</td><td>Conseil</td><td></td><td></td><td>X</td></tr>"
+        "</table>\n",
+        name="plan.txt",
+    )
+    assert [(a.text, a.deadline) for a in plan.actions] == [
+        ("Revoir les protocoles de TP", "Q2 2025"),
+        ("Adopter la fiche UE", "Q1 2026"),
+    ]
+
+
+def test_the_end_date_is_the_deadline_and_how_to_measure_is_the_indicator(
+    tmp_path: Path,
+) -> None:
+    plan = _parse(
+        tmp_path,
+        "| Que faire ? | Qui ? | Début | Fin | Comment mesurer ? |\n|---|---|---|---|---|\n"
+        "| Organiser des ateliers d'écriture | Cellule pédagogique | Sept. 2024 | Juin 2025 "
+        "| Nombre d'ateliers donnés |\n",
+    )
+    action = plan.actions[0]
+    assert (action.deadline, action.indicators) == ("Juin 2025", ["Nombre d'ateliers donnés"])
+
+
+def test_a_calendar_of_action_numbers_under_the_plan_gives_no_action(tmp_path: Path) -> None:
+    plan = _parse(
+        tmp_path,
+        "| Objectifs | Instances responsables | Actions |\n|---|---|---|\n"
+        "| Mieux accueillir | Conseil de département | 1. Organiser une journée d'accueil "
+        ": septembre 2025 |\n"
+        "| Suivre les stages | Coordination des stages | 2. Rédiger une charte de stage "
+        ": juin 2026 |\n"
+        "| Mois | Actions prévues | Actions réalisées |\n"
+        "| Septembre 2025 | 1, 7 | 1 |\n| Octobre 2025 | 4 | — |\n",
+    )
+    assert [(a.text, a.owner) for a in plan.actions] == [
+        ("Organiser une journée d'accueil", "Conseil de département"),
+        ("Rédiger une charte de stage", "Coordination des stages"),
+    ]
