@@ -20,7 +20,13 @@ install: $(STAMP)
 demo: $(STAMP)
 	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(BIN)/plan-assistant demo --out $(DEMO_OUT)
 
-test: $(STAMP) lint typecheck unit
+# `make test FAST=1` skips the tests marked slow (worker processes, real model, Chromium,
+# schemathesis); CI runs them all. Every test has a time limit (pytest-timeout, pyproject).
+test: $(STAMP)
+	@start=$$(date +%s); status=0; \
+	$(MAKE) --no-print-directory lint typecheck unit FAST="$(FAST)" || status=$$?; \
+	echo "make test: $$(( $$(date +%s) - start )) s$(if $(FAST), (FAST=1: slow tests skipped),)"; \
+	exit $$status
 
 lint: $(STAMP)
 	$(BIN)/ruff check assistant api tui evals tests scripts
@@ -31,7 +37,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy assistant api tui
 
 unit: $(STAMP)
-	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(BIN)/pytest -q
+	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(BIN)/pytest -q $(if $(FAST),-m "not slow")
 
 eval: $(STAMP)
 	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(BIN)/python -m evals

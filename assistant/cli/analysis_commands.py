@@ -77,7 +77,7 @@ def map_command(
     from assistant.services import map_workspace
 
     settings = settings_of(ctx)
-    with _opened(files, workspace, settings) as opened:
+    with console.waiting("Traçabilité en cours…"), _opened(files, workspace, settings) as opened:
         mappings = map_workspace(opened, settings)
         actions = {action.id: action for action in opened.actions()}
     if output is MapFormat.JSON:

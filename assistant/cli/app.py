@@ -16,7 +16,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from functools import cache
-from importlib.metadata import PackageNotFoundError, entry_points, version
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -95,6 +94,8 @@ class _PlanAssistantGroup(FrenchHelp, TyperGroup):
 
     def _load_adapter(self, name: str) -> Any:
         """The adapter's command as a click command (None when its package is missing)."""
+        from importlib.metadata import entry_points
+
         (entry_point,) = entry_points(group=ADAPTER_COMMANDS, name=name)
         try:
             callback = entry_point.load()
@@ -149,7 +150,13 @@ def _print_usage_error(error: Any) -> None:
 
 @cache
 def _adapter_names() -> tuple[str, ...]:
-    """Names of the adapters' commands (a scan of the installed packages: done once)."""
+    """Names of the adapters' commands (a scan of the installed packages: done once).
+
+    importlib.metadata costs about a third of ``--help``: a command that is not an
+    adapter's (``parse``, ``ask``...) never imports it.
+    """
+    from importlib.metadata import entry_points
+
     return tuple(sorted(entry_point.name for entry_point in entry_points(group=ADAPTER_COMMANDS)))
 
 
@@ -164,6 +171,8 @@ app = typer.Typer(
 
 
 def _package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("plan-assistant")
     except PackageNotFoundError:  # running from a source tree that was not installed

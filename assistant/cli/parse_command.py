@@ -41,7 +41,8 @@ def parse(
     from assistant import ingest
     from assistant.cli import console, render
 
-    plan = ingest.parse_document(file, settings_of(ctx))
+    with console.waiting(f"Analyse de {file.name}…"):
+        plan = ingest.parse_document(file, settings_of(ctx))
     if output is OutputFormat.JSON:
         typer.echo(json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:

@@ -26,6 +26,8 @@ from assistant.retrieval import workspace_indexes
 from assistant.settings import Settings
 from assistant.store.keys import WORKSPACE_ID
 
+pytestmark = pytest.mark.slow  # worker processes / schemathesis: `make test FAST=1` skips
+
 EXAMPLES = 12
 
 

@@ -15,6 +15,7 @@ import pytest
 from evals import bench
 
 
+@pytest.mark.slow
 def test_the_benchmark_runs_on_a_tiny_corpus(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -149,6 +149,7 @@ def test_the_real_parser_reads_a_plan(tmp_path: Path) -> None:
 DEMO = Path(__file__).resolve().parents[2] / "corpus" / "demo"
 
 
+@pytest.mark.slow
 def test_worker_processes_parse_like_this_process(tmp_path: Path) -> None:
     """Same plans, same order, same errors (typed, pickled back) with or without workers."""
     files = [DEMO / "plan-action.pdf", DEMO / "rapport-experts.md", DEMO / "plan-action.xlsx"]

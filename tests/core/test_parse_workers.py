@@ -17,6 +17,8 @@ from assistant.parse_workers import parse_in_workers
 from assistant.schema import Plan
 from assistant.settings import Settings
 
+pytestmark = pytest.mark.slow  # worker processes / schemathesis: `make test FAST=1` skips
+
 DEMO = Path(__file__).resolve().parents[2] / "corpus" / "demo"
 FILES = [DEMO / "plan-action.pdf", DEMO / "rapport-experts.md", DEMO / "analyse-swot.md"]
 

@@ -81,6 +81,7 @@ def server(tmp_path: Path) -> Any:
         yield url
 
 
+@pytest.mark.slow
 def test_two_workers_share_a_workspace_through_a_chroma_server(
     tmp_path: Path, server: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

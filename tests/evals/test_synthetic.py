@@ -90,6 +90,7 @@ def test_generated_plans_parse_back_with_the_expected_counts(
         assert plan.document.pages is not None and plan.document.pages >= 2
 
 
+@pytest.mark.slow
 def test_a_thirty_page_pdf_plan(tmp_path: Path) -> None:
     report = synthetic.generate_report(20)
     plan = synthetic.generate_plan(0, report, actions=205)

@@ -115,6 +115,7 @@ def test_verdict_thresholds_follow_the_calibration(demo_plans: list[Plan]) -> No
     assert all(link.kind is LinkKind.SEMANTIC for m in lenient_result for link in m.links)
 
 
+@pytest.mark.slow
 def test_ten_thousand_actions_are_mapped_with_every_written_link(tmp_path: Path) -> None:
     """A plan of 10,000 actions (synthetic, Markdown), the FAKE hashing embedder, Chroma in
     memory: every recommendation gets a mapping and every written reference is kept."""

@@ -57,6 +57,7 @@ def test_blank_text_gives_no_token(stem: StemTokenizer) -> None:
     assert stem.tokenize_many(["", "stage"]) == [[], stem.tokenize("stage")]
 
 
+@pytest.mark.slow
 def test_lemma_tokenizer_uses_spacy_lemmas() -> None:
     lemma = make_tokenizer("lemma")
     assert isinstance(lemma, LemmaTokenizer)
