@@ -9,7 +9,7 @@ A header line holds three titles or more (short, separated by two spaces or more
 text segment of the lines below belongs to the column whose start is the closest at or
 before it. Rows are separated by blank lines when the table has
 any (the cell padding of a ruled table), else a line whose first column starts with a
-capital or a digit starts one; other lines continue the cells of the row above (wrapped text). The table ends at a line
+capital, a digit or a mark (« *** ») starts one; other lines continue the cells of the row above (wrapped text). The table ends at a line
 that does not fit the columns (prose running across them) or after two blank lines; it
 needs two rows at least. Which tables are plans is the extractor's business.
 """
@@ -87,6 +87,7 @@ def find_layout_table(
     elif titled:
         starts = [position for position, _ in header]
         first = start + 1
+        header, first = _header_continued(header, starts, lines, first)
     else:
         return None
     placed_lines: list[tuple[int, list[str], bool]] = []  # (index, cells, after a blank line)
@@ -104,7 +105,7 @@ def find_layout_table(
         placed = _place(_segments(line), starts)
         if placed is None:
             break
-        may_start = blank > 0 or placed[0][:1].isupper() or placed[0][:1].isdigit()
+        may_start = blank > 0 or _opens_row(placed[0])
         in_row = 0 if may_start else in_row + 1
         if in_row > _MAX_ROW_LINES:
             break
@@ -117,9 +118,9 @@ def find_layout_table(
     rows: list[LayoutRow] = []
     for index, placed, after_blank in placed_lines:
         # (a first cell going on in lower case is the row's wrapped text, not a new row)
-        starts_row = (
-            after_blank if by_blanks else placed[0][:1].isupper() or placed[0][:1].isdigit()
-        )
+        starts_row = after_blank if by_blanks else _opens_row(placed[0])
+        if starts_row and rows and not by_blanks and _goes_on(rows[-1], placed):
+            starts_row = False
         if starts_row or not rows:
             rows.append(LayoutRow(index, index, [[] for _ in starts]))
         row = rows[-1]
@@ -134,6 +135,50 @@ def find_layout_table(
         return None
     end = rows[-1].last_line + 1
     return LayoutTable(start, end, [text for _, text in header], rows, starts)
+
+
+def _header_continued(
+    header: list[tuple[int, str]], starts: list[int], lines: Sequence[str], first: int
+) -> tuple[list[tuple[int, str]], int]:
+    """Titles wrapped over the next lines (« Instance(s) / porteuse(s) », « N / ° »).
+
+    A line right under the header whose every piece is short, sits in a column, and goes
+    on in lower case or punctuation completes the titles above it; a data row would open
+    with a capital or a digit.
+    """
+    titles = [text for _, text in header]
+    while first < len(lines) and lines[first].strip():
+        placed = _place(_segments(lines[first]), starts)
+        pieces = [text for text in placed or [] if text]
+        if (
+            placed is None
+            or not pieces
+            or any(len(text) > 25 or text[0].isupper() or text[0].isdigit() for text in pieces)
+        ):
+            break
+        for column, text in enumerate(placed):
+            if text:
+                glue = "" if len(text) <= 2 or titles[column].endswith("-") else " "
+                titles[column] = f"{titles[column]}{glue}{text}"
+        first += 1
+    return [(position, title) for (position, _), title in zip(header, titles, strict=True)], first
+
+
+def _goes_on(row: LayoutRow, placed: list[str]) -> bool:
+    """A line whose first cell opens with a capital still continues the row above when the
+    first cell above ends mid-phrase (« Critère 1, ») or every other piece of the line goes
+    on in lower case (« Recommandation 2 | programme avec des… »)."""
+    above = row.cells[0][-1] if row.cells and row.cells[0] else ""
+    if above.rstrip().endswith((",", ";", ":", "-", "–", "(", " et", " de")):
+        return True
+    others = [text for text in placed[1:] if text]
+    return bool(others) and all(text[0].islower() for text in others)
+
+
+def _opens_row(first_cell: str) -> bool:
+    """Text in the first column opens a row unless it goes on in lower case (wrapped text):
+    a capital, a digit, a priority mark (« *** »), a bullet."""
+    return bool(first_cell) and not first_cell[0].islower()
 
 
 def _place(segments: list[tuple[int, str]], starts: list[int]) -> list[str] | None:

@@ -71,3 +71,27 @@ def test_prose_with_double_spaces_stays_prose(tmp_path: Path) -> None:
     text = "Le comité recommande.  Il insiste  sur la qualité.\nSuite du paragraphe  ici.\n"
     blocks = _blocks(tmp_path, text)
     assert all(isinstance(b, Paragraph) for b in blocks)
+
+
+def test_titles_wrapped_over_two_lines_and_rows_opened_by_marks() -> None:
+    from assistant.readers.layout_tables import find_layout_table
+
+    lines = [
+        "Priorité     Action                       Instance(s)      Terme",
+        "                                          porteuse(s)",
+        "***          Refondre l'UE de catalogage  Conseil de       2024-2025",
+        "             selon le modèle actuel       catégorie",
+        "**           Créer un stage en archives   Direction        Q1 2027",
+        "Critère 1,   Former les étudiants         Cellule          juin 2026",
+        "Reco. 2      à la veille documentaire     pédagogique",
+    ]
+    table = find_layout_table(lines, 0)
+    assert table is not None
+    assert table.header == ["Priorité", "Action", "Instance(s) porteuse(s)", "Terme"]
+    assert [row.texts() for row in table.rows] == [
+        ["***", "Refondre l'UE de catalogage selon le modèle actuel", "Conseil de catégorie",
+         "2024-2025"],
+        ["**", "Créer un stage en archives", "Direction", "Q1 2027"],
+        ["Critère 1, Reco. 2", "Former les étudiants à la veille documentaire",
+         "Cellule pédagogique", "juin 2026"],
+    ]  # fmt: skip
