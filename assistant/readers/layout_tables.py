@@ -36,6 +36,9 @@ class LayoutRow:
     first_line: int  # 0-based index in the lines given
     last_line: int
     cells: list[list[str]] = field(default_factory=list)
+    # Leading columns left empty by a row that the other columns open: covered by the
+    # cell above (a vertical merge drawn as text), as `TableRow.merged` says.
+    merged: set[int] = field(default_factory=set)
 
     def texts(self) -> list[str]:
         return ["\n".join(parts) if _listed(parts) else " ".join(parts) for parts in self.cells]
@@ -74,10 +77,12 @@ def find_layout_table(
         any(abs(position - column) <= _TOLERANCE for column in previous or ())
         for position, _ in header
     )
+    worded = sum(bool(_WORD.search(text)) for _, text in header)
     titled = (
         len(header) >= 3
         and not lines[start].rstrip().endswith(".")
-        and all(len(text) <= _TITLE and _WORD.search(text) for _, text in header)
+        and all(len(text) <= _TITLE for _, text in header)
+        and worded >= max(3, len(header) - 1)  # one short title allowed: « N° », « # »
     )
     narrower = titled and len(header) < len(previous or ()) - 1  # another, smaller table
     if aligned and previous and not narrower:
@@ -121,8 +126,11 @@ def find_layout_table(
         starts_row = after_blank if by_blanks else _opens_row(placed[0])
         if starts_row and rows and not by_blanks and _goes_on(rows[-1], placed):
             starts_row = False
-        if starts_row or not rows:
+        under_merge = not by_blanks and rows and not placed[0] and _opened_by_others(placed)
+        if starts_row or not rows or under_merge:
             rows.append(LayoutRow(index, index, [[] for _ in starts]))
+            if under_merge:
+                rows[-1].merged = set(range(next(i for i, t in enumerate(placed) if t)))
         row = rows[-1]
         for column, text in enumerate(placed):
             if text:
@@ -173,6 +181,19 @@ def _goes_on(row: LayoutRow, placed: list[str]) -> bool:
         return True
     others = [text for text in placed[1:] if text]
     return bool(others) and all(text[0].islower() for text in others)
+
+
+def _opened_by_others(placed: list[str]) -> bool:
+    """Empty first column, and at least three other pieces that each open with a capital or a
+    digit: a new row under a vertically merged first cell (« Former les techniciens |
+    Responsable qualité | Q1 2025 »), not the wrapped text of the row above."""
+    pieces = [text for text in placed if text]
+    leftmost = next((i for i, text in enumerate(placed) if text), len(placed))
+    return (
+        len(pieces) >= 3  # two capitals alone are more often two wrapped list items
+        and leftmost <= len(placed) // 2
+        and all(_opens_row(text) for text in pieces)
+    )
 
 
 def _opens_row(first_cell: str) -> bool:

@@ -118,10 +118,12 @@ class _Builder:
         self.end_all()
         rows = [(table.header_line, table.header_line, table.header)] if table.header else []
         rows += [(row.first_line, row.last_line, row.texts()) for row in table.rows]
-        for first, last, texts in rows:
+        merged = [frozenset()] if table.header else []
+        merged += [frozenset(row.merged) for row in table.rows]
+        for (first, last, texts), covered in zip(rows, merged, strict=True):
             cells = tuple(clean_fragment(text) for text in texts)
             span = make_span(self.file, first + 1, last + 1, row_excerpt(cells))
-            self.rows.append(TableRow(cells=cells, span=span))
+            self.rows.append(TableRow(cells=cells, span=span, merged=covered))
         self.row_kind = _RowKind.LAYOUT
         self.end_table()
 

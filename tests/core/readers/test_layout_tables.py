@@ -95,3 +95,23 @@ def test_titles_wrapped_over_two_lines_and_rows_opened_by_marks() -> None:
         ["Critère 1, Reco. 2", "Former les étudiants à la veille documentaire",
          "Cellule pédagogique", "juin 2026"],
     ]  # fmt: skip
+
+
+def test_a_row_under_a_vertically_merged_first_cell_opens_on_its_other_columns() -> None:
+    from assistant.readers.layout_tables import find_layout_table
+
+    lines = [
+        "Réf.        Action                      Responsable     Échéance   Statut",
+        "Reco. 1     Rédiger les procédures      Cellule         Juin 2025  En cours",
+        "            des laboratoires            qualité",
+        "            Former les techniciens      Direction       Q1 2025    Réalisé",
+        "Reco. 2     Acquérir un thermocycleur   Direction       2025-2026  Reporté",
+    ]
+    table = find_layout_table(lines, 0)
+    assert table is not None
+    assert [row.texts()[1] for row in table.rows] == [
+        "Rédiger les procédures des laboratoires",
+        "Former les techniciens",
+        "Acquérir un thermocycleur",
+    ]
+    assert [row.merged for row in table.rows] == [set(), {0}, set()]
