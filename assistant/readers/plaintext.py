@@ -118,7 +118,7 @@ class _Builder:
         self.end_all()
         rows = [(table.header_line, table.header_line, table.header)] if table.header else []
         rows += [(row.first_line, row.last_line, row.texts()) for row in table.rows]
-        merged = [frozenset()] if table.header else []
+        merged: list[frozenset[int]] = [frozenset()] if table.header else []
         merged += [frozenset(row.merged) for row in table.rows]
         for (first, last, texts), covered in zip(rows, merged, strict=True):
             cells = tuple(clean_fragment(text) for text in texts)
