@@ -5,8 +5,9 @@ For each layout of `evals.zoo.layouts.LAYOUTS`, writes under ``evals/zoo/rendere
 * ``<name>.docx`` — python-docx, real Word numbering and merges (`evals.zoo.docx_render`);
 * ``<name>.xlsx`` — openpyxl, real merged cells (`evals.zoo.xlsx_render`);
 * ``<name>.pdf`` — what ``soffice --headless --convert-to pdf`` exports from that DOCX;
-* ``<name>.txt`` and ``<name>.layout.txt`` — ``pdftotext`` of that PDF, in its default
-  reading-order mode and with ``-layout``;
+* ``<name>.txt``, ``<name>.layout.txt`` and ``<name>.raw.txt`` — ``pdftotext`` of that
+  PDF, in its default reading-order mode, with ``-layout``, and with ``-raw`` (content
+  order: a table's cells row after row, the "flattened" text many converters give);
 * ``gold.json`` — the layout's gold, in the shape of ``../shared/gold/*.json``.
 
 The files are committed, so tests and CI need neither LibreOffice nor poppler. Without
@@ -45,6 +46,7 @@ FORMATS: dict[str, str] = {
     "xlsx": "{name}.xlsx",
     "txt": "{name}.txt",
     "txt-layout": "{name}.layout.txt",
+    "txt-raw": "{name}.raw.txt",
 }
 #: Keep the committed renderings small.
 SIZE_LIMIT_BYTES = 15 * 1024 * 1024
@@ -100,8 +102,8 @@ def export_pdfs(docx_files: Sequence[Path], soffice: str) -> None:
 
 
 def export_texts(pdf: Path, name: str, root: Path, pdftotext: str) -> None:
-    """``pdftotext`` in its default mode and with ``-layout``."""
-    for fmt, flags in (("txt", []), ("txt-layout", ["-layout"])):
+    """``pdftotext`` in its default mode, with ``-layout`` and with ``-raw``."""
+    for fmt, flags in (("txt", []), ("txt-layout", ["-layout"]), ("txt-raw", ["-raw"])):
         target = rendered_file(name, fmt, root)
         subprocess.run([pdftotext, *flags, "-enc", "UTF-8", str(pdf), str(target)], check=True)
 
