@@ -228,5 +228,6 @@ COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
 #: Added for routes under /workspaces/{workspace_id}.
 WORKSPACE_ERRORS: dict[int | str, dict[str, Any]] = {
     **COMMON_ERRORS,
+    403: _described("The key lacks the right: read-only, or naming a user without act_as."),
     404: _described("Unknown workspace or resource, or not in the key's scope."),
 }

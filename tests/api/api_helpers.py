@@ -63,10 +63,15 @@ class Tenant:
         return f"/workspaces/{self.workspace}{path}"
 
 
-def make_tenant(client: Client, admin: dict[str, str], workspace: str, label: str) -> Tenant:
+def make_tenant(
+    client: Client, admin: dict[str, str], workspace: str, label: str, **rights: bool
+) -> Tenant:
+    """A workspace and a key scoped to it (`rights`: read_only, act_as)."""
     created = client.post("/workspaces", json={"id": workspace, "name": label}, headers=admin)
     assert created.status_code == 201, created.text
-    key = client.post("/keys", json={"label": label, "workspaces": [workspace]}, headers=admin)
+    key = client.post(
+        "/keys", json={"label": label, "workspaces": [workspace], **rights}, headers=admin
+    )
     assert key.status_code == 201, key.text
     return Tenant(workspace, bearer(key.json()["token"]), key.json()["id"])
 

@@ -40,11 +40,11 @@ def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Tena
             {"api": {"data_dir": str(data_dir), "admin_key": ADMIN_KEY}}
         )
         app = create_app(settings)
+        # The app stays started while fuzzing: uploads that pass the checks queue real jobs.
         with TestClient(app) as client:
             tenant = make_tenant(client, bearer(ADMIN_KEY), "fuzz", "Fuzz")
             ingest_demo(client, tenant)
-        yield app, tenant
-        app.state.context.close()
+            yield app, tenant
 
 
 @pytest.fixture
