@@ -53,6 +53,9 @@ def serve(
             fg="yellow",
         )
     typer.echo(f"Données de l'API : {settings.api.data_dir.resolve()}", err=True)
+    from api.first_key import announce_admin_access
+
+    announce_admin_access(settings, lambda text: typer.echo(text, err=True))
     if workers == 1:
         from api.app import create_app
 

@@ -93,3 +93,43 @@ def test_api_keys_are_created_listed_and_revoked_from_the_command_line(tmp_path:
 
 def test_the_standalone_runner_is_a_typer_app() -> None:
     assert isinstance(api_cli, typer.Typer)
+
+
+def test_serve_on_a_fresh_data_directory_creates_and_prints_the_first_admin_key_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.store.keys import AccessRegistry
+
+    started: list[Any] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: started.append(app))
+    monkeypatch.delenv("PLAN_ASSISTANT_API__ADMIN_KEY", raising=False)
+    data = tmp_path / "fresh"
+    first = CliRunner().invoke(core_cli, ["serve", "--data-dir", str(data)])
+    assert first.exit_code == 0, first.output
+    assert "Première clé d'administration créée" in first.output
+    (token,) = [word for word in first.output.split() if word.startswith("pa_")]
+    key = AccessRegistry.open(data).authenticate(token)
+    assert key is not None and key.admin
+    again = CliRunner().invoke(core_cli, ["serve", "--data-dir", str(data)])
+    assert again.exit_code == 0 and "pa_" not in again.output
+    assert len(AccessRegistry.open(data).list_keys()) == 1
+    for app in started:
+        app.state.context.close()
+
+
+def test_serve_says_how_to_make_an_admin_key_when_none_is_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.store.keys import AccessRegistry
+
+    started: list[Any] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: started.append(app))
+    monkeypatch.delenv("PLAN_ASSISTANT_API__ADMIN_KEY", raising=False)
+    registry = AccessRegistry.open(tmp_path)
+    admin, _ = registry.create_key("ancienne", admin=True)
+    registry.revoke_key(admin.id)
+    result = CliRunner().invoke(core_cli, ["serve", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "plan-assistant api-key create --admin" in result.output and "pa_" not in result.output
+    for app in started:
+        app.state.context.close()
