@@ -133,3 +133,22 @@ def test_serve_says_how_to_make_an_admin_key_when_none_is_left(
     assert "plan-assistant api-key create --admin" in result.output and "pa_" not in result.output
     for app in started:
         app.state.context.close()
+
+
+def test_api_key_creates_read_only_and_service_keys(tmp_path: Path) -> None:
+    from assistant.settings import Settings
+    from assistant.store.keys import AccessRegistry
+
+    AccessRegistry.open(tmp_path).create_workspace("demo", "Démo", Settings())
+    runner = CliRunner()
+    for flag in ("--read-only", "--act-as"):
+        result = runner.invoke(
+            core_cli,
+            ["api-key", "create", "--label", flag, "-w", "demo", flag, "--data-dir", str(tmp_path)],
+        )
+        assert result.exit_code == 0, result.output
+    keys = {key.label: key for key in AccessRegistry.open(tmp_path).list_keys()}
+    assert keys["--read-only"].read_only and not keys["--read-only"].act_as
+    assert keys["--act-as"].act_as and not keys["--act-as"].read_only
+    listed = runner.invoke(core_cli, ["api-key", "list", "--data-dir", str(tmp_path)]).output
+    assert "lecture seule" in listed and "agit pour un utilisateur" in listed
