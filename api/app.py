@@ -19,7 +19,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 
 from api.context import ApiContext
-from api.deps import reject_unknown_query
+from api.deps import ACTING_USER_HEADER, reject_unknown_query
 from api.errors import install_error_handlers
 from api.limits import BodyLimitMiddleware
 from api.openapi import DESCRIPTION, TAGS, install_openapi, operation_id
@@ -79,7 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             CORSMiddleware,
             allow_origins=limits.cors_origins,
             allow_methods=["GET", "POST", "PUT", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "X-Reviewer"],
+            allow_headers=["Authorization", "Content-Type", ACTING_USER_HEADER],
             expose_headers=["Location", "Content-Disposition"],
         )
     for router in ROUTERS:

@@ -55,6 +55,9 @@ def serve(
         )
     typer.echo(f"Données de l'API : {settings.api.data_dir.resolve()}", err=True)
     _check_port_free(host, port)
+    from api.first_key import announce_admin_access
+
+    announce_admin_access(settings, lambda text: typer.echo(text, err=True))
     if workers == 1:
         from api.app import create_app
 
@@ -93,6 +96,15 @@ def api_key(
     admin: Annotated[
         bool, typer.Option("--admin", help="Clé d'administration (crée espaces et clés).")
     ] = False,
+    read_only: Annotated[
+        bool, typer.Option("--read-only", help="Clé de consultation (aucune modification).")
+    ] = False,
+    act_as: Annotated[
+        bool,
+        typer.Option(
+            "--act-as", help="Clé de service : peut nommer l'utilisateur (en-tête X-Acting-User)."
+        ),
+    ] = False,
     key_id: Annotated[str | None, typer.Option("--id", help="Clé à révoquer (revoke).")] = None,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -104,7 +116,9 @@ def api_key(
     if action is KeyAction.CREATE:
         if not label:
             raise typer.BadParameter("précisez --label.", param_hint="--label")
-        key, token = registry.create_key(label, workspace or [], admin=admin)
+        key, token = registry.create_key(
+            label, workspace or [], admin=admin, read_only=read_only, act_as=act_as
+        )
         typer.echo(
             f"Clé {key.id} créée pour « {key.label} ». Notez-la, elle ne sera plus affichée :"
         )
@@ -112,8 +126,14 @@ def api_key(
     elif action is KeyAction.LIST:
         for key in registry.list_keys():
             scope = "administration" if key.admin else ", ".join(key.workspaces) or "aucun espace"
+            rights = "".join(
+                (
+                    " lecture seule" if key.read_only else "",
+                    " agit pour un utilisateur" if key.act_as else "",
+                )
+            )
             revoked = f" (révoquée le {key.revoked_at:%Y-%m-%d})" if key.revoked_at else ""
-            typer.echo(f"{key.id}  {key.label}  [{scope}]{revoked}")
+            typer.echo(f"{key.id}  {key.label}  [{scope}]{rights}{revoked}")
     else:
         if not key_id:
             raise typer.BadParameter("précisez --id.", param_hint="--id")

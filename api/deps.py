@@ -4,7 +4,9 @@ Security lives here, not in the routes: `KeyDep` authenticates the API key (401 
 missing, unknown or revoked), `AdminDep` requires an administrator (403), and
 `WorkspaceDep` resolves ``{workspace_id}`` only after checking that the key's scope holds
 it. A workspace outside the scope answers exactly like one that does not exist (404), so
-a key of one institution cannot even learn which other workspaces exist. Every item id
+a key of one institution cannot even learn which other workspaces exist. A read-only key
+(a viewer's) then gets 403 on anything but reading and asking questions, and only a key
+with the `act_as` right (a web app's service key) may name its acting user. Every item id
 (document, action, draft, change, job) is then looked up inside that workspace's own
 database, so an id from another workspace is simply not found.
 """
@@ -30,6 +32,9 @@ from assistant.store.keys import WORKSPACE_ID_PATTERN, ApiKey
 T = TypeVar("T")
 MAX_PAGE = 200
 SETTINGS_ADMIN_ID = "settings"
+ACTING_USER_HEADER = "X-Acting-User"
+#: What a read-only key may do besides GET: ask questions (nothing is changed).
+READ_ONLY_OPERATIONS = frozenset({"ask_question", "ask_question_stream"})
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _PRINTABLE = re.compile(r"[^\w .,'@()/-]", re.UNICODE)
 
@@ -97,11 +102,14 @@ WorkspaceId = Annotated[
 ]
 
 
-def get_workspace(context: ContextDep, key: KeyDep, workspace_id: WorkspaceId) -> Workspace:
-    """The workspace of the path, if the key may use it.
+def get_workspace(
+    request: Request, context: ContextDep, key: KeyDep, workspace_id: WorkspaceId
+) -> Workspace:
+    """The workspace of the path, if the key may use it for this request.
 
     Raises:
-        ApiError: 404, the same for a workspace out of scope as for one that does not exist.
+        ApiError: 404, the same for a workspace out of scope as for one that does not exist;
+            403 for a change asked with a read-only key.
     """
     in_scope = key.admin or workspace_id in key.workspaces
     if not in_scope or context.registry.workspace(workspace_id) is None:
@@ -110,7 +118,22 @@ def get_workspace(context: ContextDep, key: KeyDep, workspace_id: WorkspaceId) -
             "not_found",
             f"Aucun espace de travail « {workspace_id} » accessible avec cette clé.",
         )
+    if key.read_only and not _reads(request):
+        raise ApiError(
+            403,
+            "read_only_key",
+            "Cette clé est en lecture seule : elle permet de consulter l'espace de travail et "
+            "de poser des questions, pas de le modifier. Demandez une clé d'écriture à "
+            "l'administrateur.",
+        )
     return context.workspace(workspace_id)
+
+
+def _reads(request: Request) -> bool:
+    if request.method in ("GET", "HEAD"):
+        return True
+    route = request.scope.get("route")
+    return isinstance(route, APIRoute) and route.operation_id in READ_ONLY_OPERATIONS
 
 
 WorkspaceDep = Annotated[Workspace, Depends(get_workspace)]
@@ -118,21 +141,34 @@ WorkspaceDep = Annotated[Workspace, Depends(get_workspace)]
 
 def get_author(
     key: KeyDep,
-    reviewer: Annotated[
+    acting_user: Annotated[
         str | None,
         Header(
-            alias="X-Reviewer",
+            alias=ACTING_USER_HEADER,
             max_length=100,
-            description="Person acting through the key (recorded with the key's label).",
+            description=(
+                "The web app's logged-in user on whose behalf a service key acts (keys with "
+                "the act_as right only); recorded in the review history with the key's label."
+            ),
         ),
     ] = None,
 ) -> str:
-    """Who makes a change: the key's label, with the person named by the web app if any.
+    """Who makes a change: the key's label, with the user named by the web app if any.
 
     The label always comes first: a client can say who acts through its key, not be
     another key.
+
+    Raises:
+        ApiError: 403 when a key without the `act_as` right names an acting user.
     """
-    person = _PRINTABLE.sub("", reviewer or "").strip()
+    if acting_user is not None and not (key.act_as or key.admin):
+        raise ApiError(
+            403,
+            "acting_user_forbidden",
+            f"Cette clé ne peut pas agir au nom d'un utilisateur (en-tête {ACTING_USER_HEADER}) : "
+            "demandez à l'administrateur une clé de service avec le droit act_as.",
+        )
+    person = _PRINTABLE.sub("", acting_user or "").strip()
     return f"{key.label} ({person})" if person else key.label
 
 

@@ -22,6 +22,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api import validation_fr
 from assistant.errors import IngestBatchError, IngestError, PlanAssistantError, WorkspaceError
 from assistant.reports import UnknownReportFormatError
 from assistant.store.jobs import JobNotCancellableError, JobNotRetryableError, UnknownJobError
@@ -40,7 +41,7 @@ class FieldProblem(BaseModel):
     """One invalid part of a request."""
 
     location: str = Field(description="Where: 'query.limit', 'body.text', 'path.workspace_id'.")
-    problem: str = Field(description="What is wrong with it.")
+    problem: str = Field(description="What is wrong with it, in French.")
 
 
 class ErrorDetail(BaseModel):
@@ -183,9 +184,12 @@ def _allowed_methods(request: Request) -> list[str]:
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    problems = [_problem(error) for error in exc.errors()]
-    listed = " ; ".join(f"{p.location} : {p.problem}" for p in problems[:5])
-    return error_response(422, "validation_error", f"Requête invalide — {listed}", problems)
+    errors = list(exc.errors())
+    problems = [
+        FieldProblem(location=validation_fr.location(error), problem=validation_fr.problem(error))
+        for error in errors
+    ]
+    return error_response(422, "validation_error", validation_fr.message(errors), problems)
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
@@ -199,11 +203,6 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         f"Erreur interne inattendue (référence {reference}) ; elle a été enregistrée dans le "
         "journal du serveur. Réessayez ; si elle persiste, signalez-la avec cette référence.",
     )
-
-
-def _problem(error: dict[str, Any]) -> FieldProblem:
-    location = ".".join(str(part) for part in error.get("loc", ()))
-    return FieldProblem(location=location or "body", problem=str(error.get("msg", "invalide")))
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -229,5 +228,6 @@ COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
 #: Added for routes under /workspaces/{workspace_id}.
 WORKSPACE_ERRORS: dict[int | str, dict[str, Any]] = {
     **COMMON_ERRORS,
+    403: _described("The key lacks the right: read-only, or naming a user without act_as."),
     404: _described("Unknown workspace or resource, or not in the key's scope."),
 }

@@ -87,6 +87,14 @@ class KeyCreate(RequestBody):
         description="Ids of the workspaces the key may use (ignored for an administrator key).",
     )
     admin: bool = Field(default=False, description="Administrator: creates workspaces and keys.")
+    read_only: bool = Field(
+        default=False,
+        description="A viewer's key: reads and questions only; every change answers 403.",
+    )
+    act_as: bool = Field(
+        default=False,
+        description="A web app's service key: may name its logged-in user in X-Acting-User.",
+    )
 
 
 class KeyPublic(ApiKey):

@@ -8,12 +8,6 @@ and sends text (the server then answers 422), and openapi-typescript's documente
 ``Blob`` transform never fires. `binary_parts` adds the spelling to every file part of a
 ``multipart/form-data`` body, keeping ``contentMediaType``; both forms mean the same thing.
 
-An optional JSON body (``body: DraftAccept | None = None``) is written
-``anyOf: [DraftAccept, null]``, and openapi-python-client then sends its "unset" marker as
-JSON when the caller gives no body (a crash in ``json.dumps``). `optional_bodies` writes it
-as the model alone, the body staying optional (``required`` is absent): a client may send
-no body, or the model.
-
 The schema is versioned: `tests/api/openapi.snapshot.json` is the committed copy, and a
 test fails when the app's schema differs from it. ``python -m api.openapi PATH`` writes
 the current schema (`snapshot`) to regenerate it on purpose.
@@ -115,19 +109,6 @@ def binary_parts(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def optional_bodies(schema: dict[str, Any]) -> dict[str, Any]:
-    """`schema` with each optional JSON body declared as its model, not model-or-null."""
-    for operations in schema.get("paths", {}).values():
-        for operation in operations.values():
-            body = operation.get("requestBody", {})
-            media = body.get("content", {}).get("application/json", {})
-            choices = media.get("schema", {}).get("anyOf", [])
-            if body.get("required") or len(choices) != 2 or {"type": "null"} not in choices:
-                continue
-            media["schema"] = next(choice for choice in choices if choice != {"type": "null"})
-    return schema
-
-
 def _mark_binary(part: dict[str, Any]) -> None:
     if part.get("type") == "string" and "contentMediaType" in part:
         part.setdefault(_BINARY, "binary")
@@ -138,18 +119,16 @@ def install_openapi(app: FastAPI) -> None:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = optional_bodies(
-                binary_parts(
-                    get_openapi(
-                        title=app.title,
-                        version=app.version,
-                        openapi_version=app.openapi_version,
-                        summary=app.summary,
-                        description=app.description,
-                        routes=app.routes,
-                        tags=app.openapi_tags,
-                        servers=app.servers,
-                    )
+            app.openapi_schema = binary_parts(
+                get_openapi(
+                    title=app.title,
+                    version=app.version,
+                    openapi_version=app.openapi_version,
+                    summary=app.summary,
+                    description=app.description,
+                    routes=app.routes,
+                    tags=app.openapi_tags,
+                    servers=app.servers,
                 )
             )
         return app.openapi_schema

@@ -34,6 +34,10 @@ router = APIRouter(
 )
 
 DraftId = Annotated[str, Path(max_length=100, description="Id of the draft.")]
+# Optional bodies: a default model, not `Model | None`, so the schema says "this model, or
+# no body" (`null` is refused) and generated clients send nothing when given nothing.
+_NO_DATE = DraftsGenerate()
+_AS_PROPOSED = DraftAccept()
 
 
 def _draft(workspace: Workspace, draft_id: str) -> Draft:
@@ -49,14 +53,14 @@ def _draft(workspace: Workspace, draft_id: str) -> Draft:
     summary="Générer les propositions (responsables et indicateurs manquants)",
 )
 def generate_drafts(
-    context: ContextDep, workspace: WorkspaceDep, body: DraftsGenerate | None = None
+    context: ContextDep, workspace: WorkspaceDep, body: DraftsGenerate = _NO_DATE
 ) -> DraftsGenerated:
     """Draft owners and indicators where actions lack them, and store the drafts (step 6).
 
     `GET /drafts` stays empty until this is called: the audit proposes drafts, but only
     this call stores them for review. Calling it again adds only the new ones (`created`).
     """
-    reference = (body.as_of if body else None) or date.today()
+    reference = body.as_of or date.today()
     proposed = analysis.audit(context, workspace, reference).report.drafts
     created = save_drafts(workspace, proposed)
     ids = {draft.id for draft in proposed}
@@ -99,14 +103,14 @@ def accept(
     workspace: WorkspaceDep,
     author: AuthorDep,
     draft_id: DraftId,
-    body: DraftAccept | None = None,
+    body: DraftAccept = _AS_PROPOSED,
 ) -> Action:
     """Accept a draft, as proposed or reworded (step 7); returns the updated action.
 
     The decision is recorded in the action's history with its author.
     """
     _draft(workspace, draft_id)
-    return accept_draft(workspace, draft_id, author, text=body.text if body else None)
+    return accept_draft(workspace, draft_id, author, text=body.text)
 
 
 @router.post(

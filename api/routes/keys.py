@@ -36,9 +36,14 @@ def create_key(context: ContextDep, admin: AdminDep, body: KeyCreate) -> KeyCrea
     """Create a key scoped to workspaces (step 2 of the flow).
 
     The secret `token` is in this response only: the server keeps its salted hash. Send it
-    as `Authorization: Bearer <token>`.
+    as `Authorization: Bearer <token>`. `read_only: true` makes a viewer's key (reads and
+    questions; every change answers 403); `act_as: true` a web app's service key, which may
+    name its logged-in user in the `X-Acting-User` header of a change (recorded in the
+    review history as "label (user)"); other keys sending that header get 403.
     """
-    key, token = context.registry.create_key(body.label, body.workspaces, admin=body.admin)
+    key, token = context.registry.create_key(
+        body.label, body.workspaces, admin=body.admin, read_only=body.read_only, act_as=body.act_as
+    )
     return KeyCreated(**key.model_dump(), token=token)
 
 

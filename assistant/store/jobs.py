@@ -251,11 +251,13 @@ def run_ingest_job(
             retryable=True,
         )
     if after_import is not None:
-        _progress(workspace, job_id)(ProgressEvent("index", 0, 1))
+        record = _progress(workspace, job_id)
+        record(ProgressEvent("index", 0, 1))
         try:
             after_import()
         except Exception:
             _log.exception("analysis after job %s failed; the import is stored", job_id)
+        record(ProgressEvent("index", 1, 1))
     # The client knows its files by name; the staging path means nothing outside the server.
     named = IngestReport(files=[f.model_copy(update={"path": f.name}) for f in report.files])
     shutil.rmtree(folder, ignore_errors=True)

@@ -80,6 +80,13 @@ class ApiKey(BaseModel):
     label: str = Field(description="Who holds the key; recorded as the author of changes.")
     admin: bool = Field(description="Administrators create workspaces and keys, and read all.")
     workspaces: list[str] = Field(description="Workspaces the key may use.")
+    read_only: bool = Field(
+        default=False, description="A viewer's key: reads and questions only, no change."
+    )
+    act_as: bool = Field(
+        default=False,
+        description="A web app's service key: may name the acting user (X-Acting-User).",
+    )
     created_at: datetime = Field(description="When the key was created (UTC).")
     revoked_at: datetime | None = Field(default=None, description="When it was revoked, if so.")
 
@@ -114,6 +121,13 @@ REGISTRY_MIGRATIONS: tuple[Migration, ...] = (
                 PRIMARY KEY (key_id, workspace_id)
             )
             """,
+        ),
+    ),
+    Migration(
+        description="Rights of a key: read-only (viewers), acting for a named user (web apps).",
+        statements=(
+            "ALTER TABLE api_keys ADD COLUMN read_only INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE api_keys ADD COLUMN act_as INTEGER NOT NULL DEFAULT 0",
         ),
     ),
 )
@@ -208,17 +222,28 @@ class AccessRegistry:
     # -- keys ----------------------------------------------------------------------------
 
     def create_key(
-        self, label: str, workspaces: Sequence[str] = (), *, admin: bool = False
+        self,
+        label: str,
+        workspaces: Sequence[str] = (),
+        *,
+        admin: bool = False,
+        read_only: bool = False,
+        act_as: bool = False,
     ) -> tuple[ApiKey, str]:
         """Create a key; returns it with its secret token, which is never stored.
 
         Raises:
             UnknownWorkspaceError: a workspace of the scope is not registered.
-            RegistryError: the label is empty.
+            RegistryError: the label is empty, or an administrator key is asked read-only.
         """
         label = label.strip()
         if not label:
             raise RegistryError("Donnez un libellé à la clé (qui la détient).")
+        if admin and read_only:
+            raise RegistryError(
+                "Une clé d'administration ne peut pas être en lecture seule : créez une clé "
+                "en lecture seule limitée à des espaces de travail."
+            )
         key_id = secrets.token_hex(6)
         secret = secrets.token_urlsafe(32)
         salt = secrets.token_hex(16)
@@ -231,15 +256,32 @@ class AccessRegistry:
                     f"Espace(s) de travail inconnu(s) : {', '.join(missing)} ; créez-les d'abord."
                 )
             connection.execute(
-                "INSERT INTO api_keys (id, label, admin, salt, digest, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (key_id, label, int(admin), salt, _digest(salt, secret), now.isoformat()),
+                "INSERT INTO api_keys (id, label, admin, read_only, act_as, salt, digest, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    key_id,
+                    label,
+                    int(admin),
+                    int(read_only),
+                    int(act_as),
+                    salt,
+                    _digest(salt, secret),
+                    now.isoformat(),
+                ),
             )
             connection.executemany(
                 "INSERT INTO api_key_scopes (key_id, workspace_id) VALUES (?, ?)",
                 [(key_id, workspace) for workspace in scope],
             )
-        key = ApiKey(id=key_id, label=label, admin=admin, workspaces=scope, created_at=now)
+        key = ApiKey(
+            id=key_id,
+            label=label,
+            admin=admin,
+            workspaces=scope,
+            read_only=read_only,
+            act_as=act_as,
+            created_at=now,
+        )
         return key, f"{KEY_PREFIX}_{key_id}_{secret}"
 
     def authenticate(self, token: str) -> ApiKey | None:
@@ -316,6 +358,8 @@ def _key(connection: sqlite3.Connection, row: sqlite3.Row) -> ApiKey:
         label=row["label"],
         admin=bool(row["admin"]),
         workspaces=scope,
+        read_only=bool(row["read_only"]),
+        act_as=bool(row["act_as"]),
         created_at=datetime.fromisoformat(row["created_at"]),
         revoked_at=datetime.fromisoformat(row["revoked_at"]) if row["revoked_at"] else None,
     )

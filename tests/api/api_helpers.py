@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,10 +64,15 @@ class Tenant:
         return f"/workspaces/{self.workspace}{path}"
 
 
-def make_tenant(client: Client, admin: dict[str, str], workspace: str, label: str) -> Tenant:
+def make_tenant(
+    client: Client, admin: dict[str, str], workspace: str, label: str, **rights: bool
+) -> Tenant:
+    """A workspace and a key scoped to it (`rights`: read_only, act_as)."""
     created = client.post("/workspaces", json={"id": workspace, "name": label}, headers=admin)
     assert created.status_code == 201, created.text
-    key = client.post("/keys", json={"label": label, "workspaces": [workspace]}, headers=admin)
+    key = client.post(
+        "/keys", json={"label": label, "workspaces": [workspace], **rights}, headers=admin
+    )
     assert key.status_code == 201, key.text
     return Tenant(workspace, bearer(key.json()["token"]), key.json()["id"])
 
@@ -79,3 +85,20 @@ def ingest_demo(client: Client, tenant: Tenant) -> dict[str, object]:
     job = wait_for_job(client, tenant.url(f"/jobs/{response.json()['id']}"), tenant.headers)
     assert job["state"] == "succeeded", job
     return job
+
+
+# Words of pydantic's and FastAPI's English messages.
+ENGLISH = re.compile(
+    r"\b(?:field|required|input|should|valid|expected|received|must|least|most|"
+    r"characters?|items?|string|integer|or|value|error|extra|permitted|match)\b",
+    re.IGNORECASE,
+)
+
+
+def english_in(body: dict[str, Any]) -> list[str]:
+    """The English words of an error body's message and problems (locations aside)."""
+    error = body["error"]
+    texts = [error["message"]] + [d["problem"] for d in error.get("details", [])]
+    for detail in error.get("details", []):  # the paths are identifiers, not prose
+        texts[0] = texts[0].replace(detail["location"], "")
+    return [word for text in texts for word in ENGLISH.findall(text)]

@@ -55,11 +55,13 @@ def admin() -> dict[str, str]:
 
 @pytest.fixture
 def tenant_a(client: TestClient, admin: dict[str, str]) -> Tenant:
-    return make_tenant(client, admin, "haute-ecole-a", "Coordination qualité A")
+    """Institution A, whose key is a web app's service key (it may name its acting user)."""
+    return make_tenant(client, admin, "haute-ecole-a", "Coordination qualité A", act_as=True)
 
 
 @pytest.fixture
 def tenant_b(client: TestClient, admin: dict[str, str]) -> Tenant:
+    """Institution B, with a plain scoped key."""
     return make_tenant(client, admin, "haute-ecole-b", "Coordination qualité B")
 
 

@@ -93,3 +93,62 @@ def test_api_keys_are_created_listed_and_revoked_from_the_command_line(tmp_path:
 
 def test_the_standalone_runner_is_a_typer_app() -> None:
     assert isinstance(api_cli, typer.Typer)
+
+
+def test_serve_on_a_fresh_data_directory_creates_and_prints_the_first_admin_key_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.store.keys import AccessRegistry
+
+    started: list[Any] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: started.append(app))
+    monkeypatch.delenv("PLAN_ASSISTANT_API__ADMIN_KEY", raising=False)
+    data = tmp_path / "fresh"
+    first = CliRunner().invoke(core_cli, ["serve", "--data-dir", str(data)])
+    assert first.exit_code == 0, first.output
+    assert "Première clé d'administration créée" in first.output
+    (token,) = [word for word in first.output.split() if word.startswith("pa_")]
+    key = AccessRegistry.open(data).authenticate(token)
+    assert key is not None and key.admin
+    again = CliRunner().invoke(core_cli, ["serve", "--data-dir", str(data)])
+    assert again.exit_code == 0 and "pa_" not in again.output
+    assert len(AccessRegistry.open(data).list_keys()) == 1
+    for app in started:
+        app.state.context.close()
+
+
+def test_serve_says_how_to_make_an_admin_key_when_none_is_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.store.keys import AccessRegistry
+
+    started: list[Any] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: started.append(app))
+    monkeypatch.delenv("PLAN_ASSISTANT_API__ADMIN_KEY", raising=False)
+    registry = AccessRegistry.open(tmp_path)
+    admin, _ = registry.create_key("ancienne", admin=True)
+    registry.revoke_key(admin.id)
+    result = CliRunner().invoke(core_cli, ["serve", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "plan-assistant api-key create --admin" in result.output and "pa_" not in result.output
+    for app in started:
+        app.state.context.close()
+
+
+def test_api_key_creates_read_only_and_service_keys(tmp_path: Path) -> None:
+    from assistant.settings import Settings
+    from assistant.store.keys import AccessRegistry
+
+    AccessRegistry.open(tmp_path).create_workspace("demo", "Démo", Settings())
+    runner = CliRunner()
+    for flag in ("--read-only", "--act-as"):
+        result = runner.invoke(
+            core_cli,
+            ["api-key", "create", "--label", flag, "-w", "demo", flag, "--data-dir", str(tmp_path)],
+        )
+        assert result.exit_code == 0, result.output
+    keys = {key.label: key for key in AccessRegistry.open(tmp_path).list_keys()}
+    assert keys["--read-only"].read_only and not keys["--read-only"].act_as
+    assert keys["--act-as"].act_as and not keys["--act-as"].read_only
+    listed = runner.invoke(core_cli, ["api-key", "list", "--data-dir", str(tmp_path)]).output
+    assert "lecture seule" in listed and "agit pour un utilisateur" in listed

@@ -72,7 +72,7 @@ def test_parallel_acceptances_on_one_workspace_keep_every_change(
 
     def accept(index: int) -> int:
         draft = chosen[index]
-        headers = {**demo_a.headers, "X-Reviewer": f"relecteur {index}"}
+        headers = {**demo_a.headers, "X-Acting-User": f"relecteur {index}"}
         response = client.post(
             demo_a.url(f"/drafts/{draft['id']}/accept"),
             json={"text": f"{draft['proposal']} (v{index})"},

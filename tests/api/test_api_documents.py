@@ -29,7 +29,8 @@ def test_an_upload_answers_202_with_a_job_whose_result_lists_each_file(
     (entry,) = done["result"]["files"]
     assert entry["outcome"] == "added" and entry["actions"] == 36
     assert entry["path"] == "plan-action.md"  # never the server's staging path
-    assert (done["stage"], done["done"], done["total"]) == ("write", 1, 1)
+    # The last stage: indexing and analysing the new state (api.analysis.precompute).
+    assert (done["stage"], done["done"], done["total"]) == ("index", 1, 1)
 
 
 def test_documents_are_listed_read_and_deleted(client: TestClient, demo_a: Tenant) -> None:

@@ -61,7 +61,7 @@ def test_accepting_updates_the_action_and_records_who_and_when(
     draft = _owner_draft(drafts)
     accepted = client.post(
         demo_a.url(f"/drafts/{draft['id']}/accept"),
-        headers={**demo_a.headers, "X-Reviewer": "Marie Dupont"},
+        headers={**demo_a.headers, "X-Acting-User": "Marie Dupont"},
     )
     assert accepted.status_code == 200 and accepted.json()["owner"] == draft["proposal"]
     stored = client.get(demo_a.url(f"/actions/{draft['action_id']}"), headers=demo_a.headers)

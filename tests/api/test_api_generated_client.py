@@ -100,7 +100,7 @@ def test_a_generated_python_client_drives_the_whole_flow(
     assert workspace.id == "demo"
     key = _api("keys.create_key").sync(
         client=admin,
-        body=models.KeyCreate(label="Application web", workspaces=["demo"]),
+        body=models.KeyCreate(label="Application web", workspaces=["demo"], act_as=True),
     )
     client = package.AuthenticatedClient(
         base_url=base, token=key.token, raise_on_unexpected_status=True, timeout=60
@@ -143,11 +143,13 @@ def test_a_generated_python_client_drives_the_whole_flow(
     assert generated_drafts.created > 0
     draft = generated_drafts.data[0]
 
-    # 7. Review: accept one; the history says who.
-    action = _api("drafts.accept_draft").sync("demo", draft.id, client=client)
+    # 7. Review: accept one on behalf of the web app's user; the history says who.
+    action = _api("drafts.accept_draft").sync(
+        "demo", draft.id, client=client, x_acting_user="Marie Dupont"
+    )
     assert action.id == draft.action_id
     history = _api("drafts.read_action_history").sync("demo", action.id, client=client)
-    assert history.data[-1].author == "Application web"
+    assert history.data[-1].author == "Application web (Marie Dupont)"
 
     # 8. A question.
     answer = _api("chat.ask_question").sync(
