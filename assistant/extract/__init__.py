@@ -13,6 +13,7 @@ from assistant.extract.builder import PlanBuilder
 from assistant.extract.candidates import read_candidates
 from assistant.extract.context import Context
 from assistant.extract.field_blocks import read_field_blocks
+from assistant.extract.flat_rows import read_flat_rows
 from assistant.extract.flattened import FlattenedTable, emit_all, header_columns
 from assistant.extract.language import detect_language, english_headers
 from assistant.extract.lists import read_numbered_lists
@@ -156,6 +157,9 @@ class _Walker:
         if not self.plan.actions:
             self.plan.reading = "numbered_list"
             read_numbered_lists(self.items, self.plan)
+        if not self.plan.actions:
+            self.plan.reading = "flattened_rows"
+            read_flat_rows(self.items, self.plan)
 
     def _lookahead(self, index: int) -> list[TableRow]:
         rows: list[TableRow] = []

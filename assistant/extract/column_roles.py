@@ -127,7 +127,7 @@ def cell_profile(cell: str) -> dict[Column, float]:
     action_like = _starts_like_action(words)
     if short and not action_like and _has_phrase(folded, words, lexicon["body_words"]):
         profile[Column.OWNER] = 0.9
-    elif short and not action_like and _looks_like_names(text):
+    elif short and not action_like and Column.DEADLINE not in profile and _looks_like_names(text):
         profile[Column.OWNER] = 0.7
     if _has_phrase(folded, words, lexicon["measure_words"]) or "%" in text:
         profile[Column.INDICATORS] = 0.8

@@ -105,6 +105,7 @@ _HEADER_PREFIXES: list[tuple[str, Column]] = [
     # not "personnes ressources" / "personne de contact": headers of contact lists (ITN)
     ("service", Column.OWNER),
     ("quoi", Column.ACTION),
+    ("que faire", Column.ACTION),
     ("garant", Column.GUARANTOR),
     # a start date is not a deadline; the end date is
     ("date de debut", Column.IGNORED),
@@ -298,3 +299,8 @@ def priority_of(text: str | None) -> int | None:
         return int(key)
     words = {"haute": 3, "elevee": 3, "forte": 3, "moyenne": 2, "basse": 1, "faible": 1}
     return words.get(key)
+
+
+def header_prefixes() -> list[tuple[str, Column]]:
+    """The folded header words and the column each names (for readers of flattened text)."""
+    return list(_HEADER_PREFIXES)
