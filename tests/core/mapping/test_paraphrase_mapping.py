@@ -97,11 +97,11 @@ def test_best_candidates_become_probable_links(tmp_path: Path) -> None:
     by_number = {m.recommendation_key: m for m in mappings}
     actions = {a.text[:7]: a.id for a in plans[1].actions}
     minutes, equipment, research = by_number["c1/r1"], by_number["c1/r2"], by_number["c1/r3"]
-    assert [(l.action_id, l.kind, l.probable) for l in minutes.links] == [
+    assert [(link.action_id, link.kind, link.probable) for link in minutes.links] == [
         (actions["Rédiger"], LinkKind.SEMANTIC, True)
     ]
     assert minutes.coverage is Coverage.PARTIAL and "probable" in minutes.reason
-    assert [l.action_id for l in equipment.links] == [actions["Acheter"]]
+    assert [link.action_id for link in equipment.links] == [actions["Acheter"]]
     # its best candidate answers another recommendation better: no link, uncovered
     assert research.links == [] and research.coverage is Coverage.UNCOVERED
 
