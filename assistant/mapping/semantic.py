@@ -19,6 +19,8 @@ from typing import Protocol
 from assistant.schema import PassageFilter, PassageKind, SearchHit
 
 Tokenize = Callable[[str], list[str]]
+#: Stems to the concepts they name (`assistant.mapping.paraphrase.Concepts.of`).
+Expand = Callable[[list[str]], set[str]]
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 
@@ -41,6 +43,14 @@ class Calibration:
     candidate: float  # weaker candidates are not reported at all
     weak_written: float = 0.0  # cited only by actions whose content scores below this: partial
     measured_on: str = ""
+    # Word overlap measured on concepts (French synonyms, `paraphrase`), not bare stems.
+    synonyms: bool = False
+    # Below `candidate`, the best candidate of a recommendation is still kept as a
+    # « lien probable, à confirmer » when at least this strong and when the recommendation
+    # is also the one that action answers best (None: no probable links).
+    probable: float | None = None
+    # Count the action's strategic axis among its words (measured: it adds noise).
+    axis_context: bool = False
 
 
 DEFAULT_CALIBRATION = Calibration(
@@ -49,14 +59,30 @@ DEFAULT_CALIBRATION = Calibration(
 
 
 @cache
-def calibration() -> Calibration:
-    """The calibrated parameters shipped with the package (defaults if absent)."""
+def calibration(embedder: str | None = None) -> Calibration:
+    """The calibrated parameters shipped with the package (defaults if absent).
+
+    Args:
+        embedder: name of the embedder the searcher uses; a model whose cosines live on
+            another scale (E5's sit around 0.85) has its own thresholds in the file's
+            ``embedders`` section, keyed by the start of its name.
+    """
     if not CALIBRATION_FILE.is_file():
         return DEFAULT_CALIBRATION
     data = json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
+    for prefix, specific in data.get("embedders", {}).items():
+        if embedder is not None and embedder.startswith(prefix):
+            data = {**data, **specific}
     return Calibration(
         **{key: data[key] for key in Calibration.__dataclass_fields__ if key in data}
     )
+
+
+def embedder_name(searcher: object) -> str | None:
+    """Name of the embedder behind a searcher (`HybridRetriever.embedder`), if it has one."""
+    embedder = getattr(searcher, "embedder", None)
+    name = getattr(embedder, "name", None)
+    return name if isinstance(name, str) else None
 
 
 def memoized(tokenize: Tokenize) -> Tokenize:
@@ -110,8 +136,15 @@ def link_score(cosine: float | None, word_overlap: float, dense_weight: float) -
 @dataclass(frozen=True)
 class Candidate:
     action_id: str
-    score: float
+    score: float  # the calibrated link score (word overlap on stems)
     hit: SearchHit
+    # The same score with the overlap measured on concepts (synonyms), when asked for:
+    # what ranks the candidates and what a « probable » link rests on.
+    paraphrase: float | None = None
+
+    @property
+    def rank_score(self) -> float:
+        return self.score if self.paraphrase is None else self.paraphrase
 
 
 def semantic_candidates(
@@ -137,8 +170,16 @@ def score_actions(
     k: int,
     document_ids: list[str] | None = None,
     params: Calibration | None = None,
+    expand: Expand | None = None,
+    context: dict[str, str] | None = None,
 ) -> list[Candidate]:
-    """The k actions the retriever ranks highest for `query`, with their link score, strongest first."""
+    """The k actions the retriever ranks highest for `query`, with their link score, strongest first.
+
+    Args:
+        expand: measure the word overlap on concepts (synonyms) rather than stems.
+        context: per action id, words that say what the action is for beyond its passage
+            (its strategic axis), counted in the overlap.
+    """
     params = params or calibration()
     if not query.strip():
         return []
@@ -146,17 +187,25 @@ def score_actions(
         query, k=k, filter=PassageFilter(kinds=[PassageKind.ACTION], document_ids=document_ids)
     )
     query_tokens = tokenize(query)
-    scored = [
-        Candidate(
-            hit.passage.id,
-            link_score(
-                hit.dense_score,
-                overlap(query_tokens, tokenize(hit.passage.text)),
-                params.dense_weight,
-            ),
-            hit,
-        )
-        for hit in hits
-    ]
-    scored.sort(key=lambda c: -c.score)
+    context = context or {}
+
+    def passage_tokens(hit: SearchHit) -> list[str]:
+        passage = tokenize(hit.passage.text)
+        extra = context.get(hit.passage.id)
+        return passage + tokenize(extra) if extra else passage
+
+    wanted = expand(query_tokens) if expand is not None else set()
+
+    def paraphrase(tokens: list[str], cosine: float | None) -> float | None:
+        if expand is None:
+            return None
+        shared = len(wanted & expand(tokens)) / len(wanted) if wanted else 0.0
+        return link_score(cosine, shared, params.dense_weight)
+
+    scored = []
+    for hit in hits:
+        tokens = passage_tokens(hit)
+        plain = link_score(hit.dense_score, overlap(query_tokens, tokens), params.dense_weight)
+        scored.append(Candidate(hit.passage.id, plain, hit, paraphrase(tokens, hit.dense_score)))
+    scored.sort(key=lambda c: -c.rank_score)
     return scored

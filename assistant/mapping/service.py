@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from assistant.mapping.paraphrase import Concepts
 from assistant.mapping.resolve import report_documents
 from assistant.mapping.semantic import (
     ActionSearcher,
     Calibration,
+    Candidate,
     Tokenize,
     calibration,
+    embedder_name,
     memoized,
     prepare_queries,
     score_actions,
@@ -44,7 +47,7 @@ def build_mappings(
         tokenize: the lexical index's tokenizer (French stems), for the link score.
         top_k: semantic candidates considered per recommendation.
     """
-    params = params or calibration()
+    params = params or calibration(embedder_name(searcher))
     groups = unify([rec for plan in plans for rec in plan.recommendations], report_documents(plans))
     actions = {action.id: action for plan in plans for action in plan.actions}
     written = _written_links(groups, actions.values())
@@ -53,17 +56,31 @@ def build_mappings(
     tokenize = memoized(tokenize)
     if searcher is not None and actions:
         prepare_queries(searcher, [group.text for group in groups if group.text])
+    expand = Concepts(tokenize).of if params.synonyms else None
+    context = {a.id: a.axis for a in actions.values() if a.axis} if params.axis_context else None
+    scored_by_group: dict[int, list[Candidate]] = {}
+    for index, group in enumerate(groups):
+        if searcher is not None and group.text and actions:
+            # Score written links too (is the citing action about the recommendation?), so
+            # rank enough actions to see them; actions ranked below that score 0.
+            k = max(top_k, min(len(actions), _SCORED_ACTIONS_MAX)) if written.get(index) else top_k
+            scored_by_group[index] = score_actions(
+                group.text,
+                searcher,
+                tokenize,
+                k=k,
+                document_ids=action_documents,
+                params=params,
+                expand=expand,
+                context=context,
+            )
+    favourite = _favourite_recommendation(scored_by_group)
     mappings: list[Mapping] = []
     for index, group in enumerate(groups):
         links = written.get(index, [])
         linked = {link.action_id for link in links}
-        if searcher is not None and group.text and actions:
-            # Score written links too (is the citing action about the recommendation?), so
-            # rank enough actions to see them; actions ranked below that score 0.
-            k = max(top_k, min(len(actions), _SCORED_ACTIONS_MAX)) if links else top_k
-            scored = score_actions(
-                group.text, searcher, tokenize, k=k, document_ids=action_documents, params=params
-            )
+        scored = scored_by_group.get(index)
+        if scored is not None:
             content = {candidate.action_id: candidate.score for candidate in scored}
             links = [
                 link.model_copy(
@@ -72,6 +89,11 @@ def build_mappings(
                 for link in links
             ]
             semantic = [c for c in scored if c.score >= params.candidate][:top_k]
+            probable = False
+            if not semantic and not links and params.probable is not None and scored:
+                best = scored[0]
+                if best.rank_score >= params.probable and favourite.get(best.action_id) == index:
+                    semantic, probable = [best], True
             for candidate in semantic:
                 if candidate.action_id in linked or candidate.action_id not in actions:
                     continue
@@ -80,9 +102,10 @@ def build_mappings(
                     MappingLink(
                         action_id=candidate.action_id,
                         kind=LinkKind.SEMANTIC,
-                        score=min(1.0, candidate.score),
+                        score=min(1.0, candidate.rank_score if probable else candidate.score),
                         content_score=min(1.0, candidate.score),
                         evidence=[actions[candidate.action_id].source],
+                        probable=probable,
                     )
                 )
         links.sort(key=lambda link: (_KIND_ORDER[link.kind], -link.score))
@@ -118,6 +141,16 @@ def build_mappings(
             )
         )
     return mappings
+
+
+def _favourite_recommendation(scored: dict[int, list[Candidate]]) -> dict[str, int]:
+    """For each candidate action, the recommendation (group index) it scores best against."""
+    best: dict[str, tuple[float, int]] = {}
+    for index, candidates in scored.items():
+        for candidate in candidates:
+            if candidate.rank_score > best.get(candidate.action_id, (-1.0, -1))[0]:
+                best[candidate.action_id] = (candidate.rank_score, index)
+    return {action_id: index for action_id, (_, index) in best.items()}
 
 
 def _written_links(
@@ -168,6 +201,12 @@ def verdict(
             )
         return Coverage.COVERED, text + "."
     best = max((link.score for link in links), default=0.0)
+    if links and all(link.probable for link in links):
+        return Coverage.PARTIAL, (
+            f"Lien probable, à confirmer : aucune action ne la cite, mais une action semble y "
+            f"répondre (score {best:.2f}, sa meilleure correspondance) ; confirmez ou rejetez "
+            "ce lien."
+        )
     if best >= params.covered:
         return Coverage.COVERED, (
             f"Aucune action ne la cite, mais une action y répond par son contenu (score {best:.2f})."

@@ -38,6 +38,13 @@ class MappingLink(BaseModel):
         le=1,
         description="How well the action's wording matches the recommendation's (null when either has no text).",
     )
+    probable: bool = Field(
+        default=False,
+        description=(
+            "A semantic link kept below the usual threshold because it is the best candidate "
+            "on both sides (« lien probable, à confirmer »): the coordinator confirms or rejects it."
+        ),
+    )
 
 
 class Mapping(BaseModel):

@@ -184,6 +184,22 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX conversations_by_age ON conversations(updated_at)",
         ),
     ),
+    Migration(
+        description="Strengths and points to improve read in expert reports (findings).",
+        statements=(
+            """
+            CREATE TABLE findings (
+                id TEXT PRIMARY KEY,
+                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                criterion TEXT,
+                data TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX findings_by_document ON findings(document_id, position)",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from assistant.schema import Action, Plan, Recommendation, SwotItem
+from assistant.schema import Action, Finding, Plan, Recommendation, SwotItem
 from assistant.schema.workspace import Event, EventKind, StoredDocument
 
-ItemT = TypeVar("ItemT", Recommendation, Action, SwotItem)
+ItemT = TypeVar("ItemT", Recommendation, Action, SwotItem, Finding)
 
 # Tables in which a document's items live.
-ITEM_TABLES = ("recommendations", "actions", "swot_items")
+ITEM_TABLES = ("recommendations", "actions", "swot_items", "findings")
 
 
 def find_document(connection: sqlite3.Connection, document_id: str) -> StoredDocument | None:
@@ -120,11 +120,23 @@ def insert_swot(connection: sqlite3.Connection, swot: Sequence[SwotItem]) -> Non
     )
 
 
+def insert_findings(connection: sqlite3.Connection, findings: Sequence[Finding]) -> None:
+    connection.executemany(
+        "INSERT INTO findings (id, document_id, position, kind, criterion, data) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (f.id, f.document_id, position, f.kind.value, f.criterion, f.model_dump_json())
+            for position, f in enumerate(findings)
+        ],
+    )
+
+
 def insert_items(connection: sqlite3.Connection, plan: Plan) -> None:
     """Store every item of a plan, keeping the order the parser found them in."""
     insert_recommendations(connection, plan.recommendations)
     insert_actions(connection, plan.actions)
     insert_swot(connection, plan.swot)
+    insert_findings(connection, plan.findings)
 
 
 def list_items(

