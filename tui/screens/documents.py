@@ -79,7 +79,7 @@ class DocumentsScreen(AreaScreen):
         for document in documents:
             recommendations, actions, swot = counts.get(document.id, (0, 0, 0))
             table.add_row(
-                document.name,
+                Content(document.name),  # a str would be read as markup
                 document.format.value.upper(),
                 file_size(document.size_bytes),
                 str(recommendations),
