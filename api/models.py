@@ -164,6 +164,13 @@ class DraftAccept(RequestBody):
         pattern=_VISIBLE,
         description="Reworded proposal (the draft is then recorded as edited); null keeps it.",
     )
+    seen: str | list[str] | None = Field(
+        default=None,
+        description="The field as the reviewer saw it (the owner, null when empty, or the "
+        "list of indicators). If the action holds something else now, 409 with the current "
+        "value. Absent: an owner draft is refused once another owner proposal for the same "
+        "action was accepted meanwhile.",
+    )
 
 
 class UndoPublic(BaseModel):

@@ -16,6 +16,7 @@ from api.models import DraftAccept, DraftsGenerate, DraftsGenerated, DraftsPubli
 from assistant.schema import Action, Draft, DraftStatus
 from assistant.store import Workspace
 from assistant.store.review import (
+    UNSEEN,
     accept_draft,
     history,
     list_drafts,
@@ -89,7 +90,9 @@ def accept(
     body: DraftAccept | None = None,
 ) -> Action:
     _draft(workspace, draft_id)
-    return accept_draft(workspace, draft_id, author, text=body.text if body else None)
+    # `seen` given (even null: the field was empty) is the version the reviewer saw.
+    seen = body.seen if body is not None and "seen" in body.model_fields_set else UNSEEN
+    return accept_draft(workspace, draft_id, author, text=body.text if body else None, seen=seen)
 
 
 @router.post("/drafts/{draft_id}/reject", response_model=Draft, summary="Reject a draft")
