@@ -3,9 +3,10 @@ job cannot be cancelled (409); JSON bodies are bounded (413)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from api_helpers import AS_OF, Tenant
+from api_helpers import AS_OF, CORPUS, Tenant, upload, wait_for_job
 from fastapi.testclient import TestClient
 
 
@@ -56,3 +57,30 @@ def test_cancelling_a_finished_job_answers_409(client: TestClient, demo_a: Tenan
     assert "ne peut pas être annulée" in response.json()["error"]["message"]
     unknown = client.post(demo_a.url(f"/jobs/{'0' * 32}/cancel"), headers=demo_a.headers)
     assert unknown.status_code == 404
+
+
+def test_a_json_body_over_the_limit_is_refused_413_in_french(
+    client: TestClient, tenant_a: Tenant
+) -> None:
+    huge = '{"as_of": "' + "x" * 2_000_000 + '"}'
+    response = client.post(
+        tenant_a.url("/drafts:generate"),
+        content=huge,
+        headers={**tenant_a.headers, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 413
+    assert "Requête trop volumineuse" in response.json()["error"]["message"]
+
+
+def test_a_long_cjk_file_name_is_shortened_not_refused(
+    client: TestClient, tenant_a: Tenant, tmp_path: Path
+) -> None:
+    source = CORPUS / "analyse-swot.md"
+    name = "行動計画" * 60 + ".md"  # 240 characters, 720 bytes: over any file system's limit
+    response = upload(client, tenant_a.url("/documents"), tenant_a.headers, [source], [name])
+    assert response.status_code == 202, response.text
+    job = wait_for_job(client, response.headers["Location"], tenant_a.headers)
+    assert job["state"] == "succeeded", job
+    stored = job["files"][0]
+    assert stored.endswith(".md") and len(stored.encode("utf-8")) <= 255
+    assert stored.startswith("行動計画")
