@@ -13,8 +13,9 @@ import re
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from assistant.reference_date import check_reference_date
 from assistant.schema import Action, ActionEdit, Draft, Gap, Recommendation, SwotItem
 from assistant.store import StoredDocument
 from assistant.store.jobs import Job
@@ -35,7 +36,7 @@ def _iso_date(value: object) -> object:
     return value
 
 
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+IsoDate = Annotated[date, BeforeValidator(_iso_date), AfterValidator(check_reference_date)]
 
 
 class RequestBody(BaseModel):

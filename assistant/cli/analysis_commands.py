@@ -22,6 +22,7 @@ from rich.table import Table
 from assistant.cli import console
 from assistant.cli.state import settings_of
 from assistant.errors import PlanAssistantError
+from assistant.reference_date import check_reference_date
 from assistant.reports import render, write_report
 from assistant.schema import Coverage, Mapping
 from assistant.services import audit_workspace, map_workspace, temporary_workspace
@@ -163,8 +164,12 @@ def _as_of(value: str | None) -> date:
     if value is None:
         return date.today()
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(
             f"« {value} » n'est pas une date AAAA-MM-JJ.", param_hint="--as-of"
         ) from None
+    try:
+        return check_reference_date(parsed)
+    except ValueError as error:
+        raise typer.BadParameter(f"{error}.", param_hint="--as-of") from None

@@ -19,6 +19,7 @@ from assistant.chat.models import Answer
 from assistant.chat.service import ConversationService
 from assistant.cli import console
 from assistant.cli.state import settings_of, workspace_dir
+from assistant.reference_date import check_reference_date
 from assistant.store import Workspace
 
 WorkspaceOption = Annotated[
@@ -50,11 +51,15 @@ def _as_of(value: str | None) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(
             f"« {value} » n'est pas une date AAAA-MM-JJ.", param_hint="--as-of"
         ) from None
+    try:
+        return check_reference_date(parsed)
+    except ValueError as error:
+        raise typer.BadParameter(f"{error}.", param_hint="--as-of") from None
 
 
 def _show(service: ConversationService, question: str, conversation_id: str | None) -> Answer:

@@ -84,3 +84,11 @@ def test_a_long_cjk_file_name_is_shortened_not_refused(
     stored = job["files"][0]
     assert stored.endswith(".md") and len(stored.encode("utf-8")) <= 255
     assert stored.startswith("行動計画")
+
+
+def test_a_reference_date_at_the_end_of_time_is_a_422_not_a_500(
+    client: TestClient, demo_a: Tenant
+) -> None:
+    response = client.get(demo_a.url("/gaps?as_of=9999-12-31"), headers=demo_a.headers)
+    assert response.status_code == 422, response.text
+    assert "hors de la plage" in response.text
