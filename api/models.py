@@ -36,7 +36,14 @@ def _iso_date(value: object) -> object:
     return value
 
 
-IsoDate = Annotated[date, BeforeValidator(_iso_date), AfterValidator(check_reference_date)]
+#: A reference date: YYYY-MM-DD, years 1900-2199 (`assistant.reference_date`), also said in
+#: the OpenAPI schema so that clients (and schemathesis) know the range.
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_iso_date),
+    AfterValidator(check_reference_date),
+    Field(json_schema_extra={"pattern": r"^(19|20|21)\d{2}-\d{2}-\d{2}$"}),
+]
 
 
 class RequestBody(BaseModel):
