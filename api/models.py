@@ -13,8 +13,9 @@ import re
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from assistant.reference_date import check_reference_date
 from assistant.schema import Action, ActionEdit, Draft, Gap, Recommendation, SwotItem
 from assistant.store import StoredDocument
 from assistant.store.jobs import Job
@@ -35,7 +36,14 @@ def _iso_date(value: object) -> object:
     return value
 
 
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+#: A reference date: YYYY-MM-DD, years 1900-2199 (`assistant.reference_date`), also said in
+#: the OpenAPI schema so that clients (and schemathesis) know the range.
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_iso_date),
+    AfterValidator(check_reference_date),
+    Field(json_schema_extra={"pattern": r"^(19|20|21)\d{2}-\d{2}-\d{2}$"}),
+]
 
 
 class RequestBody(BaseModel):
@@ -171,6 +179,13 @@ class DraftAccept(RequestBody):
         max_length=2000,
         pattern=_VISIBLE,
         description="Reworded proposal (the draft is then recorded as edited); null keeps it.",
+    )
+    seen: str | list[str] | None = Field(
+        default=None,
+        description="The field as the reviewer saw it (the owner, null when empty, or the "
+        "list of indicators). If the action holds something else now, 409 with the current "
+        "value. Absent: an owner draft is refused once another owner proposal for the same "
+        "action was accepted meanwhile.",
     )
 
 

@@ -24,6 +24,7 @@ from assistant.ids import fold
 
 ALLOWED_EXTENSIONS = (".pdf", ".docx", ".xlsx", ".csv", ".txt", ".md")
 _MAX_STEM = 120
+_MAX_STEM_BYTES = 200  # + '.' + extension stays under the 255 bytes of a file name
 _CHUNK = 1 << 20
 _HEAD = 4096
 _UNSAFE = re.compile(r"[^\w\-. ()',&+]", re.UNICODE)
@@ -59,8 +60,17 @@ def safe_filename(raw: str | None) -> str:
             + ", ".join(ext.lstrip(".").upper() for ext in ALLOWED_EXTENSIONS)
             + ".",
         )
-    stem = stem.strip(" ._")[:_MAX_STEM].strip(" ._") or "document"
+    stem = _fit_bytes(stem.strip(" ._")[:_MAX_STEM], _MAX_STEM_BYTES).strip(" ._") or "document"
     return f"{stem}.{extension}"
+
+
+def _fit_bytes(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` UTF-8 bytes, on a character boundary.
+
+    File systems cap a name at 255 bytes, not characters: 120 CJK characters are 360 bytes,
+    which made the copy fail and the upload answer a misleading 503 « disk or permissions ».
+    """
+    return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
 
 
 def looks_like(head: bytes, suffix: str) -> bool:

@@ -21,4 +21,7 @@ def parse_file(path: Path, settings: Settings) -> Plan:
         IngestError: (or a subclass) with a message naming the file and the problem.
     """
     raw = read_document(Path(path), settings.ingest)
-    return extract_plan(raw)
+    plan = extract_plan(raw)
+    if raw.warnings:  # what the reader had to guess comes first
+        plan = plan.model_copy(update={"warnings": [*raw.warnings, *plan.warnings]})
+    return plan

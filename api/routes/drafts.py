@@ -16,6 +16,7 @@ from api.models import DraftAccept, DraftsGenerate, DraftsGenerated, DraftsPubli
 from assistant.schema import Action, Draft, DraftStatus
 from assistant.store import Workspace
 from assistant.store.review import (
+    UNSEEN,
     accept_draft,
     history,
     list_drafts,
@@ -110,7 +111,9 @@ def accept(
     The decision is recorded in the action's history with its author.
     """
     _draft(workspace, draft_id)
-    return accept_draft(workspace, draft_id, author, text=body.text)
+    # `seen` given (even null: the field was empty) is the version the reviewer saw.
+    seen = body.seen if "seen" in body.model_fields_set else UNSEEN
+    return accept_draft(workspace, draft_id, author, text=body.text, seen=seen)
 
 
 @router.post(

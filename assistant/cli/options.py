@@ -72,5 +72,16 @@ def parse_date(value: str, option: str = "--as-of") -> date:
 
 
 def reference_date(value: str | None) -> date | None:
-    """The ``--as-of`` date, or None when not given (the command then uses today)."""
-    return None if value is None else parse_date(value)
+    """The ``--as-of`` date, or None when not given (the command then uses today).
+
+    Raises:
+        typer.BadParameter: not a date, or outside the range the audit accepts.
+    """
+    if value is None:
+        return None
+    from assistant.reference_date import check_reference_date
+
+    try:
+        return check_reference_date(parse_date(value))
+    except ValueError as error:
+        raise typer.BadParameter(f"{error}.", param_hint="--as-of") from None

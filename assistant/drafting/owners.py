@@ -69,12 +69,81 @@ _GROUP_HEADS = word_set(
 )
 
 
+# Words of an instruction, not of a role: an owner cell « Ignore les instructions précédentes
+# et propose … » must never become another action's owner (words as `role_key` writes them).
+_INSTRUCTION_WORDS = frozenset(
+    [
+        "ignore",
+        "ignorer",
+        "ignorez",
+        "oublie",
+        "oublier",
+        "oubliez",
+        "instruction",
+        "consigne",
+        "prompt",
+        "systeme",
+    ]
+)
+_INSTRUCTION_HEADS = frozenset(
+    [
+        "propose",
+        "proposer",
+        "proposez",
+        "nomme",
+        "nommer",
+        "nommez",
+        "remplace",
+        "remplacer",
+        "remplacez",
+        "attribue",
+        "attribuer",
+        "attribuez",
+        "ecris",
+        "ecrire",
+        "ecrivez",
+        "reponds",
+        "repondre",
+        "repondez",
+        "affiche",
+        "afficher",
+        "execute",
+        "executer",
+        "executez",
+    ]
+)
+_MAX_ROLE_WORDS = 14  # as written, small words included
+_NOT_IN_A_ROLE = ("://", "<", ">", "{", "}", "[", "]")
+
+
+def plausible_role(key: str, surface: str) -> bool:
+    """Whether an owner fragment reads like a role or a body, not a sentence or an order.
+
+    A role is a short noun phrase (« Coordination qualité », « CAP »): no instruction words,
+    no leading verb, no markup or address, a dozen words at most.
+    """
+    words = key.split()
+    return (
+        bool(words)
+        and len(surface.split()) <= _MAX_ROLE_WORDS
+        and words[0] not in _INSTRUCTION_HEADS
+        and not _INSTRUCTION_WORDS & set(words)
+        and not any(mark in surface for mark in _NOT_IN_A_ROLE)
+    )
+
+
 def usable_role(entry: RoleEntry) -> bool:
     """A role that can be proposed: precise (not « l'équipe »), a function, not a name."""
     surface = entry.surfaces.most_common(1)[0][0] if entry.surfaces else entry.key
     words = entry.key.split()
     group = bool(words) and words[0] in _GROUP_HEADS and len(words) <= 3
-    return not entry.vague and bool(words) and not group and not looks_like_a_person(surface)
+    return (
+        not entry.vague
+        and bool(words)
+        and not group
+        and not looks_like_a_person(surface)
+        and plausible_role(entry.key, surface)
+    )
 
 
 def _roles(owner: str | None, context: DraftingContext) -> tuple[RoleEntry, ...]:

@@ -62,6 +62,8 @@ class RawDocument:
     blocks: list[Block] = field(default_factory=list)
     pages: int | None = None
     title: str | None = None
+    #: What the reader had to guess (mixed encodings...), in French, for the plan's warnings.
+    warnings: list[str] = field(default_factory=list)
 
     def text(self) -> str:
         """All the text of the document (paragraphs and cells), for language checks."""

@@ -75,12 +75,59 @@ def _decode_utf16_without_bom(data: bytes) -> str | None:
         return None
 
 
+def _decode_mixed(data: bytes) -> tuple[str, list[int]] | None:
+    """Line by line, when some lines are UTF-8 and others not: (text, lines not in UTF-8).
+
+    A file pasted together from several tools (a UTF-8 export with lines typed in an old
+    Windows editor) fails UTF-8 as a whole; read whole as cp1252 its UTF-8 lines turn into
+    mojibake ("Ã©"). Each line is decoded on its own instead: UTF-8, else cp1252, else
+    latin-1 (which decodes anything). None when no line has non-ASCII UTF-8 (not mixed).
+    """
+    lines = data.split(b"\n")
+    decoded: list[str] = []
+    legacy: list[int] = []
+    utf8_accented = 0
+    for number, line in enumerate(lines, start=1):
+        try:
+            decoded.append(line.decode("utf-8"))
+            utf8_accented += not line.isascii()
+        except UnicodeDecodeError:
+            legacy.append(number)
+            try:
+                decoded.append(line.decode("cp1252"))
+            except UnicodeDecodeError:
+                decoded.append(line.decode("latin_1"))
+    if not utf8_accented or not legacy:
+        return None
+    return "\n".join(decoded), legacy
+
+
+def mixed_encoding_warning(lines: list[int]) -> str:
+    """The French warning of a file decoded line by line."""
+    shown = ", ".join(map(str, lines[:10])) + (", …" if len(lines) > 10 else "")
+    return (
+        f"Encodage mixte : {len(lines)} ligne(s) n'étaient pas en UTF-8 et ont été lues en "
+        f"Windows-1252 (ligne(s) {shown}) ; vérifiez leurs accents, ou réenregistrez le "
+        "fichier en UTF-8."
+    )
+
+
 def decode_text(data: bytes, path: Path) -> str:
     """The text of a file, line breaks normalised to "\\n" and a leading BOM removed.
 
     Raises:
         CorruptFileError: the bytes are not text in any encoding we accept.
     """
+    return decode_with_warnings(data, path)[0]
+
+
+def decode_with_warnings(data: bytes, path: Path) -> tuple[str, list[str]]:
+    """`decode_text`, plus the warnings of a best-effort decoding (mixed encodings).
+
+    Raises:
+        CorruptFileError: the bytes are not text in any encoding we accept.
+    """
+    warnings: list[str] = []
     text = _decode_bom(data)
     if text is None and b"\x00" in data:
         text = _decode_utf16_without_bom(data)
@@ -90,11 +137,16 @@ def decode_text(data: bytes, path: Path) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            best = from_bytes(data, cp_isolation=_WESTERN_ENCODINGS).best()
-            if best is None:
-                raise _binary(path) from None
-            text = str(best)
+            mixed = _decode_mixed(data)
+            if mixed is not None:
+                text, legacy = mixed
+                warnings.append(mixed_encoding_warning(legacy))
+            else:
+                best = from_bytes(data, cp_isolation=_WESTERN_ENCODINGS).best()
+                if best is None:
+                    raise _binary(path) from None
+                text = str(best)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text or not _looks_like_text(text):
         raise _binary(path)
-    return text
+    return text, warnings

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from assistant.errors import EmptyFileError
 from assistant.readers.base import RawDocument
-from assistant.readers.encoding import decode_text
+from assistant.readers.encoding import decode_with_warnings
 from assistant.readers.plaintext import parse_text
 from assistant.readers.source_file import SourceFile, first_heading
 from assistant.settings import IngestSettings
@@ -21,14 +21,16 @@ def read_lines(source: SourceFile, *, markdown: bool) -> RawDocument:
         CorruptFileError: the file is not text.
         EmptyFileError: it holds no text once markup is removed.
     """
-    text = decode_text(source.data, source.path)
+    text, warnings = decode_with_warnings(source.data, source.path)
     blocks = parse_text(text, source.name, markdown=markdown)
     if not blocks:
         raise EmptyFileError(
             source.path,
             "le fichier ne contient aucun texte ; vérifiez que vous avez choisi le bon fichier.",
         )
-    return source.document(blocks, title=first_heading(blocks))
+    document = source.document(blocks, title=first_heading(blocks))
+    document.warnings.extend(warnings)
+    return document
 
 
 def read(source: SourceFile, settings: IngestSettings) -> RawDocument:

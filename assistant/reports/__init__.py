@@ -79,7 +79,7 @@ def write_report(data: ReportData, format: ReportFormat, out: Path) -> Path:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp_name, 0o644)
+        os.chmod(temp_name, 0o600)  # a report names people and their actions: owner only
         os.replace(temp_name, out)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)

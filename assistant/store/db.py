@@ -8,6 +8,7 @@ transaction, so no other module issues ``BEGIN`` or ``COMMIT`` by hand.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -82,3 +83,23 @@ def snapshot(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         yield connection
     finally:
         connection.execute("COMMIT")
+
+
+#: Workspace databases and folders hold a plan's contents and its reviewers' names: readable
+#: by their owner only, whatever the umask (022 made them world-readable).
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_DIR_MODE = 0o700
+
+
+def create_private(database: Path) -> None:
+    """Create an empty database file readable by its owner only, if there is none yet.
+
+    SQLite gives the ``-wal`` and ``-shm`` files it creates the mode of the database file,
+    so creating the file first (rather than letting `sqlite3.connect` do it under the
+    umask) keeps all three private.
+    """
+    try:
+        descriptor = os.open(database, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE_MODE)
+    except FileExistsError:
+        return
+    os.close(descriptor)

@@ -274,7 +274,6 @@ def cancel_job(workspace: Workspace, job_id: str) -> Job:
         UnknownJobError: no such job.
         JobNotCancellableError: the job is already over.
     """
-    folder = staging_dir(workspace, job_id)
     with connect(workspace.database) as connection, transaction(connection):
         job = _job(_row(connection, job_id))
         if job.state is JobState.QUEUED:
@@ -294,7 +293,7 @@ def cancel_job(workspace: Workspace, job_id: str) -> Job:
             )
         cancelled = _job(_row(connection, job_id))
     if cancelled.state is JobState.FAILED:
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(staging_dir(workspace, job_id), ignore_errors=True)
     return cancelled
 
 

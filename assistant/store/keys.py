@@ -28,7 +28,7 @@ from pydantic import BaseModel, Field
 
 from assistant.errors import PlanAssistantError
 from assistant.settings import Settings
-from assistant.store.db import connect, transaction
+from assistant.store.db import PRIVATE_DIR_MODE, connect, create_private, transaction
 from assistant.store.migrations import Migration, migrate
 from assistant.store.workspace import Workspace
 
@@ -161,8 +161,10 @@ class AccessRegistry:
             WorkspaceError: the directory cannot be created or the database is unusable.
         """
         root = Path(data_dir)
-        (root / WORKSPACES_DIR).mkdir(parents=True, exist_ok=True)
+        root.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+        (root / WORKSPACES_DIR).mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
         registry = cls(root)
+        create_private(registry.database)
         with connect(registry.database) as connection, transaction(connection):
             migrate(connection, REGISTRY_MIGRATIONS)
         return registry

@@ -29,6 +29,20 @@ class ReviewError(PlanAssistantError):
     code = "review_error"
 
 
+class StaleReviewError(ReviewError):
+    """The action changed since the reviewer saw it: their decision would silently undo it."""
+
+    code = "stale_review"
+
+    def __init__(self, message: str, current: str | list[str] | None) -> None:
+        self.current = current
+        super().__init__(message)
+
+
+#: "The reviewer did not say what they saw" (None means they saw an empty field).
+UNSEEN: Any = object()
+
+
 def save_drafts(workspace: Workspace, drafts: Sequence[Draft]) -> int:
     """Store new drafts; drafts already reviewed keep their status. Returns how many were new."""
     now = datetime.now(UTC).isoformat()
@@ -70,11 +84,24 @@ def list_drafts(
 
 
 def accept_draft(
-    workspace: Workspace, draft_id: str, author: str, *, text: str | None = None
+    workspace: Workspace,
+    draft_id: str,
+    author: str,
+    *,
+    text: str | None = None,
+    seen: str | list[str] | None = UNSEEN,
 ) -> Action:
     """Apply a draft to its action (reworded when `text` is given) and record the change.
 
+    Two reviewers accepting different owners for one action at the same time must not
+    both succeed, the last silently winning: the review carries the value it saw.
+    `seen` is the field as the reviewer saw it (the owner, or the list of indicators); when
+    the action holds something else now, the review is refused with the current value.
+    Without `seen`, an owner draft is refused once another owner proposal for the same
+    action was accepted (and not undone) meanwhile: the reviewer cannot have seen it.
+
     Raises:
+        StaleReviewError: the action changed since the reviewer saw it.
         ReviewError: unknown draft, draft already reviewed, or its action no longer exists.
     """
     with workspace.lock(), connect(workspace.database) as connection, transaction(connection):
@@ -84,6 +111,7 @@ def accept_draft(
                 f"La proposition {draft_id} a déjà été traitée ({_STATUS_FR[draft.status]})."
             )
         action = _action(connection, draft.action_id)
+        _check_fresh(connection, action, draft, seen)
         value = (text if text is not None else draft.proposal).strip()
         if not value:
             raise ReviewError("Le texte de la proposition est vide : rien à enregistrer.")
@@ -205,6 +233,43 @@ _STATUS_FR = {
     DraftStatus.EDITED: "acceptée après modification",
     DraftStatus.REJECTED: "refusée",
 }
+
+
+def _check_fresh(
+    connection: sqlite3.Connection, action: Action, draft: Draft, seen: str | list[str] | None
+) -> None:
+    is_owner = draft.field is DraftField.OWNER
+    current: str | list[str] | None = action.owner if is_owner else list(action.indicators)
+    if seen is UNSEEN:
+        if not is_owner:
+            return  # indicators add up: accepting one never erases another
+        other = connection.execute(
+            "SELECT 1 FROM action_edits WHERE action_id = ? AND field = 'owner' AND kind IN "
+            "(?, ?) AND reverted_by IS NULL AND draft_id IS NOT NULL AND draft_id != ?",
+            (action.id, EditKind.ACCEPTED.value, EditKind.EDITED.value, draft.id),
+        ).fetchone()
+        if other is None:
+            return
+    elif _same(seen, current):
+        return
+    shown = (
+        f"« {current} »"
+        if isinstance(current, str)
+        else ("« " + " ; ".join(current) + " »" if current else "vide")
+    )
+    what = "son responsable" if is_owner else "ses indicateurs"
+    raise StaleReviewError(
+        f"L'action {action.id} a été modifiée depuis que vous l'avez affichée : {what} "
+        f"est maintenant {shown}. Rien n'a été enregistré ; rechargez l'action et validez "
+        "à nouveau si votre choix tient toujours.",
+        current,
+    )
+
+
+def _same(seen: str | list[str] | None, current: str | list[str] | None) -> bool:
+    if isinstance(seen, list) or isinstance(current, list):
+        return list(seen or []) == list(current or [])
+    return (seen or "").strip() == (current or "").strip()
 
 
 def _apply(action: Action, field: DraftField, value: str) -> tuple[str, Any, Any]:

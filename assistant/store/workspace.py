@@ -35,7 +35,14 @@ from assistant.schema.workspace import (
 )
 from assistant.settings import Settings
 from assistant.store import rows
-from assistant.store.db import DATABASE_NAME, connect, snapshot, transaction
+from assistant.store.db import (
+    DATABASE_NAME,
+    PRIVATE_DIR_MODE,
+    connect,
+    create_private,
+    snapshot,
+    transaction,
+)
 from assistant.store.migrations import migrate, schema_version
 from assistant.store.originals import ORIGINALS_DIR, discard_originals, store_original
 from assistant.store.originals import original_name as original_path_for
@@ -91,6 +98,7 @@ class Workspace:
         with workspace.lock():
             _make_directory(root / ORIGINALS_DIR)
             _make_directory(root / INDEXES_DIR)
+            create_private(workspace.database)
             with connect(workspace.database) as connection, transaction(connection):
                 migrate(connection)
         return workspace
@@ -339,7 +347,7 @@ class Workspace:
 
 def _make_directory(path: Path) -> None:
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
     except OSError as exc:
         raise WorkspaceError(
             f"Impossible de créer le dossier {path} ({exc.strerror or exc}). "

@@ -38,3 +38,10 @@ def test_markup_in_a_document_is_printed_as_text(command: str, tmp_path: Path) -
     assert "[/]" in flat and "[link=https://evil.example/]" in flat
     assert "\x1b]8;" not in result.stdout, "no terminal hyperlink (OSC 8) was written"
     assert MARKUP_INJECTION.split()[0] in flat
+
+
+def test_a_reference_date_at_the_end_of_time_is_refused_in_french(tmp_path: Path) -> None:
+    files = [str(CORPUS / "plan-action.md"), str(CORPUS / "rapport-experts.md")]
+    result = CliRunner().invoke(app, ["audit", *files, "--as-of", "9999-12-31"])
+    assert result.exit_code == 2, result.output
+    assert "hors de la plage" in result.output

@@ -143,7 +143,8 @@ class ActionsScreen(AuditScreen):
         )
         deadline = shorten(deadline_label(action), deadline_width)
         cells: list[str | Content] = [
-            shorten(action.text, widths["text"]),
+            # Content, never a str: DataTable reads a str as markup ("[/]" from a plan crashed)
+            Content(shorten(action.text, widths["text"])),
             owner,
             Content.styled(deadline, "$warning") if row.overdue else deadline,
         ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -79,7 +80,7 @@ class DocumentsScreen(AreaScreen):
         for document in documents:
             recommendations, actions, swot = counts.get(document.id, (0, 0, 0))
             table.add_row(
-                document.name,
+                Text(document.name),  # a str would be read as markup
                 document.format.value.upper(),
                 file_size(document.size_bytes),
                 str(recommendations),

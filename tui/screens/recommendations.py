@@ -136,10 +136,11 @@ class RecommendationsScreen(AuditScreen):
             table.add_column(title, key=key, width=width)
         for mapping in shown:
             table.add_row(
-                short_ref(mapping.recommendation_key),
+                # Content, never a str: DataTable reads a str as markup (document text)
+                Content(short_ref(mapping.recommendation_key)),
                 coverage_label(mapping.coverage),
                 str(answering_actions(mapping)),
-                shorten(mapping.text or mapping.recommendation_ref, text_width),
+                Content(shorten(mapping.text or mapping.recommendation_ref, text_width)),
                 key=mapping.recommendation_id,
             )
         total = len(data.report.mappings)

@@ -1,0 +1,94 @@
+"""Issue 15 through the API: a stale review answers 409 with the current value; a finished
+job cannot be cancelled (409); JSON bodies are bounded (413)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from api_helpers import AS_OF, CORPUS, Tenant, upload, wait_for_job
+from fastapi.testclient import TestClient
+
+
+def _two_indicator_drafts(drafts: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
+    by_action: dict[str, list[dict[str, Any]]] = {}
+    for draft in drafts:
+        if draft["field"] == "indicator":
+            by_action.setdefault(draft["action_id"], []).append(draft)
+    pair = next(group for group in by_action.values() if len(group) >= 2)
+    return pair[0], pair[1]
+
+
+def test_a_review_of_a_value_changed_since_answers_409_with_the_current_value(
+    client: TestClient, demo_a: Tenant
+) -> None:
+    generated = client.post(
+        demo_a.url("/drafts:generate"), json={"as_of": AS_OF}, headers=demo_a.headers
+    ).json()["data"]
+    first, second = _two_indicator_drafts(generated)
+    action = client.get(demo_a.url(f"/actions/{first['action_id']}"), headers=demo_a.headers)
+    seen = action.json()["indicators"]
+
+    accepted = client.post(
+        demo_a.url(f"/drafts/{first['id']}/accept"), json={"seen": seen}, headers=demo_a.headers
+    )
+    stale = client.post(
+        demo_a.url(f"/drafts/{second['id']}/accept"), json={"seen": seen}, headers=demo_a.headers
+    )
+
+    assert accepted.status_code == 200, accepted.text
+    assert stale.status_code == 409, stale.text
+    error = stale.json()["error"]
+    assert error["code"] == "stale_review"
+    assert first["proposal"] in error["message"]
+    fresh = client.post(
+        demo_a.url(f"/drafts/{second['id']}/accept"),
+        json={"seen": accepted.json()["indicators"]},
+        headers=demo_a.headers,
+    )
+    assert fresh.status_code == 200, fresh.text
+
+
+def test_cancelling_a_finished_job_answers_409(client: TestClient, demo_a: Tenant) -> None:
+    jobs = client.get(demo_a.url("/jobs"), headers=demo_a.headers).json()["data"]
+    done = next(job for job in jobs if job["state"] == "succeeded")
+    response = client.post(demo_a.url(f"/jobs/{done['id']}/cancel"), headers=demo_a.headers)
+    assert response.status_code == 409
+    assert "ne peut pas être annulée" in response.json()["error"]["message"]
+    unknown = client.post(demo_a.url(f"/jobs/{'0' * 32}/cancel"), headers=demo_a.headers)
+    assert unknown.status_code == 404
+
+
+def test_a_json_body_over_the_limit_is_refused_413_in_french(
+    client: TestClient, tenant_a: Tenant
+) -> None:
+    huge = '{"as_of": "' + "x" * 2_000_000 + '"}'
+    response = client.post(
+        tenant_a.url("/drafts:generate"),
+        content=huge,
+        headers={**tenant_a.headers, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 413
+    assert "Requête trop volumineuse" in response.json()["error"]["message"]
+
+
+def test_a_long_cjk_file_name_is_shortened_not_refused(
+    client: TestClient, tenant_a: Tenant, tmp_path: Path
+) -> None:
+    source = CORPUS / "analyse-swot.md"
+    name = "行動計画" * 60 + ".md"  # 240 characters, 720 bytes: over any file system's limit
+    response = upload(client, tenant_a.url("/documents"), tenant_a.headers, [source], [name])
+    assert response.status_code == 202, response.text
+    job = wait_for_job(client, response.headers["Location"], tenant_a.headers)
+    assert job["state"] == "succeeded", job
+    stored = job["files"][0]
+    assert stored.endswith(".md") and len(stored.encode("utf-8")) <= 255
+    assert stored.startswith("行動計画")
+
+
+def test_a_reference_date_at_the_end_of_time_is_a_422_not_a_500(
+    client: TestClient, demo_a: Tenant
+) -> None:
+    response = client.get(demo_a.url("/gaps?as_of=9999-12-31"), headers=demo_a.headers)
+    assert response.status_code == 422, response.text
+    assert "hors de la plage" in response.text
