@@ -80,8 +80,70 @@ def plan_tables(plan: Plan) -> RenderableType:
         for item in plan.swot:
             swot.add_row(labels[item.kind.value], Text(item.text))
         parts.append(swot)
+    structure = structure_table(plan)
+    if structure is not None:
+        parts.append(structure)
     parts.extend(Text(f"Attention : {warning}", style="yellow") for warning in plan.warnings)
     return Group(*parts)
+
+
+_TABLE_KINDS = {
+    "plan": "plan",
+    "recommendations": "recommandations",
+    "swot": "AFOM",
+    "timeline": "calendrier",
+    "not_plan": "hors plan",
+    "unread": "non lu",
+}
+
+
+_ROLE_LABELS = {
+    "action": "action",
+    "owner": "responsable",
+    "guarantor": "garant",
+    "deadline": "échéance",
+    "status": "état",
+    "status_deadline": "état / échéance",
+    "indicators": "indicateurs",
+    "results": "résultats attendus",
+    "reference": "référence",
+    "criterion": "critère",
+    "objective": "objectif",
+    "axis": "axe",
+    "step": "étape",
+    "priority": "priorité",
+    "timeline": "période",
+    "ignored": "ignorée",
+}
+
+
+def structure_table(plan: Plan) -> Table | None:
+    """How each table was read: its kind, the role of each column and how sure."""
+    tables = plan.structure.tables
+    if not tables:
+        return None
+    confidence = plan.structure.confidence
+    table = Table(
+        title=f"Structure lue (confiance {confidence:.0%}"
+        + (", à vérifier)" if plan.structure.needs_review else ")"),
+        expand=True,
+    )
+    for heading in ("Tableau", "Lu comme", "Colonnes (rôle, confiance)", "Lignes", "Actions"):
+        table.add_column(heading)
+    for report in tables:
+        columns = ", ".join(
+            f"{c.header or c.index + 1} → {_ROLE_LABELS.get(c.role, c.role)} ({c.confidence:.0%})"
+            for c in report.columns
+            if c.role
+        )
+        table.add_row(
+            Text(f"{report.index} (l. {report.source.line_start})"),
+            Text(_TABLE_KINDS.get(report.kind.value, report.kind.value)),
+            Text(columns or (report.note or "—")),
+            str(report.rows),
+            str(report.actions),
+        )
+    return table
 
 
 def ingest_table(report: IngestReport) -> Table:
