@@ -75,11 +75,12 @@ def retry(
     "/{job_id}/cancel",
     status_code=202,
     response_model=JobPublic,
-    summary="Cancel a queued or running job",
-    description="A queued job fails at once; a running one stops parsing within a second "
-    "(its error_code is 'cancel_requested' until its runner has stopped it, then "
-    "'cancelled'). Nothing of the batch is imported.",
+    operation_id="cancel_job",
+    summary="Annuler une tâche en attente ou en cours",
     responses={409: {"model": ErrorBody, "description": "The job is already over."}},
 )
 def cancel(workspace: WorkspaceDep, job_id: JobId) -> JobPublic:
+    """Cancel a queued or running job: a queued job fails at once; a running one stops
+    parsing within a second (its error_code is 'cancel_requested' until its runner has
+    stopped it, then 'cancelled'). Nothing of the batch is imported."""
     return _public(cancel_job(workspace, job_id))

@@ -29,6 +29,8 @@ _WORD = re.compile(r"[^\W\d_]{2}")
 # every line looks like a header but continues the first row made each line rescan all
 # the lines below it (quadratic: 200 KB took minutes).
 _MAX_ROW_LINES = 60
+# Lines a header's titles may wrap onto (bounded: each candidate header reads them).
+_HEADER_LINES = 3
 
 
 @dataclass
@@ -155,7 +157,8 @@ def _header_continued(
     with a capital or a digit.
     """
     titles = [text for _, text in header]
-    while first < len(lines) and lines[first].strip():
+    limit = first + _HEADER_LINES
+    while first < min(limit, len(lines)) and lines[first].strip():
         placed = _place(_segments(lines[first]), starts)
         pieces = [text for text in placed or [] if text]
         if (
