@@ -40,6 +40,8 @@ from assistant.errors import (
 from assistant.readers import limits
 from assistant.readers.base import Block, Paragraph, RawDocument, Table, TableRow
 from assistant.readers.cleanup import normalise_lines
+from assistant.readers.layout_tables import LayoutTable
+from assistant.readers.pdf_unruled import unruled_tables
 from assistant.readers.source_file import SourceFile
 from assistant.readers.spans import make_span, row_excerpt
 from assistant.settings import IngestSettings
@@ -253,9 +255,17 @@ def _read_page(
             placed.append((float(table.bbox[1]), block))
     outside = [
         line
-        for line in text_area.extract_text_lines(return_chars=False)
+        for line in text_area.extract_text_lines(return_chars=True)
         if _margin_key(line, float(page.height)) not in boilerplate
     ]
+    outside.sort(key=lambda item: (float(item["top"]), float(item["x0"])))
+    used: set[int] = set()
+    for unruled in unruled_tables(outside):
+        block = _unruled_block(unruled, outside, numbering, file, number)
+        if block is not None:
+            placed.append((float(outside[unruled.header_line]["top"]), block))
+            used.update(range(unruled.header_line, unruled.end_line))
+    outside = [line for index, line in enumerate(outside) if index not in used]
     for group in _paragraph_groups(outside, tables):
         text = _clean("\n".join(str(line["text"]) for line in group))
         if not text:
@@ -266,6 +276,29 @@ def _read_page(
         placed.append((top, Paragraph(text=text, span=span)))
     placed.sort(key=lambda item: item[0])
     return [block for _, block in placed]
+
+
+def _unruled_block(
+    table: LayoutTable, lines: Sequence[Line], numbering: _PageLines, file: str, page: int
+) -> Table | None:
+    """A table found from the words' positions, its rows cited at their visual lines."""
+    rows: list[TableRow] = []
+    entries = [(table.header_line, table.header_line, table.header, frozenset[int]())]
+    entries = entries if table.header else []
+    entries += [(r.first_line, r.last_line, r.texts(), frozenset(r.merged)) for r in table.rows]
+    for first, last, texts, merged in entries:
+        cells = tuple(_clean(text) for text in texts)
+        if not any(cells):
+            continue
+        start, end = numbering.range(float(lines[first]["top"]), float(lines[last]["bottom"]))
+        span = make_span(file, start, end, row_excerpt(cells), page=page)
+        rows.append(TableRow(cells=cells, span=span, merged=merged))
+    if len(rows) < 2:
+        return None
+    span = make_span(
+        file, rows[0].span.line_start, rows[-1].span.line_end, rows[0].span.excerpt, page=page
+    )
+    return Table(rows=tuple(rows), span=span)
 
 
 def _title(metadata: dict[str, Any]) -> str | None:

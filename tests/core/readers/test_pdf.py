@@ -178,3 +178,35 @@ def test_a_row_whose_first_line_rises_above_its_rule_keeps_it(
         ("Refondre l'UE de catalogage selon le modèle actuel", "Titulaire de catalogage"),
         ("Créer un stage en archives communales", "Coordinatrice des stages"),
     ]
+
+
+def test_a_table_without_rules_is_read_from_the_words_positions(
+    tmp_path: Path, settings: IngestSettings
+) -> None:
+    path = tmp_path / "sans-filets.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 10)
+    columns = (60.0, 250.0, 380.0, 470.0)
+    rows = [
+        ("Action", "Responsable", "Échéance", "État"),
+        ("Construire une grille de", "Coordinatrice", "Juin 2025", "En cours"),
+        ("progression par bloc", "clinique", "", ""),
+        ("Présenter la grille aux", "Coordinatrice", "Septembre", "Non"),
+        ("maîtres de stage", "clinique", "2025", "entamé"),
+    ]
+    y = 760.0
+    for row in rows:
+        for x, text in zip(columns, row, strict=True):
+            pdf.drawString(x, y, text)
+        y -= 13
+    pdf.save()
+
+    table = next(b for b in read_document(path, settings).blocks if isinstance(b, Table))
+    assert [row.cells for row in table.rows] == [
+        ("Action", "Responsable", "Échéance", "État"),
+        ("Construire une grille de progression par bloc", "Coordinatrice clinique",
+         "Juin 2025", "En cours"),
+        ("Présenter la grille aux maîtres de stage", "Coordinatrice clinique",
+         "Septembre 2025", "Non entamé"),
+    ]  # fmt: skip
+    assert table.rows[1].span.page == 1
