@@ -93,24 +93,37 @@ def french_date(day: date) -> str:
 
 
 # A deadline written at the end of an action's own text: "… : septembre 2020",
-# "… – juin 2021", "… (2024-2025)", "… (Q1 2027)". The separator matters: "… en 2025"
-# is part of the sentence, not a deadline column that was folded into it.
-_INLINE_DEADLINE = re.compile(
-    r"(?:\s*[:–—]\s*|\s+-\s+|\s*\(\s*)"
+# "… – juin 2021", or in parentheses "… (novembre 2026 – janvier 2027)", "… (Q1 2027)".
+# The separator matters: "… en 2025" is part of the sentence, not a deadline column that
+# was folded into it; and a year alone in parentheses ("(2022-23)") often dates something
+# the action mentions, so parentheses need a month or a quadrimester.
+_PARENTHESISED = re.compile(r"\s*\((?P<when>[^()]*\b(?:19|20)\d{2}[^()]*)\)\s*\.?$")
+_PERIOD_WORD = re.compile(
+    r"janv|f[ée]vr|mars|avril|mai|juin|juil|ao[uû]t|sept|octob|novemb|d[ée]cemb|\bq[1-4]\b",
+    re.IGNORECASE,
+)
+_SET_OFF = re.compile(
+    r"(?:\s*[:–—]\s*|\s+-\s+)"
     r"(?P<when>(?:(?:d[ée]but|fin|mi-?|avant|d'ici|pour)\s+)?[^:–—()]{0,30}?"
-    r"(?:(?:19|20)\d{2}(?:\s*[-/]\s*(?:19|20)?\d{2})?|\bq[1-4]\b[^()]{0,8}))"
-    r"\s*\)?\s*\.?$",
+    r"(?:(?:19|20)\d{2}(?:\s*[-/]\s*(?:19|20)?\d{2})?))"
+    r"\s*\.?$",
     re.IGNORECASE,
 )
 
 
 def split_inline_deadline(text: str) -> tuple[str, str | None]:
-    """("Désigner un référent : septembre 2020") -> ("Désigner un référent", "septembre 2020").
+    """A deadline written at the end of an action's text, and the text without it.
 
-    Only a trailing period set off by a colon, a dash or parentheses, that reads as a date;
-    otherwise the text is returned whole with None.
+    ("Désigner un référent : septembre 2020") -> ("Désigner un référent", "septembre 2020");
+    in parentheses the text is kept whole, as plans cite it: ("Réviser (juin 2026)") ->
+    ("Réviser (juin 2026)", "juin 2026"). Otherwise the text whole and None.
     """
-    match = _INLINE_DEADLINE.search(text)
+    match = _PARENTHESISED.search(text)
+    if match is not None and match.start() >= 10 and _PERIOD_WORD.search(match["when"]):
+        when = " ".join(match["when"].split())
+        if due_date(when) is not None:
+            return text, when
+    match = _SET_OFF.search(text)
     if match is None or match.start() < 10:
         return text, None
     when = match["when"].strip()
