@@ -21,7 +21,7 @@ from rich.table import Table
 from assistant.cli import console
 from assistant.cli.state import settings_of
 from assistant.errors import PlanAssistantError
-from assistant.reports import render, write_report
+from assistant.reports import BINARY_FORMATS, EXTENSIONS, render, write_report
 from assistant.schema import Coverage, Mapping
 from assistant.services import audit_workspace, map_workspace, temporary_workspace
 from assistant.settings import Settings
@@ -46,6 +46,8 @@ class AuditFormat(StrEnum):
     MD = "md"
     HTML = "html"
     XLSX = "xlsx"
+    DOCX = "docx"  # the completed plan, as a Word table
+    PDF = "pdf"  # the HTML report printed
 
 
 @contextmanager
@@ -131,7 +133,12 @@ def audit_command(
         typer.Option("--as-of", help="Date de référence AAAA-MM-JJ (défaut : aujourd'hui)."),
     ] = None,
     output: Annotated[
-        AuditFormat, typer.Option("--format", "-f", help="md, html, xlsx ou json.")
+        AuditFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md, html, xlsx, json, pdf ou docx (plan complété).",
+        ),
     ] = AuditFormat.MD,
     out: Annotated[
         Path | None,
@@ -144,9 +151,10 @@ def audit_command(
     """Auditer le plan : couverture des recommandations, lacunes, propositions."""
     settings = settings_of(ctx)
     reference = _as_of(as_of)
-    if output is AuditFormat.XLSX and out is None:
+    if output.value in BINARY_FORMATS and out is None:
         raise PlanAssistantError(
-            "Le format xlsx s'écrit dans un fichier : précisez --out rapport.xlsx."
+            f"Le format {output.value} s'écrit dans un fichier : précisez "
+            f"--out rapport{EXTENSIONS[output.value]}."
         )
     with _opened(files, workspace, settings) as opened:
         data = audit_workspace(opened, settings, as_of=reference, drafts=not no_drafts)

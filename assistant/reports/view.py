@@ -285,6 +285,11 @@ def _gaps(data: ReportData) -> dict[Severity, list[GapView]]:
     return grouped
 
 
+def gap_message(data: ReportData, gap: Gap) -> str:
+    """The gap's message as printed under its target (a recommendation's ref not repeated)."""
+    return _gap_view(data, gap).message
+
+
 def _gap_view(data: ReportData, gap: Gap) -> GapView:
     message = gap.message
     if gap.target_kind is TargetKind.RECOMMENDATION:
