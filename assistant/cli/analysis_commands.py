@@ -48,6 +48,8 @@ class AuditFormat(StrEnum):
     XLSX = "xlsx"
     DOCX = "docx"  # the completed plan, as a Word table
     PDF = "pdf"  # the HTML report printed
+    VISIT_HTML = "visite-html"  # the visit preparation pack
+    VISIT_DOCX = "visite-docx"
 
 
 @contextmanager
@@ -137,7 +139,7 @@ def audit_command(
         typer.Option(
             "--format",
             "-f",
-            help="md, html, xlsx, json, pdf ou docx (plan complété).",
+            help="md, html, xlsx, json, pdf, docx (plan complété), visite-html ou visite-docx.",
         ),
     ] = AuditFormat.MD,
     out: Annotated[

@@ -1,5 +1,5 @@
 """The gap-audit report in JSON, Markdown, a printable HTML page, a workbook and a PDF; the
-completed plan as a Word table (docx).
+completed plan as a Word table (docx); the visit preparation pack (HTML and DOCX).
 
 Every renderer is a pure function of a `ReportData` (the audit plus the actions and
 recommendations it cites); `render` picks one by name and `write_report` saves the result
@@ -20,9 +20,10 @@ from assistant.reports.html import render_html
 from assistant.reports.json import render_json
 from assistant.reports.markdown import render_markdown
 from assistant.reports.pdf import html_to_pdf
+from assistant.reports.visit import render_visit_docx, render_visit_html
 from assistant.reports.xlsx import render_xlsx
 
-ReportFormat = Literal["json", "md", "html", "xlsx", "docx", "pdf"]
+ReportFormat = Literal["json", "md", "html", "xlsx", "docx", "pdf", "visite-html", "visite-docx"]
 REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
 
 # File extension of each format (for a default output name).
@@ -33,10 +34,12 @@ EXTENSIONS: dict[ReportFormat, str] = {
     "xlsx": ".xlsx",
     "docx": ".docx",
     "pdf": ".pdf",
+    "visite-html": ".html",
+    "visite-docx": ".docx",
 }
 
 #: Formats that are files, not text: they need an output path (never the terminal).
-BINARY_FORMATS: frozenset[ReportFormat] = frozenset({"xlsx", "docx", "pdf"})
+BINARY_FORMATS: frozenset[ReportFormat] = frozenset({"xlsx", "docx", "pdf", "visite-docx"})
 
 
 class UnknownReportFormatError(PlanAssistantError, ValueError):
@@ -71,6 +74,10 @@ def render(data: ReportData, format: ReportFormat) -> bytes:
         return render_plan_docx(data)
     if format == "pdf":
         return html_to_pdf(render_html(data))
+    if format == "visite-html":
+        return render_visit_html(data).encode("utf-8")
+    if format == "visite-docx":
+        return render_visit_docx(data)
     raise UnknownReportFormatError(format)
 
 
@@ -113,6 +120,8 @@ __all__ = [
     "render_json",
     "render_markdown",
     "render_plan_docx",
+    "render_visit_docx",
+    "render_visit_html",
     "render_xlsx",
     "write_report",
 ]
