@@ -16,8 +16,8 @@ from datetime import date
 from pathlib import Path
 
 from assistant.audit.coverage_rules import settle_coverage
-from assistant.audit.service import Drafter, run_audit
-from assistant.drafting import build_context, draft_for_actions
+from assistant.audit.service import ActionDrafter, Drafter, run_audit
+from assistant.drafting import build_context, draft_actions_for, draft_for_actions
 from assistant.errors import PlanAssistantError
 from assistant.ids import document_id
 from assistant.ingest import ProgressCallback, ProgressEvent
@@ -138,9 +138,18 @@ def audit_workspace(
     plans = workspace.plans()
     searcher = retriever_for(workspace, settings) if _has_actions(plans) else None
     tokenize = make_tokenizer(settings.retrieval.tokenizer).tokenize
-    drafter = _drafter(plans, searcher, as_of) if drafts and searcher is not None else None
+    drafter, action_drafter = (
+        _drafters(plans, searcher, as_of, settings)
+        if drafts and searcher is not None
+        else (None, None)
+    )
     report: AuditReport = run_audit(
-        plans, as_of=as_of, searcher=searcher, tokenize=tokenize, drafter=drafter
+        plans,
+        as_of=as_of,
+        searcher=searcher,
+        tokenize=tokenize,
+        drafter=drafter,
+        action_drafter=action_drafter,
     )
     return build_report_data(report, plans, title=title, programme=_programme(plans))
 
@@ -154,7 +163,13 @@ def _programme(plans: Sequence[Plan]) -> str | None:
     return titles[0] if titles else None
 
 
-def _drafter(plans: Sequence[Plan], searcher: HybridRetriever, as_of: date) -> Drafter:
-    """Drafting of missing owners and indicators, over the workspace's own plans."""
+def _drafters(
+    plans: Sequence[Plan], searcher: HybridRetriever, as_of: date, settings: Settings
+) -> tuple[Drafter, ActionDrafter]:
+    """Drafting of missing owners, indicators, deadlines and actions, over the workspace's plans."""
     context = build_context(list(plans), searcher, as_of)
-    return lambda actions: draft_for_actions(actions, context)
+    floor = settings.drafting.min_confidence
+    return (
+        lambda actions: draft_for_actions(actions, context, min_confidence=floor),
+        lambda mappings: draft_actions_for(mappings, context),
+    )

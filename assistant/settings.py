@@ -182,6 +182,16 @@ class APISettings(_Section):
         return [origin.rstrip("/") for origin in origins]
 
 
+class DraftingSettings(_Section):
+    min_confidence: float = Field(
+        default=0.15,
+        ge=0,
+        le=1,
+        description="Proposals (owner, indicator, deadline) below this confidence are not "
+        "shown: a weak guess costs a reviewer more than an empty cell.",
+    )
+
+
 class Settings(BaseSettings):
     """Root settings object."""
 
@@ -197,6 +207,7 @@ class Settings(BaseSettings):
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     api: APISettings = Field(default_factory=APISettings)
+    drafting: DraftingSettings = Field(default_factory=DraftingSettings)
 
     @classmethod
     def from_name(cls, name: str, **overrides: Any) -> Settings:

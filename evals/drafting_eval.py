@@ -6,6 +6,13 @@ owner's roles (same `role_key`) is the first proposal (top 1) or among the three
 For every action with indicators, they are hidden and two indicators are drafted; we score
 the best lexical overlap with a real indicator (token F1 over French stems, best pair) and
 the share of drafted indicators that are measurable (and, for reference, of the real ones).
+For every action whose deadline is a date to copy (« juin 2027 », « 2026-2027 », not
+« Action en cours et pérenne »), the deadline is hidden and deadlines are drafted; we score the first proposal written exactly as
+the real one, and falling in the same academic year, against a baseline that proposes the
+plan's most frequent deadline. The deadline rule was written once, on no plan in particular:
+all plans are out of sample for it. It is scored with the reference date before every
+deadline of the corpus (``DEADLINE_AS_OF``), so that the product's "never propose a date
+already past" does not hide the past deadlines of older plans.
 
 The retrieval corpus is the three gold plans plus the demo plan, embedded with the real
 sentence-transformers model in an in-memory Chroma store (as `evals.mapping_eval`).
@@ -25,15 +32,19 @@ from rich.table import Table
 from assistant.audit.measurability import is_measurable
 from assistant.audit.roles import role_key, split_owner
 from assistant.drafting import (
+    MIN_CONFIDENCE,
     DraftingContext,
     build_context,
+    draft_deadlines,
     draft_for_actions,
     draft_indicators,
     draft_owners,
     similar_actions,
 )
 from assistant.drafting.context import ActionSearcher
+from assistant.drafting.deadlines import usable_deadline
 from assistant.drafting.owners import usable_role
+from assistant.extract.dates import due_date
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.french import StemTokenizer
 from assistant.retrieval.sentence_embedder import SentenceTransformerEmbedder
@@ -47,6 +58,8 @@ from evals.shared import SharedDataMissing, locate_shared
 #: The reference date of the evaluation (deadlines of drafted indicators are reckoned from it).
 AS_OF = date(2026, 11, 15)
 TARGETS = {"owner top-3": 0.6}
+#: Reference date of the deadline evaluation: before every deadline of the corpus.
+DEADLINE_AS_OF = date(2000, 1, 1)
 
 
 @dataclass
@@ -104,6 +117,83 @@ class IndicatorFigures:
     @property
     def real_measurable_rate(self) -> float:
         return self.real_measurable / self.real if self.real else 0.0
+
+
+@dataclass
+class DeadlineFigures:
+    """Leave-one-out deadline scores of one plan."""
+
+    plan: str
+    actions: int = 0
+    exact: int = 0  # first proposal written as the real deadline
+    same_year: int = 0  # first proposal in the real deadline's academic year
+    top2_exact: int = 0
+    baseline_exact: int = 0  # the plan's most frequent deadline
+    baseline_same_year: int = 0
+    kept: int = 0  # first proposal at or above the confidence floor
+    kept_exact: int = 0
+
+    def rate(self, count: int) -> float:
+        return count / self.actions if self.actions else 0.0
+
+
+def academic_year(day: date | None) -> int | None:
+    """2026-2027 → 2027 (the year its June falls in)."""
+    if day is None:
+        return None
+    return day.year + 1 if day.month >= 9 else day.year
+
+
+def score_deadlines(plan: Plan, name: str, context: DraftingContext) -> DeadlineFigures:
+    """Hide each plain-period deadline of `plan` in turn, draft, and compare."""
+    figures = DeadlineFigures(name)
+    usable = {a.id: found[0] for a in plan.actions if (found := usable_deadline(a))}
+    for action in plan.actions:
+        real = usable.get(action.id)
+        if real is None:
+            continue
+        figures.actions += 1
+        others = [w for other_id, w in usable.items() if other_id != action.id]
+        mode = max(sorted(set(others)), key=others.count) if others else ""
+        year = academic_year(due_date(real))
+        figures.baseline_exact += mode.casefold() == real.casefold()
+        figures.baseline_same_year += academic_year(due_date(mode)) == year
+        hidden = action.model_copy(update={"deadline": None, "due": None})
+        drafts = draft_deadlines(hidden, context.with_action(hidden))
+        proposals = [d.proposal.casefold() for d in drafts]
+        first = drafts[0] if drafts else None
+        hit = bool(proposals) and proposals[0] == real.casefold()
+        figures.exact += hit
+        figures.top2_exact += real.casefold() in proposals[:2]
+        figures.same_year += first is not None and academic_year(due_date(first.proposal)) == year
+        if first is not None and first.confidence >= MIN_CONFIDENCE:
+            figures.kept += 1
+            figures.kept_exact += hit
+    return figures
+
+
+def deadline_table(figures: Sequence[DeadlineFigures]) -> Table:
+    table = Table(
+        title="Deadline drafts, leave-one-out (first proposal against the real deadline)",
+        title_justify="left",
+    )
+    columns = ("plan", "actions", "exact", "same year", "top-2 exact", "baseline exact",
+               "baseline same year", f"shown (≥ {MIN_CONFIDENCE})", "exact when shown")  # fmt: skip
+    for column in columns:
+        table.add_column(column)
+    total = DeadlineFigures("overall")
+    for f in figures:
+        for name in ("actions", "exact", "same_year", "top2_exact", "baseline_exact",
+                     "baseline_same_year", "kept", "kept_exact"):  # fmt: skip
+            setattr(total, name, getattr(total, name) + getattr(f, name))
+    for f in [*figures, total]:
+        table.add_row(
+            f.plan, str(f.actions), f"{f.rate(f.exact):.3f}", f"{f.rate(f.same_year):.3f}",
+            f"{f.rate(f.top2_exact):.3f}", f"{f.rate(f.baseline_exact):.3f}",
+            f"{f.rate(f.baseline_same_year):.3f}", f"{f.rate(f.kept):.3f}",
+            f"{f.kept_exact / f.kept if f.kept else 0.0:.3f}",
+        )  # fmt: skip
+    return table
 
 
 def retriever_for(passages: Sequence[Any], embedder: Embedder) -> ActionSearcher:
@@ -333,6 +423,9 @@ class DraftingSection:
         print_examples(plans, searcher, console)
         console.print(owner_table(owners))
         console.print(indicator_table(indicators))
+        deadline_context = build_context([plan for _, plan in plans], searcher, DEADLINE_AS_OF)
+        deadlines = [score_deadlines(plan, name, deadline_context) for name, plan in plans]
+        console.print(deadline_table(deadlines))
         total = overall_owners(owners)
         met = total.top3_rate >= TARGETS["owner top-3"]
         console.print(
@@ -366,6 +459,17 @@ class DraftingSection:
                     "real_measurable": f.real_measurable_rate,
                 }
                 for f in all_indicators
+            },
+            "deadlines": {
+                f.plan: {
+                    "actions": f.actions,
+                    "exact": f.rate(f.exact),
+                    "same_year": f.rate(f.same_year),
+                    "top2_exact": f.rate(f.top2_exact),
+                    "baseline_exact": f.rate(f.baseline_exact),
+                    "baseline_same_year": f.rate(f.baseline_same_year),
+                }
+                for f in deadlines
             },
             "targets": {
                 "owner top-3": {

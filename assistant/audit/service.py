@@ -41,6 +41,8 @@ from assistant.schema import (
 
 #: Drafts missing owners and indicators for the given actions (see `assistant.drafting`).
 Drafter = Callable[[Sequence[Action]], list[Draft]]
+#: Drafts new actions for the recommendations no action answers.
+ActionDrafter = Callable[[Sequence[Mapping]], list[Draft]]
 
 _SEVERITY_ORDER = {Severity.CRITICAL: 0, Severity.MAJOR: 1, Severity.MINOR: 2, Severity.INFO: 3}
 NO_CRITERION = "Sans critère"
@@ -53,6 +55,7 @@ def run_audit(
     searcher: ActionSearcher | None,
     tokenize: Tokenize,
     drafter: Drafter | None = None,
+    action_drafter: ActionDrafter | None = None,
     params: Calibration | None = None,
     now: datetime | None = None,
 ) -> AuditReport:
@@ -64,6 +67,7 @@ def run_audit(
         searcher: the retriever over action passages (None: written links only, no SWOT rule).
         tokenize: the lexical tokenizer (French stems) used by the link score.
         drafter: proposes owners/indicators for actions that lack them (None: no drafts).
+        action_drafter: proposes actions for uncovered recommendations (None: none).
     """
     params = params or calibration(embedder_name(searcher))
     # One memo for the mapping and the SWOT rule: both score the same actions' wordings.
@@ -84,6 +88,8 @@ def run_audit(
     roles = RoleCatalog.from_plans(plans)
     smart = [smart_score(action, as_of, roles) for action in actions.values()]
     drafts = drafter(list(actions.values())) if drafter is not None else []
+    uncovered = [m for m in mappings if m.coverage is Coverage.UNCOVERED]
+    action_drafts = action_drafter(uncovered) if action_drafter is not None and uncovered else []
     return AuditReport(
         generated_at=now or datetime.now(UTC),
         as_of=as_of,
@@ -91,6 +97,7 @@ def run_audit(
         mappings=mappings,
         gaps=gaps,
         drafts=drafts,
+        action_drafts=action_drafts,
         smart=smart,
         criteria=criterion_summaries(mappings, gaps),
         recommendations_from=recommendations_origin(plans),

@@ -45,6 +45,10 @@ class AuditFormat(StrEnum):
     MD = "md"
     HTML = "html"
     XLSX = "xlsx"
+    DOCX = "docx"  # the completed plan, as a Word table
+    PDF = "pdf"  # the HTML report printed
+    VISIT_HTML = "visite-html"  # the visit preparation pack
+    VISIT_DOCX = "visite-docx"
 
 
 @contextmanager
@@ -138,7 +142,12 @@ def audit_command(
     as_of: AsOfOption = None,
     output: Annotated[
         AuditFormat,
-        typer.Option("--format", "-f", metavar="FORMAT", help="md, html, xlsx ou json."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="md, html, xlsx, json, pdf, docx (plan complété), visite-html ou visite-docx.",
+        ),
     ] = AuditFormat.MD,
     out: Annotated[
         Path | None,
@@ -153,14 +162,15 @@ def audit_command(
     """Auditer le plan : couverture des recommandations, lacunes, propositions."""
     from assistant.cli import console
     from assistant.errors import PlanAssistantError
-    from assistant.reports import render, write_report
+    from assistant.reports import BINARY_FORMATS, EXTENSIONS, render, write_report
     from assistant.services import audit_workspace
 
     settings = settings_of(ctx)
     reference = reference_date(as_of) or date.today()
-    if output is AuditFormat.XLSX and out is None:
+    if output.value in BINARY_FORMATS and out is None:
         raise PlanAssistantError(
-            "Le format xlsx s'écrit dans un fichier : précisez --out rapport.xlsx."
+            f"Le format {output.value} s'écrit dans un fichier : précisez "
+            f"--out rapport{EXTENSIONS[output.value]}."
         )
     with console.waiting("Audit en cours…"), _opened(files, workspace, settings) as opened:
         data = audit_workspace(opened, settings, as_of=reference, drafts=not no_drafts)

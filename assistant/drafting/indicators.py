@@ -36,6 +36,7 @@ from assistant.drafting.candidates import (
 from assistant.drafting.context import DraftingContext, Neighbour, similar_actions
 from assistant.drafting.ids import draft_id
 from assistant.drafting.patterns import pattern_candidates
+from assistant.drafting.sense import sensible
 from assistant.drafting.wording import (
     ActionObject,
     DraftDue,
@@ -165,7 +166,7 @@ def indicator_candidates(action: Action, context: DraftingContext) -> list[Candi
         *_neighbour_candidates(action, neighbours, due, obj, context),
         *_wording_candidates(action, obj, due, context),
     ]
-    candidates = [c for c in candidates if is_measurable(c.text)]
+    candidates = [c for c in candidates if is_measurable(c.text) and sensible(c.text, obj)]
     return sorted(candidates, key=lambda c: (-c.score, c.kind, c.text))
 
 

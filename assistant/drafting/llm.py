@@ -137,6 +137,8 @@ def grounded(draft: Draft, proposal: str, rationale: str) -> bool:
     found = set(_CITATION.findall(f"{proposal} {rationale}"))
     if not wanted <= found or not found <= wanted:
         return False  # a citation dropped, or one invented
+    if draft.field not in (DraftField.OWNER, DraftField.INDICATOR):
+        return False  # deadlines and new actions are kept as drafted
     bare = _CITATION.sub(" ", proposal).strip()
     if not bare or len(bare) > 3 * len(draft.proposal) + 40:
         return False

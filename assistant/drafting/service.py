@@ -14,6 +14,7 @@ from assistant.audit.base import blank
 from assistant.audit.measurability import is_measurable
 from assistant.audit.roles import is_vague_owner
 from assistant.drafting.context import DraftingContext
+from assistant.drafting.deadlines import draft_deadlines
 from assistant.drafting.indicators import draft_indicators
 from assistant.drafting.owners import draft_owners
 from assistant.schema import Action, Draft
@@ -30,11 +31,24 @@ def needs_indicators(action: Action) -> bool:
     return not any(is_measurable(i) for i in indicators)
 
 
-def draft_for_actions(actions: Iterable[Action], context: DraftingContext) -> list[Draft]:
-    """Owner drafts (top 3) and indicator drafts (output + outcome) where they are missing.
+#: Below this confidence nothing is proposed (overridden by `Settings.drafting`).
+MIN_CONFIDENCE = 0.15
 
-    Drafts come in the order of the actions, owners before indicators; the same workspace
-    and reference date always give the same drafts with the same ids.
+
+def needs_deadline(action: Action) -> bool:
+    """No deadline written at all (a written but unreadable one is the coordinator's call)."""
+    return blank(action.deadline)
+
+
+def draft_for_actions(
+    actions: Iterable[Action], context: DraftingContext, *, min_confidence: float = MIN_CONFIDENCE
+) -> list[Draft]:
+    """Owner (top 3), indicator (output + outcome) and deadline drafts where they are missing.
+
+    Drafts come by decreasing confidence (the first one shown is the best supported, so a
+    reviewer pressing Enter accepts it), then in the order of the actions; a draft below
+    `min_confidence` is not proposed. The same workspace and reference date always give the
+    same drafts with the same ids.
     """
     drafts: list[Draft] = []
     for action in actions:
@@ -42,4 +56,7 @@ def draft_for_actions(actions: Iterable[Action], context: DraftingContext) -> li
             drafts.extend(draft_owners(action, context))
         if needs_indicators(action):
             drafts.extend(draft_indicators(action, context))
-    return drafts
+        if needs_deadline(action):
+            drafts.extend(draft_deadlines(action, context))
+    kept = [draft for draft in drafts if draft.confidence >= min_confidence]
+    return sorted(kept, key=lambda draft: -draft.confidence)

@@ -1,4 +1,5 @@
-"""The gap-audit report in four formats: JSON, Markdown, a printable HTML page and a workbook.
+"""The gap-audit report in JSON, Markdown, a printable HTML page, a workbook and a PDF; the
+completed plan as a Word table (docx); the visit preparation pack (HTML and DOCX).
 
 Every renderer is a pure function of a `ReportData` (the audit plus the actions and
 recommendations it cites); `render` picks one by name and `write_report` saves the result
@@ -14,12 +15,15 @@ from typing import Literal, get_args
 
 from assistant.errors import PlanAssistantError
 from assistant.reports.data import ReportData, build_report_data
+from assistant.reports.docx_plan import render_plan_docx
 from assistant.reports.html import render_html
 from assistant.reports.json import render_json
 from assistant.reports.markdown import render_markdown
+from assistant.reports.pdf import html_to_pdf
+from assistant.reports.visit import render_visit_docx, render_visit_html
 from assistant.reports.xlsx import render_xlsx
 
-ReportFormat = Literal["json", "md", "html", "xlsx"]
+ReportFormat = Literal["json", "md", "html", "xlsx", "docx", "pdf", "visite-html", "visite-docx"]
 REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
 
 # File extension of each format (for a default output name).
@@ -28,7 +32,14 @@ EXTENSIONS: dict[ReportFormat, str] = {
     "md": ".md",
     "html": ".html",
     "xlsx": ".xlsx",
+    "docx": ".docx",
+    "pdf": ".pdf",
+    "visite-html": ".html",
+    "visite-docx": ".docx",
 }
+
+#: Formats that are files, not text: they need an output path (never the terminal).
+BINARY_FORMATS: frozenset[ReportFormat] = frozenset({"xlsx", "docx", "pdf", "visite-docx"})
 
 
 class UnknownReportFormatError(PlanAssistantError, ValueError):
@@ -48,7 +59,8 @@ def render(data: ReportData, format: ReportFormat) -> bytes:
     """The report in `format`, as the bytes of the file (UTF-8 for text formats).
 
     Raises:
-        UnknownReportFormatError: `format` is not json, md, html or xlsx.
+        UnknownReportFormatError: `format` is not one of REPORT_FORMATS.
+        PdfConverterMissingError: pdf asked, and neither Chromium nor LibreOffice is here.
     """
     if format == "json":
         return render_json(data).encode("utf-8")
@@ -58,6 +70,14 @@ def render(data: ReportData, format: ReportFormat) -> bytes:
         return render_html(data).encode("utf-8")
     if format == "xlsx":
         return render_xlsx(data)
+    if format == "docx":
+        return render_plan_docx(data)
+    if format == "pdf":
+        return html_to_pdf(render_html(data))
+    if format == "visite-html":
+        return render_visit_html(data).encode("utf-8")
+    if format == "visite-docx":
+        return render_visit_docx(data)
     raise UnknownReportFormatError(format)
 
 
@@ -88,6 +108,7 @@ def write_report(data: ReportData, format: ReportFormat, out: Path) -> Path:
 
 
 __all__ = [
+    "BINARY_FORMATS",
     "EXTENSIONS",
     "REPORT_FORMATS",
     "ReportData",
@@ -98,6 +119,9 @@ __all__ = [
     "render_html",
     "render_json",
     "render_markdown",
+    "render_plan_docx",
+    "render_visit_docx",
+    "render_visit_html",
     "render_xlsx",
     "write_report",
 ]

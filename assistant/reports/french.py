@@ -70,7 +70,12 @@ TARGET_KIND_LABEL = {
     TargetKind.SWOT: "AFOM",
 }
 
-DRAFT_FIELD_LABEL = {DraftField.OWNER: "Responsable", DraftField.INDICATOR: "Indicateur"}
+DRAFT_FIELD_LABEL = {
+    DraftField.OWNER: "Responsable",
+    DraftField.INDICATOR: "Indicateur",
+    DraftField.DEADLINE: "Échéance",
+    DraftField.ACTION: "Action",
+}
 
 DRAFT_STATUS_LABEL = {
     DraftStatus.PROPOSED: "à valider",
@@ -83,6 +88,7 @@ DRAFT_SOURCE_LABEL = {
     "action": "action similaire",
     "pattern": "modèle d'indicateur",
     "role": "rôle de l'établissement",
+    "recommendation": "recommandation des experts",
 }
 
 INDICATOR_KIND_LABEL = {"output": "réalisation", "outcome": "résultat"}

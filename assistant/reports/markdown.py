@@ -293,7 +293,7 @@ def _draft(number: int, view: DraftView) -> list[str]:
     lines = [
         f"### Proposition {number} — {field.lower()} pour {md(view.action)}",
         "",
-        f"- **{field} proposé (à valider) :** {md(draft.proposal)}",
+        f"- **{field} (proposition à valider) :** {md(draft.proposal)}",
     ]
     lines += [f"- **{label} :** {md(value)}" for label, value in view.details]
     lines += [

@@ -24,6 +24,7 @@ from assistant.schema import (
     Coverage,
     CriterionSummary,
     Draft,
+    DraftField,
     Gap,
     Mapping,
     MappingLink,
@@ -198,7 +199,8 @@ def build_view(data: ReportData) -> ReportView:
         total=_total(data),
         trace=_trace(data),
         gaps=_gaps(data),
-        drafts=[_draft(data, draft) for draft in report.drafts],
+        # Actions for unanswered recommendations first: they answer the critical gaps.
+        drafts=[_draft(data, draft) for draft in [*report.action_drafts, *report.drafts]],
         action_refs=_action_refs(data),
         origin=report.recommendations_from,
         unlinked=[
@@ -281,6 +283,11 @@ def _gaps(data: ReportData) -> dict[Severity, list[GapView]]:
                 continue
             grouped[severity].append(_gap_view(data, gap))
     return grouped
+
+
+def gap_message(data: ReportData, gap: Gap) -> str:
+    """The gap's message as printed under its target (a recommendation's ref not repeated)."""
+    return _gap_view(data, gap).message
 
 
 def _gap_view(data: ReportData, gap: Gap) -> GapView:
@@ -372,17 +379,40 @@ def swot_label(data: ReportData, item_id: str) -> str:
 
 def _draft(data: ReportData, draft: Draft) -> DraftView:
     details: list[tuple[str, str]] = []
+    if draft.recommendation_id is not None:
+        for label, value in (
+            ("Responsable proposé", draft.owner),
+            ("Échéance proposée", draft.due),
+            ("Indicateurs proposés", " ; ".join(draft.indicators) or None),
+        ):
+            if value:
+                details.append((label, value))
+        return DraftView(
+            draft=draft,
+            action=recommendation_ref(data, draft.recommendation_id),
+            details=details,
+            sources=_sources(draft),
+        )
     if draft.indicator_kind:
         kind = INDICATOR_KIND_LABEL.get(draft.indicator_kind, draft.indicator_kind)
         details.append(("Type", f"indicateur de {kind}"))
     for label, value in (
         ("Mesure", draft.measure),
         ("Cible", draft.target),
-        ("Échéance", draft.due),
+        ("Échéance", draft.due if draft.field is not DraftField.DEADLINE else None),
     ):
         if value:
             details.append((label, value))
-    sources = [
+    return DraftView(
+        draft=draft,
+        action=action_label(data, draft.action_id),
+        details=details,
+        sources=_sources(draft),
+    )
+
+
+def _sources(draft: Draft) -> list[SourceView]:
+    return [
         SourceView(
             kind=DRAFT_SOURCE_LABEL.get(source.kind, source.kind),
             label=source.label,
@@ -390,12 +420,6 @@ def _draft(data: ReportData, draft: Draft) -> DraftView:
         )
         for source in draft.sources
     ]
-    return DraftView(
-        draft=draft,
-        action=action_label(data, draft.action_id),
-        details=details,
-        sources=sources,
-    )
 
 
 def _action_refs(data: ReportData) -> dict[str, list[str]]:

@@ -2,7 +2,9 @@
 
 Each sheet has a bold frozen header row, an autofilter, sized and wrapped columns, and
 conditional fills (coverage, severity, missing values) that survive the coordinator's own
-edits. The file is byte-for-byte reproducible: workbook dates are the audit's
+edits. Each sheet also prints: landscape A4, fitted to the page width, the header row
+repeated on every page, rows tall enough for their wrapped text; the summary sheet opens
+with the report's title and its « situation au » date. The file is byte-for-byte reproducible: workbook dates are the audit's
 `generated_at` and the zip entries carry that same timestamp.
 """
 
@@ -22,6 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from assistant.reports.archive import reproducible_zip
 from assistant.reports.data import ReportData
 from assistant.reports.french import (
     COVERAGE_LABEL,
@@ -33,9 +36,11 @@ from assistant.reports.french import (
     SEVERITY_LABEL,
     STATUS_CATEGORY_LABEL,
     TARGET_KIND_LABEL,
+    long_date,
     ratio,
 )
 from assistant.reports.view import ReportView, build_view
+from assistant.reports.xlsx_print import print_setup, row_height
 from assistant.schema import Coverage, Severity
 
 Cell = str | int | float | date | None
@@ -72,7 +77,7 @@ def render_xlsx(data: ReportData) -> bytes:
     """The report as the bytes of an .xlsx workbook."""
     view = build_view(data)
     workbook = Workbook()
-    _summary_sheet(workbook.active, view)
+    _summary_sheet(workbook.active, view, data)
     _trace_sheet(workbook.create_sheet(), data, view)
     _gaps_sheet(workbook.create_sheet(), view)
     _drafts_sheet(workbook.create_sheet(), view)
@@ -86,11 +91,22 @@ def render_xlsx(data: ReportData) -> bytes:
     properties.subject = data.programme
     properties.created = moment
     properties.modified = moment
-    return _reproducible_zip(_save(workbook), moment)
+    return reproducible_zip(_save(workbook), moment)
 
 
-def _summary_sheet(sheet: Worksheet, view: ReportView) -> None:
+#: Rows above the summary table: the title, the programme and the « situation au » line.
+_SUMMARY_HEADER_ROW = 4
+
+
+def _summary_sheet(sheet: Worksheet, view: ReportView, data: ReportData) -> None:
     sheet.title = "Synthèse"
+    sheet.cell(row=1, column=1, value=data.title).font = Font(bold=True, size=14)
+    if data.programme:
+        sheet.cell(row=2, column=1, value=data.programme).font = _BOLD
+    situation = f"Situation au {long_date(data.report.as_of)}"
+    if view.origin_note:
+        situation += f" — {view.origin_note}"
+    sheet.cell(row=3, column=1, value=situation).font = Font(italic=True)
     columns = [
         Column("Critère", 20),
         Column("Recommandations", 17, wrap=False),
@@ -106,15 +122,23 @@ def _summary_sheet(sheet: Worksheet, view: ReportView) -> None:
          ratio(s.covered, s.recommendations), s.actions, s.gaps]
         for s in [*view.criteria, view.total]
     ]  # fmt: skip
-    last = _table(sheet, columns, rows[:-1])
+    if not view.measured:
+        # Nobody measured coverage: no rate is printed (the recommendations are only cited).
+        for row in rows:
+            row[5] = None
+        columns[5] = Column("Taux de couverture (non mesuré)", 19, wrap=False)
+    header = _SUMMARY_HEADER_ROW
+    last = _table(sheet, columns, rows[:-1], header_row=header)
     # The total sits below the filtered table, so sorting never moves it.
     total_row = last + 2
     _write_row(sheet, total_row, columns, rows[-1])
+    sheet.print_area = f"A1:{get_column_letter(len(columns))}{total_row}"
     for cell in sheet[total_row]:
         cell.font = _BOLD
     red = PatternFill("solid", fgColor=_COVERAGE_FILLS[COVERAGE_LABEL[Coverage.UNCOVERED]])
     sheet.conditional_formatting.add(
-        f"E2:E{total_row}", CellIsRule(operator="greaterThan", formula=["0"], fill=red)
+        f"E{header + 1}:E{total_row}",
+        CellIsRule(operator="greaterThan", formula=["0"], fill=red),
     )
 
 
@@ -123,10 +147,10 @@ def _trace_sheet(sheet: Worksheet, data: ReportData, view: ReportView) -> None:
     columns = [
         Column("Critère", 12),
         Column("Recommandation (réf.)", 24),
-        Column("Recommandation", 50),
+        Column("Recommandation", 44),
         Column("Couverture", 14, wrap=False),
-        Column("Justification", 40),
-        Column("Action", 50),
+        Column("Justification", 34),
+        Column("Action", 44),
         Column("Responsable", 26),
         Column("Échéance", 14),
         Column("Échéance (date)", 14, wrap=False, number_format="DD/MM/YYYY"),
@@ -314,19 +338,33 @@ def _yes(flag: bool) -> str:
     return "oui" if flag else "non"
 
 
-def _table(sheet: Worksheet, columns: Sequence[Column], rows: Iterable[Sequence[Cell]]) -> int:
-    """Write a header row and the rows; returns the last row number (1 if no rows)."""
+def _table(
+    sheet: Worksheet,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[Cell]],
+    *,
+    header_row: int = 1,
+) -> int:
+    """Write a header row and the rows; returns the last row number (the header's if no rows)."""
     for index, column in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=index, value=column.header)
+        cell = sheet.cell(row=header_row, column=index, value=column.header)
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         sheet.column_dimensions[get_column_letter(index)].width = column.width
-    last = 1
-    for last, row in enumerate(rows, start=2):
+    sheet.row_dimensions[header_row].height = row_height([c.header for c in columns], columns)
+    last = header_row
+    for last, row in enumerate(rows, start=header_row + 1):
         _write_row(sheet, last, columns, row)
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
+        sheet.row_dimensions[last].height = row_height(row, columns)
+    sheet.freeze_panes = f"A{header_row + 1}"
+    sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(columns))}{last}"
+    # Internal ids are for filtering and pasting back, not for the printed page.
+    printed = len(columns)
+    while printed > 1 and columns[printed - 1].header.startswith("Id"):
+        printed -= 1
+    sheet.print_area = f"A1:{get_column_letter(printed)}{max(last, header_row)}"
+    print_setup(sheet, header_row)
     return last
 
 
@@ -373,20 +411,3 @@ def _save(workbook: Workbook) -> bytes:
     archive = zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
     ExcelWriter(workbook, archive).save()  # writes every part and closes the archive
     return buffer.getvalue()
-
-
-def _reproducible_zip(content: bytes, moment: datetime) -> bytes:
-    """The same archive with every entry dated `moment`, so equal reports give equal bytes."""
-    stamp = (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute,
-             moment.second)  # fmt: skip
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(content)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            target.writestr(entry, source.read(info.filename))
-    return out.getvalue()

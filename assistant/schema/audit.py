@@ -54,6 +54,8 @@ class SmartScore(BaseModel):
 class DraftField(StrEnum):
     OWNER = "owner"
     INDICATOR = "indicator"
+    DEADLINE = "deadline"  # a deadline for an action that has none
+    ACTION = "action"  # a new action for a recommendation no action answers
 
 
 class DraftStatus(StrEnum):
@@ -95,6 +97,15 @@ class Draft(BaseModel):
     rationale: str = Field(description="Why this proposal, in French.")
     sources: list[DraftSource] = Field(default_factory=list, description="Cited sources.")
     status: DraftStatus = Field(default=DraftStatus.PROPOSED, description="Review state.")
+    recommendation_id: str | None = Field(
+        default=None,
+        description="For a proposed new action: the recommendation it answers (action_id is "
+        "then the id the new action would take).",
+    )
+    owner: str | None = Field(default=None, description="Proposed owner, for a new action.")
+    indicators: list[str] = Field(
+        default_factory=list, description="Proposed indicators, for a new action."
+    )
 
 
 class CriterionSummary(BaseModel):
@@ -128,6 +139,10 @@ class AuditReport(BaseModel):
     drafts: list[Draft] = Field(description="Proposals for missing owners and indicators.")
     smart: list[SmartScore] = Field(description="SMART score of every action.")
     criteria: list[CriterionSummary] = Field(description="Summary per criterion.")
+    action_drafts: list[Draft] = Field(
+        default_factory=list,
+        description="Proposed new actions for recommendations no action answers (to validate).",
+    )
     recommendations_from: RecommendationOrigin = Field(
         default=RecommendationOrigin.REPORT,
         description="report (experts' report imported), plan (cited by the plan only) or none.",

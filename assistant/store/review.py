@@ -62,7 +62,11 @@ def save_drafts(workspace: Workspace, drafts: Sequence[Draft]) -> int:
 def list_drafts(
     workspace: Workspace, *, action_id: str | None = None, status: DraftStatus | None = None
 ) -> list[Draft]:
-    """Stored drafts, oldest first, optionally for one action or in one review state."""
+    """Stored drafts, most confident first, optionally for one action or in one review state.
+
+    Every list of proposals (TUI, API, reports) shows the best supported first, so that
+    accepting the first one accepts the strongest; ties keep the order they were stored in.
+    """
     clauses, parameters = [], []
     if action_id is not None:
         clauses.append("action_id = ?")
@@ -75,12 +79,13 @@ def list_drafts(
         rows = connection.execute(
             f"SELECT data, status FROM drafts {where} ORDER BY created_at, id", parameters
         )
-        return [
+        drafts = [
             Draft.model_validate_json(row["data"]).model_copy(
                 update={"status": DraftStatus(row["status"])}
             )
             for row in rows
         ]
+        return sorted(drafts, key=lambda draft: -draft.confidence)
 
 
 def accept_draft(
@@ -116,7 +121,7 @@ def accept_draft(
         if not value:
             raise ReviewError("Le texte de la proposition est vide : rien à enregistrer.")
         field, old, new = _apply(action, draft.field, value)
-        updated = action.model_copy(update={field: new})
+        updated = action.model_copy(update=_field_update(field, new))
         _write_action(connection, updated)
         kind = (
             EditKind.EDITED
@@ -125,6 +130,8 @@ def accept_draft(
         )
         status = DraftStatus.EDITED if kind is EditKind.EDITED else DraftStatus.ACCEPTED
         _set_status(connection, draft, status, value)
+        # Rivals first, so that the acceptance is the last change (the one « undo » reverts).
+        _settle_rivals(connection, draft, field, author)
         _record(connection, action.id, field, kind, old, new, draft.id, author)
         return updated
 
@@ -138,7 +145,7 @@ def reject_draft(workspace: Workspace, draft_id: str, author: str) -> Draft:
                 f"La proposition {draft_id} a déjà été traitée ({_STATUS_FR[draft.status]})."
             )
         _set_status(connection, draft, DraftStatus.REJECTED, draft.proposal)
-        field = "owner" if draft.field is DraftField.OWNER else "indicators"
+        field = _FIELD_OF.get(draft.field, "indicators")
         _record(connection, draft.action_id, field, EditKind.REJECTED, None, None, draft.id, author)
         return draft.model_copy(update={"status": DraftStatus.REJECTED})
 
@@ -166,11 +173,13 @@ def undo(workspace: Workspace, edit_id: int, author: str) -> Action | None:
                 raise ReviewError(
                     "Cette valeur a été modifiée depuis ; annulez d'abord les modifications plus récentes."
                 )
-            restored = action.model_copy(update={edit.field: edit.old_value})
+            restored = action.model_copy(update=_field_update(edit.field, edit.old_value))
             _write_action(connection, restored)
         if edit.draft_id is not None:
             draft = _draft(connection, edit.draft_id)
             _set_status(connection, draft, DraftStatus.PROPOSED, draft.proposal)
+            if edit.kind in (EditKind.ACCEPTED, EditKind.EDITED):
+                _reopen_rivals(connection, edit.draft_id, author)
         new_id = _record(
             connection,
             edit.action_id,
@@ -235,14 +244,21 @@ _STATUS_FR = {
 }
 
 
+_FIELD_OF = {DraftField.OWNER: "owner", DraftField.DEADLINE: "deadline"}
+
+
 def _check_fresh(
     connection: sqlite3.Connection, action: Action, draft: Draft, seen: str | list[str] | None
 ) -> None:
     is_owner = draft.field is DraftField.OWNER
-    current: str | list[str] | None = action.owner if is_owner else list(action.indicators)
+    current: str | list[str] | None
+    if draft.field is DraftField.INDICATOR:
+        current = list(action.indicators)
+    else:
+        current = action.owner if is_owner else action.deadline
     if seen is UNSEEN:
         if not is_owner:
-            return  # indicators add up: accepting one never erases another
+            return  # indicators add up; a deadline proposal settles its rivals itself
         other = connection.execute(
             "SELECT 1 FROM action_edits WHERE action_id = ? AND field = 'owner' AND kind IN "
             "(?, ?) AND reverted_by IS NULL AND draft_id IS NOT NULL AND draft_id != ?",
@@ -257,7 +273,10 @@ def _check_fresh(
         if isinstance(current, str)
         else ("« " + " ; ".join(current) + " »" if current else "vide")
     )
-    what = "son responsable" if is_owner else "ses indicateurs"
+    what = {
+        DraftField.OWNER: "son responsable",
+        DraftField.INDICATOR: "ses indicateurs",
+    }.get(draft.field, "son échéance")
     raise StaleReviewError(
         f"L'action {action.id} a été modifiée depuis que vous l'avez affichée : {what} "
         f"est maintenant {shown}. Rien n'a été enregistré ; rechargez l'action et validez "
@@ -275,7 +294,64 @@ def _same(seen: str | list[str] | None, current: str | list[str] | None) -> bool
 def _apply(action: Action, field: DraftField, value: str) -> tuple[str, Any, Any]:
     if field is DraftField.OWNER:
         return "owner", action.owner, value
+    if field is DraftField.DEADLINE:
+        return "deadline", action.deadline, value
+    if field is DraftField.ACTION:
+        raise ReviewError(
+            "Une action proposée s'ajoute au plan lui-même (plan complété en Word) : elle ne "
+            "complète pas une action existante."
+        )
     return "indicators", list(action.indicators), [*action.indicators, value]
+
+
+def _field_update(field: str, value: Any) -> dict[str, Any]:
+    """The change to write; a deadline also sets (or clears) the date it stands for."""
+    if field == "deadline":
+        return {"deadline": value, "due": due_date(value) if value else None}
+    return {field: value}
+
+
+def _rivals(connection: sqlite3.Connection, draft: Draft) -> list[Draft]:
+    """Other proposals for the same slot: the action's owner, deadline, or indicator kind."""
+    rows = connection.execute(
+        "SELECT data, status FROM drafts WHERE action_id = ? AND field = ? AND id != ? "
+        "AND status = ?",
+        (draft.action_id, draft.field.value, draft.id, DraftStatus.PROPOSED.value),
+    ).fetchall()
+    others = [Draft.model_validate_json(row["data"]) for row in rows]
+    if draft.field is DraftField.INDICATOR:
+        # An action keeps several indicators: only two drafts of the same kind compete.
+        kind = draft.indicator_kind
+        others = [o for o in others if kind is not None and o.indicator_kind == kind]
+    return others
+
+
+def _settle_rivals(connection: sqlite3.Connection, draft: Draft, field: str, author: str) -> None:
+    """Accepting a proposal settles its rivals: they are set aside, and say by which draft."""
+    for rival in _rivals(connection, draft):
+        _set_status(connection, rival, DraftStatus.REJECTED, rival.proposal)
+        _record(connection, rival.action_id, field, EditKind.REJECTED, None,
+                {"settled_by": draft.id}, rival.id, author)  # fmt: skip
+
+
+def _reopen_rivals(connection: sqlite3.Connection, draft_id: str, author: str) -> None:
+    """Undoing an acceptance puts back the rivals it had set aside."""
+    rows = connection.execute(
+        "SELECT * FROM action_edits WHERE kind = ? AND reverted_by IS NULL",
+        (EditKind.REJECTED.value,),
+    ).fetchall()
+    for row in rows:
+        edit = _edit(row)
+        settled = edit.new_value if isinstance(edit.new_value, dict) else {}
+        if settled.get("settled_by") != draft_id or edit.draft_id is None:
+            continue
+        rival = _draft(connection, edit.draft_id)
+        _set_status(connection, rival, DraftStatus.PROPOSED, rival.proposal)
+        new_id = _record(connection, edit.action_id, edit.field, EditKind.UNDONE,
+                         edit.new_value, None, edit.draft_id, author)  # fmt: skip
+        connection.execute(
+            "UPDATE action_edits SET reverted_by = ? WHERE id = ?", (new_id, edit.id)
+        )
 
 
 def _draft(connection: sqlite3.Connection, draft_id: str) -> Draft:

@@ -32,7 +32,7 @@ def test_mappings_list_every_recommendation_with_its_coverage(
 
 def test_gaps_depend_on_the_reference_date_and_filter(client: TestClient, demo_a: Tenant) -> None:
     body = client.get(demo_a.url(f"/gaps?as_of={AS_OF}&limit=200"), headers=demo_a.headers).json()
-    assert body["as_of"] == AS_OF and body["count"] == 35  # identical gaps grouped (issue 13)
+    assert body["as_of"] == AS_OF and body["count"] == 35  # issue 13: 3 SWOT false alarms fewer
     kinds = [gap["kind"] for gap in body["data"]]
     assert kinds.count("recommendation_uncovered") == 3 and kinds.count("stale_deadline") == 3
     assert body["data"][0]["severity"] == "critical"
@@ -80,7 +80,9 @@ def test_reports_download_in_four_formats(
     if report_format == "xlsx":
         assert "Traçabilité" in load_workbook(io.BytesIO(response.content)).sheetnames
     elif report_format == "json":
-        assert len(json.loads(response.content)["gaps"]) == 35  # identical gaps grouped
+        assert (
+            len(json.loads(response.content)["gaps"]) == 35
+        )  # issue 13: 3 SWOT false alarms fewer
     elif report_format == "html":
         assert "<svg" in response.text
     else:

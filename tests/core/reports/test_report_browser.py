@@ -21,7 +21,7 @@ A4_POINTS = (595.3, 841.9)
 
 
 def _chromium() -> str:
-    for name in ("chromium", "chromium-browser"):
+    for name in ("chromium", "chromium-browser", "chromium-headless-shell"):
         path = shutil.which(name)
         if path:
             return path

@@ -15,7 +15,7 @@ import pytest
 from fakes import HashingEmbedder
 
 from assistant.audit.service import run_audit
-from assistant.drafting import build_context, draft_for_actions
+from assistant.drafting import build_context, draft_actions_for, draft_for_actions
 from assistant.parsing import parse_file
 from assistant.reports import ReportData, build_report_data, render
 from assistant.retrieval.french import StemTokenizer
@@ -52,6 +52,7 @@ def demo_audit() -> ReportData:
         searcher=retriever,
         tokenize=StemTokenizer().tokenize,
         drafter=lambda actions: draft_for_actions(actions, context),
+        action_drafter=lambda mappings: draft_actions_for(mappings, context),
         now=datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
     )
     return build_report_data(
@@ -76,6 +77,13 @@ def test_demo_audit_finds_the_planted_gaps(demo_audit: ReportData) -> None:
     }.items():
         assert kinds.count(kind) == count, kind
     assert report.drafts and all(draft.sources for draft in report.drafts)
+    confidences = [draft.confidence for draft in report.drafts]
+    assert confidences == sorted(confidences, reverse=True)
+    answered = {d.recommendation_id for d in report.action_drafts}
+    assert answered == {
+        m.recommendation_id for m in report.mappings if m.coverage is Coverage.UNCOVERED
+    }
+    assert {d.field.value for d in report.drafts} >= {"owner", "indicator", "deadline"}
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "json"])

@@ -20,7 +20,7 @@ HEADERS = {
     "Documents": ["Document", "Titre", "Format", "Pages"],
 }
 FILTERS = {
-    "Synthèse": "A1:H4",
+    "Synthèse": "A4:H7",
     "Traçabilité": "A1:P9",
     "Lacunes": "A1:H10",
     "Propositions": "A1:M3",
@@ -38,21 +38,25 @@ def test_sheets_headers_frozen_panes_and_filters(workbook: Workbook) -> None:
     assert workbook.sheetnames == list(HEADERS)
     for name, headers in HEADERS.items():
         sheet = workbook[name]
-        row = [cell.value for cell in sheet[1]]
+        # The summary opens with the title and the « situation au » line (issue 13).
+        header = 4 if name == "Synthèse" else 1
+        row = [cell.value for cell in sheet[header]]
         assert row[: len(headers)] == headers, name
-        assert all(cell.font.bold for cell in sheet[1]), name
-        assert sheet.freeze_panes == "A2", name
+        assert all(cell.font.bold for cell in sheet[header]), name
+        assert sheet.freeze_panes == f"A{header + 1}", name
         assert sheet.auto_filter.ref == FILTERS[name], name
         assert sheet.column_dimensions["A"].width >= 12, name
 
 
 def test_summary_values_and_total_below_the_filter(workbook: Workbook) -> None:
     sheet = workbook["Synthèse"]
-    assert [c.value for c in sheet[4]] == ["Critère 4", 2, 1, 0, 1, 0.5, 2, 4]
-    assert sheet["F2"].number_format == "0%"
-    assert sheet["A5"].value is None  # a blank row keeps the total out of sorting
-    assert [c.value for c in sheet[6]][:5] == ["Total", 6, 4, 1, 1]
-    assert sheet["A6"].font.bold
+    assert sheet["A1"].value and sheet["A1"].font.bold  # the report's title
+    assert str(sheet["A3"].value).startswith("Situation au ")
+    assert [c.value for c in sheet[7]] == ["Critère 4", 2, 1, 0, 1, 0.5, 2, 4]
+    assert sheet["F5"].number_format == "0%"
+    assert sheet["A8"].value is None  # a blank row keeps the total out of sorting
+    assert [c.value for c in sheet[9]][:5] == ["Total", 6, 4, 1, 1]
+    assert sheet["A9"].font.bold
 
 
 def test_traceability_rows(workbook: Workbook) -> None:

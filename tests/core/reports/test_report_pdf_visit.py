@@ -1,0 +1,90 @@
+"""The PDF of the audit report and the visit preparation pack, read as printed pages.
+
+The PDF needs Chromium or LibreOffice (skipped, with the reason, when neither is installed);
+the pages are read back with pdftotext.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from demo_data import demo_report_data
+from docx import Document
+from office_tools import pdf_pages
+
+from assistant.reports import render
+from assistant.reports.pdf import PdfConverterMissingError, html_to_pdf
+from assistant.reports.visit import dossiers
+
+pytestmark = pytest.mark.slow
+
+
+def _pages(pdf: bytes, tmp_path: Path, name: str) -> list[str]:
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(pdf)
+    return [" ".join(page.split()) for page in pdf_pages(path)]
+
+
+def _printed(html: str, tmp_path: Path, name: str) -> list[str]:
+    try:
+        pdf = html_to_pdf(html)
+    except PdfConverterMissingError as missing:
+        pytest.skip(str(missing))
+    return _pages(pdf, tmp_path, name)
+
+
+def test_the_pdf_says_what_the_html_says(tmp_path: Path) -> None:
+    data = demo_report_data()
+    try:
+        pdf = render(data, "pdf")
+    except PdfConverterMissingError as missing:
+        pytest.skip(str(missing))
+    assert pdf.startswith(b"%PDF")
+    text = " ".join(_pages(pdf, tmp_path, "audit")).replace("\u00a0", " ").replace("\u202f", " ")
+    for heading in ("En bref", "Matrice de traçabilité", "Lacunes critiques", "Propositions"):
+        assert heading in text
+    for mapping in data.report.mappings:
+        assert mapping.recommendation_ref in text
+    total = sum(1 for _ in data.report.gaps)
+    assert f"{total} lacunes relevées" in text
+
+
+def test_the_visit_pack_has_one_dossier_per_recommendation_each_on_a_new_page(
+    tmp_path: Path,
+) -> None:
+    data = demo_report_data()
+    pages = _printed(render(data, "visite-html").decode("utf-8"), tmp_path, "visite")
+    starts = [m.recommendation_ref for m in data.report.mappings]
+    assert len(starts) == 16
+    heading = re.compile(
+        r"^(?:.*?)(Critère \d+, Recommandation \d+) (?:Couverte|Partielle|Non couverte)"
+    )
+    opened = [m[1] for page in pages if (m := heading.match(page[:500]))]
+    assert opened == starts  # each dossier opens its own page, in the report's order
+    assert sum(page.count("Questions probables des experts") for page in pages) == 16
+
+
+def test_questions_follow_from_the_gaps_deterministically() -> None:
+    data = demo_report_data()
+    packs = {d.mapping.recommendation_ref: d for d in dossiers(data)}
+    stalled = packs["Critère 4, Recommandation 1"]
+    assert any("reportées ou abandonnées" in q for q in stalled.questions)
+    uncovered = packs["Critère 3, Recommandation 1"]
+    assert uncovered.questions[0].startswith("Aucune action ne répond à cette recommandation")
+    assert uncovered.proposals  # the drafted actions, to discuss with the panel
+    no_deadline = packs["Critère 4, Recommandation 3"]
+    assert any(
+        q.startswith("Pour quand l'action") and "tutorat" in q for q in no_deadline.questions
+    )
+    assert [d.questions for d in dossiers(data)] == [d.questions for d in dossiers(data)]
+
+
+def test_the_visit_pack_in_word() -> None:
+    document = Document(io.BytesIO(render(demo_report_data(), "visite-docx")))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert text.count("Questions probables des experts") == 16
+    assert "Critère 2, Recommandation 2 — Non couverte" in text
+    assert "[proposition]" in text
