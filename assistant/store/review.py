@@ -111,11 +111,15 @@ def accept_draft(
     """
     with workspace.lock(), connect(workspace.database) as connection, transaction(connection):
         draft = _draft(connection, draft_id)
-        if draft.status not in (DraftStatus.PROPOSED,):
+        settled = draft.status is DraftStatus.REJECTED and _settled_by(connection, draft_id)
+        if draft.status is not DraftStatus.PROPOSED and not settled:
             raise ReviewError(
                 f"La proposition {draft_id} a déjà été traitée ({_STATUS_FR[draft.status]})."
             )
         action = _action(connection, draft.action_id)
+        if settled and seen is UNSEEN:
+            # Set aside when a rival was accepted: the reviewer did not see that acceptance.
+            _check_fresh(connection, action, draft, _NOT_SEEN)
         _check_fresh(connection, action, draft, seen)
         value = (text if text is not None else draft.proposal).strip()
         if not value:
@@ -324,6 +328,19 @@ def _rivals(connection: sqlite3.Connection, draft: Draft) -> list[Draft]:
         kind = draft.indicator_kind
         others = [o for o in others if kind is not None and o.indicator_kind == kind]
     return others
+
+
+# A value no action field can hold: what a reviewer "saw" when they saw nothing current.
+_NOT_SEEN = "\x00"
+
+
+def _settled_by(connection: sqlite3.Connection, draft_id: str) -> bool:
+    """Whether the draft was set aside by the acceptance of a rival (and not put back)."""
+    rows = connection.execute(
+        "SELECT new_value FROM action_edits WHERE draft_id = ? AND kind = ? AND reverted_by IS NULL",
+        (draft_id, EditKind.REJECTED.value),
+    ).fetchall()
+    return any('"settled_by"' in str(row[0] or "") for row in rows)
 
 
 def _settle_rivals(connection: sqlite3.Connection, draft: Draft, field: str, author: str) -> None:
