@@ -24,19 +24,13 @@ from assistant.extract.dates import split_inline_deadline
 from assistant.extract.items import join_list_cell, split_items
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
-from assistant.extract.vocabulary import (
-    STATUS_PHRASE,
-    Column,
-    column_of,
-    header_prefixes,
-    priority_of,
-)
+from assistant.extract.flattened import STATUS_ANCHOR
+from assistant.extract.vocabulary import Column, column_of, header_prefixes, priority_of
 from assistant.ids import fold
 
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]?|\*{1,3})\s+(?=\S)")
 _MID_PHRASE = (",", ";", ":", "-", "–", "/", "(")
 _MID_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "et", "ou", "à", "au", "aux", "en"})
-STATUS_ANCHOR = re.compile(rf"^(?:{STATUS_PHRASE.pattern})", re.IGNORECASE)
 _MIN_ROWS = 2
 _MAX_HEADER_LINES = 6
 _SUPPORT = 0.5  # a cell's content score for a role that makes it fit that column
