@@ -21,10 +21,10 @@ from functools import cache
 from assistant.extract.builder import ActionDraft, PlanBuilder
 from assistant.extract.column_roles import cell_profile
 from assistant.extract.dates import split_inline_deadline
+from assistant.extract.flattened import STATUS_ANCHOR
 from assistant.extract.items import join_list_cell, split_items
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
-from assistant.extract.flattened import STATUS_ANCHOR
 from assistant.extract.vocabulary import Column, column_of, header_prefixes, priority_of
 from assistant.ids import fold
 
