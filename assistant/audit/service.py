@@ -101,6 +101,7 @@ def run_audit(
         smart=smart,
         criteria=criterion_summaries(mappings, gaps),
         recommendations_from=recommendations_origin(plans),
+        reading_warnings={plan.document.name: plan.warnings for plan in plans if plan.warnings},
     )
 
 

@@ -98,7 +98,13 @@ def _documents(data: ReportData) -> list[str]:
             f"| {name} | {document.format.value.upper()} | {pages} | {size} "
             f"| {code(document.sha256[:12])} |"
         )
-    return [*lines, ""]
+    lines.append("")
+    if data.report.reading_warnings:
+        lines += ["### Lectures à vérifier", ""]
+        for name, warnings in data.report.reading_warnings.items():
+            lines += [f"- **{md(name)}** : {md(warning)}" for warning in warnings]
+        lines.append("")
+    return lines
 
 
 def _summary_row(summary: CriterionSummary, strong: bool = False) -> str:

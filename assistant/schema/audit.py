@@ -147,3 +147,8 @@ class AuditReport(BaseModel):
         default=RecommendationOrigin.REPORT,
         description="report (experts' report imported), plan (cited by the plan only) or none.",
     )
+    reading_warnings: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="What the parser could not settle, per document name (French): readings "
+        "of the structure to check before trusting the figures drawn from that document.",
+    )

@@ -111,3 +111,18 @@ def test_unknown_action_and_missing_criterion_are_shown_not_fatal(
     assert "### Sans critère" in markdown and ">Sans critère</h3>" in html
     assert "action act-disparue (introuvable)" in markdown
     assert "action act-disparue (introuvable)" in html
+
+
+def test_a_reading_to_check_is_said_in_the_report(report_data: ReportData) -> None:
+    warned = report_data.report.model_copy(
+        update={
+            "reading_warnings": {
+                "plan.pdf": ["Tableau 1 (l. 4) : la colonne « Qui » ne donne aucun responsable."]
+            }
+        }
+    )
+    data = ReportData(report=warned, title=report_data.title)
+    for format in ("md", "html"):
+        text = render(data, format).decode("utf-8")
+        assert "Lectures à vérifier" in text and "ne donne aucun responsable" in text
+    assert "Lectures à vérifier" not in render(report_data, "md").decode("utf-8")
