@@ -17,7 +17,7 @@ from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.vector_store import ChromaVectorStore
 from assistant.retrieval.workspace_indexes import workspace_passages
-from assistant.schema import Plan
+from assistant.schema import AuditReport, Plan
 from assistant.settings import Settings
 
 DEMO = Path(__file__).resolve().parents[3] / "corpus" / "demo"
@@ -30,8 +30,18 @@ def demo_plans() -> tuple[Plan, ...]:
     return tuple(parse_file(DEMO / name, Settings()) for name in names)
 
 
+#: The title the demo's golden files were written with.
+DEMO_TITLE = "Suivi des recommandations (démonstration)"
+
+
+def demo_report_data(title: str = DEMO_TITLE) -> ReportData:
+    """The demo audit ready to render, under `title`."""
+    report, plans = _demo_audit()
+    return build_report_data(report, list(plans), title=title)
+
+
 @cache
-def demo_report_data() -> ReportData:
+def _demo_audit() -> tuple[AuditReport, tuple[Plan, ...]]:
     settings = Settings()
     plans = list(demo_plans())
     embedder = HashingEmbedder()
@@ -52,4 +62,4 @@ def demo_report_data() -> ReportData:
         action_drafter=lambda mappings: draft_actions_for(mappings, context),
         now=datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
     )
-    return build_report_data(report, plans, title="Suivi des recommandations (démonstration)")
+    return report, tuple(plans)

@@ -8,56 +8,18 @@ Regenerate after an intended change with ``UPDATE_GOLDENS=1 pytest tests/core/re
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
-from fakes import HashingEmbedder
+from demo_data import demo_report_data
 
-from assistant.audit.service import run_audit
-from assistant.drafting import build_context, draft_actions_for, draft_for_actions
-from assistant.parsing import parse_file
-from assistant.reports import ReportData, build_report_data, render
-from assistant.retrieval.french import StemTokenizer
-from assistant.retrieval.hybrid import HybridRetriever
-from assistant.retrieval.lexical import LexicalIndex
-from assistant.retrieval.vector_store import ChromaVectorStore
-from assistant.retrieval.workspace_indexes import workspace_passages
+from assistant.reports import ReportData, render
 from assistant.schema import Coverage
-from assistant.settings import Settings
 
-DEMO = Path(__file__).resolve().parents[3] / "corpus" / "demo"
-AS_OF = date(2026, 11, 23)
 
 
 @pytest.fixture(scope="module")
 def demo_audit() -> ReportData:
-    settings = Settings()
-    plans = [
-        parse_file(DEMO / name, settings)
-        for name in ("rapport-experts.md", "analyse-swot.md", "plan-action.md")
-    ]
-    embedder = HashingEmbedder()
-    retriever = HybridRetriever(
-        embedder,
-        ChromaVectorStore.in_memory(embedder.name),
-        LexicalIndex(StemTokenizer()),
-        settings.retrieval,
-    )
-    retriever.index(workspace_passages(plans))
-    context = build_context(plans, retriever, AS_OF)
-    report = run_audit(
-        plans,
-        as_of=AS_OF,
-        searcher=retriever,
-        tokenize=StemTokenizer().tokenize,
-        drafter=lambda actions: draft_for_actions(actions, context),
-        action_drafter=lambda mappings: draft_actions_for(mappings, context),
-        now=datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
-    )
-    return build_report_data(
-        report, plans, title="Suivi des recommandations des experts (démonstration)"
-    )
+    return demo_report_data(title="Suivi des recommandations des experts (démonstration)")
 
 
 def test_demo_audit_finds_the_planted_gaps(demo_audit: ReportData) -> None:
