@@ -16,7 +16,6 @@ from assistant.reports import ReportData, render
 from assistant.schema import Coverage
 
 
-
 @pytest.fixture(scope="module")
 def demo_audit() -> ReportData:
     return demo_report_data(title="Suivi des recommandations des experts (démonstration)")
