@@ -55,7 +55,7 @@ class LayoutTable:
     starts: list[int]  # where each column begins
 
 
-def _segments(line: str) -> list[tuple[int, str]]:
+def segments(line: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in _SEGMENT.finditer(line)]
 
 
@@ -72,7 +72,7 @@ def find_layout_table(
     whose segments all start on those columns continues that table (after a page break or
     a footnote): its rows come without a header row.
     """
-    header = _segments(lines[start])
+    header = segments(lines[start])
     if len(header) < 2 or "\t" in lines[start]:
         return None
     aligned = bool(previous) and all(
@@ -109,7 +109,7 @@ def find_layout_table(
                 break
             index += 1
             continue
-        placed = _place(_segments(line), starts)
+        placed = _place(segments(line), starts)
         if placed is None:
             break
         may_start = blank > 0 or _opens_row(placed[0])
@@ -159,7 +159,7 @@ def _header_continued(
     titles = [text for _, text in header]
     limit = first + _HEADER_LINES
     while first < min(limit, len(lines)) and lines[first].strip():
-        placed = _place(_segments(lines[first]), starts)
+        placed = _place(segments(lines[first]), starts)
         pieces = [text for text in placed or [] if text]
         if (
             placed is None

@@ -20,6 +20,8 @@ Rules, in order, for each line:
   makes that text a level-2 heading, as '===' makes a level-1 heading);
 * three short titles or more separated by two spaces or more, with aligned lines below: a
   space-aligned table (`layout_tables`: text extracted with ``pdftotext -layout``);
+* else a short label, two spaces or more and a value, with aligned lines below: a
+  two-column label-value block (`aligned_pairs`: a « fiche » table in such text);
 * a line starting with ``<table``: an HTML table, read up to its ``</table>`` line
   (`html_tables`), one row per ``<tr>`` cited at the line where it starts;
 * any other line joins the current paragraph, lines separated by "\\n".
@@ -31,6 +33,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
+from assistant.readers.aligned_pairs import find_pair_table
 from assistant.readers.base import Block, Paragraph, Table, TableRow
 from assistant.readers.cleanup import clean_fragment
 from assistant.readers.html_tables import html_table_rows
@@ -198,11 +201,16 @@ def parse_text(text: str, file: str, *, markdown: bool) -> list[Block]:
     for number, raw in enumerate(lines, start=1):
         if number < skip_to:
             continue  # inside an HTML table already read
-        layout = find_layout_table(lines, number - 1, columns) if "  " in raw.strip() else None
+        aligned = "  " in raw.strip()
+        layout = find_layout_table(lines, number - 1, columns) if aligned else None
+        pairs = find_pair_table(lines, number - 1) if aligned and layout is None else None
         if layout is not None:
             builder.add_layout_table(layout)
             columns = layout.starts
             skip_to = layout.end_line + 1
+        elif pairs is not None:
+            builder.add_layout_table(pairs)
+            skip_to = pairs.end_line + 1
         elif _HTML_TABLE_START.match(raw):
             end = _html_table_end(lines, number)
             builder.add_html_table(number, "\n".join(lines[number - 1 : end]))
