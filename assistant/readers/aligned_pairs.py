@@ -24,6 +24,7 @@ are plans is the extractor's business.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.readers.layout_tables import LayoutRow, LayoutTable, segments
@@ -31,12 +32,13 @@ from assistant.readers.layout_tables import LayoutRow, LayoutTable, segments
 _TOLERANCE = 2  # characters a wrapped value may start left or right of the value column
 _LABEL = 40  # characters: a longer text at the margin is a sentence, not a label
 _MIN_ROWS = 3
+_WORD = re.compile(r"[^\W\d_]{2}")
 
 
 def find_pair_table(lines: Sequence[str], start: int) -> LayoutTable | None:
     """The label-value block opened by `lines[start]`, or None."""
     first = segments(lines[start])
-    if len(first) < 2 or "\t" in lines[start] or len(first[0][1]) > _LABEL:
+    if len(first) < 2 or "\t" in lines[start] or not _is_label(first[0][1]):
         return None
     margin, column = first[0][0], first[1][0]
     rows: list[LayoutRow] = []
@@ -56,7 +58,7 @@ def find_pair_table(lines: Sequence[str], start: int) -> LayoutTable | None:
             rows[-1].cells[1].append(" ".join(text for _, text in pieces))
         elif abs(position - margin) <= _TOLERANCE:
             label, rest = pieces[0][1], pieces[1:]
-            if len(label) > _LABEL or (rest and abs(rest[0][0] - column) > _TOLERANCE):
+            if not _is_label(label) or (rest and abs(rest[0][0] - column) > _TOLERANCE):
                 break
             value = " ".join(text for _, text in rest)
             if rows and not blank and label[0].islower():
@@ -75,3 +77,8 @@ def find_pair_table(lines: Sequence[str], start: int) -> LayoutTable | None:
     if sum(bool(row.cells[1]) for row in rows) < _MIN_ROWS:
         return None
     return LayoutTable(start, rows[-1].last_line + 1, [], rows, [margin, column])
+
+
+def _is_label(text: str) -> bool:
+    """Short and worded: « 1. » or « • » before a text is a list item, not a label."""
+    return len(text) <= _LABEL and bool(_WORD.search(text))

@@ -24,6 +24,7 @@ _SEGMENT = re.compile(r"\S+(?: \S+)*")  # text separated by two spaces or more
 _TOLERANCE = 3  # columns: data may start a few characters left of its header word
 _TITLE = 40  # characters: longer is a sentence, not a column title
 _WORD = re.compile(r"[^\W\d_]{2}")
+_ITEM = re.compile(r"^(?:[-•▪–◦*]\s|\d{1,2}[.)]\s|[a-z]\)\s)")
 # Lines one row may run over before the table is taken to end: more than a page of wrapped
 # text in one row is prose that happens to fit the columns. Without this bound, text whose
 # every line looks like a header but continues the first row made each line rescan all
@@ -43,7 +44,7 @@ class LayoutRow:
     merged: set[int] = field(default_factory=set)
 
     def texts(self) -> list[str]:
-        return ["\n".join(parts) if _listed(parts) else " ".join(parts) for parts in self.cells]
+        return [_cell_text(parts) for parts in self.cells]
 
 
 @dataclass
@@ -59,8 +60,18 @@ def segments(line: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in _SEGMENT.finditer(line)]
 
 
-def _listed(parts: Sequence[str]) -> bool:
-    return len(parts) > 1 and all(p[:1] in "-•▪–" for p in parts)
+def _cell_text(parts: Sequence[str]) -> str:
+    """A cell's lines joined: wrapped text goes on with a space; with two list items or more
+    (bullets, « 1. », « a) »), each item starts a line of its own."""
+    if sum(bool(_ITEM.match(part)) for part in parts) < 2:
+        return " ".join(parts)
+    lines: list[str] = []
+    for part in parts:
+        if _ITEM.match(part) or not lines:
+            lines.append(part)
+        else:
+            lines[-1] = f"{lines[-1]} {part}"
+    return "\n".join(lines)
 
 
 def find_layout_table(

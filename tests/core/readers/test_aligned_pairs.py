@@ -73,3 +73,12 @@ def test_text_between_the_columns_ends_the_block(tmp_path: Path) -> None:
     table = next(block for block in blocks if isinstance(block, Table))
     assert [row.cells[0] for row in table.rows] == ["Action", "Pilote", "Échéance"]
     assert isinstance(blocks[-1], Paragraph)
+
+
+def test_a_numbered_list_is_not_a_label_value_block(tmp_path: Path) -> None:
+    text = (
+        "1.   Le rapport final de synthèse du comité\n"
+        "2.   L'enquête menée auprès des étudiants\n"
+        "3.   Les conclusions du dossier d'autoévaluation\n"
+    )
+    assert not any(isinstance(block, Table) for block in _blocks(tmp_path, text))

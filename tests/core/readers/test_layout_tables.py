@@ -6,6 +6,7 @@ from pathlib import Path
 
 from assistant.readers import read_document
 from assistant.readers.base import Paragraph, Table
+from assistant.readers.layout_tables import find_layout_table
 from assistant.settings import IngestSettings
 
 TEXT = """\
@@ -115,3 +116,23 @@ def test_a_row_under_a_vertically_merged_first_cell_opens_on_its_other_columns()
         "Acquérir un thermocycleur",
     ]
     assert [row.merged for row in table.rows] == [set(), {0}, set()]
+
+
+def test_numbered_items_in_a_cell_keep_a_line_each_with_their_wrapped_text() -> None:
+    lines = [
+        "Axe           Porteurs           Mesures",
+        "Réussite      Service d'aide     1. Créer un tutorat par les pairs en",
+        "                                    bloc 1 : octobre 2026",
+        "                                 2. Publier les résultats : juin 2027",
+        "Ouverture     Relations          a) Signer deux accords",
+        "              internationales    b) Accueillir un enseignant invité",
+    ]
+    table = find_layout_table(lines, 0)
+    assert table is not None
+    first, second = (row.texts() for row in table.rows)
+    assert first[2] == (
+        "1. Créer un tutorat par les pairs en bloc 1 : octobre 2026\n"
+        "2. Publier les résultats : juin 2027"
+    )
+    assert second[1] == "Relations internationales"  # wrapped text, not a list
+    assert second[2] == "a) Signer deux accords\nb) Accueillir un enseignant invité"
