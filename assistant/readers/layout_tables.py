@@ -108,6 +108,7 @@ def find_layout_table(
         header, first = _header_continued(header, starts, lines, first)
     else:
         return None
+    titles = [text.casefold() for _, text in header]
     placed_lines: list[tuple[int, list[str], bool]] = []  # (index, cells, after a blank line)
     blank = 0
     index = first
@@ -122,6 +123,12 @@ def find_layout_table(
             continue
         placed = _place(segments(line), starts)
         if placed is None:
+            break
+        if titles and [text.casefold() for text in placed] == titles:
+            # the header again, under a section title (« Axe 2 — … »): a table of its own,
+            # the title a paragraph between the two
+            if placed_lines and not blank and sum(map(bool, placed_lines[-1][1])) == 1:
+                placed_lines.pop()
             break
         may_start = blank > 0 or _opens_row(placed[0])
         in_row = 0 if may_start else in_row + 1

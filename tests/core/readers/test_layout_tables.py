@@ -136,3 +136,29 @@ def test_numbered_items_in_a_cell_keep_a_line_each_with_their_wrapped_text() -> 
     )
     assert second[1] == "Relations internationales"  # wrapped text, not a list
     assert second[2] == "a) Signer deux accords\nb) Accueillir un enseignant invité"
+
+
+def test_the_header_repeated_under_a_section_title_opens_a_table_of_its_own(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Axe 1 — Terrain\n"
+        "Action                    Responsable         Échéance\n\n"
+        "Allonger le stage         Resp. des stages    2026\n\n"
+        "Créer une parcelle        Chef de travaux     2025\n\n"
+        "Axe 2 — Programme\n"
+        "Action                    Responsable         Échéance\n\n"
+        "Ajouter une UE            Conseil de section  2025\n"
+    )
+    blocks = _blocks(tmp_path, text)
+    kinds = [type(block).__name__ for block in blocks]
+    assert kinds == ["Paragraph", "Table", "Paragraph", "Table"]
+    assert blocks[2].text == "Axe 2 — Programme"
+    first, second = blocks[1], blocks[3]
+    assert isinstance(first, Table) and isinstance(second, Table)
+    assert [row.cells[0] for row in first.rows] == [
+        "Action",
+        "Allonger le stage",
+        "Créer une parcelle",
+    ]
+    assert [row.cells[0] for row in second.rows] == ["Action", "Ajouter une UE"]
