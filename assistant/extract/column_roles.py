@@ -25,6 +25,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from assistant.extract.dates import due_date
+from assistant.extract.infinitives import is_infinitive
 from assistant.extract.references import parse_references
 from assistant.extract.vocabulary import Column, is_status_value, priority_of, status_category
 from assistant.ids import fold
@@ -87,11 +88,7 @@ def _starts_like_action(words: list[str]) -> bool:
     first = words[0]
     if first in _lexicon()["action_nouns"]:
         return True
-    return (
-        len(first) > 3
-        and first.endswith(("er", "ir", "re", "oir"))
-        and first not in (_lexicon()["body_words"])
-    )
+    return is_infinitive(first) and first not in _lexicon()["body_words"]
 
 
 @lru_cache(maxsize=65536)

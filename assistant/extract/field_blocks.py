@@ -27,7 +27,7 @@ from assistant.extract.builder import ActionDraft, PlanBuilder
 from assistant.extract.dates import due_date
 from assistant.extract.items import join_list_cell, split_items
 from assistant.extract.prose import AXIS_HEADING, OBJECTIVE_HEADING
-from assistant.extract.references import parse_references
+from assistant.extract.row_links import cited_recommendations
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import Column, column_of
@@ -189,11 +189,10 @@ def _draft(block: _Block, plan: PlanBuilder) -> ActionDraft | None:
     links = []
     if reference:
         reference_line = next(f.lines[0] for f in block.fields if f.column is Column.REFERENCE)
-        evidence = reference_line.span.model_copy(update={"excerpt": reference[:500]})
-        links = [
-            (plan.recommendation(ref, evidence), LinkKind.EXPLICIT, evidence)
-            for ref in parse_references(reference, free_text_fallback=True)
-        ]
+        cited = cited_recommendations(
+            plan, reference, squash(block.value(Column.CRITERION)), reference_line.span
+        )
+        links = [(rec, LinkKind.EXPLICIT, evidence) for rec, evidence in cited]
     return ActionDraft(
         text=wording,
         source=span,

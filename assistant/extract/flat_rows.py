@@ -23,16 +23,34 @@ from assistant.extract.column_roles import cell_profile
 from assistant.extract.dates import split_inline_deadline
 from assistant.extract.flattened import STATUS_ANCHOR
 from assistant.extract.items import join_list_cell, split_items
+from assistant.extract.references import leading_reference
+from assistant.extract.row_links import cited_recommendations
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
-from assistant.extract.vocabulary import Column, column_of, header_prefixes, priority_of
+from assistant.extract.vocabulary import (
+    STATUS_PHRASE,
+    Column,
+    column_of,
+    header_prefixes,
+    is_status_value,
+    priority_of,
+)
 from assistant.ids import fold
+from assistant.schema import LinkKind
 
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]?|\*{1,3})\s+(?=\S)")
 _MID_PHRASE = (",", ";", ":", "-", "–", "/", "(")
 _MID_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "et", "ou", "à", "au", "aux", "en"})
 _MIN_ROWS = 2
+_CLOSING_MARKS = re.compile(r"(?:\s+[Xx✓✔●■])+\s*$")  # the marks of a timeline's periods
+_COMPLEMENT = re.compile(r"(\w[\w()]*) (d'|de |du |des )(\w[\w()]*)")
+_PERIOD_PIECE = re.compile(
+    r"^\s*(?:[QTS][1-4]|(?:19|20)\d{2}(?:\s*[-/]\s*(?:19|20)?\d{2})?|(?:janv|f[ée]v|mars|avr|mai|"
+    r"juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)[a-zéû]*\.?(?:\s+(?:19|20)\d{2})?)\s*$",
+    re.IGNORECASE,
+)
 _MAX_HEADER_LINES = 6
+_MAX_PERIOD_LINES = 36  # a timeline header, one piece a line (« Q1 / 2025 »)
 _SUPPORT = 0.5  # a cell's content score for a role that makes it fit that column
 # Columns whose content the cells cannot reveal: they are filled by position.
 _BLIND = frozenset({Column.OBJECTIVE, Column.AXIS, Column.IGNORED, Column.RESULTS, Column.STEP})
@@ -42,25 +60,59 @@ _BLIND = frozenset({Column.OBJECTIVE, Column.AXIS, Column.IGNORED, Column.RESULT
 def _header_pattern() -> re.Pattern[str]:
     phrases = sorted({p for p, _ in header_prefixes()}, key=len, reverse=True)
     words = "|".join(re.escape(p) for p in phrases)
-    return re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z])")
+    # plurals too: « indicateurs », « responsable(s) », « niveaux »
+    return re.compile(rf"(?<![a-z0-9])(?:{words})(?:s|x|\(s\))?(?![a-z])")
 
 
 def flat_header(lines: list[Line]) -> tuple[list[Column], int] | None:
     """Columns named by the first lines (nothing but column titles), and how many lines."""
+    if not lines or not _header_pattern().match(fold(lines[0].text).lstrip()):
+        return None  # a header opens with a title (« Plan de suivi » is the page's title)
     for count in range(1, min(_MAX_HEADER_LINES, len(lines)) + 1):
-        key = fold(" ".join(line.text for line in lines[:count]))
-        columns = [column_of(m.group(0)) for m in _header_pattern().finditer(key)]
-        named = [c for c in columns if c is not None]
-        leftover = re.sub(r"[\W\d_]+", "", _header_pattern().sub(" ", key))
-        if len(leftover) > 8:
+        named = _titles(lines[:count])
+        if named is None:
+            if len(lines[count - 1].text) <= 25:
+                continue  # a title wrapped over short lines (« Recommandation / du comité »)
             return None  # prose, or data: not a header of titles alone
         if len({c for c in named if c is not Column.IGNORED}) >= 3 and Column.ACTION in named:
-            while count < len(lines) and len(lines[count].text.strip()) <= 2:
-                count += 1  # the "?" or "°" of a title wrapped onto its own line
-            following = lines[count] if count < len(lines) else None
-            if following is not None and flat_header([following]) is None:
-                return _dedupe(named), count
+            # titles wrapped onto the next lines (« porteuse(s) », « ? », « ° ») go on
+            while count < min(_MAX_HEADER_LINES, len(lines)) and (
+                len(lines[count].text.strip()) <= 2 or _titles(lines[count : count + 1])
+            ):
+                named = _titles(lines[: count + 1]) or named
+                count += 1
+            # the periods of a timeline, one piece a line (« Q1 / 2025 / Q2 / 2025 »)
+            periods = count
+            while periods < len(lines) and _PERIOD_PIECE.match(lines[periods].text):
+                periods += 1
+            if periods - count >= 2:
+                if named[-1] is Column.DEADLINE:  # « Calendrier » titles the periods
+                    named = named[:-1]
+                named, count = [*named, Column.TIMELINE], periods
+            return _dedupe(named), count
     return None
+
+
+def _titles(lines: list[Line]) -> list[Column] | None:
+    """The columns the lines name when they hold nothing but column titles, else None."""
+    key = fold(" ".join(line.text for line in lines))
+    # « Calendrier de réalisation », « Indicateurs de suivi »: a complement is the same title
+    key = _COMPLEMENT.sub(_one_title, key)
+    leftover = re.sub(r"[\W\d_]+", "", _header_pattern().sub(" ", key))
+    letters = re.sub(r"[\W\d_]+", "", key)
+    # a few words around the titles (« AEQES », « du comité »), not a sentence
+    if len(leftover) > max(8, 0.3 * len(letters)):
+        return None
+    return [c for m in _header_pattern().finditer(key) if (c := column_of(m.group(0)))]
+
+
+def _one_title(match: re.Match[str]) -> str:
+    """« calendrier de realisation »: a title and its complement, when both words are titles,
+    are one title; the complement is blanked so that it is not read as another column."""
+    first, link, second = match.groups()
+    if column_of(first) is not None and column_of(second) is not None:
+        return f"{first} {link}{'·' * len(second)}"
+    return match.group(0)
 
 
 def _dedupe(columns: list[Column]) -> list[Column]:
@@ -117,9 +169,18 @@ _BOUND_BEFORE = frozenset({"en", "de", "d'ici", "pour", "avant", "le", "dès", "
 
 
 def _split_line(line: Line) -> list[Line]:
-    """The cells of a line that holds more than one: the text before a free-standing date,
-    the date, and a capitalised text after it (a date inside a sentence stays there)."""
+    """The cells of a line that holds more than one: references opening it (« Critère 1.2.1
+    Rp.6 - 1 Réviser… »); the text before a free-standing date, the date, and a capitalised
+    text after it (a date inside a sentence stays there); a status closing it."""
     text = line.text
+    length = leading_reference(text)
+    rest = text[length:].strip()
+    if length and rest and (rest[:1].isupper() or leading_reference(rest)):
+        head = text[:length].strip()
+        return [
+            replace(line, text=head, raw=head),
+            *_split_line(replace(line, text=rest, raw=rest)),
+        ]
     for match in _WHEN.finditer(text):
         before, after = text[: match.start()].strip(), text[match.end() :].strip()
         last = before.split()[-1].lower() if before.split() else ""
@@ -129,14 +190,43 @@ def _split_line(line: Line) -> list[Line]:
             continue
         if not before and not after:
             return [line]
-        pieces = [p for p in (before, match.group(0).strip(), after) if p]
-        return [replace(line, text=p, raw=p, gap_before=0) for p in pieces]
+        pieces = [p for p in (before, match.group(0).strip()) if p]
+        cells = [replace(line, text=p, raw=p, gap_before=0) for p in pieces]
+        if after:  # « … Mars 2026 Nombre d'étudiants reçus Réalisé »: the rest is cut too
+            cells += _split_line(replace(line, text=after, raw=after, gap_before=0))
+        return cells
     status = STATUS_ANCHOR.match(text)
     rest = text[status.end() :].strip() if status else ""
     if status is not None and rest[:1].isupper():
         head = text[: status.end()].strip()
         return [replace(line, text=head, raw=head), replace(line, text=rest, raw=rest)]
+    marks = _CLOSING_MARKS.search(text)
+    if marks is not None and marks.start() > 0:
+        head, tail = text[: marks.start()].strip(), marks.group(0).strip()
+        return [
+            *_split_line(replace(line, text=head, raw=head)),
+            replace(line, text=tail, raw=tail),
+        ]
+    closing = _closing_status(text)
+    if closing:
+        head, tail = text[:closing].strip(), text[closing:].strip()
+        return [replace(line, text=head, raw=head), replace(line, text=tail, raw=tail)]
     return [line]
+
+
+def _closing_status(text: str) -> int:
+    """Where a status closing the line starts (« Composition arrêtée Réalisé »), else 0."""
+    end = len(text.rstrip())
+    for match in STATUS_PHRASE.finditer(text):
+        start = match.start()
+        if (
+            start > 0
+            and match.end() == end
+            and text[start].isupper()
+            and is_status_value(match.group(0))
+        ):
+            return start
+    return 0
 
 
 def _cells(lines: list[Line]) -> list[_Cell]:
@@ -154,7 +244,7 @@ def _cells(lines: list[Line]) -> list[_Cell]:
             mid_phrase = previous.endswith(_MID_PHRASE) or last_word in _MID_WORDS
             month_then_year = bool(_MONTH_ALONE.match(previous)) and text[:1].isdigit()
             own_cell = len(pieces) > 1 or bool(_WHEN.fullmatch(text))  # a split, a lone date
-            wraps = text[0].islower() or mid_phrase or text in "?°"
+            wraps = text[0].islower() or mid_phrase or text in "?°" or text[0] in "(["
             if cells and (month_then_year or (not own_cell and wraps)):
                 cells[-1].lines.append(piece)
             else:
@@ -179,10 +269,28 @@ def _rows(columns: list[Column], cells: list[_Cell]) -> list[_Row]:
     )
     rows: list[_Row] = []
     at = -1  # the column the last cell went to
-    for cell in cells:
+    queue = list(cells)
+    while queue:
+        cell = queue.pop(0)
         first = cell.lines[0].text
+        ahead = [
+            k
+            for k in range(at + 1, len(columns))
+            if columns[k] not in _BLIND and _fits(columns[k], cell)
+        ]
+        # a row opens at its first column the content reveals: a reference or criterion
+        # column before the action (« Critère 1.2.1 », « Rp.6 - 1 »), else the action
+        opening = _opening_column(columns, action, cell)
         opens_row = (numbered and _ROW_NUMBER.match(first) is not None) or (
-            not numbered and at >= action and _fits(Column.ACTION, cell)
+            not numbered
+            and at >= action
+            and opening is not None
+            and not (
+                ahead
+                and _fits(columns[ahead[0]], cell)
+                and opening == action
+                and _stronger(columns[ahead[0]], cell)
+            )
         )
         if opens_row or not rows:
             rows.append(_Row())
@@ -190,14 +298,9 @@ def _rows(columns: list[Column], cells: list[_Cell]) -> list[_Row]:
                 rows[-1].lead = lead.group(0).strip()
                 stripped = _ROW_NUMBER.sub("", first, count=1)
                 cell.lines[0] = replace(cell.lines[0], text=stripped, raw=stripped)
-            at = action
-            rows[-1].add(action, cell)
+            at = action if numbered or opening is None else opening
+            rows[-1].add(at, cell)
             continue
-        ahead = [
-            k
-            for k in range(at + 1, len(columns))
-            if columns[k] not in _BLIND and _fits(columns[k], cell)
-        ]
         stays = columns[at] not in _BLIND and _fits(columns[at], cell)
         if ahead and not stays:
             at = ahead[0]
@@ -207,8 +310,51 @@ def _rows(columns: list[Column], cells: list[_Cell]) -> list[_Row]:
             and (columns[at + 1] in _BLIND or columns[at] not in _BLIND)
         ):
             at += 1  # fits no column it could reveal: the next one, by position
+        if columns[at] in (Column.OWNER, Column.GUARANTOR) and at + 1 < len(columns):
+            owner, following = _owner_then_more(cell)
+            if following is not None:
+                cell = owner
+                queue.insert(0, following)
         rows[-1].add(at, cell)
     return rows
+
+
+def _owner_then_more(cell: _Cell) -> tuple[_Cell, _Cell | None]:
+    """An owner's cell run into the next one on its last line (« Direction Espace ouvert »,
+    « Service informatique Logiciels installés »): cut before the capitalised word that
+    opens a phrase, when what comes before is an owner and what follows is not."""
+    last = cell.lines[-1]
+    words = last.text.split()
+    for index in range(len(words) - 2, 0, -1):
+        word, after, before = words[index], words[index + 1], words[index - 1]
+        if not (word[:1].isupper() and word[1:2].islower() and after[:1].islower()):
+            continue
+        if before.lower() in _MID_WORDS or before.endswith(_MID_PHRASE):
+            continue
+        head, tail = " ".join(words[:index]), " ".join(words[index:])
+        owner_text = squash(" ".join([*(line.text for line in cell.lines[:-1]), head]))
+        if cell_profile(owner_text).get(Column.OWNER, 0.0) >= _SUPPORT and not cell_profile(
+            tail
+        ).get(Column.OWNER):
+            return (
+                _Cell([*cell.lines[:-1], replace(last, text=head, raw=head)]),
+                _Cell([replace(last, text=tail, raw=tail)]),
+            )
+    return cell, None
+
+
+def _opening_column(columns: list[Column], action: int, cell: _Cell) -> int | None:
+    """The column, at or before the action's, that this cell's content says it belongs to."""
+    for index in range(action + 1):
+        if columns[index] not in _BLIND and _fits(columns[index], cell):
+            return index
+    return None
+
+
+def _stronger(column: Column, cell: _Cell) -> bool:
+    """The cell looks more like `column`'s content than like an action's."""
+    profile = cell_profile(squash(cell.text))
+    return profile.get(column, 0.0) >= profile.get(Column.ACTION, 0.0)
 
 
 def read_flat_rows(items: list[Item], plan: PlanBuilder) -> int:
@@ -217,7 +363,7 @@ def read_flat_rows(items: list[Item], plan: PlanBuilder) -> int:
     added = 0
     index = 0
     while index < len(lines):
-        header = flat_header(lines[index : index + _MAX_HEADER_LINES])
+        header = flat_header(lines[index : index + _MAX_HEADER_LINES + _MAX_PERIOD_LINES])
         if header is None:
             index += 1
             continue
@@ -228,7 +374,7 @@ def read_flat_rows(items: list[Item], plan: PlanBuilder) -> int:
         ]
         if len(rows) >= _MIN_ROWS:
             for row in rows:
-                plan.add_action(_draft(columns, row))
+                plan.add_action(_draft(columns, row, plan))
                 added += 1
         index += used + max(1, len(body))
     if added:
@@ -249,9 +395,17 @@ def _body(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _draft(columns: list[Column], row: _Row) -> ActionDraft:
+def _draft(columns: list[Column], row: _Row, plan: PlanBuilder) -> ActionDraft:
     def column(*roles: Column) -> int | None:
         return next((i for i, c in enumerate(columns) if c in roles), None)
+
+    reference = column(Column.REFERENCE)
+    cited = cited_recommendations(
+        plan,
+        squash(row.value(reference)),
+        squash(row.value(column(Column.CRITERION))),
+        row.cells[reference][0].lines[0].span if reference in row.cells else row.lines[0].span,
+    )
 
     text, inline = split_inline_deadline(squash(row.value(column(Column.ACTION))))
     deadline_cell = row.value(column(Column.DEADLINE, Column.STATUS_DEADLINE))
@@ -267,4 +421,5 @@ def _draft(columns: list[Column], row: _Row) -> ActionDraft:
         indicators=split_items(indicators),
         status=status,
         priority=priority_of(row.lead) if columns[0] is Column.PRIORITY else None,
+        links=[(rec, LinkKind.EXPLICIT, evidence) for rec, evidence in cited],
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.extract.infinitives import is_infinitive
 from assistant.extract.text import squash
 
 _DASH_ITEM = re.compile(r"(?:^|(?<=\s))[-–—•▪]\s*(?=[A-ZÀ-ÖØ-Þ0-9«\"])")
@@ -167,8 +168,7 @@ _WORD = re.compile(r"\S+")
 
 
 def _looks_infinitive(word: str) -> bool:
-    bare = word.strip("«»\"'()").lower()
-    return len(bare) > 4 and bare.endswith(("er", "ir", "re", "oir")) and bare.isalpha()
+    return is_infinitive(word)
 
 
 def _is_head(word: str) -> bool:

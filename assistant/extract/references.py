@@ -190,3 +190,14 @@ CRITERION_HEADING = re.compile(
     rf"^\s*(?:#+\s*)?(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+|[IVX]+\.\s+)?Crit[èe]re\s*(?P<crit>{_NUM})\b\s*[:.–—-]?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
+
+
+def leading_reference(text: str) -> int:
+    """How many characters of `text` a reference opens it with (« Critère 1.2.1 », « Rp.6 -
+    1 », « C2-R1 », « Recommandation principale n°3 (synthèse) »), 0 when none does."""
+    best = 0
+    for pattern in (_CRITERION_AND_RECS, _PRINCIPAL, _RP, _PLAIN_REC, _CRITERION_ONLY):
+        match = pattern.match(text.lstrip())
+        if match is not None:
+            best = max(best, match.end() + len(text) - len(text.lstrip()))
+    return best

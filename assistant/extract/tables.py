@@ -18,6 +18,7 @@ from assistant.extract.context import Context, RowGroup, TableSchema
 from assistant.extract.dates import due_date, split_inline_deadline
 from assistant.extract.items import join_list_cell, split_items, split_run_on
 from assistant.extract.references import Reference, parse_references
+from assistant.extract.row_links import cited_recommendations
 from assistant.extract.table_survey import column_reports, headerless_roles, non_plan_reason
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import (
@@ -403,40 +404,7 @@ def _row_links(
 ) -> list[tuple[str, Span]]:
     ref_cell = _cell(tuple(cells), schema.column(Column.REFERENCE))
     criterion_cell = _cell(tuple(cells), schema.column(Column.CRITERION))
-    if criterion_cell and re.fullmatch(r"[\d\s,et]+", ref_cell or "x"):
-        ref_cell = f"Critère {criterion_cell.strip()}, Recommandation {ref_cell}"
-    if not ref_cell:
-        return []
-    text = squash(ref_cell)
-    evidence = row.span.model_copy(update={"excerpt": text[:500]})
-    references = parse_references(text, free_text_fallback=True)
-    wording = quoted_wording(text, references)
-    if not references and wording:
-        # the column quotes the recommendation without numbering it: key it by its words
-        references = [Reference(ref=_shorten(wording), criterion=None, number=None, page=None)]
-    return [
-        (plan.recommendation(ref, evidence, wording if len(references) == 1 else None), evidence)
-        for ref in references
-    ]
-
-
-def quoted_wording(cell: str, references: list[Reference]) -> str | None:
-    """The recommendation's own wording when a reference cell quotes it in full.
-
-    "R3 : Renforcer l'encadrement des stages par..." → "Renforcer l'encadrement...".
-    Short cells ("Critère 3, Recommandation 6", "Analyse transversale p.14") hold none.
-    """
-    rest = cell
-    for reference in references:
-        rest = rest.replace(reference.ref, " ")
-    rest = re.sub(r"^[\s:;,.–—()\-]+|[\s()]+$", "", rest).strip(' «»"')
-    if len(rest) < 60 or len(rest.split()) < 8:
-        return None
-    return rest
-
-
-def _shorten(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return cited_recommendations(plan, ref_cell, criterion_cell, row.span)
 
 
 def _continue_previous(cells: list[str], schema: TableSchema, plan: PlanBuilder) -> None:

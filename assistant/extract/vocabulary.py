@@ -6,8 +6,10 @@ published plans (AEQES and similar) and are meant to grow; keep each entry gener
 
 from __future__ import annotations
 
+import json
 import re
 from enum import StrEnum
+from importlib import resources
 
 from assistant.ids import fold
 from assistant.schema import StatusCategory
@@ -34,149 +36,17 @@ class Column(StrEnum):
     TIMELINE = "timeline"  # one column per period ("2024-2025", "Q1 2026"), marked with an X
 
 
-# Folded header prefixes, most specific first. A header cell matches the first entry it
-# starts with (after folding); footnote calls and trailing punctuation are ignored.
-_HEADER_PREFIXES: list[tuple[str, Column]] = [
-    ("degre de realisation / echeance", Column.STATUS_DEADLINE),
-    ("etat de realisation / echeance", Column.STATUS_DEADLINE),
-    ("statut / echeance", Column.STATUS_DEADLINE),
-    # links to the SWOT, evidence columns: not references to a recommendation
-    ("reference swot", Column.IGNORED),
-    ("lien avec le swot", Column.IGNORED),
-    ("lien avec la swot", Column.IGNORED),
-    ("lien swot", Column.IGNORED),
-    ("sources de verification", Column.INDICATORS),
-    ("source de verification", Column.INDICATORS),
-    ("moyens de verification", Column.INDICATORS),
-    ("lien avec le rapport", Column.REFERENCE),
-    ("reference", Column.REFERENCE),
-    ("ref. recommandation", Column.REFERENCE),
-    ("ref recommandation", Column.REFERENCE),
-    ("ref.", Column.REFERENCE),
-    ("recommandation", Column.REFERENCE),
-    ("lien avec les recommandations", Column.REFERENCE),
-    ("lien avec la recommandation", Column.REFERENCE),
-    ("n° recommandation", Column.REFERENCE),
-    ("n° de recommandation", Column.REFERENCE),
-    ("origine", Column.REFERENCE),
-    ("source", Column.REFERENCE),
-    ("etape", Column.STEP),
-    ("phase", Column.STEP),
-    ("description des actions", Column.ACTION),
-    ("description de l'action", Column.ACTION),
-    ("intitule de l'action", Column.ACTION),
-    ("actions a mener", Column.ACTION),
-    ("actions locales", Column.ACTION),
-    ("action", Column.ACTION),
-    ("mesure de l", Column.INDICATORS),  # "Mesure de l'impact"
-    ("mesure", Column.ACTION),
-    ("activite", Column.ACTION),
-    ("intitule", Column.ACTION),
-    ("description", Column.ACTION),
-    ("pistes d'action", Column.ACTION),
-    ("projet", Column.ACTION),
-    ("chantier", Column.ACTION),
-    ("tache", Column.ACTION),
-    ("objectif", Column.OBJECTIVE),
-    ("but", Column.OBJECTIVE),
-    ("enjeu", Column.OBJECTIVE),
-    ("thematique", Column.OBJECTIVE),
-    ("theme", Column.OBJECTIVE),
-    ("domaine", Column.OBJECTIVE),
-    # people who help are not the owner: "Pilote" + "Personnes associées" names one owner
-    ("personnes associees", Column.IGNORED),
-    ("personne associee", Column.IGNORED),
-    ("contributeur", Column.IGNORED),
-    ("collaborateurs", Column.IGNORED),
-    ("en appui", Column.IGNORED),
-    ("responsabilite", Column.OWNER),
-    ("responsable", Column.OWNER),
-    ("porteur", Column.OWNER),
-    ("pilote", Column.OWNER),
-    ("acteurs concernes", Column.OWNER),
-    ("acteur", Column.OWNER),
-    ("intervenant", Column.OWNER),
-    ("personne responsable", Column.OWNER),
-    ("personnes impliquees", Column.OWNER),
-    ("personnes concernees", Column.OWNER),
-    ("services concernes", Column.OWNER),
-    ("service responsable", Column.OWNER),
-    ("qui", Column.OWNER),
-    # not "personnes ressources" / "personne de contact": headers of contact lists (ITN)
-    ("service", Column.OWNER),
-    ("quoi", Column.ACTION),
-    ("que faire", Column.ACTION),
-    ("garant", Column.GUARANTOR),
-    # a start date is not a deadline; the end date is
-    ("date de debut", Column.IGNORED),
-    ("debut", Column.IGNORED),
-    ("demarrage", Column.IGNORED),
-    ("date de fin", Column.DEADLINE),
-    ("fin", Column.DEADLINE),
-    ("echeance", Column.DEADLINE),
-    ("echeancier", Column.DEADLINE),
-    ("delai", Column.DEADLINE),
-    ("quand", Column.DEADLINE),
-    ("calendrier", Column.DEADLINE),
-    ("date", Column.DEADLINE),
-    ("periode", Column.DEADLINE),
-    ("planification", Column.DEADLINE),
-    ("horizon", Column.DEADLINE),
-    ("timing", Column.DEADLINE),
-    ("pour quand", Column.DEADLINE),
-    ("planning", Column.DEADLINE),
-    ("annee de realisation", Column.DEADLINE),
-    ("indicateur", Column.INDICATORS),
-    ("criteres de reussite", Column.INDICATORS),
-    ("criteres d'evaluation", Column.INDICATORS),
-    ("criteres de realisation", Column.INDICATORS),
-    ("livrable", Column.INDICATORS),
-    ("cible", Column.INDICATORS),
-    ("valeur cible", Column.INDICATORS),
-    ("preuve", Column.INDICATORS),
-    ("resultats attendus", Column.RESULTS),
-    ("resultat attendu", Column.RESULTS),
-    ("resultats escomptes", Column.RESULTS),
-    ("etat de realisation", Column.STATUS),
-    ("etat d'avancement", Column.STATUS),
-    ("degre de realisation", Column.STATUS),
-    ("degre d'avancement", Column.STATUS),
-    ("avancement", Column.STATUS),
-    ("statut", Column.STATUS),
-    ("etat", Column.STATUS),
-    ("realisation", Column.STATUS),
-    ("suivi", Column.STATUS),
-    ("degre de priorite", Column.PRIORITY),
-    ("niveau de priorite", Column.PRIORITY),
-    ("priorite", Column.PRIORITY),
-    ("importance", Column.PRIORITY),
-    ("degre d'urgence", Column.PRIORITY),
-    ("urgence", Column.PRIORITY),
-    ("axe", Column.AXIS),
-    ("critere", Column.CRITERION),
-    ("niveau de pilotage", Column.IGNORED),
-    ("moyens", Column.IGNORED),
-    ("ressources", Column.IGNORED),
-    ("difficultes", Column.IGNORED),
-    ("conditions de realisation", Column.IGNORED),
-    ("commentaire", Column.IGNORED),
-    ("remarque", Column.IGNORED),
-    ("observation", Column.IGNORED),
-    ("budget", Column.IGNORED),
-    ("cout", Column.IGNORED),
-    ("partenaires", Column.IGNORED),
-    ("risques", Column.IGNORED),
-    ("constat", Column.IGNORED),
-    ("comment mesurer", Column.INDICATORS),
-    ("comment evaluer", Column.INDICATORS),
-    ("comment verifier", Column.INDICATORS),
-    ("comment", Column.IGNORED),  # "Comment ?" of a Qui/Quoi/Quand/Comment table: the means
-    ("faiblesse", Column.IGNORED),
-    ("points d'amelioration", Column.IGNORED),
-    ("point d'amelioration", Column.IGNORED),
-    ("n°", Column.IGNORED),
-    ("numero", Column.IGNORED),
-]
+# Folded header prefixes, most specific first (data/headers_fr.json). A header cell matches
+# the first entry it starts with (after folding); footnote calls and trailing punctuation
+# are ignored.
+def _load_headers() -> list[tuple[str, Column]]:
+    data = json.loads(
+        resources.files(__package__).joinpath("data/headers_fr.json").read_text("utf-8")
+    )
+    return [(entry["header"], Column(entry["column"])) for entry in data["headers"]]
+
+
+_HEADER_PREFIXES: list[tuple[str, Column]] = _load_headers()
 
 _FOOTNOTE_TAIL = re.compile(r"[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰*:()]+$")
 

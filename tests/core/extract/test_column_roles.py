@@ -56,9 +56,10 @@ def test_plan_citing_criteria_and_recommendations_links_only_recommendations(
 
 
 def test_an_owner_column_named_after_bodies_is_read_from_its_cells(tmp_path: Path) -> None:
+    # « Mandataires » is no column title of the vocabulary: the cells say who they are
     plan = _parse(
         tmp_path,
-        "| Objectifs | Instances | Actions |\n|---|---|---|\n"
+        "| Objectifs | Mandataires | Actions |\n|---|---|---|\n"
         "| Mieux accueillir | Conseil de département | Organiser une journée d'accueil : "
         "septembre 2025 |\n"
         "| Suivre les stages | Coordination des stages | Rédiger une charte de stage : "
@@ -69,8 +70,8 @@ def test_an_owner_column_named_after_bodies_is_read_from_its_cells(tmp_path: Pat
         ("Rédiger une charte de stage", "Coordination des stages", "juin 2026"),
     ]
     columns = {c.header: c for c in plan.structure.tables[0].columns}
-    assert columns["Instances"].role == "owner"
-    assert "contenu" in columns["Instances"].evidence
+    assert columns["Mandataires"].role == "owner"
+    assert "contenu" in columns["Mandataires"].evidence
 
 
 def test_numbered_items_in_one_cell_are_separate_actions(tmp_path: Path) -> None:

@@ -52,3 +52,85 @@ def test_raw_text_of_a_table_is_read_row_by_row(tmp_path: Path) -> None:
     ]  # fmt: skip
     assert plan.structure.readers[0] == "flattened_rows"
     assert any("aplati" in warning for warning in plan.warnings)
+
+
+# A flattened table whose rows open with a criterion and a reference, whose titles wrap over
+# several lines, and whose status closes the indicator's line.
+CITED = """Plan de suivi
+Critère
+du référentiel
+Référence du
+rapport
+Mesure Organe Terme Indicateurs de suivi État
+Critère 2.1 C2-R3 Ouvrir une permanence d'orientation
+pour les étudiants de Bloc 1
+Service d'aide à la réussite Mars 2026 Nombre d'étudiants reçus Réalisé
+Critère 4 Recommandations principales n°1 et n°2
+(synthèse)
+Publier chaque année le bilan
+du plan de suivi
+Commission qualité Juin 2026 Bilan publié En cours
+"""
+
+# A timeline: periods as column titles, one piece a line, and marks under them.
+TIMELINE = """Plan et calendrier
+Action Porteur Indicateur Calendrier
+S1
+2026
+S2
+2026
+S1
+2027
+Revoir les grilles d'évaluation
+des stages
+Coordination des stages
+Grilles révisées X X
+Créer un espace de travail
+collaboratif en bibliothèque
+Direction Espace ouvert X
+"""
+
+
+def test_leading_references_wrapped_titles_and_a_closing_status(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(CITED, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.text, a.owner, a.deadline, a.indicators, a.status) for a in plan.actions] == [
+        (
+            "Ouvrir une permanence d'orientation pour les étudiants de Bloc 1",
+            "Service d'aide à la réussite",
+            "Mars 2026",
+            ["Nombre d'étudiants reçus"],
+            "Réalisé",
+        ),
+        (
+            "Publier chaque année le bilan du plan de suivi",
+            "Commission qualité",
+            "Juin 2026",
+            ["Bilan publié"],
+            "En cours",
+        ),
+    ]
+    refs = {r.id: r.ref for r in plan.recommendations}
+    cited = [[refs[link.recommendation_id] for link in a.links] for a in plan.actions]
+    assert cited[0] == ["C2-R3"]  # the criterion is not a recommendation
+    assert len(cited[1]) == 2  # « n°1 et n°2 »: two recommendations
+
+
+def test_a_timeline_header_and_its_marks_are_not_cells_of_the_actions(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(TIMELINE, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.text, a.owner, a.indicators) for a in plan.actions] == [
+        (
+            "Revoir les grilles d'évaluation des stages",
+            "Coordination des stages",
+            ["Grilles révisées"],
+        ),
+        (
+            "Créer un espace de travail collaboratif en bibliothèque",
+            "Direction",
+            ["Espace ouvert"],
+        ),
+    ]
+    assert all(a.deadline is None for a in plan.actions)  # marks without their periods

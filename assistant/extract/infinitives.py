@@ -1,0 +1,44 @@
+"""Is a word a French infinitive? The list of verbs, not the word's ending.
+
+An action is worded with an infinitive (« Organiser », « Revoir », « Faire connaître »), and
+telling an action's cell from an indicator's or a reference's often rests on that first
+word. Endings alone (-er, -ir, -re, -oir) take « Nombre de stages », « Critère 1 »,
+« Calendrier » or « Questionnaire » for actions. The infinitives come from spaCy's French
+lemmatizer tables (`data/verbs_fr.txt`, written by ``scripts/build_french_verbs.py``);
+a word they lack is still a verb when it is a known verb with a prefix (« réorganiser »,
+« coconstruire ») or carries a productive verb suffix (« -iser », « -ifier »).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from assistant.ids import fold
+
+_PREFIXES = ("re", "ré", "co", "pré", "sur", "sous", "auto", "inter")
+_SUFFIXES = ("iser", "ifier")
+_EDGES = "«»\"'()[]…,.:;!?"
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    """Each infinitive as written and without accents (callers may have folded the word)."""
+    text = resources.files(__package__).joinpath("data/verbs_fr.txt").read_text("utf-8")
+    words = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return frozenset(words) | frozenset(fold(word) for word in words)
+
+
+def is_infinitive(word: str) -> bool:
+    """« Organiser », « s'engager », « Réorganiser » → True; « Nombre », « Critère » → False."""
+    bare = word.strip(_EDGES).lower().replace("’", "'")
+    bare = bare.rsplit("'", 1)[-1]  # « s'engager », « d'organiser »
+    if len(bare) < 3 or not bare.replace("-", "").isalpha():
+        return False
+    verbs = _verbs()
+    if bare in verbs:
+        return True
+    unhyphened = bare.replace("-", "")
+    if any(unhyphened.startswith(p) and unhyphened[len(p) :] in verbs for p in _PREFIXES):
+        return True
+    return len(bare) > 6 and bare.endswith(_SUFFIXES)

@@ -1,0 +1,57 @@
+"""The recommendations a plan row cites: one reading for every way a row is recovered.
+
+A table row, a « fiche » block and a row re-cut from flattened text all end with the same
+two cells — the recommendation reference (« Rp.6 - 1 », « Critère 3, Recommandation 4 »,
+a quoted recommendation) and, sometimes, the référentiel criterion it falls under — and
+they must cite the same recommendations for the same cells. A criterion alone is not a
+recommendation; it only completes a bare number (« 2 » under « Critère 3 »).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.extract.builder import PlanBuilder
+from assistant.extract.references import Reference, parse_references
+from assistant.extract.text import squash
+from assistant.schema import Span
+
+
+def cited_recommendations(
+    plan: PlanBuilder, reference_cell: str, criterion_cell: str, evidence: Span
+) -> list[tuple[str, Span]]:
+    """The recommendation ids the cells cite, each with the span that shows it."""
+    if criterion_cell and re.fullmatch(r"[\d\s,et]+", reference_cell or "x"):
+        reference_cell = f"Critère {criterion_cell.strip()}, Recommandation {reference_cell}"
+    if not reference_cell:
+        return []
+    text = squash(reference_cell)
+    evidence = evidence.model_copy(update={"excerpt": text[:500]})
+    references = parse_references(text, free_text_fallback=True)
+    wording = quoted_wording(text, references)
+    if not references and wording:
+        # the column quotes the recommendation without numbering it: key it by its words
+        references = [Reference(ref=_shorten(wording), criterion=None, number=None, page=None)]
+    return [
+        (plan.recommendation(ref, evidence, wording if len(references) == 1 else None), evidence)
+        for ref in references
+    ]
+
+
+def quoted_wording(cell: str, references: list[Reference]) -> str | None:
+    """The recommendation's own wording when a reference cell quotes it in full.
+
+    "R3 : Renforcer l'encadrement des stages par..." → "Renforcer l'encadrement...".
+    Short cells ("Critère 3, Recommandation 6", "Analyse transversale p.14") hold none.
+    """
+    rest = cell
+    for reference in references:
+        rest = rest.replace(reference.ref, " ")
+    rest = re.sub(r"^[\s:;,.–—()\-]+|[\s()]+$", "", rest).strip(' «»"')
+    if len(rest) < 60 or len(rest.split()) < 8:
+        return None
+    return rest
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
