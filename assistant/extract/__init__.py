@@ -8,6 +8,10 @@ to `prose`. Rules are about layouts and French vocabulary, never about one file.
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
+from dataclasses import fields
+
 from assistant.errors import NoRecognisableContentError
 from assistant.extract.builder import PlanBuilder
 from assistant.extract.candidates import read_candidates
@@ -32,6 +36,7 @@ from assistant.extract.prose import (
     swot_heading,
     swot_item_text,
 )
+from assistant.extract.reading_score import reading_score
 from assistant.extract.recommendation_tables import read_recommendation_table
 from assistant.extract.references import OPENING_QUOTES
 from assistant.extract.report_sections import ReportReader
@@ -149,17 +154,32 @@ class _Walker:
             else:
                 index += self._line(index, item)
         self._close_flat()
-        self.plan.reading = "flattened_table"
-        emit_all(self.flat_sections, self.plan)
-        if not self.plan.actions:
-            self.plan.reading = "fiches_action"
-            read_field_blocks(self.items, self.plan)
-        if not self.plan.actions:
-            self.plan.reading = "numbered_list"
-            read_numbered_lists(self.items, self.plan)
-        if not self.plan.actions:
-            self.plan.reading = "flattened_rows"
-            read_flat_rows(self.items, self.plan)
+        if self.plan.actions:  # the tables were read: flattened text beside them only
+            self.plan.reading = "flattened_table"
+            emit_all(self.flat_sections, self.plan)
+            return
+        self._best_reading_of_lines()
+
+    def _best_reading_of_lines(self) -> None:
+        """Each way of reading the lines is tried on a copy of the plan; the one whose
+        actions are most plausible (`reading_score`) is kept (the first on a tie)."""
+        readings: list[tuple[str, Callable[[PlanBuilder], object]]] = [
+            ("flattened_table", lambda plan: emit_all(self.flat_sections, plan)),
+            ("fiches_action", lambda plan: read_field_blocks(self.items, plan)),
+            ("numbered_list", lambda plan: read_numbered_lists(self.items, plan)),
+            ("flattened_rows", lambda plan: read_flat_rows(self.items, plan)),
+        ]
+        best: tuple[float, PlanBuilder] | None = None
+        for name, read in readings:
+            trial = copy.deepcopy(self.plan)
+            trial.reading = name
+            read(trial)
+            score = reading_score(trial.actions)
+            if trial.actions and (best is None or score > best[0]):
+                best = (score, trial)
+        if best is not None:
+            for slot in fields(PlanBuilder):
+                setattr(self.plan, slot.name, getattr(best[1], slot.name))
 
     def _lookahead(self, index: int) -> list[TableRow]:
         rows: list[TableRow] = []

@@ -23,6 +23,7 @@ from assistant.extract.column_roles import cell_profile
 from assistant.extract.dates import split_inline_deadline
 from assistant.extract.flattened import STATUS_ANCHOR
 from assistant.extract.items import join_list_cell, split_items
+from assistant.extract.prose import AXIS_HEADING, OBJECTIVE_HEADING
 from assistant.extract.references import leading_reference
 from assistant.extract.row_links import cited_recommendations
 from assistant.extract.stream import Item, Line, merge_spans
@@ -143,6 +144,8 @@ class _Row:
         self.lines.extend(cell.lines)
 
     lead: str = ""  # the row's number or priority mark
+    axis: str | None = None
+    heading: str | None = None  # the objective heading above the row
 
     def value(self, column: int | None) -> str:
         if column is None or column not in self.cells:
@@ -362,16 +365,18 @@ def read_flat_rows(items: list[Item], plan: PlanBuilder) -> int:
     lines = [item for item in items if isinstance(item, Line)]
     added = 0
     index = 0
+    context = _Context()
     while index < len(lines):
+        if context.heading(lines[index].text, []):
+            index += 1
+            continue
         header = flat_header(lines[index : index + _MAX_HEADER_LINES + _MAX_PERIOD_LINES])
         if header is None:
             index += 1
             continue
         columns, used = header
         body = _body(lines[index + used :])
-        rows = [
-            row for row in _rows(columns, _cells(body)) if row.value(columns.index(Column.ACTION))
-        ]
+        rows = _table_rows(columns, body, context)
         if len(rows) >= _MIN_ROWS:
             for row in rows:
                 plan.add_action(_draft(columns, row, plan))
@@ -383,6 +388,64 @@ def read_flat_rows(items: list[Item], plan: PlanBuilder) -> int:
             "action(s) relues d'après le contenu des cellules, à vérifier."
         )
     return added
+
+
+@dataclass
+class _Context:
+    """The axis and objective headings above the rows (« Axe 1 : … », « Objectif 1.2 : … »)."""
+
+    axis: str | None = None
+    objective: str | None = None
+
+    def heading(self, text: str, columns: list[Column]) -> bool:
+        """Take the line as a heading when it is one the columns do not hold; True if so."""
+        kind = _heading_kind(text, columns)
+        if kind is Column.AXIS:
+            self.axis, self.objective = squash(text), None
+        elif kind is Column.OBJECTIVE:
+            self.objective = squash(text)
+        return kind is not None
+
+
+def _heading_kind(text: str, columns: list[Column]) -> Column | None:
+    if Column.AXIS not in columns and AXIS_HEADING.match(text) and len(text) < 200:
+        return Column.AXIS
+    if Column.OBJECTIVE not in columns and OBJECTIVE_HEADING.match(text):
+        return Column.OBJECTIVE
+    return None
+
+
+def _table_rows(columns: list[Column], body: list[Line], context: _Context) -> list[_Row]:
+    """The rows of one flattened table, its headings and repeated headers taken out: each
+    stretch between them is cut into rows under the headings above it."""
+    action = columns.index(Column.ACTION)
+    rows: list[_Row] = []
+    stretch: list[Line] = []
+
+    def close() -> None:
+        for row in _rows(columns, _cells(stretch)):
+            if row.value(action):
+                row.axis, row.heading = context.axis, context.objective
+                rows.append(row)
+        stretch.clear()
+
+    at = 0
+    while at < len(body):
+        line = body[at]
+        if _heading_kind(line.text, columns) is not None:
+            close()  # the rows above keep the headings they were under
+            context.heading(line.text, columns)
+            at += 1
+            continue
+        again = flat_header(body[at : at + _MAX_HEADER_LINES + _MAX_PERIOD_LINES])
+        if again is not None:  # the header repeated under a heading or after a page break
+            close()
+            at += again[1]
+            continue
+        stretch.append(line)
+        at += 1
+    close()
+    return rows
 
 
 def _body(lines: list[Line]) -> list[Line]:
@@ -415,7 +478,8 @@ def _draft(columns: list[Column], row: _Row, plan: PlanBuilder) -> ActionDraft:
     return ActionDraft(
         text=text,
         source=merge_spans(first.span, last.span, text),
-        objective=squash(row.value(column(Column.OBJECTIVE))) or None,
+        objective=squash(row.value(column(Column.OBJECTIVE))) or row.heading,
+        axis=row.axis,
         owner=join_list_cell(row.value(column(Column.OWNER, Column.GUARANTOR))),
         deadline=join_list_cell(deadline_cell) if deadline_cell else inline,
         indicators=split_items(indicators),

@@ -101,7 +101,9 @@ _WHEN = rf"(?:(?:{_MONTHS})\s+)?{_YEAR}"
 STATUS_PHRASE = re.compile(
     r"\b(?:Action\s+)?(?:en\s+cours|r[ée]alis[ée]e?s?|impl[ée]ment[ée]e?s?|planifi[ée]e?s?|"
     r"[àa]\s+planifier|termin[ée]e?s?|report[ée]e?s?|abandonn[ée]e?s?|[àa]\s+venir|"
-    r"plus\s+d['’]actualit[ée]|non\s+r[ée]alis[ée]e?s?|en\s+attente|suspendue?s?)"
+    r"plus\s+d['’]actualit[ée]|non\s+r[ée]alis[ée]e?s?|en\s+attente|suspendue?s?|"
+    r"(?:non|pas\s+encore)\s+(?:entam|commenc|d[ée]marr|initi|lanc|d[ée]but)[ée]e?s?|"
+    r"[àa]\s+(?:d[ée]marrer|initier|lancer|entamer))"
     rf"(?:\s+depuis\s+{_WHEN})?(?:\s+(?:en|pour|d[èe]s|fin|d[ée]but)\s+{_WHEN})?"
     r"(?:\s+et\s+p[ée]renne)?(?:\s+pour\s+(?:le|la|les)\s+\w+)?",
     re.IGNORECASE,

@@ -134,3 +134,63 @@ def test_a_timeline_header_and_its_marks_are_not_cells_of_the_actions(tmp_path: 
         ),
     ]
     assert all(a.deadline is None for a in plan.actions)  # marks without their periods
+
+
+# Headings between the rows and the header repeated under each: the rows keep the headings
+# they are under, and the reading that cuts at statuses loses to the one that reads cells.
+SECTIONS = """Plan de développement
+Axe 1 : Vie étudiante
+Objectif 1.1 : Mieux accueillir
+Action Pilote Échéance Indicateurs État
+Organiser une journée
+d'accueil des nouveaux étudiants
+Service social
+Septembre
+2026
+Taux de participation Réalisé
+Objectif 1.2 : Mieux informer
+Action Pilote Échéance Indicateurs État
+Publier un guide de l'étudiant
+en ligne
+Secrétariat des études 2026-2027 Guide publié En cours
+Axe 2 : Ouverture
+Action Pilote Échéance Indicateurs État
+Signer deux accords Erasmus
+avec des écoles partenaires
+Bureau des relations
+internationales
+Juin 2027 Accords signés Non entamé
+"""
+
+
+def test_headings_between_rows_and_repeated_headers(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(SECTIONS, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.text, a.axis, a.objective, a.owner, a.deadline, a.status) for a in plan.actions] == [
+        (
+            "Organiser une journée d'accueil des nouveaux étudiants",
+            "Axe 1 : Vie étudiante",
+            "Objectif 1.1 : Mieux accueillir",
+            "Service social",
+            "Septembre 2026",
+            "Réalisé",
+        ),
+        (
+            "Publier un guide de l'étudiant en ligne",
+            "Axe 1 : Vie étudiante",
+            "Objectif 1.2 : Mieux informer",
+            "Secrétariat des études",
+            "2026-2027",
+            "En cours",
+        ),
+        (
+            "Signer deux accords Erasmus avec des écoles partenaires",
+            "Axe 2 : Ouverture",
+            None,
+            "Bureau des relations internationales",
+            "Juin 2027",
+            "Non entamé",
+        ),
+    ]
+    assert any("aplati" in warning for warning in plan.warnings)  # announced, to check
