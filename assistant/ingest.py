@@ -18,7 +18,7 @@ from typing import Literal
 
 from assistant.errors import IngestBatchError, IngestError
 from assistant.ids import document_id
-from assistant.schema import Plan
+from assistant.schema import Plan, StructureCorrections
 from assistant.settings import Settings
 
 
@@ -49,7 +49,9 @@ class ParsedFile:
     plan: Plan
 
 
-def parse_file(path: Path, settings: Settings) -> Plan:
+def parse_file(
+    path: Path, settings: Settings, corrections: StructureCorrections | None = None
+) -> Plan:
     """The parser, `assistant.parsing.parse_file`, imported on first use.
 
     The readers pull in pdfplumber, python-docx and openpyxl; importing them only when a
@@ -58,10 +60,12 @@ def parse_file(path: Path, settings: Settings) -> Plan:
     """
     from assistant.parsing import parse_file as parse
 
-    return parse(path, settings)
+    return parse(path, settings, corrections)
 
 
-def parse_document(path: Path, settings: Settings) -> Plan:
+def parse_document(
+    path: Path, settings: Settings, corrections: StructureCorrections | None = None
+) -> Plan:
     """Parse one file; a crash of the parser becomes an error naming the file.
 
     The readers check that the file exists, has a supported extension, size and content,
@@ -72,7 +76,10 @@ def parse_document(path: Path, settings: Settings) -> Plan:
     """
     path = Path(path)
     try:
-        plan = parse_file(path, settings)
+        # (two arguments without corrections: the parsers tests pass in take two)
+        plan = (
+            parse_file(path, settings, corrections) if corrections else parse_file(path, settings)
+        )
     except IngestError:
         raise
     except MemoryError as exc:  # the worker's memory limit: a file far beyond any plan

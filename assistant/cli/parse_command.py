@@ -36,14 +36,51 @@ def parse(
             "--format", "-f", help="table : tableaux lisibles ; json : données pour un autre outil."
         ),
     ] = OutputFormat.TABLE,
+    role: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--role",
+            metavar="T:C=RÔLE",
+            help="Corriger le rôle d'une colonne : 1:3=responsable (tableau 1, colonne 3, "
+            "numéros du tableau « Structure lue »). Répétable.",
+        ),
+    ] = None,
+    not_plan: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--pas-un-plan",
+            metavar="T",
+            help="Ce tableau n'est pas le plan : ne pas le lire. Répétable.",
+        ),
+    ] = None,
+    corrections_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--corrections",
+            metavar="FICHIER.json",
+            help="Corrections enregistrées (la partie « corrections » de --format json).",
+        ),
+    ] = None,
 ) -> None:
     """Analyser un fichier et afficher le plan trouvé (rien n'est enregistré)."""
     from assistant import ingest
     from assistant.cli import console, render
+    from assistant.cli.corrections import corrections_from_options
 
+    corrections = corrections_from_options(role, not_plan, corrections_file)
     with console.waiting(f"Analyse de {file.name}…"):
-        plan = ingest.parse_document(file, settings_of(ctx))
+        plan = ingest.parse_document(file, settings_of(ctx), corrections)
     if output is OutputFormat.JSON:
-        typer.echo(json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        data = plan.model_dump(mode="json")
+        if corrections is not None:
+            data["corrections"] = corrections.model_dump(mode="json")
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         console.out.print(render.plan_tables(plan))
+        if plan.structure.tables:
+            console.out.print(
+                "Un rôle de colonne est faux ? Corrigez-le : --role TABLEAU:COLONNE=RÔLE "
+                "(ex. --role 1:3=responsable), ou --pas-un-plan TABLEAU.",
+                style="dim",
+                markup=False,
+            )

@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from assistant.schema import Plan
+from assistant.schema import ROLE_LABELS_FR, Plan
 from assistant.store import IngestReport, Outcome
 
 OUTCOME_LABELS = {
@@ -98,22 +98,12 @@ _TABLE_KINDS = {
 
 
 _ROLE_LABELS = {
-    "action": "action",
-    "owner": "responsable",
+    **ROLE_LABELS_FR,
     "guarantor": "garant",
-    "deadline": "échéance",
-    "status": "état",
     "status_deadline": "état / échéance",
-    "indicators": "indicateurs",
     "results": "résultats attendus",
-    "reference": "référence",
-    "criterion": "critère",
-    "objective": "objectif",
-    "axis": "axe",
     "step": "étape",
-    "priority": "priorité",
     "timeline": "période",
-    "ignored": "ignorée",
 }
 
 
@@ -132,7 +122,8 @@ def structure_table(plan: Plan) -> Table | None:
         table.add_column(heading)
     for report in tables:
         columns = ", ".join(
-            f"{c.header or c.index + 1} → {_ROLE_LABELS.get(c.role, c.role)} ({c.confidence:.0%})"
+            f"n°{c.index + 1}{f' « {c.header} »' if c.header else ''} → "
+            f"{_ROLE_LABELS.get(c.role, c.role)} ({c.confidence:.0%})"
             for c in report.columns
             if c.role
         )

@@ -47,15 +47,18 @@ from assistant.extract.text import squash
 from assistant.extract.vocabulary import Column
 from assistant.ids import document_id
 from assistant.readers.base import RawDocument, Table, TableRow
-from assistant.schema import Document, DocumentFormat, Plan, SwotKind
+from assistant.schema import Document, DocumentFormat, Plan, StructureCorrections, SwotKind
 
 __all__ = ["extract_plan"]
 
 _LANGUAGE_NAMES = {"en": "anglais", "nl": "néerlandais", "de": "allemand"}
 
 
-def extract_plan(raw: RawDocument) -> Plan:
+def extract_plan(raw: RawDocument, corrections: StructureCorrections | None = None) -> Plan:
     """Extract recommendations, actions and SWOT items from a read document.
+
+    `corrections` are the coordinator's of this file's tables (column roles, « pas un
+    plan »): they win over what the parser infers.
 
     Raises:
         NoRecognisableContentError: nothing usable was found (with the likely reason).
@@ -71,7 +74,7 @@ def extract_plan(raw: RawDocument) -> Plan:
         title=raw.title,
         language=language,
     )
-    plan = PlanBuilder(document)
+    plan = PlanBuilder(document, corrections=corrections)
     items = stream(raw)
     walker = _Walker(items, plan)
     walker.run()

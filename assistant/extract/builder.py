@@ -22,6 +22,7 @@ from assistant.schema import (
     Plan,
     Recommendation,
     Span,
+    StructureCorrections,
     StructureReport,
     SwotItem,
     SwotKind,
@@ -60,6 +61,8 @@ class PlanBuilder:
     # The structure-report index of the table being read (None outside tables), per action.
     current_table: int | None = None
     action_tables: list[int | None] = field(default_factory=list)
+    # The coordinator's corrections of this document's tables, replayed at each import.
+    corrections: StructureCorrections | None = None
     _action_keys: Counter[str] = field(default_factory=Counter)
     _swot_keys: Counter[str] = field(default_factory=Counter)
 

@@ -15,6 +15,7 @@ from assistant.extract.builder import ActionDraft, PlanBuilder
 from assistant.extract.cell_lists import list_items, split_listed
 from assistant.extract.column_roles import infer_roles
 from assistant.extract.context import Context, RowGroup, TableSchema
+from assistant.extract.corrections import corrected_schema
 from assistant.extract.dates import due_date, split_inline_deadline
 from assistant.extract.items import join_list_cell, split_items, split_run_on
 from assistant.extract.references import Reference, parse_references
@@ -199,8 +200,22 @@ def _read_rows(
     table: Table, ctx: Context, plan: PlanBuilder, lookahead: list[TableRow], report: TableReport
 ) -> None:
     rows = list(table.rows)
+    correction = plan.corrections.for_table(report.index) if plan.corrections else None
+    if correction is not None and correction.not_plan:
+        ctx.schema = None
+        report.kind, report.rows = TableKind.NOT_PLAN, len(rows)
+        report.note = "pas un plan d'action (choix de l'utilisateur) : non lu"
+        return
     has_header = any(header_roles(row) is not None for row in rows)
     reason = None if has_header else non_plan_reason(rows)
+    if correction is not None and correction.roles and not has_header:
+        # the coordinator named the columns of a table whose titles the parser did not know
+        ctx.schema = corrected_schema(None, correction, rows)
+        ctx.group, ctx.reference_above = None, []
+        if ctx.schema is not None:
+            _describe(report, ctx.schema, rows[0].cells if correction.header_rows else None)
+        rows, reason = rows[correction.header_rows :], None
+        correction = None  # applied
     if reason is not None:
         ctx.schema = None  # contacts, budget, a calendar of action numbers: not the plan
         report.kind = TableKind.TIMELINE if "calendrier" in reason else TableKind.NOT_PLAN
@@ -218,8 +233,11 @@ def _read_rows(
                 assignment=assignment,
                 inferred=True,
             )
+            if correction is not None:
+                ctx.schema = corrected_schema(ctx.schema, correction, rows)
             ctx.group, ctx.reference_above = None, []
-            _describe(report, ctx.schema, rows[0].cells if skip else None)
+            if ctx.schema is not None:
+                _describe(report, ctx.schema, rows[0].cells if skip else None)
             rows = rows[skip:]
     header: tuple[TableRow, dict[int, Column]] | None = None  # the header row just read
     for position, row in enumerate(rows):
@@ -240,10 +258,13 @@ def _read_rows(
                 row, roles = TableRow(cells=names, span=first.span), {**header[1], **roles}
             following = rows[position + 1 :] + lookahead
             ctx.schema = align(row, roles, following, rows[position + 1 :])
+            if correction is not None:
+                ctx.schema = corrected_schema(ctx.schema, correction, rows)
             ctx.group = None
             ctx.reference_above = []
             header = (row, roles)
-            _describe(report, ctx.schema, row.cells)
+            if ctx.schema is not None:
+                _describe(report, ctx.schema, row.cells)
             continue
         header = None
         schema = ctx.schema

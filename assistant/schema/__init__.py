@@ -29,9 +29,21 @@ from assistant.schema.plan import (
 from assistant.schema.retrieval import Passage, PassageFilter, PassageKind, SearchHit
 from assistant.schema.review import ActionEdit, EditKind
 from assistant.schema.source import Document, DocumentFormat, Span
-from assistant.schema.structure import ColumnReport, StructureReport, TableKind, TableReport
+from assistant.schema.structure import (
+    CORRECTABLE_ROLES,
+    ROLE_LABELS_FR,
+    ColumnReport,
+    StructureCorrections,
+    StructureReport,
+    TableCorrection,
+    TableKind,
+    TableReport,
+    role_named,
+)
 
 __all__ = [
+    "CORRECTABLE_ROLES",
+    "ROLE_LABELS_FR",
     "Action",
     "ActionEdit",
     "AuditReport",
@@ -64,10 +76,13 @@ __all__ = [
     "SmartScore",
     "Span",
     "StatusCategory",
+    "StructureCorrections",
     "StructureReport",
     "SwotItem",
     "SwotKind",
+    "TableCorrection",
     "TableKind",
     "TableReport",
     "TargetKind",
+    "role_named",
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from assistant.schema.source import Span
 
@@ -74,4 +74,116 @@ class StructureReport(BaseModel):
     needs_review: bool = Field(
         default=False,
         description="True when items are candidates « à vérifier » (low confidence).",
+    )
+
+
+#: The roles a coordinator can give a column (the `ColumnReport.role` names).
+CORRECTABLE_ROLES = (
+    "action",
+    "owner",
+    "deadline",
+    "indicators",
+    "status",
+    "reference",
+    "criterion",
+    "objective",
+    "axis",
+    "priority",
+    "ignored",
+)
+
+
+class TableCorrection(BaseModel):
+    """What the coordinator says of one table's reading; replayed at every re-import."""
+
+    table: int = Field(ge=1, description="1-based table index, as in the structure report.")
+    not_plan: bool = Field(
+        default=False, description="« Ce tableau n'est pas le plan » : its rows are not read."
+    )
+    roles: dict[int, str] = Field(
+        default_factory=dict,
+        description="0-based column index → role (" + ", ".join(CORRECTABLE_ROLES) + ").",
+    )
+    header_rows: int = Field(
+        default=0,
+        ge=0,
+        le=10,
+        description="Rows to skip at the top of a table that had no header the parser knew.",
+    )
+
+    @field_validator("roles")
+    @classmethod
+    def _known_roles(cls, roles: dict[int, str]) -> dict[int, str]:
+        unknown = sorted({role for role in roles.values() if role not in CORRECTABLE_ROLES})
+        if unknown:
+            raise ValueError(
+                f"rôle(s) inconnu(s) : {', '.join(unknown)} ; rôles possibles : "
+                + ", ".join(CORRECTABLE_ROLES)
+            )
+        if any(index < 0 for index in roles):
+            raise ValueError("les numéros de colonne commencent à 0")
+        return roles
+
+
+class StructureCorrections(BaseModel):
+    """The coordinator's corrections of one document's structure (kept by file name)."""
+
+    tables: list[TableCorrection] = Field(default_factory=list)
+
+    def for_table(self, index: int) -> TableCorrection | None:
+        """The correction of table `index` (1-based), if any."""
+        return next((t for t in self.tables if t.table == index), None)
+
+
+#: The French name of each correctable role, as the CLI and the TUI show and accept it.
+ROLE_LABELS_FR = {
+    "action": "action",
+    "owner": "responsable",
+    "deadline": "échéance",
+    "indicators": "indicateurs",
+    "status": "état",
+    "reference": "référence",
+    "criterion": "critère",
+    "objective": "objectif",
+    "axis": "axe",
+    "priority": "priorité",
+    "ignored": "ignorée",
+}
+_ROLE_SYNONYMS_FR = {
+    "responsables": "owner",
+    "porteur": "owner",
+    "pilote": "owner",
+    "echeance": "deadline",
+    "delai": "deadline",
+    "indicateur": "indicators",
+    "statut": "status",
+    "etat": "status",
+    "reference": "reference",
+    "references": "reference",
+    "recommandations": "reference",
+    "recommandation": "reference",
+    "ignorer": "ignored",
+    "critere": "criterion",
+    "priorite": "priority",
+    "ignoree": "ignored",
+    "aucun": "ignored",
+}
+
+
+def role_named(text: str) -> str | None:
+    """The role a coordinator names (« responsable », « échéance », « owner »), or None."""
+    key = text.strip().lower()
+    if key in CORRECTABLE_ROLES:
+        return key
+    for role, label in ROLE_LABELS_FR.items():
+        if key == label:
+            return role
+    bare = key.translate(str.maketrans("éèêëàâîïôûùç", "eeeeaaiiouuc"))
+    return _ROLE_SYNONYMS_FR.get(bare) or next(
+        (
+            role
+            for role, label in ROLE_LABELS_FR.items()
+            if bare == label.translate(str.maketrans("éèêëàâîïôûùç", "eeeeaaiiouuc"))
+        ),
+        None,
     )

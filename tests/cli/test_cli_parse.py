@@ -113,3 +113,42 @@ def test_invalid_settings_in_the_environment(
     assert result.exit_code == 1
     assert "Réglages invalides" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+CORRECTABLE = (
+    "| Action | Qui | Appui | Échéance |\n|---|---|---|---|\n"
+    "| Organiser une journée d'accueil | Direction | Service social | Septembre 2026 |\n"
+    "| Publier un guide de l'étudiant | Direction | Secrétariat | Juin 2027 |\n"
+)
+
+
+def test_parse_takes_the_coordinators_column_roles_and_prints_them_for_reuse(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(CORRECTABLE, encoding="utf-8")
+    result = runner.invoke(
+        app, ["parse", str(path), "--role", "1:3=responsable", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [a["owner"] for a in data["actions"]] == ["Service social", "Secrétariat"]
+    assert data["corrections"] == {
+        "tables": [{"table": 1, "not_plan": False, "roles": {"2": "owner"}, "header_rows": 0}]
+    }
+    saved = tmp_path / "corrections.json"
+    saved.write_text(json.dumps(data["corrections"]), encoding="utf-8")
+    again = runner.invoke(app, ["parse", str(path), "--corrections", str(saved), "-f", "json"])
+    assert [a["owner"] for a in json.loads(again.stdout)["actions"]] == [
+        "Service social",
+        "Secrétariat",
+    ]
+
+
+def test_a_bad_role_option_is_refused_in_french(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(CORRECTABLE, encoding="utf-8")
+    result = runner.invoke(app, ["parse", str(path), "--role", "1:3=patron"])
+    assert result.exit_code != 0
+    assert "TABLEAU:COLONNE=RÔLE" in result.stderr and "responsable" in result.stderr
+    assert "Traceback" not in result.stderr
