@@ -28,6 +28,7 @@ from assistant.extract.dates import due_date
 from assistant.extract.items import join_list_cell, split_items
 from assistant.extract.prose import AXIS_HEADING, OBJECTIVE_HEADING
 from assistant.extract.row_links import cited_recommendations
+from assistant.extract.spaced_labels import with_spaced_labels_as_fields
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import Column, column_of
@@ -37,7 +38,8 @@ from assistant.schema import LinkKind
 _FIELD = re.compile(r"^(?P<label>[^:\n]{2,60}?)\s*:\s*(?P<value>.*)$", re.S)
 # "Action 1.1 –", "Fiche action n°3 :", "Action 2 :" before the wording of a title line
 _TITLE_PREFIX = re.compile(
-    r"^\s*(?:fiche[- ])?actions?\s*(?:n\s*°\s*|no\.?\s*)?[\dIVX]+(?:\.\d+)*\s*[:.–—-]?\s*",
+    r"^\s*(?:fiche[- ])?(?:actions?|mesures?|fiches?|chantiers?|projets?|initiatives?)\s*"
+    r"(?:n\s*°\s*|no\.?\s*)?[\dIVX]+(?:\.\d+)*\s*[:.–—-]?\s*",
     re.IGNORECASE,
 )
 # What makes a block an action of a plan (the wording alone does not).
@@ -66,6 +68,7 @@ class _Block:
     axis: str | None
     objective: str | None
     fields: list[_Field] = field(default_factory=list)
+    spaced: bool = False  # a label separated from its value by a space only (to check)
 
     def columns(self) -> set[Column]:
         return {f.column for f in self.fields}
@@ -77,12 +80,18 @@ class _Block:
 def read_field_blocks(items: list[Item], plan: PlanBuilder) -> int:
     """Add the actions of "fiche action" plans; return how many were added."""
     blocks = [b for b in _blocks(items) if len(b.columns() & _EVIDENCE) >= 2]
-    added = 0
+    added = spaced = 0
     for block in blocks:
         draft = _draft(block, plan)
         if draft is not None:
             plan.add_action(draft)
             added += 1
+            spaced += block.spaced
+    if spaced:
+        plan.warnings.append(
+            f"Fiches dont les libellés ne sont suivis d'aucun deux-points : {spaced} "
+            "action(s) relues en séparant chaque libellé de sa valeur, à vérifier."
+        )
     return added
 
 
@@ -93,7 +102,8 @@ def _blocks(items: list[Item]) -> list[_Block]:
     title: Line | None = None  # the last line that could name the next block's action
     block: _Block | None = None
     current: _Field | None = None
-    for item in _with_label_tables_as_lines(items):
+    lines, rewritten = with_spaced_labels_as_fields(_with_label_tables_as_lines(items))
+    for item in lines:
         if not isinstance(item, Line):
             block = current = title = None
             continue
@@ -115,6 +125,7 @@ def _blocks(items: list[Item]) -> list[_Block]:
                 title = None
             current = _Field(column, [item], [value])
             block.fields.append(current)
+            block.spaced = block.spaced or id(item) in rewritten
             continue
         if current is not None and item.heading_level is None and not _TITLE_PREFIX.match(text):
             current.lines.append(item)  # the field goes on (a dash list, a wrapped value)

@@ -64,9 +64,7 @@ def test_a_table_marked_not_a_plan_is_not_read(tmp_path: Path) -> None:
 def test_roles_named_for_a_table_whose_titles_the_parser_did_not_know(tmp_path: Path) -> None:
     corrections = StructureCorrections(
         tables=[
-            TableCorrection(
-                table=1, roles={0: "action", 1: "owner", 2: "deadline"}, header_rows=1
-            )
+            TableCorrection(table=1, roles={0: "action", 1: "owner", 2: "deadline"}, header_rows=1)
         ]
     )
     plan = _parse(tmp_path, UNKNOWN_TITLES, corrections)

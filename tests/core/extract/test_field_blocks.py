@@ -214,3 +214,73 @@ def test_fiches_action_as_word_tables_of_labels_and_values(tmp_path: Path) -> No
             [],
         ),
     ]
+
+
+# Fiches as `pdftotext -raw` gives them: label and value on one line with no colon, labels
+# wrapped, a label alone above its value.
+SPACED = """\
+Fiches de suivi
+Mesure n°1
+Intitulé de la mesure Ouvrir une permanence d'orientation en Bloc 1
+Porteur Service d'aide à la réussite
+Délai Mars 2026
+Critères de
+succès
+- Nombre d'étudiants reçus
+- Taux de réinscription
+Recommandation(s)
+concernée(s)
+Recommandation 3 (p. 8)
+État Réalisé
+Mesure n°2
+Intitulé de la mesure Publier le calendrier des évaluations dès septembre
+Porteur Secrétariat des études
+Délai Septembre 2026
+Critères de
+succès
+- Calendrier publié
+Recommandation(s)
+concernée(s)
+Recommandation 5 (p. 11)
+État En cours
+"""
+
+
+def test_fiches_whose_labels_have_no_colon(tmp_path: Path) -> None:
+    path = tmp_path / "fiches.txt"
+    path.write_text(SPACED, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.text, a.owner, a.deadline, a.indicators, a.status) for a in plan.actions] == [
+        (
+            "Ouvrir une permanence d'orientation en Bloc 1",
+            "Service d'aide à la réussite",
+            "Mars 2026",
+            ["Nombre d'étudiants reçus", "Taux de réinscription"],
+            "Réalisé",
+        ),
+        (
+            "Publier le calendrier des évaluations dès septembre",
+            "Secrétariat des études",
+            "Septembre 2026",
+            ["Calendrier publié"],
+            "En cours",
+        ),
+    ]
+    refs = {r.id: r.ref for r in plan.recommendations}
+    assert [[refs[link.recommendation_id] for link in a.links] for a in plan.actions] == [
+        ["Recommandation 3 (p. 8)"],
+        ["Recommandation 5 (p. 11)"],
+    ]
+    assert any("deux-points" in warning for warning in plan.warnings)
+
+
+def test_column_titles_alone_on_their_lines_are_not_fields(tmp_path: Path) -> None:
+    # a table printed one column after the other: its titles, then its cells
+    text = "Plan\n\nAction\n\nResponsable\n\nÉchéance\n\nIndicateurs\n\nRevoir les grilles\n"
+    path = tmp_path / "blocs.txt"
+    path.write_text(text, encoding="utf-8")
+    try:
+        plan = parse_file(path, Settings())
+    except NoRecognisableContentError:
+        return
+    assert not [a for a in plan.actions if a.owner or a.deadline]
