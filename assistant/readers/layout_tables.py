@@ -24,6 +24,8 @@ _SEGMENT = re.compile(r"\S+(?: \S+)*")  # text separated by two spaces or more
 _TOLERANCE = 3  # columns: data may start a few characters left of its header word
 _TITLE = 40  # characters: longer is a sentence, not a column title
 _WORD = re.compile(r"[^\W\d_]{2}")
+# A period's piece in a timeline's titles: « Q1 », « S2 », « 2025 », « 2025-2026 ».
+_PERIOD_PIECE = re.compile(r"^(?:[QST][1-4]|(?:19|20)\d{2}(?:\s*[-/]\s*(?:19|20)?\d{2})?)$")
 _ITEM = re.compile(r"^(?:[-•▪–◦*]\s|\d{1,2}[.)]\s|[a-z]\)\s)")
 # Lines one row may run over before the table is taken to end: more than a page of wrapped
 # text in one row is prose that happens to fit the columns. Without this bound, text whose
@@ -106,6 +108,8 @@ def find_layout_table(
         starts = [position for position, _ in header]
         first = start + 1
         header, first = _header_continued(header, starts, lines, first)
+        header, first = _periods_below(header, lines, first)
+        starts = [position for position, _ in header]
     else:
         return None
     titles = [text.casefold() for _, text in header]
@@ -191,6 +195,35 @@ def _header_continued(
                 titles[column] = f"{titles[column]}{glue}{text}"
         first += 1
     return [(position, title) for (position, _), title in zip(header, titles, strict=True)], first
+
+
+def _periods_below(
+    header: list[tuple[int, str]], lines: Sequence[str], first: int
+) -> tuple[list[tuple[int, str]], int]:
+    """Periods under the last title (« Calendrier » over « Q1 Q2 » over « 2025 2025 »): a
+    column each, titled by its pieces stacked (« Q1 2025 »), in place of the title above.
+
+    A Gantt-like plan marks each period an action runs in (« X »): with a column per
+    period, each mark falls under its own and the extractor reads the deadline from it.
+    """
+    stacked: list[list[tuple[int, str]]] = []
+    while first + len(stacked) < len(lines) and len(stacked) < _HEADER_LINES:
+        pieces = segments(lines[first + len(stacked)])
+        if len(pieces) < 2 or not all(_PERIOD_PIECE.match(text) for _, text in pieces):
+            break
+        if pieces[0][0] < header[-1][0] - _TOLERANCE:
+            break  # not under the last title
+        stacked.append(pieces)
+    if not stacked:
+        return header, first
+    columns = [(position, [text]) for position, text in stacked[0]]
+    for pieces in stacked[1:]:
+        for position, text in pieces:
+            near = min(columns, key=lambda column: abs(column[0] - position))
+            if abs(near[0] - position) <= _TOLERANCE + 2:
+                near[1].append(text)
+    periods = [(position, " ".join(parts)) for position, parts in columns]
+    return [*header[:-1], *periods], first + len(stacked)
 
 
 def _goes_on(row: LayoutRow, placed: list[str]) -> bool:

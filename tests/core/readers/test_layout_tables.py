@@ -162,3 +162,20 @@ def test_the_header_repeated_under_a_section_title_opens_a_table_of_its_own(
         "Créer une parcelle",
     ]
     assert [row.cells[0] for row in second.rows] == ["Action", "Ajouter une UE"]
+
+
+def test_periods_under_the_last_title_become_a_column_each() -> None:
+    lines = [
+        "Action                    Porteur        Calendrier",
+        "                                         S1      S2      S1",
+        "                                         2026    2026    2027",
+        "Revoir les grilles        Direction      X       X",
+        "Créer un espace commun    Bibliothèque                   X",
+    ]
+    table = find_layout_table(lines, 0)
+    assert table is not None
+    assert table.header == ["Action", "Porteur", "S1 2026", "S2 2026", "S1 2027"]
+    assert [row.texts() for row in table.rows] == [
+        ["Revoir les grilles", "Direction", "X", "X", ""],
+        ["Créer un espace commun", "Bibliothèque", "", "", "X"],
+    ]
