@@ -41,7 +41,7 @@ def header_roles(row: TableRow) -> dict[int, Column] | None:
     """Column roles when the row is a plan-table header (≥ 2 known columns), else None."""
     roles: dict[int, Column] = {}
     for index, cell in enumerate(row.cells):
-        column = column_of(cell) if cell.strip() else None
+        column = column_of(cell) if cell.strip() and not _holds_data(cell) else None
         if column is not None:
             roles[index] = column
     if sum(role is Column.TIMELINE for role in roles.values()) < 2:
@@ -59,6 +59,12 @@ def header_roles(row: TableRow) -> dict[int, Column] | None:
     } and len(substantive) >= 2:  # fmt: skip
         return roles
     return None
+
+
+def _holds_data(cell: str) -> bool:
+    """A cell that starts like a title but holds a value: a status (« Action à planifier »),
+    a numbered reference (« Critère 4, Recommandation 3 »)."""
+    return is_status_value(cell) or any(r.number for r in parse_references(cell))
 
 
 def _content_score(roles: dict[int, Column], rows: list[tuple[str, ...]]) -> float:

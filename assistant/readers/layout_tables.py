@@ -228,12 +228,15 @@ def _periods_below(
 
 def _goes_on(row: LayoutRow, placed: list[str]) -> bool:
     """A line whose first cell opens with a capital still continues the row above when the
-    first cell above ends mid-phrase (« Critère 1, ») or every other piece of the line goes
-    on in lower case (« Recommandation 2 | programme avec des… »)."""
+    first cell above ends mid-phrase (« Critère 1, »), when every other piece of the line
+    goes on in lower case (« Recommandation 2 | programme avec des… »), or when it holds
+    nothing but a short first cell (« 1 »)."""
     above = row.cells[0][-1] if row.cells and row.cells[0] else ""
     if above.rstrip().endswith((",", ";", ":", "-", "–", "(", " et", " de")):
         return True
     others = [text for text in placed[1:] if text]
+    if not others and len(placed[0]) <= 3:
+        return True  # « 1 » alone: the end of a wrapped reference (« Recommandation / 1 »)
     return bool(others) and all(text[0].islower() for text in others)
 
 

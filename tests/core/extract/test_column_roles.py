@@ -194,3 +194,21 @@ def test_a_calendar_of_action_numbers_under_the_plan_gives_no_action(tmp_path: P
         ("Organiser une journée d'accueil", "Conseil de département"),
         ("Rédiger une charte de stage", "Coordination des stages"),
     ]
+
+
+def test_a_data_row_whose_cells_start_like_titles_is_not_a_header(tmp_path: Path) -> None:
+    # « Action à planifier » is a status, « Critère 4, Recommandation 3 » a reference:
+    # values, not the titles « Action » and « Critère » of a second header
+    plan = _parse(
+        tmp_path,
+        "| Réf. | Action | Responsable | Échéance | État |\n|---|---|---|---|---|\n"
+        "| Critère 4, Recommandation 1 | Recruter un assistant | Direction | 2025 | À venir |\n"
+        "| Critère 4, Recommandation 3 | Suivre les étudiants en échec | Service d'aide à la "
+        "réussite | Q2 2025 | Action à planifier |\n"
+        "| Critère 5, Recommandation 1 | Actualiser le plan | Service qualité | 2026 | En cours |\n",
+    )
+    assert [(a.text, a.status) for a in plan.actions] == [
+        ("Recruter un assistant", "À venir"),
+        ("Suivre les étudiants en échec", "Action à planifier"),
+        ("Actualiser le plan", "En cours"),
+    ]
