@@ -9,8 +9,6 @@ about; lines that state nothing (« Voici… », « Je ne trouve… ») need no 
 
 from __future__ import annotations
 
-import re
-
 from assistant.chat.knowledge import Knowledge
 from assistant.chat.models import Focus, Question
 from assistant.chat.reply import Reply
@@ -29,11 +27,7 @@ from assistant.schema import Action, DraftField, StatusCategory, SwotKind
 DUPLICATE_GAP = "duplicate_action"
 SWOT_GAP = "swot_without_action"
 _SWOT_WORDS = {SwotKind.WEAKNESS: ("faiblesse", "faiblesses"), SwotKind.THREAT: ("menace", "menaces")}  # fmt: skip
-_ASKS_WEAKNESS = re.compile(r"\bfaiblesses?\b|\bpoints? faibles?\b|\bfaibles\b")
-_ASKS_THREAT = re.compile(r"\bmenaces?\b|\brisques?\b")
-_BY_OWNER = re.compile(r"\bqui\b|\bresponsables?\b|\bporteurs?\b|\bpersonnes?\b")
-_BY_CRITERION = re.compile(r"\bpar critere|\bcriteres\b|\bpar reco")
-_BY_STATUS = re.compile(r"\betats?\b|\bstatuts?\b|\bstatus\b|\bavancement\b")
+_SWOT_KINDS = {"weakness": SwotKind.WEAKNESS, "threat": SwotKind.THREAT}
 _TOP = 8
 
 
@@ -85,18 +79,17 @@ def swot_gaps(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
             "Je ne trouve pas d'analyse SWOT dans l'espace de travail : importez-la "
             "(plan-assistant ingest FICHIER) pour la confronter au plan"
         )
-    text = question.normalized
-    kinds = [k for k, pattern in ((SwotKind.WEAKNESS, _ASKS_WEAKNESS), (SwotKind.THREAT, _ASKS_THREAT))
-             if pattern.search(text)] or [SwotKind.WEAKNESS, SwotKind.THREAT]  # fmt: skip
+    asked = question.entities.swot_kinds
+    kinds = [_SWOT_KINDS[k] for k in asked] or [SwotKind.WEAKNESS, SwotKind.THREAT]
     found = [(g, knowledge.swot[g.target_id]) for g in knowledge.audit.gaps
              if g.kind == SWOT_GAP and g.target_id in knowledge.swot
              and knowledge.swot[g.target_id].kind in kinds]  # fmt: skip
     reply = Reply().about("passages")
     names = join_fr([_SWOT_WORDS[k][1] for k in kinds])
     if not found:
-        asked = [i.id for i in knowledge.swot.values() if i.kind in kinds]
+        listed = [i.id for i in knowledge.swot.values() if i.kind in kinds]
         return reply.say(
-            f"Je ne trouve aucune des {names} de l'analyse SWOT sans action qui la traite", *asked
+            f"Je ne trouve aucune des {names} de l'analyse SWOT sans action qui la traite", *listed
         )
     for kind in kinds:
         group = [(g, item) for g, item in found if item.kind is kind]
@@ -186,7 +179,7 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     pool = of_owner(
         knowledge, in_criterion(knowledge, pool, entities.criterion), entities.owner_query
     )
-    text = question.normalized
+    per = entities.group_by
     reply = Reply().about("actions", criterion=entities.criterion, actions=[a.id for a in pool])
     if not pool:
         return reply.say("Je ne trouve aucune action correspondante dans le plan")
@@ -195,7 +188,7 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
         return reply.say(
             f"{entities.owner_query} porte {count(n, 'action')}", *(a.id for a in pool)
         )
-    if entities.status and not _BY_STATUS.search(text):
+    if entities.status and per != "status":
         category = StatusCategory(entities.status)
         group = [a for a in pool if a.status_category is category]
         if not group:
@@ -204,7 +197,7 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
         reply.about("actions", criterion=entities.criterion, actions=[a.id for a in group])
         return reply.say(f"{count(n, 'action')} {agree(n, 'est', 'sont')} {status_label(category, n)}",
                          *(a.id for a in group))  # fmt: skip
-    if _BY_CRITERION.search(text):
+    if per == "criterion":
         groups: dict[str, list[Action]] = {}
         for action in pool:
             for criterion in sorted(criteria_of(knowledge, action)) or ["Sans critère"]:
@@ -218,7 +211,7 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
         ):
             reply.item(f"{criterion} : {count(len(members), 'action')}", *(a.id for a in members))
         return reply
-    if _BY_STATUS.search(text) or not _BY_OWNER.search(text):
+    if per != "owner":
         n = len(pool)
         reply.say(f"Le plan compte {count(n, 'action')}", *(a.id for a in pool), end=" :")
         for category in STATUS_ORDER:

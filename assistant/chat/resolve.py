@@ -196,13 +196,16 @@ class ThemeMatch:
     complete: bool = True  # every stem of the theme found (else: best partial matches)
 
 
-def _theme_text(action: Action) -> str:
-    return " ".join([action.text, *action.indicators])
+def _theme_text(knowledge: Knowledge, action: Action) -> str:
+    """What an action is about: its wording, its indicators, the references it answers
+    (« Analyse transversale … p.14 » names a subject the action text may not repeat)."""
+    refs = [rec.ref for r in action.addresses if (rec := knowledge.recommendations.get(r))]
+    return " ".join([action.text, *action.indicators, *refs])
 
 
 def theme_actions(knowledge: Knowledge, theme: str, pool: Sequence[Action]) -> ThemeMatch:
     """Actions of `pool` whose wording or indicators use the theme's words (stems)."""
-    action_stems = {a.id: frozenset(stems(_theme_text(a))) for a in pool}
+    action_stems = {a.id: frozenset(stems(_theme_text(knowledge, a))) for a in pool}
     vocabulary = frozenset().union(*action_stems.values()) if action_stems else frozenset()
     wanted: list[str] = []
     corrected: dict[str, str] = {}
