@@ -1,5 +1,5 @@
 """Answers read straight from the audit: duplicates, SWOT items without action, owner drafts,
-counts, plan history.
+counts (plan history: `assistant.chat.history`).
 
 The audit (`Knowledge.audit`, the same `run_audit` the printed report uses, drafts included)
 already holds these findings; the conversation only selects and words them, so that the chat
@@ -228,16 +228,3 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     for label, members in ranked[:_TOP]:
         reply.item(f"{label} : {count(len(members), 'action')}", *(a.id for a in members))
     return reply
-
-
-def history(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
-    """« Qu'est-ce qui a changé depuis la dernière version ? » — needs plan versions."""
-    name = knowledge.main.document.name if knowledge.main else "votre plan"
-    reply = Reply(confidence=0.7).say(
-        f"Je ne trouve pas encore de version précédente de « {name} » dans l'espace de travail : "
-        "je ne peux donc pas dire ce qui a changé"
-    )
-    return reply.say(
-        "Vous pouvez importer la version actualisée du plan sous le même nom "
-        "(plan-assistant ingest FICHIER) ; les comparaisons de versions viendront avec l'historique de l'audit"
-    )
