@@ -166,6 +166,7 @@ def _advice_target(
         else None
     )
     actions = previous or (match.actions if match and match.complete else [])
+    searched = False
     if item is not None and knowledge.gaps_of(item.id, SWOT_GAP):
         actions = []  # the audit says no action treats it: theme words alone are not enough
     elif item is not None and not actions and knowledge.main is not None:
@@ -175,8 +176,14 @@ def _advice_target(
         actions = [
             knowledge.actions[h.passage.id] for h in hits if h.passage.id in knowledge.actions
         ]
+        searched = True
     # the recommendation on the subject as asked, then those its actions answer
     mappings = _recommendations_about(knowledge, entities.theme or subject, actions)
+    if searched and mappings:
+        # the closest actions say which recommendation this is; its actions are what is planned
+        linked = [knowledge.actions[link.action_id] for link in mappings[0].links
+                  if link.action_id in knowledge.actions]  # fmt: skip
+        actions = linked[:6] or actions
     return item, mappings[:2], actions
 
 

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from assistant.audit.roles import RoleEntry, role_key
 from assistant.chat.knowledge import Knowledge
 from assistant.chat.models import Focus, Question
+from assistant.chat.synonyms import asked_stems, with_synonyms
 from assistant.chat.text import close, fold_text, stems
 from assistant.schema import Action, Mapping, PassageFilter, PassageKind, SearchHit
 
@@ -205,12 +206,12 @@ def _theme_text(knowledge: Knowledge, action: Action) -> str:
 
 def theme_actions(knowledge: Knowledge, theme: str, pool: Sequence[Action]) -> ThemeMatch:
     """Actions of `pool` whose wording or indicators use the theme's words (stems)."""
-    action_stems = {a.id: frozenset(stems(_theme_text(knowledge, a))) for a in pool}
+    action_stems = {a.id: with_synonyms(stems(_theme_text(knowledge, a))) for a in pool}
     vocabulary = frozenset().union(*action_stems.values()) if action_stems else frozenset()
     wanted: list[str] = []
     corrected: dict[str, str] = {}
-    for stem in dict.fromkeys(stems(theme)):
-        if stem in vocabulary or not vocabulary:
+    for stem in dict.fromkeys(asked_stems(stems(theme))):
+        if stem in vocabulary or not vocabulary or stem.startswith("~"):
             wanted.append(stem)
             continue
         near = sorted((v for v in vocabulary if close(stem, v)), key=lambda v: -fuzz.ratio(stem, v))
