@@ -86,7 +86,11 @@ def missing_field(knowledge: Knowledge, question: Question, focus: Focus) -> Rep
         scope = _filtered(knowledge, knowledge.main_actions, question, focus)
         if not scope:
             return reply.say(f"Je ne trouve aucune action{where} dans le plan")
-        return reply.say(f"Toutes les actions{where} ont {present}", *(a.id for a in scope))
+        if len(scope) == 1:
+            return reply.say(f"Cette action a {present}", scope[0].id)
+        return reply.say(
+            f"Les {len(scope)} actions{where} ont toutes {present}", *(a.id for a in scope)
+        )
     n = len(found)
     reply.say(f"{count(n, 'action')}{where} {agree(n, 'n’a pas', 'n’ont pas')} {label}".replace("’", "'"),
               *(a.id for a in found), end=" :")  # fmt: skip

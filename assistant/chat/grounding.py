@@ -61,7 +61,7 @@ manque manquent traite traitent traitee traitees reprend presque mot pour doublo
 proposer propositions pourrait porter semblable semblables paire analyse swot faiblesse
 faiblesses menace menaces element recommandations sujet parle parlent nombre
 janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
-version versions precedente ajoutee ajoutees modifiee modifiees modifie depuis
+version versions precedente ajoutee ajoutees modifiee modifiees modifie depuis toutes tous
 """
 )
 _FRAME = frozenset(s for word in FRAME_WORDS for s in stems(word))

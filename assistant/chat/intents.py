@@ -41,6 +41,9 @@ _COUNTING = re.compile(
     r"\ble (?:plus|moins) d actions\b|\bpar (?:responsable|porteur|personne|critere|etat|statut|"
     r"reco)s?\b|\bau total\b"
 )
+_PLANNED_FOR = re.compile(
+    r"\b(?:prevu|prevue|prevues|prevoit|prevoyons|planifie)s? (?:pour|sur|contre|en)\b"
+)
 _NEWS = re.compile(r"\bquoi de (?:neuf|9)\b|\bversions?\b|\bancien plan\b")
 
 #: Cue words that are part of the question's frame, not its subject, per intent.
@@ -130,9 +133,15 @@ def _decide(
     # the actions on a subject (« quelles actions sont prévues pour … ? »).
     if subject and cues.has("deadline") and not cues.has("negation"):
         return Intent.ACTION_DETAILS, ("deadline",)
-    if subject and cues.has("who") and not cues.any("negation", "count"):
+    if (
+        subject
+        and cues.has("who")
+        and not cues.any("negation", "count")
+        and not _WHAT_IS.search(normalized)  # « qu'est-ce qui est prévu … » asks what, not who
+    ):
         return Intent.THEME_OWNERS, ("who",)
-    if subject and cues.has("action") and cues.any("list", "planned") and not cues.has("negation"):
+    planned_for = cues.has("action") and cues.any("list", "planned")
+    if subject and (planned_for or _PLANNED_FOR.search(normalized)) and not cues.has("negation"):
         return Intent.THEME_STATUS, ("action",)
     if has_reco_word and entities.criterion and cues.any("cover", "planned", "list"):
         return Intent.UNCOVERED if cues.has("negation") else Intent.PROGRESS, ()

@@ -43,15 +43,20 @@ def with_synonyms(text_stems: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def asked_stems(question_stems: list[str]) -> list[str]:
-    """A subject's stems, each expression of a group replaced by the group's token."""
+def asked_stems(question_stems: list[str]) -> list[tuple[tuple[str, ...], ...]]:
+    """What a subject requires, one entry per word or expression: its alternatives.
+
+    A plain stem is required as itself; an expression of a group is met by the group's
+    token (any expression of the group in the text) or by its own stems (so that a typo
+    or a near form, corrected later, still counts).
+    """
     left = list(question_stems)
-    out: list[str] = []
+    out: list[tuple[tuple[str, ...], ...]] = []
     for index, group in enumerate(groups()):
         for expression in group:
             if expression and all(s in left for s in expression):
                 for s in expression:
                     left.remove(s)
-                out.append(_token(index))
+                out.append(((_token(index),), expression))
                 break
-    return out + left
+    return out + [((s,),) for s in dict.fromkeys(left)]
