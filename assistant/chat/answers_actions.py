@@ -22,7 +22,7 @@ from assistant.chat.resolve import (
     theme_actions,
     unique_action,
 )
-from assistant.chat.text import agree, count, fold_text, join_fr, of, quoted, unique
+from assistant.chat.text import agree, count, join_fr, of, quoted, stems, unique
 from assistant.chat.wording import (
     action_bullets,
     describe_action,
@@ -227,7 +227,7 @@ def theme_owners(knowledge: Knowledge, question: Question, focus: Focus) -> Repl
         prefix = "Sans responsable" if label == "sans responsable" else label
         # the role as the plan writes it, when its cell says it otherwise (« Equipe CAR »)
         written = unique(o for a in members if (o := (a.owner or "").strip())
-                         and fold_text(label) not in fold_text(o))  # fmt: skip
+                         and not set(stems(label)) <= set(stems(o)))  # fmt: skip
         if written and label != "sans responsable":
             prefix += " (" + ", ".join(quoted(o, 80) for o in written[:2]) + ")"
         reply.item(

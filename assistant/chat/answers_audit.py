@@ -9,6 +9,8 @@ about; lines that state nothing (« Voici… », « Je ne trouve… ») need no 
 
 from __future__ import annotations
 
+import re
+
 from assistant.chat.knowledge import Knowledge
 from assistant.chat.models import Focus, Question
 from assistant.chat.reply import Reply
@@ -27,6 +29,10 @@ from assistant.schema import Action, DraftField, StatusCategory, SwotKind
 DUPLICATE_GAP = "duplicate_action"
 SWOT_GAP = "swot_without_action"
 _SWOT_WORDS = {SwotKind.WEAKNESS: ("faiblesse", "faiblesses"), SwotKind.THREAT: ("menace", "menaces")}  # fmt: skip
+_STILL_TO_DO = re.compile(
+    r"\b(?:reste|restent|rester|encore a faire|a faire|a mener|pas (?:encore )?(?:faites|realisees))\b"
+)
+_CLOSED = (StatusCategory.DONE, StatusCategory.ABANDONED)
 _SWOT_KINDS = {"weakness": SwotKind.WEAKNESS, "threat": SwotKind.THREAT}
 _TOP = 8
 
@@ -210,6 +216,18 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
             groups.items(), key=lambda p: (p[0] == "Sans critère", p[0])
         ):
             reply.item(f"{criterion} : {count(len(members), 'action')}", *(a.id for a in members))
+        return reply
+    if per is None and _STILL_TO_DO.search(question.normalized):
+        # « il reste combien d'actions ? »: those not done, not abandoned
+        still = [a for a in pool if a.status_category not in _CLOSED]
+        n = len(still)
+        reply.about("actions", criterion=entities.criterion, actions=[a.id for a in still])
+        reply.say(f"{count(n, 'action')} {agree(n, 'reste', 'restent')} à mener",
+                  *(a.id for a in still), end=" :")  # fmt: skip
+        for category in STATUS_ORDER:
+            group = [a for a in still if a.status_category is category]
+            if group:
+                reply.item(f"{len(group)} {status_label(category, len(group))}", *(a.id for a in group))  # fmt: skip
         return reply
     if per != "owner":
         n = len(pool)

@@ -62,6 +62,7 @@ proposer propositions pourrait porter semblable semblables paire analyse swot fa
 faiblesses menace menaces element recommandations sujet parle parlent nombre
 janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
 version versions precedente ajoutee ajoutees modifiee modifiees modifie depuis toutes tous
+reste restent mener ni
 """
 )
 _FRAME = frozenset(s for word in FRAME_WORDS for s in stems(word))

@@ -170,3 +170,9 @@ def test_citations_carry_a_span_and_a_quote(demo_service: ConversationService) -
     for citation in answer.citations:
         assert citation.span is not None and citation.span.file == "plan-action.md"
         assert citation.quote and citation.document == "plan-action.md"
+
+
+def test_what_is_left_to_do_counts_the_open_actions(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("il reste combien d'actions à faire ?")
+    assert answer.intent is Intent.COUNTS and answer.grounded
+    assert answer.text.startswith("18 actions restent à mener")  # 36 − 17 réalisées − 1 abandonnée
