@@ -5,14 +5,18 @@ corpus, the shared seeds). ``demo.json`` and ``seeds.json`` are the *existing* s
 alongside the rules; ``fresh-*.json`` are *fresh* questions written before the rules of
 issue 14 changed, phrased as coordinators type them, with a fixed third kept *aside*
 (``"set": "aside"``) that rule work never looks at in detail. The three parts are reported
-separately: existing, fresh in-sample, fresh aside. Each conversation is a sequence of turns, so follow-ups (« et pour le
+separately: existing, fresh in-sample, fresh aside. A second batch of fresh questions
+(``"batch": 2``, files ``fresh2-*.json``), written in the fourth session before its rule work
+and with its aside third in files of its own (``"set": "aside"`` at the top of the file), is
+reported apart again (« fresh-2 in-sample », « fresh-2 aside »); it also asks about single real
+plans (workspace ``seed:promsoc``: only the seed whose name starts with « promsoc »). Each conversation is a sequence of turns, so follow-ups (« et pour le
 critère 4 ? », « qui en est responsable ? ») are evaluated in context. For every turn:
 
 * intent accuracy: the recognised intent is the expected one;
 * answer correctness: every expected item is cited (recommendations by key, actions and
   SWOT items by a few words of their wording, so the file stays readable and stable), no
   forbidden item is cited, every expected fact appears in the text (case and accents
-  ignored), no forbidden fact does (``not_facts``: a function word echoed as a search
+  ignored; « a | b » accepts either wording), no forbidden fact does (``not_facts``: a function word echoed as a search
   term), and the answer passed the grounding check; fresh answers must also read as for a
   person: no internal id (« act-3dc503cbcc8b ») in the text a coordinator sees, no stem
   (« charg → chart ») in the warnings;
@@ -39,7 +43,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, model_validator
 from rich.console import Console
 from rich.table import Table
 
@@ -60,7 +64,7 @@ TARGETS = {"intent accuracy": 0.9, "answer correctness": 0.9}
 #: Answer correctness the fresh aside third must reach (issue 14).
 FRESH_ASIDE_TARGET = 0.85
 #: The parts reported apart, in this order.
-PARTS = ("existing", "fresh in-sample", "fresh aside")
+PARTS = ("existing", "fresh in-sample", "fresh aside", "fresh-2 in-sample", "fresh-2 aside")
 #: An internal id as the store writes it: a person must never read one.
 _RAW_ID = re.compile(r"\b(?:act|rec|swot|gap|draft|doc)-[0-9a-f]{8,}\b")
 LATENCY_TARGET_MS = 300.0
@@ -86,10 +90,24 @@ class QuestionConversation(BaseModel):
 
 class QuestionSet(BaseModel):
     about: str = Field(default="", validation_alias="_comment")
-    workspace: str = Field(pattern="^(demo|seeds)$")
+    workspace: str = Field(
+        pattern="^(demo|seeds|seed:[a-z0-9-]+)$",
+        description="'demo', 'seeds' (all of them) or 'seed:PREFIX' (the seeds named PREFIX…).",
+    )
     collection: Literal["existing", "fresh"] = "existing"
+    batch: int = Field(default=1, ge=1, le=2, description="Fresh questions: 1 or 2 (session 4).")
+    set: Literal["in", "aside"] | None = Field(
+        default=None, description="Every conversation of the file is of this part."
+    )
     as_of: date
     conversations: list[QuestionConversation] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_part(self) -> QuestionSet:
+        if self.set is not None:
+            for conversation in self.conversations:
+                conversation.set = self.set
+        return self
 
     @property
     def questions(self) -> int:
@@ -152,10 +170,11 @@ class TurnResult:
 
 
 def part_of(questions: QuestionSet, conversation: QuestionConversation) -> str:
-    """'existing', 'fresh in-sample' or 'fresh aside'."""
+    """'existing', 'fresh in-sample', 'fresh aside', 'fresh-2 in-sample' or 'fresh-2 aside'."""
     if questions.collection == "existing":
         return "existing"
-    return "fresh aside" if conversation.set == "aside" else "fresh in-sample"
+    fresh = "fresh" if questions.batch == 1 else f"fresh-{questions.batch}"
+    return f"{fresh} aside" if conversation.set == "aside" else f"{fresh} in-sample"
 
 
 def human_problems(answer: Answer) -> list[str]:
@@ -189,7 +208,7 @@ def score_turn(
             problems.append(f"cité à tort : {ref}")
     text = _plain(answer.text)
     for fact in turn.facts:
-        if _plain(fact) not in text:
+        if not any(_plain(wording.strip()) in text for wording in fact.split("|")):
             problems.append(f"fait absent : « {fact} »")
     for fact in turn.not_facts:
         if _plain(fact) in text:
@@ -236,8 +255,12 @@ def build_workspace(
     if kind == "demo":
         files = [REPO_ROOT / "corpus" / "demo" / name for name in DEMO_FILES]
     else:
-        files = sorted(locate_shared(shared).seeds.glob("*.txt"))
-    workspace = Workspace.open(directory / kind, settings)
+        prefix = kind.partition(":")[2]
+        files = [p for p in sorted(locate_shared(shared).seeds.glob("*.txt"))
+                 if p.name.startswith(prefix)]  # fmt: skip
+        if not files:
+            raise SharedDataMissing(f"aucune graine « {prefix}* » dans ../shared/seeds")
+    workspace = Workspace.open(directory / kind.replace(":", "-"), settings)
     workspace.ingest(files)
     return workspace
 
@@ -301,18 +324,21 @@ def run_chat_eval(
     shared: Path | None,
     *,
     factory: ServiceFactory = default_factory,
-    only: Sequence[str] = ("demo", "seeds"),
+    only: Sequence[str] | None = None,
     directory: Path = QUESTIONS_DIR,
 ) -> tuple[ChatFigures, dict[str, str]]:
     """Evaluate every question set; returns the figures and the workspaces skipped (with why).
 
     Args:
-        only: the workspaces to build ('demo', 'seeds'); every question file about one of
-            them is asked, each conversation on the same warm service.
+        only: the workspaces to build ('demo', 'seeds', 'seed:promsoc'; None: every one the
+            files ask about); every question file about one of them is asked, each
+            conversation on the same warm service.
     """
     figures = ChatFigures()
     skipped: dict[str, str] = {}
     sets = load_question_sets(directory)
+    if only is None:
+        only = list(dict.fromkeys(s.workspace for s in sets.values()))
     with tempfile.TemporaryDirectory(prefix="chat-eval-") as temporary:
         for kind in only:
             about = {name: s for name, s in sets.items() if s.workspace == kind}
@@ -382,7 +408,7 @@ class ChatSection:
                 console.print(f"{part}: wrong answers by kind: {listed}")
         if options.details:
             for result in failures:
-                if result.part == "fresh aside":
+                if result.part.endswith("aside"):
                     continue  # the aside third is scored, never read while rules change
                 console.print(
                     f"[red]✗[/] {result.conversation} « {result.question} » : {'; '.join(result.problems)}",
@@ -398,15 +424,18 @@ class ChatSection:
             console.print(
                 f"{label} (existing): {existing[key]:.3f} (target ≥ {TARGETS[label]}) {'PASS' if ok else 'MISS'}"
             )
-        if "fresh aside" in payload["parts"]:
-            aside = payload["parts"]["fresh aside"]["answer_correctness"]
-            verdicts["fresh aside correctness"] = aside >= FRESH_ASIDE_TARGET
+        for fresh in ("fresh", "fresh-2"):
+            if f"{fresh} aside" not in payload["parts"]:
+                continue
+            aside = payload["parts"][f"{fresh} aside"]["answer_correctness"]
+            verdicts[f"{fresh} aside correctness"] = aside >= FRESH_ASIDE_TARGET
             console.print(
-                f"answer correctness (fresh aside): {aside:.3f} (target ≥ {FRESH_ASIDE_TARGET}) "
+                f"answer correctness ({fresh} aside): {aside:.3f} (target ≥ {FRESH_ASIDE_TARGET}) "
                 f"{'PASS' if aside >= FRESH_ASIDE_TARGET else 'MISS'}"
             )
-            inside = payload["parts"]["fresh in-sample"]["answer_correctness"]
-            console.print(f"answer correctness (fresh in-sample): {inside:.3f}")
+            if f"{fresh} in-sample" in payload["parts"]:
+                inside = payload["parts"][f"{fresh} in-sample"]["answer_correctness"]
+                console.print(f"answer correctness ({fresh} in-sample): {inside:.3f}")
         overall = payload["sets"]["all"]
         console.print(
             f"warm latency p95: {overall['p95_ms']:.0f} ms (target < {LATENCY_TARGET_MS:.0f} ms)"

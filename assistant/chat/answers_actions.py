@@ -22,7 +22,7 @@ from assistant.chat.resolve import (
     theme_actions,
     unique_action,
 )
-from assistant.chat.text import agree, count, join_fr, of, quoted
+from assistant.chat.text import agree, count, join_fr, of, quoted, stems, unique
 from assistant.chat.wording import (
     action_bullets,
     describe_action,
@@ -45,6 +45,10 @@ _MISSING = {
         "au moins un indicateur de suivi",
     ),
 }
+#: At most this many actions on a subject are detailed one by one.
+_THEMED_DETAILS = 6
+#: At most this many actions sharing only some words of the subject are shown.
+_CLOSEST = 3
 _VAGUE = {
     MissingField.OWNER: ("vague_owner", "n'a qu'un responsable collectif", "n'ont qu'un responsable collectif"),
     MissingField.INDICATOR: ("vague_indicator", "n'a que des indicateurs vagues", "n'ont que des indicateurs vagues"),
@@ -82,7 +86,11 @@ def missing_field(knowledge: Knowledge, question: Question, focus: Focus) -> Rep
         scope = _filtered(knowledge, knowledge.main_actions, question, focus)
         if not scope:
             return reply.say(f"Je ne trouve aucune action{where} dans le plan")
-        return reply.say(f"Toutes les actions{where} ont {present}", *(a.id for a in scope))
+        if len(scope) == 1:
+            return reply.say(f"Cette action a {present}", scope[0].id)
+        return reply.say(
+            f"Les {len(scope)} actions{where} ont toutes {present}", *(a.id for a in scope)
+        )
     n = len(found)
     reply.say(f"{count(n, 'action')}{where} {agree(n, 'n’a pas', 'n’ont pas')} {label}".replace("’", "'"),
               *(a.id for a in found), end=" :")  # fmt: skip
@@ -217,6 +225,11 @@ def theme_owners(knowledge: Knowledge, question: Question, focus: Focus) -> Repl
     ):
         texts = " ; ".join(quoted(a.text, 70) for a in members)
         prefix = "Sans responsable" if label == "sans responsable" else label
+        # the role as the plan writes it, when its cell says it otherwise (« Equipe CAR »)
+        written = unique(o for a in members if (o := (a.owner or "").strip())
+                         and not set(stems(label)) <= set(stems(o)))  # fmt: skip
+        if written and label != "sans responsable":
+            prefix += " (" + ", ".join(quoted(o, 80) for o in written[:2]) + ")"
         reply.item(
             f"{prefix} ({count(len(members), 'action')}) : {texts}", *(a.id for a in members)
         )
@@ -257,6 +270,25 @@ def _targets(
             reply.say("Précisez laquelle en citant quelques mots de plus de son intitulé")
             return [], reply.about("actions", actions=[a.id for a, _ in matches[:3]])
         return [], _nothing_about(knowledge, query, [])
+    theme = question.entities.theme
+    if theme and not (question.entities.pronoun and focus.action_ids):
+        # « quand est prévue la grille d'évaluation des stages ? »: the actions on a subject
+        match = theme_actions(knowledge, theme, knowledge.main_actions)
+        if match.actions and match.complete and len(match.actions) <= _THEMED_DETAILS:
+            return match.actions, None
+        matches = find_actions(knowledge, theme)
+        if (chosen := unique_action(matches)) is not None:
+            return [chosen], None
+        if match.actions and match.complete:
+            return match.actions[:_THEMED_DETAILS], None
+        if match.actions and len(match.actions) <= _CLOSEST:
+            reply = Reply(confidence=0.5).say(
+                "Je ne trouve pas d'action qui parle de tous les mots de la question ; "
+                "voici les plus proches",
+                end=" :",
+            )
+            reply.items(action_bullets(match.actions))
+            return [], reply.about("actions", actions=[a.id for a in match.actions])
     if focus.action_ids:
         return [knowledge.actions[i] for i in focus.action_ids if i in knowledge.actions], None
     if focus.recommendation_ids:
@@ -304,6 +336,9 @@ def action_details(knowledge: Knowledge, question: Question, focus: Focus) -> Re
         )
         reply.say(f"{deadline.capitalize()} ; {status}", action.id)
         return reply
+    if question.entities.theme and not question.entities.pronoun:
+        reply.say(f"Voici les actions du plan sur « {question.entities.theme} »", end=" :")
+        return reply.items(action_bullets(actions))
     reply.say("Voici les responsables des actions dont nous venons de parler", end=" :")
     return reply.items(action_bullets(actions, deadline=False))
 

@@ -1,5 +1,5 @@
 """Answers read straight from the audit: duplicates, SWOT items without action, owner drafts,
-counts, plan history.
+counts (plan history: `assistant.chat.history`).
 
 The audit (`Knowledge.audit`, the same `run_audit` the printed report uses, drafts included)
 already holds these findings; the conversation only selects and words them, so that the chat
@@ -29,11 +29,11 @@ from assistant.schema import Action, DraftField, StatusCategory, SwotKind
 DUPLICATE_GAP = "duplicate_action"
 SWOT_GAP = "swot_without_action"
 _SWOT_WORDS = {SwotKind.WEAKNESS: ("faiblesse", "faiblesses"), SwotKind.THREAT: ("menace", "menaces")}  # fmt: skip
-_ASKS_WEAKNESS = re.compile(r"\bfaiblesses?\b|\bpoints? faibles?\b|\bfaibles\b")
-_ASKS_THREAT = re.compile(r"\bmenaces?\b|\brisques?\b")
-_BY_OWNER = re.compile(r"\bqui\b|\bresponsables?\b|\bporteurs?\b|\bpersonnes?\b")
-_BY_CRITERION = re.compile(r"\bpar critere|\bcriteres\b|\bpar reco")
-_BY_STATUS = re.compile(r"\betats?\b|\bstatuts?\b|\bstatus\b|\bavancement\b")
+_STILL_TO_DO = re.compile(
+    r"\b(?:reste|restent|rester|encore a faire|a faire|a mener|pas (?:encore )?(?:faites|realisees))\b"
+)
+_CLOSED = (StatusCategory.DONE, StatusCategory.ABANDONED)
+_SWOT_KINDS = {"weakness": SwotKind.WEAKNESS, "threat": SwotKind.THREAT}
 _TOP = 8
 
 
@@ -85,18 +85,17 @@ def swot_gaps(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
             "Je ne trouve pas d'analyse SWOT dans l'espace de travail : importez-la "
             "(plan-assistant ingest FICHIER) pour la confronter au plan"
         )
-    text = question.normalized
-    kinds = [k for k, pattern in ((SwotKind.WEAKNESS, _ASKS_WEAKNESS), (SwotKind.THREAT, _ASKS_THREAT))
-             if pattern.search(text)] or [SwotKind.WEAKNESS, SwotKind.THREAT]  # fmt: skip
+    asked = question.entities.swot_kinds
+    kinds = [_SWOT_KINDS[k] for k in asked] or [SwotKind.WEAKNESS, SwotKind.THREAT]
     found = [(g, knowledge.swot[g.target_id]) for g in knowledge.audit.gaps
              if g.kind == SWOT_GAP and g.target_id in knowledge.swot
              and knowledge.swot[g.target_id].kind in kinds]  # fmt: skip
     reply = Reply().about("passages")
     names = join_fr([_SWOT_WORDS[k][1] for k in kinds])
     if not found:
-        asked = [i.id for i in knowledge.swot.values() if i.kind in kinds]
+        listed = [i.id for i in knowledge.swot.values() if i.kind in kinds]
         return reply.say(
-            f"Je ne trouve aucune des {names} de l'analyse SWOT sans action qui la traite", *asked
+            f"Je ne trouve aucune des {names} de l'analyse SWOT sans action qui la traite", *listed
         )
     for kind in kinds:
         group = [(g, item) for g, item in found if item.kind is kind]
@@ -186,7 +185,7 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     pool = of_owner(
         knowledge, in_criterion(knowledge, pool, entities.criterion), entities.owner_query
     )
-    text = question.normalized
+    per = entities.group_by
     reply = Reply().about("actions", criterion=entities.criterion, actions=[a.id for a in pool])
     if not pool:
         return reply.say("Je ne trouve aucune action correspondante dans le plan")
@@ -195,7 +194,7 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
         return reply.say(
             f"{entities.owner_query} porte {count(n, 'action')}", *(a.id for a in pool)
         )
-    if entities.status and not _BY_STATUS.search(text):
+    if entities.status and per != "status":
         category = StatusCategory(entities.status)
         group = [a for a in pool if a.status_category is category]
         if not group:
@@ -204,7 +203,7 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
         reply.about("actions", criterion=entities.criterion, actions=[a.id for a in group])
         return reply.say(f"{count(n, 'action')} {agree(n, 'est', 'sont')} {status_label(category, n)}",
                          *(a.id for a in group))  # fmt: skip
-    if _BY_CRITERION.search(text):
+    if per == "criterion":
         groups: dict[str, list[Action]] = {}
         for action in pool:
             for criterion in sorted(criteria_of(knowledge, action)) or ["Sans critère"]:
@@ -218,7 +217,19 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
         ):
             reply.item(f"{criterion} : {count(len(members), 'action')}", *(a.id for a in members))
         return reply
-    if _BY_STATUS.search(text) or not _BY_OWNER.search(text):
+    if per is None and _STILL_TO_DO.search(question.normalized):
+        # « il reste combien d'actions ? »: those not done, not abandoned
+        still = [a for a in pool if a.status_category not in _CLOSED]
+        n = len(still)
+        reply.about("actions", criterion=entities.criterion, actions=[a.id for a in still])
+        reply.say(f"{count(n, 'action')} {agree(n, 'reste', 'restent')} à mener",
+                  *(a.id for a in still), end=" :")  # fmt: skip
+        for category in STATUS_ORDER:
+            group = [a for a in still if a.status_category is category]
+            if group:
+                reply.item(f"{len(group)} {status_label(category, len(group))}", *(a.id for a in group))  # fmt: skip
+        return reply
+    if per != "owner":
         n = len(pool)
         reply.say(f"Le plan compte {count(n, 'action')}", *(a.id for a in pool), end=" :")
         for category in STATUS_ORDER:
@@ -235,16 +246,3 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     for label, members in ranked[:_TOP]:
         reply.item(f"{label} : {count(len(members), 'action')}", *(a.id for a in members))
     return reply
-
-
-def history(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
-    """« Qu'est-ce qui a changé depuis la dernière version ? » — needs plan versions."""
-    name = knowledge.main.document.name if knowledge.main else "votre plan"
-    reply = Reply(confidence=0.7).say(
-        f"Je ne trouve pas encore de version précédente de « {name} » dans l'espace de travail : "
-        "je ne peux donc pas dire ce qui a changé"
-    )
-    return reply.say(
-        "Vous pouvez importer la version actualisée du plan sous le même nom "
-        "(plan-assistant ingest FICHIER) ; les comparaisons de versions viendront avec l'historique de l'audit"
-    )

@@ -16,7 +16,7 @@ from assistant.chat.lexicon import cue_words, function_words
 from assistant.chat.models import Focus, Question
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import closest_passages, find_actions, theme_actions, unique_action
-from assistant.chat.text import count, is_stopword, join_fr, of, quoted, stems, words
+from assistant.chat.text import agree, count, is_stopword, join_fr, of, quoted, stems, words
 from assistant.chat.wording import describe_action
 from assistant.extract.language import question_language
 from assistant.schema import Action, Draft, PassageKind, SearchHit
@@ -245,8 +245,9 @@ def suggestions(knowledge: Knowledge) -> list[str]:
 def _not_understood(knowledge: Knowledge, reply: Reply, unknown: list[str]) -> Reply:
     if unknown:
         listed = join_fr([f"« {w} »" for w in unknown[:3]])
+        verb = agree(min(3, len(unknown)), "n'apparaît", "n'apparaissent")
         reply.say(
-            f"Je n'ai pas compris ce que vous cherchez : {listed} n'apparaît dans aucun document de l'espace de travail"
+            f"Je n'ai pas compris ce que vous cherchez : {listed} {verb} dans aucun document de l'espace de travail"
         )
     else:
         reply.say(
@@ -293,10 +294,15 @@ def free(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
             "passages",
             actions=[h.passage.id for h in answering if h.passage.id in knowledge.actions],
         )
+    language = question_language(question.text)
+    vocabulary = knowledge.vocabulary()
+    unknown = [w for w in subject if not (set(stems(w)) & vocabulary)]
+    if language is None and len(unknown) == len(subject):
+        # not one word of the question is in the documents: nothing to search on
+        return _not_understood(knowledge, Reply(confidence=0.2).about("passages"), unknown)
     reply = Reply(confidence=0.3).say(
         "Je ne trouve pas de réponse précise à cette question dans les documents de l'espace de travail"
     )
-    language = question_language(question.text)
     if language is not None:
         reply.say(
             f"La question semble rédigée en {_LANGUAGE_NAMES[language]} : je comprends les "
@@ -304,7 +310,5 @@ def free(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
             "couvertes par aucune action ? »"
         )
     else:
-        vocabulary = knowledge.vocabulary()
-        unknown = [w for w in subject if not (set(stems(w)) & vocabulary)]
         _not_understood(knowledge, reply, unknown)
     return _with_passages(knowledge, reply, hits[:3])

@@ -22,9 +22,10 @@ from assistant.chat.resolve import (
 )
 from assistant.chat.text import agree, count, quoted, stems
 from assistant.chat.wording import describe_action, first_sentence, recommendation_label
-from assistant.schema import Action, Coverage, Mapping, PassageKind, SwotItem
+from assistant.schema import Action, Coverage, Mapping, PassageKind, SwotItem, SwotKind
 
 SWOT_GAP = "swot_without_action"
+_TO_IMPROVE = (SwotKind.WEAKNESS, SwotKind.THREAT)
 #: Words that name the kind of item asked about, not its subject.
 _KIND_WORDS = frozenset(
     stems("faiblesse faiblesses menace menaces force forces opportunite swot reco recommandation")
@@ -105,7 +106,9 @@ def verdict_lines(knowledge: Knowledge, reply: Reply, mapping: Mapping) -> None:
 
 
 def _swot_about(knowledge: Knowledge, theme: str | None) -> list[SwotItem]:
-    ids = _best(_wanted(theme), {i.id: i.text for i in knowledge.swot.values()})
+    """Weaknesses and threats on a subject: what advice is asked for, never a strength."""
+    texts = {i.id: i.text for i in knowledge.swot.values() if i.kind in _TO_IMPROVE}
+    ids = _best(_wanted(theme), texts)
     return [knowledge.swot[i] for i in ids][:3]
 
 
@@ -163,6 +166,7 @@ def _advice_target(
         else None
     )
     actions = previous or (match.actions if match and match.complete else [])
+    searched = False
     if item is not None and knowledge.gaps_of(item.id, SWOT_GAP):
         actions = []  # the audit says no action treats it: theme words alone are not enough
     elif item is not None and not actions and knowledge.main is not None:
@@ -172,7 +176,14 @@ def _advice_target(
         actions = [
             knowledge.actions[h.passage.id] for h in hits if h.passage.id in knowledge.actions
         ]
-    mappings = _recommendations_about(knowledge, None if item else subject, actions)
+        searched = True
+    # the recommendation on the subject as asked, then those its actions answer
+    mappings = _recommendations_about(knowledge, entities.theme or subject, actions)
+    if searched and mappings:
+        # the closest actions say which recommendation this is; its actions are what is planned
+        linked = [knowledge.actions[link.action_id] for link in mappings[0].links
+                  if link.action_id in knowledge.actions]  # fmt: skip
+        actions = linked[:6] or actions
     return item, mappings[:2], actions
 
 

@@ -12,6 +12,7 @@ accents; resolving them against the workspace is `assistant.chat.resolve`'s job.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from assistant.audit.french import word_set
 from assistant.chat.lexicon import CueMatch, cue_words, function_words
@@ -82,6 +83,11 @@ _STATUS_CUES = (
     ("done", StatusCategory.DONE),
     ("upcoming", StatusCategory.PLANNED),
 )
+_BY_OWNER = re.compile(r"\bqui\b|\bresponsables?\b|\bporteurs?\b|\bpersonnes?\b")
+_BY_CRITERION = re.compile(r"\bpar critere|\bcriteres\b|\bpar reco")
+_BY_STATUS = re.compile(r"\betats?\b|\bstatuts?\b|\bstatus\b|\bavancement\b")
+_ASKS_WEAKNESS = re.compile(r"\bfaiblesses?\b|\bpoints? faibles?\b|\bfaibles\b")
+_ASKS_THREAT = re.compile(r"\bmenaces?\b|\brisques?\b")
 _FIELD_CUES = (
     ("owner", MissingField.OWNER),
     ("deadline", MissingField.DEADLINE),
@@ -167,6 +173,27 @@ def theme(text: str, drop: frozenset[str] = frozenset()) -> str | None:
     return span if span.isupper() else span[:1].lower() + span[1:]
 
 
+def group_by(normalized: str) -> Literal["owner", "criterion", "status"] | None:
+    """What an aggregate is asked per: « par critère », « par état », « qui … le plus »."""
+    if _BY_CRITERION.search(normalized):
+        return "criterion"
+    if _BY_STATUS.search(normalized):
+        return "status"
+    if _BY_OWNER.search(normalized):
+        return "owner"
+    return None
+
+
+def swot_kinds(normalized: str) -> list[Literal["weakness", "threat"]]:
+    """« faiblesses », « menaces » or both, as the question names them (none: empty)."""
+    kinds: list[Literal["weakness", "threat"]] = []
+    if _ASKS_WEAKNESS.search(normalized):
+        kinds.append("weakness")
+    if _ASKS_THREAT.search(normalized):
+        kinds.append("threat")
+    return kinds
+
+
 def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
     """Entities of a question (not yet checked against the workspace)."""
     criterion, number, page = references(normalized)
@@ -182,6 +209,8 @@ def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
         field=field,
         status=status.value if status else None,
         partial=cues.has("partial"),
+        group_by=group_by(normalized),
+        swot_kinds=swot_kinds(normalized),
         pronoun=bool(_PRONOUN.search(normalized)),
     )
 

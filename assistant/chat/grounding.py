@@ -61,6 +61,8 @@ manque manquent traite traitent traitee traitees reprend presque mot pour doublo
 proposer propositions pourrait porter semblable semblables paire analyse swot faiblesse
 faiblesses menace menaces element recommandations sujet parle parlent nombre
 janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
+version versions precedente ajoutee ajoutees modifiee modifiees modifie depuis toutes tous
+reste restent mener ni
 """
 )
 _FRAME = frozenset(s for word in FRAME_WORDS for s in stems(word))
@@ -149,6 +151,31 @@ def split_sentences(text: str) -> list[str]:
         if line[start:].strip():
             sentences.append(line[start:].strip())
     return [s for s in sentences if s]
+
+
+_WORD = re.compile(r"[\w’'-]+")
+_ANY_ID = re.compile(r"\b(?:act|rec|swot|gap|draft|doc|pattern)[-:][\w.-]{4,}")
+
+
+def _surface(words: str, missing: set[str]) -> list[str]:
+    """The words of a claim as written whose stems are missing (never the stems themselves)."""
+    found = [w for w in _WORD.findall(_QUOTE.sub(" ", words) + " " + " ".join(_QUOTE.findall(words)))
+             if set(stems(w)) & missing]  # fmt: skip
+    return list(dict.fromkeys(w.strip("’'-").lower() for w in found)) or ["?"]
+
+
+def note_for_people(sentence: str, reason: str | None, *, removed: bool = False) -> str:
+    """The warning a coordinator reads about a sentence that failed the check.
+
+    It quotes the sentence without its bracketed ids and gives the reason in words (no
+    internal id, no stem), e.g. « Phrase non vérifiée (nombre absent des sources citées :
+    12) : « 12 actions sont réalisées » ».
+    """
+    shown = " ".join(CITATION_GROUP.sub("", sentence).split()).replace(" .", ".")
+    why = _ANY_ID.sub("", reason or "non vérifiée").strip(" :") or "non vérifiée"
+    if why.startswith("source inconnue"):
+        why = "une source citée est introuvable dans l'espace de travail"
+    return f"{'Phrase retirée' if removed else 'Phrase non vérifiée'} ({why}) : « {shown} »"
 
 
 def _folded(text: str) -> str:
@@ -241,8 +268,8 @@ class GroundingChecker:
         if content:
             share = sum(1 for s in content if s in stems_found) / len(content)
             if share < SUPPORT_THRESHOLD:
-                missing = sorted({s for s in content if s not in stems_found})
-                return f"mots absents des sources citées : {', '.join(missing)}"
+                missing = {s for s in content if s not in stems_found}
+                return f"mots absents des sources citées : {', '.join(_surface(words, missing))}"
         counts = self._counts(cited)
         for number in numbers:
             if (

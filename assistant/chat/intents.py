@@ -24,9 +24,13 @@ from assistant.chat.entities import extract, theme, theme_drop_words
 from assistant.chat.lexicon import CueMatch, find_cues
 from assistant.chat.models import Entities, Focus, Intent, MissingField, Question
 from assistant.chat.text import normalize_question
+from assistant.extract.language import question_language
 
 _FOLLOW_UP = re.compile(r"^(?:et|pour|idem|meme question|meme chose|aussi|puis|sinon|ensuite)\b")
-_WHERE_ARE_WE = re.compile(r"\bou en (?:est|sont|sommes|etes)\b|\bpoint sur\b|\bfaire le point\b")
+_WHERE_ARE_WE = re.compile(
+    r"\bou en (?:est|sont|sommes|etes)\b|\bpoint sur\b|\bfaire le point\b|"
+    r"\b(?:on|ca|nous|vous) en (?:est|sommes|etes)\b|\ben (?:est|sommes)[ -](?:on |nous )?ou\b"
+)
 _WHAT_IS = re.compile(r"\bqu est-ce qui\b|\bqu est ce qui\b|\bce qui\b")
 _ADVICE = re.compile(
     r"\b(?:que|quoi) (?:faire|devrait|devrions|faudrait|devons|conseill)|\bidees? (?:pour|sur)\b|"
@@ -36,6 +40,9 @@ _STILL_NEEDED = re.compile(r"\b(?:faut|manque|manquent|encore|reste|restent)\b")
 _COUNTING = re.compile(
     r"\ble (?:plus|moins) d actions\b|\bpar (?:responsable|porteur|personne|critere|etat|statut|"
     r"reco)s?\b|\bau total\b"
+)
+_PLANNED_FOR = re.compile(
+    r"\b(?:prevu|prevue|prevues|prevoit|prevoyons|planifie)s? (?:pour|sur|contre|en)\b"
 )
 _NEWS = re.compile(r"\bquoi de (?:neuf|9)\b|\bversions?\b|\bancien plan\b")
 
@@ -100,7 +107,8 @@ def _decide(
     if (cues.has("count") or _COUNTING.search(normalized)) and not uncovered_question:
         return Intent.COUNTS, ("count",)
     progress = cues.has("progress") or bool(_WHERE_ARE_WE.search(normalized))
-    plain = not (entities.criterion or entities.action_query or has_reco_word)
+    # « la reco sur la biosécurité est-elle couverte ? »: a subject, not a numbered reference
+    plain = not (entities.criterion or entities.action_query or entities.recommendation_number)
     if plain and subject and (progress or (cues.has("cover") and not cues.has("negation"))):
         return Intent.THEME_STATUS, ("progress",)
     if progress and (entities.criterion or not (entities.action_query or entities.pronoun)):
@@ -120,6 +128,21 @@ def _decide(
         return Intent.ACTION_DETAILS, ()
     if entities.status and (cues.any("action", "list") or _WHAT_IS.search(normalized)):
         return Intent.STATUS, ()
+    # What a question needs decides the rest: a field of the actions on a subject
+    # (« quand est prévue la grille … ? »), who does a subject (« qui accompagne … ? »),
+    # the actions on a subject (« quelles actions sont prévues pour … ? »).
+    if subject and cues.has("deadline") and not cues.has("negation"):
+        return Intent.ACTION_DETAILS, ("deadline",)
+    if (
+        subject
+        and cues.has("who")
+        and not cues.any("negation", "count")
+        and not _WHAT_IS.search(normalized)  # « qu'est-ce qui est prévu … » asks what, not who
+    ):
+        return Intent.THEME_OWNERS, ("who",)
+    planned_for = cues.has("action") and cues.any("list", "planned")
+    if subject and (planned_for or _PLANNED_FOR.search(normalized)) and not cues.has("negation"):
+        return Intent.THEME_STATUS, ("action",)
     if has_reco_word and entities.criterion and cues.any("cover", "planned", "list"):
         return Intent.UNCOVERED if cues.has("negation") else Intent.PROGRESS, ()
     return None, ()
@@ -148,7 +171,10 @@ def recognize(
     cues = find_cues(normalized.split())
     entities = extract(text, normalized, cues)
     owner = owner_of(text) if owner_of else None
-    intent, deciding = _decide(text, normalized, cues, entities, owner)
+    intent: Intent | None = None
+    deciding: tuple[str, ...] = ()
+    if question_language(text) is None:  # not French: answered with a French hint
+        intent, deciding = _decide(text, normalized, cues, entities, owner)
     if owner:
         entities.owner_query = owner
     follow_up = (

@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from assistant.chat.grounding import GroundingChecker, split_sentences
+from assistant.chat.grounding import GroundingChecker, note_for_people, split_sentences
 from assistant.chat.knowledge import Knowledge
 from assistant.chat.models import Answer, Conversation, Focus, Question
 from assistant.chat.reply import Reply
@@ -219,7 +219,7 @@ class LLMResponder:
             )
             return
         warnings = [
-            f"Phrase retirée ({reason}) : « {sentence} »" for sentence, reason in gate.dropped
+            note_for_people(sentence, reason, removed=True) for sentence, reason in gate.dropped
         ]
         reply = Reply(warnings=warnings)
         answer = self.finish(
@@ -230,7 +230,7 @@ class LLMResponder:
     def _fallback(self, question: Question, conversation: Conversation, note: str,
                   dropped: list[tuple[str, str]] | None = None) -> Iterator[str | Answer]:  # fmt: skip
         reply = self.compose(question, conversation.focus)
-        notes = [note, *(f"Phrase retirée ({reason}) : « {s} »" for s, reason in dropped or [])]
+        notes = [note, *(note_for_people(s, reason, removed=True) for s, reason in dropped or [])]
         yield reply.text()
         yield self.finish(reply, question, conversation, self.knowledge, warnings=notes)
 

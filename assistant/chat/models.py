@@ -70,6 +70,12 @@ class Entities(BaseModel):
         default=None, description="Status category asked about ('postponed', 'done'...)."
     )
     partial: bool = Field(default=False, description="Asks for partially covered recommendations.")
+    group_by: Literal["owner", "criterion", "status"] | None = Field(
+        default=None, description="An aggregate asked per owner, per criterion or per status."
+    )
+    swot_kinds: list[Literal["weakness", "threat"]] = Field(
+        default_factory=list, description="SWOT items asked about (none named: both)."
+    )
     pronoun: bool = Field(
         default=False,
         description="Refers to what was just discussed (« en », « les », « cette action »).",

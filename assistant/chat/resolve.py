@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from assistant.audit.roles import RoleEntry, role_key
 from assistant.chat.knowledge import Knowledge
 from assistant.chat.models import Focus, Question
+from assistant.chat.synonyms import asked_stems, with_synonyms
 from assistant.chat.text import close, fold_text, stems
 from assistant.schema import Action, Mapping, PassageFilter, PassageKind, SearchHit
 
@@ -196,34 +197,42 @@ class ThemeMatch:
     complete: bool = True  # every stem of the theme found (else: best partial matches)
 
 
-def _theme_text(action: Action) -> str:
-    return " ".join([action.text, *action.indicators])
+def _theme_text(knowledge: Knowledge, action: Action) -> str:
+    """What an action is about: its wording, its indicators, the references it answers
+    (« Analyse transversale … p.14 » names a subject the action text may not repeat)."""
+    refs = [rec.ref for r in action.addresses if (rec := knowledge.recommendations.get(r))]
+    return " ".join([action.text, *action.indicators, *refs])
 
 
 def theme_actions(knowledge: Knowledge, theme: str, pool: Sequence[Action]) -> ThemeMatch:
     """Actions of `pool` whose wording or indicators use the theme's words (stems)."""
-    action_stems = {a.id: frozenset(stems(_theme_text(a))) for a in pool}
+    action_stems = {a.id: with_synonyms(stems(_theme_text(knowledge, a))) for a in pool}
     vocabulary = frozenset().union(*action_stems.values()) if action_stems else frozenset()
-    wanted: list[str] = []
     corrected: dict[str, str] = {}
-    for stem in dict.fromkeys(stems(theme)):
-        if stem in vocabulary or not vocabulary:
-            wanted.append(stem)
-            continue
+
+    def known(stem: str) -> str:
+        """The stem, or the closest one of the plan's vocabulary (« stges » → « stag »)."""
+        if stem in vocabulary or not vocabulary or stem.startswith("~"):
+            return stem
         near = sorted((v for v in vocabulary if close(stem, v)), key=lambda v: -fuzz.ratio(stem, v))
         if near:
             corrected[stem] = near[0]
-            wanted.append(near[0])
-        else:
-            wanted.append(stem)
+            return near[0]
+        return stem
+
+    wanted = [tuple(tuple(known(s) for s in conj) for conj in alternatives)
+              for alternatives in asked_stems(stems(theme))]  # fmt: skip
     if not wanted:
         return ThemeMatch([], [])
-    hits = {a.id: sum(1 for s in wanted if s in action_stems[a.id]) for a in pool}
+    shown = [alternatives[-1][0] for alternatives in wanted]
+    hits = {a.id: sum(1 for alternatives in wanted
+                      if any(all(s in action_stems[a.id] for s in conj) for conj in alternatives))
+            for a in pool}  # fmt: skip
     complete = [a for a in pool if hits[a.id] == len(wanted)]
     if complete:
-        return ThemeMatch(complete, wanted, corrected)
+        return ThemeMatch(complete, shown, corrected)
     best = max(hits.values(), default=0)
     if best == 0:
-        return ThemeMatch([], wanted, corrected)
+        return ThemeMatch([], shown, corrected)
     partial = [a for a in pool if hits[a.id] == best]
-    return ThemeMatch(partial, wanted, corrected, complete=False)
+    return ThemeMatch(partial, shown, corrected, complete=False)

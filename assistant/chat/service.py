@@ -26,7 +26,8 @@ from assistant.chat import (
     answers_search,
     answers_topics,
 )
-from assistant.chat.grounding import GroundingChecker
+from assistant.chat.grounding import GroundingChecker, note_for_people
+from assistant.chat.history import history_composer
 from assistant.chat.intents import recognize
 from assistant.chat.knowledge import Knowledge, choose_main_plan
 from assistant.chat.memory import ConversationMemory, InMemoryConversations
@@ -58,7 +59,7 @@ COMPOSERS: dict[Intent, Composer] = {
     Intent.SWOT_GAPS: answers_audit.swot_gaps,
     Intent.OWNER_DRAFTS: answers_audit.owner_drafts,
     Intent.COUNTS: answers_audit.counts,
-    Intent.HISTORY: answers_audit.history,
+    Intent.HISTORY: history_composer(),
     Intent.THEME_STATUS: answers_topics.theme_status,
     Intent.ADVICE: answers_topics.advice,
     Intent.FREE: answers_search.free,
@@ -232,7 +233,7 @@ class ConversationService:
         report = GroundingChecker(knowledge).check_text(text)
         notes = list(reply.warnings) + list(warnings or [])
         for check in report.unsupported:
-            notes.append(f"Phrase non vérifiée ({check.reason}) : « {check.sentence} »")
+            notes.append(note_for_people(check.sentence, check.reason))
         citations = [c for i in cited_ids(text) if (c := knowledge.citation(i)) is not None]
         return Answer(
             conversation_id=conversation.id,

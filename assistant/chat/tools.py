@@ -77,7 +77,41 @@ class SearchArgs(BaseModel):
     question: str = Field(description="La question, en français.")
 
 
+class SwotArgs(BaseModel):
+    elements: Literal["faiblesses", "menaces", "les_deux"] = Field(
+        default="les_deux", description="Les éléments de l'analyse SWOT cherchés."
+    )
+
+
+class CountArgs(CriterionArgs):
+    par: Literal["responsable", "critere", "etat"] | None = Field(
+        default=None,
+        description="Compter par responsable (qui porte le plus), par critère ou par état.",
+    )
+    etat: Literal["realise", "en_cours", "a_venir", "reporte", "abandonne"] | None = Field(
+        default=None, description="Compter seulement les actions de cet état."
+    )
+    responsable: str | None = Field(
+        default=None, description="Compter seulement les actions de cette fonction."
+    )
+
+
+class AdviceArgs(BaseModel):
+    sujet: str | None = Field(
+        default=None,
+        description="La faiblesse, la menace ou le sujet, en quelques mots ('bibliothèque').",
+    )
+    numero: str | None = Field(default=None, description="Ou le numéro d'une recommandation ('5').")
+    critere: str | None = Field(default=None, description="Le critère de cette recommandation.")
+
+
+class NoArgs(BaseModel):
+    """No argument: the question is about the whole plan."""
+
+
 _FIELDS = {"responsable": MissingField.OWNER, "echeance": MissingField.DEADLINE, "indicateur": MissingField.INDICATOR}  # fmt: skip
+_GROUPS = {"responsable": "owner", "critere": "criterion", "etat": "status"}
+_SWOT = {"faiblesses": ["weakness"], "menaces": ["threat"], "les_deux": []}
 _STATUSES = {"realise": "done", "en_cours": "in_progress", "a_venir": "planned", "reporte": "postponed", "abandonne": "abandoned"}  # fmt: skip
 
 
@@ -105,6 +139,19 @@ def _entities(name: str, args: dict[str, object]) -> Entities:
         entities.action_query = text.get("action")
     elif name == "actions_du_responsable":
         entities.owner_query = text.get("responsable")
+    elif name == "swot_sans_action":
+        entities.swot_kinds = list(_SWOT.get(text.get("elements") or "", []))  # type: ignore[arg-type]
+    elif name == "responsables_possibles":
+        entities.action_query = text.get("action")
+    elif name == "etat_du_sujet":
+        entities.theme = text.get("theme")
+    elif name == "compter_actions":
+        entities.group_by = _GROUPS.get(text.get("par") or "")  # type: ignore[assignment]
+        entities.status = _STATUSES.get(text.get("etat") or "")
+        entities.owner_query = text.get("responsable")
+    elif name == "pistes_d_action":
+        entities.theme = text.get("sujet")
+        entities.recommendation_number = text.get("numero")
     return entities
 
 
@@ -121,6 +168,13 @@ TOOLS: dict[str, tuple[Intent, type[BaseModel], str]] = {
     "proposer_indicateurs": (Intent.INDICATORS, ActionArgs, "Propositions d'indicateurs mesurables pour une action (à valider)."),
     "autres_etablissements": (Intent.OTHER_PLANS, ThemeArgs, "Comment les autres plans de l'espace de travail traitent un sujet."),
     "avancement": (Intent.PROGRESS, CriterionArgs, "Avancement d'un critère (ou du plan entier) : couverture, états, points d'attention."),
+    "actions_en_double": (Intent.DUPLICATES, CriterionArgs, "Actions que l'audit signale comme doublons probables, paire par paire."),
+    "swot_sans_action": (Intent.SWOT_GAPS, SwotArgs, "Faiblesses et menaces de l'analyse SWOT qu'aucune action ne traite."),
+    "responsables_possibles": (Intent.OWNER_DRAFTS, ActionArgs, "Responsables proposés par l'audit pour une action (d'après les actions semblables, à valider)."),
+    "etat_du_sujet": (Intent.THEME_STATUS, ThemeArgs, "Où en est un sujet : couverture des recommandations qui en parlent, ce qui manque, actions du plan."),
+    "compter_actions": (Intent.COUNTS, CountArgs, "Nombre d'actions : au total, par état, par critère, par responsable (qui porte le plus)."),
+    "pistes_d_action": (Intent.ADVICE, AdviceArgs, "Pistes fondées sur l'espace de travail pour une faiblesse, un sujet ou une recommandation : recommandation liée, actions existantes, propositions de l'audit, actions semblables ailleurs."),
+    "historique_du_plan": (Intent.HISTORY, NoArgs, "Ce qui a changé depuis la version précédente du plan (si l'espace de travail en garde une)."),
     "rechercher_passages": (Intent.FREE, SearchArgs, "Passages des documents les plus proches d'une question libre."),
 }  # fmt: skip
 

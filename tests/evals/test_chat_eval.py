@@ -117,3 +117,31 @@ def test_fresh_in_sample_questions_keep_their_floor() -> None:
     failures = [(r.question, r.problems) for r in figures.rows("fresh in-sample") if r.problems]
     assert figures.correctness("existing") >= 0.9
     assert figures.correctness("fresh in-sample") >= 0.9, failures
+
+
+def test_the_second_fresh_batch_keeps_its_aside_third_in_files_of_its_own() -> None:
+    batch = {n: s for n, s in load_question_sets().items() if s.batch == 2}
+    assert sum(s.questions for s in batch.values()) >= 40
+    for name, questions in batch.items():
+        parts = {c.set for c in questions.conversations}
+        assert parts == ({"aside"} if name.endswith(".aside") else {"in"}), name
+    aside = sum(s.questions for n, s in batch.items() if n.endswith(".aside"))
+    assert 0.3 <= aside / sum(s.questions for s in batch.values()) <= 0.45
+    workspaces = {s.workspace for s in batch.values()}
+    assert {"demo", "seeds"} < workspaces and any(w.startswith("seed:") for w in workspaces)
+
+
+def test_a_fact_may_accept_either_wording() -> None:
+    answer = Answer(conversation_id="c", question="q", text="Elle n'est couverte par aucune action [act-1].",
+                    citations=[Citation(id="act-1", kind="action", quote="x")], intent=Intent.LATE, confidence=0.9)  # fmt: skip
+    either = QuestionTurn(question="q", intent=Intent.LATE, facts=["non couverte | aucune action"])
+    assert score_turn(either, answer, knowledge=None) == []  # type: ignore[arg-type]
+    neither = QuestionTurn(question="q", intent=Intent.LATE, facts=["non couverte | partielle"])
+    assert score_turn(neither, answer, knowledge=None) != []  # type: ignore[arg-type]
+
+
+def test_fresh_2_in_sample_questions_keep_their_floor() -> None:
+    """Regression floor for the second batch's in-sample demo questions (fake embedder)."""
+    figures, _ = run_chat_eval(Settings(), None, factory=_fake_factory, only=("demo",))
+    failures = [(r.question, r.problems) for r in figures.rows("fresh-2 in-sample") if r.problems]
+    assert figures.correctness("fresh-2 in-sample") >= 0.9, failures

@@ -78,3 +78,27 @@ def test_conversation_keeps_its_turns(demo_service: ConversationService) -> None
     assert conversation.focus.action_ids == [
         action_id(demo_service, "plan pluriannuel de renouvellement")
     ]
+
+
+def test_a_field_asked_of_the_one_action_just_listed(demo_service: ConversationService) -> None:
+    first = demo_service.ask("qu'avons-nous prévu pour le tutorat ?")
+    tutoring = action_id(demo_service, "tutorat par les pairs")
+    assert first.intent is Intent.THEME_STATUS and tutoring in {c.id for c in first.citations}
+    second = demo_service.ask(
+        "et pour lesquelles faut-il encore un indicateur ?", first.conversation_id
+    )
+    assert second.grounded and second.text == (
+        f"Cette action a au moins un indicateur de suivi [{tutoring}]."
+    )
+
+
+def test_the_deadline_of_a_subject_named_in_part_gives_the_closest_actions(
+    demo_service: ConversationService,
+) -> None:
+    exact = demo_service.ask("quand est prévue la grille d'évaluation des stages commune ?")
+    grid = action_id(demo_service, "Élaborer, avec des maîtres de stage")
+    assert exact.intent is Intent.ACTION_DETAILS and grid in {c.id for c in exact.citations}
+    assert "juin 2025" in exact.text and exact.grounded
+    # « refonte » is in no action: the action closest to the rest still gives its deadline
+    closest = demo_service.ask("quand se termine la refonte du guide du TFE ?")
+    assert closest.grounded and "décembre 2025" in closest.text

@@ -165,3 +165,37 @@ def test_normalisation() -> None:
 def test_typo_tolerance_is_one_edit_on_short_words() -> None:
     assert close("retart", "retard") and close("responsabel", "responsable")
     assert not close("porte", "reporte") and not close("pas", "par")
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # what the question needs decides: a field of the actions on a subject …
+        ("quand est prévue la grille d'évaluation des stages ?", Intent.ACTION_DETAILS),
+        ("echeance du portfolio numerique", Intent.ACTION_DETAILS),
+        # … who does a subject, whatever the verb …
+        ("qui accompagne les étudiants pour l'épreuve intégrée ?", Intent.THEME_OWNERS),
+        ("qui anime les ateliers d'écriture", Intent.THEME_OWNERS),
+        # … but « qu'est-ce qui » asks what, not who
+        ("qu'est-ce qui est prévu contre l'échec en bloc 1 ?", Intent.THEME_STATUS),
+        # … the actions on a subject, where a subject stands
+        ("qu'avons-nous prévu pour le tutorat ?", Intent.THEME_STATUS),
+        ("quelles actions sont prévues pour l'analyse transversale ?", Intent.THEME_STATUS),
+        ("on en est où sur l'internationalisation", Intent.THEME_STATUS),
+        ("ca en est ou les stages ?", Intent.THEME_STATUS),
+        # a subject, not a numbered reference: the theme, with its verdict
+        ("la reco sur la biosécurité est-elle couverte ?", Intent.THEME_STATUS),
+        # not French: a French hint, never a French rule fired by chance
+        ("Which recommendations are not covered by any action?", Intent.FREE),
+    ],
+)
+def test_intents_defined_by_what_they_need(question: str, intent: Intent) -> None:
+    assert recognize(question).intent is intent
+
+
+def test_aggregates_and_swot_kinds_are_entities() -> None:
+    assert recognize("nombre d'actions par critère").entities.group_by == "criterion"
+    assert recognize("combien d'actions par état ?").entities.group_by == "status"
+    assert recognize("qui porte le plus d'actions ?").entities.group_by == "owner"
+    assert recognize("les menaces sans action").entities.swot_kinds == ["threat"]
+    assert recognize("la swot est-elle couverte ?").entities.swot_kinds == []
