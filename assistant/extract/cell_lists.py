@@ -20,13 +20,16 @@ from assistant.extract.items import join_list_cell, split_items
 from assistant.extract.text import squash
 
 # "1.", "2)", "1.2", "a)", or a bullet; not "*" (a priority mark).
-_NUMBER_MARK = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z]\))\s+(?=\S)", re.IGNORECASE)
+_NUMBER_MARK = re.compile(
+    r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z]\))\s+(?=\S)|\d{1,2}[.)](?=[A-ZÀ-ÖØ-Ý]))"
+)  # (« 10.Remplacer »: a PDF may drop the space after the number)
+_CAPITAL = "A-ZÀ-ÖØ-Ý"
 _BULLET_MARK = re.compile(r"^\s*[-–—•▪◦●]\s*(?=\S)")
 
 
 def list_items(cell: str) -> tuple[list[str], bool] | None:
     """The items of a cell written as a list, and whether they are numbered; else None."""
-    lines = [line for line in cell.split("\n") if line.strip()]
+    lines = [line for line in _numbered_lines(cell).split("\n") if line.strip()]
     if len(lines) < 2:
         return None
     numbered = bool(_NUMBER_MARK.match(lines[0]))
@@ -42,6 +45,21 @@ def list_items(cell: str) -> tuple[list[str], bool] | None:
     if len(items) < 2:
         return None
     return [squash(item) for item in items], numbered
+
+
+def _numbered_lines(cell: str) -> str:
+    """Numbered items run together on a line (« … juin 2021 13.Organiser … 14.Accueillir »)
+    put back on a line each: the next numbers of the sequence, before a capital."""
+    first = re.match(r"^\s*(\d{1,2})[.)]", cell)
+    if first is None:
+        return cell
+    expected, at, out = int(first.group(1)) + 1, first.end(), cell
+    while True:
+        found = re.compile(rf"\s{expected}[.)]\s*(?=[{_CAPITAL}])").search(out, at)
+        if found is None:
+            return out
+        out = f"{out[: found.start()]}\n{out[found.start() + 1 :]}"
+        expected, at = expected + 1, found.end()
 
 
 def _plain_items(cell: str) -> list[str]:
