@@ -8,7 +8,6 @@ variants work on files through a temporary workspace, so that "map these files" 
 
 from __future__ import annotations
 
-import hashlib
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -19,8 +18,7 @@ from assistant.audit.coverage_rules import settle_coverage
 from assistant.audit.service import ActionDrafter, Drafter, run_audit
 from assistant.drafting import build_context, draft_actions_for, draft_for_actions
 from assistant.errors import PlanAssistantError
-from assistant.ids import document_id
-from assistant.ingest import ProgressCallback, ProgressEvent
+from assistant.ingest import ProgressCallback, ProgressEvent, ingest_files, prepare_batch
 from assistant.ingest import parse_processes as choose_parse_processes
 from assistant.mapping.service import build_mappings
 from assistant.reports.data import ReportData, build_report_data
@@ -41,7 +39,7 @@ def temporary_workspace(paths: Sequence[Path], settings: Settings) -> Iterator[W
     """
     with tempfile.TemporaryDirectory(prefix="plan-assistant-") as directory:
         workspace = Workspace.open(Path(directory) / "workspace", settings)
-        workspace.ingest(list(paths))
+        ingest_files(workspace, list(paths))
         yield workspace
 
 
@@ -62,11 +60,11 @@ def ingest_and_index(
         IndexingPostponedError: the import is stored (its report attached), the index is not
             (embedding model unavailable, Chroma server down).
     """
-    new_text = _brings_new_text(workspace, paths)
-    loading = prepare_indexing_in_background(workspace) if new_text else None
-    processes = choose_parse_processes(paths, settings, busy_here=loading is not None)
+    batch = prepare_batch(workspace, paths)  # each file read and hashed once, here
+    loading = prepare_indexing_in_background(workspace) if batch.brings_new_text else None
+    processes = choose_parse_processes(batch.to_parse, settings, busy_here=loading is not None)
     try:
-        report = workspace.ingest(paths, progress, parse_processes=processes)
+        report = ingest_files(workspace, batch, progress, parse_processes=processes)
     finally:
         if loading is not None:
             loading.join()  # never leave a thread importing torch behind an early exit
@@ -94,19 +92,6 @@ class IndexingPostponedError(PlanAssistantError):
             "à la prochaine analyse (ou avec « plan-assistant reindex »), une fois ce problème "
             "réglé."
         )
-
-
-def _brings_new_text(workspace: Workspace, paths: Sequence[Path]) -> bool:
-    """True unless every file is already stored under its name with the same bytes."""
-    stored = {document.id: document.sha256 for document in workspace.documents()}
-    for path in map(Path, paths):
-        try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            continue  # reported by the import
-        if stored.get(document_id(path.name)) != digest:
-            return True
-    return False
 
 
 def retriever_for(workspace: Workspace, settings: Settings) -> HybridRetriever:

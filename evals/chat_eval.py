@@ -48,6 +48,7 @@ from assistant.chat.knowledge import Knowledge
 from assistant.chat.models import Answer, Intent
 from assistant.chat.service import ConversationService
 from assistant.ids import fold
+from assistant.ingest import ingest_files
 from assistant.settings import Settings
 from assistant.store import Workspace
 from evals.gold import GoldFormatError
@@ -238,7 +239,7 @@ def build_workspace(
     else:
         files = sorted(locate_shared(shared).seeds.glob("*.txt"))
     workspace = Workspace.open(directory / kind, settings)
-    workspace.ingest(files)
+    ingest_files(workspace, files)
     return workspace
 
 

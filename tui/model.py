@@ -126,7 +126,7 @@ class WorkspaceModel:
         return self.workspace.documents()
 
     def ingest(self, paths: Sequence[Path], progress: ProgressCallback | None) -> IngestReport:
-        """Import files (all or nothing, see `Workspace.ingest`), then index them."""
+        """Import files (all or nothing, see `assistant.ingest.ingest_files`), then index them."""
         return services.ingest_and_index(self.workspace, list(paths), self.settings, progress)
 
     def passage(self, span: Span, around: int = 3) -> PassageContext:

@@ -38,11 +38,11 @@ def parse(
     ] = OutputFormat.TABLE,
 ) -> None:
     """Analyser un fichier et afficher le plan trouvé (rien n'est enregistré)."""
-    from assistant import ingest
+    from assistant import parsing
     from assistant.cli import console, render
 
     with console.waiting(f"Analyse de {file.name}…"):
-        plan = ingest.parse_document(file, settings_of(ctx))
+        plan = parsing.parse_document(file, settings_of(ctx))
     if output is OutputFormat.JSON:
         typer.echo(json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:

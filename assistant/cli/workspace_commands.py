@@ -53,7 +53,9 @@ def ingest(
             except services.IndexingPostponedError as error:
                 report, postponed = error.report, error
         else:
-            report = store.ingest(files, progress)
+            from assistant.ingest import ingest_files
+
+            report = ingest_files(store, files, progress)
     console.out.print(render.ingest_table(report))
     for entry in report.files:
         for warning in entry.warnings:

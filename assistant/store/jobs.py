@@ -4,7 +4,7 @@ An upload through the HTTP API must answer at once, while parsing a long PDF tak
 seconds to minutes; the ingestion runs as a job whose state and progress are stored here,
 next to the data it changes, so that any server process can report on it.
 
-Crash safety comes from the store: `Workspace.ingest` writes a batch in one transaction,
+Crash safety comes from the store: `Workspace.write_parsed` writes a batch in one transaction,
 so a process killed mid-ingestion leaves the workspace at its previous state. What the
 crash leaves behind is a job still marked running: each runner process holds an OS lock
 (`RunnerLease`) for its whole life, the job records which runner took it, and
@@ -21,16 +21,17 @@ import logging
 import shutil
 import sqlite3
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Protocol
 
 from filelock import FileLock, Timeout
 from pydantic import BaseModel, Field
 
 from assistant.errors import IngestBatchError, IngestError, PlanAssistantError
-from assistant.ingest import ProgressCallback, ProgressEvent
+from assistant.parsing import Interrupt, ProgressCallback, ProgressEvent
 from assistant.schema.workspace import IngestReport
 from assistant.store.db import connect, transaction
 from assistant.store.job_limits import (
@@ -45,6 +46,21 @@ from assistant.store.workspace import Workspace
 STAGING_DIR = "uploads"
 _PROGRESS_BUSY_MS = 200
 _log = logging.getLogger(__name__)
+
+
+class BatchIngester(Protocol):
+    """What imports a job's files: `assistant.ingest.ingest_files` (passed in, since the
+    ingest service, which parses, sits above the store)."""
+
+    def __call__(
+        self,
+        workspace: Workspace,
+        paths: Sequence[Path],
+        progress: ProgressCallback | None = None,
+        *,
+        parse_processes: int | None = None,
+        interrupt: Interrupt | None = None,
+    ) -> IngestReport: ...
 
 
 class JobError(PlanAssistantError):
@@ -205,8 +221,12 @@ def run_ingest_job(
     job_id: str,
     runner: str,
     after_import: Callable[[], None] | None = None,
+    *,
+    ingest: BatchIngester,
 ) -> Job:
     """Run a queued job to its end and record the outcome; a job not queued is left alone.
+
+    `ingest` parses and stores the files (`assistant.ingest.ingest_files`).
 
     `after_import` runs once the files are stored, before the job is marked succeeded (the
     API indexes and analyses there, so that reads after the job answer at once). It is
@@ -229,7 +249,8 @@ def run_ingest_job(
     folder = staging_dir(workspace, job_id)
     paths = [folder / name for name in job.files]
     try:
-        report = workspace.ingest(
+        report = ingest(
+            workspace,
             paths,
             _progress(workspace, job_id),
             parse_processes=isolated_processes(paths, workspace.settings),
@@ -362,7 +383,7 @@ def _now() -> str:
 def _progress(workspace: Workspace, job_id: str) -> ProgressCallback:
     """Record progress, best effort, without ever waiting on the ingestion's own write.
 
-    `Workspace.ingest` reports the "write" stage from inside its transaction, which holds
+    `Workspace.write_parsed` reports the "write" stage from inside its transaction, which holds
     SQLite's write lock: writing those events from another connection would wait for that
     very transaction. They are skipped (the store phase is short; parsing is what takes
     time), and any other progress write gives up quickly rather than delay the import.

@@ -5,7 +5,8 @@
 search indexes that can always be rebuilt from the database. This class is the only way
 the rest of plan-assistant reads or changes a workspace, and it keeps three promises:
 a batch is stored entirely or not at all, an unchanged file causes no write, and two
-processes never write at the same time.
+processes never write at the same time. It never parses: the ingest service
+(`assistant.ingest`) parses files and hands the parsed documents to `write_parsed`.
 """
 
 from __future__ import annotations
@@ -21,8 +22,7 @@ from filelock import FileLock, Timeout
 
 from assistant.errors import WorkspaceError
 from assistant.ids import document_id
-from assistant.ingest import Interrupt, ParsedFile, ProgressCallback, ProgressEvent, parse_batch
-from assistant.ingest import parse_processes as choose_parse_processes
+from assistant.parsing import ParsedFile, ProgressCallback, ProgressEvent
 from assistant.schema import Action, Finding, Plan, Recommendation, SwotItem
 from assistant.schema.workspace import (
     Event,
@@ -46,7 +46,6 @@ from assistant.store.db import (
 from assistant.store.migrations import migrate, schema_version
 from assistant.store.originals import ORIGINALS_DIR, discard_originals, store_original
 from assistant.store.originals import original_name as original_path_for
-from assistant.store.unchanged import UnchangedFiles
 
 LOCK_NAME = "workspace.lock"
 INDEXES_DIR = "indexes"
@@ -145,50 +144,21 @@ class Workspace:
 
     # -- writing -------------------------------------------------------------------------
 
-    def ingest(
-        self,
-        paths: Sequence[Path],
-        progress: ProgressCallback | None = None,
-        *,
-        parse_processes: int | None = None,
-        interrupt: Interrupt | None = None,
+    def write_parsed(
+        self, parsed: Sequence[ParsedFile], progress: ProgressCallback | None = None
     ) -> IngestReport:
-        """Parse a batch of files, then store all of it in one transaction.
+        """Store a parsed batch in one transaction, under the write lock (no parsing here).
 
-        Every file is parsed first, outside any transaction; if one fails, nothing is
-        written. A file with the same name and bytes as a stored one is left alone; a new
-        version of a stored file replaces its items; a new name adds a document.
-
-        Args:
-            parse_processes: worker processes for parsing (`assistant.ingest.parse_batch`);
-                None lets `assistant.ingest.parse_processes` choose.
-            interrupt: stops the parsing early (a job's time limit, a cancellation).
+        A document whose stored bytes are those of the parsed file is left alone; a new
+        version of a stored file replaces its items; a new name adds a document. The
+        ingest service (`assistant.ingest.ingest_files`) parses the files and calls this.
 
         Raises:
-            IngestBatchError: one or more files cannot be ingested (each listed).
             WorkspaceError: the workspace cannot be written.
         """
-        unchanged = UnchangedFiles(self.documents())
-        if parse_processes is None:
-            to_parse = [path for path in paths if not unchanged.is_unchanged(Path(path))]
-            parse_processes = choose_parse_processes(to_parse, self.settings)
-        parsed = parse_batch(
-            paths,
-            self.settings,
-            progress,
-            processes=parse_processes,
-            reuse=unchanged.plan,
-            interrupt=interrupt,
-        )
         if not parsed:
             return IngestReport()
         with self.lock(), connect(self.database) as connection:
-            # Checked again under the lock: another process may have replaced a document
-            # since; the file is then parsed after all (rare, so here, under the lock).
-            stale = unchanged.stale(parsed, rows.list_documents(connection))
-            if stale:
-                again = {item.path: item for item in parse_batch(stale, self.settings)}
-                parsed = [again.get(item.path, item) for item in parsed]
             return self._store_batch(connection, parsed, progress)
 
     def _store_batch(

@@ -93,7 +93,7 @@ def test_an_unexpected_error_is_one_french_line_unless_debug(
     def broken(*args: object) -> None:
         raise KeyError("colonne")
 
-    monkeypatch.setattr("assistant.ingest.parse_document", broken)
+    monkeypatch.setattr("assistant.parsing.parse_document", broken)
     path = str(write_file("plan.md"))
 
     result = runner.invoke(app, ["parse", path])

@@ -1,7 +1,7 @@
 """Documents: what the workspace holds, and the box to add a file or a folder.
 
 Importing parses every file before writing anything (all or nothing, see
-`Workspace.ingest`), so it runs in a worker with a progress bar; when a file cannot be
+`assistant.ingest.ingest_files`), so it runs in a worker with a progress bar; when a file cannot be
 read, the core's French message says which and why, shown as is. The audit is then
 recomputed by the app and every screen follows.
 """
