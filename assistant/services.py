@@ -18,7 +18,14 @@ from assistant.audit.coverage_rules import settle_coverage
 from assistant.audit.service import ActionDrafter, Drafter, run_audit
 from assistant.drafting import build_context, draft_actions_for, draft_for_actions
 from assistant.errors import PlanAssistantError
-from assistant.ingest import ProgressCallback, ProgressEvent, ingest_files, prepare_batch
+from assistant.ingest import (
+    DuplicateChoice,
+    DuplicateDecider,
+    ProgressCallback,
+    ProgressEvent,
+    ingest_files,
+    prepare_batch,
+)
 from assistant.ingest import parse_processes as choose_parse_processes
 from assistant.mapping.service import build_mappings
 from assistant.reports.data import ReportData, build_report_data
@@ -48,8 +55,13 @@ def ingest_and_index(
     paths: Sequence[Path],
     settings: Settings,
     progress: ProgressCallback | None = None,
+    *,
+    duplicates: DuplicateChoice | DuplicateDecider | None = None,
 ) -> IngestReport:
     """Import a batch (all or nothing), then bring the workspace's index up to date.
+
+    `duplicates` settles files with the content of another document (see
+    `assistant.ingest.ingest_files`; default: skipped and reported).
 
     When the batch brings new text, the embedding model loads in this process while worker
     processes parse the large files: a fresh process pays the longer of the two, not both.
@@ -64,7 +76,9 @@ def ingest_and_index(
     loading = prepare_indexing_in_background(workspace) if batch.brings_new_text else None
     processes = choose_parse_processes(batch.to_parse, settings, busy_here=loading is not None)
     try:
-        report = ingest_files(workspace, batch, progress, parse_processes=processes)
+        report = ingest_files(
+            workspace, batch, progress, parse_processes=processes, duplicates=duplicates
+        )
     finally:
         if loading is not None:
             loading.join()  # never leave a thread importing torch behind an early exit

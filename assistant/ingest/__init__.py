@@ -13,12 +13,14 @@ stored data intact, and nothing is ever stored half-parsed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.errors import IngestBatchError, IngestError
 from assistant.ids import document_id
+from assistant.ingest.duplicates import DuplicateDecider, DuplicateFound, decider, settle_duplicates
+from assistant.ingest.folders import expand_folders, skip_reason, skipped_outcome, unsure_reading
 from assistant.parsing import (
     Interrupt,
     LoadedBatch,
@@ -33,13 +35,16 @@ from assistant.parsing import (
     parse_sources,
 )
 from assistant.schema import Plan
-from assistant.schema.workspace import IngestReport, StoredDocument
+from assistant.schema.workspace import DuplicateChoice, FileOutcome, IngestReport, StoredDocument
 from assistant.store import Workspace
 
 if TYPE_CHECKING:
     from assistant.readers.source_file import SourceFile
 
 __all__ = [
+    "DuplicateChoice",
+    "DuplicateDecider",
+    "DuplicateFound",
     "Interrupt",
     "PreparedBatch",
     "ProgressCallback",
@@ -62,6 +67,16 @@ class PreparedBatch:
 
     loaded: LoadedBatch
     unchanged: dict[Path, StoredDocument]
+    from_folder: set[Path] = field(default_factory=set)
+    skipped: dict[Path, FileOutcome] = field(default_factory=dict)
+
+    def set_aside(self, path: Path, failure: IngestError) -> bool:
+        """Skip, with a note, a folder member that is not a plan document (see `folders`)."""
+        reason = skip_reason(failure) if path in self.from_folder else None
+        if reason is None:
+            return False
+        self.skipped[path] = skipped_outcome(path, reason, failure.problem.rstrip(".") + ".")
+        return True
 
     @property
     def to_parse(self) -> list[SourceFile]:
@@ -77,9 +92,10 @@ class PreparedBatch:
 
 
 def prepare_batch(workspace: Workspace, paths: Sequence[Path]) -> PreparedBatch:
-    """Read and hash each file once, and tell which ones the workspace already holds."""
-    loaded = load_sources(paths, workspace.settings)
-    return PreparedBatch(loaded, _unchanged(loaded, workspace.documents()))
+    """List folders, read and hash each file once, tell which ones the workspace holds."""
+    expanded = expand_folders(paths)
+    loaded = load_sources(expanded.files, workspace.settings)
+    return PreparedBatch(loaded, _unchanged(loaded, workspace.documents()), expanded.from_folder)
 
 
 def ingest_files(
@@ -90,18 +106,24 @@ def ingest_files(
     parse_processes: int | None = None,
     interrupt: Interrupt | None = None,
     parser: Parser | None = None,
+    duplicates: DuplicateChoice | DuplicateDecider | None = None,
 ) -> IngestReport:
     """Parse a batch of files, then store all of it in one transaction.
 
     A file with the same name and bytes as a stored one is left alone (not even parsed);
-    a new version of a stored file replaces its items; a new name adds a document.
+    a new version of a stored file replaces its items (the previous version is kept); a
+    new name adds a document. A folder stands for the files in it: those that are not
+    plan documents are skipped with a note (`assistant.ingest.folders`). A file with the
+    content of another document is settled by `duplicates` (`assistant.ingest.duplicates`).
 
     Args:
-        paths: the files, or a batch `prepare_batch` already read.
+        paths: the files and folders, or a batch `prepare_batch` already read.
         parse_processes: worker processes for parsing (`assistant.parsing.parse_batch`);
             None lets `assistant.parsing.parse_processes` choose.
         interrupt: stops the parsing early (a job's time limit, a cancellation).
         parser: the parser (default: the readers and the extractor).
+        duplicates: a choice for every duplicate, or a function asking the coordinator;
+            None skips them (reported, never stored silently).
 
     Raises:
         IngestBatchError: one or more files cannot be ingested (each listed).
@@ -124,7 +146,7 @@ def ingest_files(
         parser=parser,
         total=len(loaded.paths),
     )
-    plans = _plans_or_raise(loaded, outcomes)
+    plans = _plans_or_raise(batch, outcomes)
     with workspace.lock():
         # Checked again under the lock: another process may have replaced a document
         # since; the file is then parsed after all (rare, so here, under the lock).
@@ -135,13 +157,26 @@ def ingest_files(
             if (current := now.get(document.id)) is None or current.sha256 != document.sha256
         ]
         if stale:
-            plans.update(_plans_or_raise(loaded, parse_sources(stale, settings, parser=parser)))
+            plans.update(_plans_or_raise(batch, parse_sources(stale, settings, parser=parser)))
         for path, document in batch.unchanged.items():
             plans.setdefault(
                 path, Plan(document=document.as_document(), warnings=document.warnings)
             )
-        parsed = [ParsedFile(path, plans[path]) for path in loaded.paths]
-        return workspace.write_parsed(parsed, progress)
+        parsed = [ParsedFile(path, plan) for path, plan in plans.items()]
+        parsed.sort(key=lambda item: loaded.paths.index(item.path))
+        news = any(item.path not in batch.unchanged for item in parsed)
+        stored = workspace.plans() if news else []
+        kept, duplicate = settle_duplicates(parsed, stored, batch.unchanged, decider(duplicates))
+        written = workspace.write_parsed(kept, progress)
+    return _in_batch_order(loaded.paths, written, {**batch.skipped, **duplicate})
+
+
+def _in_batch_order(
+    paths: Sequence[Path], written: IngestReport, aside: dict[Path, FileOutcome]
+) -> IngestReport:
+    by_path = {Path(entry.path): entry for entry in written.files}
+    by_path.update(aside)
+    return IngestReport(files=[by_path[path] for path in paths if path in by_path])
 
 
 def _choose_processes(to_parse: Sequence[SourceFile], workspace: Workspace) -> int:
@@ -159,13 +194,31 @@ def _unchanged(loaded: LoadedBatch, stored: Sequence[StoredDocument]) -> dict[Pa
 
 
 def _plans_or_raise(
-    loaded: LoadedBatch, outcomes: Sequence[tuple[Path, Plan | IngestError]]
+    batch: PreparedBatch, outcomes: Sequence[tuple[Path, Plan | IngestError]]
 ) -> dict[Path, Plan]:
-    failures = dict(loaded.failures)
+    """The plans of the batch, once the folder members that are not plans are set aside.
+
+    Raises:
+        IngestBatchError: a file has a real problem (each such file listed).
+    """
+    loaded = batch.loaded
+    failures: dict[Path, IngestError] = {}
+    for path, failure in loaded.failures.items():
+        if not batch.set_aside(path, failure):
+            failures[path] = failure
     plans: dict[Path, Plan] = {}
     for path, outcome in outcomes:
         if isinstance(outcome, IngestError):
-            failures[path] = outcome
+            if not batch.set_aside(path, outcome):
+                failures[path] = outcome
+        elif path in batch.from_folder and unsure_reading(outcome):
+            batch.skipped[path] = skipped_outcome(
+                path,
+                "lecture incertaine",
+                "ce fichier ne ressemble ni à un plan d'action, ni à un rapport d'experts "
+                "(seules des candidates « à vérifier » ont été trouvées).",
+                outcome.document.sha256,
+            )
         else:
             plans[path] = outcome
     if failures:

@@ -49,10 +49,15 @@ Parser = Callable[["SourceFile", Settings], Plan]
 
 @dataclass(frozen=True)
 class ParsedFile:
-    """A file of the batch and the plan parsed from it (what the store writes)."""
+    """A file of the batch and the plan parsed from it (what the store writes).
+
+    `supersedes` is the id of a stored document (of another name) this file is the next
+    version of, as the coordinator chose when told they hold the same plan.
+    """
 
     path: Path
     plan: Plan
+    supersedes: str | None = None
 
 
 def parse_source(source: SourceFile, settings: Settings) -> Plan:

@@ -30,6 +30,7 @@ from assistant.schema.workspace import (
     FileOutcome,
     IngestReport,
     Outcome,
+    PlanVersion,
     StoredDocument,
     WorkspaceExport,
 )
@@ -55,6 +56,7 @@ _EVENT_OF = {
     Outcome.ADDED: EventKind.INGESTED,
     Outcome.REPLACED: EventKind.REPLACED,
     Outcome.UNCHANGED: EventKind.UNCHANGED,
+    Outcome.VERSION: EventKind.VERSIONED,
 }
 
 
@@ -177,9 +179,10 @@ class Workspace:
                     item.plan.document.id: rows.find_document(connection, item.plan.document.id)
                     for item in parsed
                 }
-                outcomes = [_outcome(item.plan, stored[item.plan.document.id]) for item in parsed]
+                outcomes = [_outcome(item, stored[item.plan.document.id]) for item in parsed]
                 # A batch of unchanged files writes nothing at all, not even to the audit
                 # trail: re-running an import must leave the workspace byte-for-byte as is.
+                continued: dict[str, StoredDocument | None] = {}
                 if any(outcome is not Outcome.UNCHANGED for outcome in outcomes):
                     for done, (item, outcome) in enumerate(zip(parsed, outcomes, strict=True)):
                         if progress is not None:
@@ -189,7 +192,8 @@ class Workspace:
                             copy = store_original(self.root, item.path, item.plan.document.sha256)
                             if copy is not None:
                                 created.append(copy)
-                            self._write_document(connection, item, previous, now)
+                            previous = self._write_document(connection, item, previous, now)
+                            continued[item.plan.document.id] = previous
                         rows.add_event(
                             connection,
                             now,
@@ -197,7 +201,7 @@ class Workspace:
                             item.plan.document.name,
                             _event_details(item, previous),
                         )
-                report = _report(connection, parsed, outcomes, stored)
+                report = _report(connection, parsed, outcomes, continued)
         except BaseException:
             # The database rolled back; copies made for it would be orphans.
             discard_originals(created)
@@ -212,18 +216,32 @@ class Workspace:
         item: ParsedFile,
         previous: StoredDocument | None,
         now: datetime,
-    ) -> None:
+    ) -> StoredDocument | None:
+        """Write one document; the version it replaces is archived first, items included.
+
+        Returns the document this one continues (same name, or `item.supersedes`), if any.
+        """
         plan = item.plan
+        lineage, version = plan.document.id, 1
+        continued = previous
+        if previous is None and item.supersedes is not None:
+            continued = rows.find_document(connection, item.supersedes)
+        if continued is not None:
+            rows.archive_version(connection, continued, _stored_plan(connection, continued), now)
+            lineage, version = continued.lineage or continued.id, continued.version + 1
+            if previous is None:  # another name: that document is now an earlier version
+                rows.delete_document(connection, continued.id)
         if previous is not None:
             rows.delete_items(connection, plan.document.id)
         original = original_path_for(plan.document.sha256, item.path)
-        rows.upsert_document(connection, plan, now, original)
+        rows.upsert_document(connection, plan, now, original, lineage=lineage, version=version)
         rows.insert_items(connection, plan)
         if previous is not None:
             # what reviewers validated on the previous version survives the re-import
             from assistant.store.review import replay_edits
 
             replay_edits(connection, plan.document.id)
+        return continued
 
     def remove(self, name: str) -> StoredDocument:
         """Remove a document and its items; its original file is kept for the audit trail.
@@ -260,17 +278,15 @@ class Workspace:
         """Every stored document rebuilt as the `Plan` the parser produced, by name."""
         with connect(self.database) as connection, snapshot(connection):
             return [
-                Plan(
-                    document=document.as_document(),
-                    recommendations=rows.list_items(
-                        connection, "recommendations", Recommendation, document.id
-                    ),
-                    actions=rows.list_items(connection, "actions", Action, document.id),
-                    swot=rows.list_items(connection, "swot_items", SwotItem, document.id),
-                    findings=rows.list_items(connection, "findings", Finding, document.id),
-                    warnings=document.warnings,
-                )
-                for document in rows.list_documents(connection)
+                _stored_plan(connection, document) for document in rows.list_documents(connection)
+            ]
+
+    def versions(self, lineage: str | None = None) -> list[PlanVersion]:
+        """Earlier versions of the stored plans (all, or of one lineage), oldest first."""
+        with connect(self.database) as connection, snapshot(connection):
+            return [
+                PlanVersion(lineage=line, version=number, ingested_at=when, plan=plan)
+                for line, number, when, plan in rows.list_versions(connection, lineage)
             ]
 
     def fingerprint(self) -> str:
@@ -325,9 +341,21 @@ def _make_directory(path: Path) -> None:
         ) from exc
 
 
-def _outcome(plan: Plan, stored: StoredDocument | None) -> Outcome:
+def _stored_plan(connection: sqlite3.Connection, document: StoredDocument) -> Plan:
+    return Plan(
+        document=document.as_document(),
+        recommendations=rows.list_items(connection, "recommendations", Recommendation, document.id),
+        actions=rows.list_items(connection, "actions", Action, document.id),
+        swot=rows.list_items(connection, "swot_items", SwotItem, document.id),
+        findings=rows.list_items(connection, "findings", Finding, document.id),
+        warnings=document.warnings,
+    )
+
+
+def _outcome(item: ParsedFile, stored: StoredDocument | None) -> Outcome:
+    plan = item.plan
     if stored is None:
-        return Outcome.ADDED
+        return Outcome.ADDED if item.supersedes is None else Outcome.VERSION
     if stored.sha256 == plan.document.sha256:
         return Outcome.UNCHANGED
     return Outcome.REPLACED
@@ -353,14 +381,26 @@ def _report(
     connection: sqlite3.Connection,
     parsed: Sequence[ParsedFile],
     outcomes: Sequence[Outcome],
-    stored: dict[str, StoredDocument | None],
+    continued: dict[str, StoredDocument | None],
 ) -> IngestReport:
     files: list[FileOutcome] = []
-    for item, outcome in zip(parsed, outcomes, strict=True):
+    for (
+        item,
+        outcome,
+    ) in zip(parsed, outcomes, strict=True):
         document = item.plan.document
-        counts = rows.count_items(connection, document.id)
-        previous = stored[document.id]
-        replaced_sha256 = previous.sha256 if previous and outcome is Outcome.REPLACED else None
+        now = rows.find_document(connection, document.id)
+        counts = (
+            rows.count_items(connection, document.id)
+            if now is not None
+            else {
+                "recommendations": len(item.plan.recommendations),
+                "actions": len(item.plan.actions),
+                "swot_items": len(item.plan.swot),
+            }
+        )
+        previous = continued.get(document.id)
+        changed = outcome in (Outcome.REPLACED, Outcome.VERSION)
         files.append(
             FileOutcome(
                 name=document.name,
@@ -368,11 +408,15 @@ def _report(
                 document_id=document.id,
                 outcome=outcome,
                 sha256=document.sha256,
-                previous_sha256=replaced_sha256,
+                previous_sha256=previous.sha256 if previous and changed else None,
                 recommendations=counts["recommendations"],
                 actions=counts["actions"],
                 swot=counts["swot_items"],
                 warnings=item.plan.warnings,
+                duplicate_of=previous.name
+                if previous is not None and outcome is Outcome.VERSION
+                else None,
+                version=now.version if now is not None else None,
             )
         )
     return IngestReport(files=files)
