@@ -32,7 +32,7 @@ from pydantic import BaseModel, Field
 
 from assistant.errors import IngestBatchError, IngestError, PlanAssistantError
 from assistant.parsing import Interrupt, ProgressCallback, ProgressEvent
-from assistant.schema.workspace import IngestReport
+from assistant.schema.workspace import DuplicateChoice, IngestReport
 from assistant.store.db import connect, transaction
 from assistant.store.job_limits import (
     CANCEL_REQUESTED,
@@ -60,6 +60,7 @@ class BatchIngester(Protocol):
         *,
         parse_processes: int | None = None,
         interrupt: Interrupt | None = None,
+        duplicates: DuplicateChoice | None = None,
     ) -> IngestReport: ...
 
 
@@ -111,6 +112,11 @@ class Job(BaseModel):
     done: int = Field(default=0, description="Files done in the current stage.")
     total: int = Field(default=0, description="Files in the current stage.")
     result: IngestReport | None = Field(default=None, description="What the ingestion did.")
+    duplicates: DuplicateChoice = Field(
+        default=DuplicateChoice.SKIP,
+        description="A file with the content of another document: 'skip' (keep the stored "
+        "one, report it) or 'version' (store it as the next version of that plan).",
+    )
     error_code: str | None = Field(default=None, description="Why it failed (machine code).")
     error_message: str | None = Field(default=None, description="Why it failed, in French.")
     created_at: datetime = Field(description="When the job was accepted (UTC).")
@@ -172,14 +178,19 @@ def staging_dir(workspace: Workspace, job_id: str) -> Path:
 
 
 def create_job(
-    workspace: Workspace, job_id: str, files: list[str], author: str, runner: str
+    workspace: Workspace,
+    job_id: str,
+    files: list[str],
+    author: str,
+    runner: str,
+    duplicates: DuplicateChoice = DuplicateChoice.SKIP,
 ) -> Job:
     """Record a queued ingestion of files already copied to `staging_dir(workspace, job_id)`."""
     now = _now()
     with connect(workspace.database) as connection, transaction(connection):
         connection.execute(
-            "INSERT INTO jobs (id, kind, state, files, author, runner, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO jobs (id, kind, state, files, author, runner, created_at, updated_at, "
+            "duplicates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 job_id,
                 JobKind.INGEST.value,
@@ -189,6 +200,7 @@ def create_job(
                 runner,
                 now,
                 now,
+                duplicates.value,
             ),
         )
         return _job(_row(connection, job_id))
@@ -255,6 +267,7 @@ def run_ingest_job(
             _progress(workspace, job_id),
             parse_processes=isolated_processes(paths, workspace.settings),
             interrupt=interrupt_for(workspace, job_id),
+            duplicates=job.duplicates,
         )
     except (IngestError, IngestBatchError) as error:
         shutil.rmtree(folder, ignore_errors=True)
@@ -459,6 +472,7 @@ def _job(row: sqlite3.Row) -> Job:
         done=row["done"],
         total=row["total"],
         result=IngestReport.model_validate_json(row["result"]) if row["result"] else None,
+        duplicates=DuplicateChoice(row["duplicates"]),
         error_code=row["error_code"],
         error_message=row["error_message"],
         created_at=datetime.fromisoformat(row["created_at"]),

@@ -222,6 +222,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                 PRIMARY KEY (lineage, version)
             )
             """,
+            "ALTER TABLE jobs ADD COLUMN duplicates TEXT NOT NULL DEFAULT 'skip'",
         ),
     ),
 )
