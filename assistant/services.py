@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from assistant.audit.changes import compare_versions
 from assistant.audit.coverage_rules import settle_coverage
 from assistant.audit.service import ActionDrafter, Drafter, run_audit
 from assistant.drafting import build_context, draft_actions_for, draft_for_actions
@@ -33,6 +34,8 @@ from assistant.retrieval.french import make_tokenizer
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.workspace_indexes import open_retriever, prepare_indexing_in_background
 from assistant.schema import AuditReport, Mapping, Plan
+from assistant.schema.changes import PlanChanges
+from assistant.schema.workspace import PlanVersion
 from assistant.settings import Settings
 from assistant.store import IngestReport, Workspace
 
@@ -150,7 +153,34 @@ def audit_workspace(
         drafter=drafter,
         action_drafter=action_drafter,
     )
+    report = report.model_copy(update={"changes": plan_changes(workspace, plans)})
     return build_report_data(report, plans, title=title, programme=_programme(plans))
+
+
+def plan_changes(workspace: Workspace, plans: Sequence[Plan] | None = None) -> list[PlanChanges]:
+    """What changed in each plan of the workspace since its previous version."""
+    current_plans = {
+        plan.document.id: plan for plan in (workspace.plans() if plans is None else plans)
+    }
+    latest: dict[str, PlanVersion] = {}
+    for earlier in workspace.versions():
+        latest[earlier.lineage] = earlier  # oldest first: the last one is the previous
+    found: list[PlanChanges] = []
+    for document in workspace.documents():
+        previous = latest.get(document.lineage or document.id)
+        current = current_plans.get(document.id)
+        if previous is None or current is None:
+            continue
+        found.append(
+            compare_versions(
+                previous.plan,
+                current,
+                lineage=previous.lineage,
+                previous_version=previous.version,
+                version=document.version,
+            )
+        )
+    return found
 
 
 def _has_actions(plans: Sequence[Plan]) -> bool:

@@ -225,3 +225,24 @@ def test_ingest_of_a_folder_reports_duplicates_and_skipped_files(
     )
     assert again.exit_code == 0, again.stderr
     assert "plan.md │ nouvelle version" in " ".join(again.stdout.split())
+
+
+def test_changes_lists_what_moved_since_the_previous_version(
+    runner: CliRunner, write_file: WriteFile, tmp_path: Path
+) -> None:
+    workspace = tmp_path / "ws"
+    plan = write_file("plan.md")
+    none_yet = runner.invoke(app, ["changes", "-w", str(workspace)])
+    assert none_yet.exit_code == 1  # no workspace there yet: the usual French message
+    _ingest(runner, workspace, plan)
+    first = runner.invoke(app, ["changes", "-w", str(workspace)])
+    assert first.exit_code == 0 and "Aucun plan n'a encore de version précédente" in first.stdout
+
+    plan.write_text(PLAN_MD.replace("| En cours |", "| Réalisé |"), "utf-8")
+    _ingest(runner, workspace, plan)
+    result = runner.invoke(app, ["changes", "-w", str(workspace)])
+
+    assert result.exit_code == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert "plan.md (version 2) par rapport à plan.md (version 1) : 1 état changé." in out
+    assert "État changé (En cours → Réalisé) : « Créer une cellule qualité »" in out
