@@ -178,6 +178,7 @@ def plan_changes(workspace: Workspace, plans: Sequence[Plan] | None = None) -> l
                 lineage=previous.lineage,
                 previous_version=previous.version,
                 version=document.version,
+                plans=list(current_plans.values()),
             )
         )
     return found

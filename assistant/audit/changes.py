@@ -12,11 +12,18 @@ file name; one answered by some action before and by none now has lost its last 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rapidfuzz import fuzz
 
 from assistant.ids import fold
-from assistant.schema import Action, Plan
-from assistant.schema.changes import ActionChange, ChangeKind, PlanChanges
+from assistant.schema import Action, Plan, StatusCategory
+from assistant.schema.changes import (
+    ActionChange,
+    ChangeKind,
+    PlanChanges,
+    RecurringRecommendation,
+)
 
 #: Two wordings at or above this token-set ratio (0-100) are the same action reworded.
 #: Measured on the tests' revisions: rewordings score 80-100, unrelated actions of one
@@ -31,8 +38,14 @@ def compare_versions(
     lineage: str = "",
     previous_version: int = 1,
     version: int = 2,
+    plans: Sequence[Plan] = (),
 ) -> PlanChanges:
-    """The changes from `previous` to `current` (two versions of one plan)."""
+    """The changes from `previous` to `current` (two versions of one plan).
+
+    For two versions of an experts' report (a later evaluation cycle), the
+    recommendations that come back are listed, with the actions of `plans` (the
+    workspace's current documents) marked done that answered them the first time.
+    """
     pairs = _pair(previous.actions, current.actions)
     paired_before = {id(before) for before, _after, _score in pairs}
     paired_now = {id(after) for _before, after, _score in pairs}
@@ -63,7 +76,50 @@ def compare_versions(
         changes=changes,
         orphaned_recommendations=_orphaned(previous, current),
         unchanged=unchanged,
+        recurring_recommendations=_recurring(previous, current, plans),
     )
+
+
+def _recurring(
+    previous: Plan, current: Plan, plans: Sequence[Plan]
+) -> list[RecurringRecommendation]:
+    if previous.actions or current.actions:
+        return []  # a plan's cited recommendations are not a new cycle's report
+    worded = [r for r in previous.recommendations if r.text]
+    done: dict[str, list[str]] = {}
+    for plan in plans:
+        keys = {rec.id: rec.key for rec in plan.recommendations}
+        for action in plan.actions:
+            if action.status_category is StatusCategory.DONE:
+                for rec_id in action.addresses:
+                    if keys.get(rec_id):
+                        done.setdefault(keys[rec_id], []).append(action.text)
+    found: list[RecurringRecommendation] = []
+    taken: set[str] = set()
+    for rec in current.recommendations:
+        if not rec.text:
+            continue
+        scored = [
+            (fuzz.token_set_ratio(fold(rec.text), fold(old.text or "")), old)
+            for old in worded
+            if old.id not in taken
+        ]
+        if not scored:
+            continue
+        score, old = max(scored, key=lambda pair: pair[0])
+        if score < REWORDED_FLOOR:
+            continue
+        taken.add(old.id)
+        found.append(
+            RecurringRecommendation(
+                ref=rec.ref,
+                text=rec.text,
+                previous_ref=old.ref,
+                similarity=round(score / 100, 3),
+                done_actions=done.get(old.key, []) if old.key else [],
+            )
+        )
+    return found
 
 
 def _pair(before: list[Action], now: list[Action]) -> list[tuple[Action, Action, float]]:
@@ -176,6 +232,17 @@ def describe_plan_changes(changes: PlanChanges) -> list[str]:
         f"(version {changes.previous_version}) : {_summary(changes)}."
     )
     lines = [head, *(describe_change(change) for change in changes.changes)]
+    for back in changes.recurring_recommendations:
+        done = (
+            " ; pourtant marquée réalisée : "
+            + ", ".join(f"« {text} »" for text in back.done_actions)
+            if back.done_actions
+            else ""
+        )
+        lines.append(
+            f"Recommandation qui revient : {back.ref} reprend {back.previous_ref} du rapport "
+            f"précédent (similarité {round(back.similarity * 100)} %){done}"
+        )
     if changes.orphaned_recommendations:
         lines.append(
             "Recommandations qui ont perdu leur dernière action : "

@@ -49,6 +49,20 @@ class ActionChange(BaseModel):
     )
 
 
+class RecurringRecommendation(BaseModel):
+    """A recommendation of a later evaluation's report that repeats one of the previous."""
+
+    ref: str = Field(description="The recommendation in the new report, as referenced.")
+    text: str | None = Field(default=None, description="Its wording in the new report.")
+    previous_ref: str = Field(description="The one it repeats in the previous report.")
+    similarity: float = Field(ge=0, le=1, description="Wording similarity of the two (0-1).")
+    done_actions: list[str] = Field(
+        default_factory=list,
+        description="Actions marked done (réalisée) that answered the previous one: done, "
+        "yet the experts ask again.",
+    )
+
+
 class PlanChanges(BaseModel):
     """What changed in a plan since its previous version."""
 
@@ -65,6 +79,11 @@ class PlanChanges(BaseModel):
         description="Recommendations (as referenced) that had an action and have none now.",
     )
     unchanged: int = Field(ge=0, description="Actions identical in both versions.")
+    recurring_recommendations: list[RecurringRecommendation] = Field(
+        default_factory=list,
+        description="Experts' reports only: recommendations of the new report that come "
+        "back from the previous one.",
+    )
 
     def count(self, kind: ChangeKind) -> int:
         """How many changes of one kind."""

@@ -122,3 +122,36 @@ def test_two_identical_versions_have_no_change() -> None:
     changes = compare_versions(plan, plan)
     assert changes.changes == [] and changes.unchanged == 4
     assert describe_plan_changes(changes)[0].endswith("aucun changement des actions.")
+
+
+def test_a_later_cycle_report_shows_the_recommendations_that_come_back(tmp_path: Path) -> None:
+    """The demo report as cycle 1 with the demo plan; cycle 2 rewrites one recommendation
+    entirely and keeps the others: they come back, and an action marked done that
+    answered C1-R1 is named beside it."""
+    demo = Path(__file__).resolve().parents[3] / "corpus" / "demo"
+    workspace = Workspace.open(tmp_path / "ws", Settings())
+    report = tmp_path / "rapport-experts.md"
+    text = (demo / "rapport-experts.md").read_text("utf-8")
+    report.write_text(text, "utf-8")
+    ingest_files(workspace, [report, demo / "plan-action.md"])
+    old = (
+        "Centraliser l'information destinée aux étudiants sur la plateforme Moodle et réduire "
+        "le nombre de canaux de communication officiels."
+    )
+    assert old in text
+    report.write_text(
+        text.replace(old, "Ouvrir une antenne de la section dans une seconde implantation."),
+        "utf-8",
+    )
+
+    ingest_files(workspace, [report])
+
+    [changes] = [c for c in plan_changes(workspace) if c.name == "rapport-experts.md"]
+    back = {item.previous_ref: item for item in changes.recurring_recommendations}
+    assert len(back) == 15  # 16 recommendations, one of them new
+    assert "Critère 1, Recommandation 3" not in back
+    first = back["Critère 1, Recommandation 1"]
+    assert first.similarity == 1.0
+    assert any(done.startswith("Créer une commission qualité") for done in first.done_actions)
+    lines = describe_plan_changes(changes)
+    assert any(line.startswith("Recommandation qui revient : ") for line in lines)
