@@ -99,6 +99,14 @@ def archive_version(
     )
 
 
+def next_version(connection: sqlite3.Connection, lineage: str) -> int:
+    """The number a new version of `lineage` takes: after every archived one."""
+    row = connection.execute(
+        "SELECT max(version) FROM document_versions WHERE lineage = ?", (lineage,)
+    ).fetchone()
+    return 1 if row[0] is None else int(row[0]) + 1
+
+
 def list_versions(
     connection: sqlite3.Connection, lineage: str | None = None
 ) -> list[tuple[str, int, datetime, Plan]]:

@@ -222,15 +222,17 @@ class Workspace:
         Returns the document this one continues (same name, or `item.supersedes`), if any.
         """
         plan = item.plan
-        lineage, version = plan.document.id, 1
+        lineage = plan.document.id
         continued = previous
         if previous is None and item.supersedes is not None:
             continued = rows.find_document(connection, item.supersedes)
         if continued is not None:
             rows.archive_version(connection, continued, _stored_plan(connection, continued), now)
-            lineage, version = continued.lineage or continued.id, continued.version + 1
+            lineage = continued.lineage or continued.id
             if previous is None:  # another name: that document is now an earlier version
                 rows.delete_document(connection, continued.id)
+        # After every archived version: a document removed then imported again goes on.
+        version = rows.next_version(connection, lineage)
         if previous is not None:
             rows.delete_items(connection, plan.document.id)
         original = original_path_for(plan.document.sha256, item.path)
@@ -244,7 +246,8 @@ class Workspace:
         return continued
 
     def remove(self, name: str) -> StoredDocument:
-        """Remove a document and its items; its original file is kept for the audit trail.
+        """Remove a document and its items; its original file is kept for the audit trail,
+        and the document with its items as the last version of its plan (`versions`).
 
         Raises:
             WorkspaceError: the workspace holds no document of that name.
@@ -257,10 +260,13 @@ class Workspace:
                     f"Aucun document « {name} » dans l'espace de travail "
                     f"(documents présents : {names})."
                 )
+            now = datetime.now(UTC)
+            # Kept as the plan's last version: a removal never loses what was stored.
+            rows.archive_version(connection, document, _stored_plan(connection, document), now)
             rows.delete_document(connection, document.id)
             rows.add_event(
                 connection,
-                datetime.now(UTC),
+                now,
                 EventKind.REMOVED,
                 document.name,
                 {"sha256": document.sha256, "original_path": document.original_path},

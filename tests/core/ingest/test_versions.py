@@ -155,3 +155,21 @@ def test_a_later_cycle_report_shows_the_recommendations_that_come_back(tmp_path:
     assert any(done.startswith("Créer une commission qualité") for done in first.done_actions)
     lines = describe_plan_changes(changes)
     assert any(line.startswith("Recommandation qui revient : ") for line in lines)
+
+
+def test_a_plan_removed_then_imported_again_goes_on_numbering_its_versions(
+    tmp_path: Path,
+) -> None:
+    workspace = Workspace.open(tmp_path / "ws", Settings())
+    plan = tmp_path / "plan.md"
+    plan.write_text(VERSION_1, encoding="utf-8")
+    ingest_files(workspace, [plan])
+    plan.write_text(VERSION_2, encoding="utf-8")
+    ingest_files(workspace, [plan])
+    workspace.remove("plan.md")
+    plan.write_text(VERSION_1, encoding="utf-8")
+    assert ingest_files(workspace, [plan]).files[0].version == 3
+    plan.write_text(VERSION_2, encoding="utf-8")
+
+    assert ingest_files(workspace, [plan]).files[0].version == 4
+    assert [v.version for v in workspace.versions()] == [1, 2, 3]  # the removal kept v2
