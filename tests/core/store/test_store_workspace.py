@@ -176,7 +176,12 @@ def test_a_mixed_batch_reports_each_outcome_and_logs_unchanged_files(
     b = write_file("plan-b.txt", PLAN_B)
     ingest_files(workspace, [a, b])
     b.write_text(PLAN_B + "swot: threat | Concurrence\n", encoding="utf-8")
-    c = write_file("plan-c.txt", PLAN_B.replace("forum", "salon"))
+    # Another plan: a copy of plan-b with one word changed would be a duplicate now.
+    c = write_file(
+        "plan-c.txt",
+        "act: Ouvrir une antenne régionale de la section | Direction | 2026 | En cours | "
+        "Inscrits | Critère 2, Recommandation 1\n",
+    )
 
     report = ingest_files(workspace, [a, b, c])
 
