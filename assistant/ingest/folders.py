@@ -12,7 +12,8 @@ coordinator asked for):
 - a file that is damaged, encrypted, empty, too large or too complex is still an
   **error** that stops the batch: it is most likely a plan that must be repaired.
 
-Hidden files (``.DS_Store``, ``.~lock`` files of an open document) are not listed at all.
+Hidden files (``.DS_Store``, ``.~lock`` files of an open document) and sub-folders are not
+listed at all.
 """
 
 from __future__ import annotations
@@ -37,17 +38,19 @@ class ExpandedPaths:
 
 
 def expand_folders(paths: Sequence[Path]) -> ExpandedPaths:
-    """Replace each folder by the files it holds (sub-folders included), sorted by path."""
+    """Replace each folder by the files directly in it, sorted by name.
+
+    Sub-folders are not entered: an ``archives/`` folder holding last year's
+    ``plan-action.docx`` beside this year's would be two documents of the same name, which
+    refuses the whole batch; the coordinator names such a folder explicitly.
+    """
     expanded = ExpandedPaths()
     for path in map(Path, paths):
         if not path.is_dir():
             expanded.files.append(path)
             continue
-        for member in sorted(path.rglob("*")):
-            relative = member.relative_to(path).parts
-            if member.is_file() and not any(
-                part.startswith(_TEMPORARY_PREFIXES) for part in relative
-            ):
+        for member in sorted(path.iterdir()):
+            if member.is_file() and not member.name.startswith(_TEMPORARY_PREFIXES):
                 expanded.files.append(member)
                 expanded.from_folder.add(member)
     return expanded

@@ -70,3 +70,14 @@ def test_a_file_named_explicitly_is_refused_not_skipped(tmp_path: Path, folder: 
         ingest_files(workspace, [folder / "README.md"])
 
     assert isinstance(raised.value.failures[0], NoRecognisableContentError)
+
+
+def test_sub_folders_are_not_entered(tmp_path: Path, folder: Path) -> None:
+    archives = folder / "archives"
+    archives.mkdir()
+    shutil.copy(DEMO / "plan-action.md", archives / "plan-action.md")  # last year's, same name
+    workspace = Workspace.open(tmp_path / "ws", Settings())
+
+    report = ingest_files(workspace, [folder])
+
+    assert all("archives" not in entry.path for entry in report.files)
