@@ -126,7 +126,7 @@ def download_report(
     "/changes",
     response_model=list[PlanChanges],
     tags=["analysis"],
-    summary="Ce qui a changé dans chaque plan depuis sa version précédente",
+    summary="Changements de chaque plan depuis sa version précédente",
 )
 def list_changes(workspace: WorkspaceDep) -> list[PlanChanges]:
     """For each plan with an earlier version: actions added, removed, reworded, statuses
