@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from api import analysis
 from api.cache import ResultCache
+from assistant.ingest import ingest_files
 from assistant.settings import Settings
 from assistant.store import Workspace
 from assistant.store.job_scheduler import FairScheduler
@@ -56,7 +57,11 @@ class JobRunner:
         # run_ingest_job records every outcome in the job row and raises nothing.
         hook = self.after_import
         run_ingest_job(
-            workspace, job_id, self.lease.id, (lambda: hook(workspace)) if hook else None
+            workspace,
+            job_id,
+            self.lease.id,
+            (lambda: hook(workspace)) if hook else None,
+            ingest=ingest_files,
         )
 
     def recover(self, workspace: Workspace) -> list[str]:

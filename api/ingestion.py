@@ -10,12 +10,17 @@ from collections.abc import Sequence
 
 from api.context import ApiContext
 from api.uploads import Upload, stage_uploads
+from assistant.schema.workspace import DuplicateChoice
 from assistant.store import Workspace
 from assistant.store.jobs import Job, create_job, new_job_id, staging_dir
 
 
 def start_ingestion(
-    context: ApiContext, workspace: Workspace, uploads: Sequence[Upload], author: str
+    context: ApiContext,
+    workspace: Workspace,
+    uploads: Sequence[Upload],
+    author: str,
+    duplicates: DuplicateChoice = DuplicateChoice.SKIP,
 ) -> Job:
     """Stage `uploads` and queue their ingestion into `workspace`.
 
@@ -30,6 +35,6 @@ def start_ingestion(
         max_files=limits.max_files_per_upload,
         max_bytes=int(limits.max_upload_mb * 1_000_000),
     )
-    job = create_job(workspace, job_id, names, author, context.runner.runner_id)
+    job = create_job(workspace, job_id, names, author, context.runner.runner_id, duplicates)
     context.runner.submit(workspace, job.id)
     return job

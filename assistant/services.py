@@ -8,19 +8,25 @@ variants work on files through a temporary workspace, so that "map these files" 
 
 from __future__ import annotations
 
-import hashlib
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from assistant.audit.changes import compare_versions
 from assistant.audit.coverage_rules import settle_coverage
 from assistant.audit.service import ActionDrafter, Drafter, run_audit
 from assistant.drafting import build_context, draft_actions_for, draft_for_actions
 from assistant.errors import PlanAssistantError
-from assistant.ids import document_id
-from assistant.ingest import ProgressCallback, ProgressEvent
+from assistant.ingest import (
+    DuplicateChoice,
+    DuplicateDecider,
+    ProgressCallback,
+    ProgressEvent,
+    ingest_files,
+    prepare_batch,
+)
 from assistant.ingest import parse_processes as choose_parse_processes
 from assistant.mapping.service import build_mappings
 from assistant.reports.data import ReportData, build_report_data
@@ -28,6 +34,8 @@ from assistant.retrieval.french import make_tokenizer
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.workspace_indexes import open_retriever, prepare_indexing_in_background
 from assistant.schema import AuditReport, Mapping, Plan
+from assistant.schema.changes import PlanChanges
+from assistant.schema.workspace import PlanVersion
 from assistant.settings import Settings
 from assistant.store import IngestReport, Workspace
 
@@ -41,7 +49,7 @@ def temporary_workspace(paths: Sequence[Path], settings: Settings) -> Iterator[W
     """
     with tempfile.TemporaryDirectory(prefix="plan-assistant-") as directory:
         workspace = Workspace.open(Path(directory) / "workspace", settings)
-        workspace.ingest(list(paths))
+        ingest_files(workspace, list(paths))
         yield workspace
 
 
@@ -50,8 +58,13 @@ def ingest_and_index(
     paths: Sequence[Path],
     settings: Settings,
     progress: ProgressCallback | None = None,
+    *,
+    duplicates: DuplicateChoice | DuplicateDecider | None = None,
 ) -> IngestReport:
     """Import a batch (all or nothing), then bring the workspace's index up to date.
+
+    `duplicates` settles files with the content of another document (see
+    `assistant.ingest.ingest_files`; default: skipped and reported).
 
     When the batch brings new text, the embedding model loads in this process while worker
     processes parse the large files: a fresh process pays the longer of the two, not both.
@@ -62,11 +75,13 @@ def ingest_and_index(
         IndexingPostponedError: the import is stored (its report attached), the index is not
             (embedding model unavailable, Chroma server down).
     """
-    new_text = _brings_new_text(workspace, paths)
-    loading = prepare_indexing_in_background(workspace) if new_text else None
-    processes = choose_parse_processes(paths, settings, busy_here=loading is not None)
+    batch = prepare_batch(workspace, paths)  # each file read and hashed once, here
+    loading = prepare_indexing_in_background(workspace) if batch.brings_new_text else None
+    processes = choose_parse_processes(batch.to_parse, settings, busy_here=loading is not None)
     try:
-        report = workspace.ingest(paths, progress, parse_processes=processes)
+        report = ingest_files(
+            workspace, batch, progress, parse_processes=processes, duplicates=duplicates
+        )
     finally:
         if loading is not None:
             loading.join()  # never leave a thread importing torch behind an early exit
@@ -94,19 +109,6 @@ class IndexingPostponedError(PlanAssistantError):
             "à la prochaine analyse (ou avec « plan-assistant reindex »), une fois ce problème "
             "réglé."
         )
-
-
-def _brings_new_text(workspace: Workspace, paths: Sequence[Path]) -> bool:
-    """True unless every file is already stored under its name with the same bytes."""
-    stored = {document.id: document.sha256 for document in workspace.documents()}
-    for path in map(Path, paths):
-        try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            continue  # reported by the import
-        if stored.get(document_id(path.name)) != digest:
-            return True
-    return False
 
 
 def retriever_for(workspace: Workspace, settings: Settings) -> HybridRetriever:
@@ -151,7 +153,35 @@ def audit_workspace(
         drafter=drafter,
         action_drafter=action_drafter,
     )
+    report = report.model_copy(update={"changes": plan_changes(workspace, plans)})
     return build_report_data(report, plans, title=title, programme=_programme(plans))
+
+
+def plan_changes(workspace: Workspace, plans: Sequence[Plan] | None = None) -> list[PlanChanges]:
+    """What changed in each plan of the workspace since its previous version."""
+    current_plans = {
+        plan.document.id: plan for plan in (workspace.plans() if plans is None else plans)
+    }
+    latest: dict[str, PlanVersion] = {}
+    for earlier in workspace.versions():
+        latest[earlier.lineage] = earlier  # oldest first: the last one is the previous
+    found: list[PlanChanges] = []
+    for document in workspace.documents():
+        previous = latest.get(document.lineage or document.id)
+        current = current_plans.get(document.id)
+        if previous is None or current is None:
+            continue
+        found.append(
+            compare_versions(
+                previous.plan,
+                current,
+                lineage=previous.lineage,
+                previous_version=previous.version,
+                version=document.version,
+                plans=list(current_plans.values()),
+            )
+        )
+    return found
 
 
 def _has_actions(plans: Sequence[Plan]) -> bool:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant import services
-from assistant.ingest import parse_document
+from assistant.ingest import ingest_files, parse_document
 from assistant.retrieval import workspace_indexes
 from assistant.retrieval.embedder import EmbedRole
 from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
@@ -202,7 +202,7 @@ def corpus_scenario(
         figures["actions"] = corpus.actions
         workspace = Workspace.open(root / "workspace", settings)
         with timed(figures, "ingest s"):
-            workspace.ingest(paths)
+            ingest_files(workspace, paths)
         reader_figures(paths, settings, figures)
         figures["pages"] = sum(d.pages or 0 for d in workspace.documents())
 
@@ -221,7 +221,7 @@ def corpus_scenario(
         # Issue 3: an unchanged corpus is re-ingested, re-indexed, rebuilt: nothing embedded.
         before = counting.snapshot()
         with timed(figures, "re-ingest unchanged s"):
-            workspace.ingest(paths)
+            ingest_files(workspace, paths)
             services.retriever_for(workspace, settings)
         workspace_indexes.register_indexes()
         with timed(figures, "rebuild from cache s"):
@@ -361,7 +361,7 @@ def pdf_scenario(
         counting.passages, counting.seconds = 0, 0.0
         warm = Workspace.open(root / "warm", settings)
         with timed(figures, "ingest s"):
-            warm.ingest([path], parse_processes=0)
+            ingest_files(warm, [path], parse_processes=0)
         with timed(figures, "index s"):
             retriever = services.retriever_for(warm, settings)
         figures["warm total s"] = figures["ingest s"] + figures["index s"]
@@ -386,7 +386,7 @@ def audit_scenario(
         corpus = synthetic.generate_corpus(plans, actions, recommendations)
         paths = synthetic.write_corpus(corpus, root / "corpus", ("md",))
         workspace = Workspace.open(root / "workspace", settings)
-        workspace.ingest(paths)
+        ingest_files(workspace, paths)
         with timed(figures, "index s"):
             services.retriever_for(workspace, settings)
         figures["recommendations"] = len(corpus.report.recommendations)

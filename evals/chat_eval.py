@@ -52,6 +52,7 @@ from assistant.chat.knowledge import Knowledge
 from assistant.chat.models import Answer, Intent
 from assistant.chat.service import ConversationService
 from assistant.ids import fold
+from assistant.ingest import ingest_files
 from assistant.settings import Settings
 from assistant.store import Workspace
 from evals.gold import GoldFormatError
@@ -261,7 +262,7 @@ def build_workspace(
         if not files:
             raise SharedDataMissing(f"aucune graine « {prefix}* » dans ../shared/seeds")
     workspace = Workspace.open(directory / kind.replace(":", "-"), settings)
-    workspace.ingest(files)
+    ingest_files(workspace, files)
     return workspace
 
 

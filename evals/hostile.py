@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from assistant.ingest import ingest_files
 from assistant.settings import IngestSettings, Settings
 from assistant.store import Workspace
 from assistant.store.jobs import JobState, create_job, new_job_id, run_ingest_job, staging_dir
@@ -115,7 +116,7 @@ def run(directory: Path) -> tuple[list[Case], dict[str, float]]:
         path.unlink()
         create_job(workspace, job_id, [name], "bench", "bench")
         start = time.perf_counter()
-        job = run_ingest_job(workspace, job_id, "bench")
+        job = run_ingest_job(workspace, job_id, "bench", ingest=ingest_files)
         seconds = time.perf_counter() - start
         after = [(d.name, d.sha256) for d in workspace.documents()]
         read = job.state is JobState.SUCCEEDED

@@ -25,6 +25,7 @@ from assistant.errors import PlanAssistantError
 from assistant.ingest import ProgressEvent
 from assistant.reports import ReportData, ReportFormat
 from assistant.schema import Span
+from assistant.schema.workspace import DuplicateChoice
 from assistant.services import IndexingPostponedError
 from assistant.settings import Settings
 from assistant.store import Workspace
@@ -170,8 +171,13 @@ class PlanAssistantApp(App[None]):
 
     # -- import ---------------------------------------------------------------------------
 
-    def ingest(self, value: str) -> None:
-        """Import the file or folder typed in the Documents screen."""
+    def ingest(self, value: str, *, as_version: bool = False) -> None:
+        """Import the file or folder typed in the Documents screen.
+
+        A folder goes to the core whole: it skips, with a note, what is not a plan document.
+        `as_version` records a duplicate as a new version of the plan it repeats (else the
+        stored document is kept and the duplicate reported).
+        """
         paths = expand_import_path(value)
         if not paths:
             text = (
@@ -185,16 +191,20 @@ class PlanAssistantApp(App[None]):
         self.ingest_fraction = 0.0
         self.ingest_status = f"Import de {len(paths)} fichier(s)…"
         self.ingest_notice = None
+        folder = Path(value.strip().strip("'\"").strip()).expanduser()
+        targets = [folder] if folder.is_dir() else paths
+        choice = DuplicateChoice.NEW_VERSION if as_version else DuplicateChoice.SKIP
         self.run_worker(
-            lambda: self._ingest(paths), thread=True, group="ingest", exit_on_error=False
+            lambda: self._ingest(targets, choice), thread=True, group="ingest", exit_on_error=False
         )
 
-    def _ingest(self, paths: list[Path]) -> None:
+    def _ingest(self, paths: list[Path], duplicates: DuplicateChoice) -> None:
         def progress(event: ProgressEvent) -> None:
             self.post_message(msg.IngestProgress(event))
 
         try:
-            self.post_message(msg.DocumentsIngested(self.model.ingest(paths, progress)))
+            report = self.model.ingest(paths, progress, duplicates=duplicates)
+            self.post_message(msg.DocumentsIngested(report))
         except IndexingPostponedError as error:
             # stored: the screens show the documents; the audit that follows says what failed
             self.post_message(msg.DocumentsIngested(error.report))

@@ -22,7 +22,7 @@ from assistant.ingest import ProgressCallback
 from assistant.readers.encoding import decode_text
 from assistant.reports import ReportData, ReportFormat, write_report
 from assistant.schema import Action, ActionEdit, Draft, DraftStatus, EditKind, Span
-from assistant.schema.workspace import IngestReport, StoredDocument
+from assistant.schema.workspace import DuplicateChoice, IngestReport, StoredDocument
 from assistant.services import audit_workspace
 from assistant.settings import Settings
 from assistant.store import Workspace
@@ -125,9 +125,17 @@ class WorkspaceModel:
     def documents(self) -> list[StoredDocument]:
         return self.workspace.documents()
 
-    def ingest(self, paths: Sequence[Path], progress: ProgressCallback | None) -> IngestReport:
-        """Import files (all or nothing, see `Workspace.ingest`), then index them."""
-        return services.ingest_and_index(self.workspace, list(paths), self.settings, progress)
+    def ingest(
+        self,
+        paths: Sequence[Path],
+        progress: ProgressCallback | None,
+        *,
+        duplicates: DuplicateChoice = DuplicateChoice.SKIP,
+    ) -> IngestReport:
+        """Import files (all or nothing, see `assistant.ingest.ingest_files`), then index them."""
+        return services.ingest_and_index(
+            self.workspace, list(paths), self.settings, progress, duplicates=duplicates
+        )
 
     def passage(self, span: Span, around: int = 3) -> PassageContext:
         """The cited lines and `around` lines either side, read from the stored original."""

@@ -13,7 +13,14 @@ from typing import Literal
 from assistant.reports.french import plural
 from assistant.schema.workspace import IngestReport, Outcome
 
-_OUTCOME = {Outcome.ADDED: "ajouté", Outcome.REPLACED: "remplacé", Outcome.UNCHANGED: "inchangé"}
+_OUTCOME = {
+    Outcome.ADDED: "ajouté",
+    Outcome.REPLACED: "remplacé",
+    Outcome.UNCHANGED: "inchangé",
+    Outcome.DUPLICATE: "doublon ignoré",
+    Outcome.VERSION: "nouvelle version",
+    Outcome.SKIPPED: "ignoré",
+}
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,7 @@ def ingest_summary(report: IngestReport) -> str:
         f"{plural(entry.recommendations, 'recommandation')}, "
         f"{plural(entry.actions, 'action')}, {plural(entry.swot, 'élément')} AFOM"
         + (f" ({plural(len(entry.warnings), 'avertissement')})" if entry.warnings else "")
+        + (f"\n  {entry.note}" if entry.note else "")
         for entry in report.files
     ]
     return "\n".join(lines) or "Aucun fichier importé."

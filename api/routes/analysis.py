@@ -15,6 +15,8 @@ from api.models import GapsPublic, IsoDate
 from api.routes.items import Criterion
 from assistant.reports import EXTENSIONS
 from assistant.schema import AuditReport, Coverage, MappingsPublic, Severity
+from assistant.schema.changes import PlanChanges
+from assistant.services import plan_changes
 
 router = APIRouter(prefix="/workspaces/{workspace_id}", responses=WORKSPACE_ERRORS)
 
@@ -118,3 +120,19 @@ def download_report(
         media_type=MEDIA_TYPES[report_format],
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
+
+
+@router.get(
+    "/changes",
+    response_model=list[PlanChanges],
+    tags=["analysis"],
+    summary="Changements de chaque plan depuis sa version précédente",
+)
+def list_changes(workspace: WorkspaceDep) -> list[PlanChanges]:
+    """For each plan with an earlier version: actions added, removed, reworded, statuses
+    and deadlines moved, and the recommendations that lost their last action.
+
+    A plan gets a new version when its file is uploaded again with new content (same
+    name, or `PUT /documents/{id}`), or when an upload chose `duplicates=version`.
+    """
+    return plan_changes(workspace)

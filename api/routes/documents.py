@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, BinaryIO
 
-from fastapi import APIRouter, File, Path, Response, UploadFile
+from fastapi import APIRouter, File, Form, Path, Response, UploadFile
 
 from api.deps import AuthorDep, ContextDep, PageDep, WorkspaceDep
 from api.errors import WORKSPACE_ERRORS, ApiError, ErrorBody, not_found
@@ -18,6 +18,7 @@ from api.ingestion import start_ingestion
 from api.models import DocumentsPublic, JobPublic
 from api.uploads import safe_filename
 from assistant.errors import WorkspaceError
+from assistant.schema.workspace import DuplicateChoice
 from assistant.store import StoredDocument, Workspace
 
 router = APIRouter(
@@ -76,6 +77,15 @@ def upload_documents(
         File(min_length=1, description="PDF, DOCX, XLSX, CSV, TXT or MD files."),
     ],
     response: Response,
+    duplicates: Annotated[
+        DuplicateChoice,
+        Form(
+            description="A file whose content is (nearly) that of a stored document or of "
+            "another file of the upload: 'skip' keeps the stored one and reports the "
+            "duplicate in the job's result (outcome 'duplicate', French note); 'version' "
+            "stores it as the next version of that plan (earlier versions are kept)."
+        ),
+    ] = DuplicateChoice.SKIP,
 ) -> JobPublic:
     """Upload files; they are ingested by a background job (step 3 of the flow).
 
@@ -84,9 +94,10 @@ def upload_documents(
     in the `Location` header: poll `GET /workspaces/{workspace_id}/jobs/{job_id}` until its
     `state` is `succeeded` or `failed`. The job parses and stores the files (all or
     nothing), indexes them and computes the mapping and the audit, so that the reads that
-    follow answer at once.
+    follow answer at once. A duplicate (the same plan as .docx and .pdf, say) is never
+    stored silently: see `duplicates`, and each file's `outcome` and `note` in the result.
     """
-    job = start_ingestion(context, workspace, files, author)
+    job = start_ingestion(context, workspace, files, author, duplicates)
     return _job_response(response, workspace, JobPublic.model_validate(job.model_dump()))
 
 

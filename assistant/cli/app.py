@@ -26,6 +26,7 @@ from typer.models import CommandInfo
 
 from assistant.cli import (
     analysis_commands,
+    changes_command,
     chat_commands,
     demo_command,
     parse_command,
@@ -236,6 +237,7 @@ app.command("reindex", cls=FrenchCommand)(workspace_commands.reindex)
 app.command("map", cls=FrenchCommand)(analysis_commands.map_command)
 app.command("audit", cls=FrenchCommand)(analysis_commands.audit_command)
 app.command("demo", cls=FrenchCommand)(demo_command.demo)
+app.command("changes", cls=FrenchCommand)(changes_command.changes)
 chat_commands.register(app)
 
 __all__ = ["app", "main"]

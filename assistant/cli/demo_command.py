@@ -39,6 +39,7 @@ def demo(
 
     from assistant.cli import console, render
     from assistant.errors import PlanAssistantError
+    from assistant.ingest import ingest_files
     from assistant.parsing import parse_file
     from assistant.reports import write_report
     from assistant.schema import Coverage, Severity
@@ -56,7 +57,7 @@ def demo(
     out.mkdir(parents=True, exist_ok=True)
     workspace_dir = out / "workspace"
     store = Workspace.open(workspace_dir, settings)
-    imported = store.ingest([corpus / name for name in DEMO_FILES])
+    imported = ingest_files(store, [corpus / name for name in DEMO_FILES])
     console.out.print(f"[bold]1. Import[/] dans {workspace_dir} :")
     for entry in imported.files:
         console.out.print(

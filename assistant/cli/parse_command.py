@@ -63,13 +63,13 @@ def parse(
     ] = None,
 ) -> None:
     """Analyser un fichier et afficher le plan trouvé (rien n'est enregistré)."""
-    from assistant import ingest
+    from assistant import parsing
     from assistant.cli import console, render
     from assistant.cli.corrections import corrections_from_options
 
     corrections = corrections_from_options(role, not_plan, corrections_file)
     with console.waiting(f"Analyse de {file.name}…"):
-        plan = ingest.parse_document(file, settings_of(ctx), corrections)
+        plan = parsing.parse_document(file, settings_of(ctx), corrections=corrections)
     if output is OutputFormat.JSON:
         data = plan.model_dump(mode="json")
         if corrections is not None:

@@ -18,8 +18,18 @@ OUTCOME_LABELS = {
     Outcome.ADDED: "ajouté",
     Outcome.REPLACED: "remplacé",
     Outcome.UNCHANGED: "inchangé",
+    Outcome.DUPLICATE: "doublon ignoré",
+    Outcome.VERSION: "nouvelle version",
+    Outcome.SKIPPED: "ignoré",
 }
-_OUTCOME_STYLE = {Outcome.ADDED: "green", Outcome.REPLACED: "yellow", Outcome.UNCHANGED: "dim"}
+_OUTCOME_STYLE = {
+    Outcome.ADDED: "green",
+    Outcome.REPLACED: "yellow",
+    Outcome.UNCHANGED: "dim",
+    Outcome.DUPLICATE: "magenta",
+    Outcome.VERSION: "cyan",
+    Outcome.SKIPPED: "dim",
+}
 _MISSING = Text("—", style="red")
 
 
@@ -161,6 +171,17 @@ def ingest_summary(report: IngestReport) -> str:
         _plural(report.replaced, "remplacé"),
         _plural(report.unchanged, "inchangé"),
     ]
+    # Shown only when they happen: most imports have none.
+    if report.versions:
+        counts.append(
+            f"{report.versions} nouvelle{'s' if report.versions > 1 else ''} version{'s' if report.versions > 1 else ''}"
+        )
+    if report.duplicates:
+        counts.append(
+            f"{report.duplicates} doublon{'s' if report.duplicates > 1 else ''} ignoré{'s' if report.duplicates > 1 else ''}"
+        )
+    if report.skipped:
+        counts.append(_plural(report.skipped, "ignoré") + " (pas un document de plan)")
     return f"{_plural(total, 'fichier')} : {', '.join(counts)}."
 
 

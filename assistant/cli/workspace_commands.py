@@ -7,9 +7,11 @@ the guarantees (all-or-nothing import, unchanged files left alone) live in the s
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -19,7 +21,10 @@ from assistant.cli.options import WorkspaceOption
 from assistant.cli.state import settings_of, workspace_dir
 
 if TYPE_CHECKING:
-    from assistant.ingest import ProgressCallback
+    from rich.progress import Progress
+
+    from assistant.ingest import DuplicateDecider, DuplicateFound, ProgressCallback
+    from assistant.schema.workspace import DuplicateChoice
     from assistant.services import IndexingPostponedError
 
 _STAGE_LABEL = {"parse": "Analyse", "write": "Enregistrement", "index": "Indexation"}
@@ -27,8 +32,24 @@ _STAGE_LABEL = {"parse": "Analyse", "write": "Enregistrement", "index": "Indexat
 
 def ingest(
     ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(metavar="FICHIER...", help="Fichiers à importer.")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FICHIER...",
+            help="Fichiers ou dossiers à importer (dans un dossier, les fichiers qui ne sont "
+            "pas des documents de plan sont ignorés, avec une note).",
+        ),
+    ],
     workspace: WorkspaceOption = None,
+    duplicates: Annotated[
+        DuplicateMode | None,
+        typer.Option(
+            "--doublons",
+            help="Fichier au même contenu qu'un document présent : demander (par défaut dans "
+            "un terminal), ignorer (par défaut sinon : garder le document présent) ou "
+            "version (l'enregistrer comme nouvelle version de ce plan).",
+        ),
+    ] = None,
     index: Annotated[
         bool,
         typer.Option(
@@ -46,18 +67,25 @@ def ingest(
     settings = settings_of(ctx)
     store = Workspace.open(workspace_dir(ctx, workspace), settings)
     postponed: IndexingPostponedError | None = None
-    with _progress_bar() as progress:
+    with _progress_bar() as (progress, bar):
+        choice = _duplicate_choice(duplicates, bar)
         if index:
             try:
-                report = services.ingest_and_index(store, files, settings, progress)
+                report = services.ingest_and_index(
+                    store, files, settings, progress, duplicates=choice
+                )
             except services.IndexingPostponedError as error:
                 report, postponed = error.report, error
         else:
-            report = store.ingest(files, progress)
+            from assistant.ingest import ingest_files
+
+            report = ingest_files(store, files, progress, duplicates=choice)
     console.out.print(render.ingest_table(report))
     for entry in report.files:
         for warning in entry.warnings:
             console.print_warning(f"{entry.name} : {warning}")
+        if entry.note:
+            console.print_warning(f"{entry.name} : {entry.note}")
     console.out.print(render.ingest_summary(report))
     if postponed is not None:
         raise postponed  # shown as an error: the import is kept, the index is not built
@@ -129,8 +157,52 @@ def reindex(ctx: typer.Context, workspace: WorkspaceOption = None) -> None:
         console.out.print("Aucun index dérivé n'est enregistré : rien à reconstruire.")
 
 
+class DuplicateMode(StrEnum):
+    """What `ingest --doublons` does with a file whose content is already in the workspace."""
+
+    ASK = "demander"
+    SKIP = "ignorer"
+    VERSION = "version"
+
+
+def _duplicate_choice(
+    mode: DuplicateMode | None, bar: Progress
+) -> DuplicateChoice | DuplicateDecider:
+    """The choice for duplicates: fixed, or a question asked in the terminal."""
+    from assistant.cli import console
+    from assistant.schema.workspace import DuplicateChoice
+
+    if mode is None:
+        mode = DuplicateMode.ASK if sys.stdin.isatty() else DuplicateMode.SKIP
+    if mode is DuplicateMode.SKIP:
+        return DuplicateChoice.SKIP
+    if mode is DuplicateMode.VERSION:
+        return DuplicateChoice.NEW_VERSION
+
+    def ask(found: DuplicateFound) -> DuplicateChoice:
+        bar.stop()
+        try:
+            console.print_warning(f"{found.describe()}.")
+            answer = typer.prompt(
+                "  [g] garder le document déjà présent (ne pas importer ce fichier)\n"
+                "  [v] l'enregistrer comme nouvelle version de ce plan\n"
+                "Votre choix",
+                default="g",
+                err=True,
+            )
+        finally:
+            bar.start()
+        return (
+            DuplicateChoice.NEW_VERSION
+            if answer.strip().lower().startswith("v")
+            else DuplicateChoice.SKIP
+        )
+
+    return ask
+
+
 @contextmanager
-def _progress_bar() -> Iterator[ProgressCallback]:
+def _progress_bar() -> Iterator[tuple[ProgressCallback, Progress]]:
     """A progress bar on stderr (erased when done) fed by the store's progress events."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
@@ -153,7 +225,7 @@ def _progress_bar() -> Iterator[ProgressCallback]:
         bar.update(tasks[event.stage], completed=event.done, name=event.name or "")
 
     with bar:
-        yield update
+        yield update, bar
 
 
 def _write_atomically(path: Path, text: str) -> None:

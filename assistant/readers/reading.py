@@ -48,8 +48,16 @@ def read_document(path: Path, settings: IngestSettings) -> RawDocument:
             DocumentTooComplexError (beyond `assistant.readers.limits`). Every
             message names the file and says what to do, in French.
     """
-    path = Path(path)
-    source = load_source(path, settings)
+    return read_source(load_source(Path(path), settings), settings)
+
+
+def read_source(source: SourceFile, settings: IngestSettings) -> RawDocument:
+    """Read a file already loaded by `load_source` (its bytes read and hashed once).
+
+    Raises:
+        IngestError: as `read_document`, once the preliminary checks are passed.
+    """
+    path = source.path
     try:
         document = READERS[source.format](source, settings)
         check_tables(document)

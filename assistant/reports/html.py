@@ -13,6 +13,7 @@ from functools import cache
 
 import jinja2
 
+from assistant.audit.changes import describe_plan_changes
 from assistant.reports import french
 from assistant.reports.data import ReportData
 from assistant.reports.view import TOTAL_NOTE, build_view
@@ -140,6 +141,7 @@ def _environment() -> jinja2.Environment:
     environment.filters["long_datetime"] = french.long_datetime
     environment.filters["file_size"] = french.file_size
     environment.globals.update(
+        describe_plan_changes=describe_plan_changes,
         coverage_label=french.COVERAGE_LABEL,
         severity_label=french.SEVERITY_LABEL,
         severity_heading=french.SEVERITY_HEADING,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.audit.changes import describe_plan_changes
 from assistant.reports.data import ReportData
 from assistant.reports.french import (
     DRAFT_FIELD_LABEL,
@@ -62,6 +63,7 @@ def render_markdown(data: ReportData) -> str:
     lines: list[str] = []
     lines += _header(data)
     lines += _documents(data)
+    lines += _changes(data)
     lines += _summary(view)
     lines += _traceability(view)
     lines += _gaps(view)
@@ -103,6 +105,19 @@ def _documents(data: ReportData) -> list[str]:
         lines += ["### Lectures à vérifier", ""]
         for name, warnings in data.report.reading_warnings.items():
             lines += [f"- **{md(name)}** : {md(warning)}" for warning in warnings]
+        lines.append("")
+    return lines
+
+
+def _changes(data: ReportData) -> list[str]:
+    """« Changements depuis la version précédente », when a plan has several versions."""
+    if not data.report.changes:
+        return []
+    lines = ["## Changements depuis la version précédente", ""]
+    for changes in data.report.changes:
+        head, *rest = describe_plan_changes(changes)
+        lines += [f"**{md(head)}**", ""]
+        lines += [f"- {md(line)}" for line in rest]
         lines.append("")
     return lines
 

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from assistant.schema.changes import PlanChanges
 from assistant.schema.mapping import Mapping
 from assistant.schema.source import Document, Span
 
@@ -151,4 +152,9 @@ class AuditReport(BaseModel):
         default_factory=dict,
         description="What the parser could not settle, per document name (French): readings "
         "of the structure to check before trusting the figures drawn from that document.",
+    )
+    changes: list[PlanChanges] = Field(
+        default_factory=list,
+        description="What changed in each plan since its previous version (plans with "
+        "several versions only).",
     )

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, computed_field
 
-from assistant.schema import Action, Document, Recommendation, SwotItem
+from assistant.schema import Action, Document, Plan, Recommendation, SwotItem
 
 
 class Outcome(StrEnum):
@@ -21,6 +21,16 @@ class Outcome(StrEnum):
     ADDED = "added"  # ajouté: a file name the workspace did not hold
     REPLACED = "replaced"  # remplacé: same name, new content; its items were re-extracted
     UNCHANGED = "unchanged"  # inchangé: same name and same bytes; nothing was written
+    DUPLICATE = "duplicate"  # doublon ignoré: same content as a stored document (or of the batch)
+    VERSION = "version"  # nouvelle version: recorded as the next version of another document
+    SKIPPED = "skipped"  # ignoré: not a plan document (README, a list of gaps...), with a note
+
+
+class DuplicateChoice(StrEnum):
+    """What to do with a file whose content is (nearly) that of another document."""
+
+    SKIP = "skip"  # keep the document already there, do not store this file
+    NEW_VERSION = "version"  # store this file as the next version of that document
 
 
 class EventKind(StrEnum):
@@ -30,6 +40,7 @@ class EventKind(StrEnum):
     REPLACED = "replaced"
     UNCHANGED = "unchanged"
     REMOVED = "removed"
+    VERSIONED = "versioned"
 
 
 class StoredDocument(Document):
@@ -41,6 +52,13 @@ class StoredDocument(Document):
     ingested_at: datetime = Field(description="When this version of the file was stored (UTC).")
     original_path: str = Field(
         description="Copy of the original bytes, relative to the workspace ('originals/<sha256>.pdf')."
+    )
+    lineage: str | None = Field(
+        default=None,
+        description="Id of the plan across its versions (the first version's document id).",
+    )
+    version: int = Field(
+        default=1, ge=1, description="Version number of this document (1 = first)."
     )
 
     def as_document(self) -> Document:
@@ -64,6 +82,19 @@ class FileOutcome(BaseModel):
     swot: int = Field(ge=0, description="SWOT items stored for the document.")
     warnings: list[str] = Field(
         default_factory=list, description="What the parser noticed and could not settle."
+    )
+    duplicate_of: str | None = Field(
+        default=None,
+        description="Name of the document whose content this file has (duplicate or version).",
+    )
+    similarity: float | None = Field(
+        default=None, ge=0, le=1, description="Content similarity with that document (0-1)."
+    )
+    version: int | None = Field(
+        default=None, ge=1, description="Version number of the plan this file is now (1 = first)."
+    )
+    note: str | None = Field(
+        default=None, description="Why the file was skipped or what was done with it (French)."
     )
 
 
@@ -90,6 +121,21 @@ class IngestReport(BaseModel):
     def unchanged(self) -> int:
         return self._count(Outcome.UNCHANGED)
 
+    @computed_field(description="Files not stored: same content as another document.")  # type: ignore[prop-decorator]
+    @property
+    def duplicates(self) -> int:
+        return self._count(Outcome.DUPLICATE)
+
+    @computed_field(description="Files stored as a new version of another document.")  # type: ignore[prop-decorator]
+    @property
+    def versions(self) -> int:
+        return self._count(Outcome.VERSION)
+
+    @computed_field(description="Files skipped because they are not plan documents.")  # type: ignore[prop-decorator]
+    @property
+    def skipped(self) -> int:
+        return self._count(Outcome.SKIPPED)
+
 
 class Event(BaseModel):
     """One entry of the workspace's audit trail."""
@@ -101,6 +147,15 @@ class Event(BaseModel):
     details: dict[str, Any] = Field(
         default_factory=dict, description="Hashes, counts and other facts about the event."
     )
+
+
+class PlanVersion(BaseModel):
+    """An earlier version of a stored plan, kept with every item it had."""
+
+    lineage: str = Field(description="Id of the plan across its versions.")
+    version: int = Field(ge=1, description="Version number (1 = first).")
+    ingested_at: datetime = Field(description="When this version was stored (UTC).")
+    plan: Plan = Field(description="The version as it was stored: document and items.")
 
 
 class WorkspaceExport(BaseModel):

@@ -1,6 +1,6 @@
 """What bounds a background ingestion: its own processes, a time limit, a cancellation.
 
-A job parses in worker processes (`assistant.parse_workers`) even when the server would
+A job parses in worker processes (`assistant.parsing.workers`) even when the server would
 parse a small upload itself: there, a hostile file meets a memory limit and can be killed.
 Every half second the parsing asks `interrupt_for` whether to stop: past
 ``ingest.job_timeout_seconds``, or once `jobs.cancel_job` marked the job. The files not yet
@@ -22,8 +22,8 @@ from assistant.errors import (
     ParseTimeoutError,
     PlanAssistantError,
 )
-from assistant.ingest import Interrupt
-from assistant.ingest import parse_processes as choose_parse_processes
+from assistant.parsing import Interrupt
+from assistant.parsing import parse_processes as choose_parse_processes
 from assistant.settings import Settings
 from assistant.store.db import connect
 from assistant.store.workspace import Workspace

@@ -4,7 +4,7 @@ An upload through the HTTP API must answer at once, while parsing a long PDF tak
 seconds to minutes; the ingestion runs as a job whose state and progress are stored here,
 next to the data it changes, so that any server process can report on it.
 
-Crash safety comes from the store: `Workspace.ingest` writes a batch in one transaction,
+Crash safety comes from the store: `Workspace.write_parsed` writes a batch in one transaction,
 so a process killed mid-ingestion leaves the workspace at its previous state. What the
 crash leaves behind is a job still marked running: each runner process holds an OS lock
 (`RunnerLease`) for its whole life, the job records which runner took it, and
@@ -21,17 +21,18 @@ import logging
 import shutil
 import sqlite3
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Protocol
 
 from filelock import FileLock, Timeout
 from pydantic import BaseModel, Field
 
 from assistant.errors import IngestBatchError, IngestError, PlanAssistantError
-from assistant.ingest import ProgressCallback, ProgressEvent
-from assistant.schema.workspace import IngestReport
+from assistant.parsing import Interrupt, ProgressCallback, ProgressEvent
+from assistant.schema.workspace import DuplicateChoice, IngestReport
 from assistant.store.db import connect, transaction
 from assistant.store.job_limits import (
     CANCEL_REQUESTED,
@@ -45,6 +46,22 @@ from assistant.store.workspace import Workspace
 STAGING_DIR = "uploads"
 _PROGRESS_BUSY_MS = 200
 _log = logging.getLogger(__name__)
+
+
+class BatchIngester(Protocol):
+    """What imports a job's files: `assistant.ingest.ingest_files` (passed in, since the
+    ingest service, which parses, sits above the store)."""
+
+    def __call__(
+        self,
+        workspace: Workspace,
+        paths: Sequence[Path],
+        progress: ProgressCallback | None = None,
+        *,
+        parse_processes: int | None = None,
+        interrupt: Interrupt | None = None,
+        duplicates: DuplicateChoice | None = None,
+    ) -> IngestReport: ...
 
 
 class JobError(PlanAssistantError):
@@ -95,6 +112,11 @@ class Job(BaseModel):
     done: int = Field(default=0, description="Files done in the current stage.")
     total: int = Field(default=0, description="Files in the current stage.")
     result: IngestReport | None = Field(default=None, description="What the ingestion did.")
+    duplicates: DuplicateChoice = Field(
+        default=DuplicateChoice.SKIP,
+        description="A file with the content of another document: 'skip' (keep the stored "
+        "one, report it) or 'version' (store it as the next version of that plan).",
+    )
     error_code: str | None = Field(default=None, description="Why it failed (machine code).")
     error_message: str | None = Field(default=None, description="Why it failed, in French.")
     created_at: datetime = Field(description="When the job was accepted (UTC).")
@@ -156,14 +178,19 @@ def staging_dir(workspace: Workspace, job_id: str) -> Path:
 
 
 def create_job(
-    workspace: Workspace, job_id: str, files: list[str], author: str, runner: str
+    workspace: Workspace,
+    job_id: str,
+    files: list[str],
+    author: str,
+    runner: str,
+    duplicates: DuplicateChoice = DuplicateChoice.SKIP,
 ) -> Job:
     """Record a queued ingestion of files already copied to `staging_dir(workspace, job_id)`."""
     now = _now()
     with connect(workspace.database) as connection, transaction(connection):
         connection.execute(
-            "INSERT INTO jobs (id, kind, state, files, author, runner, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO jobs (id, kind, state, files, author, runner, created_at, updated_at, "
+            "duplicates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 job_id,
                 JobKind.INGEST.value,
@@ -173,6 +200,7 @@ def create_job(
                 runner,
                 now,
                 now,
+                duplicates.value,
             ),
         )
         return _job(_row(connection, job_id))
@@ -205,8 +233,12 @@ def run_ingest_job(
     job_id: str,
     runner: str,
     after_import: Callable[[], None] | None = None,
+    *,
+    ingest: BatchIngester,
 ) -> Job:
     """Run a queued job to its end and record the outcome; a job not queued is left alone.
+
+    `ingest` parses and stores the files (`assistant.ingest.ingest_files`).
 
     `after_import` runs once the files are stored, before the job is marked succeeded (the
     API indexes and analyses there, so that reads after the job answer at once). It is
@@ -229,11 +261,13 @@ def run_ingest_job(
     folder = staging_dir(workspace, job_id)
     paths = [folder / name for name in job.files]
     try:
-        report = workspace.ingest(
+        report = ingest(
+            workspace,
             paths,
             _progress(workspace, job_id),
             parse_processes=isolated_processes(paths, workspace.settings),
             interrupt=interrupt_for(workspace, job_id),
+            duplicates=job.duplicates,
         )
     except (IngestError, IngestBatchError) as error:
         shutil.rmtree(folder, ignore_errors=True)
@@ -362,7 +396,7 @@ def _now() -> str:
 def _progress(workspace: Workspace, job_id: str) -> ProgressCallback:
     """Record progress, best effort, without ever waiting on the ingestion's own write.
 
-    `Workspace.ingest` reports the "write" stage from inside its transaction, which holds
+    `Workspace.write_parsed` reports the "write" stage from inside its transaction, which holds
     SQLite's write lock: writing those events from another connection would wait for that
     very transaction. They are skipped (the store phase is short; parsing is what takes
     time), and any other progress write gives up quickly rather than delay the import.
@@ -438,6 +472,7 @@ def _job(row: sqlite3.Row) -> Job:
         done=row["done"],
         total=row["total"],
         result=IngestReport.model_validate_json(row["result"]) if row["result"] else None,
+        duplicates=DuplicateChoice(row["duplicates"]),
         error_code=row["error_code"],
         error_message=row["error_message"],
         created_at=datetime.fromisoformat(row["created_at"]),

@@ -200,6 +200,31 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX findings_by_document ON findings(document_id, position)",
         ),
     ),
+    Migration(
+        description=(
+            "Versions of a plan: each document belongs to a lineage (the plan across its "
+            "versions) and keeps every earlier version, items included, in document_versions."
+        ),
+        statements=(
+            "ALTER TABLE documents ADD COLUMN lineage TEXT",
+            "UPDATE documents SET lineage = id WHERE lineage IS NULL",
+            "ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+            """
+            CREATE TABLE document_versions (
+                lineage TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                document_id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                ingested_at TEXT NOT NULL,
+                archived_at TEXT NOT NULL,
+                plan TEXT NOT NULL,
+                PRIMARY KEY (lineage, version)
+            )
+            """,
+            "ALTER TABLE jobs ADD COLUMN duplicates TEXT NOT NULL DEFAULT 'skip'",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -36,20 +36,30 @@ def list_documents(connection: sqlite3.Connection) -> list[StoredDocument]:
 
 
 def upsert_document(
-    connection: sqlite3.Connection, plan: Plan, ingested_at: datetime, original_path: str
+    connection: sqlite3.Connection,
+    plan: Plan,
+    ingested_at: datetime,
+    original_path: str,
+    *,
+    lineage: str | None = None,
+    version: int = 1,
 ) -> None:
-    """Insert a document, or update the stored row of the same id to this version."""
+    """Insert a document, or update the stored row of the same id to this version.
+
+    `lineage` is the plan across its versions (default: this document's own id).
+    """
     document = plan.document
     connection.execute(
         """
         INSERT INTO documents (id, name, format, sha256, size_bytes, pages, title, language,
-                               warnings, ingested_at, original_path)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               warnings, ingested_at, original_path, lineage, version)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(id) DO UPDATE SET
             name = excluded.name, format = excluded.format, sha256 = excluded.sha256,
             size_bytes = excluded.size_bytes, pages = excluded.pages, title = excluded.title,
             language = excluded.language, warnings = excluded.warnings,
-            ingested_at = excluded.ingested_at, original_path = excluded.original_path
+            ingested_at = excluded.ingested_at, original_path = excluded.original_path,
+            lineage = excluded.lineage, version = excluded.version
         """,
         (
             document.id,
@@ -63,8 +73,60 @@ def upsert_document(
             json.dumps(plan.warnings, ensure_ascii=False),
             ingested_at.isoformat(),
             original_path,
+            lineage or document.id,
+            version,
         ),
     )
+
+
+def archive_version(
+    connection: sqlite3.Connection, stored: StoredDocument, plan: Plan, archived_at: datetime
+) -> None:
+    """Keep a version about to be replaced: its document and every item, as the `Plan`."""
+    connection.execute(
+        "INSERT INTO document_versions (lineage, version, document_id, name, sha256, "
+        "ingested_at, archived_at, plan) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            stored.lineage or stored.id,
+            stored.version,
+            stored.id,
+            stored.name,
+            stored.sha256,
+            stored.ingested_at.isoformat(),
+            archived_at.isoformat(),
+            plan.model_dump_json(),
+        ),
+    )
+
+
+def next_version(connection: sqlite3.Connection, lineage: str) -> int:
+    """The number a new version of `lineage` takes: after every archived one."""
+    row = connection.execute(
+        "SELECT max(version) FROM document_versions WHERE lineage = ?", (lineage,)
+    ).fetchone()
+    return 1 if row[0] is None else int(row[0]) + 1
+
+
+def list_versions(
+    connection: sqlite3.Connection, lineage: str | None = None
+) -> list[tuple[str, int, datetime, Plan]]:
+    """Archived versions (lineage, version, when stored, plan), oldest version first."""
+    where = "" if lineage is None else "WHERE lineage = ?"
+    parameters: tuple[str, ...] = () if lineage is None else (lineage,)
+    rows = connection.execute(
+        f"SELECT lineage, version, ingested_at, plan FROM document_versions {where} "
+        "ORDER BY lineage, version",
+        parameters,
+    )
+    return [
+        (
+            row["lineage"],
+            int(row["version"]),
+            datetime.fromisoformat(row["ingested_at"]),
+            Plan.model_validate_json(row["plan"]),
+        )
+        for row in rows
+    ]
 
 
 def delete_document(connection: sqlite3.Connection, document_id: str) -> None:
@@ -166,8 +228,12 @@ def fingerprint(connection: sqlite3.Connection) -> str:
     caches) kept in memory is valid as long as the digest is the same.
     """
     digest = hashlib.sha256()
-    for row in connection.execute("SELECT id, sha256 FROM documents ORDER BY id"):
-        digest.update(f"{row[0]}\x00{row[1]}\x01".encode())
+    for row in connection.execute("SELECT id, sha256, lineage, version FROM documents ORDER BY id"):
+        digest.update(f"{row[0]}\x00{row[1]}\x00{row[2]}\x00{row[3]}\x01".encode())
+    for row in connection.execute(
+        "SELECT lineage, version, sha256 FROM document_versions ORDER BY lineage, version"
+    ):
+        digest.update(f"\x03{row[0]}\x00{row[1]}\x00{row[2]}\x01".encode())
     for table in ITEM_TABLES:
         digest.update(f"\x02{table}".encode())
         for row in connection.execute(
@@ -231,4 +297,6 @@ def _document(row: sqlite3.Row) -> StoredDocument:
         warnings=json.loads(row["warnings"]),
         ingested_at=datetime.fromisoformat(row["ingested_at"]),
         original_path=row["original_path"],
+        lineage=row["lineage"],
+        version=row["version"],
     )

@@ -5,7 +5,8 @@
 search indexes that can always be rebuilt from the database. This class is the only way
 the rest of plan-assistant reads or changes a workspace, and it keeps three promises:
 a batch is stored entirely or not at all, an unchanged file causes no write, and two
-processes never write at the same time.
+processes never write at the same time. It never parses: the ingest service
+(`assistant.ingest`) parses files and hands the parsed documents to `write_parsed`.
 """
 
 from __future__ import annotations
@@ -21,8 +22,7 @@ from filelock import FileLock, Timeout
 
 from assistant.errors import WorkspaceError
 from assistant.ids import document_id
-from assistant.ingest import Interrupt, ParsedFile, ProgressCallback, ProgressEvent, parse_batch
-from assistant.ingest import parse_processes as choose_parse_processes
+from assistant.parsing import ParsedFile, ProgressCallback, ProgressEvent
 from assistant.schema import Action, Finding, Plan, Recommendation, SwotItem
 from assistant.schema.workspace import (
     Event,
@@ -30,6 +30,7 @@ from assistant.schema.workspace import (
     FileOutcome,
     IngestReport,
     Outcome,
+    PlanVersion,
     StoredDocument,
     WorkspaceExport,
 )
@@ -46,7 +47,6 @@ from assistant.store.db import (
 from assistant.store.migrations import migrate, schema_version
 from assistant.store.originals import ORIGINALS_DIR, discard_originals, store_original
 from assistant.store.originals import original_name as original_path_for
-from assistant.store.unchanged import UnchangedFiles
 
 LOCK_NAME = "workspace.lock"
 INDEXES_DIR = "indexes"
@@ -56,6 +56,7 @@ _EVENT_OF = {
     Outcome.ADDED: EventKind.INGESTED,
     Outcome.REPLACED: EventKind.REPLACED,
     Outcome.UNCHANGED: EventKind.UNCHANGED,
+    Outcome.VERSION: EventKind.VERSIONED,
 }
 
 
@@ -145,50 +146,21 @@ class Workspace:
 
     # -- writing -------------------------------------------------------------------------
 
-    def ingest(
-        self,
-        paths: Sequence[Path],
-        progress: ProgressCallback | None = None,
-        *,
-        parse_processes: int | None = None,
-        interrupt: Interrupt | None = None,
+    def write_parsed(
+        self, parsed: Sequence[ParsedFile], progress: ProgressCallback | None = None
     ) -> IngestReport:
-        """Parse a batch of files, then store all of it in one transaction.
+        """Store a parsed batch in one transaction, under the write lock (no parsing here).
 
-        Every file is parsed first, outside any transaction; if one fails, nothing is
-        written. A file with the same name and bytes as a stored one is left alone; a new
-        version of a stored file replaces its items; a new name adds a document.
-
-        Args:
-            parse_processes: worker processes for parsing (`assistant.ingest.parse_batch`);
-                None lets `assistant.ingest.parse_processes` choose.
-            interrupt: stops the parsing early (a job's time limit, a cancellation).
+        A document whose stored bytes are those of the parsed file is left alone; a new
+        version of a stored file replaces its items; a new name adds a document. The
+        ingest service (`assistant.ingest.ingest_files`) parses the files and calls this.
 
         Raises:
-            IngestBatchError: one or more files cannot be ingested (each listed).
             WorkspaceError: the workspace cannot be written.
         """
-        unchanged = UnchangedFiles(self.documents())
-        if parse_processes is None:
-            to_parse = [path for path in paths if not unchanged.is_unchanged(Path(path))]
-            parse_processes = choose_parse_processes(to_parse, self.settings)
-        parsed = parse_batch(
-            paths,
-            self.settings,
-            progress,
-            processes=parse_processes,
-            reuse=unchanged.plan,
-            interrupt=interrupt,
-        )
         if not parsed:
             return IngestReport()
         with self.lock(), connect(self.database) as connection:
-            # Checked again under the lock: another process may have replaced a document
-            # since; the file is then parsed after all (rare, so here, under the lock).
-            stale = unchanged.stale(parsed, rows.list_documents(connection))
-            if stale:
-                again = {item.path: item for item in parse_batch(stale, self.settings)}
-                parsed = [again.get(item.path, item) for item in parsed]
             return self._store_batch(connection, parsed, progress)
 
     def _store_batch(
@@ -207,9 +179,10 @@ class Workspace:
                     item.plan.document.id: rows.find_document(connection, item.plan.document.id)
                     for item in parsed
                 }
-                outcomes = [_outcome(item.plan, stored[item.plan.document.id]) for item in parsed]
+                outcomes = [_outcome(item, stored[item.plan.document.id]) for item in parsed]
                 # A batch of unchanged files writes nothing at all, not even to the audit
                 # trail: re-running an import must leave the workspace byte-for-byte as is.
+                continued: dict[str, StoredDocument | None] = {}
                 if any(outcome is not Outcome.UNCHANGED for outcome in outcomes):
                     for done, (item, outcome) in enumerate(zip(parsed, outcomes, strict=True)):
                         if progress is not None:
@@ -219,7 +192,8 @@ class Workspace:
                             copy = store_original(self.root, item.path, item.plan.document.sha256)
                             if copy is not None:
                                 created.append(copy)
-                            self._write_document(connection, item, previous, now)
+                            previous = self._write_document(connection, item, previous, now)
+                            continued[item.plan.document.id] = previous
                         rows.add_event(
                             connection,
                             now,
@@ -227,7 +201,7 @@ class Workspace:
                             item.plan.document.name,
                             _event_details(item, previous),
                         )
-                report = _report(connection, parsed, outcomes, stored)
+                report = _report(connection, parsed, outcomes, continued)
         except BaseException:
             # The database rolled back; copies made for it would be orphans.
             discard_originals(created)
@@ -242,21 +216,38 @@ class Workspace:
         item: ParsedFile,
         previous: StoredDocument | None,
         now: datetime,
-    ) -> None:
+    ) -> StoredDocument | None:
+        """Write one document; the version it replaces is archived first, items included.
+
+        Returns the document this one continues (same name, or `item.supersedes`), if any.
+        """
         plan = item.plan
+        lineage = plan.document.id
+        continued = previous
+        if previous is None and item.supersedes is not None:
+            continued = rows.find_document(connection, item.supersedes)
+        if continued is not None:
+            rows.archive_version(connection, continued, _stored_plan(connection, continued), now)
+            lineage = continued.lineage or continued.id
+            if previous is None:  # another name: that document is now an earlier version
+                rows.delete_document(connection, continued.id)
+        # After every archived version: a document removed then imported again goes on.
+        version = rows.next_version(connection, lineage)
         if previous is not None:
             rows.delete_items(connection, plan.document.id)
         original = original_path_for(plan.document.sha256, item.path)
-        rows.upsert_document(connection, plan, now, original)
+        rows.upsert_document(connection, plan, now, original, lineage=lineage, version=version)
         rows.insert_items(connection, plan)
         if previous is not None:
             # what reviewers validated on the previous version survives the re-import
             from assistant.store.review import replay_edits
 
             replay_edits(connection, plan.document.id)
+        return continued
 
     def remove(self, name: str) -> StoredDocument:
-        """Remove a document and its items; its original file is kept for the audit trail.
+        """Remove a document and its items; its original file is kept for the audit trail,
+        and the document with its items as the last version of its plan (`versions`).
 
         Raises:
             WorkspaceError: the workspace holds no document of that name.
@@ -269,10 +260,13 @@ class Workspace:
                     f"Aucun document « {name} » dans l'espace de travail "
                     f"(documents présents : {names})."
                 )
+            now = datetime.now(UTC)
+            # Kept as the plan's last version: a removal never loses what was stored.
+            rows.archive_version(connection, document, _stored_plan(connection, document), now)
             rows.delete_document(connection, document.id)
             rows.add_event(
                 connection,
-                datetime.now(UTC),
+                now,
                 EventKind.REMOVED,
                 document.name,
                 {"sha256": document.sha256, "original_path": document.original_path},
@@ -290,17 +284,15 @@ class Workspace:
         """Every stored document rebuilt as the `Plan` the parser produced, by name."""
         with connect(self.database) as connection, snapshot(connection):
             return [
-                Plan(
-                    document=document.as_document(),
-                    recommendations=rows.list_items(
-                        connection, "recommendations", Recommendation, document.id
-                    ),
-                    actions=rows.list_items(connection, "actions", Action, document.id),
-                    swot=rows.list_items(connection, "swot_items", SwotItem, document.id),
-                    findings=rows.list_items(connection, "findings", Finding, document.id),
-                    warnings=document.warnings,
-                )
-                for document in rows.list_documents(connection)
+                _stored_plan(connection, document) for document in rows.list_documents(connection)
+            ]
+
+    def versions(self, lineage: str | None = None) -> list[PlanVersion]:
+        """Earlier versions of the stored plans (all, or of one lineage), oldest first."""
+        with connect(self.database) as connection, snapshot(connection):
+            return [
+                PlanVersion(lineage=line, version=number, ingested_at=when, plan=plan)
+                for line, number, when, plan in rows.list_versions(connection, lineage)
             ]
 
     def fingerprint(self) -> str:
@@ -355,9 +347,21 @@ def _make_directory(path: Path) -> None:
         ) from exc
 
 
-def _outcome(plan: Plan, stored: StoredDocument | None) -> Outcome:
+def _stored_plan(connection: sqlite3.Connection, document: StoredDocument) -> Plan:
+    return Plan(
+        document=document.as_document(),
+        recommendations=rows.list_items(connection, "recommendations", Recommendation, document.id),
+        actions=rows.list_items(connection, "actions", Action, document.id),
+        swot=rows.list_items(connection, "swot_items", SwotItem, document.id),
+        findings=rows.list_items(connection, "findings", Finding, document.id),
+        warnings=document.warnings,
+    )
+
+
+def _outcome(item: ParsedFile, stored: StoredDocument | None) -> Outcome:
+    plan = item.plan
     if stored is None:
-        return Outcome.ADDED
+        return Outcome.ADDED if item.supersedes is None else Outcome.VERSION
     if stored.sha256 == plan.document.sha256:
         return Outcome.UNCHANGED
     return Outcome.REPLACED
@@ -383,14 +387,26 @@ def _report(
     connection: sqlite3.Connection,
     parsed: Sequence[ParsedFile],
     outcomes: Sequence[Outcome],
-    stored: dict[str, StoredDocument | None],
+    continued: dict[str, StoredDocument | None],
 ) -> IngestReport:
     files: list[FileOutcome] = []
-    for item, outcome in zip(parsed, outcomes, strict=True):
+    for (
+        item,
+        outcome,
+    ) in zip(parsed, outcomes, strict=True):
         document = item.plan.document
-        counts = rows.count_items(connection, document.id)
-        previous = stored[document.id]
-        replaced_sha256 = previous.sha256 if previous and outcome is Outcome.REPLACED else None
+        now = rows.find_document(connection, document.id)
+        counts = (
+            rows.count_items(connection, document.id)
+            if now is not None
+            else {
+                "recommendations": len(item.plan.recommendations),
+                "actions": len(item.plan.actions),
+                "swot_items": len(item.plan.swot),
+            }
+        )
+        previous = continued.get(document.id)
+        changed = outcome in (Outcome.REPLACED, Outcome.VERSION)
         files.append(
             FileOutcome(
                 name=document.name,
@@ -398,11 +414,15 @@ def _report(
                 document_id=document.id,
                 outcome=outcome,
                 sha256=document.sha256,
-                previous_sha256=replaced_sha256,
+                previous_sha256=previous.sha256 if previous and changed else None,
                 recommendations=counts["recommendations"],
                 actions=counts["actions"],
                 swot=counts["swot_items"],
                 warnings=item.plan.warnings,
+                duplicate_of=previous.name
+                if previous is not None and outcome is Outcome.VERSION
+                else None,
+                version=now.version if now is not None else None,
             )
         )
     return IngestReport(files=files)

@@ -228,3 +228,60 @@ def test_a_disk_that_refuses_the_upload_is_a_503_worth_retrying(
     response = upload(client, tenant_a.url("/documents"), tenant_a.headers, [PLAN])
     assert response.status_code == 503 and response.json()["error"]["code"] == "storage_error"
     assert "No space" not in response.text
+
+
+def test_a_duplicate_upload_is_reported_in_french_or_stored_as_a_version(
+    client: TestClient, tenant_a: Tenant
+) -> None:
+    docx = CORPUS / "plan-action.docx"
+    first = upload(client, tenant_a.url("/documents"), tenant_a.headers, [PLAN, docx])
+    done = wait_for_job(client, first.headers["location"], tenant_a.headers)
+    assert done["state"] == "succeeded" and done["duplicates"] == "skip"
+    added, duplicate = done["result"]["files"]
+    assert (added["outcome"], duplicate["outcome"]) == ("added", "duplicate")
+    assert duplicate["duplicate_of"] == "plan-action.md"
+    assert duplicate["note"].startswith("Doublon non importé : plan-action.docx a le même contenu")
+    assert done["result"]["duplicates"] == 1
+
+    files = [("files", (docx.name, docx.read_bytes()))]
+    second = client.post(
+        tenant_a.url("/documents"),
+        files=files,
+        data={"duplicates": "version"},
+        headers=tenant_a.headers,
+    )
+    done = wait_for_job(client, second.headers["location"], tenant_a.headers)
+    (entry,) = done["result"]["files"]
+    assert (entry["outcome"], entry["version"], entry["duplicate_of"]) == (
+        "version",
+        2,
+        "plan-action.md",
+    )
+    listed = client.get(tenant_a.url("/documents"), headers=tenant_a.headers).json()
+    assert [(d["name"], d["version"]) for d in listed["data"]] == [("plan-action.docx", 2)]
+
+
+def test_changes_since_the_previous_version(
+    client: TestClient, tenant_a: Tenant, tmp_path: Path
+) -> None:
+    plan = tmp_path / "plan-action.md"
+    plan.write_text(PLAN.read_text("utf-8"), "utf-8")
+    done = wait_for_job(
+        client,
+        upload(client, tenant_a.url("/documents"), tenant_a.headers, [plan]).headers["location"],
+        tenant_a.headers,
+    )
+    assert done["state"] == "succeeded"
+    assert client.get(tenant_a.url("/changes"), headers=tenant_a.headers).json() == []
+
+    text = plan.read_text("utf-8")
+    first_row = next(
+        line for line in text.splitlines() if line.startswith("| ") and "Créer" in line
+    )
+    plan.write_text(text.replace(first_row + "\n", ""), "utf-8")
+    again = upload(client, tenant_a.url("/documents"), tenant_a.headers, [plan])
+    assert wait_for_job(client, again.headers["location"], tenant_a.headers)["state"] == "succeeded"
+
+    [changes] = client.get(tenant_a.url("/changes"), headers=tenant_a.headers).json()
+    assert (changes["previous_version"], changes["version"]) == (1, 2)
+    assert [c["kind"] for c in changes["changes"]] == ["removed"]

@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from assistant import services
+from assistant.ingest import ingest_files
 from assistant.settings import Settings
 from assistant.store import Workspace
 from assistant.store.jobs import (
@@ -108,6 +109,7 @@ _CHILD = textwrap.dedent(
     from pathlib import Path
     from assistant.settings import Settings
     from assistant.store import Workspace, rows
+    from assistant.ingest import ingest_files
     from assistant.store.jobs import RunnerLease, run_ingest_job
 
     real_insert = rows.insert_items
@@ -119,7 +121,7 @@ _CHILD = textwrap.dedent(
 
     workspace = Workspace.open(Path(sys.argv[1]), Settings())
     lease = RunnerLease.acquire(Path(sys.argv[2]))
-    run_ingest_job(workspace, sys.argv[3], lease.id)
+    run_ingest_job(workspace, sys.argv[3], lease.id, ingest=ingest_files)
     """
 )
 
@@ -131,7 +133,7 @@ def test_kill_9_during_an_ingestion_leaves_the_workspace_unchanged_and_the_job_r
 ) -> None:
     settings = Settings()
     workspace = Workspace.open(tmp_path / "ws", settings)
-    workspace.ingest([CORPUS / "rapport-experts.md"])
+    ingest_files(workspace, [CORPUS / "rapport-experts.md"])
     before = workspace.export().model_dump(exclude={"exported_at"})
     events_before = workspace.events()
     job_id = "2" * 32
@@ -169,7 +171,7 @@ def test_kill_9_during_an_ingestion_leaves_the_workspace_unchanged_and_the_job_r
         failed = get_job(workspace, job_id)
         assert failed.state is JobState.FAILED and failed.retryable
         retry_job(workspace, job_id, observer.id)
-        done = run_ingest_job(workspace, job_id, observer.id)
+        done = run_ingest_job(workspace, job_id, observer.id, ingest=ingest_files)
     finally:
         observer.release()
     assert done.state is JobState.SUCCEEDED and done.attempts == 2

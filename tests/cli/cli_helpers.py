@@ -16,6 +16,16 @@ PLAN_MD = """\
 | Critère 3, Recommandation 6 | Revoir les fiches ECTS | Coordinateur pédagogique | Q1 2026 | Fiches revues | Réalisé |
 """
 
+#: Another plan (not a duplicate of PLAN_MD: different actions).
+SUIVI_MD = """\
+# Suivi des actions 2025
+
+| Recommandation | Action | Responsable | Échéance | Indicateurs | État |
+|---|---|---|---|---|---|
+| Critère 2, Recommandation 1 | Organiser un forum des anciens diplômés | Service communication | Juin 2026 | Participants au forum | À lancer |
+| Critère 4, Recommandation 2 | Former les maîtres de stage à la grille d'évaluation | Coordination des stages | 2026-2027 | Maîtres de stage formés | En cours |
+"""
+
 
 def tree_state(root: Path) -> dict[str, str]:
     """Every file under `root` with the hash of its bytes (directories end with '/')."""

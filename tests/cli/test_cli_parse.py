@@ -90,10 +90,10 @@ def test_a_known_settings_preset_is_accepted(runner: CliRunner, write_file: Writ
 def test_an_unexpected_error_is_one_french_line_unless_debug(
     runner: CliRunner, write_file: WriteFile, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(*args: object) -> None:
+    def broken(*args: object, **options: object) -> None:
         raise KeyError("colonne")
 
-    monkeypatch.setattr("assistant.ingest.parse_document", broken)
+    monkeypatch.setattr("assistant.parsing.parse_document", broken)
     path = str(write_file("plan.md"))
 
     result = runner.invoke(app, ["parse", path])

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from cli_helpers import PLAN_MD, tree_state
+from cli_helpers import PLAN_MD, SUIVI_MD, tree_state
 from typer.testing import CliRunner
 
 from assistant.cli.app import app
@@ -27,14 +27,14 @@ def _ingest(runner: CliRunner, workspace: Path, *files: Path | str) -> tuple[int
 
 def test_ingest_then_export(runner: CliRunner, write_file: WriteFile, tmp_path: Path) -> None:
     workspace = tmp_path / "ws"
-    first, second = write_file("plan.md"), write_file("suivi.md")
+    first, second = write_file("plan.md"), write_file("suivi.md", SUIVI_MD)
 
     code, out, err = _ingest(runner, workspace, first, second)
     assert code == 0, err
     assert "plan.md │ ajouté" in out
     assert out.endswith("2 fichiers : 2 ajoutés, 0 remplacé, 0 inchangé.")
 
-    second.write_text(PLAN_MD.replace("Revoir les fiches ECTS", "Revoir les fiches UE"), "utf-8")
+    second.write_text(SUIVI_MD.replace("anciens diplômés", "alumni"), "utf-8")
     code, out, err = _ingest(runner, workspace, first, second)
     assert code == 0, err
     assert out.endswith("2 fichiers : 0 ajouté, 1 remplacé, 1 inchangé.")
@@ -47,7 +47,7 @@ def test_ingest_then_export(runner: CliRunner, write_file: WriteFile, tmp_path: 
     exported = WorkspaceExport.model_validate_json(target.read_text("utf-8"))
     assert exported.schema_version == SCHEMA_VERSION
     assert [d.name for d in exported.documents] == ["plan.md", "suivi.md"]
-    assert "Revoir les fiches UE" in [a.text for a in exported.actions]
+    assert "Organiser un forum des alumni" in [a.text for a in exported.actions]
 
     to_stdout = runner.invoke(app, ["export", "-w", str(workspace)])
     assert to_stdout.exit_code == 0
@@ -79,7 +79,7 @@ def test_a_failed_ingest_leaves_the_workspace_unchanged(
     code, out, err = _ingest(
         runner,
         workspace,
-        write_file("suivi.md"),
+        write_file("suivi.md", SUIVI_MD),
         tmp_path / "absent.md",
         write_file("vieux.xls", "x"),
     )
@@ -126,7 +126,7 @@ def test_a_workspace_from_a_newer_version_is_refused(
 
 def test_remove(runner: CliRunner, write_file: WriteFile, tmp_path: Path) -> None:
     workspace = tmp_path / "ws"
-    _ingest(runner, workspace, write_file("plan.md"), write_file("suivi.md"))
+    _ingest(runner, workspace, write_file("plan.md"), write_file("suivi.md", SUIVI_MD))
 
     result = runner.invoke(app, ["remove", "plan.md", "-w", str(workspace)])
     assert result.exit_code == 0, result.stderr
@@ -199,3 +199,50 @@ def test_an_import_whose_indexing_fails_is_kept_and_says_so(
     assert "plan.md │ ajouté" in out
     assert "Import enregistré, mais l'indexation a échoué" in err
     assert [d.name for d in Workspace.open(workspace, Settings()).documents()] == ["plan.md"]
+
+
+def test_ingest_of_a_folder_reports_duplicates_and_skipped_files(
+    runner: CliRunner, write_file: WriteFile, tmp_path: Path
+) -> None:
+    folder = write_file("plan.md").parent
+    write_file("copie-du-plan.md")  # the same content under another name
+    write_file("suivi.md", SUIVI_MD)
+    write_file("notes.json", "{}")
+    workspace = tmp_path / "ws"
+
+    result = runner.invoke(app, ["ingest", str(folder), "-w", str(workspace), "--no-index"])
+
+    assert result.exit_code == 0, result.stderr
+    out, err = " ".join(result.stdout.split()), " ".join(result.stderr.split())
+    assert "copie-du-plan.md │ ajouté" in out and "plan.md │ doublon ignoré" in out
+    assert "notes.json │ ignoré" in out
+    assert out.endswith("1 doublon ignoré, 1 ignoré (pas un document de plan).")
+    assert "Doublon non importé : plan.md a le même contenu que copie-du-plan.md" in err
+    assert "notes.json : Ignoré (format non lu par plan-assistant)" in err
+
+    again = runner.invoke(
+        app, ["ingest", str(folder / "plan.md"), "-w", str(workspace), "--doublons", "version"]
+    )
+    assert again.exit_code == 0, again.stderr
+    assert "plan.md │ nouvelle version" in " ".join(again.stdout.split())
+
+
+def test_changes_lists_what_moved_since_the_previous_version(
+    runner: CliRunner, write_file: WriteFile, tmp_path: Path
+) -> None:
+    workspace = tmp_path / "ws"
+    plan = write_file("plan.md")
+    none_yet = runner.invoke(app, ["changes", "-w", str(workspace)])
+    assert none_yet.exit_code == 1  # no workspace there yet: the usual French message
+    _ingest(runner, workspace, plan)
+    first = runner.invoke(app, ["changes", "-w", str(workspace)])
+    assert first.exit_code == 0 and "Aucun plan n'a encore de version précédente" in first.stdout
+
+    plan.write_text(PLAN_MD.replace("| En cours |", "| Réalisé |"), "utf-8")
+    _ingest(runner, workspace, plan)
+    result = runner.invoke(app, ["changes", "-w", str(workspace)])
+
+    assert result.exit_code == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert "plan.md (version 2) par rapport à plan.md (version 1) : 1 état changé." in out
+    assert "État changé (En cours → Réalisé) : « Créer une cellule qualité »" in out

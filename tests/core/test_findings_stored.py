@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assistant.ingest import ingest_files
 from assistant.schema import FindingKind
 from assistant.settings import Settings
 from assistant.store import Workspace
@@ -33,7 +34,7 @@ def test_findings_are_stored_and_replaced_with_their_report(tmp_path: Path) -> N
     workspace = Workspace.open(tmp_path / "ws", settings)
     report = tmp_path / "rapport.md"
     report.write_text(REPORT, encoding="utf-8")
-    workspace.ingest([report], parse_processes=0)
+    ingest_files(workspace, [report], parse_processes=0)
     [plan] = workspace.plans()
     assert [(f.kind, f.criterion) for f in plan.findings] == [
         (FindingKind.STRENGTH, "Critère 2"),
@@ -41,6 +42,6 @@ def test_findings_are_stored_and_replaced_with_their_report(tmp_path: Path) -> N
     ]
     assert [r.key for r in plan.recommendations] == ["c2/r1"]
     report.write_text(REPORT.replace("- Des stages longs dans des établissements réputés.\n", ""))
-    workspace.ingest([report], parse_processes=0)
+    ingest_files(workspace, [report], parse_processes=0)
     [plan] = workspace.plans()
     assert [f.kind for f in plan.findings] == [FindingKind.IMPROVEMENT]

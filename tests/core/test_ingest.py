@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant import ingest
 from assistant.errors import CorruptFileError, IngestBatchError, IngestError, UnsupportedFormatError
 from assistant.ids import document_id
-from assistant.ingest import ProgressEvent, parse_batch, parse_document, parse_processes
+from assistant.parsing import ProgressEvent, parse_batch, parse_document, parse_processes
+from assistant.parsing import batch as parsing_batch
 from assistant.schema import Action, Document, DocumentFormat, Plan, Span
 from assistant.settings import Settings
 
@@ -50,7 +50,9 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
             raise CorruptFileError(path, "le fichier est endommagé.")
         return _plan_of(path)
 
-    monkeypatch.setattr(ingest, "parse_file", fake)
+    monkeypatch.setattr(
+        parsing_batch, "parse_source", lambda source, settings: fake(source.path, settings)
+    )
     return calls
 
 
@@ -113,13 +115,17 @@ def test_a_parser_crash_names_the_file(tmp_path: Path, monkeypatch: pytest.Monke
     def crash(path: Path, settings: Settings) -> Plan:
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr(ingest, "parse_file", crash)
+    monkeypatch.setattr(
+        parsing_batch, "parse_source", lambda source, settings: crash(source.path, settings)
+    )
     with pytest.raises(IngestError, match=r"plan\.txt : erreur inattendue pendant l'analyse"):
         parse_document(_write(tmp_path, "plan.txt"), Settings())
 
 
 def test_duplicate_item_ids_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest, "parse_file", lambda path, _: _plan_of(path, ("act-1", "act-1")))
+    monkeypatch.setattr(
+        parsing_batch, "parse_source", lambda source, _: _plan_of(source.path, ("act-1", "act-1"))
+    )
     with pytest.raises(IngestError, match="identifiants en double"):
         parse_document(_write(tmp_path, "plan.txt"), Settings())
 

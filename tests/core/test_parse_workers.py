@@ -1,4 +1,4 @@
-"""Parsing in worker processes (`assistant.parse_workers`): same results as parsing here,
+"""Parsing in worker processes (`assistant.parsing.workers`): same results as parsing here,
 from any caller, and a worker that dies fails its files, not the application."""
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant import parse_workers
 from assistant.errors import IngestError
-from assistant.ingest import parse_or_error
-from assistant.parse_workers import parse_in_workers
+from assistant.parsing import parse_or_error
+from assistant.parsing import workers as parse_workers
+from assistant.parsing.workers import parse_in_workers
+from assistant.readers.source_file import SourceFile, load_source
 from assistant.schema import Plan
 from assistant.settings import Settings
 
@@ -23,14 +24,18 @@ DEMO = Path(__file__).resolve().parents[2] / "corpus" / "demo"
 FILES = [DEMO / "plan-action.pdf", DEMO / "rapport-experts.md", DEMO / "analyse-swot.md"]
 
 
-def _size(path: Path) -> float:
-    return float(path.stat().st_size)
+def _size(source: SourceFile) -> float:
+    return float(len(source.data))
+
+
+def _sources(paths: list[Path]) -> list[SourceFile]:
+    return [load_source(path, Settings().ingest) for path in paths]
 
 
 def test_workers_send_back_every_file_as_parsed_here() -> None:
     seen: list[Path] = []
 
-    outcomes = dict(parse_in_workers(FILES, Settings(), 2, _size, seen.append))
+    outcomes = dict(parse_in_workers(_sources(FILES), Settings(), 2, _size, seen.append))
 
     assert sorted(seen) == sorted(FILES)
     for path in FILES:
@@ -44,7 +49,7 @@ def test_a_script_without_a_main_guard_can_use_workers(tmp_path: Path) -> None:
         textwrap.dedent(
             f"""
             from pathlib import Path
-            from assistant.ingest import parse_batch
+            from assistant.parsing import parse_batch
             from assistant.settings import Settings
             parsed = parse_batch([Path({str(FILES[0])!r})], Settings(), processes=1)
             print(len(parsed[0].plan.actions))
@@ -63,18 +68,18 @@ def test_what_a_parser_prints_does_not_corrupt_the_results(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     noisy = (
-        "import assistant.ingest as ingest\n"
+        "import assistant.parsing.batch as ingest\n"
         "real = ingest.parse_or_error\n"
         "def parse(path, settings):\n"
         "    print('bruit sur la sortie standard')\n"
         "    return real(path, settings)\n"
         "ingest.parse_or_error = parse\n"
-        "from assistant.parse_workers import main\n"
+        "from assistant.parsing.workers import main\n"
         "main()\n"
     )
     monkeypatch.setattr(parse_workers, "worker_command", lambda: [sys.executable, "-c", noisy])
 
-    outcomes = dict(parse_in_workers(FILES[1:], Settings(), 1, _size))
+    outcomes = dict(parse_in_workers(_sources(FILES[1:]), Settings(), 1, _size))
 
     assert all(isinstance(plan, Plan) for plan in outcomes.values())
 
@@ -85,9 +90,9 @@ def test_a_worker_that_dies_fails_only_the_files_it_had_not_finished(
     """The worker sends its first file back, then dies (as on a reader's segfault)."""
     dies_after_one = (
         "import os, pickle, sys\n"
-        "from assistant.ingest import parse_or_error\n"
-        "paths, settings = pickle.load(sys.stdin.buffer)\n"
-        "pickle.dump((paths[0], parse_or_error(paths[0], settings)), sys.stdout.buffer)\n"
+        "from assistant.parsing import parse_or_error\n"
+        "sources, settings = pickle.load(sys.stdin.buffer)\n"
+        "pickle.dump((sources[0].path, parse_or_error(sources[0], settings)), sys.stdout.buffer)\n"
         "sys.stdout.buffer.flush()\n"
         "os._exit(139)\n"
     )
@@ -95,9 +100,9 @@ def test_a_worker_that_dies_fails_only_the_files_it_had_not_finished(
         parse_workers, "worker_command", lambda: [sys.executable, "-c", dies_after_one]
     )
 
-    outcomes = dict(parse_in_workers(FILES[1:], Settings(), 1, _size))
+    outcomes = dict(parse_in_workers(_sources(FILES[1:]), Settings(), 1, _size))
 
-    first, second = sorted(FILES[1:], key=_size, reverse=True)
+    first, second = sorted(FILES[1:], key=lambda path: path.stat().st_size, reverse=True)
     assert isinstance(outcomes[first], Plan)
     failure = outcomes[second]
     assert isinstance(failure, IngestError)
@@ -107,7 +112,7 @@ def test_a_worker_that_dies_fails_only_the_files_it_had_not_finished(
 def test_a_worker_that_cannot_start_leaves_the_batch_to_this_process(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from assistant.ingest import parse_batch
+    from assistant.parsing import parse_batch
 
     monkeypatch.setattr(parse_workers, "worker_command", lambda: [str(tmp_path / "absent")])
 

@@ -23,6 +23,7 @@ import pytest
 from fakes import HashingEmbedder
 
 from assistant import services
+from assistant.ingest import ingest_files
 from assistant.retrieval import workspace_indexes
 from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
 from assistant.retrieval.vector_store import ChromaVectorStore
@@ -54,7 +55,7 @@ settings = Settings(retrieval={"chroma_url": url})
 while not go.exists():
     time.sleep(0.01)
 workspace = Workspace.open(root, settings, create=False)
-report = workspace.ingest([Path(plan)])
+report = ingest_files(workspace, [Path(plan)])
 deadline = time.monotonic() + 60
 while len(workspace.documents()) < expected:
     assert time.monotonic() < deadline, "the other worker's import never arrived"
@@ -90,7 +91,7 @@ def test_two_workers_share_a_workspace_through_a_chroma_server(
     report, swot, *plans = synthetic.write_corpus(corpus, tmp_path / "sources", ("md",))
     settings = Settings(retrieval={"chroma_url": server})
     root = tmp_path / "workspace"
-    Workspace.open(root, settings).ingest([report, swot])
+    ingest_files(Workspace.open(root, settings), [report, swot])
 
     go = tmp_path / "go"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
@@ -134,6 +135,6 @@ def test_two_workers_share_a_workspace_through_a_chroma_server(
 
     # Another workspace on the same server has a collection of its own.
     other = Workspace.open(tmp_path / "other", settings)
-    other.ingest([plans[0]])
+    ingest_files(other, [plans[0]])
     assert len(services.retriever_for(other, settings)) < len(expected)
     assert store.count() == len(expected)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ingest import parse_document
 from assistant.mapping.unify import unify
+from assistant.parsing import parse_document
 from assistant.schema import LinkKind
 from assistant.settings import Settings
 from evals import synthetic

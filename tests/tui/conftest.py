@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from tui_helpers import AS_OF, AUTHOR, CORPUS, DEMO_FILES, audit_once_per_content, fake_embedder
 
+from assistant.ingest import ingest_files
 from assistant.retrieval import workspace_indexes
 from assistant.settings import Settings
 from assistant.store import Workspace
@@ -49,7 +50,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         patch.setattr(tui_model, "audit_workspace", audit_once_per_content)
         settings = Settings()
         workspace = Workspace.open(root, settings)
-        workspace.ingest([CORPUS / name for name in DEMO_FILES])
+        ingest_files(workspace, [CORPUS / name for name in DEMO_FILES])
         WorkspaceModel(settings, workspace, as_of=AS_OF, author=AUTHOR).audit()
     return root
 

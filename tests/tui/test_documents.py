@@ -67,7 +67,12 @@ async def test_a_folder_imports_every_readable_file(
         await settle(pilot)
     [done] = of_type(seen, msg.DocumentsIngested)
     assert isinstance(done, msg.DocumentsIngested)
-    assert sorted(f.name for f in done.report.files) == ["analyse-swot.md", "rapport-experts.md"]
+    outcomes = {f.name: f.outcome.value for f in done.report.files}
+    assert outcomes == {
+        "analyse-swot.md": "added",
+        "rapport-experts.md": "added",
+        "notes.odt": "skipped",  # listed with its note, not imported
+    }
 
 
 async def test_a_file_that_cannot_be_read_is_reported_plainly_and_nothing_changes(

@@ -12,6 +12,7 @@ import pytest
 from textual.widgets import Static
 from tui_helpers import AS_OF, AUTHOR, CORPUS, LARGE, settle
 
+from assistant.ingest import ingest_files
 from assistant.settings import Settings
 from assistant.store import Workspace
 from evals.hostile_inputs import markup_demo
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.anyio
 async def test_every_screen_shows_injected_markup_as_text(tmp_path: Path) -> None:
     files = markup_demo(tmp_path / "sources", CORPUS)
     workspace = Workspace.open(tmp_path / "ws", Settings())
-    workspace.ingest([*files, CORPUS / "analyse-swot.md"])
+    ingest_files(workspace, [*files, CORPUS / "analyse-swot.md"])
     injected = next(a for a in workspace.actions() if "[/]" in a.text)
     app = make_app(Settings(), workspace, as_of=AS_OF, author=AUTHOR)
     async with app.run_test(size=LARGE) as pilot:

@@ -1,7 +1,7 @@
 """Documents: what the workspace holds, and the box to add a file or a folder.
 
 Importing parses every file before writing anything (all or nothing, see
-`Workspace.ingest`), so it runs in a worker with a progress bar; when a file cannot be
+`assistant.ingest.ingest_files`), so it runs in a worker with a progress bar; when a file cannot be
 read, the core's French message says which and why, shown as is. The audit is then
 recomputed by the app and every screen follows.
 """
@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, DataTable, ProgressBar, Static
+from textual.widgets import Button, Checkbox, DataTable, ProgressBar, Static
 
 from assistant.reports.french import file_size, plural
 from tui.format import MISSING
@@ -25,9 +25,10 @@ from tui.widgets.path_input import PathInput
 
 INTRO = (
     "Ajoutez le rapport des experts, l'analyse AFOM (SWOT) et le plan d'action : "
-    "PDF, Word (.docx), Excel (.xlsx), Markdown, texte ou CSV. ctrl+o pour saisir le "
-    "chemin (Tab complète) ; un dossier importe tous ses fichiers ; un fichier déjà importé "
-    "sous le même nom est remplacé."
+    "PDF, Word (.docx), Excel (.xlsx), Markdown, texte ou CSV (ctrl+o : chemin, Tab "
+    "complète). Un dossier importe ses documents de plan, le reste est ignoré avec une note. "
+    "Un doublon d'un document présent est signalé, ou enregistré comme nouvelle version "
+    "si la case est cochée."
 )
 
 
@@ -48,6 +49,7 @@ class DocumentsScreen(AreaScreen):
                     placeholder="Chemin d'un fichier ou d'un dossier (Tab complète)",
                     id="import-path",
                 )
+                yield Checkbox("Doublon : nouvelle version", id="import-as-version", compact=True)
                 yield Button("Importer", id="import-button", variant="primary", compact=True)
             with Horizontal(id="import-progress", classes="-hidden"):
                 yield ProgressBar(total=1.0, show_eta=False, id="import-bar")
@@ -122,7 +124,8 @@ class DocumentsScreen(AreaScreen):
         if self.plan_app.ingest_busy:
             return
         box = self.query_one("#import-path", PathInput)
-        self.plan_app.ingest(box.value)
+        as_version = self.query_one("#import-as-version", Checkbox).value
+        self.plan_app.ingest(box.value, as_version=as_version)
 
     def action_focus_path(self) -> None:
         self.query_one("#import-path", PathInput).focus()

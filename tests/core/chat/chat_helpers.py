@@ -12,6 +12,7 @@ from pathlib import Path
 from fakes import HashingEmbedder
 
 from assistant.chat.service import ConversationService
+from assistant.ingest import ingest_files
 from assistant.retrieval.workspace_indexes import workspace_retriever
 from assistant.settings import Settings
 from assistant.store import Workspace
@@ -70,7 +71,7 @@ def make_workspace(directory: Path, extra: dict[str, str] | None = None) -> Work
         path.write_text(text, encoding="utf-8")
         files.append(path)
     workspace = Workspace.open(directory / "workspace", Settings())
-    workspace.ingest(files)
+    ingest_files(workspace, files)
     return workspace
 
 

@@ -14,6 +14,7 @@ from assistant.chat.knowledge import NoPlanError
 from assistant.chat.memory import WorkspaceConversations
 from assistant.chat.models import Answer, Intent
 from assistant.chat.service import ConversationService
+from assistant.ingest import ingest_files
 from assistant.settings import Settings
 from assistant.store import Workspace
 from assistant.store.conversations import load_conversation, save_conversation
@@ -74,7 +75,7 @@ def test_knowledge_is_computed_once_per_state_of_the_workspace(tmp_path: Path) -
     assert service.knowledge() is first
     extra = tmp_path / "plan-autre-ecole.md"
     extra.write_text(OTHER_PLAN, encoding="utf-8")
-    workspace.ingest([extra])
+    ingest_files(workspace, [extra])
     assert service.knowledge() is not first
     assert service.knowledge().others
 

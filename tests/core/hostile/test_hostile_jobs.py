@@ -15,10 +15,11 @@ from typing import cast
 import pytest
 from pydantic import SecretStr
 
-from assistant import parse_workers
 from assistant.errors import IngestBatchError, IngestError
-from assistant.ingest import parse_batch
-from assistant.parse_workers import without_secrets, worker_environment
+from assistant.ingest import ingest_files
+from assistant.parsing import parse_batch
+from assistant.parsing import workers as parse_workers
+from assistant.parsing.workers import without_secrets, worker_environment
 from assistant.settings import APISettings, IngestSettings, LLMSettings, Settings
 from assistant.store import Workspace
 from assistant.store.job_scheduler import FairScheduler
@@ -66,7 +67,7 @@ def test_workers_see_neither_the_keys_nor_the_serialized_settings(
     spy = (
         "import os, pathlib, sys\n"
         f"pathlib.Path({str(seen)!r}).write_text('\\n'.join(sorted(os.environ)))\n"
-        "from assistant.parse_workers import main\n"
+        "from assistant.parsing.workers import main\n"
         "main()\n"
     )
     monkeypatch.setattr(parse_workers, "worker_command", lambda: [sys.executable, "-c", spy])
@@ -107,7 +108,7 @@ def test_a_job_past_its_time_limit_is_failed_with_a_french_message(tmp_path: Pat
     workspace = Workspace.open(tmp_path / "ws", settings)
     job_id = _staged_job(workspace, "plan-action.pdf")
 
-    job = run_ingest_job(workspace, job_id, "runner")
+    job = run_ingest_job(workspace, job_id, "runner", ingest=ingest_files)
 
     assert job.state is JobState.FAILED
     assert job.error_code == "timeout"
@@ -121,7 +122,7 @@ def test_a_queued_job_is_cancelled_at_once_and_never_runs(tmp_path: Path) -> Non
     job_id = _staged_job(workspace, "analyse-swot.md")
 
     cancelled = cancel_job(workspace, job_id)
-    ran = run_ingest_job(workspace, job_id, "runner")
+    ran = run_ingest_job(workspace, job_id, "runner", ingest=ingest_files)
 
     assert cancelled.state is JobState.FAILED and cancelled.error_code == "cancelled"
     assert ran.state is JobState.FAILED and ran.attempts == 0
@@ -136,7 +137,9 @@ def test_a_running_job_is_stopped_by_its_cancellation(tmp_path: Path) -> None:
     job_id = _staged_job(workspace, "plan-action.pdf", "rapport-experts.pdf")
     outcome: list[object] = []
     runner = threading.Thread(
-        target=lambda: outcome.append(run_ingest_job(workspace, job_id, "runner"))
+        target=lambda: outcome.append(
+            run_ingest_job(workspace, job_id, "runner", ingest=ingest_files)
+        )
     )
     runner.start()
     while get_job(workspace, job_id).state is JobState.QUEUED:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.ingest import ingest_files
 from assistant.settings import Settings
 from assistant.store import Workspace
 from assistant.store.keys import AccessRegistry
@@ -32,7 +33,7 @@ def _mode(path: Path) -> int:
 @pytest.mark.usefixtures("umask_022")
 def test_a_new_workspace_is_readable_by_its_owner_only(tmp_path: Path) -> None:
     workspace = Workspace.open(tmp_path / "ws", Settings())
-    workspace.ingest([DEMO / "analyse-swot.md"])
+    ingest_files(workspace, [DEMO / "analyse-swot.md"])
     assert _mode(workspace.root) == 0o700
     databases = [p for p in workspace.root.iterdir() if p.name.startswith(workspace.database.name)]
     assert databases and all(_mode(p) == 0o600 for p in databases)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.ingest import ingest_files
 from assistant.schema import Draft, DraftField
 from assistant.settings import Settings
 from assistant.store import Workspace
@@ -28,7 +29,7 @@ def _owner_draft(action_id: str, proposal: str) -> Draft:
 @pytest.fixture
 def two_proposals(tmp_path: Path) -> tuple[Workspace, Draft, Draft]:
     workspace = Workspace.open(tmp_path / "ws", Settings())
-    workspace.ingest([DEMO / "plan-action.md"])
+    ingest_files(workspace, [DEMO / "plan-action.md"])
     action = next(a for a in workspace.actions() if not a.owner)
     first = _owner_draft(action.id, "Coordination qualité")
     second = _owner_draft(action.id, "Direction de catégorie")

@@ -20,6 +20,7 @@ from langchain_tests.integration_tests import (
 )
 from langchain_tests.unit_tests import EmbeddingsUnitTests
 
+from assistant.ingest import ingest_files
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.langchain_embeddings import PlanEmbeddings
 from assistant.retrieval.langchain_retriever import PlanRetriever
@@ -39,7 +40,7 @@ def _demo_retriever() -> HybridRetriever:
     _KEEP.append(directory)
     settings = Settings(workspace=Path(directory.name) / "ws")
     workspace = Workspace.open(settings.workspace, settings)
-    workspace.ingest([CORPUS / n for n in ("rapport-experts.md", "plan-action.md")])
+    ingest_files(workspace, [CORPUS / n for n in ("rapport-experts.md", "plan-action.md")])
     return open_retriever(workspace.root, settings, embedder=HashingEmbedder())
 
 

@@ -19,8 +19,9 @@ from typing import Any
 import pytest
 from fakes import HashingEmbedder
 
-from assistant import ingest
 from assistant.ids import document_id
+from assistant.ingest import ingest_files
+from assistant.parsing import batch as parsing_batch
 from assistant.retrieval import workspace_indexes
 from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
 from assistant.retrieval.french import StemTokenizer
@@ -201,7 +202,11 @@ def _parse_json_plan(path: Path, settings: Settings) -> Plan:
 
 @pytest.fixture
 def fake_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
-    monkeypatch.setattr(ingest, "parse_file", _parse_json_plan)
+    monkeypatch.setattr(
+        parsing_batch,
+        "parse_source",
+        lambda source, settings: _parse_json_plan(source.path, settings),
+    )
     embedded: list[str] = []
 
     def default_embedder(settings: Settings, indexes: Path) -> CachedEmbedder:
@@ -219,13 +224,14 @@ def test_an_unchanged_workspace_gets_the_retriever_kept_open(
     fake_workspace: Workspace, tmp_path: Path
 ) -> None:
     settings = fake_workspace.settings
-    fake_workspace.ingest([_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat"})])
+    ingest_files(fake_workspace, [_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat"})])
     first = open_retriever(fake_workspace.root, settings)
     assert open_retriever(fake_workspace.root, settings) is first
 
     # A change, whoever made it: a new retriever, in step, built on what was embedded.
-    fake_workspace.ingest(
-        [_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat", "a2": "Ouvrir un local"})]
+    ingest_files(
+        fake_workspace,
+        [_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat", "a2": "Ouvrir un local"})],
     )
     second = open_retriever(fake_workspace.root, settings)
     assert second is not first and len(second) == 2 and len(first) == 1
@@ -245,7 +251,7 @@ def test_a_collection_emptied_behind_its_back_is_noticed(
     fake_workspace: Workspace, tmp_path: Path
 ) -> None:
     settings = fake_workspace.settings
-    fake_workspace.ingest([_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat"})])
+    ingest_files(fake_workspace, [_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat"})])
     first = open_retriever(fake_workspace.root, settings)
     first.vector_store.reset()  # another process, say
     again = open_retriever(fake_workspace.root, settings)
@@ -257,10 +263,10 @@ def test_the_fingerprint_follows_what_plans_return(
 ) -> None:
     empty = fake_workspace.fingerprint()
     path = _plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat"})
-    fake_workspace.ingest([path])
+    ingest_files(fake_workspace, [path])
     stored = fake_workspace.fingerprint()
     assert stored != empty
-    fake_workspace.ingest([path])  # unchanged
+    ingest_files(fake_workspace, [path])  # unchanged
     assert fake_workspace.fingerprint() == stored
     fake_workspace.remove("plan.txt")
     assert fake_workspace.fingerprint() == empty

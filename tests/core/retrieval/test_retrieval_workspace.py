@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 from chromadb.api.shared_system_client import SharedSystemClient
 
-from assistant import ingest
 from assistant.errors import WorkspaceError
 from assistant.ids import document_id
+from assistant.ingest import ingest_files
+from assistant.parsing import batch as parsing_batch
 from assistant.retrieval import workspace_indexes
 from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
 from assistant.retrieval.workspace_indexes import (
@@ -97,7 +98,11 @@ def _parse_json_plan(path: Path, settings: Settings) -> Plan:
 
 @pytest.fixture(autouse=True)
 def _json_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest, "parse_file", _parse_json_plan)
+    monkeypatch.setattr(
+        parsing_batch,
+        "parse_source",
+        lambda source, settings: _parse_json_plan(source.path, settings),
+    )
 
 
 @pytest.fixture
@@ -106,7 +111,7 @@ def ingest_plan(tmp_path: Path) -> Any:
         path = tmp_path / "sources" / plan.document.name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(plan.model_dump_json(), encoding="utf-8")
-        workspace.ingest([path])
+        ingest_files(workspace, [path])
 
     return write_and_ingest
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from plan_fakes import fake_parse_file
 
-from assistant import ingest
+from assistant.parsing import batch as parsing_batch
 from assistant.settings import Settings
 from assistant.store import Workspace
 
@@ -26,7 +26,11 @@ def _data_dirs_in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
 @pytest.fixture(autouse=True)
 def _fake_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest, "parse_file", fake_parse_file)
+    monkeypatch.setattr(
+        parsing_batch,
+        "parse_source",
+        lambda source, settings: fake_parse_file(source.path, settings),
+    )
 
 
 @pytest.fixture

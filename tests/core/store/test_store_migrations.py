@@ -11,6 +11,7 @@ import pytest
 from plan_fakes import PLAN_A, PLAN_B, fake_parse_file
 
 from assistant.errors import WorkspaceError
+from assistant.ingest import ingest_files
 from assistant.settings import Settings
 from assistant.store import SCHEMA_VERSION, Outcome, Workspace
 from assistant.store.db import connect, transaction
@@ -73,10 +74,10 @@ def test_a_v1_workspace_is_upgraded_to_the_current_version(
             "SELECT count(*) FROM recommendations WHERE key IS NOT NULL"
         ).fetchone() == (2,)
     # And the upgraded workspace works as a new one: unchanged file, events recorded.
-    assert workspace.ingest([source]).files[0].outcome is Outcome.UNCHANGED
+    assert ingest_files(workspace, [source]).files[0].outcome is Outcome.UNCHANGED
     other = tmp_path / "plan-b.txt"
     other.write_text(PLAN_B, encoding="utf-8")
-    workspace.ingest([other])
+    ingest_files(workspace, [other])
     assert [e.document_name for e in workspace.events()] == ["plan-b.txt"]
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant import ingest
+from assistant.ingest import ingest_files
+from assistant.parsing import batch as parsing_batch
 from assistant.parsing import parse_file as real_parse_file
 from assistant.schema import Draft, DraftField, DraftStatus, EditKind
 from assistant.settings import Settings
@@ -33,7 +34,11 @@ PLAN = """# Plan
 
 @pytest.fixture(autouse=True)
 def _real_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest, "parse_file", real_parse_file)
+    monkeypatch.setattr(
+        parsing_batch,
+        "parse_source",
+        lambda source, settings: real_parse_file(source.path, settings),
+    )
 
 
 @pytest.fixture
@@ -46,7 +51,7 @@ def plan_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def workspace(tmp_path: Path, plan_file: Path) -> Workspace:
     store = Workspace.open(tmp_path / "ws", Settings())
-    store.ingest([plan_file])
+    ingest_files(store, [plan_file])
     return store
 
 
@@ -160,7 +165,7 @@ def test_accepted_owner_survives_a_reimport_of_the_changed_plan(
     plan_file.write_text(
         PLAN + "| Nouvelle action | Direction | 2027 | Taux de réussite |\n", encoding="utf-8"
     )
-    workspace.ingest([plan_file])
+    ingest_files(workspace, [plan_file])
 
     actions = {a.id: a for a in workspace.actions()}
     assert len(actions) == 3

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant import ingest
+from assistant.ingest import ingest_files
+from assistant.parsing import batch as parsing_batch
 from assistant.parsing import parse_file as real_parse_file
 from assistant.schema import Draft, DraftField, DraftStatus
 from assistant.settings import Settings
@@ -26,7 +27,11 @@ PLAN = """# Plan
 
 @pytest.fixture(autouse=True)
 def _real_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest, "parse_file", real_parse_file)
+    monkeypatch.setattr(
+        parsing_batch,
+        "parse_source",
+        lambda source, settings: real_parse_file(source.path, settings),
+    )
 
 
 @pytest.fixture
@@ -34,7 +39,7 @@ def workspace(tmp_path: Path) -> Workspace:
     path = tmp_path / "plan.md"
     path.write_text(PLAN, encoding="utf-8")
     store = Workspace.open(tmp_path / "ws", Settings())
-    store.ingest([path])
+    ingest_files(store, [path])
     return store
 
 

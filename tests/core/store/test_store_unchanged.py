@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from plan_fakes import fake_parse_file
 
-from assistant import ingest
-from assistant.ingest import ProgressEvent
+from assistant.ingest import ProgressEvent, ingest_files
+from assistant.parsing import batch as parsing_batch
 from assistant.schema import Plan
 from assistant.schema.workspace import Outcome
 from assistant.settings import Settings
@@ -35,7 +35,9 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         calls.append(Path(path).name)
         return fake_parse_file(path, settings)
 
-    monkeypatch.setattr(ingest, "parse_file", counting)
+    monkeypatch.setattr(
+        parsing_batch, "parse_source", lambda source, settings: counting(source.path, settings)
+    )
     return calls
 
 
@@ -43,10 +45,10 @@ def test_an_unchanged_file_is_not_parsed_again(
     workspace: Workspace, write_file: WriteFile, parsed: list[str]
 ) -> None:
     plan, other = write_file("plan.txt", PLAN), write_file("suivi.txt", OTHER)
-    workspace.ingest([plan, other])
+    ingest_files(workspace, [plan, other])
     assert parsed == ["plan.txt", "suivi.txt"]
 
-    again = workspace.ingest([plan, other])
+    again = ingest_files(workspace, [plan, other])
 
     assert parsed == ["plan.txt", "suivi.txt"]  # nothing parsed the second time
     assert [f.outcome for f in again.files] == [Outcome.UNCHANGED, Outcome.UNCHANGED]
@@ -57,10 +59,10 @@ def test_a_changed_file_is_parsed_and_only_it(
     workspace: Workspace, write_file: WriteFile, parsed: list[str]
 ) -> None:
     plan, other = write_file("plan.txt", PLAN), write_file("suivi.txt", OTHER)
-    workspace.ingest([plan, other])
+    ingest_files(workspace, [plan, other])
     write_file("suivi.txt", OTHER + PLAN)
 
-    report = workspace.ingest([plan, other])
+    report = ingest_files(workspace, [plan, other])
 
     assert parsed == ["plan.txt", "suivi.txt", "suivi.txt"]
     assert [f.outcome for f in report.files] == [Outcome.UNCHANGED, Outcome.REPLACED]
@@ -70,16 +72,16 @@ def test_a_document_replaced_by_another_process_meanwhile_is_parsed_after_all(
     workspace: Workspace, write_file: WriteFile, parsed: list[str], tmp_path: Path
 ) -> None:
     plan = write_file("plan.txt", PLAN)
-    workspace.ingest([plan])
+    ingest_files(workspace, [plan])
     newer = write_file(str(tmp_path / "elsewhere" / "plan.txt"), PLAN + OTHER)
     other_process = Workspace.open(workspace.root, workspace.settings)
 
     def meanwhile(event: ProgressEvent) -> None:
         # After the hash check, before the write lock: another import replaces plan.txt.
         if event.stage == "parse" and event.done == event.total:
-            other_process.ingest([newer])
+            ingest_files(other_process, [newer])
 
-    report = workspace.ingest([plan], meanwhile)
+    report = ingest_files(workspace, [plan], meanwhile)
 
     assert report.files[0].outcome is Outcome.REPLACED  # back to this file's content
     assert parsed == ["plan.txt", "plan.txt", "plan.txt"]

@@ -10,7 +10,7 @@ import pytest
 from plan_fakes import PLAN_A, PLAN_B, fake_parse_file
 
 from assistant.errors import IngestBatchError, WorkspaceError
-from assistant.ingest import ProgressEvent
+from assistant.ingest import ProgressEvent, ingest_files
 from assistant.settings import Settings
 from assistant.store import (
     SCHEMA_VERSION,
@@ -65,7 +65,7 @@ def test_ingest_adds_and_rebuilds_the_same_plans(
     a = write_file("plan-a.txt", PLAN_A)
     b = write_file("plan-b.txt", PLAN_B)
 
-    report = workspace.ingest([a, b])
+    report = ingest_files(workspace, [a, b])
 
     assert [(f.name, f.outcome) for f in report.files] == [
         ("plan-a.txt", Outcome.ADDED),
@@ -90,7 +90,7 @@ def test_ingest_adds_and_rebuilds_the_same_plans(
 
 def test_originals_keep_the_ingested_bytes(workspace: Workspace, write_file: WriteFile) -> None:
     a = write_file("Plan-A.TXT", PLAN_A)
-    workspace.ingest([a])
+    ingest_files(workspace, [a])
 
     (document,) = workspace.documents()
     assert document.original_path == f"originals/{document.sha256}.txt"
@@ -101,7 +101,7 @@ def test_originals_keep_the_ingested_bytes(workspace: Workspace, write_file: Wri
 def test_filter_columns_are_filled_from_the_models(
     workspace: Workspace, write_file: WriteFile
 ) -> None:
-    workspace.ingest([write_file("plan-a.txt", PLAN_A)])
+    ingest_files(workspace, [write_file("plan-a.txt", PLAN_A)])
     with sqlite3.connect(workspace.database) as connection:
         owners = connection.execute(
             "SELECT owner, status_category FROM actions ORDER BY position"
@@ -121,10 +121,10 @@ def test_reingesting_an_unchanged_file_writes_nothing(
     workspace: Workspace, write_file: WriteFile, snapshot_of: Snapshot
 ) -> None:
     a = write_file("plan-a.txt", PLAN_A)
-    workspace.ingest([a])
+    ingest_files(workspace, [a])
     before = snapshot_of(workspace.root)
 
-    report = workspace.ingest([a])
+    report = ingest_files(workspace, [a])
 
     assert [f.outcome for f in report.files] == [Outcome.UNCHANGED]
     assert report.files[0].actions == 3
@@ -136,7 +136,7 @@ def test_a_new_version_replaces_the_items_and_keeps_unchanged_ids(
     workspace: Workspace, write_file: WriteFile
 ) -> None:
     a = write_file("plan-a.txt", PLAN_A)
-    workspace.ingest([a])
+    ingest_files(workspace, [a])
     first = {action.text: action.id for action in workspace.actions()}
     first_sha = workspace.documents()[0].sha256
 
@@ -144,7 +144,7 @@ def test_a_new_version_replaces_the_items_and_keeps_unchanged_ids(
         "act: Enquête", "act: Nouvelle action | CAP | 2027 | | |\nact: Enquête"
     )
     a.write_text(edited, encoding="utf-8")
-    report = workspace.ingest([a])
+    report = ingest_files(workspace, [a])
 
     (outcome,) = report.files
     assert outcome.outcome is Outcome.REPLACED
@@ -174,11 +174,16 @@ def test_a_mixed_batch_reports_each_outcome_and_logs_unchanged_files(
 ) -> None:
     a = write_file("plan-a.txt", PLAN_A)
     b = write_file("plan-b.txt", PLAN_B)
-    workspace.ingest([a, b])
+    ingest_files(workspace, [a, b])
     b.write_text(PLAN_B + "swot: threat | Concurrence\n", encoding="utf-8")
-    c = write_file("plan-c.txt", PLAN_B.replace("forum", "salon"))
+    # Another plan: a copy of plan-b with one word changed would be a duplicate now.
+    c = write_file(
+        "plan-c.txt",
+        "act: Ouvrir une antenne régionale de la section | Direction | 2026 | En cours | "
+        "Inscrits | Critère 2, Recommandation 1\n",
+    )
 
-    report = workspace.ingest([a, b, c])
+    report = ingest_files(workspace, [a, b, c])
 
     assert [f.outcome for f in report.files] == [Outcome.UNCHANGED, Outcome.REPLACED, Outcome.ADDED]
     assert report.model_dump()["added"] == 1
@@ -192,8 +197,8 @@ def test_a_mixed_batch_reports_each_outcome_and_logs_unchanged_files(
 def test_names_that_differ_only_by_case_are_the_same_document(
     workspace: Workspace, write_file: WriteFile
 ) -> None:
-    workspace.ingest([write_file("Plan.txt", PLAN_A)])
-    report = workspace.ingest([write_file("other/plan.txt", PLAN_B)])
+    ingest_files(workspace, [write_file("Plan.txt", PLAN_A)])
+    report = ingest_files(workspace, [write_file("other/plan.txt", PLAN_B)])
 
     assert report.files[0].outcome is Outcome.REPLACED
     assert [d.name for d in workspace.documents()] == ["plan.txt"]
@@ -207,7 +212,7 @@ def test_two_files_with_the_same_name_in_one_batch_are_refused(
     before = snapshot_of(workspace.root)
 
     with pytest.raises(IngestBatchError, match="même nom") as raised:
-        workspace.ingest([first, second])
+        ingest_files(workspace, [first, second])
 
     assert [f.path for f in raised.value.failures] == [first, second]
     assert snapshot_of(workspace.root) == before
@@ -215,18 +220,20 @@ def test_two_files_with_the_same_name_in_one_batch_are_refused(
 
 def test_the_same_path_twice_counts_once(workspace: Workspace, write_file: WriteFile) -> None:
     a = write_file("plan-a.txt", PLAN_A)
-    report = workspace.ingest([a, a])
+    report = ingest_files(workspace, [a, a])
     assert [f.outcome for f in report.files] == [Outcome.ADDED]
 
 
 def test_an_empty_batch_does_nothing(workspace: Workspace) -> None:
-    assert workspace.ingest([]).files == []
+    assert ingest_files(workspace, []).files == []
 
 
 def test_progress_reports_both_stages(workspace: Workspace, write_file: WriteFile) -> None:
     events: list[ProgressEvent] = []
-    workspace.ingest(
-        [write_file("plan-a.txt", PLAN_A), write_file("plan-b.txt", PLAN_B)], events.append
+    ingest_files(
+        workspace,
+        [write_file("plan-a.txt", PLAN_A), write_file("plan-b.txt", PLAN_B)],
+        events.append,
     )
 
     assert [(e.stage, e.done, e.total, e.name) for e in events] == [
@@ -240,7 +247,7 @@ def test_progress_reports_both_stages(workspace: Workspace, write_file: WriteFil
 
 
 def test_remove_deletes_the_items_and_logs_it(workspace: Workspace, write_file: WriteFile) -> None:
-    workspace.ingest([write_file("plan-a.txt", PLAN_A), write_file("plan-b.txt", PLAN_B)])
+    ingest_files(workspace, [write_file("plan-a.txt", PLAN_A), write_file("plan-b.txt", PLAN_B)])
 
     removed = workspace.remove("plan-a.txt")
 
@@ -259,7 +266,7 @@ def test_remove_an_unknown_document(workspace: Workspace) -> None:
 def test_export_holds_everything_and_round_trips(
     workspace: Workspace, write_file: WriteFile
 ) -> None:
-    workspace.ingest([write_file("plan-a.txt", PLAN_A), write_file("plan-b.txt", PLAN_B)])
+    ingest_files(workspace, [write_file("plan-a.txt", PLAN_A), write_file("plan-b.txt", PLAN_B)])
 
     export = workspace.export()
 
@@ -275,6 +282,6 @@ def test_export_holds_everything_and_round_trips(
 def test_reopening_keeps_the_data(
     tmp_path: Path, settings: Settings, write_file: WriteFile
 ) -> None:
-    Workspace.open(tmp_path / "ws", settings).ingest([write_file("plan-a.txt", PLAN_A)])
+    ingest_files(Workspace.open(tmp_path / "ws", settings), [write_file("plan-a.txt", PLAN_A)])
     reopened = Workspace.open(tmp_path / "ws", settings, create=False)
     assert [d.name for d in reopened.documents()] == ["plan-a.txt"]

@@ -4,7 +4,8 @@ A workspace stores a batch entirely or not at all. Everything that can go wrong 
 reason the coordinator must fix (missing file, unsupported format, unreadable content,
 two files with the same name) is found here, for every file of the batch, and reported in
 one error, so that one round of corrections is enough and a half-imported batch never
-exists. Nothing in this module writes to disk.
+exists. Each file is read and hashed once (`load_sources`); the ingest service compares
+the hash with the stored one before anything is parsed. Nothing in this module writes.
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from assistant.errors import IngestBatchError, IngestError
 from assistant.ids import document_id
 from assistant.schema import Plan, StructureCorrections
 from assistant.settings import Settings
+
+if TYPE_CHECKING:  # importing the readers loads pdfplumber, python-docx, openpyxl
+    from assistant.readers.source_file import SourceFile
 
 
 @dataclass(frozen=True)
@@ -39,32 +43,42 @@ class ProgressEvent:
 ProgressCallback = Callable[[ProgressEvent], None]
 #: Polled while a batch is parsed: None to go on, or the error each file not yet parsed gets.
 Interrupt = Callable[[], Callable[[Path], IngestError] | None]
+#: A parser: one loaded file in, its plan out (raises IngestError for a file it cannot use).
+Parser = Callable[["SourceFile", Settings], Plan]
 
 
 @dataclass(frozen=True)
 class ParsedFile:
-    """A file of the batch and the plan parsed from it."""
+    """A file of the batch and the plan parsed from it (what the store writes).
+
+    `supersedes` is the id of a stored document (of another name) this file is the next
+    version of, as the coordinator chose when told they hold the same plan.
+    """
 
     path: Path
     plan: Plan
+    supersedes: str | None = None
 
 
-def parse_file(
-    path: Path, settings: Settings, corrections: StructureCorrections | None = None
+def parse_source(
+    source: SourceFile, settings: Settings, corrections: StructureCorrections | None = None
 ) -> Plan:
-    """The parser, `assistant.parsing.parse_file`, imported on first use.
+    """The parser, `assistant.parsing.document.parse_source`, imported on first use.
 
     The readers pull in pdfplumber, python-docx and openpyxl; importing them only when a
     file is parsed keeps commands that never parse (export, --version) quick to start.
     Tests replace this function with a deterministic fake.
     """
-    from assistant.parsing import parse_file as parse
+    from assistant.parsing.document import parse_source as parse
 
-    return parse(path, settings, corrections)
+    return parse(source, settings, corrections)
 
 
 def parse_document(
-    path: Path, settings: Settings, corrections: StructureCorrections | None = None
+    file: Path | SourceFile,
+    settings: Settings,
+    parser: Parser | None = None,
+    corrections: StructureCorrections | None = None,
 ) -> Plan:
     """Parse one file; a crash of the parser becomes an error naming the file.
 
@@ -74,12 +88,16 @@ def parse_document(
     Raises:
         IngestError: (or a subclass) with a French message naming the file.
     """
-    path = Path(path)
+    source = _loaded(file, settings)
+    path = source.path
     try:
-        # (two arguments without corrections: the parsers tests pass in take two)
-        plan = (
-            parse_file(path, settings, corrections) if corrections else parse_file(path, settings)
-        )
+        # the coordinator's corrections of the file's tables go to the real parser
+        if parser is not None:
+            plan = parser(source, settings)
+        elif corrections is not None:
+            plan = parse_source(source, settings, corrections)
+        else:
+            plan = parse_source(source, settings)
     except IngestError:
         raise
     except MemoryError as exc:  # the worker's memory limit: a file far beyond any plan
@@ -96,60 +114,133 @@ def parse_document(
     return plan
 
 
+def _loaded(file: Path | SourceFile, settings: Settings) -> SourceFile:
+    if not isinstance(file, str | os.PathLike):
+        return file
+    from assistant.readers.source_file import load_source
+
+    return load_source(Path(file), settings.ingest)
+
+
+def parse_or_error(
+    file: Path | SourceFile, settings: Settings, parser: Parser | None = None
+) -> Plan | IngestError:
+    """The plan, or the error that stops this file (what a worker process sends back)."""
+    try:
+        return parse_document(file, settings, parser)
+    except IngestError as failure:
+        return failure
+
+
+@dataclass
+class LoadedBatch:
+    """A batch after the preliminary checks: each file read and hashed once.
+
+    `paths` keeps the batch's order (the same path given twice counts once); `sources`
+    holds the files that passed, `failures` the files refused already.
+    """
+
+    paths: list[Path]
+    sources: dict[Path, SourceFile]
+    failures: dict[Path, IngestError]
+
+
+def load_sources(paths: Sequence[Path], settings: Settings) -> LoadedBatch:
+    """Check and read every file of a batch once (no parsing).
+
+    Two different files whose names differ only by case or accents would become the same
+    document, so they are refused.
+    """
+    from assistant.readers.source_file import load_source
+
+    unique = _unique_paths(paths)
+    failures = _name_clashes(unique)
+    sources: dict[Path, SourceFile] = {}
+    for path in unique:
+        if path in failures:
+            continue
+        try:
+            sources[path] = load_source(path, settings.ingest)
+        except IngestError as failure:
+            failures[path] = failure
+    return LoadedBatch(unique, sources, failures)
+
+
 def parse_batch(
     paths: Sequence[Path],
     settings: Settings,
     progress: ProgressCallback | None = None,
     *,
     processes: int = 0,
-    reuse: Callable[[Path], Plan | None] | None = None,
     interrupt: Interrupt | None = None,
+    parser: Parser | None = None,
 ) -> list[ParsedFile]:
     """Parse every file of a batch, or report every file that cannot be ingested.
-
-    The same path given twice counts once. Two different files whose names differ only
-    by case or accents would become the same document, so they are refused.
 
     Args:
         processes: 0 parses here, one file after the other; n > 0 parses in up to n worker
             processes (see `parse_processes`), which also keeps this process free, for
             instance to load the embedding model meanwhile. Same result either way.
-        reuse: gives the plan of a file that needs no parsing (a workspace's unchanged
-            file, known by its content hash), or None to parse it.
-        interrupt: polled while parsing (see `assistant.parse_workers.Interrupt`); once it
-            returns an error maker, the files not yet parsed fail with that error (a job's
-            time limit, a cancellation). In worker processes a file is stopped mid-parse.
+        interrupt: polled while parsing (see `Interrupt`); once it returns an error maker,
+            the files not yet parsed fail with that error (a job's time limit, a
+            cancellation). In worker processes a file is stopped mid-parse.
+        parser: the parser (default `parse_source`); worker processes always use the default.
 
     Raises:
         IngestBatchError: listing each failing file with its message.
     """
-    unique = _unique_paths(paths)
-    failures = _name_clashes(unique)
-    plans: dict[Path, Plan] = {}
-    todo = []
-    for path in unique:
-        if path in failures:
-            continue
-        reused = reuse(path) if reuse is not None else None
-        if reused is None:
-            todo.append(path)
-        else:
-            plans[path] = reused
-    outcomes = (
-        _parse_in_processes(todo, settings, processes, len(unique), progress, interrupt)
-        if processes > 0 and todo
-        else _parse_here(todo, settings, len(unique), progress, interrupt)
+    batch = load_sources(paths, settings)
+    sources = list(batch.sources.values())
+    outcomes = parse_sources(
+        sources,
+        settings,
+        progress,
+        processes=processes,
+        interrupt=interrupt,
+        parser=parser,
+        total=len(batch.paths),
     )
+    failures = dict(batch.failures)
+    plans: dict[Path, Plan] = {}
     for path, outcome in outcomes:
         if isinstance(outcome, IngestError):
             failures[path] = outcome
         else:
             plans[path] = outcome
-    if progress is not None:
-        progress(ProgressEvent("parse", len(unique), len(unique)))
     if failures:
-        raise IngestBatchError([failures[path] for path in unique if path in failures], len(unique))
-    return [ParsedFile(path, plans[path]) for path in unique]
+        raise IngestBatchError(
+            [failures[path] for path in batch.paths if path in failures], len(batch.paths)
+        )
+    return [ParsedFile(path, plans[path]) for path in batch.paths]
+
+
+Outcome = tuple[Path, Plan | IngestError]
+
+
+def parse_sources(
+    sources: Sequence[SourceFile],
+    settings: Settings,
+    progress: ProgressCallback | None = None,
+    *,
+    processes: int = 0,
+    interrupt: Interrupt | None = None,
+    parser: Parser | None = None,
+    total: int | None = None,
+) -> list[Outcome]:
+    """Parse loaded files, here or in worker processes; each file's plan or error.
+
+    `total` is the size of the whole batch for the progress events (files that need no
+    parsing count as done at the end of the stage).
+    """
+    total = len(sources) if total is None else total
+    outcomes = (
+        _parse_in_processes(sources, settings, processes, total, progress, interrupt)
+        if processes > 0 and sources and parser is None
+        else list(_parse_here(sources, settings, total, progress, interrupt, parser))
+    )
+    if progress is not None:
+        progress(ProgressEvent("parse", total, total))
+    return outcomes
 
 
 # A PDF costs about 30 ms of parsing per KB (tables rebuilt from the page layout); other
@@ -159,7 +250,9 @@ _OTHER_BYTES_PER_SECOND = 1_000_000
 _WORTH_A_PROCESS_SECONDS = 1.0
 
 
-def parse_processes(paths: Sequence[Path], settings: Settings, *, busy_here: bool = False) -> int:
+def parse_processes(
+    files: Sequence[Path | SourceFile], settings: Settings, *, busy_here: bool = False
+) -> int:
     """How many worker processes should parse this batch (0: parse in this process).
 
     `settings.ingest.parse_processes` decides when set. Otherwise files expected to take a
@@ -170,73 +263,72 @@ def parse_processes(paths: Sequence[Path], settings: Settings, *, busy_here: boo
     configured = settings.ingest.parse_processes
     if configured is not None:
         return configured
-    heavy = sum(1 for path in paths if _expected_seconds(Path(path)) >= _WORTH_A_PROCESS_SECONDS)
+    heavy = sum(1 for file in files if expected_seconds(file) >= _WORTH_A_PROCESS_SECONDS)
     if heavy == 0 or (heavy == 1 and not busy_here):
         return 0
     return max(1, min(heavy, os.cpu_count() or 1))
 
 
-def _expected_seconds(path: Path) -> float:
-    try:
-        size = path.stat().st_size
-    except OSError:
-        return 0.0  # reported by the reader, in this process
-    rate = _PDF_BYTES_PER_SECOND if path.suffix.lower() == ".pdf" else _OTHER_BYTES_PER_SECOND
+def expected_seconds(file: Path | SourceFile) -> float:
+    """A rough parsing time of a file, from its size and format."""
+    if not isinstance(file, str | os.PathLike):
+        size, suffix = len(file.data), file.path.suffix
+    else:
+        try:
+            size, suffix = Path(file).stat().st_size, Path(file).suffix
+        except OSError:
+            return 0.0  # reported by the reader, in this process
+    rate = _PDF_BYTES_PER_SECOND if suffix.lower() == ".pdf" else _OTHER_BYTES_PER_SECOND
     return size / rate
 
 
-_Outcome = tuple[Path, Plan | IngestError]
-
-
 def _parse_here(
-    paths: Sequence[Path],
+    sources: Sequence[SourceFile],
     settings: Settings,
     total: int,
     progress: ProgressCallback | None,
     interrupt: Interrupt | None = None,
-) -> Iterator[_Outcome]:
+    parser: Parser | None = None,
+) -> Iterator[Outcome]:
     stopped = None
-    for done, path in enumerate(paths):
+    for done, source in enumerate(sources):
         if progress is not None:
-            progress(ProgressEvent("parse", done, total, path.name))
+            progress(ProgressEvent("parse", done, total, source.name))
         if stopped is None and interrupt is not None:
             stopped = interrupt()
-        yield path, (stopped(path) if stopped is not None else parse_or_error(path, settings))
-
-
-def parse_or_error(path: Path, settings: Settings) -> Plan | IngestError:
-    """The plan, or the error that stops this file (what a worker process sends back)."""
-    try:
-        return parse_document(path, settings)
-    except IngestError as failure:
-        return failure
+        yield (
+            source.path,
+            stopped(source.path)
+            if stopped is not None
+            else parse_or_error(source, settings, parser),
+        )
 
 
 def _parse_in_processes(
-    paths: Sequence[Path],
+    sources: Sequence[SourceFile],
     settings: Settings,
     processes: int,
     total: int,
     progress: ProgressCallback | None,
     interrupt: Interrupt | None = None,
-) -> list[_Outcome]:
-    from assistant.parse_workers import parse_in_workers
+) -> list[Outcome]:
+    from assistant.parsing.workers import parse_in_workers
 
     if progress is not None:
-        progress(ProgressEvent("parse", 0, total, paths[0].name))
+        progress(ProgressEvent("parse", 0, total, sources[0].name))
     done: list[Path] = []
 
     def parsed(path: Path) -> None:
         done.append(path)
-        if progress is not None and len(done) < len(paths):
+        if progress is not None and len(done) < len(sources):
             progress(ProgressEvent("parse", len(done), total, path.name))
 
     try:
         return parse_in_workers(
-            paths, settings, processes, _expected_seconds, parsed, interrupt=interrupt
+            sources, settings, processes, expected_seconds, parsed, interrupt=interrupt
         )
     except OSError:  # no worker could start (no process left, no executable): parse here
-        return list(_parse_here(paths, settings, total, progress, interrupt))
+        return list(_parse_here(sources, settings, total, progress, interrupt))
 
 
 def _unique_paths(paths: Sequence[Path]) -> list[Path]:

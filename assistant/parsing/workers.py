@@ -1,4 +1,4 @@
-"""Parsing files in worker processes: ``python -m assistant.parse_workers``.
+"""Parsing files in worker processes: ``python -m assistant.parsing.workers``.
 
 A large PDF takes seconds of pure-Python work. In worker processes it runs beside what this
 process does meanwhile (loading the embedding model), and several files use several cores.
@@ -6,9 +6,10 @@ process does meanwhile (loading the embedding model), and several files use seve
 Why not `concurrent.futures.ProcessPoolExecutor`: without fork (unsafe while another
 thread imports torch), its workers start by re-running the caller's main script, which
 fails for any script that lacks the ``if __name__ == "__main__"`` guard. Each worker here
-is a fresh interpreter running this module: it reads its share of the batch (pickled) on
-stdin and writes one pickled ``(path, plan or error)`` per file on its stdout, as soon as
-the file is parsed. Anything a parser prints goes to stderr, never into that stream.
+is a fresh interpreter running this module: it reads its share of the batch on stdin (the
+files already loaded, bytes and hash, pickled: a worker never reads a file again) and
+writes one pickled ``(path, plan or error)`` per file on its stdout, as soon as the file
+is parsed. Anything a parser prints goes to stderr, never into that stream.
 
 A worker is also the fence around a hostile file: it runs under an address-space limit
 (``ingest.worker_memory_mb``, `resource.RLIMIT_AS`, set once its modules are loaded), so a file that would need gigabytes
@@ -27,12 +28,15 @@ import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from assistant.errors import IngestError
-from assistant.ingest import Interrupt
+from assistant.parsing.batch import Interrupt
 from assistant.schema import Plan
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.readers.source_file import SourceFile
 
 Outcome = tuple[Path, Plan | IngestError]
 _POLL_SECONDS = 0.5
@@ -41,14 +45,14 @@ _SECRET_MARKERS = ("KEY", "TOKEN", "SECRET", "PASSWORD", "SETTINGS")
 
 
 def parse_in_workers(
-    paths: Sequence[Path],
+    sources: Sequence[SourceFile],
     settings: Settings,
     processes: int,
-    expected_seconds: Callable[[Path], float],
+    expected_seconds: Callable[[SourceFile], float],
     on_parsed: Callable[[Path], None] | None = None,
     interrupt: Interrupt | None = None,
 ) -> list[Outcome]:
-    """Parse `paths` in up to `processes` worker processes, heaviest files spread first.
+    """Parse `sources` in up to `processes` worker processes, heaviest files spread first.
 
     `on_parsed` is called (in this thread) as each file is done. A worker that dies (a
     reader crashing the interpreter on a malformed file, memory exhausted) fails the files
@@ -56,7 +60,7 @@ def parse_in_workers(
     `interrupt` returns an error maker, every worker is killed and each unfinished file
     gets that error.
     """
-    shares = _shares(paths, max(1, min(processes, len(paths))), expected_seconds)
+    shares = _shares(sources, max(1, min(processes, len(sources))), expected_seconds)
     finished: queue.Queue[Outcome | None] = queue.Queue()
     safe = without_secrets(settings)
     workers = [_Worker(share, safe, finished) for share in shares if share]
@@ -113,15 +117,15 @@ def worker_environment(environ: Mapping[str, str] | None = None) -> dict[str, st
 
 
 def _shares(
-    paths: Sequence[Path], count: int, expected_seconds: Callable[[Path], float]
-) -> list[list[Path]]:
+    sources: Sequence[SourceFile], count: int, expected_seconds: Callable[[SourceFile], float]
+) -> list[list[SourceFile]]:
     """Each file to the least loaded worker, largest files first."""
-    shares: list[list[Path]] = [[] for _ in range(count)]
+    shares: list[list[SourceFile]] = [[] for _ in range(count)]
     loads = [0.0] * count
-    for path in sorted(paths, key=expected_seconds, reverse=True):
+    for source in sorted(sources, key=expected_seconds, reverse=True):
         lightest = loads.index(min(loads))
-        shares[lightest].append(path)
-        loads[lightest] += expected_seconds(path)
+        shares[lightest].append(source)
+        loads[lightest] += expected_seconds(source)
     return shares
 
 
@@ -129,9 +133,9 @@ class _Worker:
     """One worker process and the thread that reads what it sends back."""
 
     def __init__(
-        self, paths: list[Path], settings: Settings, finished: queue.Queue[Outcome | None]
+        self, sources: list[SourceFile], settings: Settings, finished: queue.Queue[Outcome | None]
     ) -> None:
-        self._paths = paths
+        self._sources = sources
         self._done: set[Path] = set()
         self._finished = finished
         self._process = subprocess.Popen(
@@ -148,7 +152,7 @@ class _Worker:
         assert process.stdin is not None and process.stdout is not None
         try:
             with process.stdin:
-                pickle.dump((self._paths, settings), process.stdin)
+                pickle.dump((self._sources, settings), process.stdin)
             while True:
                 path, outcome = pickle.load(process.stdout)
                 self._done.add(path)
@@ -168,7 +172,7 @@ class _Worker:
 
     def unfinished(self) -> list[Path]:
         self._reader.join()
-        return [path for path in self._paths if path not in self._done]
+        return [source.path for source in self._sources if source.path not in self._done]
 
 
 def worker_command() -> list[str]:
@@ -180,7 +184,7 @@ def worker_command() -> list[str]:
     """
     if not sys.executable:
         raise OSError("no Python executable to start a worker with")
-    return [sys.executable, "-m", "assistant.parse_workers"]
+    return [sys.executable, "-m", "assistant.parsing.workers"]
 
 
 def _worker_died(path: Path) -> IngestError:
@@ -193,13 +197,13 @@ def _worker_died(path: Path) -> IngestError:
 
 
 def _serve(stdin: IO[bytes], results: IO[bytes]) -> None:
-    from assistant.ingest import parse_or_error
+    from assistant.parsing.batch import parse_or_error
 
-    paths, settings = pickle.load(stdin)
+    sources, settings = pickle.load(stdin)
     if sys.platform != "win32":
         limit_memory(settings.ingest.worker_memory_mb)
-    for path in paths:
-        pickle.dump((path, parse_or_error(path, settings)), results)
+    for source in sources:
+        pickle.dump((source.path, parse_or_error(source, settings)), results)
         results.flush()
 
 

@@ -1,0 +1,263 @@
+"""What changed between two versions of a plan: the core of `plan-assistant changes`.
+
+Actions have no stable number across versions (a coordinator inserts, splits, rewords),
+so they are paired in two passes: the same folded wording first, then the closest
+wording above a similarity floor (rapidfuzz's token-set ratio, which tolerates words
+added or moved: « Créer une cellule qualité » → « Créer une cellule qualité de
+section »), each action used once, best pairs first. What is left over is added or
+removed. A paired action whose status or deadline differs is reported as moved.
+Recommendations are compared by their normalised key (« c3/r6 »), which survives a new
+file name; one answered by some action before and by none now has lost its last action.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from assistant.ids import fold
+from assistant.schema import Action, Plan, StatusCategory
+from assistant.schema.changes import (
+    ActionChange,
+    ChangeKind,
+    PlanChanges,
+    RecurringRecommendation,
+)
+
+#: Two wordings at or above this token-set ratio (0-100) are the same action reworded.
+#: Measured on the tests' revisions: rewordings score 80-100, unrelated actions of one
+#: plan below 60.
+REWORDED_FLOOR = 70.0
+
+
+def compare_versions(
+    previous: Plan,
+    current: Plan,
+    *,
+    lineage: str = "",
+    previous_version: int = 1,
+    version: int = 2,
+    plans: Sequence[Plan] = (),
+) -> PlanChanges:
+    """The changes from `previous` to `current` (two versions of one plan).
+
+    For two versions of an experts' report (a later evaluation cycle), the
+    recommendations that come back are listed, with the actions of `plans` (the
+    workspace's current documents) marked done that answered them the first time.
+    """
+    pairs = _pair(previous.actions, current.actions)
+    paired_before = {id(before) for before, _after, _score in pairs}
+    paired_now = {id(after) for _before, after, _score in pairs}
+    changes: list[ActionChange] = []
+    unchanged = 0
+    by_current = {id(after): (before, score) for before, after, score in pairs}
+    for action in current.actions:
+        if id(action) not in paired_now:
+            changes.append(
+                ActionChange(kind=ChangeKind.ADDED, text=action.text, action_id=action.id)
+            )
+            continue
+        before, score = by_current[id(action)]
+        moved = _moves(before, action, score)
+        changes += moved
+        unchanged += not moved
+    changes += [
+        ActionChange(kind=ChangeKind.REMOVED, text=action.text, previous_action_id=action.id)
+        for action in previous.actions
+        if id(action) not in paired_before
+    ]
+    return PlanChanges(
+        lineage=lineage or current.document.id,
+        name=current.document.name,
+        previous_name=previous.document.name,
+        version=version,
+        previous_version=previous_version,
+        changes=changes,
+        orphaned_recommendations=_orphaned(previous, current),
+        unchanged=unchanged,
+        recurring_recommendations=_recurring(previous, current, plans),
+    )
+
+
+def _recurring(
+    previous: Plan, current: Plan, plans: Sequence[Plan]
+) -> list[RecurringRecommendation]:
+    if previous.actions or current.actions:
+        return []  # a plan's cited recommendations are not a new cycle's report
+    worded = [r for r in previous.recommendations if r.text]
+    done: dict[str, list[str]] = {}
+    for plan in plans:
+        keys = {rec.id: rec.key for rec in plan.recommendations}
+        for action in plan.actions:
+            if action.status_category is StatusCategory.DONE:
+                for rec_id in action.addresses:
+                    if keys.get(rec_id):
+                        done.setdefault(keys[rec_id], []).append(action.text)
+    found: list[RecurringRecommendation] = []
+    taken: set[str] = set()
+    for rec in current.recommendations:
+        if not rec.text:
+            continue
+        scored = [
+            (fuzz.token_set_ratio(fold(rec.text), fold(old.text or "")), old)
+            for old in worded
+            if old.id not in taken
+        ]
+        if not scored:
+            continue
+        score, old = max(scored, key=lambda pair: pair[0])
+        if score < REWORDED_FLOOR:
+            continue
+        taken.add(old.id)
+        found.append(
+            RecurringRecommendation(
+                ref=rec.ref,
+                text=rec.text,
+                previous_ref=old.ref,
+                similarity=round(score / 100, 3),
+                done_actions=done.get(old.key, []) if old.key else [],
+            )
+        )
+    return found
+
+
+def _pair(before: list[Action], now: list[Action]) -> list[tuple[Action, Action, float]]:
+    pairs: list[tuple[Action, Action, float]] = []
+    used_before: set[int] = set()
+    used_now: set[int] = set()
+    by_wording: dict[str, list[Action]] = {}
+    for action in before:
+        by_wording.setdefault(fold(action.text), []).append(action)
+    for action in now:
+        same = [a for a in by_wording.get(fold(action.text), []) if id(a) not in used_before]
+        if same:
+            pairs.append((same[0], action, 100.0))
+            used_before.add(id(same[0]))
+            used_now.add(id(action))
+    candidates = sorted(
+        (
+            (fuzz.token_set_ratio(fold(old.text), fold(new.text)), i, j)
+            for i, old in enumerate(before)
+            if id(old) not in used_before
+            for j, new in enumerate(now)
+            if id(new) not in used_now
+        ),
+        reverse=True,
+    )
+    for score, i, j in candidates:
+        if score < REWORDED_FLOOR:
+            break
+        old, new = before[i], now[j]
+        if id(old) in used_before or id(new) in used_now:
+            continue
+        pairs.append((old, new, score))
+        used_before.add(id(old))
+        used_now.add(id(new))
+    return pairs
+
+
+def _moves(before: Action, now: Action, score: float) -> list[ActionChange]:
+    common = {"text": now.text, "action_id": now.id, "previous_action_id": before.id}
+    moves: list[ActionChange] = []
+    if fold(before.text) != fold(now.text):
+        moves.append(
+            ActionChange(
+                kind=ChangeKind.REWORDED,
+                previous_text=before.text,
+                similarity=round(score / 100, 3),
+                **common,
+            )
+        )
+    if fold(before.status or "") != fold(now.status or "") or (
+        before.status_category is not now.status_category
+    ):
+        moves.append(
+            ActionChange(
+                kind=ChangeKind.STATUS, previous_value=before.status, value=now.status, **common
+            )
+        )
+    if fold(before.deadline or "") != fold(now.deadline or "") or before.due != now.due:
+        moves.append(
+            ActionChange(
+                kind=ChangeKind.DEADLINE,
+                previous_value=before.deadline,
+                value=now.deadline,
+                **common,
+            )
+        )
+    return moves
+
+
+def _orphaned(previous: Plan, current: Plan) -> list[str]:
+    def answered(plan: Plan) -> dict[str, str]:
+        keys = {rec.id: (rec.key or fold(rec.ref), rec.ref) for rec in plan.recommendations}
+        found: dict[str, str] = {}
+        for action in plan.actions:
+            for rec_id in action.addresses:
+                if rec_id in keys:
+                    key, ref = keys[rec_id]
+                    found.setdefault(key, ref)
+        return found
+
+    before, now = answered(previous), answered(current)
+    return [ref for key, ref in before.items() if key not in now]
+
+
+def describe_change(change: ActionChange) -> str:
+    """One change in French, as the reports and the CLI print it."""
+    match change.kind:
+        case ChangeKind.ADDED:
+            return f"Action ajoutée : « {change.text} »"
+        case ChangeKind.REMOVED:
+            return f"Action retirée : « {change.text} »"
+        case ChangeKind.REWORDED:
+            return f"Action reformulée : « {change.previous_text} » devient « {change.text} »"
+        case ChangeKind.STATUS:
+            return (
+                f"État changé ({change.previous_value or 'non renseigné'} → "
+                f"{change.value or 'non renseigné'}) : « {change.text} »"
+            )
+        case ChangeKind.DEADLINE:
+            return (
+                f"Échéance déplacée ({change.previous_value or 'aucune'} → "
+                f"{change.value or 'aucune'}) : « {change.text} »"
+            )
+
+
+def describe_plan_changes(changes: PlanChanges) -> list[str]:
+    """The French lines of one plan's changes: a heading line, then one line per change."""
+    head = (
+        f"{changes.name} (version {changes.version}) par rapport à {changes.previous_name} "
+        f"(version {changes.previous_version}) : {_summary(changes)}."
+    )
+    lines = [head, *(describe_change(change) for change in changes.changes)]
+    for back in changes.recurring_recommendations:
+        done = (
+            " ; pourtant marquée réalisée : "
+            + ", ".join(f"« {text} »" for text in back.done_actions)
+            if back.done_actions
+            else ""
+        )
+        lines.append(
+            f"Recommandation qui revient : {back.ref} reprend {back.previous_ref} du rapport "
+            f"précédent (similarité {round(back.similarity * 100)} %){done}"
+        )
+    if changes.orphaned_recommendations:
+        lines.append(
+            "Recommandations qui ont perdu leur dernière action : "
+            + ", ".join(changes.orphaned_recommendations)
+        )
+    return lines
+
+
+def _summary(changes: PlanChanges) -> str:
+    parts = [
+        (ChangeKind.ADDED, "ajoutée"),
+        (ChangeKind.REMOVED, "retirée"),
+        (ChangeKind.REWORDED, "reformulée"),
+        (ChangeKind.STATUS, "état changé"),
+        (ChangeKind.DEADLINE, "échéance déplacée"),
+    ]
+    counted = [f"{changes.count(kind)} {label}" for kind, label in parts if changes.count(kind)]
+    return ", ".join(counted) if counted else "aucun changement des actions"
