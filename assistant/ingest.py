@@ -18,7 +18,7 @@ from typing import Literal
 
 from assistant.errors import IngestBatchError, IngestError
 from assistant.ids import document_id
-from assistant.schema import Plan
+from assistant.schema import Plan, PlanParser
 from assistant.settings import Settings
 
 
@@ -54,25 +54,26 @@ def parse_file(path: Path, settings: Settings) -> Plan:
 
     The readers pull in pdfplumber, python-docx and openpyxl; importing them only when a
     file is parsed keeps commands that never parse (export, --version) quick to start.
-    Tests replace this function with a deterministic fake.
+    The default `PlanParser` of the functions below (tests pass a fake in).
     """
     from assistant.parsing import parse_file as parse
 
     return parse(path, settings)
 
 
-def parse_document(path: Path, settings: Settings) -> Plan:
+def parse_document(path: Path, settings: Settings, parser: PlanParser | None = None) -> Plan:
     """Parse one file; a crash of the parser becomes an error naming the file.
 
     The readers check that the file exists, has a supported extension, size and content,
-    and say so in French; this adds the guarantees the workspace relies on.
+    and say so in French; this adds the guarantees the workspace relies on. `parser`
+    replaces `parse_file` (a test's fake).
 
     Raises:
         IngestError: (or a subclass) with a French message naming the file.
     """
     path = Path(path)
     try:
-        plan = parse_file(path, settings)
+        plan = (parser or parse_file)(path, settings)
     except IngestError:
         raise
     except MemoryError as exc:  # the worker's memory limit: a file far beyond any plan
@@ -97,6 +98,7 @@ def parse_batch(
     processes: int = 0,
     reuse: Callable[[Path], Plan | None] | None = None,
     interrupt: Interrupt | None = None,
+    parser: PlanParser | None = None,
 ) -> list[ParsedFile]:
     """Parse every file of a batch, or report every file that cannot be ingested.
 
@@ -112,6 +114,8 @@ def parse_batch(
         interrupt: polled while parsing (see `assistant.parse_workers.Interrupt`); once it
             returns an error maker, the files not yet parsed fail with that error (a job's
             time limit, a cancellation). In worker processes a file is stopped mid-parse.
+        parser: replaces `parse_file` (a test's fake); it runs in this process, since
+            worker processes only know the real parser.
 
     Raises:
         IngestBatchError: listing each failing file with its message.
@@ -130,8 +134,8 @@ def parse_batch(
             plans[path] = reused
     outcomes = (
         _parse_in_processes(todo, settings, processes, len(unique), progress, interrupt)
-        if processes > 0 and todo
-        else _parse_here(todo, settings, len(unique), progress, interrupt)
+        if processes > 0 and todo and parser is None
+        else _parse_here(todo, settings, len(unique), progress, interrupt, parser)
     )
     for path, outcome in outcomes:
         if isinstance(outcome, IngestError):
@@ -187,6 +191,7 @@ def _parse_here(
     total: int,
     progress: ProgressCallback | None,
     interrupt: Interrupt | None = None,
+    parser: PlanParser | None = None,
 ) -> Iterator[_Outcome]:
     stopped = None
     for done, path in enumerate(paths):
@@ -194,13 +199,18 @@ def _parse_here(
             progress(ProgressEvent("parse", done, total, path.name))
         if stopped is None and interrupt is not None:
             stopped = interrupt()
-        yield path, (stopped(path) if stopped is not None else parse_or_error(path, settings))
+        yield (
+            path,
+            (stopped(path) if stopped is not None else parse_or_error(path, settings, parser)),
+        )
 
 
-def parse_or_error(path: Path, settings: Settings) -> Plan | IngestError:
+def parse_or_error(
+    path: Path, settings: Settings, parser: PlanParser | None = None
+) -> Plan | IngestError:
     """The plan, or the error that stops this file (what a worker process sends back)."""
     try:
-        return parse_document(path, settings)
+        return parse_document(path, settings, parser)
     except IngestError as failure:
         return failure
 

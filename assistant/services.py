@@ -4,6 +4,9 @@ Each function takes an open `Workspace` and the `Settings`, wires the core piece
 (retriever, tokenizer, mapper, audit rules, drafts) and returns schema objects. Stateless
 variants work on files through a temporary workspace, so that "map these files" and
 "audit these files" behave exactly like the workspace versions.
+
+`embedder=` and `parser=` are seams: None means the configured model (behind the
+workspace's vector cache) and `assistant.parsing.parse_file`; tests pass their fakes.
 """
 
 from __future__ import annotations
@@ -24,16 +27,19 @@ from assistant.ingest import ProgressCallback, ProgressEvent
 from assistant.ingest import parse_processes as choose_parse_processes
 from assistant.mapping.service import build_mappings
 from assistant.reports.data import ReportData, build_report_data
+from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.french import make_tokenizer
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.workspace_indexes import open_retriever, prepare_indexing_in_background
-from assistant.schema import AuditReport, Mapping, Plan
+from assistant.schema import AuditReport, Mapping, Plan, PlanParser
 from assistant.settings import Settings
 from assistant.store import IngestReport, Workspace
 
 
 @contextmanager
-def temporary_workspace(paths: Sequence[Path], settings: Settings) -> Iterator[Workspace]:
+def temporary_workspace(
+    paths: Sequence[Path], settings: Settings, *, parser: PlanParser | None = None
+) -> Iterator[Workspace]:
     """A throw-away workspace holding `paths` (stateless commands).
 
     Raises:
@@ -41,7 +47,7 @@ def temporary_workspace(paths: Sequence[Path], settings: Settings) -> Iterator[W
     """
     with tempfile.TemporaryDirectory(prefix="plan-assistant-") as directory:
         workspace = Workspace.open(Path(directory) / "workspace", settings)
-        workspace.ingest(list(paths))
+        workspace.ingest(list(paths), parser=parser)
         yield workspace
 
 
@@ -50,6 +56,9 @@ def ingest_and_index(
     paths: Sequence[Path],
     settings: Settings,
     progress: ProgressCallback | None = None,
+    *,
+    embedder: Embedder | None = None,
+    parser: PlanParser | None = None,
 ) -> IngestReport:
     """Import a batch (all or nothing), then bring the workspace's index up to date.
 
@@ -63,17 +72,17 @@ def ingest_and_index(
             (embedding model unavailable, Chroma server down).
     """
     new_text = _brings_new_text(workspace, paths)
-    loading = prepare_indexing_in_background(workspace) if new_text else None
+    loading = prepare_indexing_in_background(workspace, embedder) if new_text else None
     processes = choose_parse_processes(paths, settings, busy_here=loading is not None)
     try:
-        report = workspace.ingest(paths, progress, parse_processes=processes)
+        report = workspace.ingest(paths, progress, parse_processes=processes, parser=parser)
     finally:
         if loading is not None:
             loading.join()  # never leave a thread importing torch behind an early exit
     if progress is not None:
         progress(ProgressEvent("index", 0, 1))
     try:
-        retriever_for(workspace, settings)
+        retriever_for(workspace, settings, embedder)
     except PlanAssistantError as error:
         raise IndexingPostponedError(report, error) from error
     if progress is not None:
@@ -109,17 +118,29 @@ def _brings_new_text(workspace: Workspace, paths: Sequence[Path]) -> bool:
     return False
 
 
-def retriever_for(workspace: Workspace, settings: Settings) -> HybridRetriever:
-    """The workspace's retriever, brought in step with its database."""
-    return open_retriever(workspace.root, settings)
+def retriever_for(
+    workspace: Workspace, settings: Settings, embedder: Embedder | None = None
+) -> HybridRetriever:
+    """The workspace's retriever, brought in step with its database.
+
+    Args:
+        embedder: replaces the configured model (see `open_retriever`): a test's fake.
+    """
+    return open_retriever(workspace.root, settings, embedder)
 
 
 def map_workspace(
-    workspace: Workspace, settings: Settings, *, semantic: bool = True
+    workspace: Workspace,
+    settings: Settings,
+    *,
+    semantic: bool = True,
+    embedder: Embedder | None = None,
 ) -> list[Mapping]:
     """The traceability matrix of a workspace (recommendation → actions)."""
     plans = workspace.plans()
-    searcher = retriever_for(workspace, settings) if semantic and _has_actions(plans) else None
+    searcher = (
+        retriever_for(workspace, settings, embedder) if semantic and _has_actions(plans) else None
+    )
     tokenize = make_tokenizer(settings.retrieval.tokenizer).tokenize
     actions = {action.id: action for plan in plans for action in plan.actions}
     # The audit's verdict (stalled-only recommendations are not « Couverte »), everywhere.
@@ -133,10 +154,11 @@ def audit_workspace(
     as_of: date,
     drafts: bool = True,
     title: str = "Suivi des recommandations des experts",
+    embedder: Embedder | None = None,
 ) -> ReportData:
     """The gap audit of a workspace, with what the report renderers need."""
     plans = workspace.plans()
-    searcher = retriever_for(workspace, settings) if _has_actions(plans) else None
+    searcher = retriever_for(workspace, settings, embedder) if _has_actions(plans) else None
     tokenize = make_tokenizer(settings.retrieval.tokenizer).tokenize
     drafter, action_drafter = (
         _drafters(plans, searcher, as_of, settings)

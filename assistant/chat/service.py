@@ -34,6 +34,7 @@ from assistant.chat.models import Answer, Conversation, Focus, Intent, Question,
 from assistant.chat.reply import Reply, cited_ids
 from assistant.chat.resolve import owner_in_question
 from assistant.retrieval.deferred import deferred_retriever
+from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.french import make_tokenizer
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.workspace_indexes import open_retriever, workspace_passages
@@ -77,6 +78,7 @@ class ConversationService:
         main_document: name or id of the coordinator's own plan (default: chosen, see
             `assistant.chat.knowledge.choose_main_plan`).
         memory: where conversations are kept (default: in this process).
+        embedder: replaces the configured model of the workspace's retriever (a test's fake).
     """
 
     def __init__(
@@ -90,12 +92,14 @@ class ConversationService:
         main_document: str | None = None,
         max_conversations: int = 100,
         memory: ConversationMemory | None = None,
+        embedder: Embedder | None = None,
     ) -> None:
         self.workspace = workspace
         self.settings = settings
         self.as_of = as_of
         self.main_document = main_document
         self._retriever = retriever
+        self._embedder = embedder
         self._llm = llm
         self._knowledge: Knowledge | None = None
         self._fingerprint: tuple[Any, ...] | None = None
@@ -129,7 +133,9 @@ class ConversationService:
             self._retriever.sync(workspace_passages(plans))
             return self._retriever
         # Opened at the first search: a question about owners or deadlines loads no model.
-        return deferred_retriever(lambda: open_retriever(self.workspace.root, self.settings))
+        return deferred_retriever(
+            lambda: open_retriever(self.workspace.root, self.settings, self._embedder)
+        )
 
     def warm_up(self) -> None:
         """Compute now what the first questions would otherwise wait for.

@@ -32,7 +32,7 @@ from assistant.cli import (
     workspace_commands,
 )
 from assistant.cli.french import FrenchCommand, FrenchHelp, french_sentence, french_usage_error
-from assistant.cli.state import CliState
+from assistant.cli.state import CliSeams, CliState
 from assistant.errors import PlanAssistantError
 
 if TYPE_CHECKING:
@@ -210,7 +210,8 @@ def _global_options(
     ] = False,
 ) -> None:
     """Auditer un plan d'action au regard des recommandations des experts, hors ligne."""
-    ctx.obj = CliState(settings=_settings(settings_preset), debug=debug)
+    seams = ctx.obj if isinstance(ctx.obj, CliSeams) else CliSeams()
+    ctx.obj = CliState(settings=_settings(settings_preset), debug=debug, seams=seams)
 
 
 def _settings(preset: str | None) -> Settings:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from assistant.cli.options import WorkspaceOption
-from assistant.cli.state import settings_of, workspace_dir
+from assistant.cli.state import embedder_of, settings_of, workspace_dir
 
 if TYPE_CHECKING:
     from assistant.ingest import ProgressCallback
@@ -49,7 +49,9 @@ def ingest(
     with _progress_bar() as progress:
         if index:
             try:
-                report = services.ingest_and_index(store, files, settings, progress)
+                report = services.ingest_and_index(
+                    store, files, settings, progress, embedder=embedder_of(ctx)
+                )
             except services.IndexingPostponedError as error:
                 report, postponed = error.report, error
         else:

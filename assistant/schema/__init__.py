@@ -14,6 +14,7 @@ from assistant.schema.audit import (
     TargetKind,
 )
 from assistant.schema.mapping import Coverage, Mapping, MappingLink, MappingsPublic
+from assistant.schema.parser import PlanParser
 from assistant.schema.plan import (
     Action,
     ExplicitLink,
@@ -57,6 +58,7 @@ __all__ = [
     "PassageFilter",
     "PassageKind",
     "Plan",
+    "PlanParser",
     "Recommendation",
     "RecommendationOrigin",
     "SearchHit",

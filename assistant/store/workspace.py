@@ -23,7 +23,7 @@ from assistant.errors import WorkspaceError
 from assistant.ids import document_id
 from assistant.ingest import Interrupt, ParsedFile, ProgressCallback, ProgressEvent, parse_batch
 from assistant.ingest import parse_processes as choose_parse_processes
-from assistant.schema import Action, Finding, Plan, Recommendation, SwotItem
+from assistant.schema import Action, Finding, Plan, PlanParser, Recommendation, SwotItem
 from assistant.schema.workspace import (
     Event,
     EventKind,
@@ -152,6 +152,7 @@ class Workspace:
         *,
         parse_processes: int | None = None,
         interrupt: Interrupt | None = None,
+        parser: PlanParser | None = None,
     ) -> IngestReport:
         """Parse a batch of files, then store all of it in one transaction.
 
@@ -163,6 +164,7 @@ class Workspace:
             parse_processes: worker processes for parsing (`assistant.ingest.parse_batch`);
                 None lets `assistant.ingest.parse_processes` choose.
             interrupt: stops the parsing early (a job's time limit, a cancellation).
+            parser: replaces the real parser (a test's fake).
 
         Raises:
             IngestBatchError: one or more files cannot be ingested (each listed).
@@ -179,6 +181,7 @@ class Workspace:
             processes=parse_processes,
             reuse=unchanged.plan,
             interrupt=interrupt,
+            parser=parser,
         )
         if not parsed:
             return IngestReport()
@@ -187,7 +190,9 @@ class Workspace:
             # since; the file is then parsed after all (rare, so here, under the lock).
             stale = unchanged.stale(parsed, rows.list_documents(connection))
             if stale:
-                again = {item.path: item for item in parse_batch(stale, self.settings)}
+                again = {
+                    item.path: item for item in parse_batch(stale, self.settings, parser=parser)
+                }
                 parsed = [again.get(item.path, item) for item in parsed]
             return self._store_batch(connection, parsed, progress)
 

@@ -17,17 +17,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fakes import HashingEmbedder
+from fakes import HashingEmbedder, behind_vector_cache
 
 from assistant import ingest
 from assistant.ids import document_id
-from assistant.retrieval import workspace_indexes
 from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
 from assistant.retrieval.french import StemTokenizer
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.vector_store import ChromaVectorStore, collection_name
-from assistant.retrieval.workspace_indexes import open_retriever
+from assistant.retrieval.workspace_indexes import ChromaIndex, open_retriever
 from assistant.schema import (
     Action,
     Document,
@@ -40,6 +39,7 @@ from assistant.schema import (
 )
 from assistant.settings import RetrievalSettings, Settings
 from assistant.store import Workspace, rebuild_indexes
+from assistant.store import indexes as store_indexes
 
 
 class SymmetricEmbedder(HashingEmbedder):
@@ -202,16 +202,12 @@ def _parse_json_plan(path: Path, settings: Settings) -> Plan:
 @pytest.fixture
 def fake_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
     monkeypatch.setattr(ingest, "parse_file", _parse_json_plan)
-    embedded: list[str] = []
-
-    def default_embedder(settings: Settings, indexes: Path) -> CachedEmbedder:
-        inner = HashingEmbedder()
-        inner.embedded = embedded  # one record for every embedder made
-        return CachedEmbedder(inner, EmbeddingCache(indexes / CACHE_FILE_NAME))
-
-    monkeypatch.setattr(workspace_indexes, "default_embedder", default_embedder)
     workspace = Workspace.open(tmp_path / "ws", Settings())
-    workspace.embedded = embedded  # type: ignore[attr-defined]
+    fake = HashingEmbedder()
+    workspace.embedder = behind_vector_cache(fake, workspace.indexes_dir)  # type: ignore[attr-defined]
+    workspace.embedded = fake.embedded  # type: ignore[attr-defined]
+    # `reindex` rebuilds through the registered index: one with the same FAKE.
+    monkeypatch.setattr(store_indexes, "DERIVED_INDEXES", [ChromaIndex(workspace.embedder)])  # type: ignore[attr-defined]
     return workspace
 
 
@@ -220,22 +216,22 @@ def test_an_unchanged_workspace_gets_the_retriever_kept_open(
 ) -> None:
     settings = fake_workspace.settings
     fake_workspace.ingest([_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat"})])
-    first = open_retriever(fake_workspace.root, settings)
-    assert open_retriever(fake_workspace.root, settings) is first
+    embedder = fake_workspace.embedder  # type: ignore[attr-defined]
+    first = open_retriever(fake_workspace.root, settings, embedder)
+    assert open_retriever(fake_workspace.root, settings, embedder) is first
 
     # A change, whoever made it: a new retriever, in step, built on what was embedded.
     fake_workspace.ingest(
         [_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat", "a2": "Ouvrir un local"})]
     )
-    second = open_retriever(fake_workspace.root, settings)
+    second = open_retriever(fake_workspace.root, settings, embedder)
     assert second is not first and len(second) == 2 and len(first) == 1
     assert fake_workspace.embedded == ["Créer un tutorat", "Ouvrir un local"]  # type: ignore[attr-defined]
     assert second.search("local", mode="lexical")[0].passage.id.endswith("-a2")
 
     # A rebuilt index (reindex): the kept retriever is dropped, nothing is embedded again.
-    workspace_indexes.register_indexes()
     rebuild_indexes(fake_workspace)
-    third = open_retriever(fake_workspace.root, settings)
+    third = open_retriever(fake_workspace.root, settings, embedder)
     assert third is not second and len(third) == 2
     assert third.search("tutorat", k=1)[0].passage.id.endswith("-a1")
     assert fake_workspace.embedded[2:] == ["tutorat"]  # type: ignore[attr-defined]  # the query
@@ -246,9 +242,10 @@ def test_a_collection_emptied_behind_its_back_is_noticed(
 ) -> None:
     settings = fake_workspace.settings
     fake_workspace.ingest([_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat"})])
-    first = open_retriever(fake_workspace.root, settings)
+    embedder = fake_workspace.embedder  # type: ignore[attr-defined]
+    first = open_retriever(fake_workspace.root, settings, embedder)
     first.vector_store.reset()  # another process, say
-    again = open_retriever(fake_workspace.root, settings)
+    again = open_retriever(fake_workspace.root, settings, embedder)
     assert again is not first and again.vector_store.count() == 1
 
 

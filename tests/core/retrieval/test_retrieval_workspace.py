@@ -21,6 +21,7 @@ from assistant.retrieval import workspace_indexes
 from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
 from assistant.retrieval.workspace_indexes import (
     CHROMA_INDEX,
+    ChromaIndex,
     action_text,
     open_retriever,
     plan_passages,
@@ -193,18 +194,15 @@ def test_reindex_rebuilds_the_chroma_index(
     register_indexes()  # idempotent
     assert indexes.DERIVED_INDEXES == [CHROMA_INDEX]
 
-    cache = EmbeddingCache(":memory:")
-    monkeypatch.setattr(
-        workspace_indexes,
-        "default_embedder",
-        lambda settings, indexes_dir: CachedEmbedder(fake_embedder, cache),
-    )
+    # The registered index, with the FAKE embedder behind an in-memory vector cache.
+    cached = CachedEmbedder(fake_embedder, EmbeddingCache(":memory:"))
+    monkeypatch.setattr(indexes, "DERIVED_INDEXES", [ChromaIndex(cached)])
     workspace = Workspace.open(tmp_path / "ws", Settings())
     ingest_plan(
         workspace, _plan("plan.txt", {"a1": "Créer un tutorat", "a2": "Former les tuteurs"})
     )
     assert rebuild_indexes(workspace) == ["chroma"]
-    retriever = workspace_indexes.workspace_retriever(workspace)
+    retriever = workspace_indexes.workspace_retriever(workspace, cached)
     assert retriever.vector_store.count() == 4
     assert len(fake_embedder.embedded) == 4
 
@@ -213,5 +211,5 @@ def test_reindex_rebuilds_the_chroma_index(
     SharedSystemClient.clear_system_cache()  # what a new process would start with
     shutil.rmtree(tmp_path / "ws" / "indexes" / "chroma")
     assert rebuild_indexes(workspace) == ["chroma"]
-    assert workspace_indexes.workspace_retriever(workspace).vector_store.count() == 4
+    assert workspace_indexes.workspace_retriever(workspace, cached).vector_store.count() == 4
     assert len(fake_embedder.embedded) == 4
