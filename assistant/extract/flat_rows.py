@@ -26,6 +26,7 @@ from assistant.extract.items import join_list_cell, split_items
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import Column, column_of, header_prefixes, priority_of
+from assistant.french.months import MONTH_ABBREVIATION
 from assistant.ids import fold
 
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]?|\*{1,3})\s+(?=\S)")
@@ -109,8 +110,7 @@ _WHEN = re.compile(
     re.IGNORECASE,
 )
 _MONTH_ALONE = re.compile(
-    r"^(?:fin |d[ée]but |mi-)?(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)"
-    r"[a-zéû]*\.?$",
+    rf"^(?:fin |d[ée]but |mi-)?{MONTH_ABBREVIATION}[a-zéû]*\.?$",
     re.IGNORECASE,
 )
 _BOUND_BEFORE = frozenset({"en", "de", "d'ici", "pour", "avant", "le", "dès", "des", "depuis"})
