@@ -101,3 +101,29 @@ class ParseCancelledError(IngestError):
     """The job parsing the file was cancelled."""
 
     code = "cancelled"
+
+
+class LLMError(PlanAssistantError):
+    """The configured language model cannot be used (no model name, for instance)."""
+
+    code = "llm_error"
+
+
+#: The chat's name for a configuration problem of the language model (one class).
+LLMConfigurationError = LLMError
+
+
+class LLMBackendMissingError(LLMError):
+    """The LangChain package of the configured provider is not installed."""
+
+    code = "llm_backend_missing"
+
+    def __init__(self, provider: str, package: str) -> None:
+        self.provider = provider
+        self.package = package
+        super().__init__(
+            f"Le fournisseur de modèle de langue « {provider} » est configuré, mais le paquet "
+            f"« {package} » n'est pas installé. Installez-le (pip install {package}) ou "
+            "revenez au mode sans modèle (PLAN_ASSISTANT_LLM__PROVIDER=none) : tout reste "
+            "disponible sans modèle."
+        )

@@ -31,7 +31,7 @@ from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.french import make_tokenizer
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.workspace_indexes import open_retriever, prepare_indexing_in_background
-from assistant.schema import AuditReport, Mapping, Plan, PlanParser
+from assistant.schema import Action, AuditReport, Draft, Mapping, Plan, PlanParser
 from assistant.settings import Settings
 from assistant.store import IngestReport, Workspace
 
@@ -191,7 +191,15 @@ def _drafters(
     """Drafting of missing owners, indicators, deadlines and actions, over the workspace's plans."""
     context = build_context(list(plans), searcher, as_of)
     floor = settings.drafting.min_confidence
-    return (
-        lambda actions: draft_for_actions(actions, context, min_confidence=floor),
-        lambda mappings: draft_actions_for(mappings, context),
-    )
+
+    def drafter(actions: Sequence[Action]) -> list[Draft]:
+        drafts = draft_for_actions(actions, context, min_confidence=floor)
+        if settings.llm.provider == "none":
+            return drafts
+        # The `ollama` (or an OpenAI-compatible) preset: the wording is made more natural by
+        # the model, checked draft by draft (a draft the model spoils is kept as it was).
+        from assistant.drafting.llm import rewrite_drafts
+
+        return rewrite_drafts(drafts, {action.id: action for action in actions}, settings.llm)
+
+    return drafter, lambda mappings: draft_actions_for(mappings, context)

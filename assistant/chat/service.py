@@ -260,9 +260,14 @@ class ConversationService:
 
     def _chat_model(self) -> Any:
         if self._llm is None:
-            from assistant.chat.llm import chat_model
+            from assistant.errors import LLMConfigurationError
+            from assistant.llm import chat_model
 
             self._llm = chat_model(self.settings.llm)
+            if self._llm is None:
+                raise LLMConfigurationError(
+                    "Aucun LLM n'est configuré (PLAN_ASSISTANT_LLM__PROVIDER=none)."
+                )
         return self._llm
 
 
