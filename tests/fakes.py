@@ -107,3 +107,14 @@ def invoke_cli(args: Sequence[str], **options: Any) -> Result:
     from assistant.cli.state import CliSeams
 
     return CliRunner().invoke(app, list(args), obj=CliSeams(embedder=HashingEmbedder()), **options)
+
+
+def parse_json_plan(path: Path, settings: Settings, /) -> Plan:
+    """FAKE parser (a `PlanParser`) for tests that build their plans as objects: the file
+    holds a `Plan` as JSON, given back with the file's own hash and size."""
+    data = path.read_bytes()
+    plan = Plan.model_validate_json(data)
+    document = plan.document.model_copy(
+        update={"sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data)}
+    )
+    return plan.model_copy(update={"document": document})

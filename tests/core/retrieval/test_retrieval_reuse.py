@@ -17,9 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fakes import HashingEmbedder, behind_vector_cache
+from fakes import HashingEmbedder, behind_vector_cache, parse_json_plan
 
-from assistant import ingest
 from assistant.ids import document_id
 from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
 from assistant.retrieval.french import StemTokenizer
@@ -188,20 +187,8 @@ def _plan_file(directory: Path, name: str, actions: dict[str, str]) -> Path:
     return path
 
 
-def _parse_json_plan(path: Path, settings: Settings) -> Plan:
-    import hashlib
-
-    data = path.read_bytes()
-    plan = Plan.model_validate_json(data)
-    document = plan.document.model_copy(
-        update={"sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data)}
-    )
-    return plan.model_copy(update={"document": document})
-
-
 @pytest.fixture
 def fake_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
-    monkeypatch.setattr(ingest, "parse_file", _parse_json_plan)
     workspace = Workspace.open(tmp_path / "ws", Settings())
     fake = HashingEmbedder()
     workspace.embedder = behind_vector_cache(fake, workspace.indexes_dir)  # type: ignore[attr-defined]
@@ -215,14 +202,17 @@ def test_an_unchanged_workspace_gets_the_retriever_kept_open(
     fake_workspace: Workspace, tmp_path: Path
 ) -> None:
     settings = fake_workspace.settings
-    fake_workspace.ingest([_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat"})])
+    fake_workspace.ingest(
+        [_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat"})], parser=parse_json_plan
+    )
     embedder = fake_workspace.embedder  # type: ignore[attr-defined]
     first = open_retriever(fake_workspace.root, settings, embedder)
     assert open_retriever(fake_workspace.root, settings, embedder) is first
 
     # A change, whoever made it: a new retriever, in step, built on what was embedded.
     fake_workspace.ingest(
-        [_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat", "a2": "Ouvrir un local"})]
+        [_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat", "a2": "Ouvrir un local"})],
+        parser=parse_json_plan,
     )
     second = open_retriever(fake_workspace.root, settings, embedder)
     assert second is not first and len(second) == 2 and len(first) == 1
@@ -241,7 +231,9 @@ def test_a_collection_emptied_behind_its_back_is_noticed(
     fake_workspace: Workspace, tmp_path: Path
 ) -> None:
     settings = fake_workspace.settings
-    fake_workspace.ingest([_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat"})])
+    fake_workspace.ingest(
+        [_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat"})], parser=parse_json_plan
+    )
     embedder = fake_workspace.embedder  # type: ignore[attr-defined]
     first = open_retriever(fake_workspace.root, settings, embedder)
     first.vector_store.reset()  # another process, say
@@ -254,10 +246,10 @@ def test_the_fingerprint_follows_what_plans_return(
 ) -> None:
     empty = fake_workspace.fingerprint()
     path = _plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat"})
-    fake_workspace.ingest([path])
+    fake_workspace.ingest([path], parser=parse_json_plan)
     stored = fake_workspace.fingerprint()
     assert stored != empty
-    fake_workspace.ingest([path])  # unchanged
+    fake_workspace.ingest([path], parser=parse_json_plan)  # unchanged
     assert fake_workspace.fingerprint() == stored
     fake_workspace.remove("plan.txt")
     assert fake_workspace.fingerprint() == empty

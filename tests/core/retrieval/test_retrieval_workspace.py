@@ -6,15 +6,14 @@ these tests control exactly what the workspace holds.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from chromadb.api.shared_system_client import SharedSystemClient
+from fakes import parse_json_plan
 
-from assistant import ingest
 from assistant.errors import WorkspaceError
 from assistant.ids import document_id
 from assistant.retrieval import workspace_indexes
@@ -87,27 +86,13 @@ def _plan(name: str, actions: dict[str, str]) -> Plan:
     )
 
 
-def _parse_json_plan(path: Path, settings: Settings) -> Plan:
-    data = path.read_bytes()
-    plan = Plan.model_validate_json(data)
-    document = plan.document.model_copy(
-        update={"sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data)}
-    )
-    return plan.model_copy(update={"document": document})
-
-
-@pytest.fixture(autouse=True)
-def _json_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest, "parse_file", _parse_json_plan)
-
-
 @pytest.fixture
 def ingest_plan(tmp_path: Path) -> Any:
     def write_and_ingest(workspace: Workspace, plan: Plan) -> None:
         path = tmp_path / "sources" / plan.document.name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(plan.model_dump_json(), encoding="utf-8")
-        workspace.ingest([path])
+        workspace.ingest([path], parser=parse_json_plan)
 
     return write_and_ingest
 
