@@ -188,8 +188,8 @@ def test_a_succeeded_job_indexes_the_workspace_and_a_failed_one_does_not(
     indexed: list[Path] = []
     real = services.retriever_for
 
-    def recording(workspace: Workspace, settings: Settings) -> object:
-        retriever = real(workspace, settings)
+    def recording(workspace: Workspace, settings: Settings, embedder: object = None) -> object:
+        retriever = real(workspace, settings, embedder)  # type: ignore[arg-type]
         indexed.append(workspace.root)
         return retriever
 
