@@ -29,14 +29,19 @@ _log = logging.getLogger(__name__)
 def mappings(context: ApiContext, workspace: Workspace) -> list[Mapping]:
     """The traceability matrix (recommendation → actions) of the workspace as it is now."""
     key = (str(workspace.root), revision(workspace), "mappings")
-    return context.results.get(key, lambda: map_workspace(workspace, context.settings))
+    return context.results.get(
+        key, lambda: map_workspace(workspace, context.settings, embedder=context.embedder)
+    )
 
 
 def audit(context: ApiContext, workspace: Workspace, as_of: date) -> ReportData:
     """The gap audit, with drafts, of the workspace as it is now, for a reference date."""
     key = (str(workspace.root), revision(workspace), "audit", as_of)
     return context.results.get(
-        key, lambda: audit_workspace(workspace, context.settings, as_of=as_of, drafts=True)
+        key,
+        lambda: audit_workspace(
+            workspace, context.settings, as_of=as_of, drafts=True, embedder=context.embedder
+        ),
     )
 
 
@@ -55,7 +60,7 @@ def precompute(context: ApiContext, workspace: Workspace) -> None:
     (and reports the problem, a 503 for an unavailable model).
     """
     try:
-        retriever_for(workspace, workspace.settings)
+        retriever_for(workspace, workspace.settings, context.embedder)
         mappings(context, workspace)
         today = date.today()
         audit(context, workspace, today)

@@ -25,6 +25,7 @@ from api.limits import BodyLimitMiddleware
 from api.openapi import DESCRIPTION, TAGS, install_openapi, operation_id
 from api.routes import analysis, documents, drafts, health, items, jobs, keys, workspaces
 from api.routes.health import _version
+from assistant.retrieval.embedder import Embedder
 from assistant.settings import Settings
 
 #: Environment variable through which `serve --workers N` hands its settings to the workers.
@@ -42,10 +43,13 @@ _MULTIPART_OVERHEAD = 1_000_000
 DOCS_ASSETS = "/docs-assets"
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """The API for `settings` (default: environment and defaults, as the CLI reads them)."""
+def create_app(settings: Settings | None = None, embedder: Embedder | None = None) -> FastAPI:
+    """The API for `settings` (default: environment and defaults, as the CLI reads them).
+
+    `embedder` replaces the configured embedding model in every analysis (the tests' fake).
+    """
     settings = settings if settings is not None else Settings()
-    context = ApiContext.start(settings)
+    context = ApiContext.start(settings, embedder)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from assistant.cli.state import settings_of
+from assistant.cli.state import embedder_of, settings_of
 
 if TYPE_CHECKING:  # pydantic-settings would double the cost of ``plan-assistant --help``
     from assistant.settings import Settings
@@ -61,7 +61,8 @@ def serve(
     if workers == 1:
         from api.app import create_app
 
-        uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
+        app = create_app(settings, embedder_of(ctx))
+        uvicorn.run(app, host=host, port=port, log_level=log_level)
         return
     from api.app import SETTINGS_ENV
 

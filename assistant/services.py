@@ -4,6 +4,9 @@ Each function takes an open `Workspace` and the `Settings`, wires the core piece
 (retriever, tokenizer, mapper, audit rules, drafts) and returns schema objects. Stateless
 variants work on files through a temporary workspace, so that "map these files" and
 "audit these files" behave exactly like the workspace versions.
+
+`embedder=` and `parser=` are seams: None means the configured model (behind the
+workspace's vector cache) and `assistant.parsing.parse_file`; tests pass their fakes.
 """
 
 from __future__ import annotations
@@ -29,11 +32,13 @@ from assistant.ingest import (
 )
 from assistant.ingest import parse_processes as choose_parse_processes
 from assistant.mapping.service import build_mappings
+from assistant.parsing import Parser
 from assistant.reports.data import ReportData, build_report_data
+from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.french import make_tokenizer
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.workspace_indexes import open_retriever, prepare_indexing_in_background
-from assistant.schema import AuditReport, Mapping, Plan
+from assistant.schema import Action, AuditReport, Draft, Mapping, Plan
 from assistant.schema.changes import PlanChanges
 from assistant.schema.workspace import PlanVersion
 from assistant.settings import Settings
@@ -41,7 +46,9 @@ from assistant.store import IngestReport, Workspace
 
 
 @contextmanager
-def temporary_workspace(paths: Sequence[Path], settings: Settings) -> Iterator[Workspace]:
+def temporary_workspace(
+    paths: Sequence[Path], settings: Settings, *, parser: Parser | None = None
+) -> Iterator[Workspace]:
     """A throw-away workspace holding `paths` (stateless commands).
 
     Raises:
@@ -49,7 +56,7 @@ def temporary_workspace(paths: Sequence[Path], settings: Settings) -> Iterator[W
     """
     with tempfile.TemporaryDirectory(prefix="plan-assistant-") as directory:
         workspace = Workspace.open(Path(directory) / "workspace", settings)
-        ingest_files(workspace, list(paths))
+        ingest_files(workspace, list(paths), parser=parser)
         yield workspace
 
 
@@ -60,6 +67,8 @@ def ingest_and_index(
     progress: ProgressCallback | None = None,
     *,
     duplicates: DuplicateChoice | DuplicateDecider | None = None,
+    embedder: Embedder | None = None,
+    parser: Parser | None = None,
 ) -> IngestReport:
     """Import a batch (all or nothing), then bring the workspace's index up to date.
 
@@ -76,11 +85,16 @@ def ingest_and_index(
             (embedding model unavailable, Chroma server down).
     """
     batch = prepare_batch(workspace, paths)  # each file read and hashed once, here
-    loading = prepare_indexing_in_background(workspace) if batch.brings_new_text else None
+    loading = prepare_indexing_in_background(workspace, embedder) if batch.brings_new_text else None
     processes = choose_parse_processes(batch.to_parse, settings, busy_here=loading is not None)
     try:
         report = ingest_files(
-            workspace, batch, progress, parse_processes=processes, duplicates=duplicates
+            workspace,
+            batch,
+            progress,
+            parse_processes=processes,
+            duplicates=duplicates,
+            parser=parser,
         )
     finally:
         if loading is not None:
@@ -88,7 +102,7 @@ def ingest_and_index(
     if progress is not None:
         progress(ProgressEvent("index", 0, 1))
     try:
-        retriever_for(workspace, settings)
+        retriever_for(workspace, settings, embedder)
     except PlanAssistantError as error:
         raise IndexingPostponedError(report, error) from error
     if progress is not None:
@@ -111,17 +125,29 @@ class IndexingPostponedError(PlanAssistantError):
         )
 
 
-def retriever_for(workspace: Workspace, settings: Settings) -> HybridRetriever:
-    """The workspace's retriever, brought in step with its database."""
-    return open_retriever(workspace.root, settings)
+def retriever_for(
+    workspace: Workspace, settings: Settings, embedder: Embedder | None = None
+) -> HybridRetriever:
+    """The workspace's retriever, brought in step with its database.
+
+    Args:
+        embedder: replaces the configured model (see `open_retriever`): a test's fake.
+    """
+    return open_retriever(workspace.root, settings, embedder)
 
 
 def map_workspace(
-    workspace: Workspace, settings: Settings, *, semantic: bool = True
+    workspace: Workspace,
+    settings: Settings,
+    *,
+    semantic: bool = True,
+    embedder: Embedder | None = None,
 ) -> list[Mapping]:
     """The traceability matrix of a workspace (recommendation → actions)."""
     plans = workspace.plans()
-    searcher = retriever_for(workspace, settings) if semantic and _has_actions(plans) else None
+    searcher = (
+        retriever_for(workspace, settings, embedder) if semantic and _has_actions(plans) else None
+    )
     tokenize = make_tokenizer(settings.retrieval.tokenizer).tokenize
     actions = {action.id: action for plan in plans for action in plan.actions}
     # The audit's verdict (stalled-only recommendations are not « Couverte »), everywhere.
@@ -135,10 +161,11 @@ def audit_workspace(
     as_of: date,
     drafts: bool = True,
     title: str = "Suivi des recommandations des experts",
+    embedder: Embedder | None = None,
 ) -> ReportData:
     """The gap audit of a workspace, with what the report renderers need."""
     plans = workspace.plans()
-    searcher = retriever_for(workspace, settings) if _has_actions(plans) else None
+    searcher = retriever_for(workspace, settings, embedder) if _has_actions(plans) else None
     tokenize = make_tokenizer(settings.retrieval.tokenizer).tokenize
     drafter, action_drafter = (
         _drafters(plans, searcher, as_of, settings)
@@ -199,7 +226,15 @@ def _drafters(
     """Drafting of missing owners, indicators, deadlines and actions, over the workspace's plans."""
     context = build_context(list(plans), searcher, as_of)
     floor = settings.drafting.min_confidence
-    return (
-        lambda actions: draft_for_actions(actions, context, min_confidence=floor),
-        lambda mappings: draft_actions_for(mappings, context),
-    )
+
+    def drafter(actions: Sequence[Action]) -> list[Draft]:
+        drafts = draft_for_actions(actions, context, min_confidence=floor)
+        if settings.llm.provider == "none":
+            return drafts
+        # The `ollama` (or an OpenAI-compatible) preset: the wording is made more natural by
+        # the model, checked draft by draft (a draft the model spoils is kept as it was).
+        from assistant.drafting.llm import rewrite_drafts
+
+        return rewrite_drafts(drafts, {action.id: action for action in actions}, settings.llm)
+
+    return drafter, lambda mappings: draft_actions_for(mappings, context)

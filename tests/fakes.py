@@ -1,7 +1,10 @@
 """Deterministic FAKES for external services the tests must not depend on.
 
 `HashingEmbedder` stands in for a sentence-transformers model: fast, deterministic, and
-similar texts (shared French stems) get similar vectors. It is a fake, not a model.
+similar texts (shared French stems) get similar vectors. It is a fake, not a model. Tests
+pass it in (`embedder=` of the services, `open_retriever`, `create_app`, `make_app`, or
+`CliSeams` for the command line); it is the one fake embedder of the test suite.
+`FakeParser` is, likewise, the one fake parser (the `parser=` of the ingest functions).
 """
 
 from __future__ import annotations
@@ -9,9 +12,20 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from assistant.retrieval.embedder import EmbedRole
+from assistant.errors import CorruptFileError
+from assistant.ids import document_id
+from assistant.readers.source_file import SourceFile
+from assistant.retrieval.embedder import Embedder, EmbedRole
+from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
 from assistant.retrieval.french import StemTokenizer
+from assistant.schema import Action, Document, DocumentFormat, Plan, Span
+from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from click.testing import Result
 
 
 class HashingEmbedder:
@@ -49,3 +63,67 @@ class HashingEmbedder:
         if norm == 0.0:  # no word at all: a fixed direction rather than a zero vector
             return [1.0] + [0.0] * (self._dimension - 1)
         return [value / norm for value in vector]
+
+
+def behind_vector_cache(embedder: Embedder, indexes_dir: Path) -> CachedEmbedder:
+    """`embedder` behind a workspace's vector cache, as the real model is by default."""
+    return CachedEmbedder(embedder, EmbeddingCache(indexes_dir / CACHE_FILE_NAME))
+
+
+class FakeParser:
+    """FAKE parser (an `assistant.parsing.Parser`), NOT the real one: each file gives a plan
+    whose actions are `action_ids`, and a file whose name holds « abime » is refused as
+    damaged. It takes a loaded file (`SourceFile`) as the ingest service gives it, or a path.
+
+    Every path it is asked to parse is recorded in `calls`, in order.
+    """
+
+    def __init__(self, action_ids: Sequence[str] = ("act-1",)) -> None:
+        self.action_ids = tuple(action_ids)
+        self.calls: list[Path] = []
+
+    def __call__(self, source: SourceFile | Path, settings: Settings, /) -> Plan:
+        path, data = _loaded(source)
+        self.calls.append(path)
+        if "abime" in path.name:
+            raise CorruptFileError(path, "le fichier est endommagé.")
+        doc = document_id(path.name)
+        span = Span(file=path.name, line_start=1, line_end=1)
+        return Plan(
+            document=Document(
+                id=doc,
+                name=path.name,
+                format=DocumentFormat.TXT,
+                sha256=hashlib.sha256(data).hexdigest(),
+                size_bytes=len(data),
+            ),
+            actions=[Action(id=i, document_id=doc, text=i, source=span) for i in self.action_ids],
+        )
+
+
+def invoke_cli(args: Sequence[str], **options: Any) -> Result:
+    """``plan-assistant ARGS`` with the FAKE embedder passed in (no model is loaded)."""
+    from typer.testing import CliRunner
+
+    from assistant.cli.app import app
+    from assistant.cli.state import CliSeams
+
+    return CliRunner().invoke(app, list(args), obj=CliSeams(embedder=HashingEmbedder()), **options)
+
+
+def parse_json_plan(source: SourceFile | Path, settings: Settings, /) -> Plan:
+    """FAKE parser (an `assistant.parsing.Parser`) for tests that build their plans as
+    objects: the file holds a `Plan` as JSON, given back with the file's own hash and size."""
+    _, data = _loaded(source)
+    plan = Plan.model_validate_json(data)
+    document = plan.document.model_copy(
+        update={"sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data)}
+    )
+    return plan.model_copy(update={"document": document})
+
+
+def _loaded(source: SourceFile | Path) -> tuple[Path, bytes]:
+    """The path and bytes of a loaded file (or of a path, read here)."""
+    if isinstance(source, Path):
+        return source, source.read_bytes()
+    return source.path, source.data

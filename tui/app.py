@@ -24,6 +24,7 @@ from textual.screen import Screen
 from assistant.errors import PlanAssistantError
 from assistant.ingest import ProgressEvent
 from assistant.reports import ReportData, ReportFormat
+from assistant.retrieval.embedder import Embedder
 from assistant.schema import Span
 from assistant.schema.workspace import DuplicateChoice
 from assistant.services import IndexingPostponedError
@@ -329,6 +330,7 @@ def make_app(
     *,
     as_of: date | None = None,
     author: str | None = None,
+    embedder: Embedder | None = None,
 ) -> PlanAssistantApp:
     """The terminal UI over an open workspace (the entry point and the tests call this).
 
@@ -337,11 +339,13 @@ def make_app(
         store: the workspace to show.
         as_of: reference date for deadlines (default: today; tests fix it).
         author: name recorded in the audit trail of reviews (default: the login name).
+        embedder: replaces the configured embedding model (the tests' fake).
     """
     model = WorkspaceModel(
         settings,
         store,
         as_of=as_of or date.today(),
         author=author or current_user(),
+        embedder=embedder,
     )
     return PlanAssistantApp(model)

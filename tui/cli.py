@@ -7,22 +7,16 @@ slow every command down. Everything else is imported when the command runs.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated
-
 import typer
 
+from assistant.cli.options import WorkspaceOption
 
-def tui(
-    ctx: typer.Context,
-    workspace: Annotated[
-        Path | None,
-        typer.Option(
-            "--workspace", "-w", help="Dossier de l'espace de travail (créé s'il n'existe pas)."
-        ),
-    ] = None,
-) -> None:
-    """Explorer l'audit dans le terminal : tableau de bord, recommandations, actions, export."""
+
+def tui(ctx: typer.Context, workspace: WorkspaceOption = None) -> None:
+    """Explorer l'audit dans le terminal : tableau de bord, recommandations, actions, export.
+
+    L'espace de travail est créé s'il n'existe pas : l'écran d'accueil guide l'import.
+    """
     from assistant.cli.state import settings_of, workspace_dir
     from assistant.store import Workspace
     from tui.app import make_app

@@ -21,6 +21,7 @@ from assistant.chat.service import ConversationService
 from assistant.ingest import ProgressCallback
 from assistant.readers.encoding import decode_text
 from assistant.reports import ReportData, ReportFormat, write_report
+from assistant.retrieval.embedder import Embedder
 from assistant.schema import Action, ActionEdit, Draft, DraftStatus, EditKind, Span
 from assistant.schema.workspace import DuplicateChoice, IngestReport, StoredDocument
 from assistant.services import audit_workspace
@@ -74,10 +75,18 @@ class WorkspaceModel:
     """A workspace seen by the terminal UI: cached audit, documents, drafts, history."""
 
     def __init__(
-        self, settings: Settings, workspace: Workspace, *, as_of: date, author: str
+        self,
+        settings: Settings,
+        workspace: Workspace,
+        *,
+        as_of: date,
+        author: str,
+        embedder: Embedder | None = None,
     ) -> None:
         self.settings = settings
         self.workspace = workspace
+        #: replaces the configured embedding model in every core call (a test's fake)
+        self.embedder = embedder
         self.as_of = as_of
         self.author = author
         self._lock = threading.Lock()  # workers of several screens may ask at once
@@ -102,7 +111,9 @@ class WorkspaceModel:
             state = self.state()
             if self._cached is not None and self._cached[0] == state:
                 return self._cached[1]
-            data = audit_workspace(self.workspace, self.settings, as_of=self.as_of)
+            data = audit_workspace(
+                self.workspace, self.settings, as_of=self.as_of, embedder=self.embedder
+            )
             store_review.save_drafts(self.workspace, data.report.drafts)
             self._cached = (state, data)
             return data
@@ -116,7 +127,7 @@ class WorkspaceModel:
         conversations' follow-up context, so there is one per app)."""
         if self._conversations is None:
             self._conversations = ConversationService(
-                self.workspace, self.settings, as_of=self.as_of
+                self.workspace, self.settings, as_of=self.as_of, embedder=self.embedder
             )
         return self._conversations
 
@@ -134,7 +145,12 @@ class WorkspaceModel:
     ) -> IngestReport:
         """Import files (all or nothing, see `assistant.ingest.ingest_files`), then index them."""
         return services.ingest_and_index(
-            self.workspace, list(paths), self.settings, progress, duplicates=duplicates
+            self.workspace,
+            list(paths),
+            self.settings,
+            progress,
+            duplicates=duplicates,
+            embedder=self.embedder,
         )
 
     def passage(self, span: Span, around: int = 3) -> PassageContext:

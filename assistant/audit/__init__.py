@@ -12,7 +12,6 @@ Everything here is pure: actions and a reference date in, findings out.
 from assistant.audit.base import ActionRule
 from assistant.audit.indicator_patterns import (
     IndicatorLibrary,
-    IndicatorLibraryError,
     IndicatorPattern,
     load_indicator_patterns,
 )
@@ -20,6 +19,7 @@ from assistant.audit.measurability import Measurability, assess_indicator, is_me
 from assistant.audit.roles import RoleCatalog, RoleEntry, role_key, split_owner
 from assistant.audit.rules import ACTION_RULES, get_rule, rule_names, run_action_rules
 from assistant.audit.smart import smart_score
+from assistant.errors import IndicatorLibraryError
 
 __all__ = [
     "ACTION_RULES",

@@ -20,16 +20,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from assistant.audit.french import plain_text
-from assistant.errors import PlanAssistantError
+from assistant.errors import IndicatorLibraryError
 
 PATTERNS_FILE = "indicator_patterns.json"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-class IndicatorLibraryError(PlanAssistantError):
-    """The indicator pattern library is malformed."""
-
-    code = "indicator_library_error"
 
 
 def template_fields(template: str) -> list[str]:

@@ -30,6 +30,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from assistant.audit.french import plain_text
+from assistant.french.months import MONTH_WORDS_FOLDED
 
 
 class Signal(StrEnum):
@@ -80,10 +81,7 @@ _CODES = re.compile(
 _SCOPE_NUMBER = re.compile(rf"\b(?:des|les|aux|ses|leurs|nos|ces)\s+(?:\d+|{_NUMBER_WORDS})\b")
 _NUMBER = re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{_NUMBER_WORDS})\b")
 
-_MONTHS = (
-    r"janvier|janv|fevrier|fevr|mars|avril|avr|mai|juin|juillet|juil|aout|septembre|sept|"
-    r"octobre|oct|novembre|nov|decembre|dec"
-)
+_MONTHS = MONTH_WORDS_FOLDED
 _DATE = re.compile(
     rf"\b(?:(?:{_MONTHS})\.?\s+(?:19|20)?\d{{2}}|(?:{_MONTHS})\b|"
     r"(?:rentree|fin|debut|d ici|avant|en|des|a partir de|annee academique|session)\s+"

@@ -21,6 +21,7 @@ from datetime import date
 from assistant.audit.base import action_gap, blank, quote
 from assistant.audit.french import content_stems, word_set
 from assistant.audit.roles import RoleCatalog, RoleEntry, is_vague_owner, split_owner
+from assistant.french.folding import fold_accents
 from assistant.schema import Action, Gap, Severity
 
 VAGUE_OWNER = "vague_owner"
@@ -123,8 +124,7 @@ def looks_like_a_person(role: str) -> bool:
     match = _NAME.match(role)
     if match is None:
         return False
-    first = match["first"].casefold()
-    return first.translate(str.maketrans("éèêëçïîôàâ", "eeeeciioaa")) in _FIRST_NAMES
+    return fold_accents(match["first"]) in _FIRST_NAMES
 
 
 def owner_is_a_person(actions: Sequence[Action], as_of: date) -> list[Gap]:

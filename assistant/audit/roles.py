@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from assistant.audit.french import STOPWORDS, WORD, key_text, word_set
+from assistant.french.folding import fold_inclusive
 from assistant.schema import Action, Plan
 
 ACRONYMS_FILE = "role_acronyms.json"
@@ -232,7 +233,8 @@ def role_key(role: str) -> str:
     key "direction enseignement"; "Cellule d'appui pédagogique (CAP)" and "CAP" share theirs.
     """
     table = _expansions()
-    text = role.strip()
+    # « Coordinateur·rice », « coordinateur.trice », « coordinateur(trice) »: one role.
+    text = fold_inclusive(role.strip())
     dash = _DASH.split(text, maxsplit=1)
     if len(dash) == 2 and _is_acronym(dash[0]) and _is_expansion(dash[0], dash[1]):
         text = dash[0]

@@ -27,7 +27,8 @@ from datetime import date, timedelta
 
 from assistant.audit.base import action_gap, blank, quote
 from assistant.audit.french import plain_text
-from assistant.extract.dates import MONTHS, due_date, french_date
+from assistant.extract.dates import due_date, french_date
+from assistant.french.months import MONTH_WORDS_FOLDED, MONTHS
 from assistant.schema import Action, Gap, Severity, StatusCategory
 
 STALE_DEADLINE = "stale_deadline"
@@ -52,11 +53,7 @@ def deadline_of(action: Action) -> date | None:
     return action.due or due_date(action.deadline)
 
 
-_MONTH_YEAR = re.compile(
-    r"\b(?P<month>"
-    + "|".join(sorted(MONTHS, key=len, reverse=True))
-    + r")\.?\s+(?P<y>(?:19|20)\d{2})\b"
-)
+_MONTH_YEAR = re.compile(r"\b(?P<month>" + MONTH_WORDS_FOLDED + r")\.?\s+(?P<y>(?:19|20)\d{2})\b")
 _RANGE = re.compile(r"\b(?P<y1>(?:19|20)\d{2})\s*[-/–]\s*(?P<y2>(?:19|20)?\d{2})\b")
 _YEAR = re.compile(r"\b(?P<y>(?:19|20)\d{2})\b")
 

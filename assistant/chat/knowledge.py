@@ -208,9 +208,6 @@ class Knowledge:
         document = self.documents.get(document_id)
         return document.title if document else None
 
-    def plan_label(self, plan: Plan) -> str:
-        return plan.document.title or plan.document.name
-
     # -- citable items -----------------------------------------------------------------------
 
     def kind_of(self, item_id: str) -> str | None:

@@ -12,7 +12,6 @@ cannot be reached, the default-mode answer is given instead, with a warning.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -20,70 +19,20 @@ from assistant.chat.grounding import GroundingChecker, note_for_people, split_se
 from assistant.chat.knowledge import Knowledge
 from assistant.chat.models import Answer, Conversation, Focus, Question
 from assistant.chat.reply import Reply
-from assistant.chat.tools import TOOLS, as_data, langchain_tools, run_tool
-from assistant.errors import PlanAssistantError
+from assistant.chat.tools import as_data, langchain_tools, run_tool
+from assistant.errors import LLMBackendMissingError, LLMConfigurationError, PlanAssistantError
 from assistant.extract.dates import french_date
+from assistant.llm import chat_model
 from assistant.prompts import load_prompt
-from assistant.settings import LLMSettings
 
 #: Tool-calling rounds before the model must answer.
 MAX_ROUNDS = 4
 
+# The one LLM factory and its errors (`assistant.llm`, `assistant.errors`), re-exported.
+__all__ = ["LLMBackendMissingError", "LLMConfigurationError", "LLMResponder", "chat_model"]
+
 Composer = Callable[[Question, Focus], Reply]
 Finisher = Callable[..., Answer]
-
-
-class LLMBackendMissingError(PlanAssistantError):
-    """The LangChain integration for the configured LLM is not installed."""
-
-    code = "llm_backend_missing"
-
-
-class LLMConfigurationError(PlanAssistantError):
-    code = "llm_configuration_error"
-
-
-def chat_model(settings: LLMSettings) -> Any:
-    """The LangChain chat model the settings describe (imported only now).
-
-    Raises:
-        LLMBackendMissingError: langchain-ollama / langchain-openai is not installed.
-        LLMConfigurationError: the provider is 'none' or a needed value is missing.
-    """
-    if settings.provider == "ollama":
-        try:
-            from langchain_ollama import ChatOllama
-        except ImportError as error:
-            raise LLMBackendMissingError(
-                "Le mode LLM avec Ollama demande le paquet langchain-ollama : installez-le avec "
-                "« pip install langchain-ollama », ou repassez en mode sans LLM "
-                "(PLAN_ASSISTANT_LLM__PROVIDER=none)."
-            ) from error
-        return ChatOllama(
-            model=settings.model or "mistral",
-            base_url=settings.base_url or "http://127.0.0.1:11434",
-            temperature=settings.temperature,
-        )
-    if settings.provider == "openai":
-        try:
-            from langchain_openai import ChatOpenAI
-        except ImportError as error:
-            raise LLMBackendMissingError(
-                "Le mode LLM avec un serveur compatible OpenAI demande le paquet langchain-openai : "
-                "installez-le avec « pip install langchain-openai », ou repassez en mode sans "
-                "LLM (PLAN_ASSISTANT_LLM__PROVIDER=none)."
-            ) from error
-        if not settings.model:
-            raise LLMConfigurationError(
-                "Indiquez le nom du modèle (PLAN_ASSISTANT_LLM__MODEL) pour le serveur compatible OpenAI."
-            )
-        return ChatOpenAI(
-            model=settings.model,
-            base_url=settings.base_url,
-            api_key=settings.api_key or "sans-cle",
-            temperature=settings.temperature,
-        )
-    raise LLMConfigurationError("Aucun LLM n'est configuré (PLAN_ASSISTANT_LLM__PROVIDER=none).")
 
 
 def _context(conversation: Conversation) -> str:
@@ -249,11 +198,3 @@ def _with_llm_focus(answer: Answer, knowledge: Knowledge, question: Question) ->
         }
     )
     return answer.model_copy(update={"follow_up_context": focus})
-
-
-def describe_tools() -> str:
-    """The tools and their arguments, as JSON (for documentation and tests)."""
-    return json.dumps(
-        {name: schema.model_json_schema() for name, (_, schema, _) in TOOLS.items()},
-        ensure_ascii=False,
-    )

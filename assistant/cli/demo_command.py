@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from assistant.cli.options import parse_date
-from assistant.cli.state import settings_of
+from assistant.cli.state import embedder_of, settings_of
 
 #: The demo corpus: the expert report as PDF, the SWOT as Markdown, the plan as DOCX.
 DEMO_FILES = ("rapport-experts.pdf", "analyse-swot.md", "plan-action.docx")
@@ -85,6 +85,7 @@ def demo(
         settings,
         as_of=reference,
         title="Suivi des recommandations des experts (démonstration)",
+        embedder=embedder_of(ctx),
     )
     report = data.report
     coverage = Counter(m.coverage for m in report.mappings)

@@ -2,8 +2,8 @@
 
 A coordinator types dates the way French documents write them, so ``--as-of`` accepts
 2027-03-01, 01/03/2027 (day first) and « 1er mars 2027 ». The month names come from the
-extraction's French lexicon (`assistant.extract.dates.MONTHS`), imported only when a date
-is actually given: that package loads every reader.
+French text package (`assistant.french.months.MONTHS`), imported only when a date
+is actually given.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def parse_date(value: str, option: str = "--as-of") -> date:
     Raises:
         typer.BadParameter: not a date in those forms, or no such day (31/02/2027).
     """
-    from assistant.extract.dates import MONTHS
+    from assistant.french.months import MONTHS
     from assistant.ids import fold
 
     text = fold(value)

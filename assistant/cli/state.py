@@ -4,6 +4,10 @@ The root callback stores one `CliState` on the click context; commands take the
 `typer.Context` and call `settings_of(ctx)` instead of building settings themselves, so
 ``--settings-preset`` applies to every command. `Settings` is imported only when a
 command runs: pydantic-settings costs more than the whole of ``--help``.
+
+A caller may pass collaborators in as `CliSeams` (tests:
+``CliRunner().invoke(app, args, obj=CliSeams(embedder=fake))``); the root callback keeps
+them in the state and commands hand them to the services.
 """
 
 from __future__ import annotations
@@ -15,13 +19,22 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
+    from assistant.retrieval.embedder import Embedder
     from assistant.settings import Settings
+
+
+@dataclass(frozen=True)
+class CliSeams:
+    """What replaces the configured embedding model (None: the model itself)."""
+
+    embedder: Embedder | None = None
 
 
 @dataclass(frozen=True)
 class CliState:
     settings: Settings
     debug: bool = False
+    seams: CliSeams = CliSeams()
 
 
 def state_of(ctx: typer.Context) -> CliState:
@@ -31,6 +44,11 @@ def state_of(ctx: typer.Context) -> CliState:
     from assistant.settings import Settings
 
     return CliState(settings=Settings())
+
+
+def embedder_of(ctx: typer.Context) -> Embedder | None:
+    """The embedder passed in (`CliSeams`), or None for the configured model."""
+    return state_of(ctx).seams.embedder
 
 
 def settings_of(ctx: typer.Context) -> Settings:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from assistant.cli.options import WorkspaceOption
-from assistant.cli.state import settings_of, workspace_dir
+from assistant.cli.state import embedder_of, settings_of, workspace_dir
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -72,7 +72,7 @@ def ingest(
         if index:
             try:
                 report = services.ingest_and_index(
-                    store, files, settings, progress, duplicates=choice
+                    store, files, settings, progress, duplicates=choice, embedder=embedder_of(ctx)
                 )
             except services.IndexingPostponedError as error:
                 report, postponed = error.report, error

@@ -20,7 +20,8 @@ from typing import Literal
 
 from assistant.audit.french import content_words, plain_text
 from assistant.audit.measurability import Signal, assess_indicator
-from assistant.drafting.wording import MONTH_NAMES, ActionObject, DraftDue
+from assistant.drafting.wording import ActionObject, DraftDue
+from assistant.french.months import MONTH_WORDS
 
 # The effect of an action (a rate of success, a satisfaction, a result), as opposed to what
 # the action produces (a document, a count of sessions, a participation).
@@ -38,7 +39,7 @@ def indicator_kind(indicator: str) -> Literal["output", "outcome"]:
     return "outcome" if _OUTCOME.search(plain_text(indicator)) else "output"
 
 
-_MONTHS = "|".join((*MONTH_NAMES, "aout", "fevrier", "decembre", "sept", "janv"))
+_MONTHS = MONTH_WORDS + "|sept|janv"
 _DATE_PHRASE = re.compile(
     r"\s*[,;]?\s*\(?\s*(?:(?:d['’]ici|en|dès|avant|pour|à la rentrée|fin|début|au cours de|"
     r"entre)\s+)?(?:(?:" + _MONTHS + r")\s+)?(?:19|20)\d{2}"

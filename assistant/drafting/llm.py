@@ -13,13 +13,12 @@ Document text is data, not instructions: action wordings go into the prompt betw
 reject an answer that obeyed an instruction planted in a plan (« Ignore les instructions
 précédentes... »), since such an answer no longer carries the draft's citations and meaning.
 
-Backends are loaded lazily: "ollama" → ``langchain_ollama.ChatOllama``, "openai" →
-``langchain_openai.ChatOpenAI`` (any OpenAI-compatible server, via ``base_url``).
+The model comes from the one factory of LLM backends, `assistant.llm.chat_model`
+(loaded lazily; the chat's LLM mode uses the same).
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
@@ -27,7 +26,8 @@ from typing import TYPE_CHECKING
 from assistant.audit.french import content_stems
 from assistant.audit.measurability import is_measurable
 from assistant.audit.roles import role_key
-from assistant.errors import PlanAssistantError
+from assistant.errors import LLMBackendMissingError, LLMError
+from assistant.llm import chat_model
 from assistant.prompts import load_prompt
 from assistant.schema import Action, Draft, DraftField
 from assistant.settings import LLMSettings
@@ -35,14 +35,13 @@ from assistant.settings import LLMSettings
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
+# The factory and its errors, re-exported: they were defined here before `assistant.llm`.
+__all__ = ["LLMBackendMissingError", "LLMError", "chat_model", "rewrite_draft", "rewrite_drafts"]
+
 PROMPT = "rewrite_draft"
 #: Share of the proposal's content words a reworded indicator must keep.
 MIN_KEPT_WORDS = 0.5
 
-_BACKENDS = {
-    "ollama": ("langchain_ollama", "ChatOllama", "langchain-ollama"),
-    "openai": ("langchain_openai", "ChatOpenAI", "langchain-openai"),
-}
 _REPLY = re.compile(
     r"^\s*Proposition\s*:\s*(?P<proposal>.+?)\s*\n+\s*Justification\s*:\s*(?P<rationale>.+?)\s*$",
     re.DOTALL | re.IGNORECASE,
@@ -50,56 +49,6 @@ _REPLY = re.compile(
 _CITATION = re.compile(r"\[([^\[\]\s]+)\]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _DELIMITER = re.compile(r"</?\s*document\s*>", re.IGNORECASE)
-
-
-class LLMError(PlanAssistantError):
-    """The configured language model cannot be used."""
-
-    code = "llm_error"
-
-
-class LLMBackendMissingError(LLMError):
-    """The LangChain package of the configured provider is not installed."""
-
-    code = "llm_backend_missing"
-
-    def __init__(self, provider: str, package: str) -> None:
-        self.provider = provider
-        self.package = package
-        super().__init__(
-            f"Le fournisseur de modèle de langue « {provider} » est configuré, mais le paquet "
-            f"« {package} » n'est pas installé. Installez-le (pip install {package}) ou "
-            "revenez au mode sans modèle (PLAN_ASSISTANT_LLM__PROVIDER=none) : les "
-            "suggestions restent disponibles sans modèle."
-        )
-
-
-def chat_model(settings: LLMSettings) -> BaseChatModel | None:
-    """The configured chat model, or None for provider "none" (nothing is imported then).
-
-    Raises:
-        LLMBackendMissingError: langchain-ollama / langchain-openai is not installed.
-        LLMError: no model name is configured.
-    """
-    if settings.provider == "none":
-        return None
-    module_name, class_name, package = _BACKENDS[settings.provider]
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError as error:
-        raise LLMBackendMissingError(settings.provider, package) from error
-    if not settings.model:
-        raise LLMError(
-            f"Aucun modèle n'est indiqué pour le fournisseur « {settings.provider} » : "
-            "renseignez PLAN_ASSISTANT_LLM__MODEL (par exemple « mistral »)."
-        )
-    options: dict[str, object] = {"model": settings.model, "temperature": settings.temperature}
-    if settings.base_url:
-        options["base_url"] = settings.base_url
-    if settings.provider == "openai" and settings.api_key:
-        options["api_key"] = settings.api_key
-    model: BaseChatModel = getattr(module, class_name)(**options)
-    return model
 
 
 def _data(text: str) -> str:

@@ -18,12 +18,8 @@ from functools import lru_cache
 
 from assistant.audit.french import plain_text, word_set
 from assistant.extract.dates import due_date
+from assistant.french.months import MONTH_NAMES
 from assistant.schema import Action, Plan
-
-MONTH_NAMES = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
-)  # fmt: skip
 
 
 def month_year(day: date) -> str:

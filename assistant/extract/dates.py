@@ -10,21 +10,12 @@ import calendar
 import re
 from datetime import date
 
+from assistant.french.months import MONTH_NAMES, MONTH_WORDS_FOLDED, MONTHS
 from assistant.ids import fold
-
-MONTHS = {
-    "janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4,
-    "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9,
-    "octobre": 10, "oct": 10, "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
-}  # fmt: skip
 
 _NUMERIC = re.compile(r"\b(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d{2})\b")
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")
-_MONTH_YEAR = re.compile(
-    r"\b(?P<month>"
-    + "|".join(sorted(MONTHS, key=len, reverse=True))
-    + r")\.?\s+(?P<y>(?:19|20)\d{2})\b"
-)
+_MONTH_YEAR = re.compile(r"\b(?P<month>" + MONTH_WORDS_FOLDED + r")\.?\s+(?P<y>(?:19|20)\d{2})\b")
 _QUADRI = re.compile(
     r"\bq(?P<q>[1-3])\s*(?P<y>(?:19|20)\d{2})(?:\s*[-/]\s*(?P<y2>(?:19|20)?\d{2}))?\b"
 )
@@ -78,12 +69,6 @@ def _safe(year: int, month: int, day: int) -> date:
         return date(year, month, day)
     except ValueError:
         return date(1, 1, 1)
-
-
-MONTH_NAMES = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
 
 
 def french_date(day: date) -> str:

@@ -36,6 +36,7 @@ from assistant.extract.vocabulary import (
     is_status_value,
     priority_of,
 )
+from assistant.french.months import MONTH_ABBREVIATION
 from assistant.ids import fold
 from assistant.schema import LinkKind
 
@@ -164,8 +165,7 @@ _WHEN = re.compile(
     re.IGNORECASE,
 )
 _MONTH_ALONE = re.compile(
-    r"^(?:fin |d[ée]but |mi-)?(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)"
-    r"[a-zéû]*\.?$",
+    rf"^(?:fin |d[ée]but |mi-)?{MONTH_ABBREVIATION}[a-zéû]*\.?$",
     re.IGNORECASE,
 )
 _BOUND_BEFORE = frozenset({"en", "de", "d'ici", "pour", "avant", "le", "dès", "des", "depuis"})

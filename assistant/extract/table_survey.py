@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from assistant.extract.column_roles import RoleAssignment, infer_roles
 from assistant.extract.vocabulary import Column, is_period_label
+from assistant.french.months import MONTH_ABBREVIATION
 from assistant.readers.base import TableRow
 from assistant.schema import ColumnReport
 
@@ -106,7 +107,7 @@ def is_gantt(rows: Sequence[TableRow]) -> bool:
 
 
 _MONTH = re.compile(
-    r"^\s*(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)[a-zéû]*\.?\s*$",
+    rf"^\s*{MONTH_ABBREVIATION}[a-zéû]*\.?\s*$",
     re.IGNORECASE,
 )
 

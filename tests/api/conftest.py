@@ -1,7 +1,8 @@
 """Fixtures of the API tests: an app on tmp_path, two institutions with their keys, the demo corpus.
 
-The embedding model is replaced by the FAKE `HashingEmbedder` (tests/fakes.py): mappings
-and audits run in a fraction of a second and identically on every machine.
+The embedding model is replaced by the FAKE `HashingEmbedder` (tests/fakes.py), passed to
+`create_app`: mappings and audits run in a fraction of a second and identically on every
+machine. Tests that build an app of their own pass the same fake.
 """
 
 from __future__ import annotations
@@ -16,16 +17,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from assistant.retrieval import workspace_indexes
 from assistant.settings import Settings
-
-
-@pytest.fixture(autouse=True)
-def _fake_embedder(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The sentence-transformers model is replaced by a FAKE hashing embedder (speed)."""
-    monkeypatch.setattr(
-        workspace_indexes, "default_embedder", lambda settings, indexes_dir: HashingEmbedder()
-    )
 
 
 @pytest.fixture
@@ -37,7 +29,7 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def app(settings: Settings) -> Iterator[FastAPI]:
-    application = create_app(settings)
+    application = create_app(settings, HashingEmbedder())
     yield application
     application.state.context.close()
 

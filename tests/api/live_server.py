@@ -1,7 +1,7 @@
 """A real ``plan-assistant serve`` on a free loopback port, for the end-to-end tests.
 
 The server runs in a child process (the CLI's own `serve` command, with the FAKE embedder
-installed by a small launcher); every wait is bounded and the server is always stopped.
+passed in by a small launcher); every wait is bounded and the server is always stopped.
 """
 
 from __future__ import annotations
@@ -27,8 +27,7 @@ _LAUNCHER = textwrap.dedent(
     from pathlib import Path
     sys.path.insert(0, {tests!r})
     from fakes import HashingEmbedder
-    from assistant.retrieval import workspace_indexes
-    workspace_indexes.default_embedder = lambda settings, indexes_dir: HashingEmbedder()
+    from assistant.cli.state import CliSeams
     if os.environ.get("E2E_STALL_WRITES"):  # to be killed in the middle of a write
         from assistant.store import rows
         real_insert = rows.insert_items
@@ -38,7 +37,10 @@ _LAUNCHER = textwrap.dedent(
             time.sleep(120)
         rows.insert_items = stalled
     from assistant.cli.app import app
-    app(["serve", "--port", sys.argv[1], "--data-dir", sys.argv[2], "--log-level", "warning"])
+    app(
+        ["serve", "--port", sys.argv[1], "--data-dir", sys.argv[2], "--log-level", "warning"],
+        obj=CliSeams(embedder=HashingEmbedder()),
+    )
     """
 ).format(tests=str(TESTS))
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from api_helpers import Tenant
+from fakes import HashingEmbedder
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -90,7 +91,7 @@ def test_a_follow_up_can_reach_another_worker(
     here = ask(client, QUESTION)
     follow_up_here = ask(client, "Et au critère 3 ?", here["conversation_id"])
     there = ask(client, QUESTION)
-    other_app = create_app(settings)
+    other_app = create_app(settings, HashingEmbedder())
     try:
         with TestClient(other_app) as other_worker:
             follow_up_there = ask(other_worker, "Et au critère 3 ?", there["conversation_id"])

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from api_helpers import CORPUS, Tenant, upload, wait_for_job
+from fakes import HashingEmbedder
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -139,7 +140,7 @@ def test_size_and_count_limits_come_from_settings(tmp_path: Path) -> None:
             }
         }
     )
-    app = create_app(settings)
+    app = create_app(settings, HashingEmbedder())
     admin = {"Authorization": "Bearer " + "k" * 40}
     with TestClient(app) as client:
         client.post("/workspaces", json={"id": "ws", "name": "WS"}, headers=admin)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from api_helpers import ADMIN_KEY, Tenant, bearer
+from fakes import HashingEmbedder
 from fastapi.testclient import TestClient
 
 import api.routes.items
@@ -104,7 +105,7 @@ def test_cors_allows_only_the_configured_origins(tmp_path: Path) -> None:
             }
         }
     )
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings, HashingEmbedder())) as client:
         preflight = {
             "Access-Control-Request-Method": "GET",
             "Access-Control-Request-Headers": "Authorization",

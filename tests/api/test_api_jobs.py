@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from api_helpers import CORPUS, Tenant, upload, wait_for_job
+from fakes import HashingEmbedder
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -62,7 +63,7 @@ def test_an_unknown_job_is_404_and_a_succeeded_one_cannot_be_retried(
 def test_a_job_whose_server_died_is_failed_retryable_at_restart_then_retried(
     settings: Settings, tmp_path: Path
 ) -> None:
-    first = create_app(settings)
+    first = create_app(settings, HashingEmbedder())
     context = first.state.context
     context.registry.create_workspace("ecole", "École", settings)
     workspace = context.workspace("ecole")
@@ -74,7 +75,7 @@ def test_a_job_whose_server_died_is_failed_retryable_at_restart_then_retried(
     create_job(workspace, "0" * 32, ["plan-action.md"], "Coordination", dead.id)
     context.close()
 
-    restarted = create_app(settings)  # recovers at start
+    restarted = create_app(settings, HashingEmbedder())  # recovers at start
     admin = {"Authorization": f"Bearer {settings.api.admin_key.get_secret_value()}"}  # type: ignore[union-attr]
     with TestClient(restarted) as client:
         job = client.get(f"/workspaces/ecole/jobs/{'0' * 32}", headers=admin).json()
@@ -189,8 +190,8 @@ def test_a_succeeded_job_indexes_the_workspace_and_a_failed_one_does_not(
     indexed: list[Path] = []
     real = services.retriever_for
 
-    def recording(workspace: Workspace, settings: Settings) -> object:
-        retriever = real(workspace, settings)
+    def recording(workspace: Workspace, settings: Settings, embedder: object = None) -> object:
+        retriever = real(workspace, settings, embedder)  # type: ignore[arg-type]
         indexed.append(workspace.root)
         return retriever
 

@@ -22,7 +22,6 @@ from schemathesis.core.parameters import ParameterLocation
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from api.app import create_app
-from assistant.retrieval import workspace_indexes
 from assistant.settings import Settings
 from assistant.store.keys import WORKSPACE_ID
 
@@ -35,18 +34,14 @@ EXAMPLES = 12
 def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Tenant]]:
     """One app and one ingested workspace for the whole module (ingesting per operation
     would cost more than the fuzzing)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(workspace_indexes, "default_embedder", lambda s, d: HashingEmbedder())
-        data_dir = tmp_path_factory.mktemp("schemathesis")
-        settings = Settings.model_validate(
-            {"api": {"data_dir": str(data_dir), "admin_key": ADMIN_KEY}}
-        )
-        app = create_app(settings)
-        # The app stays started while fuzzing: uploads that pass the checks queue real jobs.
-        with TestClient(app) as client:
-            tenant = make_tenant(client, bearer(ADMIN_KEY), "fuzz", "Fuzz")
-            ingest_demo(client, tenant)
-            yield app, tenant
+    data_dir = tmp_path_factory.mktemp("schemathesis")
+    settings = Settings.model_validate({"api": {"data_dir": str(data_dir), "admin_key": ADMIN_KEY}})
+    app = create_app(settings, HashingEmbedder())
+    # The app stays started while fuzzing: uploads that pass the checks queue real jobs.
+    with TestClient(app) as client:
+        tenant = make_tenant(client, bearer(ADMIN_KEY), "fuzz", "Fuzz")
+        ingest_demo(client, tenant)
+        yield app, tenant
 
 
 @pytest.fixture

@@ -1,32 +1,19 @@
-"""`plan-assistant map` and `plan-assistant audit` on the demo corpus (fake embedder)."""
+"""`plan-assistant map` and `plan-assistant audit` on the demo corpus (FAKE embedder passed in)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-import pytest
-from fakes import HashingEmbedder
+from fakes import invoke_cli as invoke
 from openpyxl import load_workbook
-from typer.testing import CliRunner
-
-from assistant.cli.app import app
-from assistant.retrieval import workspace_indexes
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "demo"
 FILES = [str(CORPUS / name) for name in ("rapport-experts.md", "analyse-swot.md", "plan-action.md")]
 
 
-@pytest.fixture(autouse=True)
-def _fake_embedder(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The sentence-transformers model is replaced by a FAKE hashing embedder (speed)."""
-    monkeypatch.setattr(
-        workspace_indexes, "default_embedder", lambda settings, indexes_dir: HashingEmbedder()
-    )
-
-
 def test_map_json_of_files_lists_every_recommendation_with_its_coverage() -> None:
-    result = CliRunner().invoke(app, ["map", *FILES, "--format", "json"])
+    result = invoke(["map", *FILES, "--format", "json"])
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert payload["count"] == len(payload["mappings"]) == 16
@@ -48,17 +35,17 @@ def test_map_json_of_files_lists_every_recommendation_with_its_coverage() -> Non
 
 def test_map_of_a_workspace_matches_the_stateless_map(tmp_path: Path) -> None:
     workspace = tmp_path / "ws"
-    assert CliRunner().invoke(app, ["ingest", *FILES, "-w", str(workspace)]).exit_code == 0
-    stored = json.loads(CliRunner().invoke(app, ["map", "-w", str(workspace), "-f", "json"]).stdout)
-    stateless = json.loads(CliRunner().invoke(app, ["map", *FILES, "-f", "json"]).stdout)
+    assert invoke(["ingest", *FILES, "-w", str(workspace)]).exit_code == 0
+    stored = json.loads(invoke(["map", "-w", str(workspace), "-f", "json"]).stdout)
+    stateless = json.loads(invoke(["map", *FILES, "-f", "json"]).stdout)
     assert [(m["recommendation_id"], m["coverage"]) for m in stored["mappings"]] == [
         (m["recommendation_id"], m["coverage"]) for m in stateless["mappings"]
     ]
 
 
 def test_audit_json_names_the_planted_gaps(tmp_path: Path) -> None:
-    result = CliRunner().invoke(
-        app, ["audit", *FILES, "--as-of", "2026-11-23", "--format", "json", "--sans-propositions"]
+    result = invoke(
+        ["audit", *FILES, "--as-of", "2026-11-23", "--format", "json", "--sans-propositions"]
     )
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
@@ -75,8 +62,7 @@ def test_audit_writes_html_and_xlsx_files(tmp_path: Path) -> None:
     html = tmp_path / "audit.html"
     xlsx = tmp_path / "audit.xlsx"
     for fmt, out in (("html", html), ("xlsx", xlsx)):
-        result = CliRunner().invoke(
-            app,
+        result = invoke(
             [
                 "audit",
                 *FILES,
@@ -95,23 +81,23 @@ def test_audit_writes_html_and_xlsx_files(tmp_path: Path) -> None:
 
 
 def test_audit_refuses_xlsx_on_stdout_and_a_bad_date() -> None:
-    no_out = CliRunner().invoke(app, ["audit", *FILES, "-f", "xlsx"])
+    no_out = invoke(["audit", *FILES, "-f", "xlsx"])
     assert no_out.exit_code == 1 and "--out" in no_out.output
-    bad_date = CliRunner().invoke(app, ["audit", *FILES, "--as-of", "30/02/2026"])
+    bad_date = invoke(["audit", *FILES, "--as-of", "30/02/2026"])
     assert bad_date.exit_code == 2 and "n'existe pas au calendrier" in bad_date.output
-    not_a_date = CliRunner().invoke(app, ["audit", *FILES, "--as-of", "bientôt"])
+    not_a_date = invoke(["audit", *FILES, "--as-of", "bientôt"])
     assert not_a_date.exit_code == 2 and "1er mars 2027" in not_a_date.output
 
 
 def test_map_of_a_plan_without_recommendations_says_why(tmp_path: Path) -> None:
-    swot_only = CliRunner().invoke(app, ["map", FILES[1], "--format", "json"])
+    swot_only = invoke(["map", FILES[1], "--format", "json"])
     assert swot_only.exit_code == 0
     payload = json.loads(swot_only.stdout)
     assert payload["count"] == 0 and "rapport d'experts" in payload["message"]
 
 
 def test_a_recommendation_cited_without_text_is_judged_on_written_links_only() -> None:
-    result = CliRunner().invoke(app, ["map", FILES[2], "--format", "json"])  # the plan alone
+    result = invoke(["map", FILES[2], "--format", "json"])  # the plan alone
     payload = json.loads(result.stdout)
     assert payload["count"] == 13
     assert all(m["text"] is None for m in payload["mappings"])

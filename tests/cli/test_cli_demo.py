@@ -5,26 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from fakes import HashingEmbedder
-from typer.testing import CliRunner
-
-from assistant.cli.app import app
-from assistant.retrieval import workspace_indexes
+from fakes import invoke_cli as invoke
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "demo"
 
 
-@pytest.fixture(autouse=True)
-def _fake_embedder(monkeypatch: pytest.MonkeyPatch) -> None:
-    """FAKE hashing embedder instead of the model: `make demo` itself runs the real one."""
-    monkeypatch.setattr(
-        workspace_indexes, "default_embedder", lambda settings, indexes_dir: HashingEmbedder()
-    )
-
-
 def test_demo_ingests_the_corpus_and_writes_an_export(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["demo", "--out", str(tmp_path), "--corpus", str(CORPUS)])
+    result = invoke(["demo", "--out", str(tmp_path), "--corpus", str(CORPUS)])
     assert result.exit_code == 0, result.output
     exported = json.loads((tmp_path / "export.json").read_text(encoding="utf-8"))
     assert {d["name"] for d in exported["documents"]} == {
@@ -40,8 +27,6 @@ def test_demo_ingests_the_corpus_and_writes_an_export(tmp_path: Path) -> None:
 
 
 def test_demo_refuses_a_missing_corpus(tmp_path: Path) -> None:
-    result = CliRunner().invoke(
-        app, ["demo", "--out", str(tmp_path), "--corpus", str(tmp_path / "nope")]
-    )
+    result = invoke(["demo", "--out", str(tmp_path), "--corpus", str(tmp_path / "nope")])
     assert result.exit_code == 1
     assert "Corpus de démonstration introuvable" in result.output

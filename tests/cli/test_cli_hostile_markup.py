@@ -8,22 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fakes import HashingEmbedder
-from typer.testing import CliRunner
+from fakes import invoke_cli as invoke
 
-from assistant.cli.app import app
-from assistant.retrieval import workspace_indexes
 from evals.hostile_inputs import MARKUP_INJECTION, markup_demo
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "demo"
-
-
-@pytest.fixture(autouse=True)
-def _fake_embedder(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The sentence-transformers model is replaced by a FAKE hashing embedder (speed)."""
-    monkeypatch.setattr(
-        workspace_indexes, "default_embedder", lambda settings, indexes_dir: HashingEmbedder()
-    )
 
 
 @pytest.mark.parametrize("command", ["map", "parse"])
@@ -31,7 +20,7 @@ def test_markup_in_a_document_is_printed_as_text(command: str, tmp_path: Path) -
     files = markup_demo(tmp_path / "sources", CORPUS)
     arguments = [command, *map(str, files)] if command == "map" else [command, str(files[1])]
 
-    result = CliRunner().invoke(app, arguments, env={"COLUMNS": "400"}, color=True)
+    result = invoke(arguments, env={"COLUMNS": "400"}, color=True)
 
     assert result.exit_code == 0, result.output
     flat = " ".join(result.stdout.split())
@@ -42,6 +31,6 @@ def test_markup_in_a_document_is_printed_as_text(command: str, tmp_path: Path) -
 
 def test_a_reference_date_at_the_end_of_time_is_refused_in_french(tmp_path: Path) -> None:
     files = [str(CORPUS / "plan-action.md"), str(CORPUS / "rapport-experts.md")]
-    result = CliRunner().invoke(app, ["audit", *files, "--as-of", "9999-12-31"])
+    result = invoke(["audit", *files, "--as-of", "9999-12-31"])
     assert result.exit_code == 2, result.output
     assert "hors de la plage" in result.output

@@ -79,3 +79,24 @@ def test_a_question_that_needs_no_search_opens_no_index(tmp_path: Path) -> None:
 
 def test_the_preset_names_shown_by_help_are_the_settings_presets() -> None:
     assert sorted(PRESET_NAMES) == sorted(PRESETS)
+
+
+def test_adapter_commands_are_the_entry_points_importlib_finds(tmp_path: Path) -> None:
+    """`plugins` reads the entry points without importlib.metadata (a third of ``--help``)."""
+    from importlib.metadata import entry_points
+
+    from assistant.cli import plugins
+
+    expected = {entry.name: entry.value for entry in entry_points(group=plugins.GROUP)}
+    assert plugins.adapter_commands() == expected
+    assert set(expected) >= {"serve", "api-key", "tui"}
+    probe = (
+        "import sys\nsys.argv = ['plan-assistant', '--help']\n"
+        "from assistant.cli.app import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write('\\nMETADATA ' + str('importlib.metadata' in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=120
+    )
+    assert done.stderr.rsplit("METADATA ", 1)[-1] == "False", done.stderr
+    assert " serve " in done.stdout

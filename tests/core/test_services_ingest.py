@@ -1,7 +1,7 @@
 """`services.ingest_and_index`: import a batch, then bring the index up to date.
 
 The embedder is the FAKE `HashingEmbedder` (tests/fakes.py) behind the real vector cache, with
-a `load` that records when the "model" is loaded; one test checks on the real
+a `load` that records when the "model" is loaded, passed to the services; one test checks on the real
 `SentenceTransformerEmbedder` class (with its loading replaced) that concurrent callers load
 the model once.
 """
@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fakes import HashingEmbedder
+from fakes import HashingEmbedder, behind_vector_cache
 
 from assistant import services
 from assistant.errors import IngestBatchError
 from assistant.ingest import ProgressEvent
 from assistant.retrieval import workspace_indexes
-from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
+from assistant.retrieval.embedding_cache import CachedEmbedder
 from assistant.retrieval.sentence_embedder import SentenceTransformerEmbedder
 from assistant.settings import EmbeddingSettings, Settings
 from assistant.store import Workspace
@@ -40,17 +40,9 @@ class LoadableEmbedder(HashingEmbedder):
 
 
 @pytest.fixture
-def model(monkeypatch: pytest.MonkeyPatch) -> LoadableEmbedder:
-    fake = LoadableEmbedder()
+def model() -> LoadableEmbedder:
     workspace_indexes.forget_open_retrievers()
-    monkeypatch.setattr(
-        workspace_indexes,
-        "default_embedder",
-        lambda settings, indexes_dir: CachedEmbedder(
-            fake, EmbeddingCache(indexes_dir / CACHE_FILE_NAME)
-        ),
-    )
-    return fake
+    return LoadableEmbedder()
 
 
 @pytest.fixture
@@ -58,13 +50,21 @@ def workspace(tmp_path: Path) -> Workspace:
     return Workspace.open(tmp_path / "workspace", Settings())
 
 
+@pytest.fixture
+def embedder(workspace: Workspace, model: LoadableEmbedder) -> CachedEmbedder:
+    """The FAKE model behind the workspace's vector cache, as the real model is."""
+    return behind_vector_cache(model, workspace.indexes_dir)
+
+
 def test_a_new_batch_is_stored_and_indexed_with_the_model_loaded_meanwhile(
-    workspace: Workspace, model: LoadableEmbedder
+    workspace: Workspace, model: LoadableEmbedder, embedder: CachedEmbedder
 ) -> None:
     events: list[ProgressEvent] = []
     files = [DEMO / "rapport-experts.md", DEMO / "plan-action.md"]
 
-    report = services.ingest_and_index(workspace, files, workspace.settings, events.append)
+    report = services.ingest_and_index(
+        workspace, files, workspace.settings, events.append, embedder=embedder
+    )
 
     assert [entry.name for entry in report.files] == ["rapport-experts.md", "plan-action.md"]
     assert model.loads == ["prepare-indexing"]
@@ -72,33 +72,35 @@ def test_a_new_batch_is_stored_and_indexed_with_the_model_loaded_meanwhile(
     assert indexed > 50  # every recommendation and action of the two files
     assert [(e.stage, e.done) for e in events if e.stage == "index"] == [("index", 0), ("index", 1)]
     # the index is in step: the next search embeds only its query
-    services.retriever_for(workspace, workspace.settings).search("stages", k=3)
+    services.retriever_for(workspace, workspace.settings, embedder).search("stages", k=3)
     assert len(model.embedded) == indexed + 1
 
 
 def test_an_unchanged_batch_loads_nothing_and_embeds_nothing(
-    workspace: Workspace, model: LoadableEmbedder
+    workspace: Workspace, model: LoadableEmbedder, embedder: CachedEmbedder
 ) -> None:
     files = [DEMO / "plan-action.md"]
-    services.ingest_and_index(workspace, files, workspace.settings)
+    services.ingest_and_index(workspace, files, workspace.settings, embedder=embedder)
     workspace_indexes.forget_open_retrievers()  # as a new process would
     model.loads.clear()
     embedded = len(model.embedded)
 
-    services.ingest_and_index(workspace, files, workspace.settings)
+    services.ingest_and_index(workspace, files, workspace.settings, embedder=embedder)
 
     assert model.loads == []
     assert len(model.embedded) == embedded
 
 
 def test_a_refused_batch_stores_nothing_indexes_nothing_and_leaves_no_thread(
-    workspace: Workspace, model: LoadableEmbedder, tmp_path: Path
+    workspace: Workspace, model: LoadableEmbedder, embedder: CachedEmbedder, tmp_path: Path
 ) -> None:
     broken = tmp_path / "abime.pdf"
     broken.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
 
     with pytest.raises(IngestBatchError, match=r"abime\.pdf"):
-        services.ingest_and_index(workspace, [DEMO / "plan-action.md", broken], workspace.settings)
+        services.ingest_and_index(
+            workspace, [DEMO / "plan-action.md", broken], workspace.settings, embedder=embedder
+        )
 
     assert workspace.documents() == []
     assert model.embedded == []

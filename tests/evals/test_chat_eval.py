@@ -11,7 +11,6 @@ from fakes import HashingEmbedder
 
 from assistant.chat.models import Answer, Citation, Intent
 from assistant.chat.service import ConversationService
-from assistant.retrieval import workspace_indexes
 from assistant.retrieval.workspace_indexes import workspace_retriever
 from assistant.settings import Settings
 from assistant.store import Workspace
@@ -33,14 +32,6 @@ REQUIRED = (
     "Comment d'autres établissements ont-ils traité l'e-campus ?",
     "Résume l'avancement du critère 2",
 )
-
-
-@pytest.fixture(autouse=True)
-def _fake_embedder(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The sentence-transformers model is replaced by a FAKE hashing embedder (speed)."""
-    monkeypatch.setattr(
-        workspace_indexes, "default_embedder", lambda settings, indexes_dir: HashingEmbedder()
-    )
 
 
 def _fake_factory(workspace: Workspace, settings: Settings, as_of: date) -> ConversationService:

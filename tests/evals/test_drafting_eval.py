@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import math
-from collections.abc import Sequence
 from pathlib import Path
 
+from fakes import HashingEmbedder
 from rich.console import Console
 
 from assistant.drafting import build_context
 from assistant.ids import document_id
-from assistant.retrieval.embedder import EmbedRole
 from assistant.retrieval.french import StemTokenizer
 from assistant.retrieval.workspace_indexes import workspace_passages
 from assistant.schema import Action, Document, DocumentFormat, Plan, Span
@@ -26,26 +23,6 @@ from evals.drafting_eval import (
     token_f1,
 )
 from evals.section import RunOptions
-
-
-class FakeStemEmbedder:
-    """FAKE embedder, NOT a model: stemmed French words hashed into 64 signed buckets."""
-
-    name = "fake-stem-hashing-64"
-    dimension = 64
-
-    def embed_batch(
-        self, texts: Sequence[str], *, role: EmbedRole = "passage"
-    ) -> list[list[float]]:
-        vectors = []
-        for text in texts:
-            vector = [0.0] * self.dimension
-            for token in StemTokenizer().tokenize(text):
-                digest = hashlib.sha256(token.encode()).digest()
-                vector[digest[0] % self.dimension] += 1.0 if digest[1] % 2 else -1.0
-            norm = math.sqrt(sum(v * v for v in vector)) or 1.0
-            vectors.append([v / norm for v in vector])
-        return vectors
 
 
 def _plan(name: str, rows: list[tuple[str, str, str | None, list[str]]]) -> Plan:
@@ -88,7 +65,7 @@ PLAN = _plan(
 
 
 def test_an_owner_recoverable_from_one_similar_action_is_found_at_top_1() -> None:
-    searcher = retriever_for(workspace_passages([PLAN]), FakeStemEmbedder())
+    searcher = retriever_for(workspace_passages([PLAN]), HashingEmbedder())
     figures = score_owners(PLAN, "synthetic", build_context([PLAN], searcher, AS_OF))
     assert figures.actions == 5
     # A1 and A2 each recover the other's role; « Coordination TFE » and « Direction » exist
@@ -99,7 +76,7 @@ def test_an_owner_recoverable_from_one_similar_action_is_found_at_top_1() -> Non
 
 
 def test_indicator_scores() -> None:
-    searcher = retriever_for(workspace_passages([PLAN]), FakeStemEmbedder())
+    searcher = retriever_for(workspace_passages([PLAN]), HashingEmbedder())
     owners, indicators = evaluate([("synthetic", PLAN)], searcher)
     assert owners[0].actions == 5
     figures = indicators[0]

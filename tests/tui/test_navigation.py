@@ -9,7 +9,7 @@ import sys
 import pytest
 from textual.command import CommandPalette
 from textual.widgets import ContentSwitcher, DataTable, Input
-from tui_helpers import AS_OF, AUTHOR, SMALL, of_type, record_messages, settle
+from tui_helpers import AS_OF, AUTHOR, FAKE_EMBEDDER, SMALL, of_type, record_messages, settle
 
 from assistant.settings import Settings
 from assistant.store import Workspace
@@ -123,7 +123,7 @@ async def test_the_audit_is_computed_once_and_shared_by_every_screen(
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(tui_model, "audit_workspace", counting)
-    app = make_app(Settings(), demo_workspace, as_of=AS_OF, author=AUTHOR)
+    app = make_app(Settings(), demo_workspace, as_of=AS_OF, author=AUTHOR, embedder=FAKE_EMBEDDER)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
         for key in ("2", "3", "6", "1", "ctrl+r"):

@@ -26,9 +26,9 @@ SMALL = (80, 24)
 LARGE = (120, 36)
 
 
-def fake_embedder(settings: Settings, indexes_dir: Path) -> HashingEmbedder:
-    """FAKE: stands in for `workspace_indexes.default_embedder` (no model is loaded)."""
-    return HashingEmbedder()
+#: FAKE: passed to `make_app` in place of the embedding model (no model is loaded). One
+#: instance for the session, so that the audit reused across copies stays one audit.
+FAKE_EMBEDDER = HashingEmbedder()
 
 
 _AUDITS: dict[tuple[object, ...], ReportData] = {}

@@ -11,19 +11,9 @@ from collections.abc import Iterator
 
 import pytest
 from chat_helpers import make_service, make_workspace
-from fakes import HashingEmbedder
 
 from assistant.chat.service import ConversationService
-from assistant.retrieval import workspace_indexes
 from assistant.store import Workspace
-
-
-@pytest.fixture(autouse=True)
-def _fake_embedder(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The sentence-transformers model is replaced by a FAKE hashing embedder (speed)."""
-    monkeypatch.setattr(
-        workspace_indexes, "default_embedder", lambda settings, indexes_dir: HashingEmbedder()
-    )
 
 
 @pytest.fixture(scope="session")

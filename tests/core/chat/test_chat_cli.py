@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from fakes import invoke_cli
 
 from assistant.cli import chat_commands
 from assistant.cli.app import app
@@ -22,8 +22,7 @@ def workspace_dir(demo_workspace: Workspace) -> Path:
 
 
 def test_ask_prints_a_numbered_answer_with_its_sources(workspace_dir: Path) -> None:
-    result = CliRunner().invoke(
-        app,
+    result = invoke_cli(
         [
             "ask",
             "Quelles actions n'ont pas de responsable ?",
@@ -40,8 +39,7 @@ def test_ask_prints_a_numbered_answer_with_its_sources(workspace_dir: Path) -> N
 
 
 def test_ask_json_gives_the_whole_answer(workspace_dir: Path) -> None:
-    result = CliRunner().invoke(
-        app,
+    result = invoke_cli(
         [
             "ask",
             "Qu'est-ce qui est en retard ?",
@@ -59,8 +57,7 @@ def test_ask_json_gives_the_whole_answer(workspace_dir: Path) -> None:
 
 
 def test_chat_keeps_the_conversation(workspace_dir: Path) -> None:
-    result = CliRunner().invoke(
-        app,
+    result = invoke_cli(
         ["chat", "-w", str(workspace_dir), "--as-of", "2026-11-23"],
         input="Quelles recommandations du critère 3 ne sont pas couvertes ?\net pour le critère 4 ?\nquitter\n",
     )
@@ -70,7 +67,7 @@ def test_chat_keeps_the_conversation(workspace_dir: Path) -> None:
 
 
 def test_errors_are_french_and_actionable(tmp_path: Path) -> None:
-    missing = CliRunner().invoke(app, ["ask", "Quoi ?", "-w", str(tmp_path / "nowhere")])
+    missing = invoke_cli(["ask", "Quoi ?", "-w", str(tmp_path / "nowhere")])
     assert missing.exit_code == 1 and "Aucun espace de travail" in missing.stderr
-    bad_date = CliRunner().invoke(app, ["ask", "Quoi ?", "-w", str(tmp_path), "--as-of", "demain"])
+    bad_date = invoke_cli(["ask", "Quoi ?", "-w", str(tmp_path), "--as-of", "demain"])
     assert bad_date.exit_code == 2

@@ -15,6 +15,7 @@ from assistant.chat.formatting import numbered
 from assistant.chat.models import Conversation, Intent, Question
 from assistant.chat.reply import Reply
 from assistant.chat.service import ConversationService
+from assistant.ingest import ingest_files
 from assistant.settings import Settings
 from assistant.store import Workspace
 
@@ -77,7 +78,7 @@ def test_every_kind_of_answer_reads_as_for_a_person(
 
 def test_sources_of_a_word_plan_read_as_file_and_line(tmp_path: Path) -> None:
     workspace = Workspace.open(tmp_path / "docx", Settings())
-    workspace.ingest([CORPUS / "rapport-experts.md", CORPUS / "plan-action.docx"])
+    ingest_files(workspace, [CORPUS / "rapport-experts.md", CORPUS / "plan-action.docx"])
     answer = make_service(workspace).ask("Quelles actions n'ont pas de responsable ?")
     lines = numbered(answer).partition("\n\nSources :\n")[2].splitlines()
     assert lines and all(re.match(r"^\[\d+\] plan-action\.docx, l\. \d+ — « ", x) for x in lines)

@@ -1,6 +1,6 @@
 """Fixtures of the drafting tests: the demo plan, a FAKE retriever over it, small synthetic plans.
 
-The retriever uses `drafting_fakes.FakeStemEmbedder`, a FAKE embedder (hashed French stems),
+The retriever uses `fakes.HashingEmbedder`, the FAKE embedder (hashed French stems),
 never a real model; the demo plan is the fictional corpus of `corpus/demo` (see GAPS.md).
 """
 

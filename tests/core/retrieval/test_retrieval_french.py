@@ -40,7 +40,8 @@ def test_inclusive_writing_meets_the_plain_word(stem: StemTokenizer) -> None:
     plain = stem.tokenize("étudiants")
     for spelling in ("étudiant·e·s", "étudiant-e-s", "étudiant.e.s", "étudiant·es"):
         assert stem.tokenize(spelling) == plain, spelling
-    assert "étudiants" in prepare("les étudiant-e-s")
+    # One fold for BM25 and the audit (assistant.french): the masculine form, endings dropped.
+    assert prepare("les étudiant-e-s") == "les étudiant"
 
 
 def test_stopwords_and_lone_letters_are_dropped_numbers_kept(stem: StemTokenizer) -> None:

@@ -1,0 +1,56 @@
+"""The one factory of optional LLM backends (LangChain chat models), loaded lazily.
+
+The chat's LLM mode and the rewording of drafts both ask for the model here, so that
+they agree on defaults and on errors: provider "none" (the default) returns None and
+imports nothing; "ollama" → ``langchain_ollama.ChatOllama``; "openai" →
+``langchain_openai.ChatOpenAI`` (any OpenAI-compatible server, through ``base_url``; a
+local server needs no key, so a placeholder is sent when none is set).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from assistant.errors import LLMBackendMissingError, LLMError
+from assistant.settings import LLMSettings
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+__all__ = ["chat_model"]
+
+_BACKENDS = {
+    "ollama": ("langchain_ollama", "ChatOllama", "langchain-ollama"),
+    "openai": ("langchain_openai", "ChatOpenAI", "langchain-openai"),
+}
+#: Sent as the key to an OpenAI-compatible server when none is configured (local servers).
+NO_KEY = "sans-cle"
+
+
+def chat_model(settings: LLMSettings) -> BaseChatModel | None:
+    """The configured chat model, or None for provider "none" (nothing is imported then).
+
+    Raises:
+        LLMBackendMissingError: langchain-ollama / langchain-openai is not installed.
+        LLMError: no model name is configured.
+    """
+    if settings.provider == "none":
+        return None
+    module_name, class_name, package = _BACKENDS[settings.provider]
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as error:
+        raise LLMBackendMissingError(settings.provider, package) from error
+    if not settings.model:
+        raise LLMError(
+            f"Aucun modèle n'est indiqué pour le fournisseur « {settings.provider} » : "
+            "renseignez PLAN_ASSISTANT_LLM__MODEL (par exemple « mistral »)."
+        )
+    options: dict[str, object] = {"model": settings.model, "temperature": settings.temperature}
+    if settings.base_url:
+        options["base_url"] = settings.base_url
+    if settings.provider == "openai":
+        options["api_key"] = settings.api_key or NO_KEY
+    model: BaseChatModel = getattr(module, class_name)(**options)
+    return model

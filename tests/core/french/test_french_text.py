@@ -1,0 +1,72 @@
+"""The one French text package: every stage folds French words the same way (issue 12).
+
+Before `assistant.french`, the lexical index (BM25) and the audit folded inclusive writing
+differently: « Coordinateur·rice » stayed two words for BM25 and one for the audit, and
+neither read « coordinateur(trice) ». These tests hold every stage to one fold.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.audit.french import content_stems, content_words, key_text
+from assistant.audit.roles import role_key
+from assistant.chat.text import stems as chat_stems
+from assistant.extract.dates import due_date
+from assistant.french.folding import fold_accents, fold_inclusive, straight_apostrophes
+from assistant.french.months import MONTH_NAMES, MONTHS
+from assistant.french.stopwords import FRENCH_STOPWORDS, FUNCTION_WORDS, LANGUAGE_MARKERS
+from assistant.retrieval.french import StemTokenizer
+
+SPELLINGS = ("Coordinateur·rice", "coordinateur.trice", "coordinateur(trice)", "Coordinateur")
+
+
+@pytest.mark.parametrize("spelling", SPELLINGS)
+def test_inclusive_spellings_fold_to_the_masculine_form(spelling: str) -> None:
+    assert fold_accents(fold_inclusive(spelling)) == "coordinateur"
+
+
+@pytest.mark.parametrize("spelling", SPELLINGS[:3])
+def test_every_stage_reads_inclusive_spellings_as_one_word(spelling: str) -> None:
+    plain = "Coordinateur de section"
+    written = f"{spelling} de section"
+    assert StemTokenizer().tokenize(written) == StemTokenizer().tokenize(plain)  # BM25
+    assert chat_stems(written) == chat_stems(plain)  # the chat
+    assert key_text(written) == key_text(plain)  # the audit's wording key
+    assert content_words(written) == content_words(plain) == ["coordinateur", "section"]
+    assert content_stems(written) == content_stems(plain)
+    assert role_key(written) == role_key(plain)  # the audit's and drafts' owner roles
+
+
+def test_other_inclusive_forms_and_words_that_only_look_like_them() -> None:
+    for written, masculine in (
+        ("étudiant·e·s", "étudiant"),
+        ("étudiant(e)s", "étudiant"),
+        ("enseignant-e-s", "enseignant"),
+        ("Conseiller·ère", "Conseiller"),
+        ("chargé-e-s", "chargé"),
+        ("Coordinateur·rice·s", "Coordinateur"),
+    ):
+        assert fold_inclusive(written) == masculine, written
+    for kept in ("e-campus", "Marche-en-Famenne", "coordinatrice", "auto-évaluation"):
+        assert fold_inclusive(kept) == kept
+
+
+def test_apostrophes_and_elisions_fold_alike() -> None:
+    assert straight_apostrophes("l’évaluation ʼ ‘ ` ´") == "l'évaluation ' ' ' '"
+    assert key_text("L’évaluation") == key_text("l'évaluation") == " evaluation"
+    assert StemTokenizer().tokenize("quoiqu’il") == StemTokenizer().tokenize("il")
+
+
+def test_the_word_lists_are_data() -> None:
+    assert {"le", "des", "est"} <= FRENCH_STOPWORDS and "plus" not in FRENCH_STOPWORDS
+    assert {"le", "plus", "tous"} <= FUNCTION_WORDS and "pas" not in FUNCTION_WORDS
+    assert set(LANGUAGE_MARKERS) == {"fr", "en", "nl", "de"}
+    assert "the" in LANGUAGE_MARKERS["en"] and "les" in LANGUAGE_MARKERS["fr"]
+
+
+def test_every_month_name_is_read() -> None:
+    for number, name in enumerate(MONTH_NAMES, start=1):
+        assert MONTHS[fold_accents(name)] == number
+        assert due_date(f"{name} 2027") is not None
+    assert due_date("févr. 2027") == due_date("février 2027")
