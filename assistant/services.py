@@ -15,19 +15,15 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from assistant.audit.coverage_rules import settle_coverage
-from assistant.audit.service import ActionDrafter, Drafter, run_audit
-from assistant.drafting import build_context, draft_actions_for, draft_for_actions
+from assistant.analyses import current_state, workspace_audit, workspace_mappings
 from assistant.errors import PlanAssistantError
 from assistant.ids import document_id
 from assistant.ingest import ProgressCallback, ProgressEvent
 from assistant.ingest import parse_processes as choose_parse_processes
-from assistant.mapping.service import build_mappings
 from assistant.reports.data import ReportData, build_report_data
-from assistant.retrieval.french import make_tokenizer
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.workspace_indexes import open_retriever, prepare_indexing_in_background
-from assistant.schema import AuditReport, Mapping, Plan
+from assistant.schema import Mapping, Plan
 from assistant.settings import Settings
 from assistant.store import IngestReport, Workspace
 
@@ -117,13 +113,11 @@ def retriever_for(workspace: Workspace, settings: Settings) -> HybridRetriever:
 def map_workspace(
     workspace: Workspace, settings: Settings, *, semantic: bool = True
 ) -> list[Mapping]:
-    """The traceability matrix of a workspace (recommendation → actions)."""
-    plans = workspace.plans()
-    searcher = retriever_for(workspace, settings) if semantic and _has_actions(plans) else None
-    tokenize = make_tokenizer(settings.retrieval.tokenizer).tokenize
-    actions = {action.id: action for plan in plans for action in plan.actions}
-    # The audit's verdict (stalled-only recommendations are not « Couverte »), everywhere.
-    return settle_coverage(build_mappings(plans, searcher, tokenize), actions)
+    """The traceability matrix of a workspace (recommendation → actions).
+
+    Computed once per workspace state, whichever process asks (`assistant.analyses`).
+    """
+    return workspace_mappings(workspace, settings, semantic=semantic)
 
 
 def audit_workspace(
@@ -134,42 +128,17 @@ def audit_workspace(
     drafts: bool = True,
     title: str = "Suivi des recommandations des experts",
 ) -> ReportData:
-    """The gap audit of a workspace, with what the report renderers need."""
-    plans = workspace.plans()
-    searcher = retriever_for(workspace, settings) if _has_actions(plans) else None
-    tokenize = make_tokenizer(settings.retrieval.tokenizer).tokenize
-    drafter, action_drafter = (
-        _drafters(plans, searcher, as_of, settings)
-        if drafts and searcher is not None
-        else (None, None)
-    )
-    report: AuditReport = run_audit(
-        plans,
-        as_of=as_of,
-        searcher=searcher,
-        tokenize=tokenize,
-        drafter=drafter,
-        action_drafter=action_drafter,
-    )
+    """The gap audit of a workspace, with what the report renderers need.
+
+    Computed once per workspace state, whichever process asks (`assistant.analyses`): the
+    conversation's knowledge is this same audit.
+    """
+    state = current_state(workspace)
+    report = workspace_audit(workspace, settings, as_of=as_of, drafts=drafts, state=state)
+    plans = state.plans
     return build_report_data(report, plans, title=title, programme=_programme(plans))
-
-
-def _has_actions(plans: Sequence[Plan]) -> bool:
-    return any(plan.actions for plan in plans)
 
 
 def _programme(plans: Sequence[Plan]) -> str | None:
     titles = [plan.document.title for plan in plans if plan.actions and plan.document.title]
     return titles[0] if titles else None
-
-
-def _drafters(
-    plans: Sequence[Plan], searcher: HybridRetriever, as_of: date, settings: Settings
-) -> tuple[Drafter, ActionDrafter]:
-    """Drafting of missing owners, indicators, deadlines and actions, over the workspace's plans."""
-    context = build_context(list(plans), searcher, as_of)
-    floor = settings.drafting.min_confidence
-    return (
-        lambda actions: draft_for_actions(actions, context, min_confidence=floor),
-        lambda mappings: draft_actions_for(mappings, context),
-    )
