@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter
 
+from assistant.analyses import unchanged
 from assistant.analyses.store import AnalysisFiles, AnalysisKey
 from assistant.audit.coverage_rules import settle_coverage
 from assistant.audit.service import ActionDrafter, Drafter, run_audit
@@ -64,10 +65,10 @@ def current_state(workspace: Workspace) -> WorkspaceState:
     Raises:
         WorkspaceChangingError: imports kept changing the workspace while it was read.
     """
-    fingerprint = workspace.fingerprint()
+    fingerprint = unchanged.fingerprint(workspace)
     for _ in range(3):
         plans = workspace.plans()
-        now = workspace.fingerprint()
+        now = unchanged.fingerprint(workspace)
         if now == fingerprint:
             return WorkspaceState(fingerprint, plans)
         fingerprint = now

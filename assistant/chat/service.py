@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
-from assistant.analyses import current_state, workspace_audit
+from assistant.analyses import current_state, unchanged, workspace_audit
 from assistant.chat import (
     answers_actions,
     answers_audit,
@@ -112,7 +112,7 @@ class ConversationService:
         """What the service knows of the workspace, rebuilt when its documents changed."""
         as_of = self.as_of or date.today()
         # Everything `plans()` returns: an accepted draft written into an action counts too.
-        fingerprint = (self.workspace.fingerprint(), as_of, self.main_document)
+        fingerprint = (unchanged.fingerprint(self.workspace), as_of, self.main_document)
         if self._knowledge is None or fingerprint != self._fingerprint:
             state = current_state(self.workspace)
             plans = state.plans
