@@ -142,3 +142,17 @@ def audit_workspace(
 def _programme(plans: Sequence[Plan]) -> str | None:
     titles = [plan.document.title for plan in plans if plan.actions and plan.document.title]
     return titles[0] if titles else None
+
+
+def analyse_after_import(workspace: Workspace, settings: Settings, *, as_of: date) -> None:
+    """Compute and store the analyses of the workspace's new state (mappings, audit).
+
+    What the API's import job does after indexing, for ``plan-assistant ingest``: the
+    model is loaded already, and every later command (``ask``, ``audit``, ``map``, the
+    TUI), in whichever process, reads the stored result instead of loading it again.
+
+    Raises:
+        PlanAssistantError: the retriever cannot be opened (the next command will retry).
+    """
+    map_workspace(workspace, settings)
+    audit_workspace(workspace, settings, as_of=as_of)
