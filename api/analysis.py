@@ -14,10 +14,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from api.cache import revision
+from assistant import services
 from assistant.errors import PlanAssistantError
 from assistant.reports import REPORT_FORMATS, ReportData, ReportFormat, render
 from assistant.schema import Mapping
-from assistant.services import audit_workspace, map_workspace, retriever_for
+from assistant.services import audit_workspace, map_workspace
 from assistant.store import Workspace
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ def precompute(context: ApiContext, workspace: Workspace) -> None:
     (and reports the problem, a 503 for an unavailable model).
     """
     try:
-        retriever_for(workspace, workspace.settings, context.embedder)
+        services.retriever_for(workspace, workspace.settings, context.embedder)
         mappings(context, workspace)
         today = date.today()
         audit(context, workspace, today)

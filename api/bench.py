@@ -40,6 +40,21 @@ AS_OF = "2026-11-23"
 WORKSPACE = "bench"
 #: The issue's target for every read route once the import job has finished.
 TARGET_P95_MS = 100.0
+#: Process id of each running server, by base URL (its CPU time is read during the load).
+SERVER_PIDS: dict[str, int] = {}
+
+
+def process_cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of a process and its reaped children (Linux), or None.
+
+    With `--server-workers 1` the server is this one process. CPU per request drifts
+    less with a loaded machine than latency: it says what the server itself costs.
+    """
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
@@ -86,6 +101,7 @@ def server(data_dir: Path, admin_key: str, workers: int) -> Iterator[str]:
         "warning",
     ]
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    SERVER_PIDS[f"http://127.0.0.1:{port}"] = process.pid
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -294,6 +310,11 @@ def _print(result: dict[str, Any]) -> None:
         f"p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms."
     )
     print(f"Load average during the run: {result['load_average_1min']} on {result['cpus']} CPUs.")
+    if result.get("server_cpu_ms_per_request") is not None:
+        print(
+            f"CPU per request: server {result['server_cpu_ms_per_request']} ms, load client "
+            f"{result['client_cpu_ms_per_request']} ms (what latency is made of on 2 cores)."
+        )
     over = result["over_target"]
     print(
         f"Target p95 < {result['target_p95_ms']:.0f} ms on every read route: "
@@ -318,6 +339,8 @@ def main(argv: list[str] | None = None) -> int:
     ):
         headers, timings, ids = prepare(base, admin_key)
         targets = endpoints(base, ids)
+        server_cpu = process_cpu_seconds(SERVER_PIDS[base])
+        client_cpu = time.process_time()
         samples, elapsed = asyncio.run(
             load(
                 base,
@@ -329,7 +352,16 @@ def main(argv: list[str] | None = None) -> int:
                 admin_headers={"Authorization": f"Bearer {admin_key}"},
             )
         )
+        client_cpu = time.process_time() - client_cpu
+        after = process_cpu_seconds(SERVER_PIDS[base])
     result = report(samples, elapsed, timings, args.concurrency)
+    served = max(1, result["requests"])
+    result["server_cpu_ms_per_request"] = (
+        round((after - server_cpu) * 1000 / served, 2)
+        if after is not None and server_cpu is not None and args.server_workers == 1
+        else None
+    )
+    result["client_cpu_ms_per_request"] = round(client_cpu * 1000 / served, 2)
     _print(result)
     if args.json:
         args.json.write_text(

@@ -16,14 +16,19 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
+from assistant.analyses import unchanged
 from assistant.store import Workspace
 
 T = TypeVar("T")
 
 
 def revision(workspace: Workspace) -> str:
-    """The state a cached result belongs to (see the module docstring)."""
-    return workspace.fingerprint()
+    """The state a cached result belongs to (see the module docstring).
+
+    Read again only after a commit to the workspace's database (`assistant.analyses.unchanged`):
+    between two imports it costs a pragma, not a pass over every item.
+    """
+    return unchanged.fingerprint(workspace)
 
 
 class ResultCache:

@@ -1,5 +1,10 @@
 """Dependencies of the routes, declared once as `Annotated` aliases (FastAPI template's deps.py).
 
+Every dependency is an ``async def``: FastAPI runs a plain ``def`` dependency in its thread
+pool, and the six of a read route cost six thread hops per request, which under 16
+concurrent clients cost more than the routes' own work (GIL contention). They do no more
+than a lookup in a small SQLite table, so they run on the event loop.
+
 Security lives here, not in the routes: `KeyDep` authenticates the API key (401 when
 missing, unknown or revoked), `AdminDep` requires an administrator (403), and
 `WorkspaceDep` resolves ``{workspace_id}`` only after checking that the key's scope holds
@@ -24,6 +29,7 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from api import reads
 from api.context import ApiContext
 from api.errors import ApiError
 from assistant.store import Workspace
@@ -39,7 +45,7 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _PRINTABLE = re.compile(r"[^\w .,'@()/-]", re.UNICODE)
 
 
-def get_context(request: Request) -> ApiContext:
+async def get_context(request: Request) -> ApiContext:
     context: ApiContext = request.app.state.context
     return context
 
@@ -54,7 +60,7 @@ _bearer = HTTPBearer(
 )
 
 
-def get_key(
+async def get_key(
     context: ContextDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> ApiKey:
@@ -75,7 +81,7 @@ def get_key(
         return ApiKey(
             id=SETTINGS_ADMIN_ID, label="admin", admin=True, workspaces=[], created_at=_EPOCH
         )
-    key = context.registry.authenticate(token)
+    key = reads.key_of(context.registry, token)
     if key is None:
         raise _unauthorized("Clé d'API inconnue ou révoquée.")
     return key
@@ -84,7 +90,7 @@ def get_key(
 KeyDep = Annotated[ApiKey, Depends(get_key)]
 
 
-def require_admin(key: KeyDep) -> ApiKey:
+async def require_admin(key: KeyDep) -> ApiKey:
     if not key.admin:
         raise ApiError(403, "forbidden", "Réservé aux clés d'administration.")
     return key
@@ -102,7 +108,7 @@ WorkspaceId = Annotated[
 ]
 
 
-def get_workspace(
+async def get_workspace(
     request: Request, context: ContextDep, key: KeyDep, workspace_id: WorkspaceId
 ) -> Workspace:
     """The workspace of the path, if the key may use it for this request.
@@ -112,7 +118,7 @@ def get_workspace(
             403 for a change asked with a read-only key.
     """
     in_scope = key.admin or workspace_id in key.workspaces
-    if not in_scope or context.registry.workspace(workspace_id) is None:
+    if not in_scope or reads.registered(context.registry, workspace_id) is None:
         raise ApiError(
             404,
             "not_found",
@@ -139,7 +145,7 @@ def _reads(request: Request) -> bool:
 WorkspaceDep = Annotated[Workspace, Depends(get_workspace)]
 
 
-def get_author(
+async def get_author(
     key: KeyDep,
     acting_user: Annotated[
         str | None,
@@ -186,7 +192,7 @@ class Page:
         return items[self.offset : self.offset + self.limit]
 
 
-def get_page(
+async def get_page(
     offset: Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")] = 0,
     limit: Annotated[
         int, Query(ge=1, le=MAX_PAGE, description=f"Items to return (at most {MAX_PAGE}).")
@@ -198,7 +204,7 @@ def get_page(
 PageDep = Annotated[Page, Depends(get_page)]
 
 
-def reject_unknown_query(request: Request) -> None:
+async def reject_unknown_query(request: Request) -> None:
     """Refuse query parameters the route does not know (422).
 
     A misspelt filter (``?ower=...``) silently ignored would return the unfiltered list as

@@ -17,10 +17,8 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from assistant.analyses import current_state, workspace_audit, workspace_mappings
 from assistant.audit.changes import compare_versions
-from assistant.audit.coverage_rules import settle_coverage
-from assistant.audit.service import ActionDrafter, Drafter, run_audit
-from assistant.drafting import build_context, draft_actions_for, draft_for_actions
 from assistant.errors import PlanAssistantError
 from assistant.ingest import (
     DuplicateChoice,
@@ -31,14 +29,12 @@ from assistant.ingest import (
     prepare_batch,
 )
 from assistant.ingest import parse_processes as choose_parse_processes
-from assistant.mapping.service import build_mappings
 from assistant.parsing import Parser
 from assistant.reports.data import ReportData, build_report_data
 from assistant.retrieval.embedder import Embedder
-from assistant.retrieval.french import make_tokenizer
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.workspace_indexes import open_retriever, prepare_indexing_in_background
-from assistant.schema import Action, AuditReport, Draft, Mapping, Plan
+from assistant.schema import Mapping, Plan
 from assistant.schema.changes import PlanChanges
 from assistant.schema.workspace import PlanVersion
 from assistant.settings import Settings
@@ -143,15 +139,12 @@ def map_workspace(
     semantic: bool = True,
     embedder: Embedder | None = None,
 ) -> list[Mapping]:
-    """The traceability matrix of a workspace (recommendation → actions)."""
-    plans = workspace.plans()
-    searcher = (
-        retriever_for(workspace, settings, embedder) if semantic and _has_actions(plans) else None
-    )
-    tokenize = make_tokenizer(settings.retrieval.tokenizer).tokenize
-    actions = {action.id: action for plan in plans for action in plan.actions}
-    # The audit's verdict (stalled-only recommendations are not « Couverte »), everywhere.
-    return settle_coverage(build_mappings(plans, searcher, tokenize), actions)
+    """The traceability matrix of a workspace (recommendation → actions).
+
+    Computed once per workspace state, whichever process asks (`assistant.analyses`).
+    """
+    searcher = retriever_for(workspace, settings, embedder) if embedder is not None else None
+    return workspace_mappings(workspace, settings, semantic=semantic, searcher=searcher)
 
 
 def audit_workspace(
@@ -163,23 +156,18 @@ def audit_workspace(
     title: str = "Suivi des recommandations des experts",
     embedder: Embedder | None = None,
 ) -> ReportData:
-    """The gap audit of a workspace, with what the report renderers need."""
-    plans = workspace.plans()
-    searcher = retriever_for(workspace, settings, embedder) if _has_actions(plans) else None
-    tokenize = make_tokenizer(settings.retrieval.tokenizer).tokenize
-    drafter, action_drafter = (
-        _drafters(plans, searcher, as_of, settings)
-        if drafts and searcher is not None
-        else (None, None)
+    """The gap audit of a workspace, with what the report renderers need.
+
+    Computed once per workspace state, whichever process asks (`assistant.analyses`): the
+    conversation's knowledge is this same audit. What changed since each plan's previous
+    version is added here (it reads the stored versions, not the analyses).
+    """
+    state = current_state(workspace)
+    searcher = retriever_for(workspace, settings, embedder) if embedder is not None else None
+    report = workspace_audit(
+        workspace, settings, as_of=as_of, drafts=drafts, state=state, searcher=searcher
     )
-    report: AuditReport = run_audit(
-        plans,
-        as_of=as_of,
-        searcher=searcher,
-        tokenize=tokenize,
-        drafter=drafter,
-        action_drafter=action_drafter,
-    )
+    plans = state.plans
     report = report.model_copy(update={"changes": plan_changes(workspace, plans)})
     return build_report_data(report, plans, title=title, programme=_programme(plans))
 
@@ -211,30 +199,20 @@ def plan_changes(workspace: Workspace, plans: Sequence[Plan] | None = None) -> l
     return found
 
 
-def _has_actions(plans: Sequence[Plan]) -> bool:
-    return any(plan.actions for plan in plans)
-
-
 def _programme(plans: Sequence[Plan]) -> str | None:
     titles = [plan.document.title for plan in plans if plan.actions and plan.document.title]
     return titles[0] if titles else None
 
 
-def _drafters(
-    plans: Sequence[Plan], searcher: HybridRetriever, as_of: date, settings: Settings
-) -> tuple[Drafter, ActionDrafter]:
-    """Drafting of missing owners, indicators, deadlines and actions, over the workspace's plans."""
-    context = build_context(list(plans), searcher, as_of)
-    floor = settings.drafting.min_confidence
+def analyse_after_import(workspace: Workspace, settings: Settings, *, as_of: date) -> None:
+    """Compute and store the analyses of the workspace's new state (mappings, audit).
 
-    def drafter(actions: Sequence[Action]) -> list[Draft]:
-        drafts = draft_for_actions(actions, context, min_confidence=floor)
-        if settings.llm.provider == "none":
-            return drafts
-        # The `ollama` (or an OpenAI-compatible) preset: the wording is made more natural by
-        # the model, checked draft by draft (a draft the model spoils is kept as it was).
-        from assistant.drafting.llm import rewrite_drafts
+    What the API's import job does after indexing, for ``plan-assistant ingest``: the
+    model is loaded already, and every later command (``ask``, ``audit``, ``map``, the
+    TUI), in whichever process, reads the stored result instead of loading it again.
 
-        return rewrite_drafts(drafts, {action.id: action for action in actions}, settings.llm)
-
-    return drafter, lambda mappings: draft_actions_for(mappings, context)
+    Raises:
+        PlanAssistantError: the retriever cannot be opened (the next command will retry).
+    """
+    map_workspace(workspace, settings)
+    audit_workspace(workspace, settings, as_of=as_of)

@@ -264,6 +264,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             startup["embedders"] = embedder_figures(runs=min(3, args.startup_runs))
         console.print(startup_table(startup))
+        if not args.embedder:  # fresh processes use the real model: nothing to fake
+            from evals.bench_fresh import fresh_figures, fresh_table
+
+            startup["fresh process"] = fresh_figures(runs=min(3, args.startup_runs))
+            console.print(fresh_table(startup["fresh process"]))
     if not args.no_targets:
         console.print(targets_table(columns, pdf, audit))
     if args.json:

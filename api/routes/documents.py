@@ -12,6 +12,7 @@ from typing import Annotated, BinaryIO
 
 from fastapi import APIRouter, File, Form, Path, Response, UploadFile
 
+from api import reads
 from api.deps import AuthorDep, ContextDep, PageDep, WorkspaceDep
 from api.errors import WORKSPACE_ERRORS, ApiError, ErrorBody, not_found
 from api.ingestion import start_ingestion
@@ -43,7 +44,7 @@ class _Renamed:
 
 
 def _document(workspace: Workspace, document_id: str) -> StoredDocument:
-    found = next((d for d in workspace.documents() if d.id == document_id), None)
+    found = next((d for d in reads.documents(workspace) if d.id == document_id), None)
     if found is None:
         raise not_found(f"Aucun document « {document_id} » dans cet espace de travail.")
     return found
@@ -57,7 +58,7 @@ def _job_response(response: Response, workspace: Workspace, job: JobPublic) -> J
 @router.get("", response_model=DocumentsPublic, summary="Documents de l'espace")
 def list_documents(workspace: WorkspaceDep, page: PageDep) -> DocumentsPublic:
     """Documents of the workspace, by name, with what was extracted from each."""
-    documents = workspace.documents()
+    documents = reads.documents(workspace)
     return DocumentsPublic(data=page.of(documents), count=len(documents))
 
 

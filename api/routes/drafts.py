@@ -9,7 +9,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from api import analysis, filters
+from api import analysis, filters, reads
 from api.deps import AuthorDep, ContextDep, PageDep, WorkspaceDep
 from api.errors import WORKSPACE_ERRORS, ErrorBody, not_found
 from api.models import DraftAccept, DraftsGenerate, DraftsGenerated, DraftsPublic, UndoPublic
@@ -84,7 +84,7 @@ def read_drafts(
     status: Annotated[DraftStatus | None, Query(description="Review state.")] = None,
 ) -> DraftsPublic:
     """Stored drafts, oldest first; empty until `POST /drafts:generate` was called."""
-    found = list_drafts(workspace, action_id=action_id, status=status)
+    found = reads.drafts(workspace, action_id=action_id, status=status)
     return DraftsPublic(data=page.of(found), count=len(found))
 
 

@@ -7,13 +7,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from api import analysis, filters
+from api import analysis, filters, reads
 from api.deps import ContextDep, PageDep, WorkspaceDep
 from api.errors import WORKSPACE_ERRORS, not_found
 from api.models import ActionEditsPublic, ActionsPublic, RecommendationsPublic, SwotItemsPublic
 from assistant.schema import Action, Coverage, Recommendation, StatusCategory, SwotKind
 from assistant.store import Workspace
-from assistant.store.review import history
 
 router = APIRouter(prefix="/workspaces/{workspace_id}", responses=WORKSPACE_ERRORS)
 
@@ -43,7 +42,10 @@ def list_recommendations(
     """The expert committee's recommendations, by criterion or coverage."""
     coverages = filters.coverage_of(analysis.mappings(context, workspace)) if coverage else None
     found = filters.recommendations(
-        workspace.recommendations(), criterion=criterion, coverage=coverage, coverages=coverages
+        reads.recommendations(workspace),
+        criterion=criterion,
+        coverage=coverage,
+        coverages=coverages,
     )
     return RecommendationsPublic(data=page.of(found), count=len(found))
 
@@ -56,7 +58,7 @@ def list_recommendations(
 )
 def read_recommendation(workspace: WorkspaceDep, recommendation_id: ItemId) -> Recommendation:
     """One recommendation, with the passage of the report it was read from."""
-    found = next((r for r in workspace.recommendations() if r.id == recommendation_id), None)
+    found = next((r for r in reads.recommendations(workspace) if r.id == recommendation_id), None)
     if found is None:
         raise not_found(
             f"Aucune recommandation « {recommendation_id} » dans cet espace de travail."
@@ -83,9 +85,9 @@ def list_actions(
     ] = None,
 ) -> ActionsPublic:
     """Actions of the plan, by criterion, owner, status or document."""
-    criteria = {rec.id: rec.criterion for rec in workspace.recommendations()}
+    criteria = {rec.id: rec.criterion for rec in reads.recommendations(workspace)}
     found = filters.actions(
-        workspace.actions(),
+        reads.actions(workspace),
         criteria=criteria,
         criterion=criterion,
         owner=owner,
@@ -96,7 +98,7 @@ def list_actions(
 
 
 def _action(workspace: Workspace, action_id: str) -> Action:
-    found = next((a for a in workspace.actions() if a.id == action_id), None)
+    found = next((a for a in reads.actions(workspace) if a.id == action_id), None)
     if found is None:
         raise not_found(f"Aucune action « {action_id} » dans cet espace de travail.")
     return found
@@ -118,7 +120,7 @@ def read_action(workspace: WorkspaceDep, action_id: ItemId) -> Action:
 def action_history(workspace: WorkspaceDep, action_id: ItemId, page: PageDep) -> ActionEditsPublic:
     """Who changed this action, what and when (the key's label and the acting user)."""
     _action(workspace, action_id)
-    edits = history(workspace, action_id)
+    edits = reads.edits(workspace, action_id)
     return ActionEditsPublic(data=page.of(edits), count=len(edits))
 
 
@@ -130,7 +132,7 @@ def action_history(workspace: WorkspaceDep, action_id: ItemId, page: PageDep) ->
 )
 def list_edits(workspace: WorkspaceDep, page: PageDep) -> ActionEditsPublic:
     """The whole audit trail of changes to actions, oldest first."""
-    edits = history(workspace)
+    edits = reads.edits(workspace)
     return ActionEditsPublic(data=page.of(edits), count=len(edits))
 
 
@@ -145,5 +147,5 @@ def list_swot(
     ] = None,
 ) -> SwotItemsPublic:
     """SWOT items, by quadrant (strength, weakness, opportunity, threat)."""
-    found = filters.swot(workspace.swot(), kind=kind)
+    found = filters.swot(reads.swot(workspace), kind=kind)
     return SwotItemsPublic(data=page.of(found), count=len(found))

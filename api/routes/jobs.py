@@ -6,10 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
 
+from api import reads
 from api.deps import ContextDep, PageDep, WorkspaceDep
 from api.errors import WORKSPACE_ERRORS, ErrorBody
 from api.models import JobPublic, JobsPublic
-from assistant.store.jobs import JobState, cancel_job, get_job, list_jobs, retry_job
+from assistant.store.jobs import JobState, cancel_job, get_job, retry_job
 
 router = APIRouter(
     prefix="/workspaces/{workspace_id}/jobs", tags=["jobs"], responses=WORKSPACE_ERRORS
@@ -34,7 +35,7 @@ def read_jobs(
     state: Annotated[JobState | None, Query(description="Keep one state.")] = None,
 ) -> JobsPublic:
     """Ingestion jobs of the workspace, newest first."""
-    jobs = [_public(job) for job in list_jobs(workspace, state)]
+    jobs = [_public(job) for job in reads.jobs(workspace, state)]
     return JobsPublic(data=page.of(jobs), count=len(jobs))
 
 

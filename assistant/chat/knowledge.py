@@ -15,7 +15,7 @@ it (with the reports and SWOT analyses); the other plans are only searched when 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -98,6 +98,9 @@ class Knowledge:
     retriever: HybridRetriever | None
     tokenize: Any  # Callable[[str], list[str]], the retrieval tokenizer (French stems)
     _audit: AuditReport | None = field(default=None, repr=False)
+    #: The workspace's shared audit of `scope` (`assistant.analyses.workspace_audit`): the
+    #: very audit the report shows. None (knowledge built by hand): audited here.
+    shared_audit: Callable[[], AuditReport] | None = field(default=None, repr=False)
     _drafting: Any = field(default=None, repr=False)
     drafts: dict[str, Draft] = field(default_factory=dict, repr=False)
     _ordered: list[Mapping] | None = field(default=None, repr=False)
@@ -130,6 +133,9 @@ class Knowledge:
     @property
     def audit(self) -> AuditReport:
         """Mappings, gaps and summaries of the main plan (with the reports and SWOT)."""
+        if self._audit is None and self.shared_audit is not None:
+            self._audit = self.shared_audit()
+            self._index_audit(self._audit)
         if self._audit is None:
             searcher = self.retriever if any(p.actions for p in self.scope) else None
             self._audit = run_audit(
@@ -155,7 +161,7 @@ class Knowledge:
 
     def _index_audit(self, audit: AuditReport) -> None:
         self.gaps = {gap.id: gap for gap in audit.gaps}
-        self.drafts.update({draft.id: draft for draft in audit.drafts})
+        self.drafts.update({draft.id: draft for draft in (*audit.drafts, *audit.action_drafts)})
         self.mapping_of = {}
         for mapping in audit.mappings:
             for rec_id in (mapping.recommendation_id, *mapping.also_cited_as):

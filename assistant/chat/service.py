@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
+from assistant.analyses import current_state, unchanged, workspace_audit
 from assistant.chat import (
     answers_actions,
     answers_audit,
@@ -115,18 +116,29 @@ class ConversationService:
     def knowledge(self) -> Knowledge:
         """What the service knows of the workspace, rebuilt when its documents changed."""
         as_of = self.as_of or date.today()
-        documents = tuple((d.id, d.sha256) for d in self.workspace.documents())
-        fingerprint = (documents, as_of, self.main_document)
+        # Everything `plans()` returns: an accepted draft written into an action counts too.
+        fingerprint = (unchanged.fingerprint(self.workspace), as_of, self.main_document)
         if self._knowledge is None or fingerprint != self._fingerprint:
-            plans = self.workspace.plans()
-            self._knowledge = Knowledge(
+            state = current_state(self.workspace)
+            plans = state.plans
+            knowledge = Knowledge(
                 plans=plans,
                 main=choose_main_plan(plans, self.main_document),
                 as_of=as_of,
                 retriever=self._open_retriever(plans) if plans else None,
                 tokenize=make_tokenizer(self.settings.retrieval.tokenizer).tokenize,
             )
-            self._fingerprint = fingerprint
+            # The audit the report shows (computed once per state, by whichever process).
+            knowledge.shared_audit = lambda: workspace_audit(
+                self.workspace,
+                self.settings,
+                as_of=as_of,
+                plans=knowledge.scope,
+                state=state,
+                searcher=self._retriever,
+            )
+            self._knowledge = knowledge
+            self._fingerprint = (state.fingerprint, as_of, self.main_document)
         return self._knowledge
 
     def _open_retriever(self, plans: list[Any]) -> HybridRetriever:

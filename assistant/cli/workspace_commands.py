@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from assistant.ingest import DuplicateDecider, DuplicateFound, ProgressCallback
     from assistant.schema.workspace import DuplicateChoice
     from assistant.services import IndexingPostponedError
+    from assistant.settings import Settings
+    from assistant.store import Workspace
 
 _STAGE_LABEL = {"parse": "Analyse", "write": "Enregistrement", "index": "Indexation"}
 
@@ -89,6 +91,24 @@ def ingest(
     console.out.print(render.ingest_summary(report))
     if postponed is not None:
         raise postponed  # shown as an error: the import is kept, the index is not built
+    if index:
+        _analyse(store, settings)
+
+
+def _analyse(store: Workspace, settings: Settings) -> None:
+    """Compute and store the new state's audit (the model is loaded): later commands,
+    ``ask`` first, read it instead of loading the model again. A failure only postpones it."""
+    from datetime import date
+
+    from assistant import services
+    from assistant.cli import console
+    from assistant.errors import PlanAssistantError
+
+    try:
+        with console.waiting("Analyse de l'espace de travail (couverture, lacunes)…"):
+            services.analyse_after_import(store, settings, as_of=date.today())
+    except PlanAssistantError as error:
+        console.print_warning(f"Analyse remise à la prochaine commande : {error}")
 
 
 def export(

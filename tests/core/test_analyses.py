@@ -1,0 +1,186 @@
+"""`assistant.analyses`: mappings and audit computed once per workspace state, and shared.
+
+The embedder is the FAKE `HashingEmbedder` (tests/fakes.py) behind the workspace's real
+indexes. "Another process" is simulated by forgetting this process's memory of results:
+what is left is what the workspace stores on disk.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fakes import HashingEmbedder
+
+from assistant import analyses, services
+from assistant.analyses import AnalysisFiles, service
+from assistant.chat.service import ConversationService
+from assistant.retrieval import workspace_indexes
+from assistant.settings import Settings
+from assistant.store import Workspace
+
+DEMO = Path(__file__).resolve().parents[2] / "corpus" / "demo"
+FILES = ("rapport-experts.md", "analyse-swot.md", "plan-action.md")
+AS_OF = date(2026, 11, 23)
+
+
+def fake_embedder(settings: Settings, indexes_dir: Path) -> HashingEmbedder:
+    """FAKE: stands in for the sentence-transformers model."""
+    return HashingEmbedder()
+
+
+@pytest.fixture(autouse=True)
+def _fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    workspace_indexes.forget_open_retrievers()
+    analyses.forget_in_memory()
+    monkeypatch.setattr(workspace_indexes, "default_embedder", fake_embedder)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Workspace:
+    opened = Workspace.open(tmp_path / "workspace", Settings())
+    opened.ingest([DEMO / name for name in FILES])
+    return opened
+
+
+@pytest.fixture
+def audits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the audits really computed (`run_audit` calls)."""
+    calls: list[int] = []
+    real = service.run_audit
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service, "run_audit", counting)
+    return calls
+
+
+def _no_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on, opening the retriever (loading the model) fails the test."""
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the retriever was opened: the analysis was computed again")
+
+    monkeypatch.setattr(workspace_indexes, "open_retriever", refuse)
+
+
+def test_a_stored_audit_is_reused_by_another_process_without_the_model(
+    workspace: Workspace, audits: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = services.audit_workspace(workspace, Settings(), as_of=AS_OF)
+    assert audits == [1]
+    assert services.audit_workspace(workspace, Settings(), as_of=AS_OF).report is first.report
+    analyses.forget_in_memory()  # « another process »: only the stored result is left
+    _no_model(monkeypatch)
+    again = services.audit_workspace(workspace, Settings(), as_of=AS_OF)
+    assert audits == [1]
+    assert again.report == first.report
+    assert again.report.drafts and again.report.mappings
+
+
+def test_mappings_are_stored_too(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = services.map_workspace(workspace, Settings())
+    analyses.forget_in_memory()
+    _no_model(monkeypatch)
+    assert services.map_workspace(workspace, Settings()) == first
+
+
+def test_a_change_of_the_workspace_is_a_new_analysis_and_forgets_the_old(
+    workspace: Workspace, audits: list[int], tmp_path: Path
+) -> None:
+    services.audit_workspace(workspace, Settings(), as_of=AS_OF)
+    files = AnalysisFiles(workspace.indexes_dir)
+    before = files.names()
+    assert len(before) == 1
+    extra = tmp_path / "plan-autre.md"
+    extra.write_text(
+        (DEMO / "plan-action.md").read_text(encoding="utf-8") + "\n| Action ajoutée |\n",
+        encoding="utf-8",
+    )
+    workspace.ingest([extra])
+    services.audit_workspace(workspace, Settings(), as_of=AS_OF)
+    assert audits == [1, 1]
+    after = files.names()
+    assert len(after) == 1 and after != before
+
+
+def test_what_changes_the_result_is_part_of_the_key(
+    workspace: Workspace, audits: list[int]
+) -> None:
+    services.audit_workspace(workspace, Settings(), as_of=AS_OF)
+    services.audit_workspace(workspace, Settings(), as_of=date(2027, 6, 1))
+    services.audit_workspace(workspace, Settings(), as_of=AS_OF, drafts=False)
+    stricter = Settings.model_validate({"drafting": {"min_confidence": 0.9}})
+    services.audit_workspace(workspace, stricter, as_of=AS_OF)
+    assert audits == [1, 1, 1, 1]
+    assert len(AnalysisFiles(workspace.indexes_dir).names()) == 4
+
+
+def test_an_unreadable_or_foreign_file_is_ignored(workspace: Workspace, audits: list[int]) -> None:
+    services.audit_workspace(workspace, Settings(), as_of=AS_OF)
+    files = AnalysisFiles(workspace.indexes_dir)
+    (stored,) = files.names()
+    path = files.directory / stored
+    path.write_text("{ pas du JSON", encoding="utf-8")
+    analyses.forget_in_memory()
+    services.audit_workspace(workspace, Settings(), as_of=AS_OF)
+    assert audits == [1, 1]
+    content = json.loads(path.read_text(encoding="utf-8"))
+    content["key"]["fingerprint"] = "autre"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    analyses.forget_in_memory()
+    services.audit_workspace(workspace, Settings(), as_of=AS_OF)
+    assert audits == [1, 1, 1]
+
+
+def test_stored_files_are_private(workspace: Workspace) -> None:
+    services.audit_workspace(workspace, Settings(), as_of=AS_OF)
+    files = AnalysisFiles(workspace.indexes_dir)
+    assert files.directory.stat().st_mode & 0o077 == 0
+    for name in files.names():
+        assert (files.directory / name).stat().st_mode & 0o077 == 0
+    assert not list(files.directory.glob(".writing-*"))
+
+
+def test_the_chat_knows_the_audit_the_report_shows(workspace: Workspace, audits: list[int]) -> None:
+    report = services.audit_workspace(workspace, Settings(), as_of=AS_OF).report
+    conversation = ConversationService(workspace, Settings(), as_of=AS_OF)
+    assert conversation.knowledge().audit is report
+    assert audits == [1]
+    answer = conversation.ask("Quelles recommandations ne sont couvertes par aucune action ?")
+    uncovered = [m for m in report.mappings if m.coverage.value == "uncovered"]
+    assert str(len(uncovered)) in answer.text
+
+
+def test_the_chat_after_a_report_in_another_process_loads_no_model(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services.audit_workspace(workspace, Settings(), as_of=AS_OF)
+    analyses.forget_in_memory()
+    workspace_indexes.forget_open_retrievers()
+    _no_model(monkeypatch)
+    answer = ConversationService(workspace, Settings(), as_of=AS_OF).ask(
+        "Quelles actions n'ont pas de responsable ?"
+    )
+    assert "responsable" in answer.text
+
+
+def test_an_accepted_draft_gives_the_chat_a_new_audit(
+    workspace: Workspace, audits: list[int]
+) -> None:
+    conversation = ConversationService(workspace, Settings(), as_of=AS_OF)
+    first = conversation.knowledge().audit
+    fingerprint = workspace.fingerprint()
+    from assistant.store import review
+
+    review.save_drafts(workspace, first.drafts)
+    draft = next(d for d in first.drafts if d.field.value == "owner")
+    review.accept_draft(workspace, draft.id, author="testeur")
+    assert workspace.fingerprint() != fingerprint
+    assert conversation.knowledge().audit is not first
+    assert audits == [1, 1]
