@@ -22,14 +22,16 @@ from assistant.errors import PlanAssistantError
 from assistant.ids import document_id
 from assistant.ingest import ProgressCallback, ProgressEvent
 from assistant.ingest import parse_processes as choose_parse_processes
+from assistant.mapping.decisions import decide
 from assistant.mapping.service import build_mappings
 from assistant.reports.data import ReportData, build_report_data
 from assistant.retrieval.french import make_tokenizer
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.workspace_indexes import open_retriever, prepare_indexing_in_background
-from assistant.schema import AuditReport, Mapping, Plan
+from assistant.schema import AuditReport, LinkDecision, LinkDecisionKind, Mapping, Plan
 from assistant.settings import Settings
 from assistant.store import IngestReport, Workspace
+from assistant.store.link_decisions import link_decisions, save_link_decision
 
 
 @contextmanager
@@ -122,8 +124,27 @@ def map_workspace(
     searcher = retriever_for(workspace, settings) if semantic and _has_actions(plans) else None
     tokenize = make_tokenizer(settings.retrieval.tokenizer).tokenize
     actions = {action.id: action for plan in plans for action in plan.actions}
+    decisions = link_decisions(workspace)
     # The audit's verdict (stalled-only recommendations are not « Couverte »), everywhere.
-    return settle_coverage(build_mappings(plans, searcher, tokenize), actions)
+    return settle_coverage(build_mappings(plans, searcher, tokenize, decisions=decisions), actions)
+
+
+def decide_link(
+    workspace: Workspace,
+    recommendation_id: str,
+    action_id: str,
+    decision: LinkDecisionKind,
+    author: str,
+) -> LinkDecision:
+    """Confirm or reject a proposed link; stored at once, kept across re-imports.
+
+    Raises:
+        UnknownLinkError: no such recommendation or action in the workspace.
+        WrittenLinkError: the plan already cites the recommendation for this action.
+    """
+    return save_link_decision(
+        workspace, decide(workspace.plans(), recommendation_id, action_id, decision, author)
+    )
 
 
 def audit_workspace(
@@ -150,6 +171,7 @@ def audit_workspace(
         tokenize=tokenize,
         drafter=drafter,
         action_drafter=action_drafter,
+        decisions=link_decisions(workspace),
     )
     return build_report_data(report, plans, title=title, programme=_programme(plans))
 
