@@ -17,13 +17,18 @@ from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 from assistant.store import Workspace
+from assistant.store.link_decisions import decisions_revision
 
 T = TypeVar("T")
 
 
 def revision(workspace: Workspace) -> str:
-    """The state a cached result belongs to (see the module docstring)."""
-    return workspace.fingerprint()
+    """The state a cached result belongs to (see the module docstring).
+
+    The coordinator's link decisions are part of it: a confirmed or rejected link changes
+    the mappings and the audit, not the documents.
+    """
+    return f"{workspace.fingerprint()}:{decisions_revision(workspace)}"
 
 
 class ResultCache:
