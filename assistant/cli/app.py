@@ -28,6 +28,7 @@ from assistant.cli import (
     analysis_commands,
     chat_commands,
     demo_command,
+    link_command,
     parse_command,
     workspace_commands,
 )
@@ -235,6 +236,7 @@ app.command("remove", cls=FrenchCommand)(workspace_commands.remove)
 app.command("reindex", cls=FrenchCommand)(workspace_commands.reindex)
 app.command("map", cls=FrenchCommand)(analysis_commands.map_command)
 app.command("audit", cls=FrenchCommand)(analysis_commands.audit_command)
+app.command("link", cls=FrenchCommand)(link_command.link_command)
 app.command("demo", cls=FrenchCommand)(demo_command.demo)
 chat_commands.register(app)
 
