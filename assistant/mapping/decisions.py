@@ -70,36 +70,45 @@ def key_of(
 
 @dataclass
 class Decisions:
-    """The stored decisions, looked up for the recommendations and actions of a mapping."""
+    """The stored decisions, looked up for the recommendations and actions of a mapping.
+
+    Work grows with the number of decisions, not with recommendations × actions: each
+    action's signature is computed once, and a recommendation looks up only its own.
+    """
 
     plans: Sequence[Plan]
     decisions: Sequence[LinkDecision]
-    _by_key: dict[LinkKey, LinkDecisionKind] = field(init=False)
+    _by_recommendation: dict[tuple[str, str], list[LinkDecision]] = field(init=False)
+    _actions: dict[tuple[str, str], list[str]] = field(init=False)
     _names: dict[str, str] = field(init=False)
     _reports: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self._names = {plan.document.id: plan.document.name for plan in self.plans}
         self._reports = report_documents(self.plans)
-        self._by_key = {
-            LinkKey(
-                d.report_document, d.recommendation_key, d.plan_document, d.action_signature
-            ): d.decision
-            for d in self.decisions
-        }
+        self._by_recommendation = {}
+        for decision in self.decisions:
+            key = (decision.report_document, decision.recommendation_key)
+            self._by_recommendation.setdefault(key, []).append(decision)
+        self._actions = {}
+        if self._by_recommendation:
+            for plan in self.plans:
+                for action in plan.actions:
+                    where = (plan.document.name, action_signature(action))
+                    self._actions.setdefault(where, []).append(action.id)
 
-    def for_group(
-        self, group: RecommendationGroup, actions: Iterable[Action]
-    ) -> dict[str, LinkDecisionKind]:
+    def for_group(self, group: RecommendationGroup) -> dict[str, LinkDecisionKind]:
         """Per action id, what the coordinator decided about its link to `group`."""
-        if not self._by_key:
+        if not self._by_recommendation:
             return {}
         defining = defining_occurrence(group.members, self._reports)
+        report = self._names.get(defining.document_id, defining.document_id)
         out: dict[str, LinkDecisionKind] = {}
-        for action in actions:
-            decision = self._by_key.get(key_of(defining, action, self._names))
-            if decision is not None:
-                out[action.id] = decision
+        for decision in self._by_recommendation.get((report, defining.key), []):
+            for action_id in self._actions.get(
+                (decision.plan_document, decision.action_signature), []
+            ):
+                out[action_id] = decision.decision
         return out
 
 

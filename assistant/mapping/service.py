@@ -78,9 +78,7 @@ def build_mappings(
         else {}
     )
     decided = Decisions(plans, decisions)
-    decided_by_group = {
-        index: decided.for_group(group, actions.values()) for index, group in enumerate(groups)
-    }
+    decided_by_group = {index: decided.for_group(group) for index, group in enumerate(groups)}
     scored_by_group: dict[int, list[Candidate]] = {}
     for index, group in enumerate(groups):
         if searcher is not None and group.text and actions:
