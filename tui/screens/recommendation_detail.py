@@ -70,8 +70,9 @@ class RecommendationDetailScreen(AreaScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Retour"),
         Binding("tab", "app.focus_next", "Preuve suivante"),
-        Binding("c", "confirm_link", "Confirmer le lien"),
-        Binding("x", "reject_link", "Rejeter le lien"),
+        # shown beside each proposed link (« c confirmer · x rejeter »), not in the footer
+        Binding("c", "confirm_link", "Confirmer le lien", show=False),
+        Binding("x", "reject_link", "Rejeter le lien", show=False),
     ]
 
     def __init__(self, mapping: Mapping) -> None:
