@@ -23,7 +23,17 @@ from api.deps import ACTING_USER_HEADER, reject_unknown_query
 from api.errors import install_error_handlers
 from api.limits import BodyLimitMiddleware
 from api.openapi import DESCRIPTION, TAGS, install_openapi, operation_id
-from api.routes import analysis, documents, drafts, health, items, jobs, keys, workspaces
+from api.routes import (
+    analysis,
+    documents,
+    drafts,
+    health,
+    items,
+    jobs,
+    keys,
+    links,
+    workspaces,
+)
 from api.routes.health import _version
 from assistant.retrieval.embedder import Embedder
 from assistant.settings import Settings
@@ -31,7 +41,8 @@ from assistant.settings import Settings
 #: Environment variable through which `serve --workers N` hands its settings to the workers.
 SETTINGS_ENV = "PLAN_ASSISTANT_SERVE_SETTINGS_JSON"
 ROUTERS = tuple(
-    module.router for module in (health, workspaces, keys, documents, items, analysis, drafts, jobs)
+    module.router
+    for module in (health, workspaces, keys, documents, items, analysis, drafts, jobs, links)
 )
 if importlib.util.find_spec("assistant.chat.service") is not None:
     # The conversation service is a separate part of the core; without it, no chat routes.

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from assistant.analyses import unchanged
 from assistant.store import Workspace
+from assistant.store.link_decisions import decisions_revision
 
 T = TypeVar("T")
 
@@ -26,9 +27,11 @@ def revision(workspace: Workspace) -> str:
     """The state a cached result belongs to (see the module docstring).
 
     Read again only after a commit to the workspace's database (`assistant.analyses.unchanged`):
-    between two imports it costs a pragma, not a pass over every item.
+    between two imports it costs a pragma, not a pass over every item. The coordinator's
+    link decisions are part of it: a confirmed or rejected link changes the mappings and
+    the audit, not the documents.
     """
-    return unchanged.fingerprint(workspace)
+    return f"{unchanged.fingerprint(workspace)}:{decisions_revision(workspace)}"
 
 
 class ResultCache:

@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import validation_fr
 from assistant.errors import IngestBatchError, IngestError, PlanAssistantError, WorkspaceError
+from assistant.mapping.decisions import UnknownLinkError, WrittenLinkError
 from assistant.reports import UnknownReportFormatError
 from assistant.store.jobs import JobNotCancellableError, JobNotRetryableError, UnknownJobError
 from assistant.store.keys import (
@@ -82,6 +83,8 @@ _STATUS: tuple[tuple[type[PlanAssistantError], int], ...] = (
     (JobNotRetryableError, 409),
     (JobNotCancellableError, 409),
     (ReviewError, 409),
+    (UnknownLinkError, 404),
+    (WrittenLinkError, 409),
     (UnknownReportFormatError, 422),
     (IngestError, 422),
     (IngestBatchError, 422),

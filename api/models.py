@@ -16,7 +16,15 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from assistant.reference_date import check_reference_date
-from assistant.schema import Action, ActionEdit, Draft, Gap, Recommendation, SwotItem
+from assistant.schema import (
+    Action,
+    ActionEdit,
+    Draft,
+    Gap,
+    LinkDecision,
+    Recommendation,
+    SwotItem,
+)
 from assistant.store import StoredDocument
 from assistant.store.jobs import Job
 from assistant.store.keys import WORKSPACE_ID_PATTERN, ApiKey, RegisteredWorkspace
@@ -205,3 +213,10 @@ class JobPublic(Job):
 class JobsPublic(BaseModel):
     data: list[JobPublic] = Field(description="Jobs of this page, newest first.")
     count: int = Field(description="Number of jobs matching the filters.")
+
+
+class LinkDecisionsPublic(BaseModel):
+    """The coordinator's confirmed and rejected links."""
+
+    data: list[LinkDecision] = Field(description="Decisions of this page, oldest first.")
+    count: int = Field(description="Number of decisions.")

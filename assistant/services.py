@@ -29,16 +29,18 @@ from assistant.ingest import (
     prepare_batch,
 )
 from assistant.ingest import parse_processes as choose_parse_processes
+from assistant.mapping.decisions import decide
 from assistant.parsing import Parser
 from assistant.reports.data import ReportData, build_report_data
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.workspace_indexes import open_retriever, prepare_indexing_in_background
-from assistant.schema import Mapping, Plan
+from assistant.schema import LinkDecision, LinkDecisionKind, Mapping, Plan
 from assistant.schema.changes import PlanChanges
 from assistant.schema.workspace import PlanVersion
 from assistant.settings import Settings
 from assistant.store import IngestReport, Workspace
+from assistant.store.link_decisions import save_link_decision
 
 
 @contextmanager
@@ -145,6 +147,24 @@ def map_workspace(
     """
     searcher = retriever_for(workspace, settings, embedder) if embedder is not None else None
     return workspace_mappings(workspace, settings, semantic=semantic, searcher=searcher)
+
+
+def decide_link(
+    workspace: Workspace,
+    recommendation_id: str,
+    action_id: str,
+    decision: LinkDecisionKind,
+    author: str,
+) -> LinkDecision:
+    """Confirm or reject a proposed link; stored at once, kept across re-imports.
+
+    Raises:
+        UnknownLinkError: no such recommendation or action in the workspace.
+        WrittenLinkError: the plan already cites the recommendation for this action.
+    """
+    return save_link_decision(
+        workspace, decide(workspace.plans(), recommendation_id, action_id, decision, author)
+    )
 
 
 def audit_workspace(

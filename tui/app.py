@@ -25,7 +25,7 @@ from assistant.errors import PlanAssistantError
 from assistant.ingest import ProgressEvent
 from assistant.reports import ReportData, ReportFormat
 from assistant.retrieval.embedder import Embedder
-from assistant.schema import Span
+from assistant.schema import LinkDecisionKind, Span
 from assistant.schema.workspace import DuplicateChoice
 from assistant.services import IndexingPostponedError
 from assistant.settings import Settings
@@ -247,6 +247,23 @@ class PlanAssistantApp(App[None]):
 
     def reject_draft(self, draft_id: str) -> None:
         self._review(lambda: msg.DraftRejected(self.model.reject(draft_id)))
+
+    def decide_link(
+        self, recommendation_id: str, action_id: str, decision: LinkDecisionKind
+    ) -> None:
+        """Confirm or reject a proposed link, saved at once; the audit follows."""
+        self._review(
+            lambda: msg.LinkDecided(self.model.decide_link(recommendation_id, action_id, decision))
+        )
+
+    def on_link_decided(self, message: msg.LinkDecided) -> None:
+        done = (
+            "confirmé : il compte comme un lien"
+            if message.decision.decision is LinkDecisionKind.CONFIRMED
+            else "rejeté : il ne sera plus proposé"
+        )
+        self.notify(f"Lien {done}.", title="Enregistré")
+        self._store_changed()
 
     def undo(self, action_id: str | None = None) -> None:
         """Revert the last change still in force (of one action, or of the workspace)."""

@@ -14,7 +14,7 @@ from textual.message import Message
 from assistant.chat.models import Answer
 from assistant.ingest import ProgressEvent
 from assistant.reports import ReportData
-from assistant.schema import Action, ActionEdit, Draft, Span
+from assistant.schema import Action, ActionEdit, Draft, LinkDecision, Span
 from assistant.schema.workspace import IngestReport
 
 
@@ -103,6 +103,14 @@ class EditUndone(Message):
         super().__init__()
         self.edit = edit
         self.action = action
+
+
+class LinkDecided(Message):
+    """The coordinator confirmed or rejected a proposed link (stored)."""
+
+    def __init__(self, decision: LinkDecision) -> None:
+        super().__init__()
+        self.decision = decision
 
 
 class ReviewFailed(Message):

@@ -22,12 +22,22 @@ from assistant.ingest import ProgressCallback
 from assistant.readers.encoding import decode_text
 from assistant.reports import ReportData, ReportFormat, write_report
 from assistant.retrieval.embedder import Embedder
-from assistant.schema import Action, ActionEdit, Draft, DraftStatus, EditKind, Span
+from assistant.schema import (
+    Action,
+    ActionEdit,
+    Draft,
+    DraftStatus,
+    EditKind,
+    LinkDecision,
+    LinkDecisionKind,
+    Span,
+)
 from assistant.schema.workspace import DuplicateChoice, IngestReport, StoredDocument
 from assistant.services import audit_workspace
 from assistant.settings import Settings
 from assistant.store import Workspace
 from assistant.store import review as store_review
+from assistant.store.link_decisions import decisions_revision
 from assistant.store.review import ReviewError
 
 #: Formats whose span line numbers are the file's own lines (see `Span`).
@@ -38,10 +48,12 @@ SUPPORTED_SUFFIXES = (".pdf", ".docx", ".xlsx", ".md", ".txt", ".csv")
 
 @dataclass(frozen=True)
 class WorkspaceState:
-    """What the audit depends on: the stored versions and the last reviewed change."""
+    """What the audit depends on: the stored versions, the last reviewed change and the
+    coordinator's link decisions."""
 
     documents: tuple[tuple[str, str], ...]
     last_edit: int
+    decisions: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,7 +111,9 @@ class WorkspaceModel:
         """The current state (two small reads of the database)."""
         documents = tuple((d.id, d.sha256) for d in self.workspace.documents())
         edits = store_review.history(self.workspace)
-        return WorkspaceState(documents, edits[-1].id if edits else 0)
+        return WorkspaceState(
+            documents, edits[-1].id if edits else 0, decisions_revision(self.workspace)
+        )
 
     def audit(self) -> ReportData:
         """The audit of the current state, computed at most once per state.
@@ -200,6 +214,18 @@ class WorkspaceModel:
         action = store_review.accept_draft(self.workspace, draft_id, self.author, text=text)
         recorded = self.history(action.id)
         return action, bool(recorded) and recorded[-1].kind is EditKind.EDITED
+
+    def decide_link(
+        self, recommendation_id: str, action_id: str, decision: LinkDecisionKind
+    ) -> LinkDecision:
+        """Confirm or reject a proposed link (stored at once, kept across re-imports).
+
+        Raises:
+            UnknownLinkError, WrittenLinkError: nothing to decide on that link.
+        """
+        return services.decide_link(
+            self.workspace, recommendation_id, action_id, decision, self.author
+        )
 
     def reject(self, draft_id: str) -> Draft:
         """Turn a draft down. Raises ReviewError."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
@@ -35,9 +35,10 @@ from assistant.mapping.service import build_mappings
 from assistant.retrieval import workspace_indexes
 from assistant.retrieval.french import make_tokenizer
 from assistant.retrieval.hybrid import HybridRetriever
-from assistant.schema import Action, AuditReport, Draft, Mapping, Plan
+from assistant.schema import Action, AuditReport, Draft, LinkDecision, Mapping, Plan
 from assistant.settings import Settings
 from assistant.store import Workspace
+from assistant.store.link_decisions import decisions_revision, link_decisions
 
 T = TypeVar("T")
 #: Results kept in this process's memory (least recently used dropped first).
@@ -51,6 +52,9 @@ class WorkspaceState:
 
     fingerprint: str
     plans: list[Plan]
+    # the coordinator's confirmed and rejected links: they change mappings and audit
+    decisions: list[LinkDecision] = field(default_factory=list)
+    decisions_revision: str = ""
 
 
 class WorkspaceChangingError(PlanAssistantError):
@@ -70,7 +74,9 @@ def current_state(workspace: Workspace) -> WorkspaceState:
         plans = workspace.plans()
         now = unchanged.fingerprint(workspace)
         if now == fingerprint:
-            return WorkspaceState(fingerprint, plans)
+            return WorkspaceState(
+                fingerprint, plans, link_decisions(workspace), decisions_revision(workspace)
+            )
         fingerprint = now
     raise WorkspaceChangingError(
         "L'espace de travail change sans cesse pendant l'analyse (imports en cours) : "
@@ -104,6 +110,7 @@ def workspace_mappings(
         state.fingerprint,
         [plan.document.id for plan in plans],
         semantic=use_search,
+        decisions=state.decisions_revision,
         **_settings_options(settings, searcher if use_search else None),
     )
 
@@ -112,7 +119,8 @@ def workspace_mappings(
         tokenize = make_tokenizer(settings.retrieval.tokenizer).tokenize
         actions = {action.id: action for plan in plans for action in plan.actions}
         # The audit's verdict (stalled-only recommendations are not « Couverte »), everywhere.
-        return settle_coverage(build_mappings(plans, found, tokenize), actions)
+        mappings = build_mappings(plans, found, tokenize, decisions=state.decisions)
+        return settle_coverage(mappings, actions)
 
     return _shared(
         workspace,
@@ -156,6 +164,7 @@ def workspace_audit(
         [plan.document.id for plan in audited],
         as_of=as_of.isoformat(),
         drafts=drafts and use_search,
+        decisions=state.decisions_revision,
         drafting=settings.drafting.model_dump(mode="json"),
         **_settings_options(settings, searcher if use_search else None),
     )
@@ -174,6 +183,7 @@ def workspace_audit(
             tokenize=make_tokenizer(settings.retrieval.tokenizer).tokenize,
             drafter=drafter,
             action_drafter=action_drafter,
+            decisions=state.decisions,
         )
 
     return _shared(

@@ -31,6 +31,7 @@ from assistant.schema import (
     CriterionSummary,
     Draft,
     Gap,
+    LinkDecision,
     Mapping,
     Plan,
     RecommendationOrigin,
@@ -58,6 +59,7 @@ def run_audit(
     action_drafter: ActionDrafter | None = None,
     params: Calibration | None = None,
     now: datetime | None = None,
+    decisions: Sequence[LinkDecision] = (),
 ) -> AuditReport:
     """Audit the plans of a workspace (or of files given together).
 
@@ -68,6 +70,7 @@ def run_audit(
         tokenize: the lexical tokenizer (French stems) used by the link score.
         drafter: proposes owners/indicators for actions that lack them (None: no drafts).
         action_drafter: proposes actions for uncovered recommendations (None: none).
+        decisions: the coordinator's confirmed and rejected links.
     """
     params = params or calibration(embedder_name(searcher))
     # One memo for the mapping and the SWOT rule: both score the same actions' wordings.
@@ -78,7 +81,9 @@ def run_audit(
         asked = (SwotKind.WEAKNESS, SwotKind.THREAT)
         prepare_queries(searcher, [item.text for item in swot if item.kind in asked])
     actions = {action.id: action for plan in plans for action in plan.actions}
-    mappings = settle_coverage(build_mappings(plans, searcher, tokenize, params=params), actions)
+    mappings = settle_coverage(
+        build_mappings(plans, searcher, tokenize, params=params, decisions=decisions), actions
+    )
     gaps: list[Gap] = recommendation_gaps(mappings, actions)
     gaps += reference_gaps(mappings)
     gaps += swot_gaps(swot, searcher, tokenize, params, list(actions.values()))

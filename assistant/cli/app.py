@@ -28,6 +28,7 @@ from assistant.cli import (
     changes_command,
     chat_commands,
     demo_command,
+    link_command,
     parse_command,
     plugins,
     workspace_commands,
@@ -227,6 +228,7 @@ app.command("remove", cls=FrenchCommand)(workspace_commands.remove)
 app.command("reindex", cls=FrenchCommand)(workspace_commands.reindex)
 app.command("map", cls=FrenchCommand)(analysis_commands.map_command)
 app.command("audit", cls=FrenchCommand)(analysis_commands.audit_command)
+app.command("link", cls=FrenchCommand)(link_command.link_command)
 app.command("demo", cls=FrenchCommand)(demo_command.demo)
 app.command("changes", cls=FrenchCommand)(changes_command.changes)
 chat_commands.register(app)

@@ -51,6 +51,15 @@ class Calibration:
     probable: float | None = None
     # Count the action's strategic axis among its words (measured: it adds noise).
     axis_context: bool = False
+    # Added to the ranking score of a candidate serving the recommendation's criterion,
+    # taken from one serving another (`assistant.mapping.criteria`); 0: no prior.
+    criterion_prior: float = 0.0
+    # A « probable » link also when the recommendation is not the action's favourite but
+    # scores within this much of it (None: only the action's favourite).
+    probable_margin: float | None = None
+    # Or when the best candidate stands out from the recommendation's second one by at
+    # least this much (a recommendation nothing answers has candidates all alike).
+    probable_standout: float | None = None
 
 
 DEFAULT_CALIBRATION = Calibration(
@@ -141,10 +150,12 @@ class Candidate:
     # The same score with the overlap measured on concepts (synonyms), when asked for:
     # what ranks the candidates and what a « probable » link rests on.
     paraphrase: float | None = None
+    # What the action's criterion adds to (or takes from) the ranking score.
+    prior: float = 0.0
 
     @property
     def rank_score(self) -> float:
-        return self.score if self.paraphrase is None else self.paraphrase
+        return (self.score if self.paraphrase is None else self.paraphrase) + self.prior
 
 
 def semantic_candidates(
@@ -172,6 +183,7 @@ def score_actions(
     params: Calibration | None = None,
     expand: Expand | None = None,
     context: dict[str, str] | None = None,
+    prior: dict[str, float] | None = None,
 ) -> list[Candidate]:
     """The k actions the retriever ranks highest for `query`, with their link score, strongest first.
 
@@ -179,6 +191,8 @@ def score_actions(
         expand: measure the word overlap on concepts (synonyms) rather than stems.
         context: per action id, words that say what the action is for beyond its passage
             (its strategic axis), counted in the overlap.
+        prior: per action id, what its criterion adds to its ranking score
+            (`assistant.mapping.criteria.prior`).
     """
     params = params or calibration()
     if not query.strip():
@@ -206,6 +220,14 @@ def score_actions(
     for hit in hits:
         tokens = passage_tokens(hit)
         plain = link_score(hit.dense_score, overlap(query_tokens, tokens), params.dense_weight)
-        scored.append(Candidate(hit.passage.id, plain, hit, paraphrase(tokens, hit.dense_score)))
+        scored.append(
+            Candidate(
+                hit.passage.id,
+                plain,
+                hit,
+                paraphrase(tokens, hit.dense_score),
+                (prior or {}).get(hit.passage.id, 0.0),
+            )
+        )
     scored.sort(key=lambda c: -c.rank_score)
     return scored

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from assistant.mapping.criteria import action_criteria, prior
+from assistant.mapping.decisions import Decisions
 from assistant.mapping.paraphrase import Concepts
 from assistant.mapping.resolve import report_documents
 from assistant.mapping.semantic import (
@@ -24,7 +26,17 @@ from assistant.mapping.semantic import (
     score_actions,
 )
 from assistant.mapping.unify import RecommendationGroup, unify
-from assistant.schema import Action, Coverage, LinkKind, Mapping, MappingLink, Plan, StatusCategory
+from assistant.schema import (
+    Action,
+    Coverage,
+    LinkDecision,
+    LinkDecisionKind,
+    LinkKind,
+    Mapping,
+    MappingLink,
+    Plan,
+    StatusCategory,
+)
 
 #: Written links are scored against at most this many ranked actions (others score 0).
 _SCORED_ACTIONS_MAX = 300
@@ -38,6 +50,7 @@ def build_mappings(
     *,
     top_k: int = 5,
     params: Calibration | None = None,
+    decisions: Sequence[LinkDecision] = (),
 ) -> list[Mapping]:
     """One `Mapping` per recommendation found in `plans`, in first-seen order.
 
@@ -46,6 +59,7 @@ def build_mappings(
         searcher: retriever over the actions' passages; None = written links only.
         tokenize: the lexical index's tokenizer (French stems), for the link score.
         top_k: semantic candidates considered per recommendation.
+        decisions: the coordinator's confirmed and rejected links (`assistant.mapping.decisions`).
     """
     params = params or calibration(embedder_name(searcher))
     groups = unify([rec for plan in plans for rec in plan.recommendations], report_documents(plans))
@@ -58,6 +72,13 @@ def build_mappings(
         prepare_queries(searcher, [group.text for group in groups if group.text])
     expand = Concepts(tokenize).of if params.synonyms else None
     context = {a.id: a.axis for a in actions.values() if a.axis} if params.axis_context else None
+    criteria = (
+        action_criteria(actions.values(), [r for plan in plans for r in plan.recommendations])
+        if params.criterion_prior
+        else {}
+    )
+    decided = Decisions(plans, decisions)
+    decided_by_group = {index: decided.for_group(group) for index, group in enumerate(groups)}
     scored_by_group: dict[int, list[Candidate]] = {}
     for index, group in enumerate(groups):
         if searcher is not None and group.text and actions:
@@ -73,7 +94,17 @@ def build_mappings(
                 params=params,
                 expand=expand,
                 context=context,
+                prior=prior(_criterion(group), criteria, params.criterion_prior),
             )
+            rejected = {
+                action_id
+                for action_id, kind in decided_by_group[index].items()
+                if kind is LinkDecisionKind.REJECTED
+            }
+            if rejected:  # never proposed again
+                scored_by_group[index] = [
+                    c for c in scored_by_group[index] if c.action_id not in rejected
+                ]
     favourite = _favourite_recommendation(scored_by_group)
     mappings: list[Mapping] = []
     for index, group in enumerate(groups):
@@ -92,7 +123,10 @@ def build_mappings(
             probable = False
             if not semantic and not links and params.probable is not None and scored:
                 best = scored[0]
-                if best.rank_score >= params.probable and favourite.get(best.action_id) == index:
+                if best.rank_score >= params.probable and (
+                    _answers_best(best, index, favourite, params.probable_margin)
+                    or _stands_out(scored, params.probable_standout)
+                ):
                     semantic, probable = [best], True
             for candidate in semantic:
                 if candidate.action_id in linked or candidate.action_id not in actions:
@@ -102,13 +136,16 @@ def build_mappings(
                     MappingLink(
                         action_id=candidate.action_id,
                         kind=LinkKind.SEMANTIC,
-                        score=min(1.0, candidate.rank_score if probable else candidate.score),
+                        score=max(
+                            0.0, min(1.0, candidate.rank_score if probable else candidate.score)
+                        ),
                         content_score=min(1.0, candidate.score),
                         evidence=[actions[candidate.action_id].source],
                         probable=probable,
                     )
                 )
-        links.sort(key=lambda link: (_KIND_ORDER[link.kind], -link.score))
+        links = _confirmed(links, decided_by_group[index], actions, scored or [])
+        links.sort(key=lambda link: (_KIND_ORDER[link.kind], not link.confirmed, -link.score))
         coverage, reason = verdict(links, actions, params)
         if group.unresolved:
             reason = (
@@ -129,8 +166,7 @@ def build_mappings(
                 recommendation_id=canonical.id,
                 recommendation_ref=canonical.ref,
                 recommendation_key=canonical.key,
-                criterion=canonical.criterion
-                or next((m.criterion for m in group.members if m.criterion), None),
+                criterion=_criterion(group),
                 text=canonical.text,
                 source=canonical.source,
                 also_cited_as=sorted(group.ids - {canonical.id}),
@@ -143,14 +179,72 @@ def build_mappings(
     return mappings
 
 
-def _favourite_recommendation(scored: dict[int, list[Candidate]]) -> dict[str, int]:
+def _confirmed(
+    links: list[MappingLink],
+    decided: dict[str, LinkDecisionKind],
+    actions: dict[str, Action],
+    scored: Sequence[Candidate],
+) -> list[MappingLink]:
+    """The links with the coordinator's confirmations: confirmed ones count as links."""
+    confirmed = {a for a, kind in decided.items() if kind is LinkDecisionKind.CONFIRMED}
+    if not confirmed:
+        return links
+    out = [
+        link.model_copy(update={"confirmed": True, "probable": False})
+        if link.kind is LinkKind.SEMANTIC and link.action_id in confirmed
+        else link
+        for link in links
+    ]
+    content = {c.action_id: max(0.0, min(1.0, c.score)) for c in scored}
+    present = {link.action_id for link in out}
+    for action_id in sorted(confirmed - present):
+        if action_id in actions:
+            out.append(
+                MappingLink(
+                    action_id=action_id,
+                    kind=LinkKind.SEMANTIC,
+                    score=content.get(action_id, 0.0),
+                    content_score=content.get(action_id),
+                    evidence=[actions[action_id].source],
+                    confirmed=True,
+                )
+            )
+    return out
+
+
+def _criterion(group: RecommendationGroup) -> str | None:
+    canonical = group.canonical
+    return canonical.criterion or next((m.criterion for m in group.members if m.criterion), None)
+
+
+def _favourite_recommendation(
+    scored: dict[int, list[Candidate]],
+) -> dict[str, tuple[float, int]]:
     """For each candidate action, the recommendation (group index) it scores best against."""
     best: dict[str, tuple[float, int]] = {}
     for index, candidates in scored.items():
         for candidate in candidates:
             if candidate.rank_score > best.get(candidate.action_id, (-1.0, -1))[0]:
                 best[candidate.action_id] = (candidate.rank_score, index)
-    return {action_id: index for action_id, (_, index) in best.items()}
+    return best
+
+
+def _stands_out(scored: Sequence[Candidate], standout: float | None) -> bool:
+    """Does the best candidate stand out from the second by at least `standout`?"""
+    if standout is None or not scored:
+        return False
+    second = scored[1].rank_score if len(scored) > 1 else 0.0
+    return scored[0].rank_score - second >= standout
+
+
+def _answers_best(
+    best: Candidate, index: int, favourite: dict[str, tuple[float, int]], margin: float | None
+) -> bool:
+    """Is this recommendation what the action answers best (or nearly, within `margin`)?"""
+    top, top_index = favourite.get(best.action_id, (-1.0, -1))
+    if top_index == index:
+        return True
+    return margin is not None and best.rank_score >= top - margin
 
 
 def _written_links(
@@ -181,7 +275,14 @@ def verdict(
     links: Sequence[MappingLink], actions: dict[str, Action], params: Calibration
 ) -> tuple[Coverage, str]:
     """Coverage of a recommendation and the reason, in French."""
+    confirmed = [link for link in links if link.confirmed]
     written = [link for link in links if link.kind is not LinkKind.SEMANTIC]
+    if confirmed and not written:
+        n = len(confirmed)
+        return Coverage.COVERED, (
+            f"{n} action{'s' if n > 1 else ''} y répond{'ent' if n > 1 else ''} : "
+            f"lien{'s' if n > 1 else ''} confirmé{'s' if n > 1 else ''} par le coordinateur."
+        )
     if written:
         live = [
             w

@@ -13,7 +13,14 @@ from assistant.schema.audit import (
     SmartScore,
     TargetKind,
 )
-from assistant.schema.mapping import Coverage, Mapping, MappingLink, MappingsPublic
+from assistant.schema.mapping import (
+    Coverage,
+    LinkDecision,
+    LinkDecisionKind,
+    Mapping,
+    MappingLink,
+    MappingsPublic,
+)
 from assistant.schema.plan import (
     Action,
     ExplicitLink,
@@ -61,6 +68,8 @@ __all__ = [
     "Finding",
     "FindingKind",
     "Gap",
+    "LinkDecision",
+    "LinkDecisionKind",
     "LinkKind",
     "Mapping",
     "MappingLink",

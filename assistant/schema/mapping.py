@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, Field
@@ -45,6 +46,13 @@ class MappingLink(BaseModel):
             "on both sides (« lien probable, à confirmer »): the coordinator confirms or rejects it."
         ),
     )
+    confirmed: bool = Field(
+        default=False,
+        description=(
+            "A semantic link the coordinator confirmed (`POST …/links/{action_id}/confirm`): "
+            "it counts as a link, like a written one."
+        ),
+    )
 
 
 class Mapping(BaseModel):
@@ -85,3 +93,36 @@ class MappingsPublic(BaseModel):
 
     data: list[Mapping] = Field(description="One mapping per recommendation.")
     count: int = Field(description="Number of mappings.")
+
+
+class LinkDecisionKind(StrEnum):
+    """What the coordinator decided about a proposed (semantic) link."""
+
+    CONFIRMED = "confirmed"  # the action does answer the recommendation: count it as a link
+    REJECTED = "rejected"  # it does not: never propose it again
+
+
+class LinkDecision(BaseModel):
+    """The coordinator's decision on one recommendation → action link, kept across re-imports.
+
+    It is keyed by what survives a re-import — the report's file name and the
+    recommendation's reference in it, the plan's file name and the action's wording —
+    never by item ids alone.
+    """
+
+    report_document: str = Field(
+        description="File name of the document defining the recommendation (the expert report)."
+    )
+    recommendation_key: str = Field(
+        description="Normalised reference of the recommendation in that document ('c3/r2')."
+    )
+    plan_document: str = Field(description="File name of the plan holding the action.")
+    action_signature: str = Field(
+        description="Digest of the action's wording (case, accents and spaces folded)."
+    )
+    decision: LinkDecisionKind = Field(description="confirmed or rejected.")
+    author: str = Field(description="Who decided (the API key's label, the CLI or TUI user).")
+    decided_at: datetime = Field(description="When (UTC).")
+    recommendation_id: str = Field(description="Id of the recommendation when it was decided.")
+    action_id: str = Field(description="Id of the action when it was decided.")
+    action_text: str = Field(description="The action's wording when it was decided.")

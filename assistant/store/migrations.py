@@ -225,6 +225,26 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE jobs ADD COLUMN duplicates TEXT NOT NULL DEFAULT 'skip'",
         ),
     ),
+    Migration(
+        description=(
+            "The coordinator's confirmed and rejected links, keyed by what survives a "
+            "re-import (file names, the recommendation's reference, the action's wording)."
+        ),
+        statements=(
+            """
+            CREATE TABLE link_decisions (
+                report_document TEXT NOT NULL,
+                recommendation_key TEXT NOT NULL,
+                plan_document TEXT NOT NULL,
+                action_signature TEXT NOT NULL,
+                decision TEXT NOT NULL,
+                data TEXT NOT NULL,
+                decided_at TEXT NOT NULL,
+                PRIMARY KEY (report_document, recommendation_key, plan_document, action_signature)
+            )
+            """,
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

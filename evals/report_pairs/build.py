@@ -3,7 +3,7 @@ exports from them, plans as DOCX/XLSX/Markdown, and each pair's ``gold.json``.
 
 Usage (needs LibreOffice; the rendered files are committed so that CI does not)::
 
-    python -m evals.report_pairs.build
+    python -m evals.report_pairs.build [NAME ...]   # only the named pairs
 
 Reports use Word heading styles and real Word numbering (``w:numPr``, restarted for every
 list), as a committee's secretary writes them. Page numbers of the recommendations (for
@@ -17,6 +17,7 @@ import copy
 import json
 import re
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from evals.report_pairs.specs import CRITERIA, PAIRS, Spec
+from evals.report_pairs.specs_semantic import SEMANTIC_PAIRS
+
+ALL_PAIRS = PAIRS + SEMANTIC_PAIRS
 
 HERE = Path(__file__).parent
 PAIRS_DIR = HERE / "pairs"
@@ -120,6 +124,13 @@ def _page_break(document: WordDocument) -> None:
 
 
 # --------------------------------------------------------------------------- the report
+_SECTION_TITLES = {
+    "default": ("Forces principales", "Points d'amélioration", "Recommandations"),
+    "vigilance_dashes": ("Points forts", "Points de vigilance", "Nos recommandations"),
+    "prioritaires_atouts": ("Atouts", "Points faibles", "Recommandations"),
+}
+
+
 def write_report(spec: Spec, path: Path) -> None:
     style = spec["style"]
     document = docx.Document()
@@ -146,7 +157,12 @@ def write_report(spec: Spec, path: Path) -> None:
             "Le comité retient les recommandations principales suivantes, développées dans "
             "les chapitres consacrés à chaque critère."
         )
-        document.add_heading("Recommandations principales", level=2)
+        principal_title = (
+            "Recommandations prioritaires"
+            if style == "prioritaires_atouts"
+            else "Recommandations principales"
+        )
+        document.add_heading(principal_title, level=2)
         texts = [rec["text"] for rec in spec["synthesis"]]
         if style == "synthesis_numbered":
             for k, text in enumerate(texts, 1):
@@ -165,13 +181,18 @@ def write_report(spec: Spec, path: Path) -> None:
         heading(f"Critère {criterion} : {CRITERIA[criterion]}")
         document.add_heading("Constats et analyses", level=2)
         document.add_paragraph(chapter["constats"])
-        document.add_heading("Forces principales", level=2)
+        titles = _SECTION_TITLES.get(style, _SECTION_TITLES["default"])
+        document.add_heading(titles[0], level=2)
         _list(document, chapter["forces"], numbered=False)
-        document.add_heading("Points d'amélioration", level=2)
+        document.add_heading(titles[1], level=2)
         _list(document, chapter["improvements"], numbered=False)
-        document.add_heading("Recommandations", level=2)
+        document.add_heading(titles[2], level=2)
         texts = [rec["text"] for rec in chapter["recommendations"]]
-        if style == "global":
+        if style == "vigilance_dashes":
+            # dashes typed by the secretary, one paragraph per recommendation (no Word list)
+            for text in texts:
+                document.add_paragraph(f"– {text}")
+        elif style == "global":
             for text in texts:
                 running += 1
                 document.add_paragraph(f"Recommandation {running} : {text}")
@@ -280,12 +301,19 @@ def references(action: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> list
 
 _HEADER_CITING = ["Référence", "Objectif", "Action", "Responsable", "Échéance", "Indicateurs"]
 _HEADER_SEMANTIC = ["Axe", "Objectif", "Action", "Responsable", "Échéance", "Indicateurs"]
+#: A plan naming, for each action, the AEQES criterion it serves and no recommendation.
+_HEADER_CRITERION = ["Critère", "Objectif", "Action", "Responsable", "Échéance", "Indicateurs"]
 
 
 def _rows(spec: Spec, actions: list[dict[str, Any]], citing: bool) -> list[list[str]]:
     rows = []
     for n, action in enumerate(actions):
-        lead = " ; ".join(action["references"]) if citing else action.get("axis", "")
+        if citing:
+            lead = " ; ".join(action["references"])
+        elif spec["plan"].get("criterion_column"):
+            lead = f"Critère {action['criterion']}"
+        else:
+            lead = action.get("axis", "")
         rows.append(
             [
                 lead,
@@ -302,6 +330,8 @@ def _rows(spec: Spec, actions: list[dict[str, Any]], citing: bool) -> list[list[
 def write_plan(spec: Spec, actions: list[dict[str, Any]], path: Path) -> None:
     citing = any(a.get("cite") for a in actions)
     header = _HEADER_CITING if citing else _HEADER_SEMANTIC
+    if not citing and spec["plan"].get("criterion_column"):
+        header = _HEADER_CRITERION
     rows = _rows(spec, actions, citing)
     title = f"Plan d'action — {spec['title'].split('— ', 1)[-1]}"
     if path.suffix == ".xlsx":
@@ -424,9 +454,12 @@ def stem_overlap(gold: dict[str, Any]) -> dict[str, float]:
     return out
 
 
-def main() -> None:
+def main(names: list[str]) -> None:
+    """Render the named pairs (all when none is named: LibreOffice re-renders the PDFs)."""
     split = json.loads((HERE / "split.json").read_text(encoding="utf-8"))
-    for spec in PAIRS:
+    for spec in ALL_PAIRS:
+        if names and spec["name"] not in names:
+            continue
         which = "aside" if spec["name"] in split["aside"] else "in_sample"
         gold = build_pair(spec, which)
         overlaps = list(gold["stem_overlap"].values())
@@ -435,4 +468,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -31,6 +31,7 @@ from rich.table import Table
 from assistant.audit.reference_rules import reference_gaps
 from assistant.errors import NoRecognisableContentError, PlanAssistantError
 from assistant.ids import fold
+from assistant.mapping.criteria import action_criteria, prior
 from assistant.mapping.paraphrase import Concepts
 from assistant.mapping.semantic import Calibration, calibration, memoized, score_actions
 from assistant.mapping.service import build_mappings
@@ -213,6 +214,8 @@ def evaluate_pair(
     fig.explicit = (tp, len(found_pairs - gold_pairs), len(gold_pairs - found_pairs))
     # semantic ranking for plans that cite nothing
     if retriever is not None and not any(a["cite"] for a in gold["actions"]):
+        criteria = action_criteria(plan.actions, [*report.recommendations, *plan.recommendations])
+        parsed = {r.id: r for r in report.recommendations}
         for rec in gold["recommendations"]:
             relevant = {
                 actions[i]
@@ -234,6 +237,11 @@ def evaluate_pair(
                     context={a.id: a.axis for a in plan.actions if a.axis}
                     if params.axis_context
                     else None,
+                    prior=prior(
+                        parsed[matched[rec["id"]]].criterion if rec["id"] in matched else None,
+                        criteria,
+                        params.criterion_prior,
+                    ),
                 )
             ]
             fig.rankings.append((ranked, relevant))

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from evals.report_pairs.build import ALL_PAIRS as PAIRS
 from evals.report_pairs.build import stem_overlap
 from evals.report_pairs.evaluation import PAIRS_DIR, load_gold, load_split
-from evals.report_pairs.specs import PAIRS
 
 
 def test_a_third_of_the_pairs_is_kept_aside() -> None:

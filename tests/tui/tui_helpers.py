@@ -16,6 +16,7 @@ from assistant.reports import ReportData
 from assistant.services import audit_workspace
 from assistant.settings import Settings
 from assistant.store import Workspace
+from assistant.store.link_decisions import link_decisions
 from tui.app import PlanAssistantApp
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "demo"
@@ -44,7 +45,13 @@ def audit_once_per_content(
     (an accepted draft changes the plans, hence the key). Speed only.
     """
     plans = workspace.plans()
-    key = (tuple(plan.model_dump_json() for plan in plans), as_of, tuple(sorted(options.items())))
+    decisions = tuple(d.model_dump_json() for d in link_decisions(workspace))  # they change it
+    key = (
+        tuple(plan.model_dump_json() for plan in plans),
+        decisions,
+        as_of,
+        tuple(sorted(options.items())),
+    )
     if key not in _AUDITS:
         _AUDITS[key] = audit_workspace(workspace, settings, as_of=as_of, **options)
     return _AUDITS[key]

@@ -38,6 +38,8 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("↑ ↓ Entrée", "ouvrir le détail de la ligne"),
             ("s", "trier les actions par la colonne suivante (maj+s : inverser)"),
             ("Entrée", "sur une preuve : ouvrir le passage cité dans son document"),
+            ("c", "détail d'une recommandation : confirmer le lien proposé"),
+            ("x", "le rejeter (l'action ne sera plus proposée pour elle)"),
             ("Échap", "revenir à la liste"),
         ),
     ),

@@ -2,7 +2,10 @@
 
 For each action the coordinator sees what experts look for (owner, deadline, indicators,
 status) and the highlighted words that tie it to the recommendation; Enter on a piece of
-evidence opens it in its document.
+evidence opens it in its document. A proposed (semantic) link — above all a « lien
+probable, à confirmer » — is confirmed with c or rejected with x: the link whose evidence
+has the focus, else the first one still to confirm. The choice is saved at once and kept
+across re-imports; the verdict is recomputed.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from textual.widgets import Static
 
 from assistant.reports import ReportData
 from assistant.reports.french import COVERAGE_LABEL, LINK_LABEL, decimal, quote
-from assistant.schema import Action, Coverage, Mapping, MappingLink
+from assistant.schema import Action, Coverage, LinkDecisionKind, LinkKind, Mapping, MappingLink
 from tui import messages as msg
 from tui.format import COVERAGE_STYLE, deadline_label, evidence_groups, status_label
 from tui.screens.base import AreaScreen
@@ -29,6 +32,11 @@ def link_facts(link: MappingLink, action: Action | None) -> Content:
     parts: list[str | tuple[str, str]] = [
         (f"Lien {LINK_LABEL[link.kind]} ({decimal(link.score)})", "$foreground-muted"),
     ]
+    if link.confirmed:
+        parts.append(("  ·  confirmé par le coordinateur", "$success"))
+    elif link.kind is LinkKind.SEMANTIC:
+        state = "probable, à confirmer" if link.probable else "proposé"
+        parts.append((f"  ·  {state} (c confirmer · x rejeter)", "$warning"))
     if action is not None:
         parts += [
             ("\nResponsable : ", "$foreground-muted"),
@@ -48,12 +56,23 @@ def _same_words(excerpt: str, text: str) -> bool:
     return " ".join(text.split()) in " ".join(excerpt.split())
 
 
+class LinkedAction(Vertical):
+    """One linked action and its evidence (the link it shows is what c and x decide on)."""
+
+    def __init__(self, link: MappingLink) -> None:
+        super().__init__(classes="linked-action")
+        self.link = link
+
+
 class RecommendationDetailScreen(AreaScreen):
     AREA = "recommandations"
     AUTO_FOCUS = None  # see on_mount
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Retour"),
         Binding("tab", "app.focus_next", "Preuve suivante"),
+        # shown beside each proposed link (« c confirmer · x rejeter »), not in the footer
+        Binding("c", "confirm_link", "Confirmer le lien", show=False),
+        Binding("x", "reject_link", "Rejeter le lien", show=False),
     ]
 
     def __init__(self, mapping: Mapping) -> None:
@@ -91,7 +110,7 @@ class RecommendationDetailScreen(AreaScreen):
             )
             for link in mapping.links:
                 action = actions.get(link.action_id)
-                with Vertical(classes="linked-action"):
+                with LinkedAction(link):
                     yield Static(Content.styled(action.text if action else link.action_id, "bold"))
                     yield Static(link_facts(link, action))
                     for context, marks in evidence_groups(link.evidence):
@@ -116,6 +135,38 @@ class RecommendationDetailScreen(AreaScreen):
         if fresh is not None and fresh != self.mapping:
             self.mapping = fresh
             await self.recompose()
+
+    def current_link(self) -> MappingLink | None:
+        """The link whose evidence has the focus, else the first one still to confirm."""
+        focused = self.app.focused
+        if focused is not None:
+            for ancestor in focused.ancestors_with_self:
+                if isinstance(ancestor, LinkedAction):
+                    return ancestor.link
+        pending = [
+            link
+            for link in self.mapping.links
+            if link.kind is LinkKind.SEMANTIC and not link.confirmed
+        ]
+        return pending[0] if pending else None
+
+    def _decide(self, decision: LinkDecisionKind) -> None:
+        link = self.current_link()
+        if link is None:
+            self.notify("Aucun lien proposé à confirmer ou à rejeter.", severity="warning")
+        elif link.kind is not LinkKind.SEMANTIC:
+            self.notify(
+                "Ce lien est écrit dans le plan : il n'y a rien à confirmer ni à rejeter.",
+                severity="warning",
+            )
+        else:
+            self.plan_app.decide_link(self.recommendation_id, link.action_id, decision)
+
+    def action_confirm_link(self) -> None:
+        self._decide(LinkDecisionKind.CONFIRMED)
+
+    def action_reject_link(self) -> None:
+        self._decide(LinkDecisionKind.REJECTED)
 
     def action_back(self) -> None:
         self.dismiss()

