@@ -45,11 +45,15 @@ def _header_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z])")
 
 
+# Matches of the header pattern are header phrases, a fixed set: their columns are cached.
+_phrase_column = cache(column_of)
+
+
 def flat_header(lines: list[Line]) -> tuple[list[Column], int] | None:
     """Columns named by the first lines (nothing but column titles), and how many lines."""
     for count in range(1, min(_MAX_HEADER_LINES, len(lines)) + 1):
         key = fold(" ".join(line.text for line in lines[:count]))
-        columns = [column_of(m.group(0)) for m in _header_pattern().finditer(key)]
+        columns = [_phrase_column(m.group(0)) for m in _header_pattern().finditer(key)]
         named = [c for c in columns if c is not None]
         leftover = re.sub(r"[\W\d_]+", "", _header_pattern().sub(" ", key))
         if len(leftover) > 8:
