@@ -32,7 +32,7 @@ from assistant.retrieval.embedder import EmbedRole
 from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
 from assistant.settings import Settings
 from assistant.store import Workspace, rebuild_indexes
-from evals import synthetic
+from evals import bench_pdf, synthetic
 from evals.chroma_server import chroma_server
 
 AS_OF = date(2026, 11, 15)
@@ -333,7 +333,7 @@ def server_figures(
 
 
 def pdf_scenario(
-    *, actions: int = 205, embedder_factory: Callable[[], Any] | None = None
+    *, actions: int = 205, embedder_factory: Callable[[], Any] | None = None, zoo_pdfs: int = 1000
 ) -> Figures:
     """Issue 8's first target: a ~30-page PDF plan ingested and indexed by a fresh process.
 
@@ -366,6 +366,9 @@ def pdf_scenario(
             retriever = services.retriever_for(warm, settings)
         figures["warm total s"] = figures["ingest s"] + figures["index s"]
         figures["passages"] = len(retriever)
+        figures.update(bench_pdf.pdf_floor_figures([path]))  # issue 19: beside the floor
+        zoo = bench_pdf.zoo_pdfs()[:zoo_pdfs]
+        figures.update(bench_pdf.pdf_floor_figures(zoo, runs=1, prefix="zoo ", warm=False))
     figures["peak RSS MB"] = peak_rss_mb()
     return figures
 

@@ -30,6 +30,7 @@ from assistant.settings import IngestSettings, Settings
 from assistant.store import Workspace
 from assistant.store.jobs import JobState, create_job, new_job_id, run_ingest_job, staging_dir
 from evals import hostile_inputs as build
+from evals import hostile_pdf
 
 #: The issue's target: the server stays under 1 GB while parsing any upload.
 SERVER_PEAK_TARGET_MB = 1024
@@ -82,6 +83,10 @@ def _cases() -> list[tuple[str, Callable[[Path], Path]]]:
         ("fusion-geante.xlsx", build.xlsx_huge_merge),
         ("lignes.xlsx", lambda p: build.xlsx_rows(p, rows=20_000)),
         ("operateurs.pdf", build.pdf_operator_flood),
+        ("formes.pdf", lambda p: hostile_pdf.pdf_form_drawn_many_times(p, invocations=1000)),
+        ("formes-gigognes.pdf", lambda p: hostile_pdf.pdf_nested_forms(p, depth=4, fanout=50)),
+        ("chiffre-bombe.pdf", lambda p: hostile_pdf.pdf_encrypted_bomb(p, inflated_mb=1000)),
+        ("prose.docx", lambda p: build.docx_prose(p, kilobytes=4_000)),
         ("plan-action.pdf", _demo("plan-action.pdf")),
         ("fusions.txt", _text(build.html_growing_spans(rows=300))),
         ("colonnes.txt", _text(build.layout_rows_never_closing(5_000))),

@@ -70,6 +70,54 @@ def docx_incompressible(path: Path, megabytes: int = 40) -> Path:
     return path
 
 
+_PROSE_WORDS = [
+    "le",
+    "la",
+    "les",
+    "une",
+    "des",
+    "plan",
+    "action",
+    "qualité",
+    "responsable",
+    "échéance",
+    "indicateur",
+    "mettre",
+    "en",
+    "place",
+    "commission",
+    "réviser",
+    "programme",
+    "étudiants",
+    "enseignants",
+    "direction",
+    "suivi",
+    "évaluation",
+    "2025",
+    "septembre",
+    "juin",
+    "cellule",
+]
+
+
+def docx_prose(path: Path, kilobytes: int) -> Path:
+    """A .docx of about `kilobytes` KB of French-looking paragraphs (no plan in them)."""
+    import random
+
+    rng = random.Random(kilobytes)
+    paragraphs: list[str] = []
+    size = 0
+    while size < kilobytes * 1024:
+        paragraph = " ".join(rng.choice(_PROSE_WORDS) for _ in range(rng.randint(5, 60)))
+        paragraphs.append(paragraph)
+        size += len(paragraph)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", _DOCX_TYPES)
+        package.writestr("_rels/.rels", _DOCX_RELS)
+        package.writestr("word/document.xml", _paragraphs(paragraphs))
+    return path
+
+
 def xlsx_wide(path: Path, rows: int = 20) -> Path:
     """A workbook whose last used column is XFD (16,384 cells a row, nearly all empty)."""
     from openpyxl import Workbook

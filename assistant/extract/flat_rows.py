@@ -66,6 +66,10 @@ def _header_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9])(?:{words})(?:s|x|\(s\))?(?![a-z])")
 
 
+# Matches of the header pattern are header phrases, a fixed set: their columns are cached.
+_phrase_column = cache(column_of)
+
+
 def flat_header(lines: list[Line]) -> tuple[list[Column], int] | None:
     """Columns named by the first lines (nothing but column titles), and how many lines."""
     if not lines or not _header_pattern().match(fold(lines[0].text).lstrip()):
@@ -105,7 +109,7 @@ def _titles(lines: list[Line]) -> list[Column] | None:
     # a few words around the titles (« AEQES », « du comité »), not a sentence
     if len(leftover) > max(8, 0.3 * len(letters)):
         return None
-    return [c for m in _header_pattern().finditer(key) if (c := column_of(m.group(0)))]
+    return [c for m in _header_pattern().finditer(key) if (c := _phrase_column(m.group(0)))]
 
 
 def _one_title(match: re.Match[str]) -> str:

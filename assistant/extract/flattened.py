@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.extract.builder import ActionDraft, PlanBuilder
 from assistant.extract.items import _looks_infinitive, split_items
@@ -25,24 +26,38 @@ from assistant.ids import fold
 from assistant.schema import LinkKind, Span
 
 _HEADER_WORDS = re.compile(r"[*/\s]+")
+# A flattened header is a few short column titles (< 300 characters in all): lines beyond
+# this many characters are text, and matching phrases in them costs time on large files.
+_MAX_HEADER_CHARS = 600
 
 
 def header_columns(lines: list[Line]) -> tuple[list[Column], int] | None:
     """Columns of a flattened header starting at lines[0], and how many lines it spans."""
+    # Each line is folded once (`fold` of the joined lines is the join of the folded ones):
+    # the windows below overlap, and the caller tries a header at every line.
+    keys = [_folded(line.text) for line in lines[:9]]
+
+    def joined(count: int) -> str:
+        return " ".join(key for key in keys[:count] if key)
+
     for span in range(2, min(8, len(lines)) + 1):
-        text = " ".join(line.text for line in lines[:span])
-        columns = _columns_in(text)
+        if len(joined(span - 1)) > _MAX_HEADER_CHARS:
+            return None
+        columns = _columns_in_key(joined(span))
         if columns is not None and len(set(columns)) >= 4:
             # extend while the next lines are still header words
-            while (
-                span < len(lines) and _columns_in(lines[span].text) and len(lines[span].text) < 120
-            ):
-                more = _columns_in(" ".join(line.text for line in lines[: span + 1]))
+            while span < len(keys) and _columns_in_key(keys[span]) and len(lines[span].text) < 120:
+                more = _columns_in_key(joined(span + 1))
                 if more is None:
                     break
                 columns, span = more, span + 1
             return columns, span
     return None
+
+
+@lru_cache(maxsize=64)
+def _folded(text: str) -> str:
+    return fold(text)
 
 
 _PHRASES = sorted(
@@ -59,16 +74,18 @@ _PHRASES = sorted(
 )  # fmt: skip
 
 
-def _columns_in(text: str) -> list[Column] | None:
-    key = fold(text)
+_PHRASE = re.compile("|".join(re.escape(p) for p in _PHRASES))
+# A match is one of the phrases: its column is looked up, not recomputed per match.
+_PHRASE_COLUMN = {phrase: column_of(phrase) for phrase in _PHRASES}
+
+
+def _columns_in_key(key: str) -> list[Column] | None:
     columns: list[Column] = []
-    rest = key
-    pattern = re.compile("|".join(re.escape(p) for p in _PHRASES))
-    for match in pattern.finditer(key):
-        column = column_of(match.group(0))
+    for match in _PHRASE.finditer(key):
+        column = _PHRASE_COLUMN[match.group(0)]
         if column is not None and (not columns or columns[-1] is not column):
             columns.append(column)
-    rest = pattern.sub(" ", key)
+    rest = _PHRASE.sub(" ", key)
     leftover = _HEADER_WORDS.sub("", rest)
     if not columns or len(leftover) > max(6, len(key) // 6):
         return None

@@ -20,9 +20,14 @@ def is_private_glyph(char: str) -> bool:
     return unicodedata.category(char) == "Co"
 
 
+# The code points of category "Co" (`is_private_glyph`), as one pattern: a regex runs over
+# a large document's text many times faster than a test per character.
+_PRIVATE_GLYPHS = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+
+
 def strip_glyphs(text: str) -> str:
     """Remove private-use glyphs (PDF bullets such as U+F0B7)."""
-    return "".join(ch for ch in text if not is_private_glyph(ch))
+    return _PRIVATE_GLYPHS.sub("", text)
 
 
 def squash(text: str) -> str:

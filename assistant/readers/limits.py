@@ -116,23 +116,27 @@ def _inflates(path: Path, size: int) -> DocumentTooComplexError:
     )
 
 
-def inflate_bounded(data: bytes, limit: int) -> int:
-    """Bytes that zlib `data` inflates to, counting at most `limit` + 1 (never more in memory).
+def inflate_up_to(data: bytes, limit: int) -> tuple[bytes | None, bool]:
+    """What zlib `data` inflates to, or None past `limit` bytes (never more in memory).
 
-    Returns -1 when `data` is not a zlib stream (the caller lets the PDF library decide).
+    Returns:
+        The inflated bytes (None when over the limit) and whether the stream was whole:
+        on damaged data, the bytes inflated before the damage and False.
     """
     inflater = zlib.decompressobj()
+    chunks: list[bytes] = []
     size = 0
     try:
         chunk = inflater.decompress(data, _CHUNK)
         while chunk:
             size += len(chunk)
             if size > limit:
-                return size
+                return None, True
+            chunks.append(chunk)
             chunk = inflater.decompress(inflater.unconsumed_tail, _CHUNK)
     except zlib.error:
-        return -1 if size == 0 else size
-    return size
+        return b"".join(chunks), False
+    return b"".join(chunks), True
 
 
 class CellBudget:

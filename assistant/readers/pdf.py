@@ -17,19 +17,19 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from operator import itemgetter
 from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
-from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 from pdfplumber.page import Page
 from pdfplumber.table import Table as PdfTable
 from pdfplumber.utils.clustering import cluster_objects
 from pdfplumber.utils.exceptions import PdfminerException
-from pdfplumber.utils.geometry import get_bbox_overlap
+from pdfplumber.utils.geometry import clip_obj, get_bbox_overlap
+from pdfplumber.utils.text import chars_to_textmap
 
 from assistant.errors import (
     CorruptFileError,
@@ -37,10 +37,10 @@ from assistant.errors import (
     FileTooLargeError,
     NoRecognisableContentError,
 )
-from assistant.readers import limits
 from assistant.readers.base import Block, Paragraph, RawDocument, Table, TableRow
 from assistant.readers.cleanup import normalise_lines
 from assistant.readers.layout_tables import LayoutTable
+from assistant.readers.pdf_limits import check_content_size, fast_rc4
 from assistant.readers.pdf_unruled import unruled_tables
 from assistant.readers.source_file import SourceFile
 from assistant.readers.spans import make_span, row_excerpt
@@ -87,29 +87,44 @@ def _is_data_table(table: PdfTable) -> bool:
 _CELL_PADDING = 8.0
 
 
-def _cell_text(page: Page, bbox: tuple[float, float, float, float] | None) -> str:
-    """A cell's text with visual line wraps joined and real line breaks kept as "\n".
+def cell_lines(chars: Sequence[Line], bbox: tuple[float, float, float, float]) -> list[Line]:
+    """The visual lines of a table cell, from the characters of its row.
 
-    PDF has no paragraphs: a line ended either because the next word did not fit (a
-    wrap) or because the author broke it (a new item). The next line's first word tells:
-    if it would have fitted in the room left on the line, the break was deliberate.
+    Exactly pdfplumber's ``extract_text_lines(return_chars=False)`` of the page cropped to
+    the cell, keeping the characters whose centre lies in it, without building the cropped
+    page (a copy of every object of the page, once per cell).
     """
-    if bbox is None:
-        return ""
     x0, top, x1, bottom = (float(value) for value in bbox)
-
-    def centred_inside(obj: dict[str, Any]) -> bool:
+    inside: list[Line] = []
+    for char in chars:
         # A character belongs to the cell its centre lies in: LibreOffice and Word draw a
         # row's first line a little above the rule, so an overlap test would give the
         # first line of each row to the row above too.
-        if obj.get("object_type") != "char":
-            return True
-        middle_x = (float(obj["x0"]) + float(obj["x1"])) / 2
-        middle_y = (float(obj["top"]) + float(obj["bottom"])) / 2
-        return x0 <= middle_x <= x1 and top <= middle_y <= bottom
+        middle_x = (float(char["x0"]) + float(char["x1"])) / 2
+        middle_y = (float(char["top"]) + float(char["bottom"])) / 2
+        if x0 <= middle_x <= x1 and top <= middle_y <= bottom:
+            clipped = clip_obj(char, bbox)  # what cropping the page to the cell gives
+            if clipped is not None:
+                inside.append(clipped)
+    if not inside:
+        return []
+    textmap = chars_to_textmap(
+        inside, layout_bbox=bbox, layout_width=x1 - x0, layout_height=bottom - top
+    )
+    return list(textmap.extract_text_lines(strip=True, return_chars=False))
 
-    cell = page.filter(centred_inside).crop(bbox, strict=False)
-    lines = cell.extract_text_lines(return_chars=False)
+
+def _cell_text(chars: Sequence[Line], bbox: tuple[float, float, float, float] | None) -> str:
+    """A cell's text with visual line wraps joined and real line breaks kept as "\n".
+
+    `chars` are the characters of the cell's row. PDF has no paragraphs: a line ended
+    either because the next word did not fit (a wrap) or because the author broke it (a
+    new item). The next line's first word tells: if it would have fitted in the room left
+    on the line, the break was deliberate.
+    """
+    if bbox is None:
+        return ""
+    lines = cell_lines(chars, bbox)
     if not lines:
         return ""
     parts = [str(lines[0]["text"])]
@@ -132,24 +147,39 @@ def _cell_text(page: Page, bbox: tuple[float, float, float, float] | None) -> st
 _BBOX = itemgetter("x0", "top", "x1", "bottom")
 
 
-def _touching(page: Page, bbox: tuple[float, float, float, float]) -> Page:
-    """The page restricted to the objects that overlap `bbox`, left as they are.
+def _touching(chars: Sequence[Line], bbox: tuple[float, float, float, float]) -> list[Line]:
+    """The characters that overlap `bbox` (pdfplumber's test when it crops), in page order."""
+    return [char for char in chars if get_bbox_overlap(_BBOX(char), bbox) is not None]
 
-    Cropping a cell scans every object of the page; cropping it from its row (and the row's
-    objects from its table's) scans only those. The objects are the page's own, unclipped,
-    and pdfplumber's overlap test is the one ``crop`` applies, so a cell cropped from here
-    holds exactly what it holds when cropped from the whole page (a cell lies in its row).
+
+class _Band:
+    """Characters sorted by their top, to find those touching a row without a full scan.
+
+    A table's rows are horizontal bands: only characters whose top lies between the row's
+    top less the tallest character's height and its bottom can touch it. Those few are
+    then tested as `_touching` tests them, and given back in page order.
     """
-    return page.filter(lambda obj: get_bbox_overlap(_BBOX(obj), bbox) is not None)
+
+    def __init__(self, chars: Sequence[Line]) -> None:
+        self._chars = sorted(enumerate(chars), key=lambda item: float(item[1]["top"]))
+        self._tops = [float(char["top"]) for _, char in self._chars]
+        heights = (float(char["bottom"]) - float(char["top"]) for char in chars)
+        self._tallest = max(heights, default=0.0)
+
+    def touching(self, bbox: tuple[float, float, float, float]) -> list[Line]:
+        first = bisect_left(self._tops, float(bbox[1]) - self._tallest)
+        last = bisect_right(self._tops, float(bbox[3]))
+        near = sorted(self._chars[first:last], key=itemgetter(0))
+        return _touching([char for _, char in near], bbox)
 
 
 def _table_block(table: PdfTable, numbering: _PageLines, file: str, page: Page) -> Table | None:
     rows: list[TableRow] = []
     number = page.page_number
-    table_area = _touching(page, table.bbox)
+    table_chars = _Band(_touching(page.chars, table.bbox))
     for cells_bbox in table.rows:
-        row_area = _touching(table_area, cells_bbox.bbox)
-        values = [_cell_text(row_area, bbox) for bbox in cells_bbox.cells]
+        row_chars = table_chars.touching(cells_bbox.bbox)
+        values = [_cell_text(row_chars, bbox) for bbox in cells_bbox.cells]
         cells = tuple(_clean(value) if value else "" for value in values)
         if not any(cells):
             continue
@@ -197,16 +227,19 @@ def _margin_key(line: Line, height: float) -> str | None:
     return re.sub(r"\d+", "#", " ".join(str(line["text"]).split())).casefold()
 
 
-def running_lines(pages: Sequence[Page]) -> frozenset[str]:
-    """Header/footer lines repeated on at least half the pages (page numbers ignored)."""
+def running_lines(
+    pages: Sequence[Page], lines: Sequence[Sequence[Line]] | None = None
+) -> frozenset[str]:
+    """Header/footer lines repeated on at least half the pages (page numbers ignored).
+
+    `lines` are the pages' visual lines when the caller has them already.
+    """
     if len(pages) < 2:
         return frozenset()
     counts: dict[str, int] = {}
-    for page in pages:
-        keys = {
-            _margin_key(line, float(page.height))
-            for line in page.extract_text_lines(return_chars=False)
-        }
+    for index, page in enumerate(pages):
+        page_lines = lines[index] if lines is not None else page.extract_text_lines()
+        keys = {_margin_key(line, float(page.height)) for line in page_lines}
         for key in keys - {None}:
             assert key is not None
             counts[key] = counts.get(key, 0) + 1
@@ -240,10 +273,19 @@ def dedupe_chars(page: Page) -> Page:
 
 
 def _read_page(
-    page: Page, file: str, number: int, boilerplate: frozenset[str] = frozenset()
+    page: Page,
+    file: str,
+    number: int,
+    boilerplate: frozenset[str] = frozenset(),
+    lines: Sequence[Line] | None = None,
 ) -> list[Block]:
-    page = dedupe_chars(page)
-    numbering = _PageLines(page.extract_text_lines(return_chars=False))
+    """The blocks of a page whose duplicate characters are removed (`dedupe_chars`).
+
+    `lines` are the page's visual lines with their characters, when the caller has them.
+    """
+    if lines is None:
+        lines = page.extract_text_lines(return_chars=True)
+    numbering = _PageLines(lines)
     tables = [table for table in page.find_tables() if _is_data_table(table)]
     text_area: Page = page
     for table in tables:
@@ -253,10 +295,10 @@ def _read_page(
         block = _table_block(table, numbering, file, page)
         if block is not None:
             placed.append((float(table.bbox[1]), block))
+    # Without tables, the text outside them is the page's: its lines are those already read.
+    page_text = text_area.extract_text_lines(return_chars=True) if tables else lines
     outside = [
-        line
-        for line in text_area.extract_text_lines(return_chars=True)
-        if _margin_key(line, float(page.height)) not in boilerplate
+        line for line in page_text if _margin_key(line, float(page.height)) not in boilerplate
     ]
     outside.sort(key=lambda item: (float(item["top"]), float(item["x0"])))
     used: set[int] = set()
@@ -323,48 +365,6 @@ def check_signature(source: SourceFile) -> None:
         )
 
 
-def _stream_size(stream: PDFStream, limit: int) -> int:
-    """Decoded size of a content stream, never inflating more than `limit` + 1 bytes of it."""
-    filters = stream.get_filters()
-    if not stream.decipher and len(filters) == 1 and filters[0][0] in LITERALS_FLATE_DECODE:
-        size = limits.inflate_bounded(stream.rawdata or b"", limit)
-        if size >= 0:
-            return size
-    return len(stream.get_data() or b"")
-
-
-def check_content_size(source: SourceFile, pages: Sequence[Page]) -> None:
-    """Refuse a PDF whose pages hold more drawing instructions than anyone would read.
-
-    A 31 KB PDF can inflate into millions of text operators that the layout analysis
-    reads one by one for minutes; a plan's page holds a few tens of kilobytes of them.
-    Measured before pdfplumber interprets any page, with bounded memory.
-
-    Raises:
-        DocumentTooComplexError: one page or the whole document is over the limits.
-    """
-    total = 0
-    for number, page in enumerate(pages, start=1):
-        page_size = 0
-        for reference in page.page_obj.contents:
-            stream = resolve1(reference)
-            if isinstance(stream, PDFStream):
-                page_size += _stream_size(stream, limits.MAX_PDF_PAGE_CONTENT_BYTES - page_size)
-            if page_size > limits.MAX_PDF_PAGE_CONTENT_BYTES:
-                raise limits.too_complex(
-                    source.path,
-                    f"la page {number} contient plus de {limits.MAX_PDF_PAGE_CONTENT_BYTES // 2**20} "
-                    "Mo d'instructions de dessin (limite par page)",
-                )
-        total += page_size
-        if total > limits.MAX_PDF_CONTENT_BYTES:
-            raise limits.too_complex(
-                source.path,
-                f"les pages contiennent plus de {limits.MAX_PDF_CONTENT_BYTES // 2**20} Mo "
-                "d'instructions de dessin en tout",
-            )
-
-
 def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
     """Read a PDF page by page.
 
@@ -400,11 +400,18 @@ def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
                 f"{settings.max_pages} ; découpez-le ou augmentez la limite "
                 "(réglage ingest.max_pages).",
             )
+        fast_rc4(pdf.doc)
         check_content_size(source, pdf.pages)
         blocks: list[Block] = []
-        boilerplate = running_lines(pdf.pages)
-        for number, page in enumerate(pdf.pages, start=1):
-            blocks.extend(_read_page(page, source.name, number, boilerplate))
+        # Each page's characters, deduplicated, and its visual lines are computed once: for
+        # the running headers and footers, to number lines, and as the text of a page
+        # without tables.
+        pages = [dedupe_chars(page) for page in pdf.pages]
+        lines = [page.extract_text_lines(return_chars=True) for page in pages]
+        boilerplate = running_lines(pages, lines)
+        for number, page in enumerate(pages, start=1):
+            blocks.extend(_read_page(page, source.name, number, boilerplate, lines[number - 1]))
+        for page in pdf.pages:
             page.close()
         title = _title(pdf.metadata)
     if not blocks:

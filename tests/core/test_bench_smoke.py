@@ -33,6 +33,8 @@ def test_the_benchmark_runs_on_a_tiny_corpus(
             "8",
             "--audit-plans",
             "2",
+            "--zoo-pdfs",
+            "2",
             "--embedder",
             "fakes:HashingEmbedder",
             "--json",
@@ -66,3 +68,7 @@ def test_the_benchmark_runs_on_a_tiny_corpus(
         assert "index build (server) s" in size or "server" in size
     assert figures["pdf"]["actions"] == 8 and figures["pdf"]["embedded"] > 0
     assert (figures["audit"]["recommendations"], figures["audit"]["actions"]) == (10, 10)
+    # Issue 19: the PDF read beside the raw text extraction of the same file, same run.
+    pdf = figures["pdf"]
+    assert pdf["read+extract cpu s"] > pdf["pypdfium2 text cpu s"] > 0
+    assert pdf["ratio to fastest"] > 1 and pdf["zoo ratio to fastest"] > 1

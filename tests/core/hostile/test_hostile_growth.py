@@ -9,13 +9,15 @@ here is 8, loose enough for a loaded machine, tight enough to catch it).
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from assistant.errors import DocumentTooComplexError
+from assistant.errors import DocumentTooComplexError, IngestError
+from assistant.ids import fold
 from assistant.readers import layout_tables, read_document
 from assistant.readers.html_tables import html_table_rows
 from assistant.readers.plaintext import parse_text
@@ -94,3 +96,42 @@ def test_xlsx_rows_cost_grows_linearly(tmp_path: Path) -> None:
         return _best_of_three(lambda: read_document(path, IngestSettings()))
 
     assert _growth(cost, 500) < _LINEAR_BOUND
+
+
+def _extracted(path: Path) -> None:
+    from assistant.parsing import parse_file
+    from assistant.settings import Settings
+
+    # Prose with no plan in it is refused at the end; the work done is what counts.
+    with contextlib.suppress(IngestError):
+        parse_file(path, Settings())
+
+
+def test_large_docx_extraction_cost_grows_linearly(tmp_path: Path) -> None:
+    def cost(kilobytes: int) -> float:
+        path = build.docx_prose(tmp_path / f"prose{kilobytes}.docx", kilobytes)
+        return _best_of_three(lambda: _extracted(path))
+
+    assert _growth(cost, 60) < _LINEAR_BOUND
+
+
+def test_each_line_of_a_large_docx_is_folded_a_bounded_number_of_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Looking for a flattened table's header at every line used to fold the next eight
+    # lines again each time (~36 characters folded per character of text): 10 ms per KB.
+    from assistant.extract import flat_rows, flattened
+
+    folded = 0
+
+    def counted(text: str) -> str:
+        nonlocal folded
+        folded += len(text)
+        return fold(text)
+
+    monkeypatch.setattr(flattened, "fold", counted)
+    monkeypatch.setattr(flat_rows, "fold", counted)
+    flattened._folded.cache_clear()
+    path = build.docx_prose(tmp_path / "prose.docx", 200)
+    _extracted(path)
+    assert folded < 4 * 200 * 1024
