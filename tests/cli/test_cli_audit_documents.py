@@ -25,7 +25,7 @@ def _fake_embedder(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
-@pytest.mark.parametrize("fmt", ["docx", "visite-docx", "pdf"])
+@pytest.mark.parametrize("fmt", ["docx", "visite-docx", "pdf", "visite-pdf"])
 def test_a_file_format_needs_an_output_path(fmt: str) -> None:
     result = CliRunner().invoke(app, ["audit", *FILES, "-f", fmt])
     assert result.exit_code != 0
