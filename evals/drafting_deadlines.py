@@ -12,7 +12,6 @@ date already past" does not hide the past deadlines of older plans.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
@@ -20,17 +19,12 @@ from datetime import date
 from rich.table import Table
 
 from assistant.drafting import MIN_CONFIDENCE, DraftingContext, draft_deadlines
-from assistant.drafting.deadlines import usable_deadline
-from assistant.extract.dates import MONTHS, due_date
-from assistant.ids import fold
+from assistant.drafting.deadlines import months_between, period_months, usable_deadline
+from assistant.extract.dates import due_date
 from assistant.schema import Action, Plan
 
 #: Reference date of the deadline evaluation: before every deadline of the corpus.
 DEADLINE_AS_OF = date(2000, 1, 1)
-
-_MONTH = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b")
-_DAY = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
-_QUADRI = re.compile(r"\bq[1-3]\b|quadri|semestre|trimestre")
 
 
 @dataclass
@@ -56,24 +50,12 @@ class DeadlineFigures:
                 setattr(self, item.name, getattr(self, item.name) + getattr(other, item.name))
 
 
-def period_months(written: str) -> int:
-    """How long the period a deadline names is, in months: a day or a month 1, a
-    quadrimester 5, anything else (an academic or a calendar year) 12."""
-    text = fold(written)
-    if _DAY.search(text) or _MONTH.search(text):
-        return 1
-    if _QUADRI.search(text):
-        return 5
-    return 12
-
-
 def within_one_period(proposed: str, real: str) -> bool:
     """The proposal's date is at most one period of the real deadline's kind away from it."""
     a, b = due_date(proposed), due_date(real)
     if a is None or b is None:
         return False
-    months = abs((a.year - b.year) * 12 + a.month - b.month)
-    return months <= period_months(real)
+    return months_between(a, b) <= period_months(real)
 
 
 def score_deadlines(

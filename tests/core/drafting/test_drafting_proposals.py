@@ -82,7 +82,7 @@ def test_a_plan_without_dates_gets_one_low_confidence_deadline_said_as_such(
     plan = make_plan("plan.md", [{"text": "Repeindre la salle"}, {"text": "Ranger la salle"}])
     drafts = draft_deadlines(plan.actions[0], context_for(plan, as_of=date(2026, 11, 15)))
     assert [d.proposal for d in drafts] == ["juin 2027"]
-    assert drafts[0].confidence < 0.15 and "aucune action proche" in drafts[0].rationale
+    assert drafts[0].confidence < 0.15 and "aucune action du plan" in drafts[0].rationale
 
 
 def test_recommendation_clauses_are_its_own_actions() -> None:
