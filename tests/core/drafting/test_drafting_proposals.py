@@ -129,3 +129,27 @@ def test_an_uncovered_recommendation_gets_cited_draft_actions(
         assert "pas un fait" in draft.rationale and draft.confidence <= 0.6
     covered = mapping.model_copy(update={"coverage": Coverage.COVERED})
     assert draft_actions(covered, demo_context) == []
+
+
+def test_no_satisfaction_with_a_rule() -> None:
+    plan = make_plan("plan.md", [{"text": "Formaliser les règles de biosécurité des laboratoires"}])
+    rules = action_object(plan.actions[0])
+    assert not sensible("Taux de bénéficiaires satisfaits des règles de biosécurité ≥ 75 %", rules)
+    assert sensible("100 % des étudiants formés aux règles de biosécurité en juin 2027", rules)
+
+
+def test_an_indicator_about_another_subject_is_not_adapted(
+    context_for: Callable[..., DraftingContext],
+) -> None:
+    plan = make_plan(
+        "plan.md",
+        [
+            {
+                "text": "Constituer un réseau de délégués de la section",
+                "indicators": ["Taux de réussite des étudiants de B1 aux examens ≥ 60 %"],
+            },
+            {"text": "Constituer un réseau d'alumni de la section"},
+        ],
+    )
+    drafts = draft_indicators(plan.actions[1], context_for(plan))
+    assert drafts and not any("examens" in d.proposal for d in drafts)
