@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from api.cache import revision
 from assistant import services
 from assistant.errors import PlanAssistantError
-from assistant.reports import REPORT_FORMATS, ReportData, ReportFormat, render
+from assistant.reports import PRINTED_FORMATS, REPORT_FORMATS, ReportData, ReportFormat, render
 from assistant.schema import Mapping
 from assistant.services import audit_workspace, map_workspace
 from assistant.store import Workspace
@@ -65,8 +65,10 @@ def precompute(context: ApiContext, workspace: Workspace) -> None:
         mappings(context, workspace)
         today = date.today()
         audit(context, workspace, today)
+        # A PDF takes a browser and seconds: printed when first asked for, then kept.
         for report_format in REPORT_FORMATS:
-            report_file(context, workspace, today, report_format)
+            if report_format not in PRINTED_FORMATS:
+                report_file(context, workspace, today, report_format)
         if context.chat_available:
             service, lock = context.conversations(workspace.root.name)
             with lock:

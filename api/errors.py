@@ -93,7 +93,15 @@ _STATUS: tuple[tuple[type[PlanAssistantError], int], ...] = (
 )
 
 _SERVER_SIDE = frozenset(
-    ("embedding_model_error", "vector_store_error", "indicator_library_error", "prompt_error")
+    (
+        "embedding_model_error",
+        "vector_store_error",
+        "indicator_library_error",
+        "prompt_error",
+        # The server cannot print a PDF (no Chromium nor LibreOffice, or it failed).
+        "pdf_converter_missing",
+        "pdf_conversion_failed",
+    )
 )
 _CODE_OF_STATUS = {
     400: "bad_request",

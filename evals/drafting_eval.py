@@ -6,13 +6,9 @@ owner's roles (same `role_key`) is the first proposal (top 1) or among the three
 For every action with indicators, they are hidden and two indicators are drafted; we score
 the best lexical overlap with a real indicator (token F1 over French stems, best pair) and
 the share of drafted indicators that are measurable (and, for reference, of the real ones).
-For every action whose deadline is a date to copy (« juin 2027 », « 2026-2027 », not
-« Action en cours et pérenne »), the deadline is hidden and deadlines are drafted; we score the first proposal written exactly as
-the real one, and falling in the same academic year, against a baseline that proposes the
-plan's most frequent deadline. The deadline rule was written once, on no plan in particular:
-all plans are out of sample for it. It is scored with the reference date before every
-deadline of the corpus (``DEADLINE_AS_OF``), so that the product's "never propose a date
-already past" does not hide the past deadlines of older plans.
+Deadlines are hidden and drafted the same way (`evals.drafting_deadlines`). Owner and
+deadline figures are reported in-sample and aside apart (`evals.drafting_split`: a third of
+the real plans' actions, and the zoo's aside layouts); aside misses are never printed.
 
 The retrieval corpus is the three gold plans plus the demo plan, embedded with the real
 sentence-transformers model in an in-memory Chroma store (as `evals.mapping_eval`).
@@ -32,25 +28,24 @@ from rich.table import Table
 from assistant.audit.measurability import is_measurable
 from assistant.audit.roles import role_key, split_owner
 from assistant.drafting import (
-    MIN_CONFIDENCE,
     DraftingContext,
     build_context,
-    draft_deadlines,
     draft_for_actions,
     draft_indicators,
     draft_owners,
     similar_actions,
 )
 from assistant.drafting.context import ActionSearcher
-from assistant.drafting.deadlines import usable_deadline
 from assistant.drafting.owners import usable_role
-from assistant.extract.dates import due_date
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.french import StemTokenizer
 from assistant.retrieval.sentence_embedder import SentenceTransformerEmbedder
 from assistant.retrieval.workspace_indexes import workspace_passages
-from assistant.schema import Draft, Plan
+from assistant.schema import Action, Draft, Plan
 from assistant.settings import Settings
+from evals import drafting_deadlines
+from evals.drafting_deadlines import DEADLINE_AS_OF, DeadlineFigures, deadline_table
+from evals.drafting_split import PARTS, Part, part_of, zoo_plans
 from evals.gold import load_gold_plan
 from evals.section import RunOptions, SectionResult
 from evals.shared import SharedDataMissing, locate_shared
@@ -58,8 +53,6 @@ from evals.shared import SharedDataMissing, locate_shared
 #: The reference date of the evaluation (deadlines of drafted indicators are reckoned from it).
 AS_OF = date(2026, 11, 15)
 TARGETS = {"owner top-3": 0.6}
-#: Reference date of the deadline evaluation: before every deadline of the corpus.
-DEADLINE_AS_OF = date(2000, 1, 1)
 
 
 @dataclass
@@ -119,83 +112,6 @@ class IndicatorFigures:
         return self.real_measurable / self.real if self.real else 0.0
 
 
-@dataclass
-class DeadlineFigures:
-    """Leave-one-out deadline scores of one plan."""
-
-    plan: str
-    actions: int = 0
-    exact: int = 0  # first proposal written as the real deadline
-    same_year: int = 0  # first proposal in the real deadline's academic year
-    top2_exact: int = 0
-    baseline_exact: int = 0  # the plan's most frequent deadline
-    baseline_same_year: int = 0
-    kept: int = 0  # first proposal at or above the confidence floor
-    kept_exact: int = 0
-
-    def rate(self, count: int) -> float:
-        return count / self.actions if self.actions else 0.0
-
-
-def academic_year(day: date | None) -> int | None:
-    """2026-2027 → 2027 (the year its June falls in)."""
-    if day is None:
-        return None
-    return day.year + 1 if day.month >= 9 else day.year
-
-
-def score_deadlines(plan: Plan, name: str, context: DraftingContext) -> DeadlineFigures:
-    """Hide each plain-period deadline of `plan` in turn, draft, and compare."""
-    figures = DeadlineFigures(name)
-    usable = {a.id: found[0] for a in plan.actions if (found := usable_deadline(a))}
-    for action in plan.actions:
-        real = usable.get(action.id)
-        if real is None:
-            continue
-        figures.actions += 1
-        others = [w for other_id, w in usable.items() if other_id != action.id]
-        mode = max(sorted(set(others)), key=others.count) if others else ""
-        year = academic_year(due_date(real))
-        figures.baseline_exact += mode.casefold() == real.casefold()
-        figures.baseline_same_year += academic_year(due_date(mode)) == year
-        hidden = action.model_copy(update={"deadline": None, "due": None})
-        drafts = draft_deadlines(hidden, context.with_action(hidden))
-        proposals = [d.proposal.casefold() for d in drafts]
-        first = drafts[0] if drafts else None
-        hit = bool(proposals) and proposals[0] == real.casefold()
-        figures.exact += hit
-        figures.top2_exact += real.casefold() in proposals[:2]
-        figures.same_year += first is not None and academic_year(due_date(first.proposal)) == year
-        if first is not None and first.confidence >= MIN_CONFIDENCE:
-            figures.kept += 1
-            figures.kept_exact += hit
-    return figures
-
-
-def deadline_table(figures: Sequence[DeadlineFigures]) -> Table:
-    table = Table(
-        title="Deadline drafts, leave-one-out (first proposal against the real deadline)",
-        title_justify="left",
-    )
-    columns = ("plan", "actions", "exact", "same year", "top-2 exact", "baseline exact",
-               "baseline same year", f"shown (≥ {MIN_CONFIDENCE})", "exact when shown")  # fmt: skip
-    for column in columns:
-        table.add_column(column)
-    total = DeadlineFigures("overall")
-    for f in figures:
-        for name in ("actions", "exact", "same_year", "top2_exact", "baseline_exact",
-                     "baseline_same_year", "kept", "kept_exact"):  # fmt: skip
-            setattr(total, name, getattr(total, name) + getattr(f, name))
-    for f in [*figures, total]:
-        table.add_row(
-            f.plan, str(f.actions), f"{f.rate(f.exact):.3f}", f"{f.rate(f.same_year):.3f}",
-            f"{f.rate(f.top2_exact):.3f}", f"{f.rate(f.baseline_exact):.3f}",
-            f"{f.rate(f.baseline_same_year):.3f}", f"{f.rate(f.kept):.3f}",
-            f"{f.kept_exact / f.kept if f.kept else 0.0:.3f}",
-        )  # fmt: skip
-    return table
-
-
 def retriever_for(passages: Sequence[Any], embedder: Embedder) -> ActionSearcher:
     """A hybrid retriever over passages in an in-memory Chroma store (see `evals.mapping_eval`)."""
     from evals.mapping_eval import retriever_for as mapping_retriever
@@ -208,12 +124,18 @@ def owner_keys(owner: str | None) -> set[str]:
     return {key for surface in split_owner(owner) if (key := role_key(surface))}
 
 
-def score_owners(plan: Plan, name: str, context: DraftingContext) -> OwnerFigures:
-    """Hide each owner of `plan` in turn, draft, and check the real roles' rank."""
+def score_owners(
+    plan: Plan,
+    name: str,
+    context: DraftingContext,
+    keep: Callable[[Action], bool] = lambda action: True,
+) -> OwnerFigures:
+    """Hide each owner of `plan` in turn (those `keep` selects), draft, and check the real
+    roles' rank."""
     figures = OwnerFigures(name)
     for action in plan.actions:
         real = owner_keys(action.owner)
-        if not real:
+        if not real or not keep(action):
             continue
         figures.actions += 1
         hidden = action.model_copy(update={"owner": None})
@@ -307,8 +229,60 @@ def evaluate(
     return owners, indicators
 
 
-def overall_owners(figures: Sequence[OwnerFigures]) -> OwnerFigures:
-    total = OwnerFigures("overall")
+@dataclass
+class PartFigures:
+    """Owner and deadline figures of one half of the split, on one corpus."""
+
+    name: str  # « real in-sample », « zoo aside »...
+    owners: OwnerFigures
+    deadlines: DeadlineFigures
+
+
+def _in_part(plan: str, part: Part) -> Callable[[Action], bool]:
+    return lambda action: part_of(plan, action.id) == part
+
+
+def split_figures(
+    plans: Sequence[tuple[str, Plan]],
+    searcher: ActionSearcher,
+    zoo: dict[Part, tuple[list[tuple[str, Plan]], ActionSearcher]] | None = None,
+) -> list[PartFigures]:
+    """Owner and deadline figures of the real plans' in-sample and aside queries, then of
+    the zoo's in-sample and aside plans (each zoo half is its own corpus)."""
+    results: list[PartFigures] = []
+    owner_context = build_context([plan for _, plan in plans], searcher, AS_OF)
+    deadline_context = build_context([plan for _, plan in plans], searcher, DEADLINE_AS_OF)
+    for part in PARTS:
+        owners = [
+            score_owners(plan, name, owner_context, _in_part(name, part)) for name, plan in plans
+        ]
+        dues = [
+            drafting_deadlines.score_deadlines(plan, name, deadline_context, _in_part(name, part))
+            for name, plan in plans
+        ]
+        label = f"real {part}"
+        results.append(
+            PartFigures(label, overall_owners(owners, label), drafting_deadlines.total(label, dues))
+        )
+    for part, (zoo_corpus, zoo_searcher) in (zoo or {}).items():
+        owner_context = build_context([plan for _, plan in zoo_corpus], zoo_searcher, AS_OF)
+        deadline_context = build_context(
+            [plan for _, plan in zoo_corpus], zoo_searcher, DEADLINE_AS_OF
+        )
+        label = f"zoo {part}"
+        owners = [score_owners(plan, name, owner_context) for name, plan in zoo_corpus]
+        dues = [
+            drafting_deadlines.score_deadlines(plan, name, deadline_context)
+            for name, plan in zoo_corpus
+        ]
+        results.append(
+            PartFigures(label, overall_owners(owners, label), drafting_deadlines.total(label, dues))
+        )
+    return results
+
+
+def overall_owners(figures: Sequence[OwnerFigures], name: str = "overall") -> OwnerFigures:
+    total = OwnerFigures(name)
     for f in figures:
         total.actions += f.actions
         total.top1 += f.top1
@@ -332,7 +306,7 @@ def overall_indicators(figures: Sequence[IndicatorFigures]) -> IndicatorFigures:
     return total
 
 
-def owner_table(figures: Sequence[OwnerFigures]) -> Table:
+def owner_table(figures: Sequence[OwnerFigures], summed: bool = True) -> Table:
     table = Table(
         title="Owner drafts, leave-one-out (real owner's role in the proposals)",
         title_justify="left",
@@ -340,7 +314,7 @@ def owner_table(figures: Sequence[OwnerFigures]) -> Table:
     columns = ("plan", "actions", "top-1", "top-3", "ceiling", "no draft", "vague real owner")
     for column in columns:
         table.add_column(column)
-    for f in [*figures, overall_owners(figures)]:
+    for f in [*figures, overall_owners(figures)] if summed else figures:
         table.add_row(
             f.plan,
             str(f.actions),
@@ -423,17 +397,27 @@ class DraftingSection:
         print_examples(plans, searcher, console)
         console.print(owner_table(owners))
         console.print(indicator_table(indicators))
-        deadline_context = build_context([plan for _, plan in plans], searcher, DEADLINE_AS_OF)
-        deadlines = [score_deadlines(plan, name, deadline_context) for name, plan in plans]
-        console.print(deadline_table(deadlines))
+        zoo = {
+            part: (
+                zoo_corpus,
+                retriever_for(workspace_passages([p for _, p in zoo_corpus]), embedder),
+            )
+            for part in PARTS
+            if (zoo_corpus := zoo_plans(part))
+        }
+        parts = split_figures(plans, searcher, zoo)
+        console.print(owner_table([part.owners for part in parts], summed=False))
+        console.print(deadline_table([part.deadlines for part in parts]))
         total = overall_owners(owners)
         met = total.top3_rate >= TARGETS["owner top-3"]
         console.print(
             f"owner top-3: {total.top3_rate:.3f} (target ≥ {TARGETS['owner top-3']}) {'PASS' if met else 'MISS'}"
         )
-        if options.details:
+        if options.details:  # in-sample misses only: aside queries are never shown
             for f in owners:
                 for action_id, real, proposed in f.misses:
+                    if part_of(f.plan, action_id) == "aside":
+                        continue
                     console.print(
                         f"  {f.plan} {action_id}: réel « {real} » — proposé « {proposed} »"
                     )
@@ -460,16 +444,16 @@ class DraftingSection:
                 }
                 for f in all_indicators
             },
-            "deadlines": {
-                f.plan: {
-                    "actions": f.actions,
-                    "exact": f.rate(f.exact),
-                    "same_year": f.rate(f.same_year),
-                    "top2_exact": f.rate(f.top2_exact),
-                    "baseline_exact": f.rate(f.baseline_exact),
-                    "baseline_same_year": f.rate(f.baseline_same_year),
+            "split": {
+                part.name: {
+                    "owners": {
+                        "actions": part.owners.actions,
+                        "top1": part.owners.top1_rate,
+                        "top3": part.owners.top3_rate,
+                    },
+                    "deadlines": drafting_deadlines.payload(part.deadlines),
                 }
-                for f in deadlines
+                for part in parts
             },
             "targets": {
                 "owner top-3": {

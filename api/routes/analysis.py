@@ -4,16 +4,16 @@ before the expert visit. Each is computed once per workspace revision (`api.cach
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
 
 from api import analysis, filters
 from api.deps import ContextDep, PageDep, WorkspaceDep
-from api.errors import WORKSPACE_ERRORS
+from api.errors import WORKSPACE_ERRORS, ErrorBody
 from api.models import GapsPublic, IsoDate
 from api.routes.items import Criterion
-from assistant.reports import EXTENSIONS
+from assistant.reports import BINARY_FORMATS, MEDIA_TYPES, ReportFormat, file_name
 from assistant.schema import AuditReport, Coverage, MappingsPublic, Severity
 from assistant.schema.changes import PlanChanges
 from assistant.services import plan_changes
@@ -24,22 +24,15 @@ AsOf = Annotated[
     IsoDate | None,
     Query(description="Reference date for deadlines, YYYY-MM-DD (default: today)."),
 ]
-ReportFormat = Literal["html", "xlsx", "md", "json"]
-MEDIA_TYPES: dict[ReportFormat, str] = {
-    "html": "text/html; charset=utf-8",
-    "md": "text/markdown; charset=utf-8",
-    "json": "application/json",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-# The JSON report is the `AuditReport` itself; HTML and Markdown are text, XLSX is binary.
-# Text comes first: generators that model one body per status (openapi-python-client) read
-# it as text, which never fails; a binary text/* body would make them crash.
+# Binary formats are described as binary, text ones as text. Text comes first: generators
+# that model one body per status (openapi-python-client) read it as text, which never
+# fails; a binary text/* body would make them crash. The JSON report is `AuditReport`.
+_TEXT_MEDIA = ("text/html", "text/markdown")
 _REPORT_CONTENT: dict[str, Any] = {
-    media_type.split(";")[0]: {
-        "schema": {"type": "string", "format": "binary"} if name == "xlsx" else {"type": "string"}
-    }
-    for name, media_type in MEDIA_TYPES.items()
-    if name != "json"
+    media: {"schema": {"type": "string"}} for media in _TEXT_MEDIA
+} | {
+    media: {"schema": {"type": "string", "format": "binary"}}
+    for media in dict.fromkeys(MEDIA_TYPES[name] for name in sorted(BINARY_FORMATS))
 }
 
 
@@ -96,25 +89,42 @@ def list_gaps(
 @router.get(
     "/reports/{report_format}",
     tags=["analysis"],
-    summary="Télécharger le rapport d'audit (HTML, XLSX, Markdown ou JSON)",
+    summary="Télécharger le rapport d'audit, le plan complété ou le dossier de visite",
     response_class=Response,
     responses={
-        200: {"model": AuditReport, "description": "The report file.", "content": _REPORT_CONTENT}
+        200: {"model": AuditReport, "description": "The report file.", "content": _REPORT_CONTENT},
+        503: {"model": ErrorBody, "description": "PDF asked, and the server cannot print."},
     },
 )
 def download_report(
     context: ContextDep,
     workspace: WorkspaceDep,
-    report_format: Annotated[ReportFormat, Path(description="html, xlsx, md or json.")],
+    report_format: Annotated[
+        ReportFormat,
+        Path(
+            description=(
+                "The audit: html, md, json, xlsx, pdf (the HTML printed); the completed plan: "
+                "docx; the visit preparation pack: visite-html, visite-pdf, visite-docx."
+            )
+        ),
+    ],
     as_of: AsOf = None,
 ) -> Response:
-    """Download the gap-audit report (step 8): traceability matrix, gaps and drafts.
+    """Download a report (step 8): what the CLI's `audit -f FORMAT` writes, same bytes.
 
-    `xlsx` is a workbook with one sheet per table; `json` is the `AuditReport` itself.
+    - `html`, `md`, `json`, `xlsx`, `pdf`: the gap audit (traceability matrix, gaps,
+      drafts); `json` is the `AuditReport` itself, `xlsx` a workbook that prints, `pdf`
+      the HTML report printed.
+    - `docx`: the completed plan as a Word table, pending proposals marked as such.
+    - `visite-html`, `visite-pdf`, `visite-docx`: one page per recommendation for the
+      expert visit.
+
+    A PDF is printed by Chromium or LibreOffice on the server (a few seconds, then kept
+    for this state of the workspace); 503 `pdf_converter_missing` when neither is there.
     """
     reference = as_of or date.today()
     content = analysis.report_file(context, workspace, reference, report_format)
-    name = f"audit-{workspace.root.name}-{reference.isoformat()}{EXTENSIONS[report_format]}"
+    name = file_name(report_format, workspace.root.name, reference)
     return Response(
         content,
         media_type=MEDIA_TYPES[report_format],

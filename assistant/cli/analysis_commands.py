@@ -48,6 +48,7 @@ class AuditFormat(StrEnum):
     DOCX = "docx"  # the completed plan, as a Word table
     PDF = "pdf"  # the HTML report printed
     VISIT_HTML = "visite-html"  # the visit preparation pack
+    VISIT_PDF = "visite-pdf"
     VISIT_DOCX = "visite-docx"
 
 
@@ -146,7 +147,10 @@ def audit_command(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="md, html, xlsx, json, pdf, docx (plan complété), visite-html ou visite-docx.",
+            help=(
+                "md, html, xlsx, json, pdf, docx (plan complété), "
+                "visite-html, visite-pdf ou visite-docx."
+            ),
         ),
     ] = AuditFormat.MD,
     out: Annotated[

@@ -92,6 +92,10 @@ def _neighbour_candidates(
             # a bare measure (« Taux de participation ») fits any action: it gets completed
             # with this action's public and object
             relevance = len(words & mine) / len(words) if words - _MEASURE_STEMS else 1.0
+            if not relevance:
+                # about something this action never names (« présence des représentants
+                # étudiants » for « Constituer un réseau d'alumni »): another action's measure
+                continue
             score = neighbour.similarity * (1 - RELEVANCE + RELEVANCE * relevance)
             score *= 1.0 if neighbour.same_document else OTHER_DOCUMENT
             found.append(

@@ -4,6 +4,9 @@ Two kinds of proposals read as nonsense to a coordinator, whatever their score:
 - satisfaction with a person or a role (« Taux de bénéficiaires satisfaits du responsable »
   for « Désigner un responsable, une échéance et des indicateurs… »): nobody surveys
   satisfaction with a job title;
+- satisfaction with a rule (« Taux de bénéficiaires satisfaits des règles de
+  biosécurité »): a rule, a procedure or a charter is followed, not liked — what measures
+  it is who knows and applies it;
 - an indicator that counts or rates up the very thing the action removes (« Remplacer le
   carnet de stage papier par un portfolio » measured by the carnets, « Supprimer les
   doublons » by the number of doublons ≥ …): only a decrease of it would make sense.
@@ -22,6 +25,8 @@ _ROLES = word_set(
     president presidente referent referente conseiller conseillere gestionnaire secretariat
     titulaire promoteur promotrice garant porteur"""
 )
+#: Words naming a rule to follow: satisfaction with it is not an indicator either.
+_RULES = word_set("""regle procedure charte reglement norme consigne protocole""")
 #: Verbs whose object is what the action removes or reduces.
 _REMOVING = word_set(
     """remplacer supprimer abandonner eliminer retirer limiter reduire diminuer
@@ -42,7 +47,7 @@ def sensible(indicator: str, obj: ActionObject | None) -> bool:
         return True
     folded = plain_text(indicator)
     head = _words(obj.noun)[:1]
-    if "satisf" in folded and head and head[0].rstrip("s") in _ROLES | {"responsable"}:
+    if "satisf" in folded and head and head[0].rstrip("s") in _ROLES | _RULES:
         return False
     verb = _words(obj.verb)[:1]
     if verb and verb[0] in _REMOVING and head:

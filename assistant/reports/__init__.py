@@ -1,5 +1,5 @@
 """The gap-audit report in JSON, Markdown, a printable HTML page, a workbook and a PDF; the
-completed plan as a Word table (docx); the visit preparation pack (HTML and DOCX).
+completed plan as a Word table (docx); the visit preparation pack (HTML, PDF and DOCX).
 
 Every renderer is a pure function of a `ReportData` (the audit plus the actions and
 recommendations it cites); `render` picks one by name and `write_report` saves the result
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -23,7 +24,9 @@ from assistant.reports.pdf import html_to_pdf
 from assistant.reports.visit import render_visit_docx, render_visit_html
 from assistant.reports.xlsx import render_xlsx
 
-ReportFormat = Literal["json", "md", "html", "xlsx", "docx", "pdf", "visite-html", "visite-docx"]
+ReportFormat = Literal[
+    "json", "md", "html", "xlsx", "docx", "pdf", "visite-html", "visite-pdf", "visite-docx"
+]
 REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
 
 # File extension of each format (for a default output name).
@@ -35,11 +38,47 @@ EXTENSIONS: dict[ReportFormat, str] = {
     "docx": ".docx",
     "pdf": ".pdf",
     "visite-html": ".html",
+    "visite-pdf": ".pdf",
     "visite-docx": ".docx",
 }
 
+#: The media type of each format (served by the API, as a browser or Word expects it).
+MEDIA_TYPES: dict[ReportFormat, str] = {
+    "json": "application/json",
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "visite-html": "text/html; charset=utf-8",
+    "visite-pdf": "application/pdf",
+    "visite-docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+#: What each file is, as the first word of its default name: the audit, the completed plan,
+#: the visit pack. A coordinator who downloads all three tells them apart by name.
+_FILE_STEMS: dict[ReportFormat, str] = {
+    "docx": "plan-complete",
+    "visite-html": "visite",
+    "visite-pdf": "visite",
+    "visite-docx": "visite",
+}
+
 #: Formats that are files, not text: they need an output path (never the terminal).
-BINARY_FORMATS: frozenset[ReportFormat] = frozenset({"xlsx", "docx", "pdf", "visite-docx"})
+BINARY_FORMATS: frozenset[ReportFormat] = frozenset(
+    {"xlsx", "docx", "pdf", "visite-pdf", "visite-docx"}
+)
+
+#: Formats printed by an external program (Chromium or LibreOffice): seconds, not
+#: milliseconds, so they are made when asked for, never ahead of time.
+PRINTED_FORMATS: frozenset[ReportFormat] = frozenset({"pdf", "visite-pdf"})
+
+
+def file_name(format: ReportFormat, workspace: str, as_of: date) -> str:
+    """The default file name of a report: « audit-bachelier-2026-11-23.html »,
+    « plan-complete-bachelier-2026-11-23.docx », « visite-bachelier-2026-11-23.pdf »."""
+    stem = _FILE_STEMS.get(format, "audit")
+    return f"{stem}-{workspace}-{as_of.isoformat()}{EXTENSIONS[format]}"
 
 
 class UnknownReportFormatError(PlanAssistantError, ValueError):
@@ -76,6 +115,8 @@ def render(data: ReportData, format: ReportFormat) -> bytes:
         return html_to_pdf(render_html(data))
     if format == "visite-html":
         return render_visit_html(data).encode("utf-8")
+    if format == "visite-pdf":
+        return html_to_pdf(render_visit_html(data), name="visite")
     if format == "visite-docx":
         return render_visit_docx(data)
     raise UnknownReportFormatError(format)
@@ -110,11 +151,14 @@ def write_report(data: ReportData, format: ReportFormat, out: Path) -> Path:
 __all__ = [
     "BINARY_FORMATS",
     "EXTENSIONS",
+    "MEDIA_TYPES",
+    "PRINTED_FORMATS",
     "REPORT_FORMATS",
     "ReportData",
     "ReportFormat",
     "UnknownReportFormatError",
     "build_report_data",
+    "file_name",
     "render",
     "render_html",
     "render_json",

@@ -145,16 +145,18 @@ def _summary_sheet(sheet: Worksheet, view: ReportView, data: ReportData) -> None
 def _trace_sheet(sheet: Worksheet, data: ReportData, view: ReportView) -> None:
     sheet.title = "Traçabilité"
     columns = [
+        # Wrapped text columns kept narrow: the sheet prints fitted to the page width, and
+        # every unit of width here makes the printed text smaller (rows grow instead).
         Column("Critère", 12),
-        Column("Recommandation (réf.)", 24),
-        Column("Recommandation", 44),
+        Column("Recommandation (réf.)", 18),
+        Column("Recommandation", 32),
         Column("Couverture", 14, wrap=False),
-        Column("Justification", 34),
-        Column("Action", 44),
-        Column("Responsable", 26),
+        Column("Justification", 24),
+        Column("Action", 34),
+        Column("Responsable", 20),
         Column("Échéance", 14),
         Column("Échéance (date)", 14, wrap=False, number_format="DD/MM/YYYY"),
-        Column("Indicateurs", 42),
+        Column("Indicateurs", 32),
         Column("État", 16),
         Column("Lien", 16, wrap=False),
         Column("Score du lien", 13, wrap=False, number_format="0.00"),

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from api_helpers import AS_OF, Tenant
+from docx import Document
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
@@ -57,26 +61,32 @@ def test_gaps_depend_on_the_reference_date_and_filter(client: TestClient, demo_a
     assert bad.status_code == 422
 
 
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
 @pytest.mark.parametrize(
-    ("report_format", "media_type"),
+    ("report_format", "media_type", "file_name"),
     [
-        ("html", "text/html; charset=utf-8"),
-        ("md", "text/markdown; charset=utf-8"),
-        ("json", "application/json"),
-        ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("html", "text/html; charset=utf-8", "audit-{w}-{d}.html"),
+        ("md", "text/markdown; charset=utf-8", "audit-{w}-{d}.md"),
+        ("json", "application/json", "audit-{w}-{d}.json"),
+        ("xlsx", _XLSX, "audit-{w}-{d}.xlsx"),
+        ("docx", _DOCX, "plan-complete-{w}-{d}.docx"),
+        ("visite-html", "text/html; charset=utf-8", "visite-{w}-{d}.html"),
+        ("visite-docx", _DOCX, "visite-{w}-{d}.docx"),
     ],
 )
-def test_reports_download_in_four_formats(
-    client: TestClient, demo_a: Tenant, report_format: str, media_type: str
+def test_reports_download_in_every_format_the_cli_writes(
+    client: TestClient, demo_a: Tenant, report_format: str, media_type: str, file_name: str
 ) -> None:
     response = client.get(
         demo_a.url(f"/reports/{report_format}?as_of={AS_OF}"), headers=demo_a.headers
     )
     assert response.status_code == 200
     assert response.headers["content-type"] == media_type
-    assert response.headers["content-disposition"] == (
-        f'attachment; filename="audit-{demo_a.workspace}-{AS_OF}.{report_format}"'
-    )
+    name = file_name.format(w=demo_a.workspace, d=AS_OF)
+    assert response.headers["content-disposition"] == f'attachment; filename="{name}"'
     if report_format == "xlsx":
         assert "Traçabilité" in load_workbook(io.BytesIO(response.content)).sheetnames
     elif report_format == "json":
@@ -85,12 +95,80 @@ def test_reports_download_in_four_formats(
         )  # issue 13: 3 SWOT false alarms fewer
     elif report_format == "html":
         assert "<svg" in response.text
+    elif report_format == "md":
+        assert "Critère 2, Recommandation 2" in response.text
+    elif report_format == "docx":
+        text = _docx_text(response.content)
+        assert "[proposition]" in text and "Critère 2, Recommandation 2" in text
+    elif report_format == "visite-docx":
+        assert "Questions probables" in _docx_text(response.content)
     else:
+        assert "Questions probables" in response.text
         assert "Critère 2, Recommandation 2" in response.text
 
 
+def _docx_text(content: bytes) -> str:
+    document = Document(io.BytesIO(content))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([paragraph.text for paragraph in document.paragraphs] + cells)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("report_format", "file_name", "words"),
+    [
+        ("pdf", "audit-{w}-{d}.pdf", "Critère 2, Recommandation 2"),
+        ("visite-pdf", "visite-{w}-{d}.pdf", "Questions probables"),
+    ],
+)
+def test_pdf_reports_are_printed_on_demand(
+    client: TestClient,
+    demo_a: Tenant,
+    tmp_path: Path,
+    report_format: str,
+    file_name: str,
+    words: str,
+) -> None:
+    response = client.get(
+        demo_a.url(f"/reports/{report_format}?as_of={AS_OF}"), headers=demo_a.headers
+    )
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/pdf"
+    name = file_name.format(w=demo_a.workspace, d=AS_OF)
+    assert response.headers["content-disposition"] == f'attachment; filename="{name}"'
+    assert response.content.startswith(b"%PDF")
+    pdf = tmp_path / name
+    pdf.write_bytes(response.content)
+    pages = _pdf_pages(pdf)
+    assert len(pages) >= 2
+    assert words in " ".join(" ".join(page.split()) for page in pages)
+
+
+def _pdf_pages(pdf: Path) -> list[str]:
+    """The text of each page, as a person reads it (pdftotext; skipped without poppler)."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext n'est pas installé (apt-get install -y poppler-utils)")
+    result = subprocess.run(
+        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
+    return [page for page in result.stdout.split("\f") if page.strip()]
+
+
+def test_a_pdf_without_a_printer_on_the_server_is_a_french_503(
+    client: TestClient, demo_a: Tenant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", "")  # neither Chromium nor LibreOffice can be found
+    response = client.get(demo_a.url(f"/reports/pdf?as_of={AS_OF}"), headers=demo_a.headers)
+    assert response.status_code == 503
+    error = response.json()["error"]
+    assert error["code"] == "pdf_converter_missing" and "Chromium" in error["message"]
+    html = client.get(demo_a.url(f"/reports/html?as_of={AS_OF}"), headers=demo_a.headers)
+    assert html.status_code == 200  # the other formats are still served
+
+
 def test_an_unknown_report_format_is_422(client: TestClient, demo_a: Tenant) -> None:
-    response = client.get(demo_a.url("/reports/pdf"), headers=demo_a.headers)
+    response = client.get(demo_a.url("/reports/odt"), headers=demo_a.headers)
     assert response.status_code == 422 and response.json()["error"]["code"] == "validation_error"
 
 

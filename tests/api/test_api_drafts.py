@@ -151,3 +151,29 @@ def test_unknown_drafts_are_404(client: TestClient, demo_a: Tenant) -> None:
 def test_the_history_of_an_unknown_action_is_404(client: TestClient, demo_a: Tenant) -> None:
     response = client.get(demo_a.url("/actions/act-inconnue/history"), headers=demo_a.headers)
     assert response.status_code == 404
+
+
+def test_proposals_come_strongest_first_above_the_floor_and_one_settles_its_rivals(
+    client: TestClient, demo_a: Tenant, drafts: list[dict[str, Any]]
+) -> None:
+    from assistant.drafting import MIN_CONFIDENCE
+
+    generated = [d["confidence"] for d in drafts]
+    assert generated == sorted(generated, reverse=True) and min(generated) >= MIN_CONFIDENCE
+    listed = client.get(demo_a.url("/drafts?limit=200"), headers=demo_a.headers).json()["data"]
+    confidences = [d["confidence"] for d in listed]
+    assert confidences == sorted(confidences, reverse=True)
+    owners: dict[str, list[dict[str, Any]]] = {}
+    for draft in listed:
+        if draft["field"] == "owner":
+            owners.setdefault(draft["action_id"], []).append(draft)
+    action_id, rivals = next((a, ds) for a, ds in owners.items() if len(ds) >= 2)
+    best = rivals[0]
+    accepted = client.post(demo_a.url(f"/drafts/{best['id']}/accept"), headers=demo_a.headers)
+    assert accepted.status_code == 200 and accepted.json()["owner"] == best["proposal"]
+    after = client.get(
+        demo_a.url(f"/drafts?action_id={action_id}&limit=50"), headers=demo_a.headers
+    ).json()["data"]
+    status = {d["id"]: d["status"] for d in after}
+    assert status[best["id"]] == "accepted"
+    assert all(status[d["id"]] == "rejected" for d in rivals[1:])

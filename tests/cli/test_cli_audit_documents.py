@@ -13,7 +13,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "demo"
 FILES = [str(CORPUS / name) for name in ("rapport-experts.md", "analyse-swot.md", "plan-action.md")]
 
 
-@pytest.mark.parametrize("fmt", ["docx", "visite-docx", "pdf"])
+@pytest.mark.parametrize("fmt", ["docx", "visite-docx", "pdf", "visite-pdf"])
 def test_a_file_format_needs_an_output_path(fmt: str) -> None:
     result = invoke(["audit", *FILES, "-f", fmt])
     assert result.exit_code != 0

@@ -118,3 +118,22 @@ def test_the_section_is_skipped_without_shared_data(tmp_path: Path) -> None:
     )
     assert result.name == "drafting"
     assert result.passed is None and result.skipped
+
+
+def test_the_split_keeps_about_a_third_of_the_queries_aside_and_never_moves() -> None:
+    from evals.drafting_split import part_of, zoo_layouts
+
+    parts = [part_of("helha", f"A{i}") for i in range(300)]
+    assert 70 < parts.count("aside") < 130
+    assert part_of("helha", "A1") == part_of("helha", "A1")
+    assert set(zoo_layouts("aside")).isdisjoint(zoo_layouts("in-sample"))
+
+
+def test_a_deadline_is_within_one_period_of_its_own_kind() -> None:
+    from evals.drafting_deadlines import within_one_period
+
+    assert within_one_period("juillet 2027", "juin 2027")
+    assert not within_one_period("septembre 2027", "juin 2027")  # a month's plan: one month
+    assert within_one_period("juin 2027", "2026-2027")  # an academic year: a year
+    assert not within_one_period("2029-2030", "2026-2027")
+    assert not within_one_period("pérenne", "juin 2027")

@@ -82,7 +82,7 @@ def test_a_plan_without_dates_gets_one_low_confidence_deadline_said_as_such(
     plan = make_plan("plan.md", [{"text": "Repeindre la salle"}, {"text": "Ranger la salle"}])
     drafts = draft_deadlines(plan.actions[0], context_for(plan, as_of=date(2026, 11, 15)))
     assert [d.proposal for d in drafts] == ["juin 2027"]
-    assert drafts[0].confidence < 0.15 and "aucune action proche" in drafts[0].rationale
+    assert drafts[0].confidence < 0.15 and "aucune action du plan" in drafts[0].rationale
 
 
 def test_recommendation_clauses_are_its_own_actions() -> None:
@@ -129,3 +129,27 @@ def test_an_uncovered_recommendation_gets_cited_draft_actions(
         assert "pas un fait" in draft.rationale and draft.confidence <= 0.6
     covered = mapping.model_copy(update={"coverage": Coverage.COVERED})
     assert draft_actions(covered, demo_context) == []
+
+
+def test_no_satisfaction_with_a_rule() -> None:
+    plan = make_plan("plan.md", [{"text": "Formaliser les règles de biosécurité des laboratoires"}])
+    rules = action_object(plan.actions[0])
+    assert not sensible("Taux de bénéficiaires satisfaits des règles de biosécurité ≥ 75 %", rules)
+    assert sensible("100 % des étudiants formés aux règles de biosécurité en juin 2027", rules)
+
+
+def test_an_indicator_about_another_subject_is_not_adapted(
+    context_for: Callable[..., DraftingContext],
+) -> None:
+    plan = make_plan(
+        "plan.md",
+        [
+            {
+                "text": "Constituer un réseau de délégués de la section",
+                "indicators": ["Taux de réussite des étudiants de B1 aux examens ≥ 60 %"],
+            },
+            {"text": "Constituer un réseau d'alumni de la section"},
+        ],
+    )
+    drafts = draft_indicators(plan.actions[1], context_for(plan))
+    assert drafts and not any("examens" in d.proposal for d in drafts)

@@ -50,6 +50,9 @@ def test_the_pdf_says_what_the_html_says(tmp_path: Path) -> None:
         assert mapping.recommendation_ref in text
     total = sum(1 for _ in data.report.gaps)
     assert f"{total} lacunes relevées" in text
+    # A long word in a narrow column (« technopédagogique ») once ran over the next cell
+    # and printed glued to its deadline (« technopédagogique2025 »): cells break words.
+    assert not re.findall(r"[a-zà-ÿ]{3,}(?:19|20)\d\d", text)
 
 
 def test_the_visit_pack_has_one_dossier_per_recommendation_each_on_a_new_page(

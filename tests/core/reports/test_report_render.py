@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,13 @@ from report_fixture import ACTIONS, DOCUMENTS, RECS
 
 from assistant.errors import PlanAssistantError
 from assistant.reports import (
+    MEDIA_TYPES,
+    PRINTED_FORMATS,
     REPORT_FORMATS,
     ReportData,
     UnknownReportFormatError,
     build_report_data,
+    file_name,
     render,
     write_report,
 )
@@ -23,13 +27,23 @@ from assistant.schema import AuditReport, Document, Plan
 
 def test_every_format_renders_non_empty_bytes(report_data: ReportData) -> None:
     assert REPORT_FORMATS == (
-        "json", "md", "html", "xlsx", "docx", "pdf", "visite-html", "visite-docx"
+        "json", "md", "html", "xlsx", "docx", "pdf", "visite-html", "visite-pdf", "visite-docx"
     )  # fmt: skip
     for format in REPORT_FORMATS:
-        if format == "pdf":
-            continue  # needs Chromium or LibreOffice: tests/core/reports/test_report_pdf_visit.py
+        if format in PRINTED_FORMATS:
+            continue  # needs Chromium or LibreOffice: test_report_pdf_visit.py, tests/api
         content = render(report_data, format)
         assert isinstance(content, bytes) and content
+
+
+def test_every_format_has_a_media_type_and_a_file_name_saying_what_it_is() -> None:
+    assert set(MEDIA_TYPES) == set(REPORT_FORMATS)
+    day = date(2026, 11, 23)
+    names = {format: file_name(format, "bachelier", day) for format in REPORT_FORMATS}
+    assert names["html"] == "audit-bachelier-2026-11-23.html"
+    assert names["docx"] == "plan-complete-bachelier-2026-11-23.docx"
+    assert names["visite-pdf"] == "visite-bachelier-2026-11-23.pdf"
+    assert len(set(names.values())) == len(names)  # no two downloads overwrite each other
 
 
 def test_unknown_format_is_a_typed_error_naming_the_choices(report_data: ReportData) -> None:
