@@ -26,7 +26,8 @@ from datetime import date
 from assistant.drafting.context import DraftingContext, Neighbour, similar_actions
 from assistant.drafting.ids import draft_id
 from assistant.drafting.wording import academic_year_end, month_year
-from assistant.extract.dates import MONTHS, due_date
+from assistant.extract.dates import due_date
+from assistant.french.months import MONTHS
 from assistant.ids import fold
 from assistant.schema import Action, Draft, DraftField, DraftSource, Plan, StatusCategory
 
