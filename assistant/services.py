@@ -11,6 +11,7 @@ workspace's vector cache) and `assistant.parsing.parse_file`; tests pass their f
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -19,7 +20,8 @@ from pathlib import Path
 
 from assistant.analyses import current_state, workspace_audit, workspace_mappings
 from assistant.audit.changes import compare_versions
-from assistant.errors import PlanAssistantError
+from assistant.errors import IngestError, PlanAssistantError
+from assistant.ids import document_id
 from assistant.ingest import (
     DuplicateChoice,
     DuplicateDecider,
@@ -30,16 +32,16 @@ from assistant.ingest import (
 )
 from assistant.ingest import parse_processes as choose_parse_processes
 from assistant.mapping.decisions import decide
-from assistant.parsing import Parser
+from assistant.parsing import Parser, parse_document
 from assistant.reports.data import ReportData, build_report_data
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.workspace_indexes import open_retriever, prepare_indexing_in_background
-from assistant.schema import LinkDecision, LinkDecisionKind, Mapping, Plan
+from assistant.schema import LinkDecision, LinkDecisionKind, Mapping, Plan, StructureCorrections
 from assistant.schema.changes import PlanChanges
 from assistant.schema.workspace import PlanVersion
 from assistant.settings import Settings
-from assistant.store import IngestReport, Workspace
+from assistant.store import IngestReport, StoredDocument, Workspace
 from assistant.store.link_decisions import save_link_decision
 
 
@@ -106,6 +108,57 @@ def ingest_and_index(
     if progress is not None:
         progress(ProgressEvent("index", 1, 1))
     return report
+
+
+def save_structure_corrections(
+    workspace: Workspace, name: str, corrections: StructureCorrections, settings: Settings
+) -> StoredDocument:
+    """Keep the coordinator's corrections of a stored document's tables, once its stored
+    original reads with them; every later import of the file applies them.
+
+    Returns the stored document (its original is what to import again to apply them now).
+
+    Raises:
+        WorkspaceError: no stored document of that name.
+        IngestError: the document cannot be read with these corrections, or a corrected
+            table gives no action any more (French message); nothing is saved.
+    """
+    workspace.structure(name)  # raises WorkspaceError when there is no such document
+    document = next(d for d in workspace.documents() if d.id == document_id(Path(name).name))
+    with tempfile.TemporaryDirectory(prefix="plan-assistant-") as directory:
+        copy = Path(directory) / document.name
+        shutil.copyfile(workspace.root / document.original_path, copy)
+        plan = parse_document(copy, settings, corrections=corrections)
+    renamed = {t.table for t in corrections.tables if t.roles and not t.not_plan}
+    if any(t.index in renamed and not t.actions for t in plan.structure.tables):
+        raise IngestError(
+            Path(document.name),
+            "avec ces corrections, un tableau corrigé ne donne plus aucune action (la "
+            "colonne des actions a-t-elle été ignorée ?) ; rien n'a été modifié",
+        )
+    workspace.save_structure_corrections(document.name, corrections)
+    return document
+
+
+def correct_structure(
+    workspace: Workspace,
+    name: str,
+    corrections: StructureCorrections,
+    settings: Settings,
+    *,
+    embedder: Embedder | None = None,
+) -> IngestReport:
+    """`save_structure_corrections`, then the document read again with them at once (from
+    its stored original) and the index brought up to date.
+
+    Raises:
+        WorkspaceError, IngestError: as `save_structure_corrections` (nothing changed).
+    """
+    document = save_structure_corrections(workspace, name, corrections, settings)
+    with tempfile.TemporaryDirectory(prefix="plan-assistant-") as directory:
+        copy = Path(directory) / document.name
+        shutil.copyfile(workspace.root / document.original_path, copy)
+        return ingest_and_index(workspace, [copy], settings, embedder=embedder)
 
 
 class IndexingPostponedError(PlanAssistantError):

@@ -18,7 +18,8 @@ from api.errors import WORKSPACE_ERRORS, ApiError, ErrorBody, not_found
 from api.ingestion import start_ingestion
 from api.models import DocumentsPublic, JobPublic
 from api.uploads import safe_filename
-from assistant.errors import WorkspaceError
+from assistant.errors import IngestError, WorkspaceError
+from assistant.schema import StructureCorrections, StructureReport
 from assistant.schema.workspace import DuplicateChoice
 from assistant.store import StoredDocument, Workspace
 
@@ -152,3 +153,54 @@ def delete_document(workspace: WorkspaceDep, document_id: DocumentId) -> StoredD
     except WorkspaceError:
         _document(workspace, document_id)  # 404 if another request removed it meanwhile
         raise
+
+
+@router.get(
+    "/{document_id}/structure",
+    response_model=StructureReport,
+    summary="Lecture des tableaux d'un document",
+)
+def read_structure(workspace: WorkspaceDep, document_id: DocumentId) -> StructureReport:
+    """How the document's tables were read: each column's role and how sure, the
+    plausibility checks, and the coordinator's corrections in force (`corrections`)."""
+    stored = _document(workspace, document_id)
+    report = workspace.structure(stored.name)
+    if report is None:
+        raise not_found(
+            f"La lecture des tableaux de « {stored.name} » n'a pas été conservée (document "
+            "importé avant cette version) : réimportez-le."
+        )
+    return report
+
+
+@router.put(
+    "/{document_id}/structure",
+    status_code=202,
+    response_model=JobPublic,
+    summary="Corriger la lecture des tableaux d'un document",
+)
+def correct_structure(
+    context: ContextDep,
+    workspace: WorkspaceDep,
+    author: AuthorDep,
+    document_id: DocumentId,
+    corrections: StructureCorrections,
+    response: Response,
+) -> JobPublic:
+    """Keep the coordinator's corrections (column roles, « pas un plan ») and read the
+    document again with them, as a job; every later import of the file applies them.
+
+    The corrections are checked first on the stored original: when they leave a
+    corrected table without any action, or the document unreadable, the answer is 422
+    and nothing is kept.
+    """
+    from assistant import services
+
+    stored = _document(workspace, document_id)
+    try:
+        services.save_structure_corrections(workspace, stored.name, corrections, context.settings)
+    except IngestError as error:
+        raise ApiError(422, "structure_correction_refused", str(error)) from error
+    with (workspace.root / stored.original_path).open("rb") as original:
+        job = start_ingestion(context, workspace, [_Renamed(stored.name, original)], author)
+    return _job_response(response, workspace, JobPublic.model_validate(job.model_dump()))

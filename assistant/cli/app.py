@@ -31,6 +31,7 @@ from assistant.cli import (
     link_command,
     parse_command,
     plugins,
+    structure_command,
     workspace_commands,
 )
 from assistant.cli.french import FrenchCommand, FrenchHelp, french_sentence, french_usage_error
@@ -231,6 +232,7 @@ app.command("audit", cls=FrenchCommand)(analysis_commands.audit_command)
 app.command("link", cls=FrenchCommand)(link_command.link_command)
 app.command("demo", cls=FrenchCommand)(demo_command.demo)
 app.command("changes", cls=FrenchCommand)(changes_command.changes)
+app.command("structure", cls=FrenchCommand)(structure_command.structure)
 chat_commands.register(app)
 
 __all__ = ["app", "main"]

@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from assistant.schema import ROLE_LABELS_FR, Plan
+from assistant.schema import ROLE_LABELS_FR, Plan, StructureReport
 from assistant.store import IngestReport, Outcome
 
 OUTCOME_LABELS = {
@@ -90,7 +90,7 @@ def plan_tables(plan: Plan) -> RenderableType:
         for item in plan.swot:
             swot.add_row(labels[item.kind.value], Text(item.text))
         parts.append(swot)
-    structure = structure_table(plan)
+    structure = structure_table(plan.structure)
     if structure is not None:
         parts.append(structure)
     parts.extend(Text(f"Attention : {warning}", style="yellow") for warning in plan.warnings)
@@ -117,15 +117,15 @@ _ROLE_LABELS = {
 }
 
 
-def structure_table(plan: Plan) -> Table | None:
+def structure_table(structure: StructureReport) -> Table | None:
     """How each table was read: its kind, the role of each column and how sure."""
-    tables = plan.structure.tables
+    tables = structure.tables
     if not tables:
         return None
-    confidence = plan.structure.confidence
+    confidence = structure.confidence
     table = Table(
         title=f"Structure lue (confiance {confidence:.0%}"
-        + (", à vérifier)" if plan.structure.needs_review else ")"),
+        + (", à vérifier)" if structure.needs_review else ")"),
         expand=True,
     )
     for heading in ("Tableau", "Lu comme", "Colonnes (rôle, confiance)", "Lignes", "Actions"):

@@ -75,6 +75,7 @@ def extract_plan(raw: RawDocument, corrections: StructureCorrections | None = No
         language=language,
     )
     plan = PlanBuilder(document, corrections=corrections)
+    plan.structure.corrections = corrections
     items = stream(raw)
     walker = _Walker(items, plan)
     walker.run()

@@ -13,11 +13,11 @@ stored data intact, and nothing is ever stored half-parsed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.errors import IngestBatchError, IngestError
+from assistant.errors import IngestBatchError, IngestError, WorkspaceError
 from assistant.ids import document_id
 from assistant.ingest.duplicates import DuplicateDecider, DuplicateFound, decider, settle_duplicates
 from assistant.ingest.folders import expand_folders, skip_reason, skipped_outcome, unsure_reading
@@ -34,7 +34,7 @@ from assistant.parsing import (
     parse_processes,
     parse_sources,
 )
-from assistant.schema import Plan
+from assistant.schema import Plan, StructureCorrections
 from assistant.schema.workspace import DuplicateChoice, FileOutcome, IngestReport, StoredDocument
 from assistant.store import Workspace
 
@@ -94,8 +94,32 @@ class PreparedBatch:
 def prepare_batch(workspace: Workspace, paths: Sequence[Path]) -> PreparedBatch:
     """List folders, read and hash each file once, tell which ones the workspace holds."""
     expanded = expand_folders(paths)
-    loaded = load_sources(expanded.files, workspace.settings)
-    return PreparedBatch(loaded, _unchanged(loaded, workspace.documents()), expanded.from_folder)
+    loaded = _with_corrections(
+        load_sources(expanded.files, workspace.settings), workspace.structure_corrections()
+    )
+    unchanged = _unchanged(loaded, workspace.documents(), _applied(workspace, loaded))
+    return PreparedBatch(loaded, unchanged, expanded.from_folder)
+
+
+def _with_corrections(loaded: LoadedBatch, saved: dict[str, StructureCorrections]) -> LoadedBatch:
+    """Each file with the coordinator's corrections of its tables, if any were saved."""
+    for path, source in loaded.sources.items():
+        corrections = saved.get(document_id(path.name))
+        if corrections is not None:
+            loaded.sources[path] = replace(source, corrections=corrections)
+    return loaded
+
+
+def _applied(workspace: Workspace, loaded: LoadedBatch) -> dict[str, StructureCorrections | None]:
+    """The corrections each stored document of the batch was read with (by document id)."""
+    applied: dict[str, StructureCorrections | None] = {}
+    for path in loaded.sources:
+        try:
+            structure = workspace.structure(path.name)
+        except WorkspaceError:
+            continue  # not stored yet
+        applied[document_id(path.name)] = structure.corrections if structure else None
+    return applied
 
 
 def ingest_files(
@@ -183,12 +207,21 @@ def _choose_processes(to_parse: Sequence[SourceFile], workspace: Workspace) -> i
     return parse_processes(to_parse, workspace.settings)
 
 
-def _unchanged(loaded: LoadedBatch, stored: Sequence[StoredDocument]) -> dict[Path, StoredDocument]:
+def _unchanged(
+    loaded: LoadedBatch,
+    stored: Sequence[StoredDocument],
+    applied: dict[str, StructureCorrections | None],
+) -> dict[Path, StoredDocument]:
+    """The files whose bytes, and the corrections they are read with, are those stored."""
     by_id = {document.id: document for document in stored}
     unchanged: dict[Path, StoredDocument] = {}
     for path, source in loaded.sources.items():
         document = by_id.get(document_id(path.name))
-        if document is not None and document.sha256 == source.sha256:
+        if (
+            document is not None
+            and document.sha256 == source.sha256
+            and applied.get(document.id) == source.corrections
+        ):
             unchanged[path] = document
     return unchanged
 

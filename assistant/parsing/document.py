@@ -25,7 +25,7 @@ def parse_source(
         IngestError: (or a subclass) with a message naming the file and the problem.
     """
     raw = read_source(source, settings.ingest)
-    plan = extract_plan(raw, corrections)
+    plan = extract_plan(raw, corrections if corrections is not None else source.corrections)
     if raw.warnings:  # what the reader had to guess comes first
         plan = plan.model_copy(update={"warnings": [*raw.warnings, *plan.warnings]})
     return plan

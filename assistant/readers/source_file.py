@@ -20,7 +20,7 @@ from assistant.errors import (
     UnsupportedFormatError,
 )
 from assistant.readers.base import Block, Paragraph, RawDocument
-from assistant.schema import DocumentFormat
+from assistant.schema import DocumentFormat, StructureCorrections
 from assistant.settings import IngestSettings
 
 SUPPORTED_EXTENSIONS: dict[str, DocumentFormat] = {f".{fmt.value}": fmt for fmt in DocumentFormat}
@@ -53,6 +53,8 @@ class SourceFile:
     format: DocumentFormat
     data: bytes
     sha256: str
+    # the coordinator's corrections of this file's tables, stored by the workspace
+    corrections: StructureCorrections | None = None
 
     @property
     def name(self) -> str:

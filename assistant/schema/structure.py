@@ -56,27 +56,6 @@ class TableReport(BaseModel):
     note: str | None = Field(default=None, description="What the parser noticed (French).")
 
 
-class StructureReport(BaseModel):
-    """The layout the parser recovered, its confidence and its plausibility checks."""
-
-    tables: list[TableReport] = Field(default_factory=list, description="Tables, in order.")
-    readers: list[str] = Field(
-        default_factory=list,
-        description="Which readings produced items (plan_table, flattened_table, fiches_action, "
-        "numbered_list, report_recommendations, swot, quoted_recommendations...).",
-    )
-    checks: list[str] = Field(
-        default_factory=list, description="Plausibility checks that failed (French)."
-    )
-    confidence: float = Field(
-        default=1.0, ge=0, le=1, description="Overall confidence of the extraction (0 to 1)."
-    )
-    needs_review: bool = Field(
-        default=False,
-        description="True when items are candidates « à vérifier » (low confidence).",
-    )
-
-
 #: The roles a coordinator can give a column (the `ColumnReport.role` names).
 CORRECTABLE_ROLES = (
     "action",
@@ -133,6 +112,30 @@ class StructureCorrections(BaseModel):
     def for_table(self, index: int) -> TableCorrection | None:
         """The correction of table `index` (1-based), if any."""
         return next((t for t in self.tables if t.table == index), None)
+
+
+class StructureReport(BaseModel):
+    """The layout the parser recovered, its confidence and its plausibility checks."""
+
+    tables: list[TableReport] = Field(default_factory=list, description="Tables, in order.")
+    readers: list[str] = Field(
+        default_factory=list,
+        description="Which readings produced items (plan_table, flattened_table, fiches_action, "
+        "numbered_list, report_recommendations, swot, quoted_recommendations...).",
+    )
+    checks: list[str] = Field(
+        default_factory=list, description="Plausibility checks that failed (French)."
+    )
+    confidence: float = Field(
+        default=1.0, ge=0, le=1, description="Overall confidence of the extraction (0 to 1)."
+    )
+    needs_review: bool = Field(
+        default=False,
+        description="True when items are candidates « à vérifier » (low confidence).",
+    )
+    corrections: StructureCorrections | None = Field(
+        default=None, description="The coordinator's corrections this reading applied, if any."
+    )
 
 
 #: The French name of each correctable role, as the CLI and the TUI show and accept it.

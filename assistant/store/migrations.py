@@ -245,6 +245,29 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        description=(
+            "How each document's layout was read (structure report), and the coordinator's "
+            "corrections of it (column roles, « pas un plan »), kept by document across "
+            "re-imports and removals."
+        ),
+        statements=(
+            """
+            CREATE TABLE document_structures (
+                document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+                structure TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE structure_corrections (
+                document_id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                corrections TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )
+            """,
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

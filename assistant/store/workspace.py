@@ -23,7 +23,15 @@ from filelock import FileLock, Timeout
 from assistant.errors import WorkspaceError
 from assistant.ids import document_id
 from assistant.parsing import ParsedFile, ProgressCallback, ProgressEvent
-from assistant.schema import Action, Finding, Plan, Recommendation, SwotItem
+from assistant.schema import (
+    Action,
+    Finding,
+    Plan,
+    Recommendation,
+    StructureCorrections,
+    StructureReport,
+    SwotItem,
+)
 from assistant.schema.workspace import (
     Event,
     EventKind,
@@ -35,7 +43,7 @@ from assistant.schema.workspace import (
     WorkspaceExport,
 )
 from assistant.settings import Settings
-from assistant.store import rows
+from assistant.store import rows, structures
 from assistant.store.db import (
     DATABASE_NAME,
     PRIVATE_DIR_MODE,
@@ -179,7 +187,9 @@ class Workspace:
                     item.plan.document.id: rows.find_document(connection, item.plan.document.id)
                     for item in parsed
                 }
-                outcomes = [_outcome(item, stored[item.plan.document.id]) for item in parsed]
+                outcomes = [
+                    _outcome(item, stored[item.plan.document.id], connection) for item in parsed
+                ]
                 # A batch of unchanged files writes nothing at all, not even to the audit
                 # trail: re-running an import must leave the workspace byte-for-byte as is.
                 continued: dict[str, StoredDocument | None] = {}
@@ -238,12 +248,47 @@ class Workspace:
         original = original_path_for(plan.document.sha256, item.path)
         rows.upsert_document(connection, plan, now, original, lineage=lineage, version=version)
         rows.insert_items(connection, plan)
+        structures.save_structure(connection, plan)
         if previous is not None:
             # what reviewers validated on the previous version survives the re-import
             from assistant.store.review import replay_edits
 
             replay_edits(connection, plan.document.id)
         return continued
+
+    def structure(self, name: str) -> StructureReport | None:
+        """How the stored document `name` was read (None: stored before this was kept).
+
+        Raises:
+            WorkspaceError: the workspace holds no document of that name.
+        """
+        with connect(self.database) as connection:
+            document = self._document_named(connection, name)
+            return structures.structure_of(connection, document.id)
+
+    def structure_corrections(self) -> dict[str, StructureCorrections]:
+        """The coordinator's corrections of documents' structure, by document id."""
+        with connect(self.database) as connection:
+            return structures.saved_corrections(connection)
+
+    def save_structure_corrections(self, name: str, corrections: StructureCorrections) -> None:
+        """Keep the coordinator's corrections of a document's tables; the next import of the
+        file (`services.correct_structure` does it at once) reads it with them."""
+        with self.lock(), connect(self.database) as connection, transaction(connection):
+            document_id_ = document_id(Path(name).name)
+            structures.save_corrections(
+                connection, document_id_, Path(name).name, corrections, datetime.now(UTC)
+            )
+
+    def _document_named(self, connection: sqlite3.Connection, name: str) -> StoredDocument:
+        document = rows.find_document(connection, document_id(Path(name).name))
+        if document is None:
+            names = ", ".join(d.name for d in rows.list_documents(connection)) or "aucun"
+            raise WorkspaceError(
+                f"Aucun document « {name} » dans l'espace de travail "
+                f"(documents présents : {names})."
+            )
+        return document
 
     def remove(self, name: str) -> StoredDocument:
         """Remove a document and its items; its original file is kept for the audit trail,
@@ -358,13 +403,24 @@ def _stored_plan(connection: sqlite3.Connection, document: StoredDocument) -> Pl
     )
 
 
-def _outcome(item: ParsedFile, stored: StoredDocument | None) -> Outcome:
+def _outcome(
+    item: ParsedFile, stored: StoredDocument | None, connection: sqlite3.Connection
+) -> Outcome:
     plan = item.plan
     if stored is None:
         return Outcome.ADDED if item.supersedes is None else Outcome.VERSION
-    if stored.sha256 == plan.document.sha256:
+    if stored.sha256 == plan.document.sha256 and not _read_again(plan, stored, connection):
         return Outcome.UNCHANGED
     return Outcome.REPLACED
+
+
+def _read_again(plan: Plan, stored: StoredDocument, connection: sqlite3.Connection) -> bool:
+    """Same bytes, read with other corrections of its structure than the stored version:
+    a new reading of the file (the unchanged files of a batch come with no structure)."""
+    if not plan.structure.tables and plan.structure.corrections is None:
+        return False  # not parsed again: the stored reading stands
+    before = structures.structure_of(connection, stored.id)
+    return (before.corrections if before else None) != plan.structure.corrections
 
 
 def _event_details(item: ParsedFile, previous: StoredDocument | None) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 
 The demo corpus is imported and audited once per session (a template directory); each
 test works on its own copy, so that accepting a draft in one test never shows in another.
-The embedding model is replaced by the deterministic FAKE `HashingEmbedder` (speed), and
+The embedding model is replaced by the deterministic FAKE `HashingEmbedder`, passed to
+`make_app` (speed), and
 the reference date is fixed, so that screens and snapshots are reproducible. Async tests
 run on anyio's pytest plugin (``pytestmark = pytest.mark.anyio``).
 """
@@ -13,21 +14,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tui_helpers import AS_OF, AUTHOR, CORPUS, DEMO_FILES, audit_once_per_content, fake_embedder
+from tui_helpers import AS_OF, AUTHOR, CORPUS, DEMO_FILES, FAKE_EMBEDDER, audit_once_per_content
 
 from assistant.ingest import ingest_files
-from assistant.retrieval import workspace_indexes
 from assistant.settings import Settings
 from assistant.store import Workspace
 from tui import model as tui_model
 from tui.app import PlanAssistantApp, make_app
 from tui.model import WorkspaceModel
-
-
-@pytest.fixture(autouse=True)
-def _fake_embedding_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The sentence-transformers model is replaced by a FAKE hashing embedder (speed)."""
-    monkeypatch.setattr(workspace_indexes, "default_embedder", fake_embedder)
 
 
 @pytest.fixture(autouse=True)
@@ -46,12 +40,13 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo corpus imported and audited once (indexes built), to be copied per test."""
     root = tmp_path_factory.mktemp("template") / "espace-demo"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(workspace_indexes, "default_embedder", fake_embedder)
         patch.setattr(tui_model, "audit_workspace", audit_once_per_content)
         settings = Settings()
         workspace = Workspace.open(root, settings)
         ingest_files(workspace, [CORPUS / name for name in DEMO_FILES])
-        WorkspaceModel(settings, workspace, as_of=AS_OF, author=AUTHOR).audit()
+        WorkspaceModel(
+            settings, workspace, as_of=AS_OF, author=AUTHOR, embedder=FAKE_EMBEDDER
+        ).audit()
     return root
 
 
@@ -70,12 +65,12 @@ def empty_workspace(tmp_path: Path) -> Workspace:
 
 @pytest.fixture
 def demo_app(demo_workspace: Workspace) -> PlanAssistantApp:
-    return make_app(Settings(), demo_workspace, as_of=AS_OF, author=AUTHOR)
+    return make_app(Settings(), demo_workspace, as_of=AS_OF, author=AUTHOR, embedder=FAKE_EMBEDDER)
 
 
 @pytest.fixture
 def empty_app(empty_workspace: Workspace) -> PlanAssistantApp:
-    return make_app(Settings(), empty_workspace, as_of=AS_OF, author=AUTHOR)
+    return make_app(Settings(), empty_workspace, as_of=AS_OF, author=AUTHOR, embedder=FAKE_EMBEDDER)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from tui_helpers import AS_OF, AUTHOR, SMALL, of_type, record_messages, settle
 
+from assistant.ingest import ingest_files
 from assistant.schema import Coverage, LinkDecisionKind, LinkKind
 from assistant.settings import Settings
 from assistant.store import Workspace
@@ -50,7 +51,7 @@ def semantic_app(tmp_path: Path) -> PlanAssistantApp:
     (sources / "rapport.md").write_text(REPORT, encoding="utf-8")
     (sources / "plan.md").write_text(PLAN, encoding="utf-8")
     workspace = Workspace.open(tmp_path / "espace", Settings())
-    workspace.ingest([sources / "rapport.md", sources / "plan.md"], parse_processes=0)
+    ingest_files(workspace, [sources / "rapport.md", sources / "plan.md"], parse_processes=0)
     return make_app(Settings(), workspace, as_of=AS_OF, author=AUTHOR)
 
 
