@@ -25,7 +25,7 @@ from assistant.errors import PlanAssistantError
 from assistant.ingest import ProgressEvent
 from assistant.reports import ReportData, ReportFormat
 from assistant.retrieval.embedder import Embedder
-from assistant.schema import LinkDecisionKind, Span
+from assistant.schema import LinkDecisionKind, Span, StructureCorrections
 from assistant.schema.workspace import DuplicateChoice
 from assistant.services import IndexingPostponedError
 from assistant.settings import Settings
@@ -263,6 +263,25 @@ class PlanAssistantApp(App[None]):
             else "rejeté : il ne sera plus proposé"
         )
         self.notify(f"Lien {done}.", title="Enregistré")
+        self._store_changed()
+
+    def correct_structure(self, name: str, corrections: StructureCorrections) -> None:
+        """Keep the coordinator's corrections of a document's tables and read it again."""
+
+        def work() -> msg.StructureCorrected:
+            self.model.correct_structure(name, corrections)
+            return msg.StructureCorrected(name)
+
+        self._review(work)
+
+    def on_structure_correction_asked(self, message: msg.StructureCorrectionAsked) -> None:
+        self.correct_structure(message.name, message.corrections)
+
+    def on_structure_corrected(self, message: msg.StructureCorrected) -> None:
+        self.notify(
+            f"{message.name} relu avec vos corrections (appliquées à chaque nouvel import).",
+            title="Enregistré",
+        )
         self._store_changed()
 
     def undo(self, action_id: str | None = None) -> None:

@@ -14,7 +14,7 @@ from textual.message import Message
 from assistant.chat.models import Answer
 from assistant.ingest import ProgressEvent
 from assistant.reports import ReportData
-from assistant.schema import Action, ActionEdit, Draft, LinkDecision, Span
+from assistant.schema import Action, ActionEdit, Draft, LinkDecision, Span, StructureCorrections
 from assistant.schema.workspace import IngestReport
 
 
@@ -111,6 +111,23 @@ class LinkDecided(Message):
     def __init__(self, decision: LinkDecision) -> None:
         super().__init__()
         self.decision = decision
+
+
+class StructureCorrectionAsked(Message):
+    """The coordinator asked for a document to be read again with these corrections."""
+
+    def __init__(self, name: str, corrections: StructureCorrections) -> None:
+        super().__init__()
+        self.name = name
+        self.corrections = corrections
+
+
+class StructureCorrected(Message):
+    """A document was read again with the coordinator's corrections of its tables."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
 
 
 class ReviewFailed(Message):

@@ -31,6 +31,8 @@ from assistant.schema import (
     LinkDecision,
     LinkDecisionKind,
     Span,
+    StructureCorrections,
+    StructureReport,
 )
 from assistant.schema.workspace import DuplicateChoice, IngestReport, StoredDocument
 from assistant.services import audit_workspace
@@ -225,6 +227,20 @@ class WorkspaceModel:
         """
         return services.decide_link(
             self.workspace, recommendation_id, action_id, decision, self.author
+        )
+
+    def structure(self, name: str) -> StructureReport | None:
+        """How the stored document's tables were read (see `Workspace.structure`)."""
+        return self.workspace.structure(name)
+
+    def correct_structure(self, name: str, corrections: StructureCorrections) -> None:
+        """Keep the corrections and read the document again with them (index included).
+
+        Raises:
+            WorkspaceError, IngestError: nothing changed (French message).
+        """
+        services.correct_structure(
+            self.workspace, name, corrections, self.settings, embedder=self.embedder
         )
 
     def reject(self, draft_id: str) -> Draft:

@@ -39,6 +39,7 @@ class DocumentsScreen(AreaScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+o", "focus_path", "Saisir un chemin"),
         Binding("escape", "focus_table", "Liste", show=False),
+        Binding("s", "structure", "Lecture des tableaux"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -132,3 +133,17 @@ class DocumentsScreen(AreaScreen):
 
     def action_focus_table(self) -> None:
         self.query_one("#document-table", DataTable).focus()
+
+    def action_structure(self) -> None:
+        """The selected document's tables, their column roles, and their corrections."""
+        from tui.screens.structure import StructureScreen
+
+        table = self.query_one("#document-table", DataTable)
+        if table.row_count == 0:
+            return
+        document_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        document = next((d for d in self.model.documents() if d.id == document_id), None)
+        if document is not None:
+            self.app.push_screen(
+                StructureScreen(document.name, self.model.structure(document.name))
+            )
