@@ -19,7 +19,6 @@ from datetime import date
 from pathlib import Path
 
 from assistant.analyses import current_state, workspace_audit, workspace_mappings
-from assistant.audit.changes import compare_versions
 from assistant.errors import IngestError, PlanAssistantError
 from assistant.ids import document_id
 from assistant.ingest import (
@@ -38,8 +37,6 @@ from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.workspace_indexes import open_retriever, prepare_indexing_in_background
 from assistant.schema import LinkDecision, LinkDecisionKind, Mapping, Plan, StructureCorrections
-from assistant.schema.changes import PlanChanges
-from assistant.schema.workspace import PlanVersion
 from assistant.settings import Settings
 from assistant.store import IngestReport, StoredDocument, Workspace
 from assistant.store.link_decisions import save_link_decision
@@ -241,35 +238,7 @@ def audit_workspace(
         workspace, settings, as_of=as_of, drafts=drafts, state=state, searcher=searcher
     )
     plans = state.plans
-    report = report.model_copy(update={"changes": plan_changes(workspace, plans)})
     return build_report_data(report, plans, title=title, programme=_programme(plans))
-
-
-def plan_changes(workspace: Workspace, plans: Sequence[Plan] | None = None) -> list[PlanChanges]:
-    """What changed in each plan of the workspace since its previous version."""
-    current_plans = {
-        plan.document.id: plan for plan in (workspace.plans() if plans is None else plans)
-    }
-    latest: dict[str, PlanVersion] = {}
-    for earlier in workspace.versions():
-        latest[earlier.lineage] = earlier  # oldest first: the last one is the previous
-    found: list[PlanChanges] = []
-    for document in workspace.documents():
-        previous = latest.get(document.lineage or document.id)
-        current = current_plans.get(document.id)
-        if previous is None or current is None:
-            continue
-        found.append(
-            compare_versions(
-                previous.plan,
-                current,
-                lineage=previous.lineage,
-                previous_version=previous.version,
-                version=document.version,
-                plans=list(current_plans.values()),
-            )
-        )
-    return found
 
 
 def _programme(plans: Sequence[Plan]) -> str | None:

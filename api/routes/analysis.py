@@ -13,10 +13,10 @@ from api.deps import ContextDep, PageDep, WorkspaceDep
 from api.errors import WORKSPACE_ERRORS, ErrorBody
 from api.models import GapsPublic, IsoDate
 from api.routes.items import Criterion
+from assistant.analyses import plan_changes
 from assistant.reports import BINARY_FORMATS, MEDIA_TYPES, ReportFormat, file_name
 from assistant.schema import AuditReport, Coverage, MappingsPublic, Severity
 from assistant.schema.changes import PlanChanges
-from assistant.services import plan_changes
 
 router = APIRouter(prefix="/workspaces/{workspace_id}", responses=WORKSPACE_ERRORS)
 

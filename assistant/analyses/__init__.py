@@ -9,6 +9,7 @@ from assistant.analyses.service import (
     WorkspaceState,
     current_state,
     forget_in_memory,
+    plan_changes,
     workspace_audit,
     workspace_mappings,
 )
@@ -21,6 +22,7 @@ __all__ = [
     "WorkspaceState",
     "current_state",
     "forget_in_memory",
+    "plan_changes",
     "workspace_audit",
     "workspace_mappings",
 ]

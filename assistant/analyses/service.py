@@ -26,6 +26,7 @@ from pydantic import TypeAdapter
 
 from assistant.analyses import unchanged
 from assistant.analyses.store import AnalysisFiles, AnalysisKey
+from assistant.audit.changes import compare_versions
 from assistant.audit.coverage_rules import settle_coverage
 from assistant.audit.service import ActionDrafter, Drafter, run_audit
 from assistant.drafting import build_context, draft_actions_for, draft_for_actions
@@ -36,6 +37,8 @@ from assistant.retrieval import workspace_indexes
 from assistant.retrieval.french import make_tokenizer
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.schema import Action, AuditReport, Draft, LinkDecision, Mapping, Plan
+from assistant.schema.changes import PlanChanges
+from assistant.schema.workspace import PlanVersion
 from assistant.settings import Settings
 from assistant.store import Workspace
 from assistant.store.link_decisions import decisions_revision, link_decisions
@@ -176,7 +179,7 @@ def workspace_audit(
             if drafts and found is not None
             else (None, None)
         )
-        return run_audit(
+        report = run_audit(
             audited,
             as_of=as_of,
             searcher=found,
@@ -185,6 +188,8 @@ def workspace_audit(
             action_drafter=action_drafter,
             decisions=state.decisions,
         )
+        # what changed since each plan's previous version (the versions are in the state)
+        return report.model_copy(update={"changes": plan_changes(workspace, every)})
 
     return _shared(
         workspace, key, compute, AuditReport.model_dump_json, AuditReport.model_validate_json
@@ -295,3 +300,30 @@ def _drafters(
         return rewrite_drafts(drafts, {action.id: action for action in actions}, settings.llm)
 
     return drafter, lambda mappings: draft_actions_for(mappings, context)
+
+
+def plan_changes(workspace: Workspace, plans: Sequence[Plan] | None = None) -> list[PlanChanges]:
+    """What changed in each plan of the workspace since its previous version."""
+    current_plans = {
+        plan.document.id: plan for plan in (workspace.plans() if plans is None else plans)
+    }
+    latest: dict[str, PlanVersion] = {}
+    for earlier in workspace.versions():
+        latest[earlier.lineage] = earlier  # oldest first: the last one is the previous
+    found: list[PlanChanges] = []
+    for document in workspace.documents():
+        previous = latest.get(document.lineage or document.id)
+        current = current_plans.get(document.id)
+        if previous is None or current is None:
+            continue
+        found.append(
+            compare_versions(
+                previous.plan,
+                current,
+                lineage=previous.lineage,
+                previous_version=previous.version,
+                version=document.version,
+                plans=list(current_plans.values()),
+            )
+        )
+    return found

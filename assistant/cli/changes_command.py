@@ -25,9 +25,9 @@ def changes(
     ] = False,
 ) -> None:
     """Ce qui a changé dans chaque plan depuis sa version précédente."""
+    from assistant.analyses import plan_changes
     from assistant.audit.changes import describe_plan_changes
     from assistant.cli import console
-    from assistant.services import plan_changes
     from assistant.store import Workspace
 
     store = Workspace.open(workspace_dir(ctx, workspace), settings_of(ctx), create=False)

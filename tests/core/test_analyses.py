@@ -18,6 +18,7 @@ from fakes import HashingEmbedder
 from assistant import analyses, services
 from assistant.analyses import AnalysisFiles, service
 from assistant.chat.service import ConversationService
+from assistant.ingest import ingest_files
 from assistant.retrieval import workspace_indexes
 from assistant.settings import Settings
 from assistant.store import Workspace
@@ -42,7 +43,7 @@ def _fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def workspace(tmp_path: Path) -> Workspace:
     opened = Workspace.open(tmp_path / "workspace", Settings())
-    opened.ingest([DEMO / name for name in FILES])
+    ingest_files(opened, [DEMO / name for name in FILES])
     return opened
 
 
@@ -98,11 +99,13 @@ def test_a_change_of_the_workspace_is_a_new_analysis_and_forgets_the_old(
     before = files.names()
     assert len(before) == 1
     extra = tmp_path / "plan-autre.md"
-    extra.write_text(
-        (DEMO / "plan-action.md").read_text(encoding="utf-8") + "\n| Action ajoutée |\n",
+    extra.write_text(  # another plan (a near copy of the demo's would be a duplicate)
+        "| Action | Responsable | Échéance |\n|---|---|---|\n"
+        "| Ouvrir une permanence d'orientation | Service d'aide à la réussite | 2027 |\n"
+        "| Publier le calendrier des évaluations | Secrétariat des études | 2026 |\n",
         encoding="utf-8",
     )
-    workspace.ingest([extra])
+    ingest_files(workspace, [extra])
     services.audit_workspace(workspace, Settings(), as_of=AS_OF)
     assert audits == [1, 1]
     after = files.names()

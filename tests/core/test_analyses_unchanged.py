@@ -10,6 +10,7 @@ from pathlib import Path
 
 from assistant.analyses import unchanged
 from assistant.analyses.unchanged import UnchangedReads
+from assistant.ingest import ingest_files
 from assistant.settings import Settings
 from assistant.store import Workspace
 
@@ -80,5 +81,5 @@ def test_the_fingerprint_follows_an_import(tmp_path: Path) -> None:
     workspace = Workspace.open(tmp_path / "workspace", Settings())
     empty = unchanged.fingerprint(workspace)
     assert unchanged.fingerprint(workspace) == empty == workspace.fingerprint()
-    workspace.ingest([DEMO / "plan-action.md"])
+    ingest_files(workspace, [DEMO / "plan-action.md"])
     assert unchanged.fingerprint(workspace) == workspace.fingerprint() != empty

@@ -47,6 +47,7 @@ workspace_indexes.default_embedder = lambda settings, indexes: CachedEmbedder(
     HashingEmbedder(), EmbeddingCache(indexes / CACHE_FILE_NAME)
 )
 from assistant import services
+from assistant.ingest import ingest_files
 from assistant.settings import Settings
 from assistant.store import Workspace
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from test_paraphrase_mapping import PLAN, REPORT, TOKENIZE, FixedCosineSearcher
 
+from assistant.ingest import ingest_files
 from assistant.mapping.decisions import UnknownLinkError, WrittenLinkError, decide
 from assistant.mapping.semantic import Calibration
 from assistant.mapping.service import build_mappings
@@ -123,7 +124,7 @@ def test_unknown_items_and_written_links_are_refused_in_french(tmp_path: Path) -
 def test_decisions_are_stored_and_survive_a_re_import(tmp_path: Path) -> None:
     workspace = Workspace.open(tmp_path / "ws", Settings())
     paths = _write(tmp_path / "sources")
-    workspace.ingest(paths, parse_processes=0)
+    ingest_files(workspace, paths, parse_processes=0)
     mapping = _map(workspace.plans())["c1/r1"]
     action_id = mapping.links[0].action_id
     empty = decisions_revision(workspace)
@@ -142,7 +143,7 @@ def test_decisions_are_stored_and_survive_a_re_import(tmp_path: Path) -> None:
         "| Traçabilité |",
     )
     (tmp_path / "sources" / "plan.md").write_text(changed, encoding="utf-8")
-    workspace.ingest(paths, parse_processes=0)
+    ingest_files(workspace, paths, parse_processes=0)
     after = _map(workspace.plans(), link_decisions(workspace))["c1/r1"]
     assert after.coverage is Coverage.COVERED
     assert [link.confirmed for link in after.links] == [True]
