@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from assistant.analyses import plan_changes
 from assistant.audit.changes import compare_versions, describe_plan_changes
 from assistant.ingest import ingest_files
 from assistant.reports import render_html, render_markdown
 from assistant.schema.changes import ChangeKind
 from assistant.schema.workspace import Outcome
-from assistant.services import audit_workspace, plan_changes
+from assistant.services import audit_workspace
 from assistant.settings import Settings
 from assistant.store import Workspace
 
