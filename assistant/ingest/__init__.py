@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.errors import IngestBatchError, IngestError, WorkspaceError
+from assistant.errors import IngestBatchError, IngestError
 from assistant.ids import document_id
 from assistant.ingest.duplicates import DuplicateDecider, DuplicateFound, decider, settle_duplicates
 from assistant.ingest.folders import expand_folders, skip_reason, skipped_outcome, unsure_reading
@@ -97,7 +97,7 @@ def prepare_batch(workspace: Workspace, paths: Sequence[Path]) -> PreparedBatch:
     loaded = _with_corrections(
         load_sources(expanded.files, workspace.settings), workspace.structure_corrections()
     )
-    unchanged = _unchanged(loaded, workspace.documents(), _applied(workspace, loaded))
+    unchanged = _unchanged(loaded, workspace.documents(), workspace.applied_corrections())
     return PreparedBatch(loaded, unchanged, expanded.from_folder)
 
 
@@ -108,18 +108,6 @@ def _with_corrections(loaded: LoadedBatch, saved: dict[str, StructureCorrections
         if corrections is not None:
             loaded.sources[path] = replace(source, corrections=corrections)
     return loaded
-
-
-def _applied(workspace: Workspace, loaded: LoadedBatch) -> dict[str, StructureCorrections | None]:
-    """The corrections each stored document of the batch was read with (by document id)."""
-    applied: dict[str, StructureCorrections | None] = {}
-    for path in loaded.sources:
-        try:
-            structure = workspace.structure(path.name)
-        except WorkspaceError:
-            continue  # not stored yet
-        applied[document_id(path.name)] = structure.corrections if structure else None
-    return applied
 
 
 def ingest_files(

@@ -31,6 +31,23 @@ def structure_of(connection: sqlite3.Connection, document_id: str) -> StructureR
     return StructureReport.model_validate_json(row["structure"]) if row else None
 
 
+def applied_corrections(
+    connection: sqlite3.Connection,
+) -> dict[str, StructureCorrections | None]:
+    """The corrections each stored document was last read with, by document id (one query:
+    the import asks for every file of a batch)."""
+    rows = connection.execute(
+        "SELECT document_id, json_extract(structure, '$.corrections') AS applied "
+        "FROM document_structures"
+    )
+    return {
+        row["document_id"]: (
+            StructureCorrections.model_validate_json(row["applied"]) if row["applied"] else None
+        )
+        for row in rows
+    }
+
+
 def saved_corrections(connection: sqlite3.Connection) -> dict[str, StructureCorrections]:
     """The coordinator's corrections, by document id."""
     rows = connection.execute("SELECT document_id, corrections FROM structure_corrections")

@@ -271,6 +271,11 @@ class Workspace:
         with connect(self.database) as connection:
             return structures.saved_corrections(connection)
 
+    def applied_corrections(self) -> dict[str, StructureCorrections | None]:
+        """The corrections each stored document was last read with, by document id."""
+        with connect(self.database) as connection:
+            return structures.applied_corrections(connection)
+
     def save_structure_corrections(self, name: str, corrections: StructureCorrections) -> None:
         """Keep the coordinator's corrections of a document's tables; the next import of the
         file (`services.correct_structure` does it at once) reads it with them."""
