@@ -1,0 +1,196 @@
+"""Tables whose text came out column after column (``pdftotext`` default mode).
+
+Written before the reader, from how that mode prints a table: the column titles as short
+blocks of their own, then each column's cells top to bottom, in chunks that interleave
+(a few actions, the owners beside them, their deadlines, then the next actions...), with
+nothing between two cells of one chunk but a capital letter.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.errors import NoRecognisableContentError
+from assistant.parsing import parse_file
+from assistant.settings import Settings
+
+# One table of five rows; the columns print in two chunks each.
+CHUNKED = """Plan d'amélioration 2025-2028
+Bachelier en informatique de gestion
+
+Action
+
+Responsable
+
+Échéance
+
+Indicateur
+
+Moderniser le cours de bases de
+données avec un projet commun
+Inviter des entreprises du secteur à
+présenter leurs métiers en Bloc 2
+
+Titulaire du cours
+de bases de données
+Cellule
+relations entreprises
+
+Février
+2026
+2025-2026
+
+Taux de projets
+remis
+Nombre de
+présentations
+
+Créer un espace de travail
+collaboratif pour les étudiants
+Réviser les grilles d'évaluation du
+travail de fin d'études
+Former les enseignants à
+l'accompagnement des stages
+
+Service informatique
+Jury des TFE
+Coordinateur des
+stages
+
+Rentrée
+académique 2026
+Juin 2026
+Q4 2026
+
+Espace ouvert
+Grille validée
+Enseignants formés
+"""
+
+
+def _plan(tmp_path: Path, text: str):
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return parse_file(path, Settings())
+
+
+def test_columns_printed_in_chunks_are_reattached_by_order(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, CHUNKED)
+    assert [(a.text, a.owner, a.deadline, a.indicators) for a in plan.actions] == [
+        ("Moderniser le cours de bases de données avec un projet commun",
+         "Titulaire du cours de bases de données", "Février 2026", ["Taux de projets remis"]),
+        ("Inviter des entreprises du secteur à présenter leurs métiers en Bloc 2",
+         "Cellule relations entreprises", "2025-2026", ["Nombre de présentations"]),
+        ("Créer un espace de travail collaboratif pour les étudiants",
+         "Service informatique", "Rentrée académique 2026", ["Espace ouvert"]),
+        ("Réviser les grilles d'évaluation du travail de fin d'études",
+         "Jury des TFE", "Juin 2026", ["Grille validée"]),
+        ("Former les enseignants à l'accompagnement des stages",
+         "Coordinateur des stages", "Q4 2026", ["Enseignants formés"]),
+    ]  # fmt: skip
+    assert plan.structure.readers[0] == "column_streams"
+    assert plan.structure.needs_review
+    warning = " ".join(plan.warnings)
+    assert "colonne" in warning and "à vérifier" in warning
+
+
+# The owner column has more cells than there are actions (two bodies in one cell, on two
+# lines): which owner goes with which action cannot be told, so none is attached.
+UNEVEN = """Action
+
+Porteur
+
+Échéance
+
+Développer un tutorat entre étudiants
+de Bloc 3 et de Bloc 1
+Publier les fiches des unités
+d'enseignement avant la rentrée
+Organiser une journée portes ouvertes
+consacrée aux masters
+
+Service d'aide à la réussite
+Direction
+Conseil pédagogique
+Service communication
+
+Octobre 2025
+Septembre 2025
+Mars 2026
+"""
+
+
+def test_a_column_with_more_cells_than_actions_is_not_guessed(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, UNEVEN)
+    assert [a.text for a in plan.actions] == [
+        "Développer un tutorat entre étudiants de Bloc 3 et de Bloc 1",
+        "Publier les fiches des unités d'enseignement avant la rentrée",
+        "Organiser une journée portes ouvertes consacrée aux masters",
+    ]
+    assert [a.owner for a in plan.actions] == [None, None, None]
+    assert [a.deadline for a in plan.actions] == ["Octobre 2025", "Septembre 2025", "Mars 2026"]
+    warning = " ".join(plan.warnings)
+    assert "4" in warning and "3 actions" in warning and "responsable" in warning.lower()
+
+
+# A reference column and a priority column, printed as their own blocks.
+CITED = """Réf.
+
+Priorité
+
+Action
+
+Responsable(s)
+
+C1-R2
+C3-R1
+Critère 4,
+Recommandation 2
+
+***
+**
+*
+
+Mettre en place un comité de
+programme avec le monde professionnel
+Harmoniser les modalités
+d'évaluation entre enseignants
+Actualiser le site de la section
+
+Direction de catégorie
+Coordination pédagogique
+Service communication
+"""
+
+
+def test_references_and_priorities_printed_as_columns(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, CITED)
+    assert [a.owner for a in plan.actions] == [
+        "Direction de catégorie",
+        "Coordination pédagogique",
+        "Service communication",
+    ]
+    assert [a.priority for a in plan.actions] == [3, 2, 1]
+    by_id = {r.id: r for r in plan.recommendations}
+    cited = [[by_id[link.recommendation_id] for link in a.links] for a in plan.actions]
+    assert [len(refs) for refs in cited] == [1, 1, 1]
+    assert [(refs[0].criterion, refs[0].number) for refs in cited] == [
+        ("Critère 1", "2"),
+        ("Critère 3", "1"),
+        ("Critère 4", "2"),
+    ]
+
+
+def test_prose_is_not_read_as_columns(tmp_path: Path) -> None:
+    """Words of column titles inside sentences, one a block, do not make a table."""
+    prose = (
+        "Action\n\nLe responsable de la qualité présente chaque année l'action menée.\n\n"
+        "Échéance et indicateurs sont discutés en conseil.\n\n"
+        "Organiser la visite des experts demande du temps et de la méthode.\n\n"
+        "Responsable\n\nLa direction veille à ce que chacun connaisse son rôle.\n"
+    )
+    try:
+        plan = _plan(tmp_path, prose)
+    except NoRecognisableContentError:
+        return
+    assert "column_streams" not in plan.structure.readers
