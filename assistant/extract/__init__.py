@@ -15,6 +15,7 @@ from dataclasses import fields
 from assistant.errors import NoRecognisableContentError
 from assistant.extract.builder import PlanBuilder
 from assistant.extract.candidates import read_candidates
+from assistant.extract.column_streams import read_column_streams
 from assistant.extract.context import Context
 from assistant.extract.field_blocks import read_field_blocks
 from assistant.extract.flat_rows import read_flat_rows
@@ -172,6 +173,7 @@ class _Walker:
             ("fiches_action", lambda plan: read_field_blocks(self.items, plan)),
             ("numbered_list", lambda plan: read_numbered_lists(self.items, plan)),
             ("flattened_rows", lambda plan: read_flat_rows(self.items, plan)),
+            ("column_streams", lambda plan: read_column_streams(self.items, plan)),
         ]
         best: tuple[float, PlanBuilder] | None = None
         for name, read in readings:

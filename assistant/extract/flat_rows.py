@@ -75,7 +75,7 @@ def flat_header(lines: list[Line]) -> tuple[list[Column], int] | None:
     if not lines or not _header_pattern().match(fold(lines[0].text).lstrip()):
         return None  # a header opens with a title (« Plan de suivi » is the page's title)
     for count in range(1, min(_MAX_HEADER_LINES, len(lines)) + 1):
-        named = _titles(lines[:count])
+        named = column_titles(lines[:count])
         if named is None:
             if len(lines[count - 1].text) <= 25:
                 continue  # a title wrapped over short lines (« Recommandation / du comité »)
@@ -83,9 +83,9 @@ def flat_header(lines: list[Line]) -> tuple[list[Column], int] | None:
         if len({c for c in named if c is not Column.IGNORED}) >= 3 and Column.ACTION in named:
             # titles wrapped onto the next lines (« porteuse(s) », « ? », « ° ») go on
             while count < min(_MAX_HEADER_LINES, len(lines)) and (
-                len(lines[count].text.strip()) <= 2 or _titles(lines[count : count + 1])
+                len(lines[count].text.strip()) <= 2 or column_titles(lines[count : count + 1])
             ):
-                named = _titles(lines[: count + 1]) or named
+                named = column_titles(lines[: count + 1]) or named
                 count += 1
             # the periods of a timeline, one piece a line (« Q1 / 2025 / Q2 / 2025 »)
             periods = count
@@ -99,7 +99,7 @@ def flat_header(lines: list[Line]) -> tuple[list[Column], int] | None:
     return None
 
 
-def _titles(lines: list[Line]) -> list[Column] | None:
+def column_titles(lines: list[Line]) -> list[Column] | None:
     """The columns the lines name when they hold nothing but column titles, else None."""
     key = fold(" ".join(line.text for line in lines))
     # « Calendrier de réalisation », « Indicateurs de suivi »: a complement is the same title
@@ -130,7 +130,7 @@ def _dedupe(columns: list[Column]) -> list[Column]:
 
 
 @dataclass
-class _Cell:
+class WrappedCell:
     lines: list[Line]
 
     @property
@@ -141,10 +141,10 @@ class _Cell:
 
 @dataclass
 class _Row:
-    cells: dict[int, list[_Cell]] = field(default_factory=dict)
+    cells: dict[int, list[WrappedCell]] = field(default_factory=dict)
     lines: list[Line] = field(default_factory=list)
 
-    def add(self, column: int, cell: _Cell) -> None:
+    def add(self, column: int, cell: WrappedCell) -> None:
         self.cells.setdefault(column, []).append(cell)
         self.lines.extend(cell.lines)
 
@@ -168,8 +168,9 @@ _WHEN = re.compile(
     r"|q[1-4]\s+(?:19|20)\d{2})",
     re.IGNORECASE,
 )
+# A period that waits for its year on the next line (« Octobre », « Rentrée académique »).
 _MONTH_ALONE = re.compile(
-    rf"^(?:fin |d[ée]but |mi-)?{MONTH_ABBREVIATION}[a-zéû]*\.?$",
+    rf"^(?:(?:fin |d[ée]but |mi-)?{MONTH_ABBREVIATION}[a-zéû]*\.?|rentr[ée]e(?: acad[ée]mique)?)$",
     re.IGNORECASE,
 )
 _BOUND_BEFORE = frozenset({"en", "de", "d'ici", "pour", "avant", "le", "dès", "des", "depuis"})
@@ -236,10 +237,10 @@ def _closing_status(text: str) -> int:
     return 0
 
 
-def _cells(lines: list[Line]) -> list[_Cell]:
+def wrapped_cells(lines: list[Line]) -> list[WrappedCell]:
     """Lines grouped into cells: a line that opens with a capital, a digit or a mark, after a
     line that does not end mid-phrase, opens a cell; others wrap the cell above."""
-    cells: list[_Cell] = []
+    cells: list[WrappedCell] = []
     for whole in lines:
         pieces = _split_line(whole)
         for piece in pieces:
@@ -249,17 +250,18 @@ def _cells(lines: list[Line]) -> list[_Cell]:
             previous = cells[-1].lines[-1].text.rstrip() if cells else ""
             last_word = previous.split()[-1].lower() if previous.split() else ""
             mid_phrase = previous.endswith(_MID_PHRASE) or last_word in _MID_WORDS
-            month_then_year = bool(_MONTH_ALONE.match(previous)) and text[:1].isdigit()
+            waiting = cells[-1].text if cells else ""
+            month_then_year = bool(_MONTH_ALONE.match(waiting)) and text[:1].isdigit()
             own_cell = len(pieces) > 1 or bool(_WHEN.fullmatch(text))  # a split, a lone date
             wraps = text[0].islower() or mid_phrase or text in "?°" or text[0] in "(["
             if cells and (month_then_year or (not own_cell and wraps)):
                 cells[-1].lines.append(piece)
             else:
-                cells.append(_Cell([piece]))
+                cells.append(WrappedCell([piece]))
     return cells
 
 
-def _fits(column: Column, cell: _Cell) -> bool:
+def _fits(column: Column, cell: WrappedCell) -> bool:
     profile = cell_profile(squash(cell.text))
     if column is Column.STATUS_DEADLINE:
         return max(profile.get(Column.STATUS, 0), profile.get(Column.DEADLINE, 0)) >= _SUPPORT
@@ -268,7 +270,7 @@ def _fits(column: Column, cell: _Cell) -> bool:
     return profile.get(column, 0.0) >= _SUPPORT
 
 
-def _rows(columns: list[Column], cells: list[_Cell]) -> list[_Row]:
+def _rows(columns: list[Column], cells: list[WrappedCell]) -> list[_Row]:
     action = columns.index(Column.ACTION)
     # "N°" or a priority first: each row opens with its number or its mark (« *** »)
     numbered = (action > 0 and columns[0] in (Column.IGNORED, Column.PRIORITY)) or bool(
@@ -326,7 +328,7 @@ def _rows(columns: list[Column], cells: list[_Cell]) -> list[_Row]:
     return rows
 
 
-def _owner_then_more(cell: _Cell) -> tuple[_Cell, _Cell | None]:
+def _owner_then_more(cell: WrappedCell) -> tuple[WrappedCell, WrappedCell | None]:
     """An owner's cell run into the next one on its last line (« Direction Espace ouvert »,
     « Service informatique Logiciels installés »): cut before the capitalised word that
     opens a phrase, when what comes before is an owner and what follows is not."""
@@ -344,13 +346,13 @@ def _owner_then_more(cell: _Cell) -> tuple[_Cell, _Cell | None]:
             tail
         ).get(Column.OWNER):
             return (
-                _Cell([*cell.lines[:-1], replace(last, text=head, raw=head)]),
-                _Cell([replace(last, text=tail, raw=tail)]),
+                WrappedCell([*cell.lines[:-1], replace(last, text=head, raw=head)]),
+                WrappedCell([replace(last, text=tail, raw=tail)]),
             )
     return cell, None
 
 
-def _opening_column(columns: list[Column], action: int, cell: _Cell) -> int | None:
+def _opening_column(columns: list[Column], action: int, cell: WrappedCell) -> int | None:
     """The column, at or before the action's, that this cell's content says it belongs to."""
     for index in range(action + 1):
         if columns[index] not in _BLIND and _fits(columns[index], cell):
@@ -358,7 +360,7 @@ def _opening_column(columns: list[Column], action: int, cell: _Cell) -> int | No
     return None
 
 
-def _stronger(column: Column, cell: _Cell) -> bool:
+def _stronger(column: Column, cell: WrappedCell) -> bool:
     """The cell looks more like `column`'s content than like an action's."""
     profile = cell_profile(squash(cell.text))
     return profile.get(column, 0.0) >= profile.get(Column.ACTION, 0.0)
@@ -427,7 +429,7 @@ def _table_rows(columns: list[Column], body: list[Line], context: _Context) -> l
     stretch: list[Line] = []
 
     def close() -> None:
-        for row in _rows(columns, _cells(stretch)):
+        for row in _rows(columns, wrapped_cells(stretch)):
             if row.value(action):
                 row.axis, row.heading = context.axis, context.objective
                 rows.append(row)

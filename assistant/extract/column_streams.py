@@ -1,0 +1,362 @@
+"""Tables whose text came out column after column: each column's cells re-attached by order.
+
+``pdftotext`` in its default mode (and other converters) prints a table as text flows: the
+column titles as short blocks of their own, then a column's cells top to bottom, in chunks
+that interleave with the other columns' chunks (three actions, their owners, their
+deadlines, the next actions...). Nothing tells where one row ends. What survives is each
+column's order: the n-th owner printed is the n-th row's owner.
+
+So the cells are recovered (`flat_rows.wrapped_cells`: a capital opens a cell unless the
+line above ends mid-phrase), each is given the role its content reveals
+(`column_roles.cell_profile`, restricted to the roles the titles name, a block's cells
+agreeing with each other), and every role's cells, in the order printed, are laid beside
+the actions. A role with exactly one cell per action is attached; any other count cannot
+be aligned and is left out, with a French warning saying so. Row-by-row text reads the same
+way, since each role's cells keep their order there too; the readings compete
+(`reading_score`) and this one is announced « à vérifier » in every case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from assistant.extract.builder import ActionDraft, PlanBuilder
+from assistant.extract.column_roles import cell_profile
+from assistant.extract.flat_rows import WrappedCell, wrapped_cells
+from assistant.extract.items import split_items
+from assistant.extract.prose import AXIS_HEADING, OBJECTIVE_HEADING
+from assistant.extract.row_links import cited_recommendations
+from assistant.extract.stream import Item, Line, merge_spans
+from assistant.extract.text import squash
+from assistant.extract.vocabulary import Column, column_of, header_prefixes, priority_of
+from assistant.ids import fold
+from assistant.schema import LinkKind, Span
+
+# Roles a cell's content can reveal, strongest evidence first (a tie goes to the first).
+_CONTENT = (
+    Column.REFERENCE,
+    Column.CRITERION,
+    Column.PRIORITY,
+    Column.STATUS,
+    Column.DEADLINE,
+    Column.OWNER,
+    Column.INDICATORS,
+    Column.ACTION,
+)
+# What a title names, as the content roles it stands for.
+_TITLE_ROLES: dict[Column, tuple[Column, ...]] = {
+    Column.STATUS_DEADLINE: (Column.STATUS, Column.DEADLINE),
+    Column.GUARANTOR: (Column.OWNER,),
+    Column.RESULTS: (Column.INDICATORS,),
+    Column.REFERENCE: (Column.REFERENCE, Column.CRITERION),
+    Column.CRITERION: (Column.CRITERION, Column.REFERENCE),
+}
+_LABELS = {
+    Column.OWNER: "responsables",
+    Column.DEADLINE: "échéances",
+    Column.INDICATORS: "indicateurs",
+    Column.STATUS: "statuts",
+    Column.PRIORITY: "priorités",
+    Column.REFERENCE: "références aux recommandations",
+    Column.CRITERION: "critères",
+}
+_SUPPORT = 0.5
+_MAX_TITLE_CHARS = 40
+_MIN_TITLES = 3  # distinct roles named by titles, the action among them
+_MIN_ACTIONS = 2
+_PROSE_CHARS = 95  # a line this long is a paragraph's, not a table cell's
+_WHOLE_COLUMN = 1.5
+_SURE = 0.8  # a block whose cells all hold this clearly keeps its role
+_TITLE_WINDOW = 3
+_CONTINUED = Column.IGNORED  # a cell that turned out to continue the action above
+_TITLE_PUNCTUATION = re.compile(r"[\s:*?.°]+$")
+_ROW_NUMBER = re.compile(r"^\s*(?:n\s*°|\d{1,3}[.)]?|°)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class _Cell:
+    cell: WrappedCell
+    block: int
+    role: Column | None
+    axis: str | None = None
+    objective: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.cell.text
+
+
+@dataclass
+class _Reading:
+    roles: set[Column]
+    cells: list[_Cell] = field(default_factory=list)
+
+
+def read_column_streams(items: list[Item], plan: PlanBuilder) -> int:
+    """Add the actions of a table printed column after column; return how many."""
+    lines = [item for item in items if isinstance(item, Line)]
+    titled = _titles(lines)
+    if titled is None:
+        return 0
+    start, roles, title_lines = titled
+    reading = _Reading(roles)
+    _collect(lines[start:], title_lines, reading)
+    blocks = _blocks(reading.cells)
+    actions = _actions(blocks)
+    if len(actions) < _MIN_ACTIONS:
+        return 0
+    _assign_blocks(blocks, roles - {Column.ACTION}, len(actions))
+    streams = {
+        role: [cell for cell in reading.cells if cell.role is role]
+        for role in roles
+        if role is not Column.ACTION
+    }
+    attached = {role: cells for role, cells in streams.items() if len(cells) == len(actions)}
+    plan.reading = "column_streams"
+    for index, action in enumerate(actions):
+        plan.add_action(_draft(plan, action, {r: c[index] for r, c in attached.items()}))
+    _warn(plan, len(actions), attached, streams)
+    return len(actions)
+
+
+def _titles(lines: list[Line]) -> tuple[int, set[Column], set[int]] | None:
+    """Where the column titles start, the roles they name, and which lines are titles.
+
+    A title is a line opening a block and naming one column exactly (« Qui ? »,
+    « Responsable(s) »), with what it wraps onto (« Critère / AEQES », « Instance(s) /
+    porteuse(s) », « Comment mesurer / ? »). At least three roles, the action among them,
+    must be named.
+    """
+    title_lines: set[int] = set()  # the ``id`` of each title line
+    named: list[tuple[int, Column]] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        column = _exact_title(line.text) if (index == 0 or line.gap_before) else None
+        if column is None:
+            index += 1
+            continue
+        used = 1
+        while index + used < len(lines) and _wraps_title(lines, index, used):
+            used += 1
+        joined = " ".join(w.text for w in lines[index : index + used])
+        if used > 1 and "/" in joined:
+            column = column_of(joined) or column
+        # a column already titled is titled again only by a repeated header (titles close
+        # together); alone among the cells, « Référent » is an owner's cell
+        if any(c is column for _, c in named) and not _titles_near(lines, index + used):
+            index += used
+            continue
+        title_lines.update(id(w) for w in lines[index : index + used])
+        named.append((index, column))
+        index += used
+    roles: set[Column] = set()
+    for _, column in named:
+        roles.update(_TITLE_ROLES.get(column, (column,)))
+    roles &= set(_CONTENT)
+    if Column.ACTION not in roles or len(roles) < _MIN_TITLES:
+        return None
+    return named[0][0], roles, title_lines
+
+
+@cache
+def _exact_titles() -> dict[str, Column]:
+    titles: dict[str, Column] = {}
+    for prefix, column in header_prefixes():
+        for form in (prefix, f"{prefix}s", f"{prefix}(s)", f"{prefix}x"):
+            titles.setdefault(form, column)
+    return titles
+
+
+def _exact_title(text: str) -> Column | None:
+    """The column a line names when it is nothing but a column title."""
+    if len(text) > _MAX_TITLE_CHARS:
+        return None
+    folded = fold(text).strip()
+    titles = _exact_titles()
+    return titles.get(folded) or titles.get(_TITLE_PUNCTUATION.sub("", folded).strip())
+
+
+def _titles_near(lines: list[Line], index: int) -> bool:
+    """Whether another title follows within a few lines (a header printed again)."""
+    return any(_exact_title(line.text) is not None for line in lines[index : index + _TITLE_WINDOW])
+
+
+def _wraps_title(lines: list[Line], index: int, used: int) -> bool:
+    """Whether the next line continues the title (a complement, « ? », an acronym...)."""
+    following, last = lines[index + used], lines[index + used - 1].text.rstrip()
+    text = following.text.strip()
+    if following.gap_before or len(text) > _MAX_TITLE_CHARS:
+        return False
+    if len(text) <= 2 or last.endswith("/"):
+        return True
+    words = text.split()
+    return len(words) <= 3 and (text[0].islower() or (len(words) == 1 and text.isupper()))
+
+
+def _collect(lines: list[Line], titles: set[int], reading: _Reading) -> None:
+    """Cut the lines after the titles into cells, each with the role its content shows.
+
+    `titles` holds the ``id`` of the title lines; headings (« Axe 1 », « Objectif 1.2 »)
+    give the context of the actions printed after them.
+    """
+    axis: str | None = None
+    objective: str | None = None
+    block = 0
+    current: list[Line] = []
+
+    def flush() -> None:
+        nonlocal block
+        if current:
+            for cell in wrapped_cells(current):
+                reading.cells.append(_Cell(cell, block, None, axis, objective))
+            block += 1
+            current.clear()
+
+    for line in lines:
+        if line.gap_before:
+            flush()
+        if id(line) in titles or _ROW_NUMBER.match(line.text) or len(line.text) > _PROSE_CHARS:
+            flush()
+        elif AXIS_HEADING.match(line.text):
+            flush()
+            axis = squash(line.text)
+        elif OBJECTIVE_HEADING.match(line.text):
+            flush()
+            objective = squash(line.text)
+        else:
+            current.append(line)
+    flush()
+
+
+def _profile(cell: _Cell) -> dict[Column, float]:
+    return cell_profile(squash(cell.text))
+
+
+def _blocks(cells: list[_Cell]) -> list[list[_Cell]]:
+    blocks: dict[int, list[_Cell]] = {}
+    for cell in cells:
+        blocks.setdefault(cell.block, []).append(cell)
+    return list(blocks.values())
+
+
+def _actions(blocks: list[list[_Cell]]) -> list[_Cell]:
+    """The action cells: blocks mostly worded as actions, where a cell that is not worded
+    as one continues the action above it (its line opened with a capital)."""
+    actions: list[_Cell] = []
+    for block in blocks:
+        worded = [_profile(cell).get(Column.ACTION, 0.0) >= _SUPPORT for cell in block]
+        if sum(worded) * 2 < len(block) or not worded[0]:
+            continue
+        for cell, is_action in zip(block, worded, strict=True):
+            if is_action:
+                cell.role = Column.ACTION
+                actions.append(cell)
+            else:
+                actions[-1].cell.lines.extend(cell.cell.lines)
+                cell.role = _CONTINUED
+    return actions
+
+
+def _assign_blocks(blocks: list[list[_Cell]], roles: set[Column], rows: int) -> None:
+    """Give each other block one role: what its cells hold, and one cell per action.
+
+    A block is printed from one column, so its cells share a role. Each block starts with
+    the role its cells' contents support most; a block then changes role when that makes
+    more columns hold exactly one cell per action (worth `_WHOLE_COLUMN` of content
+    support each), each time the change
+    that helps most, until none helps.
+    """
+    open_blocks = [block for block in blocks if block[0].role is None]
+    support = [
+        {role: sum(_profile(cell).get(role, 0.0) for cell in block) for role in roles}
+        for block in open_blocks
+    ]
+    chosen: list[Column | None] = []
+    options: list[list[Column | None]] = []
+    for block, scores in zip(open_blocks, support, strict=True):
+        best = max(sorted(scores), key=lambda r: scores[r], default=None)
+        sure = best is not None and all(_profile(cell).get(best, 0.0) >= _SURE for cell in block)
+        chosen.append(best if best is not None and scores[best] > 0 else None)
+        # a block sure of its role is never dropped nor moved to make a count right
+        options.append([best] if sure else [None, *sorted(roles)])
+
+    def value(choice: list[Column | None]) -> float:
+        counts = Counter(
+            role for role, block in zip(choice, open_blocks, strict=True) for _ in block if role
+        )
+        content = sum(s[r] for s, r in zip(support, choice, strict=True) if r is not None)
+        return content + _WHOLE_COLUMN * sum(1 for role in roles if counts[role] == rows)
+
+    current = value(chosen)
+    while True:  # steepest ascent: the single change that helps most, until none helps
+        best: tuple[float, list[Column | None]] | None = None
+        for index in range(len(open_blocks)):
+            for option in options[index]:
+                if option != chosen[index]:
+                    trial = [*chosen[:index], option, *chosen[index + 1 :]]
+                    score = value(trial)
+                    if score > current + 1e-9 and (best is None or score > best[0]):
+                        best = (score, trial)
+        if best is None:
+            break
+        current, chosen = best
+    for block, role in zip(open_blocks, chosen, strict=True):
+        for cell in block:
+            cell.role = role
+
+
+def _draft(plan: PlanBuilder, action: _Cell, row: dict[Column, _Cell]) -> ActionDraft:
+    lines = action.cell.lines
+    text = squash(action.text)
+    value = {role: squash(cell.text) for role, cell in row.items()}
+    reference = value.get(Column.REFERENCE, "")
+    criterion = value.get(Column.CRITERION, "")
+    links: list[tuple[str, LinkKind, Span]] = []
+    if reference or criterion:
+        evidence = row.get(Column.REFERENCE) or row[Column.CRITERION]
+        cited = cited_recommendations(
+            plan,
+            reference or criterion,
+            criterion if reference else "",
+            evidence.cell.lines[0].span,
+        )
+        links = [(rec, LinkKind.EXPLICIT, span) for rec, span in cited]
+    return ActionDraft(
+        text=text,
+        source=merge_spans(lines[0].span, lines[-1].span, text),
+        objective=action.objective,
+        axis=action.axis,
+        owner=value.get(Column.OWNER),
+        deadline=value.get(Column.DEADLINE),
+        indicators=split_items(value[Column.INDICATORS]) if Column.INDICATORS in value else [],
+        status=value.get(Column.STATUS),
+        priority=priority_of(value.get(Column.PRIORITY)),
+        links=links,
+    )
+
+
+def _warn(
+    plan: PlanBuilder,
+    actions: int,
+    attached: dict[Column, list[_Cell]],
+    streams: dict[Column, list[_Cell]],
+) -> None:
+    plan.structure.needs_review = True
+    kept = [_LABELS[role] for role in _CONTENT if role in attached and role in _LABELS]
+    fields = f" ; leurs {', '.join(kept)} rattachés dans l'ordre des colonnes" if kept else ""
+    plan.warnings.append(
+        "Tableau dont l'extraction du texte a imprimé les colonnes l'une après l'autre : "
+        f"{actions} action(s) relues{fields}, à vérifier."
+    )
+    for role in _CONTENT:
+        cells = streams.get(role)
+        if role in attached or role not in _LABELS or cells is None:
+            continue
+        plan.warnings.append(
+            f"Les {_LABELS[role]} de ce tableau ({len(cells)} lus pour {actions} actions) n'ont "
+            "pas pu être rattachés aux actions : à compléter d'après le document."
+        )
