@@ -74,7 +74,13 @@ def _document_xml(name: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "name", ["items-numerotes-par-instance", "liste-multiniveau", "puces-dans-cellules"]
+    "name",
+    [
+        "items-numerotes-par-instance",
+        "liste-multiniveau",
+        "puces-dans-cellules",
+        "numerotation-axes-objectifs",
+    ],
 )
 def test_lists_are_real_word_numbering(name: str) -> None:
     xml = _document_xml(name)
@@ -93,6 +99,8 @@ def test_lists_are_real_word_numbering(name: str) -> None:
         ("recommandation-texte-fusionnee", '<w:vMerge w:val="restart"/>'),
         ("recommandations-en-bandeau", "<w:gridSpan "),
         ("entete-deux-niveaux", "<w:gridSpan "),
+        ("recommandations-lignes-pleine-largeur", "<w:gridSpan "),
+        ("paysage-entete-groupee", '<w:vMerge w:val="restart"/>'),
     ],
 )
 def test_merges_are_real_word_merges(name: str, mark: str) -> None:

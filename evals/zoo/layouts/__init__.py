@@ -5,14 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from evals.zoo.layouts import (
+    bands,
+    cards,
     cells,
     criteria,
+    crossrefs,
     fiches,
     followup,
+    grouped,
     hierarchy,
     merges,
+    outline,
     placement,
     plain,
+    quarters,
     references,
     steering,
     tabs,
@@ -43,4 +49,10 @@ LAYOUTS: dict[str, Callable[[], Layout]] = {
     "recommandations-en-bandeau": placement.recommandations_en_bandeau,
     "entete-deux-niveaux": merges.entete_deux_niveaux,
     "tableaux-par-critere": criteria.tableaux_par_critere,
+    "plan-puis-chronogramme": quarters.plan_puis_chronogramme,
+    "fiches-porteur-calendrier": cards.fiches_porteur_calendrier,
+    "numerotation-axes-objectifs": outline.numerotation_axes_objectifs,
+    "criteres-recommandations-commentaires": crossrefs.criteres_recommandations_commentaires,
+    "recommandations-lignes-pleine-largeur": bands.recommandations_lignes_pleine_largeur,
+    "paysage-entete-groupee": grouped.paysage_entete_groupee,
 }
