@@ -109,12 +109,14 @@ def read_column_streams(items: list[Item], plan: PlanBuilder) -> int:
     if len(actions) < _MIN_ACTIONS:
         return 0
     _assign_blocks(blocks, roles - {Column.ACTION}, len(actions))
-    streams = {
+    streams: dict[Column, list[_Cell]] = {
         role: [cell for cell in reading.cells if cell.role is role]
         for role in roles
         if role is not Column.ACTION
     }
-    attached = {role: cells for role, cells in streams.items() if len(cells) == len(actions)}
+    attached: dict[Column, list[_Cell]] = {
+        role: cells for role, cells in streams.items() if len(cells) == len(actions)
+    }
     plan.reading = "column_streams"
     for index, action in enumerate(actions):
         plan.add_action(_draft(plan, action, {r: c[index] for r, c in attached.items()}))
@@ -293,17 +295,17 @@ def _assign_blocks(blocks: list[list[_Cell]], roles: set[Column], rows: int) -> 
 
     current = value(chosen)
     while True:  # steepest ascent: the single change that helps most, until none helps
-        best: tuple[float, list[Column | None]] | None = None
+        step: tuple[float, list[Column | None]] | None = None
         for index in range(len(open_blocks)):
             for option in options[index]:
                 if option != chosen[index]:
                     trial = [*chosen[:index], option, *chosen[index + 1 :]]
                     score = value(trial)
-                    if score > current + 1e-9 and (best is None or score > best[0]):
-                        best = (score, trial)
-        if best is None:
+                    if score > current + 1e-9 and (step is None or score > step[0]):
+                        step = (score, trial)
+        if step is None:
             break
-        current, chosen = best
+        current, chosen = step
     for block, role in zip(open_blocks, chosen, strict=True):
         for cell in block:
             cell.role = role
