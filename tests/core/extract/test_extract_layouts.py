@@ -42,6 +42,13 @@ def _parse(tmp_path: Path, name: str, text: str) -> Plan:
         ("Recommandations principales n°1 et n°2 (synthèse)", ["principale/r1", "principale/r2"]),
         ("Critère 1.2.1", ["c1.2.1"]),
         ("Critère 5", ["c5"]),
+        # short forms listed in one cell: each member is a reference of its own
+        ("R2 et R3", ["r2", "r3"]),
+        ("R1, R4", ["r1", "r4"]),
+        ("Rec. 2, 4", ["r2", "r4"]),
+        ("R1 à R3", ["r1", "r2", "r3"]),
+        ("Reco 5 ; R7", ["r5", "r7"]),
+        ("Réunion 3", []),
     ],
 )
 def test_reference_forms(cell: str, expected: list[str]) -> None:
