@@ -46,13 +46,18 @@ def _number(text: str) -> tuple[int, ...]:
 
 
 def _follows(previous: tuple[int, ...], number: tuple[int, ...]) -> bool:
-    """1.2 after 1.1, 2.1 after 1.4, 3 after 2: the next item of one numbering."""
-    if len(previous) != len(number):
+    """The next item of one numbering: 3 after 2, 1.2 after 1.1, 2.1 after 1.4 — or, in an
+    outline, a first child (1.1 after 1, 1.1.1 after 1.1) or the next item of a level
+    above (1.2 after 1.1.3, 2 after 1.2.2)."""
+    if len(previous) == len(number):
+        for index, (before, now) in enumerate(zip(previous, number, strict=True)):
+            if now != before:
+                return now == before + 1 and all(part == 1 for part in number[index + 1 :])
         return False
-    for index, (before, now) in enumerate(zip(previous, number, strict=True)):
-        if now != before:
-            return now == before + 1 and all(part == 1 for part in number[index + 1 :])
-    return False
+    if number == (*previous, 1):
+        return True
+    depth = len(number)
+    return depth < len(previous) and number == (*previous[: depth - 1], previous[depth - 1] + 1)
 
 
 def _first(number: tuple[int, ...]) -> bool:
@@ -65,14 +70,35 @@ def read_numbered_lists(items: list[Item], plan: PlanBuilder) -> int:
     added = 0
     for run in runs:
         texts = [squash(" ".join(line.text for line in entry.lines)) for entry in run]
-        datedish = sum(due_date(text) is not None or bool(_LABELLED.search(text)) for text in texts)
         heading = run[0].heading or ""
-        if not (_PLAN_HEADING.search(heading) or datedish * 2 >= len(run)):
+        leaves = _leaves(run, texts)
+        datedish = sum(due_date(t) is not None or bool(_LABELLED.search(t)) for _, t in leaves)
+        if not (_PLAN_HEADING.search(heading) or datedish * 2 >= len(leaves)):
             continue
-        for entry, text in zip(run, texts, strict=True):
+        for entry, text in leaves:
             plan.add_action(_draft(entry, text))
             added += 1
     return added
+
+
+def _leaves(run: list[_Entry], texts: list[str]) -> list[tuple[_Entry, str]]:
+    """The items with no item under them, each under its outline's headings: the item above
+    a leaf is its objective, the one above that its axis (a flat list is all leaves)."""
+    leaves: list[tuple[_Entry, str]] = []
+    parents: dict[tuple[int, ...], str] = {}
+    for index, (entry, text) in enumerate(zip(run, texts, strict=True)):
+        following = run[index + 1].number if index + 1 < len(run) else None
+        if following is not None and following == (*entry.number, 1):
+            parents[entry.number] = _NUMBERED.sub(r"\g<text>", text, count=1).strip()
+            continue
+        objective = parents.get(entry.number[:-1])
+        axis = parents.get(entry.number[:-2]) if len(entry.number) >= 3 else None
+        if objective is not None:
+            entry.heading = objective
+        if axis is not None:
+            entry.axis = axis
+        leaves.append((entry, text))
+    return leaves
 
 
 def _runs(items: list[Item]) -> list[list[_Entry]]:

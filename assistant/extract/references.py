@@ -36,6 +36,14 @@ _PLAIN_REC = re.compile(
 )
 _CRITERION_ONLY = re.compile(rf"\bCrit[èe]re\s*(?P<crit>{_NUM})\b", re.IGNORECASE)
 _SHORT_R = re.compile(r"^\s*R\s*(?P<nums>\d+)\s*(?:$|[:.–—-]\s)", re.IGNORECASE)
+# A cell listing short references: « R2 et R3 », « R1, R4 », « Rec. 2, 4 », « R1 à R3 ».
+_SHORT_PREFIX = r"(?:R|Rec\.?|Reco\.?)\s*(?:n\s*°\s*)?"
+_SHORT_LIST = re.compile(
+    rf"^\s*{_SHORT_PREFIX}\d+(?:\s*(?:,|;|et|&|/|à)\s*(?:{_SHORT_PREFIX})?\d+)+\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_SHORT_MEMBER = re.compile(r"(?P<sep>à)?\s*(?:[a-z.°\s]*?)(?P<num>\d+)", re.IGNORECASE)
+_MAX_RANGE = 12
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,8 @@ def parse_references(text: str, *, free_text_fallback: bool = False) -> list[Ref
             reference with no number — right for a dedicated reference column
             ("Analyse Transversale Cursus Assistant Social p.14"), wrong for prose.
     """
+    if _SHORT_LIST.match(text):
+        return [Reference(f"R{num}", None, num, None) for num in dict.fromkeys(_short_list(text))]
     found: list[tuple[int, Reference]] = []
     taken: list[tuple[int, int]] = []
 
@@ -148,6 +158,18 @@ def parse_references(text: str, *, free_text_fallback: bool = False) -> list[Ref
         ):
             unique.append(Reference(stripped, None, None, None, _qualifier(stripped)))
     return unique
+
+
+def _short_list(text: str) -> list[str]:
+    """The numbers of a short list, a range « R1 à R3 » counting each number it covers."""
+    numbers: list[str] = []
+    for match in _SHORT_MEMBER.finditer(text):
+        number = int(match.group("num"))
+        if match.group("sep") and numbers and 0 < number - int(numbers[-1]) <= _MAX_RANGE:
+            numbers.extend(str(n) for n in range(int(numbers[-1]) + 1, number + 1))
+        else:
+            numbers.append(str(number))
+    return numbers
 
 
 def _qualifier(text: str) -> str | None:

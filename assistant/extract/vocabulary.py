@@ -44,7 +44,22 @@ def _load_headers() -> list[tuple[str, Column]]:
     data = json.loads(
         resources.files(__package__).joinpath("data/headers_fr.json").read_text("utf-8")
     )
-    return [(entry["header"], Column(entry["column"])) for entry in data["headers"]]
+    headers: list[tuple[str, Column]] = []
+    for entry in data["headers"]:
+        header, column = entry["header"], Column(entry["column"])
+        headers.append((header, column))
+        singular = _singular(header)
+        if " " in header and singular != header:
+            headers.append((singular, column))  # « critère de réussite » as « critères de… »
+    return headers
+
+
+def _singular(phrase: str) -> str:
+    """Each word of a folded phrase without its plural « s » or « x » (« criteres » → « critere »)."""
+    return " ".join(
+        word[:-1] if len(word) > 3 and word[-1] in "sx" and word[-2] != "s" else word
+        for word in phrase.split()
+    )
 
 
 _HEADER_PREFIXES: list[tuple[str, Column]] = _load_headers()

@@ -261,6 +261,10 @@ def test_a_single_period_cell_in_a_row_is_data_not_a_header(tmp_path: Path) -> N
         ("Q1 2027", Column.TIMELINE),
         ("Personnes ressources", None),  # a contact list's header, not an owner column
         ("Contacts", None),
+        # a title of the vocabulary in the singular or the plural names the same column
+        ("Critère de réussite", Column.INDICATORS),
+        ("Critères de réussite", Column.INDICATORS),
+        ("Indicateur de suivi", Column.INDICATORS),
     ],
 )
 def test_header_vocabulary(header: str, column: Column | None) -> None:
