@@ -284,3 +284,31 @@ def test_column_titles_alone_on_their_lines_are_not_fields(tmp_path: Path) -> No
     except NoRecognisableContentError:
         return
     assert not [a for a in plan.actions if a.owner or a.deadline]
+
+
+def test_fields_without_a_role_do_not_cut_a_fiche(tmp_path: Path) -> None:
+    """Two fields the plan keeps no value of (« Partenaires », « Moyens ») are one fiche's."""
+    text = (
+        "Fiche 1\n"
+        "Intitulé : Ouvrir un atelier d'écriture scientifique en Bloc 3\n"
+        "Pilote : Coordinatrice des TFE\n"
+        "Partenaires : Bibliothèque centrale\n"
+        "Échéance : février 2026\n"
+        "Moyens : deux heures par semaine\n"
+        "Critère de réussite : Atelier suivi par 80 % des étudiants\n"
+        "\n"
+        "Fiche 2\n"
+        "Intitulé : Publier un guide des stages à l'étranger\n"
+        "Pilote : Bureau des relations internationales\n"
+        "Partenaires : Étudiants de Bloc 3\n"
+        "Échéance : juin 2026\n"
+        "Moyens : budget de mise en page\n"
+        "Critère de réussite : Guide en ligne\n"
+    )
+    path = tmp_path / "fiches.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.owner, a.deadline, a.indicators) for a in plan.actions] == [
+        ("Coordinatrice des TFE", "février 2026", ["Atelier suivi par 80 % des étudiants"]),
+        ("Bureau des relations internationales", "juin 2026", ["Guide en ligne"]),
+    ]
