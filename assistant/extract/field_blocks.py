@@ -116,8 +116,11 @@ def _blocks(items: list[Item]) -> list[_Block]:
             continue
         column, value = _field(text)
         if column is not None:
+            # a field seen again opens the next fiche, unless it is one of those whose
+            # value is kept nowhere (« Partenaires », « Moyens »: several per fiche)
             starts_another = block is not None and (
-                column is Column.ACTION or column in block.columns()
+                column is Column.ACTION
+                or (column in block.columns() and column is not Column.IGNORED)
             )
             if block is None or starts_another:
                 block = _Block(title if block is None else None, axis, objective)
