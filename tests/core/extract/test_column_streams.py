@@ -194,3 +194,31 @@ def test_prose_is_not_read_as_columns(tmp_path: Path) -> None:
     except NoRecognisableContentError:
         return
     assert "column_streams" not in plan.structure.readers
+
+
+# The first title follows the introduction's last sentence with no blank line between.
+AFTER_PROSE = """Plan d'action du master en sciences infirmières
+Chaque action est suivie par la commission qualité du département.
+Action
+Mettre en place un tutorat
+par les pairs en Bloc 1
+Réviser le règlement des
+stages cliniques
+
+Resp.
+Service d'aide à la réussite
+Conseil de département
+
+Échéance
+Octobre 2025
+Juin 2026
+"""
+
+
+def test_titles_right_after_a_paragraph(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, AFTER_PROSE)
+    assert [(a.text, a.owner, a.deadline) for a in plan.actions] == [
+        ("Mettre en place un tutorat par les pairs en Bloc 1",
+         "Service d'aide à la réussite", "Octobre 2025"),
+        ("Réviser le règlement des stages cliniques", "Conseil de département", "Juin 2026"),
+    ]  # fmt: skip
