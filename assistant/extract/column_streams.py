@@ -71,6 +71,7 @@ _PROSE_CHARS = 95  # a line this long is a paragraph's, not a table cell's
 _WHOLE_COLUMN = 1.5
 _SURE = 0.8  # a block whose cells all hold this clearly keeps its role
 _TITLE_WINDOW = 3
+_ENDS = (".", ":", ")", "»")  # a paragraph's last line: a title may follow it
 _CONTINUED = Column.IGNORED  # a cell that turned out to continue the action above
 _TITLE_PUNCTUATION = re.compile(r"[\s:*?.°]+$")
 _ROW_NUMBER = re.compile(r"^\s*(?:n\s*°|\d{1,3}[.)]?|°)\s*$", re.IGNORECASE)
@@ -137,7 +138,8 @@ def _titles(lines: list[Line]) -> tuple[int, set[Column], set[int]] | None:
     index = 0
     while index < len(lines):
         line = lines[index]
-        column = _exact_title(line.text) if (index == 0 or line.gap_before) else None
+        opens = index == 0 or line.gap_before or lines[index - 1].text.rstrip().endswith(_ENDS)
+        column = _exact_title(line.text) if opens else None
         if column is None:
             index += 1
             continue
