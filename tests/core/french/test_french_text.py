@@ -70,3 +70,21 @@ def test_every_month_name_is_read() -> None:
         assert MONTHS[fold_accents(name)] == number
         assert due_date(f"{name} 2027") is not None
     assert due_date("févr. 2027") == due_date("février 2027")
+
+
+def test_words_cut_at_a_narrow_column_are_joined_again() -> None:
+    """A narrow cell wraps a word without a hyphen (« académiqu / e »): the piece left alone
+    on the next line is not a French word, so the word is whole again; real short words
+    (« ans », « la », « et ») stay words."""
+    from assistant.extract.text import squash
+
+    assert squash("Rentrée académiqu\ne 2025") == "Rentrée académique 2025"
+    assert squash("1er quadrimes\ntre 2024-2025") == "1er quadrimestre 2024-2025"
+    assert squash("Bibliothécair\ne") == "Bibliothécaire"
+    assert squash("Part des stages évalués conjointemen\nt") == (
+        "Part des stages évalués conjointement"
+    )
+    assert squash("pendant trois\nans") == "pendant trois ans"
+    assert squash("Direction de\nla section") == "Direction de la section"
+    assert squash("Coordination\net suivi") == "Coordination et suivi"
+    assert squash("Service\nà la demande") == "Service à la demande"
