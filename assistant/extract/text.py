@@ -9,9 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from assistant.french.stopwords import is_cut_piece
+
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 # "2016-\n2017", "E-\ncampus": a hyphen at the end of a line is kept and the halves joined.
 _LINE_HYPHEN = re.compile(r"(\w)-\s*\n\s*(\w)")
+# "académiqu\ne 2025": a word a narrow column wrapped without a hyphen; the piece on the
+# next line (one to three letters) is glued back unless it is a French word.
+_CUT_WORD = re.compile(r"(?<=[a-zà-ÿ])[ \t]*\n[ \t]*([a-zà-ÿ]{1,3})(?![\w'’-])")
 _BULLETS = re.compile(r"^[\s\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7o]\s+")
 
 
@@ -34,7 +39,14 @@ def squash(text: str) -> str:
     """Join lines into one line of normalised spaces, re-joining line-break hyphenation."""
     text = strip_glyphs(text)
     text = _LINE_HYPHEN.sub(r"\1-\2", text)
+    if "\n" in text:
+        text = _CUT_WORD.sub(_glue_piece, text)
     return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+
+
+def _glue_piece(match: re.Match[str]) -> str:
+    before = match.string[: match.start()]
+    return match.group(1) if is_cut_piece(before, match.group(1)) else match.group(0)
 
 
 def clean_line(line: str) -> str:

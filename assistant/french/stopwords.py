@@ -1,12 +1,14 @@
 """French stop lists, read from the data files beside this module.
 
-Three lists for three jobs, each documented in its file's header:
+Four lists for four jobs, each documented in its file's header:
 
 - `FRENCH_STOPWORDS` (``stopwords_fr.txt``): the Snowball list, for the lexical index and
   for the chat's stems; accent-folded;
 - `FUNCTION_WORDS` (``function_words_fr.txt``): articles and prepositions only, dropped
   when the audit compares two wordings (« plus », « moins », « tous » are dropped there, but
   « pas » is kept);
+- `SHORT_WORDS` (``short_words_fr.txt``): the words of one to three letters, to tell a
+  word cut by a narrow column (« académiqu / e ») from a real short word;
 - `LANGUAGE_MARKERS` (``language_markers.json``): the most frequent words of French,
   English, Dutch and German, to tell a document's language.
 """
@@ -16,7 +18,14 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-__all__ = ["FRENCH_STOPWORDS", "FUNCTION_WORDS", "LANGUAGE_MARKERS", "word_set"]
+__all__ = [
+    "FRENCH_STOPWORDS",
+    "FUNCTION_WORDS",
+    "LANGUAGE_MARKERS",
+    "SHORT_WORDS",
+    "is_cut_piece",
+    "word_set",
+]
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -37,7 +46,23 @@ def _word_file(name: str) -> frozenset[str]:
 
 FRENCH_STOPWORDS: frozenset[str] = _word_file("stopwords_fr.txt")
 FUNCTION_WORDS: frozenset[str] = _word_file("function_words_fr.txt")
+#: French words of one to three letters (``short_words_fr.txt``, lower case, accented).
+SHORT_WORDS: frozenset[str] = _word_file("short_words_fr.txt")
 LANGUAGE_MARKERS: dict[str, frozenset[str]] = {
     language: frozenset(words)
     for language, words in json.loads(_data("language_markers.json"))["languages"].items()
 }
+
+
+def is_cut_piece(before: str, piece: str) -> bool:
+    """Whether `piece`, the first word of a wrapped line, is the end of the word `before`
+    a narrow column cut without a hyphen (« académiqu » + « e »): one to three lower-case
+    letters after a letter, and no French word."""
+    return (
+        1 <= len(piece) <= 3
+        and piece.isalpha()
+        and piece.islower()
+        and before[-1:].isalpha()
+        and before[-1:].islower()
+        and piece not in SHORT_WORDS
+    )

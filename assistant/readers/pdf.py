@@ -37,6 +37,7 @@ from assistant.errors import (
     FileTooLargeError,
     NoRecognisableContentError,
 )
+from assistant.french.stopwords import is_cut_piece
 from assistant.readers.base import Block, Paragraph, RawDocument, Table, TableRow
 from assistant.readers.cleanup import normalise_lines
 from assistant.readers.layout_tables import LayoutTable
@@ -137,7 +138,8 @@ def _cell_text(chars: Sequence[Line], bbox: tuple[float, float, float, float] | 
         needed = (len(words[0]) + 1) * char_width if words else 0.0
         bullet = bool(words) and words[0][:1] in {"-", "•", "–", "▪", "*"}
         if room < needed and not bullet:
-            parts.append("" if prev_text.endswith("-") else " ")
+            cut = prev_text.endswith("-") or bool(words and is_cut_piece(prev_text, words[0]))
+            parts.append("" if cut else " ")
         else:
             parts.append("\n")
         parts.append(text)
