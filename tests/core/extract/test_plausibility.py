@@ -1,0 +1,88 @@
+"""Plausibility checks: what looks wrong in a reading is said, in French (written first)."""
+
+from __future__ import annotations
+
+from assistant.extract.builder import ActionDraft, PlanBuilder
+from assistant.extract.plausibility import check
+from assistant.schema import Document, DocumentFormat, Span
+
+_SPAN = Span(file="plan.txt", line_start=1, line_end=1, excerpt="x")
+
+
+def _plan(*drafts: ActionDraft) -> PlanBuilder:
+    document = Document(
+        id="plan", name="plan.txt", format=DocumentFormat.TXT, sha256="0", size_bytes=1
+    )
+    plan = PlanBuilder(document)
+    for draft in drafts:
+        plan.add_action(draft)
+    return plan
+
+
+def _action(text: str, **fields: object) -> ActionDraft:
+    return ActionDraft(text=text, source=_SPAN, **fields)  # type: ignore[arg-type]
+
+
+_GOOD = [
+    _action(
+        "Organiser une journée d'accueil des étudiants", owner="Direction", deadline="Juin 2025"
+    ),
+    _action("Réviser les fiches des unités d'enseignement", owner="Conseil", deadline="2025-2026"),
+    _action("Publier le plan sur l'intranet", owner="Cellule qualité", deadline="Mars 2026"),
+    _action("Former les enseignants au tutorat", owner="Service pédagogique", deadline="Q1 2026"),
+    _action("Créer un comité de programme", owner="Direction de catégorie", deadline="Mai 2025"),
+]
+
+
+def test_a_plausible_plan_gets_no_warning() -> None:
+    plan = _plan(*_GOOD)
+    check(plan)
+    assert plan.warnings == []
+
+
+def test_cells_cut_in_the_middle_of_a_phrase_are_said() -> None:
+    plan = _plan(
+        *_GOOD[:3],
+        _action(
+            "Fixer des dates intermédiaires de remise", owner="Président du", deadline="Rentrée"
+        ),
+        _action("Revoir le calendrier des jurys", owner="Direction de", deadline="Juin 2025"),
+    )
+    check(plan)
+    text = " ".join(plan.warnings)
+    assert "coupé" in text and "« Président du »" in text
+
+
+def test_values_of_two_rows_in_one_field_are_said() -> None:
+    plan = _plan(
+        *_GOOD[:3],
+        _action(
+            "Évaluer le dispositif de tutorat",
+            owner="Cellule qualité",
+            deadline="Janvier 2022; Juin 2024",
+        ),
+        _action(
+            "Ouvrir un local d'étude", owner="Service technique Septembre 2025", deadline="2025"
+        ),
+    )
+    check(plan)
+    text = " ".join(plan.warnings)
+    assert "deux lignes" in text
+
+
+def test_an_action_holding_two_actions_is_said() -> None:
+    plan = _plan(
+        *_GOOD[:3],
+        _action(
+            "Mettre en place un tutorat par les pairs en Bloc 1 Réviser le règlement des stages"
+        ),
+        _action("Créer un espace numérique pour les stages Organiser une réunion de rentrée"),
+    )
+    check(plan)
+    assert any("deux actions" in warning for warning in plan.warnings)
+
+
+def test_no_owner_at_all_is_said() -> None:
+    plan = _plan(*(_action(a.text, deadline=a.deadline) for a in _GOOD))
+    check(plan)
+    assert any("responsable" in warning for warning in plan.warnings)
