@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from assistant.extract.builder import PlanBuilder
+from assistant.extract.infinitives import is_infinitive
 from assistant.schema import Action, StructureReport, TableKind, TableReport
 
 #: Below this confidence a table's reading is announced as unsure.
@@ -40,6 +41,7 @@ def check(plan: PlanBuilder) -> None:
                 f"La même action apparaît 3 fois ou plus (« {_short(repeated[0])} ») : "
                 "des lignes ont peut-être été dédoublées (saut de page, cellules fusionnées)."
             )
+    checks.extend(_field_checks(actions))
     fragments = [
         r.ref
         for r in plan.recommendations.values()
@@ -62,6 +64,77 @@ def check(plan: PlanBuilder) -> None:
             "candidates « à vérifier » (voir le rapport de structure, et corrigez les rôles des "
             "colonnes si besoin)."
         )
+
+
+# A cell's text that stops mid-phrase (« Président du », « Direction de »), or a deadline
+# that is only the start of a period (« Rentrée », « Fin »): its row was cut, by a page
+# break or a row boundary read in the wrong place.
+_CUT_END = re.compile(
+    r"(?:\b(?:de|du|des|d'|la|le|les|l'|à|au|aux|et|ou|en|pour|par|avec|sur)|[,;:/(-])$",
+    re.IGNORECASE,
+)
+_PERIOD_START = re.compile(
+    r"^(?:rentr[ée]e|fin|d[ée]but|mi|avant|apr[èe]s|d[èe]s|courant)$", re.IGNORECASE
+)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# A second action run into the first: a capitalised infinitive after a lower-case word.
+_SECOND_ACTION = re.compile(r"(?<=[a-zà-ÿ0-9)]) (?P<verb>[A-ZÀ-Ý][a-zà-ÿ]+(?:er|ir|re))\b")
+_MIN_FOR_OWNERS = 5
+
+
+def _field_checks(actions: list[Action]) -> list[str]:
+    """What the actions' own fields show: cut cells, two rows in one, two actions in one."""
+    if not actions:
+        return []
+    out: list[str] = []
+    cut = [
+        value
+        for a in actions
+        for value in (a.owner, a.deadline)
+        if value and (_CUT_END.search(value.strip()) or _PERIOD_START.match(value.strip()))
+    ]
+    if cut:
+        out.append(
+            f"{len(cut)} responsable(s) ou échéance(s) semblent coupés (ex. « {cut[0]} ») : "
+            "une ligne du tableau a peut-être été coupée par un saut de page."
+        )
+    bled = [
+        value
+        for a in actions
+        for value in (
+            a.owner if a.owner and _YEAR.search(a.owner) else None,
+            a.deadline if a.deadline and ";" in a.deadline and _two_dates(a.deadline) else None,
+        )
+        if value
+    ]
+    if bled:
+        out.append(
+            f"{len(bled)} champ(s) semblent mêler deux lignes du tableau (ex. « {_short(bled[0])} ») "
+            ": vérifiez les lignes voisines."
+        )
+    doubled = [a.text for a in actions if _holds_two_actions(a.text)]
+    if doubled:
+        out.append(
+            f"{len(doubled)} action(s) semblent contenir deux actions (ex. « {_short(doubled[0])} ») : "
+            "deux lignes du tableau ont peut-être été fusionnées."
+        )
+    if len(actions) >= _MIN_FOR_OWNERS and not any(a.owner for a in actions):
+        out.append(
+            f"Aucun responsable n'a été lu pour les {len(actions)} actions : la colonne ou "
+            "la mention des responsables n'a pas été reconnue ; vérifiez le document."
+        )
+    return out
+
+
+def _two_dates(value: str) -> bool:
+    return sum(1 for piece in value.split(";") if _YEAR.search(piece)) >= 2
+
+
+def _holds_two_actions(text: str) -> bool:
+    for match in _SECOND_ACTION.finditer(text):
+        if is_infinitive(match.group("verb").lower()) and match.start() > 12:
+            return True
+    return False
 
 
 def _table_checks(table: TableReport, actions: list[Action]) -> list[str]:
