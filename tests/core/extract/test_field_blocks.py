@@ -312,3 +312,33 @@ def test_fields_without_a_role_do_not_cut_a_fiche(tmp_path: Path) -> None:
         ("Coordinatrice des TFE", "février 2026", ["Atelier suivi par 80 % des étudiants"]),
         ("Bureau des relations internationales", "juin 2026", ["Guide en ligne"]),
     ]
+
+
+def test_a_spreadsheet_of_one_column_is_read_as_text(tmp_path: Path) -> None:
+    """A sheet where each row holds one line (« Pilote : … ») is a text, not a table whose
+    rows would each be an action."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for line in (
+        "Plan d'action de la section",
+        "Fiche 1",
+        "Intitulé : Ouvrir un atelier d'écriture scientifique en Bloc 3",
+        "Pilote : Coordinatrice des TFE",
+        "Échéance : février 2026",
+        "Fiche 2",
+        "Intitulé : Publier un guide des stages à l'étranger",
+        "Pilote : Bureau des relations internationales",
+        "Échéance : juin 2026",
+    ):
+        sheet.append([line])
+    path = tmp_path / "fiches.xlsx"
+    book.save(path)
+    plan = parse_file(path, Settings())
+    assert [(a.text, a.owner, a.deadline) for a in plan.actions] == [
+        ("Ouvrir un atelier d'écriture scientifique en Bloc 3", "Coordinatrice des TFE",
+         "février 2026"),
+        ("Publier un guide des stages à l'étranger", "Bureau des relations internationales",
+         "juin 2026"),
+    ]  # fmt: skip
