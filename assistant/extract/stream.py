@@ -35,12 +35,27 @@ def stream(raw: RawDocument) -> list[Item]:
     items: list[Item] = []
     previous_end: dict[tuple[int | None, str | None], int] = {}
     for block in raw.blocks:
+        if isinstance(block, Table) and _one_column(block):
+            # a sheet (or a boxed table) holding one cell a row is a text, line after line
+            for row in block.rows:
+                text = next((cell for cell in row.cells if cell.strip()), "")
+                if text:
+                    items.extend(_lines(Paragraph(text=text, span=row.span), previous_end))
+            continue
         if isinstance(block, Table):
             items.append(block)
             previous_end[(block.span.page, block.span.section)] = block.span.line_end
             continue
         items.extend(_lines(block, previous_end))
     return items
+
+
+def _one_column(table: Table) -> bool:
+    """Whether every row of the table holds text in one and the same column only."""
+    columns = {
+        index for row in table.rows for index, cell in enumerate(row.cells) if cell.strip()
+    }
+    return len(columns) == 1 and len(table.rows) >= 2
 
 
 def _lines(block: Paragraph, previous_end: dict[tuple[int | None, str | None], int]) -> list[Line]:
