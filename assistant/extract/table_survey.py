@@ -31,9 +31,10 @@ _BARE_AMOUNT = re.compile(
     r"^\s*\d{1,3}(?:[ .]?\d{3})+(?:[.,]\d{1,2})?\s*$|^\s*\d{3,}[.,]\d{1,2}\s*$"
 )
 _YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*$")
-_NUMBER_LIST = re.compile(
-    r"^\s*(?:n°\s*)?\d{1,2}(?:\.\d{1,2})?(?:\s*[,;/et]+\s*\d{1,2}(?:\.\d{1,2})?)*\s*$"
-)
+# « 3 », « 6, 7 », « 1.2 et 1.3 », « 3 (réalisé), 4 »: numbers of actions, each perhaps
+# with its state in brackets.
+_NUMBER = r"\d{1,2}(?:\.\d{1,2})?(?:\s*\([^()]{1,30}\))?"
+_NUMBER_LIST = re.compile(rf"^\s*(?:n°\s*)?{_NUMBER}(?:\s*[,;/et]+\s*{_NUMBER})*\s*$")
 _MIN_SHARE = 0.3
 
 
@@ -106,8 +107,10 @@ def is_gantt(rows: Sequence[TableRow]) -> bool:
     return False
 
 
+# « Mars », « sept. », and a range of months: « Sept. – nov. », « janvier à mars ».
 _MONTH = re.compile(
-    rf"^\s*{MONTH_ABBREVIATION}[a-zéû]*\.?\s*$",
+    rf"^\s*{MONTH_ABBREVIATION}[a-zéû]*\.?"
+    rf"(?:\s*(?:[-–—/]|à|au)\s*{MONTH_ABBREVIATION}[a-zéû]*\.?)?\s*$",
     re.IGNORECASE,
 )
 
