@@ -52,9 +52,7 @@ def stream(raw: RawDocument) -> list[Item]:
 
 def _one_column(table: Table) -> bool:
     """Whether every row of the table holds text in one and the same column only."""
-    columns = {
-        index for row in table.rows for index, cell in enumerate(row.cells) if cell.strip()
-    }
+    columns = {index for row in table.rows for index, cell in enumerate(row.cells) if cell.strip()}
     return len(columns) == 1 and len(table.rows) >= 2
 
 

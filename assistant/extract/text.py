@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from assistant.french.stopwords import is_cut_piece
+from assistant.french.wrapping import is_cut_piece
 
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 # "2016-\n2017", "E-\ncampus": a hyphen at the end of a line is kept and the halves joined.

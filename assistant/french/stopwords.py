@@ -23,7 +23,6 @@ __all__ = [
     "FUNCTION_WORDS",
     "LANGUAGE_MARKERS",
     "SHORT_WORDS",
-    "is_cut_piece",
     "word_set",
 ]
 
@@ -52,17 +51,3 @@ LANGUAGE_MARKERS: dict[str, frozenset[str]] = {
     language: frozenset(words)
     for language, words in json.loads(_data("language_markers.json"))["languages"].items()
 }
-
-
-def is_cut_piece(before: str, piece: str) -> bool:
-    """Whether `piece`, the first word of a wrapped line, is the end of the word `before`
-    a narrow column cut without a hyphen (« académiqu » + « e »): one to three lower-case
-    letters after a letter, and no French word."""
-    return (
-        1 <= len(piece) <= 3
-        and piece.isalpha()
-        and piece.islower()
-        and before[-1:].isalpha()
-        and before[-1:].islower()
-        and piece not in SHORT_WORDS
-    )

@@ -20,6 +20,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from assistant.french.wrapping import join_wrapped
+
 _SEGMENT = re.compile(r"\S+(?: \S+)*")  # text separated by two spaces or more
 _TOLERANCE = 3  # columns: data may start a few characters left of its header word
 _TITLE = 40  # characters: longer is a sentence, not a column title
@@ -66,14 +68,14 @@ def _cell_text(parts: Sequence[str]) -> str:
     """A cell's lines joined: wrapped text goes on with a space; with two list items or more
     (bullets, « 1. », « a) »), each item starts a line of its own."""
     if sum(bool(_ITEM.match(part)) for part in parts) < 2:
-        return " ".join(parts)
-    lines: list[str] = []
+        return join_wrapped(parts)
+    items: list[list[str]] = []
     for part in parts:
-        if _ITEM.match(part) or not lines:
-            lines.append(part)
+        if _ITEM.match(part) or not items:
+            items.append([part])
         else:
-            lines[-1] = f"{lines[-1]} {part}"
-    return "\n".join(lines)
+            items[-1].append(part)
+    return "\n".join(join_wrapped(item) for item in items)
 
 
 def find_layout_table(

@@ -37,7 +37,7 @@ from assistant.errors import (
     FileTooLargeError,
     NoRecognisableContentError,
 )
-from assistant.french.stopwords import is_cut_piece
+from assistant.french.wrapping import is_cut_piece
 from assistant.readers.base import Block, Paragraph, RawDocument, Table, TableRow
 from assistant.readers.cleanup import normalise_lines
 from assistant.readers.layout_tables import LayoutTable

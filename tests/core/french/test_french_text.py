@@ -88,3 +88,12 @@ def test_words_cut_at_a_narrow_column_are_joined_again() -> None:
     assert squash("Direction de\nla section") == "Direction de la section"
     assert squash("Coordination\net suivi") == "Coordination et suivi"
     assert squash("Service\nà la demande") == "Service à la demande"
+
+
+def test_wrapped_lines_of_a_cell_join_as_written() -> None:
+    from assistant.french.wrapping import join_wrapped
+
+    assert join_wrapped(["Cellule techno-", "pédagogique"]) == "Cellule techno-pédagogique"
+    assert join_wrapped(["Rentrée", "académiqu", "e 2025"]) == "Rentrée académique 2025"
+    assert join_wrapped(["Direction de", "la section"]) == "Direction de la section"
+    assert join_wrapped(["2024-", "2025"]) == "2024-2025"

@@ -1,0 +1,48 @@
+"""Lines a narrow column wrapped, joined back into the text they were.
+
+A table cell too narrow for its words wraps them: at a space (the pieces join with a
+space), after a hyphen (« techno- / pédagogique »: joined as written, hyphen kept), or in
+the middle of a word with no hyphen at all (« académiqu / e 2025 », what LibreOffice does
+to a word longer than the column). The last case is told by the piece left on the next
+line: one to three lower-case letters that are no French word (`SHORT_WORDS`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.french.stopwords import SHORT_WORDS
+
+__all__ = ["is_cut_piece", "join_wrapped"]
+
+
+def is_cut_piece(before: str, piece: str) -> bool:
+    """Whether `piece`, the first word of a wrapped line, ends the word `before` ends with,
+    cut by a narrow column without a hyphen."""
+    return (
+        1 <= len(piece) <= 3
+        and piece.isalpha()
+        and piece.islower()
+        and before[-1:].isalpha()
+        and before[-1:].islower()
+        and piece not in SHORT_WORDS
+    )
+
+
+def join_wrapped(parts: Sequence[str]) -> str:
+    """The wrapped lines of one cell as the text they were."""
+    text = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        first = part.split()[0]
+        if not text:
+            text = part
+        elif (text.endswith("-") and part[:1].isalnum()) or is_cut_piece(
+            text, first.rstrip(".,;:)")
+        ):
+            text += part
+        else:
+            text += " " + part
+    return text
