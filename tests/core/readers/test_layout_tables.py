@@ -179,3 +179,26 @@ def test_periods_under_the_last_title_become_a_column_each() -> None:
         ["Revoir les grilles", "Direction", "X", "X", ""],
         ["Créer un espace commun", "Bibliothèque", "", "", "X"],
     ]
+
+
+def test_a_row_cut_by_a_page_break_goes_on_after_the_repeated_header(tmp_path: Path) -> None:
+    """The header printed again at the top of the next page, in the middle of a row whose
+    cells go on below it in lower case: one row, the header skipped."""
+    text = (
+        "Action                    Responsable         Échéance       État\n\n"
+        "Allonger le stage de      Resp. des stages    2026           En cours\n"
+        "troisième année\n\n"
+        "Organiser un jury         Président du        Rentrée        Réalisé\n"
+        "Action                    Responsable         Échéance       État\n\n"
+        "intermédiaire des TFE     jury                académique\n"
+        "                                              2025\n\n"
+        "Créer une parcelle        Chef de travaux     2025           Non entamé\n"
+    )
+    blocks = _blocks(tmp_path, text)
+    tables = [block for block in blocks if isinstance(block, Table)]
+    assert len(tables) == 1
+    assert [row.cells[:3] for row in tables[0].rows[1:]] == [
+        ("Allonger le stage de troisième année", "Resp. des stages", "2026"),
+        ("Organiser un jury intermédiaire des TFE", "Président du jury", "Rentrée académique 2025"),
+        ("Créer une parcelle", "Chef de travaux", "2025"),
+    ]
