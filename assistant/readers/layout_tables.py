@@ -131,6 +131,12 @@ def find_layout_table(
         if placed is None:
             break
         if titles and [text.casefold() for text in placed] == titles:
+            resumed = _resumed_row(lines, index + 1, starts) if not blank else None
+            if resumed is not None:
+                # the header printed again at the top of a page, inside a row cut by the
+                # page break: skipped, the row's cells go on below it
+                index, blank = resumed, 0
+                continue
             # the header again, under a section title (« Axe 2 — … »): a table of its own,
             # the title a paragraph between the two
             if placed_lines and not blank and sum(map(bool, placed_lines[-1][1])) == 1:
@@ -169,6 +175,21 @@ def find_layout_table(
         return None
     end = rows[-1].last_line + 1
     return LayoutTable(start, end, [text for _, text in header], rows, starts)
+
+
+def _resumed_row(lines: Sequence[str], index: int, starts: list[int]) -> int | None:
+    """Where a row cut by a page break goes on after the header printed again: the next
+    line (a blank line may come first) whose cells sit in the columns and all go on in
+    lower case; None when the next line opens rows of its own."""
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    if index >= len(lines):
+        return None
+    placed = _place(segments(lines[index]), starts)
+    pieces = [text for text in placed or [] if text]
+    if not pieces or not all(text[0].islower() for text in pieces):
+        return None
+    return index
 
 
 def _header_continued(
