@@ -202,3 +202,23 @@ def test_a_row_cut_by_a_page_break_goes_on_after_the_repeated_header(tmp_path: P
         ("Organiser un jury intermédiaire des TFE", "Président du jury", "Rentrée académique 2025"),
         ("Créer une parcelle", "Chef de travaux", "2025"),
     ]
+
+
+def test_a_repeated_header_at_other_positions_and_a_table_of_one_row(tmp_path: Path) -> None:
+    """The header printed again a few characters off (another page's layout) is still the
+    header; a table of one row under a header of four titles or more is a table."""
+    text = (
+        "Action                      Responsable       Échéance       État\n\n"
+        "Organiser un jury           Président du      Rentrée        Réalisé\n"
+        "Action                   Responsable     Échéance     État\n\n"
+        "intermédiaire des TFE       jury              académique\n\n"
+        "Actions prévues :\n\n"
+        "Action                      Responsable       Échéance       État\n\n"
+        "Répondre à un appel à       Direction de      2026-2027      Non\n"
+        "projets de recherche        section                          entamé\n"
+    )
+    tables = [block for block in _blocks(tmp_path, text) if isinstance(block, Table)]
+    assert [[row.cells[:2] for row in table.rows[1:]] for table in tables] == [
+        [("Organiser un jury intermédiaire des TFE", "Président du jury")],
+        [("Répondre à un appel à projets de recherche", "Direction de section")],
+    ]
