@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from assistant.french.wrapping import join_wrapped
 
 _SEGMENT = re.compile(r"\S+(?: \S+)*")  # text separated by two spaces or more
+_TITLES_FOR_ONE_ROW = 4  # a header this wide may stand over a single row
 _TOLERANCE = 3  # columns: data may start a few characters left of its header word
 _TITLE = 40  # characters: longer is a sentence, not a column title
 _WORD = re.compile(r"[^\W\d_]{2}")
@@ -130,7 +131,7 @@ def find_layout_table(
         placed = _place(segments(line), starts)
         if placed is None:
             break
-        if titles and [text.casefold() for text in placed] == titles:
+        if titles and _repeats(line, placed, titles):
             resumed = _resumed_row(lines, index + 1, starts) if not blank else None
             if resumed is not None:
                 # the header printed again at the top of a page, inside a row cut by the
@@ -168,13 +169,23 @@ def find_layout_table(
             if text:
                 row.cells[column].append(text)
         row.last_line = index
-    # a table of its own needs two rows; a continuation may hold the last one alone
-    if len(rows) < (1 if not header else 2) or not any(
+    # a table of its own needs two rows (one under four titles or more); a continuation
+    # may hold the last one alone
+    needed = 1 if not header or len(header) >= _TITLES_FOR_ONE_ROW else 2
+    if len(rows) < needed or not any(
         sum(bool(c) for c in row.cells) >= 2 for row in rows
     ):
         return None
     end = rows[-1].last_line + 1
     return LayoutTable(start, end, [text for _, text in header], rows, starts)
+
+
+def _repeats(line: str, placed: list[str], titles: list[str]) -> bool:
+    """Whether a line is the table's header again, at its columns or a few characters off
+    (the next page laid out a little differently)."""
+    if [text.casefold() for text in placed] == titles:
+        return True
+    return [text.casefold() for _, text in segments(line)] == titles
 
 
 def _resumed_row(lines: Sequence[str], index: int, starts: list[int]) -> int | None:

@@ -211,7 +211,7 @@ def test_a_repeated_header_at_other_positions_and_a_table_of_one_row(tmp_path: P
         "Action                      Responsable       Échéance       État\n\n"
         "Organiser un jury           Président du      Rentrée        Réalisé\n"
         "Action                   Responsable     Échéance     État\n\n"
-        "intermédiaire des TFE       jury              académique\n\n"
+        "intermédiaire des TFE       jury              académique\n\n\n"
         "Actions prévues :\n\n"
         "Action                      Responsable       Échéance       État\n\n"
         "Répondre à un appel à       Direction de      2026-2027      Non\n"
