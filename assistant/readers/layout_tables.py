@@ -116,6 +116,9 @@ def find_layout_table(
     else:
         return None
     titles = [text.casefold() for _, text in header]
+    # the titles a repeated header would show (a continuation keeps its first line, the
+    # header printed again, as a row: only a later repeat is looked for)
+    repeated = titles or ([text.casefold() for _, text in segments(lines[start])] if titled else [])
     placed_lines: list[tuple[int, list[str], bool]] = []  # (index, cells, after a blank line)
     blank = 0
     index = first
@@ -131,7 +134,7 @@ def find_layout_table(
         placed = _place(segments(line), starts)
         if placed is None:
             break
-        if titles and _repeats(line, placed, titles):
+        if repeated and index != start and _repeats(line, placed, repeated):
             resumed = _resumed_row(lines, index + 1, starts) if not blank else None
             if resumed is not None:
                 # the header printed again at the top of a page, inside a row cut by the
@@ -172,9 +175,7 @@ def find_layout_table(
     # a table of its own needs two rows (one under four titles or more); a continuation
     # may hold the last one alone
     needed = 1 if not header or len(header) >= _TITLES_FOR_ONE_ROW else 2
-    if len(rows) < needed or not any(
-        sum(bool(c) for c in row.cells) >= 2 for row in rows
-    ):
+    if len(rows) < needed or not any(sum(bool(c) for c in row.cells) >= 2 for row in rows):
         return None
     end = rows[-1].last_line + 1
     return LayoutTable(start, end, [text for _, text in header], rows, starts)
