@@ -65,8 +65,15 @@ TARGETS = {"intent accuracy": 0.9, "answer correctness": 0.9}
 #: Answer correctness the fresh aside third must reach (issue 14).
 FRESH_ASIDE_TARGET = 0.85
 #: The parts reported apart, in this order.
-PARTS = ("existing", "fresh in-sample", "fresh aside", "fresh-2 in-sample", "fresh-2 aside",
-         "fresh-3 in-sample", "fresh-3 aside")
+PARTS = (
+    "existing",
+    "fresh in-sample",
+    "fresh aside",
+    "fresh-2 in-sample",
+    "fresh-2 aside",
+    "fresh-3 in-sample",
+    "fresh-3 aside",
+)
 #: The earlier versions the « demo-versions » workspace holds before the demo corpus.
 VERSIONS_DIR = QUESTIONS_DIR / "versions"
 #: An internal id as the store writes it: a person must never read one.

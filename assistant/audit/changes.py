@@ -62,6 +62,7 @@ def compare_versions(
         moved = _moves(before, action, score)
         changes += moved
         unchanged += not moved
+    orphaned = _orphaned(previous, current)
     changes += [
         ActionChange(kind=ChangeKind.REMOVED, text=action.text, previous_action_id=action.id)
         for action in previous.actions
@@ -74,7 +75,8 @@ def compare_versions(
         version=version,
         previous_version=previous_version,
         changes=changes,
-        orphaned_recommendations=_orphaned(previous, current),
+        orphaned_recommendations=[ref for _key, ref in orphaned],
+        orphaned_keys=[key for key, _ref in orphaned],
         unchanged=unchanged,
         recurring_recommendations=_recurring(previous, current, plans),
     )
@@ -189,7 +191,9 @@ def _moves(before: Action, now: Action, score: float) -> list[ActionChange]:
     return moves
 
 
-def _orphaned(previous: Plan, current: Plan) -> list[str]:
+def _orphaned(previous: Plan, current: Plan) -> list[tuple[str, str]]:
+    """(key, reference) of the recommendations answered before and by no action now."""
+
     def answered(plan: Plan) -> dict[str, str]:
         keys = {rec.id: (rec.key or fold(rec.ref), rec.ref) for rec in plan.recommendations}
         found: dict[str, str] = {}
@@ -201,7 +205,7 @@ def _orphaned(previous: Plan, current: Plan) -> list[str]:
         return found
 
     before, now = answered(previous), answered(current)
-    return [ref for key, ref in before.items() if key not in now]
+    return [(key, ref) for key, ref in before.items() if key not in now]
 
 
 def describe_change(change: ActionChange) -> str:

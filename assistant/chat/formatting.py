@@ -58,6 +58,10 @@ def numbered(answer: Answer, *, sources: bool = True) -> str:
     lines = [text, "", "Sources :"]
     for citation in answer.citations:
         where = where_written(citation.span) if citation.span else "bibliothèque d'indicateurs"
+        # « plan-action.md (version 1), l. 61 »: an item of an earlier version
+        span, document = citation.span, citation.document
+        if span and document and document != span.file and document.startswith(span.file):
+            where = document + where.removeprefix(span.file)
         if citation.kind == "draft":
             where = "proposition calculée (à valider)"
         quote = (

@@ -78,6 +78,10 @@ class PlanChanges(BaseModel):
         default_factory=list,
         description="Recommendations (as referenced) that had an action and have none now.",
     )
+    orphaned_keys: list[str] = Field(
+        default_factory=list,
+        description="The normalised keys ('c2/r2') of `orphaned_recommendations`, same order.",
+    )
     unchanged: int = Field(ge=0, description="Actions identical in both versions.")
     recurring_recommendations: list[RecurringRecommendation] = Field(
         default_factory=list,
