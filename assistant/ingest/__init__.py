@@ -202,14 +202,17 @@ def _with_superseded_corrections(
         source = batch.loaded.sources.get(item.path)
         corrections = saved.get(item.supersedes or "")
         name = names.get(item.supersedes or "")
-        if (
-            source is None
-            or corrections is None
-            or name is None
-            or source.corrections is not None
-            or not _fits(corrections, workspace.structure(name), item.plan)
-        ):
+        if source is None or corrections is None or name is None or source.corrections is not None:
             out.append(item)
+            continue
+        if not _fits(corrections, workspace.structure(name), item.plan):
+            note = (
+                f"Les corrections de la lecture des tableaux de {name} n'ont pas été reprises : "
+                "les tableaux de ce fichier sont disposés autrement. Vérifiez la lecture "
+                f"(plan-assistant structure {item.plan.document.name})."
+            )
+            plan = item.plan.model_copy(update={"warnings": [*item.plan.warnings, note]})
+            out.append(replace(item, plan=plan))
             continue
         [(_path, outcome)] = parse_sources(
             [replace(source, corrections=corrections)], workspace.settings, parser=parser

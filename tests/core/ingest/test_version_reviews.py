@@ -158,3 +158,19 @@ def test_an_accepted_owner_does_not_overwrite_the_new_versions_own(
 
     visits = next(a for a in workspace.actions() if "visites de stage" in a.text)
     assert visits.owner == "Coordination des stages"  # the plan's own value wins
+
+
+def test_corrections_of_other_tables_are_not_carried_and_the_import_says_so(
+    reviewed: tuple[Workspace, Path],
+) -> None:
+    workspace, later = reviewed
+    later.write_text(later.read_text("utf-8").replace("| État |", "| Avancement |"), "utf-8")
+
+    ingest_files(workspace, [later], duplicates=DuplicateChoice.NEW_VERSION)
+
+    [document] = workspace.documents()
+    assert document.id not in workspace.structure_corrections()
+    assert any("n'ont pas été reprises" in w for w in document.warnings)
+    # the proposals still follow the actions
+    visits = next(a for a in workspace.actions() if "visites de stage" in a.text)
+    assert visits.owner == "Responsable des stages"
