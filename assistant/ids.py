@@ -41,3 +41,9 @@ def item_id(prefix: str, document: str, key: str, occurrence: int = 0) -> str:
         occurrence: 0 for the first item with this key in the document, 1 for the second...
     """
     return f"{prefix}-{_digest(document, fold(key), str(occurrence))}"
+
+
+def wording_signature(text: str) -> str:
+    """A digest of a wording that the same words give again (case, accents and spaces aside):
+    how a link decision finds its action after a re-import."""
+    return hashlib.sha256(fold(text).encode("utf-8")).hexdigest()[:16]

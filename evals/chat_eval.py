@@ -65,7 +65,17 @@ TARGETS = {"intent accuracy": 0.9, "answer correctness": 0.9}
 #: Answer correctness the fresh aside third must reach (issue 14).
 FRESH_ASIDE_TARGET = 0.85
 #: The parts reported apart, in this order.
-PARTS = ("existing", "fresh in-sample", "fresh aside", "fresh-2 in-sample", "fresh-2 aside")
+PARTS = (
+    "existing",
+    "fresh in-sample",
+    "fresh aside",
+    "fresh-2 in-sample",
+    "fresh-2 aside",
+    "fresh-3 in-sample",
+    "fresh-3 aside",
+)
+#: The earlier versions the « demo-versions » workspace holds before the demo corpus.
+VERSIONS_DIR = QUESTIONS_DIR / "versions"
 #: An internal id as the store writes it: a person must never read one.
 _RAW_ID = re.compile(r"\b(?:act|rec|swot|gap|draft|doc)-[0-9a-f]{8,}\b")
 LATENCY_TARGET_MS = 300.0
@@ -92,11 +102,14 @@ class QuestionConversation(BaseModel):
 class QuestionSet(BaseModel):
     about: str = Field(default="", validation_alias="_comment")
     workspace: str = Field(
-        pattern="^(demo|seeds|seed:[a-z0-9-]+)$",
-        description="'demo', 'seeds' (all of them) or 'seed:PREFIX' (the seeds named PREFIX…).",
+        pattern="^(demo|demo-versions|seeds|seed:[a-z0-9-]+)$",
+        description="'demo', 'demo-versions' (the demo over earlier versions of its plan and "
+        "report), 'seeds' (all of them) or 'seed:PREFIX' (the seeds named PREFIX…).",
     )
     collection: Literal["existing", "fresh"] = "existing"
-    batch: int = Field(default=1, ge=1, le=2, description="Fresh questions: 1 or 2 (session 4).")
+    batch: int = Field(
+        default=1, ge=1, le=3, description="Fresh questions: 1, 2 (session 4) or 3 (history)."
+    )
     set: Literal["in", "aside"] | None = Field(
         default=None, description="Every conversation of the file is of this part."
     )
@@ -253,7 +266,7 @@ def build_workspace(
     Raises:
         SharedDataMissing: the seeds are asked for and ../shared is not there.
     """
-    if kind == "demo":
+    if kind in ("demo", "demo-versions"):
         files = [REPO_ROOT / "corpus" / "demo" / name for name in DEMO_FILES]
     else:
         prefix = kind.partition(":")[2]
@@ -262,6 +275,8 @@ def build_workspace(
         if not files:
             raise SharedDataMissing(f"aucune graine « {prefix}* » dans ../shared/seeds")
     workspace = Workspace.open(directory / kind.replace(":", "-"), settings)
+    if kind == "demo-versions":  # the earlier versions first, under the same file names
+        ingest_files(workspace, sorted(VERSIONS_DIR.glob("*.md")))
     ingest_files(workspace, files)
     return workspace
 
@@ -425,7 +440,7 @@ class ChatSection:
             console.print(
                 f"{label} (existing): {existing[key]:.3f} (target ≥ {TARGETS[label]}) {'PASS' if ok else 'MISS'}"
             )
-        for fresh in ("fresh", "fresh-2"):
+        for fresh in ("fresh", "fresh-2", "fresh-3"):
             if f"{fresh} aside" not in payload["parts"]:
                 continue
             aside = payload["parts"][f"{fresh} aside"]["answer_correctness"]

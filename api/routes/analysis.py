@@ -10,13 +10,15 @@ from fastapi import APIRouter, Path, Query, Response
 
 from api import analysis, filters
 from api.deps import ContextDep, PageDep, WorkspaceDep
-from api.errors import WORKSPACE_ERRORS, ErrorBody
+from api.errors import WORKSPACE_ERRORS, ErrorBody, not_found
 from api.models import GapsPublic, IsoDate
 from api.routes.items import Criterion
 from assistant.analyses import plan_changes
+from assistant.audit.changes import summarise_version
 from assistant.reports import BINARY_FORMATS, MEDIA_TYPES, ReportFormat, file_name
 from assistant.schema import AuditReport, Coverage, MappingsPublic, Severity
-from assistant.schema.changes import PlanChanges
+from assistant.schema.changes import PlanChanges, VersionSummary
+from assistant.schema.workspace import PlanVersion
 
 router = APIRouter(prefix="/workspaces/{workspace_id}", responses=WORKSPACE_ERRORS)
 
@@ -146,3 +148,38 @@ def list_changes(workspace: WorkspaceDep) -> list[PlanChanges]:
     name, or `PUT /documents/{id}`), or when an upload chose `duplicates=version`.
     """
     return plan_changes(workspace)
+
+
+@router.get(
+    "/versions",
+    response_model=list[VersionSummary],
+    tags=["analysis"],
+    summary="Versions antérieures des documents, avec leurs chiffres",
+)
+def list_versions(workspace: WorkspaceDep) -> list[VersionSummary]:
+    """Every earlier version kept (oldest first): its file name, when it was stored, and its
+    figures (actions, per status, without owner or deadline, recommendations), to set beside
+    the current version's (`GET /changes` has both)."""
+    return [summarise_version(version) for version in workspace.versions()]
+
+
+@router.get(
+    "/versions/{lineage}/{version}",
+    response_model=PlanVersion,
+    tags=["analysis"],
+    summary="Une version antérieure d'un document, avec tous ses éléments",
+    responses={404: {"model": ErrorBody, "description": "No such version."}},
+)
+def get_version(
+    workspace: WorkspaceDep,
+    lineage: Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,64}$", description="The lineage.")],
+    version: Annotated[int, Path(ge=1, description="The version number.")],
+) -> PlanVersion:
+    """An earlier version as it was stored: its document, recommendations, actions, SWOT."""
+    found = [v for v in workspace.versions(lineage) if v.version == version]
+    if not found:
+        raise not_found(
+            f"Aucune version {version} de ce document dans l'espace de travail "
+            "(GET /versions les liste)."
+        )
+    return found[0]

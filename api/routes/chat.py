@@ -20,6 +20,7 @@ from api.context import ApiContext
 from api.deps import ContextDep, WorkspaceDep
 from api.errors import WORKSPACE_ERRORS
 from api.models import RequestBody
+from assistant.chat.formatting import StreamNumbering, for_people
 from assistant.chat.models import Answer
 from assistant.chat.service import ConversationService
 from assistant.errors import PlanAssistantError
@@ -61,9 +62,11 @@ def _ready(context: ApiContext, workspace: Workspace) -> ConversationService:
 def ask(context: ContextDep, workspace: WorkspaceDep, body: ChatRequest) -> Answer:
     """Ask a question about the plan, in French (step 9); the answer cites its sources.
 
-    Send the returned `conversation_id` with a follow-up question.
+    The text cites by number (« [1, 2] »: the first and second of `citations`), for a
+    person to read; the ids are in `citations`. Send the returned `conversation_id` with a
+    follow-up question.
     """
-    return _ready(context, workspace).ask(body.question, body.conversation_id)
+    return for_people(_ready(context, workspace).ask(body.question, body.conversation_id))
 
 
 # One Server-Sent Event, as clients (and schemathesis) see it; `data` is JSON text.
@@ -105,12 +108,14 @@ def ask_streaming(
     service = _ready(context, workspace)
 
     def events() -> Iterator[str]:
+        numbering = StreamNumbering()  # the deltas cite by number, as the final answer does
         try:
             for part in service.stream(body.question, body.conversation_id):
                 if isinstance(part, Answer):
-                    yield _event("answer", part.model_dump_json())
+                    yield _event("answer", for_people(part).model_dump_json())
                 else:
-                    yield _event("delta", json.dumps({"text": part}, ensure_ascii=False))
+                    text = numbering(part)
+                    yield _event("delta", json.dumps({"text": text}, ensure_ascii=False))
         except PlanAssistantError as error:
             payload = {"error": {"code": error.code, "message": str(error)}}
             yield _event("error", json.dumps(payload, ensure_ascii=False))

@@ -23,12 +23,11 @@ from assistant.schema.changes import (
     ChangeKind,
     PlanChanges,
     RecurringRecommendation,
+    VersionFigures,
+    VersionSummary,
 )
-
-#: Two wordings at or above this token-set ratio (0-100) are the same action reworded.
-#: Measured on the tests' revisions: rewordings score 80-100, unrelated actions of one
-#: plan below 60.
-REWORDED_FLOOR = 70.0
+from assistant.schema.workspace import PlanVersion
+from assistant.store.pairing import REWORDED_FLOOR, pair_actions
 
 
 def compare_versions(
@@ -46,7 +45,7 @@ def compare_versions(
     recommendations that come back are listed, with the actions of `plans` (the
     workspace's current documents) marked done that answered them the first time.
     """
-    pairs = _pair(previous.actions, current.actions)
+    pairs = pair_actions(previous.actions, current.actions)
     paired_before = {id(before) for before, _after, _score in pairs}
     paired_now = {id(after) for _before, after, _score in pairs}
     changes: list[ActionChange] = []
@@ -62,6 +61,7 @@ def compare_versions(
         moved = _moves(before, action, score)
         changes += moved
         unchanged += not moved
+    orphaned = _orphaned(previous, current)
     changes += [
         ActionChange(kind=ChangeKind.REMOVED, text=action.text, previous_action_id=action.id)
         for action in previous.actions
@@ -74,9 +74,39 @@ def compare_versions(
         version=version,
         previous_version=previous_version,
         changes=changes,
-        orphaned_recommendations=_orphaned(previous, current),
+        orphaned_recommendations=[ref for _key, ref in orphaned],
+        orphaned_keys=[key for key, _ref in orphaned],
         unchanged=unchanged,
         recurring_recommendations=_recurring(previous, current, plans),
+        previous_figures=version_figures(previous),
+        figures=version_figures(current),
+    )
+
+
+def version_figures(plan: Plan) -> VersionFigures:
+    """The figures of one version: actions, per status, without owner or deadline..."""
+    by_status: dict[str, int] = {}
+    for action in plan.actions:
+        by_status[action.status_category.value] = by_status.get(action.status_category.value, 0) + 1
+    return VersionFigures(
+        actions=len(plan.actions),
+        by_status=by_status,
+        without_owner=sum(1 for a in plan.actions if not (a.owner or "").strip()),
+        without_deadline=sum(1 for a in plan.actions if not (a.deadline or "").strip()),
+        recommendations=len(plan.recommendations),
+    )
+
+
+def summarise_version(version: PlanVersion) -> VersionSummary:
+    """An archived version as listed: its name, when it was stored, its figures."""
+    document = version.plan.document
+    return VersionSummary(
+        lineage=version.lineage,
+        version=version.version,
+        name=document.name,
+        title=document.title,
+        ingested_at=version.ingested_at,
+        figures=version_figures(version.plan),
     )
 
 
@@ -122,41 +152,6 @@ def _recurring(
     return found
 
 
-def _pair(before: list[Action], now: list[Action]) -> list[tuple[Action, Action, float]]:
-    pairs: list[tuple[Action, Action, float]] = []
-    used_before: set[int] = set()
-    used_now: set[int] = set()
-    by_wording: dict[str, list[Action]] = {}
-    for action in before:
-        by_wording.setdefault(fold(action.text), []).append(action)
-    for action in now:
-        same = [a for a in by_wording.get(fold(action.text), []) if id(a) not in used_before]
-        if same:
-            pairs.append((same[0], action, 100.0))
-            used_before.add(id(same[0]))
-            used_now.add(id(action))
-    candidates = sorted(
-        (
-            (fuzz.token_set_ratio(fold(old.text), fold(new.text)), i, j)
-            for i, old in enumerate(before)
-            if id(old) not in used_before
-            for j, new in enumerate(now)
-            if id(new) not in used_now
-        ),
-        reverse=True,
-    )
-    for score, i, j in candidates:
-        if score < REWORDED_FLOOR:
-            break
-        old, new = before[i], now[j]
-        if id(old) in used_before or id(new) in used_now:
-            continue
-        pairs.append((old, new, score))
-        used_before.add(id(old))
-        used_now.add(id(new))
-    return pairs
-
-
 def _moves(before: Action, now: Action, score: float) -> list[ActionChange]:
     common = {"text": now.text, "action_id": now.id, "previous_action_id": before.id}
     moves: list[ActionChange] = []
@@ -189,7 +184,9 @@ def _moves(before: Action, now: Action, score: float) -> list[ActionChange]:
     return moves
 
 
-def _orphaned(previous: Plan, current: Plan) -> list[str]:
+def _orphaned(previous: Plan, current: Plan) -> list[tuple[str, str]]:
+    """(key, reference) of the recommendations answered before and by no action now."""
+
     def answered(plan: Plan) -> dict[str, str]:
         keys = {rec.id: (rec.key or fold(rec.ref), rec.ref) for rec in plan.recommendations}
         found: dict[str, str] = {}
@@ -201,7 +198,7 @@ def _orphaned(previous: Plan, current: Plan) -> list[str]:
         return found
 
     before, now = answered(previous), answered(current)
-    return [ref for key, ref in before.items() if key not in now]
+    return [(key, ref) for key, ref in before.items() if key not in now]
 
 
 def describe_change(change: ActionChange) -> str:
@@ -231,7 +228,14 @@ def describe_plan_changes(changes: PlanChanges) -> list[str]:
         f"{changes.name} (version {changes.version}) par rapport à {changes.previous_name} "
         f"(version {changes.previous_version}) : {_summary(changes)}."
     )
-    lines = [head, *(describe_change(change) for change in changes.changes)]
+    lines = [head]
+    if changes.previous_figures is not None and changes.figures is not None:
+        lines.append(
+            f"Chiffres : version {changes.previous_version}, "
+            f"{describe_figures(changes.previous_figures)} ; version {changes.version}, "
+            f"{describe_figures(changes.figures)}"
+        )
+    lines += [describe_change(change) for change in changes.changes]
     for back in changes.recurring_recommendations:
         done = (
             " ; pourtant marquée réalisée : "
@@ -249,6 +253,30 @@ def describe_plan_changes(changes: PlanChanges) -> list[str]:
             + ", ".join(changes.orphaned_recommendations)
         )
     return lines
+
+
+_STATUS_FR = {"done": "réalisée", "in_progress": "en cours", "planned": "à venir",
+              "postponed": "reportée", "abandoned": "abandonnée", "unknown": "sans état"}  # fmt: skip
+
+
+def describe_figures(figures: VersionFigures) -> str:
+    """« 36 actions (14 réalisées, 12 en cours…), 19 recommandations »."""
+
+    def counted(n: int, label: str) -> str:
+        invariable = label in ("en cours", "à venir", "sans état")
+        return f"{n} {label}" if n == 1 or invariable else f"{n} {label}s"
+
+    statuses = ", ".join(
+        counted(figures.by_status[key], label)
+        for key, label in _STATUS_FR.items()
+        if figures.by_status.get(key)
+    )
+    actions = f"{figures.actions} action{'s' if figures.actions != 1 else ''}"
+    parts = [f"{actions} ({statuses})" if statuses else actions]
+    if figures.recommendations:
+        n = figures.recommendations
+        parts.append(f"{n} recommandation{'s' if n != 1 else ''}")
+    return ", ".join(parts)
 
 
 def _summary(changes: PlanChanges) -> str:

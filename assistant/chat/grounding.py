@@ -63,6 +63,9 @@ faiblesses menace menaces element recommandations sujet parle parlent nombre
 janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
 version versions precedente ajoutee ajoutees modifiee modifiees modifie depuis toutes tous
 reste restent mener ni
+retiree retirees reformulee reformulees devient deplacee perdu leur reprend revient reviennent
+rapport nouveau pourtant marquee change changee changees changement changements derniere
+figurait figuraient
 """
 )
 _FRAME = frozenset(s for word in FRAME_WORDS for s in stems(word))
@@ -295,7 +298,12 @@ class GroundingChecker:
         )
         for number, noun in _COUNTED.findall(_folded(outside)):
             kind = "recommendation" if noun.startswith("recommandation") else "action"
-            n = sum(1 for i in set(cited) if self.knowledge.kind_of(i) == kind)
+            # an action of the previous version counts as an action (« 2 actions retirées »)
+            n = sum(
+                1
+                for i in set(cited)
+                if (self.knowledge.kind_of(i) or "").removeprefix("earlier_") == kind
+            )
             if int(number) != n:
                 return f"compte faux : {number} {noun} pour {n} citée(s)"
         return None

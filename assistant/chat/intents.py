@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 
 from assistant.chat.entities import extract, theme, theme_drop_words
+from assistant.chat.history import names_a_change
 from assistant.chat.lexicon import CueMatch, find_cues
 from assistant.chat.models import Entities, Focus, Intent, MissingField, Question
 from assistant.chat.text import normalize_question
@@ -63,10 +64,13 @@ def _decide(
     """The intent the rules choose, and the cues that decided it (None: no rule fired)."""
     has_reco_word = " reco" in f" {normalized}"
     words = normalized.split()
-    if cues.has("other") and (cues.has("institution") or "ailleurs" in words):
-        return Intent.OTHER_PLANS, ("other",)
+    # « compare le plan actuel avec l'ancienne version »: versions, not other institutions
     if _NEWS.search(normalized) or (cues.has("history") and cues.has("since")):
         return Intent.HISTORY, ("history",)
+    if cues.has("other") and (cues.has("institution") or "ailleurs" in words):
+        return Intent.OTHER_PLANS, ("other",)
+    if names_a_change(normalized) and not cues.any("propose", "hypothetical"):
+        return Intent.HISTORY, ("history",)  # « quelles actions ont été retirées ? »
     if cues.has("duplicate"):
         return Intent.DUPLICATES, ("duplicate",)
     subject = theme(text, theme_drop_words(cues))

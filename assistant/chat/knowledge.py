@@ -40,11 +40,15 @@ from assistant.schema import (
     Span,
     SwotItem,
 )
+from assistant.schema.workspace import PlanVersion
 
 #: Gap kinds that mean « late » (see `assistant.audit.timing`).
 LATE_GAPS = ("stale_deadline", "past_deadline_written_as_future")
 #: Prefix of the ids given to patterns of the indicator library when they are cited.
 PATTERN_PREFIX = "pattern:"
+#: Prefix of the ids given to items of an earlier version of a document when they are cited
+#: (« earlier:1:act-… »: the action act-… as version 1 held it).
+EARLIER_PREFIX = "earlier:"
 _SWOT_LABEL = {"strength": "Force", "weakness": "Faiblesse", "opportunity": "Opportunité", "threat": "Menace"}  # fmt: skip
 
 
@@ -105,6 +109,12 @@ class Knowledge:
     drafts: dict[str, Draft] = field(default_factory=dict, repr=False)
     _ordered: list[Mapping] | None = field(default=None, repr=False)
     _vocabulary: frozenset[str] | None = field(default=None, repr=False)
+    #: The archived versions of the workspace's documents (`Workspace.versions`), read on
+    #: first need: what an answer about the plan's history cites. None: no versions.
+    earlier_versions: Callable[[], list[PlanVersion]] | None = field(default=None, repr=False)
+    _earlier: dict[str, tuple[PlanVersion, Action | Recommendation]] | None = field(
+        default=None, repr=False
+    )
 
     def __post_init__(self) -> None:
         self.documents: dict[str, Document] = {p.document.id: p.document for p in self.plans}
@@ -129,6 +139,21 @@ class Knowledge:
         self.mapping_of: dict[str, Mapping] = {}
 
     # -- derived results, computed on first need -------------------------------------------
+
+    @property
+    def earlier(self) -> dict[str, tuple[PlanVersion, Action | Recommendation]]:
+        """Actions and recommendations of the archived versions, by citation id."""
+        if self._earlier is None:
+            found: dict[str, tuple[PlanVersion, Action | Recommendation]] = {}
+            for version in self.earlier_versions() if self.earlier_versions else []:
+                items: list[Action | Recommendation] = [
+                    *version.plan.actions,
+                    *version.plan.recommendations,
+                ]
+                for item in items:
+                    found[earlier_id(version, item.id)] = (version, item)
+            self._earlier = found
+        return self._earlier
 
     @property
     def audit(self) -> AuditReport:
@@ -217,7 +242,8 @@ class Knowledge:
     # -- citable items -----------------------------------------------------------------------
 
     def kind_of(self, item_id: str) -> str | None:
-        """'action', 'recommendation', 'swot', 'gap', 'draft', 'pattern', 'document' or None."""
+        """'action', 'recommendation', 'swot', 'gap', 'draft', 'pattern', 'document',
+        'earlier_action', 'earlier_recommendation' (of an archived version) or None."""
         if item_id in self.actions:
             return "action"
         if item_id in self.recommendations:
@@ -230,6 +256,9 @@ class Knowledge:
             return "document"
         if item_id.startswith(PATTERN_PREFIX) and _pattern(item_id) is not None:
             return "pattern"
+        if item_id.startswith(EARLIER_PREFIX) and item_id in self.earlier:
+            item = self.earlier[item_id][1]
+            return "earlier_action" if isinstance(item, Action) else "earlier_recommendation"
         if self._audit is not None and item_id in self.gaps:
             return "gap"
         return None
@@ -272,6 +301,20 @@ class Knowledge:
         if kind == "document":
             document = self.documents[item_id]
             return "\n".join(p for p in (document.name, document.title) if p)
+        if kind in ("earlier_action", "earlier_recommendation"):
+            version, earlier = self.earlier[item_id]
+            where = f"{version.plan.document.name}\nversion {version.version} précédente ancienne"
+            if isinstance(earlier, Action):
+                fields = [
+                    action_text(earlier),
+                    earlier.owner,
+                    earlier.deadline,
+                    earlier.status,
+                    where,
+                ]
+            else:
+                fields = [earlier.ref, earlier.text, earlier.criterion, where]
+            return "\n".join(f for f in fields if f)
         return None
 
     def citation(self, item_id: str) -> Citation | None:
@@ -307,11 +350,25 @@ class Knowledge:
         elif kind == "document":
             document = self.documents[item_id].name
             quote = self.documents[item_id].title or document
+        elif kind in ("earlier_action", "earlier_recommendation"):
+            version, earlier = self.earlier[item_id]
+            kind = kind.removeprefix("earlier_")
+            span = earlier.source
+            document = f"{version.plan.document.name} (version {version.version})"
+            if isinstance(earlier, Action):
+                quote = earlier.text
+            else:
+                quote = f"{earlier.ref} : {earlier.text}" if earlier.text else earlier.ref
         else:
             return None
         return Citation(
             id=item_id, kind=kind, span=span, quote=shorten(quote, 200), document=document
         )
+
+
+def earlier_id(version: PlanVersion, item_id: str) -> str:
+    """The citation id of an item as an archived version held it."""
+    return f"{EARLIER_PREFIX}{version.version}:{item_id}"
 
 
 def _mapping_order(mapping: Mapping) -> tuple[int, list[int], list[int], str]:

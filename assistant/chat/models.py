@@ -133,7 +133,9 @@ class Answer(BaseModel):
     text: str = Field(
         description=(
             "Answer in French, markdown-light (paragraphs and '- ' bullets); each factual "
-            "sentence ends with the ids of its evidence in brackets: [act-…, rec-…]."
+            "sentence ends with its evidence in brackets. As the HTTP API serves it, the "
+            "citations' numbers: [1, 3-4] (1 = the first of `citations`), never an internal "
+            "id; inside the core, the ids themselves: [act-…, rec-…]."
         )
     )
     citations: list[Citation] = Field(

@@ -127,6 +127,7 @@ class ConversationService:
                 as_of=as_of,
                 retriever=self._open_retriever(plans) if plans else None,
                 tokenize=make_tokenizer(self.settings.retrieval.tokenizer).tokenize,
+                earlier_versions=self.workspace.versions,
             )
             # The audit the report shows (computed once per state, by whichever process).
             knowledge.shared_audit = lambda: workspace_audit(

@@ -133,7 +133,7 @@ def export(
     text = exported.model_dump_json(indent=2)
     counts = (
         f"{len(exported.documents)} documents, {len(exported.recommendations)} recommandations, "
-        f"{len(exported.actions)} actions"
+        f"{len(exported.actions)} actions, {len(exported.versions)} versions antérieures"
     )
     if out is None:
         typer.echo(text)

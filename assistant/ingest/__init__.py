@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.errors import IngestBatchError, IngestError
-from assistant.ids import document_id
+from assistant.ids import document_id, fold
 from assistant.ingest.duplicates import DuplicateDecider, DuplicateFound, decider, settle_duplicates
 from assistant.ingest.folders import expand_folders, skip_reason, skipped_outcome, unsure_reading
 from assistant.parsing import (
@@ -34,7 +34,7 @@ from assistant.parsing import (
     parse_processes,
     parse_sources,
 )
-from assistant.schema import Plan, StructureCorrections
+from assistant.schema import Plan, StructureCorrections, StructureReport
 from assistant.schema.workspace import DuplicateChoice, FileOutcome, IngestReport, StoredDocument
 from assistant.store import Workspace
 
@@ -179,8 +179,73 @@ def ingest_files(
         news = any(item.path not in batch.unchanged for item in parsed)
         stored = workspace.plans() if news else []
         kept, duplicate = settle_duplicates(parsed, stored, batch.unchanged, decider(duplicates))
+        kept = _with_superseded_corrections(kept, batch, workspace, parser)
         written = workspace.write_parsed(kept, progress)
     return _in_batch_order(loaded.paths, written, {**batch.skipped, **duplicate})
+
+
+def _with_superseded_corrections(
+    kept: list[ParsedFile], batch: PreparedBatch, workspace: Workspace, parser: Parser | None
+) -> list[ParsedFile]:
+    """A new version of another name is read with the corrections of the document it
+    supersedes (the coordinator corrected that plan's tables, not that file's), when it has
+    none of its own and its tables are laid out as that document's were: as many tables,
+    each corrected one holding the columns the corrections name. The store then keeps the
+    corrections under the new name (`structures.carry_corrections`)."""
+    superseding = [item for item in kept if item.supersedes is not None]
+    if not superseding:
+        return kept
+    saved = workspace.structure_corrections()
+    names = {document.id: document.name for document in workspace.documents()}
+    out: list[ParsedFile] = []
+    for item in kept:
+        source = batch.loaded.sources.get(item.path)
+        corrections = saved.get(item.supersedes or "")
+        name = names.get(item.supersedes or "")
+        if source is None or corrections is None or name is None or source.corrections is not None:
+            out.append(item)
+            continue
+        if not _fits(corrections, workspace.structure(name), item.plan):
+            note = (
+                f"Les corrections de la lecture des tableaux de {name} n'ont pas été reprises : "
+                "les tableaux de ce fichier sont disposés autrement. Vérifiez la lecture "
+                f"(plan-assistant structure {item.plan.document.name})."
+            )
+            plan = item.plan.model_copy(update={"warnings": [*item.plan.warnings, note]})
+            out.append(replace(item, plan=plan))
+            continue
+        [(_path, outcome)] = parse_sources(
+            [replace(source, corrections=corrections)], workspace.settings, parser=parser
+        )
+        if isinstance(outcome, IngestError):
+            out.append(item)  # the corrections do not fit after all: the plain reading
+            continue
+        note = (
+            "Corrections de la lecture des tableaux reprises de la version précédente "
+            f"({name}) : vérifiez la lecture."
+        )
+        plan = outcome.model_copy(update={"warnings": [*outcome.warnings, note]})
+        out.append(replace(item, plan=plan))
+    return out
+
+
+def _fits(corrections: StructureCorrections, before: StructureReport | None, plan: Plan) -> bool:
+    """The new reading has the earlier one's tables: as many, and every corrected table's
+    column titles, where both readings name one, the same (at least one in common)."""
+    now = plan.structure.tables
+    if before is None or len(before.tables) != len(now):
+        return False
+    for table in corrections.tables:
+        if table.table > len(now):
+            return False
+        earlier = {
+            c.index: fold(c.header) for c in before.tables[table.table - 1].columns if c.header
+        }
+        current = {c.index: fold(c.header) for c in now[table.table - 1].columns if c.header}
+        shared = earlier.keys() & current.keys()
+        if not shared or any(earlier[i] != current[i] for i in shared):
+            return False
+    return True
 
 
 def _in_batch_order(

@@ -11,13 +11,12 @@ name and a digest of the action's wording.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from assistant.errors import PlanAssistantError
-from assistant.ids import fold
+from assistant.ids import wording_signature
 from assistant.mapping.resolve import report_documents
 from assistant.mapping.unify import RecommendationGroup, unify
 from assistant.schema import Action, LinkDecision, LinkDecisionKind, Plan, Recommendation
@@ -37,7 +36,7 @@ class WrittenLinkError(PlanAssistantError):
 
 def action_signature(action: Action) -> str:
     """A digest of the action's wording that a re-import of the same plan gives again."""
-    return hashlib.sha256(fold(action.text).encode("utf-8")).hexdigest()[:16]
+    return wording_signature(action.text)
 
 
 def defining_occurrence(

@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from assistant.audit.changes import describe_plan_changes
 from assistant.reports.archive import reproducible_zip
 from assistant.reports.data import ReportData
 from assistant.reports.french import (
@@ -83,6 +84,8 @@ def render_xlsx(data: ReportData) -> bytes:
     _drafts_sheet(workbook.create_sheet(), view)
     _actions_sheet(workbook.create_sheet(), data, view)
     _documents_sheet(workbook.create_sheet(), data)
+    if data.report.changes:
+        _versions_sheet(workbook.create_sheet(), data)
     moment = _naive(data.report.generated_at)
     properties = workbook.properties
     properties.creator = "plan-assistant"
@@ -333,6 +336,43 @@ def _documents_sheet(sheet: Worksheet, data: ReportData) -> None:
         [d.name, d.title, d.format.value.upper(), d.pages, d.size_bytes, d.sha256, d.id]
         for d in data.report.documents
     ]
+    _table(sheet, columns, rows)
+
+
+#: The columns of the « Versions » sheet, after the document and the version.
+_STATUS_COLUMNS = (("done", "Réalisées"), ("in_progress", "En cours"), ("planned", "À venir"),
+                   ("postponed", "Reportées"), ("abandoned", "Abandonnées"),
+                   ("unknown", "Sans état"))  # fmt: skip
+
+
+def _versions_sheet(sheet: Worksheet, data: ReportData) -> None:
+    """Each document kept in several versions: the previous version's figures beside the
+    current one's, then every change (what a coordinator hands in with the plan's history)."""
+    sheet.title = "Versions"
+    columns = [
+        Column("Document", 30),
+        Column("Version", 9, wrap=False),
+        Column("Actions", 9, wrap=False),
+        *(Column(label, 11, wrap=False) for _key, label in _STATUS_COLUMNS),
+        Column("Sans responsable", 12, wrap=False),
+        Column("Sans échéance", 11, wrap=False),
+        Column("Recommandations", 15, wrap=False),
+        Column("Changements depuis la version précédente", 70),
+    ]
+    rows: list[list[Cell]] = []
+    for changes in data.report.changes:
+        head, *lines = describe_plan_changes(changes)
+        for name, number, figures, said in (
+            (changes.previous_name, changes.previous_version, changes.previous_figures, ""),
+            (changes.name, changes.version, changes.figures, "\n".join([head, *lines])),
+        ):
+            if figures is None:
+                continue
+            rows.append([
+                name, number, figures.actions,
+                *(figures.by_status.get(key, 0) for key, _label in _STATUS_COLUMNS),
+                figures.without_owner, figures.without_deadline, figures.recommendations, said,
+            ])  # fmt: skip
     _table(sheet, columns, rows)
 
 

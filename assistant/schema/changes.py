@@ -7,6 +7,7 @@ models; the audit report, the CLI (`plan-assistant changes`) and the API show th
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, Field
@@ -63,6 +64,33 @@ class RecurringRecommendation(BaseModel):
     )
 
 
+class VersionFigures(BaseModel):
+    """The figures of one version of a document, to set side by side with another's."""
+
+    actions: int = Field(ge=0, description="Actions.")
+    by_status: dict[str, int] = Field(
+        default_factory=dict,
+        description="Actions per status category (done, in_progress, planned, postponed, "
+        "abandoned, unknown), only the categories present.",
+    )
+    without_owner: int = Field(default=0, ge=0, description="Actions without an owner.")
+    without_deadline: int = Field(default=0, ge=0, description="Actions without a deadline.")
+    recommendations: int = Field(
+        default=0, ge=0, description="Recommendations (written in a report, or cited by a plan)."
+    )
+
+
+class VersionSummary(BaseModel):
+    """One archived version of a document, as listed (its items: `GET …/versions/{l}/{n}`)."""
+
+    lineage: str = Field(description="Id of the document across its versions.")
+    version: int = Field(ge=1, description="Version number (1 = first).")
+    name: str = Field(description="File name of that version.")
+    title: str | None = Field(default=None, description="Its title, if any.")
+    ingested_at: datetime = Field(description="When that version was stored (UTC).")
+    figures: VersionFigures = Field(description="Its actions, statuses, recommendations.")
+
+
 class PlanChanges(BaseModel):
     """What changed in a plan since its previous version."""
 
@@ -78,11 +106,21 @@ class PlanChanges(BaseModel):
         default_factory=list,
         description="Recommendations (as referenced) that had an action and have none now.",
     )
+    orphaned_keys: list[str] = Field(
+        default_factory=list,
+        description="The normalised keys ('c2/r2') of `orphaned_recommendations`, same order.",
+    )
     unchanged: int = Field(ge=0, description="Actions identical in both versions.")
     recurring_recommendations: list[RecurringRecommendation] = Field(
         default_factory=list,
         description="Experts' reports only: recommendations of the new report that come "
         "back from the previous one.",
+    )
+    previous_figures: VersionFigures | None = Field(
+        default=None, description="The previous version's figures (its actions, statuses...)."
+    )
+    figures: VersionFigures | None = Field(
+        default=None, description="The current version's figures, the same way."
     )
 
     def count(self, kind: ChangeKind) -> int:

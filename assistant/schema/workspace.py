@@ -167,3 +167,7 @@ class WorkspaceExport(BaseModel):
     recommendations: list[Recommendation] = Field(description="All recommendations.")
     actions: list[Action] = Field(description="All actions.")
     swot: list[SwotItem] = Field(description="All SWOT items.")
+    versions: list[PlanVersion] = Field(
+        default_factory=list,
+        description="Earlier versions of the documents, items included, oldest first.",
+    )

@@ -9,9 +9,12 @@ back to life as soon as the same action is read again under the same recommendat
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 
-from assistant.schema import LinkDecision
+from assistant.ids import wording_signature
+from assistant.schema import LinkDecision, Plan
 from assistant.store.db import connect, transaction
+from assistant.store.pairing import pair_actions
 from assistant.store.workspace import Workspace
 
 
@@ -52,3 +55,46 @@ def decisions_revision(workspace: Workspace) -> str:
         ):
             digest.update("\x00".join(row).encode("utf-8") + b"\x01")
     return digest.hexdigest()
+
+
+def carry_link_decisions(connection: sqlite3.Connection, earlier: Plan, plan: Plan) -> int:
+    """The decisions on `earlier`'s links, kept for `plan`, its new version of another name.
+
+    A decision names the plan (or the report) by file name and the action by its wording:
+    under the new name, each decision of the earlier document is recorded again, its
+    action's signature that of the action it is paired with in the new version (a
+    reworded action keeps its decision). A decision already taken under the new name
+    wins. Returns how many decisions were carried.
+    """
+    renamed = {
+        wording_signature(before.text): now
+        for before, now, _score in pair_actions(earlier.actions, plan.actions)
+    }
+    old, new = earlier.document.name, plan.document.name
+    rows = connection.execute(
+        "SELECT data FROM link_decisions WHERE plan_document = ? OR report_document = ?",
+        (old, old),
+    ).fetchall()
+    carried = 0
+    for row in rows:
+        decision = LinkDecision.model_validate_json(row["data"])
+        update: dict[str, str] = {}
+        if decision.plan_document == old:
+            action = renamed.get(decision.action_signature)
+            if action is None:
+                continue  # its action is not in the new version
+            update = {"plan_document": new, "action_signature": wording_signature(action.text),
+                      "action_id": action.id, "action_text": action.text}  # fmt: skip
+        if decision.report_document == old:
+            update["report_document"] = new
+        moved = decision.model_copy(update=update)
+        cursor = connection.execute(
+            "INSERT OR IGNORE INTO link_decisions (report_document, recommendation_key, "
+            "plan_document, action_signature, decision, data, decided_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (moved.report_document, moved.recommendation_key, moved.plan_document,
+             moved.action_signature, moved.decision.value, moved.model_dump_json(),
+             moved.decided_at.isoformat()),
+        )  # fmt: skip
+        carried += cursor.rowcount
+    return carried

@@ -18,8 +18,10 @@ from typing import Any
 
 from assistant.errors import PlanAssistantError
 from assistant.extract.dates import due_date
-from assistant.schema import Action, ActionEdit, Draft, DraftField, DraftStatus, EditKind
+from assistant.ids import item_id
+from assistant.schema import Action, ActionEdit, Draft, DraftField, DraftStatus, EditKind, Plan
 from assistant.store.db import connect, transaction
+from assistant.store.pairing import pair_actions
 from assistant.store.workspace import Workspace
 
 
@@ -219,13 +221,94 @@ def replay_edits(connection: sqlite3.Connection, document_id: str) -> int:
         "WHERE a.document_id = ? AND e.kind IN ('accepted', 'edited') AND e.reverted_by IS NULL ORDER BY e.id",
         (document_id,),
     ).fetchall()
+    return _replay(connection, rows)
+
+
+def carry_reviews(connection: sqlite3.Connection, earlier: Plan, plan: Plan) -> int:
+    """Carry the reviews of `earlier` onto `plan`, a new version of it under another file name.
+
+    Item ids come from the file name, so none of the earlier version's actions has the id
+    it has now: each is paired with its action in the new version (the same wording, else
+    the closest above the rewording floor, `assistant.store.pairing`), and its proposals
+    (accepted, edited, rejected or still proposed), its audit trail and the values a
+    reviewer accepted follow it — an accepted owner is written in when the new version
+    leaves the field empty, a rejected proposal is never proposed again. Returns how many
+    actions had reviews carried over.
+    """
+    carried = 0
+    for before, now, _score in pair_actions(earlier.actions, plan.actions):
+        if before.id == now.id:
+            continue  # same id: `replay_edits` finds its reviews as they are
+        drafts = _carry_drafts(connection, before.id, now.id)
+        edits = _carry_edits(connection, before.id, now.id, drafts)
+        if drafts or edits:
+            carried += 1
+    if carried:
+        rows = connection.execute(
+            "SELECT e.* FROM action_edits AS e JOIN actions AS a ON a.id = e.action_id "
+            "WHERE a.document_id = ? AND e.kind IN ('accepted', 'edited') "
+            "AND e.reverted_by IS NULL ORDER BY e.id",
+            (plan.document.id,),
+        ).fetchall()
+        _replay(connection, rows)
+    return carried
+
+
+def _carry_drafts(connection: sqlite3.Connection, before: str, now: str) -> dict[str, str]:
+    """The drafts of action `before` copied onto action `now`: old draft id → new one."""
+    moved: dict[str, str] = {}
+    rows = connection.execute("SELECT * FROM drafts WHERE action_id = ? ORDER BY id", (before,))
+    for row in rows.fetchall():
+        draft = Draft.model_validate_json(row["data"])
+        new_id = item_id("draft", now, f"{draft.field.value}:{draft.proposal}")
+        copy = draft.model_copy(update={"id": new_id, "action_id": now})
+        connection.execute(
+            "INSERT OR IGNORE INTO drafts (id, action_id, field, status, data, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (new_id, now, row["field"], row["status"], copy.model_dump_json(),
+             row["created_at"], row["updated_at"]),
+        )  # fmt: skip
+        moved[row["id"]] = new_id
+    return moved
+
+
+def _carry_edits(
+    connection: sqlite3.Connection, before: str, now: str, drafts: dict[str, str]
+) -> int:
+    """The audit trail of action `before` copied onto action `now` (undo links kept)."""
+    rows = connection.execute(
+        "SELECT * FROM action_edits WHERE action_id = ? ORDER BY id", (before,)
+    ).fetchall()
+    new_ids: dict[int, int] = {}
+    for row in rows:
+        cursor = connection.execute(
+            "INSERT INTO action_edits (action_id, field, kind, old_value, new_value, draft_id, "
+            "author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (now, row["field"], row["kind"], row["old_value"], row["new_value"],
+             drafts.get(row["draft_id"], row["draft_id"]), row["author"], row["at"]),
+        )  # fmt: skip
+        assert cursor.lastrowid is not None
+        new_ids[row["id"]] = cursor.lastrowid
+    for row in rows:
+        if row["reverted_by"] is not None and row["reverted_by"] in new_ids:
+            connection.execute(
+                "UPDATE action_edits SET reverted_by = ? WHERE id = ?",
+                (new_ids[row["reverted_by"]], new_ids[row["id"]]),
+            )
+    return len(rows)
+
+
+def _replay(connection: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> int:
+    """Accepted changes written into their actions where the field is still empty."""
     replayed = 0
     for row in rows:
         edit = _edit(row)
         action = _action(connection, edit.action_id)
         current = getattr(action, edit.field)
-        if edit.field == "owner" and not current:
-            _write_action(connection, action.model_copy(update={"owner": edit.new_value}))
+        if edit.field in ("owner", "deadline") and not current and edit.new_value:
+            _write_action(
+                connection, action.model_copy(update=_field_update(edit.field, edit.new_value))
+            )
             replayed += 1
         elif edit.field == "indicators" and isinstance(edit.new_value, list):
             added = [item for item in edit.new_value if item not in current]

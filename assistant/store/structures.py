@@ -75,3 +75,21 @@ def save_corrections(
         "updated_at) VALUES (?, ?, ?, ?)",
         (document_id, name, corrections.model_dump_json(), now.isoformat()),
     )
+
+
+def carry_corrections(
+    connection: sqlite3.Connection, earlier: Plan, plan: Plan, now: datetime
+) -> bool:
+    """The corrections of `earlier`'s tables kept for `plan`, its new version of another
+    name, when `plan` was read with them (the import does so when its tables are laid out
+    the same way) and no correction was saved under the new name. True when carried."""
+    saved = saved_corrections(connection)
+    corrections = saved.get(earlier.document.id)
+    if (
+        corrections is None
+        or plan.document.id in saved
+        or plan.structure.corrections != corrections
+    ):
+        return False
+    save_corrections(connection, plan.document.id, plan.document.name, corrections, now)
+    return True

@@ -236,10 +236,13 @@ class Workspace:
         continued = previous
         if previous is None and item.supersedes is not None:
             continued = rows.find_document(connection, item.supersedes)
+        earlier: Plan | None = None  # the document of another name this one supersedes
         if continued is not None:
-            rows.archive_version(connection, continued, _stored_plan(connection, continued), now)
+            stored_plan = _stored_plan(connection, continued)
+            rows.archive_version(connection, continued, stored_plan, now)
             lineage = continued.lineage or continued.id
             if previous is None:  # another name: that document is now an earlier version
+                earlier = stored_plan
                 rows.delete_document(connection, continued.id)
         # After every archived version: a document removed then imported again goes on.
         version = rows.next_version(connection, lineage)
@@ -254,6 +257,14 @@ class Workspace:
             from assistant.store.review import replay_edits
 
             replay_edits(connection, plan.document.id)
+        if earlier is not None:
+            # under another name, the ids change: the reviews follow the actions' wordings
+            from assistant.store.link_decisions import carry_link_decisions
+            from assistant.store.review import carry_reviews
+
+            carry_reviews(connection, earlier, plan)
+            carry_link_decisions(connection, earlier, plan)
+            structures.carry_corrections(connection, earlier, plan, now)
         return continued
 
     def structure(self, name: str) -> StructureReport | None:
@@ -384,6 +395,10 @@ class Workspace:
                 recommendations=rows.list_items(connection, "recommendations", Recommendation),
                 actions=rows.list_items(connection, "actions", Action),
                 swot=rows.list_items(connection, "swot_items", SwotItem),
+                versions=[
+                    PlanVersion(lineage=line, version=number, ingested_at=when, plan=plan)
+                    for line, number, when, plan in rows.list_versions(connection)
+                ],
             )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -16,6 +17,27 @@ from assistant.settings import Settings
 pytest.importorskip("assistant.chat.service", reason="the conversation service is not installed")
 
 QUESTION = "Quelles recommandations ne sont pas couvertes ?"
+#: An internal id as the store writes it: a web application's user never reads one.
+RAW_ID = re.compile(r"\b(?:act|rec|swot|gap|draft|doc)-[0-9a-f]{8,}\b")
+NUMBERS = re.compile(r"\[(\d+(?:-\d+)?(?:, \d+(?:-\d+)?)*)\]")
+
+
+def _cited_numbers(text: str) -> set[int]:
+    """The citation numbers of a text: « [1, 3-4] » → {1, 3, 4}."""
+    found: set[int] = set()
+    for group in NUMBERS.findall(text):
+        for part in group.split(", "):
+            low, _, high = part.partition("-")
+            found.update(range(int(low), int(high or low) + 1))
+    return found
+
+
+def _reads_for_people(answer: dict[str, Any]) -> None:
+    """French text citing by number; every number is one of `citations`; ids only there."""
+    assert not RAW_ID.search(answer["text"]), answer["text"]
+    numbers = _cited_numbers(answer["text"])
+    assert numbers and numbers == set(range(1, len(answer["citations"]) + 1))
+    assert all(RAW_ID.fullmatch(c["id"]) for c in answer["citations"])
 
 
 def _events(body: str) -> list[tuple[str, str]]:
@@ -37,6 +59,7 @@ def test_a_question_gets_a_cited_answer_and_a_conversation_id(
     assert answer["conversation_id"] and answer["question"] == QUESTION
     assert "Critère 2, Recommandation 2" in answer["text"]
     assert answer["citations"] and all(c["id"] for c in answer["citations"])
+    _reads_for_people(answer)
     follow_up = client.post(
         demo_a.url("/chat"),
         json={"question": "Et au critère 3 ?", "conversation_id": answer["conversation_id"]},
@@ -60,6 +83,7 @@ def test_the_streamed_answer_is_the_same_answer_in_chunks(
     answer = json.loads(events[-1][1])
     assert "".join(json.loads(data)["text"] for _, data in events[:-1]) == answer["text"]
     assert answer["citations"]
+    _reads_for_people(answer)
 
 
 def test_chat_requests_are_validated(client: TestClient, demo_a: Tenant) -> None:

@@ -286,3 +286,16 @@ def test_changes_since_the_previous_version(
     [changes] = client.get(tenant_a.url("/changes"), headers=tenant_a.headers).json()
     assert (changes["previous_version"], changes["version"]) == (1, 2)
     assert [c["kind"] for c in changes["changes"]] == ["removed"]
+    # the previous version's figures beside the current one's, and the version itself
+    before, now = changes["previous_figures"], changes["figures"]
+    assert before["actions"] == now["actions"] + 1
+    [listed] = client.get(tenant_a.url("/versions"), headers=tenant_a.headers).json()
+    assert (listed["name"], listed["version"]) == ("plan-action.md", 1)
+    assert listed["figures"] == before
+    one = client.get(
+        tenant_a.url(f"/versions/{listed['lineage']}/1"), headers=tenant_a.headers
+    ).json()
+    assert len(one["plan"]["actions"]) == before["actions"]
+    assert any(a["text"].startswith("Créer") for a in one["plan"]["actions"])
+    missing = client.get(tenant_a.url(f"/versions/{listed['lineage']}/9"), headers=tenant_a.headers)
+    assert missing.status_code == 404 and "Aucune version 9" in missing.json()["error"]["message"]

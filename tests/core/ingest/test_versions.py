@@ -174,3 +174,37 @@ def test_a_plan_removed_then_imported_again_goes_on_numbering_its_versions(
 
     assert ingest_files(workspace, [plan]).files[0].version == 4
     assert [v.version for v in workspace.versions()] == [1, 2, 3]  # the removal kept v2
+
+
+def test_the_previous_versions_figures_are_handed_in_with_the_report(
+    versioned: Workspace, tmp_path: Path
+) -> None:
+    """Archived versions are exported: their figures beside the current ones in every report
+    (Markdown, HTML, an XLSX « Versions » sheet) and the version itself in the JSON export."""
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from assistant.reports import render_xlsx
+
+    ingest_files(versioned, [tmp_path / "sources" / "plan.md"])
+    data = audit_workspace(versioned, Settings(), as_of=date(2026, 11, 23), drafts=False)
+
+    [changes] = data.report.changes
+    assert changes.previous_figures is not None and changes.figures is not None
+    assert changes.previous_figures.by_status == {"in_progress": 2, "planned": 2}
+    assert changes.figures.by_status == {"done": 1, "planned": 3}
+    line = "Chiffres : version 1, 4 actions (2 en cours, 2 à venir)"
+    assert line in render_markdown(data).replace("\u202f", " ").replace("\xa0", " ")
+    page = render_html(data).replace("&#x202F;", " ").replace("&nbsp;", " ")
+    assert line in page.replace("\u202f", " ").replace("\xa0", " ")
+    sheet = load_workbook(BytesIO(render_xlsx(data)))["Versions"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0][:5] == ["Document", "Version", "Actions", "Réalisées", "En cours"]
+    assert rows[1][:5] == ["plan.md", 1, 4, 0, 2] and rows[2][:5] == ["plan.md", 2, 4, 1, 0]
+    assert "Action ajoutée : « Réunir le conseil de section" in rows[2][-1]
+    [earlier] = versioned.export().versions
+    assert earlier.version == 1 and len(earlier.plan.actions) == 4
+    assert "Former les maîtres de stage à la grille d'évaluation" in {
+        a.text for a in earlier.plan.actions
+    }
