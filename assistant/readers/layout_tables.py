@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from assistant.french.wrapping import join_wrapped
 
 _SEGMENT = re.compile(r"\S+(?: \S+)*")  # text separated by two spaces or more
+_MID_PHRASE = (",", ";", ":", "-", "/", " de", " du", " des", " et", " à", " en", " la", " le")
 _TITLES_FOR_ONE_ROW = 4  # a header this wide may stand over a single row
 _TOLERANCE = 3  # columns: data may start a few characters left of its header word
 _TITLE = 40  # characters: longer is a sentence, not a column title
@@ -115,6 +116,7 @@ def find_layout_table(
         starts = [position for position, _ in header]
     else:
         return None
+    header_lines = first - start if header else 1
     titles = [text.casefold() for _, text in header]
     # the titles a repeated header would show (a continuation keeps its first line, the
     # header printed again, as a row: only a later repeat is looked for)
@@ -135,7 +137,9 @@ def find_layout_table(
         if placed is None:
             break
         if repeated and index != start and _repeats(line, placed, repeated):
-            resumed = _resumed_row(lines, index + 1, starts) if not blank else None
+            after = index + max(1, header_lines)  # the header's own wrapped lines too
+            last = placed_lines[-1][1] if placed_lines else []
+            resumed = _resumed_row(lines, after, starts, last) if not blank else None
             if resumed is not None:
                 # the header printed again at the top of a page, inside a row cut by the
                 # page break: skipped, the row's cells go on below it
@@ -189,18 +193,27 @@ def _repeats(line: str, placed: list[str], titles: list[str]) -> bool:
     return [text.casefold() for _, text in segments(line)] == titles
 
 
-def _resumed_row(lines: Sequence[str], index: int, starts: list[int]) -> int | None:
+def _resumed_row(
+    lines: Sequence[str], index: int, starts: list[int], last: Sequence[str]
+) -> int | None:
     """Where a row cut by a page break goes on after the header printed again: the next
-    line (a blank line may come first) whose cells sit in the columns and all go on in
-    lower case; None when the next line opens rows of its own."""
+    line (a blank line may come first) whose cells sit in the columns and each go on in
+    lower case or complete a cell of `last`, the row's line before the break, that ended
+    mid-phrase (« Critère 4, » / « Recommandation 3 »); None when that line opens rows of
+    its own."""
     while index < len(lines) and not lines[index].strip():
         index += 1
     if index >= len(lines):
         return None
     placed = _place(segments(lines[index]), starts)
-    pieces = [text for text in placed or [] if text]
-    if not pieces or not all(text[0].islower() for text in pieces):
+    if placed is None or not any(placed):
         return None
+    for column, text in enumerate(placed):
+        if not text or text[0].islower():
+            continue
+        before = last[column].rstrip() if column < len(last) else ""
+        if not before or not before.endswith(_MID_PHRASE):
+            return None
     return index
 
 
