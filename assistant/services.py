@@ -195,8 +195,7 @@ def map_workspace(
 
     Computed once per workspace state, whichever process asks (`assistant.analyses`).
     """
-    searcher = retriever_for(workspace, settings, embedder) if embedder is not None else None
-    return workspace_mappings(workspace, settings, semantic=semantic, searcher=searcher)
+    return workspace_mappings(workspace, settings, semantic=semantic, embedder=embedder)
 
 
 def decide_link(
@@ -233,9 +232,8 @@ def audit_workspace(
     version is added here (it reads the stored versions, not the analyses).
     """
     state = current_state(workspace)
-    searcher = retriever_for(workspace, settings, embedder) if embedder is not None else None
     report = workspace_audit(
-        workspace, settings, as_of=as_of, drafts=drafts, state=state, searcher=searcher
+        workspace, settings, as_of=as_of, drafts=drafts, state=state, embedder=embedder
     )
     plans = state.plans
     return build_report_data(report, plans, title=title, programme=_programme(plans))

@@ -136,6 +136,7 @@ class ConversationService:
                 plans=knowledge.scope,
                 state=state,
                 searcher=self._retriever,
+                embedder=self._embedder,
             )
             self._knowledge = knowledge
             self._fingerprint = (state.fingerprint, as_of, self.main_document)
