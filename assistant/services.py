@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from assistant.analyses import current_state, workspace_audit, workspace_mappings
-from assistant.errors import IngestError, PlanAssistantError
+from assistant.errors import IndexingPostponedError, IngestError, PlanAssistantError
 from assistant.ids import document_id
 from assistant.ingest import (
     DuplicateChoice,
@@ -156,21 +156,6 @@ def correct_structure(
         copy = Path(directory) / document.name
         shutil.copyfile(workspace.root / document.original_path, copy)
         return ingest_and_index(workspace, [copy], settings, embedder=embedder)
-
-
-class IndexingPostponedError(PlanAssistantError):
-    """The batch is stored, but indexing it failed; the next analysis will index it."""
-
-    code = "indexing_postponed"
-
-    def __init__(self, report: IngestReport, cause: PlanAssistantError) -> None:
-        self.report = report
-        self.cause = cause
-        super().__init__(
-            f"Import enregistré, mais l'indexation a échoué : {cause} L'index sera construit "
-            "à la prochaine analyse (ou avec « plan-assistant reindex »), une fois ce problème "
-            "réglé."
-        )
 
 
 def retriever_for(

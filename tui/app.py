@@ -21,13 +21,12 @@ from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 
-from assistant.errors import PlanAssistantError
+from assistant.errors import IndexingPostponedError, PlanAssistantError
 from assistant.ingest import ProgressEvent
 from assistant.reports import ReportData, ReportFormat
 from assistant.retrieval.embedder import Embedder
 from assistant.schema import LinkDecisionKind, Span, StructureCorrections
 from assistant.schema.workspace import DuplicateChoice
-from assistant.services import IndexingPostponedError
 from assistant.settings import Settings
 from assistant.store import Workspace
 from tui import messages as msg

@@ -20,9 +20,9 @@ from api.context import ApiContext
 from api.deps import ContextDep, WorkspaceDep
 from api.errors import WORKSPACE_ERRORS
 from api.models import RequestBody
-from assistant.chat.models import Answer
 from assistant.chat.service import ConversationService
 from assistant.errors import PlanAssistantError
+from assistant.schema.chat import Answer
 from assistant.store import Workspace
 
 router = APIRouter(prefix="/workspaces/{workspace_id}", tags=["chat"], responses=WORKSPACE_ERRORS)

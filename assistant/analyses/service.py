@@ -30,7 +30,7 @@ from assistant.audit.changes import compare_versions
 from assistant.audit.coverage_rules import settle_coverage
 from assistant.audit.service import ActionDrafter, Drafter, run_audit
 from assistant.drafting import build_context, draft_actions_for, draft_for_actions
-from assistant.errors import PlanAssistantError
+from assistant.errors import WorkspaceChangingError
 from assistant.mapping.semantic import embedder_name
 from assistant.mapping.service import build_mappings
 from assistant.retrieval import workspace_indexes
@@ -59,12 +59,6 @@ class WorkspaceState:
     # the coordinator's confirmed and rejected links: they change mappings and audit
     decisions: list[LinkDecision] = field(default_factory=list)
     decisions_revision: str = ""
-
-
-class WorkspaceChangingError(PlanAssistantError):
-    """The workspace kept changing while its documents were read for an analysis."""
-
-    code = "workspace_changing"
 
 
 def current_state(workspace: Workspace) -> WorkspaceState:

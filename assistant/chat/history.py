@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant.chat.knowledge import Knowledge
-from assistant.chat.models import Focus, Question
 from assistant.chat.reply import Reply
 from assistant.chat.text import count, quoted
 from assistant.chat.wording import describe_action
+from assistant.schema.chat import Focus, Question
 
 _FIELD_NAMES = {"owner": "responsable", "deadline": "échéance", "status": "état",
                 "indicators": "indicateurs", "text": "intitulé"}  # fmt: skip

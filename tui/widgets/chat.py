@@ -17,9 +17,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from assistant.chat.formatting import numbered
-from assistant.chat.models import Answer, Citation
 from assistant.chat.reply import CITATION_GROUP
 from assistant.reports.french import shorten
+from assistant.schema.chat import Answer, Citation
 
 if TYPE_CHECKING:
     from tui.app import PlanAssistantApp

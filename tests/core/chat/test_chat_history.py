@@ -7,8 +7,8 @@ from chat_helpers import action_id
 
 from assistant.chat.grounding import GroundingChecker
 from assistant.chat.history import ActionChange, PlanChanges, history_composer
-from assistant.chat.models import Focus, Intent
 from assistant.chat.service import ConversationService
+from assistant.schema.chat import Focus, Intent
 
 
 def test_without_versions_the_answer_says_so(demo_service: ConversationService) -> None:

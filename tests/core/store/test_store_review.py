@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from assistant.errors import ReviewError
 from assistant.ingest import ingest_files
 from assistant.schema import Draft, DraftField, DraftStatus, EditKind
 from assistant.settings import Settings
 from assistant.store import Workspace
 from assistant.store.review import (
-    ReviewError,
     accept_draft,
     history,
     list_drafts,
