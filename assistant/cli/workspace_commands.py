@@ -19,11 +19,11 @@ import typer
 
 from assistant.cli.options import WorkspaceOption
 from assistant.cli.state import embedder_of, settings_of, workspace_dir
+from assistant.errors import IndexingPostponedError  # cheap: no dependency
 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-    from assistant.errors import IndexingPostponedError
     from assistant.ingest import DuplicateDecider, DuplicateFound, ProgressCallback
     from assistant.schema.workspace import DuplicateChoice
     from assistant.settings import Settings
