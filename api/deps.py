@@ -32,8 +32,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from api import reads
 from api.context import ApiContext
 from api.errors import ApiError
+from assistant.schema import ApiKey
 from assistant.store import Workspace
-from assistant.store.keys import WORKSPACE_ID_PATTERN, ApiKey
+from assistant.store.keys import WORKSPACE_ID_PATTERN
 
 T = TypeVar("T")
 MAX_PAGE = 200

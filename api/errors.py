@@ -23,17 +23,23 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import validation_fr
-from assistant.errors import IngestBatchError, IngestError, PlanAssistantError, WorkspaceError
-from assistant.mapping.decisions import UnknownLinkError, WrittenLinkError
-from assistant.reports import UnknownReportFormatError
-from assistant.store.jobs import JobNotCancellableError, JobNotRetryableError, UnknownJobError
-from assistant.store.keys import (
+from assistant.errors import (
+    IngestBatchError,
+    IngestError,
     InvalidWorkspaceIdError,
+    JobNotCancellableError,
+    JobNotRetryableError,
+    PlanAssistantError,
+    ReviewError,
+    UnknownJobError,
     UnknownKeyError,
+    UnknownLinkError,
+    UnknownReportFormatError,
     UnknownWorkspaceError,
+    WorkspaceError,
     WorkspaceExistsError,
+    WrittenLinkError,
 )
-from assistant.store.review import ReviewError
 
 _log = logging.getLogger("api")
 

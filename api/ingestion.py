@@ -10,9 +10,10 @@ from collections.abc import Sequence
 
 from api.context import ApiContext
 from api.uploads import Upload, stage_uploads
+from assistant.schema import Job
 from assistant.schema.workspace import DuplicateChoice
 from assistant.store import Workspace
-from assistant.store.jobs import Job, create_job, new_job_id, staging_dir
+from assistant.store.jobs import create_job, new_job_id, staging_dir
 
 
 def start_ingestion(

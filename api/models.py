@@ -19,15 +19,17 @@ from assistant.reference_date import check_reference_date
 from assistant.schema import (
     Action,
     ActionEdit,
+    ApiKey,
     Draft,
     Gap,
+    Job,
     LinkDecision,
     Recommendation,
+    RegisteredWorkspace,
     SwotItem,
 )
 from assistant.store import StoredDocument
-from assistant.store.jobs import Job
-from assistant.store.keys import WORKSPACE_ID_PATTERN, ApiKey, RegisteredWorkspace
+from assistant.store.keys import WORKSPACE_ID_PATTERN
 
 # A string with at least one visible character (a blank owner or label means nothing).
 _VISIBLE = r"\S"

@@ -15,10 +15,21 @@ from __future__ import annotations
 import hashlib
 
 from assistant.analyses.unchanged import READS
-from assistant.schema import Action, ActionEdit, Draft, DraftStatus, Recommendation, SwotItem
+from assistant.schema import (
+    Action,
+    ActionEdit,
+    ApiKey,
+    Draft,
+    DraftStatus,
+    Job,
+    JobState,
+    Recommendation,
+    RegisteredWorkspace,
+    SwotItem,
+)
 from assistant.store import StoredDocument, Workspace
-from assistant.store.jobs import Job, JobState, list_jobs
-from assistant.store.keys import AccessRegistry, ApiKey, RegisteredWorkspace
+from assistant.store.jobs import list_jobs
+from assistant.store.keys import AccessRegistry
 from assistant.store.review import history, list_drafts
 
 

@@ -1,14 +1,19 @@
 """Typed errors that a quality coordinator can act on.
 
 Every message names the file and says what to do. Adapters (CLI, API, TUI) show
-`str(error)` as is and never a traceback. The errors live here, with their codes; the
-modules that raise them import them from here (and re-export them under their old names).
+`str(error)` as is and never a traceback. Every error the core raises on purpose lives
+here, with its code (the API's status and the adapters' wording follow the code and the
+class, `api/errors.py`); the modules that raise them import them from here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.schema.workspace import IngestReport
 
 
 class PlanAssistantError(Exception):
@@ -158,3 +163,160 @@ class PromptError(PlanAssistantError):
     """A prompt template is missing or uses a placeholder the code does not fill."""
 
     code = "prompt_error"
+
+
+# -- the review of drafts (`assistant.store.review`) ----------------------------------
+
+
+class ReviewError(PlanAssistantError):
+    """A draft or change that does not exist, or cannot be applied."""
+
+    code = "review_error"
+
+
+class StaleReviewError(ReviewError):
+    """The action changed since the reviewer saw it: their decision would silently undo it."""
+
+    code = "stale_review"
+
+    def __init__(self, message: str, current: str | list[str] | None) -> None:
+        self.current = current
+        super().__init__(message)
+
+
+# -- background jobs (`assistant.store.jobs`) -----------------------------------------
+
+
+class JobError(PlanAssistantError):
+    """A job that does not exist or cannot be retried."""
+
+    code = "job_error"
+
+
+class UnknownJobError(JobError):
+    code = "unknown_job"
+
+
+class JobNotRetryableError(JobError):
+    code = "job_not_retryable"
+
+
+class JobNotCancellableError(JobError):
+    code = "job_not_cancellable"
+
+
+# -- the server's registry of workspaces and keys (`assistant.store.keys`) ------------
+
+
+class RegistryError(PlanAssistantError):
+    """A workspace or key that cannot be created, found or changed."""
+
+    code = "registry_error"
+
+
+class InvalidWorkspaceIdError(RegistryError):
+    code = "invalid_workspace_id"
+
+
+class WorkspaceExistsError(RegistryError):
+    code = "workspace_exists"
+
+
+class UnknownWorkspaceError(RegistryError):
+    code = "unknown_workspace"
+
+
+class UnknownKeyError(RegistryError):
+    code = "unknown_key"
+
+
+# -- the coordinator's link decisions (`assistant.mapping.decisions`) -----------------
+
+
+class UnknownLinkError(PlanAssistantError):
+    """The recommendation or the action of a decision is not in the workspace."""
+
+    code = "not_found"
+
+
+class WrittenLinkError(PlanAssistantError):
+    """The plan already cites the recommendation for this action: nothing to decide."""
+
+    code = "written_link"
+
+
+# -- the shared analyses (`assistant.analyses`) ---------------------------------------
+
+
+class WorkspaceChangingError(PlanAssistantError):
+    """The workspace kept changing while its documents were read for an analysis."""
+
+    code = "workspace_changing"
+
+
+# -- the conversation (`assistant.chat`) ----------------------------------------------
+
+
+class NoPlanError(PlanAssistantError):
+    """The workspace holds nothing to talk about."""
+
+    code = "no_plan"
+
+
+# -- reports (`assistant.reports`) ----------------------------------------------------
+
+
+class UnknownReportFormatError(PlanAssistantError, ValueError):
+    """A report format that does not exist was asked for."""
+
+    code = "unknown_report_format"
+
+    def __init__(self, format: str, known: Sequence[str]) -> None:
+        self.format = format
+        super().__init__(
+            f"format de rapport inconnu : {format!r} ; choisissez parmi " + ", ".join(known)
+        )
+
+
+class PdfConverterMissingError(PlanAssistantError):
+    """Neither Chromium nor LibreOffice is installed: no PDF can be printed."""
+
+    code = "pdf_converter_missing"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Impossible de produire le PDF : ni Chromium ni LibreOffice n'est installé. "
+            "Installez l'un des deux (par exemple « apt-get install chromium » ou "
+            "« apt-get install libreoffice-writer »), ou exportez le rapport en HTML et "
+            "imprimez-le en PDF depuis votre navigateur."
+        )
+
+
+class PdfConversionError(PlanAssistantError):
+    """The converter ran but produced no PDF."""
+
+    code = "pdf_conversion_failed"
+
+    def __init__(self, tool: str, detail: str) -> None:
+        super().__init__(
+            f"La conversion en PDF par {tool} a échoué ({detail.strip()[-300:] or 'sans message'}). "
+            "Exportez le rapport en HTML et imprimez-le depuis votre navigateur."
+        )
+
+
+# -- the application services (`assistant.services`) ----------------------------------
+
+
+class IndexingPostponedError(PlanAssistantError):
+    """The batch is stored, but indexing it failed; the next analysis will index it."""
+
+    code = "indexing_postponed"
+
+    def __init__(self, report: IngestReport, cause: PlanAssistantError) -> None:
+        self.report = report
+        self.cause = cause
+        super().__init__(
+            f"Import enregistré, mais l'indexation a échoué : {cause} L'index sera construit "
+            "à la prochaine analyse (ou avec « plan-assistant reindex »), une fois ce problème "
+            "réglé."
+        )

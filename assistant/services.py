@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from assistant.analyses import current_state, workspace_audit, workspace_mappings
-from assistant.errors import IngestError, PlanAssistantError
+from assistant.errors import IndexingPostponedError, IngestError, PlanAssistantError
 from assistant.ids import document_id
 from assistant.ingest import (
     DuplicateChoice,
@@ -158,21 +158,6 @@ def correct_structure(
         return ingest_and_index(workspace, [copy], settings, embedder=embedder)
 
 
-class IndexingPostponedError(PlanAssistantError):
-    """The batch is stored, but indexing it failed; the next analysis will index it."""
-
-    code = "indexing_postponed"
-
-    def __init__(self, report: IngestReport, cause: PlanAssistantError) -> None:
-        self.report = report
-        self.cause = cause
-        super().__init__(
-            f"Import enregistré, mais l'indexation a échoué : {cause} L'index sera construit "
-            "à la prochaine analyse (ou avec « plan-assistant reindex »), une fois ce problème "
-            "réglé."
-        )
-
-
 def retriever_for(
     workspace: Workspace, settings: Settings, embedder: Embedder | None = None
 ) -> HybridRetriever:
@@ -195,8 +180,7 @@ def map_workspace(
 
     Computed once per workspace state, whichever process asks (`assistant.analyses`).
     """
-    searcher = retriever_for(workspace, settings, embedder) if embedder is not None else None
-    return workspace_mappings(workspace, settings, semantic=semantic, searcher=searcher)
+    return workspace_mappings(workspace, settings, semantic=semantic, embedder=embedder)
 
 
 def decide_link(
@@ -233,9 +217,8 @@ def audit_workspace(
     version is added here (it reads the stored versions, not the analyses).
     """
     state = current_state(workspace)
-    searcher = retriever_for(workspace, settings, embedder) if embedder is not None else None
     report = workspace_audit(
-        workspace, settings, as_of=as_of, drafts=drafts, state=state, searcher=searcher
+        workspace, settings, as_of=as_of, drafts=drafts, state=state, embedder=embedder
     )
     plans = state.plans
     return build_report_data(report, plans, title=title, programme=_programme(plans))

@@ -28,7 +28,7 @@ from typing import Any
 from assistant import services
 from assistant.ingest import ingest_files, parse_document
 from assistant.retrieval import workspace_indexes
-from assistant.retrieval.embedder import EmbedRole
+from assistant.retrieval.embedder import Embedder, EmbedRole
 from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
 from assistant.settings import Settings
 from assistant.store import Workspace, rebuild_indexes
@@ -106,18 +106,18 @@ class CountingEmbedder:
         return self.passages, self.queries, self.seconds
 
 
-def install_embedder(settings: Settings, factory: Callable[[], Any] | None) -> CountingEmbedder:
-    """Route every workspace retriever of this process through one counting model wrapper."""
+def counting_embedder(settings: Settings, factory: Callable[[], Any] | None) -> CountingEmbedder:
+    """The model (the configured one, or `factory()`'s) in a counting wrapper."""
     model = (
         factory() if factory is not None else workspace_indexes.model_embedder(settings.embedding)
     )
-    counting = CountingEmbedder(model)
+    return CountingEmbedder(model)
 
-    def default_embedder(_: Settings, indexes_dir: Path) -> CachedEmbedder:
-        return CachedEmbedder(counting, EmbeddingCache(indexes_dir / CACHE_FILE_NAME))
 
-    workspace_indexes.default_embedder = default_embedder
-    return counting
+def behind_cache(counting: CountingEmbedder, workspace: Workspace) -> CachedEmbedder:
+    """`counting` behind the workspace's vector cache, as the configured model is by default;
+    passed in (`embedder=`) to every service a scenario calls."""
+    return CachedEmbedder(counting, EmbeddingCache(workspace.indexes_dir / CACHE_FILE_NAME))
 
 
 def peak_rss_mb() -> float:
@@ -193,7 +193,7 @@ def corpus_scenario(
     """The whole pipeline on `plans` synthetic plans (formats in rotation: PDF, DOCX, XLSX, MD)."""
     figures: Figures = {"plans": plans, "load average": os.getloadavg()[0]}
     settings = Settings()
-    counting = install_embedder(settings, embedder_factory)
+    counting = counting_embedder(settings, embedder_factory)
     with tempfile.TemporaryDirectory(prefix="plan-assistant-bench-") as scratch:
         root = Path(scratch)
         with timed(figures, "corpus generation s"):
@@ -201,6 +201,7 @@ def corpus_scenario(
             paths = synthetic.write_corpus(corpus, root / "corpus")
         figures["actions"] = corpus.actions
         workspace = Workspace.open(root / "workspace", settings)
+        embedder = behind_cache(counting, workspace)
         with timed(figures, "ingest s"):
             ingest_files(workspace, paths)
         reader_figures(paths, settings, figures)
@@ -211,7 +212,7 @@ def corpus_scenario(
         counting.passages = counting.queries = 0
         counting.seconds = 0.0
         with timed(figures, "index build s"):
-            retriever = services.retriever_for(workspace, settings)
+            retriever = services.retriever_for(workspace, settings, embedder)
         figures["passages"] = len(retriever)
         figures["embedded at build"] = counting.passages
         figures["embedding sentences/s"] = (
@@ -222,20 +223,19 @@ def corpus_scenario(
         before = counting.snapshot()
         with timed(figures, "re-ingest unchanged s"):
             ingest_files(workspace, paths)
-            services.retriever_for(workspace, settings)
-        workspace_indexes.register_indexes()
+            services.retriever_for(workspace, settings, embedder)
         with timed(figures, "rebuild from cache s"):
-            rebuild_indexes(workspace)
-            retriever = services.retriever_for(workspace, settings)
+            rebuild_indexes(workspace, [workspace_indexes.ChromaIndex(embedder)])
+            retriever = services.retriever_for(workspace, settings, embedder)
         figures["embedded on re-ingest+rebuild"] = counting.snapshot()[0] - before[0]
 
         texts = [rec.text for rec in corpus.report.recommendations]
         search_figures(retriever, texts, figures, "")
         mapping_figures(workspace, settings, retriever, texts, figures)
-        audit_figures(workspace, settings, figures)
-        chat_figures(workspace, settings, figures)
+        audit_figures(workspace, settings, embedder, figures)
+        chat_figures(workspace, settings, embedder, figures)
         if server:
-            server_figures(workspace, settings, root, texts, figures)
+            server_figures(workspace, settings, embedder, root, texts, figures)
     figures["peak RSS MB"] = peak_rss_mb()
     return figures
 
@@ -268,28 +268,32 @@ def mapping_figures(
         ]
     )
     with timed(figures, "map all (first) s"):
-        services.map_workspace(workspace, settings)
+        services.map_workspace(workspace, settings, embedder=retriever.embedder)
     with timed(figures, "map all s"):
-        services.map_workspace(workspace, settings)
+        services.map_workspace(workspace, settings, embedder=retriever.embedder)
 
 
-def audit_figures(workspace: Workspace, settings: Settings, figures: Figures) -> None:
+def audit_figures(
+    workspace: Workspace, settings: Settings, embedder: Embedder, figures: Figures
+) -> None:
     with timed(figures, "audit (first) s"):
-        services.audit_workspace(workspace, settings, as_of=AS_OF)
+        services.audit_workspace(workspace, settings, as_of=AS_OF, embedder=embedder)
     with timed(figures, "audit s"):
-        services.audit_workspace(workspace, settings, as_of=AS_OF)
+        services.audit_workspace(workspace, settings, as_of=AS_OF, embedder=embedder)
     with timed(figures, "audit without drafts s"):
-        services.audit_workspace(workspace, settings, as_of=AS_OF, drafts=False)
+        services.audit_workspace(workspace, settings, as_of=AS_OF, drafts=False, embedder=embedder)
 
 
-def chat_figures(workspace: Workspace, settings: Settings, figures: Figures) -> None:
+def chat_figures(
+    workspace: Workspace, settings: Settings, embedder: Embedder, figures: Figures
+) -> None:
     """Default-mode answer latency, once the service is warm (if the chat exists in this build)."""
     try:
         from assistant.chat import ConversationService
     except ImportError:
         figures["chat"] = "n/a (chat not available)"
         return
-    service = ConversationService(workspace, settings, as_of=AS_OF)
+    service = ConversationService(workspace, settings, as_of=AS_OF, embedder=embedder)
     with timed(figures, "chat warm-up s"):
         service.warm_up()
     conversation = service.conversation().id
@@ -298,13 +302,18 @@ def chat_figures(workspace: Workspace, settings: Settings, figures: Figures) -> 
 
 
 def server_figures(
-    workspace: Workspace, settings: Settings, root: Path, texts: Sequence[str], figures: Figures
+    workspace: Workspace,
+    settings: Settings,
+    embedder: Embedder,
+    root: Path,
+    texts: Sequence[str],
+    figures: Figures,
 ) -> None:
     """The same index on a `chroma run` server on 127.0.0.1, next to the embedded one."""
     from assistant.retrieval.vector_store import ChromaVectorStore
     from assistant.schema import PassageFilter, PassageKind
 
-    embedded = services.retriever_for(workspace, settings)
+    embedded = services.retriever_for(workspace, settings, embedder)
     with chroma_server(root / "chroma-server") as url:
         if url is None:
             figures["server"] = "n/a (chroma command not found)"
@@ -313,13 +322,13 @@ def server_figures(
             update={"retrieval": settings.retrieval.model_copy(update={"chroma_url": url})}
         )
         with timed(figures, "index build (server) s"):
-            retriever = services.retriever_for(workspace, remote)
+            retriever = services.retriever_for(workspace, remote, embedder)
         search_figures(retriever, texts, figures, " server")
         # Opening again in a new process: passages read back from the store.
         for label, chosen in (("embedded", settings), ("server", remote)):
             workspace_indexes.forget_open_retrievers()
             with timed(figures, f"reopen ({label}) s"):
-                services.retriever_for(workspace, chosen).search("qualité", k=1)
+                services.retriever_for(workspace, chosen, embedder).search("qualité", k=1)
         # The stores' own filtered search, which the in-memory dense ranking replaces.
         store = ChromaVectorStore.http(url, embedded.embedder.name)
         vector = (
@@ -349,10 +358,12 @@ def pdf_scenario(
         report = synthetic.generate_report(RECOMMENDATIONS)
         plan = synthetic.generate_plan(0, report, actions)
         path = synthetic.write_plan(plan, root, "pdf")
-        counting = install_embedder(settings, embedder_factory)
+        counting = counting_embedder(settings, embedder_factory)
         workspace = Workspace.open(root / "workspace", settings)
         with timed(figures, "total s"):
-            services.ingest_and_index(workspace, [path], settings)
+            services.ingest_and_index(
+                workspace, [path], settings, embedder=behind_cache(counting, workspace)
+            )
         figures["model load s"] = counting.load_seconds
         figures["embedding s"] = counting.seconds
         figures["embedded"] = counting.passages
@@ -363,7 +374,7 @@ def pdf_scenario(
         with timed(figures, "ingest s"):
             ingest_files(warm, [path], parse_processes=0)
         with timed(figures, "index s"):
-            retriever = services.retriever_for(warm, settings)
+            retriever = services.retriever_for(warm, settings, behind_cache(counting, warm))
         figures["warm total s"] = figures["ingest s"] + figures["index s"]
         figures["passages"] = len(retriever)
         figures.update(bench_pdf.pdf_floor_figures([path]))  # issue 19: beside the floor
@@ -383,27 +394,35 @@ def audit_scenario(
     """Issue 2's audit target: 100 recommendations × 1,000 actions, once indexed."""
     figures: Figures = {"load average": os.getloadavg()[0]}
     settings = Settings()
-    install_embedder(settings, embedder_factory)
+    counting = counting_embedder(settings, embedder_factory)
     with tempfile.TemporaryDirectory(prefix="plan-assistant-bench-") as scratch:
         root = Path(scratch)
         corpus = synthetic.generate_corpus(plans, actions, recommendations)
         paths = synthetic.write_corpus(corpus, root / "corpus", ("md",))
         workspace = Workspace.open(root / "workspace", settings)
+        embedder = behind_cache(counting, workspace)
         ingest_files(workspace, paths)
         with timed(figures, "index s"):
-            services.retriever_for(workspace, settings)
+            services.retriever_for(workspace, settings, embedder)
         figures["recommendations"] = len(corpus.report.recommendations)
         figures["actions"] = corpus.actions
         with timed(figures, "audit first s"):
-            services.audit_workspace(workspace, settings, as_of=AS_OF)
+            services.audit_workspace(workspace, settings, as_of=AS_OF, embedder=embedder)
         # Warm figures: the median of three runs (one run can meet a busy moment).
         for key, call in (
-            ("audit warm s", lambda: services.audit_workspace(workspace, settings, as_of=AS_OF)),
+            (
+                "audit warm s",
+                lambda: services.audit_workspace(
+                    workspace, settings, as_of=AS_OF, embedder=embedder
+                ),
+            ),
             (
                 "audit without drafts s",
-                lambda: services.audit_workspace(workspace, settings, as_of=AS_OF, drafts=False),
+                lambda: services.audit_workspace(
+                    workspace, settings, as_of=AS_OF, drafts=False, embedder=embedder
+                ),
             ),
-            ("map all s", lambda: services.map_workspace(workspace, settings)),
+            ("map all s", lambda: services.map_workspace(workspace, settings, embedder=embedder)),
         ):
             figures[key] = statistics.median(_seconds(call) for _ in range(3))
     figures["peak RSS MB"] = peak_rss_mb()

@@ -49,10 +49,10 @@ from rich.table import Table
 
 from assistant.chat.formatting import numbered
 from assistant.chat.knowledge import Knowledge
-from assistant.chat.models import Answer, Intent
 from assistant.chat.service import ConversationService
 from assistant.ids import fold
 from assistant.ingest import ingest_files
+from assistant.schema.chat import Answer, Intent
 from assistant.settings import Settings
 from assistant.store import Workspace
 from evals.gold import GoldFormatError

@@ -26,9 +26,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from assistant.ingest import ingest_files
+from assistant.schema import JobState
 from assistant.settings import IngestSettings, Settings
 from assistant.store import Workspace
-from assistant.store.jobs import JobState, create_job, new_job_id, run_ingest_job, staging_dir
+from assistant.store.jobs import create_job, new_job_id, run_ingest_job, staging_dir
 from evals import hostile_inputs as build
 from evals import hostile_pdf
 

@@ -21,18 +21,18 @@ from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 
-from assistant.errors import PlanAssistantError
+from assistant.errors import IndexingPostponedError, PlanAssistantError
 from assistant.ingest import ProgressEvent
 from assistant.reports import ReportData, ReportFormat
 from assistant.retrieval.embedder import Embedder
 from assistant.schema import LinkDecisionKind, Span, StructureCorrections
 from assistant.schema.workspace import DuplicateChoice
-from assistant.services import IndexingPostponedError
 from assistant.settings import Settings
 from assistant.store import Workspace
 from tui import messages as msg
 from tui.areas import AREAS
 from tui.commands import PlanAssistantCommands
+from tui.host import PlanHost
 from tui.model import WorkspaceModel, current_user, expand_import_path
 from tui.notice import Notice, ingest_summary, unexpected
 from tui.screens.actions import ActionsScreen
@@ -358,6 +358,11 @@ class PlanAssistantApp(App[None]):
     def on_export_failed(self, message: msg.ExportFailed) -> None:
         self.export_busy = False
         self.export_notice = Notice("error", message.error)
+
+
+def as_host(app: PlanAssistantApp) -> PlanHost:
+    """The app as its screens see it (mypy checks here that it is a `PlanHost`)."""
+    return app
 
 
 def make_app(

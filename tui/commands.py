@@ -10,16 +10,13 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from assistant.reports.french import shorten
 from tui.areas import AREAS
 from tui.format import short_ref
-
-if TYPE_CHECKING:
-    from tui.app import PlanAssistantApp
+from tui.host import PlanHost, host_of
 
 Callback = Callable[[], Awaitable[None] | None]
 
@@ -31,7 +28,7 @@ class Command:
     run: Callback
 
 
-def app_commands(app: PlanAssistantApp) -> list[Command]:
+def app_commands(app: PlanHost) -> list[Command]:
     """The fixed commands: areas, then what each area does, then the app's own."""
     commands = [
         Command(f"Aller à : {area.title}", f"Touche {area.key}. {area.purpose}",
@@ -63,7 +60,7 @@ def app_commands(app: PlanAssistantApp) -> list[Command]:
     return commands
 
 
-def item_commands(app: PlanAssistantApp) -> Iterator[Command]:
+def item_commands(app: PlanHost) -> Iterator[Command]:
     """One command per recommendation and per action of the current audit."""
     data = app.report
     if data is None:
@@ -87,8 +84,8 @@ class PlanAssistantCommands(Provider):
     """Provider of every command, in French."""
 
     @property
-    def plan_app(self) -> PlanAssistantApp:
-        return cast("PlanAssistantApp", self.app)
+    def plan_app(self) -> PlanHost:
+        return host_of(self.app)
 
     async def discover(self) -> Hits:
         for command in app_commands(self.plan_app):

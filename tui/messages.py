@@ -11,10 +11,10 @@ from pathlib import Path
 
 from textual.message import Message
 
-from assistant.chat.models import Answer
 from assistant.ingest import ProgressEvent
 from assistant.reports import ReportData
 from assistant.schema import Action, ActionEdit, Draft, LinkDecision, Span, StructureCorrections
+from assistant.schema.chat import Answer
 from assistant.schema.workspace import IngestReport
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from assistant import services
 from assistant.chat.service import ConversationService
+from assistant.errors import ReviewError
 from assistant.ingest import ProgressCallback
 from assistant.readers.encoding import decode_text
 from assistant.reports import ReportData, ReportFormat, write_report
@@ -40,7 +41,6 @@ from assistant.settings import Settings
 from assistant.store import Workspace
 from assistant.store import review as store_review
 from assistant.store.link_decisions import decisions_revision
-from assistant.store.review import ReviewError
 
 #: Formats whose span line numbers are the file's own lines (see `Span`).
 _LINE_FORMATS = {"md", "txt", "csv"}

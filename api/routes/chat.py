@@ -21,9 +21,9 @@ from api.deps import ContextDep, WorkspaceDep
 from api.errors import WORKSPACE_ERRORS
 from api.models import RequestBody
 from assistant.chat.formatting import StreamNumbering, for_people
-from assistant.chat.models import Answer
 from assistant.chat.service import ConversationService
 from assistant.errors import PlanAssistantError
+from assistant.schema.chat import Answer
 from assistant.store import Workspace
 
 router = APIRouter(prefix="/workspaces/{workspace_id}", tags=["chat"], responses=WORKSPACE_ERRORS)

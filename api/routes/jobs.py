@@ -10,7 +10,8 @@ from api import reads
 from api.deps import ContextDep, PageDep, WorkspaceDep
 from api.errors import WORKSPACE_ERRORS, ErrorBody
 from api.models import JobPublic, JobsPublic
-from assistant.store.jobs import JobState, cancel_job, get_job, retry_job
+from assistant.schema import JobState
+from assistant.store.jobs import cancel_job, get_job, retry_job
 
 router = APIRouter(
     prefix="/workspaces/{workspace_id}/jobs", tags=["jobs"], responses=WORKSPACE_ERRORS

@@ -5,7 +5,6 @@ See `assistant.analyses.service` (what is computed, the caches) and
 """
 
 from assistant.analyses.service import (
-    WorkspaceChangingError,
     WorkspaceState,
     current_state,
     forget_in_memory,
@@ -14,6 +13,7 @@ from assistant.analyses.service import (
     workspace_mappings,
 )
 from assistant.analyses.store import AnalysisFiles, AnalysisKey
+from assistant.errors import WorkspaceChangingError
 
 __all__ = [
     "AnalysisFiles",

@@ -30,10 +30,11 @@ from assistant.audit.changes import compare_versions
 from assistant.audit.coverage_rules import settle_coverage
 from assistant.audit.service import ActionDrafter, Drafter, run_audit
 from assistant.drafting import build_context, draft_actions_for, draft_for_actions
-from assistant.errors import PlanAssistantError
+from assistant.errors import WorkspaceChangingError
 from assistant.mapping.semantic import embedder_name
 from assistant.mapping.service import build_mappings
 from assistant.retrieval import workspace_indexes
+from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.french import make_tokenizer
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.schema import Action, AuditReport, Draft, LinkDecision, Mapping, Plan
@@ -58,12 +59,6 @@ class WorkspaceState:
     # the coordinator's confirmed and rejected links: they change mappings and audit
     decisions: list[LinkDecision] = field(default_factory=list)
     decisions_revision: str = ""
-
-
-class WorkspaceChangingError(PlanAssistantError):
-    """The workspace kept changing while its documents were read for an analysis."""
-
-    code = "workspace_changing"
 
 
 def current_state(workspace: Workspace) -> WorkspaceState:
@@ -94,6 +89,7 @@ def workspace_mappings(
     state: WorkspaceState | None = None,
     semantic: bool = True,
     searcher: HybridRetriever | None = None,
+    embedder: Embedder | None = None,
 ) -> list[Mapping]:
     """The traceability matrix (recommendation → actions) of every document of `workspace`.
 
@@ -101,6 +97,8 @@ def workspace_mappings(
         state: the state already read (default: read now).
         semantic: False keeps the written links only (no model).
         searcher: a retriever to use instead of the workspace's own (tests, tools).
+        embedder: the embedder of the workspace's retriever, opened only if the result
+            must be computed (default: the configured model; a test's fake).
 
     Raises:
         EmbeddingModelError, VectorStoreError: the retriever cannot be opened.
@@ -114,11 +112,11 @@ def workspace_mappings(
         [plan.document.id for plan in plans],
         semantic=use_search,
         decisions=state.decisions_revision,
-        **_settings_options(settings, searcher if use_search else None),
+        **_settings_options(settings, searcher if use_search else None, embedder),
     )
 
     def compute() -> list[Mapping]:
-        found = _searcher(workspace, settings, searcher) if use_search else None
+        found = _searcher(workspace, settings, searcher, embedder) if use_search else None
         tokenize = make_tokenizer(settings.retrieval.tokenizer).tokenize
         actions = {action.id: action for plan in plans for action in plan.actions}
         # The audit's verdict (stalled-only recommendations are not « Couverte »), everywhere.
@@ -143,6 +141,7 @@ def workspace_audit(
     plans: Sequence[Plan] | None = None,
     state: WorkspaceState | None = None,
     searcher: HybridRetriever | None = None,
+    embedder: Embedder | None = None,
 ) -> AuditReport:
     """The gap audit of `workspace` (with drafts unless `drafts` is False).
 
@@ -153,6 +152,8 @@ def workspace_audit(
             then gets the very audit the report shows). Drafts learn from every plan.
         state: the state already read (default: read now).
         searcher: a retriever to use instead of the workspace's own (tests, tools).
+        embedder: the embedder of the workspace's retriever, opened only if the result
+            must be computed (default: the configured model; a test's fake).
 
     Raises:
         EmbeddingModelError, VectorStoreError: the retriever cannot be opened.
@@ -169,11 +170,11 @@ def workspace_audit(
         drafts=drafts and use_search,
         decisions=state.decisions_revision,
         drafting=settings.drafting.model_dump(mode="json"),
-        **_settings_options(settings, searcher if use_search else None),
+        **_settings_options(settings, searcher if use_search else None, embedder),
     )
 
     def compute() -> AuditReport:
-        found = _searcher(workspace, settings, searcher) if use_search else None
+        found = _searcher(workspace, settings, searcher, embedder) if use_search else None
         drafter, action_drafter = (
             _drafters(every, found, as_of, settings)
             if drafts and found is not None
@@ -254,28 +255,38 @@ def _shared(
 # -- helpers -----------------------------------------------------------------------------
 
 
-def _settings_options(settings: Settings, searcher: HybridRetriever | None) -> dict[str, Any]:
+# The configured model behind the workspace's vector cache (the settings name the model).
+_CONFIGURED_EMBEDDER = "assistant.retrieval.workspace_indexes.default_embedder"
+
+
+def _settings_options(
+    settings: Settings, searcher: HybridRetriever | None, embedder: Embedder | None = None
+) -> dict[str, Any]:
     """The settings and the embedder that change a result (the model gives the links)."""
     if searcher is not None:
-        embedder = f"given:{type(searcher).__name__}:{embedder_name(searcher)}"
+        used = f"given:{type(searcher).__name__}:{embedder_name(searcher)}"
+    elif embedder is not None:  # the same retriever as a given one, opened on demand
+        used = f"given:{HybridRetriever.__name__}:{embedder.name}"
     else:
-        factory = workspace_indexes.default_embedder  # tests and tools replace it
-        embedder = f"{factory.__module__}.{factory.__qualname__}"
+        used = _CONFIGURED_EMBEDDER
     return {
         "embedding": settings.embedding.model_dump(mode="json"),
         "retrieval": settings.retrieval.model_dump(mode="json"),
-        "embedder": embedder,
+        "embedder": used,
         # an LLM preset rewords the drafts (keys and secrets stay out of the key)
         "llm": [settings.llm.provider, getattr(settings.llm, "model", None)],
     }
 
 
 def _searcher(
-    workspace: Workspace, settings: Settings, given: HybridRetriever | None
+    workspace: Workspace,
+    settings: Settings,
+    given: HybridRetriever | None,
+    embedder: Embedder | None = None,
 ) -> HybridRetriever:
-    return (
-        given if given is not None else workspace_indexes.open_retriever(workspace.root, settings)
-    )
+    if given is not None:
+        return given
+    return workspace_indexes.open_retriever(workspace.root, settings, embedder)
 
 
 def _has_actions(plans: Sequence[Plan]) -> bool:

@@ -12,8 +12,8 @@
 """
 
 from assistant.chat.formatting import numbered
-from assistant.chat.models import Answer, Citation, Conversation, Focus, Intent, Question
 from assistant.chat.service import ConversationService
+from assistant.schema.chat import Answer, Citation, Conversation, Focus, Intent, Question
 
 __all__ = [
     "Answer",

@@ -11,7 +11,6 @@ from __future__ import annotations
 from assistant.audit.roles import role_key
 from assistant.chat.knowledge import LATE_GAPS, Knowledge
 from assistant.chat.lexicon import find_cues
-from assistant.chat.models import Focus, MissingField, Question
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import (
     closest_passages,
@@ -35,6 +34,7 @@ from assistant.chat.wording import (
 )
 from assistant.extract.dates import french_date
 from assistant.schema import Action, PassageKind, StatusCategory
+from assistant.schema.chat import Focus, MissingField, Question
 
 _MISSING = {
     MissingField.OWNER: ("action_without_owner", "de responsable", "un responsable"),

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from assistant.chat.knowledge import Knowledge
-from assistant.chat.models import Focus, Question
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import find_actions, previous_actions, roles_of, theme_actions
 from assistant.chat.text import agree, count, join_fr, quoted
@@ -25,6 +24,7 @@ from assistant.chat.wording import (
     status_label,
 )
 from assistant.schema import Action, DraftField, StatusCategory, SwotKind
+from assistant.schema.chat import Focus, Question
 
 DUPLICATE_GAP = "duplicate_action"
 SWOT_GAP = "swot_without_action"

@@ -10,7 +10,6 @@ import re
 
 from assistant.chat.answers_topics import missing_parts
 from assistant.chat.knowledge import Knowledge
-from assistant.chat.models import Focus, Question
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import (
     find_recommendation,
@@ -27,6 +26,7 @@ from assistant.chat.wording import (
     status_label,
 )
 from assistant.schema import Coverage, LinkKind, Mapping, Severity, TargetKind
+from assistant.schema.chat import Focus, Question
 
 _COVERAGE_WORDS = {
     Coverage.COVERED: ("couverte", "couvertes"),

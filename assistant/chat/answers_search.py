@@ -13,13 +13,13 @@ from assistant.audit.indicator_patterns import load_indicator_patterns
 from assistant.chat.entities import GENERIC_WORDS
 from assistant.chat.knowledge import PATTERN_PREFIX, Knowledge
 from assistant.chat.lexicon import cue_words, function_words
-from assistant.chat.models import Focus, Question
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import closest_passages, find_actions, theme_actions, unique_action
 from assistant.chat.text import agree, count, is_stopword, join_fr, of, quoted, stems, words
 from assistant.chat.wording import describe_action
 from assistant.extract.language import question_language
 from assistant.schema import Action, Draft, PassageKind, SearchHit
+from assistant.schema.chat import Focus, Question
 
 _KIND_LABEL = {"output": "Indicateur de réalisation", "outcome": "Indicateur de résultat"}
 _PASSAGE_LABEL = {

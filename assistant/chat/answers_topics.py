@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from assistant.chat.knowledge import Knowledge
-from assistant.chat.models import Focus, Question
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import (
     closest_passages,
@@ -23,6 +22,7 @@ from assistant.chat.resolve import (
 from assistant.chat.text import agree, count, quoted, stems
 from assistant.chat.wording import describe_action, first_sentence, recommendation_label
 from assistant.schema import Action, Coverage, Mapping, PassageKind, SwotItem, SwotKind
+from assistant.schema.chat import Focus, Question
 
 SWOT_GAP = "swot_without_action"
 _TO_IMPROVE = (SwotKind.WEAKNESS, SwotKind.THREAT)

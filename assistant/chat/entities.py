@@ -16,9 +16,9 @@ from typing import Literal
 
 from assistant.audit.french import word_set
 from assistant.chat.lexicon import CueMatch, cue_words, function_words
-from assistant.chat.models import Entities, MissingField
 from assistant.chat.text import CARDINALS, ORDINALS, fold_text, is_stopword
 from assistant.schema import StatusCategory
+from assistant.schema.chat import Entities, MissingField
 
 _NUM = r"(\d{1,2}(?:\.\d{1,2}){0,2})"
 _CRITERION_AND_RECOMMENDATION = (

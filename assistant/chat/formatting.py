@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.chat.models import Answer
 from assistant.chat.reply import CITATION_GROUP
 from assistant.schema import Span
+from assistant.schema.chat import Answer
 
 
 def where_written(span: Span) -> str:

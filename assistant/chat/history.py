@@ -24,12 +24,12 @@ from functools import cache
 from pathlib import Path
 
 from assistant.chat.knowledge import EARLIER_PREFIX, Knowledge
-from assistant.chat.models import Focus, Question
 from assistant.chat.reply import Reply
 from assistant.chat.text import agree, count, quoted, stem_word, words
 from assistant.chat.wording import describe_action
 from assistant.schema import Action, Recommendation
 from assistant.schema.changes import ActionChange, ChangeKind, PlanChanges
+from assistant.schema.chat import Focus, Question
 
 _DATA = Path(__file__).with_name("data") / "history_fr.json"
 #: The aspects of the plan's changes, in the order an answer gives them.

@@ -23,9 +23,9 @@ from collections.abc import Callable
 from assistant.chat.entities import extract, theme, theme_drop_words
 from assistant.chat.history import names_a_change
 from assistant.chat.lexicon import CueMatch, find_cues
-from assistant.chat.models import Entities, Focus, Intent, MissingField, Question
 from assistant.chat.text import normalize_question
 from assistant.extract.language import question_language
+from assistant.schema.chat import Entities, Focus, Intent, MissingField, Question
 
 _FOLLOW_UP = re.compile(r"^(?:et|pour|idem|meme question|meme chose|aussi|puis|sinon|ensuite)\b")
 _WHERE_ARE_WE = re.compile(

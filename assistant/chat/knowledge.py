@@ -23,9 +23,8 @@ from typing import Any
 from assistant.audit.indicator_patterns import IndicatorPattern, load_indicator_patterns
 from assistant.audit.roles import RoleCatalog
 from assistant.audit.service import run_audit
-from assistant.chat.models import Citation
 from assistant.chat.text import shorten
-from assistant.errors import PlanAssistantError
+from assistant.errors import NoPlanError
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.workspace_indexes import action_text
 from assistant.schema import (
@@ -40,6 +39,7 @@ from assistant.schema import (
     Span,
     SwotItem,
 )
+from assistant.schema.chat import Citation
 from assistant.schema.workspace import PlanVersion
 
 #: Gap kinds that mean « late » (see `assistant.audit.timing`).
@@ -50,12 +50,6 @@ PATTERN_PREFIX = "pattern:"
 #: (« earlier:1:act-… »: the action act-… as version 1 held it).
 EARLIER_PREFIX = "earlier:"
 _SWOT_LABEL = {"strength": "Force", "weakness": "Faiblesse", "opportunity": "Opportunité", "threat": "Menace"}  # fmt: skip
-
-
-class NoPlanError(PlanAssistantError):
-    """The workspace holds nothing to talk about."""
-
-    code = "no_plan"
 
 
 def choose_main_plan(plans: Sequence[Plan], wanted: str | None = None) -> Plan | None:

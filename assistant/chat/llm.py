@@ -17,13 +17,13 @@ from typing import Any
 
 from assistant.chat.grounding import GroundingChecker, note_for_people, split_sentences
 from assistant.chat.knowledge import Knowledge
-from assistant.chat.models import Answer, Conversation, Focus, Question
 from assistant.chat.reply import Reply
 from assistant.chat.tools import as_data, langchain_tools, run_tool
 from assistant.errors import LLMBackendMissingError, LLMConfigurationError, PlanAssistantError
 from assistant.extract.dates import french_date
 from assistant.llm import chat_model
 from assistant.prompts import load_prompt
+from assistant.schema.chat import Answer, Conversation, Focus, Question
 
 #: Tool-calling rounds before the model must answer.
 MAX_ROUNDS = 4

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from pydantic import ValidationError
 
-from assistant.chat.models import Conversation
+from assistant.schema.chat import Conversation
 from assistant.store import Workspace
 from assistant.store.conversations import load_conversation, save_conversation
 

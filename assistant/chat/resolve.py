@@ -18,10 +18,10 @@ from rapidfuzz import fuzz
 
 from assistant.audit.roles import RoleEntry, role_key
 from assistant.chat.knowledge import Knowledge
-from assistant.chat.models import Focus, Question
 from assistant.chat.synonyms import asked_stems, with_synonyms
 from assistant.chat.text import close, fold_text, stems
 from assistant.schema import Action, Mapping, PassageFilter, PassageKind, SearchHit
+from assistant.schema.chat import Focus, Question
 
 _KEY = re.compile(r"^(?:c(?P<c>\d+(?:\.\d+)*))?/?(?:r(?P<r>\d+))?(?:/p(?P<p>\d+))?$")
 #: An action is « the one » when it scores this much and clearly more than the next one.

@@ -32,7 +32,6 @@ from assistant.chat.history import history_composer
 from assistant.chat.intents import recognize
 from assistant.chat.knowledge import Knowledge, choose_main_plan
 from assistant.chat.memory import ConversationMemory, InMemoryConversations
-from assistant.chat.models import Answer, Conversation, Focus, Intent, Question, Turn
 from assistant.chat.reply import Reply, cited_ids
 from assistant.chat.resolve import owner_in_question
 from assistant.retrieval.deferred import deferred_retriever
@@ -40,6 +39,7 @@ from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.french import make_tokenizer
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.workspace_indexes import open_retriever, workspace_passages
+from assistant.schema.chat import Answer, Conversation, Focus, Intent, Question, Turn
 from assistant.settings import Settings
 from assistant.store import Workspace
 
@@ -137,6 +137,7 @@ class ConversationService:
                 plans=knowledge.scope,
                 state=state,
                 searcher=self._retriever,
+                embedder=self._embedder,
             )
             self._knowledge = knowledge
             self._fingerprint = (state.fingerprint, as_of, self.main_document)

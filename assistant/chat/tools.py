@@ -16,9 +16,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.chat.models import Entities, Focus, Intent, MissingField, Question
 from assistant.chat.reply import Reply
 from assistant.prompts import load_prompt
+from assistant.schema.chat import Entities, Focus, Intent, MissingField, Question
 
 Composer = Callable[[Question, Focus], Reply]
 

@@ -158,6 +158,7 @@ app = typer.Typer(
     cls=_PlanAssistantGroup,
     help="Auditer un plan d'action au regard des recommandations des experts, hors ligne.",
     no_args_is_help=True,
+    subcommand_metavar="COMMANDE [ARGUMENTS]...",
     add_completion=False,
     pretty_exceptions_enable=False,
 )

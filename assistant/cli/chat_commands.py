@@ -17,8 +17,8 @@ from assistant.cli.options import AsOfOption, WorkspaceOption, reference_date
 from assistant.cli.state import embedder_of, settings_of, workspace_dir
 
 if TYPE_CHECKING:
-    from assistant.chat.models import Answer
     from assistant.chat.service import ConversationService
+    from assistant.schema.chat import Answer
 
 PlanOption = Annotated[
     str | None,
@@ -54,8 +54,8 @@ def _show(service: ConversationService, question: str, conversation_id: str | No
     process may load the embedding model), in a terminal only.
     """
     from assistant.chat.formatting import numbered
-    from assistant.chat.models import Answer
     from assistant.cli import console
+    from assistant.schema.chat import Answer
 
     answer: Answer | None = None
     if service.llm_mode:

@@ -19,13 +19,13 @@ import typer
 
 from assistant.cli.options import WorkspaceOption
 from assistant.cli.state import embedder_of, settings_of, workspace_dir
+from assistant.errors import IndexingPostponedError  # cheap: no dependency
 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
     from assistant.ingest import DuplicateDecider, DuplicateFound, ProgressCallback
     from assistant.schema.workspace import DuplicateChoice
-    from assistant.services import IndexingPostponedError
     from assistant.settings import Settings
     from assistant.store import Workspace
 
@@ -76,7 +76,7 @@ def ingest(
                 report = services.ingest_and_index(
                     store, files, settings, progress, duplicates=choice, embedder=embedder_of(ctx)
                 )
-            except services.IndexingPostponedError as error:
+            except IndexingPostponedError as error:
                 report, postponed = error.report, error
         else:
             from assistant.ingest import ingest_files

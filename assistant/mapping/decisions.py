@@ -15,23 +15,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from assistant.errors import PlanAssistantError
+from assistant.errors import UnknownLinkError, WrittenLinkError
 from assistant.ids import wording_signature
 from assistant.mapping.resolve import report_documents
 from assistant.mapping.unify import RecommendationGroup, unify
 from assistant.schema import Action, LinkDecision, LinkDecisionKind, Plan, Recommendation
-
-
-class UnknownLinkError(PlanAssistantError):
-    """The recommendation or the action of a decision is not in the workspace."""
-
-    code = "not_found"
-
-
-class WrittenLinkError(PlanAssistantError):
-    """The plan already cites the recommendation for this action: nothing to decide."""
-
-    code = "written_link"
 
 
 def action_signature(action: Action) -> str:

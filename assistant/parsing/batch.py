@@ -67,7 +67,7 @@ def parse_source(
 
     The readers pull in pdfplumber, python-docx and openpyxl; importing them only when a
     file is parsed keeps commands that never parse (export, --version) quick to start.
-    Tests replace this function with a deterministic fake.
+    Tests pass their fake as `parser=` instead (`tests/fakes.py`).
     """
     from assistant.parsing.document import parse_source as parse
 

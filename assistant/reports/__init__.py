@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal, get_args
 
-from assistant.errors import PlanAssistantError
+from assistant.errors import UnknownReportFormatError
 from assistant.reports.data import ReportData, build_report_data
 from assistant.reports.docx_plan import render_plan_docx
 from assistant.reports.html import render_html
@@ -81,19 +81,6 @@ def file_name(format: ReportFormat, workspace: str, as_of: date) -> str:
     return f"{stem}-{workspace}-{as_of.isoformat()}{EXTENSIONS[format]}"
 
 
-class UnknownReportFormatError(PlanAssistantError, ValueError):
-    """A report format that does not exist was asked for."""
-
-    code = "unknown_report_format"
-
-    def __init__(self, format: str) -> None:
-        self.format = format
-        super().__init__(
-            f"format de rapport inconnu : {format!r} ; choisissez parmi "
-            + ", ".join(REPORT_FORMATS)
-        )
-
-
 def render(data: ReportData, format: ReportFormat) -> bytes:
     """The report in `format`, as the bytes of the file (UTF-8 for text formats).
 
@@ -119,7 +106,7 @@ def render(data: ReportData, format: ReportFormat) -> bytes:
         return html_to_pdf(render_visit_html(data), name="visite")
     if format == "visite-docx":
         return render_visit_docx(data)
-    raise UnknownReportFormatError(format)
+    raise UnknownReportFormatError(format, REPORT_FORMATS)
 
 
 def write_report(data: ReportData, format: ReportFormat, out: Path) -> Path:

@@ -14,37 +14,11 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from assistant.errors import PlanAssistantError
+from assistant.errors import PdfConversionError, PdfConverterMissingError
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "chromium-headless-shell", "google-chrome")
 LIBREOFFICE_NAMES = ("soffice", "libreoffice")
 TIMEOUT_SECONDS = 180
-
-
-class PdfConverterMissingError(PlanAssistantError):
-    """Neither Chromium nor LibreOffice is installed: no PDF can be printed."""
-
-    code = "pdf_converter_missing"
-
-    def __init__(self) -> None:
-        super().__init__(
-            "Impossible de produire le PDF : ni Chromium ni LibreOffice n'est installé. "
-            "Installez l'un des deux (par exemple « apt-get install chromium » ou "
-            "« apt-get install libreoffice-writer »), ou exportez le rapport en HTML et "
-            "imprimez-le en PDF depuis votre navigateur."
-        )
-
-
-class PdfConversionError(PlanAssistantError):
-    """The converter ran but produced no PDF."""
-
-    code = "pdf_conversion_failed"
-
-    def __init__(self, tool: str, detail: str) -> None:
-        super().__init__(
-            f"La conversion en PDF par {tool} a échoué ({detail.strip()[-300:] or 'sans message'}). "
-            "Exportez le rapport en HTML et imprimez-le depuis votre navigateur."
-        )
 
 
 def _which(names: tuple[str, ...]) -> str | None:

@@ -1,5 +1,6 @@
 """The one pydantic vocabulary of plan-assistant (core, CLI, API, TUI and reports)."""
 
+from assistant.schema.access import ApiKey, RegisteredWorkspace
 from assistant.schema.audit import (
     AuditReport,
     CriterionSummary,
@@ -13,6 +14,8 @@ from assistant.schema.audit import (
     SmartScore,
     TargetKind,
 )
+from assistant.schema.chat import Answer, Citation, Conversation
+from assistant.schema.jobs import Job, JobKind, JobState
 from assistant.schema.mapping import (
     Coverage,
     LinkDecision,
@@ -53,8 +56,12 @@ __all__ = [
     "ROLE_LABELS_FR",
     "Action",
     "ActionEdit",
+    "Answer",
+    "ApiKey",
     "AuditReport",
+    "Citation",
     "ColumnReport",
+    "Conversation",
     "Coverage",
     "CriterionSummary",
     "Document",
@@ -68,6 +75,9 @@ __all__ = [
     "Finding",
     "FindingKind",
     "Gap",
+    "Job",
+    "JobKind",
+    "JobState",
     "LinkDecision",
     "LinkDecisionKind",
     "LinkKind",
@@ -80,6 +90,7 @@ __all__ = [
     "Plan",
     "Recommendation",
     "RecommendationOrigin",
+    "RegisteredWorkspace",
     "SearchHit",
     "Severity",
     "SmartScore",

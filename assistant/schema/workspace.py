@@ -12,7 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field, computed_field
 
-from assistant.schema import Action, Document, Plan, Recommendation, SwotItem
+from assistant.schema.plan import Action, Plan, Recommendation, SwotItem
+from assistant.schema.source import Document
 
 
 class Outcome(StrEnum):

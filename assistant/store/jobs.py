@@ -23,15 +23,21 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
 from filelock import FileLock, Timeout
-from pydantic import BaseModel, Field
 
-from assistant.errors import IngestBatchError, IngestError, PlanAssistantError
+from assistant.errors import (
+    IngestBatchError,
+    IngestError,
+    JobNotCancellableError,
+    JobNotRetryableError,
+    PlanAssistantError,
+    UnknownJobError,
+)
 from assistant.parsing import Interrupt, ProgressCallback, ProgressEvent
+from assistant.schema.jobs import Job, JobKind, JobState
 from assistant.schema.workspace import DuplicateChoice, IngestReport
 from assistant.store.db import connect, transaction
 from assistant.store.job_limits import (
@@ -62,67 +68,6 @@ class BatchIngester(Protocol):
         interrupt: Interrupt | None = None,
         duplicates: DuplicateChoice | None = None,
     ) -> IngestReport: ...
-
-
-class JobError(PlanAssistantError):
-    """A job that does not exist or cannot be retried."""
-
-    code = "job_error"
-
-
-class UnknownJobError(JobError):
-    code = "unknown_job"
-
-
-class JobNotRetryableError(JobError):
-    code = "job_not_retryable"
-
-
-class JobNotCancellableError(JobError):
-    code = "job_not_cancellable"
-
-
-class JobState(StrEnum):
-    QUEUED = "queued"  # accepted, waiting for a runner
-    RUNNING = "running"
-    SUCCEEDED = "succeeded"
-    FAILED = "failed"
-
-
-class JobKind(StrEnum):
-    INGEST = "ingest"
-
-
-class Job(BaseModel):
-    """A background ingestion and where it stands."""
-
-    id: str = Field(description="Id of the job.")
-    kind: JobKind = Field(description="What the job does ('ingest').")
-    state: JobState = Field(description="queued, running, succeeded or failed.")
-    files: list[str] = Field(description="Names of the files to ingest.")
-    author: str = Field(description="Who started the job (API key label).")
-    attempts: int = Field(description="How many times a runner started it.")
-    retryable: bool = Field(
-        description="A failed job that may succeed if run again (interrupted, locked...)."
-    )
-    stage: str | None = Field(
-        default=None,
-        description="'parse', 'write' or 'index' (indexing and analyses), while running.",
-    )
-    done: int = Field(default=0, description="Files done in the current stage.")
-    total: int = Field(default=0, description="Files in the current stage.")
-    result: IngestReport | None = Field(default=None, description="What the ingestion did.")
-    duplicates: DuplicateChoice = Field(
-        default=DuplicateChoice.SKIP,
-        description="A file with the content of another document: 'skip' (keep the stored "
-        "one, report it) or 'version' (store it as the next version of that plan).",
-    )
-    error_code: str | None = Field(default=None, description="Why it failed (machine code).")
-    error_message: str | None = Field(default=None, description="Why it failed, in French.")
-    created_at: datetime = Field(description="When the job was accepted (UTC).")
-    updated_at: datetime = Field(description="Last change of state or progress (UTC).")
-    started_at: datetime | None = Field(default=None, description="Start of the last attempt.")
-    finished_at: datetime | None = Field(default=None, description="End of the last attempt.")
 
 
 class RunnerLease:

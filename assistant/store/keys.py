@@ -24,9 +24,14 @@ from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pydantic import BaseModel, Field
-
-from assistant.errors import PlanAssistantError
+from assistant.errors import (
+    InvalidWorkspaceIdError,
+    RegistryError,
+    UnknownKeyError,
+    UnknownWorkspaceError,
+    WorkspaceExistsError,
+)
+from assistant.schema.access import ApiKey, RegisteredWorkspace
 from assistant.settings import Settings
 from assistant.store.db import PRIVATE_DIR_MODE, connect, create_private, transaction
 from assistant.store.migrations import Migration, migrate
@@ -40,55 +45,6 @@ KEY_PREFIX = "pa"
 WORKSPACE_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 WORKSPACE_ID_PATTERN = WORKSPACE_ID.pattern
 _KEY_ID = re.compile(r"^[0-9a-f]{12}$")
-
-
-class RegistryError(PlanAssistantError):
-    """A workspace or key that cannot be created, found or changed."""
-
-    code = "registry_error"
-
-
-class InvalidWorkspaceIdError(RegistryError):
-    code = "invalid_workspace_id"
-
-
-class WorkspaceExistsError(RegistryError):
-    code = "workspace_exists"
-
-
-class UnknownWorkspaceError(RegistryError):
-    code = "unknown_workspace"
-
-
-class UnknownKeyError(RegistryError):
-    code = "unknown_key"
-
-
-class RegisteredWorkspace(BaseModel):
-    """A workspace known to the server."""
-
-    id: str = Field(description="Short id used in URLs ('helha-soins-infirmiers').")
-    name: str = Field(description="Programme and institution, as the coordinator names them.")
-    institution: str | None = Field(default=None, description="Institution, if given.")
-    created_at: datetime = Field(description="When the workspace was created (UTC).")
-
-
-class ApiKey(BaseModel):
-    """What a key may do (never its secret, which is shown once at creation)."""
-
-    id: str = Field(description="Public id of the key (the part after 'pa_').")
-    label: str = Field(description="Who holds the key; recorded as the author of changes.")
-    admin: bool = Field(description="Administrators create workspaces and keys, and read all.")
-    workspaces: list[str] = Field(description="Workspaces the key may use.")
-    read_only: bool = Field(
-        default=False, description="A viewer's key: reads and questions only, no change."
-    )
-    act_as: bool = Field(
-        default=False,
-        description="A web app's service key: may name the acting user (X-Acting-User).",
-    )
-    created_at: datetime = Field(description="When the key was created (UTC).")
-    revoked_at: datetime | None = Field(default=None, description="When it was revoked, if so.")
 
 
 REGISTRY_MIGRATIONS: tuple[Migration, ...] = (

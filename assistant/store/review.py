@@ -16,30 +16,13 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from assistant.errors import PlanAssistantError
+from assistant.errors import ReviewError, StaleReviewError
 from assistant.extract.dates import due_date
 from assistant.ids import item_id
 from assistant.schema import Action, ActionEdit, Draft, DraftField, DraftStatus, EditKind, Plan
 from assistant.store.db import connect, transaction
 from assistant.store.pairing import pair_actions
 from assistant.store.workspace import Workspace
-
-
-class ReviewError(PlanAssistantError):
-    """A draft or change that does not exist, or cannot be applied."""
-
-    code = "review_error"
-
-
-class StaleReviewError(ReviewError):
-    """The action changed since the reviewer saw it: their decision would silently undo it."""
-
-    code = "stale_review"
-
-    def __init__(self, message: str, current: str | list[str] | None) -> None:
-        self.current = current
-        super().__init__(message)
-
 
 #: "The reviewer did not say what they saw" (None means they saw an empty field).
 UNSEEN: Any = object()

@@ -12,9 +12,8 @@ from fastapi.testclient import TestClient
 import api.routes.items
 from api.app import create_app
 from api.errors import status_of
-from assistant.errors import EmptyFileError, PlanAssistantError, WorkspaceError
+from assistant.errors import EmptyFileError, PlanAssistantError, ReviewError, WorkspaceError
 from assistant.settings import Settings
-from assistant.store.review import ReviewError
 
 
 def test_an_unexpected_error_is_a_500_without_internals(

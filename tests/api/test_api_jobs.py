@@ -19,10 +19,10 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from assistant import services
 from assistant.ingest import ingest_files
+from assistant.schema import JobState
 from assistant.settings import Settings
 from assistant.store import Workspace
 from assistant.store.jobs import (
-    JobState,
     RunnerLease,
     create_job,
     get_job,

@@ -21,7 +21,15 @@ def test_help_is_in_french(runner: CliRunner, command: list[str]) -> None:
     assert result.exit_code == 0, result.output
     assert "Afficher cette aide et quitter." in result.output
     assert "Utilisation :" in result.output
-    for english in ("Show this message", "Usage:", "[default:", "<str>", "list[Path]", "<bool>"):
+    for english in (
+        "Show this message",
+        "Usage:",
+        "[default:",
+        "<str>",
+        "list[Path]",
+        "<bool>",
+        "COMMAND [ARGS]",
+    ):
         assert english not in result.output
 
 

@@ -1,17 +1,13 @@
 """`plan-assistant link`: confirm (or reject with --rejeter) a proposed link, by the ids that
-`map -f json` prints; the decision is stored and the next `map` counts it (fake embedder)."""
+`map -f json` prints; the decision is stored and the next `map` counts it (the FAKE embedder,
+passed in by `invoke_cli`)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-import pytest
-from fakes import HashingEmbedder
-from typer.testing import CliRunner
-
-from assistant.cli.app import app
-from assistant.retrieval import workspace_indexes
+from fakes import invoke_cli
 
 REPORT = """\
 # Rapport
@@ -34,16 +30,8 @@ PLAN = """\
 """
 
 
-@pytest.fixture(autouse=True)
-def _fake_embedder(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The sentence-transformers model is replaced by a FAKE hashing embedder (speed)."""
-    monkeypatch.setattr(
-        workspace_indexes, "default_embedder", lambda settings, indexes_dir: HashingEmbedder()
-    )
-
-
 def _map(workspace: Path) -> dict[str, dict[str, object]]:
-    result = CliRunner().invoke(app, ["map", "-w", str(workspace), "-f", "json"])
+    result = invoke_cli(["map", "-w", str(workspace), "-f", "json"])
     assert result.exit_code == 0, result.output
     return {m["recommendation_key"]: m for m in json.loads(result.stdout)["mappings"]}
 
@@ -53,23 +41,22 @@ def test_link_confirms_and_rejects(tmp_path: Path) -> None:
     (tmp_path / "plan.md").write_text(PLAN, encoding="utf-8")
     workspace = tmp_path / "espace"
     files = [str(tmp_path / "rapport.md"), str(tmp_path / "plan.md")]
-    ingested = CliRunner().invoke(app, ["ingest", *files, "-w", str(workspace)])
+    ingested = invoke_cli(["ingest", *files, "-w", str(workspace)])
     assert ingested.exit_code == 0, ingested.output
-    exported = CliRunner().invoke(app, ["export", "-w", str(workspace)])
+    exported = invoke_cli(["export", "-w", str(workspace)])
     assert exported.exit_code == 0, exported.output
     actions = json.loads(exported.stdout)["actions"]
     writing = next(a["id"] for a in actions if a["text"].startswith("Rédiger"))
     minutes = _map(workspace)["c1/r1"]
-    confirmed = CliRunner().invoke(
-        app, ["link", str(minutes["recommendation_id"]), writing, "-w", str(workspace)]
+    confirmed = invoke_cli(
+        ["link", str(minutes["recommendation_id"]), writing, "-w", str(workspace)]
     )
     assert confirmed.exit_code == 0, confirmed.output
     assert "Lien confirmé" in confirmed.output
     after = _map(workspace)["c1/r1"]
     assert after["coverage"] == "covered"
     assert [link["confirmed"] for link in after["links"]] == [True]  # type: ignore[union-attr]
-    refused = CliRunner().invoke(
-        app,
+    refused = invoke_cli(
         ["link", str(minutes["recommendation_id"]), "inconnue", "--rejeter", "-w", str(workspace)],
     )
     assert refused.exit_code != 0 and "Aucune action" in refused.output

@@ -1,7 +1,7 @@
 """`assistant.analyses`: mappings and audit computed once per workspace state, and shared.
 
-The embedder is the FAKE `HashingEmbedder` (tests/fakes.py) behind the workspace's real
-indexes. "Another process" is simulated by forgetting this process's memory of results:
+The embedder is the FAKE `HashingEmbedder` (tests/fakes.py), passed in (`embedder=`) to
+the workspace's real indexes. "Another process" is simulated by forgetting this process's memory of results:
 what is left is what the workspace stores on disk.
 """
 
@@ -28,16 +28,14 @@ FILES = ("rapport-experts.md", "analyse-swot.md", "plan-action.md")
 AS_OF = date(2026, 11, 23)
 
 
-def fake_embedder(settings: Settings, indexes_dir: Path) -> HashingEmbedder:
-    """FAKE: stands in for the sentence-transformers model."""
-    return HashingEmbedder()
+#: FAKE: stands in for the sentence-transformers model.
+FAKE = HashingEmbedder()
 
 
 @pytest.fixture(autouse=True)
-def _fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
+def _forget_results() -> None:
     workspace_indexes.forget_open_retrievers()
     analyses.forget_in_memory()
-    monkeypatch.setattr(workspace_indexes, "default_embedder", fake_embedder)
 
 
 @pytest.fixture
@@ -73,28 +71,31 @@ def _no_model(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_stored_audit_is_reused_by_another_process_without_the_model(
     workspace: Workspace, audits: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = services.audit_workspace(workspace, Settings(), as_of=AS_OF)
+    first = services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
     assert audits == [1]
-    assert services.audit_workspace(workspace, Settings(), as_of=AS_OF).report is first.report
+    assert (
+        services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE).report
+        is first.report
+    )
     analyses.forget_in_memory()  # « another process »: only the stored result is left
     _no_model(monkeypatch)
-    again = services.audit_workspace(workspace, Settings(), as_of=AS_OF)
+    again = services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
     assert audits == [1]
     assert again.report == first.report
     assert again.report.drafts and again.report.mappings
 
 
 def test_mappings_are_stored_too(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
-    first = services.map_workspace(workspace, Settings())
+    first = services.map_workspace(workspace, Settings(), embedder=FAKE)
     analyses.forget_in_memory()
     _no_model(monkeypatch)
-    assert services.map_workspace(workspace, Settings()) == first
+    assert services.map_workspace(workspace, Settings(), embedder=FAKE) == first
 
 
 def test_a_change_of_the_workspace_is_a_new_analysis_and_forgets_the_old(
     workspace: Workspace, audits: list[int], tmp_path: Path
 ) -> None:
-    services.audit_workspace(workspace, Settings(), as_of=AS_OF)
+    services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
     files = AnalysisFiles(workspace.indexes_dir)
     before = files.names()
     assert len(before) == 1
@@ -106,7 +107,7 @@ def test_a_change_of_the_workspace_is_a_new_analysis_and_forgets_the_old(
         encoding="utf-8",
     )
     ingest_files(workspace, [extra])
-    services.audit_workspace(workspace, Settings(), as_of=AS_OF)
+    services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
     assert audits == [1, 1]
     after = files.names()
     assert len(after) == 1 and after != before
@@ -115,34 +116,34 @@ def test_a_change_of_the_workspace_is_a_new_analysis_and_forgets_the_old(
 def test_what_changes_the_result_is_part_of_the_key(
     workspace: Workspace, audits: list[int]
 ) -> None:
-    services.audit_workspace(workspace, Settings(), as_of=AS_OF)
-    services.audit_workspace(workspace, Settings(), as_of=date(2027, 6, 1))
-    services.audit_workspace(workspace, Settings(), as_of=AS_OF, drafts=False)
+    services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
+    services.audit_workspace(workspace, Settings(), as_of=date(2027, 6, 1), embedder=FAKE)
+    services.audit_workspace(workspace, Settings(), as_of=AS_OF, drafts=False, embedder=FAKE)
     stricter = Settings.model_validate({"drafting": {"min_confidence": 0.9}})
-    services.audit_workspace(workspace, stricter, as_of=AS_OF)
+    services.audit_workspace(workspace, stricter, as_of=AS_OF, embedder=FAKE)
     assert audits == [1, 1, 1, 1]
     assert len(AnalysisFiles(workspace.indexes_dir).names()) == 4
 
 
 def test_an_unreadable_or_foreign_file_is_ignored(workspace: Workspace, audits: list[int]) -> None:
-    services.audit_workspace(workspace, Settings(), as_of=AS_OF)
+    services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
     files = AnalysisFiles(workspace.indexes_dir)
     (stored,) = files.names()
     path = files.directory / stored
     path.write_text("{ pas du JSON", encoding="utf-8")
     analyses.forget_in_memory()
-    services.audit_workspace(workspace, Settings(), as_of=AS_OF)
+    services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
     assert audits == [1, 1]
     content = json.loads(path.read_text(encoding="utf-8"))
     content["key"]["fingerprint"] = "autre"
     path.write_text(json.dumps(content), encoding="utf-8")
     analyses.forget_in_memory()
-    services.audit_workspace(workspace, Settings(), as_of=AS_OF)
+    services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
     assert audits == [1, 1, 1]
 
 
 def test_stored_files_are_private(workspace: Workspace) -> None:
-    services.audit_workspace(workspace, Settings(), as_of=AS_OF)
+    services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
     files = AnalysisFiles(workspace.indexes_dir)
     assert files.directory.stat().st_mode & 0o077 == 0
     for name in files.names():
@@ -151,8 +152,8 @@ def test_stored_files_are_private(workspace: Workspace) -> None:
 
 
 def test_the_chat_knows_the_audit_the_report_shows(workspace: Workspace, audits: list[int]) -> None:
-    report = services.audit_workspace(workspace, Settings(), as_of=AS_OF).report
-    conversation = ConversationService(workspace, Settings(), as_of=AS_OF)
+    report = services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE).report
+    conversation = ConversationService(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
     assert conversation.knowledge().audit is report
     assert audits == [1]
     answer = conversation.ask("Quelles recommandations ne sont couvertes par aucune action ?")
@@ -163,11 +164,11 @@ def test_the_chat_knows_the_audit_the_report_shows(workspace: Workspace, audits:
 def test_the_chat_after_a_report_in_another_process_loads_no_model(
     workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    services.audit_workspace(workspace, Settings(), as_of=AS_OF)
+    services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
     analyses.forget_in_memory()
     workspace_indexes.forget_open_retrievers()
     _no_model(monkeypatch)
-    answer = ConversationService(workspace, Settings(), as_of=AS_OF).ask(
+    answer = ConversationService(workspace, Settings(), as_of=AS_OF, embedder=FAKE).ask(
         "Quelles actions n'ont pas de responsable ?"
     )
     assert "responsable" in answer.text
@@ -176,7 +177,7 @@ def test_the_chat_after_a_report_in_another_process_loads_no_model(
 def test_an_accepted_draft_gives_the_chat_a_new_audit(
     workspace: Workspace, audits: list[int]
 ) -> None:
-    conversation = ConversationService(workspace, Settings(), as_of=AS_OF)
+    conversation = ConversationService(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
     first = conversation.knowledge().audit
     fingerprint = workspace.fingerprint()
     from assistant.store import review

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 from pathlib import Path
 
 import pytest
+from fakes import FakeParser
 
 from assistant.errors import CorruptFileError, IngestBatchError, IngestError, UnsupportedFormatError
-from assistant.ids import document_id
 from assistant.parsing import ProgressEvent, parse_batch, parse_document, parse_processes
-from assistant.parsing import batch as parsing_batch
-from assistant.schema import Action, Document, DocumentFormat, Plan, Span
+from assistant.readers.source_file import SourceFile
+from assistant.schema import Plan
 from assistant.settings import Settings
 
 
@@ -23,37 +22,10 @@ def _data_dirs_in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
 
 
-def _plan_of(path: Path, action_ids: tuple[str, ...] = ("act-1",)) -> Plan:
-    data = path.read_bytes()
-    doc = document_id(path.name)
-    span = Span(file=path.name, line_start=1, line_end=1)
-    return Plan(
-        document=Document(
-            id=doc,
-            name=path.name,
-            format=DocumentFormat.TXT,
-            sha256=hashlib.sha256(data).hexdigest(),
-            size_bytes=len(data),
-        ),
-        actions=[Action(id=i, document_id=doc, text=i, source=span) for i in action_ids],
-    )
-
-
 @pytest.fixture
-def parsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Replace the parser by one that records what it parsed (and fails on 'abime')."""
-    calls: list[Path] = []
-
-    def fake(path: Path, settings: Settings) -> Plan:
-        calls.append(path)
-        if "abime" in path.name:
-            raise CorruptFileError(path, "le fichier est endommagé.")
-        return _plan_of(path)
-
-    monkeypatch.setattr(
-        parsing_batch, "parse_source", lambda source, settings: fake(source.path, settings)
-    )
-    return calls
+def parser() -> FakeParser:
+    """The FAKE parser (records what it parsed, fails on 'abime'), passed in as `parser=`."""
+    return FakeParser()
 
 
 def _write(tmp_path: Path, name: str, text: str = "texte") -> Path:
@@ -63,11 +35,11 @@ def _write(tmp_path: Path, name: str, text: str = "texte") -> Path:
     return path
 
 
-def test_a_clean_batch_is_parsed_in_order(tmp_path: Path, parsed: list[Path]) -> None:
+def test_a_clean_batch_is_parsed_in_order(tmp_path: Path, parser: FakeParser) -> None:
     files = [_write(tmp_path, "b.txt"), _write(tmp_path, "a.txt")]
     events: list[ProgressEvent] = []
 
-    result = parse_batch(files, Settings(), events.append)
+    result = parse_batch(files, Settings(), events.append, parser=parser)
 
     assert [item.path for item in result] == files
     assert [item.plan.document.name for item in result] == ["b.txt", "a.txt"]
@@ -75,7 +47,7 @@ def test_a_clean_batch_is_parsed_in_order(tmp_path: Path, parsed: list[Path]) ->
 
 
 def test_every_failure_is_listed_and_clashing_names_are_not_parsed(
-    tmp_path: Path, parsed: list[Path]
+    tmp_path: Path, parser: FakeParser
 ) -> None:
     good = _write(tmp_path, "plan.txt")
     broken = _write(tmp_path, "abime.txt")
@@ -83,7 +55,7 @@ def test_every_failure_is_listed_and_clashing_names_are_not_parsed(
     clash_2 = _write(tmp_path, "2024/evaluation.txt")
 
     with pytest.raises(IngestBatchError) as raised:
-        parse_batch([good, broken, clash_1, clash_2], Settings())
+        parse_batch([good, broken, clash_1, clash_2], Settings(), parser=parser)
 
     error = raised.value
     assert [f.path for f in error.failures] == [broken, clash_1, clash_2]
@@ -93,41 +65,36 @@ def test_every_failure_is_listed_and_clashing_names_are_not_parsed(
     assert str(error).startswith(
         "Aucun fichier n'a été importé : 3 fichiers posent problème sur 4."
     )
-    assert parsed == [good, broken]
+    assert parser.calls == [good, broken]
 
 
-def test_a_single_failing_file_gets_a_short_message(tmp_path: Path, parsed: list[Path]) -> None:
+def test_a_single_failing_file_gets_a_short_message(tmp_path: Path, parser: FakeParser) -> None:
     with pytest.raises(IngestBatchError) as raised:
-        parse_batch([_write(tmp_path, "abime.txt")], Settings())
+        parse_batch([_write(tmp_path, "abime.txt")], Settings(), parser=parser)
     assert str(raised.value) == (
         "Le fichier n'a pas pu être importé ; l'espace de travail n'a pas été modifié.\n"
         "  - abime.txt : le fichier est endommagé."
     )
 
 
-def test_the_same_path_given_twice_is_parsed_once(tmp_path: Path, parsed: list[Path]) -> None:
+def test_the_same_path_given_twice_is_parsed_once(tmp_path: Path, parser: FakeParser) -> None:
     path = _write(tmp_path, "plan.txt")
-    assert len(parse_batch([path, tmp_path / "." / "plan.txt"], Settings())) == 1
-    assert parsed == [path]
+    assert len(parse_batch([path, tmp_path / "." / "plan.txt"], Settings(), parser=parser)) == 1
+    assert parser.calls == [path]
 
 
-def test_a_parser_crash_names_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def crash(path: Path, settings: Settings) -> Plan:
+def test_a_parser_crash_names_the_file(tmp_path: Path) -> None:
+    def crash(source: SourceFile, settings: Settings) -> Plan:
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr(
-        parsing_batch, "parse_source", lambda source, settings: crash(source.path, settings)
-    )
     with pytest.raises(IngestError, match=r"plan\.txt : erreur inattendue pendant l'analyse"):
-        parse_document(_write(tmp_path, "plan.txt"), Settings())
+        parse_document(_write(tmp_path, "plan.txt"), Settings(), crash)
 
 
-def test_duplicate_item_ids_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        parsing_batch, "parse_source", lambda source, _: _plan_of(source.path, ("act-1", "act-1"))
-    )
+def test_duplicate_item_ids_are_refused(tmp_path: Path) -> None:
+    twice = FakeParser(("act-1", "act-1"))
     with pytest.raises(IngestError, match="identifiants en double"):
-        parse_document(_write(tmp_path, "plan.txt"), Settings())
+        parse_document(_write(tmp_path, "plan.txt"), Settings(), twice)
 
 
 def test_the_real_parser_checks_files_before_reading_them(tmp_path: Path) -> None:

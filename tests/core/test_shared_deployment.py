@@ -20,12 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fakes import HashingEmbedder
+from fakes import HashingEmbedder, behind_vector_cache
 
 from assistant import services
 from assistant.ingest import ingest_files
-from assistant.retrieval import workspace_indexes
-from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
 from assistant.retrieval.vector_store import ChromaVectorStore
 from assistant.retrieval.workspace_indexes import server_namespace, workspace_passages
 from assistant.settings import Settings
@@ -40,12 +38,7 @@ WORKER_SECONDS = 120
 WORKER = """
 import json, sys, time
 from pathlib import Path
-from fakes import HashingEmbedder
-from assistant.retrieval import workspace_indexes
-from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
-workspace_indexes.default_embedder = lambda settings, indexes: CachedEmbedder(
-    HashingEmbedder(), EmbeddingCache(indexes / CACHE_FILE_NAME)
-)
+from fakes import HashingEmbedder, behind_vector_cache
 from assistant import services
 from assistant.ingest import ingest_files
 from assistant.settings import Settings
@@ -56,23 +49,20 @@ settings = Settings(retrieval={"chroma_url": url})
 while not go.exists():
     time.sleep(0.01)
 workspace = Workspace.open(root, settings, create=False)
+embedder = behind_vector_cache(HashingEmbedder(), workspace.indexes_dir)  # the FAKE model
 report = ingest_files(workspace, [Path(plan)])
 deadline = time.monotonic() + 60
 while len(workspace.documents()) < expected:
     assert time.monotonic() < deadline, "the other worker's import never arrived"
     time.sleep(0.05)
-retriever = services.retriever_for(workspace, settings)
-mappings = services.map_workspace(workspace, settings)
+retriever = services.retriever_for(workspace, settings, embedder)
+mappings = services.map_workspace(workspace, settings, embedder=embedder)
 print(json.dumps({
     "outcome": report.files[0].outcome,
     "passages": sorted(retriever.catalogue),
     "linked": sum(len(m.links) for m in mappings),
 }))
 """
-
-
-def _fake_default_embedder(settings: Settings, indexes: Path) -> CachedEmbedder:
-    return CachedEmbedder(HashingEmbedder(), EmbeddingCache(indexes / CACHE_FILE_NAME))
 
 
 @pytest.fixture
@@ -84,10 +74,7 @@ def server(tmp_path: Path) -> Any:
 
 
 @pytest.mark.slow
-def test_two_workers_share_a_workspace_through_a_chroma_server(
-    tmp_path: Path, server: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(workspace_indexes, "default_embedder", _fake_default_embedder)
+def test_two_workers_share_a_workspace_through_a_chroma_server(tmp_path: Path, server: str) -> None:
     corpus = synthetic.generate_corpus(plans=2, actions_per_plan=6, recommendations=10)
     report, swot, *plans = synthetic.write_corpus(corpus, tmp_path / "sources", ("md",))
     settings = Settings(retrieval={"chroma_url": server})
@@ -128,7 +115,9 @@ def test_two_workers_share_a_workspace_through_a_chroma_server(
     expected = sorted(p.id for p in workspace_passages(workspace.plans()))
     assert results[0]["passages"] == results[1]["passages"] == expected
     assert results[0]["linked"] == results[1]["linked"] > 0
-    retriever = services.retriever_for(workspace, settings)
+    retriever = services.retriever_for(
+        workspace, settings, behind_vector_cache(HashingEmbedder(), workspace.indexes_dir)
+    )
     assert sorted(retriever.catalogue) == expected
     store = ChromaVectorStore.http(server, retriever.embedder.name, server_namespace(workspace))
     assert store.count() == len(expected)
@@ -137,5 +126,6 @@ def test_two_workers_share_a_workspace_through_a_chroma_server(
     # Another workspace on the same server has a collection of its own.
     other = Workspace.open(tmp_path / "other", settings)
     ingest_files(other, [plans[0]])
-    assert len(services.retriever_for(other, settings)) < len(expected)
+    fake = behind_vector_cache(HashingEmbedder(), other.indexes_dir)
+    assert len(services.retriever_for(other, settings, fake)) < len(expected)
     assert store.count() == len(expected)

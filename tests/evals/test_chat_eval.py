@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from fakes import HashingEmbedder
 
-from assistant.chat.models import Answer, Citation, Intent
 from assistant.chat.service import ConversationService
 from assistant.retrieval.workspace_indexes import workspace_retriever
+from assistant.schema.chat import Answer, Citation, Intent
 from assistant.settings import Settings
 from assistant.store import Workspace
 from evals.chat_eval import (

@@ -7,7 +7,7 @@ redraw, and ask the app to do anything slow. `AuditScreen` switches between the 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -15,12 +15,10 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer
 
 from assistant.reports import ReportData
+from tui.host import PlanHost, host_of
 from tui.model import WorkspaceModel
 from tui.widgets.navigation import NavBar
 from tui.widgets.notices import Waiting, Welcome
-
-if TYPE_CHECKING:
-    from tui.app import PlanAssistantApp
 
 
 class AreaScreen(Screen[None]):
@@ -37,8 +35,8 @@ class AreaScreen(Screen[None]):
         yield from ()
 
     @property
-    def plan_app(self) -> PlanAssistantApp:
-        return cast("PlanAssistantApp", self.app)
+    def plan_app(self) -> PlanHost:
+        return host_of(self.app)
 
     @property
     def model(self) -> WorkspaceModel:

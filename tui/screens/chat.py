@@ -16,8 +16,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
-from assistant.chat.models import Answer
 from assistant.errors import PlanAssistantError
+from assistant.schema.chat import Answer
 from tui import messages as msg
 from tui.notice import unexpected
 from tui.screens.base import AuditScreen

@@ -7,7 +7,7 @@ it is focusable: Enter opens the cited passage in its document.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -17,12 +17,10 @@ from textual.content import Content
 from textual.widgets import Static
 
 from assistant.chat.formatting import numbered
-from assistant.chat.models import Answer, Citation
 from assistant.chat.reply import CITATION_GROUP
 from assistant.reports.french import shorten
-
-if TYPE_CHECKING:
-    from tui.app import PlanAssistantApp
+from assistant.schema.chat import Answer, Citation
+from tui.host import host_of
 
 
 def without_ids(text: str) -> str:
@@ -51,7 +49,7 @@ class CitationView(Static, can_focus=True):
 
     def action_open(self) -> None:
         if self.citation.span is not None:
-            cast("PlanAssistantApp", self.app).open_passage(self.citation.span)
+            host_of(self.app).open_passage(self.citation.span)
         else:
             self.notify("Cette source n'est pas un document de l'espace de travail.")
 

@@ -6,7 +6,7 @@ coordinator checks why the audit links an action to a recommendation.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
@@ -15,9 +15,7 @@ from textual.widgets import Static
 
 from assistant.schema import Span
 from tui.format import highlighted_excerpt
-
-if TYPE_CHECKING:
-    from tui.app import PlanAssistantApp
+from tui.host import host_of
 
 
 class EvidenceView(Static, can_focus=True):
@@ -42,7 +40,7 @@ class EvidenceView(Static, can_focus=True):
         )
 
     def action_open(self) -> None:
-        cast("PlanAssistantApp", self.app).open_passage(self.span)
+        host_of(self.app).open_passage(self.span)
 
     def on_click(self, event: events.Click) -> None:
         event.stop()

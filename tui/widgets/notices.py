@@ -7,15 +7,12 @@ is the core's French message as is, never a traceback.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Button, LoadingIndicator, Static
 
-if TYPE_CHECKING:
-    from tui.app import PlanAssistantApp
+from tui.host import host_of
 
 WELCOME = (
     "[b]Bienvenue dans plan-assistant[/b]\n\n"
@@ -37,7 +34,7 @@ class Welcome(Vertical):
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        await cast("PlanAssistantApp", self.app).run_in_area("documents", "focus_path")
+        await host_of(self.app).run_in_area("documents", "focus_path")
 
 
 class Waiting(Vertical):

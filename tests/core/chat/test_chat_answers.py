@@ -5,9 +5,9 @@ from __future__ import annotations
 from chat_helpers import action_id, rec_id
 
 from assistant.chat.grounding import GroundingChecker
-from assistant.chat.models import Intent
 from assistant.chat.reply import cited_ids
 from assistant.chat.service import ConversationService
+from assistant.schema.chat import Intent
 
 
 def _cited(answer_text: str) -> set[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from chat_helpers import action_id, rec_id
 
-from assistant.chat.models import Intent
 from assistant.chat.service import ConversationService
+from assistant.schema.chat import Intent
 
 
 def test_and_for_criterion_4_reuses_the_last_intent(demo_service: ConversationService) -> None:

@@ -12,10 +12,10 @@ import pytest
 from chat_helpers import CORPUS, action_id, make_service
 
 from assistant.chat.formatting import numbered
-from assistant.chat.models import Conversation, Intent, Question
 from assistant.chat.reply import Reply
 from assistant.chat.service import ConversationService
 from assistant.ingest import ingest_files
+from assistant.schema.chat import Conversation, Intent, Question
 from assistant.settings import Settings
 from assistant.store import Workspace
 

@@ -10,9 +10,9 @@ from chat_helpers import CORPUS, DEMO_FILES, make_service
 
 from assistant.chat.formatting import numbered
 from assistant.chat.history import asked_aspects
-from assistant.chat.models import Intent
 from assistant.chat.service import ConversationService
 from assistant.ingest import ingest_files
+from assistant.schema.chat import Intent
 from assistant.settings import Settings
 from assistant.store import Workspace
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.chat.intents import recognize
-from assistant.chat.models import Entities, Focus, Intent, MissingField
 from assistant.chat.text import close, normalize_question
+from assistant.schema.chat import Entities, Focus, Intent, MissingField
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from fake_chat_model import ScriptedFakeChatModel, tool_call
 from langchain_core.messages import AIMessage, ToolMessage
 
 from assistant.chat.llm import LLMBackendMissingError, LLMConfigurationError, chat_model
-from assistant.chat.models import Answer
 from assistant.chat.service import ConversationService
+from assistant.schema.chat import Answer
 from assistant.settings import LLMSettings
 from assistant.store import Workspace
 
@@ -131,8 +131,8 @@ def test_missing_integrations_raise_a_french_error_with_the_install_hint() -> No
 def test_tools_accept_the_owner_as_the_model_spells_it(
     demo_workspace: Workspace, demo_service: ConversationService
 ) -> None:
-    from assistant.chat.models import Focus
     from assistant.chat.tools import run_tool
+    from assistant.schema.chat import Focus
 
     result = run_tool(
         "actions_du_responsable",

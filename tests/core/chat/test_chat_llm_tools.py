@@ -8,9 +8,9 @@ from chat_helpers import action_id, make_service, rec_id
 from fake_chat_model import ScriptedFakeChatModel, tool_call
 from langchain_core.messages import ToolMessage
 
-from assistant.chat.models import Focus, Intent
 from assistant.chat.service import ConversationService
 from assistant.chat.tools import TOOLS, run_tool
+from assistant.schema.chat import Focus, Intent
 from assistant.store import Workspace
 
 

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from assistant.chat.models import Intent
 from assistant.chat.service import ConversationService
+from assistant.schema.chat import Intent
 
 _SUGGESTED = re.compile(r"« ([^«»]+\?) »")
 

@@ -10,11 +10,11 @@ import pytest
 from chat_helpers import OTHER_PLAN, make_service, make_workspace
 
 from assistant.chat.formatting import numbered
-from assistant.chat.knowledge import NoPlanError
 from assistant.chat.memory import WorkspaceConversations
-from assistant.chat.models import Answer, Intent
 from assistant.chat.service import ConversationService
+from assistant.errors import NoPlanError
 from assistant.ingest import ingest_files
+from assistant.schema.chat import Answer, Intent
 from assistant.settings import Settings
 from assistant.store import Workspace
 from assistant.store.conversations import load_conversation, save_conversation

@@ -15,17 +15,16 @@ from typing import cast
 import pytest
 from pydantic import SecretStr
 
-from assistant.errors import IngestBatchError, IngestError
+from assistant.errors import IngestBatchError, IngestError, JobNotCancellableError
 from assistant.ingest import ingest_files
 from assistant.parsing import parse_batch
 from assistant.parsing import workers as parse_workers
 from assistant.parsing.workers import without_secrets, worker_environment
+from assistant.schema import JobState
 from assistant.settings import APISettings, IngestSettings, LLMSettings, Settings
 from assistant.store import Workspace
 from assistant.store.job_scheduler import FairScheduler
 from assistant.store.jobs import (
-    JobNotCancellableError,
-    JobState,
     cancel_job,
     create_job,
     get_job,

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from assistant.errors import StaleReviewError
 from assistant.ingest import ingest_files
 from assistant.schema import Draft, DraftField
 from assistant.settings import Settings
 from assistant.store import Workspace
-from assistant.store.review import StaleReviewError, accept_draft, history, save_drafts, undo
+from assistant.store.review import accept_draft, history, save_drafts, undo
 
 DEMO = Path(__file__).resolve().parents[3] / "corpus" / "demo"
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from test_paraphrase_mapping import PLAN, REPORT, TOKENIZE, FixedCosineSearcher
 
+from assistant.errors import UnknownLinkError, WrittenLinkError
 from assistant.ingest import ingest_files
-from assistant.mapping.decisions import UnknownLinkError, WrittenLinkError, decide
+from assistant.mapping.decisions import decide
 from assistant.mapping.semantic import Calibration
 from assistant.mapping.service import build_mappings
 from assistant.parsing import parse_file

@@ -15,8 +15,9 @@ from demo_data import demo_report_data
 from docx import Document
 from office_tools import pdf_pages
 
+from assistant.errors import PdfConverterMissingError
 from assistant.reports import render
-from assistant.reports.pdf import PdfConverterMissingError, html_to_pdf
+from assistant.reports.pdf import html_to_pdf
 from assistant.reports.visit import dossiers
 
 pytestmark = pytest.mark.slow

@@ -17,18 +17,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fakes import HashingEmbedder
+from fakes import HashingEmbedder, behind_vector_cache, parse_json_plan
 
 from assistant.ids import document_id
 from assistant.ingest import ingest_files
-from assistant.parsing import batch as parsing_batch
-from assistant.retrieval import workspace_indexes
 from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
 from assistant.retrieval.french import StemTokenizer
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.vector_store import ChromaVectorStore, collection_name
-from assistant.retrieval.workspace_indexes import open_retriever
+from assistant.retrieval.workspace_indexes import ChromaIndex, open_retriever
 from assistant.schema import (
     Action,
     Document,
@@ -189,72 +187,67 @@ def _plan_file(directory: Path, name: str, actions: dict[str, str]) -> Path:
     return path
 
 
-def _parse_json_plan(path: Path, settings: Settings) -> Plan:
-    import hashlib
-
-    data = path.read_bytes()
-    plan = Plan.model_validate_json(data)
-    document = plan.document.model_copy(
-        update={"sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data)}
-    )
-    return plan.model_copy(update={"document": document})
+@pytest.fixture
+def fake_workspace(tmp_path: Path) -> Workspace:
+    """A workspace whose files are plans as JSON (the FAKE `parse_json_plan` reads them)."""
+    return Workspace.open(tmp_path / "ws", Settings())
 
 
 @pytest.fixture
-def fake_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
-    monkeypatch.setattr(
-        parsing_batch,
-        "parse_source",
-        lambda source, settings: _parse_json_plan(source.path, settings),
-    )
-    embedded: list[str] = []
+def hashing() -> HashingEmbedder:
+    """The FAKE model; `hashing.embedded` records every text it embedded."""
+    return HashingEmbedder()
 
-    def default_embedder(settings: Settings, indexes: Path) -> CachedEmbedder:
-        inner = HashingEmbedder()
-        inner.embedded = embedded  # one record for every embedder made
-        return CachedEmbedder(inner, EmbeddingCache(indexes / CACHE_FILE_NAME))
 
-    monkeypatch.setattr(workspace_indexes, "default_embedder", default_embedder)
-    workspace = Workspace.open(tmp_path / "ws", Settings())
-    workspace.embedded = embedded  # type: ignore[attr-defined]
-    return workspace
+@pytest.fixture
+def cached(fake_workspace: Workspace, hashing: HashingEmbedder) -> CachedEmbedder:
+    """The FAKE model behind the workspace's vector cache, as the real one is by default."""
+    return behind_vector_cache(hashing, fake_workspace.indexes_dir)
 
 
 def test_an_unchanged_workspace_gets_the_retriever_kept_open(
-    fake_workspace: Workspace, tmp_path: Path
+    fake_workspace: Workspace, tmp_path: Path, hashing: HashingEmbedder, cached: CachedEmbedder
 ) -> None:
     settings = fake_workspace.settings
-    ingest_files(fake_workspace, [_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat"})])
-    first = open_retriever(fake_workspace.root, settings)
-    assert open_retriever(fake_workspace.root, settings) is first
+    ingest_files(
+        fake_workspace,
+        [_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat"})],
+        parser=parse_json_plan,
+    )
+    first = open_retriever(fake_workspace.root, settings, cached)
+    assert open_retriever(fake_workspace.root, settings, cached) is first
 
     # A change, whoever made it: a new retriever, in step, built on what was embedded.
     ingest_files(
         fake_workspace,
         [_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat", "a2": "Ouvrir un local"})],
+        parser=parse_json_plan,
     )
-    second = open_retriever(fake_workspace.root, settings)
+    second = open_retriever(fake_workspace.root, settings, cached)
     assert second is not first and len(second) == 2 and len(first) == 1
-    assert fake_workspace.embedded == ["Créer un tutorat", "Ouvrir un local"]  # type: ignore[attr-defined]
+    assert hashing.embedded == ["Créer un tutorat", "Ouvrir un local"]
     assert second.search("local", mode="lexical")[0].passage.id.endswith("-a2")
 
     # A rebuilt index (reindex): the kept retriever is dropped, nothing is embedded again.
-    workspace_indexes.register_indexes()
-    rebuild_indexes(fake_workspace)
-    third = open_retriever(fake_workspace.root, settings)
+    rebuild_indexes(fake_workspace, [ChromaIndex(cached)])
+    third = open_retriever(fake_workspace.root, settings, cached)
     assert third is not second and len(third) == 2
     assert third.search("tutorat", k=1)[0].passage.id.endswith("-a1")
-    assert fake_workspace.embedded[2:] == ["tutorat"]  # type: ignore[attr-defined]  # the query
+    assert hashing.embedded[2:] == ["tutorat"]  # the query
 
 
 def test_a_collection_emptied_behind_its_back_is_noticed(
-    fake_workspace: Workspace, tmp_path: Path
+    fake_workspace: Workspace, tmp_path: Path, cached: CachedEmbedder
 ) -> None:
     settings = fake_workspace.settings
-    ingest_files(fake_workspace, [_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat"})])
-    first = open_retriever(fake_workspace.root, settings)
+    ingest_files(
+        fake_workspace,
+        [_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat"})],
+        parser=parse_json_plan,
+    )
+    first = open_retriever(fake_workspace.root, settings, cached)
     first.vector_store.reset()  # another process, say
-    again = open_retriever(fake_workspace.root, settings)
+    again = open_retriever(fake_workspace.root, settings, cached)
     assert again is not first and again.vector_store.count() == 1
 
 
@@ -263,10 +256,10 @@ def test_the_fingerprint_follows_what_plans_return(
 ) -> None:
     empty = fake_workspace.fingerprint()
     path = _plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat"})
-    ingest_files(fake_workspace, [path])
+    ingest_files(fake_workspace, [path], parser=parse_json_plan)
     stored = fake_workspace.fingerprint()
     assert stored != empty
-    ingest_files(fake_workspace, [path])  # unchanged
+    ingest_files(fake_workspace, [path], parser=parse_json_plan)  # unchanged
     assert fake_workspace.fingerprint() == stored
     fake_workspace.remove("plan.txt")
     # nothing to return any more, and the removed document is kept as its plan's last

@@ -6,22 +6,22 @@ these tests control exactly what the workspace holds.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from chromadb.api.shared_system_client import SharedSystemClient
+from fakes import parse_json_plan
 
 from assistant.errors import WorkspaceError
 from assistant.ids import document_id
 from assistant.ingest import ingest_files
-from assistant.parsing import batch as parsing_batch
 from assistant.retrieval import workspace_indexes
 from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
 from assistant.retrieval.workspace_indexes import (
     CHROMA_INDEX,
+    ChromaIndex,
     action_text,
     open_retriever,
     plan_passages,
@@ -87,31 +87,13 @@ def _plan(name: str, actions: dict[str, str]) -> Plan:
     )
 
 
-def _parse_json_plan(path: Path, settings: Settings) -> Plan:
-    data = path.read_bytes()
-    plan = Plan.model_validate_json(data)
-    document = plan.document.model_copy(
-        update={"sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data)}
-    )
-    return plan.model_copy(update={"document": document})
-
-
-@pytest.fixture(autouse=True)
-def _json_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        parsing_batch,
-        "parse_source",
-        lambda source, settings: _parse_json_plan(source.path, settings),
-    )
-
-
 @pytest.fixture
 def ingest_plan(tmp_path: Path) -> Any:
     def write_and_ingest(workspace: Workspace, plan: Plan) -> None:
         path = tmp_path / "sources" / plan.document.name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(plan.model_dump_json(), encoding="utf-8")
-        ingest_files(workspace, [path])
+        ingest_files(workspace, [path], parser=parse_json_plan)  # the FAKE parser
 
     return write_and_ingest
 
@@ -198,18 +180,14 @@ def test_reindex_rebuilds_the_chroma_index(
     register_indexes()  # idempotent
     assert indexes.DERIVED_INDEXES == [CHROMA_INDEX]
 
-    cache = EmbeddingCache(":memory:")
-    monkeypatch.setattr(
-        workspace_indexes,
-        "default_embedder",
-        lambda settings, indexes_dir: CachedEmbedder(fake_embedder, cache),
-    )
+    cached = CachedEmbedder(fake_embedder, EmbeddingCache(":memory:"))
+    chroma = ChromaIndex(cached)  # the index `reindex` rebuilds, on the FAKE model
     workspace = Workspace.open(tmp_path / "ws", Settings())
     ingest_plan(
         workspace, _plan("plan.txt", {"a1": "Créer un tutorat", "a2": "Former les tuteurs"})
     )
-    assert rebuild_indexes(workspace) == ["chroma"]
-    retriever = workspace_indexes.workspace_retriever(workspace)
+    assert rebuild_indexes(workspace, [chroma]) == ["chroma"]
+    retriever = workspace_indexes.workspace_retriever(workspace, cached)
     assert retriever.vector_store.count() == 4
     assert len(fake_embedder.embedded) == 4
 
@@ -217,6 +195,6 @@ def test_reindex_rebuilds_the_chroma_index(
     # nothing, the vectors come from the cache.
     SharedSystemClient.clear_system_cache()  # what a new process would start with
     shutil.rmtree(tmp_path / "ws" / "indexes" / "chroma")
-    assert rebuild_indexes(workspace) == ["chroma"]
-    assert workspace_indexes.workspace_retriever(workspace).vector_store.count() == 4
+    assert rebuild_indexes(workspace, [chroma]) == ["chroma"]
+    assert workspace_indexes.workspace_retriever(workspace, cached).vector_store.count() == 4
     assert len(fake_embedder.embedded) == 4

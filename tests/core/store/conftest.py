@@ -1,4 +1,7 @@
-"""Fixtures of the workspace store tests: a fake parser and every data directory in tmp_path."""
+"""Fixtures of the workspace store tests: every data directory in tmp_path.
+
+The tests pass their FAKE parser in (`parser=fake_parse_file`, `plan_fakes.py`).
+"""
 
 from __future__ import annotations
 
@@ -7,9 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from plan_fakes import fake_parse_file
 
-from assistant.parsing import batch as parsing_batch
 from assistant.settings import Settings
 from assistant.store import Workspace
 
@@ -22,15 +23,6 @@ def _data_dirs_in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-
-
-@pytest.fixture(autouse=True)
-def _fake_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        parsing_batch,
-        "parse_source",
-        lambda source, settings: fake_parse_file(source.path, settings),
-    )
 
 
 @pytest.fixture

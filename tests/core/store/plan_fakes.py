@@ -1,4 +1,4 @@
-"""A deterministic stand-in for `assistant.parsing.parse_file`, and files for it to read.
+"""A deterministic FAKE parser (an `assistant.parsing.Parser`), and files for it to read.
 
 The store must be tested without the real readers and extractor (they are written
 separately and are slow on real PDFs). The fake reads a tiny line format, one item per
@@ -10,7 +10,8 @@ whose wording does not change keeps its id when the file changes elsewhere:
     swot: weakness | Peu de suivi des diplômés
 
 The real preliminary checks run first (missing file, folder, extension, size, empty file);
-a line containing CORROMPU then makes the fake raise `CorruptFileError`.
+a line containing CORROMPU then makes the fake raise `CorruptFileError`. The store tests
+pass it in (`ingest_files(..., parser=fake_parse_file)`); nothing is monkeypatched.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from assistant.errors import CorruptFileError
 from assistant.ids import document_id, fold, item_id
-from assistant.readers.source_file import load_source
+from assistant.readers.source_file import SourceFile, load_source
 from assistant.schema import (
     Action,
     Document,
@@ -40,9 +41,12 @@ from assistant.settings import Settings
 _STATUS = {"en cours": StatusCategory.IN_PROGRESS, "realise": StatusCategory.DONE}
 
 
-def fake_parse_file(path: Path, settings: Settings) -> Plan:
-    data = load_source(Path(path), settings.ingest).data
-    name = Path(path).name
+def fake_parse_file(source: SourceFile | Path, settings: Settings, /) -> Plan:
+    """FAKE parser: a loaded file (as the ingest service gives it) or a path, read here."""
+    if isinstance(source, Path):
+        source = load_source(source, settings.ingest)
+    path, data = source.path, source.data
+    name = path.name
     text = data.decode("utf-8")
     if "CORROMPU" in text:
         raise CorruptFileError(path, "le fichier est endommagé ; réenregistrez-le.")

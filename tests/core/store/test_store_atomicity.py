@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from plan_fakes import PLAN_A, PLAN_B
+from plan_fakes import PLAN_A, PLAN_B, fake_parse_file
 
 from assistant.errors import (
     CorruptFileError,
@@ -18,7 +18,9 @@ from assistant.errors import (
     WorkspaceError,
 )
 from assistant.ingest import ProgressEvent, ingest_files
-from assistant.schema import Action
+from assistant.readers.source_file import SourceFile
+from assistant.schema import Action, Plan
+from assistant.settings import Settings
 from assistant.store import Workspace, rows
 
 WriteFile = Callable[[str, str], Path]
@@ -28,7 +30,7 @@ Snapshot = Callable[[Path], dict[str, str]]
 def test_a_batch_with_failing_files_writes_nothing_and_lists_every_failure(
     workspace: Workspace, write_file: WriteFile, snapshot_of: Snapshot
 ) -> None:
-    ingest_files(workspace, [write_file("plan-b.txt", PLAN_B)])
+    ingest_files(workspace, [write_file("plan-b.txt", PLAN_B)], parser=fake_parse_file)
     good = write_file("plan-a.txt", PLAN_A)
     changed = write_file("plan-b.txt", PLAN_B + "swot: threat | Concurrence\n")
     corrupt = write_file("abime.txt", "rec: x\nCORROMPU")
@@ -38,7 +40,9 @@ def test_a_batch_with_failing_files_writes_nothing_and_lists_every_failure(
     before = snapshot_of(workspace.root)
 
     with pytest.raises(IngestBatchError) as raised:
-        ingest_files(workspace, [good, changed, corrupt, empty, wrong, missing])
+        ingest_files(
+            workspace, [good, changed, corrupt, empty, wrong, missing], parser=fake_parse_file
+        )
 
     failures = raised.value.failures
     assert [(type(f), f.path.name) for f in failures] == [
@@ -57,14 +61,13 @@ def test_a_batch_with_failing_files_writes_nothing_and_lists_every_failure(
 
 
 def test_a_parser_crash_is_reported_as_a_file_problem(
-    workspace: Workspace, write_file: WriteFile, monkeypatch: pytest.MonkeyPatch
+    workspace: Workspace, write_file: WriteFile
 ) -> None:
-    def crash(path: Path, settings: object) -> None:
+    def crash(source: SourceFile, settings: Settings) -> Plan:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("assistant.parsing.batch.parse_source", crash)
     with pytest.raises(IngestBatchError, match="erreur inattendue pendant l'analyse") as raised:
-        ingest_files(workspace, [write_file("plan-a.txt", PLAN_A)])
+        ingest_files(workspace, [write_file("plan-a.txt", PLAN_A)], parser=crash)
     assert isinstance(raised.value.failures[0].__cause__, ZeroDivisionError)
     assert workspace.documents() == []
 
@@ -76,7 +79,7 @@ def test_a_failure_in_the_middle_of_the_writes_rolls_everything_back(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     a = write_file("plan-a.txt", PLAN_A)
-    ingest_files(workspace, [a])
+    ingest_files(workspace, [a], parser=fake_parse_file)
     a.write_text(PLAN_A.replace("Équipe motivée", "Équipe très motivée"), encoding="utf-8")
     b = write_file("plan-b.txt", PLAN_B)
     before = snapshot_of(workspace.root)
@@ -93,7 +96,7 @@ def test_a_failure_in_the_middle_of_the_writes_rolls_everything_back(
 
     monkeypatch.setattr(rows, "insert_actions", insert_then_fail)
     with pytest.raises(RuntimeError, match="simulé"):
-        ingest_files(workspace, [a, b])
+        ingest_files(workspace, [a, b], parser=fake_parse_file)
 
     assert calls == [3, 1]
     assert workspace.plans() == before_plans
@@ -112,7 +115,7 @@ def test_a_file_modified_after_parsing_is_not_stored(
             a.write_text(PLAN_B, encoding="utf-8")
 
     with pytest.raises(WorkspaceError, match="modifié pendant l'import"):
-        ingest_files(workspace, [a], edit_during_write)
+        ingest_files(workspace, [a], edit_during_write, parser=fake_parse_file)
     assert snapshot_of(workspace.root) == before
 
 
@@ -124,7 +127,7 @@ def test_a_lock_held_elsewhere_times_out_with_a_french_message(
         workspace.lock(),
         pytest.raises(WorkspaceError, match="en cours de modification par un autre"),
     ):
-        ingest_files(other, [write_file("plan-a.txt", PLAN_A)])
+        ingest_files(other, [write_file("plan-a.txt", PLAN_A)], parser=fake_parse_file)
     assert other.documents() == []
 
 
@@ -136,7 +139,7 @@ def test_a_database_failure_becomes_a_workspace_error(
 
     monkeypatch.setattr(rows, "insert_swot", disk_full)
     with pytest.raises(WorkspaceError, match="database or disk is full") as raised:
-        ingest_files(workspace, [write_file("plan-a.txt", PLAN_A)])
+        ingest_files(workspace, [write_file("plan-a.txt", PLAN_A)], parser=fake_parse_file)
     assert "rien n'a été enregistré" in str(raised.value)
     assert workspace.documents() == []
     assert list((workspace.root / "originals").iterdir()) == []

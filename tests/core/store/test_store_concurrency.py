@@ -22,11 +22,9 @@ _SCRIPT = textwrap.dedent(
     sys.path.insert(0, {fakes!r})
     from plan_fakes import fake_parse_file
     from assistant.ingest import ingest_files
-    from assistant.parsing import batch
     from assistant.settings import Settings
     from assistant.store import Workspace, rows
 
-    batch.parse_source = lambda source, settings: fake_parse_file(source.path, settings)
     real_insert = rows.insert_items
     def slow_insert(connection, plan):
         time.sleep(0.3)
@@ -37,7 +35,7 @@ _SCRIPT = textwrap.dedent(
     start = Path(sys.argv[3])
     while not start.exists():
         time.sleep(0.01)
-    report = ingest_files(workspace, [Path(sys.argv[2])])
+    report = ingest_files(workspace, [Path(sys.argv[2])], parser=fake_parse_file)
     print(report.files[0].outcome.value)
     """
 )

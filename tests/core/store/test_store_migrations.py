@@ -74,10 +74,13 @@ def test_a_v1_workspace_is_upgraded_to_the_current_version(
             "SELECT count(*) FROM recommendations WHERE key IS NOT NULL"
         ).fetchone() == (2,)
     # And the upgraded workspace works as a new one: unchanged file, events recorded.
-    assert ingest_files(workspace, [source]).files[0].outcome is Outcome.UNCHANGED
+    assert (
+        ingest_files(workspace, [source], parser=fake_parse_file).files[0].outcome
+        is Outcome.UNCHANGED
+    )
     other = tmp_path / "plan-b.txt"
     other.write_text(PLAN_B, encoding="utf-8")
-    ingest_files(workspace, [other])
+    ingest_files(workspace, [other], parser=fake_parse_file)
     assert [e.document_name for e in workspace.events()] == ["plan-b.txt"]
 
 

@@ -7,14 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from assistant.errors import ReviewError
 from assistant.ingest import ingest_files
-from assistant.parsing import batch as parsing_batch
-from assistant.parsing import parse_file as real_parse_file
 from assistant.schema import Draft, DraftField, DraftStatus, EditKind
 from assistant.settings import Settings
 from assistant.store import Workspace
 from assistant.store.review import (
-    ReviewError,
     accept_draft,
     history,
     list_drafts,
@@ -30,15 +28,6 @@ PLAN = """# Plan
 | Organiser des visites de stage | | juin 2027 | |
 | Publier le guide du TFE | Coordination TFE | juin 2026 | Guide publié |
 """
-
-
-@pytest.fixture(autouse=True)
-def _real_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        parsing_batch,
-        "parse_source",
-        lambda source, settings: real_parse_file(source.path, settings),
-    )
 
 
 @pytest.fixture

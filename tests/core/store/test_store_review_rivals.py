@@ -9,8 +9,6 @@ from pathlib import Path
 import pytest
 
 from assistant.ingest import ingest_files
-from assistant.parsing import batch as parsing_batch
-from assistant.parsing import parse_file as real_parse_file
 from assistant.schema import Draft, DraftField, DraftStatus
 from assistant.settings import Settings
 from assistant.store import Workspace
@@ -23,15 +21,6 @@ PLAN = """# Plan
 | Organiser des visites de stage | | | |
 | Publier le guide du TFE | Coordination TFE | juin 2026 | Guide publié |
 """
-
-
-@pytest.fixture(autouse=True)
-def _real_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        parsing_batch,
-        "parse_source",
-        lambda source, settings: real_parse_file(source.path, settings),
-    )
 
 
 @pytest.fixture

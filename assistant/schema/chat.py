@@ -1,7 +1,7 @@
 """The vocabulary of a conversation with the assistant: questions, answers, citations, state.
 
-These models are what an adapter (CLI, API, TUI) receives from `ConversationService`; they
-live here rather than in `assistant.schema` because only the conversation uses them. Every
+These models are what an adapter (CLI, API, TUI) receives from `ConversationService`
+(`assistant.chat`) and renders: the API's answers, the TUI's chat panel. Every
 fact an `Answer` states is tied to a `Citation` a coordinator can open (file, lines, quote),
 and the `Conversation` keeps the last focus (criterion, recommendations, actions) so that
 "et pour le critère 4 ?" or "qui en est responsable ?" can be understood.
@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.schema import Span
+from assistant.schema.source import Span
 
 
 class Intent(StrEnum):
