@@ -23,9 +23,12 @@ from operator import itemgetter
 from typing import Any
 
 import pdfplumber
+import pypdfium2
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfplumber.page import Page
+from pdfplumber.pdf import PDF
 from pdfplumber.table import Table as PdfTable
+from pdfplumber.table import TableFinder
 from pdfplumber.utils.clustering import cluster_objects
 from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.geometry import clip_obj, get_bbox_overlap
@@ -40,8 +43,10 @@ from assistant.errors import (
 from assistant.readers.base import Block, Paragraph, RawDocument, Table, TableRow
 from assistant.readers.cleanup import normalise_lines
 from assistant.readers.layout_tables import LayoutTable
+from assistant.readers.pdf_content import PageContent
 from assistant.readers.pdf_limits import check_content_size, fast_rc4
 from assistant.readers.pdf_unruled import unruled_tables
+from assistant.readers.pdfium_pages import open_document, read_page
 from assistant.readers.source_file import SourceFile
 from assistant.readers.spans import make_span, row_excerpt
 from assistant.settings import IngestSettings
@@ -173,9 +178,11 @@ class _Band:
         return _touching([char for _, char in near], bbox)
 
 
-def _table_block(table: PdfTable, numbering: _PageLines, file: str, page: Page) -> Table | None:
+def _table_block(
+    table: PdfTable, numbering: _PageLines, file: str, page: PageContent
+) -> Table | None:
     rows: list[TableRow] = []
-    number = page.page_number
+    number = page.number
     table_chars = _Band(_touching(page.chars, table.bbox))
     for cells_bbox in table.rows:
         row_chars = table_chars.touching(cells_bbox.bbox)
@@ -227,19 +234,16 @@ def _margin_key(line: Line, height: float) -> str | None:
     return re.sub(r"\d+", "#", " ".join(str(line["text"]).split())).casefold()
 
 
-def running_lines(
-    pages: Sequence[Page], lines: Sequence[Sequence[Line]] | None = None
-) -> frozenset[str]:
+def running_lines(pages: Sequence[PageContent], lines: Sequence[Sequence[Line]]) -> frozenset[str]:
     """Header/footer lines repeated on at least half the pages (page numbers ignored).
 
-    `lines` are the pages' visual lines when the caller has them already.
+    `lines` are the pages' visual lines.
     """
     if len(pages) < 2:
         return frozenset()
     counts: dict[str, int] = {}
-    for index, page in enumerate(pages):
-        page_lines = lines[index] if lines is not None else page.extract_text_lines()
-        keys = {_margin_key(line, float(page.height)) for line in page_lines}
+    for page, page_lines in zip(pages, lines, strict=True):
+        keys = {_margin_key(line, page.height) for line in page_lines}
         for key in keys - {None}:
             assert key is not None
             counts[key] = counts.get(key, 0) + 1
@@ -256,50 +260,79 @@ def _unique_chars(chars: list[Line], tolerance: float = 1) -> Iterator[Line]:
                 yield sorted(cluster, key=position)[0]
 
 
-def dedupe_chars(page: Page) -> Page:
-    """``page.dedupe_chars()`` (same characters, same order) in n log n time.
+def unique_chars(chars: list[Line]) -> list[Line]:
+    """pdfplumber's ``dedupe_chars`` (same characters, same order) in n log n time.
 
     pdfplumber puts the kept characters back in page order with ``sorted(kept,
     key=chars.index)``, a linear search per character: two thirds of the reading time of
     a table-heavy page. The character kept from a group of duplicates is the first one
     (stable sorts), so its position in the page is its own index.
     """
-    chars = page.chars
     index = {id(char): n for n, char in enumerate(chars)}
+    return sorted(_unique_chars(chars), key=lambda char: index[id(char)])
+
+
+def dedupe_chars(page: Page) -> Page:
+    """``page.dedupe_chars()`` with `unique_chars`: a pdfplumber page without duplicates."""
     deduped = page.filter(lambda obj: True)
     deduped._objects = dict(page.objects)
-    deduped._objects["char"] = sorted(_unique_chars(chars), key=lambda char: index[id(char)])
+    deduped._objects["char"] = unique_chars(page.chars)
     return deduped
 
 
+def text_lines(chars: list[Line], page: PageContent) -> list[Line]:
+    """The visual lines of `chars` with their characters: ``Page.extract_text_lines()``."""
+    textmap = chars_to_textmap(
+        chars, layout_bbox=page.bbox, layout_width=page.width, layout_height=page.height
+    )
+    return list(textmap.extract_text_lines(strip=True, return_chars=True))
+
+
+class _Ruled:
+    """What pdfplumber's `TableFinder` reads of a page: its edges, characters and box."""
+
+    def __init__(self, page: PageContent) -> None:
+        self.edges = page.edges
+        self.chars = page.chars
+        self.bbox = page.bbox
+
+
+def find_tables(page: PageContent) -> list[PdfTable]:
+    """``Page.find_tables()`` (ruled tables, default settings) on the page's edges."""
+    return TableFinder(_Ruled(page), {}).tables  # type: ignore[arg-type]
+
+
+def _outside(chars: Sequence[Line], tables: Sequence[PdfTable]) -> list[Line]:
+    """The characters touching no table: ``page.outside_bbox(table.bbox)`` for each table."""
+    boxes = [table.bbox for table in tables]
+    return [
+        char for char in chars if all(get_bbox_overlap(_BBOX(char), box) is None for box in boxes)
+    ]
+
+
 def _read_page(
-    page: Page,
+    page: PageContent,
     file: str,
-    number: int,
     boilerplate: frozenset[str] = frozenset(),
     lines: Sequence[Line] | None = None,
 ) -> list[Block]:
-    """The blocks of a page whose duplicate characters are removed (`dedupe_chars`).
+    """The blocks of a page whose duplicate characters are removed (`unique_chars`).
 
     `lines` are the page's visual lines with their characters, when the caller has them.
     """
+    number = page.number
     if lines is None:
-        lines = page.extract_text_lines(return_chars=True)
+        lines = text_lines(page.chars, page)
     numbering = _PageLines(lines)
-    tables = [table for table in page.find_tables() if _is_data_table(table)]
-    text_area: Page = page
-    for table in tables:
-        text_area = text_area.outside_bbox(table.bbox, strict=False)
+    tables = [table for table in find_tables(page) if _is_data_table(table)]
     placed: list[tuple[float, Block]] = []
     for table in tables:
         block = _table_block(table, numbering, file, page)
         if block is not None:
             placed.append((float(table.bbox[1]), block))
     # Without tables, the text outside them is the page's: its lines are those already read.
-    page_text = text_area.extract_text_lines(return_chars=True) if tables else lines
-    outside = [
-        line for line in page_text if _margin_key(line, float(page.height)) not in boilerplate
-    ]
+    page_text = text_lines(_outside(page.chars, tables), page) if tables else lines
+    outside = [line for line in page_text if _margin_key(line, page.height) not in boilerplate]
     outside.sort(key=lambda item: (float(item["top"]), float(item["x0"])))
     used: set[int] = set()
     for unruled in unruled_tables(outside):
@@ -365,8 +398,72 @@ def check_signature(source: SourceFile) -> None:
         )
 
 
+def _open(source: SourceFile) -> PDF:
+    """The document pdfminer opens: its pages' streams are measured before any is read."""
+    try:
+        return pdfplumber.open(io.BytesIO(source.data))
+    except PdfminerException as error:
+        cause = error.args[0] if error.args else error
+        if isinstance(cause, PDFEncryptionError):
+            raise _encrypted(source) from error
+        raise _corrupt(source, cause) from error
+
+
+def _encrypted(source: SourceFile) -> EncryptedFileError:
+    return EncryptedFileError(
+        source.path,
+        "le PDF est protégé par un mot de passe ; enregistrez-en une copie sans "
+        "protection puis réessayez.",
+    )
+
+
+def _corrupt(source: SourceFile, cause: object) -> CorruptFileError:
+    return CorruptFileError(
+        source.path,
+        f"le PDF est endommagé et n'a pas pu être lu ({cause}) ; rouvrez le document "
+        "d'origine et exportez-le à nouveau en PDF.",
+    )
+
+
+def _plumber_pages(pdf: PDF) -> list[PageContent]:
+    """Every page's characters (deduplicated) and edges as pdfminer interprets them."""
+    pages = []
+    for number, page in enumerate(pdf.pages, start=1):
+        chars = unique_chars(page.chars)
+        pages.append(PageContent(number, float(page.width), float(page.height), chars, page.edges))
+        page.close()
+    return pages
+
+
+def _pdfium_pages(source: SourceFile) -> list[PageContent]:
+    """Every page's characters (deduplicated) and edges as PDFium reads them."""
+    try:
+        document = open_document(source.data)
+    except pypdfium2.PdfiumError as error:
+        if "password" in str(error).casefold():
+            raise _encrypted(source) from error
+        raise _corrupt(source, error) from error
+    try:
+        pages = []
+        for index in range(len(document)):
+            page = document[index]
+            try:
+                content = read_page(page, index + 1)
+            finally:
+                page.close()
+            content.chars = unique_chars(content.chars)
+            pages.append(content)
+        return pages
+    finally:
+        document.close()
+
+
 def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
     """Read a PDF page by page.
+
+    pdfminer opens the file and the drawing limits are checked on its streams
+    (`pdf_limits`); then the pages are read with ``settings.pdf_backend``: PDFium
+    (`pdfium_pages`, the default) or pdfminer through pdfplumber.
 
     Raises:
         EncryptedFileError: a password is needed to open it.
@@ -376,22 +473,7 @@ def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
         NoRecognisableContentError: no page holds extractable text (a scan).
     """
     check_signature(source)
-    try:
-        pdf = pdfplumber.open(io.BytesIO(source.data))
-    except PdfminerException as error:
-        cause = error.args[0] if error.args else error
-        if isinstance(cause, PDFEncryptionError):
-            raise EncryptedFileError(
-                source.path,
-                "le PDF est protégé par un mot de passe ; enregistrez-en une copie sans "
-                "protection puis réessayez.",
-            ) from error
-        raise CorruptFileError(
-            source.path,
-            f"le PDF est endommagé et n'a pas pu être lu ({cause}) ; rouvrez le document "
-            "d'origine et exportez-le à nouveau en PDF.",
-        ) from error
-    with pdf:
+    with _open(source) as pdf:
         page_count = len(pdf.pages)
         if page_count > settings.max_pages:
             raise FileTooLargeError(
@@ -402,18 +484,18 @@ def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
             )
         fast_rc4(pdf.doc)
         check_content_size(source, pdf.pages)
-        blocks: list[Block] = []
-        # Each page's characters, deduplicated, and its visual lines are computed once: for
-        # the running headers and footers, to number lines, and as the text of a page
-        # without tables.
-        pages = [dedupe_chars(page) for page in pdf.pages]
-        lines = [page.extract_text_lines(return_chars=True) for page in pages]
-        boilerplate = running_lines(pages, lines)
-        for number, page in enumerate(pages, start=1):
-            blocks.extend(_read_page(page, source.name, number, boilerplate, lines[number - 1]))
-        for page in pdf.pages:
-            page.close()
         title = _title(pdf.metadata)
+        if settings.pdf_backend == "pdfplumber":
+            pages = _plumber_pages(pdf)
+        else:
+            pages = _pdfium_pages(source)
+    # Each page's visual lines are computed once: for the running headers and footers, to
+    # number lines, and as the text of a page without tables.
+    lines = [text_lines(page.chars, page) for page in pages]
+    boilerplate = running_lines(pages, lines)
+    blocks: list[Block] = []
+    for page, page_lines in zip(pages, lines, strict=True):
+        blocks.extend(_read_page(page, source.name, boilerplate, page_lines))
     if not blocks:
         raise NoRecognisableContentError(
             source.path,
