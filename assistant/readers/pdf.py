@@ -18,7 +18,7 @@ import io
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -29,10 +29,7 @@ from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
 from pdfplumber.table import Table as PdfTable
 from pdfplumber.table import TableFinder
-from pdfplumber.utils.clustering import cluster_objects
 from pdfplumber.utils.exceptions import PdfminerException
-from pdfplumber.utils.geometry import clip_obj, get_bbox_overlap
-from pdfplumber.utils.text import chars_to_textmap
 
 from assistant.errors import (
     CorruptFileError,
@@ -45,6 +42,7 @@ from assistant.readers.cleanup import normalise_lines
 from assistant.readers.layout_tables import LayoutTable
 from assistant.readers.pdf_content import PageContent
 from assistant.readers.pdf_limits import check_content_size, fast_rc4
+from assistant.readers.pdf_lines import text_lines as fast_text_lines
 from assistant.readers.pdf_unruled import unruled_tables
 from assistant.readers.pdfium_pages import open_document, read_page
 from assistant.readers.source_file import SourceFile
@@ -92,7 +90,28 @@ def _is_data_table(table: PdfTable) -> bool:
 _CELL_PADDING = 8.0
 
 
-def cell_lines(chars: Sequence[Line], bbox: tuple[float, float, float, float]) -> list[Line]:
+class _RowChars:
+    """A table row's characters by the middle of their box, to find each cell's quickly."""
+
+    def __init__(self, chars: Sequence[Line]) -> None:
+        centred = sorted(
+            (((char["x0"] + char["x1"]) / 2, index) for index, char in enumerate(chars)),
+            key=itemgetter(0),
+        )
+        self._chars = chars
+        self._middles = [middle for middle, _ in centred]
+        self._order = [index for _, index in centred]
+
+    def centred_in(self, x0: float, x1: float) -> list[Line]:
+        """The characters whose middle lies between x0 and x1, in page order."""
+        first = bisect_left(self._middles, x0)
+        last = bisect_right(self._middles, x1)
+        return [self._chars[index] for index in sorted(self._order[first:last])]
+
+
+def cell_lines(
+    chars: Sequence[Line] | _RowChars, bbox: tuple[float, float, float, float]
+) -> list[Line]:
     """The visual lines of a table cell, from the characters of its row.
 
     Exactly pdfplumber's ``extract_text_lines(return_chars=False)`` of the page cropped to
@@ -100,26 +119,36 @@ def cell_lines(chars: Sequence[Line], bbox: tuple[float, float, float, float]) -
     page (a copy of every object of the page, once per cell).
     """
     x0, top, x1, bottom = (float(value) for value in bbox)
+    row = chars if isinstance(chars, _RowChars) else _RowChars(chars)
     inside: list[Line] = []
-    for char in chars:
+    for char in row.centred_in(x0, x1):
         # A character belongs to the cell its centre lies in: LibreOffice and Word draw a
         # row's first line a little above the rule, so an overlap test would give the
         # first line of each row to the row above too.
-        middle_x = (float(char["x0"]) + float(char["x1"])) / 2
-        middle_y = (float(char["top"]) + float(char["bottom"])) / 2
-        if x0 <= middle_x <= x1 and top <= middle_y <= bottom:
-            clipped = clip_obj(char, bbox)  # what cropping the page to the cell gives
-            if clipped is not None:
-                inside.append(clipped)
-    if not inside:
-        return []
-    textmap = chars_to_textmap(
-        inside, layout_bbox=bbox, layout_width=x1 - x0, layout_height=bottom - top
-    )
-    return list(textmap.extract_text_lines(strip=True, return_chars=False))
+        high, low = char["top"], char["bottom"]
+        if not top <= (high + low) / 2 <= bottom:
+            continue
+        # what cropping the page to the cell gives (pdfplumber's `clip_obj`)
+        left, right = max(char["x0"], x0), min(char["x1"], x1)
+        high, low = max(high, top), min(low, bottom)
+        width, height = right - left, low - high
+        if width >= 0 and height >= 0 and width + height > 0:
+            inside.append(
+                {
+                    "text": char["text"],
+                    "upright": char["upright"],
+                    "x0": left,
+                    "top": high,
+                    "x1": right,
+                    "bottom": low,
+                }
+            )
+    return fast_text_lines(inside, return_chars=False)
 
 
-def _cell_text(chars: Sequence[Line], bbox: tuple[float, float, float, float] | None) -> str:
+def _cell_text(
+    chars: Sequence[Line] | _RowChars, bbox: tuple[float, float, float, float] | None
+) -> str:
     """A cell's text with visual line wraps joined and real line breaks kept as "\n".
 
     `chars` are the characters of the cell's row. PDF has no paragraphs: a line ended
@@ -152,9 +181,16 @@ def _cell_text(chars: Sequence[Line], bbox: tuple[float, float, float, float] | 
 _BBOX = itemgetter("x0", "top", "x1", "bottom")
 
 
+def _overlaps(char: Line, bbox: tuple[float, float, float, float]) -> bool:
+    """pdfplumber's ``get_bbox_overlap(char's box, bbox) is not None``, inline."""
+    width = min(char["x1"], bbox[2]) - max(char["x0"], bbox[0])
+    height = min(char["bottom"], bbox[3]) - max(char["top"], bbox[1])
+    return bool(width >= 0 and height >= 0 and width + height > 0)
+
+
 def _touching(chars: Sequence[Line], bbox: tuple[float, float, float, float]) -> list[Line]:
     """The characters that overlap `bbox` (pdfplumber's test when it crops), in page order."""
-    return [char for char in chars if get_bbox_overlap(_BBOX(char), bbox) is not None]
+    return [char for char in chars if _overlaps(char, bbox)]
 
 
 class _Band:
@@ -185,7 +221,7 @@ def _table_block(
     number = page.number
     table_chars = _Band(_touching(page.chars, table.bbox))
     for cells_bbox in table.rows:
-        row_chars = table_chars.touching(cells_bbox.bbox)
+        row_chars = _RowChars(table_chars.touching(cells_bbox.bbox))
         values = [_cell_text(row_chars, bbox) for bbox in cells_bbox.cells]
         cells = tuple(_clean(value) if value else "" for value in values)
         if not any(cells):
@@ -250,14 +286,47 @@ def running_lines(pages: Sequence[PageContent], lines: Sequence[Sequence[Line]])
     return frozenset(key for key, count in counts.items() if count >= max(2, len(pages) / 2))
 
 
-def _unique_chars(chars: list[Line], tolerance: float = 1) -> Iterator[Line]:
-    """pdfplumber's duplicate-character filter (`pdfplumber.utils.text.dedupe_chars`)."""
-    key = itemgetter("upright", "text", "fontname", "size")
-    position = itemgetter("doctop", "x0")
-    for _, group in itertools.groupby(sorted(chars, key=key), key=key):
-        for line in cluster_objects(list(group), itemgetter("doctop"), tolerance):
-            for cluster in cluster_objects(line, itemgetter("x0"), tolerance):
-                yield sorted(cluster, key=position)[0]
+def _clusters(indices: list[int], values: Sequence[float], tolerance: float) -> list[list[int]]:
+    """pdfplumber's ``cluster_objects``: sorted values closer than `tolerance` to the
+    previous one share a cluster; each cluster keeps the order of `indices`."""
+    ordered = sorted(indices, key=values.__getitem__)
+    of: dict[int, int] = {}
+    cluster, last = 0, values[ordered[0]]
+    for index in ordered:
+        if values[index] > last + tolerance:
+            cluster += 1
+        of[index] = cluster
+        last = values[index]
+    groups: list[list[int]] = [[] for _ in range(cluster + 1)]
+    for index in indices:
+        groups[of[index]].append(index)
+    return groups
+
+
+def _unique_indices(chars: Sequence[Line], tolerance: float = 1) -> list[int]:
+    """pdfplumber's duplicate-character filter (`pdfplumber.utils.text.dedupe_chars`).
+
+    Characters of the same text, font, size and direction whose tops, then lefts, cluster
+    within `tolerance` are one character: the one highest, then leftmost, then first drawn.
+    """
+    groups: dict[tuple[Any, ...], list[int]] = {}
+    for index, char in enumerate(chars):
+        key = (char["upright"], char["text"], char["fontname"], char["size"])
+        groups.setdefault(key, []).append(index)
+    tops = [float(char["doctop"]) for char in chars]
+    lefts = [float(char["x0"]) for char in chars]
+    kept: list[int] = []
+    for group in groups.values():
+        if len(group) == 1:
+            kept.append(group[0])
+            continue
+        for line in _clusters(group, tops, tolerance):
+            if len(line) == 1:
+                kept.append(line[0])
+                continue
+            for cluster in _clusters(line, lefts, tolerance):
+                kept.append(min(cluster, key=lambda i: (tops[i], lefts[i])))
+    return sorted(kept)
 
 
 def unique_chars(chars: list[Line]) -> list[Line]:
@@ -268,8 +337,7 @@ def unique_chars(chars: list[Line]) -> list[Line]:
     a table-heavy page. The character kept from a group of duplicates is the first one
     (stable sorts), so its position in the page is its own index.
     """
-    index = {id(char): n for n, char in enumerate(chars)}
-    return sorted(_unique_chars(chars), key=lambda char: index[id(char)])
+    return [chars[index] for index in _unique_indices(chars)]
 
 
 def dedupe_chars(page: Page) -> Page:
@@ -282,10 +350,7 @@ def dedupe_chars(page: Page) -> Page:
 
 def text_lines(chars: list[Line], page: PageContent) -> list[Line]:
     """The visual lines of `chars` with their characters: ``Page.extract_text_lines()``."""
-    textmap = chars_to_textmap(
-        chars, layout_bbox=page.bbox, layout_width=page.width, layout_height=page.height
-    )
-    return list(textmap.extract_text_lines(strip=True, return_chars=True))
+    return fast_text_lines(chars)
 
 
 class _Ruled:
@@ -305,9 +370,7 @@ def find_tables(page: PageContent) -> list[PdfTable]:
 def _outside(chars: Sequence[Line], tables: Sequence[PdfTable]) -> list[Line]:
     """The characters touching no table: ``page.outside_bbox(table.bbox)`` for each table."""
     boxes = [table.bbox for table in tables]
-    return [
-        char for char in chars if all(get_bbox_overlap(_BBOX(char), box) is None for box in boxes)
-    ]
+    return [char for char in chars if not any(_overlaps(char, box) for box in boxes)]
 
 
 def _read_page(
