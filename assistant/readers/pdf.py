@@ -181,16 +181,16 @@ def _cell_text(
 _BBOX = itemgetter("x0", "top", "x1", "bottom")
 
 
-def _overlaps(char: Line, bbox: tuple[float, float, float, float]) -> bool:
-    """pdfplumber's ``get_bbox_overlap(char's box, bbox) is not None``, inline."""
-    width = min(char["x1"], bbox[2]) - max(char["x0"], bbox[0])
-    height = min(char["bottom"], bbox[3]) - max(char["top"], bbox[1])
-    return bool(width >= 0 and height >= 0 and width + height > 0)
-
-
 def _touching(chars: Sequence[Line], bbox: tuple[float, float, float, float]) -> list[Line]:
     """The characters that overlap `bbox` (pdfplumber's test when it crops), in page order."""
-    return [char for char in chars if _overlaps(char, bbox)]
+    x0, top, x1, bottom = bbox
+    return [
+        char
+        for char in chars
+        if (width := min(char["x1"], x1) - max(char["x0"], x0)) >= 0
+        and (height := min(char["bottom"], bottom) - max(char["top"], top)) >= 0
+        and width + height > 0
+    ]
 
 
 class _Band:
@@ -202,6 +202,7 @@ class _Band:
     """
 
     def __init__(self, chars: Sequence[Line]) -> None:
+        self.chars = chars
         self._chars = sorted(enumerate(chars), key=lambda item: float(item[1]["top"]))
         self._tops = [float(char["top"]) for _, char in self._chars]
         heights = (float(char["bottom"]) - float(char["top"]) for char in chars)
@@ -215,11 +216,11 @@ class _Band:
 
 
 def _table_block(
-    table: PdfTable, numbering: _PageLines, file: str, page: PageContent
+    table: PdfTable, numbering: _PageLines, file: str, page: PageContent, band: _Band
 ) -> Table | None:
     rows: list[TableRow] = []
     number = page.number
-    table_chars = _Band(_touching(page.chars, table.bbox))
+    table_chars = _Band(band.touching(table.bbox))
     for cells_bbox in table.rows:
         row_chars = _RowChars(table_chars.touching(cells_bbox.bbox))
         values = [_cell_text(row_chars, bbox) for bbox in cells_bbox.cells]
@@ -367,10 +368,10 @@ def find_tables(page: PageContent) -> list[PdfTable]:
     return TableFinder(_Ruled(page), {}).tables  # type: ignore[arg-type]
 
 
-def _outside(chars: Sequence[Line], tables: Sequence[PdfTable]) -> list[Line]:
+def _outside(band: _Band, tables: Sequence[PdfTable]) -> list[Line]:
     """The characters touching no table: ``page.outside_bbox(table.bbox)`` for each table."""
-    boxes = [table.bbox for table in tables]
-    return [char for char in chars if not any(_overlaps(char, box) for box in boxes)]
+    touching = {id(char) for table in tables for char in band.touching(table.bbox)}
+    return [char for char in band.chars if id(char) not in touching]
 
 
 def _read_page(
@@ -389,12 +390,13 @@ def _read_page(
     numbering = _PageLines(lines)
     tables = [table for table in find_tables(page) if _is_data_table(table)]
     placed: list[tuple[float, Block]] = []
+    band = _Band(page.chars)
     for table in tables:
-        block = _table_block(table, numbering, file, page)
+        block = _table_block(table, numbering, file, page, band)
         if block is not None:
             placed.append((float(table.bbox[1]), block))
     # Without tables, the text outside them is the page's: its lines are those already read.
-    page_text = text_lines(_outside(page.chars, tables), page) if tables else lines
+    page_text = text_lines(_outside(band, tables), page) if tables else lines
     outside = [line for line in page_text if _margin_key(line, page.height) not in boilerplate]
     outside.sort(key=lambda item: (float(item["top"]), float(item["x0"])))
     used: set[int] = set()

@@ -105,13 +105,12 @@ def _line(words: list[list[Char]], return_chars: bool) -> Line | None:
     if not text.strip():
         return None
     kept = [char for _, char in letters[start:end] if char is not None]
-    line: Line = {
-        "text": text,
-        "x0": min(char["x0"] for char in kept),
-        "top": min(char["top"] for char in kept),
-        "x1": max(char["x1"] for char in kept),
-        "bottom": max(char["bottom"] for char in kept),
-    }
+    x0, top = kept[0]["x0"], kept[0]["top"]
+    x1, bottom = kept[0]["x1"], kept[0]["bottom"]
+    for char in kept:
+        x0, top = min(x0, char["x0"]), min(top, char["top"])
+        x1, bottom = max(x1, char["x1"]), max(bottom, char["bottom"])
+    line: Line = {"text": text, "x0": x0, "top": top, "x1": x1, "bottom": bottom}
     if return_chars:
         line["chars"] = kept
     return line
