@@ -1,12 +1,15 @@
-"""Read ``.pdf`` files with pdfplumber: ruled tables as rows, the rest as paragraphs.
+"""Read ``.pdf`` files: ruled tables as rows, the rest as paragraphs.
 
-Most plans are exported to PDF from Word with ruled tables; pdfplumber finds those from
-their lines and gives cell text with its line breaks. Text outside the tables becomes
+Most plans are exported to PDF from Word with ruled tables; pdfplumber's table finder finds
+those from their lines, and each cell's text keeps its line breaks. The characters and the
+lines come from PDFium (`pdfium_pages`, the default) or from pdfminer
+(``ingest.pdf_backend = "pdfplumber"``); the drawing limits are checked first, on pdfminer's
+reading of the file's streams (`pdf_limits`). Text outside the tables becomes
 paragraphs, in reading order (top to bottom) with the tables.
 
 Line numbers (`Span.line_start/line_end`) count the *visual lines of the page*: the lines
-pdfplumber's ``extract_text_lines()`` finds on the whole page, tables included, top to
-bottom, starting at 1 on every page. A paragraph or a table row covers the lines whose
+pdfplumber's ``extract_text_lines()`` finds (`pdf_lines`) on the whole page, tables
+included, top to bottom, starting at 1 on every page. A paragraph or a table row covers the lines whose
 middle lies within its vertical extent, so "p.3 l.12-14" means the 12th to 14th lines
 from the top of page 3, what a coordinator counts on screen. A page without ruled tables
 is just paragraphs: the extractor has a mode for tables whose columns were flattened.
@@ -44,7 +47,7 @@ from assistant.readers.pdf_content import PageContent
 from assistant.readers.pdf_limits import check_content_size, fast_rc4
 from assistant.readers.pdf_lines import text_lines as fast_text_lines
 from assistant.readers.pdf_unruled import unruled_tables
-from assistant.readers.pdfium_pages import open_document, read_page
+from assistant.readers.pdfium_pages import PDFIUM_LOCK, open_document, read_page
 from assistant.readers.source_file import SourceFile
 from assistant.readers.spans import make_span, row_excerpt
 from assistant.settings import IngestSettings
@@ -141,6 +144,7 @@ def cell_lines(
                     "top": high,
                     "x1": right,
                     "bottom": low,
+                    "doctop": high,  # what pdfplumber's own code reads (other directions)
                 }
             )
     return fast_text_lines(inside, return_chars=False)
@@ -501,26 +505,32 @@ def _plumber_pages(pdf: PDF) -> list[PageContent]:
 
 
 def _pdfium_pages(source: SourceFile) -> list[PageContent]:
-    """Every page's characters (deduplicated) and edges as PDFium reads them."""
-    try:
-        document = open_document(source.data)
-    except pypdfium2.PdfiumError as error:
-        if "password" in str(error).casefold():
-            raise _encrypted(source) from error
-        raise _corrupt(source, error) from error
-    try:
-        pages = []
-        for index in range(len(document)):
-            page = document[index]
-            try:
-                content = read_page(page, index + 1)
-            finally:
-                page.close()
-            content.chars = unique_chars(content.chars)
-            pages.append(content)
-        return pages
-    finally:
-        document.close()
+    """Every page's characters (deduplicated) and edges as PDFium reads them.
+
+    PDFium is not thread-safe: one document at a time in a process (`PDFIUM_LOCK`).
+    """
+    with PDFIUM_LOCK:
+        try:
+            document = open_document(source.data)
+        except pypdfium2.PdfiumError as error:
+            if "password" in str(error).casefold():
+                raise _encrypted(source) from error
+            raise _corrupt(source, error) from error
+        try:
+            pages = []
+            for index in range(len(document)):
+                page = document[index]
+                try:
+                    pages.append(read_page(page, index + 1))
+                finally:
+                    page.close()
+        except pypdfium2.PdfiumError as error:
+            raise _corrupt(source, error) from error
+        finally:
+            document.close()
+    for content in pages:
+        content.chars = unique_chars(content.chars)
+    return pages
 
 
 def read(source: SourceFile, settings: IngestSettings) -> RawDocument:

@@ -19,7 +19,7 @@ What differs from pdfminer, on purpose or by necessity:
 - a character's ``fontname`` is not read (one more call per character): duplicates are told
   by their text, their position and their size;
 - a hyphen PDFium marks as ending a line (U+FFFE or U+0002) is a hyphen;
-- coordinates follow the page's ``/Rotate``, as pdfminer's do;
+- coordinates follow the page's ``/Rotate``, as pdfminer's do, and so does ``upright``;
 - a Bézier segment gives no edge (pdfminer's curves give edges between control points,
   which the table finder drops as too short or slanted anyway).
 
@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -37,6 +38,9 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 
 from assistant.readers.pdf_content import PageContent, PdfObject
+
+#: PDFium is not thread-safe: hold this while any of its objects is in use.
+PDFIUM_LOCK = threading.Lock()
 
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -47,6 +51,8 @@ _SOFT_HYPHEN = frozenset("\x02\ufffe")
 _DESCENT = 0.2
 # A segment is horizontal or vertical when its ends differ by less than this (points).
 _STRAIGHT = 0.01
+# |cos| of a turn below this is a quarter turn (text read top to bottom or bottom to top).
+_QUARTER_TURN = 1e-3
 # Forms inside forms deeper than this are not searched for rules (pdfminer draws them all,
 # the drawing limits have bounded how many there are).
 _MAX_FORM_DEPTH = 8
@@ -175,12 +181,17 @@ def _path_edges(path: Any, matrix: Matrix, frame: _Frame) -> list[PdfObject]:
     return edges
 
 
+def _upright(degrees: float) -> bool:
+    """pdfminer's ``upright`` (``a * d > 0 and b * c <= 0``) for text turned by `degrees`
+    on the displayed page: any turn but a quarter (upside-down text counts as upright)."""
+    return abs(math.cos(math.radians(degrees))) > _QUARTER_TURN
+
+
 def _upright_text(text_objects: list[tuple[Any, Matrix]], rotation: int) -> bool:
-    """Whether every text object of the page reads left to right on the displayed page."""
+    """Whether every text object of the page is upright on the displayed page."""
     for obj, outer in text_objects:
         a, b, *_ = _compose(_matrix(obj), outer)
-        angle = math.degrees(math.atan2(b, a))
-        if abs((angle - rotation + 180) % 360 - 180) > 0.5:
+        if not _upright(math.degrees(math.atan2(b, a)) - rotation):
             return False
     return True
 
@@ -261,9 +272,8 @@ def _same_box(char: PdfObject, x0: float, x1: float, top: float, bottom: float) 
 
 
 def _char_upright(textpage: Any, index: int, rotation: int) -> bool:
-    angle = math.degrees(float(pdfium_c.FPDFText_GetCharAngle(textpage, index)))
-    # PDFium measures the angle clockwise from the page's x axis.
-    return abs((-angle - rotation + 180) % 360 - 180) <= 0.5
+    # the sign of PDFium's angle does not matter: only the cosine of the turn is tested
+    return _upright(math.degrees(float(pdfium_c.FPDFText_GetCharAngle(textpage, index))) - rotation)
 
 
 def read_page(page: Any, number: int) -> PageContent:

@@ -71,3 +71,27 @@ def test_a_line_mixing_fonts_stays_one_paragraph(tmp_path: Path) -> None:
     assert any("morcelée" in text and "l'autre." in text for text in texts), texts
     # pdfminer's boxes follow each font's descent: the bullet's line grows and cuts it
     assert len(pdfminer.blocks) > len(pdfium.blocks)
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+def test_a_turned_page_with_a_ruled_table_reads_the_same(tmp_path: Path, rotation: int) -> None:
+    # /Rotate turns the displayed page: coordinates and "upright" follow it in both.
+    path = tmp_path / f"tourne-{rotation}.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setPageRotation(rotation)
+    page.setFont("Helvetica", 11)
+    page.drawString(72, 760, "Plan d'action de la section")
+    columns, top = [72, 200, 350, 500], 700
+    for row in range(4):
+        page.line(72, top - row * 30, 500, top - row * 30)
+    for x in columns:
+        page.line(x, top, x, top - 90)
+    rows = [["Action", "Responsable", "Échéance"], ["Organiser une enquête", "Cellule", "2025"]]
+    rows.append(["Revoir le cours", "Direction", "2026"])
+    for index, cells in enumerate(rows):
+        for column, text in enumerate(cells):
+            page.drawString(columns[column] + 4, top - index * 30 - 18, text)
+    page.save()
+    pdfium, pdfminer = _both(path)
+    assert any(hasattr(block, "rows") for block in pdfium.blocks)
+    assert pdfium.blocks == pdfminer.blocks
