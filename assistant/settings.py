@@ -32,6 +32,12 @@ class IngestSettings(_Section):
         default=50.0, gt=0, description="Files larger than this are refused (megabytes)."
     )
     max_pages: int = Field(default=2000, gt=0, description="PDFs with more pages are refused.")
+    pdf_backend: Literal["pdfium", "pdfplumber"] = Field(
+        default="pdfium",
+        description="Library that reads a PDF's characters and ruling lines: 'pdfium' "
+        "(pypdfium2, in C) or 'pdfplumber' (pdfminer, pure Python, slower). The table "
+        "recovery is the same on both; the drawing limits are checked before either.",
+    )
     parse_processes: int | None = Field(
         default=None,
         ge=0,

@@ -1,12 +1,15 @@
-"""Read ``.pdf`` files with pdfplumber: ruled tables as rows, the rest as paragraphs.
+"""Read ``.pdf`` files: ruled tables as rows, the rest as paragraphs.
 
-Most plans are exported to PDF from Word with ruled tables; pdfplumber finds those from
-their lines and gives cell text with its line breaks. Text outside the tables becomes
+Most plans are exported to PDF from Word with ruled tables; pdfplumber's table finder finds
+those from their lines, and each cell's text keeps its line breaks. The characters and the
+lines come from PDFium (`pdfium_pages`, the default) or from pdfminer
+(``ingest.pdf_backend = "pdfplumber"``); the drawing limits are checked first, on pdfminer's
+reading of the file's streams (`pdf_limits`). Text outside the tables becomes
 paragraphs, in reading order (top to bottom) with the tables.
 
 Line numbers (`Span.line_start/line_end`) count the *visual lines of the page*: the lines
-pdfplumber's ``extract_text_lines()`` finds on the whole page, tables included, top to
-bottom, starting at 1 on every page. A paragraph or a table row covers the lines whose
+pdfplumber's ``extract_text_lines()`` finds (`pdf_lines`) on the whole page, tables
+included, top to bottom, starting at 1 on every page. A paragraph or a table row covers the lines whose
 middle lies within its vertical extent, so "p.3 l.12-14" means the 12th to 14th lines
 from the top of page 3, what a coordinator counts on screen. A page without ruled tables
 is just paragraphs: the extractor has a mode for tables whose columns were flattened.
@@ -18,18 +21,18 @@ import io
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any
 
 import pdfplumber
+import pypdfium2
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfplumber.page import Page
+from pdfplumber.pdf import PDF
 from pdfplumber.table import Table as PdfTable
-from pdfplumber.utils.clustering import cluster_objects
+from pdfplumber.table import TableFinder
 from pdfplumber.utils.exceptions import PdfminerException
-from pdfplumber.utils.geometry import clip_obj, get_bbox_overlap
-from pdfplumber.utils.text import chars_to_textmap
 
 from assistant.errors import (
     CorruptFileError,
@@ -41,8 +44,11 @@ from assistant.french.wrapping import is_cut_piece
 from assistant.readers.base import Block, Paragraph, RawDocument, Table, TableRow
 from assistant.readers.cleanup import normalise_lines
 from assistant.readers.layout_tables import LayoutTable
+from assistant.readers.pdf_content import PageContent
 from assistant.readers.pdf_limits import check_content_size, fast_rc4
+from assistant.readers.pdf_lines import text_lines as fast_text_lines
 from assistant.readers.pdf_unruled import unruled_tables
+from assistant.readers.pdfium_pages import PDFIUM_LOCK, open_document, read_page
 from assistant.readers.source_file import SourceFile
 from assistant.readers.spans import make_span, row_excerpt
 from assistant.settings import IngestSettings
@@ -88,7 +94,28 @@ def _is_data_table(table: PdfTable) -> bool:
 _CELL_PADDING = 8.0
 
 
-def cell_lines(chars: Sequence[Line], bbox: tuple[float, float, float, float]) -> list[Line]:
+class _RowChars:
+    """A table row's characters by the middle of their box, to find each cell's quickly."""
+
+    def __init__(self, chars: Sequence[Line]) -> None:
+        centred = sorted(
+            (((char["x0"] + char["x1"]) / 2, index) for index, char in enumerate(chars)),
+            key=itemgetter(0),
+        )
+        self._chars = chars
+        self._middles = [middle for middle, _ in centred]
+        self._order = [index for _, index in centred]
+
+    def centred_in(self, x0: float, x1: float) -> list[Line]:
+        """The characters whose middle lies between x0 and x1, in page order."""
+        first = bisect_left(self._middles, x0)
+        last = bisect_right(self._middles, x1)
+        return [self._chars[index] for index in sorted(self._order[first:last])]
+
+
+def cell_lines(
+    chars: Sequence[Line] | _RowChars, bbox: tuple[float, float, float, float]
+) -> list[Line]:
     """The visual lines of a table cell, from the characters of its row.
 
     Exactly pdfplumber's ``extract_text_lines(return_chars=False)`` of the page cropped to
@@ -96,26 +123,37 @@ def cell_lines(chars: Sequence[Line], bbox: tuple[float, float, float, float]) -
     page (a copy of every object of the page, once per cell).
     """
     x0, top, x1, bottom = (float(value) for value in bbox)
+    row = chars if isinstance(chars, _RowChars) else _RowChars(chars)
     inside: list[Line] = []
-    for char in chars:
+    for char in row.centred_in(x0, x1):
         # A character belongs to the cell its centre lies in: LibreOffice and Word draw a
         # row's first line a little above the rule, so an overlap test would give the
         # first line of each row to the row above too.
-        middle_x = (float(char["x0"]) + float(char["x1"])) / 2
-        middle_y = (float(char["top"]) + float(char["bottom"])) / 2
-        if x0 <= middle_x <= x1 and top <= middle_y <= bottom:
-            clipped = clip_obj(char, bbox)  # what cropping the page to the cell gives
-            if clipped is not None:
-                inside.append(clipped)
-    if not inside:
-        return []
-    textmap = chars_to_textmap(
-        inside, layout_bbox=bbox, layout_width=x1 - x0, layout_height=bottom - top
-    )
-    return list(textmap.extract_text_lines(strip=True, return_chars=False))
+        high, low = char["top"], char["bottom"]
+        if not top <= (high + low) / 2 <= bottom:
+            continue
+        # what cropping the page to the cell gives (pdfplumber's `clip_obj`)
+        left, right = max(char["x0"], x0), min(char["x1"], x1)
+        high, low = max(high, top), min(low, bottom)
+        width, height = right - left, low - high
+        if width >= 0 and height >= 0 and width + height > 0:
+            inside.append(
+                {
+                    "text": char["text"],
+                    "upright": char["upright"],
+                    "x0": left,
+                    "top": high,
+                    "x1": right,
+                    "bottom": low,
+                    "doctop": high,  # what pdfplumber's own code reads (other directions)
+                }
+            )
+    return fast_text_lines(inside, return_chars=False)
 
 
-def _cell_text(chars: Sequence[Line], bbox: tuple[float, float, float, float] | None) -> str:
+def _cell_text(
+    chars: Sequence[Line] | _RowChars, bbox: tuple[float, float, float, float] | None
+) -> str:
     """A cell's text with visual line wraps joined and real line breaks kept as "\n".
 
     `chars` are the characters of the cell's row. PDF has no paragraphs: a line ended
@@ -151,7 +189,14 @@ _BBOX = itemgetter("x0", "top", "x1", "bottom")
 
 def _touching(chars: Sequence[Line], bbox: tuple[float, float, float, float]) -> list[Line]:
     """The characters that overlap `bbox` (pdfplumber's test when it crops), in page order."""
-    return [char for char in chars if get_bbox_overlap(_BBOX(char), bbox) is not None]
+    x0, top, x1, bottom = bbox
+    return [
+        char
+        for char in chars
+        if (width := min(char["x1"], x1) - max(char["x0"], x0)) >= 0
+        and (height := min(char["bottom"], bottom) - max(char["top"], top)) >= 0
+        and width + height > 0
+    ]
 
 
 class _Band:
@@ -163,6 +208,7 @@ class _Band:
     """
 
     def __init__(self, chars: Sequence[Line]) -> None:
+        self.chars = chars
         self._chars = sorted(enumerate(chars), key=lambda item: float(item[1]["top"]))
         self._tops = [float(char["top"]) for _, char in self._chars]
         heights = (float(char["bottom"]) - float(char["top"]) for char in chars)
@@ -175,12 +221,14 @@ class _Band:
         return _touching([char for _, char in near], bbox)
 
 
-def _table_block(table: PdfTable, numbering: _PageLines, file: str, page: Page) -> Table | None:
+def _table_block(
+    table: PdfTable, numbering: _PageLines, file: str, page: PageContent, band: _Band
+) -> Table | None:
     rows: list[TableRow] = []
-    number = page.page_number
-    table_chars = _Band(_touching(page.chars, table.bbox))
+    number = page.number
+    table_chars = _Band(band.touching(table.bbox))
     for cells_bbox in table.rows:
-        row_chars = table_chars.touching(cells_bbox.bbox)
+        row_chars = _RowChars(table_chars.touching(cells_bbox.bbox))
         values = [_cell_text(row_chars, bbox) for bbox in cells_bbox.cells]
         cells = tuple(_clean(value) if value else "" for value in values)
         if not any(cells):
@@ -229,79 +277,133 @@ def _margin_key(line: Line, height: float) -> str | None:
     return re.sub(r"\d+", "#", " ".join(str(line["text"]).split())).casefold()
 
 
-def running_lines(
-    pages: Sequence[Page], lines: Sequence[Sequence[Line]] | None = None
-) -> frozenset[str]:
+def running_lines(pages: Sequence[PageContent], lines: Sequence[Sequence[Line]]) -> frozenset[str]:
     """Header/footer lines repeated on at least half the pages (page numbers ignored).
 
-    `lines` are the pages' visual lines when the caller has them already.
+    `lines` are the pages' visual lines.
     """
     if len(pages) < 2:
         return frozenset()
     counts: dict[str, int] = {}
-    for index, page in enumerate(pages):
-        page_lines = lines[index] if lines is not None else page.extract_text_lines()
-        keys = {_margin_key(line, float(page.height)) for line in page_lines}
+    for page, page_lines in zip(pages, lines, strict=True):
+        keys = {_margin_key(line, page.height) for line in page_lines}
         for key in keys - {None}:
             assert key is not None
             counts[key] = counts.get(key, 0) + 1
     return frozenset(key for key, count in counts.items() if count >= max(2, len(pages) / 2))
 
 
-def _unique_chars(chars: list[Line], tolerance: float = 1) -> Iterator[Line]:
-    """pdfplumber's duplicate-character filter (`pdfplumber.utils.text.dedupe_chars`)."""
-    key = itemgetter("upright", "text", "fontname", "size")
-    position = itemgetter("doctop", "x0")
-    for _, group in itertools.groupby(sorted(chars, key=key), key=key):
-        for line in cluster_objects(list(group), itemgetter("doctop"), tolerance):
-            for cluster in cluster_objects(line, itemgetter("x0"), tolerance):
-                yield sorted(cluster, key=position)[0]
+def _clusters(indices: list[int], values: Sequence[float], tolerance: float) -> list[list[int]]:
+    """pdfplumber's ``cluster_objects``: sorted values closer than `tolerance` to the
+    previous one share a cluster; each cluster keeps the order of `indices`."""
+    ordered = sorted(indices, key=values.__getitem__)
+    of: dict[int, int] = {}
+    cluster, last = 0, values[ordered[0]]
+    for index in ordered:
+        if values[index] > last + tolerance:
+            cluster += 1
+        of[index] = cluster
+        last = values[index]
+    groups: list[list[int]] = [[] for _ in range(cluster + 1)]
+    for index in indices:
+        groups[of[index]].append(index)
+    return groups
 
 
-def dedupe_chars(page: Page) -> Page:
-    """``page.dedupe_chars()`` (same characters, same order) in n log n time.
+def _unique_indices(chars: Sequence[Line], tolerance: float = 1) -> list[int]:
+    """pdfplumber's duplicate-character filter (`pdfplumber.utils.text.dedupe_chars`).
+
+    Characters of the same text, font, size and direction whose tops, then lefts, cluster
+    within `tolerance` are one character: the one highest, then leftmost, then first drawn.
+    """
+    groups: dict[tuple[Any, ...], list[int]] = {}
+    for index, char in enumerate(chars):
+        key = (char["upright"], char["text"], char["fontname"], char["size"])
+        groups.setdefault(key, []).append(index)
+    tops = [float(char["doctop"]) for char in chars]
+    lefts = [float(char["x0"]) for char in chars]
+    kept: list[int] = []
+    for group in groups.values():
+        if len(group) == 1:
+            kept.append(group[0])
+            continue
+        for line in _clusters(group, tops, tolerance):
+            if len(line) == 1:
+                kept.append(line[0])
+                continue
+            for cluster in _clusters(line, lefts, tolerance):
+                kept.append(min(cluster, key=lambda i: (tops[i], lefts[i])))
+    return sorted(kept)
+
+
+def unique_chars(chars: list[Line]) -> list[Line]:
+    """pdfplumber's ``dedupe_chars`` (same characters, same order) in n log n time.
 
     pdfplumber puts the kept characters back in page order with ``sorted(kept,
     key=chars.index)``, a linear search per character: two thirds of the reading time of
     a table-heavy page. The character kept from a group of duplicates is the first one
     (stable sorts), so its position in the page is its own index.
     """
-    chars = page.chars
-    index = {id(char): n for n, char in enumerate(chars)}
+    return [chars[index] for index in _unique_indices(chars)]
+
+
+def dedupe_chars(page: Page) -> Page:
+    """``page.dedupe_chars()`` with `unique_chars`: a pdfplumber page without duplicates."""
     deduped = page.filter(lambda obj: True)
     deduped._objects = dict(page.objects)
-    deduped._objects["char"] = sorted(_unique_chars(chars), key=lambda char: index[id(char)])
+    deduped._objects["char"] = unique_chars(page.chars)
     return deduped
 
 
+def text_lines(chars: list[Line], page: PageContent) -> list[Line]:
+    """The visual lines of `chars` with their characters: ``Page.extract_text_lines()``."""
+    return fast_text_lines(chars)
+
+
+class _Ruled:
+    """What pdfplumber's `TableFinder` reads of a page: its edges, characters and box."""
+
+    def __init__(self, page: PageContent) -> None:
+        self.edges = page.edges
+        self.chars = page.chars
+        self.bbox = page.bbox
+
+
+def find_tables(page: PageContent) -> list[PdfTable]:
+    """``Page.find_tables()`` (ruled tables, default settings) on the page's edges."""
+    return TableFinder(_Ruled(page), {}).tables  # type: ignore[arg-type]
+
+
+def _outside(band: _Band, tables: Sequence[PdfTable]) -> list[Line]:
+    """The characters touching no table: ``page.outside_bbox(table.bbox)`` for each table."""
+    touching = {id(char) for table in tables for char in band.touching(table.bbox)}
+    return [char for char in band.chars if id(char) not in touching]
+
+
 def _read_page(
-    page: Page,
+    page: PageContent,
     file: str,
-    number: int,
     boilerplate: frozenset[str] = frozenset(),
     lines: Sequence[Line] | None = None,
 ) -> list[Block]:
-    """The blocks of a page whose duplicate characters are removed (`dedupe_chars`).
+    """The blocks of a page whose duplicate characters are removed (`unique_chars`).
 
     `lines` are the page's visual lines with their characters, when the caller has them.
     """
+    number = page.number
     if lines is None:
-        lines = page.extract_text_lines(return_chars=True)
+        lines = text_lines(page.chars, page)
     numbering = _PageLines(lines)
-    tables = [table for table in page.find_tables() if _is_data_table(table)]
-    text_area: Page = page
-    for table in tables:
-        text_area = text_area.outside_bbox(table.bbox, strict=False)
+    tables = [table for table in find_tables(page) if _is_data_table(table)]
     placed: list[tuple[float, Block]] = []
+    band = _Band(page.chars)
     for table in tables:
-        block = _table_block(table, numbering, file, page)
+        block = _table_block(table, numbering, file, page, band)
         if block is not None:
             placed.append((float(table.bbox[1]), block))
     # Without tables, the text outside them is the page's: its lines are those already read.
-    page_text = text_area.extract_text_lines(return_chars=True) if tables else lines
-    outside = [
-        line for line in page_text if _margin_key(line, float(page.height)) not in boilerplate
-    ]
+    page_text = text_lines(_outside(band, tables), page) if tables else lines
+    outside = [line for line in page_text if _margin_key(line, page.height) not in boilerplate]
     outside.sort(key=lambda item: (float(item["top"]), float(item["x0"])))
     used: set[int] = set()
     for unruled in unruled_tables(outside):
@@ -367,8 +469,78 @@ def check_signature(source: SourceFile) -> None:
         )
 
 
+def _open(source: SourceFile) -> PDF:
+    """The document pdfminer opens: its pages' streams are measured before any is read."""
+    try:
+        return pdfplumber.open(io.BytesIO(source.data))
+    except PdfminerException as error:
+        cause = error.args[0] if error.args else error
+        if isinstance(cause, PDFEncryptionError):
+            raise _encrypted(source) from error
+        raise _corrupt(source, cause) from error
+
+
+def _encrypted(source: SourceFile) -> EncryptedFileError:
+    return EncryptedFileError(
+        source.path,
+        "le PDF est protégé par un mot de passe ; enregistrez-en une copie sans "
+        "protection puis réessayez.",
+    )
+
+
+def _corrupt(source: SourceFile, cause: object) -> CorruptFileError:
+    return CorruptFileError(
+        source.path,
+        f"le PDF est endommagé et n'a pas pu être lu ({cause}) ; rouvrez le document "
+        "d'origine et exportez-le à nouveau en PDF.",
+    )
+
+
+def _plumber_pages(pdf: PDF) -> list[PageContent]:
+    """Every page's characters (deduplicated) and edges as pdfminer interprets them."""
+    pages = []
+    for number, page in enumerate(pdf.pages, start=1):
+        chars = unique_chars(page.chars)
+        pages.append(PageContent(number, float(page.width), float(page.height), chars, page.edges))
+        page.close()
+    return pages
+
+
+def _pdfium_pages(source: SourceFile) -> list[PageContent]:
+    """Every page's characters (deduplicated) and edges as PDFium reads them.
+
+    PDFium is not thread-safe: one document at a time in a process (`PDFIUM_LOCK`).
+    """
+    with PDFIUM_LOCK:
+        try:
+            document = open_document(source.data)
+        except pypdfium2.PdfiumError as error:
+            if "password" in str(error).casefold():
+                raise _encrypted(source) from error
+            raise _corrupt(source, error) from error
+        try:
+            pages = []
+            for index in range(len(document)):
+                page = document[index]
+                try:
+                    pages.append(read_page(page, index + 1))
+                finally:
+                    page.close()
+        except pypdfium2.PdfiumError as error:
+            raise _corrupt(source, error) from error
+        finally:
+            document.close()
+    for content in pages:
+        content.chars = unique_chars(content.chars)
+    return pages
+
+
 def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
     """Read a PDF page by page.
+
+    pdfminer opens the file and the drawing limits are checked on its streams
+    (`pdf_limits`); then the pages are read with ``settings.pdf_backend``: PDFium
+    (`pdfium_pages`, the default) or pdfminer through pdfplumber.
 
     Raises:
         EncryptedFileError: a password is needed to open it.
@@ -378,22 +550,7 @@ def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
         NoRecognisableContentError: no page holds extractable text (a scan).
     """
     check_signature(source)
-    try:
-        pdf = pdfplumber.open(io.BytesIO(source.data))
-    except PdfminerException as error:
-        cause = error.args[0] if error.args else error
-        if isinstance(cause, PDFEncryptionError):
-            raise EncryptedFileError(
-                source.path,
-                "le PDF est protégé par un mot de passe ; enregistrez-en une copie sans "
-                "protection puis réessayez.",
-            ) from error
-        raise CorruptFileError(
-            source.path,
-            f"le PDF est endommagé et n'a pas pu être lu ({cause}) ; rouvrez le document "
-            "d'origine et exportez-le à nouveau en PDF.",
-        ) from error
-    with pdf:
+    with _open(source) as pdf:
         page_count = len(pdf.pages)
         if page_count > settings.max_pages:
             raise FileTooLargeError(
@@ -404,18 +561,18 @@ def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
             )
         fast_rc4(pdf.doc)
         check_content_size(source, pdf.pages)
-        blocks: list[Block] = []
-        # Each page's characters, deduplicated, and its visual lines are computed once: for
-        # the running headers and footers, to number lines, and as the text of a page
-        # without tables.
-        pages = [dedupe_chars(page) for page in pdf.pages]
-        lines = [page.extract_text_lines(return_chars=True) for page in pages]
-        boilerplate = running_lines(pages, lines)
-        for number, page in enumerate(pages, start=1):
-            blocks.extend(_read_page(page, source.name, number, boilerplate, lines[number - 1]))
-        for page in pdf.pages:
-            page.close()
         title = _title(pdf.metadata)
+        if settings.pdf_backend == "pdfplumber":
+            pages = _plumber_pages(pdf)
+        else:
+            pages = _pdfium_pages(source)
+    # Each page's visual lines are computed once: for the running headers and footers, to
+    # number lines, and as the text of a page without tables.
+    lines = [text_lines(page.chars, page) for page in pages]
+    boilerplate = running_lines(pages, lines)
+    blocks: list[Block] = []
+    for page, page_lines in zip(pages, lines, strict=True):
+        blocks.extend(_read_page(page, source.name, boilerplate, page_lines))
     if not blocks:
         raise NoRecognisableContentError(
             source.path,

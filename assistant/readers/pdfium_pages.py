@@ -1,0 +1,303 @@
+"""A PDF's characters and ruling lines as pypdfium2 (PDFium, in C) reads them.
+
+pdfminer interprets a page in pure Python: on a 31-page plan, more than two thirds of our
+reading time went there. PDFium gives the same things from C: every character with its
+box (`FPDFText_GetLooseCharBox`: the glyph's advance and the font's ascent and descent,
+what pdfminer's boxes are) and every path object, whose straight horizontal and vertical
+segments are the ruling lines pdfplumber's table finder works from. They come out here in
+pdfplumber's dictionaries (`pdf_content.PageContent`), so the table recovery and the text
+lines are computed as before.
+
+What differs from pdfminer, on purpose or by necessity:
+- characters PDFium *generates* (a space where a gap was, a line end) are left out: pdfminer
+  has none;
+- a character's box is one font size high with a fifth of it below the baseline, for every
+  font. pdfminer puts its bottom at the font descriptor's ``/Descent``, which some producers
+  leave at 0, and PDFium then takes the font file's own: on a line that mixes two fonts (a
+  bullet, a bold word) the boxes would not line up and the line would grow taller, which
+  reads as a change of font size;
+- a character's ``fontname`` is not read (one more call per character): duplicates are told
+  by their text, their position and their size;
+- a hyphen PDFium marks as ending a line (U+FFFE or U+0002) is a hyphen;
+- coordinates follow the page's ``/Rotate``, as pdfminer's do, and so does ``upright``;
+- a Bézier segment gives no edge (pdfminer's curves give edges between control points,
+  which the table finder drops as too short or slanted anyway).
+
+The caller checks the drawing limits (`pdf_limits`) before this module reads a page.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+
+from assistant.readers.pdf_content import PageContent, PdfObject
+
+#: PDFium is not thread-safe: hold this while any of its objects is in use.
+PDFIUM_LOCK = threading.Lock()
+
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+# Characters PDFium may generate (space, line ends) and its mark for a hyphen at a line end.
+_MAYBE_GENERATED = frozenset(" \r\n")
+_SOFT_HYPHEN = frozenset("\x02\ufffe")
+# Share of the font size below the baseline in a character's box.
+_DESCENT = 0.2
+# A segment is horizontal or vertical when its ends differ by less than this (points).
+_STRAIGHT = 0.01
+# |cos| of a turn below this is a quarter turn (text read top to bottom or bottom to top).
+_QUARTER_TURN = 1e-3
+# Forms inside forms deeper than this are not searched for rules (pdfminer draws them all,
+# the drawing limits have bounded how many there are).
+_MAX_FORM_DEPTH = 8
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """The matrix applying `inner`, then `outer` (PDF's row-vector convention)."""
+    a, b, c, d, e, f = inner
+    a2, b2, c2, d2, e2, f2 = outer
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+class _Frame:
+    """From PDF user space (origin bottom-left) to the displayed page (origin top-left)."""
+
+    def __init__(self, page: Any) -> None:
+        left, bottom, right, top = (float(value) for value in page.get_mediabox())
+        self.rotation = int(page.get_rotation()) % 360
+        self._box = (left, bottom, right, top)
+        wide, tall = right - left, top - bottom
+        self.width, self.height = (tall, wide) if self.rotation in (90, 270) else (wide, tall)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """(x, top) on the displayed page of the user-space point (x, y)."""
+        left, bottom, right, top = self._box
+        if self.rotation == 90:
+            return y - bottom, x - left
+        if self.rotation == 180:
+            return right - x, y - bottom
+        if self.rotation == 270:
+            return top - y, right - x
+        return x - left, top - y
+
+    def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        """(x0, top, x1, bottom) on the displayed page of a user-space rectangle."""
+        ax, at = self.point(x0, y0)
+        bx, bt = self.point(x1, y1)
+        return min(ax, bx), min(at, bt), max(ax, bx), max(at, bt)
+
+
+def _matrix(obj: Any) -> Matrix:
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+        return _IDENTITY
+    return (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+
+
+def _objects(handle: Any, count: int, get: Any, outer: Matrix, depth: int) -> Iterator[Any]:
+    """(object, matrix to user space, type) of a page's or a form's objects, forms opened."""
+    for index in range(count):
+        obj = get(handle, index)
+        if not obj:
+            continue
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            if depth < _MAX_FORM_DEPTH:
+                inner = _compose(_matrix(obj), outer)
+                count_inner = pdfium_c.FPDFFormObj_CountObjects(obj)
+                yield from _objects(
+                    obj, count_inner, pdfium_c.FPDFFormObj_GetObject, inner, depth + 1
+                )
+        elif kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT):
+            yield obj, outer, kind
+
+
+def _edge(frame: _Frame, start: tuple[float, float], end: tuple[float, float]) -> PdfObject | None:
+    """The edge of a straight horizontal or vertical segment (user space), else None."""
+    (x0, top), (x1, bottom) = frame.point(*start), frame.point(*end)
+    if abs(top - bottom) < _STRAIGHT:
+        orientation = "h"
+        top = bottom = (top + bottom) / 2
+    elif abs(x0 - x1) < _STRAIGHT:
+        orientation = "v"
+        x0 = x1 = (x0 + x1) / 2
+    else:
+        return None
+    x0, x1 = min(x0, x1), max(x0, x1)
+    top, bottom = min(top, bottom), max(top, bottom)
+    return {
+        "object_type": "path_edge",
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "orientation": orientation,
+    }
+
+
+def _path_edges(path: Any, matrix: Matrix, frame: _Frame) -> list[PdfObject]:
+    """The straight horizontal and vertical segments of a path object, closing ones too."""
+    x_value, y_value = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x_value), ctypes.byref(y_value)
+    a, b, c, d, e, f = matrix
+    edges: list[PdfObject] = []
+    start: tuple[float, float] | None = None  # the current subpath's first point
+    previous: tuple[float, float] | None = None
+    for index in range(pdfium_c.FPDFPath_CountSegments(path)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(path, index)
+        if not segment or not pdfium_c.FPDFPathSegment_GetPoint(segment, x_ref, y_ref):
+            continue
+        x, y = float(x_value.value), float(y_value.value)
+        point = (a * x + c * y + e, b * x + d * y + f)
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = point
+        elif kind == pdfium_c.FPDF_SEGMENT_LINETO and previous is not None:
+            edge = _edge(frame, previous, point)
+            if edge is not None:
+                edges.append(edge)
+        previous = point
+        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+            edge = _edge(frame, point, start)
+            if edge is not None:
+                edges.append(edge)
+            previous = start
+    return edges
+
+
+def _upright(degrees: float) -> bool:
+    """pdfminer's ``upright`` (``a * d > 0 and b * c <= 0``) for text turned by `degrees`
+    on the displayed page: any turn but a quarter (upside-down text counts as upright)."""
+    return abs(math.cos(math.radians(degrees))) > _QUARTER_TURN
+
+
+def _upright_text(text_objects: list[tuple[Any, Matrix]], rotation: int) -> bool:
+    """Whether every text object of the page is upright on the displayed page."""
+    for obj, outer in text_objects:
+        a, b, *_ = _compose(_matrix(obj), outer)
+        if not _upright(math.degrees(math.atan2(b, a)) - rotation):
+            return False
+    return True
+
+
+def _chars(textpage: Any, frame: _Frame, upright_page: bool) -> list[PdfObject]:
+    """The page's characters in drawing order, without those PDFium generated."""
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return []
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    pdfium_c.FPDFText_GetText(
+        textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+    )
+    text = buffer.raw[: count * 2].decode("utf-16-le", errors="replace")
+    rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    generated = pdfium_c.FPDFText_IsGenerated
+    font_size = pdfium_c.FPDFText_GetFontSize
+    origin = pdfium_c.FPDFText_GetCharOrigin
+    x_value, y_value = ctypes.c_double(), ctypes.c_double()
+    x_ref, y_ref = ctypes.byref(x_value), ctypes.byref(y_value)
+    chars: list[PdfObject] = []
+    plain = frame.rotation == 0
+    _, _, _, page_top = frame._box
+    for index, character in enumerate(text):
+        if character in _MAYBE_GENERATED and generated(textpage, index) == 1:
+            continue
+        if character in _SOFT_HYPHEN:
+            character = "-"
+        elif character < " ":
+            continue
+        if not loose_box(textpage, index, rect_ref):
+            continue
+        size = float(font_size(textpage, index))
+        upright = upright_page or _char_upright(textpage, index, frame.rotation)
+        if upright and size > 0:
+            # One font size high, a fifth of it below the baseline, whatever the font
+            # (see the module's note).
+            origin(textpage, index, x_ref, y_ref)
+            low = float(y_value.value) - _DESCENT * size
+            high = low + size
+        else:
+            low, high = rect.bottom, rect.top
+        if plain:
+            x0, x1 = rect.left - frame._box[0], rect.right - frame._box[0]
+            top, bottom = page_top - high, page_top - low
+        else:
+            x0, top, x1, bottom = frame.box(rect.left, low, rect.right, high)
+        if chars and _same_box(chars[-1], x0, x1, top, bottom):
+            # one glyph mapped to several letters (a ligature, "ﬀ" as "ff"): PDFium gives
+            # each letter the glyph's box, pdfminer one character holding them all
+            chars[-1]["text"] += character
+            continue
+        chars.append(
+            {
+                "object_type": "char",
+                "text": character,
+                "x0": x0,
+                "x1": x1,
+                "top": top,
+                "bottom": bottom,
+                "doctop": top,
+                "width": x1 - x0,
+                "height": bottom - top,
+                "upright": upright,
+                "fontname": "",  # not read (see the module's note)
+                "size": size,
+            }
+        )
+    return chars
+
+
+def _same_box(char: PdfObject, x0: float, x1: float, top: float, bottom: float) -> bool:
+    return bool(
+        char["x0"] == x0 and char["x1"] == x1 and char["top"] == top and char["bottom"] == bottom
+    )
+
+
+def _char_upright(textpage: Any, index: int, rotation: int) -> bool:
+    # the sign of PDFium's angle does not matter: only the cosine of the turn is tested
+    return _upright(math.degrees(float(pdfium_c.FPDFText_GetCharAngle(textpage, index))) - rotation)
+
+
+def read_page(page: Any, number: int) -> PageContent:
+    """One page's characters and edges (`page`: a `pypdfium2.PdfPage`)."""
+    frame = _Frame(page)
+    handle = page.raw
+    count = pdfium_c.FPDFPage_CountObjects(handle)
+    edges: list[PdfObject] = []
+    text_objects: list[tuple[Any, Matrix]] = []
+    for obj, outer, kind in _objects(
+        handle, count, pdfium_c.FPDFPage_GetObject, _IDENTITY, depth=0
+    ):
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            edges.extend(_path_edges(obj, _compose(_matrix(obj), outer), frame))
+        else:
+            text_objects.append((obj, outer))
+    textpage = page.get_textpage()
+    try:
+        chars = _chars(textpage.raw, frame, _upright_text(text_objects, frame.rotation))
+    finally:
+        textpage.close()
+    return PageContent(number, frame.width, frame.height, chars, edges)
+
+
+def open_document(data: bytes) -> pypdfium2.PdfDocument:
+    """The document PDFium opens from `data` (raises `pypdfium2.PdfiumError`)."""
+    return pypdfium2.PdfDocument(data)
