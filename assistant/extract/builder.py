@@ -39,6 +39,7 @@ class ActionDraft:
     source: Span
     objective: str | None = None
     axis: str | None = None
+    criterion: str | None = None  # « Critère 3 » from the row's criterion column
     owner: str | None = None
     deadline: str | None = None
     indicators: list[str] = field(default_factory=list)
@@ -102,6 +103,7 @@ class PlanBuilder:
             text=draft.text,
             objective=draft.objective,
             axis=draft.axis,
+            criterion=draft.criterion,
             owner=draft.owner,
             deadline=draft.deadline,
             due=due_date(draft.deadline),

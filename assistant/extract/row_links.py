@@ -4,7 +4,8 @@ A table row, a « fiche » block and a row re-cut from flattened text all end wi
 two cells — the recommendation reference (« Rp.6 - 1 », « Critère 3, Recommandation 4 »,
 a quoted recommendation) and, sometimes, the référentiel criterion it falls under — and
 they must cite the same recommendations for the same cells. A criterion alone is not a
-recommendation; it only completes a bare number (« 2 » under « Critère 3 »).
+recommendation; it only completes a bare number (« 2 » under « Critère 3 »), and it is
+the criterion the action serves (`action_criterion`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,19 @@ import re
 from assistant.extract.builder import PlanBuilder
 from assistant.extract.references import Reference, parse_references
 from assistant.extract.text import squash
+from assistant.ids import fold
 from assistant.schema import Span
+
+#: « Critère 3 », « Critère n° 1.2 », « C3 », « 3 », « Critère 4 : efficacité et équité ».
+_CRITERION_CELL = re.compile(
+    r"^(?:crit(?:ere|\.)?|c)?\s*(?:n\s*°\s*)?(\d+(?:\.\d+)*)(?!\d)(?!\s*-?\s*r\d)"
+)
+
+
+def action_criterion(criterion_cell: str) -> str | None:
+    """The criterion a row's criterion cell names (« Critère 3 »), None when it names none."""
+    found = _CRITERION_CELL.match(fold(squash(criterion_cell)))
+    return f"Critère {found.group(1)}" if found else None
 
 
 def cited_recommendations(

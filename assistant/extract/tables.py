@@ -19,7 +19,7 @@ from assistant.extract.corrections import corrected_schema
 from assistant.extract.dates import due_date, split_inline_deadline
 from assistant.extract.items import join_list_cell, split_items, split_run_on
 from assistant.extract.references import Reference, parse_references
-from assistant.extract.row_links import cited_recommendations
+from assistant.extract.row_links import action_criterion, cited_recommendations
 from assistant.extract.table_survey import column_reports, headerless_roles, non_plan_reason
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import (
@@ -414,6 +414,7 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
         source=row.span,
         objective=objective,
         axis=axis,
+        criterion=action_criterion(get(Column.CRITERION)),
         owner=owner,
         deadline=deadline,
         indicators=split_items(indicator_cell),

@@ -62,7 +62,8 @@ def criterion_of_axis(axis: str | None) -> str | None:
 def action_criteria(
     actions: Iterable[Action], recommendations: Iterable[Recommendation]
 ) -> dict[str, str]:
-    """Per action id, the criterion it serves, when its row or its axis says so.
+    """Per action id, the criterion it serves, when its row (criterion column or a reference
+    to a criterion alone) or its axis says so.
 
     Args:
         actions: the plan's actions.
@@ -76,6 +77,10 @@ def action_criteria(
     }
     out: dict[str, str] = {}
     for action in actions:
+        own = criterion_number(action.criterion)
+        if own is not None:  # the plan's criterion column
+            out[action.id] = own
+            continue
         cited = {criterion_refs.get(link.recommendation_id) for link in action.links} - {None}
         if len(cited) == 1:
             out[action.id] = str(cited.pop())

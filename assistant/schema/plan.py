@@ -105,6 +105,13 @@ class Action(BaseModel):
     text: str = Field(description="What will be done, as written.")
     objective: str | None = Field(default=None, description="Objective the action serves.")
     axis: str | None = Field(default=None, description="Strategic axis ('Axe 1 : ...').")
+    criterion: str | None = Field(
+        default=None,
+        description=(
+            "Criterion of the référentiel the plan says the action serves ('Critère 3'), "
+            "from a criterion column; not a recommendation."
+        ),
+    )
     owner: str | None = Field(
         default=None, description="Who carries the action (responsable, porteur, acteurs)."
     )

@@ -30,9 +30,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from evals.report_pairs.specs import CRITERIA, PAIRS, Spec
+from evals.report_pairs.specs_more import MORE_PAIRS
 from evals.report_pairs.specs_semantic import SEMANTIC_PAIRS
 
-ALL_PAIRS = PAIRS + SEMANTIC_PAIRS
+ALL_PAIRS = PAIRS + SEMANTIC_PAIRS + MORE_PAIRS
 
 HERE = Path(__file__).parent
 PAIRS_DIR = HERE / "pairs"
@@ -128,6 +129,7 @@ _SECTION_TITLES = {
     "default": ("Forces principales", "Points d'amélioration", "Recommandations"),
     "vigilance_dashes": ("Points forts", "Points de vigilance", "Nos recommandations"),
     "prioritaires_atouts": ("Atouts", "Points faibles", "Recommandations"),
+    "positifs_faiblesses": ("Points positifs", "Faiblesses", "Recommandations du comité"),
 }
 
 

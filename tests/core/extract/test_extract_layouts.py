@@ -435,3 +435,43 @@ def test_a_quote_cited_in_short_form(tmp_path: Path, cited: str) -> None:
         ("r5/p7", "Le comité recommande de mieux informer les étudiants sur les stages.")
     ]
     assert _linked_keys(plan) == [["r5/p7"]]
+
+
+_CRITERION_PLAN = """\
+# Plan d'action
+
+| Critère | Objectif | Action | Responsable | Échéance |
+|---|---|---|---|---|
+| Critère 3 | Un fil rouge | Revoir ensemble les plans de cours | Direction | 2026 |
+| Critère 1.2 | Décider ensemble | Réunir le conseil chaque trimestre | Direction | 2026 |
+| | Divers | Repeindre le hall d'entrée | Direction | 2026 |
+"""
+
+
+@pytest.mark.parametrize("name", ["plan.md", "plan.txt"])
+def test_a_criterion_column_lands_on_the_action(tmp_path: Path, name: str) -> None:
+    """A plan naming the criterion each action serves and no recommendation: the criterion
+    is the action's (the mapper's criterion prior needs it), and is not a recommendation."""
+    plan = _parse(tmp_path, name, _CRITERION_PLAN)
+    assert [a.criterion for a in plan.actions] == ["Critère 3", "Critère 1.2", None]
+    assert not any(a.links for a in plan.actions)
+    assert plan.recommendations == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Critère 3", "Critère 3"),
+        ("Critère n° 1.2", "Critère 1.2"),
+        ("C4", "Critère 4"),
+        ("2", "Critère 2"),
+        ("Critère 4 : efficacité et équité", "Critère 4"),
+        ("C3-R4", None),  # a recommendation, not a criterion alone
+        ("Axe A — Gouvernance", None),
+        ("", None),
+    ],
+)
+def test_criterion_cells(cell: str, expected: str | None) -> None:
+    from assistant.extract.row_links import action_criterion
+
+    assert action_criterion(cell) == expected

@@ -53,3 +53,15 @@ def test_the_prior_lifts_actions_of_the_recommendation_criterion(tmp_path: Path)
     )
     assert ranked[0].action_id == by_text["Revoir"]
     assert ranked[-1].action_id == by_text["Présenter"]  # another criterion: lowered
+
+
+def test_a_criterion_column_gives_the_action_its_criterion(tmp_path: Path) -> None:
+    (tmp_path / "plan.md").write_text(
+        "# Plan d'action\n\n| Critère | Action | Responsable | Échéance |\n|---|---|---|---|\n"
+        "| Critère 3 | Revoir ensemble les plans de cours | Direction | 2026 |\n"
+        "| Critère 4 | Acheter des tests récents | Direction | 2026 |\n",
+        encoding="utf-8",
+    )
+    plan = parse_file(tmp_path / "plan.md", Settings())
+    criteria = action_criteria(plan.actions, plan.recommendations)
+    assert sorted(criteria.values()) == ["3", "4"]
