@@ -222,3 +222,30 @@ def test_titles_right_after_a_paragraph(tmp_path: Path) -> None:
          "Service d'aide à la réussite", "Octobre 2025"),
         ("Réviser le règlement des stages cliniques", "Conseil de département", "Juin 2026"),
     ]  # fmt: skip
+
+
+CRITERIA = """Critère
+
+Action
+
+Responsable
+
+Critère 2
+Critère 4
+
+Créer un comité de programme avec
+les employeurs de la région
+Revoir les modalités d'évaluation
+des stages
+
+Direction de département
+Commission des stages
+"""
+
+
+def test_the_criterion_column_reaches_the_actions(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, CRITERIA)
+    assert [(a.owner, a.criterion) for a in plan.actions] == [
+        ("Direction de département", "Critère 2"),
+        ("Commission des stages", "Critère 4"),
+    ]
