@@ -28,7 +28,7 @@ from assistant.extract.column_roles import cell_profile
 from assistant.extract.flat_rows import WrappedCell, wrapped_cells
 from assistant.extract.items import split_items
 from assistant.extract.prose import AXIS_HEADING, OBJECTIVE_HEADING
-from assistant.extract.row_links import cited_recommendations
+from assistant.extract.row_links import action_criterion, cited_recommendations
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import Column, column_of, header_prefixes, priority_of
@@ -339,6 +339,7 @@ def _draft(plan: PlanBuilder, action: _Cell, row: dict[Column, _Cell]) -> Action
         indicators=split_items(value[Column.INDICATORS]) if Column.INDICATORS in value else [],
         status=value.get(Column.STATUS),
         priority=priority_of(value.get(Column.PRIORITY)),
+        criterion=action_criterion(criterion) if criterion else None,
         links=links,
     )
 

@@ -25,7 +25,7 @@ from assistant.extract.flattened import STATUS_ANCHOR
 from assistant.extract.items import join_list_cell, split_items
 from assistant.extract.prose import AXIS_HEADING, OBJECTIVE_HEADING
 from assistant.extract.references import leading_reference
-from assistant.extract.row_links import cited_recommendations
+from assistant.extract.row_links import action_criterion, cited_recommendations
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import (
@@ -491,5 +491,6 @@ def _draft(columns: list[Column], row: _Row, plan: PlanBuilder) -> ActionDraft:
         indicators=split_items(indicators),
         status=status,
         priority=priority_of(row.lead) if columns[0] is Column.PRIORITY else None,
+        criterion=action_criterion(row.value(column(Column.CRITERION))),
         links=[(rec, LinkKind.EXPLICIT, evidence) for rec, evidence in cited],
     )
