@@ -10,15 +10,28 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import cache
 
 _SPACES = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
     """Case-, accent- and whitespace-insensitive key of a text (for matching, not display)."""
+    if text.isascii():  # nothing to decompose, and casefold is lower
+        return _SPACES.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text)
-    no_accents = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if max(decomposed) <= "\uffff":  # one regular expression, not a loop in Python
+        no_accents = _bmp_combining_marks().sub("", decomposed)
+    else:
+        no_accents = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", no_accents.casefold()).strip()
+
+
+@cache
+def _bmp_combining_marks() -> re.Pattern[str]:
+    """The combining characters of the Basic Multilingual Plane, as one character class."""
+    marks = (chr(code) for code in range(0x10000) if unicodedata.combining(chr(code)))
+    return re.compile("[" + "".join(re.escape(mark) for mark in marks) + "]")
 
 
 def _digest(*parts: str, length: int = 12) -> str:

@@ -43,6 +43,7 @@ class Case:
     outcome: str  # "read" or "refused"
     error_code: str | None
     seconds: float
+    cpu_seconds: float  # the worker's user + system time (wall time means little under load)
     unchanged: bool  # a refused file left the workspace as it was
     french_message: bool
 
@@ -83,6 +84,7 @@ def _cases() -> list[tuple[str, Callable[[Path], Path]]]:
         ("colonne-xfd.xlsx", build.xlsx_wide),
         ("fusion-geante.xlsx", build.xlsx_huge_merge),
         ("lignes.xlsx", lambda p: build.xlsx_rows(p, rows=20_000)),
+        ("plan-20000.xlsx", lambda p: build.xlsx_plan_rows(p, rows=20_000)),
         ("operateurs.pdf", build.pdf_operator_flood),
         ("formes.pdf", lambda p: hostile_pdf.pdf_form_drawn_many_times(p, invocations=1000)),
         ("formes-gigognes.pdf", lambda p: hostile_pdf.pdf_nested_forms(p, depth=4, fanout=50)),
@@ -106,6 +108,12 @@ def _why(code: str | None, message: str) -> str | None:
     return code
 
 
+def _children_cpu() -> float:
+    """CPU seconds of the finished worker processes (a job's parser runs in one)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run(directory: Path) -> tuple[list[Case], dict[str, float]]:
     settings = Settings(ingest=IngestSettings(job_timeout_seconds=JOB_TIMEOUT_SECONDS))
     workspace = Workspace.open(directory / "ws", settings)
@@ -121,9 +129,9 @@ def run(directory: Path) -> tuple[list[Case], dict[str, float]]:
         shutil.copy(path, folder / name)
         path.unlink()
         create_job(workspace, job_id, [name], "bench", "bench")
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _children_cpu()
         job = run_ingest_job(workspace, job_id, "bench", ingest=ingest_files)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, _children_cpu() - cpu
         after = [(d.name, d.sha256) for d in workspace.documents()]
         read = job.state is JobState.SUCCEEDED
         message = job.error_message or ""
@@ -133,6 +141,7 @@ def run(directory: Path) -> tuple[list[Case], dict[str, float]]:
                 outcome="read" if read else "refused",
                 error_code=_why(job.error_code, message),
                 seconds=round(seconds, 2),
+                cpu_seconds=round(cpu, 2),
                 unchanged=read or before == after,
                 french_message=read or (name in message and " ; " in message),
             )
@@ -153,7 +162,10 @@ def main(argv: list[str] | None = None) -> int:
     print("Hostile uploads, each run as an ingestion job (parsed in a worker process):")
     for case in cases:
         code = f" ({case.error_code})" if case.error_code else ""
-        print(f"  {case.name:<22} {case.outcome}{code}, {case.seconds:.1f} s")
+        print(
+            f"  {case.name:<22} {case.outcome}{code}, {case.seconds:.1f} s "
+            f"(worker CPU {case.cpu_seconds:.1f} s)"
+        )
     refused = [c for c in cases if c.outcome == "refused"]
     clean = [c for c in refused if c.unchanged and c.french_message]
     print(

@@ -170,6 +170,30 @@ def xlsx_rows(path: Path, rows: int, columns: int = 5) -> Path:
     return path
 
 
+def xlsx_plan_rows(path: Path, rows: int) -> Path:
+    """A plan sheet of `rows` actions under one header row (the whole of it is to be read)."""
+    from openpyxl import Workbook
+
+    owners = ["Direction de catégorie", "Coordination qualité", "Conseil pédagogique"]
+    statuses = ["En cours", "Réalisé", "À planifier"]
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Plan")
+    sheet.append(["Réf.", "Action", "Responsable", "Échéance", "Indicateurs", "État"])
+    for row in range(rows):
+        sheet.append(
+            [
+                f"R{row % 40 + 1}",
+                f"Organiser la réunion de suivi numéro {row}",
+                owners[row % 3],
+                f"juin {2025 + row % 3}",
+                f"Nombre de participants ({row % 90} %)",
+                statuses[row % 3],
+            ]
+        )
+    workbook.save(path)
+    return path
+
+
 def _pdf(pages: list[bytes], *, compress: bool = True) -> bytes:
     """A minimal, valid PDF: one Helvetica font, one content stream per page."""
     objects: list[bytes] = []

@@ -9,12 +9,14 @@ to `prose`. Rules are about layouts and French vocabulary, never about one file.
 from __future__ import annotations
 
 import copy
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import fields
 
 from assistant.errors import NoRecognisableContentError
 from assistant.extract.builder import PlanBuilder
 from assistant.extract.candidates import read_candidates
+from assistant.extract.column_roles import SAMPLE_ROWS
 from assistant.extract.column_streams import read_column_streams
 from assistant.extract.context import Context
 from assistant.extract.field_blocks import read_field_blocks
@@ -142,6 +144,8 @@ class _Walker:
         self.flat: FlattenedTable | None = None
         self.swot_document = is_swot_document(items)
         self.report = ReportReader(plan)
+        # where the tables are: the rows after a table are found without a scan of the items
+        self.tables = [i for i, item in enumerate(items) if isinstance(item, Table)]
 
     def run(self) -> None:
         index = 0
@@ -188,12 +192,14 @@ class _Walker:
                 setattr(self.plan, slot.name, getattr(best[1], slot.name))
 
     def _lookahead(self, index: int) -> list[TableRow]:
+        """The first rows of the tables after the item at `index` (as many as `align` reads)."""
         rows: list[TableRow] = []
-        for item in self.items[index + 1 :]:
-            if isinstance(item, Table):
-                rows.extend(item.rows)
-                if len(rows) >= 40:
-                    break
+        for at in range(bisect_right(self.tables, index), len(self.tables)):
+            table = self.items[self.tables[at]]
+            assert isinstance(table, Table)
+            rows.extend(table.rows[: SAMPLE_ROWS - len(rows)])
+            if len(rows) >= SAMPLE_ROWS:
+                break
         return rows
 
     def _close_flat(self) -> None:

@@ -58,6 +58,9 @@ CONTENT_ROLES = (
     Column.ACTION,
     Column.TIMELINE,
 )
+#: Rows a table's roles are inferred from: its first rows tell what its columns hold, and the
+#: whole table is then read with the roles chosen (a 20,000-row sheet is not profiled whole).
+SAMPLE_ROWS = 40
 #: A share of cells at least this large is evidence enough to give a role to a column
 #: whose header says nothing.
 CONTENT_THRESHOLD = 0.6

@@ -40,8 +40,12 @@ _NUMBERED = re.compile(r"^(?:n\s*°\s*)?[\dIVX]+(?:\.\d+)*\s*[:.–—)-]")
 
 
 @cache
-def _prefixes() -> list[str]:
-    return sorted({p for p, _ in header_prefixes()}, key=len, reverse=True)
+def _prefixes() -> dict[str, list[str]]:
+    """The column titles by their first two characters, the longest first in each group."""
+    groups: dict[str, list[str]] = {}
+    for prefix in sorted({p for p, _ in header_prefixes()}, key=len, reverse=True):
+        groups.setdefault(prefix[:2], []).append(prefix)
+    return groups
 
 
 def spaced_label(text: str) -> tuple[str, str] | None:
@@ -50,7 +54,12 @@ def spaced_label(text: str) -> tuple[str, str] | None:
     if ":" in text[:_LABEL_CHARS]:
         return None  # (a colon: « Label : value », read as such)
     prefix = next(
-        (p for p in _prefixes() if folded.startswith(p) and _ends_word(folded, len(p))), None
+        (
+            p
+            for p in _prefixes().get(folded[:2], ())
+            if folded.startswith(p) and _ends_word(folded, len(p))
+        ),
+        None,
     )
     if prefix is None:
         return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.extract.column_roles import RoleAssignment, infer_roles
+from assistant.extract.column_roles import SAMPLE_ROWS, RoleAssignment, infer_roles
 from assistant.extract.vocabulary import Column, is_period_label
 from assistant.french.months import MONTH_ABBREVIATION
 from assistant.readers.base import TableRow
@@ -48,7 +48,7 @@ def _share(rows: Sequence[TableRow], pattern: re.Pattern[str], *, full: bool = F
 
 def non_plan_reason(rows: Sequence[TableRow]) -> str | None:
     """Why a table is not a plan (French, for the structure report), or None."""
-    data = list(rows[:40])
+    data = list(rows[:SAMPLE_ROWS])
     if not data:
         return None
     rows_with = {
@@ -131,7 +131,7 @@ def headerless_roles(rows: Sequence[TableRow]) -> tuple[RoleAssignment, int] | N
     if width < 2:
         return None
     for skip in (1, 0):
-        data = [r.cells for r in rows[skip : skip + 40]]
+        data = [r.cells for r in rows[skip : skip + SAMPLE_ROWS]]
         if not data:
             continue
         assignment = infer_roles({}, data, width)

@@ -13,7 +13,7 @@ import re
 
 from assistant.extract.builder import ActionDraft, PlanBuilder
 from assistant.extract.cell_lists import list_items, split_listed
-from assistant.extract.column_roles import infer_roles
+from assistant.extract.column_roles import SAMPLE_ROWS, infer_roles
 from assistant.extract.context import Context, RowGroup, TableSchema
 from assistant.extract.corrections import corrected_schema
 from assistant.extract.dates import due_date, split_inline_deadline
@@ -41,7 +41,10 @@ def header_roles(row: TableRow) -> dict[int, Column] | None:
     """Column roles when the row is a plan-table header (≥ 2 known columns), else None."""
     roles: dict[int, Column] = {}
     for index, cell in enumerate(row.cells):
-        column = column_of(cell) if cell.strip() and not _holds_data(cell) else None
+        # the vocabulary first: most cells name no column, and checking for data costs more
+        column = column_of(cell) if cell.strip() else None
+        if column is not None and _holds_data(cell):
+            column = None
         if column is not None:
             roles[index] = column
     if sum(role is Column.TIMELINE for role in roles.values()) < 2:
@@ -95,7 +98,7 @@ def align(
     breaks); `own`, the header's own table's rows, which alone say what the columns hold
     when there are a few (the next table may be another one: a calendar, contacts).
     """
-    rows = [r.cells for r in data[:40]]
+    rows = [r.cells for r in data[:SAMPLE_ROWS]]
     width = max([len(header.cells), *(len(r) for r in rows)])
     shifted = {index + 1: role for index, role in roles.items()}
     first_named = bool(header.cells and header.cells[0].strip())
@@ -121,7 +124,9 @@ def align(
     }
     # The cells confirm, correct (criteria vs references) or complete the header's roles.
     # Rows with some wording: a calendar of action numbers under the plan says nothing of it.
-    worded = [r.cells for r in (own or [])[:40] if any(len(c.split()) >= 3 for c in r.cells)]
+    worded = [
+        r.cells for r in (own or [])[:SAMPLE_ROWS] if any(len(c.split()) >= 3 for c in r.cells)
+    ]
     sample = worded if len(worded) >= 2 else rows
     assignment = infer_roles(chosen, sample, width)
     return TableSchema(
@@ -212,7 +217,15 @@ def _read_rows(
         report.kind, report.rows = TableKind.NOT_PLAN, len(rows)
         report.note = "pas un plan d'action (choix de l'utilisateur) : non lu"
         return
-    has_header = any(header_roles(row) is not None for row in rows)
+    read: dict[tuple[str, ...], dict[int, Column] | None] = {}
+
+    def roles_of(row: TableRow) -> dict[int, Column] | None:
+        """`header_roles`, once a row: asked first of every row, then row after row."""
+        if row.cells not in read:
+            read[row.cells] = header_roles(row)
+        return read[row.cells]
+
+    has_header = any(roles_of(row) is not None for row in rows)
     reason = None if has_header else non_plan_reason(rows)
     if correction is not None and correction.roles and not has_header:
         # the coordinator named the columns of a table whose titles the parser did not know
@@ -247,7 +260,7 @@ def _read_rows(
             rows = rows[skip:]
     header: tuple[TableRow, dict[int, Column]] | None = None  # the header row just read
     for position, row in enumerate(rows):
-        roles = header_roles(row)
+        roles = roles_of(row)
         if roles is None and header is not None:
             roles = _period_row(row)  # "Q1 2025 | Q2 2025" under "Calendrier de réalisation"
         if roles is not None:
@@ -262,8 +275,9 @@ def _read_rows(
                     for i in range(width)
                 )
                 row, roles = TableRow(cells=names, span=first.span), {**header[1], **roles}
-            following = rows[position + 1 :] + lookahead
-            ctx.schema = align(row, roles, following, rows[position + 1 :])
+            # the rows below, as far as `align` looks: not a copy of the rest at every header
+            own = rows[position + 1 : position + 1 + SAMPLE_ROWS]
+            ctx.schema = align(row, roles, own + lookahead[:SAMPLE_ROWS], own)
             if correction is not None:
                 ctx.schema = corrected_schema(ctx.schema, correction, rows)
             ctx.group = None
