@@ -32,6 +32,7 @@ from assistant.readers.layout_tables import LayoutRow, LayoutTable, segments
 _TOLERANCE = 2  # characters a wrapped value may start left or right of the value column
 _LABEL = 40  # characters: a longer text at the margin is a sentence, not a label
 _MIN_ROWS = 3
+_MAX_LABEL_LINES = 4
 _WORD = re.compile(r"[^\W\d_]{2}")
 
 
@@ -62,6 +63,8 @@ def find_pair_table(lines: Sequence[str], start: int) -> LayoutTable | None:
                 break
             value = " ".join(text for _, text in rest)
             if rows and not blank and label[0].islower():
+                if len(rows[-1].cells[0]) >= _MAX_LABEL_LINES:
+                    break  # a label wraps over a few lines, not a page: no fiche here
                 rows[-1].cells[0].append(label)  # the label goes on
             else:
                 rows.append(LayoutRow(index, index, [[label], []]))

@@ -64,12 +64,6 @@ def test_space_aligned_lines_that_never_make_a_table_are_placed_a_bounded_number
     assert _growth(placements, 500) < 4.5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 15 item 2, still open: aligned_pairs.find_pair_table scans every line below "
-    "each line that opens a label-value block it then gives up (colonnes.txt, 5,000 lines, "
-    "reaches the job time limit in evals.hostile); the fix belongs to the text readers",
-)
 def test_space_aligned_lines_are_tried_as_label_value_blocks_a_bounded_number_of_times(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
