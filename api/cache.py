@@ -27,11 +27,14 @@ def revision(workspace: Workspace) -> str:
     """The state a cached result belongs to (see the module docstring).
 
     Read again only after a commit to the workspace's database (`assistant.analyses.unchanged`):
-    between two imports it costs a pragma, not a pass over every item. The coordinator's
+    between two imports it costs a pragma, not a pass over every item nor a connection. The coordinator's
     link decisions are part of it: a confirmed or rejected link changes the mappings and
     the audit, not the documents.
     """
-    return f"{unchanged.fingerprint(workspace)}:{decisions_revision(workspace)}"
+    decisions = unchanged.READS.get(
+        workspace.database, "decisions_revision", lambda: decisions_revision(workspace)
+    )
+    return f"{unchanged.fingerprint(workspace)}:{decisions}"
 
 
 class ResultCache:

@@ -45,6 +45,16 @@ def registered(registry: AccessRegistry, workspace_id: str) -> RegisteredWorkspa
     )
 
 
+def workspaces(registry: AccessRegistry, scope: list[str] | None) -> list[RegisteredWorkspace]:
+    """`registry.workspaces(scope)`: every workspace when `scope` is None."""
+    key = ("workspaces", None if scope is None else tuple(scope))
+    return READS.get(registry.database, key, lambda: registry.workspaces(scope))
+
+
+def keys(registry: AccessRegistry) -> list[ApiKey]:
+    return READS.get(registry.database, "keys", registry.list_keys)
+
+
 def documents(workspace: Workspace) -> list[StoredDocument]:
     return READS.get(workspace.database, "documents", workspace.documents)
 

@@ -12,6 +12,7 @@ from api import analysis, filters
 from api.deps import ContextDep, PageDep, WorkspaceDep
 from api.errors import WORKSPACE_ERRORS, ErrorBody, not_found
 from api.models import GapsPublic, IsoDate
+from api.responses import cached_read
 from api.routes.items import Criterion
 from assistant.analyses import plan_changes
 from assistant.audit.changes import summarise_version
@@ -44,6 +45,7 @@ _REPORT_CONTENT: dict[str, Any] = {
     tags=["analysis"],
     summary="Traçabilité : les actions qui répondent à chaque recommandation",
 )
+@cached_read()
 def list_mappings(
     context: ContextDep,
     workspace: WorkspaceDep,
@@ -67,6 +69,7 @@ def list_mappings(
     tags=["analysis"],
     summary="Lacunes du plan, les plus graves d'abord",
 )
+@cached_read()
 def list_gaps(
     context: ContextDep,
     workspace: WorkspaceDep,
@@ -98,6 +101,7 @@ def list_gaps(
         503: {"model": ErrorBody, "description": "PDF asked, and the server cannot print."},
     },
 )
+@cached_read()
 def download_report(
     context: ContextDep,
     workspace: WorkspaceDep,
@@ -140,6 +144,7 @@ def download_report(
     tags=["analysis"],
     summary="Changements de chaque plan depuis sa version précédente",
 )
+@cached_read()
 def list_changes(workspace: WorkspaceDep) -> list[PlanChanges]:
     """For each plan with an earlier version: actions added, removed, reworded, statuses
     and deadlines moved, and the recommendations that lost their last action.

@@ -17,6 +17,7 @@ from api.deps import AuthorDep, ContextDep, PageDep, WorkspaceDep
 from api.errors import WORKSPACE_ERRORS, ApiError, ErrorBody, not_found
 from api.ingestion import start_ingestion
 from api.models import DocumentsPublic, JobPublic
+from api.responses import cached_read
 from api.uploads import safe_filename
 from assistant.errors import IngestError, WorkspaceError
 from assistant.schema import StructureCorrections, StructureReport
@@ -57,6 +58,7 @@ def _job_response(response: Response, workspace: Workspace, job: JobPublic) -> J
 
 
 @router.get("", response_model=DocumentsPublic, summary="Documents de l'espace")
+@cached_read()
 def list_documents(workspace: WorkspaceDep, page: PageDep) -> DocumentsPublic:
     """Documents of the workspace, by name, with what was extracted from each."""
     documents = reads.documents(workspace)
@@ -104,6 +106,7 @@ def upload_documents(
 
 
 @router.get("/{document_id}", response_model=StoredDocument, summary="Un document")
+@cached_read()
 def read_document(workspace: WorkspaceDep, document_id: DocumentId) -> StoredDocument:
     """One document of the workspace."""
     return _document(workspace, document_id)
@@ -160,6 +163,7 @@ def delete_document(workspace: WorkspaceDep, document_id: DocumentId) -> StoredD
     response_model=StructureReport,
     summary="Lecture des tableaux d'un document",
 )
+@cached_read()
 def read_structure(workspace: WorkspaceDep, document_id: DocumentId) -> StructureReport:
     """How the document's tables were read: each column's role and how sure, the
     plausibility checks, and the coordinator's corrections in force (`corrections`)."""

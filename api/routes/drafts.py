@@ -13,6 +13,7 @@ from api import analysis, filters, reads
 from api.deps import AuthorDep, ContextDep, PageDep, WorkspaceDep
 from api.errors import WORKSPACE_ERRORS, ErrorBody, not_found
 from api.models import DraftAccept, DraftsGenerate, DraftsGenerated, DraftsPublic, UndoPublic
+from api.responses import cached_read
 from assistant.schema import Action, Draft, DraftStatus
 from assistant.store import Workspace
 from assistant.store.review import (
@@ -75,6 +76,7 @@ def generate_drafts(
     operation_id="list_drafts",
     summary="Propositions enregistrées",
 )
+@cached_read()
 def read_drafts(
     workspace: WorkspaceDep,
     page: PageDep,
@@ -89,6 +91,7 @@ def read_drafts(
 
 
 @router.get("/drafts/{draft_id}", response_model=Draft, summary="Une proposition")
+@cached_read()
 def read_draft(workspace: WorkspaceDep, draft_id: DraftId) -> Draft:
     """One stored draft, with its review state."""
     return _draft(workspace, draft_id)

@@ -19,7 +19,7 @@ def _version() -> str:
 
 
 @router.get("/health", response_model=Health, operation_id="read_health", summary="État du serveur")
-def health() -> Health:
+async def health() -> Health:
     """Server is up: whether it answers, and its version. No key needed (load balancers,
     monitoring)."""
     return Health(status="ok", version=_version())

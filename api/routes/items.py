@@ -11,6 +11,7 @@ from api import analysis, filters, reads
 from api.deps import ContextDep, PageDep, WorkspaceDep
 from api.errors import WORKSPACE_ERRORS, not_found
 from api.models import ActionEditsPublic, ActionsPublic, RecommendationsPublic, SwotItemsPublic
+from api.responses import cached_read
 from assistant.schema import Action, Coverage, Recommendation, StatusCategory, SwotKind
 from assistant.store import Workspace
 
@@ -29,6 +30,7 @@ Criterion = Annotated[
     tags=["recommendations"],
     summary="Recommandations des experts",
 )
+@cached_read()
 def list_recommendations(
     context: ContextDep,
     workspace: WorkspaceDep,
@@ -56,6 +58,7 @@ def list_recommendations(
     tags=["recommendations"],
     summary="Une recommandation",
 )
+@cached_read()
 def read_recommendation(workspace: WorkspaceDep, recommendation_id: ItemId) -> Recommendation:
     """One recommendation, with the passage of the report it was read from."""
     found = next((r for r in reads.recommendations(workspace) if r.id == recommendation_id), None)
@@ -72,6 +75,7 @@ def read_recommendation(workspace: WorkspaceDep, recommendation_id: ItemId) -> R
     tags=["actions"],
     summary="Actions du plan",
 )
+@cached_read()
 def list_actions(
     workspace: WorkspaceDep,
     page: PageDep,
@@ -105,6 +109,7 @@ def _action(workspace: Workspace, action_id: str) -> Action:
 
 
 @router.get("/actions/{action_id}", response_model=Action, tags=["actions"], summary="Une action")
+@cached_read()
 def read_action(workspace: WorkspaceDep, action_id: ItemId) -> Action:
     """One action, as stored after the accepted drafts."""
     return _action(workspace, action_id)
@@ -117,6 +122,7 @@ def read_action(workspace: WorkspaceDep, action_id: ItemId) -> Action:
     operation_id="read_action_history",
     summary="Historique d'une action",
 )
+@cached_read()
 def action_history(workspace: WorkspaceDep, action_id: ItemId, page: PageDep) -> ActionEditsPublic:
     """Who changed this action, what and when (the key's label and the acting user)."""
     _action(workspace, action_id)
@@ -130,6 +136,7 @@ def action_history(workspace: WorkspaceDep, action_id: ItemId, page: PageDep) ->
     tags=["drafts"],
     summary="Journal des modifications",
 )
+@cached_read()
 def list_edits(workspace: WorkspaceDep, page: PageDep) -> ActionEditsPublic:
     """The whole audit trail of changes to actions, oldest first."""
     edits = reads.edits(workspace)
@@ -139,6 +146,7 @@ def list_edits(workspace: WorkspaceDep, page: PageDep) -> ActionEditsPublic:
 @router.get(
     "/swot", response_model=SwotItemsPublic, tags=["swot"], summary="Éléments de l'AFOM (SWOT)"
 )
+@cached_read()
 def list_swot(
     workspace: WorkspaceDep,
     page: PageDep,

@@ -10,6 +10,7 @@ from api import reads
 from api.deps import ContextDep, PageDep, WorkspaceDep
 from api.errors import WORKSPACE_ERRORS, ErrorBody
 from api.models import JobPublic, JobsPublic
+from api.responses import cached_read
 from assistant.schema import JobState
 from assistant.store.jobs import cancel_job, get_job, retry_job
 
@@ -30,6 +31,7 @@ def _public(job: object) -> JobPublic:
     operation_id="list_jobs",
     summary="Tâches d'import de l'espace",
 )
+@cached_read()
 def read_jobs(
     workspace: WorkspaceDep,
     page: PageDep,
@@ -41,6 +43,7 @@ def read_jobs(
 
 
 @router.get("/{job_id}", response_model=JobPublic, summary="Avancement d'une tâche d'import")
+@cached_read(keep=lambda job: job.state not in (JobState.QUEUED, JobState.RUNNING))
 def read_job(context: ContextDep, workspace: WorkspaceDep, job_id: JobId) -> JobPublic:
     """Progress and outcome of a job (step 4): poll until `state` is `succeeded` or `failed`.
 

@@ -9,6 +9,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
+from api import reads
 from api.deps import AdminDep, ContextDep, PageDep
 from api.errors import COMMON_ERRORS, ErrorBody
 from api.models import KeyCreate, KeyCreated, KeyPublic, KeysPublic
@@ -23,9 +24,9 @@ KeyId = Annotated[str, Path(pattern=r"^[0-9a-f]{12}$", description="Public id of
 
 
 @router.get("", response_model=KeysPublic, summary="Lister les clés (administration)")
-def list_keys(context: ContextDep, admin: AdminDep, page: PageDep) -> KeysPublic:
+async def list_keys(context: ContextDep, admin: AdminDep, page: PageDep) -> KeysPublic:
     """Every key, revoked ones included, oldest first (never their secrets)."""
-    keys = [KeyPublic.model_validate(key.model_dump()) for key in context.registry.list_keys()]
+    keys = [KeyPublic.model_validate(key.model_dump()) for key in reads.keys(context.registry)]
     return KeysPublic(data=page.of(keys), count=len(keys))
 
 

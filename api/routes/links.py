@@ -16,6 +16,7 @@ from fastapi import APIRouter, Path
 from api.deps import AuthorDep, PageDep, WorkspaceDep
 from api.errors import WORKSPACE_ERRORS, ErrorBody
 from api.models import LinkDecisionsPublic
+from api.responses import cached_read
 from assistant.schema import LinkDecision, LinkDecisionKind
 from assistant.services import decide_link
 from assistant.store.link_decisions import link_decisions
@@ -73,6 +74,7 @@ def reject_link(
     operation_id="list_link_decisions",
     summary="Liens confirmés ou rejetés par le coordinateur",
 )
+@cached_read()
 def list_link_decisions(workspace: WorkspaceDep, page: PageDep) -> LinkDecisionsPublic:
     """Every stored decision on a proposed link, oldest first, with its author."""
     found = link_decisions(workspace)

@@ -1,10 +1,15 @@
 """Workspaces (one per institution or programme): list and read those in the key's scope,
-create them with an administrator key."""
+create them with an administrator key.
+
+The reads go through `api.reads` (kept while the registry is unchanged), so they run on
+the event loop: a worker thread per request would cost more than the read itself.
+"""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
+from api import reads
 from api.deps import AdminDep, ContextDep, KeyDep, PageDep, WorkspaceDep, WorkspaceId
 from api.errors import WORKSPACE_ERRORS, ErrorBody, not_found
 from api.models import WorkspaceCreate, WorkspacePublic, WorkspacesPublic
@@ -13,9 +18,9 @@ router = APIRouter(prefix="/workspaces", tags=["workspaces"], responses=WORKSPAC
 
 
 @router.get("", response_model=WorkspacesPublic, summary="Espaces de travail accessibles à la clé")
-def list_workspaces(context: ContextDep, key: KeyDep, page: PageDep) -> WorkspacesPublic:
+async def list_workspaces(context: ContextDep, key: KeyDep, page: PageDep) -> WorkspacesPublic:
     """Workspaces the key may use (every workspace for an administrator key)."""
-    found = context.registry.workspaces(None if key.admin else key.workspaces)
+    found = reads.workspaces(context.registry, None if key.admin else key.workspaces)
     items = [WorkspacePublic.model_validate(item.model_dump()) for item in found]
     return WorkspacesPublic(data=page.of(items), count=len(items))
 
@@ -43,11 +48,11 @@ def create_workspace(
 
 
 @router.get("/{workspace_id}", response_model=WorkspacePublic, summary="Un espace de travail")
-def read_workspace(
+async def read_workspace(
     context: ContextDep, workspace: WorkspaceDep, workspace_id: WorkspaceId
 ) -> WorkspacePublic:
     """One workspace in the key's scope (404 for any other, as if it did not exist)."""
-    registered = context.registry.workspace(workspace_id)
+    registered = reads.registered(context.registry, workspace_id)
     if registered is None:  # removed between the scope check and here
         raise not_found(f"Aucun espace de travail « {workspace_id} ».")
     return WorkspacePublic.model_validate(registered.model_dump())

@@ -32,6 +32,8 @@ T = TypeVar("T")
 MAX_DATABASES = 64
 #: Results kept per database.
 MAX_RESULTS = 64
+#: A database's state as `UnchangedReads.peek` saw it: the file's identity, its data version.
+Seen = tuple[tuple[int, int], int]
 
 
 class _Watch:
@@ -56,33 +58,55 @@ class _Watch:
 class UnchangedReads:
     """Results of reads of SQLite databases, kept while no connection commits to them."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_results: int = MAX_RESULTS) -> None:
         self._watches: OrderedDict[str, _Watch] = OrderedDict()
         self._lock = threading.Lock()
+        self._max_results = max_results
 
     def get(self, database: Path, key: Hashable, read: Callable[[], T]) -> T:
         """`read()`, or its result from an earlier call if `database` has not changed since."""
+        seen, found = self.peek(database, key)
+        if found is not None:
+            value: T = found[0]
+            return value
+        value = read()
+        if seen is not None:
+            self.keep(database, key, seen, value)
+        return value
+
+    def peek(self, database: Path, key: Hashable) -> tuple[Seen | None, tuple[Any] | None]:
+        """The database's state now, and `(result,)` if one was kept in that state.
+
+        For a caller that computes elsewhere (an API route on a worker thread): it reads
+        the state first, computes, then `keep`s the result under that state. The state is
+        None when the database cannot be watched (nothing is kept then).
+        """
         watch = self._watch(database)
         if watch is None:
-            return read()
+            return None, None
         try:
             version = watch.version()
         except sqlite3.Error:  # the file went away: read afresh, watch again next time
             self._forget(str(database))
-            return read()
+            return None, None
         with watch.lock:
             found = watch.results.get(key)
             if found is not None and found[0] == version:
                 watch.results.move_to_end(key)
-                value: T = found[1]
-                return value
-        value = read()
+                return (watch.identity, version), (found[1],)
+        return (watch.identity, version), None
+
+    def keep(self, database: Path, key: Hashable, seen: Seen, value: object) -> None:
+        """Keep `value` as the result of `key` read in state `seen` (see `peek`)."""
+        watch = self._watch(database)
+        if watch is None or watch.identity != seen[0]:  # replaced meanwhile: keep nothing
+            return
+        version = seen[1]
         with watch.lock:
             watch.results[key] = (version, value)
             watch.results.move_to_end(key)
-            while len(watch.results) > MAX_RESULTS:
+            while len(watch.results) > self._max_results:
                 watch.results.popitem(last=False)
-        return value
 
     def clear(self) -> None:
         """Close every connection and forget every result."""

@@ -83,3 +83,30 @@ def test_the_fingerprint_follows_an_import(tmp_path: Path) -> None:
     assert unchanged.fingerprint(workspace) == empty == workspace.fingerprint()
     ingest_files(workspace, [DEMO / "plan-action.md"])
     assert unchanged.fingerprint(workspace) == workspace.fingerprint() != empty
+
+
+def test_a_result_computed_elsewhere_is_kept_for_the_state_it_was_read_in(
+    tmp_path: Path,
+) -> None:
+    """`peek` then `keep` (the API computes on a worker thread): a commit that lands while
+    the result is computed leaves it tagged with the older state, so it is not served."""
+    database = _database(tmp_path / "t.db")
+    reads = UnchangedReads(max_results=2)
+    seen, found = reads.peek(database, "a")
+    assert seen is not None and found is None
+    reads.keep(database, "a", seen, "computed")
+    assert reads.peek(database, "a") == (seen, ("computed",))
+    late, _ = reads.peek(database, "b")
+    assert late is not None
+    with sqlite3.connect(database) as connection:
+        connection.execute("INSERT INTO t VALUES (1)")  # lands while « b » is computed
+    reads.keep(database, "b", late, "stale")
+    now, found = reads.peek(database, "b")
+    assert found is None and now != late
+    for key in ("c", "d", "e"):  # at most two results per database
+        reads.keep(database, key, now, key)
+    assert reads.peek(database, "c")[1] is None and reads.peek(database, "e")[1] == ("e",)
+
+
+def test_nothing_is_kept_for_a_database_that_is_not_there(tmp_path: Path) -> None:
+    assert UnchangedReads().peek(tmp_path / "absent.db", "a") == (None, None)
