@@ -355,7 +355,8 @@ def _warn(
     fields = f" ; leurs {', '.join(kept)} rattachés dans l'ordre des colonnes" if kept else ""
     plan.warnings.append(
         "Tableau dont l'extraction du texte a imprimé les colonnes l'une après l'autre : "
-        f"{actions} action(s) relues{fields}, à vérifier."
+        f"{actions} action(s) relues{fields}, à vérifier (l'extraction a pu déplacer une "
+        "cellule courte d'une ligne à l'autre)."
     )
     for role in _CONTENT:
         cells = streams.get(role)
