@@ -28,9 +28,9 @@ def main() -> None:
     tables = Lookups().from_disk(next(model.glob("fr_core_news_sm-*/lemmatizer/lookups")))
     forms: set[str] = set()
     index, exceptions = tables.get_table("lemma_index"), tables.get_table("lemma_exc")
-    for pos in index.keys():
+    for pos in index:
         forms.update(index[pos])
-    for pos in exceptions.keys():
+    for pos in exceptions:
         for form, lemmas in exceptions[pos].items():
             forms.add(form)
             forms.update(lemmas)
