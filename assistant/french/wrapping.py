@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.french.folding import fold_accents
 from assistant.french.stopwords import SHORT_WORDS
 
 __all__ = ["is_cut_piece", "join_wrapped"]
@@ -26,6 +27,7 @@ def is_cut_piece(before: str, piece: str) -> bool:
         and before[-1:].isalpha()
         and before[-1:].islower()
         and piece not in SHORT_WORDS
+        and fold_accents(piece) not in SHORT_WORDS  # « dès », « où » (stop words are folded)
     )
 
 

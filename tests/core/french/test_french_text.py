@@ -88,6 +88,8 @@ def test_words_cut_at_a_narrow_column_are_joined_again() -> None:
     assert squash("Direction de\nla section") == "Direction de la section"
     assert squash("Coordination\net suivi") == "Coordination et suivi"
     assert squash("Service\nà la demande") == "Service à la demande"
+    assert squash("pour 100 % des stages\ndès 2025-2026") == "pour 100 % des stages dès 2025-2026"
+    assert squash("là\noù il faut") == "là où il faut"
 
 
 def test_wrapped_lines_of_a_cell_join_as_written() -> None:
