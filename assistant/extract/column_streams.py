@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from assistant.extract.builder import ActionDraft, PlanBuilder
@@ -80,7 +80,6 @@ _ROW_NUMBER = re.compile(r"^\s*(?:n\s*°|\d{1,3}[.)]?|°)\s*$", re.IGNORECASE)
 @dataclass
 class _Cell:
     cell: WrappedCell
-    block: int
     role: Column | None
     axis: str | None = None
     objective: str | None = None
@@ -90,12 +89,6 @@ class _Cell:
         return self.cell.text
 
 
-@dataclass
-class _Reading:
-    roles: set[Column]
-    cells: list[_Cell] = field(default_factory=list)
-
-
 def read_column_streams(items: list[Item], plan: PlanBuilder) -> int:
     """Add the actions of a table printed column after column; return how many."""
     lines = [item for item in items if isinstance(item, Line)]
@@ -103,15 +96,14 @@ def read_column_streams(items: list[Item], plan: PlanBuilder) -> int:
     if titled is None:
         return 0
     start, roles, title_lines = titled
-    reading = _Reading(roles)
-    _collect(lines[start:], title_lines, reading)
-    blocks = _blocks(reading.cells)
+    blocks = _collect(lines[start:], title_lines)
+    cells = [cell for block in blocks for cell in block]
     actions = _actions(blocks)
     if len(actions) < _MIN_ACTIONS:
         return 0
     _assign_blocks(blocks, roles - {Column.ACTION}, len(actions))
     streams: dict[Column, list[_Cell]] = {
-        role: [cell for cell in reading.cells if cell.role is role]
+        role: [cell for cell in cells if cell.role is role]
         for role in roles
         if role is not Column.ACTION
     }
@@ -201,23 +193,20 @@ def _wraps_title(lines: list[Line], index: int, used: int) -> bool:
     return len(words) <= 3 and (text[0].islower() or (len(words) == 1 and text.isupper()))
 
 
-def _collect(lines: list[Line], titles: set[int], reading: _Reading) -> None:
-    """Cut the lines after the titles into cells, each with the role its content shows.
+def _collect(lines: list[Line], titles: set[int]) -> list[list[_Cell]]:
+    """The lines after the titles cut into blocks (a blank line between two) of cells.
 
     `titles` holds the ``id`` of the title lines; headings (« Axe 1 », « Objectif 1.2 »)
     give the context of the actions printed after them.
     """
     axis: str | None = None
     objective: str | None = None
-    block = 0
+    blocks: list[list[_Cell]] = []
     current: list[Line] = []
 
     def flush() -> None:
-        nonlocal block
         if current:
-            for cell in wrapped_cells(current):
-                reading.cells.append(_Cell(cell, block, None, axis, objective))
-            block += 1
+            blocks.append([_Cell(c, None, axis, objective) for c in wrapped_cells(current)])
             current.clear()
 
     for line in lines:
@@ -234,17 +223,11 @@ def _collect(lines: list[Line], titles: set[int], reading: _Reading) -> None:
         else:
             current.append(line)
     flush()
+    return blocks
 
 
 def _profile(cell: _Cell) -> dict[Column, float]:
-    return cell_profile(squash(cell.text))
-
-
-def _blocks(cells: list[_Cell]) -> list[list[_Cell]]:
-    blocks: dict[int, list[_Cell]] = {}
-    for cell in cells:
-        blocks.setdefault(cell.block, []).append(cell)
-    return list(blocks.values())
+    return cell_profile(cell.text)
 
 
 def _actions(blocks: list[list[_Cell]]) -> list[_Cell]:
@@ -271,8 +254,7 @@ def _assign_blocks(blocks: list[list[_Cell]], roles: set[Column], rows: int) -> 
     A block is printed from one column, so its cells share a role. Each block starts with
     the role its cells' contents support most; a block then changes role when that makes
     more columns hold exactly one cell per action (worth `_WHOLE_COLUMN` of content
-    support each), each time the change
-    that helps most, until none helps.
+    support each), each time the change that helps most, until none helps.
     """
     open_blocks = [block for block in blocks if block[0].role is None]
     support = [
@@ -288,26 +270,44 @@ def _assign_blocks(blocks: list[list[_Cell]], roles: set[Column], rows: int) -> 
         # a block sure of its role is never dropped nor moved to make a count right
         options.append([best] if sure else [None, *sorted(roles)])
 
-    def value(choice: list[Column | None]) -> float:
-        counts = Counter(
-            role for role, block in zip(choice, open_blocks, strict=True) for _ in block if role
-        )
-        content = sum(s[r] for s, r in zip(support, choice, strict=True) if r is not None)
-        return content + _WHOLE_COLUMN * sum(1 for role in roles if counts[role] == rows)
+    sizes = [len(block) for block in open_blocks]
+    counts = Counter(r for r, size in zip(chosen, sizes, strict=True) for _ in range(size) if r)
 
-    current = value(chosen)
-    while True:  # steepest ascent: the single change that helps most, until none helps
-        step: tuple[float, list[Column | None]] | None = None
-        for index in range(len(open_blocks)):
-            for option in options[index]:
-                if option != chosen[index]:
-                    trial = [*chosen[:index], option, *chosen[index + 1 :]]
-                    score = value(trial)
-                    if score > current + 1e-9 and (step is None or score > step[0]):
-                        step = (score, trial)
-        if step is None:
+    def whole(role: Column | None, count: int) -> float:
+        return _WHOLE_COLUMN if role is not None and count == rows else 0.0
+
+    def gain(index: int, option: Column | None) -> float:
+        """What moving one block from its role to `option` adds to the reading's value."""
+        before, size = chosen[index], sizes[index]
+        delta = support[index].get(option, 0.0) if option else 0.0
+        delta -= support[index].get(before, 0.0) if before else 0.0
+        for role, change in ((before, -size), (option, size)):
+            if role is not None:
+                delta += whole(role, counts[role] + change) - whole(role, counts[role])
+        return delta
+
+    # steepest ascent: the single change that helps most, until none helps (each change
+    # adds value; the loop is bounded all the same)
+    for _ in range(len(open_blocks) * (len(roles) + 2)):
+        step = max(
+            (
+                (gain(i, o), i, o)
+                for i in range(len(open_blocks))
+                for o in options[i]
+                if o != chosen[i]
+            ),
+            key=lambda candidate: candidate[0],
+            default=(0.0, 0, None),
+        )
+        if step[0] <= 1e-9:
             break
-        current, chosen = step
+        _, index, option = step
+        before = chosen[index]
+        if before is not None:
+            counts[before] -= sizes[index]
+        if option is not None:
+            counts[option] += sizes[index]
+        chosen[index] = option
     for block, role in zip(open_blocks, chosen, strict=True):
         for cell in block:
             cell.role = role
