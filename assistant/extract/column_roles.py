@@ -67,7 +67,10 @@ CONTENT_THRESHOLD = 0.6
 
 _WORD = re.compile(r"[a-z0-9'’-]+")
 _ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\s*[).]?|[a-z]\)|[-–—•▪])\s+", re.I)
-_CRITERION_NUMBER = re.compile(r"^\s*(?:crit[èe]re\s*)?\d(?:\.\d{1,2}){1,2}\s*$", re.I)
+# « 1.2.1 », « Critère 2.1 », and the short form « C3 », « C2.1 »
+_CRITERION_NUMBER = re.compile(
+    r"^\s*(?:(?:crit[èe]re\s*)?\d(?:\.\d{1,2}){1,2}|C\s?\d{1,2}(?:\.\d{1,2}){0,2})\s*$", re.I
+)
 
 
 @cache
@@ -127,7 +130,13 @@ def cell_profile(cell: str) -> dict[Column, float]:
     action_like = _starts_like_action(words)
     if short and not action_like and _has_phrase(folded, words, lexicon["body_words"]):
         profile[Column.OWNER] = 0.9
-    elif short and not action_like and Column.DEADLINE not in profile and _looks_like_names(text):
+    elif (
+        short
+        and not action_like
+        and Column.DEADLINE not in profile
+        and Column.CRITERION not in profile
+        and _looks_like_names(text)
+    ):
         profile[Column.OWNER] = 0.7
     if _has_phrase(folded, words, lexicon["measure_words"]) or "%" in text:
         profile[Column.INDICATORS] = 0.8

@@ -25,7 +25,11 @@ from assistant.extract.flattened import STATUS_ANCHOR
 from assistant.extract.items import join_list_cell, split_items
 from assistant.extract.prose import AXIS_HEADING, OBJECTIVE_HEADING
 from assistant.extract.references import leading_reference
-from assistant.extract.row_links import action_criterion, cited_recommendations
+from assistant.extract.row_links import (
+    action_criterion,
+    cited_recommendations,
+    separate_criterion,
+)
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import (
@@ -469,10 +473,16 @@ def _draft(columns: list[Column], row: _Row, plan: PlanBuilder) -> ActionDraft:
         return next((i for i, c in enumerate(columns) if c in roles), None)
 
     reference = column(Column.REFERENCE)
-    cited = cited_recommendations(
-        plan,
+    reference_cell, criterion_cell = (
         squash(row.value(reference)),
         squash(row.value(column(Column.CRITERION))),
+    )
+    if column(Column.CRITERION) is not None:
+        reference_cell, criterion_cell = separate_criterion(reference_cell, criterion_cell)
+    cited = cited_recommendations(
+        plan,
+        reference_cell,
+        criterion_cell,
         row.cells[reference][0].lines[0].span if reference in row.cells else row.lines[0].span,
     )
 
@@ -491,6 +501,6 @@ def _draft(columns: list[Column], row: _Row, plan: PlanBuilder) -> ActionDraft:
         indicators=split_items(indicators),
         status=status,
         priority=priority_of(row.lead) if columns[0] is Column.PRIORITY else None,
-        criterion=action_criterion(row.value(column(Column.CRITERION))),
+        criterion=action_criterion(criterion_cell),
         links=[(rec, LinkKind.EXPLICIT, evidence) for rec, evidence in cited],
     )

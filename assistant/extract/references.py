@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from assistant.ids import fold
 
 _NUM = r"\d+(?:\.\d+)*"
-_AND_LIST = rf"{_NUM}(?:\s*(?:,|et|&|/)\s*(?:n\s*°\s*)?{_NUM})*"
+# a list member may repeat its prefix: « R1, R4 », « Recommandation 1 et Recommandation 4 »
+_MEMBER_PREFIX = r"(?:(?:Recommandations?|Recos?\.?|Rec\.?|R)\s*)?(?:n\s*°\s*)?"
+# (a year after a comma is a date, not a member: « Recommandation 3, 2025 »)
+_AND_LIST = rf"{_NUM}(?:\s*(?:,|et|&|/)\s*{_MEMBER_PREFIX}(?!(?:19|20)\d\d\b){_NUM})*"
 _PAGE = r"(?:,?\s*\(?\s*p(?:age)?\.?\s*(?P<page>\d+)\s*\)?)?"
 
 _CRITERION_AND_RECS = re.compile(

@@ -24,6 +24,28 @@ _CRITERION_CELL = re.compile(
 )
 
 
+#: A criterion opening a reference cell, then the recommendations after a mere space
+#: (« Critère 3 R2 et R5 », « C1 R1 »): two cells run together, not one compound reference
+#: (« Critère 3, Recommandation 2 », « C3-R2 » are written with a mark between).
+_CRITERION_THEN_REFERENCE = re.compile(
+    r"^\s*(?P<crit>(?:Crit[èe]re|Crit\.|C)\s*\d+(?:\.\d+)*)\s+(?P<rest>(?:R|Rec|Reco)\b.*|R\d.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def separate_criterion(reference_cell: str, criterion_cell: str) -> tuple[str, str]:
+    """The reference and criterion cells of a row whose plan has a criterion column.
+
+    When text extraction ran the criterion's cell into the reference's (« Critère 3 R2 et
+    R5 » with the criterion column empty), the criterion goes back to its column and the
+    references stand alone, as the same plan read from its table gives them.
+    """
+    found = _CRITERION_THEN_REFERENCE.match(reference_cell)
+    if criterion_cell.strip() or found is None:
+        return reference_cell, criterion_cell
+    return found.group("rest"), found.group("crit")
+
+
 def action_criterion(criterion_cell: str) -> str | None:
     """The criterion a row's criterion cell names (« Critère 3 »), None when it names none."""
     found = _CRITERION_CELL.match(fold(squash(criterion_cell)))

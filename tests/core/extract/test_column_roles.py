@@ -22,6 +22,9 @@ def test_cell_profiles_tell_owners_deadlines_and_references_apart() -> None:
     assert cell_profile("Q1 2027").get(Column.DEADLINE) == 1.0
     assert cell_profile("Rp.6 - 1").get(Column.REFERENCE) == 1.0
     assert cell_profile("Critère 1.2.1").get(Column.CRITERION) == 1.0
+    # the short form of a criterion (« C3 », « C2.1 ») is a criterion, not somebody
+    assert cell_profile("C3").get(Column.CRITERION)
+    assert Column.OWNER not in cell_profile("C2.1")
     assert Column.OWNER not in cell_profile("Organiser des réunions de coordination")
     assert cell_profile("Organiser des réunions de coordination").get(Column.ACTION)
 

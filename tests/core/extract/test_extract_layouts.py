@@ -48,6 +48,11 @@ def _parse(tmp_path: Path, name: str, text: str) -> Plan:
         ("Rec. 2, 4", ["r2", "r4"]),
         ("R1 à R3", ["r1", "r2", "r3"]),
         ("Reco 5 ; R7", ["r5", "r7"]),
+        # a criterion's recommendations listed with their prefix repeated
+        ("Critère 3 R1, R4", ["c3/r1", "c3/r4"]),
+        ("C5 R1 et R6", ["c5/r1", "c5/r6"]),
+        ("C2-R1 et R3", ["c2/r1", "c2/r3"]),
+        ("Critère 2, Recommandation 1 et Recommandation 4", ["c2/r1", "c2/r4"]),
         ("Réunion 3", []),
     ],
 )

@@ -194,3 +194,36 @@ def test_headings_between_rows_and_repeated_headers(tmp_path: Path) -> None:
         ),
     ]
     assert any("aplati" in warning for warning in plan.warnings)  # announced, to check
+
+
+# `pdftotext -raw` of a table with a criterion column beside a recommendation column: the
+# first lines of the criterion, reference and owner cells come out on one line.
+CRITERION_BESIDE_REFERENCES = """Plan d'amélioration
+Action Critère Réf. rapport Responsable Échéance Indicateur
+Réécrire le guide du mémoire
+de fin d'études
+Critère 3 R2 et R5 Jury des
+mémoires
+Juin 2026 Guide publié
+Ouvrir un tutorat entre
+étudiants de master
+C1 R1 Service d'aide
+à la réussite
+Octobre 2025 Nombre de tuteurs
+"""
+
+
+def test_a_criterion_column_beside_the_references_stays_the_criterion(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(CRITERION_BESIDE_REFERENCES, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    keys = {r.id: r.key for r in plan.recommendations}
+    assert [
+        (a.text, a.criterion, [keys[link.recommendation_id] for link in a.links], a.owner)
+        for a in plan.actions
+    ] == [
+        ("Réécrire le guide du mémoire de fin d'études", "Critère 3", ["r2", "r5"],
+         "Jury des mémoires"),
+        ("Ouvrir un tutorat entre étudiants de master", "Critère 1", ["r1"],
+         "Service d'aide à la réussite"),
+    ]  # fmt: skip
