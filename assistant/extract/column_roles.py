@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from assistant.extract.dates import due_date
-from assistant.extract.infinitives import is_infinitive
+from assistant.extract.infinitives import is_infinitive, is_past_participle
 from assistant.extract.references import parse_references
 from assistant.extract.vocabulary import Column, is_status_value, priority_of, status_category
 from assistant.ids import fold
@@ -128,17 +128,34 @@ def cell_profile(cell: str) -> dict[Column, float]:
     elif short and _has_phrase(folded, words, lexicon["deadline_words"]) and len(words) <= 6:
         profile[Column.DEADLINE] = 0.8
     action_like = _starts_like_action(words)
-    if short and not action_like and _has_phrase(folded, words, lexicon["body_words"]):
+    # a measure (« Nombre de… », « Taux de… ») or an outcome (« Fiche UE révisée ») names
+    # what is counted or obtained, not who does it, whatever body it mentions
+    measured = bool(words) and (
+        words[0] in lexicon["measure_openers"]
+        or (
+            2 <= len(words) <= 6
+            and Column.STATUS not in profile  # « Réalisé », « Reporté » are statuses
+            and words[-1] not in lexicon["body_words"]
+            and is_past_participle(words[-1])
+        )
+    )
+    if (
+        short
+        and not action_like
+        and not measured
+        and _has_phrase(folded, words, lexicon["body_words"])
+    ):
         profile[Column.OWNER] = 0.9
     elif (
         short
+        and not measured
         and not action_like
         and Column.DEADLINE not in profile
         and Column.CRITERION not in profile
         and _looks_like_names(text)
     ):
         profile[Column.OWNER] = 0.7
-    if _has_phrase(folded, words, lexicon["measure_words"]) or "%" in text:
+    if measured or _has_phrase(folded, words, lexicon["measure_words"]) or "%" in text:
         profile[Column.INDICATORS] = 0.8
     if action_like and len(words) >= 3:
         profile[Column.ACTION] = 0.9

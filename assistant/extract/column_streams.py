@@ -187,8 +187,12 @@ def _wraps_title(lines: list[Line], index: int, used: int) -> bool:
     text = following.text.strip()
     if following.gap_before or len(text) > _MAX_TITLE_CHARS:
         return False
-    if len(text) <= 2 or last.endswith("/"):
+    if last.endswith("/"):
         return True
+    if any(c.isdigit() for c in text):
+        return False  # « R4 », « Q3 2026 » under a title are its column's first cells
+    if len(text) <= 2:
+        return True  # « ? », « (s) »
     words = text.split()
     return len(words) <= 3 and (text[0].islower() or (len(words) == 1 and text.isupper()))
 

@@ -140,7 +140,7 @@ class WrappedCell:
     @property
     def text(self) -> str:
         """The cell's wrapped lines joined as the sentence they are."""
-        return squash(" ".join(line.text for line in self.lines))
+        return squash("\n".join(line.text for line in self.lines))
 
 
 @dataclass
@@ -266,12 +266,17 @@ def wrapped_cells(lines: list[Line]) -> list[WrappedCell]:
 
 
 def _fits(column: Column, cell: WrappedCell) -> bool:
+    return _support(column, cell) >= _SUPPORT
+
+
+def _support(column: Column, cell: WrappedCell) -> float:
+    """How much the cell's content looks like the column's (see `cell_profile`)."""
     profile = cell_profile(squash(cell.text))
     if column is Column.STATUS_DEADLINE:
-        return max(profile.get(Column.STATUS, 0), profile.get(Column.DEADLINE, 0)) >= _SUPPORT
+        return max(profile.get(Column.STATUS, 0), profile.get(Column.DEADLINE, 0))
     if column is Column.GUARANTOR:
         column = Column.OWNER
-    return profile.get(column, 0.0) >= _SUPPORT
+    return profile.get(column, 0.0)
 
 
 def _rows(columns: list[Column], cells: list[WrappedCell]) -> list[_Row]:
@@ -314,7 +319,13 @@ def _rows(columns: list[Column], cells: list[WrappedCell]) -> list[_Row]:
             at = action if numbered or opening is None else opening
             rows[-1].add(at, cell)
             continue
-        stays = columns[at] not in _BLIND and _fits(columns[at], cell)
+        # a cell stays in its column unless the next column it fits suits it better
+        # (« Rentrée académique 2026 » names a period more than a body)
+        stays = (
+            columns[at] not in _BLIND
+            and _fits(columns[at], cell)
+            and not (ahead and _support(columns[ahead[0]], cell) > _support(columns[at], cell))
+        )
         if ahead and not stays:
             at = ahead[0]
         elif (

@@ -29,6 +29,26 @@ def _verbs() -> frozenset[str]:
     return frozenset(words) | frozenset(fold(word) for word in words)
 
 
+# (ending of the participle, ending of its infinitive): « révisée » → « réviser », « finie »
+# → « finir »; accents may have been folded away (« revisee »).
+_PARTICIPLES = (
+    ("ées", "er"), ("ée", "er"), ("és", "er"), ("é", "er"),
+    ("ees", "er"), ("ee", "er"), ("es", "er"), ("e", "er"),
+    ("ies", "ir"), ("ie", "ir"), ("is", "ir"), ("i", "ir"),
+)  # fmt: skip
+
+
+def is_past_participle(word: str) -> bool:
+    """« révisée », « publié », « établis » → True; « Comité », « qualité », « année » → False
+    (a regular participle of a listed verb; « mis », « fait » and their kind are not seen)."""
+    bare = word.strip(_EDGES).lower()
+    verbs = _verbs()
+    return len(bare) > 4 and any(
+        bare.endswith(ending) and bare[: -len(ending)] + infinitive in verbs
+        for ending, infinitive in _PARTICIPLES
+    )
+
+
 def is_infinitive(word: str) -> bool:
     """« Organiser », « s'engager », « Réorganiser » → True; « Nombre », « Critère » → False."""
     bare = word.strip(_EDGES).lower().replace("’", "'")

@@ -25,6 +25,12 @@ def test_cell_profiles_tell_owners_deadlines_and_references_apart() -> None:
     # the short form of a criterion (« C3 », « C2.1 ») is a criterion, not somebody
     assert cell_profile("C3").get(Column.CRITERION)
     assert Column.OWNER not in cell_profile("C2.1")
+    # a measure (« Nombre de… ») or an outcome (« … révisée ») is no body, whatever it names
+    for indicator in ("Nombre de stages en archives", "Fiche UE révisée", "Taux de réussite"):
+        assert cell_profile(indicator).get(Column.INDICATORS), indicator
+        assert Column.OWNER not in cell_profile(indicator), indicator
+    for owner in ("Comité de pilotage", "Délégué des étudiants", "Cellule qualité"):
+        assert cell_profile(owner).get(Column.OWNER), owner
     assert Column.OWNER not in cell_profile("Organiser des réunions de coordination")
     assert cell_profile("Organiser des réunions de coordination").get(Column.ACTION)
 

@@ -249,3 +249,41 @@ def test_the_criterion_column_reaches_the_actions(tmp_path: Path) -> None:
         ("Direction de département", "Critère 2"),
         ("Commission des stages", "Critère 4"),
     ]
+
+
+# pdftotext printed each column's first cell right under its title, with no blank line
+# between: a short value (« R1 », « Q3 ») under a title is a cell, not the title wrapped.
+VALUE_UNDER_TITLE = """Action
+
+Réf.
+R4
+
+Responsable
+Conseil des études
+
+Échéance
+Q3 2026
+
+Revoir le calendrier des examens
+de seconde session
+Ouvrir une permanence d'aide
+à la rédaction des rapports
+
+R2
+
+Service d'aide à la réussite
+
+Q1 2027
+"""
+
+
+def test_a_short_value_under_a_title_is_the_first_cell(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, VALUE_UNDER_TITLE)
+    keys = {r.id: r.key for r in plan.recommendations}
+    assert [
+        ([keys[link.recommendation_id] for link in a.links], a.owner, a.deadline)
+        for a in plan.actions
+    ] == [
+        (["r4"], "Conseil des études", "Q3 2026"),
+        (["r2"], "Service d'aide à la réussite", "Q1 2027"),
+    ]

@@ -227,3 +227,33 @@ def test_a_criterion_column_beside_the_references_stays_the_criterion(tmp_path: 
         ("Ouvrir un tutorat entre étudiants de master", "Critère 1", ["r1"],
          "Service d'aide à la réussite"),
     ]  # fmt: skip
+
+
+# Narrow columns cut words without a hyphen (« académiqu / e ») or at a hyphen (« techno- /
+# pédagogique »); `pdftotext -raw` prints each piece on its own line.
+CUT_WORDS = """Plan de suivi
+Action Porteur Échéance Indicateur
+Former les assistants à la
+classe inversée
+Cellule techno-
+pédagogique
+Rentrée
+académiqu
+e 2026
+Nombre de
+personnes
+formées
+Publier un guide des
+stages en entreprise
+Coordination des stages Juin 2027 Guide publié
+"""
+
+
+def test_words_cut_by_a_narrow_column_are_joined_back(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(CUT_WORDS, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.owner, a.deadline) for a in plan.actions] == [
+        ("Cellule techno-pédagogique", "Rentrée académique 2026"),
+        ("Coordination des stages", "Juin 2027"),
+    ]
