@@ -135,8 +135,9 @@ def cell_profile(cell: str) -> dict[Column, float]:
         or (
             2 <= len(words) <= 6
             and Column.STATUS not in profile  # « Réalisé », « Reporté » are statuses
-            and words[-1] not in lexicon["body_words"]
-            and is_past_participle(words[-1])
+            and words[0] not in lexicon["body_words"]  # « Direction Conventions signées »:
+            and words[-1] not in lexicon["body_words"]  # an owner's cell ran into the next
+            and is_past_participle(text.split()[-1])
         )
     )
     if (

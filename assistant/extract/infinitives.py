@@ -30,17 +30,17 @@ def _verbs() -> frozenset[str]:
 
 
 # (ending of the participle, ending of its infinitive): « révisée » → « réviser », « finie »
-# → « finir »; accents may have been folded away (« revisee »).
+# → « finir ». The accent is needed: without it « pratique », « guide » would be participles.
 _PARTICIPLES = (
     ("ées", "er"), ("ée", "er"), ("és", "er"), ("é", "er"),
-    ("ees", "er"), ("ee", "er"), ("es", "er"), ("e", "er"),
     ("ies", "ir"), ("ie", "ir"), ("is", "ir"), ("i", "ir"),
 )  # fmt: skip
 
 
 def is_past_participle(word: str) -> bool:
-    """« révisée », « publié », « établis » → True; « Comité », « qualité », « année » → False
-    (a regular participle of a listed verb; « mis », « fait » and their kind are not seen)."""
+    """« révisée », « publié », « établis » → True; « Comité », « qualité », « année »,
+    « pratique » → False (a regular participle of a listed verb, written with its accent;
+    « mis », « fait » and their kind are not seen)."""
     bare = word.strip(_EDGES).lower()
     verbs = _verbs()
     return len(bare) > 4 and any(

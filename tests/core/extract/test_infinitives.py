@@ -27,13 +27,15 @@ def test_a_word_the_list_lacks_is_a_verb_by_its_productive_suffix() -> None:
 
 
 @pytest.mark.parametrize(
-    "word", ["révisée", "adoptée", "publié", "installés", "validées", "finie", "établis", "creee"]
+    "word", ["révisée", "adoptée", "publié", "installés", "validées", "finie", "établis", "créée"]
 )
 def test_past_participles_of_listed_verbs(word: str) -> None:
     assert is_past_participle(word)
 
 
 # (« série » is the participle of « sérier »: a noun that is also a participle stays one)
-@pytest.mark.parametrize("word", ["Comité", "qualité", "Université", "année", "Société", "lycée"])
+@pytest.mark.parametrize(
+    "word", ["Comité", "qualité", "année", "Société", "lycée", "pratique", "guide"]
+)
 def test_nouns_ending_like_a_participle_are_not(word: str) -> None:
     assert not is_past_participle(word)
