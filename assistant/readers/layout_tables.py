@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from assistant.french.wrapping import join_wrapped
 
 _SEGMENT = re.compile(r"\S+(?: \S+)*")  # text separated by two spaces or more
-_MID_PHRASE = (",", ";", ":", "-", "/", " de", " du", " des", " et", " à", " en", " la", " le")
+_MID_PHRASE = (
+    ",", ";", ":", "-", "/", " de", " du", " des", " et", " à", " au", " aux", " en", " la", " le"
+)  # fmt: skip
 _TITLES_FOR_ONE_ROW = 4  # a header this wide may stand over a single row
 _TOLERANCE = 3  # columns: data may start a few characters left of its header word
 _TITLE = 40  # characters: longer is a sentence, not a column title
@@ -117,10 +119,9 @@ def find_layout_table(
     else:
         return None
     header_lines = first - start if header else 1
-    titles = [text.casefold() for _, text in header]
     # the titles a repeated header would show (a continuation keeps its first line, the
     # header printed again, as a row: only a later repeat is looked for)
-    repeated = titles or ([text.casefold() for _, text in segments(lines[start])] if titled else [])
+    repeated = [text.casefold() for _, text in segments(lines[start])] if titled else []
     placed_lines: list[tuple[int, list[str], bool]] = []  # (index, cells, after a blank line)
     blank = 0
     index = first
@@ -133,22 +134,25 @@ def find_layout_table(
                 break
             index += 1
             continue
-        placed = _place(segments(line), starts)
-        if placed is None:
-            break
-        if repeated and index != start and _repeats(line, placed, repeated):
+        pieces = segments(line)
+        placed = _place(pieces, starts)
+        if repeated and index != start and _repeats(pieces, placed, repeated):
+            # the next page may lay the columns out elsewhere: its header says where
+            moved = [p for p, _ in pieces] if len(pieces) == len(starts) else starts
             after = index + max(1, header_lines)  # the header's own wrapped lines too
             last = placed_lines[-1][1] if placed_lines else []
-            resumed = _resumed_row(lines, after, starts, last) if not blank else None
+            resumed = _resumed_row(lines, after, moved, last) if not blank else None
             if resumed is not None:
                 # the header printed again at the top of a page, inside a row cut by the
                 # page break: skipped, the row's cells go on below it
-                index, blank = resumed, 0
+                index, blank, starts = resumed, 0, moved
                 continue
             # the header again, under a section title (« Axe 2 — … »): a table of its own,
             # the title a paragraph between the two
             if placed_lines and not blank and sum(map(bool, placed_lines[-1][1])) == 1:
                 placed_lines.pop()
+            break
+        if placed is None:
             break
         may_start = blank > 0 or _opens_row(placed[0])
         in_row = 0 if may_start else in_row + 1
@@ -185,12 +189,12 @@ def find_layout_table(
     return LayoutTable(start, end, [text for _, text in header], rows, starts)
 
 
-def _repeats(line: str, placed: list[str], titles: list[str]) -> bool:
-    """Whether a line is the table's header again, at its columns or a few characters off
-    (the next page laid out a little differently)."""
-    if [text.casefold() for text in placed] == titles:
+def _repeats(pieces: list[tuple[int, str]], placed: list[str] | None, titles: list[str]) -> bool:
+    """Whether a line is the first line of the table's header again, at its columns or
+    elsewhere (the next page laid out differently)."""
+    if placed is not None and [text.casefold() for text in placed] == titles:
         return True
-    return [text.casefold() for _, text in segments(line)] == titles
+    return [text.casefold() for _, text in pieces] == titles
 
 
 def _resumed_row(
@@ -234,7 +238,12 @@ def _header_continued(
         if (
             placed is None
             or not pieces
-            or any(len(text) > 25 or text[0].isupper() or text[0].isdigit() for text in pieces)
+            or any(
+                len(text) > 25
+                or ((text[0].isupper() or text[0].isdigit()) and not _completes(titles[column]))
+                for column, text in enumerate(placed)
+                if text
+            )
         ):
             break
         for column, text in enumerate(placed):
@@ -243,6 +252,11 @@ def _header_continued(
                 titles[column] = f"{titles[column]}{glue}{text}"
         first += 1
     return [(position, title) for (position, _), title in zip(header, titles, strict=True)], first
+
+
+def _completes(title: str) -> bool:
+    """Whether a title waits for its complement (« Suivi au » over « 31/12/2025 »)."""
+    return title.rstrip().endswith(_MID_PHRASE)
 
 
 def _periods_below(

@@ -222,3 +222,33 @@ def test_a_repeated_header_at_other_positions_and_a_table_of_one_row(tmp_path: P
         [("Organiser un jury intermédiaire des TFE", "Président du jury")],
         [("Répondre à un appel à projets de recherche", "Direction de section")],
     ]
+
+
+def test_a_wrapped_header_repeated_at_another_page_layout(tmp_path: Path) -> None:
+    """A header wrapped over three lines, printed again on the next page with its columns
+    elsewhere (that page laid out on its own), inside a row the break cut: the row goes on
+    below it, and the rows after it are read at the new page's columns."""
+    text = (
+        "Action                       Porteur           Échéance     Suivi au\n"
+        "                                               prévue       31/12/2025\n\n"
+        "Ouvrir une antenne de        Direction des     Mars 2026    En cours\n"
+        "tutorat à Namur              études\n\n"
+        "Recruter un chargé de        Service des       Juin 2026    Action à\n"
+        "\f"
+        "Action                 Porteur         Échéance   Suivi au\n"
+        "                                       prévue     31/12/2025\n\n"
+        "mission pour les stages      ressources                     planifier\n"
+        "                             humaines\n\n"
+        "Publier le bilan      Cellule qualité  Mai 2027   Non entamé\n"
+        "annuel du plan\n"
+    )
+    tables = [block for block in _blocks(tmp_path, text) if isinstance(block, Table)]
+    assert [[row.cells for row in table.rows[1:]] for table in tables] == [
+        [
+            ("Ouvrir une antenne de tutorat à Namur", "Direction des études", "Mars 2026",
+             "En cours"),
+            ("Recruter un chargé de mission pour les stages", "Service des ressources humaines",
+             "Juin 2026", "Action à planifier"),
+            ("Publier le bilan annuel du plan", "Cellule qualité", "Mai 2027", "Non entamé"),
+        ]
+    ]  # fmt: skip
