@@ -18,7 +18,13 @@ from assistant.extract.context import Context, RowGroup, TableSchema
 from assistant.extract.corrections import corrected_schema
 from assistant.extract.dates import due_date, split_inline_deadline
 from assistant.extract.items import join_list_cell, split_items, split_run_on
-from assistant.extract.references import Reference, parse_references
+from assistant.extract.references import (
+    QUOTED_RECOMMENDATION,
+    Reference,
+    cited_references,
+    parse_references,
+    quoted_wording,
+)
 from assistant.extract.row_links import action_criterion, cited_recommendations
 from assistant.extract.table_survey import column_reports, headerless_roles, non_plan_reason
 from assistant.extract.text import squash
@@ -186,7 +192,12 @@ _WORDING_AFTER_REFERENCE = re.compile(r"^\s*(?:\(.*?\))?\s*[:.–—-]\s*(?P<wor
 
 
 def recommendation_heading(text: str) -> tuple[Reference, str] | None:
-    """A row naming a recommendation and its wording ("Critère 3, Recommandation 2 : …")."""
+    """A row naming a recommendation and its wording ("Critère 3, Recommandation 2 : …",
+    « Le comité recommande… » (Recommandation 2, p.7))."""
+    quoted = QUOTED_RECOMMENDATION.match(text.strip())
+    if quoted is not None and quoted.end() == len(text.strip()):
+        cited = cited_references(quoted.group("ref"))
+        return (cited[0], squash(quoted_wording(quoted))) if len(cited) == 1 else None
     references = parse_references(text)
     if len(references) != 1 or not text.lstrip().startswith(references[0].ref):
         return None
@@ -298,7 +309,8 @@ def _read_rows(
             report.rows_not_understood += 1
             continue
         if schema is None:
-            report.rows_not_understood += 1
+            if not _places_actions(row, ctx, plan):
+                report.rows_not_understood += 1
             continue
         if report.kind is TableKind.UNREAD:
             _describe(report, schema, None)  # the plan table goes on from the page before
@@ -312,6 +324,19 @@ def _read_rows(
         report.actions += plan.action_count() - before
     if ctx.schema is not None and ctx.schema.inferred:
         ctx.schema = None  # roles guessed from this table's cells hold for it alone
+
+
+def _places_actions(row: TableRow, ctx: Context, plan: PlanBuilder) -> bool:
+    """A row above the table's titles naming a recommendation alone (a sheet where each
+    recommendation heads the actions that answer it): the actions below sit under it."""
+    filled = [cell for cell in row.cells if cell.strip()]
+    defined = recommendation_heading(filled[0]) if len(filled) == 1 else None
+    if defined is None:
+        return False
+    reference, wording = defined
+    evidence = row.span.model_copy(update={"excerpt": squash(filled[0])[:500]})
+    ctx.placement = (plan.recommendation(reference, evidence, wording), evidence)
+    return True
 
 
 def _names_other_columns(row: TableRow) -> bool:

@@ -480,3 +480,28 @@ def test_criterion_cells(cell: str, expected: str | None) -> None:
     from assistant.extract.row_links import action_criterion
 
     assert action_criterion(cell) == expected
+
+
+def test_quoted_recommendations_as_rows_of_a_sheet_place_the_actions_below(
+    tmp_path: Path,
+) -> None:
+    """A sheet where each quoted recommendation (with its reference) stands in a row of its
+    own above the actions answering it, the header repeated under each."""
+    rows = [
+        "Plan de suivi;;;",
+        "« Le comité recommande de renforcer l'accompagnement des stages. » (Recommandation 3, p.8);;;",
+        "Action;Responsable;Échéance;Indicateur",
+        "Organiser une visite de chaque lieu de stage;Coordination des stages;2026;Visites faites",
+        "Former les maîtres de stage;Direction;Juin 2026;Nombre de formés",
+        ";;;",
+        "« Les experts invitent la section à ouvrir ses cours aux alumni. » (Recommandation 6, p.12);;;",
+        "Action;Responsable;Échéance;Indicateur",
+        "Créer une conférence annuelle des diplômés;Cellule alumni;Mai 2027;Conférence tenue",
+    ]
+    plan = _parse(tmp_path, "plan.csv", "\n".join(rows) + "\n")
+    keys = {r.id: r.key for r in plan.recommendations}
+    assert [[keys[link.recommendation_id] for link in a.links] for a in plan.actions] == [
+        ["r3/p8"],
+        ["r3/p8"],
+        ["r6/p12"],
+    ]
