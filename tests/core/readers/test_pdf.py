@@ -210,3 +210,22 @@ def test_a_table_without_rules_is_read_from_the_words_positions(
          "Septembre 2025", "Non entamé"),
     ]  # fmt: skip
     assert table.rows[1].span.page == 1
+
+
+def test_a_list_number_printed_close_to_its_text_is_kept_apart(
+    tmp_path: Path, settings: IngestSettings
+) -> None:
+    """Word prints an automatic number (« 1.2 ») at a tab stop that can fall right before
+    the text: closer than a space, yet the number and the text are two words."""
+    path = tmp_path / "plan.pdf"
+    pdf = canvas.Canvas(str(path))
+    for top, number, text in (
+        (760, "1.2", "Ouvrir le laboratoire aux écoles"),
+        (745, "2.", "Suivi"),
+    ):
+        pdf.drawString(72, top, number)
+        pdf.drawString(72 + pdf.stringWidth(number) + 0.5, top, text)
+    pdf.drawString(72, 730, "Budget 2025 : 3D")
+    pdf.save()
+    lines = read_document(path, settings).text().splitlines()
+    assert lines[:3] == ["1.2 Ouvrir le laboratoire aux écoles", "2. Suivi", "Budget 2025 : 3D"]
