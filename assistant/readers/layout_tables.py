@@ -170,7 +170,9 @@ def find_layout_table(
         starts_row = after_blank if by_blanks else _opens_row(placed[0])
         if starts_row and rows and not by_blanks and _goes_on(rows[-1], placed):
             starts_row = False
-        under_merge = not by_blanks and rows and not placed[0] and _opened_by_others(placed)
+        under_merge = (
+            not by_blanks and rows and not placed[0] and _opened_by_others(rows[-1], placed)
+        )
         if starts_row or not rows or under_merge:
             rows.append(LayoutRow(index, index, [[] for _ in starts]))
             if under_merge:
@@ -290,28 +292,37 @@ def _periods_below(
 
 def _goes_on(row: LayoutRow, placed: list[str]) -> bool:
     """A line whose first cell opens with a capital still continues the row above when the
-    first cell above ends mid-phrase (« Critère 1, »), when every other piece of the line
-    goes on in lower case (« Recommandation 2 | programme avec des… »), or when it holds
-    nothing but a short first cell (« 1 »)."""
+    first cell above ends mid-phrase (« Critère 1, », « Recommandation n° »), when every
+    other piece of the line goes on the cell above it (in lower case, or after a line that
+    ended mid-phrase: « … du » / « TFE en bloc 3 »), or when it holds nothing but a short
+    first cell (« 1 »)."""
     above = row.cells[0][-1] if row.cells and row.cells[0] else ""
-    if above.rstrip().endswith((",", ";", ":", "-", "–", "(", " et", " de")):
+    if above.rstrip().endswith((",", ";", ":", "-", "–", "(", " et", " de", "n°", "°")):
         return True
-    others = [text for text in placed[1:] if text]
+    others = [(column, text) for column, text in enumerate(placed) if column and text]
     if not others and len(placed[0]) <= 3:
         return True  # « 1 » alone: the end of a wrapped reference (« Recommandation / 1 »)
-    return bool(others) and all(text[0].islower() for text in others)
+    return bool(others) and all(_continues(row, column, text) for column, text in others)
 
 
-def _opened_by_others(placed: list[str]) -> bool:
+def _continues(row: LayoutRow, column: int, text: str) -> bool:
+    """Whether a piece goes on the text of its column in the row above."""
+    above = row.cells[column][-1].rstrip() if column < len(row.cells) and row.cells[column] else ""
+    return text[0].islower() or (bool(above) and above.endswith(_MID_PHRASE))
+
+
+def _opened_by_others(row: LayoutRow, placed: list[str]) -> bool:
     """Empty first column, and at least three other pieces that each open with a capital or a
     digit: a new row under a vertically merged first cell (« Former les techniciens |
-    Responsable qualité | Q1 2025 »), not the wrapped text of the row above."""
-    pieces = [text for text in placed if text]
-    leftmost = next((i for i, text in enumerate(placed) if text), len(placed))
+    Responsable qualité | Q1 2025 »), not the wrapped text of the row above. Pieces left of
+    those may go on the merged cells' wrapped text (an objective's last words)."""
+    pieces = [(column, text) for column, text in enumerate(placed) if text]
+    opening = [column for column, text in pieces if not _continues(row, column, text)]
     return (
-        len(pieces) >= 3  # two capitals alone are more often two wrapped list items
-        and leftmost <= len(placed) // 2
-        and all(_opens_row(text) for text in pieces)
+        len(opening) >= 3  # two capitals alone are more often two wrapped list items
+        and opening[0] <= len(placed) // 2
+        and all(column < opening[0] for column, _ in pieces if column not in opening)
+        and all(_opens_row(placed[column]) for column in opening)
     )
 
 

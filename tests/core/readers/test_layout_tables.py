@@ -252,3 +252,39 @@ def test_a_wrapped_header_repeated_at_another_page_layout(tmp_path: Path) -> Non
             ("Publier le bilan annuel du plan", "Cellule qualité", "Mai 2027", "Non entamé"),
         ]
     ]  # fmt: skip
+
+
+def test_rows_under_vertically_merged_cells_with_wrapped_text(tmp_path: Path) -> None:
+    """Reference and objective cells merged down over their actions, wrapped on their own
+    lines: a row opens where the action and the cells after it open, not where the merged
+    cells' wrapped text goes on (« Recommandation n° » / « 2 », an objective's last words);
+    text after a line ending mid-phrase goes on even with a capital (« … de » / « TFE »)."""
+    grid = [
+        ("Réf.", "Objectif", "Action", "Porteur", "Échéance"),
+        (
+            "Recommandation n°",
+            "Améliorer le",
+            "Publier un guide des",
+            "Cellule qualité",
+            "Mars 2026",
+        ),
+        ("1", "suivi des", "stages", "", ""),
+        ("", "étudiants en", "Créer un tutorat par les pairs", "Service social", "Juin 2026"),
+        ("", "difficulté", "", "", ""),
+        ("Recommandation n°", "Clarifier les", "Réviser le règlement du", "Jury du", "Mai 2026"),
+        ("2", "évaluations", "TFE en bloc 3", "mémoire", ""),
+        ("", "", "Publier les grilles de", "Direction", "2026-2027"),
+        ("", "", "critères", "", ""),
+    ]
+    widths = (20, 16, 34, 18, 10)
+    text = "".join(
+        "".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() + "\n"
+        for row in grid
+    )
+    tables = [block for block in _blocks(tmp_path, text) if isinstance(block, Table)]
+    assert [row.cells[0::2] for row in tables[0].rows[1:]] == [
+        ("Recommandation n° 1", "Publier un guide des stages", "Mars 2026"),
+        ("", "Créer un tutorat par les pairs", "Juin 2026"),
+        ("Recommandation n° 2", "Réviser le règlement du TFE en bloc 3", "Mai 2026"),
+        ("", "Publier les grilles de critères", "2026-2027"),
+    ]
