@@ -165,6 +165,13 @@ def cell_profile(cell: str) -> dict[Column, float]:
     return profile
 
 
+def opens_like_owner(text: str) -> bool:
+    """Whether a text starts the way an owner's cell does: with a body or a role
+    (« Service… », « Coordinatrice… ») or as names and acronyms (« CQD, DD »)."""
+    words = _words(text)
+    return bool(words) and (words[0] in _lexicon()["body_words"] or _looks_like_names(text))
+
+
 def _looks_like_names(text: str) -> bool:
     """Acronyms or capitalised names ("CQD, DD", "M. Dupont / Mme Leroy")."""
     tokens: list[str] = re.findall(r"[A-Za-zÀ-ÿ][\wÀ-ÿ.'’-]*", text)

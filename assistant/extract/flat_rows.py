@@ -25,6 +25,7 @@ from assistant.extract.flattened import STATUS_ANCHOR
 from assistant.extract.items import join_list_cell, split_items
 from assistant.extract.prose import AXIS_HEADING, OBJECTIVE_HEADING
 from assistant.extract.references import leading_reference
+from assistant.extract.row_line import cut_row_line, support
 from assistant.extract.row_links import (
     action_criterion,
     cited_recommendations,
@@ -241,12 +242,17 @@ def _closing_status(text: str) -> int:
     return 0
 
 
-def wrapped_cells(lines: list[Line]) -> list[WrappedCell]:
+def wrapped_cells(lines: list[Line], columns: list[Column] | None = None) -> list[WrappedCell]:
     """Lines grouped into cells: a line that opens with a capital, a digit or a mark, after a
-    line that does not end mid-phrase, opens a cell; others wrap the cell above."""
+    line that does not end mid-phrase, opens a cell; others wrap the cell above.
+
+    With the table's `columns`, a line holding a whole row's cells is first cut in their
+    order (`cut_row_line`); other lines are cut by what they hold (`_split_line`).
+    """
     cells: list[WrappedCell] = []
     for whole in lines:
-        pieces = _split_line(whole)
+        row = cut_row_line(whole, columns, _BLIND) if columns else [whole]
+        pieces = row if len(row) > 1 else _split_line(whole)
         for piece in pieces:
             text = piece.text.strip()
             if not text:
@@ -271,12 +277,7 @@ def _fits(column: Column, cell: WrappedCell) -> bool:
 
 def _support(column: Column, cell: WrappedCell) -> float:
     """How much the cell's content looks like the column's (see `cell_profile`)."""
-    profile = cell_profile(squash(cell.text))
-    if column is Column.STATUS_DEADLINE:
-        return max(profile.get(Column.STATUS, 0), profile.get(Column.DEADLINE, 0))
-    if column is Column.GUARANTOR:
-        column = Column.OWNER
-    return profile.get(column, 0.0)
+    return support(column, squash(cell.text))
 
 
 def _rows(columns: list[Column], cells: list[WrappedCell]) -> list[_Row]:
@@ -444,7 +445,7 @@ def _table_rows(columns: list[Column], body: list[Line], context: _Context) -> l
     stretch: list[Line] = []
 
     def close() -> None:
-        for row in _rows(columns, wrapped_cells(stretch)):
+        for row in _rows(columns, wrapped_cells(stretch, columns)):
             if row.value(action):
                 row.axis, row.heading = context.axis, context.objective
                 rows.append(row)

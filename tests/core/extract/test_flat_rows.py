@@ -257,3 +257,25 @@ def test_words_cut_by_a_narrow_column_are_joined_back(tmp_path: Path) -> None:
         ("Cellule techno-pédagogique", "Rentrée académique 2026"),
         ("Coordination des stages", "Juin 2027"),
     ]
+
+
+# Columns a TAB kept apart in Word come out of `pdftotext -raw` as one line a row, the cells
+# separated by a single space: each line is cut where the header's next column begins.
+ONE_LINE_ROWS = """Plan de la section informatique
+Action Responsable Échéance Statut
+Moderniser le parc de la salle réseau Service informatique 2025-2026 En cours
+Inviter des développeurs en Bloc 3 Coordinatrice des stages Printemps 2026 Réalisé
+Publier les fiches UE en anglais Direction de département Q3 2025 Non entamé
+"""
+
+
+def test_a_row_printed_on_one_line_is_cut_in_the_header_order(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(ONE_LINE_ROWS, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.text, a.owner, a.deadline, a.status) for a in plan.actions] == [
+        ("Moderniser le parc de la salle réseau", "Service informatique", "2025-2026", "En cours"),
+        ("Inviter des développeurs en Bloc 3", "Coordinatrice des stages", "Printemps 2026",
+         "Réalisé"),
+        ("Publier les fiches UE en anglais", "Direction de département", "Q3 2025", "Non entamé"),
+    ]  # fmt: skip
