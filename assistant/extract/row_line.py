@@ -123,9 +123,9 @@ def _best_cut(tokens: tuple[str, ...], columns: tuple[Column, ...]) -> list[str]
                 continue
             if columns[column] is not Column.ACTION:
                 # the action is the long cell: a word both could take goes to it
-                score -= _SHORT_CELLS * (end - at)
+                score -= _SHORT_CELLS * (bounds[end] - bounds[at])
             if end == len(bounds) - 1:
-                candidate: tuple[float, list[str]] | None = (score, [text])
+                candidate: tuple[float, list[str]] = (score, [text])
             else:
                 rest = [
                     solve(end, nxt) for nxt in range(column + 1, len(columns))
