@@ -79,16 +79,19 @@ def flat_header(lines: list[Line]) -> tuple[list[Column], int] | None:
     """Columns named by the first lines (nothing but column titles), and how many lines."""
     if not lines or not _header_pattern().match(fold(lines[0].text).lstrip()):
         return None  # a header opens with a title (« Plan de suivi » is the page's title)
+    first, second = column_titles(lines[:1]), column_titles(lines[1:2])
+    if (first is None or len(set(first)) < 2) and second and _is_header(second):
+        return None  # « Suivi du plan » above the titles is the page's title, not one
     for count in range(1, min(_MAX_HEADER_LINES, len(lines)) + 1):
         named = column_titles(lines[:count])
         if named is None:
             if len(lines[count - 1].text) <= 25:
                 continue  # a title wrapped over short lines (« Recommandation / du comité »)
             return None  # prose, or data: not a header of titles alone
-        if len({c for c in named if c is not Column.IGNORED}) >= 3 and Column.ACTION in named:
+        if _is_header(named):
             # titles wrapped onto the next lines (« porteuse(s) », « ? », « ° ») go on
-            while count < min(_MAX_HEADER_LINES, len(lines)) and (
-                len(lines[count].text.strip()) <= 2 or column_titles(lines[count : count + 1])
+            while count < min(_MAX_HEADER_LINES, len(lines)) and _header_goes_on(
+                lines[count - 1].text, lines[count].text, column_titles(lines[count : count + 1])
             ):
                 named = column_titles(lines[: count + 1]) or named
                 count += 1
@@ -102,6 +105,24 @@ def flat_header(lines: list[Line]) -> tuple[list[Column], int] | None:
                 named, count = [*named, Column.TIMELINE], periods
             return _dedupe(named), count
     return None
+
+
+def _is_header(named: list[Column]) -> bool:
+    """Titles enough for a plan table's header: three columns or more, the action's among."""
+    return len({c for c in named if c is not Column.IGNORED}) >= 3 and Column.ACTION in named
+
+
+def _header_goes_on(previous: str, text: str, titles: list[Column] | None) -> bool:
+    """Whether a line under the titles still belongs to them: more titles, a mark
+    (« ? », « ° »), a title's wrapped words in lower case (« prévue », « réalisation au »),
+    or the complement a title waits for (« Situation au » / « 31/12/2025 »)."""
+    text = text.strip()
+    if (titles and not any(c.isdigit() for c in text)) or len(text) <= 2:
+        return True  # (« Critère 2, » is a first cell, not the title « Critère »)
+    if len(text) > 25:
+        return False
+    waits = previous.rstrip().split()[-1:] in (["au"], ["le"], ["du"], ["en"])
+    return text[0].islower() or (waits and _WHEN.fullmatch(text) is not None)
 
 
 def column_titles(lines: list[Line]) -> list[Column] | None:

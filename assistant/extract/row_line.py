@@ -49,13 +49,13 @@ def cut_row_line(line: Line, columns: list[Column], blind: frozenset[Column]) ->
     Args:
         line: one line of flattened text.
         columns: the table's columns, in the header's order.
-        blind: columns whose content cannot be told (comments, timeline marks): no piece
-            is given to them.
+        blind: columns whose content cannot be told (comments, objectives): only the
+            line's last piece may go to one, when nothing else takes it.
     """
     tokens = line.text.split()
     if len(tokens) < 2 or len(tokens) > _MAX_TOKENS:
         return [line]
-    pieces = _best_cut(tuple(tokens), tuple(c for c in columns if c not in blind))
+    pieces = _best_cut(tuple(tokens), tuple(columns), blind)
     if pieces is None:
         return [line]
     return [replace(line, text=piece, raw=piece, gap_before=0) for piece in pieces]
@@ -100,7 +100,9 @@ def _may_open(column: Column, text: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _best_cut(tokens: tuple[str, ...], columns: tuple[Column, ...]) -> list[str] | None:
+def _best_cut(
+    tokens: tuple[str, ...], columns: tuple[Column, ...], blind: frozenset[Column]
+) -> list[str] | None:
     """The cut into `_MIN_CELLS` pieces or more, in column order, that fits best; None if
     no cut has every piece fitting its column."""
     starts = [0, *(i for i in range(1, len(tokens)) if _opens(tokens, i))]
@@ -118,7 +120,11 @@ def _best_cut(tokens: tuple[str, ...], columns: tuple[Column, ...]) -> list[str]
         found: tuple[float, list[str]] | None = None
         for end in range(at + 1, len(bounds)):
             text = " ".join(tokens[bounds[at] : bounds[end]])
-            score = support(columns[column], text) if _may_open(columns[column], text) else 0.0
+            if columns[column] in blind:
+                # a comment's column takes the line's last piece, whatever it holds
+                score = SUPPORT if end == len(bounds) - 1 and at > 0 else 0.0
+            else:
+                score = support(columns[column], text) if _may_open(columns[column], text) else 0.0
             if score < SUPPORT:
                 continue
             if columns[column] is not Column.ACTION:

@@ -279,3 +279,39 @@ def test_a_row_printed_on_one_line_is_cut_in_the_header_order(tmp_path: Path) ->
          "Réalisé"),
         ("Publier les fiches UE en anglais", "Direction de département", "Q3 2025", "Non entamé"),
     ]  # fmt: skip
+
+
+# A header whose titles wrap over several lines in `pdftotext -raw`, one of them completed by
+# a date (« Situation au / 31/12/2025 »): every title is a column, the date is no cell.
+WRAPPED_HEADER = """Suivi du plan
+Réf. Action Porteur Échéance
+prévue
+Situation au
+31/12/2025
+Remarque
+Critère 2,
+Recommandation 1
+Ouvrir un local de travail pour les
+étudiants de master
+Service logistique Mars 2025 Réalisé Local ouvert en mars.
+Critère 3,
+Recommandation 2
+Publier les résultats des enquêtes
+Cellule qualité Juin 2025 En cours Premier rapport publié.
+"""
+
+
+def test_a_header_wrapped_over_lines_names_every_column(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(WRAPPED_HEADER, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    keys = {r.id: r.key for r in plan.recommendations}
+    assert [
+        (a.text, a.owner, a.deadline, a.status, [keys[link.recommendation_id] for link in a.links])
+        for a in plan.actions
+    ] == [
+        ("Ouvrir un local de travail pour les étudiants de master", "Service logistique",
+         "Mars 2025", "Réalisé", ["c2/r1"]),
+        ("Publier les résultats des enquêtes", "Cellule qualité", "Juin 2025", "En cours",
+         ["c3/r2"]),
+    ]  # fmt: skip
