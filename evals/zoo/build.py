@@ -8,6 +8,9 @@ For each layout of `evals.zoo.layouts.LAYOUTS`, writes under ``evals/zoo/rendere
 * ``<name>.txt``, ``<name>.layout.txt`` and ``<name>.raw.txt`` — ``pdftotext`` of that
   PDF, in its default reading-order mode, with ``-layout``, and with ``-raw`` (content
   order: a table's cells row after row, the "flattened" text many converters give);
+* ``<name>.office.txt`` — the DOCX saved as text by LibreOffice (« Enregistrer sous… Texte »,
+  ``--convert-to txt``), the way a coordinator gets a text file out of Word: one paragraph or
+  table cell a line, a merged cell's covered rows as empty lines;
 * ``gold.json`` — the layout's gold, in the shape of ``../shared/gold/*.json``.
 
 The files are committed, so tests and CI need neither LibreOffice nor poppler. Without
@@ -47,6 +50,7 @@ FORMATS: dict[str, str] = {
     "txt": "{name}.txt",
     "txt-layout": "{name}.layout.txt",
     "txt-raw": "{name}.raw.txt",
+    "txt-office": "{name}.office.txt",
 }
 #: Keep the committed renderings small.
 SIZE_LIMIT_BYTES = 15 * 1024 * 1024
@@ -79,6 +83,17 @@ def write_sources(layout: Layout, root: Path) -> Path:
 
 def export_pdfs(docx_files: Sequence[Path], soffice: str) -> None:
     """Convert every DOCX to PDF next to it in one LibreOffice run."""
+    _convert(docx_files, soffice, "pdf", ".pdf")
+
+
+def export_office_texts(docx_files: Sequence[Path], soffice: str) -> None:
+    """Save every DOCX as UTF-8 text next to it, as LibreOffice's text export writes it."""
+    _convert(docx_files, soffice, "txt:Text (encoded):UTF8", ".office.txt")
+
+
+def _convert(docx_files: Sequence[Path], soffice: str, target: str, suffix: str) -> None:
+    """One LibreOffice run converting every DOCX to `target`, each result next to its DOCX."""
+    extension = "." + target.split(":", 1)[0]
     with tempfile.TemporaryDirectory(prefix="zoo-lo-") as scratch:
         profile = Path(scratch) / "profile"
         out = Path(scratch) / "out"
@@ -88,7 +103,7 @@ def export_pdfs(docx_files: Sequence[Path], soffice: str) -> None:
                 f"-env:UserInstallation={profile.as_uri()}",
                 "--headless",
                 "--convert-to",
-                "pdf",
+                target,
                 "--outdir",
                 str(out),
                 *map(str, docx_files),
@@ -98,7 +113,7 @@ def export_pdfs(docx_files: Sequence[Path], soffice: str) -> None:
             timeout=600,
         )
         for docx_file in docx_files:
-            shutil.move(out / f"{docx_file.stem}.pdf", docx_file.with_suffix(".pdf"))
+            shutil.move(out / f"{docx_file.stem}{extension}", docx_file.with_suffix(suffix))
 
 
 def export_texts(pdf: Path, name: str, root: Path, pdftotext: str) -> None:
@@ -117,6 +132,7 @@ def build(names: Sequence[str], root: Path = RENDERED) -> list[str]:
         skipped.append("soffice (LibreOffice) not found: PDF and text forms NOT regenerated")
         return skipped
     export_pdfs(docx_files, soffice)
+    export_office_texts(docx_files, soffice)
     if pdftotext is None:
         skipped.append("pdftotext (poppler-utils) not found: text forms NOT regenerated")
         return skipped
