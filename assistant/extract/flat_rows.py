@@ -46,6 +46,7 @@ from assistant.ids import fold
 from assistant.schema import LinkKind
 
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]?|\*{1,3})\s+(?=\S)")
+_NUMBER_ALONE = re.compile(r"^\s*(?:\d{1,3}[.)]?|\*{1,3})\s*$")
 _MID_PHRASE = (",", ";", ":", "-", "–", "/", "(")
 _MID_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "et", "ou", "à", "au", "aux", "en"})
 _MIN_ROWS = 2
@@ -117,12 +118,17 @@ def _header_goes_on(previous: str, text: str, titles: list[Column] | None) -> bo
     (« ? », « ° »), a title's wrapped words in lower case (« prévue », « réalisation au »),
     or the complement a title waits for (« Situation au » / « 31/12/2025 »)."""
     text = text.strip()
-    if (titles and not any(c.isdigit() for c in text)) or len(text) <= 2:
-        return True  # (« Critère 2, » is a first cell, not the title « Critère »)
-    if len(text) > 25:
-        return False
-    waits = previous.rstrip().split()[-1:] in (["au"], ["le"], ["du"], ["en"])
-    return text[0].islower() or (waits and _WHEN.fullmatch(text) is not None)
+    if any(c.isdigit() for c in text):
+        # « Critère 2, » is a first cell, not the title « Critère »; « 1 » a row's number
+        return bool(_header_waits(previous) and _WHEN.fullmatch(text))
+    if titles or len(text) <= 2:
+        return True
+    return len(text) <= 25 and text[0].islower()
+
+
+def _header_waits(previous: str) -> bool:
+    """A title waiting for its complement (« Situation au »)."""
+    return previous.rstrip().split()[-1:] in (["au"], ["le"], ["du"], ["en"])
 
 
 def column_titles(lines: list[Line]) -> list[Column] | None:
@@ -313,6 +319,11 @@ def _rows(columns: list[Column], cells: list[WrappedCell]) -> list[_Row]:
     while queue:
         cell = queue.pop(0)
         first = cell.lines[0].text
+        if numbered and len(cell.lines) == 1 and _NUMBER_ALONE.match(first):
+            # the row's number on a line of its own (a table saved as text, one cell a line)
+            rows.append(_Row(lead=first.strip()))
+            at = 0
+            continue
         ahead = [
             k
             for k in range(at + 1, len(columns))

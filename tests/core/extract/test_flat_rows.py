@@ -315,3 +315,43 @@ def test_a_header_wrapped_over_lines_names_every_column(tmp_path: Path) -> None:
         ("Publier les résultats des enquêtes", "Cellule qualité", "Juin 2025", "En cours",
          ["c3/r2"]),
     ]  # fmt: skip
+
+
+# A Word table saved as text (LibreOffice « Texte »): one cell a line, the row's number alone
+# on its line, an empty cell an empty line.
+CELL_PER_LINE = """Plan d'amélioration
+N°
+Quoi ?
+Qui ?
+Pour quand ?
+Indicateur
+1
+Créer une charte de l'évaluation continue
+Conseil pédagogique
+Juin 2026
+Charte adoptée
+2
+Organiser des permanences d'aide au mémoire
+Bibliothèque
+
+Nombre de permanences
+3
+Publier les grilles d'évaluation des stages
+Coordination des stages
+Septembre 2026
+Grilles en ligne
+"""
+
+
+def test_a_table_saved_as_text_one_cell_a_line(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(CELL_PER_LINE, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.text, a.owner, a.deadline, a.indicators) for a in plan.actions] == [
+        ("Créer une charte de l'évaluation continue", "Conseil pédagogique", "Juin 2026",
+         ["Charte adoptée"]),
+        ("Organiser des permanences d'aide au mémoire", "Bibliothèque", None,
+         ["Nombre de permanences"]),
+        ("Publier les grilles d'évaluation des stages", "Coordination des stages",
+         "Septembre 2026", ["Grilles en ligne"]),
+    ]  # fmt: skip
