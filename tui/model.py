@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from assistant import services
+from assistant.analyses.unchanged import revision
 from assistant.chat.service import ConversationService
 from assistant.errors import ReviewError
 from assistant.ingest import ProgressCallback
@@ -40,7 +41,6 @@ from assistant.services import audit_workspace
 from assistant.settings import Settings
 from assistant.store import Workspace
 from assistant.store import review as store_review
-from assistant.store.link_decisions import decisions_revision
 
 #: Formats whose span line numbers are the file's own lines (see `Span`).
 _LINE_FORMATS = {"md", "txt", "csv"}
@@ -51,11 +51,12 @@ SUPPORTED_SUFFIXES = (".pdf", ".docx", ".xlsx", ".md", ".txt", ".csv")
 @dataclass(frozen=True)
 class WorkspaceState:
     """What the audit depends on: the stored versions, the last reviewed change and the
-    coordinator's link decisions."""
+    analyses' revision (`assistant.analyses.unchanged.revision`, the API's key too: the
+    documents and the coordinator's link decisions)."""
 
     documents: tuple[tuple[str, str], ...]
     last_edit: int
-    decisions: str = ""
+    revision: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,9 +114,7 @@ class WorkspaceModel:
         """The current state (two small reads of the database)."""
         documents = tuple((d.id, d.sha256) for d in self.workspace.documents())
         edits = store_review.history(self.workspace)
-        return WorkspaceState(
-            documents, edits[-1].id if edits else 0, decisions_revision(self.workspace)
-        )
+        return WorkspaceState(documents, edits[-1].id if edits else 0, revision(self.workspace))
 
     def audit(self) -> ReportData:
         """The audit of the current state, computed at most once per state.
