@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from assistant import services
 from assistant.analyses.unchanged import revision
@@ -86,6 +87,14 @@ def current_user() -> str:
         return "coordinateur"
 
 
+class Auditor(Protocol):
+    """Computes a workspace's audit: `assistant.services.audit_workspace`, or a test's spy."""
+
+    def __call__(
+        self, workspace: Workspace, settings: Settings, *, as_of: date, embedder: Embedder | None
+    ) -> ReportData: ...
+
+
 class WorkspaceModel:
     """A workspace seen by the terminal UI: cached audit, documents, drafts, history."""
 
@@ -97,11 +106,14 @@ class WorkspaceModel:
         as_of: date,
         author: str,
         embedder: Embedder | None = None,
+        audit: Auditor = audit_workspace,
     ) -> None:
         self.settings = settings
         self.workspace = workspace
         #: replaces the configured embedding model in every core call (a test's fake)
         self.embedder = embedder
+        #: computes the audit (the core service; a test passes one that counts or shares)
+        self._audit = audit
         self.as_of = as_of
         self.author = author
         self._lock = threading.Lock()  # workers of several screens may ask at once
@@ -126,7 +138,7 @@ class WorkspaceModel:
             state = self.state()
             if self._cached is not None and self._cached[0] == state:
                 return self._cached[1]
-            data = audit_workspace(
+            data = self._audit(
                 self.workspace, self.settings, as_of=self.as_of, embedder=self.embedder
             )
             store_review.save_drafts(self.workspace, data.report.drafts)

@@ -2,9 +2,9 @@
 
 The demo corpus is imported and audited once per session (a template directory); each
 test works on its own copy, so that accepting a draft in one test never shows in another.
-The embedding model is replaced by the deterministic FAKE `HashingEmbedder`, passed to
-`make_app` (speed), and
-the reference date is fixed, so that screens and snapshots are reproducible. Async tests
+The embedding model is replaced by the deterministic FAKE `HashingEmbedder` and the audit
+is shared between copies of one content (`audit_once_per_content`), both passed to
+`make_app` (speed), and the reference date is fixed, so that screens and snapshots are reproducible. Async tests
 run on anyio's pytest plugin (``pytestmark = pytest.mark.anyio``).
 """
 
@@ -19,15 +19,8 @@ from tui_helpers import AS_OF, AUTHOR, CORPUS, DEMO_FILES, FAKE_EMBEDDER, audit_
 from assistant.ingest import ingest_files
 from assistant.settings import Settings
 from assistant.store import Workspace
-from tui import model as tui_model
 from tui.app import PlanAssistantApp, make_app
 from tui.model import WorkspaceModel
-
-
-@pytest.fixture(autouse=True)
-def _shared_audits(monkeypatch: pytest.MonkeyPatch) -> None:
-    """One real audit per distinct workspace content (see `audit_once_per_content`)."""
-    monkeypatch.setattr(tui_model, "audit_workspace", audit_once_per_content)
 
 
 @pytest.fixture
@@ -39,14 +32,17 @@ def anyio_backend() -> str:
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo corpus imported and audited once (indexes built), to be copied per test."""
     root = tmp_path_factory.mktemp("template") / "espace-demo"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tui_model, "audit_workspace", audit_once_per_content)
-        settings = Settings()
-        workspace = Workspace.open(root, settings)
-        ingest_files(workspace, [CORPUS / name for name in DEMO_FILES])
-        WorkspaceModel(
-            settings, workspace, as_of=AS_OF, author=AUTHOR, embedder=FAKE_EMBEDDER
-        ).audit()
+    settings = Settings()
+    workspace = Workspace.open(root, settings)
+    ingest_files(workspace, [CORPUS / name for name in DEMO_FILES])
+    WorkspaceModel(
+        settings,
+        workspace,
+        as_of=AS_OF,
+        author=AUTHOR,
+        embedder=FAKE_EMBEDDER,
+        audit=audit_once_per_content,
+    ).audit()
     return root
 
 
@@ -65,12 +61,26 @@ def empty_workspace(tmp_path: Path) -> Workspace:
 
 @pytest.fixture
 def demo_app(demo_workspace: Workspace) -> PlanAssistantApp:
-    return make_app(Settings(), demo_workspace, as_of=AS_OF, author=AUTHOR, embedder=FAKE_EMBEDDER)
+    return make_app(
+        Settings(),
+        demo_workspace,
+        as_of=AS_OF,
+        author=AUTHOR,
+        embedder=FAKE_EMBEDDER,
+        audit=audit_once_per_content,
+    )
 
 
 @pytest.fixture
 def empty_app(empty_workspace: Workspace) -> PlanAssistantApp:
-    return make_app(Settings(), empty_workspace, as_of=AS_OF, author=AUTHOR, embedder=FAKE_EMBEDDER)
+    return make_app(
+        Settings(),
+        empty_workspace,
+        as_of=AS_OF,
+        author=AUTHOR,
+        embedder=FAKE_EMBEDDER,
+        audit=audit_once_per_content,
+    )
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Static
-from tui_helpers import AS_OF, AUTHOR, CORPUS, FAKE_EMBEDDER, LARGE, settle
+from tui_helpers import AS_OF, AUTHOR, CORPUS, FAKE_EMBEDDER, LARGE, audit_once_per_content, settle
 
 from assistant.ingest import ingest_files
 from assistant.settings import Settings
@@ -27,7 +27,14 @@ async def test_every_screen_shows_injected_markup_as_text(tmp_path: Path) -> Non
     workspace = Workspace.open(tmp_path / "ws", Settings())
     ingest_files(workspace, [*files, CORPUS / "analyse-swot.md"])
     injected = next(a for a in workspace.actions() if "[/]" in a.text)
-    app = make_app(Settings(), workspace, as_of=AS_OF, author=AUTHOR, embedder=FAKE_EMBEDDER)
+    app = make_app(
+        Settings(),
+        workspace,
+        as_of=AS_OF,
+        author=AUTHOR,
+        embedder=FAKE_EMBEDDER,
+        audit=audit_once_per_content,
+    )
     async with app.run_test(size=LARGE) as pilot:
         await settle(pilot)
         for key in ("1", "2", "3", "4", "5"):

@@ -7,7 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_helpers import AS_OF, AUTHOR, FAKE_EMBEDDER, SMALL, of_type, record_messages, settle
+from tui_helpers import (
+    AS_OF,
+    AUTHOR,
+    FAKE_EMBEDDER,
+    SMALL,
+    audit_once_per_content,
+    of_type,
+    record_messages,
+    settle,
+)
 
 from assistant.ingest import ingest_files
 from assistant.schema import Coverage, LinkDecisionKind, LinkKind
@@ -52,7 +61,14 @@ def semantic_app(tmp_path: Path) -> PlanAssistantApp:
     (sources / "plan.md").write_text(PLAN, encoding="utf-8")
     workspace = Workspace.open(tmp_path / "espace", Settings())
     ingest_files(workspace, [sources / "rapport.md", sources / "plan.md"], parse_processes=0)
-    return make_app(Settings(), workspace, as_of=AS_OF, author=AUTHOR, embedder=FAKE_EMBEDDER)
+    return make_app(
+        Settings(),
+        workspace,
+        as_of=AS_OF,
+        author=AUTHOR,
+        embedder=FAKE_EMBEDDER,
+        audit=audit_once_per_content,
+    )
 
 
 async def _open(pilot: object, app: PlanAssistantApp, row: int) -> RecommendationDetailScreen:
