@@ -2,10 +2,11 @@
 
 The demo corpus is imported and audited once per session (a template directory); each
 test works on its own copy, so that accepting a draft in one test never shows in another.
-The embedding model is replaced by the deterministic FAKE `HashingEmbedder` and the audit
-is shared between copies of one content (`audit_once_per_content`), both passed to
-`make_app` (speed), and the reference date is fixed, so that screens and snapshots are reproducible. Async tests
-run on anyio's pytest plugin (``pytestmark = pytest.mark.anyio``).
+The app is built by `tui_helpers.app_over`: the deterministic FAKE `HashingEmbedder` in
+place of the embedding model and the audit shared between copies of one content
+(`audit_once_per_content`), both passed to `make_app` (speed), and a fixed reference
+date, so that screens and snapshots are reproducible. Async tests run on anyio's pytest
+plugin (``pytestmark = pytest.mark.anyio``).
 """
 
 from __future__ import annotations
@@ -14,12 +15,20 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tui_helpers import AS_OF, AUTHOR, CORPUS, DEMO_FILES, FAKE_EMBEDDER, audit_once_per_content
+from tui_helpers import (
+    AS_OF,
+    AUTHOR,
+    CORPUS,
+    DEMO_FILES,
+    FAKE_EMBEDDER,
+    app_over,
+    audit_once_per_content,
+)
 
 from assistant.ingest import ingest_files
 from assistant.settings import Settings
 from assistant.store import Workspace
-from tui.app import PlanAssistantApp, make_app
+from tui.app import PlanAssistantApp
 from tui.model import WorkspaceModel
 
 
@@ -61,26 +70,12 @@ def empty_workspace(tmp_path: Path) -> Workspace:
 
 @pytest.fixture
 def demo_app(demo_workspace: Workspace) -> PlanAssistantApp:
-    return make_app(
-        Settings(),
-        demo_workspace,
-        as_of=AS_OF,
-        author=AUTHOR,
-        embedder=FAKE_EMBEDDER,
-        audit=audit_once_per_content,
-    )
+    return app_over(demo_workspace)
 
 
 @pytest.fixture
 def empty_app(empty_workspace: Workspace) -> PlanAssistantApp:
-    return make_app(
-        Settings(),
-        empty_workspace,
-        as_of=AS_OF,
-        author=AUTHOR,
-        embedder=FAKE_EMBEDDER,
-        audit=audit_once_per_content,
-    )
+    return app_over(empty_workspace)
 
 
 @pytest.fixture

@@ -11,10 +11,8 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import ContentSwitcher, DataTable, Input
 from tui_helpers import (
-    AS_OF,
-    AUTHOR,
-    FAKE_EMBEDDER,
     SMALL,
+    app_over,
     audit_once_per_content,
     of_type,
     record_messages,
@@ -25,7 +23,7 @@ from assistant.reports import ReportData
 from assistant.settings import Settings
 from assistant.store import Workspace
 from tui import messages as msg
-from tui.app import PlanAssistantApp, make_app
+from tui.app import PlanAssistantApp
 from tui.areas import AREAS
 from tui.commands import app_commands
 from tui.screens.action_detail import ActionDetailScreen
@@ -131,14 +129,7 @@ async def test_the_audit_is_computed_once_and_shared_by_every_screen(
         calls.append("audit")
         return audit_once_per_content(workspace, settings, **options)
 
-    app = make_app(
-        Settings(),
-        demo_workspace,
-        as_of=AS_OF,
-        author=AUTHOR,
-        embedder=FAKE_EMBEDDER,
-        audit=counting,
-    )
+    app = app_over(demo_workspace, counting)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
         for key in ("2", "3", "6", "1", "ctrl+r"):
