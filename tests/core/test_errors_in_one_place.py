@@ -7,6 +7,7 @@ an error of `assistant.errors` is a second place for errors, and fails here.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import assistant
@@ -62,6 +63,26 @@ def test_no_error_class_is_defined_outside_the_error_module() -> None:
     assert elsewhere == []
 
 
+_FRENCH = {
+    "le",
+    "la",
+    "les",
+    "de",
+    "du",
+    "des",
+    "un",
+    "une",
+    "est",
+    "pas",
+    "ce",
+    "cette",
+    "n",
+    "l",
+    "d",
+}
+_ENGLISH = {"the", "cannot", "error", "not", "file", "is", "found", "failed"}
+
+
 def _error_classes() -> list[type[errors.PlanAssistantError]]:
     return [
         value
@@ -77,10 +98,12 @@ def test_every_error_class_has_a_french_default_message_of_its_own() -> None:
         if not isinstance(own, str) or not own.strip():
             missing.append(cls.__name__)
     assert missing == []
-    # French, not a placeholder: every text has an accented letter, an elision or a French word
+    # French, not a placeholder nor English: French words, none of English, a full stop
     for cls in _error_classes():
         text = cls.default_message
-        assert any(mark in text for mark in "éèêàçù'’« "), cls.__name__
+        words = set(re.findall(r"[a-zà-ÿ]+", text.lower()))
+        assert words & _FRENCH, (cls.__name__, text)
+        assert not words & _ENGLISH, (cls.__name__, text)
         assert text.rstrip()[-1] in ".!»", cls.__name__
 
 
