@@ -13,8 +13,8 @@ import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
-from api.cache import revision
 from assistant import services
+from assistant.analyses.unchanged import revision
 from assistant.errors import PlanAssistantError
 from assistant.reports import PRINTED_FORMATS, REPORT_FORMATS, ReportData, ReportFormat, render
 from assistant.schema import Mapping

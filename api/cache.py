@@ -3,10 +3,11 @@
 With the real embedding model an audit of the demo corpus takes seconds (mostly query
 embeddings) even with the retriever the core keeps open per process: recomputing it for
 every page of a list or every report format would make the API unusable. Results are kept
-in memory, keyed by the workspace's `fingerprint()` (the core's digest of everything
-`plans()` returns), read from its database at each request: an import, a removal or an
-accepted draft changes it, whichever process made the change (another server worker, the
-CLI), so a cached result is never served for a state it was not computed on.
+in memory, keyed by the workspace's revision (`assistant.analyses.unchanged.revision`, the
+TUI's key too: the core's digest of everything `plans()` returns and of the link
+decisions), read from its database at each request: an import, a removal or an accepted
+draft changes it, whichever process made the change (another server worker, the CLI), so
+a cached result is never served for a state it was not computed on.
 """
 
 from __future__ import annotations
@@ -16,25 +17,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-from assistant.analyses import unchanged
-from assistant.store import Workspace
-from assistant.store.link_decisions import decisions_revision
-
 T = TypeVar("T")
-
-
-def revision(workspace: Workspace) -> str:
-    """The state a cached result belongs to (see the module docstring).
-
-    Read again only after a commit to the workspace's database (`assistant.analyses.unchanged`):
-    between two imports it costs a pragma, not a pass over every item nor a connection. The coordinator's
-    link decisions are part of it: a confirmed or rejected link changes the mappings and
-    the audit, not the documents.
-    """
-    decisions = unchanged.READS.get(
-        workspace.database, "decisions_revision", lambda: decisions_revision(workspace)
-    )
-    return f"{unchanged.fingerprint(workspace)}:{decisions}"
 
 
 class ResultCache:

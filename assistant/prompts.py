@@ -31,15 +31,18 @@ def prompts_dir() -> Path:
 
 
 @cache
-def load_prompt(name: str) -> str:
+def load_prompt(name: str, directory: Path | None = None) -> str:
     """The template text of a prompt.
+
+    Args:
+        directory: where the templates are (default: `prompts_dir()`).
 
     Raises:
         PromptError: unknown prompt, missing file, or a placeholder not declared for it.
     """
     if name not in PROMPT_FIELDS:
         raise PromptError(f"Modèle de prompt inconnu : {name}")
-    path = prompts_dir() / f"{name}.txt"
+    path = (directory or prompts_dir()) / f"{name}.txt"
     if not path.is_file():
         raise PromptError(f"Modèle de prompt introuvable : {path}")
     text = path.read_text(encoding="utf-8")

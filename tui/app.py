@@ -27,13 +27,14 @@ from assistant.reports import ReportData, ReportFormat
 from assistant.retrieval.embedder import Embedder
 from assistant.schema import LinkDecisionKind, Span, StructureCorrections
 from assistant.schema.workspace import DuplicateChoice
+from assistant.services import audit_workspace
 from assistant.settings import Settings
 from assistant.store import Workspace
 from tui import messages as msg
 from tui.areas import AREAS
 from tui.commands import PlanAssistantCommands
 from tui.host import PlanHost
-from tui.model import WorkspaceModel, current_user, expand_import_path
+from tui.model import Auditor, WorkspaceModel, current_user, expand_import_path
 from tui.notice import Notice, ingest_summary, unexpected
 from tui.screens.actions import ActionsScreen
 from tui.screens.chat import ChatScreen
@@ -372,6 +373,7 @@ def make_app(
     as_of: date | None = None,
     author: str | None = None,
     embedder: Embedder | None = None,
+    audit: Auditor = audit_workspace,
 ) -> PlanAssistantApp:
     """The terminal UI over an open workspace (the entry point and the tests call this).
 
@@ -381,6 +383,7 @@ def make_app(
         as_of: reference date for deadlines (default: today; tests fix it).
         author: name recorded in the audit trail of reviews (default: the login name).
         embedder: replaces the configured embedding model (the tests' fake).
+        audit: computes the audit (default: the core service; the tests share or count).
     """
     model = WorkspaceModel(
         settings,
@@ -388,5 +391,6 @@ def make_app(
         as_of=as_of or date.today(),
         author=author or current_user(),
         embedder=embedder,
+        audit=audit,
     )
     return PlanAssistantApp(model)

@@ -15,8 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from assistant import services
+from assistant.analyses.unchanged import revision
 from assistant.chat.service import ConversationService
 from assistant.errors import ReviewError
 from assistant.ingest import ProgressCallback
@@ -40,7 +42,6 @@ from assistant.services import audit_workspace
 from assistant.settings import Settings
 from assistant.store import Workspace
 from assistant.store import review as store_review
-from assistant.store.link_decisions import decisions_revision
 
 #: Formats whose span line numbers are the file's own lines (see `Span`).
 _LINE_FORMATS = {"md", "txt", "csv"}
@@ -51,11 +52,12 @@ SUPPORTED_SUFFIXES = (".pdf", ".docx", ".xlsx", ".md", ".txt", ".csv")
 @dataclass(frozen=True)
 class WorkspaceState:
     """What the audit depends on: the stored versions, the last reviewed change and the
-    coordinator's link decisions."""
+    analyses' revision (`assistant.analyses.unchanged.revision`, the API's key too: the
+    documents and the coordinator's link decisions)."""
 
     documents: tuple[tuple[str, str], ...]
     last_edit: int
-    decisions: str = ""
+    revision: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,14 @@ def current_user() -> str:
         return "coordinateur"
 
 
+class Auditor(Protocol):
+    """Computes a workspace's audit: `assistant.services.audit_workspace`, or a test's spy."""
+
+    def __call__(
+        self, workspace: Workspace, settings: Settings, *, as_of: date, embedder: Embedder | None
+    ) -> ReportData: ...
+
+
 class WorkspaceModel:
     """A workspace seen by the terminal UI: cached audit, documents, drafts, history."""
 
@@ -96,11 +106,14 @@ class WorkspaceModel:
         as_of: date,
         author: str,
         embedder: Embedder | None = None,
+        audit: Auditor = audit_workspace,
     ) -> None:
         self.settings = settings
         self.workspace = workspace
         #: replaces the configured embedding model in every core call (a test's fake)
         self.embedder = embedder
+        #: computes the audit (the core service; a test passes one that counts or shares)
+        self._audit = audit
         self.as_of = as_of
         self.author = author
         self._lock = threading.Lock()  # workers of several screens may ask at once
@@ -113,9 +126,7 @@ class WorkspaceModel:
         """The current state (two small reads of the database)."""
         documents = tuple((d.id, d.sha256) for d in self.workspace.documents())
         edits = store_review.history(self.workspace)
-        return WorkspaceState(
-            documents, edits[-1].id if edits else 0, decisions_revision(self.workspace)
-        )
+        return WorkspaceState(documents, edits[-1].id if edits else 0, revision(self.workspace))
 
     def audit(self) -> ReportData:
         """The audit of the current state, computed at most once per state.
@@ -127,7 +138,7 @@ class WorkspaceModel:
             state = self.state()
             if self._cached is not None and self._cached[0] == state:
                 return self._cached[1]
-            data = audit_workspace(
+            data = self._audit(
                 self.workspace, self.settings, as_of=self.as_of, embedder=self.embedder
             )
             store_review.save_drafts(self.workspace, data.report.drafts)

@@ -9,6 +9,7 @@ after a decision take it into account (`api.cache` keys them by the decisions to
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Path
@@ -36,36 +37,42 @@ RecommendationId = Annotated[
 ActionId = Annotated[str, Path(max_length=100, description="Id of the proposed action.")]
 
 
-@router.post(
-    "/mappings/{recommendation_id}/links/{action_id}/confirm",
-    response_model=LinkDecision,
-    operation_id="confirm_link",
-    summary="Confirmer un lien proposé (il compte alors comme un lien)",
-)
-def confirm_link(
-    workspace: WorkspaceDep,
-    author: AuthorDep,
-    recommendation_id: RecommendationId,
-    action_id: ActionId,
-) -> LinkDecision:
-    """Confirm that the action answers the recommendation; the verdict no longer says « probable »."""
-    return decide_link(workspace, recommendation_id, action_id, LinkDecisionKind.CONFIRMED, author)
+def _decide(kind: LinkDecisionKind, doc: str) -> Callable[..., LinkDecision]:
+    """The route that stores `kind` for a proposed link (one body for confirm and reject)."""
+
+    def route(
+        workspace: WorkspaceDep,
+        author: AuthorDep,
+        recommendation_id: RecommendationId,
+        action_id: ActionId,
+    ) -> LinkDecision:
+        return decide_link(workspace, recommendation_id, action_id, kind, author)
+
+    route.__doc__ = doc
+    return route
 
 
-@router.post(
-    "/mappings/{recommendation_id}/links/{action_id}/reject",
-    response_model=LinkDecision,
-    operation_id="reject_link",
-    summary="Rejeter un lien proposé (il ne sera plus proposé)",
-)
-def reject_link(
-    workspace: WorkspaceDep,
-    author: AuthorDep,
-    recommendation_id: RecommendationId,
-    action_id: ActionId,
-) -> LinkDecision:
-    """Reject the proposed link: this action is never proposed again for this recommendation."""
-    return decide_link(workspace, recommendation_id, action_id, LinkDecisionKind.REJECTED, author)
+for _verb, _kind, _summary, _doc in (
+    (
+        "confirm",
+        LinkDecisionKind.CONFIRMED,
+        "Confirmer un lien proposé (il compte alors comme un lien)",
+        "Confirm that the action answers the recommendation; the verdict no longer says "
+        "« probable ».",
+    ),
+    (
+        "reject",
+        LinkDecisionKind.REJECTED,
+        "Rejeter un lien proposé (il ne sera plus proposé)",
+        "Reject the proposed link: this action is never proposed again for this recommendation.",
+    ),
+):
+    router.post(
+        f"/mappings/{{recommendation_id}}/links/{{action_id}}/{_verb}",
+        response_model=LinkDecision,
+        operation_id=f"{_verb}_link",
+        summary=_summary,
+    )(_decide(_kind, _doc))
 
 
 @router.get(

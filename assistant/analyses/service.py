@@ -76,10 +76,7 @@ def current_state(workspace: Workspace) -> WorkspaceState:
                 fingerprint, plans, link_decisions(workspace), decisions_revision(workspace)
             )
         fingerprint = now
-    raise WorkspaceChangingError(
-        "L'espace de travail change sans cesse pendant l'analyse (imports en cours) : "
-        "recommencez quand ils sont terminés."
-    )
+    raise WorkspaceChangingError()
 
 
 def workspace_mappings(

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from assistant.store import Workspace
+from assistant.store.link_decisions import decisions_revision
 
 T = TypeVar("T")
 #: Databases watched by one process (least recently used closed first).
@@ -151,3 +152,17 @@ READS = UnchangedReads()
 def fingerprint(workspace: Workspace) -> str:
     """`workspace.fingerprint()`, read again only after something was written to it."""
     return READS.get(workspace.database, "fingerprint", workspace.fingerprint)
+
+
+def revision(workspace: Workspace) -> str:
+    """The state an analysis of `workspace` belongs to: its documents and link decisions.
+
+    Read again only after a commit to the workspace's database: between two imports it
+    costs a pragma, not a pass over every item nor a connection. The coordinator's link
+    decisions are part of it: a confirmed or rejected link changes the mappings and the
+    audit, not the documents. The API keys its kept results by it, the TUI its audit.
+    """
+    decisions = READS.get(
+        workspace.database, "decisions_revision", lambda: decisions_revision(workspace)
+    )
+    return f"{fingerprint(workspace)}:{decisions}"

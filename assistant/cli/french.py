@@ -123,6 +123,10 @@ _SENTENCES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"^Got unexpected extra argument(?:s|\(s\))? \((?P<v>.*)\)$",
             "argument(s) en trop : {v}.",
         ),
+        (
+            r"^No such command '(?P<v>.*)'\. Did you mean (?P<c>'.*')\?$",
+            "commande inconnue « {v} » (commandes proches : {c}).",
+        ),
         (r"^No such command '(?P<v>.*)'\.$", "commande inconnue « {v} »."),
         (r"^No such option: (?P<v>\S+)(?: \(Possible options: (?P<c>.*)\))?$", ""),
         (r"^Option '(?P<v>.*)' requires an argument\.$", "l'option {v} attend une valeur."),
@@ -146,6 +150,10 @@ def french_sentence(text: str) -> str:
             return f"option inconnue : {match['v']}" + (
                 f" (options proches : {near})." if near else "."
             )
+        if pattern.pattern.startswith("^No such command") and match.groupdict().get("c"):
+            # typer's suggestions: 'export', 'ingest' → « export », « ingest »
+            near = ", ".join(f"« {name.strip(chr(39))} »" for name in match["c"].split(", "))
+            return french.format(v=match["v"], c=near)
         return french.format(**{k: v or "" for k, v in match.groupdict().items()})
     return text
 

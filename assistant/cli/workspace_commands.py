@@ -126,14 +126,19 @@ def export(
 ) -> None:
     """Exporter tout le contenu d'un espace de travail en JSON."""
     from assistant.cli import console
+    from assistant.reports.french import plural
     from assistant.store import Workspace
 
     store = Workspace.open(workspace_dir(ctx, workspace), settings_of(ctx), create=False)
     exported = store.export()
     text = exported.model_dump_json(indent=2)
-    counts = (
-        f"{len(exported.documents)} documents, {len(exported.recommendations)} recommandations, "
-        f"{len(exported.actions)} actions, {len(exported.versions)} versions antérieures"
+    counts = ", ".join(
+        (
+            plural(len(exported.documents), "document"),
+            plural(len(exported.recommendations), "recommandation"),
+            plural(len(exported.actions), "action"),
+            plural(len(exported.versions), "version antérieure", "versions antérieures"),
+        )
     )
     if out is None:
         typer.echo(text)

@@ -51,6 +51,7 @@ def parse_in_workers(
     expected_seconds: Callable[[SourceFile], float],
     on_parsed: Callable[[Path], None] | None = None,
     interrupt: Interrupt | None = None,
+    command: Sequence[str] | None = None,
 ) -> list[Outcome]:
     """Parse `sources` in up to `processes` worker processes, heaviest files spread first.
 
@@ -58,12 +59,14 @@ def parse_in_workers(
     reader crashing the interpreter on a malformed file, memory exhausted) fails the files
     it had not finished with a clear error; the application itself goes on. When
     `interrupt` returns an error maker, every worker is killed and each unfinished file
-    gets that error.
+    gets that error. `command` starts a worker (default `worker_command()`; a test's
+    instrumented worker).
     """
+    command = list(command) if command is not None else worker_command()
     shares = _shares(sources, max(1, min(processes, len(sources))), expected_seconds)
     finished: queue.Queue[Outcome | None] = queue.Queue()
     safe = without_secrets(settings)
-    workers = [_Worker(share, safe, finished) for share in shares if share]
+    workers = [_Worker(command, share, safe, finished) for share in shares if share]
     outcomes: list[Outcome] = []
     running = len(workers)
     stopped: Callable[[Path], IngestError] | None = None
@@ -133,13 +136,17 @@ class _Worker:
     """One worker process and the thread that reads what it sends back."""
 
     def __init__(
-        self, sources: list[SourceFile], settings: Settings, finished: queue.Queue[Outcome | None]
+        self,
+        command: list[str],
+        sources: list[SourceFile],
+        settings: Settings,
+        finished: queue.Queue[Outcome | None],
     ) -> None:
         self._sources = sources
         self._done: set[Path] = set()
         self._finished = finished
         self._process = subprocess.Popen(
-            worker_command(),
+            command,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=worker_environment(),

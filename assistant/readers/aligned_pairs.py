@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.readers.layout_tables import LayoutRow, LayoutTable, segments
+from assistant.readers.layout_tables import LayoutRow, LayoutTable, next_text_line, segments
 
 _TOLERANCE = 2  # characters a wrapped value may start left or right of the value column
 _LABEL = 40  # characters: a longer text at the margin is a sentence, not a label
@@ -43,17 +43,10 @@ def find_pair_table(lines: Sequence[str], start: int) -> LayoutTable | None:
         return None
     margin, column = first[0][0], first[1][0]
     rows: list[LayoutRow] = []
-    blank = 0
     index = start
-    while index < len(lines):
-        line = lines[index]
-        if not line.strip():
-            blank += 1
-            if blank >= 2:
-                break
-            index += 1
-            continue
-        pieces = segments(line)
+    while (found := next_text_line(lines, index)) is not None:
+        index, blank = found
+        pieces = segments(lines[index])
         position = pieces[0][0]
         if abs(position - column) <= _TOLERANCE and rows:
             rows[-1].cells[1].append(" ".join(text for _, text in pieces))
@@ -73,7 +66,6 @@ def find_pair_table(lines: Sequence[str], start: int) -> LayoutTable | None:
         else:
             break
         rows[-1].last_line = index
-        blank = 0
         index += 1
     while rows and not rows[-1].cells[1]:
         rows.pop()  # labels alone at the end: the titles of what follows

@@ -64,6 +64,22 @@ class LayoutTable:
     starts: list[int]  # where each column begins
 
 
+def next_text_line(lines: Sequence[str], index: int) -> tuple[int, bool] | None:
+    """The first line from `index` that holds text, and whether a blank line came before it.
+
+    None at the end of `lines` or after two blank lines in a row: the end of a block.
+    """
+    blank = False
+    while index < len(lines):
+        if lines[index].strip():
+            return index, blank
+        if blank:
+            return None
+        blank = True
+        index += 1
+    return None
+
+
 def segments(line: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in _SEGMENT.finditer(line)]
 
@@ -123,17 +139,11 @@ def find_layout_table(
     # header printed again, as a row: only a later repeat is looked for)
     repeated = [text.casefold() for _, text in segments(lines[start])] if titled else []
     placed_lines: list[tuple[int, list[str], bool]] = []  # (index, cells, after a blank line)
-    blank = 0
     index = first
     in_row = 0  # lines since the last one that may start a row (in either way of reading)
-    while index < len(lines):
+    while (found := next_text_line(lines, index)) is not None:
+        index, blank = found
         line = lines[index]
-        if not line.strip():
-            blank += 1
-            if blank >= 2:
-                break
-            index += 1
-            continue
         pieces = segments(line)
         placed = _place(pieces, starts)
         if repeated and index != start and _repeats(pieces, placed, repeated):
@@ -145,7 +155,7 @@ def find_layout_table(
             if resumed is not None:
                 # the header printed again at the top of a page, inside a row cut by the
                 # page break: skipped, the row's cells go on below it
-                index, blank, starts = resumed, 0, moved
+                index, starts = resumed, moved
                 continue
             # the header again, under a section title (« Axe 2 — … »): a table of its own,
             # the title a paragraph between the two
@@ -154,12 +164,11 @@ def find_layout_table(
             break
         if placed is None:
             break
-        may_start = blank > 0 or _opens_row(placed[0])
+        may_start = blank or _opens_row(placed[0])
         in_row = 0 if may_start else in_row + 1
         if in_row > _MAX_ROW_LINES:
             break
-        placed_lines.append((index, placed, blank > 0))
-        blank = 0
+        placed_lines.append((index, placed, blank))
         index += 1
     # Rows separated by blank lines (cell padding of a ruled table): a blank line starts a
     # row and wrapped first cells do not. Otherwise text in the first column starts one.

@@ -124,7 +124,8 @@ def _caption(summary: CriterionSummary) -> str:
 
 
 @cache
-def _environment() -> jinja2.Environment:
+def jinja_environment() -> jinja2.Environment:
+    """The templates of the reports and of the visit sheet, with their French filters."""
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("assistant.reports", "templates"),
         autoescape=True,  # every document text is escaped, whatever the template's name
@@ -160,7 +161,7 @@ def _environment() -> jinja2.Environment:
 def render_html(data: ReportData) -> str:
     """The whole report as one HTML document (UTF-8 text, final newline)."""
     view = build_view(data)
-    template = _environment().get_template(TEMPLATE)
+    template = jinja_environment().get_template(TEMPLATE)
     return template.render(
         data=data,
         report=data.report,

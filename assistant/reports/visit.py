@@ -11,12 +11,10 @@ and as DOCX (`visit_docx`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
-
-import jinja2
 
 from assistant.reports import french
 from assistant.reports.data import ReportData
+from assistant.reports.html import jinja_environment
 from assistant.reports.view import ReportView, action_label, build_view, gap_message
 from assistant.schema import Action, DraftStatus, Gap, LinkKind, Mapping, StatusCategory
 
@@ -139,25 +137,9 @@ def _question(data: ReportData, gap: Gap) -> str | None:
     return template.format(action=action_label(data, gap.target_id))
 
 
-@cache
-def _environment() -> jinja2.Environment:
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("assistant.reports", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    environment.filters["fr"] = french.typography
-    environment.filters["quote"] = french.quote
-    environment.filters["long_date"] = french.long_date
-    return environment
-
-
 def render_visit_html(data: ReportData) -> str:
     """The pack as one printable HTML page, a page break before each recommendation."""
-    template = _environment().get_template("visit.html.j2")
+    template = jinja_environment().get_template("visit.html.j2")
     return template.render(data=data, report=data.report, dossiers=dossiers(data))
 
 

@@ -314,13 +314,7 @@ class Workspace:
             WorkspaceError: the workspace holds no document of that name.
         """
         with self.lock(), connect(self.database) as connection, transaction(connection):
-            document = rows.find_document(connection, document_id(Path(name).name))
-            if document is None:
-                names = ", ".join(d.name for d in rows.list_documents(connection)) or "aucun"
-                raise WorkspaceError(
-                    f"Aucun document « {name} » dans l'espace de travail "
-                    f"(documents présents : {names})."
-                )
+            document = self._document_named(connection, name)
             now = datetime.now(UTC)
             # Kept as the plan's last version: a removal never loses what was stored.
             rows.archive_version(connection, document, _stored_plan(connection, document), now)

@@ -1,5 +1,6 @@
 """Issue 15 through the API: a stale review answers 409 with the current value; a finished
-job cannot be cancelled (409); JSON bodies are bounded (413)."""
+job cannot be cancelled (409); JSON bodies are bounded (413); an uploaded decompression bomb
+fails its job in French and the stored documents stay as they were."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Any
 
 from api_helpers import AS_OF, CORPUS, Tenant, upload, wait_for_job
 from fastapi.testclient import TestClient
+
+from evals import hostile_inputs as build
 
 
 def _two_indicator_drafts(drafts: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -92,3 +95,19 @@ def test_a_reference_date_at_the_end_of_time_is_a_422_not_a_500(
     response = client.get(demo_a.url("/gaps?as_of=9999-12-31"), headers=demo_a.headers)
     assert response.status_code == 422, response.text
     assert "hors de la plage" in response.text
+
+
+def test_an_uploaded_bomb_fails_its_job_in_french_and_leaves_the_documents_as_they_were(
+    client: TestClient, demo_a: Tenant, tmp_path: Path
+) -> None:
+    bomb = build.docx_bomb(tmp_path / "bombe.docx", inflated_mb=150)
+    before = client.get(demo_a.url("/documents"), headers=demo_a.headers).json()
+
+    response = upload(client, demo_a.url("/documents"), demo_a.headers, [bomb])
+
+    assert response.status_code == 202, response.text
+    job = wait_for_job(client, response.headers["Location"], demo_a.headers)
+    assert job["state"] == "failed" and job["retryable"] is False, job
+    assert job["error_message"].startswith("Le fichier n'a pas pu être importé")
+    assert "bombe.docx : " in job["error_message"]
+    assert client.get(demo_a.url("/documents"), headers=demo_a.headers).json() == before

@@ -47,6 +47,7 @@ def test_the_workspace_option_is_one_option_with_one_help_text(runner: CliRunner
         (["ingest"], "argument manquant : FICHIER..."),
         (["parse", "a.md", "b.md"], "argument(s) en trop : b.md"),
         (["frob"], "commande inconnue « frob »"),
+        (["import"], "commande inconnue « import » (commandes proches : « export »)"),
         (["map", "-f", "xml"], "« xml » n'est pas parmi"),
         (["serve", "--port", "abc"], "« abc » n'est pas un nombre entier"),
     ],
@@ -56,7 +57,14 @@ def test_usage_errors_are_in_french(runner: CliRunner, arguments: list[str], exp
     assert result.exit_code == 2
     assert expected in " ".join(result.stderr.split())
     assert "Erreur :" in result.stderr and "Aide : « " in result.stderr
-    for english in ("Invalid value", "No such", "Missing argument", "Got unexpected", "Try '"):
+    for english in (
+        "Invalid value",
+        "No such",
+        "Missing argument",
+        "Got unexpected",
+        "Try '",
+        "Did you mean",
+    ):
         assert english not in result.stderr
 
 

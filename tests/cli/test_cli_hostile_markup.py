@@ -34,3 +34,24 @@ def test_a_reference_date_at_the_end_of_time_is_refused_in_french(tmp_path: Path
     result = invoke(["audit", *files, "--as-of", "9999-12-31"])
     assert result.exit_code == 2, result.output
     assert "hors de la plage" in result.output
+
+
+def test_markup_in_texts_and_file_names_is_printed_as_text_by_the_workspace_commands(
+    tmp_path: Path,
+) -> None:
+    report, plan = markup_demo(tmp_path / "sources", CORPUS)
+    named = plan.with_name("plan [bold] [link=https:evil.example]x.md")  # no « / » in a name
+    plan.rename(named)
+    workspace = str(tmp_path / "ws")
+    for arguments in (
+        ["ingest", "--workspace", workspace, str(report), str(named)],
+        ["structure", "--workspace", workspace, named.name],
+        ["export", "--workspace", workspace, "--out", str(tmp_path / "export.json")],
+        ["remove", "--workspace", workspace, named.name],
+        ["changes", "--workspace", workspace],
+    ):
+        result = invoke(arguments, env={"COLUMNS": "400"}, color=True)
+        assert result.exit_code == 0, (arguments[0], result.output)
+        assert "\x1b]8;" not in result.output, arguments[0]
+        if arguments[0] in ("ingest", "remove"):
+            assert "[bold] [link=https:evil.example]x.md" in " ".join(result.output.split())

@@ -45,6 +45,9 @@ def test_ingest_then_export(runner: CliRunner, write_file: WriteFile, tmp_path: 
     assert result.stdout == ""
     assert "Export enregistré dans" in result.stderr
     exported = WorkspaceExport.model_validate_json(target.read_text("utf-8"))
+    said = " ".join(result.stderr.split())
+    assert f"(2 documents, {len(exported.recommendations)} recommandation" in said
+    assert "1 version antérieure)" in said  # suivi.md was replaced once: French singular
     assert exported.schema_version == SCHEMA_VERSION
     assert [d.name for d in exported.documents] == ["plan.md", "suivi.md"]
     assert "Organiser un forum des alumni" in [a.text for a in exported.actions]

@@ -64,9 +64,7 @@ def test_a_script_without_a_main_guard_can_use_workers(tmp_path: Path) -> None:
     assert int(run.stdout) == len(parse_or_error(FILES[0], Settings()).actions)  # type: ignore[union-attr]
 
 
-def test_what_a_parser_prints_does_not_corrupt_the_results(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_what_a_parser_prints_does_not_corrupt_the_results() -> None:
     noisy = (
         "import assistant.parsing.batch as ingest\n"
         "real = ingest.parse_or_error\n"
@@ -77,16 +75,14 @@ def test_what_a_parser_prints_does_not_corrupt_the_results(
         "from assistant.parsing.workers import main\n"
         "main()\n"
     )
-    monkeypatch.setattr(parse_workers, "worker_command", lambda: [sys.executable, "-c", noisy])
+    command = [sys.executable, "-c", noisy]
 
-    outcomes = dict(parse_in_workers(_sources(FILES[1:]), Settings(), 1, _size))
+    outcomes = dict(parse_in_workers(_sources(FILES[1:]), Settings(), 1, _size, command=command))
 
     assert all(isinstance(plan, Plan) for plan in outcomes.values())
 
 
-def test_a_worker_that_dies_fails_only_the_files_it_had_not_finished(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_a_worker_that_dies_fails_only_the_files_it_had_not_finished() -> None:
     """The worker sends its first file back, then dies (as on a reader's segfault)."""
     dies_after_one = (
         "import os, pickle, sys\n"
@@ -96,11 +92,9 @@ def test_a_worker_that_dies_fails_only_the_files_it_had_not_finished(
         "sys.stdout.buffer.flush()\n"
         "os._exit(139)\n"
     )
-    monkeypatch.setattr(
-        parse_workers, "worker_command", lambda: [sys.executable, "-c", dies_after_one]
-    )
+    command = [sys.executable, "-c", dies_after_one]
 
-    outcomes = dict(parse_in_workers(_sources(FILES[1:]), Settings(), 1, _size))
+    outcomes = dict(parse_in_workers(_sources(FILES[1:]), Settings(), 1, _size, command=command))
 
     first, second = sorted(FILES[1:], key=lambda path: path.stat().st_size, reverse=True)
     assert isinstance(outcomes[first], Plan)

@@ -20,12 +20,12 @@ def test_every_prompt_file_is_declared() -> None:
     assert files == set(PROMPT_FIELDS)
 
 
-def test_unknown_placeholder_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unknown_placeholder_is_refused(tmp_path: Path) -> None:
     (tmp_path / "rewrite_draft.txt").write_text("{action} {secret}", encoding="utf-8")
-    monkeypatch.setattr(prompts, "prompts_dir", lambda: tmp_path)
-    load_prompt.cache_clear()
-    try:
-        with pytest.raises(PromptError, match="secret"):
-            load_prompt("rewrite_draft")
-    finally:
-        load_prompt.cache_clear()
+    with pytest.raises(PromptError, match="secret"):
+        load_prompt("rewrite_draft", tmp_path)
+
+
+def test_a_missing_template_is_refused_with_its_path(tmp_path: Path) -> None:
+    with pytest.raises(PromptError, match="introuvable"):
+        load_prompt("chat_system", tmp_path)

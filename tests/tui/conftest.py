@@ -2,10 +2,11 @@
 
 The demo corpus is imported and audited once per session (a template directory); each
 test works on its own copy, so that accepting a draft in one test never shows in another.
-The embedding model is replaced by the deterministic FAKE `HashingEmbedder`, passed to
-`make_app` (speed), and
-the reference date is fixed, so that screens and snapshots are reproducible. Async tests
-run on anyio's pytest plugin (``pytestmark = pytest.mark.anyio``).
+The app is built by `tui_helpers.app_over`: the deterministic FAKE `HashingEmbedder` in
+place of the embedding model and the audit shared between copies of one content
+(`audit_once_per_content`), both passed to `make_app` (speed), and a fixed reference
+date, so that screens and snapshots are reproducible. Async tests run on anyio's pytest
+plugin (``pytestmark = pytest.mark.anyio``).
 """
 
 from __future__ import annotations
@@ -14,20 +15,21 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tui_helpers import AS_OF, AUTHOR, CORPUS, DEMO_FILES, FAKE_EMBEDDER, audit_once_per_content
+from tui_helpers import (
+    AS_OF,
+    AUTHOR,
+    CORPUS,
+    DEMO_FILES,
+    FAKE_EMBEDDER,
+    app_over,
+    audit_once_per_content,
+)
 
 from assistant.ingest import ingest_files
 from assistant.settings import Settings
 from assistant.store import Workspace
-from tui import model as tui_model
-from tui.app import PlanAssistantApp, make_app
+from tui.app import PlanAssistantApp
 from tui.model import WorkspaceModel
-
-
-@pytest.fixture(autouse=True)
-def _shared_audits(monkeypatch: pytest.MonkeyPatch) -> None:
-    """One real audit per distinct workspace content (see `audit_once_per_content`)."""
-    monkeypatch.setattr(tui_model, "audit_workspace", audit_once_per_content)
 
 
 @pytest.fixture
@@ -39,14 +41,17 @@ def anyio_backend() -> str:
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo corpus imported and audited once (indexes built), to be copied per test."""
     root = tmp_path_factory.mktemp("template") / "espace-demo"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tui_model, "audit_workspace", audit_once_per_content)
-        settings = Settings()
-        workspace = Workspace.open(root, settings)
-        ingest_files(workspace, [CORPUS / name for name in DEMO_FILES])
-        WorkspaceModel(
-            settings, workspace, as_of=AS_OF, author=AUTHOR, embedder=FAKE_EMBEDDER
-        ).audit()
+    settings = Settings()
+    workspace = Workspace.open(root, settings)
+    ingest_files(workspace, [CORPUS / name for name in DEMO_FILES])
+    WorkspaceModel(
+        settings,
+        workspace,
+        as_of=AS_OF,
+        author=AUTHOR,
+        embedder=FAKE_EMBEDDER,
+        audit=audit_once_per_content,
+    ).audit()
     return root
 
 
@@ -65,12 +70,12 @@ def empty_workspace(tmp_path: Path) -> Workspace:
 
 @pytest.fixture
 def demo_app(demo_workspace: Workspace) -> PlanAssistantApp:
-    return make_app(Settings(), demo_workspace, as_of=AS_OF, author=AUTHOR, embedder=FAKE_EMBEDDER)
+    return app_over(demo_workspace)
 
 
 @pytest.fixture
 def empty_app(empty_workspace: Workspace) -> PlanAssistantApp:
-    return make_app(Settings(), empty_workspace, as_of=AS_OF, author=AUTHOR, embedder=FAKE_EMBEDDER)
+    return app_over(empty_workspace)
 
 
 @pytest.fixture

@@ -10,13 +10,17 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Static
-from tui_helpers import AS_OF, AUTHOR, CORPUS, FAKE_EMBEDDER, LARGE, settle
+from tui_helpers import (
+    CORPUS,
+    LARGE,
+    app_over,
+    settle,
+)
 
 from assistant.ingest import ingest_files
 from assistant.settings import Settings
 from assistant.store import Workspace
 from evals.hostile_inputs import markup_demo
-from tui.app import make_app
 from tui.screens.action_detail import ActionDetailScreen
 
 pytestmark = pytest.mark.anyio
@@ -27,7 +31,7 @@ async def test_every_screen_shows_injected_markup_as_text(tmp_path: Path) -> Non
     workspace = Workspace.open(tmp_path / "ws", Settings())
     ingest_files(workspace, [*files, CORPUS / "analyse-swot.md"])
     injected = next(a for a in workspace.actions() if "[/]" in a.text)
-    app = make_app(Settings(), workspace, as_of=AS_OF, author=AUTHOR, embedder=FAKE_EMBEDDER)
+    app = app_over(workspace)
     async with app.run_test(size=LARGE) as pilot:
         await settle(pilot)
         for key in ("1", "2", "3", "4", "5"):

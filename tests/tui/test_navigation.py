@@ -5,17 +5,25 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 from textual.command import CommandPalette
 from textual.widgets import ContentSwitcher, DataTable, Input
-from tui_helpers import AS_OF, AUTHOR, FAKE_EMBEDDER, SMALL, of_type, record_messages, settle
+from tui_helpers import (
+    SMALL,
+    app_over,
+    audit_once_per_content,
+    of_type,
+    record_messages,
+    settle,
+)
 
+from assistant.reports import ReportData
 from assistant.settings import Settings
 from assistant.store import Workspace
 from tui import messages as msg
-from tui import model as tui_model
-from tui.app import PlanAssistantApp, make_app
+from tui.app import PlanAssistantApp
 from tui.areas import AREAS
 from tui.commands import app_commands
 from tui.screens.action_detail import ActionDetailScreen
@@ -113,17 +121,15 @@ def test_the_palette_lists_every_action(demo_app: PlanAssistantApp) -> None:
 
 
 async def test_the_audit_is_computed_once_and_shared_by_every_screen(
-    demo_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+    demo_workspace: Workspace,
 ) -> None:
     calls: list[str] = []
-    real = tui_model.audit_workspace  # type: ignore[attr-defined]  # (patched by conftest)
 
-    def counting(*args: object, **kwargs: object) -> object:
+    def counting(workspace: Workspace, settings: Settings, **options: Any) -> ReportData:
         calls.append("audit")
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+        return audit_once_per_content(workspace, settings, **options)
 
-    monkeypatch.setattr(tui_model, "audit_workspace", counting)
-    app = make_app(Settings(), demo_workspace, as_of=AS_OF, author=AUTHOR, embedder=FAKE_EMBEDDER)
+    app = app_over(demo_workspace, counting)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
         for key in ("2", "3", "6", "1", "ctrl+r"):

@@ -7,7 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_helpers import AS_OF, AUTHOR, FAKE_EMBEDDER, SMALL, of_type, record_messages, settle
+from tui_helpers import (
+    AUTHOR,
+    SMALL,
+    app_over,
+    of_type,
+    record_messages,
+    settle,
+)
 
 from assistant.ingest import ingest_files
 from assistant.schema import Coverage, LinkDecisionKind, LinkKind
@@ -15,7 +22,7 @@ from assistant.settings import Settings
 from assistant.store import Workspace
 from assistant.store.link_decisions import link_decisions
 from tui import messages as msg
-from tui.app import PlanAssistantApp, make_app
+from tui.app import PlanAssistantApp
 from tui.screens.recommendation_detail import RecommendationDetailScreen
 from tui.screens.recommendations import RecommendationsScreen
 from tui.widgets.tables import ListTable
@@ -52,7 +59,7 @@ def semantic_app(tmp_path: Path) -> PlanAssistantApp:
     (sources / "plan.md").write_text(PLAN, encoding="utf-8")
     workspace = Workspace.open(tmp_path / "espace", Settings())
     ingest_files(workspace, [sources / "rapport.md", sources / "plan.md"], parse_processes=0)
-    return make_app(Settings(), workspace, as_of=AS_OF, author=AUTHOR, embedder=FAKE_EMBEDDER)
+    return app_over(workspace)
 
 
 async def _open(pilot: object, app: PlanAssistantApp, row: int) -> RecommendationDetailScreen:

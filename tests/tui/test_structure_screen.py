@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_helpers import AS_OF, AUTHOR, FAKE_EMBEDDER, settle
+from tui_helpers import app_over, settle
 
 from assistant.ingest import ingest_files
 from assistant.schema import CORRECTABLE_ROLES
 from assistant.settings import Settings
 from assistant.store import Workspace
-from tui.app import PlanAssistantApp, make_app
+from tui.app import PlanAssistantApp
 from tui.screens.documents import DocumentsScreen
 from tui.screens.structure import StructureScreen
 
@@ -29,7 +29,7 @@ def plan_app(tmp_path: Path) -> PlanAssistantApp:
     (tmp_path / "plan.md").write_text(PLAN, encoding="utf-8")
     workspace = Workspace.open(tmp_path / "espace", Settings())
     ingest_files(workspace, [tmp_path / "plan.md"], parse_processes=0)
-    return make_app(Settings(), workspace, as_of=AS_OF, author=AUTHOR, embedder=FAKE_EMBEDDER)
+    return app_over(workspace)
 
 
 async def test_a_column_role_corrected_on_the_structure_screen_is_kept(

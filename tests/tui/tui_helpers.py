@@ -17,7 +17,8 @@ from assistant.services import audit_workspace
 from assistant.settings import Settings
 from assistant.store import Workspace
 from assistant.store.link_decisions import link_decisions
-from tui.app import PlanAssistantApp
+from tui.app import PlanAssistantApp, make_app
+from tui.model import Auditor
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "demo"
 DEMO_FILES = ("rapport-experts.md", "analyse-swot.md", "plan-action.md")
@@ -55,6 +56,19 @@ def audit_once_per_content(
     if key not in _AUDITS:
         _AUDITS[key] = audit_workspace(workspace, settings, as_of=as_of, **options)
     return _AUDITS[key]
+
+
+def app_over(workspace: Workspace, audit: Auditor | None = None) -> PlanAssistantApp:
+    """The app over `workspace` as every test sees it: FAKE embedder, fixed date and author,
+    and the shared audit (`audit_once_per_content`) unless `audit` is given."""
+    return make_app(
+        Settings(),
+        workspace,
+        as_of=AS_OF,
+        author=AUTHOR,
+        embedder=FAKE_EMBEDDER,
+        audit=audit or audit_once_per_content,
+    )
 
 
 def record_messages(app: PlanAssistantApp) -> list[Message]:

@@ -1,7 +1,8 @@
 """Readers stay near-linear: the cost at 4n is bounded by a small multiple of the cost at n.
 
 Issue 15 found inputs of a few kilobytes that took minutes (a rescan from every line of a
-space-aligned text, rows of merged HTML cells rebuilt column by column). These tests assert
+space-aligned text, rows of merged HTML cells rebuilt column by column) and a CSV that
+would have run for hours (~0.4 ms a cell in column classification). These tests assert
 how the cost GROWS, never a wall time: an operation count where the stage has one to count,
 else the best of three timings (a quadratic stage grows 16 times from n to 4n; the bound
 here is 8, loose enough for a loaded machine, tight enough to catch it).
@@ -159,3 +160,52 @@ def test_each_line_of_a_large_docx_is_folded_a_bounded_number_of_times(
     path = build.docx_prose(tmp_path / "prose.docx", 200)
     _extracted(path)
     assert folded < 4 * 200 * 1024
+
+
+def _plan_rows(rows: int, *, separator: str, header: str, row: str) -> str:
+    lines = [header] + [row.format(n=n, body=n % 7) for n in range(rows)]
+    return "\n".join(lines).replace(";", separator)
+
+
+@pytest.mark.parametrize(
+    ("suffix", "text"),
+    [
+        (
+            ".csv",
+            lambda rows: _plan_rows(
+                rows,
+                separator=";",
+                header="Action;Responsable;Échéance;Indicateur",
+                row="Organiser l'atelier {n} de rédaction;Direction des études {body};"
+                "juin 2026;Taux de participation {n}",
+            ),
+        ),
+        (
+            ".md",
+            lambda rows: (
+                "# Plan d'action\n\n| Action | Responsable | Échéance |\n|---|---|---|\n"
+                + _plan_rows(
+                    rows,
+                    separator="|",
+                    header="",
+                    row="| Organiser l'atelier {n} de rédaction | Direction des études {body} "
+                    "| juin 2026 |",
+                ).lstrip("\n")
+            ),
+        ),
+    ],
+    ids=["csv", "md"],
+)
+def test_a_plan_table_in_csv_or_markdown_is_read_and_extracted_in_linear_time(
+    tmp_path: Path, suffix: str, text: Callable[[int], str]
+) -> None:
+    from assistant.parsing import parse_file
+    from assistant.settings import Settings
+
+    def cost(rows: int) -> float:
+        path = tmp_path / f"plan{rows}{suffix}"
+        path.write_text(text(rows), encoding="utf-8")
+        assert len(parse_file(path, Settings()).actions) == rows
+        return _best_of_three(lambda: parse_file(path, Settings()))
+
+    assert _growth(cost, 300) < _LINEAR_BOUND
