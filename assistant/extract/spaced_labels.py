@@ -139,12 +139,14 @@ def _in_runs(items: list[Item], labelled: list[tuple[str, str] | None]) -> list[
     """Which labelled lines belong to a run dense and varied enough to be fields."""
     keep = [False] * len(items)
     positions = [i for i, found in enumerate(labelled) if found is not None]
+    answered = _answered_labels(items, labelled)
     for start in range(len(positions)):
         window = [p for p in positions[start:] if p - positions[start] <= _WINDOW]
         columns = {column_of(found[0]) for p in window if (found := labelled[p])}
-        # most labels carry their value on their line: titles alone on theirs are the
-        # column headers of a table printed one column after the other
-        valued = sum(bool(found[1]) for p in window if (found := labelled[p]))
+        # most labels carry their value on their line, or on the next one when the same
+        # labels come back fiche after fiche: titles alone on theirs, one after the
+        # other, are the column headers of a table printed one column after the other
+        valued = sum(bool(found[1]) or p in answered for p in window if (found := labelled[p]))
         if (
             len(window) >= _RUN
             and len(columns - {None, Column.IGNORED}) >= 2
@@ -153,3 +155,25 @@ def _in_runs(items: list[Item], labelled: list[tuple[str, str] | None]) -> list[
             for p in window:
                 keep[p] = True
     return keep
+
+
+def _answered_labels(items: list[Item], labelled: list[tuple[str, str] | None]) -> set[int]:
+    """Bare labels (alone on their line) that come back in the document — each fiche of a
+    Word table saved as text repeats them — and whose next line is not such a label: their
+    value is that next line."""
+    bare = [fold(found[0]) if found is not None and not found[1] else None for found in labelled]
+    counts: dict[str, int] = {}
+    for key in bare:
+        if key is not None:
+            counts[key] = counts.get(key, 0) + 1
+    recurring = [key is not None and counts[key] >= 2 for key in bare]
+    answered: set[int] = set()
+    for index, item in enumerate(items):
+        if not recurring[index] or not isinstance(item, Line):
+            continue
+        following = next(
+            (n for n in range(index + 1, len(items)) if isinstance(items[n], Line)), None
+        )
+        if following is not None and not recurring[following]:
+            answered.add(index)
+    return answered

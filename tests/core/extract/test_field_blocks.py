@@ -342,3 +342,52 @@ def test_a_spreadsheet_of_one_column_is_read_as_text(tmp_path: Path) -> None:
         ("Publier un guide des stages à l'étranger", "Bureau des relations internationales",
          "juin 2026"),
     ]  # fmt: skip
+
+
+# Word fiches (two-column tables of labels and values) saved as text: each label on its own
+# line, its value on the lines after it; the same labels come back in every fiche.
+LABEL_LINES = """Fiches du plan de suivi
+Fiche n°1
+Action
+Créer un guichet unique pour les stages à l'étranger
+Référence
+Recommandation 6 (p. 14)
+Responsable
+Bureau des relations internationales
+Échéance
+Septembre 2026
+Indicateurs
+    • Nombre de départs
+    • Taux de satisfaction des partants
+Statut
+En cours
+
+Fiche n°2
+Action
+Réviser les fiches descriptives des unités du bloc 1
+Référence
+Recommandation 2 (p. 7)
+Responsable
+Coordinateur de bloc
+Échéance
+Juin 2026
+Indicateurs
+    • Fiches publiées
+Statut
+Non entamé
+"""
+
+
+def test_fiches_whose_labels_stand_on_their_own_lines(tmp_path: Path) -> None:
+    path = tmp_path / "fiches.txt"
+    path.write_text(LABEL_LINES, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.text, a.owner, a.deadline, a.indicators, a.status) for a in plan.actions] == [
+        ("Créer un guichet unique pour les stages à l'étranger",
+         "Bureau des relations internationales", "Septembre 2026",
+         ["Nombre de départs", "Taux de satisfaction des partants"], "En cours"),
+        ("Réviser les fiches descriptives des unités du bloc 1", "Coordinateur de bloc",
+         "Juin 2026", ["Fiches publiées"], "Non entamé"),
+    ]  # fmt: skip
+    refs = {r.id: r.ref for r in plan.recommendations}
+    assert sorted(refs.values()) == ["Recommandation 2 (p. 7)", "Recommandation 6 (p. 14)"]
