@@ -141,6 +141,7 @@ def find_layout_table(
     placed_lines: list[tuple[int, list[str], bool]] = []  # (index, cells, after a blank line)
     index = first
     in_row = 0  # lines since the last one that may start a row (in either way of reading)
+    placed_at_repeat = 0  # lines placed when the header was last seen again
     while (found := next_text_line(lines, index)) is not None:
         index, blank = found
         line = lines[index]
@@ -151,11 +152,13 @@ def find_layout_table(
             moved = [p for p, _ in pieces] if len(pieces) == len(starts) else starts
             after = index + max(1, header_lines)  # the header's own wrapped lines too
             last = placed_lines[-1][1] if placed_lines else []
-            resumed = _resumed_row(lines, after, moved, last) if not blank else None
+            # (a page holds rows: a header again right after the last one is no page's)
+            fresh = len(placed_lines) > placed_at_repeat
+            resumed = _resumed_row(lines, after, moved, last) if not blank and fresh else None
             if resumed is not None:
                 # the header printed again at the top of a page, inside a row cut by the
                 # page break: skipped, the row's cells go on below it
-                index, starts = resumed, moved
+                index, starts, placed_at_repeat = resumed, moved, len(placed_lines)
                 continue
             # the header again, under a section title (« Axe 2 — … »): a table of its own,
             # the title a paragraph between the two

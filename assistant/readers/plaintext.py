@@ -22,6 +22,9 @@ Rules, in order, for each line:
   space-aligned table (`layout_tables`: text extracted with ``pdftotext -layout``);
 * else a short label, two spaces or more and a value, with aligned lines below: a
   two-column label-value block (`aligned_pairs`: a « fiche » table in such text);
+* three short lines or more, one under the other, opening a run of lines whose windows of
+  equal length hold cells of the same shape column after column: a table saved as text one
+  cell a line (`cell_lines`: Word or LibreOffice « Texte »);
 * a line starting with ``<table``: an HTML table, read up to its ``</table>`` line
   (`html_tables`), one row per ``<tr>`` cited at the line where it starts;
 * any other line joins the current paragraph, lines separated by "\\n".
@@ -35,6 +38,7 @@ from enum import Enum, auto
 
 from assistant.readers.aligned_pairs import find_pair_table
 from assistant.readers.base import Block, Paragraph, Table, TableRow
+from assistant.readers.cell_lines import CellGrid, find_cell_grid
 from assistant.readers.cleanup import clean_fragment
 from assistant.readers.html_tables import html_table_rows
 from assistant.readers.layout_tables import LayoutTable, find_layout_table
@@ -59,6 +63,7 @@ class _RowKind(Enum):
     PIPE = auto()
     HTML = auto()
     LAYOUT = auto()
+    GRID = auto()
 
 
 @dataclass
@@ -128,6 +133,16 @@ class _Builder:
             span = make_span(self.file, first + 1, last + 1, row_excerpt(cells))
             self.rows.append(TableRow(cells=cells, span=span, merged=covered))
         self.row_kind = _RowKind.LAYOUT
+        self.end_table()
+
+    def add_cell_grid(self, grid: CellGrid) -> None:
+        """A table saved one cell a line (lines numbered from 0 in `grid`)."""
+        self.end_all()
+        for first, last, texts in grid.rows:
+            cells = tuple(clean_fragment(text) for text in texts)
+            span = make_span(self.file, first + 1, last + 1, row_excerpt(cells))
+            self.rows.append(TableRow(cells=cells, span=span))
+        self.row_kind = _RowKind.GRID
         self.end_table()
 
     def add_heading(self, number: int, level: int, raw_text: str) -> None:
@@ -202,6 +217,13 @@ def parse_text(text: str, file: str, *, markdown: bool) -> list[Block]:
         if number < skip_to:
             continue  # inside an HTML table already read
         aligned = "  " in raw.strip()
+        grid = None if aligned or "\t" in raw else find_cell_grid(lines, number - 1)
+        if grid is not None:
+            for before in range(number - 1, grid.start_line):  # the title lines above it
+                builder.add_line(before + 1, lines[before])
+            builder.add_cell_grid(grid)
+            skip_to = grid.end_line + 1
+            continue
         layout = find_layout_table(lines, number - 1, columns) if aligned else None
         pairs = find_pair_table(lines, number - 1) if aligned and layout is None else None
         if layout is not None:

@@ -1,0 +1,254 @@
+"""Tables saved as text one cell a line (Word or LibreOffice « Enregistrer sous… Texte »).
+
+Such a file prints a table's cells one after the other, each on its line, an empty cell as
+an empty line, row after row, with nothing marking where a row ends. The rows are found by
+their regularity alone (no domain words here): cut the lines after the header into windows
+of `width` lines, and at the right width and start each column holds cells of one shape
+(empty, a mark, a number or date, a short phrase, a sentence), row after row. The lines
+before the first row are the header — one row of titles, or two when a merged title spans
+columns (« Calendrier » over « Q1 2025 | Q2 2025 ») and a second row names them.
+
+A cell of several paragraphs takes several lines and breaks the regularity: such tables
+are left to the readers of flattened text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum, auto
+
+_TITLE_CHARS = 60  # a column title is a short line
+_MIN_TITLES = 3
+_MAX_TITLES = 20
+_EXTRA_WIDTH = 10  # columns a merged title may span beyond the titles' count
+_SAMPLE_ROWS = 4  # rows that choose the width and the start
+_MIN_ROWS = 3
+_AGREEMENT = 0.5  # share of a row's cells of their column's shape, for the row to belong
+_CONSISTENCY = 0.8  # mean share of each column's cells of its shape, over the table
+_LONG_LINE = 600  # prose, not a cell
+
+
+class _Shape(Enum):
+    EMPTY = auto()
+    MARK = auto()  # « X », « ✓ », « *** »
+    NUMBER = auto()  # a few words with a digit: a date, a period, a count
+    SHORT = auto()  # four words at most: a name, a body, a state
+    SENTENCE = auto()
+
+
+@dataclass(frozen=True)
+class CellGrid:
+    """Rows recovered from lines: each row's first and last line (0-based) and cells."""
+
+    start_line: int  # the header's first line (lines above it are the text before)
+    rows: list[tuple[int, int, list[str]]]  # the header row(s) first
+    end_line: int  # the first line after the table
+
+
+def _shape(line: str) -> _Shape:
+    text = line.strip()
+    if not text:
+        return _Shape.EMPTY
+    if len(text) <= 3 and not text.isalnum():
+        return _Shape.MARK
+    if len(text) <= 2:
+        return _Shape.MARK
+    words = len(text.split())
+    if re.search(r"\d", text) and words <= 4:
+        return _Shape.NUMBER
+    return _Shape.SHORT if words <= 4 else _Shape.SENTENCE
+
+
+def _titles(lines: Sequence[str], start: int) -> int:
+    """How many short lines, one after the other, open at `start` (0 when too few)."""
+    count = 0
+    while start + count < len(lines):
+        text = lines[start + count].strip()
+        if not text or len(text) > _TITLE_CHARS or "\t" in lines[start + count]:
+            break
+        count += 1
+    return count if _MIN_TITLES <= count <= _MAX_TITLES else 0
+
+
+def title_run(lines: Sequence[str], start: int) -> int:
+    """The length of the run of title-like lines at `start` that a grid may open (0 if
+    none): callers skip that many lines when `find_cell_grid` finds no table there."""
+    opens = start == 0 or not lines[start - 1].strip() or len(lines[start - 1]) > _TITLE_CHARS
+    return _titles(lines, start) if opens else 0
+
+
+def find_cell_grid(lines: Sequence[str], start: int) -> CellGrid | None:
+    """The table saved one cell a line whose header starts at `lines[start]`, or None."""
+    titles = title_run(lines, start)
+    if not titles:
+        return None
+    # each width and first line whose first rows are regular is followed to its end; the
+    # most regular first rows win, then the longest reading (then the narrowest, the
+    # first). A start one line off takes the title block's « Mise à jour 2026 » for a
+    # title, or leaves a row's cells after the end: no such reading is kept.
+    best: tuple[_Key, float, int, int, list[tuple[int, int, list[str]]]] | None = None
+    for width in range(_MIN_TITLES, titles + _EXTRA_WIDTH + 1):
+        # the header's last line ends the run of short lines, or the run holds the first
+        # rows too (cells as short as titles)
+        for first in range(start + width, start + titles + width + 1):
+            windows = _windows(lines, first, width, _SAMPLE_ROWS)
+            if len(windows) < _MIN_ROWS:
+                continue
+            consistency, varied = _consistency(windows)
+            if not varied or consistency < _CONSISTENCY:
+                continue
+            rows = _rows(lines, first, width, _column_shapes(windows))
+            if len(rows) < _MIN_ROWS:
+                continue
+            whole = _consistency([cells for _, _, cells in rows])[0]
+            header = _header(lines, start, first, width)
+            end = first + len(rows) * width
+            # the table must end where other text starts and be titled by titles: a
+            # reading that stops inside the table would lose the rows after it
+            if (
+                whole < _CONSISTENCY
+                or not _plausible(header, rows)
+                or not _clean_end(lines, end)
+                or not _titles_only(header[0][2])
+            ):
+                continue
+            # the first rows decide: a start inside the header or the title lines above
+            # makes them irregular; then the reading that goes on longest
+            key = (round(consistency, 3), len(rows) * width)
+            if best is None or key > best[0]:
+                best = (key, whole, width, first, rows)
+    if best is None:
+        return None
+    _, _, width, first, rows = best
+    header = _header(lines, start, first, width)
+    return CellGrid(header[0][0], header + rows, first + len(rows) * width)
+
+
+def _rows(
+    lines: Sequence[str], first: int, width: int, shapes: list[_Shape]
+) -> list[tuple[int, int, list[str]]]:
+    """The rows from `first` on, while each keeps to the columns' shapes."""
+    rows: list[tuple[int, int, list[str]]] = []
+    at = first
+    while (window := _window(lines, at, width)) is not None and _belongs(window, shapes):
+        rows.append((at, at + width - 1, [cell.strip() for cell in window]))
+        at += width
+    return rows
+
+
+_Key = tuple[float, int]
+
+
+def _clean_end(lines: Sequence[str], end: int) -> bool:
+    """Whether the table ends where text of another kind starts: the end of the file, an
+    empty line or a line longer than any title."""
+    return end >= len(lines) or not lines[end].strip() or len(lines[end]) > _TITLE_CHARS
+
+
+def _plausible(
+    header: list[tuple[int, int, list[str]]], rows: list[tuple[int, int, list[str]]]
+) -> bool:
+    """Cells, not wrapped prose nor label-value fiches: a cell opens as a cell does (not in
+    lower case, the end of a wrapped sentence), and no title of the header comes back
+    among the cells (a fiche's labels do, fiche after fiche)."""
+    cells = [cell for _, _, row in rows for cell in row if cell]
+    wrapped = sum(cell[0].islower() for cell in cells)
+    titles = {title.casefold() for _, _, row in header for title in row if title}
+    return wrapped <= 0.1 * len(cells) and not any(cell.casefold() in titles for cell in cells)
+
+
+def _titles_only(titles: list[str]) -> bool:
+    """Column titles: short, without numbers, two at least."""
+    named = [title for title in titles if title]
+    return len(named) >= 2 and not any(
+        re.search(r"\d", title) or len(title.split()) > 6 for title in named
+    )
+
+
+def _window(lines: Sequence[str], at: int, width: int) -> list[str] | None:
+    if at + width > len(lines):
+        return None
+    window = list(lines[at : at + width])
+    if not any(cell.strip() for cell in window) or any(
+        len(cell) > _LONG_LINE or "\t" in cell for cell in window
+    ):
+        return None
+    return window
+
+
+def _windows(lines: Sequence[str], at: int, width: int, count: int) -> list[list[str]]:
+    rows: list[list[str]] = []
+    while len(rows) < count and (window := _window(lines, at, width)) is not None:
+        rows.append(window)
+        at += width
+    return rows
+
+
+def _column_shapes(rows: list[list[str]]) -> list[_Shape]:
+    """Each column's most common shape of its filled cells (EMPTY when it has none)."""
+    shapes: list[_Shape] = []
+    for column in range(len(rows[0])):
+        counts = Counter(_shape(row[column]) for row in rows)
+        del counts[_Shape.EMPTY]
+        shapes.append(counts.most_common(1)[0][0] if counts else _Shape.EMPTY)
+    return shapes
+
+
+def _consistency(rows: list[list[str]]) -> tuple[float, bool]:
+    """The mean share of each column's cells that have its most common filled shape (in a
+    column of marks, of its filled cells), and whether two mostly filled columns differ
+    in shape (a run of sentences alone is no table)."""
+    shares: list[float] = []
+    filled_shapes: set[_Shape] = set()
+    for column in range(len(rows[0])):
+        counts = Counter(_shape(row[column]) for row in rows)
+        empty = counts.pop(_Shape.EMPTY, 0)
+        if not counts:
+            shares.append(1.0)
+            continue
+        shape, count = counts.most_common(1)[0]
+        # a timeline's marks and the empty cells between them are one column's content;
+        # elsewhere an empty cell is a cell of another shape
+        shares.append(count / (len(rows) - empty if shape is _Shape.MARK else len(rows)))
+        if empty * 2 <= len(rows):
+            filled_shapes.add(shape)
+    return sum(shares) / len(shares), len(filled_shapes - {_Shape.MARK}) >= 2
+
+
+def _belongs(window: list[str], shapes: list[_Shape]) -> bool:
+    agree = sum(
+        _shape(cell) in (shape, _Shape.EMPTY) for cell, shape in zip(window, shapes, strict=True)
+    )
+    return (agree >= _AGREEMENT * len(shapes) and _shape(window[0]) is not _Shape.EMPTY) or (
+        agree == len(shapes)
+    )
+
+
+def _header(
+    lines: Sequence[str], start: int, first: int, width: int
+) -> list[tuple[int, int, list[str]]]:
+    """The header row(s): the `width` lines before the first row; when those leave cells
+    empty, the short lines just above them are titles spanning several columns (a merged
+    « Calendrier » over « Q1 2025 | Q2 2025 ») and the row under them names the columns."""
+    below = [line.strip() for line in lines[first - width : first]]
+    above: list[str] = []
+    at = first - width
+    while (
+        "" in below
+        and at > start
+        and len(above) < width
+        and lines[at - 1].strip()
+        and len(lines[at - 1]) <= _TITLE_CHARS
+    ):
+        at -= 1
+        above.insert(0, lines[at].strip())
+    if not above:
+        return [(first - width, first - 1, below)]
+    return [(at, first - width - 1, _padded(above, width)), (first - width, first - 1, below)]
+
+
+def _padded(titles: list[str], width: int) -> list[str]:
+    return (titles + [""] * width)[:width]

@@ -1,0 +1,94 @@
+"""Tables saved as text one cell a line (Word or LibreOffice « Texte »)."""
+
+from __future__ import annotations
+
+from assistant.readers.cell_lines import find_cell_grid
+
+# A table of four columns, one cell a line, an empty cell an empty line, under a title
+# block; then a paragraph.
+SIMPLE = """Plan de la section
+Bachelier en droit
+Mise à jour 2026
+Action
+Porteur
+Échéance
+État
+Créer un bureau d'aide juridique étudiant
+Direction
+Mars 2026
+En cours
+Publier un guide du mémoire en droit social
+Cellule pédagogique
+
+Non entamé
+Organiser un concours de plaidoirie chaque année
+Titulaire de procédure
+Avril 2027
+Réalisé
+Le plan sera revu au conseil de département de juin, avec les délégués des étudiants.
+"""
+
+# Periods under a merged « Calendrier » title, marks or empty cells under them.
+TIMELINE = """Action
+Porteur
+Calendrier
+
+
+S1 2026
+S2 2026
+S1 2027
+Ouvrir une permanence d'orientation
+Service social
+X
+
+
+Revoir les grilles d'évaluation des stages
+Coordination des stages
+
+X
+X
+Former les jurys à l'évaluation des TFE
+Direction
+
+X
+
+"""
+
+PROSE = """Préambule
+Contexte
+Méthode
+Le comité a rencontré les étudiants et les enseignants pendant deux jours de visite.
+Il a relevé des forces et des points d'amélioration que le plan reprend ci-dessous.
+Les actions ont été discutées en conseil de département avant d'être adoptées.
+Elles seront suivies chaque année par la cellule qualité de la haute école.
+"""
+
+
+def test_rows_of_equal_cells_under_the_titles() -> None:
+    lines = SIMPLE.split("\n")
+    grid = find_cell_grid(lines, 0)
+    assert grid is not None
+    assert grid.start_line == 3  # the title block above is text before the table
+    assert [cells for _, _, cells in grid.rows] == [
+        ["Action", "Porteur", "Échéance", "État"],
+        ["Créer un bureau d'aide juridique étudiant", "Direction", "Mars 2026", "En cours"],
+        ["Publier un guide du mémoire en droit social", "Cellule pédagogique", "", "Non entamé"],
+        ["Organiser un concours de plaidoirie chaque année", "Titulaire de procédure",
+         "Avril 2027", "Réalisé"],
+    ]  # fmt: skip
+    assert lines[grid.end_line].startswith("Le plan sera revu")
+
+
+def test_a_merged_title_over_periods_gives_two_header_rows() -> None:
+    grid = find_cell_grid(TIMELINE.split("\n"), 0)
+    assert grid is not None
+    assert [cells for _, _, cells in grid.rows][:3] == [
+        ["Action", "Porteur", "Calendrier", "", ""],
+        ["", "", "S1 2026", "S2 2026", "S1 2027"],
+        ["Ouvrir une permanence d'orientation", "Service social", "X", "", ""],
+    ]
+    assert len(grid.rows) == 5
+
+
+def test_prose_is_no_grid() -> None:
+    assert find_cell_grid(PROSE.split("\n"), 0) is None
