@@ -101,6 +101,10 @@ def test_lists_are_real_word_numbering(name: str) -> None:
         ("entete-deux-niveaux", "<w:gridSpan "),
         ("recommandations-lignes-pleine-largeur", "<w:gridSpan "),
         ("paysage-entete-groupee", '<w:vMerge w:val="restart"/>'),
+        ("recommandations-bandeaux-semestres", "<w:gridSpan "),
+        ("entete-fusionnee-responsabilites", "<w:gridSpan "),
+        ("entete-fusionnee-responsabilites", '<w:vMerge w:val="restart"/>'),
+        ("faiblesses-swot-budget-partenaires", '<w:vMerge w:val="restart"/>'),
     ],
 )
 def test_merges_are_real_word_merges(name: str, mark: str) -> None:
