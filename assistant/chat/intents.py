@@ -45,6 +45,8 @@ _COUNTING = re.compile(
 _PLANNED_FOR = re.compile(
     r"\b(?:prevu|prevue|prevues|prevoit|prevoyons|planifie)s? (?:pour|sur|contre|en)\b"
 )
+#: « quel critère est le moins couvert ? »: criteria compared, none named.
+_CRITERIA_COMPARED = re.compile(r"\b(?:quel|quels|lequel|lesquels)\b(?: \w+){0,2} criteres?\b")
 _NEWS = re.compile(r"\bquoi de (?:neuf|9)\b|\bversions?\b|\bancien plan\b")
 
 #: Cue words that are part of the question's frame, not its subject, per intent.
@@ -107,6 +109,13 @@ def _decide(
         return Intent.LATE, ("late",)
     if entities.recommendation_number or (entities.page and has_reco_word):
         return Intent.RECOMMENDATION, ()
+    if (
+        entities.extreme
+        and not entities.criterion
+        and _CRITERIA_COMPARED.search(normalized)
+        and cues.any("cover", "progress", "partial")
+    ):
+        return Intent.PROGRESS, ("progress",)  # criteria compared on their coverage
     uncovered_question = cues.has("negation") and (cues.has("cover") or has_reco_word)
     if (cues.has("count") or _COUNTING.search(normalized)) and not uncovered_question:
         return Intent.COUNTS, ("count",)

@@ -80,6 +80,10 @@ class Entities(BaseModel):
         default=False,
         description="Refers to what was just discussed (« en », « les », « cette action »).",
     )
+    extreme: Literal["most", "least"] | None = Field(
+        default=None,
+        description="A comparison asks for the most or the least (« le critère le moins couvert »).",
+    )
 
 
 class Question(BaseModel):

@@ -1,0 +1,120 @@
+"""Phrasings beyond single words (issue 14): phrases, shorthand, relative « qui », filler,
+keyboard noise, questions about the assistant, criteria compared. The questions here are
+written for the mechanisms, not taken from the evaluation sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chat.intents import recognize
+from assistant.chat.lexicon import find_cues
+from assistant.chat.nonsense import about_the_assistant, looks_like_a_word
+from assistant.chat.service import ConversationService
+from assistant.chat.text import normalize_question
+from assistant.schema import Coverage
+from assistant.schema.chat import Intent, MissingField
+
+
+def _cues(question: str) -> dict[str, list[str]]:
+    return find_cues(normalize_question(question).split()).found
+
+
+def test_a_phrase_shows_its_cue_and_its_words_show_no_other() -> None:
+    assert "duplicate" in _cues("cette action apparaît deux fois ?")
+    found = _cues("qu'a-t-on remis à plus tard ?")
+    assert "postponed" in found and "late" not in found
+    assert "abandoned" in _cues("les chantiers qu'on a laissé tomber")
+
+
+def test_a_subject_phrase_is_not_a_cue() -> None:
+    found = _cues("qui gère la charge de travail en B2 ?")
+    assert found["owner"] == ["gere"]  # « charge » of « charge de travail » is no owner cue
+
+
+def test_politeness_shows_no_cue_and_is_no_subject() -> None:
+    question = recognize("quels retards avons-nous, merci d'avance")
+    assert question.intent is Intent.LATE
+    assert "advice" not in _cues("merci d'avance pour la liste des doublons")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("cb de recos ?", "combien de reco"),
+        ("qd finit le tutorat", "quand finit le tutorat"),
+        ("c quoi le plan", "c est quoi le plan"),
+        ("C 3 R 2", "c 3 r 2"),  # a lone « c » before a number is a criterion
+    ],
+)
+def test_shorthand_is_spelled_out(question: str, expected: str) -> None:
+    assert normalize_question(question) == expected
+
+
+def test_qui_after_a_noun_is_a_relative_pronoun() -> None:
+    question = recognize("je veux les recommandations qui n'ont pas d'action")
+    assert question.intent is Intent.UNCOVERED
+    missing = recognize("donne les actions qui sont sans indicateur")
+    assert missing.intent is Intent.MISSING_FIELD
+    assert missing.entities.field is MissingField.INDICATOR
+    assert "who" in _cues("et qui pilote ça ?")
+
+
+def test_a_past_participle_of_change_asks_for_the_history() -> None:
+    assert recognize("les responsables ont-ils été modifiés ?").intent is Intent.HISTORY
+
+
+@pytest.mark.parametrize(
+    ("word", "is_word"),
+    [("zxcvb", False), ("hahaha", False), ("lalala", False), ("eee", True),
+     ("strict", True), ("cafetiere", True)],
+)  # fmt: skip
+def test_keyboard_noise_is_told_from_words(word: str, is_word: bool) -> None:
+    assert looks_like_a_word(word) is is_word
+
+
+def test_a_question_about_the_assistant_names_no_subject() -> None:
+    assert about_the_assistant(normalize_question("Comment ça fonctionne, ce chat ?"))
+    assert about_the_assistant(normalize_question("tu sers à quoi"))
+    assert not about_the_assistant(normalize_question("que dit la SWOT du marché de l'emploi"))
+
+
+def test_keyboard_noise_is_not_quoted_back(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("zxcvb hahaha")
+    assert answer.intent is Intent.FREE and answer.grounded
+    assert answer.text.startswith("Je n'ai pas compris la question")
+    assert "zxcvb" not in answer.text and not answer.citations
+
+
+def test_how_the_assistant_works_is_answered_with_suggestions(
+    demo_service: ConversationService,
+) -> None:
+    answer = demo_service.ask("et ce machin, ça marche comment ?")
+    assert answer.text.startswith("Je n'ai pas compris la question")
+    assert "Vous pouvez par exemple demander" in answer.text and not answer.citations
+
+
+_WEIGHT = {Coverage.COVERED: 1.0, Coverage.PARTIAL: 0.5, Coverage.UNCOVERED: 0.0}
+
+
+@pytest.mark.parametrize(
+    ("question", "extreme"),
+    [
+        ("lequel des critères est le moins bien couvert", "least"),
+        ("quels critères sont le mieux couverts par le plan ?", "most"),
+    ],
+)
+def test_criteria_are_compared_on_their_coverage(
+    demo_service: ConversationService, question: str, extreme: str
+) -> None:
+    understood = recognize(question)
+    assert understood.intent is Intent.PROGRESS and understood.entities.extreme == extreme
+    shares: dict[str, list[float]] = {}
+    for mapping in demo_service.knowledge().mappings:
+        shares.setdefault(mapping.criterion or "", []).append(_WEIGHT[mapping.coverage])
+    mean = {name: sum(v) / len(v) for name, v in shares.items() if name}
+    target = (min if extreme == "least" else max)(mean.values())
+    answer = demo_service.ask(question)
+    first = answer.text.split("\n", 1)[0]
+    assert answer.grounded, answer.warnings
+    for name, value in mean.items():  # the criteria named first are those at the extreme
+        assert (name in first) is (value == target), (name, first)
