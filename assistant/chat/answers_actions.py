@@ -23,6 +23,7 @@ from assistant.chat.resolve import (
 )
 from assistant.chat.text import agree, count, join_fr, of, quoted, stems, unique
 from assistant.chat.wording import (
+    STATUS_ORDER,
     action_bullets,
     describe_action,
     first_sentence,
@@ -77,7 +78,7 @@ def missing_field(knowledge: Knowledge, question: Question, focus: Focus) -> Rep
     """« Quelles actions n'ont pas de responsable ? » (or d'échéance, d'indicateur)."""
     field = question.entities.field or MissingField.OWNER
     kind, label, present = _MISSING[field]
-    where = scope_words(question.entities.criterion, None)
+    where = scope_words(question.entities.criterion, None, 1)
     found = _filtered(knowledge, _gap_actions(knowledge, kind), question, focus)
     reply = Reply().about(
         "actions", criterion=question.entities.criterion, actions=[a.id for a in found]
@@ -89,9 +90,12 @@ def missing_field(knowledge: Knowledge, question: Question, focus: Focus) -> Rep
         if len(scope) == 1:
             return reply.say(f"Cette action a {present}", scope[0].id)
         return reply.say(
-            f"Les {len(scope)} actions{where} ont toutes {present}", *(a.id for a in scope)
+            f"Les {len(scope)} actions{scope_words(question.entities.criterion, None)} ont "
+            f"toutes {present}",
+            *(a.id for a in scope),
         )
     n = len(found)
+    where = scope_words(question.entities.criterion, None, n)
     reply.say(f"{count(n, 'action')}{where} {agree(n, 'n’a pas', 'n’ont pas')} {label}".replace("’", "'"),
               *(a.id for a in found), end=" :")  # fmt: skip
     reply.items(action_bullets(found, owner=field is not MissingField.OWNER,
@@ -120,7 +124,7 @@ def late(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     """« Qu'est-ce qui est en retard ? » — deadlines past while the action is still open."""
     day = french_date(knowledge.as_of)
     found = _filtered(knowledge, _gap_actions(knowledge, *LATE_GAPS), question, focus)
-    where = scope_words(question.entities.criterion, question.entities.owner_query)
+    where = scope_words(question.entities.criterion, question.entities.owner_query, len(found))
     reply = Reply().about(
         "actions", criterion=question.entities.criterion, actions=[a.id for a in found]
     )
@@ -177,18 +181,43 @@ def _asked_statuses(question: Question) -> list[StatusCategory]:
     return asked if first in asked else [first, *asked]
 
 
+#: Statuses of actions that are over: done, or abandoned.
+CLOSED = (StatusCategory.DONE, StatusCategory.ABANDONED)
+
+
+def _still_open(reply: Reply, pool: list[Action], where: str) -> Reply:
+    """The actions not done (nor abandoned), by status: « pas terminées », « non réalisées »."""
+    still = [a for a in pool if a.status_category not in CLOSED]
+    reply.action_ids += [a.id for a in still]
+    if not still:
+        return reply.say(f"Toutes les actions{where} sont réalisées ou abandonnées",
+                         *(a.id for a in pool))  # fmt: skip
+    n = len(still)
+    reply.say(f"{count(n, 'action')}{where} {agree(n, 'reste ouverte', 'restent ouvertes')}",
+              *(a.id for a in still), end=" :")  # fmt: skip
+    for category in STATUS_ORDER:
+        group = [a for a in still if a.status_category is category]
+        if group:
+            reply.item(f"{len(group)} {status_label(category, len(group))}", *(a.id for a in group))  # fmt: skip
+    return reply
+
+
 def by_status(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     """« Quelles actions sont reportées ? » (or several statuses, or among the last ones)."""
     pool = _filtered(knowledge, knowledge.main_actions, question, focus)
-    where = scope_words(question.entities.criterion, question.entities.owner_query)
-    reply = Reply().about("actions", criterion=question.entities.criterion)
+    criterion, owner = question.entities.criterion, question.entities.owner_query
+    reply = Reply().about("actions", criterion=criterion)
+    if question.entities.status_negated:  # « lesquelles ne sont pas terminées ? »
+        return _still_open(reply, pool, scope_words(criterion, owner))
     for category in _asked_statuses(question):
         found = [a for a in pool if a.status_category is category]
         reply.action_ids += [a.id for a in found]
         if not found:
+            where = scope_words(criterion, owner, 1)
             reply.say(f"Je ne trouve aucune action {status_label(category)}{where} dans le plan")
             continue
         n = len(found)
+        where = scope_words(criterion, owner, n)
         reply.say(f"{count(n, 'action')}{where} {agree(n, 'est', 'sont')} {status_label(category, n)}",
                   *(a.id for a in found), end=" :")  # fmt: skip
         reply.items(action_bullets(found))

@@ -203,6 +203,12 @@ def swot_kinds(normalized: str) -> list[Literal["weakness", "threat"]]:
     return kinds
 
 
+_DENIED_DONE = re.compile(
+    r"\b(?:pas|non|jamais|ni)(?: \w+){0,2} (?:realise|realisee|realisees|realises|termine|"
+    r"terminee|terminees|termines|fini|finie|finies|finis|acheve|achevee|achevees|acheves)\b"
+)
+
+
 def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
     """Entities of a question (not yet checked against the workspace)."""
     criterion, number, page = references(normalized)
@@ -217,6 +223,7 @@ def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
         action_query=action_query(text),
         field=field,
         status=status.value if status else None,
+        status_negated=status is StatusCategory.DONE and bool(_DENIED_DONE.search(normalized)),
         partial=cues.has("partial"),
         group_by=group_by(normalized),
         swot_kinds=swot_kinds(normalized),

@@ -44,9 +44,10 @@ _COUNTING = re.compile(
 )
 _PLANNED_FOR = re.compile(
     r"\b(?:prevu|prevue|prevues|prevoit|prevoyons|planifie)s? (?:pour|sur|contre|en)\b"
+    r"|\b(?:on a|a t on|avons nous|qu on a) (?:quoi |prevu |fait )?(?:sur|pour|contre)\b"
 )
 #: « quel critère est le moins couvert ? »: criteria compared, none named.
-_CRITERIA_COMPARED = re.compile(r"\b(?:quel|quels|lequel|lesquels)\b(?: \w+){0,2} criteres?\b")
+_CRITERIA_COMPARED = re.compile(r"\bcriteres?\b(?! \d)")
 _NEWS = re.compile(r"\bquoi de (?:neuf|9)\b|\bversions?\b|\bancien plan\b")
 
 #: Cue words that are part of the question's frame, not its subject, per intent.

@@ -102,29 +102,40 @@ def cue_words() -> frozenset[str]:
     return frozenset(word for words in CUES.values() for word in words)
 
 
-def _at(tokens: list[str], start: int, phrase: tuple[str, ...]) -> bool:
-    return tuple(tokens[start : start + len(phrase)]) == phrase
+def _at(parts: list[str], start: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(parts[start : start + len(phrase)]) == phrase
 
 
 def _phrases(tokens: list[str], match: CueMatch) -> set[int]:
-    """Record the phrases of the question; the positions of their words (shown no cue)."""
-    taken: set[int] = set()
-    for start in range(len(tokens)):
+    """Record the phrases of the question; the positions of their words (shown no cue).
+
+    Hyphenated tokens are read as their parts (« reste-t-il à faire »)."""
+    parts: list[str] = []
+    owner: list[int] = []  # the token each part belongs to
+    for index, token in enumerate(tokens):
+        for part in token.split("-"):
+            parts.append(part)
+            owner.append(index)
+    taken: set[int] = set()  # positions in `parts`
+
+    def claim(start: int, phrase: tuple[str, ...]) -> bool:
+        span = range(start, start + len(phrase))
+        if not _at(parts, start, phrase) or taken.intersection(span):
+            return False
+        taken.update(span)
+        return True
+
+    for start in range(len(parts)):
         for phrase in SUBJECT_PHRASES:
-            if _at(tokens, start, phrase):
-                taken.update(range(start, start + len(phrase)))
+            claim(start, phrase)
         for phrase in QUIET_PHRASES:
-            span = range(start, start + len(phrase))
-            if _at(tokens, start, phrase) and not taken.intersection(span):
-                taken.update(span)
+            if claim(start, phrase):
                 match.found.setdefault(QUIET, []).extend(phrase)
         for cue, phrases in PHRASES.items():
             for phrase in phrases:
-                span = range(start, start + len(phrase))
-                if _at(tokens, start, phrase) and not taken.intersection(span):
+                if claim(start, phrase):
                     match.found.setdefault(cue, []).extend(phrase)
-                    taken.update(span)
-    return taken
+    return {owner[position] for position in taken}
 
 
 def relative_qui(tokens: list[str], index: int) -> bool:

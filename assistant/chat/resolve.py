@@ -133,7 +133,11 @@ def closest_passages(
     return knowledge.retriever.search(query, k=k, filter=search_filter)
 
 
-_REFERS = re.compile(r"^(?:et |mais |pour )*(?:pour )?(?:les|la|le)squel|^(?:et|parmi)\b")
+_REFERS = re.compile(
+    r"^(?:et |mais |pour )*(?:pour )?(?:les|la|le)squel|^(?:et|parmi)\b"
+    # « combien ? », « ça fait combien ? », « il y en a combien ? »: the last answer's items
+    r"|^(?:ca fait |il y en a |y en a )?combien(?: (?:y en a t il|il y en a|en tout|au total))?$"
+)
 
 
 def previous_actions(knowledge: Knowledge, question: Question, focus: Focus) -> list[Action]:

@@ -69,6 +69,9 @@ class Entities(BaseModel):
     status: str | None = Field(
         default=None, description="Status category asked about ('postponed', 'done'...)."
     )
+    status_negated: bool = Field(
+        default=False, description="The status is denied (« pas terminées »): the others."
+    )
     partial: bool = Field(default=False, description="Asks for partially covered recommendations.")
     group_by: Literal["owner", "criterion", "status"] | None = Field(
         default=None, description="An aggregate asked per owner, per criterion or per status."

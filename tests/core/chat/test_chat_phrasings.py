@@ -118,3 +118,51 @@ def test_criteria_are_compared_on_their_coverage(
     assert answer.grounded, answer.warnings
     for name, value in mean.items():  # the criteria named first are those at the extreme
         assert (name in first) is (value == target), (name, first)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("des redites entre axes ?", Intent.DUPLICATES),
+        ("on a quoi contre l'échec en bloc 1", Intent.THEME_STATUS),
+        ("que reste-t-il à faire pour le critère 4 ?", Intent.PROGRESS),
+        ("quelles actions ont été rajoutées ?", Intent.HISTORY),
+        ("ça avance, la biosécurité ?", Intent.THEME_STATUS),
+    ],
+)
+def test_more_ways_of_asking(question: str, intent: Intent) -> None:
+    assert recognize(question).intent is intent
+
+
+def test_an_opinion_asked_without_a_subject_is_not_searched(
+    demo_service: ConversationService,
+) -> None:
+    answer = demo_service.ask("t'en penses quoi toi ?")
+    assert answer.text.startswith("Je n'ai pas compris la question") and not answer.citations
+
+
+def test_who_carries_the_fewest_actions(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("quel porteur a le moins d'actions ?")
+    assert answer.intent is Intent.COUNTS and answer.grounded, answer.warnings
+    assert "le moins d'actions" in answer.text and "Sans responsable" not in answer.text
+    assert "Coordinateur·rice de section" not in answer.text  # it carries the most
+
+
+def test_a_denied_status_lists_the_other_actions_of_the_last_answer(
+    demo_service: ConversationService,
+) -> None:
+    first = demo_service.ask("qui porte les actions sur les stages ?")
+    listed = {c.id for c in first.citations if c.kind == "action"}
+    answer = demo_service.ask(
+        "et parmi elles, lesquelles ne sont pas finies ?", first.conversation_id
+    )
+    assert answer.intent is Intent.STATUS and answer.grounded, answer.warnings
+    knowledge = demo_service.knowledge()
+    cited = {c.id for c in answer.citations if c.kind == "action"}
+    assert cited and cited <= listed
+    assert all(
+        knowledge.actions[i].status_category.value not in ("done", "abandoned") for i in cited
+    )
+    again = demo_service.ask("ça fait combien ?", answer.conversation_id)
+    assert again.intent is Intent.COUNTS
+    assert f"{len(cited)} action" in again.text and "Le plan compte" not in again.text
