@@ -35,7 +35,8 @@ _WHERE_ARE_WE = re.compile(
 _WHAT_IS = re.compile(r"\bqu est-ce qui\b|\bqu est ce qui\b|\bce qui\b")
 _ADVICE = re.compile(
     r"\b(?:que|quoi) (?:faire|devrait|devrions|faudrait|devons|conseill)|\bidees? (?:pour|sur)\b|"
-    r"\bcomment (?:ameliorer|avancer|renforcer|remedier|mieux)\b"
+    r"\bcomment (?:on )?(?:pourrait |peut |peux |doit |faut il )?(?:ameliorer|avancer|renforcer|"
+    r"remedier|mieux|traiter|gerer|resoudre|repondre|corriger|reduire|lutter|agir)\b"
 )
 _STILL_NEEDED = re.compile(r"\b(?:faut|manque|manquent|encore|reste|restent)\b")
 _COUNTING = re.compile(
@@ -85,6 +86,10 @@ def _decide(
         and (subject or refers or entities.action_query)
     ):
         return Intent.OWNER_DRAFTS, ("hypothetical",)
+    if cues.has("vague") and cues.any("owner", "indicator") and not cues.has("propose"):
+        # « quels indicateurs sont vagues ? »: the audit's vague ones come with the missing ones
+        entities.field = MissingField.OWNER if cues.has("owner") else MissingField.INDICATOR
+        return Intent.MISSING_FIELD, ("vague",)
     if cues.has("indicator") and _STILL_NEEDED.search(normalized) and not cues.has("propose"):
         entities.field = MissingField.INDICATOR
         return Intent.MISSING_FIELD, ("indicator",)
@@ -118,6 +123,12 @@ def _decide(
     ):
         return Intent.PROGRESS, ("progress",)  # criteria compared on their coverage
     uncovered_question = cues.has("negation") and (cues.has("cover") or has_reco_word)
+    if cues.has("count") and has_reco_word and not entities.recommendation_number:
+        # « combien de recommandations ? »: the coverage; with a state (« partiellement
+        # couvertes », « non couvertes ») the recommendations in that state
+        if uncovered_question or cues.has("partial"):
+            return Intent.UNCOVERED, ("count",)
+        return Intent.PROGRESS, ("count",)
     if (cues.has("count") or _COUNTING.search(normalized)) and not uncovered_question:
         return Intent.COUNTS, ("count",)
     progress = cues.has("progress") or bool(_WHERE_ARE_WE.search(normalized))
@@ -159,6 +170,8 @@ def _decide(
         return Intent.THEME_STATUS, ("action",)
     if has_reco_word and entities.criterion and cues.any("cover", "planned", "list"):
         return Intent.UNCOVERED if cues.has("negation") else Intent.PROGRESS, ()
+    if entities.criterion and cues.has("planned") and not cues.has("negation"):
+        return Intent.PROGRESS, ()  # « qu'est-ce qui a été fait pour le critère 1 ? »
     return None, ()
 
 

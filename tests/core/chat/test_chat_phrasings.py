@@ -166,3 +166,27 @@ def test_a_denied_status_lists_the_other_actions_of_the_last_answer(
     again = demo_service.ask("ça fait combien ?", answer.conversation_id)
     assert again.intent is Intent.COUNTS
     assert f"{len(cited)} action" in again.text and "Le plan compte" not in again.text
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("qui serait la bonne personne pour porter le livret d'accueil ?", Intent.OWNER_DRAFTS),
+        ("comment lutter contre la menace des départs à la retraite", Intent.ADVICE),
+        ("ça coince où pour la biosécurité ?", Intent.THEME_STATUS),
+        ("il y a combien de recos dans le rapport", Intent.PROGRESS),
+        ("combien de recommandations restent non couvertes", Intent.UNCOVERED),
+        ("nos indicateurs sont-ils trop flous ?", Intent.MISSING_FIELD),
+        ("qu'a-t-on fait pour le critère 5 ?", Intent.PROGRESS),
+    ],
+)
+def test_what_the_question_needs_decides(question: str, intent: Intent) -> None:
+    assert recognize(question).intent is intent
+
+
+def test_vague_indicators_are_listed_with_the_missing_ones(
+    demo_service: ConversationService,
+) -> None:
+    answer = demo_service.ask("quels indicateurs restent imprécis ?")
+    assert answer.intent is Intent.MISSING_FIELD and answer.grounded
+    assert "indicateurs vagues" in answer.text
