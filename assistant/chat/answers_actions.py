@@ -9,6 +9,7 @@ otherwise from the actions' own fields. Every action is described the same way
 from __future__ import annotations
 
 from assistant.audit.roles import role_key
+from assistant.chat.intents import asks_where_it_stands
 from assistant.chat.knowledge import LATE_GAPS, Knowledge
 from assistant.chat.lexicon import find_cues
 from assistant.chat.reply import Reply
@@ -368,6 +369,14 @@ def action_details(knowledge: Knowledge, question: Question, focus: Focus) -> Re
     if question.entities.theme and not question.entities.pronoun:
         reply.say(f"Voici les actions du plan sur « {question.entities.theme} »", end=" :")
         return reply.items(action_bullets(actions))
+    asked = find_cues(question.normalized.split())  # the field the follow-up asks for
+    if asked.has("deadline") and not asked.has("owner"):
+        reply.say("Voici les échéances des actions dont nous venons de parler", end=" :")
+        return reply.items(action_bullets(actions, owner=False))
+    where = asked.has("progress") or asks_where_it_stands(question.normalized)
+    if where and not asked.any("owner", "who"):
+        reply.say("Voici l'état des actions dont nous venons de parler", end=" :")
+        return reply.items(action_bullets(actions, owner=False, deadline=False))
     reply.say("Voici les responsables des actions dont nous venons de parler", end=" :")
     return reply.items(action_bullets(actions, deadline=False))
 

@@ -43,7 +43,7 @@ _RECOMMENDATION = (
 _PAGE = re.compile(r"\b(?:p|page)\s?(\d{1,3})\b")
 _PRONOUN = re.compile(
     r"\bqui (?:en|les|s en|l|la|le|y)\b|\b(?:cette|ces) actions?\b|\bcel(?:le|les|ui)[ -](?:ci|la)\b|\bceux[ -](?:ci|la)\b"
-    r"\b|\belles?\b|\b(?:en|les) (?:est|sont|porte|portent|pilote|s occupe)\b|^(?:et )?(?:les|la) ?quelles?\b"
+    r"\b|\belles?\b|\bleurs?\b|\b(?:en|les) (?:est|sont|porte|portent|pilote|s occupe)\b|^(?:et )?(?:les|la) ?quelles?\b"
 )
 _ACTION_ID = re.compile(r"\bact-[0-9a-f]{6,}\b")
 _QUOTED = re.compile(r"[«“\"]\s*(.+?)\s*[»”\"]")

@@ -30,8 +30,15 @@ from assistant.schema.chat import Entities, Focus, Intent, MissingField, Questio
 _FOLLOW_UP = re.compile(r"^(?:et|pour|idem|meme question|meme chose|aussi|puis|sinon|ensuite)\b")
 _WHERE_ARE_WE = re.compile(
     r"\bou en (?:est|sont|sommes|etes)\b|\bpoint sur\b|\bfaire le point\b|"
-    r"\b(?:on|ca|nous|vous) en (?:est|sommes|etes)\b|\ben (?:est|sommes)[ -](?:on |nous )?ou\b"
+    r"\b(?:on|ca|nous|vous) en (?:est|sommes|etes)\b|\ben (?:est|sont|sommes|etes)[ -](?:on |nous |elles |ils )?ou\b"
 )
+
+
+def asks_where_it_stands(normalized: str) -> bool:
+    """« où en est … ? », « elles en sont où ? », « point sur … » (a normalised question)."""
+    return bool(_WHERE_ARE_WE.search(normalized))
+
+
 _WHAT_IS = re.compile(r"\bqu est-ce qui\b|\bqu est ce qui\b|\bce qui\b")
 _ADVICE = re.compile(
     r"\b(?:que|quoi) (?:faire|devrait|devrions|faudrait|devons|conseill)|\bidees? (?:pour|sur)\b|"
@@ -138,6 +145,10 @@ def _decide(
         return Intent.THEME_STATUS, ("progress",)
     if progress and (entities.criterion or not (entities.action_query or entities.pronoun)):
         return Intent.PROGRESS, ("progress",)
+    if entities.pronoun and (progress or cues.has("deadline")) and not cues.has("negation"):
+        return Intent.ACTION_DETAILS, (
+            "progress",
+        )  # « et elles en sont où ? », « leurs échéances ? »
     if (
         cues.has("negation") and (cues.has("cover") or (has_reco_word and cues.has("planned")))
     ) or (has_reco_word and cues.any("partial", "forgotten")):
@@ -173,6 +184,26 @@ def _decide(
     if entities.criterion and cues.has("planned") and not cues.has("negation"):
         return Intent.PROGRESS, ()  # « qu'est-ce qui a été fait pour le critère 1 ? »
     return None, ()
+
+
+#: « et le 5 ? », « et du 4 ? », « et la 2 ? »: a bare number, read as the focus's slot.
+_BARE_NUMBER = re.compile(
+    r"^(?:et |pour |puis )*(?:le |la |du |de la |au |a la |pour le )?(\d{1,2})$"
+)
+
+
+def _bare_number(normalized: str, focus: Focus, entities: Entities) -> None:
+    """Fill the slot a bare number stands for: a recommendation when the last question
+    named one (or the article is feminine, « la 2 »), else a criterion."""
+    found = _BARE_NUMBER.match(normalized)
+    if found is None or entities.criterion or entities.recommendation_number:
+        return
+    number = found.group(1)
+    feminine = bool(re.search(r"\bla \d", normalized))
+    if feminine or (focus.entities.recommendation_number and not focus.entities.criterion) or (focus.entities.recommendation_number and not re.search(r"\b(?:le|du|au) \d", normalized)):
+        entities.recommendation_number = number
+    else:
+        entities.criterion = f"Critère {number}"
 
 
 def _merge(previous: Entities, new: Entities) -> Entities:
@@ -220,6 +251,8 @@ def recognize(
     frame = _THEME_FRAME.get(intent)
     drop = theme_drop_words(cues, *frame) if frame else theme_drop_words(cues)
     entities.theme = theme(text, drop)
+    if follow_up and focus is not None:
+        _bare_number(normalized, focus, entities)
     if follow_up and focus is not None and intent == focus.intent:
         entities = _merge(focus.entities, entities)
     elif follow_up and focus is not None and not entities.criterion:

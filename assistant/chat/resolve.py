@@ -149,6 +149,10 @@ def previous_actions(knowledge: Knowledge, question: Question, focus: Focus) -> 
     if not focus.action_ids or focus.subject not in ("actions", "criterion"):
         return []
     named = question.entities.action_query or question.entities.recommendation_number
+    # « et du critère 4 ? » after the late actions of the 1st: a new scope, not « among them »
+    moved = question.entities.criterion not in (None, focus.criterion)
+    if moved and not question.entities.pronoun:
+        return []
     refers = question.entities.pronoun or bool(_REFERS.match(question.normalized))
     if named or not refers:
         return []

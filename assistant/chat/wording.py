@@ -106,7 +106,7 @@ def of_owner(knowledge: Knowledge, actions: Iterable[Action], owner: str | None)
 def scope_words(criterion: str | None, owner: str | None, n: int = 2) -> str:
     """« liées au critère 3 », « portée par Coordination qualité », « » — to qualify a count
     of `n` actions (the participle agrees)."""
-    ending = "e" if n == 1 else "es"
+    ending = "e" if n <= 1 else "es"  # « aucune action liée », « 2 actions liées »
     parts = []
     if criterion:
         parts.append(f"lié{ending} au {criterion.lower()}")

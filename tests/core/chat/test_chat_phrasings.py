@@ -190,3 +190,38 @@ def test_vague_indicators_are_listed_with_the_missing_ones(
     answer = demo_service.ask("quels indicateurs restent imprécis ?")
     assert answer.intent is Intent.MISSING_FIELD and answer.grounded
     assert "indicateurs vagues" in answer.text
+
+
+def test_a_bare_number_follows_up_on_the_slot_of_the_last_question(
+    demo_service: ConversationService,
+) -> None:
+    first = demo_service.ask("fais le point sur le critère 2")
+    answer = demo_service.ask("et le 4 ?", first.conversation_id)
+    assert answer.intent is Intent.PROGRESS and "critère 4" in answer.text.split("\n")[0]
+    reco = demo_service.ask("qu'est-ce qui est prévu pour la reco 1 du critère 3 ?")
+    then = demo_service.ask("et la 3 ?", reco.conversation_id)
+    assert then.text.startswith("Critère 3, Recommandation 3"), then.text
+
+
+def test_a_follow_up_on_another_criterion_is_a_new_scope(
+    demo_service: ConversationService,
+) -> None:
+    first = demo_service.ask("retards du critère 1 ?")
+    answer = demo_service.ask("et du 4 ?", first.conversation_id)
+    knowledge = demo_service.knowledge()
+    cited = [c.id for c in answer.citations if c.kind == "action"]
+    assert cited and not set(cited) & {c.id for c in first.citations}
+    assert all(knowledge.actions[i].id for i in cited)
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "heading"),
+    [("et leurs échéances ?", "Voici les échéances"), ("et elles en sont où ?", "Voici l'état")],
+)
+def test_a_follow_up_on_several_actions_answers_the_field_asked(
+    demo_service: ConversationService, follow_up: str, heading: str
+) -> None:
+    first = demo_service.ask("qu'avons-nous prévu pour la recommandation 2 du critère 3 ?")
+    answer = demo_service.ask(follow_up, first.conversation_id)
+    assert answer.intent is Intent.ACTION_DETAILS and answer.text.startswith(heading), answer.text
+    assert answer.grounded, answer.warnings
