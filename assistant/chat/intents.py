@@ -200,7 +200,13 @@ def _bare_number(normalized: str, focus: Focus, entities: Entities) -> None:
         return
     number = found.group(1)
     feminine = bool(re.search(r"\bla \d", normalized))
-    if feminine or (focus.entities.recommendation_number and not focus.entities.criterion) or (focus.entities.recommendation_number and not re.search(r"\b(?:le|du|au) \d", normalized)):
+    if (
+        feminine
+        or (focus.entities.recommendation_number and not focus.entities.criterion)
+        or (
+            focus.entities.recommendation_number and not re.search(r"\b(?:le|du|au) \d", normalized)
+        )
+    ):
         entities.recommendation_number = number
     else:
         entities.criterion = f"Critère {number}"
