@@ -306,6 +306,13 @@ def _criteria_compared(knowledge: Knowledge, extreme: str) -> Reply:
         criterion=chosen[0] if len(chosen) == 1 else None,
         recommendations=[m.recommendation_id for name in chosen for m in groups[name]],
     )
+    if len(chosen) == len(ranked) > 1:  # nothing to compare: every criterion alike
+        reply.say(
+            f"Les {len(ranked)} critères sont couverts à égalité", *cited_all(groups), end=" :"
+        )
+        for name in ranked:
+            reply.item(f"{name} : " + _coverage_parts(groups[name]))
+        return reply
     plural = len(chosen) > 1
     adjective = (
         ("les moins couverts" if plural else "le moins couvert")
@@ -316,16 +323,24 @@ def _criteria_compared(knowledge: Knowledge, extreme: str) -> Reply:
     verb = "Les critères" if plural else "Le critère"
     reply.say(f"{verb} {adjective} : {join_fr(chosen)}", *cited, end=" :")
     for name in ranked:
-        members = groups[name]
-        parts = []
-        for level in (Coverage.COVERED, Coverage.PARTIAL, Coverage.UNCOVERED):
-            group = [m for m in members if m.coverage is level]
-            if group:
-                words = _COVERAGE_WORDS[level][0 if len(group) == 1 else 1]
-                ids = ", ".join(m.recommendation_id for m in group)
-                parts.append(f"{len(group)} {words} [{ids}]")
-        reply.item(f"{name} : " + " ; ".join(parts))
+        reply.item(f"{name} : " + _coverage_parts(groups[name]))
     return reply
+
+
+def cited_all(groups: dict[str, list[Mapping]]) -> list[str]:
+    return [m.recommendation_id for members in groups.values() for m in members]
+
+
+def _coverage_parts(members: list[Mapping]) -> str:
+    """« 1 couverte [rec-…] ; 1 non couverte [rec-…] »: ids written in, as in the plan's summary."""
+    parts = []
+    for level in (Coverage.COVERED, Coverage.PARTIAL, Coverage.UNCOVERED):
+        group = [m for m in members if m.coverage is level]
+        if group:
+            words = _COVERAGE_WORDS[level][0 if len(group) == 1 else 1]
+            ids = ", ".join(m.recommendation_id for m in group)
+            parts.append(f"{len(group)} {words} [{ids}]")
+    return " ; ".join(parts)
 
 
 def _plan_progress(knowledge: Knowledge) -> Reply:

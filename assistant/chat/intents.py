@@ -145,7 +145,12 @@ def _decide(
         return Intent.THEME_STATUS, ("progress",)
     if progress and (entities.criterion or not (entities.action_query or entities.pronoun)):
         return Intent.PROGRESS, ("progress",)
-    if entities.pronoun and (progress or cues.has("deadline")) and not cues.has("negation"):
+    bare = not (subject or entities.criterion or entities.recommendation_number)
+    if (
+        (entities.pronoun or (refers and bare))
+        and (progress or cues.has("deadline"))
+        and not cues.has("negation")
+    ):
         return Intent.ACTION_DETAILS, (
             "progress",
         )  # « et elles en sont où ? », « leurs échéances ? »
@@ -154,7 +159,8 @@ def _decide(
     ) or (has_reco_word and cues.any("partial", "forgotten")):
         return Intent.UNCOVERED, ("negation", "cover")
     if owner and not cues.has("who"):
-        return Intent.OWNER_ACTIONS, ()
+        # « les actions de la DAE pas encore terminées »: a status among an owner's actions
+        return (Intent.STATUS if entities.status else Intent.OWNER_ACTIONS), ()
     if cues.has("owner") and (cues.has("who") or cues.has("list")):
         named_theme = theme(text, theme_drop_words(cues, *_THEME_FRAME[Intent.THEME_OWNERS]))
         if entities.action_query or (entities.pronoun and not named_theme) or not named_theme:

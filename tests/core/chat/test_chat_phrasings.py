@@ -225,3 +225,18 @@ def test_a_follow_up_on_several_actions_answers_the_field_asked(
     answer = demo_service.ask(follow_up, first.conversation_id)
     assert answer.intent is Intent.ACTION_DETAILS and answer.text.startswith(heading), answer.text
     assert answer.grounded, answer.warnings
+
+
+def test_a_status_among_an_owners_actions(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("les actions non terminées de la direction de catégorie")
+    assert answer.intent is Intent.STATUS and answer.grounded, answer.warnings
+    knowledge = demo_service.knowledge()
+    cited = [knowledge.actions[c.id] for c in answer.citations if c.id in knowledge.actions]
+    assert cited and all("Direction de catégorie" in (a.owner or "") for a in cited)
+    assert all(a.status_category.value not in ("done", "abandoned") for a in cited)
+
+
+def test_when_follows_up_on_the_action_just_named(demo_service: ConversationService) -> None:
+    first = demo_service.ask("qui pilote le guide du TFE ?")
+    answer = demo_service.ask("et c'est pour quand ?", first.conversation_id)
+    assert answer.intent is Intent.ACTION_DETAILS and "décembre 2025" in answer.text
