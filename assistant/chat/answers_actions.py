@@ -41,6 +41,11 @@ from assistant.schema.chat import Focus, MissingField, Question
 _MISSING = {
     MissingField.OWNER: ("action_without_owner", "de responsable", "un responsable"),
     MissingField.DEADLINE: ("action_without_deadline", "d'échéance", "une échéance"),
+    MissingField.STATUS: (
+        "action_without_status",
+        "d'état de réalisation",
+        "un état de réalisation",
+    ),
     MissingField.INDICATOR: (
         "action_without_indicator",
         "d'indicateur de suivi",

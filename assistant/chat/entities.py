@@ -203,6 +203,8 @@ def swot_kinds(normalized: str) -> list[Literal["weakness", "threat"]]:
     return kinds
 
 
+#: « sans état », « pas de statut », « n'ont aucun état »: the status is the missing field.
+_NO_STATUS = re.compile(r"\b(?:sans|pas d|pas de|aucun|ni) (?:etat|statut)s?\b")
 _DENIED_DONE = re.compile(
     r"\b(?:pas|non|jamais|ni)(?: \w+){0,2} (?:realise|realisee|realisees|realises|termine|"
     r"terminee|terminees|termines|fini|finie|finies|finis|acheve|achevee|achevees|acheves)\b"
@@ -216,6 +218,8 @@ def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
     if status is None and re.search(r"\ben cours\b", normalized):
         status = StatusCategory.IN_PROGRESS
     field = next((value for cue, value in _FIELD_CUES if cues.has(cue)), None)
+    if field is None and _NO_STATUS.search(normalized):
+        field = MissingField.STATUS
     return Entities(
         criterion=criterion,
         recommendation_number=number,

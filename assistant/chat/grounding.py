@@ -82,7 +82,7 @@ _QUOTE = re.compile(r"«\s*(.+?)\s*»")
 _COUNTED = re.compile(r"\b(\d+) (?:autres? )?(recommandations?|actions?)\b")
 _NOT_FACTUAL = re.compile(
     r"^(?:je ne trouve|je n ai (?:pas )?trouve|je n ai pas compris|je ne sais|je ne peux|il n y a (?:pas|aucun)|"
-    r"precisez|vous pouvez|souhaitez|importez|indiquez|citez|essayez|demandez|reformulez|"
+    r"avec plaisir|precisez|vous pouvez|souhaitez|importez|indiquez|citez|essayez|demandez|reformulez|"
     r"pour (?:voir|savoir|le detail|plus)|voici)\b"
 )
 _UNCOVERED = re.compile(

@@ -53,6 +53,7 @@ _COUNTING = re.compile(
 _PLANNED_FOR = re.compile(
     r"\b(?:prevu|prevue|prevues|prevoit|prevoyons|planifie)s? (?:pour|sur|contre|en)\b"
     r"|\b(?:on a|a t on|avons nous|qu on a) (?:quoi |prevu |fait )?(?:sur|pour|contre)\b"
+    r"|\btout ce qui (?:concerne|touche|parle)\b"
 )
 #: « quel critère est le moins couvert ? »: criteria compared, none named.
 _CRITERIA_COMPARED = re.compile(r"\bcriteres?\b(?! \d)")
@@ -114,7 +115,7 @@ def _decide(
         return Intent.INDICATORS, ("indicator",)
     if (
         cues.has("negation")
-        and cues.any("owner", "deadline", "indicator")
+        and (cues.any("owner", "deadline", "indicator") or entities.field is MissingField.STATUS)
         and not (cues.has("who") or entities.recommendation_number)
     ):
         return Intent.MISSING_FIELD, ("negation",)
@@ -158,6 +159,9 @@ def _decide(
         cues.has("negation") and (cues.has("cover") or (has_reco_word and cues.has("planned")))
     ) or (has_reco_word and cues.any("partial", "forgotten")):
         return Intent.UNCOVERED, ("negation", "cover")
+    if has_reco_word and cues.has("cover") and not (subject or entities.recommendation_number):
+        # « est-ce que toutes les recommandations sont couvertes ? »: the ones that are not
+        return Intent.UNCOVERED, ("cover",)
     if owner and not cues.has("who"):
         # « les actions de la DAE pas encore terminées »: a status among an owner's actions
         return (Intent.STATUS if entities.status else Intent.OWNER_ACTIONS), ()
@@ -182,6 +186,13 @@ def _decide(
         and not _WHAT_IS.search(normalized)  # « qu'est-ce qui est prévu … » asks what, not who
     ):
         return Intent.THEME_OWNERS, ("who",)
+    if (
+        subject
+        and cues.has("owner")
+        and not cues.any("negation", "count", "hypothetical", "list")
+        and not _WHAT_IS.search(normalized)
+    ):
+        return Intent.ACTION_DETAILS, ("owner",)  # « est-ce que le portfolio a un responsable ? »
     planned_for = cues.has("action") and cues.any("list", "planned")
     if subject and (planned_for or _PLANNED_FOR.search(normalized)) and not cues.has("negation"):
         return Intent.THEME_STATUS, ("action",)

@@ -6,7 +6,8 @@ questions it can answer (`assistant.chat.answers_search`). It may quote the word
 find (« couleur » et « ciel » n'apparaissent dans aucun document), but quoting keyboard noise
 (« sdfgh », « blablabla ») back to a person reads as a machine echoing: such tokens are not
 words, and are not quoted. A question about how the assistant works (« ça marche comment ? »)
-names no subject of the documents either, whatever its words.
+names no subject of the documents either, whatever its words. A thank-you (« ok merci »)
+asks nothing: it is answered politely, with what else can be asked.
 """
 
 from __future__ import annotations
@@ -25,6 +26,51 @@ _ABOUT_THE_ASSISTANT = re.compile(
     r"|\b(?:a quoi (?:tu sers|sers tu|ca sert)|tu sers a quoi|tu (?:sais|peux) faire quoi"
     r"|que sais tu faire|qu est ce que tu (?:sais|peux) faire)\b"
 )
+
+
+#: Words of a thank-you or an acknowledgement (« ok merci beaucoup », « super, parfait »).
+_THANKS = frozenset(
+    [
+        "merci",
+        "mercii",
+        "beaucoup",
+        "bien",
+        "ok",
+        "okay",
+        "oki",
+        "super",
+        "parfait",
+        "top",
+        "genial",
+        "cool",
+        "nickel",
+        "excellent",
+        "d",
+        "accord",
+        "dac",
+        "ca",
+        "marche",
+        "vais",
+        "voir",
+        "je",
+        "vois",
+        "entendu",
+        "compris",
+        "tres",
+    ]
+)
+
+
+def is_thanks(normalized: str) -> bool:
+    """True for a thank-you or an acknowledgement, with nothing asked."""
+    tokens = normalized.split()
+    return (
+        bool(tokens)
+        and all(t in _THANKS for t in tokens)
+        and bool(
+            {"merci", "mercii", "ok", "okay", "super", "parfait", "top", "nickel"} & set(tokens)
+        )
+    )
 
 
 def looks_like_a_word(word: str) -> bool:

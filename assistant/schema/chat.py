@@ -50,6 +50,7 @@ class MissingField(StrEnum):
     OWNER = "owner"
     DEADLINE = "deadline"
     INDICATOR = "indicator"
+    STATUS = "status"
 
 
 class Entities(BaseModel):

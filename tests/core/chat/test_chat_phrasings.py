@@ -240,3 +240,24 @@ def test_when_follows_up_on_the_action_just_named(demo_service: ConversationServ
     first = demo_service.ask("qui pilote le guide du TFE ?")
     answer = demo_service.ask("et c'est pour quand ?", first.conversation_id)
     assert answer.intent is Intent.ACTION_DETAILS and "décembre 2025" in answer.text
+
+
+def test_moved_deadlines_ask_for_the_history() -> None:
+    assert recognize("des dates décalées ?").intent is Intent.HISTORY
+    assert recognize("je suis perdu, aide-moi").intent is not Intent.HISTORY
+
+
+def test_yes_no_questions_are_answered_by_what_they_need(
+    demo_service: ConversationService,
+) -> None:
+    whole = demo_service.ask("le plan couvre-t-il toutes les recommandations ?")
+    assert whole.intent is Intent.UNCOVERED and whole.grounded
+    owner = demo_service.ask("est-ce que le répertoire des TFE a un porteur ?")
+    assert owner.intent is Intent.ACTION_DETAILS and "n'a pas de responsable" in owner.text
+    status = demo_service.ask("y a-t-il des actions sans état de réalisation ?")
+    assert status.intent is Intent.MISSING_FIELD and "état de réalisation" in status.text
+
+
+def test_thanks_are_answered_politely(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("super, merci !")
+    assert answer.text.startswith("Avec plaisir") and answer.grounded and not answer.citations
