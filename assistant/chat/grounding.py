@@ -65,7 +65,7 @@ version versions precedente ajoutee ajoutees modifiee modifiees modifie depuis t
 reste restent mener ni
 retiree retirees reformulee reformulees devient deplacee perdu leur reprend revient reviennent
 rapport nouveau pourtant marquee change changee changees changement changements derniere
-figurait figuraient mieux egalite
+figurait figuraient mieux egalite plus
 """
 )
 _FRAME = frozenset(s for word in FRAME_WORDS for s in stems(word))

@@ -63,7 +63,9 @@ def _expanded(tokens: list[str]) -> list[str]:
     out: list[str] = []
     for index, token in enumerate(tokens):
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if token in table and not (token == "c" and following[:1].isdigit()):
+        # « c » is « c'est » unless a number (« C 3 ») or « est » (« c'est ») follows
+        lone_c = token == "c" and (following[:1].isdigit() or following in ("est", "etait"))
+        if token in table and not lone_c:
             out += table[token].split()
         else:
             out.append(token)

@@ -44,6 +44,7 @@ def test_politeness_shows_no_cue_and_is_no_subject() -> None:
         ("qd finit le tutorat", "quand finit le tutorat"),
         ("c quoi le plan", "c est quoi le plan"),
         ("C 3 R 2", "c 3 r 2"),  # a lone « c » before a number is a criterion
+        ("c'est fait ?", "c est fait"),
     ],
 )
 def test_shorthand_is_spelled_out(question: str, expected: str) -> None:
