@@ -8,7 +8,9 @@ issue 14 changed, phrased as coordinators type them, with a fixed third kept *as
 separately: existing, fresh in-sample, fresh aside. A second batch of fresh questions
 (``"batch": 2``, files ``fresh2-*.json``), written in the fourth session before its rule work
 and with its aside third in files of its own (``"set": "aside"`` at the top of the file), is
-reported apart again (« fresh-2 in-sample », « fresh-2 aside »); it also asks about single real
+reported apart again (« fresh-2 in-sample », « fresh-2 aside »), and so is a fourth batch
+(``"batch": 4``, files ``fresh4-*.json``, session 6: every third conversation of each file
+in writing order aside); it also asks about single real
 plans (workspace ``seed:promsoc``: only the seed whose name starts with « promsoc »). Each conversation is a sequence of turns, so follow-ups (« et pour le
 critère 4 ? », « qui en est responsable ? ») are evaluated in context. For every turn:
 
@@ -73,6 +75,8 @@ PARTS = (
     "fresh-2 aside",
     "fresh-3 in-sample",
     "fresh-3 aside",
+    "fresh-4 in-sample",
+    "fresh-4 aside",
 )
 #: The earlier versions the « demo-versions » workspace holds before the demo corpus.
 VERSIONS_DIR = QUESTIONS_DIR / "versions"
@@ -108,7 +112,10 @@ class QuestionSet(BaseModel):
     )
     collection: Literal["existing", "fresh"] = "existing"
     batch: int = Field(
-        default=1, ge=1, le=3, description="Fresh questions: 1, 2 (session 4) or 3 (history)."
+        default=1,
+        ge=1,
+        le=4,
+        description="Fresh questions: 1, 2 (session 4), 3 (history) or 4 (session 6).",
     )
     set: Literal["in", "aside"] | None = Field(
         default=None, description="Every conversation of the file is of this part."
@@ -440,7 +447,7 @@ class ChatSection:
             console.print(
                 f"{label} (existing): {existing[key]:.3f} (target ≥ {TARGETS[label]}) {'PASS' if ok else 'MISS'}"
             )
-        for fresh in ("fresh", "fresh-2", "fresh-3"):
+        for fresh in ("fresh", "fresh-2", "fresh-3", "fresh-4"):
             if f"{fresh} aside" not in payload["parts"]:
                 continue
             aside = payload["parts"][f"{fresh} aside"]["answer_correctness"]

@@ -9,6 +9,7 @@ otherwise from the actions' own fields. Every action is described the same way
 from __future__ import annotations
 
 from assistant.audit.roles import role_key
+from assistant.chat.intents import asks_where_it_stands
 from assistant.chat.knowledge import LATE_GAPS, Knowledge
 from assistant.chat.lexicon import find_cues
 from assistant.chat.reply import Reply
@@ -23,6 +24,7 @@ from assistant.chat.resolve import (
 )
 from assistant.chat.text import agree, count, join_fr, of, quoted, stems, unique
 from assistant.chat.wording import (
+    STATUS_ORDER,
     action_bullets,
     describe_action,
     first_sentence,
@@ -39,6 +41,11 @@ from assistant.schema.chat import Focus, MissingField, Question
 _MISSING = {
     MissingField.OWNER: ("action_without_owner", "de responsable", "un responsable"),
     MissingField.DEADLINE: ("action_without_deadline", "d'échéance", "une échéance"),
+    MissingField.STATUS: (
+        "action_without_status",
+        "d'état de réalisation",
+        "un état de réalisation",
+    ),
     MissingField.INDICATOR: (
         "action_without_indicator",
         "d'indicateur de suivi",
@@ -77,7 +84,7 @@ def missing_field(knowledge: Knowledge, question: Question, focus: Focus) -> Rep
     """« Quelles actions n'ont pas de responsable ? » (or d'échéance, d'indicateur)."""
     field = question.entities.field or MissingField.OWNER
     kind, label, present = _MISSING[field]
-    where = scope_words(question.entities.criterion, None)
+    where = scope_words(question.entities.criterion, None, 1)
     found = _filtered(knowledge, _gap_actions(knowledge, kind), question, focus)
     reply = Reply().about(
         "actions", criterion=question.entities.criterion, actions=[a.id for a in found]
@@ -89,9 +96,12 @@ def missing_field(knowledge: Knowledge, question: Question, focus: Focus) -> Rep
         if len(scope) == 1:
             return reply.say(f"Cette action a {present}", scope[0].id)
         return reply.say(
-            f"Les {len(scope)} actions{where} ont toutes {present}", *(a.id for a in scope)
+            f"Les {len(scope)} actions{scope_words(question.entities.criterion, None)} ont "
+            f"toutes {present}",
+            *(a.id for a in scope),
         )
     n = len(found)
+    where = scope_words(question.entities.criterion, None, n)
     reply.say(f"{count(n, 'action')}{where} {agree(n, 'n’a pas', 'n’ont pas')} {label}".replace("’", "'"),
               *(a.id for a in found), end=" :")  # fmt: skip
     reply.items(action_bullets(found, owner=field is not MissingField.OWNER,
@@ -120,7 +130,7 @@ def late(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     """« Qu'est-ce qui est en retard ? » — deadlines past while the action is still open."""
     day = french_date(knowledge.as_of)
     found = _filtered(knowledge, _gap_actions(knowledge, *LATE_GAPS), question, focus)
-    where = scope_words(question.entities.criterion, question.entities.owner_query)
+    where = scope_words(question.entities.criterion, question.entities.owner_query, len(found))
     reply = Reply().about(
         "actions", criterion=question.entities.criterion, actions=[a.id for a in found]
     )
@@ -177,18 +187,43 @@ def _asked_statuses(question: Question) -> list[StatusCategory]:
     return asked if first in asked else [first, *asked]
 
 
+#: Statuses of actions that are over: done, or abandoned.
+CLOSED = (StatusCategory.DONE, StatusCategory.ABANDONED)
+
+
+def _still_open(reply: Reply, pool: list[Action], where: str) -> Reply:
+    """The actions not done (nor abandoned), by status: « pas terminées », « non réalisées »."""
+    still = [a for a in pool if a.status_category not in CLOSED]
+    reply.action_ids += [a.id for a in still]
+    if not still:
+        return reply.say(f"Toutes les actions{where} sont réalisées ou abandonnées",
+                         *(a.id for a in pool))  # fmt: skip
+    n = len(still)
+    reply.say(f"{count(n, 'action')}{where} {agree(n, 'reste ouverte', 'restent ouvertes')}",
+              *(a.id for a in still), end=" :")  # fmt: skip
+    for category in STATUS_ORDER:
+        group = [a for a in still if a.status_category is category]
+        if group:
+            reply.item(f"{len(group)} {status_label(category, len(group))}", *(a.id for a in group))  # fmt: skip
+    return reply
+
+
 def by_status(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     """« Quelles actions sont reportées ? » (or several statuses, or among the last ones)."""
     pool = _filtered(knowledge, knowledge.main_actions, question, focus)
-    where = scope_words(question.entities.criterion, question.entities.owner_query)
-    reply = Reply().about("actions", criterion=question.entities.criterion)
+    criterion, owner = question.entities.criterion, question.entities.owner_query
+    reply = Reply().about("actions", criterion=criterion)
+    if question.entities.status_negated:  # « lesquelles ne sont pas terminées ? »
+        return _still_open(reply, pool, scope_words(criterion, owner))
     for category in _asked_statuses(question):
         found = [a for a in pool if a.status_category is category]
         reply.action_ids += [a.id for a in found]
         if not found:
+            where = scope_words(criterion, owner, 1)
             reply.say(f"Je ne trouve aucune action {status_label(category)}{where} dans le plan")
             continue
         n = len(found)
+        where = scope_words(criterion, owner, n)
         reply.say(f"{count(n, 'action')}{where} {agree(n, 'est', 'sont')} {status_label(category, n)}",
                   *(a.id for a in found), end=" :")  # fmt: skip
         reply.items(action_bullets(found))
@@ -339,6 +374,14 @@ def action_details(knowledge: Knowledge, question: Question, focus: Focus) -> Re
     if question.entities.theme and not question.entities.pronoun:
         reply.say(f"Voici les actions du plan sur « {question.entities.theme} »", end=" :")
         return reply.items(action_bullets(actions))
+    asked = find_cues(question.normalized.split())  # the field the follow-up asks for
+    if asked.has("deadline") and not asked.has("owner"):
+        reply.say("Voici les échéances des actions dont nous venons de parler", end=" :")
+        return reply.items(action_bullets(actions, owner=False))
+    where = asked.has("progress") or asks_where_it_stands(question.normalized)
+    if where and not asked.any("owner", "who"):
+        reply.say("Voici l'état des actions dont nous venons de parler", end=" :")
+        return reply.items(action_bullets(actions, owner=False, deadline=False))
     reply.say("Voici les responsables des actions dont nous venons de parler", end=" :")
     return reply.items(action_bullets(actions, deadline=False))
 

@@ -181,7 +181,8 @@ def _label_counts(knowledge: Knowledge, actions: list[Action]) -> list[tuple[str
 def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     """« Qui porte le plus d'actions ? », « Combien d'actions en cours ? », « … par critère »."""
     entities = question.entities
-    pool = previous_actions(knowledge, question, focus) or knowledge.main_actions
+    previous = previous_actions(knowledge, question, focus)
+    pool = previous or knowledge.main_actions
     pool = of_owner(
         knowledge, in_criterion(knowledge, pool, entities.criterion), entities.owner_query
     )
@@ -231,7 +232,8 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
         return reply
     if per != "owner":
         n = len(pool)
-        reply.say(f"Le plan compte {count(n, 'action')}", *(a.id for a in pool), end=" :")
+        opening = "Cela fait" if previous else "Le plan compte"  # the last answer's items
+        reply.say(f"{opening} {count(n, 'action')}", *(a.id for a in pool), end=" :")
         for category in STATUS_ORDER:
             group = [a for a in pool if a.status_category is category]
             if group:
@@ -240,6 +242,16 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
                 )
         return reply
     ranked = _label_counts(knowledge, pool)
+    owned = [(label, members) for label, members in ranked if label != "Sans responsable"]
+    if entities.extreme == "least" and owned:
+        fewest = min(len(members) for _, members in owned)
+        lowest = [(label, members) for label, members in owned if len(members) == fewest]
+        verb = agree(len(lowest), "Le responsable qui porte", "Les responsables qui portent")
+        reply.say(f"{verb} le moins d'actions", *(a.id for _, members in lowest for a in members),
+                  end=" :")  # fmt: skip
+        for label, members in lowest:
+            reply.item(f"{label} : {count(len(members), 'action')}", *(a.id for a in members))
+        return reply
     top_label, top = ranked[0]
     reply.say(f"{top_label} porte le plus d'actions : {len(top)}", *(a.id for a in top))
     reply.say("Voici les responsables qui portent le plus d'actions", end=" :")

@@ -233,6 +233,8 @@ def progress(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     if criterion and (problem := _unknown_criterion(knowledge, criterion)):
         return problem
     if criterion is None:
+        if question.entities.extreme:
+            return _criteria_compared(knowledge, question.entities.extreme)
         return _plan_progress(knowledge)
     members = recommendations_of_criterion(knowledge, criterion)
     rec_ids = [m.recommendation_id for m in members]
@@ -277,6 +279,68 @@ def _status_items(knowledge: Knowledge, reply: Reply, action_ids: list[str]) -> 
         group = [a for a in action_ids if knowledge.actions[a].status_category is category]
         if group:
             reply.item(f"{len(group)} {status_label(category, len(group))}", *group)
+
+
+def _criteria_compared(knowledge: Knowledge, extreme: str) -> Reply:
+    """« Quel critère est le moins couvert ? »: criteria ranked by their share of covered
+    recommendations (a partial one counts half), then by their uncovered ones."""
+    groups: dict[str, list[Mapping]] = {}
+    for mapping in knowledge.mappings:
+        if mapping.criterion:
+            groups.setdefault(mapping.criterion, []).append(mapping)
+    if not groups:
+        return _plan_progress(knowledge)
+    weight = {Coverage.COVERED: 1.0, Coverage.PARTIAL: 0.5, Coverage.UNCOVERED: 0.0}
+
+    def share(members: list[Mapping]) -> tuple[float, int]:
+        covered = sum(weight[m.coverage] for m in members) / len(members)
+        return covered, -sum(m.coverage is Coverage.UNCOVERED for m in members)
+
+    ranked = sorted(groups, key=lambda name: share(groups[name]))
+    if extreme == "most":
+        ranked.reverse()
+    best = share(groups[ranked[0]])
+    chosen = [name for name in ranked if share(groups[name]) == best]
+    reply = Reply().about(
+        "criterion",
+        criterion=chosen[0] if len(chosen) == 1 else None,
+        recommendations=[m.recommendation_id for name in chosen for m in groups[name]],
+    )
+    if len(chosen) == len(ranked) > 1:  # nothing to compare: every criterion alike
+        reply.say(
+            f"Les {len(ranked)} critères sont couverts à égalité", *cited_all(groups), end=" :"
+        )
+        for name in ranked:
+            reply.item(f"{name} : " + _coverage_parts(groups[name]))
+        return reply
+    plural = len(chosen) > 1
+    adjective = (
+        ("les moins couverts" if plural else "le moins couvert")
+        if extreme == "least"
+        else ("les mieux couverts" if plural else "le mieux couvert")
+    )
+    cited = [m.recommendation_id for name in chosen for m in groups[name]]
+    verb = "Les critères" if plural else "Le critère"
+    reply.say(f"{verb} {adjective} : {join_fr(chosen)}", *cited, end=" :")
+    for name in ranked:
+        reply.item(f"{name} : " + _coverage_parts(groups[name]))
+    return reply
+
+
+def cited_all(groups: dict[str, list[Mapping]]) -> list[str]:
+    return [m.recommendation_id for members in groups.values() for m in members]
+
+
+def _coverage_parts(members: list[Mapping]) -> str:
+    """« 1 couverte [rec-…] ; 1 non couverte [rec-…] »: ids written in, as in the plan's summary."""
+    parts = []
+    for level in (Coverage.COVERED, Coverage.PARTIAL, Coverage.UNCOVERED):
+        group = [m for m in members if m.coverage is level]
+        if group:
+            words = _COVERAGE_WORDS[level][0 if len(group) == 1 else 1]
+            ids = ", ".join(m.recommendation_id for m in group)
+            parts.append(f"{len(group)} {words} [{ids}]")
+    return " ; ".join(parts)
 
 
 def _plan_progress(knowledge: Knowledge) -> Reply:

@@ -13,6 +13,7 @@ from assistant.audit.indicator_patterns import load_indicator_patterns
 from assistant.chat.entities import GENERIC_WORDS
 from assistant.chat.knowledge import PATTERN_PREFIX, Knowledge
 from assistant.chat.lexicon import cue_words, function_words
+from assistant.chat.nonsense import about_the_assistant, is_thanks, looks_like_a_word
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import closest_passages, find_actions, theme_actions, unique_action
 from assistant.chat.text import agree, count, is_stopword, join_fr, of, quoted, stems, words
@@ -243,6 +244,7 @@ def suggestions(knowledge: Knowledge) -> list[str]:
 
 
 def _not_understood(knowledge: Knowledge, reply: Reply, unknown: list[str]) -> Reply:
+    unknown = [w for w in unknown if looks_like_a_word(w)]  # keyboard noise is not quoted
     if unknown:
         listed = join_fr([f"« {w} »" for w in unknown[:3]])
         verb = agree(min(3, len(unknown)), "n'apparaît", "n'apparaissent")
@@ -265,8 +267,12 @@ def free(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     plus ? ») is never searched: the answer says it was not understood and offers questions
     the workspace can answer.
     """
+    if is_thanks(question.normalized):
+        asked = ", ".join(f"« {q} »" for q in suggestions(knowledge))
+        return (Reply(confidence=0.5).about("passages").say("Avec plaisir")
+                .say(f"Vous pouvez aussi demander : {asked}"))  # fmt: skip
     subject = content_words(question.text)
-    if not subject:
+    if not subject or about_the_assistant(question.normalized):
         reply = Reply(confidence=0.2).about("passages")
         return _not_understood(knowledge, reply, [])
     hits = closest_passages(knowledge, question.text, k=5)

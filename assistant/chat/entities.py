@@ -15,7 +15,7 @@ import re
 from typing import Literal
 
 from assistant.audit.french import word_set
-from assistant.chat.lexicon import CueMatch, cue_words, function_words
+from assistant.chat.lexicon import QUIET, CueMatch, cue_words, function_words
 from assistant.chat.text import CARDINALS, ORDINALS, fold_text, is_stopword
 from assistant.schema import StatusCategory
 from assistant.schema.chat import Entities, MissingField
@@ -42,8 +42,8 @@ _RECOMMENDATION = (
 )
 _PAGE = re.compile(r"\b(?:p|page)\s?(\d{1,3})\b")
 _PRONOUN = re.compile(
-    r"\bqui (?:en|les|s en|l|la|le|y)\b|\b(?:cette|ces) actions?\b|\bcelles? ci\b|\bceux ci\b"
-    r"\b|\belles?\b|\b(?:en|les) (?:est|sont|porte|portent|pilote|s occupe)\b|^(?:et )?(?:les|la) ?quelles?\b"
+    r"\bqui (?:en|les|s en|l|la|le|y)\b|\b(?:cette|ces) actions?\b|\bcel(?:le|les|ui)[ -](?:ci|la)\b|\bceux[ -](?:ci|la)\b"
+    r"\b|\belles?\b|\bleurs?\b|\b(?:en|les) (?:est|sont|porte|portent|pilote|s occupe)\b|^(?:et )?(?:les|la) ?quelles?\b"
 )
 _ACTION_ID = re.compile(r"\bact-[0-9a-f]{6,}\b")
 _QUOTED = re.compile(r"[«“\"]\s*(.+?)\s*[»”\"]")
@@ -86,6 +86,8 @@ _STATUS_CUES = (
 _BY_OWNER = re.compile(r"\bqui\b|\bresponsables?\b|\bporteurs?\b|\bpersonnes?\b")
 _BY_CRITERION = re.compile(r"\bpar critere|\bcriteres\b|\bpar reco")
 _BY_STATUS = re.compile(r"\betats?\b|\bstatuts?\b|\bstatus\b|\bavancement\b")
+_LEAST = re.compile(r"\b(?:le |la |les )?moins\b")
+_MOST = re.compile(r"\b(?:le |la |les )?(?:plus|mieux)\b")
 _ASKS_WEAKNESS = re.compile(r"\bfaiblesses?\b|\bpoints? faibles?\b|\bfaibles\b")
 _ASKS_THREAT = re.compile(r"\bmenaces?\b|\brisques?\b")
 _FIELD_CUES = (
@@ -184,6 +186,13 @@ def group_by(normalized: str) -> Literal["owner", "criterion", "status"] | None:
     return None
 
 
+def extreme(normalized: str) -> Literal["most", "least"] | None:
+    """« le moins … » / « le plus … », « le mieux … » (None: no comparison)."""
+    if _LEAST.search(normalized):
+        return "least"
+    return "most" if _MOST.search(normalized) else None
+
+
 def swot_kinds(normalized: str) -> list[Literal["weakness", "threat"]]:
     """« faiblesses », « menaces » or both, as the question names them (none: empty)."""
     kinds: list[Literal["weakness", "threat"]] = []
@@ -194,6 +203,14 @@ def swot_kinds(normalized: str) -> list[Literal["weakness", "threat"]]:
     return kinds
 
 
+#: « sans état », « pas de statut », « n'ont aucun état »: the status is the missing field.
+_NO_STATUS = re.compile(r"\b(?:sans|pas d|pas de|aucun|ni) (?:etat|statut)s?\b")
+_DENIED_DONE = re.compile(
+    r"\b(?:pas|non|jamais|ni)(?: \w+){0,2} (?:realise|realisee|realisees|realises|termine|"
+    r"terminee|terminees|termines|fini|finie|finies|finis|acheve|achevee|achevees|acheves)\b"
+)
+
+
 def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
     """Entities of a question (not yet checked against the workspace)."""
     criterion, number, page = references(normalized)
@@ -201,6 +218,8 @@ def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
     if status is None and re.search(r"\ben cours\b", normalized):
         status = StatusCategory.IN_PROGRESS
     field = next((value for cue, value in _FIELD_CUES if cues.has(cue)), None)
+    if field is None and _NO_STATUS.search(normalized):
+        field = MissingField.STATUS
     return Entities(
         criterion=criterion,
         recommendation_number=number,
@@ -208,15 +227,17 @@ def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
         action_query=action_query(text),
         field=field,
         status=status.value if status else None,
+        status_negated=status is StatusCategory.DONE and bool(_DENIED_DONE.search(normalized)),
         partial=cues.has("partial"),
         group_by=group_by(normalized),
         swot_kinds=swot_kinds(normalized),
         pronoun=bool(_PRONOUN.search(normalized)),
+        extreme=extreme(normalized),
     )
 
 
 def theme_drop_words(cues: CueMatch, *names: str) -> frozenset[str]:
     """Words to leave out of the theme: those that showed the given cues (all cues if none)."""
     if names:
-        return frozenset(word for name in names for word in cues.words_of(name))
+        return frozenset(word for name in (*names, QUIET) for word in cues.words_of(name))
     return frozenset(word for words in cues.found.values() for word in words) | cue_words()

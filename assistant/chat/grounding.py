@@ -65,7 +65,7 @@ version versions precedente ajoutee ajoutees modifiee modifiees modifie depuis t
 reste restent mener ni
 retiree retirees reformulee reformulees devient deplacee perdu leur reprend revient reviennent
 rapport nouveau pourtant marquee change changee changees changement changements derniere
-figurait figuraient
+figurait figuraient mieux egalite plus
 """
 )
 _FRAME = frozenset(s for word in FRAME_WORDS for s in stems(word))
@@ -82,7 +82,7 @@ _QUOTE = re.compile(r"«\s*(.+?)\s*»")
 _COUNTED = re.compile(r"\b(\d+) (?:autres? )?(recommandations?|actions?)\b")
 _NOT_FACTUAL = re.compile(
     r"^(?:je ne trouve|je n ai (?:pas )?trouve|je n ai pas compris|je ne sais|je ne peux|il n y a (?:pas|aucun)|"
-    r"precisez|vous pouvez|souhaitez|importez|indiquez|citez|essayez|demandez|reformulez|"
+    r"avec plaisir|precisez|vous pouvez|souhaitez|importez|indiquez|citez|essayez|demandez|reformulez|"
     r"pour (?:voir|savoir|le detail|plus)|voici)\b"
 )
 _UNCOVERED = re.compile(

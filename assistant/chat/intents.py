@@ -30,12 +30,20 @@ from assistant.schema.chat import Entities, Focus, Intent, MissingField, Questio
 _FOLLOW_UP = re.compile(r"^(?:et|pour|idem|meme question|meme chose|aussi|puis|sinon|ensuite)\b")
 _WHERE_ARE_WE = re.compile(
     r"\bou en (?:est|sont|sommes|etes)\b|\bpoint sur\b|\bfaire le point\b|"
-    r"\b(?:on|ca|nous|vous) en (?:est|sommes|etes)\b|\ben (?:est|sommes)[ -](?:on |nous )?ou\b"
+    r"\b(?:on|ca|nous|vous) en (?:est|sommes|etes)\b|\ben (?:est|sont|sommes|etes)[ -](?:on |nous |elles |ils )?ou\b"
 )
+
+
+def asks_where_it_stands(normalized: str) -> bool:
+    """« où en est … ? », « elles en sont où ? », « point sur … » (a normalised question)."""
+    return bool(_WHERE_ARE_WE.search(normalized))
+
+
 _WHAT_IS = re.compile(r"\bqu est-ce qui\b|\bqu est ce qui\b|\bce qui\b")
 _ADVICE = re.compile(
     r"\b(?:que|quoi) (?:faire|devrait|devrions|faudrait|devons|conseill)|\bidees? (?:pour|sur)\b|"
-    r"\bcomment (?:ameliorer|avancer|renforcer|remedier|mieux)\b"
+    r"\bcomment (?:on )?(?:pourrait |peut |peux |doit |faut il )?(?:ameliorer|avancer|renforcer|"
+    r"remedier|mieux|traiter|gerer|resoudre|repondre|corriger|reduire|lutter|agir)\b"
 )
 _STILL_NEEDED = re.compile(r"\b(?:faut|manque|manquent|encore|reste|restent)\b")
 _COUNTING = re.compile(
@@ -44,7 +52,11 @@ _COUNTING = re.compile(
 )
 _PLANNED_FOR = re.compile(
     r"\b(?:prevu|prevue|prevues|prevoit|prevoyons|planifie)s? (?:pour|sur|contre|en)\b"
+    r"|\b(?:on a|a t on|avons nous|qu on a) (?:quoi |prevu |fait )?(?:sur|pour|contre)\b"
+    r"|\btout ce qui (?:concerne|touche|parle)\b"
 )
+#: « quel critère est le moins couvert ? »: criteria compared, none named.
+_CRITERIA_COMPARED = re.compile(r"\bcriteres?\b(?! \d)")
 _NEWS = re.compile(r"\bquoi de (?:neuf|9)\b|\bversions?\b|\bancien plan\b")
 
 #: Cue words that are part of the question's frame, not its subject, per intent.
@@ -82,6 +94,10 @@ def _decide(
         and (subject or refers or entities.action_query)
     ):
         return Intent.OWNER_DRAFTS, ("hypothetical",)
+    if cues.has("vague") and cues.any("owner", "indicator") and not cues.has("propose"):
+        # « quels indicateurs sont vagues ? »: the audit's vague ones come with the missing ones
+        entities.field = MissingField.OWNER if cues.has("owner") else MissingField.INDICATOR
+        return Intent.MISSING_FIELD, ("vague",)
     if cues.has("indicator") and _STILL_NEEDED.search(normalized) and not cues.has("propose"):
         entities.field = MissingField.INDICATOR
         return Intent.MISSING_FIELD, ("indicator",)
@@ -99,7 +115,7 @@ def _decide(
         return Intent.INDICATORS, ("indicator",)
     if (
         cues.has("negation")
-        and cues.any("owner", "deadline", "indicator")
+        and (cues.any("owner", "deadline", "indicator") or entities.field is MissingField.STATUS)
         and not (cues.has("who") or entities.recommendation_number)
     ):
         return Intent.MISSING_FIELD, ("negation",)
@@ -107,7 +123,20 @@ def _decide(
         return Intent.LATE, ("late",)
     if entities.recommendation_number or (entities.page and has_reco_word):
         return Intent.RECOMMENDATION, ()
+    if (
+        entities.extreme
+        and not entities.criterion
+        and _CRITERIA_COMPARED.search(normalized)
+        and cues.any("cover", "progress", "partial")
+    ):
+        return Intent.PROGRESS, ("progress",)  # criteria compared on their coverage
     uncovered_question = cues.has("negation") and (cues.has("cover") or has_reco_word)
+    if cues.has("count") and has_reco_word and not entities.recommendation_number:
+        # « combien de recommandations ? »: the coverage; with a state (« partiellement
+        # couvertes », « non couvertes ») the recommendations in that state
+        if uncovered_question or cues.has("partial"):
+            return Intent.UNCOVERED, ("count",)
+        return Intent.PROGRESS, ("count",)
     if (cues.has("count") or _COUNTING.search(normalized)) and not uncovered_question:
         return Intent.COUNTS, ("count",)
     progress = cues.has("progress") or bool(_WHERE_ARE_WE.search(normalized))
@@ -117,12 +146,25 @@ def _decide(
         return Intent.THEME_STATUS, ("progress",)
     if progress and (entities.criterion or not (entities.action_query or entities.pronoun)):
         return Intent.PROGRESS, ("progress",)
+    bare = not (subject or entities.criterion or entities.recommendation_number)
+    if (
+        (entities.pronoun or (refers and bare))
+        and (progress or cues.has("deadline"))
+        and not cues.has("negation")
+    ):
+        return Intent.ACTION_DETAILS, (
+            "progress",
+        )  # « et elles en sont où ? », « leurs échéances ? »
     if (
         cues.has("negation") and (cues.has("cover") or (has_reco_word and cues.has("planned")))
     ) or (has_reco_word and cues.any("partial", "forgotten")):
         return Intent.UNCOVERED, ("negation", "cover")
+    if has_reco_word and cues.has("cover") and not (subject or entities.recommendation_number):
+        # « est-ce que toutes les recommandations sont couvertes ? »: the ones that are not
+        return Intent.UNCOVERED, ("cover",)
     if owner and not cues.has("who"):
-        return Intent.OWNER_ACTIONS, ()
+        # « les actions de la DAE pas encore terminées »: a status among an owner's actions
+        return (Intent.STATUS if entities.status else Intent.OWNER_ACTIONS), ()
     if cues.has("owner") and (cues.has("who") or cues.has("list")):
         named_theme = theme(text, theme_drop_words(cues, *_THEME_FRAME[Intent.THEME_OWNERS]))
         if entities.action_query or (entities.pronoun and not named_theme) or not named_theme:
@@ -144,12 +186,47 @@ def _decide(
         and not _WHAT_IS.search(normalized)  # « qu'est-ce qui est prévu … » asks what, not who
     ):
         return Intent.THEME_OWNERS, ("who",)
+    if (
+        subject
+        and cues.has("owner")
+        and not cues.any("negation", "count", "hypothetical", "list")
+        and not _WHAT_IS.search(normalized)
+    ):
+        return Intent.ACTION_DETAILS, ("owner",)  # « est-ce que le portfolio a un responsable ? »
     planned_for = cues.has("action") and cues.any("list", "planned")
     if subject and (planned_for or _PLANNED_FOR.search(normalized)) and not cues.has("negation"):
         return Intent.THEME_STATUS, ("action",)
     if has_reco_word and entities.criterion and cues.any("cover", "planned", "list"):
         return Intent.UNCOVERED if cues.has("negation") else Intent.PROGRESS, ()
+    if entities.criterion and cues.has("planned") and not cues.has("negation"):
+        return Intent.PROGRESS, ()  # « qu'est-ce qui a été fait pour le critère 1 ? »
     return None, ()
+
+
+#: « et le 5 ? », « et du 4 ? », « et la 2 ? »: a bare number, read as the focus's slot.
+_BARE_NUMBER = re.compile(
+    r"^(?:et |pour |puis )*(?:le |la |du |de la |au |a la |pour le )?(\d{1,2})$"
+)
+
+
+def _bare_number(normalized: str, focus: Focus, entities: Entities) -> None:
+    """Fill the slot a bare number stands for: a recommendation when the last question
+    named one (or the article is feminine, « la 2 »), else a criterion."""
+    found = _BARE_NUMBER.match(normalized)
+    if found is None or entities.criterion or entities.recommendation_number:
+        return
+    number = found.group(1)
+    feminine = bool(re.search(r"\bla \d", normalized))
+    if (
+        feminine
+        or (focus.entities.recommendation_number and not focus.entities.criterion)
+        or (
+            focus.entities.recommendation_number and not re.search(r"\b(?:le|du|au) \d", normalized)
+        )
+    ):
+        entities.recommendation_number = number
+    else:
+        entities.criterion = f"Critère {number}"
 
 
 def _merge(previous: Entities, new: Entities) -> Entities:
@@ -197,6 +274,8 @@ def recognize(
     frame = _THEME_FRAME.get(intent)
     drop = theme_drop_words(cues, *frame) if frame else theme_drop_words(cues)
     entities.theme = theme(text, drop)
+    if follow_up and focus is not None:
+        _bare_number(normalized, focus, entities)
     if follow_up and focus is not None and intent == focus.intent:
         entities = _merge(focus.entities, entities)
     elif follow_up and focus is not None and not entities.criterion:

@@ -8,6 +8,12 @@ the stem of one of those words, or is one typo away from it (rapidfuzz), so that
 matches are remembered: they lower the confidence of the intent they support. The words
 live in ``assistant/chat/data/cues.json`` (and the words that never name a subject in
 ``function_words.txt``), so that vocabulary is reviewed as data, not code.
+
+Three readings go beyond single words. *Phrases* of several words show a cue as a whole
+(« font double emploi », « remis à plus tard »), and their words show no other cue. *Subject
+phrases* (« charge de travail ») name a subject: their words show no cue, so « charge » there
+is not « en charge ». And « qui » right after a noun the question is about (« les actions
+qui n'ont pas… ») is a relative pronoun, not a question about who.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from assistant.chat.text import close, stem_word
+from assistant.chat.text import abbreviations, close, stem_word
 
 _DATA = Path(__file__).with_name("data")
 
@@ -33,13 +39,31 @@ def _lexicon() -> dict[str, Any]:
 CUES: dict[str, tuple[str, ...]] = {cue: tuple(words) for cue, words in _lexicon()["cues"].items()}
 #: Cues matched on the exact folded word only (short or ambiguous words).
 EXACT_ONLY = frozenset(_lexicon()["exact_only"])
+#: Cue → expressions of several words (as normalised questions spell them), longest first.
+PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
+    cue: tuple(sorted((tuple(p.split()) for p in phrases), key=len, reverse=True))
+    for cue, phrases in _lexicon()["phrases"].items()
+}
+#: Expressions that name a subject: their words show no cue.
+SUBJECT_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split()) for p in _lexicon()["subject_phrases"]
+)
+#: Politeness and filler (« merci d'avance »): no cue, no subject.
+QUIET_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split()) for p in _lexicon()["quiet_phrases"]
+)
+#: The pseudo-cue that records the words of quiet phrases (dropped from every theme).
+QUIET = "quiet"
+#: Words after which « qui » is a relative pronoun (« les actions qui … »).
+RELATIVE_ANTECEDENTS = frozenset(_lexicon()["relative_antecedents"])
 
 
 @cache
 def function_words() -> frozenset[str]:
     """Words that never name a subject (``data/function_words.txt``): never a search term."""
     lines = (_DATA / "function_words.txt").read_text("utf-8").splitlines()
-    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+    listed = frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+    return listed | frozenset(abbreviations())  # « cb », « qd »: shorthand of frame words
 
 
 @dataclass
@@ -78,14 +102,60 @@ def cue_words() -> frozenset[str]:
     return frozenset(word for words in CUES.values() for word in words)
 
 
+def _at(parts: list[str], start: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(parts[start : start + len(phrase)]) == phrase
+
+
+def _phrases(tokens: list[str], match: CueMatch) -> set[int]:
+    """Record the phrases of the question; the positions of their words (shown no cue).
+
+    Hyphenated tokens are read as their parts (« reste-t-il à faire »)."""
+    parts: list[str] = []
+    owner: list[int] = []  # the token each part belongs to
+    for index, token in enumerate(tokens):
+        for part in token.split("-"):
+            parts.append(part)
+            owner.append(index)
+    taken: set[int] = set()  # positions in `parts`
+
+    def claim(start: int, phrase: tuple[str, ...]) -> bool:
+        span = range(start, start + len(phrase))
+        if not _at(parts, start, phrase) or taken.intersection(span):
+            return False
+        taken.update(span)
+        return True
+
+    for start in range(len(parts)):
+        for phrase in SUBJECT_PHRASES:
+            claim(start, phrase)
+        for phrase in QUIET_PHRASES:
+            if claim(start, phrase):
+                match.found.setdefault(QUIET, []).extend(phrase)
+        for cue, phrases in PHRASES.items():
+            for phrase in phrases:
+                if claim(start, phrase):
+                    match.found.setdefault(cue, []).extend(phrase)
+    return {owner[position] for position in taken}
+
+
+def relative_qui(tokens: list[str], index: int) -> bool:
+    """True when « qui » at `index` follows a noun it relates to (« les actions qui … »)."""
+    return index > 0 and tokens[index - 1] in RELATIVE_ANTECEDENTS
+
+
 def find_cues(tokens: list[str]) -> CueMatch:
     """The cues shown by the (normalised, folded) words of a question."""
     match = CueMatch()
     stems = _cue_stems()
-    for token in tokens:
+    taken = _phrases(tokens, match)
+    for index, token in enumerate(tokens):
+        if index in taken or (token == "qui" and relative_qui(tokens, index)):
+            continue
         parts = [token, *token.split("-")] if "-" in token else [token]
         for part in parts:
             part_stem = stem_word(part) or part
+            # a cue word as written (« liste ») is no typo of another cue's word (« piste »)
+            exact = part in cue_words()
             for cue, words in CUES.items():
                 if part in words:
                     match.found.setdefault(cue, []).append(part)
@@ -95,7 +165,7 @@ def find_cues(tokens: list[str]) -> CueMatch:
                     continue
                 if part_stem in stems[cue]:
                     match.found.setdefault(cue, []).append(part)
-                elif len(part) >= 5 and any(close(part, word) for word in words):
+                elif not exact and len(part) >= 5 and any(close(part, word) for word in words):
                     match.found.setdefault(cue, []).append(part)
                     match.fuzzy.add(cue)
     return match

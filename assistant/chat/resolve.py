@@ -133,7 +133,11 @@ def closest_passages(
     return knowledge.retriever.search(query, k=k, filter=search_filter)
 
 
-_REFERS = re.compile(r"^(?:et |mais |pour )*(?:pour )?(?:les|la|le)squel|^(?:et|parmi)\b")
+_REFERS = re.compile(
+    r"^(?:et |mais |pour )*(?:pour )?(?:les|la|le)squel|^(?:et|parmi)\b"
+    # « combien ? », « ça fait combien ? », « il y en a combien ? »: the last answer's items
+    r"|^(?:ca fait |il y en a |y en a )?combien(?: (?:y en a t il|il y en a|en tout|au total))?$"
+)
 
 
 def previous_actions(knowledge: Knowledge, question: Question, focus: Focus) -> list[Action]:
@@ -145,6 +149,10 @@ def previous_actions(knowledge: Knowledge, question: Question, focus: Focus) -> 
     if not focus.action_ids or focus.subject not in ("actions", "criterion"):
         return []
     named = question.entities.action_query or question.entities.recommendation_number
+    # « et du critère 4 ? » after the late actions of the 1st: a new scope, not « among them »
+    moved = question.entities.criterion not in (None, focus.criterion)
+    if moved and not question.entities.pronoun:
+        return []
     refers = question.entities.pronoun or bool(_REFERS.match(question.normalized))
     if named or not refers:
         return []

@@ -9,9 +9,11 @@ write correct French (agreement of counts, lists joined with « et », quotes).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
+from pathlib import Path
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -45,6 +47,31 @@ _RECOMMENDATION_FORMS = (
 )  # fmt: skip
 
 
+@cache
+def abbreviations() -> dict[str, str]:
+    """Shorthand → what it stands for (``data/abbreviations.json``): « cb » → « combien »."""
+    loaded = json.loads(
+        (Path(__file__).with_name("data") / "abbreviations.json").read_text("utf-8")
+    )
+    words: dict[str, str] = loaded["words"]
+    return words
+
+
+def _expanded(tokens: list[str]) -> list[str]:
+    """The tokens with shorthand spelled out; a lone « c » before a number stays (« C 3 »)."""
+    table = abbreviations()
+    out: list[str] = []
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        # « c » is « c'est » unless a number (« C 3 ») or « est » (« c'est ») follows
+        lone_c = token == "c" and (following[:1].isdigit() or following in ("est", "etait"))
+        if token in table and not lone_c:
+            out += table[token].split()
+        else:
+            out.append(token)
+    return out
+
+
 def fold_text(text: str) -> str:
     """Lower case, no accents, straight apostrophes, single spaces."""
     return fold(straight_apostrophes(text))
@@ -75,7 +102,7 @@ def _canonical_word(word: str) -> str:
 def normalize_question(text: str) -> str:
     """The question as the rules read it.
 
-    Folded, « n°5 » → « 5 », « 3e »/« troisième » → « 3 », « critère trois » → « critere 3 »,
+    Folded, shorthand spelled out (« cb » → « combien »), « n°5 » → « 5 », « 3e »/« troisième » → « 3 », « critère trois » → « critere 3 »,
     every spelling of « critère » and « recommandation » (typos included) → « critere » /
     « reco ». Cardinals other than « un/une » become digits everywhere (« trois
     recommandations »); « un/une » only right after those two key words, since elsewhere
@@ -83,7 +110,7 @@ def normalize_question(text: str) -> str:
     """
     folded = _NUMBER_SIGN.sub(" ", fold_text(text).replace("'", " "))
     folded = _ORDINAL_DIGITS.sub(r"\1", folded)
-    tokens = [_canonical_word(word) for word in _WORD.findall(folded)]
+    tokens = [_canonical_word(word) for word in _expanded(_WORD.findall(folded))]
     out: list[str] = []
     for token in tokens:
         previous = out[-1] if out else ""

@@ -46,7 +46,7 @@ class RecommendationArgs(BaseModel):
 
 
 class MissingArgs(CriterionArgs):
-    champ: Literal["responsable", "echeance", "indicateur"] = Field(
+    champ: Literal["responsable", "echeance", "indicateur", "etat"] = Field(
         description="Le champ manquant."
     )
 
@@ -109,7 +109,7 @@ class NoArgs(BaseModel):
     """No argument: the question is about the whole plan."""
 
 
-_FIELDS = {"responsable": MissingField.OWNER, "echeance": MissingField.DEADLINE, "indicateur": MissingField.INDICATOR}  # fmt: skip
+_FIELDS = {"responsable": MissingField.OWNER, "echeance": MissingField.DEADLINE, "indicateur": MissingField.INDICATOR, "etat": MissingField.STATUS}  # fmt: skip
 _GROUPS = {"responsable": "owner", "critere": "criterion", "etat": "status"}
 _SWOT = {"faiblesses": ["weakness"], "menaces": ["threat"], "les_deux": []}
 _STATUSES = {"realise": "done", "en_cours": "in_progress", "a_venir": "planned", "reporte": "postponed", "abandonne": "abandoned"}  # fmt: skip

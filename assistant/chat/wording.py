@@ -103,13 +103,15 @@ def of_owner(knowledge: Knowledge, actions: Iterable[Action], owner: str | None)
     return [a for a in actions if any(e.key in keys for e in knowledge.roles.roles_of(a.owner))]
 
 
-def scope_words(criterion: str | None, owner: str | None) -> str:
-    """« du critère 3 », « de Coordination qualité », « » — to qualify a count."""
+def scope_words(criterion: str | None, owner: str | None, n: int = 2) -> str:
+    """« liées au critère 3 », « portée par Coordination qualité », « » — to qualify a count
+    of `n` actions (the participle agrees)."""
+    ending = "e" if n <= 1 else "es"  # « aucune action liée », « 2 actions liées »
     parts = []
     if criterion:
-        parts.append(f"liées au {criterion.lower()}")
+        parts.append(f"lié{ending} au {criterion.lower()}")
     if owner:
-        parts.append(f"portées par {owner}")
+        parts.append(f"porté{ending} par {owner}")
     return (" " + " et ".join(parts)) if parts else ""
 
 

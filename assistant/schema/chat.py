@@ -50,6 +50,7 @@ class MissingField(StrEnum):
     OWNER = "owner"
     DEADLINE = "deadline"
     INDICATOR = "indicator"
+    STATUS = "status"
 
 
 class Entities(BaseModel):
@@ -69,6 +70,9 @@ class Entities(BaseModel):
     status: str | None = Field(
         default=None, description="Status category asked about ('postponed', 'done'...)."
     )
+    status_negated: bool = Field(
+        default=False, description="The status is denied (« pas terminées »): the others."
+    )
     partial: bool = Field(default=False, description="Asks for partially covered recommendations.")
     group_by: Literal["owner", "criterion", "status"] | None = Field(
         default=None, description="An aggregate asked per owner, per criterion or per status."
@@ -79,6 +83,10 @@ class Entities(BaseModel):
     pronoun: bool = Field(
         default=False,
         description="Refers to what was just discussed (« en », « les », « cette action »).",
+    )
+    extreme: Literal["most", "least"] | None = Field(
+        default=None,
+        description="A comparison asks for the most or the least (« le critère le moins couvert »).",
     )
 
 

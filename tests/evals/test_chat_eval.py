@@ -98,8 +98,10 @@ def test_fresh_questions_are_many_with_a_third_aside() -> None:
     assert sum(s.questions for s in fresh) >= 90
     aside = [c for c in conversations if c.set == "aside"]
     assert 0.3 <= len(aside) / len(conversations) <= 0.45
-    kinds = {c.kind for c in conversations}
-    assert {c.kind for c in aside} == kinds  # every kind has questions aside
+    # the first batch was split kind by kind (the fourth by position: every third)
+    first = [c for s in fresh if s.batch == 1 for c in s.conversations]
+    kinds = {c.kind for c in first}
+    assert {c.kind for c in first if c.set == "aside"} == kinds  # every kind has some aside
 
 
 def test_fresh_in_sample_questions_keep_their_floor() -> None:
@@ -136,3 +138,21 @@ def test_fresh_2_in_sample_questions_keep_their_floor() -> None:
     figures, _ = run_chat_eval(Settings(), None, factory=_fake_factory, only=("demo",))
     failures = [(r.question, r.problems) for r in figures.rows("fresh-2 in-sample") if r.problems]
     assert figures.correctness("fresh-2 in-sample") >= 0.9, failures
+
+
+def test_the_fourth_fresh_batch_puts_every_third_conversation_aside() -> None:
+    batch = {n: s for n, s in load_question_sets().items() if s.batch == 4}
+    assert sum(s.questions for s in batch.values()) >= 36
+    for name, questions in batch.items():
+        parts = {c.set for c in questions.conversations}
+        assert parts == ({"aside"} if name.endswith(".aside") else {"in"}), name
+    for stem in {n.removesuffix(".aside") for n in batch}:
+        inside, aside = len(batch[stem].conversations), len(batch[f"{stem}.aside"].conversations)
+        assert aside == (inside + aside) // 3, stem  # the 3rd, 6th, 9th… of the file
+
+
+def test_fresh_4_in_sample_questions_keep_their_floor() -> None:
+    """Regression floor for the fourth batch's in-sample demo questions (fake embedder)."""
+    figures, _ = run_chat_eval(Settings(), None, factory=_fake_factory, only=("demo",))
+    failures = [(r.question, r.problems) for r in figures.rows("fresh-4 in-sample") if r.problems]
+    assert figures.correctness("fresh-4 in-sample") >= 0.9, failures

@@ -1,0 +1,86 @@
+"""What a question that cannot be answered is made of: keyboard noise, or a question about
+the assistant itself.
+
+When nothing in a question names a subject of the documents, the answer says so and offers
+questions it can answer (`assistant.chat.answers_search`). It may quote the words it did not
+find (« couleur » et « ciel » n'apparaissent dans aucun document), but quoting keyboard noise
+(« sdfgh », « blablabla ») back to a person reads as a machine echoing: such tokens are not
+words, and are not quoted. A question about how the assistant works (« ça marche comment ? »)
+names no subject of the documents either, whatever its words. A thank-you (« ok merci »)
+asks nothing: it is answered politely, with what else can be asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+_VOWELS = frozenset("aeiouy")
+#: Four consonants in a row: not French (« sdfgh »); « str », « ngl » are three.
+_CONSONANT_RUN = re.compile(r"[bcdfghjklmnpqrstvwxz]{4,}")
+#: A short unit said three times or more: « blablabla », « hahaha », « lalala ».
+_REPEATED_UNIT = re.compile(r"^(.{2,4})\1{2,}$")
+_ABOUT_THE_ASSISTANT = re.compile(
+    r"\b(?:marche|marchent|fonctionne|fonctionnent) comment\b"
+    r"|\bcomment (?:ca|cela|ce|tu|ton|ta|l outil|le chat|le systeme)\b(?: \w+){0,3} "
+    r"(?:marche|fonctionne|sert)\b"
+    r"|\b(?:a quoi (?:tu sers|sers tu|ca sert)|tu sers a quoi|tu (?:sais|peux) faire quoi"
+    r"|que sais tu faire|qu est ce que tu (?:sais|peux) faire)\b"
+)
+
+
+#: Words of a thank-you or an acknowledgement (« ok merci beaucoup », « super, parfait »).
+_THANKS = frozenset(
+    [
+        "merci",
+        "mercii",
+        "beaucoup",
+        "bien",
+        "ok",
+        "okay",
+        "oki",
+        "super",
+        "parfait",
+        "top",
+        "genial",
+        "cool",
+        "nickel",
+        "excellent",
+        "d",
+        "accord",
+        "dac",
+        "ca",
+        "marche",
+        "vais",
+        "voir",
+        "je",
+        "vois",
+        "entendu",
+        "compris",
+        "tres",
+    ]
+)
+
+
+def is_thanks(normalized: str) -> bool:
+    """True for a thank-you or an acknowledgement, with nothing asked."""
+    tokens = normalized.split()
+    return (
+        bool(tokens)
+        and all(t in _THANKS for t in tokens)
+        and bool(
+            {"merci", "mercii", "ok", "okay", "super", "parfait", "top", "nickel"} & set(tokens)
+        )
+    )
+
+
+def looks_like_a_word(word: str) -> bool:
+    """False for keyboard noise: no vowel, four consonants in a row, a repeated syllable."""
+    folded = word.lower()
+    if not _VOWELS.intersection(folded):
+        return False
+    return not (_CONSONANT_RUN.search(folded) or _REPEATED_UNIT.match(folded))
+
+
+def about_the_assistant(normalized: str) -> bool:
+    """True for a question on the assistant itself (« ton truc, ça marche comment ? »)."""
+    return bool(_ABOUT_THE_ASSISTANT.search(normalized))

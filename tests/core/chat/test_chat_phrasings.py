@@ -1,0 +1,264 @@
+"""Phrasings beyond single words (issue 14): phrases, shorthand, relative « qui », filler,
+keyboard noise, questions about the assistant, criteria compared. The questions here are
+written for the mechanisms, not taken from the evaluation sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chat.intents import recognize
+from assistant.chat.lexicon import find_cues
+from assistant.chat.nonsense import about_the_assistant, looks_like_a_word
+from assistant.chat.service import ConversationService
+from assistant.chat.text import normalize_question
+from assistant.schema import Coverage
+from assistant.schema.chat import Intent, MissingField
+
+
+def _cues(question: str) -> dict[str, list[str]]:
+    return find_cues(normalize_question(question).split()).found
+
+
+def test_a_phrase_shows_its_cue_and_its_words_show_no_other() -> None:
+    assert "duplicate" in _cues("cette action apparaît deux fois ?")
+    found = _cues("qu'a-t-on remis à plus tard ?")
+    assert "postponed" in found and "late" not in found
+    assert "abandoned" in _cues("les chantiers qu'on a laissé tomber")
+
+
+def test_a_subject_phrase_is_not_a_cue() -> None:
+    found = _cues("qui gère la charge de travail en B2 ?")
+    assert found["owner"] == ["gere"]  # « charge » of « charge de travail » is no owner cue
+
+
+def test_politeness_shows_no_cue_and_is_no_subject() -> None:
+    question = recognize("quels retards avons-nous, merci d'avance")
+    assert question.intent is Intent.LATE
+    assert "advice" not in _cues("merci d'avance pour la liste des doublons")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("cb de recos ?", "combien de reco"),
+        ("qd finit le tutorat", "quand finit le tutorat"),
+        ("c quoi le plan", "c est quoi le plan"),
+        ("C 3 R 2", "c 3 r 2"),  # a lone « c » before a number is a criterion
+        ("c'est fait ?", "c est fait"),
+    ],
+)
+def test_shorthand_is_spelled_out(question: str, expected: str) -> None:
+    assert normalize_question(question) == expected
+
+
+def test_qui_after_a_noun_is_a_relative_pronoun() -> None:
+    question = recognize("je veux les recommandations qui n'ont pas d'action")
+    assert question.intent is Intent.UNCOVERED
+    missing = recognize("donne les actions qui sont sans indicateur")
+    assert missing.intent is Intent.MISSING_FIELD
+    assert missing.entities.field is MissingField.INDICATOR
+    assert "who" in _cues("et qui pilote ça ?")
+
+
+def test_a_past_participle_of_change_asks_for_the_history() -> None:
+    assert recognize("les responsables ont-ils été modifiés ?").intent is Intent.HISTORY
+
+
+@pytest.mark.parametrize(
+    ("word", "is_word"),
+    [("zxcvb", False), ("hahaha", False), ("lalala", False), ("eee", True),
+     ("strict", True), ("cafetiere", True)],
+)  # fmt: skip
+def test_keyboard_noise_is_told_from_words(word: str, is_word: bool) -> None:
+    assert looks_like_a_word(word) is is_word
+
+
+def test_a_question_about_the_assistant_names_no_subject() -> None:
+    assert about_the_assistant(normalize_question("Comment ça fonctionne, ce chat ?"))
+    assert about_the_assistant(normalize_question("tu sers à quoi"))
+    assert not about_the_assistant(normalize_question("que dit la SWOT du marché de l'emploi"))
+
+
+def test_keyboard_noise_is_not_quoted_back(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("zxcvb hahaha")
+    assert answer.intent is Intent.FREE and answer.grounded
+    assert answer.text.startswith("Je n'ai pas compris la question")
+    assert "zxcvb" not in answer.text and not answer.citations
+
+
+def test_how_the_assistant_works_is_answered_with_suggestions(
+    demo_service: ConversationService,
+) -> None:
+    answer = demo_service.ask("et ce machin, ça marche comment ?")
+    assert answer.text.startswith("Je n'ai pas compris la question")
+    assert "Vous pouvez par exemple demander" in answer.text and not answer.citations
+
+
+_WEIGHT = {Coverage.COVERED: 1.0, Coverage.PARTIAL: 0.5, Coverage.UNCOVERED: 0.0}
+
+
+@pytest.mark.parametrize(
+    ("question", "extreme"),
+    [
+        ("lequel des critères est le moins bien couvert", "least"),
+        ("quels critères sont le mieux couverts par le plan ?", "most"),
+    ],
+)
+def test_criteria_are_compared_on_their_coverage(
+    demo_service: ConversationService, question: str, extreme: str
+) -> None:
+    understood = recognize(question)
+    assert understood.intent is Intent.PROGRESS and understood.entities.extreme == extreme
+    shares: dict[str, list[float]] = {}
+    for mapping in demo_service.knowledge().mappings:
+        shares.setdefault(mapping.criterion or "", []).append(_WEIGHT[mapping.coverage])
+    mean = {name: sum(v) / len(v) for name, v in shares.items() if name}
+    target = (min if extreme == "least" else max)(mean.values())
+    answer = demo_service.ask(question)
+    first = answer.text.split("\n", 1)[0]
+    assert answer.grounded, answer.warnings
+    for name, value in mean.items():  # the criteria named first are those at the extreme
+        assert (name in first) is (value == target), (name, first)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("des redites entre axes ?", Intent.DUPLICATES),
+        ("on a quoi contre l'échec en bloc 1", Intent.THEME_STATUS),
+        ("que reste-t-il à faire pour le critère 4 ?", Intent.PROGRESS),
+        ("quelles actions ont été rajoutées ?", Intent.HISTORY),
+        ("ça avance, la biosécurité ?", Intent.THEME_STATUS),
+    ],
+)
+def test_more_ways_of_asking(question: str, intent: Intent) -> None:
+    assert recognize(question).intent is intent
+
+
+def test_an_opinion_asked_without_a_subject_is_not_searched(
+    demo_service: ConversationService,
+) -> None:
+    answer = demo_service.ask("t'en penses quoi toi ?")
+    assert answer.text.startswith("Je n'ai pas compris la question") and not answer.citations
+
+
+def test_who_carries_the_fewest_actions(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("quel porteur a le moins d'actions ?")
+    assert answer.intent is Intent.COUNTS and answer.grounded, answer.warnings
+    assert "le moins d'actions" in answer.text and "Sans responsable" not in answer.text
+    assert "Coordinateur·rice de section" not in answer.text  # it carries the most
+
+
+def test_a_denied_status_lists_the_other_actions_of_the_last_answer(
+    demo_service: ConversationService,
+) -> None:
+    first = demo_service.ask("qui porte les actions sur les stages ?")
+    listed = {c.id for c in first.citations if c.kind == "action"}
+    answer = demo_service.ask(
+        "et parmi elles, lesquelles ne sont pas finies ?", first.conversation_id
+    )
+    assert answer.intent is Intent.STATUS and answer.grounded, answer.warnings
+    knowledge = demo_service.knowledge()
+    cited = {c.id for c in answer.citations if c.kind == "action"}
+    assert cited and cited <= listed
+    assert all(
+        knowledge.actions[i].status_category.value not in ("done", "abandoned") for i in cited
+    )
+    again = demo_service.ask("ça fait combien ?", answer.conversation_id)
+    assert again.intent is Intent.COUNTS
+    assert f"{len(cited)} action" in again.text and "Le plan compte" not in again.text
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("qui serait la bonne personne pour porter le livret d'accueil ?", Intent.OWNER_DRAFTS),
+        ("comment lutter contre la menace des départs à la retraite", Intent.ADVICE),
+        ("ça coince où pour la biosécurité ?", Intent.THEME_STATUS),
+        ("il y a combien de recos dans le rapport", Intent.PROGRESS),
+        ("combien de recommandations restent non couvertes", Intent.UNCOVERED),
+        ("nos indicateurs sont-ils trop flous ?", Intent.MISSING_FIELD),
+        ("qu'a-t-on fait pour le critère 5 ?", Intent.PROGRESS),
+    ],
+)
+def test_what_the_question_needs_decides(question: str, intent: Intent) -> None:
+    assert recognize(question).intent is intent
+
+
+def test_vague_indicators_are_listed_with_the_missing_ones(
+    demo_service: ConversationService,
+) -> None:
+    answer = demo_service.ask("quels indicateurs restent imprécis ?")
+    assert answer.intent is Intent.MISSING_FIELD and answer.grounded
+    assert "indicateurs vagues" in answer.text
+
+
+def test_a_bare_number_follows_up_on_the_slot_of_the_last_question(
+    demo_service: ConversationService,
+) -> None:
+    first = demo_service.ask("fais le point sur le critère 2")
+    answer = demo_service.ask("et le 4 ?", first.conversation_id)
+    assert answer.intent is Intent.PROGRESS and "critère 4" in answer.text.split("\n")[0]
+    reco = demo_service.ask("qu'est-ce qui est prévu pour la reco 1 du critère 3 ?")
+    then = demo_service.ask("et la 3 ?", reco.conversation_id)
+    assert then.text.startswith("Critère 3, Recommandation 3"), then.text
+
+
+def test_a_follow_up_on_another_criterion_is_a_new_scope(
+    demo_service: ConversationService,
+) -> None:
+    first = demo_service.ask("retards du critère 1 ?")
+    answer = demo_service.ask("et du 4 ?", first.conversation_id)
+    knowledge = demo_service.knowledge()
+    cited = [c.id for c in answer.citations if c.kind == "action"]
+    assert cited and not set(cited) & {c.id for c in first.citations}
+    assert all(knowledge.actions[i].id for i in cited)
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "heading"),
+    [("et leurs échéances ?", "Voici les échéances"), ("et elles en sont où ?", "Voici l'état")],
+)
+def test_a_follow_up_on_several_actions_answers_the_field_asked(
+    demo_service: ConversationService, follow_up: str, heading: str
+) -> None:
+    first = demo_service.ask("qu'avons-nous prévu pour la recommandation 2 du critère 3 ?")
+    answer = demo_service.ask(follow_up, first.conversation_id)
+    assert answer.intent is Intent.ACTION_DETAILS and answer.text.startswith(heading), answer.text
+    assert answer.grounded, answer.warnings
+
+
+def test_a_status_among_an_owners_actions(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("les actions non terminées de la direction de catégorie")
+    assert answer.intent is Intent.STATUS and answer.grounded, answer.warnings
+    knowledge = demo_service.knowledge()
+    cited = [knowledge.actions[c.id] for c in answer.citations if c.id in knowledge.actions]
+    assert cited and all("Direction de catégorie" in (a.owner or "") for a in cited)
+    assert all(a.status_category.value not in ("done", "abandoned") for a in cited)
+
+
+def test_when_follows_up_on_the_action_just_named(demo_service: ConversationService) -> None:
+    first = demo_service.ask("qui pilote le guide du TFE ?")
+    answer = demo_service.ask("et c'est pour quand ?", first.conversation_id)
+    assert answer.intent is Intent.ACTION_DETAILS and "décembre 2025" in answer.text
+
+
+def test_moved_deadlines_ask_for_the_history() -> None:
+    assert recognize("des dates décalées ?").intent is Intent.HISTORY
+    assert recognize("je suis perdu, aide-moi").intent is not Intent.HISTORY
+
+
+def test_yes_no_questions_are_answered_by_what_they_need(
+    demo_service: ConversationService,
+) -> None:
+    whole = demo_service.ask("le plan couvre-t-il toutes les recommandations ?")
+    assert whole.intent is Intent.UNCOVERED and whole.grounded
+    owner = demo_service.ask("est-ce que le répertoire des TFE a un porteur ?")
+    assert owner.intent is Intent.ACTION_DETAILS and "n'a pas de responsable" in owner.text
+    status = demo_service.ask("y a-t-il des actions sans état de réalisation ?")
+    assert status.intent is Intent.MISSING_FIELD and "état de réalisation" in status.text
+
+
+def test_thanks_are_answered_politely(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("super, merci !")
+    assert answer.text.startswith("Avec plaisir") and answer.grounded and not answer.citations
