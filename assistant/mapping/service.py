@@ -40,6 +40,10 @@ from assistant.schema import (
 
 #: Written links are scored against at most this many ranked actions (others score 0).
 _SCORED_ACTIONS_MAX = 300
+#: Semantic candidates are drawn from at least this many of the retriever's actions: the
+#: synonyms and the criterion prior re-rank them, and may promote one the retriever's own
+#: top five missed (a paraphrase shares few words, so its fused rank is low).
+_RANKED_ACTIONS = 30
 _KIND_ORDER = {LinkKind.EXPLICIT: 0, LinkKind.PLACEMENT: 1, LinkKind.SEMANTIC: 2}
 
 
@@ -84,7 +88,8 @@ def build_mappings(
         if searcher is not None and group.text and actions:
             # Score written links too (is the citing action about the recommendation?), so
             # rank enough actions to see them; actions ranked below that score 0.
-            k = max(top_k, min(len(actions), _SCORED_ACTIONS_MAX)) if written.get(index) else top_k
+            wanted = _SCORED_ACTIONS_MAX if written.get(index) else _RANKED_ACTIONS
+            k = max(top_k, min(len(actions), wanted))
             scored_by_group[index] = score_actions(
                 group.text,
                 searcher,

@@ -113,3 +113,53 @@ def test_without_synonyms_paraphrases_share_almost_nothing(tmp_path: Path) -> No
     plain = build_mappings(plans, searcher, TOKENIZE, params=Calibration(**base))
     expanded = build_mappings(plans, searcher, TOKENIZE, params=Calibration(**base, synonyms=True))
     assert sum(bool(m.links) for m in expanded) > sum(bool(m.links) for m in plain)
+
+
+def test_priorities_owners_complaints_and_group_work_are_concepts() -> None:
+    """General paraphrases of quality plans: ranking measures and naming who carries
+    them, a complaints procedure, group work, public social services, what students will
+    be able to do."""
+    concepts = Concepts(TOKENIZE)
+
+    def shared(a: str, b: str) -> int:
+        return len(concepts.of(TOKENIZE(a)) & concepts.of(TOKENIZE(b)))
+
+    assert shared("prioriser les chantiers et désigner un porteur", "ordre d'urgence, nommer un référent") >= 2
+    assert shared("traiter les réclamations", "une voie de recours pour contester") >= 1
+    assert shared("les travaux de groupe", "les dossiers collectifs") >= 1
+    assert shared("le CPAS de la commune", "un centre public d'action sociale") >= 1
+    assert shared("les acquis d'apprentissage visés", "les compétences attendues") >= 1
+    assert not shared("prioriser les chantiers", "repeindre la cafétéria")
+
+
+def test_a_paraphrase_the_retriever_ranks_low_is_still_found(tmp_path: Path) -> None:
+    """The synonyms re-rank more actions than the five the retriever puts first: an
+    action it ranks seventh (few shared words) but that names the same things wins."""
+    report = (
+        "# Rapport\n\n## Critère 1 : qualité\n\n### Recommandations\n\n"
+        "1. Consigner les décisions du conseil dans des procès-verbaux diffusés aux "
+        "enseignants.\n"
+    )
+    rows = [
+        "Repeindre le hall d'entrée",
+        "Acheter des chaises pour la cafétéria",
+        "Créer un compte sur un réseau social",
+        "Organiser un gala de fin d'année",
+        "Refaire la signalétique du bâtiment",
+        "Installer des casiers dans le couloir",
+        "Envoyer aux collègues un compte rendu de chaque réunion",
+    ]
+    plan = "# Plan\n\n| Action | Responsable | Échéance |\n|---|---|---|\n" + "".join(
+        f"| {row} | Direction | 2026 |\n" for row in rows
+    )
+    (tmp_path / "rapport.md").write_text(report, encoding="utf-8")
+    (tmp_path / "plan.md").write_text(plan, encoding="utf-8")
+    plans = [parse_file(tmp_path / name, Settings()) for name in ("rapport.md", "plan.md")]
+    params = Calibration(
+        dense_weight=0.5, covered=0.6, partial=0.5, candidate=0.5, synonyms=True, probable=0.2
+    )
+    searcher = FixedCosineSearcher(plans, cosine=0.1)  # the seventh action comes seventh
+    (mapping,) = build_mappings(plans, searcher, TOKENIZE, params=params)
+    actions = {a.id: a.text for a in plans[1].actions}
+    assert [actions[link.action_id] for link in mapping.links] == [rows[-1]]
+    assert mapping.links[0].probable
