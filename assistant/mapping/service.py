@@ -110,7 +110,7 @@ def build_mappings(
                 scored_by_group[index] = [
                     c for c in scored_by_group[index] if c.action_id not in rejected
                 ]
-    favourite = _favourite_recommendation(scored_by_group)
+    favourite = _favourite_recommendation(scored_by_group, among_best=params.rivals_among_best)
     mappings: list[Mapping] = []
     for index, group in enumerate(groups):
         links = written.get(index, [])
@@ -223,12 +223,16 @@ def _criterion(group: RecommendationGroup) -> str | None:
 
 
 def _favourite_recommendation(
-    scored: dict[int, list[Candidate]],
+    scored: dict[int, list[Candidate]], *, among_best: bool = False
 ) -> dict[str, tuple[float, int]]:
-    """For each candidate action, the recommendation (group index) it scores best against."""
+    """For each candidate action, the recommendation (group index) it scores best against.
+
+    Args:
+        among_best: only among the recommendations whose best candidate it is.
+    """
     best: dict[str, tuple[float, int]] = {}
     for index, candidates in scored.items():
-        for candidate in candidates:
+        for candidate in candidates[:1] if among_best else candidates:
             if candidate.rank_score > best.get(candidate.action_id, (-1.0, -1))[0]:
                 best[candidate.action_id] = (candidate.rank_score, index)
     return best

@@ -4,6 +4,7 @@ probable, à confirmer » when that action answers it best too, and the verdict 
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from assistant.mapping.paraphrase import Concepts
@@ -163,3 +164,61 @@ def test_a_paraphrase_the_retriever_ranks_low_is_still_found(tmp_path: Path) -> 
     actions = {a.id: a.text for a in plans[1].actions}
     assert [actions[link.action_id] for link in mapping.links] == [rows[-1]]
     assert mapping.links[0].probable
+
+
+class TableSearcher:
+    """A FAKE retriever: the cosine of each (query start, action start) pair is given."""
+
+    def __init__(self, plans: list[Plan], cosines: dict[tuple[str, str], float]) -> None:
+        self.passages = FixedCosineSearcher(plans, 0.0).passages
+        self.cosines = cosines
+
+    def search(
+        self, query: str, *, k: int = 10, filter: PassageFilter | None = None
+    ) -> list[SearchHit]:
+        hits = [
+            SearchHit(passage=p, score=c, dense_score=c)
+            for p in self.passages
+            if (c := self.cosines.get((query.split()[0], p.text.split()[0]), 0.0))
+        ]
+        return sorted(hits, key=lambda h: -h.score)[:k]
+
+
+def test_an_action_better_answering_another_recommendation_that_has_its_own_answer(
+    tmp_path: Path,
+) -> None:
+    """« Fusionner » is the best answer to « Regrouper », and closer still to « Réviser »,
+    which « Relire » answers best. When an action's rivals are only the recommendations
+    it is the best answer to, « Regrouper » gets its probable link; « Former », whose best
+    answer is « Fusionner », a better answer to « Regrouper », gets none."""
+    report = (
+        "# Rapport\n\n## Critère 3 : cohérence\n\n### Recommandations\n\n"
+        "1. Réviser les fiches des cours.\n2. Regrouper les petits cours.\n"
+        "3. Former les enseignants aux petits groupes.\n"
+    )
+    plan = (
+        "# Plan\n\n| Action | Responsable | Échéance |\n|---|---|---|\n"
+        "| Relire les descriptions de cours | Direction | 2026 |\n"
+        "| Fusionner les unités voisines | Direction | 2026 |\n"
+    )
+    (tmp_path / "rapport.md").write_text(report, encoding="utf-8")
+    (tmp_path / "plan.md").write_text(plan, encoding="utf-8")
+    plans = [parse_file(tmp_path / name, Settings()) for name in ("rapport.md", "plan.md")]
+    cosines = {
+        ("Réviser", "Relire"): 0.9,
+        ("Réviser", "Fusionner"): 0.7,
+        ("Regrouper", "Fusionner"): 0.6,
+        ("Regrouper", "Relire"): 0.3,
+        ("Former", "Fusionner"): 0.5,
+    }
+    base = Calibration(dense_weight=1.0, covered=0.95, partial=0.95, candidate=0.95, probable=0.4)
+    searcher = TableSearcher(plans, cosines)
+    actions = {a.id: a.text.split()[0] for a in plans[1].actions}
+
+    def linked(params: Calibration) -> list[list[str]]:
+        mappings = build_mappings(plans, searcher, TOKENIZE, params=params)
+        return [[actions[link.action_id] for link in m.links] for m in mappings]
+
+    assert linked(base) == [["Relire"], [], []]  # « Fusionner » prefers « Réviser »
+    among_best = dataclasses.replace(base, rivals_among_best=True)
+    assert linked(among_best) == [["Relire"], ["Fusionner"], []]
