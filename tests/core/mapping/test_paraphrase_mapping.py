@@ -222,3 +222,14 @@ def test_an_action_better_answering_another_recommendation_that_has_its_own_answ
     assert linked(base) == [["Relire"], [], []]  # « Fusionner » prefers « Réviser »
     among_best = dataclasses.replace(base, rivals_among_best=True)
     assert linked(among_best) == [["Relire"], ["Fusionner"], []]
+
+
+def test_first_year_students_in_difficulty_and_catch_up_sessions_are_concepts() -> None:
+    concepts = Concepts(TOKENIZE)
+
+    def shared(a: str, b: str) -> int:
+        return len(concepts.of(TOKENIZE(a)) & concepts.of(TOKENIZE(b)))
+
+    assert shared("les étudiants de première année en difficulté", "les primo-arrivants fragiles") >= 2
+    assert shared("une remédiation ciblée", "des séances de rattrapage") >= 1
+    assert shared("dès les premières semaines", "en début d'année") >= 1
