@@ -255,9 +255,9 @@ def decision_grid(embedder: Embedder, base: Calibration) -> list[GridPoint]:
 
 
 def _score(point: GridPoint, names: list[str]) -> tuple[tuple[float, ...], dict[str, Any]]:
-    """How a setting does on the pairs `names` (with PROMSOC and the demo): first its worst
-    coverage accuracy on PROMSOC and the demo (the no-regression checks: a setting that
-    gains on the pairs by losing there loses), then every recommendation counts once
+    """How a setting does on the pairs `names` (with PROMSOC and the demo): first its
+    coverage accuracy on PROMSOC and the demo together (the no-regression checks: a
+    setting that gains on the pairs by losing there loses), then every recommendation counts once
     (micro average), then the ranking, then the F1 of semantic links, then the most
     cautious floor of the plateau."""
     pairs = aggregate([point.pairs[name] for name in names])
@@ -272,7 +272,11 @@ def _score(point: GridPoint, names: list[str]) -> tuple[tuple[float, ...], dict[
     ) / max(1, len(point.mapped))
     probable = point.changes["probable"]
     score = (
-        min((round(f["coverage_accuracy"], 4) for f in point.mapped), default=1.0),
+        round(
+            sum(f["coverage_accuracy"] * f["recommendations"] for f in point.mapped)
+            / max(1, sum(f["recommendations"] for f in point.mapped)),
+            4,
+        ),
         round(sum(a * n for a, n in measured) / sum(n for _, n in measured), 4),
         round(pairs.get("semantic MRR", 0.0), 4),
         round(f1, 4),

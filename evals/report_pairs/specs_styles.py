@@ -292,8 +292,7 @@ MARKETING: Spec = {
             "recommendations": [
                 {
                     "id": "m6",
-                    "text": "Rééquilibrer la part des évaluations continues et des examens "
-                    "écrits.",
+                    "text": "Rééquilibrer la part des évaluations continues et des examens écrits.",
                 },
                 {
                     "id": "m7",
@@ -326,8 +325,7 @@ MARKETING: Spec = {
                 },
                 {
                     "id": "m10",
-                    "text": "Suivre la réussite des étudiants issus de l'enseignement "
-                    "qualifiant.",
+                    "text": "Suivre la réussite des étudiants issus de l'enseignement qualifiant.",
                 },
             ],
         },
@@ -477,8 +475,7 @@ INGENIEUR: Spec = {
                 },
                 {
                     "id": "i6",
-                    "text": "Rendre obligatoire un stage en entreprise d'au moins douze "
-                    "semaines.",
+                    "text": "Rendre obligatoire un stage en entreprise d'au moins douze semaines.",
                 },
                 {
                     "id": "i7",
@@ -501,8 +498,7 @@ INGENIEUR: Spec = {
             "recommendations": [
                 {
                     "id": "i8",
-                    "text": "Mettre à jour les équipements des laboratoires "
-                    "d'électromécanique.",
+                    "text": "Mettre à jour les équipements des laboratoires d'électromécanique.",
                 },
                 {
                     "id": "i9",

@@ -125,7 +125,12 @@ def test_priorities_owners_complaints_and_group_work_are_concepts() -> None:
     def shared(a: str, b: str) -> int:
         return len(concepts.of(TOKENIZE(a)) & concepts.of(TOKENIZE(b)))
 
-    assert shared("prioriser les chantiers et désigner un porteur", "ordre d'urgence, nommer un référent") >= 2
+    assert (
+        shared(
+            "prioriser les chantiers et désigner un porteur", "ordre d'urgence, nommer un référent"
+        )
+        >= 2
+    )
     assert shared("traiter les réclamations", "une voie de recours pour contester") >= 1
     assert shared("les travaux de groupe", "les dossiers collectifs") >= 1
     assert shared("le CPAS de la commune", "un centre public d'action sociale") >= 1
@@ -230,6 +235,8 @@ def test_first_year_students_in_difficulty_and_catch_up_sessions_are_concepts() 
     def shared(a: str, b: str) -> int:
         return len(concepts.of(TOKENIZE(a)) & concepts.of(TOKENIZE(b)))
 
-    assert shared("les étudiants de première année en difficulté", "les primo-arrivants fragiles") >= 2
+    assert (
+        shared("les étudiants de première année en difficulté", "les primo-arrivants fragiles") >= 2
+    )
     assert shared("une remédiation ciblée", "des séances de rattrapage") >= 1
     assert shared("dès les premières semaines", "en début d'année") >= 1
