@@ -12,7 +12,10 @@ among the main recommendations.
 The section vocabulary is data (`data/report_sections.json`). Items are read whatever the
 format says of them: a list mark (a bullet glyph, a dash, « 1. », a Word number rendered
 by the reader), « Recommandation 3 : … », or — when the list has no marks, as Word lists
-whose numbering the reader did not render — one paragraph per item.
+whose numbering the reader did not render — one paragraph per item. A committee that
+writes its recommendations inside its analysis quotes them: « Le comité formule la
+recommandation suivante : » (or « … recommande : ») then the quotation, on the same line
+or as the next paragraph; the quotation is a recommendation of the chapter's criterion.
 """
 
 from __future__ import annotations
@@ -55,6 +58,9 @@ _ORDER = (
 )
 _CHAPTER_NUMBER = re.compile(r"^\s*(?:#+\s*)?(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-H]\.)\s+")
 _BULLET_MARKS = "-–•▪◦●·*"
+#: « Le comité formule la recommandation suivante : », « Il recommande dès lors : » (folded).
+_QUOTE_INTRO = re.compile(r"\brecommand\w*\b[^.;«»]{0,60}:\s*$")
+_QUOTE_INLINE = re.compile(r"\brecommand\w*\b[^.;«»]{0,60}:\s*«")
 _LIST_MARK = re.compile(r"^\s*(?:(?P<num>\d{1,2})\s*[.)°]|(?P<letter>[a-h])\)|[-–•▪◦●·*])\s+(?=\S)")
 
 
@@ -162,6 +168,41 @@ def read_item(items: list[Item], start: int) -> ReportItem | None:
     )
 
 
+def _introduces_quote(items: list[Item], index: int) -> bool:
+    """Does the line before items[index] announce a quoted recommendation?"""
+    if index == 0 or not isinstance(before := items[index - 1], Line):
+        return False
+    text = fold(before.text)
+    if not text.rstrip().endswith(":"):
+        return False
+    if _QUOTE_INTRO.search(text):
+        return True
+    # the announcement may wrap (PDF lines): the end of the line before it counts too
+    if before.paragraph_start or index < 2 or not isinstance(earlier := items[index - 2], Line):
+        return False
+    return _QUOTE_INTRO.search(fold(earlier.text)[-60:] + " " + text) is not None
+
+
+def quoted_recommendation(items: list[Item], index: int) -> ReportItem | None:
+    """A recommendation the committee quotes in its analysis (see the module's docstring)."""
+    line = items[index]
+    if not isinstance(line, Line) or line.heading_level is not None:
+        return None
+    stripped = line.text.lstrip()
+    inline = _QUOTE_INLINE.search(fold(stripped))
+    if not (stripped.startswith("«") and _introduces_quote(items, index)) and inline is None:
+        return None
+    item = read_item(items, index)
+    if item is None:
+        return None
+    text = item.text
+    text = text[text.index("«") + 1 :] if "«" in text else text
+    text = squash(text.replace("»", " "))
+    if len(text) < 10:
+        return None
+    return ReportItem(item.number, text, item.span, item.used, defined=False)
+
+
 @dataclass
 class ReportReader:
     """Walks the sections of an expert report, beside the plan extractor's walker.
@@ -195,6 +236,12 @@ class ReportReader:
             self.section = heading
             self._marked = False
             return 1
+        if self.section in (None, Section.ANALYSIS):
+            quoted = quoted_recommendation(items, index)
+            if quoted is not None:
+                self.placement = None
+                self._recommendation(quoted)
+                return quoted.used
         if self.section in (None, Section.ANALYSIS, Section.SUMMARY):
             if line.heading_level is not None:
                 self.section = None

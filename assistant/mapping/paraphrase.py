@@ -27,11 +27,17 @@ def _groups() -> tuple[tuple[str, ...], ...]:
 
 
 class Concepts:
-    """Maps a text's stems to concepts, with the tokenizer that stems the lexicon too."""
+    """Maps a text's stems to concepts, with the tokenizer that stems the lexicon too.
+
+    One instance serves one mapping: it remembers the concepts of each text it was asked
+    about (an action is scored against every recommendation).
+    """
 
     def __init__(self, tokenize: Tokenize) -> None:
         self._single: dict[str, str] = {}
-        self._phrases: list[tuple[tuple[str, ...], str]] = []
+        # phrases by their first stem: a text is scanned once, not once per phrase
+        self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._seen: dict[tuple[str, ...], frozenset[str]] = {}
         for index, group in enumerate(_groups()):
             concept = f"§{index}"
             for phrase in group:
@@ -39,18 +45,24 @@ class Concepts:
                 if len(stems) == 1:
                     self._single.setdefault(stems[0], concept)
                 elif stems:
-                    self._phrases.append((stems, concept))
+                    self._phrases.setdefault(stems[0], []).append((stems, concept))
 
     def of(self, tokens: Sequence[str]) -> set[str]:
         """The concepts of a stemmed text (a stem in no group is its own concept)."""
+        key = tuple(tokens)
+        known = self._seen.get(key)
+        if known is None:
+            known = self._seen[key] = frozenset(self._concepts(key))
+        return set(known)
+
+    def _concepts(self, tokens: tuple[str, ...]) -> set[str]:
         found: set[str] = set()
         covered: set[int] = set()  # positions a phrase stands for ("compte rendu")
-        for stems, concept in self._phrases:
-            width = len(stems)
-            for start in range(len(tokens) - width + 1):
-                if tuple(tokens[start : start + width]) == stems:
+        for start, token in enumerate(tokens):
+            for stems, concept in self._phrases.get(token, ()):
+                if tokens[start : start + len(stems)] == stems:
                     found.add(concept)
-                    covered.update(range(start, start + width))
+                    covered.update(range(start, start + len(stems)))
         found.update(
             self._single.get(token, token)
             for index, token in enumerate(tokens)

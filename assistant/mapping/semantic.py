@@ -60,6 +60,9 @@ class Calibration:
     # Or when the best candidate stands out from the recommendation's second one by at
     # least this much (a recommendation nothing answers has candidates all alike).
     probable_standout: float | None = None
+    # An action's rival recommendations (is this one its favourite?) are only those it is
+    # the best answer to: one that another action answers better does not take it away.
+    rivals_among_best: bool = False
 
 
 DEFAULT_CALIBRATION = Calibration(

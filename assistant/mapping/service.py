@@ -40,6 +40,10 @@ from assistant.schema import (
 
 #: Written links are scored against at most this many ranked actions (others score 0).
 _SCORED_ACTIONS_MAX = 300
+#: Semantic candidates are drawn from at least this many of the retriever's actions: the
+#: synonyms and the criterion prior re-rank them, and may promote one the retriever's own
+#: top five missed (a paraphrase shares few words, so its fused rank is low).
+_RANKED_ACTIONS = 30
 _KIND_ORDER = {LinkKind.EXPLICIT: 0, LinkKind.PLACEMENT: 1, LinkKind.SEMANTIC: 2}
 
 
@@ -84,7 +88,8 @@ def build_mappings(
         if searcher is not None and group.text and actions:
             # Score written links too (is the citing action about the recommendation?), so
             # rank enough actions to see them; actions ranked below that score 0.
-            k = max(top_k, min(len(actions), _SCORED_ACTIONS_MAX)) if written.get(index) else top_k
+            wanted = _SCORED_ACTIONS_MAX if written.get(index) else _RANKED_ACTIONS
+            k = max(top_k, min(len(actions), wanted))
             scored_by_group[index] = score_actions(
                 group.text,
                 searcher,
@@ -105,7 +110,7 @@ def build_mappings(
                 scored_by_group[index] = [
                     c for c in scored_by_group[index] if c.action_id not in rejected
                 ]
-    favourite = _favourite_recommendation(scored_by_group)
+    favourite = _favourite_recommendation(scored_by_group, among_best=params.rivals_among_best)
     mappings: list[Mapping] = []
     for index, group in enumerate(groups):
         links = written.get(index, [])
@@ -218,12 +223,16 @@ def _criterion(group: RecommendationGroup) -> str | None:
 
 
 def _favourite_recommendation(
-    scored: dict[int, list[Candidate]],
+    scored: dict[int, list[Candidate]], *, among_best: bool = False
 ) -> dict[str, tuple[float, int]]:
-    """For each candidate action, the recommendation (group index) it scores best against."""
+    """For each candidate action, the recommendation (group index) it scores best against.
+
+    Args:
+        among_best: only among the recommendations whose best candidate it is.
+    """
     best: dict[str, tuple[float, int]] = {}
     for index, candidates in scored.items():
-        for candidate in candidates:
+        for candidate in candidates[:1] if among_best else candidates:
             if candidate.rank_score > best.get(candidate.action_id, (-1.0, -1))[0]:
                 best[candidate.action_id] = (candidate.rank_score, index)
     return best

@@ -79,7 +79,10 @@ def swot_text(item: SwotItem) -> str:
 
 
 def _action_criterion(action: Action, criteria: dict[str, str | None]) -> str | None:
-    """The criterion of the recommendations an action answers, when they agree on one."""
+    """The criterion the plan files the action under (its criterion column), else the
+    criterion of the recommendations it answers, when they agree on one."""
+    if action.criterion:
+        return action.criterion
     found = {criteria.get(link.recommendation_id) for link in action.links}
     found.discard(None)
     return found.pop() if len(found) == 1 else None

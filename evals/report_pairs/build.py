@@ -32,8 +32,9 @@ from docx.oxml.ns import qn
 from evals.report_pairs.specs import CRITERIA, PAIRS, Spec
 from evals.report_pairs.specs_more import MORE_PAIRS
 from evals.report_pairs.specs_semantic import SEMANTIC_PAIRS
+from evals.report_pairs.specs_styles import STYLE_PAIRS
 
-ALL_PAIRS = PAIRS + SEMANTIC_PAIRS + MORE_PAIRS
+ALL_PAIRS = PAIRS + SEMANTIC_PAIRS + MORE_PAIRS + STYLE_PAIRS
 
 HERE = Path(__file__).parent
 PAIRS_DIR = HERE / "pairs"
@@ -133,7 +134,16 @@ _SECTION_TITLES = {
 }
 
 
-def write_report(spec: Spec, path: Path) -> None:
+_QUOTE_INTROS = ("Le comité formule la recommandation suivante :", "Il recommande dès lors :")
+
+
+def write_report(spec: Spec, path: Path, page_numbers: dict[str, int] | None = None) -> None:
+    """The report as a Word file.
+
+    Args:
+        page_numbers: for the « per_page » style, each recommendation's number among those
+            of its page (from a first rendering; 1 for all when unknown).
+    """
     style = spec["style"]
     document = docx.Document()
     document.add_heading(spec["title"], level=0)
@@ -177,20 +187,31 @@ def write_report(spec: Spec, path: Path) -> None:
             "Les constats s'appuient sur le dossier d'autoévaluation et sur les entretiens."
         )
     running = 0
-    for chapter in spec["chapters"]:
-        _page_break(document)
+    for index, chapter in enumerate(spec["chapters"]):
+        if style != "per_page" or index == 0:  # per page: chapters run on
+            _page_break(document)
         criterion = chapter["criterion"]
         heading(f"Critère {criterion} : {CRITERIA[criterion]}")
         document.add_heading("Constats et analyses", level=2)
         document.add_paragraph(chapter["constats"])
+        if style == "constats_quoted":
+            for k, rec in enumerate(chapter["recommendations"]):
+                document.add_paragraph(_QUOTE_INTROS[k % len(_QUOTE_INTROS)])
+                document.add_paragraph(f"« {rec['text'].rstrip('.')} »")
         titles = _SECTION_TITLES.get(style, _SECTION_TITLES["default"])
         document.add_heading(titles[0], level=2)
         _list(document, chapter["forces"], numbered=False)
         document.add_heading(titles[1], level=2)
         _list(document, chapter["improvements"], numbered=False)
+        if style in ("summary_only", "constats_quoted"):
+            continue  # recommendations in the final table, or quoted in the constats
         document.add_heading(titles[2], level=2)
         texts = [rec["text"] for rec in chapter["recommendations"]]
-        if style == "vigilance_dashes":
+        if style == "per_page":
+            for rec in chapter["recommendations"]:
+                number = (page_numbers or {}).get(rec["id"], 1)
+                document.add_paragraph(f"{number}. {rec['text']}")
+        elif style == "vigilance_dashes":
             # dashes typed by the secretary, one paragraph per recommendation (no Word list)
             for text in texts:
                 document.add_paragraph(f"– {text}")
@@ -202,7 +223,22 @@ def write_report(spec: Spec, path: Path) -> None:
             _list(document, texts, numbered=False)
         else:
             _list(document, texts, numbered=True)
-    if spec.get("summary_table"):
+    if style == "summary_only":
+        _page_break(document)
+        heading("Tableau récapitulatif des recommandations")
+        table = document.add_table(rows=1, cols=4)
+        table.style = "Table Grid"
+        titles4 = ("Critère", "N°", "Recommandation", "Degré d'urgence")
+        for cell, title in zip(table.rows[0].cells, titles4, strict=True):
+            cell.text = title
+        for chapter in spec["chapters"]:
+            for n, rec in enumerate(chapter["recommendations"], 1):
+                row = table.add_row().cells
+                row[0].text = f"Critère {chapter['criterion']}"
+                row[1].text = str(n)
+                row[2].text = rec["text"]
+                row[3].text = "**" if n == 1 else "*"
+    elif spec.get("summary_table"):
         _page_break(document)
         heading("Tableau récapitulatif des recommandations")
         table = document.add_table(rows=1, cols=3)
@@ -251,16 +287,24 @@ def _squash(text: str) -> str:
 
 def locate_pages(pdf: Path, recs: list[dict[str, Any]]) -> None:
     """Fill each recommendation's page and its index among the recommendations of its page."""
-    pages = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
-    ).stdout.split("\f")
-    flat = [_squash(page) for page in pages]
+    # Layout mode keeps paragraphs whole; a table cell's lines come out whole in reading
+    # order (a report whose recommendations are in a table only).
+    readings = [
+        [
+            _squash(page)
+            for page in subprocess.run(
+                ["pdftotext", *mode, str(pdf), "-"], check=True, capture_output=True, text=True
+            ).stdout.split("\f")
+        ]
+        for mode in (["-layout"], [])
+    ]
+    flat = readings[0]
     searched_from = 0
     per_page: dict[int, int] = {}
     for rec in recs:
         probe = _squash(rec["text"])[:35]
         for number in range(searched_from, len(flat)):
-            if probe in flat[number]:
+            if any(probe in reading[number] for reading in readings):
                 rec["page"] = number + 1
                 per_page[number + 1] = per_page.get(number + 1, 0) + 1
                 rec["page_index"] = per_page[number + 1]
@@ -397,6 +441,14 @@ def build_pair(spec: Spec, split: str) -> dict[str, Any]:
     pdf = export_pdf(report)
     recs = recommendations(spec)
     locate_pages(pdf, recs)
+    if spec["style"] == "per_page":  # number them per page, then check the pages held
+        numbers = {rec["id"]: rec["page_index"] for rec in recs}
+        write_report(spec, report, numbers)
+        pdf = export_pdf(report)
+        recs = recommendations(spec)
+        locate_pages(pdf, recs)
+        if {rec["id"]: rec["page_index"] for rec in recs} != numbers:
+            raise RuntimeError(f"{spec['name']}: the pages moved when numbered")
     by_id = {rec["id"]: rec for rec in recs}
     actions = []
     for action in spec["plan"]["actions"]:

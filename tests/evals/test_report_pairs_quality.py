@@ -6,8 +6,11 @@ and PDF with no strength or improvement point among them, explicit-link F1 1.00,
 recall@5 0.96 / MRR 0.81, coverage accuracy 0.91 in-sample. Session 5 added two harder
 in-sample pairs (eight, five semantic-only): recall@5 0.97 / MRR 0.90, coverage accuracy
 0.844 (it was 0.91 on the six easier pairs, 0.844 on the eight before session 5's work),
-so the floor is 0.84 — below the issue's 0.85, which MiniLM misses in-sample too. The
-aside third is checked for reading only: its mapping figures are reported, not tuned to.
+so the floor was 0.84. Session 6 added two in-sample pairs in new report styles (ten,
+seven semantic-only; 0.735 before its rule work): recommendations found 1.00, coverage
+accuracy 0.878 (leave-one-pair-out estimate of the calibration 0.867), so the floor is
+0.87. The aside third is checked for reading only: its mapping figures are reported, not
+tuned to.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ def test_in_sample_plans_are_mapped_to_their_reports(
     found = figures["in_sample"]
     assert found["explicit links f1"] == 1.0
     assert found["semantic recall@5"] >= 0.9
-    assert found["coverage accuracy"] >= 0.84
+    assert found["coverage accuracy"] >= 0.87
 
 
 @pytest.mark.slow

@@ -131,3 +131,41 @@ def test_pdf_pages_give_each_recommendation_its_rank_on_the_page() -> None:
         per_page.setdefault(page, []).append(rank)
     assert all(ranks_ == list(range(1, len(ranks_) + 1)) for ranks_ in per_page.values())
     assert not any("Forces" in (r.text or "") for r in plan.recommendations)
+
+
+QUOTED = """\
+# Rapport d'évaluation
+
+## Critère 2 : pertinence du programme
+
+### Constats et analyses
+
+Les options évoluent sans avis extérieur ; le comité recommande d'en parler.
+
+Le comité formule la recommandation suivante :
+
+« Créer un conseil consultatif réunissant des employeurs du secteur »
+
+La recherche touche peu les étudiants. Il recommande dès lors :
+
+« Ouvrir les projets du centre de recherche aux étudiants de dernière année. »
+
+Le comité recommande : « Publier chaque année un bilan des partenariats. »
+
+### Points d'amélioration
+
+- L'avis des employeurs est recueilli informellement.
+"""
+
+
+def test_quoted_recommendations_inside_the_constats_are_recommendations(tmp_path: Path) -> None:
+    plan = _parse(tmp_path, QUOTED)
+    assert [(r.key, r.text) for r in plan.recommendations] == [
+        ("c2/r1", "Créer un conseil consultatif réunissant des employeurs du secteur"),
+        ("c2/r2", "Ouvrir les projets du centre de recherche aux étudiants de dernière année."),
+        ("c2/r3", "Publier chaque année un bilan des partenariats."),
+    ]
+    # the prose « le comité recommande d'en parler » is analysis, not a recommendation
+    assert [f.text for f in plan.findings] == [
+        "L'avis des employeurs est recueilli informellement."
+    ]

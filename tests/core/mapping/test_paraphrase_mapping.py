@@ -4,6 +4,7 @@ probable, à confirmer » when that action answers it best too, and the verdict 
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from assistant.mapping.paraphrase import Concepts
@@ -113,3 +114,129 @@ def test_without_synonyms_paraphrases_share_almost_nothing(tmp_path: Path) -> No
     plain = build_mappings(plans, searcher, TOKENIZE, params=Calibration(**base))
     expanded = build_mappings(plans, searcher, TOKENIZE, params=Calibration(**base, synonyms=True))
     assert sum(bool(m.links) for m in expanded) > sum(bool(m.links) for m in plain)
+
+
+def test_priorities_owners_complaints_and_group_work_are_concepts() -> None:
+    """General paraphrases of quality plans: ranking measures and naming who carries
+    them, a complaints procedure, group work, public social services, what students will
+    be able to do."""
+    concepts = Concepts(TOKENIZE)
+
+    def shared(a: str, b: str) -> int:
+        return len(concepts.of(TOKENIZE(a)) & concepts.of(TOKENIZE(b)))
+
+    assert (
+        shared(
+            "prioriser les chantiers et désigner un porteur", "ordre d'urgence, nommer un référent"
+        )
+        >= 2
+    )
+    assert shared("traiter les réclamations", "une voie de recours pour contester") >= 1
+    assert shared("les travaux de groupe", "les dossiers collectifs") >= 1
+    assert shared("le CPAS de la commune", "un centre public d'action sociale") >= 1
+    assert shared("les acquis d'apprentissage visés", "les compétences attendues") >= 1
+    assert not shared("prioriser les chantiers", "repeindre la cafétéria")
+
+
+def test_a_paraphrase_the_retriever_ranks_low_is_still_found(tmp_path: Path) -> None:
+    """The synonyms re-rank more actions than the five the retriever puts first: an
+    action it ranks seventh (few shared words) but that names the same things wins."""
+    report = (
+        "# Rapport\n\n## Critère 1 : qualité\n\n### Recommandations\n\n"
+        "1. Consigner les décisions du conseil dans des procès-verbaux diffusés aux "
+        "enseignants.\n"
+    )
+    rows = [
+        "Repeindre le hall d'entrée",
+        "Acheter des chaises pour la cafétéria",
+        "Créer un compte sur un réseau social",
+        "Organiser un gala de fin d'année",
+        "Refaire la signalétique du bâtiment",
+        "Installer des casiers dans le couloir",
+        "Envoyer aux collègues un compte rendu de chaque réunion",
+    ]
+    plan = "# Plan\n\n| Action | Responsable | Échéance |\n|---|---|---|\n" + "".join(
+        f"| {row} | Direction | 2026 |\n" for row in rows
+    )
+    (tmp_path / "rapport.md").write_text(report, encoding="utf-8")
+    (tmp_path / "plan.md").write_text(plan, encoding="utf-8")
+    plans = [parse_file(tmp_path / name, Settings()) for name in ("rapport.md", "plan.md")]
+    params = Calibration(
+        dense_weight=0.5, covered=0.6, partial=0.5, candidate=0.5, synonyms=True, probable=0.2
+    )
+    searcher = FixedCosineSearcher(plans, cosine=0.1)  # the seventh action comes seventh
+    (mapping,) = build_mappings(plans, searcher, TOKENIZE, params=params)
+    actions = {a.id: a.text for a in plans[1].actions}
+    assert [actions[link.action_id] for link in mapping.links] == [rows[-1]]
+    assert mapping.links[0].probable
+
+
+class TableSearcher:
+    """A FAKE retriever: the cosine of each (query start, action start) pair is given."""
+
+    def __init__(self, plans: list[Plan], cosines: dict[tuple[str, str], float]) -> None:
+        self.passages = FixedCosineSearcher(plans, 0.0).passages
+        self.cosines = cosines
+
+    def search(
+        self, query: str, *, k: int = 10, filter: PassageFilter | None = None
+    ) -> list[SearchHit]:
+        hits = [
+            SearchHit(passage=p, score=c, dense_score=c)
+            for p in self.passages
+            if (c := self.cosines.get((query.split()[0], p.text.split()[0]), 0.0))
+        ]
+        return sorted(hits, key=lambda h: -h.score)[:k]
+
+
+def test_an_action_better_answering_another_recommendation_that_has_its_own_answer(
+    tmp_path: Path,
+) -> None:
+    """« Fusionner » is the best answer to « Regrouper », and closer still to « Réviser »,
+    which « Relire » answers best. When an action's rivals are only the recommendations
+    it is the best answer to, « Regrouper » gets its probable link; « Former », whose best
+    answer is « Fusionner », a better answer to « Regrouper », gets none."""
+    report = (
+        "# Rapport\n\n## Critère 3 : cohérence\n\n### Recommandations\n\n"
+        "1. Réviser les fiches des cours.\n2. Regrouper les petits cours.\n"
+        "3. Former les enseignants aux petits groupes.\n"
+    )
+    plan = (
+        "# Plan\n\n| Action | Responsable | Échéance |\n|---|---|---|\n"
+        "| Relire les descriptions de cours | Direction | 2026 |\n"
+        "| Fusionner les unités voisines | Direction | 2026 |\n"
+    )
+    (tmp_path / "rapport.md").write_text(report, encoding="utf-8")
+    (tmp_path / "plan.md").write_text(plan, encoding="utf-8")
+    plans = [parse_file(tmp_path / name, Settings()) for name in ("rapport.md", "plan.md")]
+    cosines = {
+        ("Réviser", "Relire"): 0.9,
+        ("Réviser", "Fusionner"): 0.7,
+        ("Regrouper", "Fusionner"): 0.6,
+        ("Regrouper", "Relire"): 0.3,
+        ("Former", "Fusionner"): 0.5,
+    }
+    base = Calibration(dense_weight=1.0, covered=0.95, partial=0.95, candidate=0.95, probable=0.4)
+    searcher = TableSearcher(plans, cosines)
+    actions = {a.id: a.text.split()[0] for a in plans[1].actions}
+
+    def linked(params: Calibration) -> list[list[str]]:
+        mappings = build_mappings(plans, searcher, TOKENIZE, params=params)
+        return [[actions[link.action_id] for link in m.links] for m in mappings]
+
+    assert linked(base) == [["Relire"], [], []]  # « Fusionner » prefers « Réviser »
+    among_best = dataclasses.replace(base, rivals_among_best=True)
+    assert linked(among_best) == [["Relire"], ["Fusionner"], []]
+
+
+def test_first_year_students_in_difficulty_and_catch_up_sessions_are_concepts() -> None:
+    concepts = Concepts(TOKENIZE)
+
+    def shared(a: str, b: str) -> int:
+        return len(concepts.of(TOKENIZE(a)) & concepts.of(TOKENIZE(b)))
+
+    assert (
+        shared("les étudiants de première année en difficulté", "les primo-arrivants fragiles") >= 2
+    )
+    assert shared("une remédiation ciblée", "des séances de rattrapage") >= 1
+    assert shared("dès les premières semaines", "en début d'année") >= 1

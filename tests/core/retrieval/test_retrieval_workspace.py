@@ -198,3 +198,16 @@ def test_reindex_rebuilds_the_chroma_index(
     assert rebuild_indexes(workspace, [chroma]) == ["chroma"]
     assert workspace_indexes.workspace_retriever(workspace, cached).vector_store.count() == 4
     assert len(fake_embedder.embedded) == 4
+
+
+def test_an_action_passage_carries_the_criterion_its_plan_names() -> None:
+    """A criterion column (`Action.criterion`) reaches the passage, so that a search
+    filtered on « Critère 4 » finds the actions a plan files under it; it wins over the
+    criterion of the recommendations the action cites."""
+    plan = _plan("plan.txt", {"a1": "Créer un tutorat", "a2": "Former les tuteurs"})
+    plan.actions[1] = plan.actions[1].model_copy(update={"criterion": "Critère 4"})
+    plan.actions[0] = plan.actions[0].model_copy(update={"criterion": "Critère 2"})
+    passages = {passage.id: passage for passage in plan_passages(plan)}
+    doc = document_id("plan.txt")
+    assert passages[f"{doc}-a2"].criterion == "Critère 4"
+    assert passages[f"{doc}-a1"].criterion == "Critère 2"
