@@ -157,11 +157,23 @@ def _in_runs(items: list[Item], labelled: list[tuple[str, str] | None]) -> list[
     return keep
 
 
+#: The fields that make a fiche an action's: an experts' report repeats its section titles
+#: (« Constats et analyses », « Recommandations ») chapter after chapter too.
+_PLAN_FIELDS = frozenset(
+    {Column.ACTION, Column.OWNER, Column.DEADLINE, Column.INDICATORS, Column.STATUS}
+)
+
+
 def _answered_labels(items: list[Item], labelled: list[tuple[str, str] | None]) -> set[int]:
-    """Bare labels (alone on their line) that come back in the document — each fiche of a
-    Word table saved as text repeats them — and whose next line is not such a label: their
-    value is that next line."""
-    bare = [fold(found[0]) if found is not None and not found[1] else None for found in labelled]
+    """Bare labels (alone on their line) of an action's fields that come back in the
+    document — each fiche of a Word table saved as text repeats them — and whose next line
+    is not such a label: their value is that next line."""
+    bare = [
+        fold(found[0])
+        if found is not None and not found[1] and column_of(found[0]) in _PLAN_FIELDS
+        else None
+        for found in labelled
+    ]
     counts: dict[str, int] = {}
     for key in bare:
         if key is not None:
