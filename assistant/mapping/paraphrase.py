@@ -27,11 +27,20 @@ def _groups() -> tuple[tuple[str, ...], ...]:
 
 
 class Concepts:
-    """Maps a text's stems to concepts, with the tokenizer that stems the lexicon too."""
+    """Maps a text's stems to concepts, with the tokenizer that stems the lexicon too.
+
+    One mapping asks for the concepts of each action's wording once per recommendation it
+    is ranked for (hundreds of times): each stemmed text's concepts are computed once and
+    remembered for as long as this object lives (callers make one per mapping), and the
+    multi-word phrases are looked up by their first stem rather than all tried at every
+    position.
+    """
 
     def __init__(self, tokenize: Tokenize) -> None:
         self._single: dict[str, str] = {}
-        self._phrases: list[tuple[tuple[str, ...], str]] = []
+        # first stem → the phrases starting with it (stems, concept), in the lexicon's order
+        self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._seen: dict[tuple[str, ...], frozenset[str]] = {}
         for index, group in enumerate(_groups()):
             concept = f"§{index}"
             for phrase in group:
@@ -39,16 +48,23 @@ class Concepts:
                 if len(stems) == 1:
                     self._single.setdefault(stems[0], concept)
                 elif stems:
-                    self._phrases.append((stems, concept))
+                    self._phrases.setdefault(stems[0], []).append((stems, concept))
 
     def of(self, tokens: Sequence[str]) -> set[str]:
         """The concepts of a stemmed text (a stem in no group is its own concept)."""
+        key = tuple(tokens)
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = frozenset(self._concepts(key))
+        return set(found)
+
+    def _concepts(self, tokens: tuple[str, ...]) -> set[str]:
         found: set[str] = set()
         covered: set[int] = set()  # positions a phrase stands for ("compte rendu")
-        for stems, concept in self._phrases:
-            width = len(stems)
-            for start in range(len(tokens) - width + 1):
-                if tuple(tokens[start : start + width]) == stems:
+        for start, token in enumerate(tokens):
+            for stems, concept in self._phrases.get(token, ()):
+                width = len(stems)
+                if tokens[start : start + width] == stems:
                     found.add(concept)
                     covered.update(range(start, start + width))
         found.update(
