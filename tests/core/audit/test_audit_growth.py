@@ -83,12 +83,12 @@ def audit_work(root: Path, plans: int, recommendations: int) -> tuple[int, Count
     forget_in_memory()
     for stored in (workspace.indexes_dir / "analyses").glob("*.json"):
         stored.unlink()
-    with counting_calls() as counts:
+    with CountingCalls() as counts:
         services.audit_workspace(workspace, settings, as_of=AS_OF, embedder=embedder)
     return len(workspace.actions()), counts
 
 
-class counting_calls:  # noqa: N801 - used as a context manager, like a function
+class CountingCalls:
     """Count the calls made in each stage (`STAGES`, else "other") while active."""
 
     def __init__(self) -> None:
