@@ -194,4 +194,3 @@ def _one_blas_thread() -> AbstractContextManager[Any]:
     """numpy's BLAS on one thread while active (see the module docstring)."""
     limited: AbstractContextManager[Any] = _numpy_blas().limit(limits=1)
     return limited
-
