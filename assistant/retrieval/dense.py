@@ -26,6 +26,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from assistant.retrieval.filtering import FILTERS_KEPT, filter_key, matches_nothing
+from assistant.retrieval.top_k import smallest
 from assistant.schema import Passage, PassageFilter
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ class DenseIndex:
         # As Chroma reports it: cosine distance in float32, then 1 - distance.
         with _one_blas_thread():
             distances = np.float32(1.0) - matrix @ query
-        order = rows[np.argsort(distances[rows], kind="stable")[:k]]
+        order = rows[smallest(distances[rows], k)]
         scores = (1.0 - distances[order].astype(np.float64)).tolist()
         return list(zip([ids[row] for row in order.tolist()], scores, strict=True))
 
