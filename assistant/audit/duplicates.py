@@ -99,26 +99,81 @@ def _difference(first: Action, second: Action) -> str:
 def duplicate_action(actions: Sequence[Action], as_of: date) -> list[Gap]:
     """Report each action that repeats an earlier one of the same document."""
     gaps: list[Gap] = []
+    repeated = _first_repeated(actions)
     for index, action in enumerate(actions):
-        for earlier in actions[:index]:
-            if earlier.document_id != action.document_id:
-                continue
-            if similarity(earlier, action) < THRESHOLD:
-                continue
-            where = earlier.source.label()
-            difference = _difference(earlier, action)
-            detail = f", {difference}" if difference else ""
-            gaps.append(
-                action_gap(
-                    DUPLICATE_ACTION,
-                    Severity.MINOR,
-                    action,
-                    f"L'action {quote(action.text)} reprend presque mot pour mot "
-                    f"{quote(earlier.text)} ({where}){detail}. Fusionnez les deux lignes, ou "
-                    "précisez ce qui les distingue (public, site, période, livrable).",
-                    extra_evidence=[earlier.source],
-                    qualifier=earlier.id,
-                )
+        if index not in repeated:
+            continue
+        earlier = actions[repeated[index]]
+        where = earlier.source.label()
+        difference = _difference(earlier, action)
+        detail = f", {difference}" if difference else ""
+        gaps.append(
+            action_gap(
+                DUPLICATE_ACTION,
+                Severity.MINOR,
+                action,
+                f"L'action {quote(action.text)} reprend presque mot pour mot "
+                f"{quote(earlier.text)} ({where}){detail}. Fusionnez les deux lignes, ou "
+                "précisez ce qui les distingue (public, site, période, livrable).",
+                extra_evidence=[earlier.source],
+                qualifier=earlier.id,
             )
-            break  # one gap per repeated action, citing the first occurrence
+        )
     return gaps
+
+
+#: Wordings scored against all the others per `cdist` call (bounds its matrix).
+_ROWS_PER_CALL = 256
+
+
+def _first_repeated(actions: Sequence[Action]) -> dict[int, int]:
+    """Index of each action that repeats an earlier one → index of the first such one.
+
+    What comparing every earlier action with `similarity` finds, without a Python call per
+    pair (a plan of n actions has n²/2): rapidfuzz's `cdist` scores the long wordings of
+    all pairs in C, keeping only those at `THRESHOLD` or above; a wording too short to be
+    compared fuzzily repeats only the same wording. Of the pairs found, the first earlier
+    action of the same document whose site label does not differ is the one cited.
+    """
+    import numpy as np
+    from rapidfuzz import process
+
+    compared = [_compared(action.text) for action in actions]
+    found: dict[int, list[int]] = {}  # action → earlier actions as alike (labels aside)
+    long = [i for i, (_, key, _) in enumerate(compared) if len(key) >= MIN_STEMS]
+    joined = [compared[i][2] for i in long]
+    # The keys are sorted stems already: token_sort_ratio's sorting is then the identity,
+    # and the plain ratio gives the same scores, five times faster.
+    presorted = all(" ".join(sorted(text.split())) == text for text in joined)
+    scorer = fuzz.ratio if presorted else fuzz.token_sort_ratio
+    for start in range(0, len(long), _ROWS_PER_CALL):
+        scores = process.cdist(
+            joined[start : start + _ROWS_PER_CALL],
+            joined,
+            scorer=scorer,
+            score_cutoff=THRESHOLD,
+            dtype=np.float64,
+        )
+        for row, column in zip(*np.nonzero(scores >= THRESHOLD), strict=True):
+            earlier, later = long[start + int(row)], long[int(column)]
+            if earlier < later:
+                found.setdefault(later, []).append(earlier)
+    same_short: dict[tuple[str, ...], list[int]] = {}
+    for index, (_, key, _) in enumerate(compared):
+        if key and len(key) < MIN_STEMS:
+            earlier_ones = same_short.setdefault(key, [])
+            if earlier_ones:
+                found[index] = list(earlier_ones)
+            earlier_ones.append(index)
+    first: dict[int, int] = {}
+    for later, candidates in found.items():
+        label = compared[later][0]
+        for earlier in sorted(candidates):
+            other = compared[earlier][0]
+            if actions[earlier].document_id != actions[later].document_id:
+                continue
+            if label and other and label != other:
+                continue
+            first[later] = earlier
+            break
+    return first

@@ -73,8 +73,9 @@ class DraftingMemo:
     """What drafting derives from a context on first use, kept for the next action drafted.
 
     Every action drafted reads the owner cells of its whole plan, the roles of its document,
-    its plan's platform and council and the library's theme weights: the same answers, over
-    and over. They depend only on the context's plans, catalog and pattern library, which
+    the actions and sites of the roles it may propose (a role of every plan carries actions
+    all over the workspace), its plan's platform and council and the library's theme
+    weights: the same answers, over and over. They depend only on the context's plans, catalog and pattern library, which
     never change once it is built; `with_action` builds a new context, so a new memo.
     Each entry is stored whole once computed, so a reader in another thread sees an
     entry complete or not at all (at worst, both compute it).
@@ -82,7 +83,11 @@ class DraftingMemo:
 
     plans: dict[str, Plan] | None = None  # document id → its (first) plan
     roles: dict[str, tuple[RoleEntry, ...]] = field(default_factory=dict)  # owner → usable
-    document_roles: dict[str, frozenset[str]] = field(default_factory=dict)  # role keys
+    document_roles: dict[str, frozenset[str]] | None = None  # document → its role keys
+    # role key → document → the role's actions of that document, in the role's order
+    role_actions: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # role key → (the sites of its actions, whether one of them has no site)
+    role_sites: dict[str, tuple[frozenset[str], bool]] = field(default_factory=dict)
     plan_names: dict[tuple[str, str], str | None] = field(default_factory=dict)  # (doc, what)
     theme_weights: dict[str, float] | None = None
 

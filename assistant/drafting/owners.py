@@ -223,22 +223,46 @@ def owner_votes(action: Action, context: DraftingContext) -> list[RoleVote]:
 
 def _only_elsewhere(entry: RoleEntry, site: str, context: DraftingContext) -> bool:
     """True when every action of the role runs on a site, and none on this one."""
-    sites = [context.sites.get(action_id) for action_id in entry.action_ids]
-    return bool(sites) and None not in sites and site not in sites
+    known = context.memo.role_sites.get(entry.key)
+    if known is None:
+        sites = [context.sites.get(action_id) for action_id in entry.action_ids]
+        known = context.memo.role_sites[entry.key] = (
+            frozenset(s for s in sites if s is not None),
+            None in sites,
+        )
+    sites_of_role, unsited = known
+    return bool(sites_of_role) and not unsited and site not in sites_of_role
 
 
 def _roles_of_document(document_id: str, context: DraftingContext) -> frozenset[str]:
     """Keys of the roles carrying at least one action of a document."""
-    known = context.memo.document_roles.get(document_id)
-    if known is None:
-        known = context.memo.document_roles[document_id] = frozenset(
-            entry.key
-            for entry in context.roles.entries
-            if any(
-                context.document_of.get(action_id) == document_id for action_id in entry.action_ids
-            )
-        )
-    return known
+    by_document = context.memo.document_roles
+    if by_document is None:  # every document's at once: one pass over the catalog
+        found: dict[str, set[str]] = {}
+        for entry in context.roles.entries:
+            for action_id in entry.action_ids:
+                document = context.document_of.get(action_id)
+                if document is not None:
+                    found.setdefault(document, set()).add(entry.key)
+        by_document = {document: frozenset(keys) for document, keys in found.items()}
+        context.memo.document_roles = by_document
+    return by_document.get(document_id, frozenset())
+
+
+def _role_actions_in(
+    entry: RoleEntry, document_id: str, context: DraftingContext
+) -> tuple[str, ...]:
+    """The role's actions of one document, in the role's order (grouped once per role)."""
+    by_document = context.memo.role_actions.get(entry.key)
+    if by_document is None:
+        grouped: dict[str, list[str]] = {}
+        for action_id in entry.action_ids:
+            document = context.document_of.get(action_id)
+            if document is not None:
+                grouped.setdefault(document, []).append(action_id)
+        by_document = {document: tuple(ids) for document, ids in grouped.items()}
+        context.memo.role_actions[entry.key] = by_document
+    return by_document.get(document_id, ())
 
 
 def _owner_label(neighbour: Neighbour, entry: RoleEntry) -> str:
@@ -293,9 +317,7 @@ def role_label(entry: RoleEntry, document_id: str, context: DraftingContext) -> 
     catalog role; a coordinator recognises her own plan's words.
     """
     spellings: Counter[str] = Counter()
-    for action_id in entry.action_ids:
-        if context.document_of.get(action_id) != document_id:
-            continue
+    for action_id in _role_actions_in(entry, document_id, context):
         owner = context.actions[action_id].owner
         spellings.update(s for s in split_owner(owner) if role_key(s) == entry.key)
     if not spellings:

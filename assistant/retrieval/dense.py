@@ -11,15 +11,22 @@ The ranking is Chroma's: Chroma's search is exact at these sizes (its HNSW graph
 with at least as many candidates as results asked, and small collections are searched
 exhaustively), and scores are computed the same way, one minus the float32 cosine distance.
 They may differ in the last float32 digit, and so in the order of passages tied to 1e-6.
+
+One query's product is a matrix-vector product of a few thousand rows: BLAS threads would
+only wake up and spin (on a loaded 2-core machine, six times the CPU time of one thread for
+the hundreds of searches of an audit), so it runs on one thread.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from assistant.retrieval.filtering import FILTERS_KEPT, filter_key, matches_nothing
+from assistant.retrieval.top_k import smallest
 from assistant.schema import Passage, PassageFilter
 
 if TYPE_CHECKING:
@@ -104,8 +111,9 @@ class DenseIndex:
             return []
         query = np.asarray(vector, dtype=np.float32)
         # As Chroma reports it: cosine distance in float32, then 1 - distance.
-        distances = np.float32(1.0) - matrix @ query
-        order = rows[np.argsort(distances[rows], kind="stable")[:k]]
+        with _one_blas_thread():
+            distances = np.float32(1.0) - matrix @ query
+        order = rows[smallest(distances[rows], k)]
         scores = (1.0 - distances[order].astype(np.float64)).tolist()
         return list(zip([ids[row] for row in order.tolist()], scores, strict=True))
 
@@ -160,3 +168,30 @@ def _mask(
     if passage_filter.axis is not None:
         keep &= columns["axis"] == passage_filter.axis
     return keep
+
+
+@cache
+def _numpy_blas() -> Any:
+    """numpy's own BLAS (read once: looking libraries up costs milliseconds).
+
+    Only numpy's: the embedding model's library (torch's) keeps its threads, even when
+    another thread of the process embeds a question meanwhile. When numpy's cannot be told
+    apart (a BLAS of the system), every BLAS library.
+    """
+    from pathlib import Path
+
+    from threadpoolctl import ThreadpoolController
+
+    blas = ThreadpoolController().select(user_api="blas")
+    own = [
+        lib.prefix
+        for lib in blas.lib_controllers
+        if Path(lib.filepath).parent.name.startswith("numpy")
+    ]
+    return blas.select(prefix=own) if own else blas
+
+
+def _one_blas_thread() -> AbstractContextManager[Any]:
+    """numpy's BLAS on one thread while active (see the module docstring)."""
+    limited: AbstractContextManager[Any] = _numpy_blas().limit(limits=1)
+    return limited

@@ -107,9 +107,16 @@ def reciprocal_rank_fusion(
     best_rank: dict[str, int] = {}
     for ranking, weight in zip(rankings, weights, strict=True):
         for rank, item in enumerate(ranking, start=1):
-            scores[item] = scores.get(item, 0.0) + weight / (k + rank)
-            best_rank[item] = min(rank, best_rank.get(item, rank))
-    return sorted(scores.items(), key=lambda pair: (-pair[1], best_rank[pair[0]], pair[0]))
+            share = weight / (k + rank)
+            if item in scores:
+                scores[item] += share
+                if rank < best_rank[item]:
+                    best_rank[item] = rank
+            else:  # the sum starts at 0.0: 0.0 + share is share
+                scores[item] = share
+                best_rank[item] = rank
+    order = sorted(scores, key=lambda item: (-scores[item], best_rank[item], item))
+    return [(item, scores[item]) for item in order]
 
 
 class HybridRetriever:

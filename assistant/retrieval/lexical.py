@@ -20,6 +20,7 @@ from assistant.retrieval.filtering import (
     passage_matches,
 )
 from assistant.retrieval.french import StemTokenizer, Tokenizer
+from assistant.retrieval.top_k import smallest
 from assistant.schema import Passage, PassageFilter
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ class LexicalIndex:
         scores = self._bm25.get_scores_from_ids(token_ids)
         # Best first, ties in index order; only passages sharing a token, kept by the filter.
         matching = np.flatnonzero((scores > 0.0) & self._matches(filter))
-        order = matching[np.argsort(-scores[matching], kind="stable")[:k]]
+        order = matching[smallest(-scores[matching], k)]
         return [(self._passages[position], float(scores[position])) for position in order.tolist()]
 
     def _matches(self, filter: PassageFilter | None) -> NDArray[np.bool_]:

@@ -6,8 +6,9 @@ from datetime import date
 
 from audit_helpers import MakeAction
 
-from assistant.audit.duplicates import duplicate_action, similarity, site_label
+from assistant.audit.duplicates import THRESHOLD, duplicate_action, similarity, site_label
 from assistant.audit.owners import looks_like_a_person, owner_is_a_person, vague_owner
+from assistant.schema import Action
 
 
 def test_reworded_copy_is_a_duplicate(make_action: MakeAction, as_of: date) -> None:
@@ -132,3 +133,45 @@ def test_owner_is_a_person(make_action: MakeAction, as_of: date) -> None:
     assert looks_like_a_person("Marie DUPONT")
     for role in ("Responsable CERSO", "Equipe CAR", "Pôle Hainuyer", "Direction de catégorie"):
         assert not looks_like_a_person(role), role
+
+
+def _first_earlier_alike(actions: list[Action]) -> dict[str, str]:
+    """Each repeated action → the first earlier one `similarity` finds alike, pair by pair."""
+    found: dict[str, str] = {}
+    for index, action in enumerate(actions):
+        for earlier in actions[:index]:
+            same_plan = earlier.document_id == action.document_id
+            if same_plan and similarity(earlier, action) >= THRESHOLD:
+                found[action.id] = earlier.id
+                break
+    return found
+
+
+def test_all_pairs_scored_at_once_find_what_each_pair_compared_finds(
+    make_action: MakeAction, as_of: date
+) -> None:
+    wordings = [
+        "Former les maîtres de stage à l'usage de la grille d'évaluation commune des stages",
+        "Organiser une formation des maîtres de stage à l'utilisation de la grille commune",
+        "Rédiger un règlement général des études pour les étudiants en reprise d'études",
+        "Rédiger un règlement spécifique des études pour les étudiants en reprise d'études",
+        "Publier le calendrier des jurys sur Moodle avant la session de janvier",
+        "Stages",
+        "Former",
+    ]
+    sites = ("", "LLN : ", "MONS : ")
+    actions = [
+        make_action(f"{site}{wording}{suffix}", document_id=document)
+        for suffix in ("", " en B1", " en B1.")
+        for document in ("doc-a", "doc-b")
+        for site in sites
+        for wording in wordings
+    ]
+    gaps = duplicate_action(actions, as_of)
+    expected = _first_earlier_alike(actions)
+    assert len(expected) > 50  # many repeats, across sites, plans and short wordings
+    assert {gap.target_id: gap.evidence[-1] for gap in gaps} == {
+        later: next(a.source for a in actions if a.id == earlier)
+        for later, earlier in expected.items()
+    }
+    assert [gap.target_id for gap in gaps] == [a.id for a in actions if a.id in expected]

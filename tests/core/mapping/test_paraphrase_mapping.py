@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from assistant.mapping.paraphrase import Concepts
+from assistant.mapping.paraphrase import Concepts, _groups
 from assistant.mapping.semantic import Calibration
 from assistant.mapping.service import build_mappings
 from assistant.parsing import parse_file
@@ -85,6 +85,47 @@ def test_synonyms_are_one_concept() -> None:
     plan = concepts.of(TOKENIZE("un compte rendu envoyé aux collègues"))
     assert len(report & plan) >= 3  # minutes, sending, teaching staff
     assert not concepts.of(TOKENIZE("cafétéria")) & report
+
+
+def _every_phrase_at_every_position(tokens: list[str]) -> set[str]:
+    """The concepts of a text the slow way: each phrase of the lexicon tried everywhere."""
+    single: dict[str, str] = {}
+    phrases: list[tuple[tuple[str, ...], str]] = []
+    for index, group in enumerate(_groups()):
+        for phrase in group:
+            stems = tuple(TOKENIZE(phrase))
+            if len(stems) == 1:
+                single.setdefault(stems[0], f"§{index}")
+            elif stems:
+                phrases.append((stems, f"§{index}"))
+    found: set[str] = set()
+    covered: set[int] = set()
+    for stems, concept in phrases:
+        for start in range(len(tokens) - len(stems) + 1):
+            if tuple(tokens[start : start + len(stems)]) == stems:
+                found.add(concept)
+                covered.update(range(start, start + len(stems)))
+    return found | {single.get(t, t) for i, t in enumerate(tokens) if i not in covered}
+
+
+def test_concepts_found_by_first_stem_are_those_of_every_phrase_tried_everywhere() -> None:
+    concepts = Concepts(TOKENIZE)
+    lexicon = [phrase for group in _groups() for phrase in group]
+    texts = [
+        "un compte rendu envoyé aux collègues après chaque conseil de section",
+        "des procès-verbaux diffusés aux enseignants, compte rendu et compte rendu",
+        " ".join(lexicon[:40]),
+        " et ".join(reversed(lexicon[-40:])),
+        "cafétéria",
+        "",
+    ]
+    for text in texts:
+        tokens = TOKENIZE(text)
+        assert concepts.of(tokens) == _every_phrase_at_every_position(tokens), text
+        assert concepts.of(tokens) == concepts.of(tokens)  # remembered, the same answer
+    remembered = concepts.of(TOKENIZE(texts[0]))
+    remembered.add("changed by a caller")
+    assert "changed by a caller" not in concepts.of(TOKENIZE(texts[0]))
 
 
 def test_best_candidates_become_probable_links(tmp_path: Path) -> None:
