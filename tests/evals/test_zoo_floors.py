@@ -17,9 +17,14 @@ FLOORS = {
     ("docx", "exact.deadline"): 0.95,
     ("xlsx", "actions.recall"): 0.95,
     ("xlsx", "exact.owner"): 0.95,
-    ("pdf", "actions.recall"): 0.80,
-    ("pdf", "exact.deadline"): 0.80,
-    ("txt-layout", "actions.recall"): 0.65,
+    ("pdf", "actions.recall"): 0.95,
+    ("pdf", "exact.deadline"): 0.95,
+    ("txt", "actions.recall"): 0.88,
+    ("txt-layout", "actions.recall"): 0.90,
+    ("txt-layout", "exact.owner"): 0.90,
+    ("txt-raw", "actions.recall"): 0.82,
+    ("txt-office", "actions.recall"): 0.88,
+    ("txt-office", "exact.owner"): 0.82,
 }
 
 
