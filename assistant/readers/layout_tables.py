@@ -142,6 +142,7 @@ def find_layout_table(
     index = first
     in_row = 0  # lines since the last one that may start a row (in either way of reading)
     placed_at_repeat = 0  # lines placed when the header was last seen again
+    in_band = False  # the line before was a band row printed across the table
     while (found := next_text_line(lines, index)) is not None:
         index, blank = found
         line = lines[index]
@@ -166,7 +167,12 @@ def find_layout_table(
                 placed_lines.pop()
             break
         if placed is None:
-            break
+            placed = None if blank else _band(pieces, starts, lines, index, in_band)
+            if placed is None:
+                break
+            in_band = True
+        else:
+            in_band = False
         may_start = blank or _opens_row(placed[0])
         in_row = 0 if may_start else in_row + 1
         if in_row > _MAX_ROW_LINES:
@@ -201,6 +207,38 @@ def find_layout_table(
         return None
     end = rows[-1].last_line + 1
     return LayoutTable(start, end, [text for _, text in header], rows, starts)
+
+
+def _band(
+    pieces: list[tuple[int, str]],
+    starts: list[int],
+    lines: Sequence[str],
+    index: int,
+    goes_on: bool,
+) -> list[str] | None:
+    """A line printed across the whole table from its first column (a merged band row: a
+    recommendation over the actions answering it), when the table goes on below it: one
+    row of its own, its text in the first cell. Not after a blank line, nor a sentence
+    ending with a full stop: a note between two parts of a table."""
+    if (
+        not pieces
+        or pieces[0][0] > starts[0] + _TOLERANCE
+        or not (pieces[0][1][:1].isupper() or goes_on)  # (its wrapped end: lower case)
+        or pieces[-1][1].rstrip().endswith(".")  # a note under the table, not a band
+    ):
+        return None
+    # the table must go on below it (past the band's own wrapped lines)
+    following = next_text_line(lines, index + 1)
+    while following is not None and not following[1]:
+        below = segments(lines[following[0]])
+        if _place(below, starts) is not None:
+            break
+        if below[0][0] > starts[0] + _TOLERANCE or not below[0][1][:1].islower():
+            return None
+        following = next_text_line(lines, following[0] + 1)
+    if following is None or following[1]:
+        return None
+    return [" ".join(text for _, text in pieces), *([""] * (len(starts) - 1))]
 
 
 def _repeats(pieces: list[tuple[int, str]], placed: list[str] | None, titles: list[str]) -> bool:

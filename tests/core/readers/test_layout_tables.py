@@ -288,3 +288,26 @@ def test_rows_under_vertically_merged_cells_with_wrapped_text(tmp_path: Path) ->
         ("Recommandation n° 2", "Réviser le règlement du TFE en bloc 3", "Mai 2026"),
         ("", "Publier les grilles de critères", "2026-2027"),
     ]
+
+
+def test_a_full_width_band_row_between_rows_keeps_the_table(tmp_path: Path) -> None:
+    """A recommendation printed across the whole table (a merged band row) runs over the
+    columns: it is one row of its own, its wrapped end included, and the table goes on."""
+    text = (
+        "N°    Action                     Porteur          Échéance\n"
+        "Recommandation 1 — Ouvrir davantage le programme aux employeurs de la région\n"
+        "et aux anciens\n"
+        "1.1   Créer un conseil            Direction        2026\n"
+        "      consultatif\n"
+        "Recommandation 2 — Mieux suivre les étudiants en difficulté\n"
+        "2.1   Désigner des tuteurs        Service social   2025\n"
+    )
+    tables = [block for block in _blocks(tmp_path, text) if isinstance(block, Table)]
+    assert len(tables) == 1
+    assert [row.cells[:3] for row in tables[0].rows[1:]] == [
+        ("Recommandation 1 — Ouvrir davantage le programme aux employeurs de la région et "
+         "aux anciens", "", ""),
+        ("1.1", "Créer un conseil consultatif", "Direction"),
+        ("Recommandation 2 — Mieux suivre les étudiants en difficulté", "", ""),
+        ("2.1", "Désigner des tuteurs", "Service social"),
+    ]  # fmt: skip
