@@ -355,14 +355,7 @@ def _plan_progress(knowledge: Knowledge) -> Reply:
         for mapping in mappings:
             groups.setdefault(mapping.criterion or "Sans critère", []).append(mapping)
         for criterion, members in groups.items():
-            parts = []
-            for level in (Coverage.COVERED, Coverage.PARTIAL, Coverage.UNCOVERED):
-                group = [m for m in members if m.coverage is level]
-                if group:
-                    words = _COVERAGE_WORDS[level][0 if len(group) == 1 else 1]
-                    ids = ", ".join(m.recommendation_id for m in group)
-                    parts.append(f"{len(group)} {words} [{ids}]")
-            reply.item(f"{criterion} : " + " ; ".join(parts))
+            reply.item(f"{criterion} : " + _coverage_parts(members))
     actions = [a.id for a in knowledge.main_actions]
     if actions:
         n = len(actions)

@@ -25,7 +25,7 @@ from assistant.extract.flattened import STATUS_ANCHOR
 from assistant.extract.items import join_list_cell, split_items
 from assistant.extract.prose import AXIS_HEADING, OBJECTIVE_HEADING
 from assistant.extract.references import leading_reference
-from assistant.extract.row_line import cut_row_line, support
+from assistant.extract.row_line import WAITING_WORDS, cut_row_line, support
 from assistant.extract.row_links import (
     action_criterion,
     cited_recommendations,
@@ -48,7 +48,6 @@ from assistant.schema import LinkKind
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]?|\*{1,3})\s+(?=\S)")
 _NUMBER_ALONE = re.compile(r"^\s*(?:\d{1,3}[.)]?|\*{1,3})\s*$")
 _MID_PHRASE = (",", ";", ":", "-", "–", "/", "(")
-_MID_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "et", "ou", "à", "au", "aux", "en"})
 _MIN_ROWS = 2
 _CLOSING_MARKS = re.compile(r"(?:\s+[Xx✓✔●■])+\s*$")  # the marks of a timeline's periods
 _COMPLEMENT = re.compile(r"(\w[\w()]*) (d'|de |du |des )(\w[\w()]*)")
@@ -286,7 +285,7 @@ def wrapped_cells(lines: list[Line], columns: list[Column] | None = None) -> lis
                 continue
             previous = cells[-1].lines[-1].text.rstrip() if cells else ""
             last_word = previous.split()[-1].lower() if previous.split() else ""
-            mid_phrase = previous.endswith(_MID_PHRASE) or last_word in _MID_WORDS
+            mid_phrase = previous.endswith(_MID_PHRASE) or last_word in WAITING_WORDS
             waiting = cells[-1].text if cells else ""
             month_then_year = bool(_MONTH_ALONE.match(waiting)) and text[:1].isdigit()
             own_cell = len(pieces) > 1 or bool(_WHEN.fullmatch(text))  # a split, a lone date
@@ -386,7 +385,7 @@ def _owner_then_more(cell: WrappedCell) -> tuple[WrappedCell, WrappedCell | None
         word, after, before = words[index], words[index + 1], words[index - 1]
         if not (word[:1].isupper() and word[1:2].islower() and after[:1].islower()):
             continue
-        if before.lower() in _MID_WORDS or before.endswith(_MID_PHRASE):
+        if before.lower() in WAITING_WORDS or before.endswith(_MID_PHRASE):
             continue
         head, tail = " ".join(words[:index]), " ".join(words[index:])
         owner_text = squash(" ".join([*(line.text for line in cell.lines[:-1]), head]))

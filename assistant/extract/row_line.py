@@ -24,8 +24,9 @@ from assistant.ids import fold
 
 #: A piece's content score for its column that makes it fit (as `cell_profile` gives it).
 SUPPORT = 0.5
-#: Words after which the next word goes on the same cell, capital or not.
-_WAITING = frozenset(
+#: Words after which the next word goes on the same cell, capital or not (« … de / TFE »):
+#: for cutting a row's line here and for joining wrapped lines in `flat_rows`.
+WAITING_WORDS = frozenset(
     {"de", "du", "des", "la", "le", "les", "et", "ou", "à", "au", "aux", "en", "d'", "l'", "pour"}
 )
 _MIN_CELLS = 3  # two pieces are as often one wrapped cell (« … accords Erasmus »)
@@ -75,7 +76,7 @@ def _opens(tokens: tuple[str, ...], index: int) -> bool:
         return False  # the year of « Juin 2026 »
     return (
         (word[:1].isupper() or word[:1].isdigit())
-        and before not in _WAITING
+        and before not in WAITING_WORDS
         and not (before.endswith((",", "-", "/", "(")))
     )
 

@@ -219,12 +219,14 @@ def _consistency(rows: list[list[str]]) -> tuple[float, bool]:
 
 
 def _belongs(window: list[str], shapes: list[_Shape]) -> bool:
+    """Whether a window is a row of the table: every cell of its column's shape (an empty
+    one fits any), or most of them with its first cell filled."""
     agree = sum(
         _shape(cell) in (shape, _Shape.EMPTY) for cell, shape in zip(window, shapes, strict=True)
     )
-    return (agree >= _AGREEMENT * len(shapes) and _shape(window[0]) is not _Shape.EMPTY) or (
-        agree == len(shapes)
-    )
+    if agree == len(shapes):
+        return True
+    return agree >= _AGREEMENT * len(shapes) and _shape(window[0]) is not _Shape.EMPTY
 
 
 def _header(
