@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum, auto
+from functools import lru_cache
 
 _TITLE_CHARS = 60  # a column title is a short line
 _MIN_TITLES = 3
@@ -29,6 +30,7 @@ _MIN_ROWS = 3
 _AGREEMENT = 0.5  # share of a row's cells of their column's shape, for the row to belong
 _CONSISTENCY = 0.8  # mean share of each column's cells of its shape, over the table
 _LONG_LINE = 600  # prose, not a cell
+_MAX_ROWS = 2000  # a longer run of regular lines is read as text (bounded work)
 
 
 class _Shape(Enum):
@@ -48,6 +50,7 @@ class CellGrid:
     end_line: int  # the first line after the table
 
 
+@lru_cache(maxsize=65536)
 def _shape(line: str) -> _Shape:
     text = line.strip()
     if not text:
@@ -94,6 +97,15 @@ def find_cell_grid(lines: Sequence[str], start: int) -> CellGrid | None:
         # the header's last line ends the run of short lines, or the run holds the first
         # rows too (cells as short as titles)
         for first in range(start + width, start + titles + width + 1):
+            if (
+                first >= len(lines)
+                or not lines[first].strip()
+                or not _rows_agree(lines, first, width)
+            ):
+                continue  # (a table's first row opens with a filled cell; cheap test first)
+            header = _header(lines, start, first, width)
+            if not _titles_only(header[0][2]):
+                continue  # (cheap too, before anything is counted)
             windows = _windows(lines, first, width, _SAMPLE_ROWS)
             if len(windows) < _MIN_ROWS:
                 continue
@@ -104,16 +116,10 @@ def find_cell_grid(lines: Sequence[str], start: int) -> CellGrid | None:
             if len(rows) < _MIN_ROWS:
                 continue
             whole = _consistency([cells for _, _, cells in rows])[0]
-            header = _header(lines, start, first, width)
             end = first + len(rows) * width
             # the table must end where other text starts and be titled by titles: a
             # reading that stops inside the table would lose the rows after it
-            if (
-                whole < _CONSISTENCY
-                or not _plausible(header, rows)
-                or not _clean_end(lines, end)
-                or not _titles_only(header[0][2])
-            ):
+            if whole < _CONSISTENCY or not _plausible(header, rows) or not _clean_end(lines, end):
                 continue
             # the first rows decide: a start inside the header or the title lines above
             # makes them irregular; then the reading that goes on longest
@@ -133,7 +139,11 @@ def _rows(
     """The rows from `first` on, while each keeps to the columns' shapes."""
     rows: list[tuple[int, int, list[str]]] = []
     at = first
-    while (window := _window(lines, at, width)) is not None and _belongs(window, shapes):
+    while (
+        len(rows) < _MAX_ROWS
+        and (window := _window(lines, at, width)) is not None
+        and _belongs(window, shapes)
+    ):
         rows.append((at, at + width - 1, [cell.strip() for cell in window]))
         at += width
     return rows
@@ -166,6 +176,25 @@ def _titles_only(titles: list[str]) -> bool:
     return len(named) >= 2 and not any(
         re.search(r"\d", title) or len(title.split()) > 6 for title in named
     )
+
+
+def _rows_agree(lines: Sequence[str], first: int, width: int) -> bool:
+    """Whether the first rows hold cells of two shapes and the first three rows mostly agree
+    in shape, column by column: the necessary part of `_consistency`, cheap enough to try
+    on every width and start before it."""
+    if first + 3 * width > len(lines):
+        return False
+    kinds = {_shape(line) for line in lines[first : first + 2 * width]}
+    if len(kinds - {_Shape.EMPTY, _Shape.MARK}) < 2:
+        return False  # rows of one shape only: a list, not a table
+    for row in (first, first + width):
+        agree = 0
+        for column in range(width):
+            here, below = _shape(lines[row + column]), _shape(lines[row + width + column])
+            agree += here is below or _Shape.EMPTY in (here, below)
+        if agree < _AGREEMENT * width:  # (looser than the whole test: a cheap filter)
+            return False
+    return True
 
 
 def _window(lines: Sequence[str], at: int, width: int) -> list[str] | None:

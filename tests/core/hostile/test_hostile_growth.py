@@ -209,3 +209,21 @@ def test_a_plan_table_in_csv_or_markdown_is_read_and_extracted_in_linear_time(
         return _best_of_three(lambda: parse_file(path, Settings()))
 
     assert _growth(cost, 300) < _LINEAR_BOUND
+
+
+def test_runs_of_short_and_long_lines_are_tried_as_cell_grids_in_linear_time() -> None:
+    """Blocks of short lines alternating with sentences look like the start of a table
+    saved one cell a line at every block: each attempt must stay local."""
+
+    def text(blocks: int) -> str:
+        block = "\n".join(
+            "Organiser une longue action pour tous les étudiants" if j % 2 else "Service social"
+            for j in range(8)
+        )
+        return "\n\n".join([block] * blocks) + "\n"
+
+    small, large = text(200), text(800)
+    growth = _best_of_three(lambda: parse_text(large, "x.txt", markdown=False)) / max(
+        _best_of_three(lambda: parse_text(small, "x.txt", markdown=False)), 1e-9
+    )
+    assert growth < _LINEAR_BOUND
