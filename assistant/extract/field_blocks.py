@@ -31,7 +31,7 @@ from assistant.extract.row_links import cited_recommendations
 from assistant.extract.spaced_labels import with_spaced_labels_as_fields
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
-from assistant.extract.vocabulary import Column, column_of
+from assistant.extract.vocabulary import NO_FIELD, Column, column_of
 from assistant.readers.base import Table
 from assistant.schema import LinkKind
 
@@ -51,7 +51,7 @@ _FIELDS = _EVIDENCE | {
     Column.RESULTS,
     Column.STATUS_DEADLINE,
     Column.PRIORITY,
-    Column.IGNORED,
+    *NO_FIELD,
 }
 
 
@@ -119,8 +119,7 @@ def _blocks(items: list[Item]) -> list[_Block]:
             # a field seen again opens the next fiche, unless it is one of those whose
             # value is kept nowhere (« Partenaires », « Moyens »: several per fiche)
             starts_another = block is not None and (
-                column is Column.ACTION
-                or (column in block.columns() and column is not Column.IGNORED)
+                column is Column.ACTION or (column in block.columns() and column not in NO_FIELD)
             )
             if block is None or starts_another:
                 block = _Block(title if block is None else None, axis, objective)

@@ -25,7 +25,7 @@ from assistant.extract.flattened import STATUS_ANCHOR
 from assistant.extract.items import join_list_cell, split_items
 from assistant.extract.prose import AXIS_HEADING, OBJECTIVE_HEADING
 from assistant.extract.references import leading_reference
-from assistant.extract.row_line import WAITING_WORDS, cut_row_line, support
+from assistant.extract.row_line import WAITING_WORDS, content_kind, cut_row_line, support
 from assistant.extract.row_links import (
     action_criterion,
     cited_recommendations,
@@ -34,6 +34,7 @@ from assistant.extract.row_links import (
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import (
+    NO_FIELD,
     STATUS_PHRASE,
     Column,
     column_of,
@@ -48,6 +49,7 @@ from assistant.schema import LinkKind
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]?|\*{1,3})\s+(?=\S)")
 _NUMBER_ALONE = re.compile(r"^\s*(?:\d{1,3}[.)]?|\*{1,3})\s*$")
 _MID_PHRASE = (",", ";", ":", "-", "–", "/", "(")
+_NUMBER_SIGN = re.compile(r"\S+\s+(?:n\s*°|no\.?|nr\.?)", re.IGNORECASE)
 _MIN_ROWS = 2
 _CLOSING_MARKS = re.compile(r"(?:\s+[Xx✓✔●■])+\s*$")  # the marks of a timeline's periods
 _COMPLEMENT = re.compile(r"(\w[\w()]*) (d'|de |du |des )(\w[\w()]*)")
@@ -89,12 +91,21 @@ def flat_header(lines: list[Line]) -> tuple[list[Column], int] | None:
                 continue  # a title wrapped over short lines (« Recommandation / du comité »)
             return None  # prose, or data: not a header of titles alone
         if _is_header(named):
+            top, head = named, count
             # titles wrapped onto the next lines (« porteuse(s) », « ? », « ° ») go on
-            while count < min(_MAX_HEADER_LINES, len(lines)) and _header_goes_on(
-                lines[count - 1].text, lines[count].text, column_titles(lines[count : count + 1])
+            while (
+                count < min(_MAX_HEADER_LINES, len(lines))
+                and not _numbered_cell(lines[count : count + 2])
+                and _header_goes_on(
+                    lines[count - 1].text,
+                    lines[count].text,
+                    column_titles(lines[count : count + 1]),
+                )
             ):
                 named = column_titles(lines[: count + 1]) or named
                 count += 1
+            below = column_titles(lines[head:count]) if count > head else None
+            grouped = _under_groups(top, below)
             # the periods of a timeline, one piece a line (« Q1 / 2025 / Q2 / 2025 »)
             periods = count
             while periods < len(lines) and _PERIOD_PIECE.match(lines[periods].text):
@@ -103,13 +114,30 @@ def flat_header(lines: list[Line]) -> tuple[list[Column], int] | None:
                 if named[-1] is Column.DEADLINE:  # « Calendrier » titles the periods
                     named = named[:-1]
                 named, count = [*named, Column.TIMELINE], periods
+            if grouped is not None:
+                return grouped, count  # each title below is a column of its own
             return _dedupe(named), count
     return None
 
 
+def _under_groups(top: list[Column], below: list[Column] | None) -> list[Column] | None:
+    """The columns of a two-level header flattened: group titles on the first line
+    (« Responsabilités », « Calendrier »), the titles under them on the next (« Pilote »,
+    « Contributeurs », « Lancement », « Échéance »). The lower titles name what the groups
+    hold; a group is known by its role coming again below. The first line's titles outside
+    the groups (« Réf. », « Action ») keep their place before or after them. None when the
+    lines below repeat no role of the first: more titles of one header, wrapped."""
+    if not below or len([c for c in below if c not in NO_FIELD]) < 2:
+        return None
+    grouped = [i for i, c in enumerate(top) if c in below and c not in NO_FIELD]
+    if not grouped or Column.ACTION in below:
+        return None
+    return [*top[: grouped[0]], *below, *top[grouped[-1] + 1 :]]
+
+
 def _is_header(named: list[Column]) -> bool:
     """Titles enough for a plan table's header: three columns or more, the action's among."""
-    return len({c for c in named if c is not Column.IGNORED}) >= 3 and Column.ACTION in named
+    return len({c for c in named if c not in NO_FIELD}) >= 3 and Column.ACTION in named
 
 
 def _header_goes_on(previous: str, text: str, titles: list[Column] | None) -> bool:
@@ -123,6 +151,19 @@ def _header_goes_on(previous: str, text: str, titles: list[Column] | None) -> bo
     if titles or len(text) <= 2:
         return True
     return len(text) <= 25 and text[0].islower()
+
+
+def _numbered_cell(lines: list[Line]) -> bool:
+    """A first cell waiting for its number on the next line (« Recommandation n° » / « 1 »),
+    not a title: a title « N° » stands alone."""
+    if len(lines) < 2:
+        return False
+    words = lines[0].text.split()
+    return (
+        len(words) >= 2
+        and _NUMBER_SIGN.fullmatch(" ".join(words[-2:])) is not None
+        and _NUMBER_ALONE.match(lines[1].text) is not None
+    )
 
 
 def _header_waits(previous: str) -> bool:
@@ -287,10 +328,13 @@ def wrapped_cells(lines: list[Line], columns: list[Column] | None = None) -> lis
             last_word = previous.split()[-1].lower() if previous.split() else ""
             mid_phrase = previous.endswith(_MID_PHRASE) or last_word in WAITING_WORDS
             waiting = cells[-1].text if cells else ""
-            month_then_year = bool(_MONTH_ALONE.match(waiting)) and text[:1].isdigit()
+            # « Juin » / « 2026 », « Recommandation n° » / « 2 »: the number the cell waits for
+            completes = text[:1].isdigit() and bool(
+                _MONTH_ALONE.match(waiting) or _NUMBER_SIGN.fullmatch(waiting)
+            )
             own_cell = len(pieces) > 1 or bool(_WHEN.fullmatch(text))  # a split, a lone date
             wraps = text[0].islower() or mid_phrase or text in "?°" or text[0] in "(["
-            if cells and (month_then_year or (not own_cell and wraps)):
+            if cells and (completes or (not own_cell and wraps)):
                 cells[-1].lines.append(piece)
             else:
                 cells.append(WrappedCell([piece]))
@@ -309,7 +353,7 @@ def _support(column: Column, cell: WrappedCell) -> float:
 def _rows(columns: list[Column], cells: list[WrappedCell]) -> list[_Row]:
     action = columns.index(Column.ACTION)
     # "N°" or a priority first: each row opens with its number or its mark (« *** »)
-    numbered = (action > 0 and columns[0] in (Column.IGNORED, Column.PRIORITY)) or bool(
+    numbered = (action > 0 and columns[0] in {*NO_FIELD, Column.PRIORITY}) or bool(
         cells and re.match(r"^\s*1[.)]?\s+\S", cells[0].lines[0].text)
     )
     rows: list[_Row] = []
@@ -352,11 +396,15 @@ def _rows(columns: list[Column], cells: list[WrappedCell]) -> list[_Row]:
             rows[-1].add(at, cell)
             continue
         # a cell stays in its column unless the next column it fits suits it better
-        # (« Rentrée académique 2026 » names a period more than a body)
+        # (« Rentrée académique 2026 » names a period more than a body), or holds what
+        # this one does when this one has its cell (the partners after the owner, the
+        # deadline after the start)
+        twin = bool(ahead) and content_kind(columns[ahead[0]]) is content_kind(columns[at])
         stays = (
             columns[at] not in _BLIND
             and _fits(columns[at], cell)
             and not (ahead and _support(columns[ahead[0]], cell) > _support(columns[at], cell))
+            and not (twin and at in rows[-1].cells)
         )
         if ahead and not stays:
             at = ahead[0]
@@ -409,8 +457,7 @@ def _opening_column(columns: list[Column], action: int, cell: WrappedCell) -> in
 
 def _stronger(column: Column, cell: WrappedCell) -> bool:
     """The cell looks more like `column`'s content than like an action's."""
-    profile = cell_profile(squash(cell.text))
-    return profile.get(column, 0.0) >= profile.get(Column.ACTION, 0.0)
+    return _support(column, cell) >= _support(Column.ACTION, cell)
 
 
 def read_flat_rows(items: list[Item], plan: PlanBuilder) -> int:

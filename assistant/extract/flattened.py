@@ -21,7 +21,7 @@ from assistant.extract.builder import ActionDraft, PlanBuilder
 from assistant.extract.items import _looks_infinitive, split_items
 from assistant.extract.stream import Line, merge_spans
 from assistant.extract.text import squash
-from assistant.extract.vocabulary import PRIORITY_MARK, STATUS_PHRASE, Column, column_of
+from assistant.extract.vocabulary import NO_FIELD, PRIORITY_MARK, STATUS_PHRASE, Column, column_of
 from assistant.ids import fold
 from assistant.schema import LinkKind, Span
 
@@ -262,7 +262,7 @@ def _until_strong_break(lines: list[Line]) -> list[Line]:
 
 def _strip_trailing_column(results: str, table: FlattenedTable) -> str:
     """Remove the text of a trailing ignored column (e.g. "Conditions de réalisation")."""
-    if not table.columns or table.columns[-1] is not Column.IGNORED:
+    if not table.columns or table.columns[-1] not in NO_FIELD:
         return results
     for phrase in table._trailing:
         if results.rstrip(" .").endswith(phrase):

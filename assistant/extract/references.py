@@ -41,6 +41,12 @@ _CRITERION_ONLY = re.compile(rf"\bCrit[èe]re\s*(?P<crit>{_NUM})\b", re.IGNORECA
 _SHORT_R = re.compile(r"^\s*R\s*(?P<nums>\d+)\s*(?:$|[:.–—-]\s)", re.IGNORECASE)
 # A cell listing short references: « R2 et R3 », « R1, R4 », « Rec. 2, 4 », « R1 à R3 ».
 _SHORT_PREFIX = r"(?:R|Rec\.?|Reco\.?)\s*(?:n\s*°\s*)?"
+# Short references opening a cell run into the wording after them (« R3/R5 Mettre en
+# place… »): only before a capitalised word, the cell that follows.
+_SHORT_LEAD = re.compile(
+    rf"{_SHORT_PREFIX}\d{{1,2}}(?:\s*(?:,|;|et|&|/|à)\s*(?:{_SHORT_PREFIX})?\d{{1,2}})*"
+    r"(?=\s+[A-ZÀÂÉÈÊÎÔÛÇ])"
+)
 _SHORT_LIST = re.compile(
     rf"^\s*{_SHORT_PREFIX}\d+(?:\s*(?:,|;|et|&|/|à)\s*(?:{_SHORT_PREFIX})?\d+)+\s*\.?\s*$",
     re.IGNORECASE,
@@ -221,7 +227,7 @@ def leading_reference(text: str) -> int:
     """How many characters of `text` a reference opens it with (« Critère 1.2.1 », « Rp.6 -
     1 », « C2-R1 », « Recommandation principale n°3 (synthèse) »), 0 when none does."""
     best = 0
-    for pattern in (_CRITERION_AND_RECS, _PRINCIPAL, _RP, _PLAIN_REC, _CRITERION_ONLY):
+    for pattern in (_CRITERION_AND_RECS, _PRINCIPAL, _RP, _PLAIN_REC, _CRITERION_ONLY, _SHORT_LEAD):
         match = pattern.match(text.lstrip())
         if match is not None:
             best = max(best, match.end() + len(text) - len(text.lstrip()))

@@ -29,6 +29,13 @@ SUPPORT = 0.5
 WAITING_WORDS = frozenset(
     {"de", "du", "des", "la", "le", "les", "et", "ou", "à", "au", "aux", "en", "d'", "l'", "pour"}
 )
+# Columns whose cells hold what another column's do: a guarantor or partners are bodies
+# like the owner, a start is a date like the deadline.
+_LOOKS_LIKE = {
+    Column.GUARANTOR: Column.OWNER,
+    Column.PARTNERS: Column.OWNER,
+    Column.START: Column.DEADLINE,
+}
 _MIN_CELLS = 3  # two pieces are as often one wrapped cell (« … accords Erasmus »)
 _SHORT_CELLS = 0.01  # per word of a cell other than the action's
 _MAX_TOKENS = 40  # a longer line is prose or a cell of its own, not a row of short cells
@@ -39,9 +46,12 @@ def support(column: Column, text: str) -> float:
     profile = cell_profile(text)
     if column is Column.STATUS_DEADLINE:
         return max(profile.get(Column.STATUS, 0.0), profile.get(Column.DEADLINE, 0.0))
-    if column is Column.GUARANTOR:
-        column = Column.OWNER
-    return profile.get(column, 0.0)
+    return profile.get(content_kind(column), 0.0)
+
+
+def content_kind(column: Column) -> Column:
+    """The column whose content `column`'s cells look like (partners: bodies, as an owner's)."""
+    return _LOOKS_LIKE.get(column, column)
 
 
 def cut_row_line(line: Line, columns: list[Column], blind: frozenset[Column]) -> list[Line]:
@@ -81,8 +91,8 @@ def _opens(tokens: tuple[str, ...], index: int) -> bool:
     )
 
 
-_WORDED = frozenset({Column.ACTION, Column.OWNER, Column.GUARANTOR, Column.STATUS})
-_OWNERS = frozenset({Column.OWNER, Column.GUARANTOR})
+_WORDED = frozenset({Column.ACTION, Column.OWNER, Column.GUARANTOR, Column.PARTNERS, Column.STATUS})
+_OWNERS = frozenset({Column.OWNER, Column.GUARANTOR, Column.PARTNERS})
 
 
 def _may_open(column: Column, text: str) -> bool:
@@ -94,7 +104,7 @@ def _may_open(column: Column, text: str) -> bool:
         return False
     if column in _OWNERS:
         return opens_like_owner(text)
-    if column in (Column.DEADLINE, Column.STATUS_DEADLINE):
+    if column in (Column.DEADLINE, Column.STATUS_DEADLINE, Column.START):
         opening = " ".join(text.split()[:2])
         return due_date(opening) is not None or support(column, opening) >= SUPPORT
     return True

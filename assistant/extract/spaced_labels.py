@@ -29,7 +29,7 @@ from dataclasses import replace
 from functools import cache
 
 from assistant.extract.stream import Item, Line
-from assistant.extract.vocabulary import Column, column_of, header_prefixes
+from assistant.extract.vocabulary import NO_FIELD, Column, column_of, header_prefixes
 from assistant.ids import fold
 
 _LABEL_CHARS = 45
@@ -149,7 +149,7 @@ def _in_runs(items: list[Item], labelled: list[tuple[str, str] | None]) -> list[
         valued = sum(bool(found[1]) or p in answered for p in window if (found := labelled[p]))
         if (
             len(window) >= _RUN
-            and len(columns - {None, Column.IGNORED}) >= 2
+            and len(columns - {None, *NO_FIELD}) >= 2
             and valued >= len(window) / 2
         ):
             for p in window:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.extract.column_roles import SAMPLE_ROWS, RoleAssignment, infer_roles
-from assistant.extract.vocabulary import Column, is_period_label
+from assistant.extract.vocabulary import NO_FIELD, Column, is_period_label
 from assistant.french.months import MONTH_ABBREVIATION
 from assistant.readers.base import TableRow
 from assistant.schema import ColumnReport
@@ -165,9 +165,17 @@ def column_reports(
             ColumnReport(
                 index=column.index,
                 header=name or None,
-                role=column.role.value if column.role is not None else None,
+                role=_reported(column.role),
                 confidence=column.confidence,
                 evidence=column.evidence,
             )
         )
     return reports
+
+
+def _reported(role: Column | None) -> str | None:
+    """A role as the structure report names it: a column with no field is « ignored »
+    whatever its cells look like (the roles a coordinator can give, `CORRECTABLE_ROLES`)."""
+    if role is None:
+        return None
+    return Column.IGNORED.value if role in NO_FIELD else role.value

@@ -29,6 +29,7 @@ from assistant.extract.row_links import action_criterion, cited_recommendations
 from assistant.extract.table_survey import column_reports, headerless_roles, non_plan_reason
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import (
+    NO_FIELD,
     Column,
     column_of,
     is_period_label,
@@ -59,9 +60,7 @@ def header_roles(row: TableRow) -> dict[int, Column] | None:
     filled = sum(1 for cell in row.cells if cell.strip())
     if len(roles) < 0.6 * filled:
         return None  # a data row that happens to contain a column word ("Actions locales")
-    substantive = {
-        c for c in roles.values() if c not in {Column.IGNORED, Column.AXIS, Column.CRITERION}
-    }
+    substantive = {c for c in roles.values() if c not in {*NO_FIELD, Column.AXIS, Column.CRITERION}}
     if len(roles) >= 2 and substantive & {
         Column.ACTION, Column.OBJECTIVE, Column.STEP, Column.OWNER, Column.INDICATORS,
         Column.STATUS, Column.STATUS_DEADLINE, Column.DEADLINE, Column.TIMELINE,

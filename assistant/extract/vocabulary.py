@@ -34,7 +34,15 @@ class Column(StrEnum):
     AXIS = "axis"
     CRITERION = "criterion"
     IGNORED = "ignored"  # known columns that have no field (means, conditions, comments...)
+    # Columns that have no field either, but whose cells look like a field's: told apart
+    # from the deadline's and the owner's by their titles, they keep those cells out.
+    START = "start"  # « Lancement », « Date de début »: a date, not the deadline
+    PARTNERS = "partners"  # « Contributeurs », « Partenaires »: bodies, not the owner
     TIMELINE = "timeline"  # one column per period ("2024-2025", "Q1 2026"), marked with an X
+
+
+#: The columns whose cells go to no field of the action.
+NO_FIELD = frozenset({Column.IGNORED, Column.START, Column.PARTNERS})
 
 
 # Folded header prefixes, most specific first (data/headers_fr.json). A header cell matches

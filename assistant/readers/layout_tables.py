@@ -32,6 +32,8 @@ _TITLE = 40  # characters: longer is a sentence, not a column title
 _WORD = re.compile(r"[^\W\d_]{2}")
 # A period's piece in a timeline's titles: « Q1 », « S2 », « 2025 », « 2025-2026 ».
 _PERIOD_PIECE = re.compile(r"^(?:[QST][1-4]|(?:19|20)\d{2}(?:\s*[-/]\s*(?:19|20)?\d{2})?)$")
+# A title under a group title: a capital, a few words, no digit (a data cell has them).
+_SUB_TITLE = re.compile(r"^[^\W\d_][^\d]{0,24}$")
 _ITEM = re.compile(r"^(?:[-•▪–◦*]\s|\d{1,2}[.)]\s|[a-z]\)\s)")
 # Lines one row may run over before the table is taken to end: more than a page of wrapped
 # text in one row is prose that happens to fit the columns. Without this bound, text whose
@@ -130,6 +132,10 @@ def find_layout_table(
         starts = [position for position, _ in header]
         first = start + 1
         header, first = _header_continued(header, starts, lines, first)
+        grouped, first = _sub_titles(header, lines, first)
+        if grouped is not header:
+            header = grouped
+            header, first = _header_continued(header, [p for p, _ in header], lines, first)
         header, first = _periods_below(header, lines, first)
         starts = [position for position, _ in header]
     else:
@@ -304,6 +310,53 @@ def _header_continued(
                 titles[column] = f"{titles[column]}{glue}{text}"
         first += 1
     return [(position, title) for (position, _), title in zip(header, titles, strict=True)], first
+
+
+def _sub_titles(
+    header: list[tuple[int, str]], lines: Sequence[str], first: int
+) -> tuple[list[tuple[int, str]], int]:
+    """Titles grouped under a merged one (« Responsabilités » over « Pilote » and
+    « Contributeurs »): the line right under the header, short titles only, where one
+    title at least stands over two or more of them. Each sub-title is a column, in place of
+    its group's; titles with nothing below keep their column. A data row's cells start at
+    the columns (and hold references, dates): it never splits a column.
+    """
+    if first >= len(lines):
+        return header, first
+    pieces = segments(lines[first])
+    if len(pieces) < 2 or not all(
+        _SUB_TITLE.match(text) and text[0].isupper() and len(text.split()) <= 4
+        for _, text in pieces
+    ):
+        return header, first
+    starts = [position for position, _ in header]
+    below: dict[int, list[tuple[int, str]]] = {}
+    for position, text in pieces:
+        column = _column_at(position, starts)
+        if column is None:
+            return header, first
+        below.setdefault(column, []).append((position, text))
+    if not any(len(subs) >= 2 for subs in below.values()):
+        return header, first
+    titles: list[tuple[int, str]] = []
+    for column, (position, title) in enumerate(header):
+        subs = below.get(column)
+        if not subs:
+            titles.append((position, title))
+            continue
+        # the group's start is its first column's: text there belongs to it
+        titles.append((min(position, subs[0][0]), subs[0][1]))
+        titles.extend(subs[1:])
+    return titles, first + 1
+
+
+def _column_at(position: int, starts: Sequence[int]) -> int | None:
+    """The column whose start is the closest at or before `position` (within tolerance)."""
+    found = None
+    for column, start in enumerate(starts):
+        if start - _TOLERANCE <= position:
+            found = column
+    return found
 
 
 def _completes(title: str) -> bool:

@@ -355,3 +355,52 @@ def test_a_table_saved_as_text_one_cell_a_line(tmp_path: Path) -> None:
         ("Publier les grilles d'évaluation des stages", "Coordination des stages",
          "Septembre 2026", ["Grilles en ligne"]),
     ]  # fmt: skip
+
+
+# A two-level header flattened: group titles on the first line, the titles under them on
+# the next (« Responsables » over « Porteur / Partenaires », « Dates » over « Début / Fin »).
+GROUPED_HEADER = """Plan de suivi de la section
+N° Mesure Responsables Dates Avancement
+Porteur Partenaires Début Fin Situation au
+31/03/2026
+1 Réécrire le règlement des études
+Directrice des études
+Délégués étudiants Sept. 2025 Mars 2026 Réalisé
+2 Ouvrir une permanence d'accueil
+Service social
+Tuteurs Oct. 2025 Juin 2026 En cours
+3 Publier le calendrier des examens
+Secrétariat
+Conseil étudiant Janv. 2026 Févr. 2026 Réalisé
+"""
+
+
+def test_titles_under_grouped_titles_are_the_columns(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(GROUPED_HEADER, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.text, a.owner, a.deadline, a.status) for a in plan.actions] == [
+        ("Réécrire le règlement des études", "Directrice des études", "Mars 2026", "Réalisé"),
+        ("Ouvrir une permanence d'accueil", "Service social", "Juin 2026", "En cours"),
+        ("Publier le calendrier des examens", "Secrétariat", "Févr. 2026", "Réalisé"),
+    ]
+
+
+def test_a_first_cell_waiting_for_its_number_is_not_a_title(tmp_path: Path) -> None:
+    text = (
+        "Suivi du plan\n"
+        "Recommandation Action Responsable Échéance\n"
+        "Recommandation n°\n1\nOuvrir un guichet unique\nSecrétariat\nJuin 2026\n"
+        "Recommandation n°\n2\nPublier les horaires en ligne\nService communication\nMai 2026\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    keys = {r.id: r.key for r in plan.recommendations}
+    assert [
+        (a.text, a.owner, a.deadline, [keys[link.recommendation_id] for link in a.links])
+        for a in plan.actions
+    ] == [
+        ("Ouvrir un guichet unique", "Secrétariat", "Juin 2026", ["r1"]),
+        ("Publier les horaires en ligne", "Service communication", "Mai 2026", ["r2"]),
+    ]

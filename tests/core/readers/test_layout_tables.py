@@ -311,3 +311,40 @@ def test_a_full_width_band_row_between_rows_keeps_the_table(tmp_path: Path) -> N
         ("Recommandation 2 — Mieux suivre les étudiants en difficulté", "", ""),
         ("2.1", "Désigner des tuteurs", "Service social"),
     ]  # fmt: skip
+
+
+def test_a_second_header_line_splits_grouped_titles_into_columns() -> None:
+    """Titles grouped under a merged title (« Porteurs » over « Principal » and « Associés »)
+    give a column each, the group's start no longer hiding the sub-columns; titles without
+    a group keep theirs, and a sub-title wrapped onto the next line is completed."""
+    lines = [
+        "N°   Mesure                          Porteurs                      Dates                 Avancement",
+        "                                     Principal       Associés      Début     Fin         Situation au",
+        "                                                                                         31/03/2026",
+        "1    Réécrire le règlement des       Directrice      Délégués      Sept.     Mars 2026   Réalisé",
+        "     études                                          étudiants     2025",
+        "2    Ouvrir une permanence           Service social  Tuteurs       Oct.      Juin 2026   En cours",
+    ]  # fmt: skip
+    table = find_layout_table(lines, 0)
+    assert table is not None
+    assert table.header == [
+        "N°", "Mesure", "Principal", "Associés", "Début", "Fin", "Situation au 31/03/2026"
+    ]  # fmt: skip
+    assert [row.texts() for row in table.rows] == [
+        ["1", "Réécrire le règlement des études", "Directrice", "Délégués étudiants",
+         "Sept. 2025", "Mars 2026", "Réalisé"],
+        ["2", "Ouvrir une permanence", "Service social", "Tuteurs", "Oct.", "Juin 2026",
+         "En cours"],
+    ]  # fmt: skip
+
+
+def test_a_data_row_of_short_capitalised_cells_is_not_a_second_header() -> None:
+    lines = [
+        "Réf.   Action                        Responsable        Échéance",
+        "R1     Former                        Direction          2026",
+        "R2     Recruter                      Secrétariat        Juin 2027",
+    ]
+    table = find_layout_table(lines, 0)
+    assert table is not None
+    assert table.header == ["Réf.", "Action", "Responsable", "Échéance"]
+    assert len(table.rows) == 2
