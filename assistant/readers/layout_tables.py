@@ -332,10 +332,7 @@ def _sub_titles(
     starts = [position for position, _ in header]
     below: dict[int, list[tuple[int, str]]] = {}
     for position, text in pieces:
-        column = _column_at(position, starts)
-        if column is None:
-            return header, first
-        below.setdefault(column, []).append((position, text))
+        below.setdefault(_column_of(position, starts), []).append((position, text))
     if not any(len(subs) >= 2 for subs in below.values()):
         return header, first
     titles: list[tuple[int, str]] = []
@@ -348,15 +345,6 @@ def _sub_titles(
         titles.append((min(position, subs[0][0]), subs[0][1]))
         titles.extend(subs[1:])
     return titles, first + 1
-
-
-def _column_at(position: int, starts: Sequence[int]) -> int | None:
-    """The column whose start is the closest at or before `position` (within tolerance)."""
-    found = None
-    for column, start in enumerate(starts):
-        if start - _TOLERANCE <= position:
-            found = column
-    return found
 
 
 def _completes(title: str) -> bool:
@@ -436,15 +424,54 @@ def _opens_row(first_cell: str) -> bool:
 
 
 def _place(segments: list[tuple[int, str]], starts: list[int]) -> list[str] | None:
-    """Each segment in its column, or None when a segment runs across a column start."""
+    """Each segment in its column, or None when a segment runs across a column start.
+
+    A segment crossing one column start is cut there when a word opens at that start with
+    a capital or a digit (a narrow column's text reached the next cell with one space
+    between: « Service de S2 2026 »), or kept whole when the column it runs over is empty
+    on that line and it does not open the line (an action's wrapped line reaching over an
+    empty owner's cell). A line running across the table (prose, a band) stays None.
+    """
     cells = [""] * len(starts)
+    pieces: list[tuple[int, str]] = []  # (column, text)
+    run_over: set[int] = set()  # columns a segment kept whole runs over
     for position, text in segments:
-        column = max(
-            (i for i, start in enumerate(starts) if start <= position + _TOLERANCE), default=0
-        )
-        end = position + len(text)
-        following = starts[column + 1] if column + 1 < len(starts) else None
-        if following is not None and end > following + _TOLERANCE:
-            return None  # prose, not a cell: it runs over the next column
+        column = _column_of(position, starts)
+        crossed = [s for s in starts[column + 1 :] if position + len(text) > s + _TOLERANCE]
+        if not crossed:
+            pieces.append((column, text))
+            continue
+        if len(crossed) > 1:
+            return None  # prose, not a cell: it runs over the next columns
+        # (a line alone from the first column is a heading or a note, not cells)
+        alone = len(segments) == 1 and position <= starts[0] + _TOLERANCE
+        cut = None if alone else _cut_at(position, text, crossed[0])
+        if cut is not None:
+            pieces += [(column, cut[0]), (column + 1, cut[1])]
+        elif position > starts[0] + _TOLERANCE:
+            pieces.append((column, text))
+            run_over.add(column + 1)
+        else:
+            return None
+    if any(column in run_over for column, _ in pieces):
+        return None  # it ran over a cell of its own: the columns do not hold
+    for column, text in pieces:
         cells[column] = f"{cells[column]} {text}".strip()
     return cells
+
+
+def _column_of(position: int, starts: Sequence[int]) -> int:
+    """The column whose start is the closest at or before `position` (within tolerance)."""
+    return max((i for i, start in enumerate(starts) if start <= position + _TOLERANCE), default=0)
+
+
+def _cut_at(position: int, text: str, start: int) -> tuple[str, str] | None:
+    """`text` cut before the word that opens at the column `start` (within tolerance) with a
+    capital or a digit, or None."""
+    for match in re.finditer(r" (?=\S)", text):
+        at = position + match.end()
+        if abs(at - start) <= _TOLERANCE and (
+            text[match.end()].isupper() or text[match.end()].isdigit()
+        ):
+            return text[: match.start()], text[match.end() :]
+    return None

@@ -348,3 +348,53 @@ def test_a_data_row_of_short_capitalised_cells_is_not_a_second_header() -> None:
     assert table is not None
     assert table.header == ["Réf.", "Action", "Responsable", "Échéance"]
     assert len(table.rows) == 2
+
+
+def test_cells_run_together_by_narrow_columns_are_cut_at_the_column_start() -> None:
+    """A narrow column's text may reach the next column with one space between them
+    (« Service de S2 2026 »): cut where a word opens at the next column's start, with a
+    capital or a digit. A line of the action running on over an empty column keeps its
+    text (« … et de leurs visites » over an owner's column empty on that line)."""
+
+    def line(*cells: tuple[int, str]) -> str:
+        text = ""
+        for column, cell in cells:
+            text = text.ljust(column) + cell
+        return text
+
+    # columns at 0, 6, 36, 51, 62; « S2 » opens at the deadline's start, one space after
+    # « de », « En » at the status's
+    lines = [
+        line((0, "N°"), (6, "Action"), (36, "Porteur"), (51, "Échéance"), (62, "État")),
+        line((0, "1.1"), (6, "Revoir les grilles des"), (40, "Service de"), (51, "S2 2026"),
+             (62, "En")),
+        line((6, "stages"), (36, "l'emploi"), (62, "cours")),
+        line((0, "1.2"), (6, "Former les tuteurs aux outils"), (36, "Cellule TICE"), (51, "2027"),
+             (62, "Réalisé")),
+        line((6, "de suivi en ligne et de leurs visites")),
+    ]  # fmt: skip
+    assert lines[1][36:] == "    Service de S2 2026    En"
+    assert lines[4] == "      de suivi en ligne et de leurs visites"  # over the owner's start
+    table = find_layout_table(lines, 0)
+    assert table is not None
+    assert [row.texts() for row in table.rows] == [
+        ["1.1", "Revoir les grilles des stages", "Service de l'emploi", "S2 2026", "En cours"],
+        ["1.2", "Former les tuteurs aux outils de suivi en ligne et de leurs visites",
+         "Cellule TICE", "2027", "Réalisé"],
+    ]  # fmt: skip
+
+
+def test_a_numbered_heading_after_the_table_is_not_a_row() -> None:
+    lines = [
+        "N°   Action                      Responsable     Échéance",
+        "1    Ouvrir un guichet unique    Secrétariat     Juin 2026",
+        "2    Publier les horaires        Direction       Mai 2026",
+        "",
+        "3. Calendrier des actions",
+    ]
+    table = find_layout_table(lines, 0)
+    assert table is not None
+    assert [row.texts()[1] for row in table.rows] == [
+        "Ouvrir un guichet unique",
+        "Publier les horaires",
+    ]
