@@ -97,59 +97,99 @@ def find_cell_grid(lines: Sequence[str], start: int) -> CellGrid | None:
         # the header's last line ends the run of short lines, or the run holds the first
         # rows too (cells as short as titles)
         for first in range(start + width, start + titles + width + 1):
-            if (
-                first >= len(lines)
-                or not lines[first].strip()
-                or not _rows_agree(lines, first, width)
-            ):
-                continue  # (a table's first row opens with a filled cell; cheap test first)
+            if first >= len(lines) or not lines[first].strip():
+                continue  # (a table's first row opens with a filled cell)
             header = _header(lines, start, first, width)
             if not _titles_only(header[0][2]):
-                continue  # (cheap too, before anything is counted)
-            windows = _windows(lines, first, width, _SAMPLE_ROWS)
-            if len(windows) < _MIN_ROWS:
-                continue
-            consistency, varied = _consistency(windows)
-            if not varied or consistency < _CONSISTENCY:
-                continue
-            rows = _rows(lines, first, width, _column_shapes(windows))
-            if len(rows) < _MIN_ROWS:
-                continue
-            whole = _consistency([cells for _, _, cells in rows])[0]
-            end = first + len(rows) * width
-            # the table must end where other text starts and be titled by titles: a
-            # reading that stops inside the table would lose the rows after it
-            if whole < _CONSISTENCY or not _plausible(header, rows) or not _clean_end(lines, end):
-                continue
-            # the first rows decide: a start inside the header or the title lines above
-            # makes them irregular; then the reading that goes on longest
-            key = (round(consistency, 3), len(rows) * width)
-            if best is None or key > best[0]:
-                best = (key, whole, width, first, rows)
+                continue  # (cheap, before anything is counted)
+            # the first row right there, or under a band row (a sentence across the table)
+            bodies = [first, first + 1] if _shape(lines[first]) is _Shape.SENTENCE else [first]
+            for body in bodies:
+                if not _rows_agree(lines, body, width):
+                    continue  # (the cheap test first)
+                reading = _reading(lines, first, body, width, header)
+                if reading is not None and (best is None or reading[0] > best[0]):
+                    best = (*reading[:2], width, first, reading[2])
     if best is None:
         return None
     _, _, width, first, rows = best
     header = _header(lines, start, first, width)
-    return CellGrid(header[0][0], header + rows, first + len(rows) * width)
+    return CellGrid(header[0][0], header + rows, rows[-1][1] + 1)
+
+
+def _reading(
+    lines: Sequence[str],
+    first: int,
+    body: int,
+    width: int,
+    header: list[tuple[int, int, list[str]]],
+) -> tuple[_Key, float, list[tuple[int, int, list[str]]]] | None:
+    """The rows read from `first` at `width` (the first row at `body`), with their key and
+    consistency, or None when they do not make a table."""
+    windows = _windows(lines, body, width, _SAMPLE_ROWS)
+    if len(windows) < _MIN_ROWS:
+        return None
+    consistency, varied = _consistency(windows)
+    if not varied or consistency < _CONSISTENCY:
+        return None
+    rows = _rows(lines, first, width, _column_shapes(windows))
+    cells_rows = [cells for a, b, cells in rows if b > a or width == 1]  # (bands apart)
+    if len(cells_rows) < _MIN_ROWS:
+        return None
+    whole = _consistency(cells_rows)[0]
+    end = rows[-1][1] + 1
+    # the table must end where other text starts and be titled by titles: a reading that
+    # stops inside the table would lose the rows after it
+    if whole < _CONSISTENCY or not _plausible(header, rows) or not _clean_end(lines, end):
+        return None
+    # the first rows decide: a start inside the header or the title lines above makes
+    # them irregular; then a first row with no band over it (a row one line off reads its
+    # first cell as a band); then the reading that goes on longest
+    return (round(consistency, 3), body == first, end - first), whole, rows
 
 
 def _rows(
     lines: Sequence[str], first: int, width: int, shapes: list[_Shape]
 ) -> list[tuple[int, int, list[str]]]:
-    """The rows from `first` on, while each keeps to the columns' shapes."""
+    """The rows from `first` on, while each keeps to the columns' shapes; a band row
+    printed across the table (one line, the rows going on right after it) is a row of its
+    own, its text in the first cell."""
     rows: list[tuple[int, int, list[str]]] = []
     at = first
-    while (
-        len(rows) < _MAX_ROWS
-        and (window := _window(lines, at, width)) is not None
-        and _belongs(window, shapes)
-    ):
+    while len(rows) < _MAX_ROWS and (window := _window(lines, at, width)) is not None:
+        if _band(lines, at, width, shapes):
+            rows.append((at, at, [lines[at].strip(), *([""] * (width - 1))]))
+            at += 1
+            continue
+        if not _belongs(window, shapes):
+            break
         rows.append((at, at + width - 1, [cell.strip() for cell in window]))
         at += width
     return rows
 
 
-_Key = tuple[float, int]
+def _band(lines: Sequence[str], at: int, width: int, shapes: list[_Shape]) -> bool:
+    """Whether `lines[at]` is a band row: a sentence, not of the first column's shape, that
+    misaligns the row read from it (half its cells of their column's shape at most), after
+    which a row fits every column."""
+    if _shape(lines[at]) is not _Shape.SENTENCE or shapes[0] is _Shape.SENTENCE:
+        return False
+    here = _window(lines, at, width)
+    following = _window(lines, at + 1, width)
+    if here is None or following is None:
+        return False
+    # (a cell of five words where four were the rule still fits: one column may differ)
+    return _fitting(here, shapes) <= width / 2 and _fitting(following, shapes) >= width - 1
+
+
+def _fitting(window: list[str], shapes: list[_Shape]) -> int:
+    """How many cells are of their column's shape (an empty one fits any)."""
+    return sum(
+        _shape(cell) in (shape, _Shape.EMPTY) for cell, shape in zip(window, shapes, strict=True)
+    )
+
+
+_Key = tuple[float, bool, int]
 
 
 def _clean_end(lines: Sequence[str], end: int) -> bool:
@@ -188,13 +228,21 @@ def _rows_agree(lines: Sequence[str], first: int, width: int) -> bool:
     if len(kinds - {_Shape.EMPTY, _Shape.MARK}) < 2:
         return False  # rows of one shape only: a list, not a table
     for row in (first, first + width):
-        agree = 0
-        for column in range(width):
-            here, below = _shape(lines[row + column]), _shape(lines[row + width + column])
-            agree += here is below or _Shape.EMPTY in (here, below)
-        if agree < _AGREEMENT * width:  # (looser than the whole test: a cheap filter)
+        # (the second row may be followed by a band row: the third one a line further)
+        shifts = (0,) if row == first else (0, 1)
+        if not any(_pair_agrees(lines, row, row + width + shift, width) for shift in shifts):
             return False
     return True
+
+
+def _pair_agrees(lines: Sequence[str], row: int, other: int, width: int) -> bool:
+    if other + width > len(lines):
+        return False
+    agree = 0
+    for column in range(width):
+        here, below = _shape(lines[row + column]), _shape(lines[other + column])
+        agree += here is below or _Shape.EMPTY in (here, below)
+    return agree >= _AGREEMENT * width  # (looser than the whole test: a cheap filter)
 
 
 def _window(lines: Sequence[str], at: int, width: int) -> list[str] | None:
@@ -209,11 +257,31 @@ def _window(lines: Sequence[str], at: int, width: int) -> list[str] | None:
 
 
 def _windows(lines: Sequence[str], at: int, width: int, count: int) -> list[list[str]]:
+    """The first `count` rows from `at`, past the band rows between them (a line after
+    which a row agrees with the one before it, while a row from that line does not)."""
     rows: list[list[str]] = []
     while len(rows) < count and (window := _window(lines, at, width)) is not None:
+        if (
+            rows
+            and _shape(lines[at]) is _Shape.SENTENCE
+            and _shape(rows[-1][0]) is not _Shape.SENTENCE  # (else a band is a first cell)
+            and _agreement(rows[-1], window) <= width / 2  # (misaligned by the band)
+        ):
+            following = _window(lines, at + 1, width)
+            if following is not None and _agreement(rows[-1], following) >= width - 1:
+                at += 1
+                continue
         rows.append(window)
         at += width
     return rows
+
+
+def _agreement(row: list[str], other: list[str]) -> int:
+    """How many columns two rows hold cells of one shape in (an empty one agrees)."""
+    return sum(
+        _shape(a) is _shape(b) or _Shape.EMPTY in (_shape(a), _shape(b))
+        for a, b in zip(row, other, strict=True)
+    )
 
 
 def _column_shapes(rows: list[list[str]]) -> list[_Shape]:
@@ -250,9 +318,7 @@ def _consistency(rows: list[list[str]]) -> tuple[float, bool]:
 def _belongs(window: list[str], shapes: list[_Shape]) -> bool:
     """Whether a window is a row of the table: every cell of its column's shape (an empty
     one fits any), or most of them with its first cell filled."""
-    agree = sum(
-        _shape(cell) in (shape, _Shape.EMPTY) for cell, shape in zip(window, shapes, strict=True)
-    )
+    agree = _fitting(window, shapes)
     if agree == len(shapes):
         return True
     return agree >= _AGREEMENT * len(shapes) and _shape(window[0]) is not _Shape.EMPTY

@@ -92,3 +92,51 @@ def test_a_merged_title_over_periods_gives_two_header_rows() -> None:
 
 def test_prose_is_no_grid() -> None:
     assert find_cell_grid(PROSE.split("\n"), 0) is None
+
+
+# Rows grouped under band rows printed across the table (a merged row: the recommendation
+# over the actions answering it), one line each, the first one right under the titles.
+BANDS = """Le plan reprend les objectifs du rapport ; sous chacun, les actions que la section mène.
+N°
+Action
+Porteur
+Échéance
+Objectif 1 — Mieux accueillir les nouveaux étudiants dès la rentrée académique
+1
+Créer un parrainage par les étudiants de bloc 2
+Délégués étudiants
+Septembre 2026
+2
+Ouvrir une permanence d'accueil le premier mois
+Secrétariat
+Octobre 2026
+Objectif 2 — Suivre les diplômés
+3
+Lancer une enquête annuelle auprès des diplômés
+Cellule qualité
+Juin 2027
+4
+Réunir les anciens chaque printemps
+Service des alumni
+Avril 2027
+"""
+
+
+def test_band_rows_across_the_table_are_rows_of_their_own() -> None:
+    lines = BANDS.splitlines()
+    grid = find_cell_grid(lines, 1)
+    assert grid is not None
+    assert [cells for _, _, cells in grid.rows] == [
+        ["N°", "Action", "Porteur", "Échéance"],
+        ["Objectif 1 — Mieux accueillir les nouveaux étudiants dès la rentrée académique",
+         "", "", ""],
+        ["1", "Créer un parrainage par les étudiants de bloc 2", "Délégués étudiants",
+         "Septembre 2026"],
+        ["2", "Ouvrir une permanence d'accueil le premier mois", "Secrétariat", "Octobre 2026"],
+        ["Objectif 2 — Suivre les diplômés", "", "", ""],
+        ["3", "Lancer une enquête annuelle auprès des diplômés", "Cellule qualité",
+         "Juin 2027"],
+        ["4", "Réunir les anciens chaque printemps", "Service des alumni", "Avril 2027"],
+    ]  # fmt: skip
+    assert grid.rows[4][:2] == (14, 14)  # a band takes its one line
+    assert grid.end_line == len(lines)
