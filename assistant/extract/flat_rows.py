@@ -24,7 +24,7 @@ from assistant.extract.dates import split_inline_deadline
 from assistant.extract.flattened import STATUS_ANCHOR
 from assistant.extract.items import join_list_cell, split_items
 from assistant.extract.prose import AXIS_HEADING, OBJECTIVE_HEADING
-from assistant.extract.references import leading_reference
+from assistant.extract.references import Reference, leading_reference
 from assistant.extract.row_line import WAITING_WORDS, content_kind, cut_row_line, support
 from assistant.extract.row_links import (
     action_criterion,
@@ -32,6 +32,7 @@ from assistant.extract.row_links import (
     separate_criterion,
 )
 from assistant.extract.stream import Item, Line, merge_spans
+from assistant.extract.tables import recommendation_heading
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import (
     NO_FIELD,
@@ -44,11 +45,13 @@ from assistant.extract.vocabulary import (
 )
 from assistant.french.months import MONTH_ABBREVIATION
 from assistant.ids import fold
-from assistant.schema import LinkKind
+from assistant.schema import LinkKind, Span
 
-_ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]?|\*{1,3})\s+(?=\S)")
-_NUMBER_ALONE = re.compile(r"^\s*(?:\d{1,3}[.)]?|\*{1,3})\s*$")
+# A row's number (« 3 », « 3. », « 1.2 ») or priority mark (« *** »)
+_ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|\*{1,3})\s+(?=\S)")
+_NUMBER_ALONE = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,2})*[.)]?|\*{1,3})\s*$")
 _MID_PHRASE = (",", ";", ":", "-", "–", "/", "(")
+_ANNOUNCES = re.compile(r"^\s*\S.{0,40}:\s*$")  # a short line announcing what follows
 _NUMBER_SIGN = re.compile(r"\S+\s+(?:n\s*°|no\.?|nr\.?)", re.IGNORECASE)
 _MIN_ROWS = 2
 _CLOSING_MARKS = re.compile(r"(?:\s+[Xx✓✔●■])+\s*$")  # the marks of a timeline's periods
@@ -223,6 +226,7 @@ class _Row:
     lead: str = ""  # the row's number or priority mark
     axis: str | None = None
     heading: str | None = None  # the objective heading above the row
+    placement: _Placement | None = None  # the recommendation printed across, above it
 
     def value(self, column: int | None) -> str:
         if column is None or column not in self.cells:
@@ -490,12 +494,24 @@ def read_flat_rows(items: list[Item], plan: PlanBuilder) -> int:
     return added
 
 
+@dataclass(frozen=True)
+class _Placement:
+    """A recommendation printed across the table (« Recommandation 1 — … »): the rows
+    below it answer it, unless they cite their own."""
+
+    reference: Reference
+    wording: str
+    source: Span
+
+
 @dataclass
 class _Context:
-    """The axis and objective headings above the rows (« Axe 1 : … », « Objectif 1.2 : … »)."""
+    """The axis and objective headings above the rows (« Axe 1 : … », « Objectif 1.2 : … »)
+    and the recommendation across the table above them."""
 
     axis: str | None = None
     objective: str | None = None
+    placement: _Placement | None = None
 
     def heading(self, text: str, columns: list[Column]) -> bool:
         """Take the line as a heading when it is one the columns do not hold; True if so."""
@@ -526,12 +542,19 @@ def _table_rows(columns: list[Column], body: list[Line], context: _Context) -> l
         for row in _rows(columns, wrapped_cells(stretch, columns)):
             if row.value(action):
                 row.axis, row.heading = context.axis, context.objective
+                row.placement = context.placement
                 rows.append(row)
         stretch.clear()
 
     at = 0
     while at < len(body):
         line = body[at]
+        band = _band(body, at) if Column.REFERENCE not in columns else None
+        if band is not None:
+            close()
+            context.placement, used = band
+            at += used
+            continue
         if _heading_kind(line.text, columns) is not None:
             close()  # the rows above keep the headings they were under
             context.heading(line.text, columns)
@@ -546,6 +569,23 @@ def _table_rows(columns: list[Column], body: list[Line], context: _Context) -> l
         at += 1
     close()
     return rows
+
+
+def _band(lines: list[Line], at: int) -> tuple[_Placement, int] | None:
+    """A recommendation and its wording printed across a table with no reference column
+    (a band row), with its wrapped lines (in lower case), and how many lines it takes."""
+    used = 1
+    while used < 4 and at + used < len(lines) and lines[at + used].text[:1].islower():
+        used += 1
+    text = squash(" ".join(line.text for line in lines[at : at + used]))
+    defined = recommendation_heading(text)
+    if defined is None:
+        return None
+    reference, wording = defined
+    source = merge_spans(lines[at].span, lines[at + used - 1].span, text)
+    if at + used < len(lines) and _ANNOUNCES.match(lines[at + used].text):
+        used += 1  # « Actions prévues : » under it announces the rows
+    return _Placement(reference, wording, source), used
 
 
 def _body(lines: list[Line]) -> list[Line]:
@@ -575,6 +615,11 @@ def _draft(columns: list[Column], row: _Row, plan: PlanBuilder) -> ActionDraft:
         criterion_cell,
         row.cells[reference][0].lines[0].span if reference in row.cells else row.lines[0].span,
     )
+    if not cited and row.placement is not None:
+        placed = row.placement
+        cited = [
+            (plan.recommendation(placed.reference, placed.source, placed.wording), placed.source)
+        ]
 
     text, inline = split_inline_deadline(squash(row.value(column(Column.ACTION))))
     deadline_cell = row.value(column(Column.DEADLINE, Column.STATUS_DEADLINE))

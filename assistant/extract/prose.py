@@ -83,6 +83,11 @@ def quote_at(items: list[Item], start: int) -> tuple[str, Reference, Span, int] 
     return None
 
 
+# A line opening an action numbered under its recommendation (« 1.1 Réécrire… »); a list
+# inside the recommendation's wording is numbered « 1. », « a) ».
+_NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZÀÂÉÈÊÎÔÛÇ]")
+
+
 def defined_recommendation(
     items: list[Item], start: int, criterion: str | None
 ) -> tuple[Reference, str, Span, int] | None:
@@ -114,6 +119,8 @@ def _item(
             break
         if pattern.match(item.text) or CRITERION_HEADING.match(item.text):
             break
+        if _NUMBERED_ITEM.match(item.text):
+            break  # an action numbered under it opens: the wording is over
         if stop_at_titles and lines[-1].text.endswith(".") and _looks_like_title(item.text):
             break  # PDF paragraphs carry no heading marks: "… étudiants." then "Conclusion"
         lines.append(item)

@@ -404,3 +404,59 @@ def test_a_first_cell_waiting_for_its_number_is_not_a_title(tmp_path: Path) -> N
         ("Ouvrir un guichet unique", "Secrétariat", "Juin 2026", ["r1"]),
         ("Publier les horaires en ligne", "Service communication", "Mai 2026", ["r2"]),
     ]
+
+
+# Recommendations printed across the table (band rows), wrapped, the actions under each.
+BAND_ROWS = """Plan d'action
+N° Action Porteur Échéance
+Recommandation 1 — Mieux accueillir les étudiants de première année dans tous les
+programmes
+1.1 Créer un parrainage
+par les étudiants de bloc 2
+Délégués étudiants
+Septembre 2026
+1.2 Ouvrir une permanence d'accueil
+Secrétariat
+Octobre 2026
+Recommandation 2 — Suivre l'insertion des diplômés
+Actions prévues :
+2.1 Lancer une enquête annuelle
+Cellule qualité
+Juin 2027
+"""
+
+
+def test_recommendations_across_the_table_place_the_actions_below(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(BAND_ROWS, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    keys = {r.id: r.key for r in plan.recommendations}
+    texts = {r.key: r.text for r in plan.recommendations}
+    assert [
+        (a.text, a.owner, a.deadline, [keys[link.recommendation_id] for link in a.links])
+        for a in plan.actions
+    ] == [
+        ("Créer un parrainage par les étudiants de bloc 2", "Délégués étudiants",
+         "Septembre 2026", ["r1"]),
+        ("Ouvrir une permanence d'accueil", "Secrétariat", "Octobre 2026", ["r1"]),
+        ("Lancer une enquête annuelle", "Cellule qualité", "Juin 2027", ["r2"]),
+    ]  # fmt: skip
+    assert texts["r1"] == (
+        "Mieux accueillir les étudiants de première année dans tous les programmes"
+    )
+
+
+def test_a_recommendation_defined_in_prose_keeps_its_numbered_list(tmp_path: Path) -> None:
+    text = (
+        "Avis du comité sur le programme\n"
+        "Recommandation 3 : Le comité recommande de :\n"
+        "1. Revoir les fiches des unités d'enseignement ;\n"
+        "2. Publier les grilles d'évaluation.\n"
+    )
+    path = tmp_path / "rapport.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [r.text for r in plan.recommendations] == [
+        "Le comité recommande de : 1. Revoir les fiches des unités d'enseignement ; "
+        "2. Publier les grilles d'évaluation."
+    ]
