@@ -29,7 +29,8 @@ _SAMPLE_ROWS = 4  # rows that choose the width and the start
 _MIN_ROWS = 3
 _AGREEMENT = 0.5  # share of a row's cells of their column's shape, for the row to belong
 _CONSISTENCY = 0.8  # mean share of each column's cells of its shape, over the table
-_LONG_LINE = 600  # prose, not a cell
+_LONG_LINE = 600
+_LABELLED = re.compile(r"^[^:\d]{2,40}\s:\s+\S")  # prose, not a cell
 _MAX_ROWS = 2000  # a longer run of regular lines is read as text (bounded work)
 
 
@@ -203,11 +204,17 @@ def _plausible(
 ) -> bool:
     """Cells, not wrapped prose nor label-value fiches: a cell opens as a cell does (not in
     lower case, the end of a wrapped sentence), and no title of the header comes back
-    among the cells (a fiche's labels do, fiche after fiche)."""
+    among the cells, nor do most cells carry their label (« Porteur : Direction »): a
+    fiche's labels do, fiche after fiche."""
     cells = [cell for _, _, row in rows for cell in row if cell]
     wrapped = sum(cell[0].islower() for cell in cells)
+    labelled = sum(bool(_LABELLED.match(cell)) for cell in cells)  # « Porteur : Direction »
     titles = {title.casefold() for _, _, row in header for title in row if title}
-    return wrapped <= 0.1 * len(cells) and not any(cell.casefold() in titles for cell in cells)
+    return (
+        wrapped <= 0.1 * len(cells)
+        and labelled <= 0.5 * len(cells)
+        and not any(cell.casefold() in titles for cell in cells)
+    )
 
 
 def _titles_only(titles: list[str]) -> bool:
@@ -297,11 +304,16 @@ def _column_shapes(rows: list[list[str]]) -> list[_Shape]:
 def _consistency(rows: list[list[str]]) -> tuple[float, bool]:
     """The mean share of each column's cells that have its most common filled shape (in a
     column of marks, of its filled cells), and whether two mostly filled columns differ
-    in shape (a run of sentences alone is no table)."""
+    in shape (a run of sentences alone is no table). A row's leading empty cells are
+    covered by cells merged down from the rows above: they count for no column."""
     shares: list[float] = []
     filled_shapes: set[_Shape] = set()
+    leads = [next((i for i, cell in enumerate(row) if cell.strip()), len(row)) for row in rows]
     for column in range(len(rows[0])):
-        counts = Counter(_shape(row[column]) for row in rows)
+        counts = Counter(
+            _shape(row[column]) for row, lead in zip(rows, leads, strict=True) if column >= lead
+        )
+        covered = sum(column < lead for lead in leads)
         empty = counts.pop(_Shape.EMPTY, 0)
         if not counts:
             shares.append(1.0)
@@ -309,17 +321,19 @@ def _consistency(rows: list[list[str]]) -> tuple[float, bool]:
         shape, count = counts.most_common(1)[0]
         # a timeline's marks and the empty cells between them are one column's content;
         # elsewhere an empty cell is a cell of another shape
-        shares.append(count / (len(rows) - empty if shape is _Shape.MARK else len(rows)))
-        if empty * 2 <= len(rows):
+        cells = len(rows) - covered
+        shares.append(count / (cells - empty if shape is _Shape.MARK else cells))
+        if (empty + covered) * 2 <= len(rows):
             filled_shapes.add(shape)
     return sum(shares) / len(shares), len(filled_shapes - {_Shape.MARK}) >= 2
 
 
 def _belongs(window: list[str], shapes: list[_Shape]) -> bool:
     """Whether a window is a row of the table: every cell of its column's shape (an empty
-    one fits any), or most of them with its first cell filled."""
+    one fits any), all but one in a table of four columns or more (a row under cells
+    merged down opens empty), or most of them with its first cell filled."""
     agree = _fitting(window, shapes)
-    if agree == len(shapes):
+    if agree == len(shapes) or (len(shapes) >= 4 and agree == len(shapes) - 1):
         return True
     return agree >= _AGREEMENT * len(shapes) and _shape(window[0]) is not _Shape.EMPTY
 

@@ -140,3 +140,77 @@ def test_band_rows_across_the_table_are_rows_of_their_own() -> None:
     ]  # fmt: skip
     assert grid.rows[4][:2] == (14, 14)  # a band takes its one line
     assert grid.end_line == len(lines)
+
+
+# Cells merged down a column (the recommendation, the objective) saved as empty lines: the
+# rows under them open with empty cells, one of them a cell shorter than the column's rule.
+MERGED_DOWN = """Le plan reprend les recommandations des experts et les actions qui leur répondent.
+Réf.
+Objectif
+Action
+Porteur
+Échéance
+Recommandation 1
+Améliorer l'accueil des étudiants de première année
+Créer un parrainage par les étudiants de bloc 2
+Délégués étudiants
+Septembre 2026
+
+
+Ouvrir une permanence d'accueil le premier mois
+Secrétariat
+Octobre 2026
+Recommandation 2
+Mieux suivre l'insertion de tous les diplômés
+Lancer une enquête annuelle auprès des diplômés
+Cellule qualité
+Juin 2027
+
+Réunir les anciens
+Organiser une rencontre avec les anciens chaque printemps
+Service des alumni
+Avril 2027
+"""
+
+
+def test_rows_under_cells_merged_down_keep_the_grid() -> None:
+    lines = MERGED_DOWN.splitlines()
+    grid = find_cell_grid(lines, 1)
+    assert grid is not None
+    assert [cells[2] for _, _, cells in grid.rows[1:]] == [
+        "Créer un parrainage par les étudiants de bloc 2",
+        "Ouvrir une permanence d'accueil le premier mois",
+        "Lancer une enquête annuelle auprès des diplômés",
+        "Organiser une rencontre avec les anciens chaque printemps",
+    ]
+
+
+def test_fiches_of_labelled_lines_are_no_grid() -> None:
+    """Fiches of « Label : valeur » lines, nine lines each (eight for one) with the blank between them,
+    are regular enough to look like rows of three cells: they are fiches, not a table."""
+    lines: list[str] = []
+    for number, (title, owner, when) in enumerate(
+        [
+            ("Ouvrir une permanence d'accueil au secrétariat pendant le premier mois", "Secrétariat",
+             "Octobre 2026"),
+            ("Publier les grilles d'évaluation des stages sur la plateforme de cours", "Coordination",
+             "Juin 2026"),
+            ("Réunir les anciens chaque printemps avec les étudiants du dernier bloc", "Alumni",
+             "Avril 2027"),
+            ("Lancer une enquête auprès des diplômés un an après leur sortie du programme",
+             "Cellule qualité", "T1 2027"),
+        ],
+        start=1,
+    ):  # fmt: skip
+        lines += [
+            "",
+            f"Fiche 2.{number}",
+            f"Intitulé : {title}",
+            *([f"Réf. : C2-R{number}"] if number > 1 else []),  # (the first cites nothing)
+            f"Porteur : {owner}",
+            "Personnes associées : Délégués étudiants",
+            f"Calendrier : {when}",
+            "Moyens : Une demi-journée de travail",
+            "Critère de réussite : Un bilan présenté au conseil de la section chaque année",
+        ]
+    assert all(find_cell_grid(lines, start) is None for start in range(len(lines)))
