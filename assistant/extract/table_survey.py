@@ -78,16 +78,15 @@ def is_number_calendar(rows: Sequence[TableRow]) -> bool:
     """Periods (as headers or first cells) whose other cells list action numbers."""
     if len(rows) < 2:
         return False
-    header_periods = sum(is_period_label(cell) or _month_only(cell) for cell in rows[0].cells)
-    lead_periods = sum(
-        is_period_label(r.cells[0]) or _month_only(r.cells[0]) for r in rows if r.cells
-    )
+    header_periods = sum(_is_period(cell) for cell in rows[0].cells)
+    lead_periods = sum(_is_period(r.cells[0]) for r in rows if r.cells)
     if header_periods < 2 and lead_periods < 0.6 * len(rows):
         return False
-    body = rows[1:] if header_periods >= 2 else rows
-    cells = [
-        c for r in body for c in (r.cells if header_periods >= 2 else r.cells[1:]) if c.strip()
-    ]
+    if header_periods >= 2:
+        body, first = rows[1:], 0 if _is_period(rows[0].cells[0]) else 1
+    else:  # periods down the first column, under a row of titles (« Mois | Actions prévues »)
+        body, first = [r for r in rows if r.cells and _is_period(r.cells[0])], 1
+    cells = [c for r in body for c in r.cells[first:] if c.strip(" —–-")]
     if not cells:
         return False
     return sum(bool(_NUMBER_LIST.match(c)) for c in cells) / len(cells) >= 0.6
@@ -100,7 +99,7 @@ def is_gantt(rows: Sequence[TableRow]) -> bool:
     """A row of period titles (« 2024-2025 | 2025-2026 », « Q1 | Q2 ») over the table."""
     for row in rows[:3]:
         periods = sum(
-            is_period_label(c) or _month_only(c) or bool(_SUBPERIOD.match(c)) for c in row.cells
+            is_period_label(c) or month_only(c) or bool(_SUBPERIOD.match(c)) for c in row.cells
         )
         if periods >= 2 and periods >= 0.5 * sum(1 for c in row.cells if c.strip()):
             return True
@@ -115,7 +114,12 @@ _MONTH = re.compile(
 )
 
 
-def _month_only(cell: str) -> bool:
+def _is_period(cell: str) -> bool:
+    return is_period_label(cell) or month_only(cell)
+
+
+def month_only(cell: str) -> bool:
+    """A month or a range of months without a year (« Mars », « Sept. – nov. »)."""
     return bool(_MONTH.match(cell))
 
 
