@@ -21,15 +21,23 @@ _CODE = re.compile(
 )
 
 
-@lru_cache(maxsize=65536)
 def code_key(cell: str) -> str | None:
     """The lookup key of a cell that holds an action code and nothing else, else None.
 
     A year (« 2025 ») is not a code; leading zeros do not count (« AC-04 » is « ac4 »).
     """
+    if len(cell) > _LONGEST or _DIGIT.search(cell) is None:
+        return None  # most cells: wording, names, dates — asked of every row's first cells
+    return _code_key(cell)
+
+
+_LONGEST = 20
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=16384)
+def _code_key(cell: str) -> str | None:
     text = fold(cell)
-    if len(text) > 16:
-        return None
     match = _CODE.match(text)
     if match is None:
         return None

@@ -143,7 +143,7 @@ def keyed_from(
     (`titled`: only under titles, as in a plan table in force)."""
     if not plan.action_codes:
         return None
-    ahead = rows[position : position + 2]
+    ahead = rows[position + 1 : position + 2] if titled else rows[position : position + 2]
     if not any(names_known_action(r, plan) for r in ahead):
         return None  # the cheap test first: no code of a known action in sight
     return keyed_schema(rows[position : position + SAMPLE_ROWS + 1], plan, titled=titled)

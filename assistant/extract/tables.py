@@ -21,7 +21,7 @@ from assistant.extract.corrections import corrected_schema
 from assistant.extract.dates import due_date, split_inline_deadline
 from assistant.extract.items import join_list_cell, split_items, split_run_on
 from assistant.extract.keyed_tables import describe as describe_keyed
-from assistant.extract.keyed_tables import keyed_from, read_keyed_row
+from assistant.extract.keyed_tables import keyed_from, names_known_action, read_keyed_row
 from assistant.extract.references import (
     QUOTED_RECOMMENDATION,
     Reference,
@@ -285,6 +285,8 @@ def _read_rows(
     for position, row in enumerate(rows):
         if position < skip_to:
             continue
+        if ctx.keyed is not None and position == 0 and not names_known_action(row, plan):
+            ctx.keyed = None  # a new table that does not go on with the keyed rows
         if ctx.keyed is not None:
             if read_keyed_row(row, ctx.keyed, plan, report):
                 continue

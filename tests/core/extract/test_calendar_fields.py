@@ -132,3 +132,35 @@ def test_numbered_items_of_a_cell_are_the_numbers_the_calendar_cites() -> None:
         _table(3, ("Mois", "Actions prévues"), ("Septembre 2025", "1"), ("Octobre 2025", "2")),
     )
     assert [a.deadline for a in plan.actions] == ["Septembre 2025", "Octobre 2025"]
+
+
+def test_a_calendar_below_the_plan_in_its_sheet_is_read_as_a_calendar() -> None:
+    sheet = _table(
+        1,
+        ("N°", "Action", "Responsable"),
+        ("1", "Recenser les besoins en matériel des laboratoires", "Service technique"),
+        ("2", "Rédiger une charte d'utilisation des salles informatiques", "Direction"),
+        ("Mois", "Actions prévues", "Actions réalisées"),
+        ("Février 2026", "2", "—"),
+        ("Mai 2026", "1", "1"),
+    )
+    plan = _plan(sheet)
+    assert [(a.deadline, a.status) for a in plan.actions] == [
+        ("Mai 2026", "Réalisé"),
+        ("Février 2026", None),
+    ]
+    (report,) = plan.structure.tables
+    assert report.actions == 2 and report.note is not None and "calendrier" in report.note
+
+
+def test_actions_running_all_along_the_calendar_take_its_row_title() -> None:
+    plan = _plan(
+        _NUMBERED_PLAN,
+        _table(
+            6,
+            ("Année", "Sept. – déc.", "Janv. – avril"),
+            ("2025-2026", "1", "2"),
+            ("En continu", "3", ""),
+        ),
+    )
+    assert plan.actions[2].deadline == "En continu"

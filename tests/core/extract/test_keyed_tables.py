@@ -191,3 +191,23 @@ def test_the_plan_sheet_keeps_its_report_when_keyed_rows_follow_in_it() -> None:
         ["Règlement adopté par le conseil"],
         ["Nombre de tuteurs formés"],
     ]
+
+
+def test_keyed_rows_go_on_in_the_next_table_without_titles_and_stop_at_a_new_table() -> None:
+    plan = _plan(
+        _PLAN_TABLE,
+        _table(8, ("Réf. action", "Indicateur"), ("B1.1", "Règlement adopté par le conseil")),
+        _table(10, ("B1.2", "Nombre de tuteurs formés"), ("B2.1", "Local ouvert aux étudiants")),
+        _table(
+            13,
+            ("N°", "Action", "Responsable"),
+            ("7", "Rédiger un guide du tuteur de stage", "Cellule pédagogique"),
+        ),
+    )
+    assert [a.indicators for a in plan.actions] == [
+        ["Règlement adopté par le conseil"],
+        ["Nombre de tuteurs formés"],
+        ["Local ouvert aux étudiants"],
+        [],
+    ]
+    assert plan.actions[3].text == "Rédiger un guide du tuteur de stage"
