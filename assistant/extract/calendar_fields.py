@@ -32,9 +32,10 @@ from assistant.readers.base import TableRow
 from assistant.schema import Span, StatusCategory, TableReport
 
 ORIGIN = "le calendrier des actions"
-# « 3 », « 1.2 », each perhaps with its state in brackets: « 3 (réalisé) ».
+# « 3 », « 1.2 », « A1.2 », each perhaps with its state in brackets: « 3 (réalisé) ».
 _ENTRY = re.compile(
-    r"(?<![\d.])(?P<number>\d{1,2}(?:\.\d{1,2})?)(?:\s*\((?P<state>[^()]{1,30})\))?"
+    r"(?<![\w.])(?P<number>(?:[A-Z]{1,2}\s?)?\d{1,2}(?:\.\d{1,2})?)"
+    r"(?:\s*\((?P<state>[^()]{1,30})\))?"
 )
 _ACADEMIC_YEAR = re.compile(r"^\s*(?P<y1>(?:19|20)\d{2})\s*[-/–]\s*(?P<y2>(?:19|20)?\d{2})\s*$")
 _YEAR = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*$")

@@ -33,9 +33,14 @@ _BARE_AMOUNT = re.compile(
 _YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*$")
 # « 3 », « 6, 7 », « 1.2 et 1.3 », « 3 (réalisé), 4 »: numbers of actions, each perhaps
 # with its state in brackets.
-_NUMBER = r"\d{1,2}(?:\.\d{1,2})?(?:\s*\([^()]{1,30}\))?"
+# A code may carry a short capital prefix: « A1.2 », « T3 ».
+_NUMBER = r"(?:[A-Z]{1,2}\s?)?\d{1,2}(?:\.\d{1,2})?(?:\s*\([^()]{1,30}\))?"
 _NUMBER_LIST = re.compile(rf"^\s*(?:n°\s*)?{_NUMBER}(?:\s*[,;/et]+\s*{_NUMBER})*\s*$")
 _MIN_SHARE = 0.3
+NUMBER_CALENDAR = (
+    "calendrier des actions (numéros d'actions par période) : lu comme un calendrier, "
+    "pas comme des actions"
+)
 
 
 def _share(rows: Sequence[TableRow], pattern: re.Pattern[str], *, full: bool = False) -> float:
@@ -67,10 +72,7 @@ def non_plan_reason(rows: Sequence[TableRow]) -> str | None:
             "pas comme des actions"
         )
     if is_number_calendar(data):
-        return (
-            "calendrier des actions (numéros d'actions par période) : lu comme un calendrier, "
-            "pas comme des actions"
-        )
+        return NUMBER_CALENDAR
     return None
 
 

@@ -31,6 +31,7 @@ from assistant.extract.references import (
 )
 from assistant.extract.row_links import action_criterion, cited_recommendations
 from assistant.extract.table_survey import (
+    NUMBER_CALENDAR,
     column_reports,
     headerless_roles,
     is_number_calendar,
@@ -247,6 +248,8 @@ def _read_rows(
 
     has_header = any(roles_of(row) is not None for row in rows)
     reason = None if has_header else non_plan_reason(rows)
+    if has_header and correction is None and is_number_calendar(rows[:SAMPLE_ROWS]):
+        reason = NUMBER_CALENDAR  # « Période | Actions » over numbers: titled like a plan
     if correction is not None and correction.roles and not has_header:
         # the coordinator named the columns of a table whose titles the parser did not know
         ctx.schema = corrected_schema(None, correction, rows)

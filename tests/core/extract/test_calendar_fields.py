@@ -164,3 +164,19 @@ def test_actions_running_all_along_the_calendar_take_its_row_title() -> None:
         ),
     )
     assert plan.actions[2].deadline == "En continu"
+
+
+def test_a_calendar_of_action_codes_with_letters_feeds_those_actions() -> None:
+    plan = _plan(
+        _table(
+            1,
+            ("Code", "Action", "Pilote"),
+            ("T1.1", "Cartographier les compétences du référentiel", "Cellule pédagogique"),
+            ("T1.2", "Ajuster les fiches des unités d'enseignement", "Coordinateurs de bloc"),
+        ),
+        _table(4, ("Période", "Actions"), ("Mars 2026", "T1.1 (fait)"), ("Juin 2026", "T1.2")),
+    )
+    mapping, sheets = plan.actions
+    assert (mapping.deadline, mapping.status_category) == ("Mars 2026", StatusCategory.DONE)
+    assert sheets.deadline == "Juin 2026"
+    assert plan.structure.tables[1].kind is TableKind.TIMELINE
