@@ -52,10 +52,45 @@ def _cell(row: TableRow, index: int) -> str:
     return row.cells[index] if index < len(row.cells) else ""
 
 
+def _code_then_wording(cell: str) -> tuple[str, str] | None:
+    """« A1.2 – Publier des grilles » as its code and its wording, else None."""
+    first, _, rest = cell.strip().partition(" ")
+    first, rest = first.rstrip(".:–—-"), rest.lstrip(" .:–—-")
+    if not rest or code_key(first) is None:
+        return None
+    return first, rest
+
+
+def key_of(cell: str, plan: PlanBuilder) -> str | None:
+    """The action code a key cell holds: the code alone (« A1.2 »), or the code of an
+    action already read followed by that action's wording (« A1.2 – Publier des grilles »)."""
+    key = code_key(cell)
+    if key is not None:
+        return key
+    split = _code_then_wording(cell)
+    if split is None:
+        return None
+    key = code_key(split[0])
+    positions = plan.action_codes.get(key or "", [])
+    if len(positions) != 1 or not _same_wording(split[1], plan.actions[positions[0]].text):
+        return None
+    return key
+
+
+def _same_wording(mine: str, theirs: str) -> bool:
+    """Whether a wording repeats an action's: half the words of the longer one shared, or
+    nearly all the words of a shortened one (« Publier des grilles »)."""
+    words, known = set(fold(mine).split()), set(fold(theirs).split())
+    shared = len(words & known)
+    return shared >= 0.5 * max(len(words), len(known), 1) or (
+        len(words) >= 2 and shared >= 0.8 * len(words)
+    )
+
+
 def names_known_action(row: TableRow, plan: PlanBuilder) -> bool:
     """Whether one of the row's first cells is the code of an action already read (cheap)."""
     return any(
-        (key := code_key(cell)) is not None and key in plan.action_codes
+        (key := key_of(cell, plan)) is not None and key in plan.action_codes
         for cell in row.cells[:_KEY_COLUMNS]
     )
 
@@ -72,17 +107,17 @@ def keyed_schema(
     if not plan.action_codes or not rows:
         return None
     for key in range(min(_KEY_COLUMNS, len(rows[0].cells) or _KEY_COLUMNS)):
-        skip = 0 if code_key(_cell(rows[0], key)) is not None else 1
+        skip = 0 if key_of(_cell(rows[0], key), plan) is not None else 1
         if titled and not skip:
             continue
         run: list[TableRow] = []
         for row in rows[skip : skip + SAMPLE_ROWS]:
-            if code_key(_cell(row, key)) is None:
+            if key_of(_cell(row, key), plan) is None:
                 break
             run.append(row)
         if len(run) < (1 if skip else 2):
             continue
-        known = [r for r in run if code_key(_cell(r, key)) in plan.action_codes]
+        known = [r for r in run if key_of(_cell(r, key), plan) in plan.action_codes]
         if not known or len(known) < _KNOWN_SHARE * len(run):
             continue
         header = rows[0].cells if skip else None
@@ -125,13 +160,11 @@ def _repeats_wording(key: int, wording: int, run: list[TableRow], plan: PlanBuil
     """Whether the wording column repeats the wording of the actions the codes name."""
     checked = agreeing = 0
     for row in run:
-        positions = plan.action_codes.get(code_key(_cell(row, key)) or "", [])
+        positions = plan.action_codes.get(key_of(_cell(row, key), plan) or "", [])
         if len(positions) != 1:
             continue
         checked += 1
-        mine = set(fold(_cell(row, wording)).split())
-        theirs = set(fold(plan.actions[positions[0]].text).split())
-        agreeing += len(mine & theirs) >= 0.5 * max(len(mine), len(theirs), 1)
+        agreeing += _same_wording(_cell(row, wording), plan.actions[positions[0]].text)
     return checked > 0 and agreeing >= 0.8 * checked
 
 
@@ -182,9 +215,12 @@ def read_keyed_row(
 ) -> bool:
     """Complete the action the row's code names; False when the row holds no code."""
     written = squash(_cell(row, schema.key))
-    key = code_key(written)
+    key = key_of(written, plan)
+    if key is not None and code_key(written) is None:
+        written = (_code_then_wording(written) or (written, ""))[0]
     if key is None:
-        return False
+        filled = any(_cell(row, index).strip() for index in schema.fields)
+        return filled and _other_wording(row, written, plan, report)  # else: a heading
     values = [
         (field, _cell(row, index)) for index, field in schema.fields.items() if _cell(row, index)
     ]
@@ -217,6 +253,21 @@ def read_keyed_row(
                 source=row.span,
                 code=written,
             )
+    return True
+
+
+def _other_wording(row: TableRow, written: str, plan: PlanBuilder, report: TableReport) -> bool:
+    """A code followed by a wording that is not its action's: said, and not attached."""
+    split = _code_then_wording(written)
+    if split is None:
+        return False  # no code: the keyed rows are over
+    report.rows += 1
+    report.rows_not_understood += 1
+    plan.warnings.append(
+        f"Tableau {report.index} (l. {row.span.line_start}) : « {written[:80]} » porte le code "
+        f"« {split[0]} » mais pas le libellé de l'action qui a ce code : rattaché à "
+        "aucune action, à vérifier."
+    )
     return True
 
 

@@ -469,7 +469,10 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
         _continue_previous(cells, schema, plan)
         return
 
-    text = _ENUMERATOR.sub("", text)
+    enumerated = _ENUMERATOR.match(text)
+    if enumerated is not None:
+        code = code or code_key(enumerated.group(0))  # « 3. Organiser… »: action 3
+        text = text[enumerated.end() :]
     if not _WORDED.search(text):
         return  # "—", "2", "1, 7": a cell of another table (a calendar), not an action
     deadline = join_list_cell(get(Column.DEADLINE)) if schema.has(Column.DEADLINE) else None

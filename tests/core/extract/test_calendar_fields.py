@@ -180,3 +180,19 @@ def test_a_calendar_of_action_codes_with_letters_feeds_those_actions() -> None:
     assert (mapping.deadline, mapping.status_category) == ("Mars 2026", StatusCategory.DONE)
     assert sheets.deadline == "Juin 2026"
     assert plan.structure.tables[1].kind is TableKind.TIMELINE
+
+
+def test_a_number_written_before_the_action_in_its_cell_is_its_code() -> None:
+    plan = _plan(
+        _table(
+            1,
+            ("Action", "Responsable"),
+            ("1. Recenser les besoins en matériel des laboratoires", "Service technique"),
+            ("2. Rédiger une charte d'utilisation des salles", "Direction"),
+        ),
+        _table(4, ("Mois", "Actions prévues"), ("Mars 2026", "2"), ("Juin 2026", "1")),
+    )
+    assert [(a.text[:8], a.deadline) for a in plan.actions] == [
+        ("Recenser", "Juin 2026"),
+        ("Rédiger ", "Mars 2026"),
+    ]

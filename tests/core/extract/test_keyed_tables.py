@@ -211,3 +211,41 @@ def test_keyed_rows_go_on_in_the_next_table_without_titles_and_stop_at_a_new_tab
         [],
     ]
     assert plan.actions[3].text == "Rédiger un guide du tuteur de stage"
+
+
+def test_a_key_cell_may_repeat_the_actions_wording_after_its_code() -> None:
+    plan = _plan(
+        _PLAN_TABLE,
+        _table(
+            8,
+            ("Action", "Indicateur"),
+            ("B1.1 – Réviser le règlement des stages", "Règlement adopté par le conseil"),
+            ("B2.1 Créer un local de simulation", "Local ouvert aux étudiants"),
+            ("B1.2 Installer des bornes de recharge", "Bornes installées"),
+        ),
+    )
+    assert len(plan.actions) == 3
+    assert plan.actions[_by_text(plan, "Réviser")].indicators == ["Règlement adopté par le conseil"]
+    assert plan.actions[_by_text(plan, "Créer")].indicators == ["Local ouvert aux étudiants"]
+    # a code followed by another action's wording is not that action's
+    assert plan.actions[_by_text(plan, "Former")].indicators == []
+    assert any("B1.2 Installer" in w for w in plan.warnings)
+
+
+def test_a_numbered_heading_after_the_keyed_rows_ends_them_quietly() -> None:
+    sheet = _table(
+        1,
+        ("Réf.", "Action", "Responsable"),
+        ("B1", "Réviser le règlement des stages infirmiers", "Directrice des stages"),
+        ("B2", "Former les tuteurs de terrain à l'évaluation", "Cellule pédagogique"),
+        ("Réf.", "Indicateur", ""),
+        ("B1", "Règlement adopté par le conseil", ""),
+        ("B2", "Nombre de tuteurs formés", ""),
+        ("3. Suivi du plan", "", ""),
+    )
+    plan = _plan(sheet)
+    assert not [w for w in plan.warnings if "Suivi du plan" in w]
+    assert [a.indicators for a in plan.actions] == [
+        ["Règlement adopté par le conseil"],
+        ["Nombre de tuteurs formés"],
+    ]
