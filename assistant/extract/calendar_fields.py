@@ -52,7 +52,7 @@ class _Entry:
 
     written: str  # the number as the calendar writes it
     due: list[tuple[str, Span]] = field(default_factory=list)  # periods, in table order
-    done: tuple[str, Span] | None = None  # the state word and where it is written
+    state: tuple[str, Span] | None = None  # its state (« réalisé ») and where it is written
 
 
 def calendar_extent(rows: Sequence[TableRow]) -> int:
@@ -98,10 +98,10 @@ def read_calendar(rows: Sequence[TableRow], plan: PlanBuilder, report: TableRepo
                 source = row.span.model_copy(
                     update={"excerpt": f"{lead} | {title} : {squash(cell)}"[:500]}
                 )
-                if state is not None and status_category(state) is StatusCategory.DONE:
-                    entry.done = (squash(state), source)
+                if state is not None and status_category(state) is not StatusCategory.UNKNOWN:
+                    entry.state = (squash(state), source)  # « (réalisé) », « (en cours) »
                 elif column_done:
-                    entry.done = (_DONE, source)
+                    entry.state = (_DONE, source)
                 if not column_done and period:
                     entry.due.append((period, source))
                 elif column_done and period and not entry.due:
@@ -131,8 +131,8 @@ def _apply(entries: dict[str, _Entry], plan: PlanBuilder, report: TableReport) -
                 plan, positions[0], "deadline", period,
                 origin=ORIGIN, source=source, code=entry.written, agrees=_same_time,
             )  # fmt: skip
-        if entry.done is not None:
-            state, source = entry.done
+        if entry.state is not None:
+            state, source = entry.state
             statuses += complete(
                 plan, positions[0], "status", state[:1].upper() + state[1:],
                 origin=ORIGIN, source=source, code=entry.written, agrees=_same_state,
@@ -199,6 +199,7 @@ def _period_start(end: date, months: list[int]) -> date:
 
 
 def _same_state(own: str, calendar: str) -> bool:
-    """« Réalisé » in the calendar agrees with a plan saying done, or saying nothing known."""
+    """The calendar's state agrees with the plan's when they mean the same (« Réalisé » and
+    « fait »), or when the plan's status says nothing known."""
     category = status_category(own)
-    return category in (StatusCategory.DONE, StatusCategory.UNKNOWN) or same(own, calendar)
+    return category in (status_category(calendar), StatusCategory.UNKNOWN) or same(own, calendar)

@@ -4,7 +4,9 @@ Handles the layouts real plans use: one action per row; an objective column with
 actions in continuation rows below it; objective rows with no local action (the row is the
 action); a step column ("Etape"); a header that lost its first, unnamed column; cells that
 slid one column left; a row cut by a page break whose remaining cells continue the
-previous action.
+previous action. Rows keyed by the codes of actions already read (a table of indicators by
+« Code action ») complete those actions (`keyed_tables`), and a calendar of action numbers
+feeds their deadlines and statuses (`calendar_fields`): neither is read as actions.
 """
 
 from __future__ import annotations

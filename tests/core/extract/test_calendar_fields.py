@@ -196,3 +196,19 @@ def test_a_number_written_before_the_action_in_its_cell_is_its_code() -> None:
         ("Recenser", "Juin 2026"),
         ("Rédiger ", "Mars 2026"),
     ]
+
+
+def test_a_state_in_brackets_other_than_done_is_a_status_too() -> None:
+    plan = _plan(
+        _NUMBERED_PLAN,
+        _table(
+            6,
+            ("Mois", "Actions"),
+            ("Février 2026", "1 (en cours), 2"),
+            ("Avril 2026", "3 (reporté)"),
+        ),
+    )
+    census, charter, training = plan.actions
+    assert census.status_category is StatusCategory.IN_PROGRESS
+    assert charter.status is None
+    assert training.status == "Reporté"
