@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from assistant.schema import ROLE_LABELS_FR, Plan, StructureReport
+from assistant.schema import ROLE_LABELS_FR, Action, Plan, StructureReport
 from assistant.store import IngestReport, Outcome
 
 OUTCOME_LABELS = {
@@ -37,6 +37,19 @@ def _cell(value: str | None) -> Text:
     # A Text, never a str: Rich reads a str cell as markup, and document text may hold
     # "[/]" (a crash) or "[link=…]" (a hyperlink injected in the terminal).
     return _MISSING if not value else Text(value)
+
+
+def _field(action: Action, name: str) -> Text:
+    """A field of an action; one read in another table says where (« d'après le calendrier
+    des actions, l. 23 »), since the action's own row does not hold it."""
+    value: str | None = getattr(action, name)
+    cell = _cell(value)
+    derived = next((d for d in action.derived if d.field == name), None)
+    if derived is None or not value:
+        return cell
+    return Text.assemble(
+        value, (f"\n({derived.origin}, l. {derived.source.line_start})", "italic dim")
+    )
 
 
 def plan_tables(plan: Plan) -> RenderableType:
@@ -69,9 +82,9 @@ def plan_tables(plan: Plan) -> RenderableType:
         answered = "\n".join(ref_of.get(rec_id, rec_id) for rec_id in action.addresses)
         actions.add_row(
             Text(action.text),
-            _cell(action.owner),
-            _cell(action.deadline),
-            _cell(action.status),
+            _field(action, "owner"),
+            _field(action, "deadline"),
+            _field(action, "status"),
             Text(str(len(action.indicators)), style="red" if not action.indicators else ""),
             _cell(answered),
         )
@@ -102,6 +115,7 @@ _TABLE_KINDS = {
     "recommendations": "recommandations",
     "swot": "AFOM",
     "timeline": "calendrier",
+    "action_fields": "complète des actions (par leur code)",
     "not_plan": "hors plan",
     "unread": "non lu",
 }
@@ -114,6 +128,7 @@ _ROLE_LABELS = {
     "results": "résultats attendus",
     "step": "étape",
     "timeline": "période",
+    "action_code": "code d'action",
 }
 
 

@@ -16,6 +16,7 @@ from assistant.extract.vocabulary import status_category
 from assistant.ids import item_id
 from assistant.schema import (
     Action,
+    DerivedField,
     Document,
     ExplicitLink,
     LinkKind,
@@ -46,6 +47,8 @@ class ActionDraft:
     status: str | None = None
     priority: int | None = None
     links: list[tuple[str, LinkKind, Span]] = field(default_factory=list)
+    # The action's code in its plan (« 3 », « A1.2 »), by which other tables refer to it.
+    code: str | None = None
 
 
 @dataclass
@@ -64,6 +67,8 @@ class PlanBuilder:
     action_tables: list[int | None] = field(default_factory=list)
     # The coordinator's corrections of this document's tables, replayed at each import.
     corrections: StructureCorrections | None = None
+    # Action codes (`action_codes.code_key`) → positions in `actions` of the actions coded so.
+    action_codes: dict[str, list[int]] = field(default_factory=dict)
     _action_keys: Counter[str] = field(default_factory=Counter)
     _swot_keys: Counter[str] = field(default_factory=Counter)
 
@@ -114,6 +119,8 @@ class PlanBuilder:
             links=links,
             source=draft.source,
         )
+        if draft.code is not None:
+            self.action_codes.setdefault(draft.code, []).append(len(self.actions))
         self.actions.append(action)
         self.action_readings.append(self.reading)
         self.action_tables.append(self.current_table)
@@ -136,6 +143,23 @@ class PlanBuilder:
             update={
                 "due": due_date(action.deadline),
                 "status_category": status_category(action.status),
+            }
+        )
+
+    def complete_action(self, position: int, derived: DerivedField) -> None:
+        """Give the action at `position` a value read in another table, citing it there."""
+        action = self.actions[position]
+        value: object = derived.value
+        if derived.field == "indicators":
+            value = [*action.indicators, derived.value]
+        self.actions[position] = action.model_copy(
+            update={
+                derived.field: value,
+                "due": due_date(derived.value if derived.field == "deadline" else action.deadline),
+                "status_category": status_category(
+                    derived.value if derived.field == "status" else action.status
+                ),
+                "derived": [*action.derived, derived],
             }
         )
 

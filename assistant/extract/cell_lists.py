@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from assistant.extract.action_codes import code_key
 from assistant.extract.builder import ActionDraft
 from assistant.extract.dates import split_inline_deadline
 from assistant.extract.items import join_list_cell, split_items
@@ -81,6 +82,7 @@ def split_listed(
     deadlines = _plain_items(deadline_cell) if deadline_cell.strip() else []
     indicators = _plain_items(indicator_cell) if indicator_cell.strip() else []
     own_deadlines = len(deadlines) == len(items) or all(when for _, when in inline)
+    numbers = _item_numbers(action_cell)
     if not numbered and not own_deadlines:
         return [draft]  # bullets sharing one deadline: steps of one action
     drafts = []
@@ -89,8 +91,18 @@ def split_listed(
         if deadline is None and deadline_cell.strip():
             deadline = join_list_cell(deadline_cell)
         indicator = [indicators[index]] if len(indicators) == len(items) else list(draft.indicators)
-        drafts.append(replace(draft, text=text, deadline=deadline, indicators=indicator or []))
+        code = numbers[index] if numbered and len(numbers) == len(items) else draft.code
+        drafts.append(
+            replace(draft, text=text, deadline=deadline, indicators=indicator or [], code=code)
+        )
     return drafts
+
+
+def _item_numbers(cell: str) -> list[str | None]:
+    """The code of each numbered item of a cell (« 3. » → « 3 »), in order."""
+    lines = [line for line in _numbered_lines(cell).split("\n") if line.strip()]
+    marks = [_NUMBER_MARK.match(line) for line in lines]
+    return [code_key(mark.group(0)) for mark in marks if mark is not None]
 
 
 __all__ = ["list_items", "split_items", "split_listed"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.extract.column_roles import RoleAssignment
+from assistant.extract.keyed_tables import KeyedSchema
 from assistant.extract.vocabulary import Column
 from assistant.schema import Span, TableReport
 
@@ -57,6 +58,8 @@ class Context:
     # Links of the last row whose first-column reference cell was filled: rows below with
     # that cell empty sit under the same (vertically merged) reference.
     reference_above: list[tuple[str, Span]] = field(default_factory=list)
+    # Rows keyed by the codes of actions already read, in force (they complete those actions).
+    keyed: KeyedSchema | None = None
     # The structure report entry of the table being read.
     table_report: TableReport | None = None
 

@@ -33,9 +33,14 @@ _BARE_AMOUNT = re.compile(
 _YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*$")
 # « 3 », « 6, 7 », « 1.2 et 1.3 », « 3 (réalisé), 4 »: numbers of actions, each perhaps
 # with its state in brackets.
-_NUMBER = r"\d{1,2}(?:\.\d{1,2})?(?:\s*\([^()]{1,30}\))?"
+# A code may carry a short capital prefix: « A1.2 », « T3 ».
+_NUMBER = r"(?:[A-Z]{1,2}\s?)?\d{1,2}(?:\.\d{1,2})?(?:\s*\([^()]{1,30}\))?"
 _NUMBER_LIST = re.compile(rf"^\s*(?:n°\s*)?{_NUMBER}(?:\s*[,;/et]+\s*{_NUMBER})*\s*$")
 _MIN_SHARE = 0.3
+NUMBER_CALENDAR = (
+    "calendrier des actions (numéros d'actions par période) : lu comme un calendrier, "
+    "pas comme des actions"
+)
 
 
 def _share(rows: Sequence[TableRow], pattern: re.Pattern[str], *, full: bool = False) -> float:
@@ -67,10 +72,7 @@ def non_plan_reason(rows: Sequence[TableRow]) -> str | None:
             "pas comme des actions"
         )
     if is_number_calendar(data):
-        return (
-            "calendrier des actions (numéros d'actions par période) : lu comme un calendrier, "
-            "pas comme des actions"
-        )
+        return NUMBER_CALENDAR
     return None
 
 
@@ -78,16 +80,15 @@ def is_number_calendar(rows: Sequence[TableRow]) -> bool:
     """Periods (as headers or first cells) whose other cells list action numbers."""
     if len(rows) < 2:
         return False
-    header_periods = sum(is_period_label(cell) or _month_only(cell) for cell in rows[0].cells)
-    lead_periods = sum(
-        is_period_label(r.cells[0]) or _month_only(r.cells[0]) for r in rows if r.cells
-    )
+    header_periods = sum(_is_period(cell) for cell in rows[0].cells)
+    lead_periods = sum(_is_period(r.cells[0]) for r in rows if r.cells)
     if header_periods < 2 and lead_periods < 0.6 * len(rows):
         return False
-    body = rows[1:] if header_periods >= 2 else rows
-    cells = [
-        c for r in body for c in (r.cells if header_periods >= 2 else r.cells[1:]) if c.strip()
-    ]
+    if header_periods >= 2:
+        body, first = rows[1:], 0 if _is_period(rows[0].cells[0]) else 1
+    else:  # periods down the first column, under a row of titles (« Mois | Actions prévues »)
+        body, first = [r for r in rows if r.cells and _is_period(r.cells[0])], 1
+    cells = [c for r in body for c in r.cells[first:] if c.strip(" —–-")]
     if not cells:
         return False
     return sum(bool(_NUMBER_LIST.match(c)) for c in cells) / len(cells) >= 0.6
@@ -100,7 +101,7 @@ def is_gantt(rows: Sequence[TableRow]) -> bool:
     """A row of period titles (« 2024-2025 | 2025-2026 », « Q1 | Q2 ») over the table."""
     for row in rows[:3]:
         periods = sum(
-            is_period_label(c) or _month_only(c) or bool(_SUBPERIOD.match(c)) for c in row.cells
+            is_period_label(c) or month_only(c) or bool(_SUBPERIOD.match(c)) for c in row.cells
         )
         if periods >= 2 and periods >= 0.5 * sum(1 for c in row.cells if c.strip()):
             return True
@@ -115,7 +116,12 @@ _MONTH = re.compile(
 )
 
 
-def _month_only(cell: str) -> bool:
+def _is_period(cell: str) -> bool:
+    return is_period_label(cell) or month_only(cell)
+
+
+def month_only(cell: str) -> bool:
+    """A month or a range of months without a year (« Mars », « Sept. – nov. »)."""
     return bool(_MONTH.match(cell))
 
 

@@ -4,20 +4,26 @@ Handles the layouts real plans use: one action per row; an objective column with
 actions in continuation rows below it; objective rows with no local action (the row is the
 action); a step column ("Etape"); a header that lost its first, unnamed column; cells that
 slid one column left; a row cut by a page break whose remaining cells continue the
-previous action.
+previous action. Rows keyed by the codes of actions already read (a table of indicators by
+« Code action ») complete those actions (`keyed_tables`), and a calendar of action numbers
+feeds their deadlines and statuses (`calendar_fields`): neither is read as actions.
 """
 
 from __future__ import annotations
 
 import re
 
+from assistant.extract.action_codes import code_key
 from assistant.extract.builder import ActionDraft, PlanBuilder
+from assistant.extract.calendar_fields import calendar_extent, read_calendar
 from assistant.extract.cell_lists import list_items, split_listed
 from assistant.extract.column_roles import SAMPLE_ROWS, infer_roles
 from assistant.extract.context import Context, RowGroup, TableSchema
 from assistant.extract.corrections import corrected_schema
 from assistant.extract.dates import due_date, split_inline_deadline
 from assistant.extract.items import join_list_cell, split_items, split_run_on
+from assistant.extract.keyed_tables import describe as describe_keyed
+from assistant.extract.keyed_tables import keyed_from, names_known_action, read_keyed_row
 from assistant.extract.references import (
     QUOTED_RECOMMENDATION,
     Reference,
@@ -26,7 +32,13 @@ from assistant.extract.references import (
     quoted_wording,
 )
 from assistant.extract.row_links import action_criterion, cited_recommendations
-from assistant.extract.table_survey import column_reports, headerless_roles, non_plan_reason
+from assistant.extract.table_survey import (
+    NUMBER_CALENDAR,
+    column_reports,
+    headerless_roles,
+    is_number_calendar,
+    non_plan_reason,
+)
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import (
     NO_FIELD,
@@ -237,6 +249,8 @@ def _read_rows(
 
     has_header = any(roles_of(row) is not None for row in rows)
     reason = None if has_header else non_plan_reason(rows)
+    if has_header and correction is None and is_number_calendar(rows[:SAMPLE_ROWS]):
+        reason = NUMBER_CALENDAR  # « Période | Actions » over numbers: titled like a plan
     if correction is not None and correction.roles and not has_header:
         # the coordinator named the columns of a table whose titles the parser did not know
         ctx.schema = corrected_schema(None, correction, rows)
@@ -249,6 +263,8 @@ def _read_rows(
         ctx.schema = None  # contacts, budget, a calendar of action numbers: not the plan
         report.kind = TableKind.TIMELINE if "calendrier" in reason else TableKind.NOT_PLAN
         report.rows, report.note = len(rows), reason
+        if is_number_calendar(rows[:SAMPLE_ROWS]):
+            report.note = f"{reason} ; {read_calendar(rows, plan, report)}"
         return
     if ctx.schema is None and not has_header:
         inferred = headerless_roles(rows)
@@ -269,7 +285,25 @@ def _read_rows(
                 _describe(report, ctx.schema, rows[0].cells if skip else None)
             rows = rows[skip:]
     header: tuple[TableRow, dict[int, Column]] | None = None  # the header row just read
+    skip_to = 0
     for position, row in enumerate(rows):
+        if position < skip_to:
+            continue
+        if ctx.keyed is not None and position == 0 and not names_known_action(row, plan):
+            ctx.keyed = None  # a new table that does not go on with the keyed rows
+        if ctx.keyed is not None:
+            if read_keyed_row(row, ctx.keyed, plan, report):
+                continue
+            ctx.keyed = None  # the keyed rows are over
+        keyed = keyed_from(rows, position, plan, titled=ctx.schema is not None)
+        if keyed is not None:
+            ctx.keyed, titles = keyed
+            ctx.schema, header = None, None
+            describe_keyed(report, ctx.keyed)
+            if titles:
+                continue
+            read_keyed_row(row, ctx.keyed, plan, report)
+            continue
         roles = roles_of(row)
         if roles is None and header is not None:
             roles = _period_row(row)  # "Q1 2025 | Q2 2025" under "Calendrier de réalisation"
@@ -304,6 +338,16 @@ def _read_rows(
         if schema is not None and _names_other_columns(row):
             # "Mois | Actions prévues | Actions réalisées": the titles of another table
             ctx.schema = None
+            below = rows[position : position + SAMPLE_ROWS]
+            if is_number_calendar(below):
+                extent = calendar_extent(rows[position:])
+                note = read_calendar(rows[position : position + extent], plan, report)
+                report.note = (
+                    f"calendrier des actions l. {row.span.line_start} (numéros d'actions par "
+                    f"période) : pas des actions ; {note}"
+                )
+                skip_to = position + extent
+                continue
             report.note = f"un autre tableau commence l. {row.span.line_start} : non lu"
             report.rows_not_understood += 1
             continue
@@ -392,6 +436,9 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
     lead_text = squash(_cell(tuple(cells), schema.lead)) if schema.lead is not None else ""
     step_text = squash(get(Column.STEP))
     action_col = schema.column(Column.ACTION)
+    code = _row_code(cells, schema)
+    if code is not None and action_col not in (None, schema.lead) and code_key(lead_text):
+        lead_text = ""  # « A1.2 » in the first column: the action's code, not its objective
     action_text = (
         squash(get(Column.ACTION)) if action_col is not None and action_col != schema.lead else ""
     )
@@ -423,7 +470,10 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
         _continue_previous(cells, schema, plan)
         return
 
-    text = _ENUMERATOR.sub("", text)
+    enumerated = _ENUMERATOR.match(text)
+    if enumerated is not None:
+        code = code or code_key(enumerated.group(0))  # « 3. Organiser… »: action 3
+        text = text[enumerated.end() :]
     if not _WORDED.search(text):
         return  # "—", "2", "1, 7": a cell of another table (a calendar), not an action
     deadline = join_list_cell(get(Column.DEADLINE)) if schema.has(Column.DEADLINE) else None
@@ -459,10 +509,31 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
         status=status,
         priority=priority_of(get(Column.PRIORITY)) or (ctx.group.priority if ctx.group else None),
         links=[(rec, LinkKind.EXPLICIT, span) for rec, span in links] + placement,
+        code=code,
     )
     deadline_cell = get(Column.DEADLINE) if schema.has(Column.DEADLINE) else ""
     for listed in split_listed(draft, source_cell, deadline_cell, indicator_cell):
         plan.add_action(listed)
+
+
+# Columns an action's code may stand in: unnamed, « N° », « Réf. » (holding no
+# recommendation's reference: « R2 » is one, « C1 » may be a criterion or a code).
+_CODE_ROLES = (None, Column.IGNORED, Column.REFERENCE, Column.OBJECTIVE)
+
+
+def _row_code(cells: list[str], schema: TableSchema) -> str | None:
+    """The action's code (« 3 », « A1.2 ») in a column before its wording, if any."""
+    wording = next(
+        (c for c in (schema.column(Column.STEP), schema.column(Column.ACTION)) if c is not None),
+        schema.lead,
+    )
+    for index in range(wording if wording else 1):
+        if index >= len(cells) or schema.roles.get(index) not in _CODE_ROLES:
+            continue
+        key = code_key(cells[index])
+        if key is not None and not any(r.number for r in parse_references(cells[index])):
+            return key
+    return None
 
 
 def _row_links(

@@ -26,6 +26,7 @@ from assistant.schema.mapping import (
 )
 from assistant.schema.plan import (
     Action,
+    DerivedField,
     ExplicitLink,
     Finding,
     FindingKind,
@@ -64,6 +65,7 @@ __all__ = [
     "Conversation",
     "Coverage",
     "CriterionSummary",
+    "DerivedField",
     "Document",
     "DocumentFormat",
     "Draft",

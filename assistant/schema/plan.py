@@ -97,6 +97,24 @@ class ExplicitLink(BaseModel):
     evidence: Span = Field(description="The cell or quote that shows the link.")
 
 
+class DerivedField(BaseModel):
+    """A value of an action read elsewhere than in the action's own row, with its source.
+
+    Plans give some fields in a second table: a calendar of action numbers (« 3 (réalisé) »
+    under « Mars 2026 »), a table of indicators keyed by the action's code (« A1.2 »). The
+    value is put on the action only when it has none of its own, and cited here.
+    """
+
+    field: str = Field(
+        description="The action's field filled: owner, deadline, status or indicators."
+    )
+    value: str = Field(description="The value taken, as the action now holds it.")
+    origin: str = Field(
+        description="Where it comes from, in French (« d'après le calendrier des actions »)."
+    )
+    source: Span = Field(description="The row of the other table the value was read from.")
+
+
 class Action(BaseModel):
     """One action of an action plan, with the fields experts expect to find."""
 
@@ -134,6 +152,11 @@ class Action(BaseModel):
         default_factory=list, description="Recommendations the action explicitly answers."
     )
     source: Span = Field(description="Where the action is written.")
+    derived: list[DerivedField] = Field(
+        default_factory=list,
+        description="Fields filled from another table of the document (a calendar of action "
+        "numbers, a table keyed by action codes), each with its source.",
+    )
 
     @computed_field(description="Ids of the recommendations the action explicitly answers.")  # type: ignore[prop-decorator]
     @property

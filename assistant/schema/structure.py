@@ -23,6 +23,7 @@ class TableKind(StrEnum):
     RECOMMENDATIONS = "recommendations"  # a summary table of recommendations
     SWOT = "swot"
     TIMELINE = "timeline"  # periods listing action numbers: dates, not actions
+    ACTION_FIELDS = "action_fields"  # rows keyed by the codes of actions: they complete them
     NOT_PLAN = "not_plan"  # contacts, budget, timetable...: ignored, with a note
     UNREAD = "unread"  # no header and nothing recognisable
 

@@ -152,3 +152,31 @@ def test_a_bad_role_option_is_refused_in_french(runner: CliRunner, tmp_path: Pat
     assert result.exit_code != 0
     assert "TABLEAU:COLONNE=RÔLE" in result.stderr and "responsable" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+_PLAN_AND_CALENDAR = """# Plan d'action
+
+| N° | Action | Responsable |
+|---|---|---|
+| 1 | Recenser les besoins en matériel des laboratoires | Service technique |
+| 2 | Rédiger une charte d'utilisation des salles informatiques | Direction |
+
+## Calendrier
+
+| Mois | Actions prévues | Actions réalisées |
+|---|---|---|
+| Octobre 2025 | 1 | 1 |
+| Janvier 2026 | 2 | — |
+"""
+
+
+def test_a_deadline_read_in_the_calendar_says_so_and_where(
+    runner: CliRunner, write_file: WriteFile
+) -> None:
+    path = write_file("plan.md", _PLAN_AND_CALENDAR)
+    result = runner.invoke(app, ["parse", str(path)], env={"COLUMNS": "300"})
+
+    assert result.exit_code == 0, result.stderr
+    # the cells wrap inside the table's columns: the mark and the line cited are there
+    assert result.stdout.count("(d'après le") == 3  # two deadlines and a status
+    assert "l. 12)" in result.stdout and "l. 13)" in result.stdout
