@@ -32,7 +32,6 @@ from pdfminer.pdfdocument import PDFEncryptionError
 from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
 from pdfplumber.table import Table as PdfTable
-from pdfplumber.table import TableFinder
 from pdfplumber.utils.exceptions import PdfminerException
 
 from assistant.errors import (
@@ -58,6 +57,7 @@ from assistant.readers.pdf_char_arrays import (
 from assistant.readers.pdf_content import CharColumns, PageContent
 from assistant.readers.pdf_limits import check_content_size, fast_rc4
 from assistant.readers.pdf_lines import text_lines as fast_text_lines
+from assistant.readers.pdf_ruled import find_tables
 from assistant.readers.pdf_unruled import unruled_tables
 from assistant.readers.pdfium_pages import PDFIUM_LOCK, open_document, read_page
 from assistant.readers.source_file import SourceFile
@@ -321,20 +321,6 @@ def dedupe_chars(page: Page) -> Page:
     deduped._objects = dict(page.objects)
     deduped._objects["char"] = unique_chars(page.chars)
     return deduped
-
-
-class _Ruled:
-    """What pdfplumber's `TableFinder` reads of a page: its edges, characters and box."""
-
-    def __init__(self, page: PageContent) -> None:
-        self.edges = page.edges
-        self.chars = page.chars
-        self.bbox = page.bbox
-
-
-def find_tables(page: PageContent) -> list[PdfTable]:
-    """``Page.find_tables()`` (ruled tables, default settings) on the page's edges."""
-    return TableFinder(_Ruled(page), {}).tables  # type: ignore[arg-type]
 
 
 def _outside(chars: PageChars, tables: Sequence[PdfTable]) -> Indices:

@@ -73,6 +73,8 @@ class PageChars:
         self.direct: Flags = np.array(upright, np.bool_) & single
         for index in np.flatnonzero(~single).tolist():
             self.direct[index] = _direct(texts[index], upright[index])
+        # `pdf_lines` lists a line's character once per letter it writes (a ligature twice)
+        self.one_letter_each = set(map(len, self.texts)) <= {1}
 
     def touching(self, bbox: Sequence[float], among: Indices | None = None) -> Indices:
         """The characters (of `among`, page order) that overlap `bbox`, as pdfplumber's
@@ -106,28 +108,28 @@ def cell_entries(
     A character belongs to the cell its centre lies in (borders included), as in
     `readers.pdf.cell_lines`; cells are numbered from `first`, a missing cell has none.
     """
-    middle_x = (page.x0[row] + page.x1[row]) / 2
-    middle_y = (page.top[row] + page.bottom[row]) / 2
-    parts: list[tuple[int, Indices, Floats, Floats, Floats, Floats]] = []
-    for number, bbox in enumerate(cells, start=first):
-        if bbox is None:
-            continue
-        x0, top, x1, bottom = (float(value) for value in bbox)
-        inside = (x0 <= middle_x) & (middle_x <= x1) & (top <= middle_y) & (middle_y <= bottom)
-        chars = row[inside]
-        left = np.maximum(page.x0[chars], x0)
-        right = np.minimum(page.x1[chars], x1)
-        high = np.maximum(page.top[chars], top)
-        low = np.minimum(page.bottom[chars], bottom)
-        width, height = right - left, low - high
-        keep = (width >= 0) & (height >= 0) & (width + height > 0)
-        parts.append((number, chars[keep], left[keep], high[keep], right[keep], low[keep]))
-    if not parts:
-        empty = np.zeros(0)
-        return _Entries(np.zeros(0, np.intp), np.zeros(0, np.intp), empty, empty, empty, empty)
+    numbers = [number for number, bbox in enumerate(cells, start=first) if bbox is not None]
+    boxes = np.array([bbox for bbox in cells if bbox is not None], np.float64).reshape(-1, 4)
+    x0, x1, top, bottom = page.x0[row], page.x1[row], page.top[row], page.bottom[row]
+    middle_x, middle_y = (x0 + x1) / 2, (top + bottom) / 2
+    # cells × characters: whose centre lies in which cell (cell by cell, page order)
+    left, high, right, low = (boxes[:, side : side + 1] for side in range(4))
+    inside = (left <= middle_x) & (middle_x <= right) & (high <= middle_y) & (middle_y <= low)
+    cell, char = np.nonzero(inside)
+    # what cropping the page to the cell gives (pdfplumber's `clip_obj`)
+    clipped_left = np.maximum(x0[char], boxes[cell, 0])
+    clipped_right = np.minimum(x1[char], boxes[cell, 2])
+    clipped_top = np.maximum(top[char], boxes[cell, 1])
+    clipped_bottom = np.minimum(bottom[char], boxes[cell, 3])
+    width, height = clipped_right - clipped_left, clipped_bottom - clipped_top
+    keep = (width >= 0) & (height >= 0) & (width + height > 0)
     return _Entries(
-        np.concatenate([np.full(len(part[1]), part[0], np.intp) for part in parts]),
-        *(np.concatenate([part[field] for part in parts]) for field in range(1, 6)),
+        np.array(numbers, np.intp)[cell[keep]] if numbers else np.zeros(0, np.intp),
+        row[char[keep]],
+        clipped_left[keep],
+        clipped_top[keep],
+        clipped_right[keep],
+        clipped_bottom[keep],
     )
 
 
@@ -193,7 +195,12 @@ class GroupLines:
             "bottom": self.bottom[index],
         }
         if with_chars:
-            line["chars"] = [page.chars[char] for char in self.chars[index]]
+            chars, made = self.chars[index], page.chars
+            if page.one_letter_each:
+                line["chars"] = [made[char] for char in chars]
+            else:  # once per letter, as `pdf_lines` gives them
+                texts = page.texts
+                line["chars"] = [made[char] for char in chars for _ in texts[char]]
         return line
 
 

@@ -239,8 +239,9 @@ def _chars(textpage: Any, frame: _Frame, upright_page: bool) -> CharColumns:
     loose_box, generated, font_size, origin = _LOOSE_BOX, _GENERATED, _FONT_SIZE, _ORIGIN
     x_value, y_value = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x_value), ctypes.byref(y_value)
-    texts, lefts, rights, tops, bottoms = chars.text, chars.x0, chars.x1, chars.top, chars.bottom
-    uprights, sizes = chars.upright, chars.size
+    texts: list[str] = []
+    rows: list[tuple[float, float, float, float, bool, float]] = []  # one per character
+    append, append_text = rows.append, texts.append
     plain = frame.rotation == 0
     page_left, _, _, page_top = frame._box
     previous: tuple[float, float, float, float] | None = None  # the last character's box
@@ -275,14 +276,14 @@ def _chars(textpage: Any, frame: _Frame, upright_page: bool) -> CharColumns:
             texts[-1] += character
             continue
         previous = box
-        texts.append(character)
-        lefts.append(x0)
-        rights.append(x1)
-        tops.append(top)
-        bottoms.append(bottom)
-        uprights.append(upright)
-        sizes.append(size)
-    return chars
+        append_text(character)
+        append((x0, x1, top, bottom, upright, size))
+    if not rows:
+        return chars
+    lefts, rights, tops, bottoms, uprights, sizes = (
+        list(column) for column in zip(*rows, strict=True)
+    )
+    return CharColumns(texts, lefts, rights, tops, bottoms, uprights, sizes)
 
 
 def _char_upright(textpage: Any, index: int, rotation: int) -> bool:
