@@ -286,8 +286,11 @@ def wrapped_cells(lines: list[Line], columns: list[Column] | None = None) -> lis
             previous = cells[-1].lines[-1].text.rstrip() if cells else ""
             last_word = previous.split()[-1].lower() if previous.split() else ""
             mid_phrase = previous.endswith(_MID_PHRASE) or last_word in WAITING_WORDS
-            waiting = cells[-1].text if cells else ""
-            month_then_year = bool(_MONTH_ALONE.match(waiting)) and text[:1].isdigit()
+            # the cell's text only when it matters: squashing a long cell at every line
+            # made a page of prose quadratic
+            month_then_year = (
+                text[:1].isdigit() and bool(cells) and bool(_MONTH_ALONE.match(cells[-1].text))
+            )
             own_cell = len(pieces) > 1 or bool(_WHEN.fullmatch(text))  # a split, a lone date
             wraps = text[0].islower() or mid_phrase or text in "?°" or text[0] in "(["
             if cells and (month_then_year or (not own_cell and wraps)):
