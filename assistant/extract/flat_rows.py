@@ -331,9 +331,11 @@ def wrapped_cells(lines: list[Line], columns: list[Column] | None = None) -> lis
             previous = cells[-1].lines[-1].text.rstrip() if cells else ""
             last_word = previous.split()[-1].lower() if previous.split() else ""
             mid_phrase = previous.endswith(_MID_PHRASE) or last_word in WAITING_WORDS
-            waiting = cells[-1].text if cells else ""
-            # « Juin » / « 2026 », « Recommandation n° » / « 2 »: the number the cell waits for
-            completes = text[:1].isdigit() and bool(
+            # « Juin » / « 2026 », « Recommandation n° » / « 2 »: the number the cell waits
+            # for (the cell's text only when it matters: squashing a long cell at every
+            # line made a page of prose quadratic)
+            waiting = cells[-1].text if cells and text[:1].isdigit() else ""
+            completes = bool(waiting) and bool(
                 _MONTH_ALONE.match(waiting) or _NUMBER_SIGN.fullmatch(waiting)
             )
             own_cell = len(pieces) > 1 or bool(_WHEN.fullmatch(text))  # a split, a lone date

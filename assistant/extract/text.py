@@ -45,7 +45,9 @@ def squash(text: str) -> str:
 
 
 def _glue_piece(match: re.Match[str]) -> str:
-    before = match.string[: match.start()]
+    # `is_cut_piece` reads only the letter before the break: that letter, not the whole
+    # text before it (a copy per match made a long text's squash quadratic)
+    before = match.string[max(0, match.start() - 1) : match.start()]
     return match.group(1) if is_cut_piece(before, match.group(1)) else match.group(0)
 
 

@@ -25,13 +25,13 @@ from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any
 
+import numpy as np
 import pdfplumber
 import pypdfium2
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
 from pdfplumber.table import Table as PdfTable
-from pdfplumber.table import TableFinder
 from pdfplumber.utils.exceptions import PdfminerException
 
 from assistant.errors import (
@@ -44,9 +44,20 @@ from assistant.french.wrapping import is_cut_piece
 from assistant.readers.base import Block, Paragraph, RawDocument, Table, TableRow
 from assistant.readers.cleanup import normalise_lines
 from assistant.readers.layout_tables import LayoutTable
-from assistant.readers.pdf_content import PageContent
+from assistant.readers.pdf_char_arrays import (
+    Indices,
+    PageChars,
+    cell_entries,
+    group_lines,
+    join_entries,
+    lines_of,
+    unique_chars,
+    unique_columns,
+)
+from assistant.readers.pdf_content import CharColumns, PageContent
 from assistant.readers.pdf_limits import check_content_size, fast_rc4
 from assistant.readers.pdf_lines import text_lines as fast_text_lines
+from assistant.readers.pdf_ruled import find_tables
 from assistant.readers.pdf_unruled import unruled_tables
 from assistant.readers.pdfium_pages import PDFIUM_LOCK, open_document, read_page
 from assistant.readers.source_file import SourceFile
@@ -162,28 +173,21 @@ def cell_lines(
     return fast_text_lines(inside, return_chars=False)
 
 
-def _cell_text(
-    chars: Sequence[Line] | _RowChars, bbox: tuple[float, float, float, float] | None
-) -> str:
-    """A cell's text with visual line wraps joined and real line breaks kept as "\n".
+def _joined(lines: Sequence[tuple[str, float, float]], right: float) -> str:
+    """A cell's text from its visual lines (text, x0, x1), `right` the cell's right edge:
+    visual line wraps joined and real line breaks kept as "\n".
 
-    `chars` are the characters of the cell's row. PDF has no paragraphs: a line ended
-    either because the next word did not fit (a wrap) or because the author broke it (a
-    new item). The next line's first word tells: if it would have fitted in the room left
-    on the line, the break was deliberate.
+    PDF has no paragraphs: a line ended either because the next word did not fit (a wrap)
+    or because the author broke it (a new item). The next line's first word tells: if it
+    would have fitted in the room left on the line, the break was deliberate.
     """
-    if bbox is None:
-        return ""
-    lines = cell_lines(chars, bbox)
     if not lines:
         return ""
-    parts = [str(lines[0]["text"])]
-    for previous, line in itertools.pairwise(lines):
-        text = str(line["text"])
+    parts = [lines[0][0]]
+    for (prev_text, prev_x0, prev_x1), (text, _, _) in itertools.pairwise(lines):
         words = text.split()
-        prev_text = str(previous["text"])
-        char_width = (float(previous["x1"]) - float(previous["x0"])) / max(1, len(prev_text))
-        room = float(bbox[2]) - float(previous["x1"]) - _CELL_PADDING
+        char_width = (prev_x1 - prev_x0) / max(1, len(prev_text))
+        room = right - prev_x1 - _CELL_PADDING
         needed = (len(words[0]) + 1) * char_width if words else 0.0
         bullet = bool(words) and words[0][:1] in {"-", "•", "–", "▪", "*"}
         if room < needed and not bullet:
@@ -193,9 +197,6 @@ def _cell_text(
             parts.append("\n")
         parts.append(text)
     return "".join(parts)
-
-
-_BBOX = itemgetter("x0", "top", "x1", "bottom")
 
 
 def _touching(chars: Sequence[Line], bbox: tuple[float, float, float, float]) -> list[Line]:
@@ -210,37 +211,47 @@ def _touching(chars: Sequence[Line], bbox: tuple[float, float, float, float]) ->
     ]
 
 
-class _Band:
-    """Characters sorted by their top, to find those touching a row without a full scan.
+def _cell_texts(table: PdfTable, chars: PageChars) -> list[list[str]]:
+    """The text of each cell of each row ("" for a cell a merged cell covers).
 
-    A table's rows are horizontal bands: only characters whose top lies between the row's
-    top less the tallest character's height and its bottom can touch it. Those few are
-    then tested as `_touching` tests them, and given back in page order.
+    A row's characters are those touching it; a cell's, those of its row whose centre
+    lies in it, clipped to it (`cell_lines`). The lines of every cell are computed at once
+    (`pdf_char_arrays`); a cell holding a character they do not take is read by
+    `cell_lines`.
     """
-
-    def __init__(self, chars: Sequence[Line]) -> None:
-        self.chars = chars
-        self._chars = sorted(enumerate(chars), key=lambda item: float(item[1]["top"]))
-        self._tops = [float(char["top"]) for _, char in self._chars]
-        heights = (float(char["bottom"]) - float(char["top"]) for char in chars)
-        self._tallest = max(heights, default=0.0)
-
-    def touching(self, bbox: tuple[float, float, float, float]) -> list[Line]:
-        first = bisect_left(self._tops, float(bbox[1]) - self._tallest)
-        last = bisect_right(self._tops, float(bbox[3]))
-        near = sorted(self._chars[first:last], key=itemgetter(0))
-        return _touching([char for _, char in near], bbox)
+    table_chars = chars.touching(table.bbox)
+    row_chars = [chars.touching(row.bbox, table_chars) for row in table.rows]
+    firsts = list(itertools.accumulate((len(row.cells) for row in table.rows), initial=0))
+    entries = join_entries(
+        [
+            cell_entries(chars, among, row.cells, first)
+            for among, row, first in zip(row_chars, table.rows, firsts, strict=False)
+        ]
+    )
+    lines = group_lines(chars, entries)
+    elsewhere = set(entries.group[~chars.direct[entries.char]].tolist())
+    texts: list[list[str]] = []
+    for among, row, first in zip(row_chars, table.rows, firsts, strict=False):
+        values = []
+        for number, bbox in enumerate(row.cells, start=first):
+            if bbox is None:
+                values.append("")
+                continue
+            if number in elsewhere:
+                own = cell_lines([chars.chars[index] for index in among.tolist()], bbox)
+                cell = [(str(line["text"]), line["x0"], line["x1"]) for line in own]
+            else:
+                cell = [(lines.text[i], lines.x0[i], lines.x1[i]) for i in lines.indices(number)]
+            values.append(_joined(cell, float(bbox[2])))
+        texts.append(values)
+    return texts
 
 
 def _table_block(
-    table: PdfTable, numbering: _PageLines, file: str, page: PageContent, band: _Band
+    table: PdfTable, numbering: _PageLines, file: str, number: int, chars: PageChars
 ) -> Table | None:
     rows: list[TableRow] = []
-    number = page.number
-    table_chars = _Band(band.touching(table.bbox))
-    for cells_bbox in table.rows:
-        row_chars = _RowChars(table_chars.touching(cells_bbox.bbox))
-        values = [_cell_text(row_chars, bbox) for bbox in cells_bbox.cells]
+    for cells_bbox, values in zip(table.rows, _cell_texts(table, chars), strict=True):
         cells = tuple(_clean(value) if value else "" for value in values)
         if not any(cells):
             continue
@@ -304,60 +315,6 @@ def running_lines(pages: Sequence[PageContent], lines: Sequence[Sequence[Line]])
     return frozenset(key for key, count in counts.items() if count >= max(2, len(pages) / 2))
 
 
-def _clusters(indices: list[int], values: Sequence[float], tolerance: float) -> list[list[int]]:
-    """pdfplumber's ``cluster_objects``: sorted values closer than `tolerance` to the
-    previous one share a cluster; each cluster keeps the order of `indices`."""
-    ordered = sorted(indices, key=values.__getitem__)
-    of: dict[int, int] = {}
-    cluster, last = 0, values[ordered[0]]
-    for index in ordered:
-        if values[index] > last + tolerance:
-            cluster += 1
-        of[index] = cluster
-        last = values[index]
-    groups: list[list[int]] = [[] for _ in range(cluster + 1)]
-    for index in indices:
-        groups[of[index]].append(index)
-    return groups
-
-
-def _unique_indices(chars: Sequence[Line], tolerance: float = 1) -> list[int]:
-    """pdfplumber's duplicate-character filter (`pdfplumber.utils.text.dedupe_chars`).
-
-    Characters of the same text, font, size and direction whose tops, then lefts, cluster
-    within `tolerance` are one character: the one highest, then leftmost, then first drawn.
-    """
-    groups: dict[tuple[Any, ...], list[int]] = {}
-    for index, char in enumerate(chars):
-        key = (char["upright"], char["text"], char["fontname"], char["size"])
-        groups.setdefault(key, []).append(index)
-    tops = [float(char["doctop"]) for char in chars]
-    lefts = [float(char["x0"]) for char in chars]
-    kept: list[int] = []
-    for group in groups.values():
-        if len(group) == 1:
-            kept.append(group[0])
-            continue
-        for line in _clusters(group, tops, tolerance):
-            if len(line) == 1:
-                kept.append(line[0])
-                continue
-            for cluster in _clusters(line, lefts, tolerance):
-                kept.append(min(cluster, key=lambda i: (tops[i], lefts[i])))
-    return sorted(kept)
-
-
-def unique_chars(chars: list[Line]) -> list[Line]:
-    """pdfplumber's ``dedupe_chars`` (same characters, same order) in n log n time.
-
-    pdfplumber puts the kept characters back in page order with ``sorted(kept,
-    key=chars.index)``, a linear search per character: two thirds of the reading time of
-    a table-heavy page. The character kept from a group of duplicates is the first one
-    (stable sorts), so its position in the page is its own index.
-    """
-    return [chars[index] for index in _unique_indices(chars)]
-
-
 def dedupe_chars(page: Page) -> Page:
     """``page.dedupe_chars()`` with `unique_chars`: a pdfplumber page without duplicates."""
     deduped = page.filter(lambda obj: True)
@@ -366,29 +323,12 @@ def dedupe_chars(page: Page) -> Page:
     return deduped
 
 
-def text_lines(chars: list[Line], page: PageContent) -> list[Line]:
-    """The visual lines of `chars` with their characters: ``Page.extract_text_lines()``."""
-    return fast_text_lines(chars)
-
-
-class _Ruled:
-    """What pdfplumber's `TableFinder` reads of a page: its edges, characters and box."""
-
-    def __init__(self, page: PageContent) -> None:
-        self.edges = page.edges
-        self.chars = page.chars
-        self.bbox = page.bbox
-
-
-def find_tables(page: PageContent) -> list[PdfTable]:
-    """``Page.find_tables()`` (ruled tables, default settings) on the page's edges."""
-    return TableFinder(_Ruled(page), {}).tables  # type: ignore[arg-type]
-
-
-def _outside(band: _Band, tables: Sequence[PdfTable]) -> list[Line]:
+def _outside(chars: PageChars, tables: Sequence[PdfTable]) -> Indices:
     """The characters touching no table: ``page.outside_bbox(table.bbox)`` for each table."""
-    touching = {id(char) for table in tables for char in band.touching(table.bbox)}
-    return [char for char in band.chars if id(char) not in touching]
+    inside = np.zeros(len(chars.chars), np.bool_)
+    for table in tables:
+        inside[chars.touching(table.bbox)] = True
+    return np.flatnonzero(~inside)
 
 
 def _read_page(
@@ -396,24 +336,25 @@ def _read_page(
     file: str,
     boilerplate: frozenset[str] = frozenset(),
     lines: Sequence[Line] | None = None,
+    chars: PageChars | None = None,
 ) -> list[Block]:
     """The blocks of a page whose duplicate characters are removed (`unique_chars`).
 
-    `lines` are the page's visual lines with their characters, when the caller has them.
+    `lines` are the page's visual lines, and `chars` its characters as arrays, when the
+    caller has them.
     """
     number = page.number
+    chars = chars if chars is not None else PageChars(page.chars)
     if lines is None:
-        lines = text_lines(page.chars, page)
+        lines = lines_of(chars, np.arange(len(page.chars)), with_chars=False)
     numbering = _PageLines(lines)
     tables = [table for table in find_tables(page) if _is_data_table(table)]
     placed: list[tuple[float, Block]] = []
-    band = _Band(page.chars)
     for table in tables:
-        block = _table_block(table, numbering, file, page, band)
+        block = _table_block(table, numbering, file, number, chars)
         if block is not None:
             placed.append((float(table.bbox[1]), block))
-    # Without tables, the text outside them is the page's: its lines are those already read.
-    page_text = text_lines(_outside(band, tables), page) if tables else lines
+    page_text = lines_of(chars, _outside(chars, tables))
     outside = [line for line in page_text if _margin_key(line, page.height) not in boilerplate]
     outside.sort(key=lambda item: (float(item["top"]), float(item["x0"])))
     used: set[int] = set()
@@ -542,7 +483,11 @@ def _pdfium_pages(source: SourceFile) -> list[PageContent]:
         finally:
             document.close()
     for content in pages:
-        content.chars = unique_chars(content.chars)
+        chars = content.chars
+        if isinstance(chars, CharColumns):
+            content.chars = unique_columns(chars)
+        else:
+            content.chars = unique_chars(list(chars))
     return pages
 
 
@@ -577,13 +522,14 @@ def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
             pages = _plumber_pages(pdf)
         else:
             pages = _pdfium_pages(source)
-    # Each page's visual lines are computed once: for the running headers and footers, to
-    # number lines, and as the text of a page without tables.
-    lines = [text_lines(page.chars, page) for page in pages]
+    # Each page's characters as arrays, and its visual lines, computed once: for the running
+    # headers and footers and to number lines.
+    arrays = [PageChars(page.chars) for page in pages]
+    lines = [lines_of(chars, np.arange(len(chars.chars)), with_chars=False) for chars in arrays]
     boilerplate = running_lines(pages, lines)
     blocks: list[Block] = []
-    for page, page_lines in zip(pages, lines, strict=True):
-        blocks.extend(_read_page(page, source.name, boilerplate, page_lines))
+    for page, page_lines, chars in zip(pages, lines, arrays, strict=True):
+        blocks.extend(_read_page(page, source.name, boilerplate, page_lines, chars))
     if not blocks:
         raise NoRecognisableContentError(
             source.path,

@@ -4,15 +4,87 @@ The reading (`readers.pdf`) works on each page's characters with their boxes and
 ruling lines as edges, in pdfplumber's dictionaries (coordinates in points from the
 page's top-left corner: ``x0``, ``x1``, ``top``, ``bottom``), so that pdfplumber's table
 finder and its text lines run unchanged on what pypdfium2 gives (`readers.pdfium_pages`)
-as on what pdfminer gives.
+as on what pdfminer gives. PDFium's characters come by column (`CharColumns`): the
+reading works on the columns, and a character's dictionary is made only when asked for.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, overload
 
 PdfObject = dict[str, Any]
+
+
+@dataclass
+class CharColumns(Sequence[PdfObject]):
+    """A page's characters (drawing order) by column; `self[i]` is pdfplumber's dictionary
+    of the i-th, made on first use (a 30-page plan has 65,000 characters, and most are
+    only ever read through the columns)."""
+
+    text: list[str] = field(default_factory=list)
+    x0: list[float] = field(default_factory=list)
+    x1: list[float] = field(default_factory=list)
+    top: list[float] = field(default_factory=list)
+    bottom: list[float] = field(default_factory=list)
+    upright: list[bool] = field(default_factory=list)
+    size: list[float] = field(default_factory=list)
+    _made: dict[int, PdfObject] = field(default_factory=dict, repr=False, compare=False)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    @overload
+    def __getitem__(self, index: int) -> PdfObject: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[PdfObject]: ...
+
+    def __getitem__(self, index: int | slice) -> PdfObject | list[PdfObject]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        made = self._made.get(index)
+        if made is None:
+            x0, x1, top, bottom = (
+                self.x0[index],
+                self.x1[index],
+                self.top[index],
+                self.bottom[index],
+            )
+            made = {
+                "object_type": "char",
+                "text": self.text[index],
+                "x0": x0,
+                "x1": x1,
+                "top": top,
+                "bottom": bottom,
+                "doctop": top,
+                "width": x1 - x0,
+                "height": bottom - top,
+                "upright": self.upright[index],
+                "fontname": "",  # not read (see `pdfium_pages`)
+                "size": self.size[index],
+            }
+            self._made[index] = made
+        return made
+
+    def __iter__(self) -> Iterator[PdfObject]:
+        return (self[index] for index in range(len(self)))
+
+    def subset(self, indices: Sequence[int]) -> CharColumns:
+        """The characters at `indices`, in that order."""
+        return CharColumns(
+            text=[self.text[index] for index in indices],
+            x0=[self.x0[index] for index in indices],
+            x1=[self.x1[index] for index in indices],
+            top=[self.top[index] for index in indices],
+            bottom=[self.bottom[index] for index in indices],
+            upright=[self.upright[index] for index in indices],
+            size=[self.size[index] for index in indices],
+        )
 
 
 @dataclass
@@ -22,7 +94,7 @@ class PageContent:
     number: int
     width: float
     height: float
-    chars: list[PdfObject]
+    chars: Sequence[PdfObject]
     edges: list[PdfObject]
 
     @property

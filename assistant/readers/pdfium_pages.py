@@ -4,9 +4,10 @@ pdfminer interprets a page in pure Python: on a 31-page plan, more than two thir
 reading time went there. PDFium gives the same things from C: every character with its
 box (`FPDFText_GetLooseCharBox`: the glyph's advance and the font's ascent and descent,
 what pdfminer's boxes are) and every path object, whose straight horizontal and vertical
-segments are the ruling lines pdfplumber's table finder works from. They come out here in
-pdfplumber's dictionaries (`pdf_content.PageContent`), so the table recovery and the text
-lines are computed as before.
+segments are the ruling lines pdfplumber's table finder works from. The characters come
+out by column (`pdf_content.CharColumns`, each one's pdfplumber dictionary made when asked
+for), the edges in pdfplumber's dictionaries, so the table recovery and the text lines are
+computed as before.
 
 What differs from pdfminer, on purpose or by necessity:
 - characters PDFium *generates* (a space where a gap was, a line end) are left out: pdfminer
@@ -37,7 +38,7 @@ from typing import Any
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
-from assistant.readers.pdf_content import PageContent, PdfObject
+from assistant.readers.pdf_content import CharColumns, PageContent, PdfObject
 
 #: PDFium is not thread-safe: hold this while any of its objects is in use.
 PDFIUM_LOCK = threading.Lock()
@@ -196,11 +197,38 @@ def _upright_text(text_objects: list[tuple[Any, Matrix]], rotation: int) -> bool
     return True
 
 
-def _chars(textpage: Any, frame: _Frame, upright_page: bool) -> list[PdfObject]:
+def _undeclared(name: str, restype: Any) -> Any:
+    """PDFium's function `name` without its declared argument types, else the declared one.
+
+    ctypes converts each argument to its declared type: two thirds of the cost of the
+    three calls made per character. Called with arguments of the right C types already
+    (the text page's pointer, an int, ``byref`` of a structure or a double), it has nothing
+    to convert. pypdfium2 keeps its library in a private table: if that moves, the declared
+    function serves.
+    """
+    declared = getattr(pdfium_c, name)
+    try:
+        from pypdfium2_raw.bindings import _libs  # type: ignore[import-untyped,attr-defined,unused-ignore]
+
+        function = _libs["pdfium"][name]  # a new function object, argtypes unset
+    except (ImportError, KeyError, AttributeError, TypeError):  # pragma: no cover
+        return declared
+    function.restype = restype
+    return function
+
+
+_LOOSE_BOX = _undeclared("FPDFText_GetLooseCharBox", ctypes.c_int)
+_FONT_SIZE = _undeclared("FPDFText_GetFontSize", ctypes.c_double)
+_ORIGIN = _undeclared("FPDFText_GetCharOrigin", ctypes.c_int)
+_GENERATED = _undeclared("FPDFText_IsGenerated", ctypes.c_int)
+
+
+def _chars(textpage: Any, frame: _Frame, upright_page: bool) -> CharColumns:
     """The page's characters in drawing order, without those PDFium generated."""
+    chars = CharColumns()
     count = pdfium_c.FPDFText_CountChars(textpage)
     if count <= 0:
-        return []
+        return chars
     buffer = ctypes.create_string_buffer((count + 1) * 2)
     pdfium_c.FPDFText_GetText(
         textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
@@ -208,15 +236,15 @@ def _chars(textpage: Any, frame: _Frame, upright_page: bool) -> list[PdfObject]:
     text = buffer.raw[: count * 2].decode("utf-16-le", errors="replace")
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
-    loose_box = pdfium_c.FPDFText_GetLooseCharBox
-    generated = pdfium_c.FPDFText_IsGenerated
-    font_size = pdfium_c.FPDFText_GetFontSize
-    origin = pdfium_c.FPDFText_GetCharOrigin
+    loose_box, generated, font_size, origin = _LOOSE_BOX, _GENERATED, _FONT_SIZE, _ORIGIN
     x_value, y_value = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x_value), ctypes.byref(y_value)
-    chars: list[PdfObject] = []
+    texts: list[str] = []
+    rows: list[tuple[float, float, float, float, bool, float]] = []  # one per character
+    append, append_text = rows.append, texts.append
     plain = frame.rotation == 0
-    _, _, _, page_top = frame._box
+    page_left, _, _, page_top = frame._box
+    previous: tuple[float, float, float, float] | None = None  # the last character's box
     for index, character in enumerate(text):
         if character in _MAYBE_GENERATED and generated(textpage, index) == 1:
             continue
@@ -226,49 +254,36 @@ def _chars(textpage: Any, frame: _Frame, upright_page: bool) -> list[PdfObject]:
             continue
         if not loose_box(textpage, index, rect_ref):
             continue
-        size = float(font_size(textpage, index))
+        size = font_size(textpage, index)
         upright = upright_page or _char_upright(textpage, index, frame.rotation)
         if upright and size > 0:
             # One font size high, a fifth of it below the baseline, whatever the font
             # (see the module's note).
             origin(textpage, index, x_ref, y_ref)
-            low = float(y_value.value) - _DESCENT * size
+            low = y_value.value - _DESCENT * size
             high = low + size
         else:
             low, high = rect.bottom, rect.top
         if plain:
-            x0, x1 = rect.left - frame._box[0], rect.right - frame._box[0]
+            x0, x1 = rect.left - page_left, rect.right - page_left
             top, bottom = page_top - high, page_top - low
         else:
             x0, top, x1, bottom = frame.box(rect.left, low, rect.right, high)
-        if chars and _same_box(chars[-1], x0, x1, top, bottom):
+        box = (x0, x1, top, bottom)
+        if box == previous:
             # one glyph mapped to several letters (a ligature, "ﬀ" as "ff"): PDFium gives
             # each letter the glyph's box, pdfminer one character holding them all
-            chars[-1]["text"] += character
+            texts[-1] += character
             continue
-        chars.append(
-            {
-                "object_type": "char",
-                "text": character,
-                "x0": x0,
-                "x1": x1,
-                "top": top,
-                "bottom": bottom,
-                "doctop": top,
-                "width": x1 - x0,
-                "height": bottom - top,
-                "upright": upright,
-                "fontname": "",  # not read (see the module's note)
-                "size": size,
-            }
-        )
-    return chars
-
-
-def _same_box(char: PdfObject, x0: float, x1: float, top: float, bottom: float) -> bool:
-    return bool(
-        char["x0"] == x0 and char["x1"] == x1 and char["top"] == top and char["bottom"] == bottom
+        previous = box
+        append_text(character)
+        append((x0, x1, top, bottom, upright, size))
+    if not rows:
+        return chars
+    lefts, rights, tops, bottoms, uprights, sizes = (
+        list(column) for column in zip(*rows, strict=True)
     )
+    return CharColumns(texts, lefts, rights, tops, bottoms, uprights, sizes)
 
 
 def _char_upright(textpage: Any, index: int, rotation: int) -> bool:

@@ -227,3 +227,27 @@ def test_runs_of_short_and_long_lines_are_tried_as_cell_grids_in_linear_time() -
         _best_of_three(lambda: parse_text(small, "x.txt", markdown=False)), 1e-9
     )
     assert growth < _LINEAR_BOUND
+
+
+def test_a_cell_wrapped_over_many_lines_is_read_in_linear_time() -> None:
+    # Prose read as a flattened table is one cell wrapped over thousands of lines: the
+    # cell's whole text used to be squashed again at every line it took (quadratic), and
+    # squashing it copied the text before every line break it looked at.
+    from assistant.extract.flat_rows import wrapped_cells
+    from assistant.extract.stream import Line
+    from assistant.extract.text import squash
+    from assistant.readers.spans import make_span
+
+    span = make_span("plan.txt", 1, 1, "x")
+
+    def cost(lines: int) -> float:
+        texts = ["Organiser les ateliers"] + [
+            f"de la cellule qualit\u00e9 {n} avec les e" if n % 2 else "tudiants du cursus"
+            for n in range(lines)
+        ]
+        wrapped = [Line(text=text, raw=text, span=span, gap_before=0) for text in texts]
+        assert len(wrapped_cells(wrapped)) == 1
+        joined = "\n".join(texts)
+        return _best_of_three(lambda: (wrapped_cells(wrapped), squash(joined)))
+
+    assert _growth(cost, 2_000) < _LINEAR_BOUND

@@ -1,0 +1,333 @@
+"""A PDF page's characters as arrays, and the visual lines of many groups of them at once.
+
+The reader asks for the visual lines of every table cell (1,645 cells in a 30-page plan),
+of every page and of the text outside the tables. `pdf_lines.text_lines` computes them
+character by character, one call per cell: with the characters' dictionaries copied
+and clipped for each cell, that was half the reading time of a plan. Here the same steps
+run on numpy arrays, for every cell of a table in one pass: characters clustered into
+lines by their top (within 3 pt), each line sorted left to right and cut into words (at a
+space, at a gap over 3 pt, where the text jumps up or down), the words grouped into lines
+again by their top. The results are `pdf_lines.text_lines`' own — same text, same boxes —
+and a group holding a character that its direct path does not take (text in another
+direction, a character whose text is empty or mixes letters and spaces) is left to it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from pdfplumber.utils.text import LIGATURES
+
+from assistant.readers.pdf_content import CharColumns
+from assistant.readers.pdf_lines import text_lines
+
+Char = dict[str, Any]
+Line = dict[str, Any]
+Floats = npt.NDArray[np.float64]
+Indices = npt.NDArray[np.intp]
+Flags = npt.NDArray[np.bool_]
+Box = tuple[float, float, float, float]
+
+#: pdfplumber's default tolerances, as in `pdf_lines`.
+_X_TOLERANCE = 3.0
+_Y_TOLERANCE = 3.0
+
+
+def _direct(text: str, upright: bool) -> bool:
+    """Whether `pdf_lines`' direct path gives this character's lines and this module can
+    too: upright, and a text that is one letter, all spaces or letters without a space."""
+    if not upright or not text:
+        return False
+    return len(text) == 1 or text.isspace() or not any(letter.isspace() for letter in text)
+
+
+class PageChars:
+    """A page's characters (page order) and their boxes as arrays."""
+
+    def __init__(self, chars: Sequence[Char]) -> None:
+        count = len(chars)
+        self.chars = chars
+        if isinstance(chars, CharColumns):
+            texts, upright = chars.text, chars.upright
+            self.x0: Floats = np.array(chars.x0, np.float64)
+            self.x1: Floats = np.array(chars.x1, np.float64)
+            self.top: Floats = np.array(chars.top, np.float64)
+            self.bottom: Floats = np.array(chars.bottom, np.float64)
+        else:
+            texts = [str(char["text"]) for char in chars]
+            upright = [bool(char["upright"]) for char in chars]
+            self.x0 = np.fromiter(map(itemgetter("x0"), chars), np.float64, count)
+            self.x1 = np.fromiter(map(itemgetter("x1"), chars), np.float64, count)
+            self.top = np.fromiter(map(itemgetter("top"), chars), np.float64, count)
+            self.bottom = np.fromiter(map(itemgetter("bottom"), chars), np.float64, count)
+        self.texts: list[str] = list(map(LIGATURES.get, texts, texts))
+        self.space: Flags = np.fromiter(map(str.isspace, texts), np.bool_, count)
+        # most characters are one letter: the others are tested one by one
+        single = np.fromiter(map(len, texts), np.intp, count) == 1
+        self.direct: Flags = np.array(upright, np.bool_) & single
+        for index in np.flatnonzero(~single).tolist():
+            self.direct[index] = _direct(texts[index], upright[index])
+        # `pdf_lines` lists a line's character once per letter it writes (a ligature twice)
+        self.one_letter_each = set(map(len, self.texts)) <= {1}
+
+    def touching(self, bbox: Sequence[float], among: Indices | None = None) -> Indices:
+        """The characters (of `among`, page order) that overlap `bbox`, as pdfplumber's
+        crop tests it: the overlap is not negative either way and not nothing both ways."""
+        x0, top, x1, bottom = (float(value) for value in bbox)
+        index: Indices = np.arange(len(self.chars)) if among is None else among
+        width = np.minimum(self.x1[index], x1) - np.maximum(self.x0[index], x0)
+        height = np.minimum(self.bottom[index], bottom) - np.maximum(self.top[index], top)
+        keep: Flags = (width >= 0) & (height >= 0) & (width + height > 0)
+        touching: Indices = index[keep]
+        return touching
+
+
+@dataclass
+class _Entries:
+    """Characters in groups (a cell's, a page's), group by group, page order within one."""
+
+    group: Indices
+    char: Indices
+    x0: Floats
+    top: Floats
+    x1: Floats
+    bottom: Floats
+
+
+def cell_entries(
+    page: PageChars, row: Indices, cells: Sequence[Box | None], first: int
+) -> _Entries:
+    """The characters of a row's cells, clipped to them (what cropping a page gives).
+
+    A character belongs to the cell its centre lies in (borders included), as in
+    `readers.pdf.cell_lines`; cells are numbered from `first`, a missing cell has none.
+    """
+    numbers = [number for number, bbox in enumerate(cells, start=first) if bbox is not None]
+    boxes = np.array([bbox for bbox in cells if bbox is not None], np.float64).reshape(-1, 4)
+    x0, x1, top, bottom = page.x0[row], page.x1[row], page.top[row], page.bottom[row]
+    middle_x, middle_y = (x0 + x1) / 2, (top + bottom) / 2
+    # cells × characters: whose centre lies in which cell (cell by cell, page order)
+    left, high, right, low = (boxes[:, side : side + 1] for side in range(4))
+    inside = (left <= middle_x) & (middle_x <= right) & (high <= middle_y) & (middle_y <= low)
+    cell, char = np.nonzero(inside)
+    # what cropping the page to the cell gives (pdfplumber's `clip_obj`)
+    clipped_left = np.maximum(x0[char], boxes[cell, 0])
+    clipped_right = np.minimum(x1[char], boxes[cell, 2])
+    clipped_top = np.maximum(top[char], boxes[cell, 1])
+    clipped_bottom = np.minimum(bottom[char], boxes[cell, 3])
+    width, height = clipped_right - clipped_left, clipped_bottom - clipped_top
+    keep = (width >= 0) & (height >= 0) & (width + height > 0)
+    return _Entries(
+        np.array(numbers, np.intp)[cell[keep]] if numbers else np.zeros(0, np.intp),
+        row[char[keep]],
+        clipped_left[keep],
+        clipped_top[keep],
+        clipped_right[keep],
+        clipped_bottom[keep],
+    )
+
+
+def join_entries(parts: Sequence[_Entries]) -> _Entries:
+    """Several rows' entries as one (their cells numbered apart)."""
+    return _Entries(*(np.concatenate([getattr(part, name) for part in parts]) for name in _FIELDS))
+
+
+_FIELDS = ("group", "char", "x0", "top", "x1", "bottom")
+
+
+def page_entries(page: PageChars, chars: Indices) -> _Entries:
+    """Some of a page's characters (page order) as one group, unclipped."""
+    return _Entries(
+        np.zeros(len(chars), np.intp),
+        chars,
+        page.x0[chars],
+        page.top[chars],
+        page.x1[chars],
+        page.bottom[chars],
+    )
+
+
+def _chain_starts(group: Indices, values: Floats, tolerance: float) -> Indices:
+    """Cluster numbers, per group, of values chained within `tolerance` once sorted
+    (`pdf_lines._chain_clusters` in each group; numbers grow with the group)."""
+    order = np.lexsort((values, group))
+    ordered = values[order]
+    new = np.ones(len(order), np.bool_)
+    new[1:] = (group[order][1:] != group[order][:-1]) | (ordered[1:] > ordered[:-1] + tolerance)
+    clusters = np.empty(len(order), np.intp)
+    clusters[order] = np.cumsum(new) - 1
+    return clusters
+
+
+@dataclass
+class GroupLines:
+    """The visual lines of each group: text, box and the characters (page indices)."""
+
+    group: list[int]
+    text: list[str]
+    x0: list[float]
+    top: list[float]
+    x1: list[float]
+    bottom: list[float]
+    chars: list[list[int]]
+
+    def of(self, page: PageChars, number: int, with_chars: bool = True) -> list[Line]:
+        """`pdf_lines.text_lines`' dictionaries for the lines of group `number`."""
+        return [self.line(page, index, with_chars) for index in self.indices(number)]
+
+    def indices(self, number: int) -> range:
+        """The positions of group `number`'s lines (groups are in order)."""
+        start = _bisect(self.group, number)
+        return range(start, _bisect(self.group, number + 1))
+
+    def line(self, page: PageChars, index: int, with_chars: bool = True) -> Line:
+        line: Line = {
+            "text": self.text[index],
+            "x0": self.x0[index],
+            "top": self.top[index],
+            "x1": self.x1[index],
+            "bottom": self.bottom[index],
+        }
+        if with_chars:
+            chars, made = self.chars[index], page.chars
+            if page.one_letter_each:
+                line["chars"] = [made[char] for char in chars]
+            else:  # once per letter, as `pdf_lines` gives them
+                texts = page.texts
+                line["chars"] = [made[char] for char in chars for _ in texts[char]]
+        return line
+
+
+def _bisect(values: list[int], value: int) -> int:
+    low, high = 0, len(values)
+    while low < high:
+        middle = (low + high) // 2
+        if values[middle] < value:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def group_lines(page: PageChars, entries: _Entries) -> GroupLines:
+    """The visual lines of every group of `entries` (`pdf_lines.text_lines` of each)."""
+    result = GroupLines([], [], [], [], [], [], [])
+    if not len(entries.char):
+        return result
+    group, top = entries.group, entries.top
+    # Lines of characters: clustered by top, each sorted left to right (stable sorts).
+    clusters = _chain_starts(group, top, _Y_TOLERANCE)
+    order = np.lexsort((entries.x0, clusters))
+    cluster, x0, x1, top = clusters[order], entries.x0[order], entries.x1[order], top[order]
+    space = page.space[entries.char[order]]
+    # A word starts at a new line of characters, after a space, at a gap or a jump.
+    new = np.ones(len(order), np.bool_)
+    new[1:] = (
+        (cluster[1:] != cluster[:-1])
+        | space[:-1]
+        | (x0[1:] > x1[:-1] + _X_TOLERANCE)
+        | (np.abs(top[1:] - top[:-1]) > _Y_TOLERANCE)
+    )
+    kept = ~space
+    order, new = order[kept], new[kept]
+    if not len(order):
+        return result
+    new[0] = True
+    starts = np.flatnonzero(new)
+    # The words grouped into lines again: consecutive words whose tops chain together.
+    word_group = entries.group[order][starts]
+    word_top = np.minimum.reduceat(entries.top[order], starts)
+    word_cluster = _chain_starts(word_group, word_top, _Y_TOLERANCE)
+    line_new = np.ones(len(starts), np.bool_)
+    line_new[1:] = word_cluster[1:] != word_cluster[:-1]
+    line_starts = starts[line_new]
+    result.group = entries.group[order][line_starts].tolist()
+    result.x0 = np.minimum.reduceat(entries.x0[order], line_starts).tolist()
+    result.top = np.minimum.reduceat(entries.top[order], line_starts).tolist()
+    result.x1 = np.maximum.reduceat(entries.x1[order], line_starts).tolist()
+    result.bottom = np.maximum.reduceat(entries.bottom[order], line_starts).tolist()
+    chars = entries.char[order].tolist()
+    texts = [page.texts[char] for char in chars]
+    word_bounds = [*starts.tolist(), len(order)]
+    words = ["".join(texts[a:b]) for a, b in itertools.pairwise(word_bounds)]
+    line_words = [*np.flatnonzero(line_new).tolist(), len(starts)]
+    line_bounds = [*line_starts.tolist(), len(order)]
+    for index in range(len(line_starts)):
+        result.text.append(" ".join(words[line_words[index] : line_words[index + 1]]))
+        result.chars.append(chars[line_bounds[index] : line_bounds[index + 1]])
+    return result
+
+
+def lines_of(page: PageChars, chars: Indices, with_chars: bool = True) -> list[Line]:
+    """The visual lines of some of a page's characters (page order): `pdf_lines.text_lines`."""
+    if not bool(page.direct[chars].all()):
+        return text_lines([page.chars[index] for index in chars.tolist()], with_chars)
+    return group_lines(page, page_entries(page, chars)).of(page, 0, with_chars)
+
+
+_DUPLICATE_KEY = itemgetter("upright", "text", "fontname", "size")
+
+
+def _chain_new(group: Indices, values: Floats, tolerance: float) -> Flags:
+    """Where a new cluster starts, along values sorted within their group."""
+    new = np.ones(len(values), np.bool_)
+    new[1:] = (group[1:] != group[:-1]) | (values[1:] > values[:-1] + tolerance)
+    return new
+
+
+def unique_indices(chars: Sequence[Char], tolerance: float = 1) -> Indices:
+    """pdfplumber's duplicate-character filter (`pdfplumber.utils.text.dedupe_chars`).
+
+    Characters of the same text, font, size and direction whose tops, then lefts, cluster
+    within `tolerance` are one character: the one highest, then leftmost, then first drawn.
+    Returns the kept characters' positions, in page order.
+    """
+    count = len(chars)
+    if count < 2:
+        return np.arange(count)
+    keys: dict[tuple[Any, ...], int] = {}
+    described: Iterator[tuple[Any, ...]]
+    if isinstance(chars, CharColumns):  # PDFium's: no font name (see `pdfium_pages`)
+        described = zip(chars.upright, chars.text, chars.size, strict=True)
+        tops = np.array(chars.top, np.float64)
+        lefts = np.array(chars.x0, np.float64)
+    else:
+        described = map(_DUPLICATE_KEY, chars)
+        tops = np.fromiter((float(char["doctop"]) for char in chars), np.float64, count)
+        lefts = np.fromiter((float(char["x0"]) for char in chars), np.float64, count)
+    key = np.fromiter(map(keys.setdefault, described, itertools.count()), np.intp, count)
+    # tops chained within a key, then lefts chained within a key's line (stable sorts)
+    order = np.lexsort((tops, key))
+    line = np.empty(count, np.intp)
+    line[order] = np.cumsum(_chain_new(key[order], tops[order], tolerance))
+    order = np.lexsort((lefts, line))
+    cluster = np.empty(count, np.intp)
+    cluster[order] = np.cumsum(_chain_new(line[order], lefts[order], tolerance))
+    # of each cluster, the highest, then leftmost, then first character
+    order = np.lexsort((np.arange(count), lefts, tops, cluster))
+    first = np.ones(count, np.bool_)
+    first[1:] = cluster[order][1:] != cluster[order][:-1]
+    return np.sort(order[first])
+
+
+def unique_columns(chars: CharColumns) -> CharColumns:
+    """`unique_chars` of characters by column."""
+    kept = unique_indices(chars)
+    return chars if len(kept) == len(chars) else chars.subset(kept.tolist())
+
+
+def unique_chars(chars: list[Char]) -> list[Char]:
+    """pdfplumber's ``dedupe_chars`` (same characters, same order) in n log n time.
+
+    pdfplumber puts the kept characters back in page order with ``sorted(kept,
+    key=chars.index)``, a linear search per character: two thirds of the reading time of
+    a table-heavy page. The character kept from a group of duplicates is the first one
+    (stable sorts), so its position in the page is its own index.
+    """
+    return [chars[index] for index in unique_indices(chars).tolist()]

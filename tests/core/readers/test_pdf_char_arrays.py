@@ -1,0 +1,134 @@
+"""`pdf_char_arrays` gives exactly what `pdf_lines.text_lines` and `unique_chars` give.
+
+The lines of every table cell computed at once on arrays are each cell's `cell_lines`
+(pdfplumber's lines of the page cropped to the cell, see `test_pdf_fast_paths`), the lines
+of a whole page and the duplicates found on PDFium's columns are those of the
+dictionaries: on the demo's PDFs, on the bench's synthetic plan and on hand-made
+characters that exercise the corners.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from assistant.readers.pdf import _pdfium_pages, cell_lines, unique_chars
+from assistant.readers.pdf_char_arrays import (
+    PageChars,
+    cell_entries,
+    group_lines,
+    join_entries,
+    lines_of,
+    unique_indices,
+)
+from assistant.readers.pdf_content import CharColumns, PageContent
+from assistant.readers.pdf_lines import text_lines
+from assistant.readers.pdf_ruled import find_tables
+from assistant.readers.source_file import SourceFile
+
+DEMO = Path(__file__).resolve().parents[3] / "corpus" / "demo"
+
+
+def _pages(path: Path) -> list[PageContent]:
+    data = path.read_bytes()
+    return _pdfium_pages(SourceFile(path, "pdf", data, hashlib.sha256(data).hexdigest()))
+
+
+def _bench_plan(directory: Path) -> Path:
+    from evals import synthetic
+
+    plan = synthetic.generate_plan(0, synthetic.generate_report(20), 30)
+    return synthetic.write_plan(plan, directory, "pdf")
+
+
+def _check_cells(pages: list[PageContent]) -> int:
+    checked = 0
+    for page in pages:
+        chars = PageChars(page.chars)
+        for table in find_tables(page):
+            table_chars = chars.touching(table.bbox)
+            rows = [chars.touching(row.bbox, table_chars) for row in table.rows]
+            firsts = np.cumsum([0] + [len(row.cells) for row in table.rows]).tolist()
+            entries = join_entries(
+                [
+                    cell_entries(chars, among, row.cells, first)
+                    for among, row, first in zip(rows, table.rows, firsts, strict=False)
+                ]
+            )
+            lines = group_lines(chars, entries)
+            for among, row, first in zip(rows, table.rows, firsts, strict=False):
+                row_dicts = [page.chars[index] for index in among.tolist()]
+                for number, bbox in enumerate(row.cells, start=first):
+                    if bbox is not None:
+                        expected = cell_lines(row_dicts, bbox)
+                        assert lines.of(chars, number, with_chars=False) == expected
+                        checked += 1
+    return checked
+
+
+def test_every_cell_of_the_demo_plan_reads_as_its_cell_lines() -> None:
+    assert _check_cells(_pages(DEMO / "plan-action.pdf")) > 50
+
+
+def test_every_cell_of_the_bench_plan_reads_as_its_cell_lines(tmp_path: Path) -> None:
+    assert _check_cells(_pages(_bench_plan(tmp_path))) > 200
+
+
+@pytest.mark.parametrize("name", ["plan-action.pdf", "rapport-experts.pdf"])
+def test_a_page_s_lines_and_duplicates_are_those_of_its_dictionaries(name: str) -> None:
+    for page in _pages(DEMO / name):
+        assert isinstance(page.chars, CharColumns)
+        dicts = list(page.chars)
+        every = np.arange(len(dicts))
+        assert lines_of(PageChars(page.chars), every) == text_lines(dicts)
+        assert lines_of(PageChars(dicts), every, with_chars=False) == text_lines(dicts, False)
+        assert unique_indices(page.chars).tolist() == unique_indices(dicts).tolist()
+
+
+def _char(text: str, x0: float, top: float, upright: bool = True) -> dict[str, Any]:
+    return {
+        "text": text,
+        "x0": x0,
+        "x1": x0 + 4,
+        "top": top,
+        "bottom": top + 10,
+        "doctop": top,
+        "upright": upright,
+        "fontname": "F",
+        "size": 10.0,
+    }
+
+
+def test_the_corners_are_text_lines_own() -> None:
+    chars = [
+        _char("A", 10, 100),
+        _char("ﬁ", 15, 100.5),  # a ligature, expanded
+        _char("b", 25, 102.5),  # tops chained within 3 pt of the previous one
+        _char(" ", 30, 100),
+        _char("c", 35, 104.9),
+        _char("d", 12, 100),  # text going back starts a new word
+        _char("e", 60, 140),
+        _char("e", 60.4, 140.5),  # a duplicate
+        _char("f", 90, 140),  # a gap over 3 pt
+        _char("g", 40, 200),
+        _char("ff", 50, 200),  # one glyph read as two letters
+    ]
+    every = np.arange(len(chars))
+    assert lines_of(PageChars(chars), every) == text_lines(chars)
+    kept = unique_indices(chars).tolist()
+    assert [chars[index] for index in kept] == unique_chars(chars)
+    assert len(kept) == len(chars) - 1
+
+
+@pytest.mark.parametrize("odd", [_char("", 20, 101), _char("B", 10, 110, upright=False)])
+def test_a_character_the_arrays_do_not_take_leaves_the_lines_to_text_lines(
+    odd: dict[str, Any],
+) -> None:
+    chars = [_char("A", 10, 100), odd, _char("C", 30, 100)]
+    page = PageChars(chars)
+    assert not page.direct[1]
+    assert lines_of(page, np.arange(3)) == text_lines(chars)
