@@ -19,12 +19,15 @@ FLOORS = {
     ("xlsx", "exact.owner"): 0.95,
     ("pdf", "actions.recall"): 0.95,
     ("pdf", "exact.deadline"): 0.95,
-    ("txt", "actions.recall"): 0.88,
-    ("txt-layout", "actions.recall"): 0.90,
-    ("txt-layout", "exact.owner"): 0.90,
-    ("txt-raw", "actions.recall"): 0.82,
-    ("txt-office", "actions.recall"): 0.88,
-    ("txt-office", "exact.owner"): 0.82,
+    ("txt", "actions.recall"): 0.90,
+    ("txt-layout", "actions.recall"): 0.96,
+    ("txt-layout", "exact.owner"): 0.95,
+    ("txt-raw", "actions.recall"): 0.87,
+    ("txt-office", "actions.recall"): 0.95,
+    ("txt-office", "exact.owner"): 0.87,
+    ("txt-raw", "exact.owner"): 0.78,
+    ("txt-raw", "links.f1"): 0.72,
+    ("txt-office", "links.f1"): 0.92,
 }
 
 
