@@ -141,7 +141,9 @@ def test_fresh_2_in_sample_questions_keep_their_floor() -> None:
 
 
 @pytest.mark.parametrize(("number", "least"), [(4, 36), (5, 50)])
-def test_the_later_fresh_batches_put_every_third_conversation_aside(number: int, least: int) -> None:
+def test_the_later_fresh_batches_put_every_third_conversation_aside(
+    number: int, least: int
+) -> None:
     batch = {n: s for n, s in load_question_sets().items() if s.batch == number}
     assert sum(s.questions for s in batch.values()) >= least
     for name, questions in batch.items():
