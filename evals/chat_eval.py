@@ -10,7 +10,8 @@ separately: existing, fresh in-sample, fresh aside. A second batch of fresh ques
 and with its aside third in files of its own (``"set": "aside"`` at the top of the file), is
 reported apart again (« fresh-2 in-sample », « fresh-2 aside »), and so is a fourth batch
 (``"batch": 4``, files ``fresh4-*.json``, session 6: every third conversation of each file
-in writing order aside); it also asks about single real
+in writing order aside) and a fifth (``"batch": 5``, files ``fresh5-*.json``, session 7, split
+by the same rule, with questions the product cannot answer); it also asks about single real
 plans (workspace ``seed:promsoc``: only the seed whose name starts with « promsoc »). Each conversation is a sequence of turns, so follow-ups (« et pour le
 critère 4 ? », « qui en est responsable ? ») are evaluated in context. For every turn:
 
@@ -77,6 +78,8 @@ PARTS = (
     "fresh-3 aside",
     "fresh-4 in-sample",
     "fresh-4 aside",
+    "fresh-5 in-sample",
+    "fresh-5 aside",
 )
 #: The earlier versions the « demo-versions » workspace holds before the demo corpus.
 VERSIONS_DIR = QUESTIONS_DIR / "versions"
@@ -114,8 +117,8 @@ class QuestionSet(BaseModel):
     batch: int = Field(
         default=1,
         ge=1,
-        le=4,
-        description="Fresh questions: 1, 2 (session 4), 3 (history) or 4 (session 6).",
+        le=5,
+        description="Fresh questions: 1, 2 (session 4), 3 (history), 4 (session 6) or 5 (session 7).",
     )
     set: Literal["in", "aside"] | None = Field(
         default=None, description="Every conversation of the file is of this part."
@@ -447,7 +450,7 @@ class ChatSection:
             console.print(
                 f"{label} (existing): {existing[key]:.3f} (target ≥ {TARGETS[label]}) {'PASS' if ok else 'MISS'}"
             )
-        for fresh in ("fresh", "fresh-2", "fresh-3", "fresh-4"):
+        for fresh in ("fresh", "fresh-2", "fresh-3", "fresh-4", "fresh-5"):
             if f"{fresh} aside" not in payload["parts"]:
                 continue
             aside = payload["parts"][f"{fresh} aside"]["answer_correctness"]

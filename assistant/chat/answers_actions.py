@@ -8,6 +8,8 @@ otherwise from the actions' own fields. Every action is described the same way
 
 from __future__ import annotations
 
+import re
+
 from assistant.audit.roles import role_key
 from assistant.chat.intents import asks_where_it_stands
 from assistant.chat.knowledge import LATE_GAPS, Knowledge
@@ -51,6 +53,8 @@ _MISSING = {
         "d'indicateur de suivi",
         "au moins un indicateur de suivi",
     ),
+    # no audit rule: the plan's reference cell is read (`Action.addresses`)
+    MissingField.RECOMMENDATION: ("", "de recommandation citée", "une recommandation citée"),
 }
 #: At most this many actions on a subject are detailed one by one.
 _THEMED_DETAILS = 6
@@ -63,6 +67,8 @@ _VAGUE = {
 
 
 def _gap_actions(knowledge: Knowledge, *kinds: str) -> list[Action]:
+    if kinds == ("",):  # a field no audit rule checks: the actions citing no recommendation
+        return [a for a in knowledge.main_actions if not a.addresses]
     ids = [g.target_id for g in knowledge.audit.gaps if g.kind in kinds]
     main = {a.id for a in knowledge.main_actions}
     return [knowledge.actions[i] for i in dict.fromkeys(ids) if i in main]
@@ -80,8 +86,47 @@ def _filtered(
     )
 
 
+def _missing_together(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
+    """« Actions sans responsable ni échéance ? »: those missing all the fields (or any)."""
+    fields = question.entities.fields
+    either = question.entities.any_field
+    per_field = {f: _filtered(knowledge, _gap_actions(knowledge, _MISSING[f][0]), question, focus)
+                 for f in fields}  # fmt: skip
+    ids = [{a.id for a in actions} for actions in per_field.values()]
+    wanted = set.union(*ids) if either else set.intersection(*ids)
+    found = [a for a in knowledge.main_actions if a.id in wanted]
+    reply = Reply().about(
+        "actions", criterion=question.entities.criterion, actions=[a.id for a in found]
+    )
+    labels = [_MISSING[f][1] for f in fields]
+    where = scope_words(question.entities.criterion, None, max(1, len(found)))
+    if either:
+        missing = " ou ".join(labels)
+        lack = f"n'ont pas {missing}" if len(found) > 1 else f"n'a pas {missing}"
+    else:
+        missing = " ni ".join(label.removeprefix("d'").removeprefix("de ") for label in labels)
+        lack = f"n'ont ni {missing}" if len(found) > 1 else f"n'a ni {missing}"
+    if found:
+        n = len(found)
+        reply.say(f"{count(n, 'action')}{where} {lack}", *(a.id for a in found), end=" :")
+        return reply.items(action_bullets(found))
+    reply.say(
+        f"Je ne trouve aucune action{where} qui n'ait ni {missing} : aucune ne manque des deux"
+    )
+    for field, actions in per_field.items():  # each field on its own, as the audit lists it
+        if actions:
+            n = len(actions)
+            reply.say(f"{count(n, 'action')} {agree(n, 'n’a pas', 'n’ont pas')} {_MISSING[field][1]}".replace("’", "'"),
+                      *(a.id for a in actions), end=" :")  # fmt: skip
+            reply.items(action_bullets(actions))
+            reply.action_ids += [a.id for a in actions]
+    return reply
+
+
 def missing_field(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     """« Quelles actions n'ont pas de responsable ? » (or d'échéance, d'indicateur)."""
+    if len(question.entities.fields) > 1:
+        return _missing_together(knowledge, question, focus)
     field = question.entities.field or MissingField.OWNER
     kind, label, present = _MISSING[field]
     where = scope_words(question.entities.criterion, None, 1)
@@ -134,6 +179,10 @@ def late(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     reply = Reply().about(
         "actions", criterion=question.entities.criterion, actions=[a.id for a in found]
     )
+    # « des incohérences entre statut et date ? »: those first, then what is late
+    asked_first = find_cues(question.normalized.split()).has("inconsistent")
+    if asked_first:
+        _contradictions(knowledge, question, reply, lead=True)
     if found:
         n = len(found)
         reply.say(
@@ -157,13 +206,29 @@ def late(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
                   *(a.id for a in postponed), end=" :")  # fmt: skip
         reply.items(action_bullets(postponed))
         reply.action_ids += [a.id for a in postponed]
-    contradictions = [g for g in knowledge.audit.gaps if g.kind == "status_contradicts_dates"
-                      and g.target_id in {a.id for a in _filtered(knowledge, knowledge.main_actions, question)}]  # fmt: skip
-    if contradictions:
-        reply.say("À vérifier aussi", *(g.id for g in contradictions), end=" :")
-        for gap in contradictions:
-            reply.item(first_sentence(gap.message), gap.id, gap.target_id)
+    if not asked_first:
+        _contradictions(knowledge, question, reply)
     return reply
+
+
+def _contradictions(
+    knowledge: Knowledge, question: Question, reply: Reply, *, lead: bool = False
+) -> bool:
+    """The actions whose status contradicts their dates (the audit's gaps); False: none."""
+    scope = {a.id for a in _filtered(knowledge, knowledge.main_actions, question)}
+    found = [g for g in knowledge.audit.gaps
+             if g.kind == "status_contradicts_dates" and g.target_id in scope]  # fmt: skip
+    if not found:
+        if lead:
+            reply.say("Je ne trouve aucune action dont l'état contredise les dates")
+        return False
+    if lead:  # the items below cite their gaps; this line only announces them
+        reply.say("Voici les actions dont l'état contredit les dates", end=" :")
+    else:
+        reply.say("À vérifier aussi", *(g.id for g in found), end=" :")
+    for gap in found:
+        reply.item(first_sentence(gap.message), gap.id, gap.target_id)
+    return True
 
 
 _STATUS_CUES = (
@@ -370,11 +435,19 @@ def action_details(knowledge: Knowledge, question: Question, focus: Focus) -> Re
             else "son état n'est pas précisé"
         )
         reply.say(f"{deadline.capitalize()} ; {status}", action.id)
-        return reply
+        return _asked_fields(knowledge, question, reply, action)
     if question.entities.theme and not question.entities.pronoun:
         reply.say(f"Voici les actions du plan sur « {question.entities.theme} »", end=" :")
         return reply.items(action_bullets(actions))
     asked = find_cues(question.normalized.split())  # the field the follow-up asks for
+    if asked.has("indicator"):
+        reply.say("Voici les indicateurs de suivi des actions dont nous venons de parler", end=" :")
+        for action in actions:
+            written = (
+                join_fr([quoted(i, 100) for i in action.indicators]) or "sans indicateur de suivi"
+            )
+            reply.item(f"{quoted(action.text, 100)} — {written}", action.id)
+        return reply
     if asked.has("deadline") and not asked.has("owner"):
         reply.say("Voici les échéances des actions dont nous venons de parler", end=" :")
         return reply.items(action_bullets(actions, owner=False))
@@ -384,6 +457,30 @@ def action_details(knowledge: Knowledge, question: Question, focus: Focus) -> Re
         return reply.items(action_bullets(actions, owner=False, deadline=False))
     reply.say("Voici les responsables des actions dont nous venons de parler", end=" :")
     return reply.items(action_bullets(actions, deadline=False))
+
+
+#: « ça répond à quelle reco ? », « elle est liée à quelle recommandation ? »
+_ASKS_REFERENCE = re.compile(r"\b(?:reco|recos|references?|repond|repondent|liee?s? a quel)")
+
+
+def _asked_fields(knowledge: Knowledge, question: Question, reply: Reply, action: Action) -> Reply:
+    """What the question asks of one action beyond owner, deadline and status: its indicators,
+    the recommendations it answers."""
+    if find_cues(question.normalized.split()).has("indicator"):
+        if action.indicators:
+            written = join_fr([quoted(i, 120) for i in action.indicators])
+            reply.say(f"Ses indicateurs de suivi : {written}", action.id)
+        else:
+            reply.say("Elle n'a pas d'indicateur de suivi", action.id)
+    if _ASKS_REFERENCE.search(question.normalized):
+        mappings = [m for r in action.addresses if (m := knowledge.mapping_for(r)) is not None]
+        if mappings:
+            refs = join_fr([m.recommendation_ref for m in mappings])
+            reply.say(f"Elle répond à {refs}", *(m.recommendation_id for m in mappings), action.id)
+            reply.recommendation_ids = [m.recommendation_id for m in mappings]
+        else:
+            reply.say("Elle ne cite aucune recommandation des experts", action.id)
+    return reply
 
 
 def owner_actions(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
@@ -400,5 +497,6 @@ def owner_actions(knowledge: Knowledge, question: Question, focus: Focus) -> Rep
     if not actions or owner is None:
         return reply.say(f"Je ne trouve aucune action portée par « {owner} » dans le plan")
     n = len(actions)
+    reply.owner = owner
     reply.say(f"{owner} porte {count(n, 'action')}", *(a.id for a in actions), end=" :")
     return reply.items(action_bullets(actions, owner=False))

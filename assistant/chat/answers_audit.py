@@ -192,6 +192,7 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
         return reply.say("Je ne trouve aucune action correspondante dans le plan")
     if entities.owner_query:
         n = len(pool)
+        reply.owner = entities.owner_query
         return reply.say(
             f"{entities.owner_query} porte {count(n, 'action')}", *(a.id for a in pool)
         )
@@ -253,6 +254,8 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
             reply.item(f"{label} : {count(len(members), 'action')}", *(a.id for a in members))
         return reply
     top_label, top = ranked[0]
+    if top_label != "Sans responsable":
+        reply.owner = top_label  # « et ses actions en retard ? »
     reply.say(f"{top_label} porte le plus d'actions : {len(top)}", *(a.id for a in top))
     reply.say("Voici les responsables qui portent le plus d'actions", end=" :")
     for label, members in ranked[:_TOP]:

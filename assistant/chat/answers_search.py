@@ -13,7 +13,12 @@ from assistant.audit.indicator_patterns import load_indicator_patterns
 from assistant.chat.entities import GENERIC_WORDS
 from assistant.chat.knowledge import PATTERN_PREFIX, Knowledge
 from assistant.chat.lexicon import cue_words, function_words
-from assistant.chat.nonsense import about_the_assistant, is_thanks, looks_like_a_word
+from assistant.chat.nonsense import (
+    about_the_assistant,
+    asked_operation,
+    is_thanks,
+    looks_like_a_word,
+)
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import closest_passages, find_actions, theme_actions, unique_action
 from assistant.chat.text import agree, count, is_stopword, join_fr, of, quoted, stems, words
@@ -260,6 +265,31 @@ def _not_understood(knowledge: Knowledge, reply: Reply, unknown: list[str]) -> R
     return reply
 
 
+#: What can be done instead of an operation the assistant does not do.
+_INSTEAD = {
+    "produire de fichier (Excel, PDF…)": "Vous pouvez obtenir le rapport d'audit complet en "
+    "Excel, PDF ou Word avec « plan-assistant audit --format xlsx » (ou pdf, docx)",
+    "imprimer": "Vous pouvez imprimer le rapport d'audit produit par « plan-assistant audit "
+    "--format pdf »",
+}
+
+
+def cannot_do(knowledge: Knowledge, operation: str) -> Reply:
+    """The honest answer to a request the assistant cannot carry out (« exporte en Excel »)."""
+    reply = (
+        Reply(confidence=0.6)
+        .about("passages")
+        .say(
+            f"Je ne peux pas {operation} : je lis les documents de l'espace de travail et je "
+            "réponds aux questions à leur sujet, sans rien envoyer ni modifier"
+        )
+    )
+    if operation in _INSTEAD:
+        reply.say(_INSTEAD[operation])
+    asked = ", ".join(f"« {q} »" for q in suggestions(knowledge))
+    return reply.say(f"Vous pouvez par exemple demander : {asked}")
+
+
 def free(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     """Any other question: the passages that answer it, quoted — or the closest ones.
 
@@ -271,6 +301,8 @@ def free(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
         asked = ", ".join(f"« {q} »" for q in suggestions(knowledge))
         return (Reply(confidence=0.5).about("passages").say("Avec plaisir")
                 .say(f"Vous pouvez aussi demander : {asked}"))  # fmt: skip
+    if (operation := asked_operation(question.normalized)) is not None:
+        return cannot_do(knowledge, operation)
     subject = content_words(question.text)
     if not subject or about_the_assistant(question.normalized):
         reply = Reply(confidence=0.2).about("passages")

@@ -156,6 +156,12 @@ def _advice_target(
         actions = [knowledge.actions[link.action_id] for m in found for link in m.links
                    if link.action_id in knowledge.actions]  # fmt: skip
         return None, found, actions
+    if question.follow_up and not entities.theme and focus.recommendation_ids:
+        # « tu proposerais quoi alors ? » after a recommendation: that one, its actions
+        found = [m for i in focus.recommendation_ids if (m := knowledge.mapping_for(i))][:2]
+        actions = [knowledge.actions[link.action_id] for m in found for link in m.links
+                   if link.action_id in knowledge.actions]  # fmt: skip
+        return None, found, actions
     previous = previous_actions(knowledge, question, focus)
     swot = _swot_about(knowledge, entities.theme)
     item = swot[0] if swot else None

@@ -211,6 +211,27 @@ _DENIED_DONE = re.compile(
 )
 
 
+#: « des actions qui ne répondent à aucune reco », « actions sans référence »: the actions
+#: come first, the recommendation is denied after them (the reverse asks for uncovered ones).
+_NO_REFERENCE = re.compile(
+    r"\bactions?\b.*\b(?:sans|aucune?|pas de|pas d|ni)(?: \w+){0,2} (?:reco|references?)\b"
+)
+#: A field word denied: « sans responsable », « ni échéance », « pas d'indicateur ».
+_DENIED = r"\b(?:sans|ni|pas d|pas de|aucun|aucune)\s(?:\w+\s){{0,2}}?{word}\b"
+_EITHER = re.compile(r"\bou\b(?! pas\b)")
+
+
+def denied_fields(normalized: str, cues: CueMatch) -> list[MissingField]:
+    """The fields a question denies, in its order (« ni responsable ni échéance »)."""
+    found: list[tuple[int, MissingField]] = []
+    for cue, value in _FIELD_CUES:
+        for word in cues.words_of(cue):
+            if denied := re.search(_DENIED.format(word=re.escape(word)), normalized):
+                found.append((denied.start(), value))
+                break
+    return [value for _, value in sorted(found, key=lambda pair: pair[0])]
+
+
 def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
     """Entities of a question (not yet checked against the workspace)."""
     criterion, number, page = references(normalized)
@@ -220,12 +241,19 @@ def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
     field = next((value for cue, value in _FIELD_CUES if cues.has(cue)), None)
     if field is None and _NO_STATUS.search(normalized):
         field = MissingField.STATUS
+    denied = denied_fields(normalized, cues)
+    if denied:
+        field = denied[0]
+    elif _NO_REFERENCE.search(normalized):
+        field = MissingField.RECOMMENDATION
     return Entities(
         criterion=criterion,
         recommendation_number=number,
         page=page,
         action_query=action_query(text),
         field=field,
+        fields=denied if len(denied) > 1 else [],
+        any_field=len(denied) > 1 and bool(_EITHER.search(normalized)),
         status=status.value if status else None,
         status_negated=status is StatusCategory.DONE and bool(_DENIED_DONE.search(normalized)),
         partial=cues.has("partial"),

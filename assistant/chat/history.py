@@ -22,12 +22,15 @@ import json
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
+from assistant.chat.answers_search import content_words
 from assistant.chat.knowledge import EARLIER_PREFIX, Knowledge
 from assistant.chat.reply import Reply
-from assistant.chat.text import agree, count, quoted, stem_word, words
+from assistant.chat.text import agree, count, quoted, stem_word, stems, words
 from assistant.chat.wording import describe_action
-from assistant.schema import Action, Recommendation
+from assistant.extract.vocabulary import status_category
+from assistant.schema import Action, Recommendation, StatusCategory
 from assistant.schema.changes import ActionChange, ChangeKind, PlanChanges
 from assistant.schema.chat import Focus, Question
 
@@ -44,13 +47,28 @@ VersionSource = Callable[[Knowledge], list[PlanChanges]]
 
 
 @cache
+def _loaded() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(_DATA.read_text("utf-8"))
+    return loaded
+
+
+@cache
 def _vocabulary() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    loaded = json.loads(_DATA.read_text("utf-8"))
     aspects = {
         aspect: frozenset(stem_word(word) or word for word in listed)
-        for aspect, listed in loaded["aspects"].items()
+        for aspect, listed in _loaded()["aspects"].items()
     }
-    return aspects, frozenset(loaded["participles"])
+    return aspects, frozenset(_loaded()["participles"])
+
+
+def _has_phrase(normalized: str, key: str) -> bool:
+    padded = f" {normalized} "
+    return any(f" {phrase} " in padded for phrase in _loaded()[key])
+
+
+def asks_where_it_went(normalized: str) -> bool:
+    """« je ne trouve plus l'enquête », « elle est passée où ? »: an item gone from the plan."""
+    return _has_phrase(normalized, "removed_phrases")
 
 
 def asked_aspects(question: str) -> set[str]:
@@ -59,11 +77,16 @@ def asked_aspects(question: str) -> set[str]:
     aspects, _ = _vocabulary()
     folded = words(question)
     found: set[str] = set()
+    normalized = " ".join(folded)
+    if _has_phrase(normalized, "removed_phrases"):
+        found.add("removed")
+    if _has_phrase(normalized, "status_phrases"):
+        found.add("status")
     for index, word in enumerate(folded):
         stem = stem_word(word) or word
         following = folded[index + 1] if index + 1 < len(folded) else ""
-        for aspect, stems in aspects.items():
-            if stem in stems and not (aspect == "added" and following in _NOT_ADDED_BEFORE):
+        for aspect, aspect_stems in aspects.items():
+            if stem in aspect_stems and not (aspect == "added" and following in _NOT_ADDED_BEFORE):
                 found.add(aspect)
     return found
 
@@ -95,12 +118,44 @@ def history_composer(source: VersionSource = previous_version_changes) -> Callab
         plan = next((c for c in found if c.name == main), None)
         if plan is None:
             return _no_previous_version(main or "votre plan")
+        status = question.entities.status
+        if status and "status" in wanted:  # « passées en réalisé »: to that status only
+            plan = _to_status(plan, StatusCategory(status))
+        named = _named_changes(knowledge, plan, question.text)
+        if named is not None:  # « l'enquête d'insertion, elle est passée où ? »
+            plan, wanted = named, set()  # whatever happened to it
         return _plan_changes(knowledge, plan, [a for a in PLAN_ASPECTS if a in wanted])
 
     return history
 
 
 # -- the plan ------------------------------------------------------------------------------
+
+
+def _to_status(changes: PlanChanges, status: StatusCategory) -> PlanChanges:
+    """The changes, with the status changes kept only when they lead to `status`."""
+    kept = [c for c in changes.changes
+            if c.kind is not ChangeKind.STATUS or status_category(c.value) is status]  # fmt: skip
+    return changes.model_copy(update={"changes": kept})
+
+
+def _named_changes(knowledge: Knowledge, changes: PlanChanges, question: str) -> PlanChanges | None:
+    """The changes of the items a question names by their wording (None: it names none).
+
+    An item is named when most of the question's content words (no frame word, no word of
+    change) are words of its text: « l'enquête d'insertion des diplômés, elle est passée où ? »
+    names the removed « Organiser une enquête d'insertion auprès des diplômés… »."""
+    aspects, _ = _vocabulary()
+    change_words = frozenset().union(*aspects.values())
+    wanted = {s for s in stems(" ".join(content_words(question))) if s not in change_words}
+    if not wanted:
+        return None
+    kept: list[ActionChange] = []
+    for change in changes.changes:
+        have = set(stems(" ".join(t for t in (change.text, change.previous_text) if t)))
+        if len(wanted & have) >= max(1, (len(wanted) + 1) // 2):
+            kept.append(change)
+    return changes.model_copy(update={"changes": kept}) if kept else None
 
 
 def _no_previous_version(name: str) -> Reply:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 
 from assistant.chat.entities import extract, theme, theme_drop_words
-from assistant.chat.history import names_a_change
+from assistant.chat.history import asks_where_it_went, names_a_change
 from assistant.chat.lexicon import CueMatch, find_cues
 from assistant.chat.text import normalize_question
 from assistant.extract.language import question_language
@@ -57,6 +57,8 @@ _PLANNED_FOR = re.compile(
 )
 #: « quel critère est le moins couvert ? »: criteria compared, none named.
 _CRITERIA_COMPARED = re.compile(r"\bcriteres?\b(?! \d)")
+#: « ses actions », « son plan »: the owner the last answer was about.
+_POSSESSIVE = re.compile(r"\b(?:ses|son|sa)\b")
 _NEWS = re.compile(r"\bquoi de (?:neuf|9)\b|\bversions?\b|\bancien plan\b")
 
 #: Cue words that are part of the question's frame, not its subject, per intent.
@@ -77,7 +79,11 @@ def _decide(
     has_reco_word = " reco" in f" {normalized}"
     words = normalized.split()
     # « compare le plan actuel avec l'ancienne version »: versions, not other institutions
-    if _NEWS.search(normalized) or (cues.has("history") and cues.has("since")):
+    if (
+        _NEWS.search(normalized)
+        or (cues.has("history") and cues.has("since"))
+        or asks_where_it_went(normalized)
+    ):
         return Intent.HISTORY, ("history",)
     if cues.has("other") and (cues.has("institution") or "ailleurs" in words):
         return Intent.OTHER_PLANS, ("other",)
@@ -85,6 +91,8 @@ def _decide(
         return Intent.HISTORY, ("history",)  # « quelles actions ont été retirées ? »
     if cues.has("duplicate"):
         return Intent.DUPLICATES, ("duplicate",)
+    if entities.field is MissingField.RECOMMENDATION:
+        return Intent.MISSING_FIELD, ("negation",)  # « des actions qui ne citent aucune reco ? »
     subject = theme(text, theme_drop_words(cues))
     refers = entities.pronoun or bool(_FOLLOW_UP.match(normalized))
     if (
@@ -119,7 +127,8 @@ def _decide(
         and not (cues.has("who") or entities.recommendation_number)
     ):
         return Intent.MISSING_FIELD, ("negation",)
-    if cues.has("late"):
+    if cues.has("late") or cues.has("inconsistent"):
+        # « des incohérences entre statut et date ? »: the late answer lists them
         return Intent.LATE, ("late",)
     if entities.recommendation_number or (entities.page and has_reco_word):
         return Intent.RECOMMENDATION, ()
@@ -139,6 +148,13 @@ def _decide(
         return Intent.PROGRESS, ("count",)
     if (cues.has("count") or _COUNTING.search(normalized)) and not uncovered_question:
         return Intent.COUNTS, ("count",)
+    if (
+        entities.extreme
+        and entities.group_by == "owner"
+        and cues.has("who", "owner")
+        and not (subject or entities.action_query or refers or _WHAT_IS.search(normalized))
+    ):
+        return Intent.COUNTS, ("count",)  # « qui est le plus chargé ? »: owners compared
     progress = cues.has("progress") or bool(_WHERE_ARE_WE.search(normalized))
     # « la reco sur la biosécurité est-elle couverte ? »: a subject, not a numbered reference
     plain = not (entities.criterion or entities.action_query or entities.recommendation_number)
@@ -201,6 +217,13 @@ def _decide(
     if entities.criterion and cues.has("planned") and not cues.has("negation"):
         return Intent.PROGRESS, ()  # « qu'est-ce qui a été fait pour le critère 1 ? »
     return None, ()
+
+
+def _asks_advice_back(normalized: str, cues: CueMatch) -> bool:
+    """« tu proposerais quoi ? », « que faire alors ? »: advice, naming nothing (not who)."""
+    if cues.any("owner", "who", "indicator"):
+        return False
+    return cues.any("advice", "propose", "hypothetical") or bool(_ADVICE.search(normalized))
 
 
 #: « et le 5 ? », « et du 4 ? », « et la 2 ? »: a bare number, read as the focus's slot.
@@ -269,8 +292,14 @@ def recognize(
         short = len(normalized.split()) <= 8
         if follow_up or (names_something and short):
             intent, follow_up, confidence = focus.intent, True, 0.8
+        elif _asks_advice_back(normalized, cues) and (focus.recommendation_ids or focus.action_ids):
+            # « tu proposerais quoi alors ? »: advice on what was just discussed
+            intent, follow_up, confidence = Intent.ADVICE, True, 0.7
     if intent is None:
         intent, confidence = Intent.FREE, 0.3
+    carries_owner = follow_up or bool(_POSSESSIVE.search(normalized))
+    if carries_owner and focus is not None and focus.owner and not entities.owner_query:
+        entities.owner_query = focus.owner  # « et ses actions en retard ? »
     frame = _THEME_FRAME.get(intent)
     drop = theme_drop_words(cues, *frame) if frame else theme_drop_words(cues)
     entities.theme = theme(text, drop)

@@ -7,7 +7,9 @@ find (« couleur » et « ciel » n'apparaissent dans aucun document), but quoti
 (« sdfgh », « blablabla ») back to a person reads as a machine echoing: such tokens are not
 words, and are not quoted. A question about how the assistant works (« ça marche comment ? »)
 names no subject of the documents either, whatever its words. A thank-you (« ok merci »)
-asks nothing: it is answered politely, with what else can be asked.
+asks nothing: it is answered politely, with what else can be asked. And a request to *do*
+something (« exporte le plan en Excel », « envoie un rappel aux responsables ») is not a
+question about the documents: the assistant says it cannot, and what it can do instead.
 """
 
 from __future__ import annotations
@@ -84,3 +86,38 @@ def looks_like_a_word(word: str) -> bool:
 def about_the_assistant(normalized: str) -> bool:
     """True for a question on the assistant itself (« ton truc, ça marche comment ? »)."""
     return bool(_ABOUT_THE_ASSISTANT.search(normalized))
+
+
+#: A request, not a question: « tu peux … », « pourrais-tu … », « exporte … », « fais-moi … ».
+_REQUEST = re.compile(
+    r"\b(?:tu peux|peux[ -]tu|tu pourrais|pourrais[ -]tu|vous pouvez|pouvez[ -]vous|"
+    r"pourriez[ -]vous|peut[ -]on|je voudrais|j aimerais|fais[ -]moi|faites[ -]moi|fais[ -]nous|"
+    r"me faire)\b"
+    r"|^(?:stp |svp )?(?:exporte|exportez|envoie|envoyez|imprime|imprimez|modifie|modifiez|"
+    r"supprime|supprimez|corrige|corrigez|remplace|remplacez|mets a jour|mettez a jour|"
+    r"relance|relancez|previens|prevenez|genere|generez)\b"
+)
+#: What a request asks the assistant to do, as « Je ne peux pas … » says it, and its words.
+_OPERATIONS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+    # (what, words, recognised without a request's frame)
+    ("produire de fichier (Excel, PDF…)",
+     re.compile(r"\bexport\w*|\bexcel\b|\bcsv\b|\btableur\b"), True),
+    ("produire de fichier (Excel, PDF…)", re.compile(r"\btelecharg\w*|\bfichier\b"), False),
+    ("envoyer de message",
+     re.compile(r"\benvo(?:i|y)\w*|\be ?mails?\b|\bcourriels?\b|\brelanc\w*|\bnotifi\w*|"
+                r"\bprevien\w*|\bprevenir\b|\brappels?\b"), False),
+    ("imprimer", re.compile(r"\bimprim\w*"), True),
+    ("modifier les documents",
+     re.compile(r"\bmodifi\w*|\bsupprim\w*|\bcorrig\w*|\bremplac\w*|\bmettre a jour\b|"
+                r"\bmets a jour\b|\bajout(?:e|er|ez)\b|\bchange(?:r|z)?\b"), False),
+)  # fmt: skip
+
+
+def asked_operation(normalized: str) -> str | None:
+    """What a request asks the assistant to do that it cannot (« envoyer de message »), or
+    None for a question. Words of documents (« modifiées ») count only inside a request."""
+    request = bool(_REQUEST.search(normalized))
+    for what, words, alone in _OPERATIONS:
+        if words.search(normalized) and (request or alone):
+            return what
+    return None

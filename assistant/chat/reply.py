@@ -52,6 +52,7 @@ class Reply:
     criterion: str | None = None
     recommendation_ids: list[str] = field(default_factory=list)
     action_ids: list[str] = field(default_factory=list)
+    owner: str | None = None  # the owner the answer is about (« ses actions » next)
     subject: Subject | None = None
     confidence: float | None = None  # overrides the recogniser's (e.g. when asking back)
     warnings: list[str] = field(default_factory=list)

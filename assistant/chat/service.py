@@ -32,7 +32,8 @@ from assistant.chat.history import history_composer
 from assistant.chat.intents import recognize
 from assistant.chat.knowledge import Knowledge, choose_main_plan
 from assistant.chat.memory import ConversationMemory, InMemoryConversations
-from assistant.chat.reply import Reply, cited_ids
+from assistant.chat.nonsense import asked_operation
+from assistant.chat.reply import Line, Reply, cited_ids
 from assistant.chat.resolve import owner_in_question
 from assistant.retrieval.deferred import deferred_retriever
 from assistant.retrieval.embedder import Embedder
@@ -235,7 +236,14 @@ class ConversationService:
                 "Importez d'abord le rapport des experts et votre plan d'action "
                 "(plan-assistant ingest FICHIER) : l'espace de travail est vide"
             )
-        return COMPOSERS[question.intent](knowledge, question, focus)
+        reply = COMPOSERS[question.intent](knowledge, question, focus)
+        operation = asked_operation(question.normalized)
+        if operation is not None and question.intent is not Intent.FREE:
+            # « envoie un rappel aux responsables en retard »: said first, then what is known
+            reply.lines.insert(
+                0, Line(f"Je ne peux pas {operation} moi-même ; voici ce que disent les documents")
+            )
+        return reply
 
     def finish(
         self,
@@ -313,5 +321,6 @@ def _focus_after(previous: Focus, question: Question, reply: Reply) -> Focus:
         criterion=reply.criterion or question.entities.criterion,
         recommendation_ids=reply.recommendation_ids,
         action_ids=reply.action_ids,
+        owner=reply.owner,
         subject=reply.subject,
     )

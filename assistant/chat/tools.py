@@ -46,7 +46,7 @@ class RecommendationArgs(BaseModel):
 
 
 class MissingArgs(CriterionArgs):
-    champ: Literal["responsable", "echeance", "indicateur", "etat"] = Field(
+    champ: Literal["responsable", "echeance", "indicateur", "etat", "recommandation"] = Field(
         description="Le champ manquant."
     )
 
@@ -109,7 +109,7 @@ class NoArgs(BaseModel):
     """No argument: the question is about the whole plan."""
 
 
-_FIELDS = {"responsable": MissingField.OWNER, "echeance": MissingField.DEADLINE, "indicateur": MissingField.INDICATOR, "etat": MissingField.STATUS}  # fmt: skip
+_FIELDS = {"responsable": MissingField.OWNER, "echeance": MissingField.DEADLINE, "indicateur": MissingField.INDICATOR, "etat": MissingField.STATUS, "recommandation": MissingField.RECOMMENDATION}  # fmt: skip
 _GROUPS = {"responsable": "owner", "critere": "criterion", "etat": "status"}
 _SWOT = {"faiblesses": ["weakness"], "menaces": ["threat"], "les_deux": []}
 _STATUSES = {"realise": "done", "en_cours": "in_progress", "a_venir": "planned", "reporte": "postponed", "abandonne": "abandoned"}  # fmt: skip
@@ -159,7 +159,7 @@ def _entities(name: str, args: dict[str, object]) -> Entities:
 TOOLS: dict[str, tuple[Intent, type[BaseModel], str]] = {
     "recommandations_non_couvertes": (Intent.UNCOVERED, UncoveredArgs, "Recommandations des experts auxquelles aucune action ne répond (ou seulement en partie)."),
     "actions_pour_recommandation": (Intent.RECOMMENDATION, RecommendationArgs, "Ce que le plan prévoit pour une recommandation : son texte, sa couverture, ses actions."),
-    "actions_sans": (Intent.MISSING_FIELD, MissingArgs, "Actions sans responsable, sans échéance ou sans indicateur."),
+    "actions_sans": (Intent.MISSING_FIELD, MissingArgs, "Actions sans responsable, sans échéance, sans indicateur ou sans recommandation citée."),
     "actions_en_retard": (Intent.LATE, CriterionArgs, "Actions dont l'échéance est dépassée sans qu'elles soient terminées, et actions reportées."),
     "actions_par_etat": (Intent.STATUS, StatusArgs, "Actions d'un état de réalisation donné."),
     "responsables_du_theme": (Intent.THEME_OWNERS, ThemeArgs, "Qui porte les actions sur un sujet."),

@@ -51,6 +51,7 @@ class MissingField(StrEnum):
     DEADLINE = "deadline"
     INDICATOR = "indicator"
     STATUS = "status"
+    RECOMMENDATION = "recommendation"  # the plan's reference cell: no recommendation cited
 
 
 class Entities(BaseModel):
@@ -67,6 +68,13 @@ class Entities(BaseModel):
     theme: str | None = Field(default=None, description="Subject asked about ('stages').")
     owner_query: str | None = Field(default=None, description="Owner named in the question.")
     field: MissingField | None = Field(default=None, description="Missing field asked about.")
+    fields: list[MissingField] = Field(
+        default_factory=list,
+        description="Several missing fields asked together (« ni responsable ni échéance »).",
+    )
+    any_field: bool = Field(
+        default=False, description="The fields are alternatives (« sans responsable ou … »)."
+    )
     status: str | None = Field(
         default=None, description="Status category asked about ('postponed', 'done'...)."
     )
@@ -128,6 +136,9 @@ class Focus(BaseModel):
         default_factory=list, description="Recommendations last discussed."
     )
     action_ids: list[str] = Field(default_factory=list, description="Actions last discussed.")
+    owner: str | None = Field(
+        default=None, description="Owner the last answer was about (« ses actions en retard »)."
+    )
     subject: Literal["recommendations", "actions", "criterion", "passages"] | None = Field(
         default=None, description="What the last answer listed."
     )
