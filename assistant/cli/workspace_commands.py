@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from assistant.cli.options import WorkspaceOption
-from assistant.cli.state import embedder_of, settings_of, workspace_dir
+from assistant.cli.state import embedder_of, seams_of, settings_of, workspace_dir
 from assistant.errors import IndexingPostponedError  # cheap: no dependency
 
 if TYPE_CHECKING:
@@ -174,7 +174,9 @@ def reindex(ctx: typer.Context, workspace: WorkspaceOption = None) -> None:
     register_indexes()
     store = Workspace.open(workspace_dir(ctx, workspace), settings_of(ctx), create=False)
     rebuilt = rebuild_indexes(
-        store, progress=lambda name: console.err.print(f"Reconstruction de l'index {name}…")
+        store,
+        seams_of(ctx).indexes,
+        progress=lambda name: console.err.print(f"Reconstruction de l'index {name}…"),
     )
     if rebuilt:
         console.out.print(f"Index reconstruits : {', '.join(rebuilt)}.", markup=False)
