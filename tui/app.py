@@ -173,12 +173,12 @@ class PlanAssistantApp(App[None]):
 
     # -- import ---------------------------------------------------------------------------
 
-    def ingest(self, value: str, *, as_version: bool = False) -> None:
+    def ingest(self, value: str, *, duplicates: DuplicateChoice = DuplicateChoice.SKIP) -> None:
         """Import the file or folder typed in the Documents screen.
 
         A folder goes to the core whole: it skips, with a note, what is not a plan document.
-        `as_version` records a duplicate as a new version of the plan it repeats (else the
-        stored document is kept and the duplicate reported).
+        `duplicates` says what a duplicate becomes: skipped and reported (the stored
+        document is kept), a new version of the plan it repeats, or a document of its own.
         """
         paths = expand_import_path(value)
         if not paths:
@@ -195,9 +195,11 @@ class PlanAssistantApp(App[None]):
         self.ingest_notice = None
         folder = Path(value.strip().strip("'\"").strip()).expanduser()
         targets = [folder] if folder.is_dir() else paths
-        choice = DuplicateChoice.NEW_VERSION if as_version else DuplicateChoice.SKIP
         self.run_worker(
-            lambda: self._ingest(targets, choice), thread=True, group="ingest", exit_on_error=False
+            lambda: self._ingest(targets, duplicates),
+            thread=True,
+            group="ingest",
+            exit_on_error=False,
         )
 
     def _ingest(self, paths: list[Path], duplicates: DuplicateChoice) -> None:

@@ -226,6 +226,21 @@ def test_ingest_of_a_folder_reports_duplicates_and_skipped_files(
     assert again.exit_code == 0, again.stderr
     assert "plan.md │ nouvelle version" in " ".join(again.stdout.split())
 
+    both = runner.invoke(
+        app,
+        [
+            "ingest",
+            str(folder / "copie-du-plan.md"),
+            "-w",
+            str(workspace),
+            "--doublons",
+            "les-deux",
+        ],
+    )
+    assert both.exit_code == 0, both.stderr
+    assert "copie-du-plan.md │ ajouté" in " ".join(both.stdout.split())
+    assert "conservé comme document distinct" in " ".join(both.stderr.split())
+
 
 def test_changes_lists_what_moved_since_the_previous_version(
     runner: CliRunner, write_file: WriteFile, tmp_path: Path
