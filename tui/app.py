@@ -35,7 +35,7 @@ from tui.areas import AREAS
 from tui.commands import PlanAssistantCommands
 from tui.host import PlanHost
 from tui.model import Auditor, WorkspaceModel, current_user, expand_import_path
-from tui.notice import Notice, ingest_summary, unexpected
+from tui.notice import Notice, accepted_notice, ingest_summary, unexpected
 from tui.screens.actions import ActionsScreen
 from tui.screens.chat import ChatScreen
 from tui.screens.dashboard import DashboardScreen
@@ -243,8 +243,10 @@ class PlanAssistantApp(App[None]):
         """Apply a draft (reworded when `text` is given), saved at once."""
 
         def work() -> msg.DraftAccepted:
-            action, edited = self.model.accept(draft_id, text)
-            return msg.DraftAccepted(draft_id, action, edited=edited)
+            done = self.model.accept(draft_id, text)
+            return msg.DraftAccepted(
+                draft_id, done.action, edited=done.edited, field=done.field, value=done.value
+            )
 
         self._review(work)
 
@@ -311,8 +313,7 @@ class PlanAssistantApp(App[None]):
         self.run_worker(run, thread=True, group="review", exit_on_error=False)
 
     def on_draft_accepted(self, message: msg.DraftAccepted) -> None:
-        what = "modifiée puis acceptée" if message.edited else "acceptée"
-        self.notify(f"Proposition {what}. ctrl+z pour annuler.", title="Enregistré")
+        self.notify(accepted_notice(message), title="Enregistré", markup=False)
         self._store_changed()
 
     def on_draft_rejected(self, _message: msg.DraftRejected) -> None:
