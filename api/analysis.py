@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from assistant import services
 from assistant.analyses.unchanged import revision
 from assistant.errors import PlanAssistantError
 from assistant.reports import PRINTED_FORMATS, REPORT_FORMATS, ReportData, ReportFormat, render
+from assistant.retrieval.embedder import Embedder
 from assistant.schema import Mapping
-from assistant.services import audit_workspace, map_workspace
+from assistant.settings import Settings
 from assistant.store import Workspace
 
 if TYPE_CHECKING:
@@ -27,11 +27,46 @@ if TYPE_CHECKING:
 _log = logging.getLogger(__name__)
 
 
+class AnalysisServices(Protocol):
+    """The core's application services the analyses run (`assistant.services` itself).
+
+    `create_app(services=...)` may pass another implementation: one that counts or times
+    the analyses, computes them elsewhere, or (in tests) fails on purpose.
+    """
+
+    def retriever_for(
+        self, workspace: Workspace, settings: Settings, embedder: Embedder | None = None
+    ) -> object: ...
+
+    def map_workspace(
+        self,
+        workspace: Workspace,
+        settings: Settings,
+        *,
+        semantic: bool = True,
+        embedder: Embedder | None = None,
+    ) -> list[Mapping]: ...
+
+    def audit_workspace(
+        self,
+        workspace: Workspace,
+        settings: Settings,
+        *,
+        as_of: date,
+        drafts: bool = True,
+        title: str = ...,
+        embedder: Embedder | None = None,
+    ) -> ReportData: ...
+
+
 def mappings(context: ApiContext, workspace: Workspace) -> list[Mapping]:
     """The traceability matrix (recommendation → actions) of the workspace as it is now."""
     key = (str(workspace.root), revision(workspace), "mappings")
     return context.results.get(
-        key, lambda: map_workspace(workspace, context.settings, embedder=context.embedder)
+        key,
+        lambda: context.services.map_workspace(
+            workspace, context.settings, embedder=context.embedder
+        ),
     )
 
 
@@ -40,7 +75,7 @@ def audit(context: ApiContext, workspace: Workspace, as_of: date) -> ReportData:
     key = (str(workspace.root), revision(workspace), "audit", as_of)
     return context.results.get(
         key,
-        lambda: audit_workspace(
+        lambda: context.services.audit_workspace(
             workspace, context.settings, as_of=as_of, drafts=True, embedder=context.embedder
         ),
     )
@@ -61,7 +96,7 @@ def precompute(context: ApiContext, workspace: Workspace) -> None:
     (and reports the problem, a 503 for an unavailable model).
     """
     try:
-        services.retriever_for(workspace, workspace.settings, context.embedder)
+        context.services.retriever_for(workspace, workspace.settings, context.embedder)
         mappings(context, workspace)
         today = date.today()
         audit(context, workspace, today)

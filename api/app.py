@@ -18,6 +18,7 @@ from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 
+from api.analysis import AnalysisServices
 from api.context import ApiContext
 from api.deps import ACTING_USER_HEADER, reject_unknown_query
 from api.errors import install_error_handlers
@@ -35,8 +36,10 @@ from api.routes import (
     workspaces,
 )
 from api.routes.health import _version
+from assistant import services as core_services
 from assistant.retrieval.embedder import Embedder
 from assistant.settings import Settings
+from assistant.store import Workspace
 
 #: Environment variable through which `serve --workers N` hands its settings to the workers.
 SETTINGS_ENV = "PLAN_ASSISTANT_SERVE_SETTINGS_JSON"
@@ -54,13 +57,25 @@ _MULTIPART_OVERHEAD = 1_000_000
 DOCS_ASSETS = "/docs-assets"
 
 
-def create_app(settings: Settings | None = None, embedder: Embedder | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    embedder: Embedder | None = None,
+    *,
+    services: AnalysisServices = core_services,
+    store: type[Workspace] = Workspace,
+) -> FastAPI:
     """The API for `settings` (default: environment and defaults, as the CLI reads them).
 
-    `embedder` replaces the configured embedding model in every analysis (the tests' fake).
+    Args:
+        embedder: replaces the configured embedding model in every analysis (the tests'
+            fake).
+        services: what computes the analyses the routes serve (default the core's
+            `assistant.services`; see `api.analysis.AnalysisServices`).
+        store: the class whose `open` opens each workspace (default `Workspace`; a
+            subclass may instrument the store, or fail on purpose in a test).
     """
     settings = settings if settings is not None else Settings()
-    context = ApiContext.start(settings, embedder)
+    context = ApiContext.start(settings, embedder, services=services, store=store)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from assistant.cli.state import embedder_of, settings_of
+from assistant.cli.state import embedder_of, seams_of, settings_of
 
 if TYPE_CHECKING:  # pydantic-settings would double the cost of ``plan-assistant --help``
     from assistant.settings import Settings
@@ -44,8 +44,6 @@ def serve(
     ] = "info",
 ) -> None:
     """Démarrer l'API HTTP (documentation sur /docs, schéma OpenAPI sur /openapi.json)."""
-    import uvicorn
-
     settings = _with_data_dir(settings_of(ctx), data_dir)
     if not _is_loopback(host):
         typer.secho(
@@ -58,17 +56,22 @@ def serve(
     from api.first_key import announce_admin_access
 
     announce_admin_access(settings, lambda text: typer.echo(text, err=True))
+    run_server = seams_of(ctx).run_server
+    if run_server is None:
+        import uvicorn
+
+        run_server = uvicorn.run
     if workers == 1:
         from api.app import create_app
 
         app = create_app(settings, embedder_of(ctx))
-        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        run_server(app, host=host, port=port, log_level=log_level)
         return
     from api.app import SETTINGS_ENV
 
     # Worker processes rebuild the app from these settings (uvicorn needs an import string).
     os.environ[SETTINGS_ENV] = json.dumps(_plain(settings.model_dump()))
-    uvicorn.run(
+    run_server(
         "api.app:create_app_from_env",
         factory=True,
         host=host,

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from api import analysis
+from api.analysis import AnalysisServices
 from api.cache import ResultCache
+from assistant import services as core_services
 from assistant.ingest import ingest_files
 from assistant.retrieval.embedder import Embedder
 from assistant.settings import Settings
@@ -83,6 +85,10 @@ class ApiContext:
     results: ResultCache
     #: replaces the configured embedding model in every analysis (the tests' fake)
     embedder: Embedder | None = None
+    #: what computes the analyses (see `AnalysisServices`)
+    services: AnalysisServices = core_services
+    #: the store's class: workspaces are opened with its `open` (a subclass may instrument it)
+    store: type[Workspace] = Workspace
     _open: dict[str, Workspace] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _conversations: dict[str, tuple[ConversationService, threading.Lock]] = field(
@@ -90,7 +96,14 @@ class ApiContext:
     )
 
     @classmethod
-    def start(cls, settings: Settings, embedder: Embedder | None = None) -> ApiContext:
+    def start(
+        cls,
+        settings: Settings,
+        embedder: Embedder | None = None,
+        *,
+        services: AnalysisServices = core_services,
+        store: type[Workspace] = Workspace,
+    ) -> ApiContext:
         """Open the registry and the job runner, and recover the jobs a crash interrupted."""
         registry = AccessRegistry.open(settings.api.data_dir)
         context = cls(
@@ -99,6 +112,8 @@ class ApiContext:
             runner=JobRunner(settings.api.data_dir, settings.api.job_workers),
             results=ResultCache(settings.api.cache_entries),
             embedder=embedder,
+            services=services,
+            store=store,
         )
         context.runner.after_import = lambda workspace: analysis.precompute(context, workspace)
         for registered in registry.workspaces():
@@ -114,7 +129,7 @@ class ApiContext:
         opened = self._open.get(workspace_id)
         if opened is None:
             path = self.registry.workspace_path(workspace_id)
-            opened = Workspace.open(path, self.settings, create=True)
+            opened = self.store.open(path, self.settings, create=True)
             self._open[workspace_id] = opened
         return opened
 

@@ -5,13 +5,17 @@ similar texts (shared French stems) get similar vectors. It is a fake, not a mod
 pass it in (`embedder=` of the services, `open_retriever`, `create_app`, `make_app`, or
 `CliSeams` for the command line); it is the one fake embedder of the test suite.
 `FakeParser` is, likewise, the one fake parser (the `parser=` of the ingest functions).
+`RecordingServices` are the core's analysis services, recorded and made to fail on demand
+(`create_app(services=...)`); `failing_store` is a workspace class whose chosen methods
+fail (`create_app(store=...)`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,9 +27,13 @@ from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder,
 from assistant.retrieval.french import StemTokenizer
 from assistant.schema import Action, Document, DocumentFormat, Plan, Span
 from assistant.settings import Settings
+from assistant.store import Workspace
 
 if TYPE_CHECKING:
     from click.testing import Result
+
+    from assistant.reports import ReportData
+    from assistant.schema import Mapping
 
 
 class HashingEmbedder:
@@ -127,3 +135,82 @@ def _loaded(source: SourceFile | Path) -> tuple[Path, bytes]:
     if isinstance(source, Path):
         return source, source.read_bytes()
     return source.path, source.data
+
+
+class RecordingServices:
+    """FAKE analysis services (`api.analysis.AnalysisServices`): the core's own, recorded.
+
+    `calls` lists the name of every service called, in order. A name in `refused` makes
+    its calls fail the test (nothing may compute any more); `fail_next[name]` is raised by
+    the next call of that service only (a breakdown during an analysis).
+    """
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+        self.refused: set[str] = set()
+        self.fail_next: dict[str, Exception] = {}
+
+    def count(self, name: str) -> int:
+        return self.calls.count(name)
+
+    def _called(self, name: str) -> None:
+        self.calls.append(name)
+        if name in self.refused:
+            raise AssertionError(f"{name} was called: the analysis was computed again")
+        failure = self.fail_next.pop(name, None)
+        if failure is not None:
+            raise failure
+
+    def retriever_for(
+        self, workspace: Workspace, settings: Settings, embedder: Embedder | None = None
+    ) -> object:
+        from assistant import services
+
+        self._called("retriever_for")
+        return services.retriever_for(workspace, settings, embedder)
+
+    def map_workspace(
+        self,
+        workspace: Workspace,
+        settings: Settings,
+        *,
+        semantic: bool = True,
+        embedder: Embedder | None = None,
+    ) -> list[Mapping]:
+        from assistant import services
+
+        self._called("map_workspace")
+        return services.map_workspace(workspace, settings, semantic=semantic, embedder=embedder)
+
+    def audit_workspace(
+        self,
+        workspace: Workspace,
+        settings: Settings,
+        *,
+        as_of: date,
+        drafts: bool = True,
+        title: str = "Suivi des recommandations des experts",
+        embedder: Embedder | None = None,
+    ) -> ReportData:
+        from assistant import services
+
+        self._called("audit_workspace")
+        return services.audit_workspace(
+            workspace, settings, as_of=as_of, drafts=drafts, title=title, embedder=embedder
+        )
+
+
+def failing_store(**failures: Callable[[Workspace], Exception]) -> type[Workspace]:
+    """FAKE store: a `Workspace` class whose named methods raise what `failures` make.
+
+    Each value builds the error from the workspace (its path, for a message that names
+    it): ``failing_store(swot=lambda ws: WorkspaceError("verrouillé"))``.
+    """
+
+    def failing(make: Callable[[Workspace], Exception]) -> Callable[..., Any]:
+        def method(self: Workspace, *args: object, **kwargs: object) -> Any:
+            raise make(self)
+
+        return method
+
+    return type("FailingWorkspace", (Workspace,), {n: failing(f) for n, f in failures.items()})

@@ -35,7 +35,7 @@ from tui.areas import AREAS
 from tui.commands import PlanAssistantCommands
 from tui.host import PlanHost
 from tui.model import Auditor, WorkspaceModel, current_user, expand_import_path
-from tui.notice import Notice, ingest_summary, unexpected
+from tui.notice import Notice, accepted_notice, ingest_summary, unexpected
 from tui.screens.actions import ActionsScreen
 from tui.screens.chat import ChatScreen
 from tui.screens.dashboard import DashboardScreen
@@ -173,12 +173,12 @@ class PlanAssistantApp(App[None]):
 
     # -- import ---------------------------------------------------------------------------
 
-    def ingest(self, value: str, *, as_version: bool = False) -> None:
+    def ingest(self, value: str, *, duplicates: DuplicateChoice = DuplicateChoice.SKIP) -> None:
         """Import the file or folder typed in the Documents screen.
 
         A folder goes to the core whole: it skips, with a note, what is not a plan document.
-        `as_version` records a duplicate as a new version of the plan it repeats (else the
-        stored document is kept and the duplicate reported).
+        `duplicates` says what a duplicate becomes: skipped and reported (the stored
+        document is kept), a new version of the plan it repeats, or a document of its own.
         """
         paths = expand_import_path(value)
         if not paths:
@@ -195,9 +195,11 @@ class PlanAssistantApp(App[None]):
         self.ingest_notice = None
         folder = Path(value.strip().strip("'\"").strip()).expanduser()
         targets = [folder] if folder.is_dir() else paths
-        choice = DuplicateChoice.NEW_VERSION if as_version else DuplicateChoice.SKIP
         self.run_worker(
-            lambda: self._ingest(targets, choice), thread=True, group="ingest", exit_on_error=False
+            lambda: self._ingest(targets, duplicates),
+            thread=True,
+            group="ingest",
+            exit_on_error=False,
         )
 
     def _ingest(self, paths: list[Path], duplicates: DuplicateChoice) -> None:
@@ -241,8 +243,10 @@ class PlanAssistantApp(App[None]):
         """Apply a draft (reworded when `text` is given), saved at once."""
 
         def work() -> msg.DraftAccepted:
-            action, edited = self.model.accept(draft_id, text)
-            return msg.DraftAccepted(draft_id, action, edited=edited)
+            done = self.model.accept(draft_id, text)
+            return msg.DraftAccepted(
+                draft_id, done.action, edited=done.edited, field=done.field, value=done.value
+            )
 
         self._review(work)
 
@@ -309,8 +313,7 @@ class PlanAssistantApp(App[None]):
         self.run_worker(run, thread=True, group="review", exit_on_error=False)
 
     def on_draft_accepted(self, message: msg.DraftAccepted) -> None:
-        what = "modifiée puis acceptée" if message.edited else "acceptée"
-        self.notify(f"Proposition {what}. ctrl+z pour annuler.", title="Enregistré")
+        self.notify(accepted_notice(message), title="Enregistré", markup=False)
         self._store_changed()
 
     def on_draft_rejected(self, _message: msg.DraftRejected) -> None:

@@ -14,6 +14,7 @@ from textual.app import App
 
 from assistant.reports import ReportData, ReportFormat
 from assistant.schema import LinkDecisionKind, Span
+from assistant.schema.workspace import DuplicateChoice
 from tui.model import WorkspaceModel
 
 
@@ -46,7 +47,7 @@ class PlanHost(Protocol):
 
     def open_passage(self, span: Span) -> None: ...
 
-    def ingest(self, value: str, *, as_version: bool = False) -> None: ...
+    def ingest(self, value: str, *, duplicates: DuplicateChoice = DuplicateChoice.SKIP) -> None: ...
 
     def accept_draft(self, draft_id: str, text: str | None = None) -> None: ...
 

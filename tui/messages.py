@@ -13,7 +13,15 @@ from textual.message import Message
 
 from assistant.ingest import ProgressEvent
 from assistant.reports import ReportData
-from assistant.schema import Action, ActionEdit, Draft, LinkDecision, Span, StructureCorrections
+from assistant.schema import (
+    Action,
+    ActionEdit,
+    Draft,
+    DraftField,
+    LinkDecision,
+    Span,
+    StructureCorrections,
+)
 from assistant.schema.chat import Answer
 from assistant.schema.workspace import IngestReport
 
@@ -79,13 +87,18 @@ class IngestFailed(Message):
 
 
 class DraftAccepted(Message):
-    """A draft was applied to its action (`edited`: after rewording)."""
+    """A draft was applied to its action (`edited`: after rewording): `value` went into
+    the action's `field`."""
 
-    def __init__(self, draft_id: str, action: Action, *, edited: bool) -> None:
+    def __init__(
+        self, draft_id: str, action: Action, *, edited: bool, field: DraftField, value: str
+    ) -> None:
         super().__init__()
         self.draft_id = draft_id
         self.action = action
         self.edited = edited
+        self.field = field
+        self.value = value
 
 
 class DraftRejected(Message):

@@ -29,6 +29,7 @@ from assistant.schema import (
     Action,
     ActionEdit,
     Draft,
+    DraftField,
     DraftStatus,
     EditKind,
     LinkDecision,
@@ -93,6 +94,16 @@ class Auditor(Protocol):
     def __call__(
         self, workspace: Workspace, settings: Settings, *, as_of: date, embedder: Embedder | None
     ) -> ReportData: ...
+
+
+@dataclass(frozen=True)
+class AcceptedDraft:
+    """What accepting a proposal wrote: on which action, which field, which value."""
+
+    action: Action
+    edited: bool
+    field: DraftField
+    value: str
 
 
 class WorkspaceModel:
@@ -214,19 +225,27 @@ class WorkspaceModel:
     def history(self, action_id: str | None = None) -> list[ActionEdit]:
         return store_review.history(self.workspace, action_id)
 
-    def accept(self, draft_id: str, text: str | None = None) -> tuple[Action, bool]:
+    def accept(self, draft_id: str, text: str | None = None) -> AcceptedDraft:
         """Apply a draft, as proposed or reworded (`text`).
 
         Returns:
-            The updated action, and whether the proposal was reworded (recorded as
-            "edited" rather than "accepted").
+            The updated action, whether the proposal was reworded (recorded as "edited"
+            rather than "accepted"), the field and the value written (what the coordinator
+            is told was accepted).
 
         Raises:
             ReviewError: unknown or already reviewed draft, or vanished action.
         """
+        proposed = {draft.id: draft for draft in self.drafts()}
         action = store_review.accept_draft(self.workspace, draft_id, self.author, text=text)
         recorded = self.history(action.id)
-        return action, bool(recorded) and recorded[-1].kind is EditKind.EDITED
+        draft = proposed[draft_id]  # accept_draft refused an unknown id
+        return AcceptedDraft(
+            action=action,
+            edited=bool(recorded) and recorded[-1].kind is EditKind.EDITED,
+            field=draft.field,
+            value=(text if text is not None else draft.proposal).strip(),
+        )
 
     def decide_link(
         self, recommendation_id: str, action_id: str, decision: LinkDecisionKind

@@ -8,10 +8,13 @@ than a traceback (the CLI's policy, `assistant.cli.app`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from assistant.reports.french import plural
+from assistant.reports.french import DRAFT_FIELD_LABEL, plural
 from assistant.schema.workspace import IngestReport, Outcome
+
+if TYPE_CHECKING:
+    from tui.messages import DraftAccepted
 
 _OUTCOME = {
     Outcome.ADDED: "ajouté",
@@ -47,3 +50,14 @@ def ingest_summary(report: IngestReport) -> str:
         for entry in report.files
     ]
     return "\n".join(lines) or "Aucun fichier importé."
+
+
+def accepted_notice(accepted: DraftAccepted) -> str:
+    """« Proposition acceptée — Responsable : « Coordination qualité ». ctrl+z pour annuler. »
+
+    Says which value went into which field: the coordinator pressed Enter on a list of
+    proposals, and must see which one was taken. Plain text (document text, no markup).
+    """
+    what = "modifiée puis acceptée" if accepted.edited else "acceptée"
+    label = DRAFT_FIELD_LABEL[accepted.field]
+    return f"Proposition {what} — {label} : « {accepted.value} ». ctrl+z pour annuler."

@@ -87,7 +87,9 @@ def upload_documents(
             description="A file whose content is (nearly) that of a stored document or of "
             "another file of the upload: 'skip' keeps the stored one and reports the "
             "duplicate in the job's result (outcome 'duplicate', French note); 'version' "
-            "stores it as the next version of that plan (earlier versions are kept)."
+            "stores it as the next version of that plan (earlier versions are kept); "
+            "'both' stores it as a document of its own (another programme's plan written "
+            "from the same template), with a French warning naming the one it resembles."
         ),
     ] = DuplicateChoice.SKIP,
 ) -> JobPublic:

@@ -12,22 +12,33 @@ them in the state and commands hand them to the services.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 if TYPE_CHECKING:
     from assistant.retrieval.embedder import Embedder
     from assistant.settings import Settings
+    from assistant.store.indexes import DerivedIndex
 
 
 @dataclass(frozen=True)
 class CliSeams:
-    """What replaces the configured embedding model (None: the model itself)."""
+    """Collaborators a caller passes in; None everywhere means the product's own.
+
+    Attributes:
+        embedder: replaces the configured embedding model.
+        run_server: runs the API app for ``serve`` (default `uvicorn.run`; an embedding
+            application's own server, a test's recorder), called as uvicorn's is.
+        indexes: the derived indexes ``reindex`` rebuilds (default: every registered one).
+    """
 
     embedder: Embedder | None = None
+    run_server: Callable[..., Any] | None = None
+    indexes: Sequence[DerivedIndex] | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +60,11 @@ def state_of(ctx: typer.Context) -> CliState:
 def embedder_of(ctx: typer.Context) -> Embedder | None:
     """The embedder passed in (`CliSeams`), or None for the configured model."""
     return state_of(ctx).seams.embedder
+
+
+def seams_of(ctx: typer.Context) -> CliSeams:
+    """The collaborators passed in (`CliSeams`; its None fields mean the product's own)."""
+    return state_of(ctx).seams
 
 
 def settings_of(ctx: typer.Context) -> Settings:

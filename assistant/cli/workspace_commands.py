@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from assistant.cli.options import WorkspaceOption
-from assistant.cli.state import embedder_of, settings_of, workspace_dir
+from assistant.cli.state import embedder_of, seams_of, settings_of, workspace_dir
 from assistant.errors import IndexingPostponedError  # cheap: no dependency
 
 if TYPE_CHECKING:
@@ -48,8 +48,9 @@ def ingest(
         typer.Option(
             "--doublons",
             help="Fichier au même contenu qu'un document présent : demander (par défaut dans "
-            "un terminal), ignorer (par défaut sinon : garder le document présent) ou "
-            "version (l'enregistrer comme nouvelle version de ce plan).",
+            "un terminal), ignorer (par défaut sinon : garder le document présent), "
+            "version (l'enregistrer comme nouvelle version de ce plan) ou les-deux (le "
+            "garder à part : le plan d'un autre programme, rédigé sur le même modèle).",
         ),
     ] = None,
     index: Annotated[
@@ -174,7 +175,9 @@ def reindex(ctx: typer.Context, workspace: WorkspaceOption = None) -> None:
     register_indexes()
     store = Workspace.open(workspace_dir(ctx, workspace), settings_of(ctx), create=False)
     rebuilt = rebuild_indexes(
-        store, progress=lambda name: console.err.print(f"Reconstruction de l'index {name}…")
+        store,
+        seams_of(ctx).indexes,
+        progress=lambda name: console.err.print(f"Reconstruction de l'index {name}…"),
     )
     if rebuilt:
         console.out.print(f"Index reconstruits : {', '.join(rebuilt)}.", markup=False)
@@ -188,6 +191,7 @@ class DuplicateMode(StrEnum):
     ASK = "demander"
     SKIP = "ignorer"
     VERSION = "version"
+    BOTH = "les-deux"
 
 
 def _duplicate_choice(
@@ -203,6 +207,9 @@ def _duplicate_choice(
         return DuplicateChoice.SKIP
     if mode is DuplicateMode.VERSION:
         return DuplicateChoice.NEW_VERSION
+    if mode is DuplicateMode.BOTH:
+        return DuplicateChoice.KEEP_BOTH
+    answers = {"v": DuplicateChoice.NEW_VERSION, "d": DuplicateChoice.KEEP_BOTH}
 
     def ask(found: DuplicateFound) -> DuplicateChoice:
         bar.stop()
@@ -211,17 +218,14 @@ def _duplicate_choice(
             answer = typer.prompt(
                 "  [g] garder le document déjà présent (ne pas importer ce fichier)\n"
                 "  [v] l'enregistrer comme nouvelle version de ce plan\n"
+                "  [d] garder les deux (un autre plan, rédigé sur le même modèle)\n"
                 "Votre choix",
                 default="g",
                 err=True,
             )
         finally:
             bar.start()
-        return (
-            DuplicateChoice.NEW_VERSION
-            if answer.strip().lower().startswith("v")
-            else DuplicateChoice.SKIP
-        )
+        return answers.get(answer.strip().lower()[:1], DuplicateChoice.SKIP)
 
     return ask
 

@@ -5,9 +5,11 @@ every gap of the audit. Before anything is written, each new or changed file is 
 (`assistant.ingest.signature`) with the documents the workspace holds and with the files
 before it in the batch. A file whose content is the same or nearly the same as one of
 them is a `DuplicateFound`; the coordinator's choice (`DuplicateChoice`) either keeps the
-document already there (the file is not stored, and the report says so) or records the
-file as the next version of that plan. Without a choice, nothing is stored silently: the
-duplicate is skipped and reported.
+document already there (the file is not stored, and the report says so), records the
+file as the next version of that plan, or keeps both as distinct documents (two
+programmes' plans filled in from one template can look alike; the stored file then
+carries a note saying which document it resembles). Without a choice, nothing is stored
+silently: the duplicate is skipped and reported.
 """
 
 from __future__ import annotations
@@ -90,11 +92,15 @@ def settle_duplicates(
         own = signature(item.plan)
         found = _closest(item, own, pool, from_batch)
         if found is not None:
-            if decide(found) is DuplicateChoice.SKIP:
+            choice = decide(found)
+            if choice is DuplicateChoice.SKIP:
                 skipped[item.path] = _skipped(item, found)
                 continue
-            item = replace(item, supersedes=found.of_id)
-            pool.pop(found.of_id, None)  # now an earlier version: not compared any more
+            if choice is DuplicateChoice.KEEP_BOTH:
+                item = replace(item, plan=_noted(item.plan, found))
+            else:
+                item = replace(item, supersedes=found.of_id)
+                pool.pop(found.of_id, None)  # now an earlier version: not compared any more
         pool[document.id] = (document.name, own)
         from_batch.add(document.id)
         kept.append(item)
@@ -124,6 +130,15 @@ def _closest(
     return best
 
 
+def _noted(plan: Plan, found: DuplicateFound) -> Plan:
+    """The plan kept beside the document it resembles, with a note saying so."""
+    note = (
+        f"{found.describe()} : conservé comme document distinct, à votre demande (ni "
+        "doublon, ni nouvelle version de ce plan)."
+    )
+    return plan.model_copy(update={"warnings": [*plan.warnings, note]})
+
+
 def _skipped(item: ParsedFile, found: DuplicateFound) -> FileOutcome:
     plan = item.plan
     return FileOutcome(
@@ -140,7 +155,9 @@ def _skipped(item: ParsedFile, found: DuplicateFound) -> FileOutcome:
         similarity=round(found.similarity, 3),
         note=(
             f"Doublon non importé : {found.describe()}. Le document déjà présent est "
-            "conservé ; pour enregistrer ce fichier comme nouvelle version de ce plan, "
-            "relancez l'import en choisissant « nouvelle version »."
+            "conservé. Pour enregistrer ce fichier comme nouvelle version de ce plan, "
+            "relancez l'import en choisissant « nouvelle version » ; s'il s'agit d'un autre "
+            "plan (un autre programme, rédigé sur le même modèle), choisissez « garder les "
+            "deux »."
         ),
     )

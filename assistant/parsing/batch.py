@@ -174,6 +174,7 @@ def parse_batch(
     processes: int = 0,
     interrupt: Interrupt | None = None,
     parser: Parser | None = None,
+    worker_command: Sequence[str] | None = None,
 ) -> list[ParsedFile]:
     """Parse every file of a batch, or report every file that cannot be ingested.
 
@@ -185,6 +186,9 @@ def parse_batch(
             the files not yet parsed fail with that error (a job's time limit, a
             cancellation). In worker processes a file is stopped mid-parse.
         parser: the parser (default `parse_source`); worker processes always use the default.
+        worker_command: how a worker process is started (default: this interpreter running
+            `assistant.parsing.workers`; an application frozen into one executable names
+            its own).
 
     Raises:
         IngestBatchError: listing each failing file with its message.
@@ -199,6 +203,7 @@ def parse_batch(
         interrupt=interrupt,
         parser=parser,
         total=len(batch.paths),
+        worker_command=worker_command,
     )
     failures = dict(batch.failures)
     plans: dict[Path, Plan] = {}
@@ -226,15 +231,18 @@ def parse_sources(
     interrupt: Interrupt | None = None,
     parser: Parser | None = None,
     total: int | None = None,
+    worker_command: Sequence[str] | None = None,
 ) -> list[Outcome]:
     """Parse loaded files, here or in worker processes; each file's plan or error.
 
     `total` is the size of the whole batch for the progress events (files that need no
-    parsing count as done at the end of the stage).
+    parsing count as done at the end of the stage); `worker_command` as in `parse_batch`.
     """
     total = len(sources) if total is None else total
     outcomes = (
-        _parse_in_processes(sources, settings, processes, total, progress, interrupt)
+        _parse_in_processes(
+            sources, settings, processes, total, progress, interrupt, worker_command
+        )
         if processes > 0 and sources and parser is None
         else list(_parse_here(sources, settings, total, progress, interrupt, parser))
     )
@@ -311,6 +319,7 @@ def _parse_in_processes(
     total: int,
     progress: ProgressCallback | None,
     interrupt: Interrupt | None = None,
+    command: Sequence[str] | None = None,
 ) -> list[Outcome]:
     from assistant.parsing.workers import parse_in_workers
 
@@ -325,7 +334,7 @@ def _parse_in_processes(
 
     try:
         return parse_in_workers(
-            sources, settings, processes, expected_seconds, parsed, interrupt=interrupt
+            sources, settings, processes, expected_seconds, parsed, interrupt, command
         )
     except OSError:  # no worker could start (no process left, no executable): parse here
         return list(_parse_here(sources, settings, total, progress, interrupt))

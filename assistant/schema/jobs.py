@@ -47,7 +47,8 @@ class Job(BaseModel):
     duplicates: DuplicateChoice = Field(
         default=DuplicateChoice.SKIP,
         description="A file with the content of another document: 'skip' (keep the stored "
-        "one, report it) or 'version' (store it as the next version of that plan).",
+        "one, report it), 'version' (store it as the next version of that plan) or 'both' "
+        "(store it as a document of its own, with a warning).",
     )
     error_code: str | None = Field(default=None, description="Why it failed (machine code).")
     error_message: str | None = Field(default=None, description="Why it failed, in French.")

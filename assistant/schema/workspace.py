@@ -32,6 +32,7 @@ class DuplicateChoice(StrEnum):
 
     SKIP = "skip"  # keep the document already there, do not store this file
     NEW_VERSION = "version"  # store this file as the next version of that document
+    KEEP_BOTH = "both"  # store this file as a document of its own (another programme's plan)
 
 
 class EventKind(StrEnum):

@@ -2,7 +2,9 @@
 
 The embedding model is replaced by the FAKE `HashingEmbedder` (tests/fakes.py), passed to
 `create_app`: mappings and audits run in a fraction of a second and identically on every
-machine. Tests that build an app of their own pass the same fake.
+machine. Tests that build an app of their own pass the same fake. The app's analysis
+services are the core's, recorded (`analysis_services`, a `RecordingServices`), and its
+store is `Workspace` unless a test parametrizes `store` with a `failing_store(...)`.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from pathlib import Path
 
 import pytest
 from api_helpers import ADMIN_KEY, Tenant, bearer, ingest_demo, make_tenant
-from fakes import HashingEmbedder
+from fakes import HashingEmbedder, RecordingServices
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from api.app import create_app
 from assistant.settings import Settings
+from assistant.store import Workspace
 
 
 @pytest.fixture
@@ -28,8 +31,20 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def app(settings: Settings) -> Iterator[FastAPI]:
-    application = create_app(settings, HashingEmbedder())
+def analysis_services() -> RecordingServices:
+    return RecordingServices()
+
+
+@pytest.fixture
+def store() -> type[Workspace]:
+    return Workspace
+
+
+@pytest.fixture
+def app(
+    settings: Settings, analysis_services: RecordingServices, store: type[Workspace]
+) -> Iterator[FastAPI]:
+    application = create_app(settings, HashingEmbedder(), services=analysis_services, store=store)
     yield application
     application.state.context.close()
 

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from api.__main__ import app as api_cli
 from assistant.cli.app import app as core_cli
+from assistant.cli.state import CliSeams
 
 
 def test_importing_the_commands_loads_no_web_framework() -> None:
@@ -32,13 +33,17 @@ def test_serve_is_a_command_of_the_core_cli() -> None:
     assert result.exit_code == 0 and "--port" in result.output
 
 
-def test_serve_runs_uvicorn_on_the_app_built_from_the_settings(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _recording(calls: list[tuple[Any, dict[str, Any]]]) -> CliSeams:
+    """Seams whose server only records what it was asked to run (uvicorn's arguments)."""
+    return CliSeams(run_server=lambda app, **kwargs: calls.append((app, kwargs)))
+
+
+def test_serve_runs_uvicorn_on_the_app_built_from_the_settings(tmp_path: Path) -> None:
     calls: list[tuple[Any, dict[str, Any]]] = []
-    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: calls.append((app, kwargs)))
     result = CliRunner().invoke(
-        core_cli, ["serve", "--port", "8765", "--data-dir", str(tmp_path / "data")]
+        core_cli,
+        ["serve", "--port", "8765", "--data-dir", str(tmp_path / "data")],
+        obj=_recording(calls),
     )
     assert result.exit_code == 0, result.output
     ((app, kwargs),) = calls
@@ -51,11 +56,12 @@ def test_serve_with_workers_hands_the_settings_to_a_factory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[tuple[Any, dict[str, Any]]] = []
-    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: calls.append((app, kwargs)))
     monkeypatch.setenv("PLAN_ASSISTANT_API__ADMIN_KEY", "s" * 40)
     monkeypatch.delenv("PLAN_ASSISTANT_SERVE_SETTINGS_JSON", raising=False)
     result = CliRunner().invoke(
-        core_cli, ["serve", "--workers", "2", "--host", "0.0.0.0", "--data-dir", str(tmp_path)]
+        core_cli,
+        ["serve", "--workers", "2", "--host", "0.0.0.0", "--data-dir", str(tmp_path)],
+        obj=_recording(calls),
     )
     assert result.exit_code == 0, result.output
     assert "sans TLS" in result.output
@@ -100,20 +106,23 @@ def test_serve_on_a_fresh_data_directory_creates_and_prints_the_first_admin_key_
 ) -> None:
     from assistant.store.keys import AccessRegistry
 
-    started: list[Any] = []
-    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: started.append(app))
+    started: list[tuple[Any, dict[str, Any]]] = []
     monkeypatch.delenv("PLAN_ASSISTANT_API__ADMIN_KEY", raising=False)
     data = tmp_path / "fresh"
-    first = CliRunner().invoke(core_cli, ["serve", "--data-dir", str(data)])
+    first = CliRunner().invoke(
+        core_cli, ["serve", "--data-dir", str(data)], obj=_recording(started)
+    )
     assert first.exit_code == 0, first.output
     assert "Première clé d'administration créée" in first.output
     (token,) = [word for word in first.output.split() if word.startswith("pa_")]
     key = AccessRegistry.open(data).authenticate(token)
     assert key is not None and key.admin
-    again = CliRunner().invoke(core_cli, ["serve", "--data-dir", str(data)])
+    again = CliRunner().invoke(
+        core_cli, ["serve", "--data-dir", str(data)], obj=_recording(started)
+    )
     assert again.exit_code == 0 and "pa_" not in again.output
     assert len(AccessRegistry.open(data).list_keys()) == 1
-    for app in started:
+    for app, _ in started:
         app.state.context.close()
 
 
@@ -122,16 +131,17 @@ def test_serve_says_how_to_make_an_admin_key_when_none_is_left(
 ) -> None:
     from assistant.store.keys import AccessRegistry
 
-    started: list[Any] = []
-    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: started.append(app))
+    started: list[tuple[Any, dict[str, Any]]] = []
     monkeypatch.delenv("PLAN_ASSISTANT_API__ADMIN_KEY", raising=False)
     registry = AccessRegistry.open(tmp_path)
     admin, _ = registry.create_key("ancienne", admin=True)
     registry.revoke_key(admin.id)
-    result = CliRunner().invoke(core_cli, ["serve", "--data-dir", str(tmp_path)])
+    result = CliRunner().invoke(
+        core_cli, ["serve", "--data-dir", str(tmp_path)], obj=_recording(started)
+    )
     assert result.exit_code == 0
     assert "plan-assistant api-key create --admin" in result.output and "pa_" not in result.output
-    for app in started:
+    for app, _ in started:
         app.state.context.close()
 
 

@@ -261,6 +261,22 @@ def test_a_duplicate_upload_is_reported_in_french_or_stored_as_a_version(
     listed = client.get(tenant_a.url("/documents"), headers=tenant_a.headers).json()
     assert [(d["name"], d["version"]) for d in listed["data"]] == [("plan-action.docx", 2)]
 
+    # Another programme's plan, from the same template: kept beside it, with a warning.
+    xlsx = CORPUS / "plan-action.xlsx"
+    third = client.post(
+        tenant_a.url("/documents"),
+        files=[("files", (xlsx.name, xlsx.read_bytes()))],
+        data={"duplicates": "both"},
+        headers=tenant_a.headers,
+    )
+    done = wait_for_job(client, third.headers["location"], tenant_a.headers)
+    assert done["duplicates"] == "both"
+    (entry,) = done["result"]["files"]
+    assert entry["outcome"] == "added"
+    assert any("conservé comme document distinct" in w for w in entry["warnings"]), entry
+    listed = client.get(tenant_a.url("/documents"), headers=tenant_a.headers).json()
+    assert sorted(d["name"] for d in listed["data"]) == ["plan-action.docx", "plan-action.xlsx"]
+
 
 def test_changes_since_the_previous_version(
     client: TestClient, tenant_a: Tenant, tmp_path: Path

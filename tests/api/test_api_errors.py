@@ -6,23 +6,26 @@ from pathlib import Path
 
 import pytest
 from api_helpers import ADMIN_KEY, Tenant, bearer
-from fakes import HashingEmbedder
+from fakes import HashingEmbedder, failing_store
 from fastapi.testclient import TestClient
 
-import api.routes.items
 from api.app import create_app
 from api.errors import status_of
 from assistant.errors import EmptyFileError, PlanAssistantError, ReviewError, WorkspaceError
 from assistant.settings import Settings
 
 
+@pytest.mark.parametrize(
+    "store",
+    [
+        failing_store(
+            swot=lambda _: RuntimeError("secret /srv/data/registry.sqlite3 SELECT * FROM api_keys")
+        )
+    ],
+)
 def test_an_unexpected_error_is_a_500_without_internals(
-    app: object, tenant_a: Tenant, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    app: object, tenant_a: Tenant, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def broken(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("secret /srv/data/registry.sqlite3 SELECT * FROM api_keys")
-
-    monkeypatch.setattr(api.routes.items.filters, "swot", broken)
     with TestClient(app, raise_server_exceptions=False) as client:  # type: ignore[arg-type]
         response = client.get(tenant_a.url("/swot"), headers=tenant_a.headers)
     assert response.status_code == 500
@@ -33,15 +36,19 @@ def test_an_unexpected_error_is_a_500_without_internals(
     assert "secret /srv/data" in caplog.text  # the server's log keeps the detail
 
 
-def test_core_errors_keep_their_code_and_message_with_a_fitting_status(
-    client: TestClient, tenant_a: Tenant, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def locked(*args: object, **kwargs: object) -> None:
-        raise WorkspaceError(
-            "L'espace de travail est en cours de modification par un autre programme."
+@pytest.mark.parametrize(
+    "store",
+    [
+        failing_store(
+            swot=lambda _: WorkspaceError(
+                "L'espace de travail est en cours de modification par un autre programme."
+            )
         )
-
-    monkeypatch.setattr("assistant.store.Workspace.swot", locked)
+    ],
+)
+def test_core_errors_keep_their_code_and_message_with_a_fitting_status(
+    client: TestClient, tenant_a: Tenant
+) -> None:
     response = client.get(tenant_a.url("/swot"), headers=tenant_a.headers)
     assert response.status_code == 503 and response.headers["retry-after"] == "5"
     assert response.json() == {
@@ -77,17 +84,20 @@ def test_a_malformed_json_body_is_422_in_the_same_shape(
     assert response.json()["error"]["message"].startswith("Requête invalide")
 
 
+@pytest.mark.parametrize(
+    "store",
+    [
+        failing_store(
+            documents=lambda workspace: WorkspaceError(
+                f"L'espace de travail {workspace.root.resolve()} est verrouillé."
+            )
+        )
+    ],
+)
 def test_server_paths_never_appear_in_error_messages(
-    client: TestClient, tenant_a: Tenant, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    client: TestClient, tenant_a: Tenant, settings: Settings
 ) -> None:
     root = Path(settings.api.data_dir).resolve()
-
-    def locked(self: object, *args: object, **kwargs: object) -> None:
-        raise WorkspaceError(
-            f"L'espace de travail {root / 'workspaces' / 'haute-ecole-a'} est verrouillé."
-        )
-
-    monkeypatch.setattr("assistant.store.Workspace.documents", locked)
     response = client.get(tenant_a.url("/documents"), headers=tenant_a.headers)
     assert response.status_code == 503
     assert str(root) not in response.text

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from api_helpers import AS_OF, CORPUS, Tenant, upload, wait_for_job
 from fastapi.testclient import TestClient
 
@@ -111,3 +112,48 @@ def test_an_uploaded_bomb_fails_its_job_in_french_and_leaves_the_documents_as_th
     assert job["error_message"].startswith("Le fichier n'a pas pu être importé")
     assert "bombe.docx : " in job["error_message"]
     assert client.get(demo_a.url("/documents"), headers=demo_a.headers).json() == before
+
+
+def _upload_needing_more_memory_than_a_worker_has(
+    tmp_path: Path, parse_processes: int | None
+) -> tuple[dict[str, Any], int]:
+    """Upload through the API a 40 MB DOCX that needs more than a 400 MB worker; the job,
+    and how much this process (the server) grew, in KB."""
+    import resource
+
+    from api_helpers import ADMIN_KEY, bearer, make_tenant
+    from fakes import HashingEmbedder
+
+    from api.app import create_app
+    from assistant.settings import Settings
+
+    settings = Settings.model_validate(
+        {
+            "api": {"data_dir": str(tmp_path / "api-data"), "admin_key": ADMIN_KEY},
+            "ingest": {"worker_memory_mb": 400, "parse_processes": parse_processes},
+        }
+    )
+    heavy = build.docx_incompressible(tmp_path / "lourd.docx", megabytes=40)
+    app = create_app(settings, HashingEmbedder())
+    try:
+        with TestClient(app) as client:
+            tenant = make_tenant(client, bearer(ADMIN_KEY), "haute-ecole-m", "Mémoire")
+            before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            response = upload(client, tenant.url("/documents"), tenant.headers, [heavy])
+            job = wait_for_job(client, response.headers["Location"], tenant.headers)
+            grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    finally:
+        app.state.context.close()
+    return job, grown
+
+
+@pytest.mark.slow
+def test_an_upload_is_parsed_in_a_separate_process_under_a_memory_limit(tmp_path: Path) -> None:
+    # Issue 15: one file must never take the server down. The upload's parse runs in a
+    # worker process whose address space is capped (ingest.worker_memory_mb): a file that
+    # needs more is refused in French, and the server itself barely grows. (Checked to
+    # fail when the same upload is parsed in the server: ingest.parse_processes = 0.)
+    job, grown_kb = _upload_needing_more_memory_than_a_worker_has(tmp_path, None)
+    assert job["state"] == "failed", job
+    assert "lourd.docx : " in job["error_message"] and "mémoire" in job["error_message"]
+    assert grown_kb < 150_000, f"the server grew by {grown_kb // 1024} MB: parsed in it?"

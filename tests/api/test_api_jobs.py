@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pytest
 from api_helpers import CORPUS, Tenant, upload, wait_for_job
-from fakes import HashingEmbedder
+from fakes import HashingEmbedder, RecordingServices
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from assistant import services
 from assistant.ingest import ingest_files
 from assistant.schema import JobState
 from assistant.settings import Settings
@@ -185,24 +184,16 @@ def test_kill_9_during_an_ingestion_leaves_the_workspace_unchanged_and_the_job_r
 
 
 def test_a_succeeded_job_indexes_the_workspace_and_a_failed_one_does_not(
-    client: TestClient, tenant_a: Tenant, monkeypatch: pytest.MonkeyPatch
+    client: TestClient, tenant_a: Tenant, analysis_services: RecordingServices
 ) -> None:
-    indexed: list[Path] = []
-    real = services.retriever_for
-
-    def recording(workspace: Workspace, settings: Settings, embedder: object = None) -> object:
-        retriever = real(workspace, settings, embedder)  # type: ignore[arg-type]
-        indexed.append(workspace.root)
-        return retriever
-
-    monkeypatch.setattr(services, "retriever_for", recording)
     bad = client.post(
         tenant_a.url("/documents"),
         files=[("files", ("vide-de-sens.txt", b"Rien a extraire."))],
         headers=tenant_a.headers,
     )
     assert wait_for_job(client, bad.headers["location"], tenant_a.headers)["state"] == "failed"
+    assert analysis_services.calls == []
     good = upload(client, tenant_a.url("/documents"), tenant_a.headers, [CORPUS / "plan-action.md"])
     assert wait_for_job(client, good.headers["location"], tenant_a.headers)["state"] == "succeeded"
-    # Indexed (and analysed, which opens the index again) before the job said it succeeded.
-    assert indexed and {root.name for root in indexed} == {tenant_a.workspace}
+    # Indexed, then analysed, before the job said it succeeded.
+    assert analysis_services.calls[:3] == ["retriever_for", "map_workspace", "audit_workspace"]

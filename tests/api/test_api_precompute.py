@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
 from api_helpers import Tenant
+from fakes import RecordingServices
 from fastapi.testclient import TestClient
-
-from api import analysis
-
-
-def _refuse(*args: Any, **kwargs: Any) -> Any:
-    raise AssertionError("a read route computed an analysis the import job should have made")
 
 
 def test_reads_after_a_finished_job_are_served_from_its_result(
-    client: TestClient, demo_a: Tenant, monkeypatch: pytest.MonkeyPatch
+    client: TestClient, demo_a: Tenant, analysis_services: RecordingServices
 ) -> None:
+    assert analysis_services.count("map_workspace") == 1  # by the job
     # demo_a's job has succeeded: from now on nothing may compute, or load a model.
-    monkeypatch.setattr(analysis, "map_workspace", _refuse)
-    monkeypatch.setattr(analysis, "audit_workspace", _refuse)
+    analysis_services.refused |= {"map_workspace", "audit_workspace", "retriever_for"}
     mappings = client.get(demo_a.url("/mappings"), headers=demo_a.headers)
     assert mappings.status_code == 200 and mappings.json()["count"] > 0
     gaps = client.get(demo_a.url("/gaps"), headers=demo_a.headers)
@@ -36,21 +28,12 @@ def test_reads_after_a_finished_job_are_served_from_its_result(
 
 
 def test_a_failed_analysis_leaves_the_import_stored_and_the_route_computes_it(
-    client: TestClient, tenant_a: Tenant, monkeypatch: pytest.MonkeyPatch
+    client: TestClient, tenant_a: Tenant, analysis_services: RecordingServices
 ) -> None:
     from api_helpers import ingest_demo
 
-    real = analysis.map_workspace
-    calls: list[int] = []
-
-    def failing_once(*args: Any, **kwargs: Any) -> Any:
-        calls.append(1)
-        if len(calls) == 1:
-            raise RuntimeError("panne simulée pendant l'analyse")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(analysis, "map_workspace", failing_once)
+    analysis_services.fail_next["map_workspace"] = RuntimeError("panne simulée pendant l'analyse")
     ingest_demo(client, tenant_a)  # the job still succeeds
     mappings = client.get(tenant_a.url("/mappings"), headers=tenant_a.headers)
     assert mappings.status_code == 200 and mappings.json()["count"] > 0
-    assert len(calls) == 2
+    assert analysis_services.count("map_workspace") == 2

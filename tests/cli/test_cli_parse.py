@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli.app import app
+from assistant.cli.state import CliSeams
 
 WriteFile = Callable[..., Path]
 
@@ -87,21 +88,29 @@ def test_a_known_settings_preset_is_accepted(runner: CliRunner, write_file: Writ
     assert result.exit_code == 0, result.stderr
 
 
-def test_an_unexpected_error_is_one_french_line_unless_debug(
-    runner: CliRunner, write_file: WriteFile, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def broken(*args: object, **options: object) -> None:
+class _BrokenIndex:
+    """A derived index with a bug: its rebuild fails with an error nobody expected."""
+
+    name = "cassé"
+
+    def rebuild(self, workspace: object) -> None:
         raise KeyError("colonne")
 
-    monkeypatch.setattr("assistant.parsing.parse_document", broken)
-    path = str(write_file("plan.md"))
 
-    result = runner.invoke(app, ["parse", path])
+def test_an_unexpected_error_is_one_french_line_unless_debug(
+    runner: CliRunner, write_file: WriteFile, tmp_path: Path
+) -> None:
+    workspace = str(tmp_path / "ws")
+    ingested = runner.invoke(app, ["ingest", str(write_file("plan.md")), "-w", workspace])
+    assert ingested.exit_code == 0, ingested.stderr
+    seams = CliSeams(indexes=[_BrokenIndex()])
+
+    result = runner.invoke(app, ["reindex", "-w", workspace], obj=seams)
     assert result.exit_code == 1
     assert "erreur inattendue (KeyError" in result.stderr
     assert "Traceback" not in result.stderr
 
-    debug = runner.invoke(app, ["--debug", "parse", path])
+    debug = runner.invoke(app, ["--debug", "reindex", "-w", workspace], obj=seams)
     assert isinstance(debug.exception, KeyError)
 
 

@@ -11,10 +11,11 @@ from cli_helpers import PLAN_MD, SUIVI_MD, tree_state
 from typer.testing import CliRunner
 
 from assistant.cli.app import app
+from assistant.cli.state import CliSeams
 from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, EmbeddingCache
 from assistant.retrieval.workspace_indexes import forget_open_retrievers, workspace_passages
 from assistant.settings import Settings
-from assistant.store import SCHEMA_VERSION, Workspace, WorkspaceExport, indexes
+from assistant.store import SCHEMA_VERSION, Workspace, WorkspaceExport
 from assistant.store.db import connect
 
 WriteFile = Callable[..., Path]
@@ -151,21 +152,17 @@ class _CountingIndex:
 
 
 def test_reindex_reports_what_it_rebuilt(
-    runner: CliRunner, write_file: WriteFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    runner: CliRunner, write_file: WriteFile, tmp_path: Path
 ) -> None:
     workspace = tmp_path / "ws"
     _ingest(runner, workspace, write_file("plan.md"))
-    # The real indexes (Chroma) are covered by tests/core/retrieval; here, the registry only.
-    monkeypatch.setattr("assistant.retrieval.workspace_indexes.register_indexes", lambda: None)
-    monkeypatch.setattr(indexes, "DERIVED_INDEXES", [])
-
-    empty = runner.invoke(app, ["reindex", "-w", str(workspace)])
+    # The real indexes (Chroma) are covered by tests/core/retrieval; here, the command only.
+    empty = runner.invoke(app, ["reindex", "-w", str(workspace)], obj=CliSeams(indexes=[]))
     assert empty.exit_code == 0
     assert "Aucun index dérivé n'est enregistré" in empty.stdout
 
     index = _CountingIndex()
-    indexes.register(index)
-    result = runner.invoke(app, ["reindex", "-w", str(workspace)])
+    result = runner.invoke(app, ["reindex", "-w", str(workspace)], obj=CliSeams(indexes=[index]))
     assert result.exit_code == 0, result.stderr
     assert "Index reconstruits : essai." in result.stdout
     assert index.rebuilt == [workspace]
@@ -228,6 +225,21 @@ def test_ingest_of_a_folder_reports_duplicates_and_skipped_files(
     )
     assert again.exit_code == 0, again.stderr
     assert "plan.md │ nouvelle version" in " ".join(again.stdout.split())
+
+    both = runner.invoke(
+        app,
+        [
+            "ingest",
+            str(folder / "copie-du-plan.md"),
+            "-w",
+            str(workspace),
+            "--doublons",
+            "les-deux",
+        ],
+    )
+    assert both.exit_code == 0, both.stderr
+    assert "copie-du-plan.md │ ajouté" in " ".join(both.stdout.split())
+    assert "conservé comme document distinct" in " ".join(both.stderr.split())
 
 
 def test_changes_lists_what_moved_since_the_previous_version(

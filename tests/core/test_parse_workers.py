@@ -12,7 +12,6 @@ import pytest
 
 from assistant.errors import IngestError
 from assistant.parsing import parse_or_error
-from assistant.parsing import workers as parse_workers
 from assistant.parsing.workers import parse_in_workers
 from assistant.readers.source_file import SourceFile, load_source
 from assistant.schema import Plan
@@ -103,13 +102,11 @@ def test_a_worker_that_dies_fails_only_the_files_it_had_not_finished() -> None:
     assert "s'est arrêté brutalement" in str(failure) and second.name in str(failure)
 
 
-def test_a_worker_that_cannot_start_leaves_the_batch_to_this_process(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_a_worker_that_cannot_start_leaves_the_batch_to_this_process(tmp_path: Path) -> None:
     from assistant.parsing import parse_batch
 
-    monkeypatch.setattr(parse_workers, "worker_command", lambda: [str(tmp_path / "absent")])
-
-    parsed = parse_batch(FILES[1:], Settings(), processes=2)
+    parsed = parse_batch(
+        FILES[1:], Settings(), processes=2, worker_command=[str(tmp_path / "absent")]
+    )
 
     assert [item.path for item in parsed] == FILES[1:]

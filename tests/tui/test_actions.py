@@ -4,6 +4,7 @@ reject, undo), each saved at once and recorded in the history."""
 from __future__ import annotations
 
 import pytest
+from textual.screen import Screen
 from textual.widgets import Input, Select, Static
 from tui_helpers import AUTHOR, SMALL, of_type, record_messages, settle
 
@@ -44,6 +45,12 @@ async def open_action(pilot: object, app: PlanAssistantApp, action_id: str) -> A
     return screen
 
 
+def toasts(screen: Screen[object]) -> str:
+    """The text of the notifications the app is showing (Textual keeps them on the app;
+    its headless pilot mounts no toast widget)."""
+    return " ".join(notification.message for notification in screen.app._notifications)
+
+
 async def test_accepting_a_draft_saves_it_at_once_and_undo_reverts_it(
     demo_app: PlanAssistantApp,
 ) -> None:
@@ -65,6 +72,8 @@ async def test_accepting_a_draft_saves_it_at_once_and_undo_reverts_it(
         [accepted] = of_type(seen, msg.DraftAccepted)
         assert isinstance(accepted, msg.DraftAccepted)
         assert accepted.draft_id == draft.id and not accepted.edited
+        # the coordinator is told which proposal was taken, not only that one was
+        assert f"Proposition acceptée — Responsable : « {draft.proposal} »" in toasts(screen)
         # persisted: the stored action has the owner, the draft is accepted, the trail says who
         assert demo_app.model.actions()[action_id].owner == draft.proposal
         assert {d.id: d.status for d in demo_app.model.drafts(action_id)}[
@@ -124,6 +133,10 @@ async def test_editing_a_draft_inline_accepts_the_reworded_text(
 
         [accepted] = of_type(seen, msg.DraftAccepted)
         assert isinstance(accepted, msg.DraftAccepted) and accepted.edited
+        assert (
+            "Proposition modifiée puis acceptée — Indicateur : « Taux de réussite en Bloc 1 "
+            "(cible : 60 % en juin 2027) »"
+        ) in toasts(screen)
         stored = demo_app.model.actions()[action_id]
         assert stored.indicators[-1] == "Taux de réussite en Bloc 1 (cible : 60 % en juin 2027)"
         assert demo_app.model.history(action_id)[-1].kind is EditKind.EDITED

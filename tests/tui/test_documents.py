@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Select, Static
 from tui_helpers import CORPUS, SMALL, of_type, record_messages, settle
 
+from assistant.schema.workspace import DuplicateChoice
 from tui import messages as msg
 from tui.app import PlanAssistantApp
 from tui.screens.documents import DocumentsScreen
@@ -73,6 +74,38 @@ async def test_a_folder_imports_every_readable_file(
         "rapport-experts.md": "added",
         "notes.odt": "skipped",  # listed with its note, not imported
     }
+
+
+async def test_a_duplicate_is_kept_beside_the_stored_plan_when_the_coordinator_says_so(
+    empty_app: PlanAssistantApp,
+) -> None:
+    # Another programme's plan on the same template looks like a duplicate: « garder les
+    # deux » stores it as a document of its own.
+    seen = record_messages(empty_app)
+    async with empty_app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        empty_app.ingest(str(CORPUS / "plan-action.md"))
+        await settle(pilot)
+        await pilot.press("5")
+        choice = empty_app.screen.query_one("#import-duplicates", Select)
+        assert choice.value is DuplicateChoice.SKIP  # the safe default
+        choice.focus()
+        await pilot.press("enter", "down", "down", "enter")
+        assert choice.value is DuplicateChoice.KEEP_BOTH
+        box = empty_app.screen.query_one("#import-path", PathInput)
+        box.value = str(CORPUS / "plan-action.docx")
+        box.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+    _, second = of_type(seen, msg.DocumentsIngested)
+    assert isinstance(second, msg.DocumentsIngested)
+    [entry] = second.report.files
+    assert entry.outcome.value == "added"
+    assert any("conservé comme document distinct" in w for w in entry.warnings)
+    assert sorted(d.name for d in empty_app.model.documents()) == [
+        "plan-action.docx",
+        "plan-action.md",
+    ]
 
 
 async def test_a_file_that_cannot_be_read_is_reported_plainly_and_nothing_changes(

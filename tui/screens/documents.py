@@ -15,9 +15,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Checkbox, DataTable, ProgressBar, Static
+from textual.widgets import Button, DataTable, ProgressBar, Select, Static
 
 from assistant.reports.french import file_size, plural
+from assistant.schema.workspace import DuplicateChoice
 from tui.format import MISSING
 from tui.notice import Notice
 from tui.screens.base import AreaScreen
@@ -27,8 +28,14 @@ INTRO = (
     "Ajoutez le rapport des experts, l'analyse AFOM (SWOT) et le plan d'action : "
     "PDF, Word (.docx), Excel (.xlsx), Markdown, texte ou CSV (ctrl+o : chemin, Tab "
     "complète). Un dossier importe ses documents de plan, le reste est ignoré avec une note. "
-    "Un doublon d'un document présent est signalé, ou enregistré comme nouvelle version "
-    "si la case est cochée."
+    "Doublon (contenu très proche d'un document présent) : garder le présent, nouvelle "
+    "version, ou garder les deux (un autre programme sur le même modèle)."
+)
+#: What the import does with a duplicate, as the coordinator reads it.
+DUPLICATE_OPTIONS = (
+    ("Doublon : garder le présent", DuplicateChoice.SKIP),
+    ("Doublon : nouvelle version", DuplicateChoice.NEW_VERSION),
+    ("Doublon : garder les deux", DuplicateChoice.KEEP_BOTH),
 )
 
 
@@ -50,7 +57,13 @@ class DocumentsScreen(AreaScreen):
                     placeholder="Chemin d'un fichier ou d'un dossier (Tab complète)",
                     id="import-path",
                 )
-                yield Checkbox("Doublon : nouvelle version", id="import-as-version", compact=True)
+                yield Select(
+                    DUPLICATE_OPTIONS,
+                    value=DuplicateChoice.SKIP,
+                    allow_blank=False,
+                    id="import-duplicates",
+                    compact=True,
+                )
                 yield Button("Importer", id="import-button", variant="primary", compact=True)
             with Horizontal(id="import-progress", classes="-hidden"):
                 yield ProgressBar(total=1.0, show_eta=False, id="import-bar")
@@ -125,8 +138,9 @@ class DocumentsScreen(AreaScreen):
         if self.plan_app.ingest_busy:
             return
         box = self.query_one("#import-path", PathInput)
-        as_version = self.query_one("#import-as-version", Checkbox).value
-        self.plan_app.ingest(box.value, as_version=as_version)
+        duplicates = self.query_one("#import-duplicates", Select).value
+        choice = duplicates if isinstance(duplicates, DuplicateChoice) else DuplicateChoice.SKIP
+        self.plan_app.ingest(box.value, duplicates=choice)
 
     def action_focus_path(self) -> None:
         self.query_one("#import-path", PathInput).focus()

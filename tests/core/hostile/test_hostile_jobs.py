@@ -18,7 +18,6 @@ from pydantic import SecretStr
 from assistant.errors import IngestBatchError, IngestError, JobNotCancellableError
 from assistant.ingest import ingest_files
 from assistant.parsing import parse_batch
-from assistant.parsing import workers as parse_workers
 from assistant.parsing.workers import without_secrets, worker_environment
 from assistant.schema import JobState
 from assistant.settings import APISettings, IngestSettings, LLMSettings, Settings
@@ -69,9 +68,12 @@ def test_workers_see_neither_the_keys_nor_the_serialized_settings(
         "from assistant.parsing.workers import main\n"
         "main()\n"
     )
-    monkeypatch.setattr(parse_workers, "worker_command", lambda: [sys.executable, "-c", spy])
-
-    parse_batch([DEMO / "analyse-swot.md"], Settings(), processes=1)
+    parse_batch(
+        [DEMO / "analyse-swot.md"],
+        Settings(),
+        processes=1,
+        worker_command=[sys.executable, "-c", spy],
+    )
 
     names = seen.read_text().split("\n")
     assert "PATH" in names

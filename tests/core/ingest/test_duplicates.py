@@ -117,3 +117,23 @@ def test_a_fixed_choice_applies_to_every_duplicate_of_the_batch(tmp_path: Path) 
     assert [d.name for d in workspace.documents()] == ["plan-action.docx"]
     assert [v.plan.document.name for v in workspace.versions()] == ["plan-action.md"]
     assert len(workspace.actions()) == 36
+
+
+def test_the_coordinator_can_keep_both_as_distinct_documents(tmp_path: Path) -> None:
+    # Two programmes' plans written from one template can look alike: the coordinator,
+    # told so, keeps both; the one stored second says which document it resembles.
+    workspace = Workspace.open(tmp_path / "ws", Settings())
+    ingest_files(workspace, [PLAN_FORMATS[0]])
+
+    report = ingest_files(workspace, [PLAN_FORMATS[1]], duplicates=DuplicateChoice.KEEP_BOTH)
+
+    assert [f.outcome for f in report.files] == [Outcome.ADDED]
+    assert sorted(d.name for d in workspace.documents()) == ["plan-action.docx", "plan-action.md"]
+    assert workspace.versions() == []
+    assert len(workspace.actions()) == 72
+    [kept] = [d for d in workspace.documents() if d.name == "plan-action.docx"]
+    assert any(
+        "plan-action.docx a le même contenu que plan-action.md" in warning
+        and "conservé comme document distinct" in warning
+        for warning in kept.warnings
+    ), kept.warnings
