@@ -157,28 +157,6 @@ def test_without_synonyms_paraphrases_share_almost_nothing(tmp_path: Path) -> No
     assert sum(bool(m.links) for m in expanded) > sum(bool(m.links) for m in plain)
 
 
-def test_priorities_owners_complaints_and_group_work_are_concepts() -> None:
-    """General paraphrases of quality plans: ranking measures and naming who carries
-    them, a complaints procedure, group work, public social services, what students will
-    be able to do."""
-    concepts = Concepts(TOKENIZE)
-
-    def shared(a: str, b: str) -> int:
-        return len(concepts.of(TOKENIZE(a)) & concepts.of(TOKENIZE(b)))
-
-    assert (
-        shared(
-            "prioriser les chantiers et désigner un porteur", "ordre d'urgence, nommer un référent"
-        )
-        >= 2
-    )
-    assert shared("traiter les réclamations", "une voie de recours pour contester") >= 1
-    assert shared("les travaux de groupe", "les dossiers collectifs") >= 1
-    assert shared("le CPAS de la commune", "un centre public d'action sociale") >= 1
-    assert shared("les acquis d'apprentissage visés", "les compétences attendues") >= 1
-    assert not shared("prioriser les chantiers", "repeindre la cafétéria")
-
-
 def test_a_paraphrase_the_retriever_ranks_low_is_still_found(tmp_path: Path) -> None:
     """The synonyms re-rank more actions than the five the retriever puts first: an
     action it ranks seventh (few shared words) but that names the same things wins."""
@@ -270,14 +248,13 @@ def test_an_action_better_answering_another_recommendation_that_has_its_own_answ
     assert linked(among_best) == [["Relire"], ["Fusionner"], []]
 
 
-def test_first_year_students_in_difficulty_and_catch_up_sessions_are_concepts() -> None:
+def test_first_year_students_are_a_concept() -> None:
+    """The synonym group kept by leave-one-out (it helps a pair written after it); the
+    groups that only helped the pairs in view when written were dropped (issue 18)."""
     concepts = Concepts(TOKENIZE)
 
     def shared(a: str, b: str) -> int:
         return len(concepts.of(TOKENIZE(a)) & concepts.of(TOKENIZE(b)))
 
-    assert (
-        shared("les étudiants de première année en difficulté", "les primo-arrivants fragiles") >= 2
-    )
-    assert shared("une remédiation ciblée", "des séances de rattrapage") >= 1
-    assert shared("dès les premières semaines", "en début d'année") >= 1
+    assert shared("les étudiants de première année", "les primo-arrivants") >= 1
+    assert not shared("les étudiants de première année", "repeindre la cafétéria")
