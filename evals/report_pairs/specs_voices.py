@@ -240,8 +240,7 @@ BIOLOGIE: Spec = {
                 "answers": [],
             },
             {
-                "text": "Ajout, pour chaque ligne du plan, d'une cible chiffrée et d'un "
-                "pilote",
+                "text": "Ajout, pour chaque ligne du plan, d'une cible chiffrée et d'un pilote",
                 "objective": "Un plan mesurable",
                 "axis": "Axe A — Gouvernance",
                 "answers": ["b11"],
@@ -529,8 +528,7 @@ TRADUCTION: Spec = {
             "constats": "Les combinaisons linguistiques proposées n'ont pas changé depuis "
             "quinze ans. Les diplômés ne gardent aucun lien avec le programme.",
             "forces": [
-                "Des partenariats avec deux services de traduction d'institutions "
-                "européennes.",
+                "Des partenariats avec deux services de traduction d'institutions européennes.",
             ],
             "improvements": [
                 "Des combinaisons linguistiques figées.",
@@ -612,8 +610,7 @@ TRADUCTION: Spec = {
         "actions": [
             {
                 "text": "Charte qualité du master",
-                "objective": "Nos propres règles de fonctionnement, à côté de celles de "
-                "l'institut",
+                "objective": "Nos propres règles de fonctionnement, à côté de celles de l'institut",
                 "axis": "Gouvernance",
                 "answers": ["s1"],
             },
