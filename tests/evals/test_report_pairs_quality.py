@@ -47,7 +47,9 @@ def test_in_sample_plans_are_mapped_to_their_reports(
     found = figures["in_sample"]
     assert found["explicit links f1"] == 1.0
     assert found["semantic recall@5"] >= 0.9
-    assert found["coverage accuracy"] >= 0.87
+    # 0.87 was set on session 6's synonym groups, which fitted the pairs in view; with
+    # the groups leave-one-out keeps and three new pairs, in-sample is 0.820 (aside 0.782)
+    assert found["coverage accuracy"] >= 0.80
 
 
 @pytest.mark.slow
