@@ -14,6 +14,7 @@ import re
 from assistant.chat.knowledge import Knowledge
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import find_actions, previous_actions, roles_of, theme_actions
+from assistant.chat.scope import CLOSED, ask_which_action, discussed_actions, items_by_status
 from assistant.chat.text import agree, count, join_fr, quoted
 from assistant.chat.wording import (
     STATUS_ORDER,
@@ -32,7 +33,6 @@ _SWOT_WORDS = {SwotKind.WEAKNESS: ("faiblesse", "faiblesses"), SwotKind.THREAT: 
 _STILL_TO_DO = re.compile(
     r"\b(?:reste|restent|rester|encore a faire|a faire|a mener|pas (?:encore )?(?:faites|realisees))\b"
 )
-_CLOSED = (StatusCategory.DONE, StatusCategory.ABANDONED)
 _SWOT_KINDS = {"weakness": SwotKind.WEAKNESS, "threat": SwotKind.THREAT}
 _TOP = 8
 
@@ -131,11 +131,10 @@ def _draft_targets(
         if matches:
             return [matches[0][0]], None
     if focus.action_ids:
-        return [knowledge.actions[i] for i in focus.action_ids if i in knowledge.actions], None
-    return [], Reply(confidence=0.4).say(
-        "Pour quelle action ? Citez quelques mots de son intitulé, par exemple « Qui pourrait "
-        "prendre en charge l'action sur le portfolio numérique ? »",
-        end="",
+        return discussed_actions(knowledge, focus), None
+    return [], ask_which_action(
+        "Pour quelle action ?",
+        "Qui pourrait prendre en charge l'action sur le portfolio numérique ?",
     )
 
 
@@ -221,16 +220,12 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
         return reply
     if per is None and _STILL_TO_DO.search(question.normalized):
         # « il reste combien d'actions ? »: those not done, not abandoned
-        still = [a for a in pool if a.status_category not in _CLOSED]
+        still = [a for a in pool if a.status_category not in CLOSED]
         n = len(still)
         reply.about("actions", criterion=entities.criterion, actions=[a.id for a in still])
         reply.say(f"{count(n, 'action')} {agree(n, 'reste', 'restent')} à mener",
                   *(a.id for a in still), end=" :")  # fmt: skip
-        for category in STATUS_ORDER:
-            group = [a for a in still if a.status_category is category]
-            if group:
-                reply.item(f"{len(group)} {status_label(category, len(group))}", *(a.id for a in group))  # fmt: skip
-        return reply
+        return items_by_status(reply, still)
     if per != "owner":
         n = len(pool)
         opening = "Cela fait" if previous else "Le plan compte"  # the last answer's items

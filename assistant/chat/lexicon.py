@@ -19,6 +19,7 @@ qui n'ont pas… ») is a relative pronoun, not a question about who.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -33,6 +34,18 @@ _DATA = Path(__file__).with_name("data")
 def _lexicon() -> dict[str, Any]:
     loaded: dict[str, Any] = json.loads((_DATA / "cues.json").read_text("utf-8"))
     return loaded
+
+
+@cache
+def expression(name: str) -> re.Pattern[str]:
+    """The French expression ``name`` of ``data/expressions.json``, compiled: its
+    alternatives joined by « | », inside its frame.
+
+    Raises:
+        KeyError: no expression has that name.
+    """
+    entry = json.loads((_DATA / "expressions.json").read_text("utf-8"))["expressions"][name]
+    return re.compile(entry.get("frame", "{}").replace("{}", "|".join(entry["alternatives"])))
 
 
 #: Cue → words that show it (folded, i.e. without accents), from ``data/cues.json``.

@@ -24,7 +24,9 @@ from assistant.chat import (
     answers_actions,
     answers_audit,
     answers_coverage,
+    answers_fields,
     answers_search,
+    answers_status,
     answers_topics,
 )
 from assistant.chat.grounding import GroundingChecker, note_for_people
@@ -50,9 +52,9 @@ COMPOSERS: dict[Intent, Composer] = {
     Intent.UNCOVERED: answers_coverage.uncovered,
     Intent.RECOMMENDATION: answers_coverage.recommendation,
     Intent.PROGRESS: answers_coverage.progress,
-    Intent.MISSING_FIELD: answers_actions.missing_field,
-    Intent.LATE: answers_actions.late,
-    Intent.STATUS: answers_actions.by_status,
+    Intent.MISSING_FIELD: answers_fields.missing_field,
+    Intent.LATE: answers_fields.late,
+    Intent.STATUS: answers_status.by_status,
     Intent.THEME_OWNERS: answers_actions.theme_owners,
     Intent.ACTION_DETAILS: answers_actions.action_details,
     Intent.OWNER_ACTIONS: answers_actions.owner_actions,

@@ -1,0 +1,71 @@
+"""Answers about the status of the actions: « lesquelles sont reportées ? », « pas terminées ? ».
+
+A question may name several statuses (« reportées ou abandonnées »), or ask for the actions
+still open; a follow-up looks among the items just listed (`assistant.chat.scope`).
+"""
+
+from __future__ import annotations
+
+from assistant.chat.knowledge import Knowledge
+from assistant.chat.lexicon import find_cues
+from assistant.chat.reply import Reply
+from assistant.chat.scope import CLOSED, asked_actions, items_by_status
+from assistant.chat.text import agree, count
+from assistant.chat.wording import action_bullets, scope_words, status_label
+from assistant.schema import Action, StatusCategory
+from assistant.schema.chat import Focus, Question
+
+_STATUS_CUES = (
+    ("done", StatusCategory.DONE),
+    ("ongoing", StatusCategory.IN_PROGRESS),
+    ("upcoming", StatusCategory.PLANNED),
+    ("postponed", StatusCategory.POSTPONED),
+    ("abandoned", StatusCategory.ABANDONED),
+)
+
+
+def _asked_statuses(question: Question) -> list[StatusCategory]:
+    """Every status the question names (« reportées ou abandonnées »), in plan order."""
+    cues = find_cues(question.normalized.split())
+    asked = [
+        c
+        for cue, c in _STATUS_CUES
+        if cues.has(cue) and (cue != "ongoing" or " en cours" in f" {question.normalized}")
+    ]
+    first = StatusCategory(question.entities.status or StatusCategory.DONE.value)
+    return asked if first in asked else [first, *asked]
+
+
+def _still_open(reply: Reply, pool: list[Action], where: str) -> Reply:
+    """The actions not done (nor abandoned), by status: « pas terminées », « non réalisées »."""
+    still = [a for a in pool if a.status_category not in CLOSED]
+    reply.action_ids += [a.id for a in still]
+    if not still:
+        return reply.say(f"Toutes les actions{where} sont réalisées ou abandonnées",
+                         *(a.id for a in pool))  # fmt: skip
+    n = len(still)
+    reply.say(f"{count(n, 'action')}{where} {agree(n, 'reste ouverte', 'restent ouvertes')}",
+              *(a.id for a in still), end=" :")  # fmt: skip
+    return items_by_status(reply, still)
+
+
+def by_status(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
+    """« Quelles actions sont reportées ? » (or several statuses, or among the last ones)."""
+    pool = asked_actions(knowledge, knowledge.main_actions, question, focus)
+    criterion, owner = question.entities.criterion, question.entities.owner_query
+    reply = Reply().about("actions", criterion=criterion)
+    if question.entities.status_negated:  # « lesquelles ne sont pas terminées ? »
+        return _still_open(reply, pool, scope_words(criterion, owner))
+    for category in _asked_statuses(question):
+        found = [a for a in pool if a.status_category is category]
+        reply.action_ids += [a.id for a in found]
+        if not found:
+            where = scope_words(criterion, owner, 1)
+            reply.say(f"Je ne trouve aucune action {status_label(category)}{where} dans le plan")
+            continue
+        n = len(found)
+        where = scope_words(criterion, owner, n)
+        reply.say(f"{count(n, 'action')}{where} {agree(n, 'est', 'sont')} {status_label(category, n)}",
+                  *(a.id for a in found), end=" :")  # fmt: skip
+        reply.items(action_bullets(found))
+    return reply
