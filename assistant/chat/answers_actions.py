@@ -184,7 +184,7 @@ def action_details(knowledge: Knowledge, question: Question, focus: Focus) -> Re
     if question.entities.theme and not question.entities.pronoun:
         reply.say(f"Voici les actions du plan sur « {question.entities.theme} »", end=" :")
         return reply.items(action_bullets(actions))
-    asked = find_cues(question.normalized.split())  # the field the follow-up asks for
+    asked = find_cues(question.normalized.split(), knowledge.vocabulary())  # the field the follow-up asks for
     if asked.has("indicator"):
         reply.say("Voici les indicateurs de suivi des actions dont nous venons de parler", end=" :")
         for action in actions:
@@ -211,7 +211,7 @@ _ASKS_REFERENCE = re.compile(r"\b(?:reco|recos|references?|repond|repondent|liee
 def _asked_fields(knowledge: Knowledge, question: Question, reply: Reply, action: Action) -> Reply:
     """What the question asks of one action beyond owner, deadline and status: its indicators,
     the recommendations it answers."""
-    if find_cues(question.normalized.split()).has("indicator"):
+    if find_cues(question.normalized.split(), knowledge.vocabulary()).has("indicator"):
         if action.indicators:
             written = join_fr([quoted(i, 120) for i in action.indicators])
             reply.say(f"Ses indicateurs de suivi : {written}", action.id)

@@ -149,7 +149,7 @@ def late(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
         "actions", criterion=question.entities.criterion, actions=[a.id for a in found]
     )
     # « des incohérences entre statut et date ? »: those first, then what is late
-    asked_first = find_cues(question.normalized.split()).has("inconsistent")
+    asked_first = find_cues(question.normalized.split(), knowledge.vocabulary()).has("inconsistent")
     if asked_first:
         _contradictions(knowledge, question, reply, lead=True)
     if found:

@@ -24,9 +24,9 @@ _STATUS_CUES = (
 )
 
 
-def _asked_statuses(question: Question) -> list[StatusCategory]:
+def _asked_statuses(knowledge: Knowledge, question: Question) -> list[StatusCategory]:
     """Every status the question names (« reportées ou abandonnées »), in plan order."""
-    cues = find_cues(question.normalized.split())
+    cues = find_cues(question.normalized.split(), knowledge.vocabulary())
     asked = [
         c
         for cue, c in _STATUS_CUES
@@ -56,7 +56,7 @@ def by_status(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     reply = Reply().about("actions", criterion=criterion)
     if question.entities.status_negated:  # « lesquelles ne sont pas terminées ? »
         return _still_open(reply, pool, scope_words(criterion, owner))
-    for category in _asked_statuses(question):
+    for category in _asked_statuses(knowledge, question):
         found = [a for a in pool if a.status_category is category]
         reply.action_ids += [a.id for a in found]
         if not found:

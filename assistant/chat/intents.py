@@ -18,7 +18,7 @@ the composers.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from assistant.chat.entities import extract, theme, theme_drop_words
 from assistant.chat.history import asks_where_it_went, names_a_change
@@ -261,7 +261,10 @@ def _merge(previous: Entities, new: Entities) -> Entities:
 
 
 def recognize(
-    text: str, focus: Focus | None = None, owner_of: OwnerMatcher | None = None
+    text: str,
+    focus: Focus | None = None,
+    owner_of: OwnerMatcher | None = None,
+    known: Collection[str] = frozenset(),
 ) -> Question:
     """Understand a question: intent, confidence, entities, follow-up or not.
 
@@ -270,9 +273,10 @@ def recognize(
         focus: what the conversation was about (None: a first question).
         owner_of: finds a role of the workspace named in the question (« la coordination
             qualité »), returning its label, or None.
+        known: stems of the words of the workspace's documents: real words, never typos.
     """
     normalized = normalize_question(text)
-    cues = find_cues(normalized.split())
+    cues = find_cues(normalized.split(), known)
     entities = extract(text, normalized, cues)
     owner = owner_of(text) if owner_of else None
     intent: Intent | None = None

@@ -191,7 +191,7 @@ class ConversationService:
             entry = owner_in_question(knowledge, question)
             return entry.label if entry is not None else None
 
-        return recognize(text, focus, owner_of)
+        return recognize(text, focus, owner_of, knowledge.vocabulary())
 
     def ask(self, question: str, conversation_id: str | None = None) -> Answer:
         """Answer a question (a new conversation when `conversation_id` is None)."""

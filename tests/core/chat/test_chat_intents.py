@@ -199,3 +199,19 @@ def test_aggregates_and_swot_kinds_are_entities() -> None:
     assert recognize("qui porte le plus d'actions ?").entities.group_by == "owner"
     assert recognize("les menaces sans action").entities.swot_kinds == ["threat"]
     assert recognize("la swot est-elle couverte ?").entities.swot_kinds == []
+
+
+def test_a_real_word_is_no_typo_of_a_cue_word() -> None:
+    """« annuel » is one swap from « annulé », « charte » one letter from « charge »: words
+    of their own, not an abandoned status or an owner (the typo bug of issue 14)."""
+    from assistant.chat.lexicon import find_cues
+
+    assert find_cues("actions annulees".split()).has("abandoned")
+    assert not find_cues("le tableau de bord annuel".split()).has("abandoned")
+    assert not find_cues("la charte de communication".split()).has("owner")
+    # a word the workspace's documents use is a word of its own, whatever it is close to
+    assert find_cues(["retart"]).has("late")
+    assert not find_cues(["retart"], known={"retart"}).has("late")
+    question = recognize("le tableau de bord annuel, c'est pour quand ?")
+    assert question.entities.status is None
+    assert question.entities.theme is not None and "annuel" in question.entities.theme
