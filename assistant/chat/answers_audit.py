@@ -14,7 +14,13 @@ import re
 from assistant.chat.knowledge import Knowledge
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import find_actions, previous_actions, roles_of, theme_actions
-from assistant.chat.scope import CLOSED, ask_which_action, discussed_actions, items_by_status
+from assistant.chat.scope import (
+    CLOSED,
+    ask_which_action,
+    discussed_actions,
+    items_by_status,
+    of_priority,
+)
 from assistant.chat.text import agree, count, join_fr, quoted
 from assistant.chat.wording import (
     STATUS_ORDER,
@@ -182,8 +188,11 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     entities = question.entities
     previous = previous_actions(knowledge, question, focus)
     pool = previous or knowledge.main_actions
-    pool = of_owner(
-        knowledge, in_criterion(knowledge, pool, entities.criterion), entities.owner_query
+    pool = of_priority(
+        of_owner(
+            knowledge, in_criterion(knowledge, pool, entities.criterion), entities.owner_query
+        ),
+        entities.priority,
     )
     per = entities.group_by
     reply = Reply().about("actions", criterion=entities.criterion, actions=[a.id for a in pool])

@@ -49,13 +49,33 @@ def _still_open(reply: Reply, pool: list[Action], where: str) -> Reply:
     return items_by_status(reply, still)
 
 
+def _of_stars(priority: int | None) -> str:
+    """« de priorité *** » when the question asks for a priority."""
+    return f" de priorité {'*' * priority}" if priority else ""
+
+
+def _of_priority(reply: Reply, pool: list[Action], priority: int, where: str) -> Reply:
+    """« les actions prioritaires du critère 4 ? »: every action of that priority, by status."""
+    stars = "*" * priority
+    reply.action_ids += [a.id for a in pool]
+    if not pool:
+        return reply.say(f"Je ne trouve aucune action de priorité {stars}{where} dans le plan")
+    n = len(pool)
+    reply.say(f"{count(n, 'action')}{where} {agree(n, 'a', 'ont')} la priorité {stars}",
+              *(a.id for a in pool), end=" :")  # fmt: skip
+    return reply.items(action_bullets(pool))
+
+
 def by_status(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     """« Quelles actions sont reportées ? » (or several statuses, or among the last ones)."""
     pool = asked_actions(knowledge, knowledge.main_actions, question, focus)
     criterion, owner = question.entities.criterion, question.entities.owner_query
     reply = Reply().about("actions", criterion=criterion)
+    priority = question.entities.priority
     if question.entities.status_negated:  # « lesquelles ne sont pas terminées ? »
-        return _still_open(reply, pool, scope_words(criterion, owner))
+        return _still_open(reply, pool, scope_words(criterion, owner) + _of_stars(priority))
+    if question.entities.status is None and priority is not None:
+        return _of_priority(reply, pool, priority, scope_words(criterion, owner))
     for category in _asked_statuses(knowledge, question):
         found = [a for a in pool if a.status_category is category]
         reply.action_ids += [a.id for a in found]

@@ -83,6 +83,8 @@ _STATUS_CUES = (
     ("done", StatusCategory.DONE),
     ("upcoming", StatusCategory.PLANNED),
 )
+#: « (***) », « priorité 2 »: the priority as the plan writes it (stars, or a number).
+_STARS = re.compile(r"(?<![*])(\*{1,3})(?![*])|\bpriorite (\d)\b")
 _BY_OWNER = re.compile(r"\bqui\b|\bresponsables?\b|\bporteurs?\b|\bpersonnes?\b")
 _BY_CRITERION = re.compile(r"\bpar critere|\bcriteres\b|\bpar reco")
 _BY_STATUS = re.compile(r"\betats?\b|\bstatuts?\b|\bstatus\b|\bavancement\b")
@@ -232,6 +234,14 @@ def denied_fields(normalized: str, cues: CueMatch) -> list[MissingField]:
     return [value for _, value in sorted(found, key=lambda pair: pair[0])]
 
 
+def priority(text: str, normalized: str, cues: CueMatch) -> int | None:
+    """The priority asked about: the stars or number written, else *** for « prioritaires »."""
+    if written := _STARS.search(text) or _STARS.search(normalized):
+        level = len(written.group(1)) if written.group(1) else int(written.group(2))
+        return level if 1 <= level <= 3 else None
+    return 3 if cues.has("priority") else None
+
+
 def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
     """Entities of a question (not yet checked against the workspace)."""
     criterion, number, page = references(normalized)
@@ -257,6 +267,7 @@ def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
         status=status.value if status else None,
         status_negated=status is StatusCategory.DONE and bool(_DENIED_DONE.search(normalized)),
         partial=cues.has("partial"),
+        priority=priority(text, normalized, cues),
         group_by=group_by(normalized),
         swot_kinds=swot_kinds(normalized),
         pronoun=bool(_PRONOUN.search(normalized)),

@@ -67,6 +67,7 @@ reste restent mener ni
 retiree retirees reformulee reformulees devient deplacee perdu leur reprend revient reviennent
 rapport nouveau pourtant marquee change changee changees changement changements derniere
 figurait figuraient mieux egalite plus
+priorite prioritaire prioritaires
 """
 )
 _FRAME = frozenset(s for word in FRAME_WORDS for s in stems(word))

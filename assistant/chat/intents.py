@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Collection
 
 from assistant.chat.entities import extract, theme, theme_drop_words
-from assistant.chat.history import asks_where_it_went, names_a_change
+from assistant.chat.history import asks_a_status_change, asks_where_it_went, names_a_change
 from assistant.chat.lexicon import CueMatch, find_cues
 from assistant.chat.text import normalize_question
 from assistant.extract.language import question_language
@@ -55,6 +55,16 @@ _PLANNED_FOR = re.compile(
     r"|\b(?:on a|a t on|avons nous|qu on a) (?:quoi |prevu |fait )?(?:sur|pour|contre)\b"
     r"|\btout ce qui (?:concerne|touche|parle)\b"
 )
+_STATES = (
+    r"(?:deja |bien |toujours )?(?:fait|faite|fini|finie|termine|terminee|realise|realisee|"
+    r"boucle|bouclee|acheve|achevee|lance|lancee|commence|commencee|en cours|en place)"
+)
+#: « le guide du TFE, il est fait ? », « c fait ? », « est-elle terminée ? »: the state of one
+#: thing named, asked yes or no (not a list of the actions in a state).
+_STATE_OF_ONE = re.compile(
+    rf"\b(?:il|elle|c|ca)(?: est)? {_STATES}\b|\best[ -](?:il|elle) {_STATES}\b"
+    rf"|^est[ -]ce qu(?:e|e l| l| il| elle)?\b(?:(?! sont ).)* est {_STATES}\b"
+)
 #: « quel critère est le moins couvert ? »: criteria compared, none named.
 _CRITERIA_COMPARED = re.compile(r"\bcriteres?\b(?! \d)")
 #: « ses actions », « son plan »: the owner the last answer was about.
@@ -87,7 +97,9 @@ def _decide(
         return Intent.HISTORY, ("history",)
     if cues.has("other") and (cues.has("institution") or "ailleurs" in words):
         return Intent.OTHER_PLANS, ("other",)
-    if names_a_change(normalized) and not cues.any("propose", "hypothetical"):
+    if (names_a_change(normalized) or asks_a_status_change(normalized)) and not cues.any(
+        "propose", "hypothetical"
+    ):
         return Intent.HISTORY, ("history",)  # « quelles actions ont été retirées ? »
     if cues.has("duplicate"):
         return Intent.DUPLICATES, ("duplicate",)
@@ -155,6 +167,15 @@ def _decide(
         and not (subject or entities.action_query or refers or _WHAT_IS.search(normalized))
     ):
         return Intent.COUNTS, ("count",)  # « qui est le plus chargé ? »: owners compared
+    if (
+        (subject or entities.action_query)
+        and _STATE_OF_ONE.search(normalized)
+        and not (cues.any("list", "count") or "actions" in words or has_reco_word)
+    ):
+        return Intent.ACTION_DETAILS, ("progress",)
+    if entities.priority and not (subject or entities.action_query or has_reco_word):
+        # « les actions prioritaires du critère 4 ? »: the actions of that priority, by status
+        return Intent.STATUS, ("priority",)
     progress = cues.has("progress") or bool(_WHERE_ARE_WE.search(normalized))
     # « la reco sur la biosécurité est-elle couverte ? »: a subject, not a numbered reference
     plain = not (entities.criterion or entities.action_query or entities.recommendation_number)

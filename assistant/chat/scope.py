@@ -29,9 +29,17 @@ def asked_actions(
     if focus is not None and (previous := previous_actions(knowledge, question, focus)):
         wanted = {a.id for a in previous}  # a follow-up: among the items just listed
         actions = [a for a in actions if a.id in wanted]
-    return of_owner(
-        knowledge, in_criterion(knowledge, actions, entities.criterion), entities.owner_query
+    return of_priority(
+        of_owner(
+            knowledge, in_criterion(knowledge, actions, entities.criterion), entities.owner_query
+        ),
+        entities.priority,
     )
+
+
+def of_priority(actions: list[Action], priority: int | None) -> list[Action]:
+    """The actions of that priority (all of them when none is asked)."""
+    return actions if priority is None else [a for a in actions if a.priority == priority]
 
 
 def discussed_actions(knowledge: Knowledge, focus: Focus) -> list[Action]:

@@ -36,7 +36,7 @@ from assistant.chat.knowledge import Knowledge, choose_main_plan
 from assistant.chat.memory import ConversationMemory, InMemoryConversations
 from assistant.chat.nonsense import asked_operation
 from assistant.chat.reply import Line, Reply, cited_ids
-from assistant.chat.resolve import owner_in_question
+from assistant.chat.resolve import completed_words, owner_in_question
 from assistant.retrieval.deferred import deferred_retriever
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.french import make_tokenizer
@@ -191,7 +191,13 @@ class ConversationService:
             entry = owner_in_question(knowledge, question)
             return entry.label if entry is not None else None
 
-        return recognize(text, focus, owner_of, knowledge.vocabulary())
+        question = recognize(text, focus, owner_of, knowledge.vocabulary())
+        entities = question.entities
+        if entities.theme:  # « la biosécu » → « la biosécurité »: words cut short, completed
+            entities.theme = completed_words(knowledge, entities.theme)
+        if entities.action_query:
+            entities.action_query = completed_words(knowledge, entities.action_query)
+        return question
 
     def ask(self, question: str, conversation_id: str | None = None) -> Answer:
         """Answer a question (a new conversation when `conversation_id` is None)."""

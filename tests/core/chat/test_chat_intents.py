@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.chat.intents import recognize
+from assistant.chat.lexicon import find_cues
 from assistant.chat.text import close, normalize_question
 from assistant.schema.chat import Entities, Focus, Intent, MissingField
 
@@ -204,11 +205,10 @@ def test_aggregates_and_swot_kinds_are_entities() -> None:
 def test_a_real_word_is_no_typo_of_a_cue_word() -> None:
     """« annuel » is one swap from « annulé », « charte » one letter from « charge »: words
     of their own, not an abandoned status or an owner (the typo bug of issue 14)."""
-    from assistant.chat.lexicon import find_cues
 
-    assert find_cues("actions annulees".split()).has("abandoned")
-    assert not find_cues("le tableau de bord annuel".split()).has("abandoned")
-    assert not find_cues("la charte de communication".split()).has("owner")
+    assert find_cues(["actions", "annulees"]).has("abandoned")
+    assert not find_cues(["le", "tableau", "de", "bord", "annuel"]).has("abandoned")
+    assert not find_cues(["la", "charte", "de", "communication"]).has("owner")
     # a word the workspace's documents use is a word of its own, whatever it is close to
     assert find_cues(["retart"]).has("late")
     assert not find_cues(["retart"], known={"retart"}).has("late")

@@ -262,3 +262,59 @@ def test_yes_no_questions_are_answered_by_what_they_need(
 def test_thanks_are_answered_politely(demo_service: ConversationService) -> None:
     answer = demo_service.ask("super, merci !")
     assert answer.text.startswith("Avec plaisir") and answer.grounded and not answer.citations
+
+
+@pytest.mark.parametrize(
+    ("question", "priority"),
+    [
+        ("quelles actions prioritaires restent ouvertes ?", 3),
+        ("les actions (**) du critère 2", 2),
+        ("actions de priorité 1 en cours", 1),
+        ("quelles actions sont en cours ?", None),
+    ],
+)
+def test_a_priority_is_an_entity(question: str, priority: int | None) -> None:
+    assert recognize(question).entities.priority == priority
+
+
+def test_the_actions_of_a_priority_are_listed(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("les actions prioritaires du critère 2 ?")
+    assert answer.intent is Intent.STATUS and answer.grounded, answer.warnings
+    knowledge = demo_service.knowledge()
+    cited = {c.id for c in answer.citations if c.id in knowledge.actions}
+    assert cited and all(knowledge.actions[i].priority == 3 for i in cited)
+    every = {a.id for a in knowledge.main_actions if a.priority == 3}
+    assert len(cited) < len(every)  # the criterion narrowed them
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "le guide du TFE, il est fait ?",
+        "la grille des stages c fait ?",
+        "est-ce que le portfolio numérique est terminé ?",
+        "le livret d'accueil, est-il déjà réalisé ?",
+    ],
+)
+def test_the_state_of_one_thing_asked_yes_or_no_is_a_detail(question: str) -> None:
+    assert recognize(question).intent is Intent.ACTION_DETAILS
+
+
+def test_a_list_of_actions_in_a_state_stays_a_status_question() -> None:
+    assert recognize("quelles actions sont terminées ?").intent is Intent.STATUS
+    assert recognize("est-ce que les actions du critère 1 sont terminées ?").intent is Intent.STATUS
+
+
+def test_a_change_of_status_is_a_question_on_the_plan_s_history() -> None:
+    assert recognize("lesquelles sont passées de à venir à en cours ?").intent is Intent.HISTORY
+    assert recognize("des actions passées en réalisé ?").intent is Intent.HISTORY
+    assert recognize("les actions nouvelles du plan actualisé").intent is Intent.HISTORY
+
+
+def test_a_word_cut_short_is_completed_from_the_documents(
+    demo_service: ConversationService,
+) -> None:
+    understood = demo_service.understand("on en est où pour la biosécu ?")
+    assert understood.entities.theme is not None and "biosécurité" in understood.entities.theme
+    # a beginning several families share is left as typed (« format » : formation, formaliser…)
+    assert "forma" in (demo_service.understand("et pour la forma ?").entities.theme or "")
