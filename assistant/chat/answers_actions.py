@@ -62,10 +62,15 @@ def theme_owners(knowledge: Knowledge, question: Question, focus: Focus) -> Repl
         *(a.id for a in actions),
         end=" :",
     )
-    groups: dict[str, list[Action]] = {}
+    by_role: dict[str, list[Action]] = {}
     for action in actions:
         for label in roles_of(knowledge, action) or ["sans responsable"]:
-            groups.setdefault(label, []).append(action)
+            by_role.setdefault(label, []).append(action)
+    # roles that carry exactly the same actions share one line (« Etudiants et Enseignants »)
+    together: dict[tuple[str, ...], list[str]] = {}
+    for label, members in by_role.items():
+        together.setdefault(tuple(a.id for a in members), []).append(label)
+    groups = {join_fr(labels): by_role[labels[0]] for labels in together.values()}
     for label, members in sorted(
         groups.items(), key=lambda pair: (pair[0] == "sans responsable", -len(pair[1]))
     ):
@@ -184,7 +189,9 @@ def action_details(knowledge: Knowledge, question: Question, focus: Focus) -> Re
     if question.entities.theme and not question.entities.pronoun:
         reply.say(f"Voici les actions du plan sur « {question.entities.theme} »", end=" :")
         return reply.items(action_bullets(actions))
-    asked = find_cues(question.normalized.split(), knowledge.vocabulary())  # the field the follow-up asks for
+    asked = find_cues(
+        question.normalized.split(), knowledge.vocabulary()
+    )  # the field the follow-up asks for
     if asked.has("indicator"):
         reply.say("Voici les indicateurs de suivi des actions dont nous venons de parler", end=" :")
         for action in actions:

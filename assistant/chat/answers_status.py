@@ -13,7 +13,7 @@ from assistant.chat.scope import CLOSED, asked_actions, items_by_status
 from assistant.chat.text import agree, count
 from assistant.chat.wording import action_bullets, scope_words, status_label
 from assistant.schema import Action, StatusCategory
-from assistant.schema.chat import Focus, Question
+from assistant.schema.chat import Focus, Intent, Question
 
 _STATUS_CUES = (
     ("done", StatusCategory.DONE),
@@ -66,9 +66,25 @@ def _of_priority(reply: Reply, pool: list[Action], priority: int, where: str) ->
     return reply.items(action_bullets(pool))
 
 
+def _among(question: Question, focus: Focus) -> Focus | None:
+    """The focus a follow-up narrows to, or None for the plan's whole scope.
+
+    Statuses exclude each other: after « qu'est-ce qui est réalisé ? », « et ce qui reste à
+    planifier ? » asks about the same plan, not among the actions just listed as done.
+    """
+    before = focus.entities
+    sibling = (
+        focus.intent is Intent.STATUS
+        and before.status is not None
+        and not before.status_negated
+        and question.entities.status not in (None, before.status)
+    )
+    return None if sibling else focus
+
+
 def by_status(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     """« Quelles actions sont reportées ? » (or several statuses, or among the last ones)."""
-    pool = asked_actions(knowledge, knowledge.main_actions, question, focus)
+    pool = asked_actions(knowledge, knowledge.main_actions, question, _among(question, focus))
     criterion, owner = question.entities.criterion, question.entities.owner_query
     reply = Reply().about("actions", criterion=criterion)
     priority = question.entities.priority

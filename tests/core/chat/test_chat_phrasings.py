@@ -318,3 +318,10 @@ def test_a_word_cut_short_is_completed_from_the_documents(
     assert understood.entities.theme is not None and "biosécurité" in understood.entities.theme
     # a beginning several families share is left as typed (« format » : formation, formaliser…)
     assert "forma" in (demo_service.understand("et pour la forma ?").entities.theme or "")
+
+
+def test_a_noun_of_the_plans_is_no_advice_verb() -> None:
+    """« remédiations » shares its stem with « remédier » (advice): the advice cue is read
+    on its words as listed, so a subject of the plans does not ask for advice."""
+    assert "advice" not in _cues("les remédiations, c'est à quel moment ?")
+    assert recognize("comment remédier à l'échec en bloc 1 ?").intent is Intent.ADVICE
