@@ -199,8 +199,23 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     if not pool:
         return reply.say("Je ne trouve aucune action correspondante dans le plan")
     if entities.owner_query:
-        n = len(pool)
         reply.owner = entities.owner_query
+        if entities.status and per != "status":  # « combien la CAP en a-t-elle réalisées ? »
+            category = StatusCategory(entities.status)
+            group = [a for a in pool if a.status_category is category]
+            n = len(group)
+            reply.about("actions", criterion=entities.criterion, actions=[a.id for a in group])
+            reply.say(
+                f"{entities.owner_query} porte {count(len(pool), 'action')}",
+                *(a.id for a in pool),
+            )
+            if not group:
+                return reply.say(f"Aucune n'est {status_label(category)}")
+            return reply.say(
+                f"{count(n, 'action')} {agree(n, 'est', 'sont')} {status_label(category, n)}",
+                *(a.id for a in group),
+            )
+        n = len(pool)
         return reply.say(
             f"{entities.owner_query} porte {count(n, 'action')}", *(a.id for a in pool)
         )

@@ -65,6 +65,11 @@ _STATE_OF_ONE = re.compile(
     rf"\b(?:il|elle|c|ca)(?: est)? {_STATES}\b|\best[ -](?:il|elle) {_STATES}\b"
     rf"|^est[ -]ce qu(?:e|e l| l| il| elle)?\b(?:(?! sont ).)* est {_STATES}\b"
 )
+#: « est-ce que toutes les actions ont un responsable ? », « chaque action a-t-elle … »
+_ALL_HAVE = re.compile(
+    r"\b(?:toutes? les actions|chaque action|les actions)\b(?: \w+){0,4} "
+    r"(?:ont|a|ont elles|a t elle|ont-elles|a-t-elle|possedent|disposent)\b"
+)
 #: « quel critère est le moins couvert ? »: criteria compared, none named.
 _CRITERIA_COMPARED = re.compile(r"\bcriteres?\b(?! \d)")
 #: « ses actions », « son plan »: the owner the last answer was about.
@@ -121,6 +126,12 @@ def _decide(
     if cues.has("indicator") and _STILL_NEEDED.search(normalized) and not cues.has("propose"):
         entities.field = MissingField.INDICATOR
         return Intent.MISSING_FIELD, ("indicator",)
+    if (
+        entities.field in (MissingField.OWNER, MissingField.DEADLINE, MissingField.INDICATOR)
+        and _ALL_HAVE.search(normalized)
+        and not cues.any("count", "propose")
+    ):
+        return Intent.MISSING_FIELD, ("all",)  # « toutes les actions ont-elles un responsable ? »
     asks_advice = cues.has("advice") or bool(_ADVICE.search(normalized))
     targeted = bool(subject or entities.recommendation_number or refers)
     if asks_advice and targeted and not cues.has("indicator"):
@@ -204,6 +215,8 @@ def _decide(
         return (Intent.STATUS if entities.status else Intent.OWNER_ACTIONS), ()
     if cues.has("owner") and (cues.has("who") or cues.has("list")):
         named_theme = theme(text, theme_drop_words(cues, *_THEME_FRAME[Intent.THEME_OWNERS]))
+        if entities.status and not theme(text, theme_drop_words(cues)):
+            return Intent.STATUS, ()  # « les actions reportées, qui les porte ? »
         if entities.action_query or (entities.pronoun and not named_theme) or not named_theme:
             return Intent.ACTION_DETAILS, ("owner",)
         return Intent.THEME_OWNERS, ("owner",)
@@ -233,6 +246,9 @@ def _decide(
     planned_for = cues.has("action") and cues.any("list", "planned")
     if subject and (planned_for or _PLANNED_FOR.search(normalized)) and not cues.has("negation"):
         return Intent.THEME_STATUS, ("action",)
+    if entities.criterion and cues.has("cover") and not entities.recommendation_number:
+        # « est-ce que le critère 5 est bien couvert ? »
+        return Intent.UNCOVERED if cues.has("negation") else Intent.PROGRESS, ("cover",)
     if has_reco_word and entities.criterion and cues.any("cover", "planned", "list"):
         return Intent.UNCOVERED if cues.has("negation") else Intent.PROGRESS, ()
     if entities.criterion and cues.has("planned") and not cues.has("negation"):

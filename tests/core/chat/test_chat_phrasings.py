@@ -325,3 +325,26 @@ def test_a_noun_of_the_plans_is_no_advice_verb() -> None:
     on its words as listed, so a subject of the plans does not ask for advice."""
     assert "advice" not in _cues("les remédiations, c'est à quel moment ?")
     assert recognize("comment remédier à l'échec en bloc 1 ?").intent is Intent.ADVICE
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("le critère 2 est-il bien couvert ?", Intent.PROGRESS),
+        ("le critère 4 n'est pas couvert ?", Intent.UNCOVERED),
+        ("les actions terminées, qui les a portées ?", Intent.STATUS),
+        ("est-ce que toutes les actions ont une échéance ?", Intent.MISSING_FIELD),
+        ("chaque action a-t-elle un responsable ?", Intent.MISSING_FIELD),
+    ],
+)
+def test_what_a_question_needs_decides_its_intent(question: str, intent: Intent) -> None:
+    assert recognize(question).intent is intent
+
+
+def test_an_owner_s_count_in_a_status(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("combien d'actions la coordination qualité a-t-elle terminées ?")
+    assert answer.intent is Intent.COUNTS and answer.grounded, answer.warnings
+    knowledge = demo_service.knowledge()
+    done = [a for a in knowledge.main_actions if a.status_category.value == "done"
+            and "Coordination qualité" in (a.owner or "")]  # fmt: skip
+    assert f"{len(done)} actions sont réalisées" in answer.text
