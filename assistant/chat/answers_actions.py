@@ -140,6 +140,11 @@ def _targets(
             )
             reply.items(action_bullets(match.actions))
             return [], reply.about("actions", actions=[a.id for a in match.actions])
+        if not match.actions and not focus.action_ids:
+            # a subject no action names: say so, with the closest actions of the plan
+            return [], _nothing_about(
+                knowledge, theme, [a.document_id for a in knowledge.main_actions[:1]]
+            )
     if focus.action_ids:
         return discussed_actions(knowledge, focus), None
     if focus.recommendation_ids:

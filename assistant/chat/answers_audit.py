@@ -23,7 +23,6 @@ from assistant.chat.scope import (
 )
 from assistant.chat.text import agree, count, join_fr, quoted
 from assistant.chat.wording import (
-    STATUS_ORDER,
     criteria_of,
     describe_action,
     in_criterion,
@@ -253,13 +252,9 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     if per != "owner":
         n = len(pool)
         opening = "Cela fait" if previous else "Le plan compte"  # the last answer's items
-        reply.say(f"{opening} {count(n, 'action')}", *(a.id for a in pool), end=" :")
-        for category in STATUS_ORDER:
-            group = [a for a in pool if a.status_category is category]
-            if group:
-                reply.item(
-                    f"{len(group)} {status_label(category, len(group))}", *(a.id for a in group)
-                )
+        stars = f" de priorité {'*' * entities.priority}" if entities.priority else ""
+        reply.say(f"{opening} {count(n, 'action')}{stars}", *(a.id for a in pool), end=" :")
+        items_by_status(reply, pool)
         return reply
     ranked = _label_counts(knowledge, pool)
     owned = [(label, members) for label, members in ranked if label != "Sans responsable"]

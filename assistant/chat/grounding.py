@@ -32,6 +32,7 @@ from assistant.audit.french import word_set
 from assistant.chat.knowledge import Knowledge
 from assistant.chat.lexicon import expression
 from assistant.chat.reply import CITATION_GROUP
+from assistant.chat.synonyms import named_by_synonyms
 from assistant.chat.text import CARDINALS, fold_text, stems
 from assistant.schema import Coverage, StatusCategory
 
@@ -256,8 +257,10 @@ class GroundingChecker:
                 return f"source inconnue : {item_id}"
             supports.append(support)
         stems_found = frozenset().union(*(s for _, s, _ in supports))
-        numbers_found = frozenset().union(*(n for _, _, n in supports))
         content, numbers = self._content(words)
+        # « fiches UE » is supported by a source that writes « unité d'enseignement »
+        stems_found |= named_by_synonyms(content, stems_found)
+        numbers_found = frozenset().union(*(n for _, _, n in supports))
         if content:
             share = sum(1 for s in content if s in stems_found) / len(content)
             if share < SUPPORT_THRESHOLD:

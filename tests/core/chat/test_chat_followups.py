@@ -123,3 +123,12 @@ def test_roles_carrying_the_same_actions_share_one_line(demo_service: Conversati
     lines = [line for line in answer.text.splitlines() if line.startswith("- ")]
     assert len(lines) == 1, answer.text
     assert "Coordination qualité et Secrétariat des étudiants (1 action)" in lines[0]
+
+
+def test_a_detail_on_a_subject_no_action_names_says_so(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("quand a lieu la journée des anciens diplômés ?")
+    assert answer.intent is Intent.ACTION_DETAILS
+    assert (
+        "Je ne trouve pas d'action du plan qui parle de « journée des anciens diplômés »"
+        in answer.text
+    )
