@@ -57,6 +57,7 @@ def theme_owners(knowledge: Knowledge, question: Question, focus: Focus) -> Repl
     if match.corrected:
         read = join_fr([f"« {surface_word(knowledge, b)} »" for b in match.corrected.values()])
         reply.warnings.append(f"Mot de la question lu comme {read}, le mot le plus proche du plan.")
+        theme = _as_read(knowledge, theme, match.corrected)
     reply.say(
         f"{count(n, 'action')} du plan {agree(n, 'parle', 'parlent')} {of(theme)}",
         *(a.id for a in actions),
@@ -85,6 +86,19 @@ def theme_owners(knowledge: Knowledge, question: Question, focus: Focus) -> Repl
             f"{prefix} ({count(len(members), 'action')}) : {texts}", *(a.id for a in members)
         )
     return reply
+
+
+def _as_read(knowledge: Knowledge, theme: str, corrected: dict[str, str]) -> str:
+    """The theme with its typos replaced by the plan's words (« tutorrat » → « tutorat »):
+    the answer says what it found, in the plan's words."""
+
+    def read(found: re.Match[str]) -> str:
+        typed = stems(found.group(0))
+        if len(typed) == 1 and typed[0] in corrected:
+            return surface_word(knowledge, corrected[typed[0]])
+        return found.group(0)
+
+    return re.sub(r"[\w-]+", read, theme)
 
 
 def _nothing_about(knowledge: Knowledge, theme: str, document_ids: list[str]) -> Reply:

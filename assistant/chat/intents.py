@@ -74,7 +74,13 @@ _ALL_HAVE = re.compile(
 _CRITERIA_COMPARED = re.compile(r"\bcriteres?\b(?! \d)")
 #: « ses actions », « son plan »: the owner the last answer was about.
 _POSSESSIVE = re.compile(r"\b(?:ses|son|sa)\b")
-_NEWS = re.compile(r"\bquoi de (?:neuf|9)\b|\bversions?\b|\bancien plan\b")
+_NEWS = re.compile(
+    r"\bquoi de (?:neuf|9)\b|\bversions?\b|\bancien plan\b"
+    # « quelles actions sont nouvelles ? », « une nouvelle échéance » (not « les nouveaux
+    # enseignants », a subject): what is new in the plan
+    r"|\bnouvel(?:le)?s? (?:actions?|echeances?|responsables?|indicateurs?|etats?|statuts?)\b"
+    r"|\bactions? (?:\w+ ){0,2}(?:nouvelles?|nouveaux)\b(?! \w)"
+)
 
 #: Cue words that are part of the question's frame, not its subject, per intent.
 _THEME_FRAME: dict[Intent, tuple[str, ...]] = {

@@ -348,3 +348,15 @@ def test_an_owner_s_count_in_a_status(demo_service: ConversationService) -> None
     done = [a for a in knowledge.main_actions if a.status_category.value == "done"
             and "Coordination qualité" in (a.owner or "")]  # fmt: skip
     assert f"{len(done)} actions sont réalisées" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("quelles actions ont une nouvelle échéance ?", Intent.HISTORY),
+        ("y a-t-il de nouvelles actions ?", Intent.HISTORY),
+        ("qui accueille les nouveaux enseignants ?", Intent.THEME_OWNERS),  # a subject
+    ],
+)
+def test_what_is_new_is_history_unless_it_is_a_subject(question: str, intent: Intent) -> None:
+    assert recognize(question).intent is intent
