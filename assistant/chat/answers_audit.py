@@ -123,11 +123,12 @@ def swot_gaps(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
 def _draft_targets(
     knowledge: Knowledge, question: Question, focus: Focus
 ) -> tuple[list[Action], Reply | None]:
-    """The actions « qui pourrait prendre en charge … » is about."""
-    previous = previous_actions(knowledge, question, focus)
-    if previous:
-        return previous, None
+    """The actions « qui pourrait prendre en charge … » is about: those just listed when the
+    question refers to them, unless it names another subject (« et pour le portfolio ? »)."""
     query = question.entities.action_query or question.entities.theme
+    previous = previous_actions(knowledge, question, focus)
+    if previous and not (query and not question.entities.pronoun):
+        return previous, None
     if query:
         themed = theme_actions(knowledge, query, knowledge.main_actions)
         if themed.actions and themed.complete and len(themed.actions) <= 3:

@@ -44,6 +44,10 @@ _PAGE = re.compile(r"\b(?:p|page)\s?(\d{1,3})\b")
 _PRONOUN = re.compile(
     r"\bqui (?:en|les|s en|l|la|le|y)\b|\b(?:cette|ces) actions?\b|\bcel(?:le|les|ui)[ -](?:ci|la)\b|\bceux[ -](?:ci|la)\b"
     r"\b|\belles?\b|\bleurs?\b|\b(?:en|les) (?:est|sont|porte|portent|pilote|s occupe)\b|^(?:et )?(?:les|la) ?quelles?\b"
+    # « qui pourrait les prendre en charge ? », « qui va s'en occuper ? »: an object pronoun
+    # between a modal and its infinitive
+    r"|\b(?:pourrai(?:t|en?t)|peu(?:t|vent)|doi(?:t|vent)|devrai(?:t|ent)|va|vont|faudrait|voudrai(?:t|ent))"
+    r" (?:les|l|s en|en|la|le|y|lui|leur) \w+(?:er|ir|re)\b"
 )
 _ACTION_ID = re.compile(r"\bact-[0-9a-f]{6,}\b")
 _QUOTED = re.compile(r"[«“\"]\s*(.+?)\s*[»”\"]")

@@ -132,3 +132,21 @@ def test_a_detail_on_a_subject_no_action_names_says_so(demo_service: Conversatio
         "Je ne trouve pas d'action du plan qui parle de « journée des anciens diplômés »"
         in answer.text
     )
+
+
+def test_who_could_take_them_on_after_a_list_proposes_owners(
+    demo_service: ConversationService,
+) -> None:
+    first = demo_service.ask("quelles actions n'ont pas de responsable ?")
+    second = demo_service.ask("qui pourrait les prendre en charge ?", first.conversation_id)
+    assert second.intent is Intent.OWNER_DRAFTS
+    assert action_id(demo_service, "portfolio numérique") in {c.id for c in second.citations}
+
+
+def test_a_follow_up_naming_another_subject_moves_to_it(demo_service: ConversationService) -> None:
+    first = demo_service.ask("qui pourrait s'occuper du répertoire des TFE ?")
+    second = demo_service.ask("et pour le portfolio ?", first.conversation_id)
+    assert second.intent is Intent.OWNER_DRAFTS
+    cited = {c.id for c in second.citations}
+    assert action_id(demo_service, "portfolio numérique") in cited
+    assert action_id(demo_service, "répertoire des TFE") not in cited
