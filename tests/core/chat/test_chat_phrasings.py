@@ -335,6 +335,10 @@ def test_a_noun_of_the_plans_is_no_advice_verb() -> None:
         ("les actions terminées, qui les a portées ?", Intent.STATUS),
         ("est-ce que toutes les actions ont une échéance ?", Intent.MISSING_FIELD),
         ("chaque action a-t-elle un responsable ?", Intent.MISSING_FIELD),
+        # what is new in the plan, unless « nouveaux » qualifies a subject
+        ("quelles actions ont une nouvelle échéance ?", Intent.HISTORY),
+        ("y a-t-il de nouvelles actions ?", Intent.HISTORY),
+        ("qui accueille les nouveaux enseignants ?", Intent.THEME_OWNERS),
     ],
 )
 def test_what_a_question_needs_decides_its_intent(question: str, intent: Intent) -> None:
@@ -348,15 +352,3 @@ def test_an_owner_s_count_in_a_status(demo_service: ConversationService) -> None
     done = [a for a in knowledge.main_actions if a.status_category.value == "done"
             and "Coordination qualité" in (a.owner or "")]  # fmt: skip
     assert f"{len(done)} actions sont réalisées" in answer.text
-
-
-@pytest.mark.parametrize(
-    ("question", "intent"),
-    [
-        ("quelles actions ont une nouvelle échéance ?", Intent.HISTORY),
-        ("y a-t-il de nouvelles actions ?", Intent.HISTORY),
-        ("qui accueille les nouveaux enseignants ?", Intent.THEME_OWNERS),  # a subject
-    ],
-)
-def test_what_is_new_is_history_unless_it_is_a_subject(question: str, intent: Intent) -> None:
-    assert recognize(question).intent is intent
