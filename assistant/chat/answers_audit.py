@@ -202,24 +202,29 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
         reply.owner = entities.owner_query
         if entities.status and per != "status":  # « combien la CAP en a-t-elle réalisées ? »
             category = StatusCategory(entities.status)
-            group = [a for a in pool if a.status_category is category]
+            if entities.status_negated:  # « … pas encore terminées ? »: those still open
+                group = [a for a in pool if a.status_category not in CLOSED]
+                state, none = ("reste à mener", "restent à mener"), "réalisées ou abandonnées"
+            else:
+                group = [a for a in pool if a.status_category is category]
+                state = (f"est {status_label(category)}", f"sont {status_label(category, 2)}")
+                none = ""
             n = len(group)
             reply.about("actions", criterion=entities.criterion, actions=[a.id for a in group])
             reply.say(
                 f"{entities.owner_query} porte {count(len(pool), 'action')}",
                 *(a.id for a in pool),
             )
+            if not group and none:
+                return reply.say(f"Elles sont toutes {none}", *(a.id for a in pool))
             if not group:
-                return reply.say(f"Aucune n'est {status_label(category)}")
-            return reply.say(
-                f"{count(n, 'action')} {agree(n, 'est', 'sont')} {status_label(category, n)}",
-                *(a.id for a in group),
-            )
+                return reply.say(f"Je ne trouve aucune action {status_label(category)} parmi elles")
+            return reply.say(f"{count(n, 'action')} {agree(n, *state)}", *(a.id for a in group))
         n = len(pool)
         return reply.say(
             f"{entities.owner_query} porte {count(n, 'action')}", *(a.id for a in pool)
         )
-    if entities.status and per != "status":
+    if entities.status and not entities.status_negated and per != "status":
         category = StatusCategory(entities.status)
         group = [a for a in pool if a.status_category is category]
         if not group:
@@ -242,7 +247,7 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
         ):
             reply.item(f"{criterion} : {count(len(members), 'action')}", *(a.id for a in members))
         return reply
-    if per is None and _STILL_TO_DO.search(question.normalized):
+    if per is None and (_STILL_TO_DO.search(question.normalized) or entities.status_negated):
         # « il reste combien d'actions ? »: those not done, not abandoned
         still = [a for a in pool if a.status_category not in CLOSED]
         n = len(still)

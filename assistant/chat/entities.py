@@ -215,6 +215,11 @@ _DENIED_DONE = re.compile(
     r"\b(?:pas|non|jamais|ni)(?: \w+){0,2} (?:realise|realisee|realisees|realises|termine|"
     r"terminee|terminees|termines|fini|finie|finies|finis|acheve|achevee|achevees|acheves)\b"
 )
+#: « est-ce qu'il reste des actions à faire ? », « celles encore à mener »: not done yet.
+_STILL_TO_DO = re.compile(
+    r"\b(?:reste|restent|rester)\b(?: \w+){0,3} a (?:faire|mener|realiser|terminer)\b"
+    r"|\bencore a (?:faire|mener|realiser)\b"
+)
 
 
 #: « des actions qui ne répondent à aucune reco », « actions sans référence »: the actions
@@ -252,6 +257,9 @@ def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
     status = next((category for cue, category in _STATUS_CUES if cues.has(cue)), None)
     if status is None and re.search(r"\ben cours\b", normalized):
         status = StatusCategory.IN_PROGRESS
+    still_to_do = status is None and bool(_STILL_TO_DO.search(normalized))
+    if still_to_do:
+        status = StatusCategory.DONE  # denied below: the actions not done yet
     field = next((value for cue, value in _FIELD_CUES if cues.has(cue)), None)
     if field is None and _NO_STATUS.search(normalized):
         field = MissingField.STATUS
@@ -269,7 +277,8 @@ def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
         fields=denied if len(denied) > 1 else [],
         any_field=len(denied) > 1 and bool(_EITHER.search(normalized)),
         status=status.value if status else None,
-        status_negated=status is StatusCategory.DONE and bool(_DENIED_DONE.search(normalized)),
+        status_negated=status is StatusCategory.DONE
+        and (still_to_do or bool(_DENIED_DONE.search(normalized))),
         partial=cues.has("partial"),
         priority=priority(text, normalized, cues),
         group_by=group_by(normalized),

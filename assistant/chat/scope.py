@@ -23,8 +23,8 @@ CLOSED = (StatusCategory.DONE, StatusCategory.ABANDONED)
 def asked_actions(
     knowledge: Knowledge, actions: list[Action], question: Question, focus: Focus | None = None
 ) -> list[Action]:
-    """The actions among ``actions`` the question's criterion and owner keep; with a focus,
-    a follow-up keeps only the items just listed."""
+    """The actions among ``actions`` the question's criterion, owner and priority keep; with
+    a focus, a follow-up keeps only the items just listed."""
     entities = question.entities
     if focus is not None and (previous := previous_actions(knowledge, question, focus)):
         wanted = {a.id for a in previous}  # a follow-up: among the items just listed

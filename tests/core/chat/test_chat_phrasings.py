@@ -352,3 +352,14 @@ def test_an_owner_s_count_in_a_status(demo_service: ConversationService) -> None
     done = [a for a in knowledge.main_actions if a.status_category.value == "done"
             and "Coordination qualité" in (a.owner or "")]  # fmt: skip
     assert f"{len(done)} actions sont réalisées" in answer.text
+
+
+def test_what_is_still_to_do_is_the_actions_not_done(demo_service: ConversationService) -> None:
+    """« est-ce qu'il reste des actions à faire au critère 2 ? »: the open ones, by status;
+    « reste » is never the subject searched."""
+    question = recognize("est-ce qu'il reste des actions à faire au critère 2 ?")
+    assert question.entities.status_negated and question.entities.theme is None
+    answer = demo_service.ask("est-ce qu'il reste des actions à faire au critère 2 ?")
+    assert answer.intent is Intent.STATUS and "restent ouvertes" in answer.text
+    owner = demo_service.ask("la direction de catégorie a combien d'actions pas encore terminées ?")
+    assert owner.intent is Intent.COUNTS and "restent à mener" in owner.text and owner.grounded
