@@ -51,7 +51,9 @@ _COUNTING = re.compile(
     r"reco)s?\b|\bau total\b"
 )
 _PLANNED_FOR = re.compile(
-    r"\b(?:prevu|prevue|prevues|prevoit|prevoyons|planifie)s? (?:pour|sur|contre|en)\b"
+    r"\b(?:prevu|prevue|prevues|prevoit|prevoient|prevoyons|planifie)s?"
+    r"(?:[ -](?:on|t on|t-on|le plan|notre plan|votre plan|la section|il|elle|nous))? "
+    r"(?:pour|sur|contre|en|concernant)\b"
     r"|\b(?:on a|a t on|avons nous|qu on a) (?:quoi |prevu |fait )?(?:sur|pour|contre)\b"
     r"|\btout ce qui (?:concerne|touche|parle)\b"
 )

@@ -182,6 +182,8 @@ def test_typo_tolerance_is_one_edit_on_short_words() -> None:
         # … the actions on a subject, where a subject stands
         ("qu'avons-nous prévu pour le tutorat ?", Intent.THEME_STATUS),
         ("quelles actions sont prévues pour l'analyse transversale ?", Intent.THEME_STATUS),
+        ("que prévoit le plan pour le tutorat ?", Intent.THEME_STATUS),
+        ("que prévoit-on pour les stages ?", Intent.THEME_STATUS),
         ("on en est où sur l'internationalisation", Intent.THEME_STATUS),
         ("ca en est ou les stages ?", Intent.THEME_STATUS),
         # a subject, not a numbered reference: the theme, with its verdict
