@@ -243,6 +243,11 @@ def _asked_fields(knowledge: Knowledge, question: Question, reply: Reply, action
             reply.say(f"Ses indicateurs de suivi : {written}", action.id)
         else:
             reply.say("Elle n'a pas d'indicateur de suivi", action.id)
+    if find_cues(question.normalized.split(), knowledge.vocabulary()).has("priority"):
+        if action.priority:
+            reply.say(f"Sa priorité : {'*' * action.priority}", action.id)
+        else:
+            reply.say("Sa priorité n'est pas précisée dans le plan", action.id)
     if _ASKS_REFERENCE.search(question.normalized):
         mappings = [m for r in action.addresses if (m := knowledge.mapping_for(r)) is not None]
         if mappings:

@@ -44,6 +44,8 @@ _PAGE = re.compile(r"\b(?:p|page)\s?(\d{1,3})\b")
 _PRONOUN = re.compile(
     r"\bqui (?:en|les|s en|l|la|le|y)\b|\b(?:cette|ces) actions?\b|\bcel(?:le|les|ui)[ -](?:ci|la)\b|\bceux[ -](?:ci|la)\b"
     r"\b|\belles?\b|\bleurs?\b|\b(?:en|les) (?:est|sont|porte|portent|pilote|s occupe)\b|^(?:et )?(?:les|la) ?quelles?\b"
+    # « c'est pour quand ? », « ça en est où ? » right after an answer: what it listed
+    r"|^(?:et )?(?:c|ca|cela) (?:est|sera|serait|en est)\b(?= (?:pour )?(?:quand|qui|ou)\b)"
     # « qui pourrait les prendre en charge ? », « qui va s'en occuper ? »: an object pronoun
     # between a modal and its infinitive
     r"|\b(?:pourrai(?:t|en?t)|peu(?:t|vent)|doi(?:t|vent)|devrai(?:t|ent)|va|vont|faudrait|voudrai(?:t|ent))"
@@ -248,7 +250,8 @@ def priority(text: str, normalized: str, cues: CueMatch) -> int | None:
     if written := _STARS.search(text) or _STARS.search(normalized):
         level = len(written.group(1)) if written.group(1) else int(written.group(2))
         return level if 1 <= level <= 3 else None
-    return 3 if cues.has("priority") else None
+    # « les actions prioritaires »: *** ; « quelle est la priorité de … ? » asks the field
+    return 3 if re.search(r"\bprioritaires?\b", normalized) else None
 
 
 def extract(text: str, normalized: str, cues: CueMatch) -> Entities:

@@ -192,6 +192,8 @@ def _decide(
         and not (cues.any("list", "count") or "actions" in words or has_reco_word)
     ):
         return Intent.ACTION_DETAILS, ("progress",)
+    if cues.has("priority") and not entities.priority and (subject or entities.action_query):
+        return Intent.ACTION_DETAILS, ("priority",)  # « quelle est la priorité du tutorat ? »
     if entities.priority and not (subject or entities.action_query or has_reco_word):
         # « les actions prioritaires du critère 4 ? »: the actions of that priority, by status
         return Intent.STATUS, ("priority",)

@@ -363,3 +363,16 @@ def test_what_is_still_to_do_is_the_actions_not_done(demo_service: ConversationS
     assert answer.intent is Intent.STATUS and "restent ouvertes" in answer.text
     owner = demo_service.ask("la direction de catégorie a combien d'actions pas encore terminées ?")
     assert owner.intent is Intent.COUNTS and "restent à mener" in owner.text and owner.grounded
+
+
+def test_the_priority_of_one_action_is_a_field(demo_service: ConversationService) -> None:
+    question = recognize("quelle est la priorité du guide du TFE ?")
+    assert question.intent is Intent.ACTION_DETAILS and question.entities.priority is None
+    answer = demo_service.ask("quelle est la priorité du guide du TFE ?")
+    assert "Sa priorité : ***" in answer.text and answer.grounded, answer.warnings
+
+
+def test_c_est_pour_quand_refers_to_what_was_just_listed(demo_service: ConversationService) -> None:
+    first = demo_service.ask("qui s'occupe du portfolio numérique ?")
+    second = demo_service.ask("c'est pour quand ?", first.conversation_id)
+    assert second.intent is Intent.ACTION_DETAILS and "2026-2027" in second.text
