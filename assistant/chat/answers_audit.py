@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.chat.intents import asks_the_items
 from assistant.chat.knowledge import Knowledge
+from assistant.chat.lexicon import find_cues
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import find_actions, previous_actions, roles_of, theme_actions
 from assistant.chat.scope import (
@@ -90,6 +92,10 @@ def swot_gaps(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
             "Je ne trouve pas d'analyse SWOT dans l'espace de travail : importez-la "
             "(plan-assistant ingest FICHIER) pour la confronter au plan"
         )
+    if asks_the_items(
+        question.normalized, find_cues(question.normalized.split(), knowledge.vocabulary())
+    ):
+        return _swot_items(knowledge, question)
     asked = question.entities.swot_kinds
     kinds = [_SWOT_KINDS[k] for k in asked] or [SwotKind.WEAKNESS, SwotKind.THREAT]
     found = [(g, knowledge.swot[g.target_id]) for g in knowledge.audit.gaps
@@ -117,6 +123,36 @@ def swot_gaps(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
         for gap, item in group:
             reply.item(quoted(item.text, 200), item.id, gap.id)
     reply.say("Vous pouvez demander « que devrait-on faire pour la faiblesse … ? » pour des pistes")
+    return reply
+
+
+#: The quadrants of the SWOT as a question names them.
+_QUADRANTS = (
+    (SwotKind.STRENGTH, re.compile(r"\bforces?\b|\bpoints? forts?\b"), ("force", "forces")),
+    (SwotKind.WEAKNESS, re.compile(r"\bfaiblesses?\b|\bpoints? faibles?\b"), _SWOT_WORDS[SwotKind.WEAKNESS]),
+    (SwotKind.OPPORTUNITY, re.compile(r"\bopportunites?\b"), ("opportunité", "opportunités")),
+    (SwotKind.THREAT, re.compile(r"\bmenaces?\b"), _SWOT_WORDS[SwotKind.THREAT]),
+)  # fmt: skip
+
+
+def _swot_items(knowledge: Knowledge, question: Question) -> Reply:
+    """« quelles sont les forces ? », « combien de faiblesses ? »: the SWOT's items of the
+    quadrants named (all four when none is), counted and quoted."""
+    named = [q for q in _QUADRANTS if q[1].search(question.normalized)] or list(_QUADRANTS)
+    reply = Reply().about("passages")
+    for kind, _, (singular, plural) in named:
+        items = [i for i in knowledge.swot.values() if i.kind is kind]
+        if not items:
+            reply.say(f"Je ne trouve aucune {singular} dans l'analyse SWOT")
+            continue
+        n = len(items)
+        reply.say(
+            f"L'analyse SWOT compte {n} {agree(n, singular, plural)}",
+            *(i.id for i in items),
+            end=" :",
+        )
+        for item in items:
+            reply.item(quoted(item.text, 200), item.id)
     return reply
 
 

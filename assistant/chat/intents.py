@@ -72,6 +72,17 @@ _ALL_HAVE = re.compile(
     r"\b(?:toutes? les actions|chaque action|les actions)\b(?: \w+){0,4} "
     r"(?:ont|a|ont elles|a t elle|ont-elles|a-t-elle|possedent|disposent)\b"
 )
+#: « quelles sont les forces … », « c'est quoi les menaces »: the items of a kind, listed.
+_WHAT_ARE = re.compile(r"\b(?:quel(?:le)?s? sont|c est quoi|donne moi|liste)\b")
+
+
+def asks_the_items(normalized: str, cues: CueMatch) -> bool:
+    """« quelles sont les forces ? », « combien de menaces ? »: the items themselves, not the
+    ones lacking something."""
+    wanted = cues.any("count", "list") or bool(_WHAT_ARE.search(normalized))
+    return wanted and not cues.any("negation", "cover", "forgotten")
+
+
 #: « quel critère est le moins couvert ? »: criteria compared, none named.
 _CRITERIA_COMPARED = re.compile(r"\bcriteres?\b(?! \d)")
 #: « ses actions », « son plan »: the owner the last answer was about.
@@ -147,11 +158,25 @@ def _decide(
     if cues.has("swot") and cues.any("negation", "cover", "forgotten"):
         return Intent.SWOT_GAPS, ("swot",)
     if (
+        cues.has("swot")
+        and asks_the_items(normalized, cues)
+        and not cues.any("action", "owner", "deadline", "indicator", "advice", "propose")
+    ):
+        return Intent.SWOT_GAPS, ("swot",)  # « quelles sont les forces ? »: the items themselves
+    if (
         cues.has("indicator")
         and not cues.has("negation")
         and (cues.has("propose") or entities.action_query or entities.pronoun or cues.has("list"))
     ):
         return Intent.INDICATORS, ("indicator",)
+    if (
+        subject
+        and cues.has("indicator")
+        and not cues.any("negation", "count", "propose", "hypothetical", "list", "advice")
+    ):
+        return Intent.ACTION_DETAILS, (
+            "indicator",
+        )  # « est-ce que le tutorat a des indicateurs ? »
     if (
         cues.has("negation")
         and (cues.any("owner", "deadline", "indicator") or entities.field is MissingField.STATUS)

@@ -376,3 +376,18 @@ def test_c_est_pour_quand_refers_to_what_was_just_listed(demo_service: Conversat
     first = demo_service.ask("qui s'occupe du portfolio numérique ?")
     second = demo_service.ask("c'est pour quand ?", first.conversation_id)
     assert second.intent is Intent.ACTION_DETAILS and "2026-2027" in second.text
+
+
+def test_the_swot_items_of_a_quadrant_are_listed(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("quelles sont les forces de la SWOT ?")
+    knowledge = demo_service.knowledge()
+    strengths = {i.id for i in knowledge.swot.values() if i.kind.value == "strength"}
+    assert strengths and {c.id for c in answer.citations} == strengths and answer.grounded
+    counted = demo_service.ask("combien de menaces dans la SWOT ?")
+    threats = [i for i in knowledge.swot.values() if i.kind.value == "threat"]
+    assert f"compte {len(threats)} menaces" in counted.text
+
+
+def test_whether_one_action_has_indicators_is_a_detail(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("est-ce que le tutorat a des indicateurs ?")
+    assert answer.intent is Intent.ACTION_DETAILS and "Ses indicateurs de suivi" in answer.text
