@@ -10,8 +10,10 @@ separately: existing, fresh in-sample, fresh aside. A second batch of fresh ques
 and with its aside third in files of its own (``"set": "aside"`` at the top of the file), is
 reported apart again (« fresh-2 in-sample », « fresh-2 aside »), and so is a fourth batch
 (``"batch": 4``, files ``fresh4-*.json``, session 6: every third conversation of each file
-in writing order aside) and a fifth (``"batch": 5``, files ``fresh5-*.json``, session 7, split
-by the same rule, with questions the product cannot answer); it also asks about single real
+in writing order aside), a fifth (``"batch": 5``, files ``fresh5-*.json``, session 7, split
+by the same rule, with questions the product cannot answer) and a sixth (``"batch": 6``, files
+``fresh6-*.json``, session 8, same split: morphology variants, synonyms, typos, negations,
+comparisons, counts); it also asks about single real
 plans (workspace ``seed:promsoc``: only the seed whose name starts with « promsoc »). Each conversation is a sequence of turns, so follow-ups (« et pour le
 critère 4 ? », « qui en est responsable ? ») are evaluated in context. For every turn:
 
@@ -80,6 +82,8 @@ PARTS = (
     "fresh-4 aside",
     "fresh-5 in-sample",
     "fresh-5 aside",
+    "fresh-6 in-sample",
+    "fresh-6 aside",
 )
 #: The earlier versions the « demo-versions » workspace holds before the demo corpus.
 VERSIONS_DIR = QUESTIONS_DIR / "versions"
@@ -117,8 +121,9 @@ class QuestionSet(BaseModel):
     batch: int = Field(
         default=1,
         ge=1,
-        le=5,
-        description="Fresh questions: 1, 2 (session 4), 3 (history), 4 (session 6) or 5 (session 7).",
+        le=6,
+        description="Fresh questions: 1, 2 (session 4), 3 (history), 4 (session 6), 5 (session 7) "
+        "or 6 (session 8).",
     )
     set: Literal["in", "aside"] | None = Field(
         default=None, description="Every conversation of the file is of this part."
@@ -450,7 +455,7 @@ class ChatSection:
             console.print(
                 f"{label} (existing): {existing[key]:.3f} (target ≥ {TARGETS[label]}) {'PASS' if ok else 'MISS'}"
             )
-        for fresh in ("fresh", "fresh-2", "fresh-3", "fresh-4", "fresh-5"):
+        for fresh in dict.fromkeys(part.rsplit(" ", 1)[0] for part in PARTS[1:]):
             if f"{fresh} aside" not in payload["parts"]:
                 continue
             aside = payload["parts"][f"{fresh} aside"]["answer_correctness"]

@@ -11,12 +11,20 @@ from __future__ import annotations
 
 import re
 
+from assistant.chat.intents import asks_the_items
 from assistant.chat.knowledge import Knowledge
+from assistant.chat.lexicon import find_cues
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import find_actions, previous_actions, roles_of, theme_actions
+from assistant.chat.scope import (
+    CLOSED,
+    ask_which_action,
+    discussed_actions,
+    items_by_status,
+    of_priority,
+)
 from assistant.chat.text import agree, count, join_fr, quoted
 from assistant.chat.wording import (
-    STATUS_ORDER,
     criteria_of,
     describe_action,
     in_criterion,
@@ -32,7 +40,6 @@ _SWOT_WORDS = {SwotKind.WEAKNESS: ("faiblesse", "faiblesses"), SwotKind.THREAT: 
 _STILL_TO_DO = re.compile(
     r"\b(?:reste|restent|rester|encore a faire|a faire|a mener|pas (?:encore )?(?:faites|realisees))\b"
 )
-_CLOSED = (StatusCategory.DONE, StatusCategory.ABANDONED)
 _SWOT_KINDS = {"weakness": SwotKind.WEAKNESS, "threat": SwotKind.THREAT}
 _TOP = 8
 
@@ -85,6 +92,10 @@ def swot_gaps(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
             "Je ne trouve pas d'analyse SWOT dans l'espace de travail : importez-la "
             "(plan-assistant ingest FICHIER) pour la confronter au plan"
         )
+    if asks_the_items(
+        question.normalized, find_cues(question.normalized.split(), knowledge.vocabulary())
+    ):
+        return _swot_items(knowledge, question)
     asked = question.entities.swot_kinds
     kinds = [_SWOT_KINDS[k] for k in asked] or [SwotKind.WEAKNESS, SwotKind.THREAT]
     found = [(g, knowledge.swot[g.target_id]) for g in knowledge.audit.gaps
@@ -115,14 +126,45 @@ def swot_gaps(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     return reply
 
 
+#: The quadrants of the SWOT as a question names them.
+_QUADRANTS = (
+    (SwotKind.STRENGTH, re.compile(r"\bforces?\b|\bpoints? forts?\b"), ("force", "forces")),
+    (SwotKind.WEAKNESS, re.compile(r"\bfaiblesses?\b|\bpoints? faibles?\b"), _SWOT_WORDS[SwotKind.WEAKNESS]),
+    (SwotKind.OPPORTUNITY, re.compile(r"\bopportunites?\b"), ("opportunité", "opportunités")),
+    (SwotKind.THREAT, re.compile(r"\bmenaces?\b"), _SWOT_WORDS[SwotKind.THREAT]),
+)  # fmt: skip
+
+
+def _swot_items(knowledge: Knowledge, question: Question) -> Reply:
+    """« quelles sont les forces ? », « combien de faiblesses ? »: the SWOT's items of the
+    quadrants named (all four when none is), counted and quoted."""
+    named = [q for q in _QUADRANTS if q[1].search(question.normalized)] or list(_QUADRANTS)
+    reply = Reply().about("passages")
+    for kind, _, (singular, plural) in named:
+        items = [i for i in knowledge.swot.values() if i.kind is kind]
+        if not items:
+            reply.say(f"Je ne trouve aucune {singular} dans l'analyse SWOT")
+            continue
+        n = len(items)
+        reply.say(
+            f"L'analyse SWOT compte {n} {agree(n, singular, plural)}",
+            *(i.id for i in items),
+            end=" :",
+        )
+        for item in items:
+            reply.item(quoted(item.text, 200), item.id)
+    return reply
+
+
 def _draft_targets(
     knowledge: Knowledge, question: Question, focus: Focus
 ) -> tuple[list[Action], Reply | None]:
-    """The actions « qui pourrait prendre en charge … » is about."""
-    previous = previous_actions(knowledge, question, focus)
-    if previous:
-        return previous, None
+    """The actions « qui pourrait prendre en charge … » is about: those just listed when the
+    question refers to them, unless it names another subject (« et pour le portfolio ? »)."""
     query = question.entities.action_query or question.entities.theme
+    previous = previous_actions(knowledge, question, focus)
+    if previous and not (query and not question.entities.pronoun):
+        return previous, None
     if query:
         themed = theme_actions(knowledge, query, knowledge.main_actions)
         if themed.actions and themed.complete and len(themed.actions) <= 3:
@@ -131,11 +173,10 @@ def _draft_targets(
         if matches:
             return [matches[0][0]], None
     if focus.action_ids:
-        return [knowledge.actions[i] for i in focus.action_ids if i in knowledge.actions], None
-    return [], Reply(confidence=0.4).say(
-        "Pour quelle action ? Citez quelques mots de son intitulé, par exemple « Qui pourrait "
-        "prendre en charge l'action sur le portfolio numérique ? »",
-        end="",
+        return discussed_actions(knowledge, focus), None
+    return [], ask_which_action(
+        "Pour quelle action ?",
+        "Qui pourrait prendre en charge l'action sur le portfolio numérique ?",
     )
 
 
@@ -183,20 +224,43 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     entities = question.entities
     previous = previous_actions(knowledge, question, focus)
     pool = previous or knowledge.main_actions
-    pool = of_owner(
-        knowledge, in_criterion(knowledge, pool, entities.criterion), entities.owner_query
+    pool = of_priority(
+        of_owner(
+            knowledge, in_criterion(knowledge, pool, entities.criterion), entities.owner_query
+        ),
+        entities.priority,
     )
     per = entities.group_by
     reply = Reply().about("actions", criterion=entities.criterion, actions=[a.id for a in pool])
     if not pool:
         return reply.say("Je ne trouve aucune action correspondante dans le plan")
     if entities.owner_query:
-        n = len(pool)
         reply.owner = entities.owner_query
+        if entities.status and per != "status":  # « combien la CAP en a-t-elle réalisées ? »
+            category = StatusCategory(entities.status)
+            if entities.status_negated:  # « … pas encore terminées ? »: those still open
+                group = [a for a in pool if a.status_category not in CLOSED]
+                state, none = ("reste à mener", "restent à mener"), "réalisées ou abandonnées"
+            else:
+                group = [a for a in pool if a.status_category is category]
+                state = (f"est {status_label(category)}", f"sont {status_label(category, 2)}")
+                none = ""
+            n = len(group)
+            reply.about("actions", criterion=entities.criterion, actions=[a.id for a in group])
+            reply.say(
+                f"{entities.owner_query} porte {count(len(pool), 'action')}",
+                *(a.id for a in pool),
+            )
+            if not group and none:
+                return reply.say(f"Elles sont toutes {none}", *(a.id for a in pool))
+            if not group:
+                return reply.say(f"Je ne trouve aucune action {status_label(category)} parmi elles")
+            return reply.say(f"{count(n, 'action')} {agree(n, *state)}", *(a.id for a in group))
+        n = len(pool)
         return reply.say(
             f"{entities.owner_query} porte {count(n, 'action')}", *(a.id for a in pool)
         )
-    if entities.status and per != "status":
+    if entities.status and not entities.status_negated and per != "status":
         category = StatusCategory(entities.status)
         group = [a for a in pool if a.status_category is category]
         if not group:
@@ -219,28 +283,20 @@ def counts(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
         ):
             reply.item(f"{criterion} : {count(len(members), 'action')}", *(a.id for a in members))
         return reply
-    if per is None and _STILL_TO_DO.search(question.normalized):
+    if per is None and (_STILL_TO_DO.search(question.normalized) or entities.status_negated):
         # « il reste combien d'actions ? »: those not done, not abandoned
-        still = [a for a in pool if a.status_category not in _CLOSED]
+        still = [a for a in pool if a.status_category not in CLOSED]
         n = len(still)
         reply.about("actions", criterion=entities.criterion, actions=[a.id for a in still])
         reply.say(f"{count(n, 'action')} {agree(n, 'reste', 'restent')} à mener",
                   *(a.id for a in still), end=" :")  # fmt: skip
-        for category in STATUS_ORDER:
-            group = [a for a in still if a.status_category is category]
-            if group:
-                reply.item(f"{len(group)} {status_label(category, len(group))}", *(a.id for a in group))  # fmt: skip
-        return reply
+        return items_by_status(reply, still)
     if per != "owner":
         n = len(pool)
         opening = "Cela fait" if previous else "Le plan compte"  # the last answer's items
-        reply.say(f"{opening} {count(n, 'action')}", *(a.id for a in pool), end=" :")
-        for category in STATUS_ORDER:
-            group = [a for a in pool if a.status_category is category]
-            if group:
-                reply.item(
-                    f"{len(group)} {status_label(category, len(group))}", *(a.id for a in group)
-                )
+        stars = f" de priorité {'*' * entities.priority}" if entities.priority else ""
+        reply.say(f"{opening} {count(n, 'action')}{stars}", *(a.id for a in pool), end=" :")
+        items_by_status(reply, pool)
         return reply
     ranked = _label_counts(knowledge, pool)
     owned = [(label, members) for label, members in ranked if label != "Sans responsable"]

@@ -9,6 +9,8 @@ share too few words with the question, « Je ne trouve pas... » and the closest
 
 from __future__ import annotations
 
+import re
+
 from assistant.audit.indicator_patterns import load_indicator_patterns
 from assistant.chat.entities import GENERIC_WORDS
 from assistant.chat.knowledge import PATTERN_PREFIX, Knowledge
@@ -290,6 +292,10 @@ def cannot_do(knowledge: Knowledge, operation: str) -> Reply:
     return reply.say(f"Vous pouvez par exemple demander : {asked}")
 
 
+#: A question about what the experts said (their recommendations, their report).
+_ASKS_THE_EXPERTS = re.compile(r"\b(?:reco|recos|recommand\w*|experts?|comite des experts)\b")
+
+
 def free(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     """Any other question: the passages that answer it, quoted — or the closest ones.
 
@@ -303,6 +309,21 @@ def free(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
                 .say(f"Vous pouvez aussi demander : {asked}"))  # fmt: skip
     if (operation := asked_operation(question.normalized)) is not None:
         return cannot_do(knowledge, operation)
+    if _ASKS_THE_EXPERTS.search(question.normalized) and not any(
+        r.text for r in knowledge.recommendations.values()
+    ):
+        # « qu'ont recommandé les experts ? » with no report: no recommendation has a wording
+        asked = ", ".join(f"« {q} »" for q in suggestions(knowledge))
+        return (
+            Reply(confidence=0.6)
+            .about("passages")
+            .say(
+                "Je ne trouve aucune recommandation des experts dans l'espace de travail : il "
+                "ne contient pas de rapport d'évaluation (importez-le avec « plan-assistant "
+                "ingest FICHIER »)"
+            )
+            .say(f"Vous pouvez par exemple demander : {asked}")
+        )
     subject = content_words(question.text)
     if not subject or about_the_assistant(question.normalized):
         reply = Reply(confidence=0.2).about("passages")

@@ -44,6 +44,12 @@ _PAGE = re.compile(r"\b(?:p|page)\s?(\d{1,3})\b")
 _PRONOUN = re.compile(
     r"\bqui (?:en|les|s en|l|la|le|y)\b|\b(?:cette|ces) actions?\b|\bcel(?:le|les|ui)[ -](?:ci|la)\b|\bceux[ -](?:ci|la)\b"
     r"\b|\belles?\b|\bleurs?\b|\b(?:en|les) (?:est|sont|porte|portent|pilote|s occupe)\b|^(?:et )?(?:les|la) ?quelles?\b"
+    # « c'est pour quand ? », « ça en est où ? » right after an answer: what it listed
+    r"|^(?:et )?(?:c|ca|cela) (?:est|sera|serait|en est)\b(?= (?:pour )?(?:quand|qui|ou)\b)"
+    # « qui pourrait les prendre en charge ? », « qui va s'en occuper ? »: an object pronoun
+    # between a modal and its infinitive
+    r"|\b(?:pourrai(?:t|en?t)|peu(?:t|vent)|doi(?:t|vent)|devrai(?:t|ent)|va|vont|faudrait|voudrai(?:t|ent))"
+    r" (?:les|l|s en|en|la|le|y|lui|leur) \w+(?:er|ir|re)\b"
 )
 _ACTION_ID = re.compile(r"\bact-[0-9a-f]{6,}\b")
 _QUOTED = re.compile(r"[«“\"]\s*(.+?)\s*[»”\"]")
@@ -83,6 +89,8 @@ _STATUS_CUES = (
     ("done", StatusCategory.DONE),
     ("upcoming", StatusCategory.PLANNED),
 )
+#: « (***) », « priorité 2 »: the priority as the plan writes it (stars, or a number).
+_STARS = re.compile(r"(?<![*])(\*{1,3})(?![*])|\bpriorite (\d)\b")
 _BY_OWNER = re.compile(r"\bqui\b|\bresponsables?\b|\bporteurs?\b|\bpersonnes?\b")
 _BY_CRITERION = re.compile(r"\bpar critere|\bcriteres\b|\bpar reco")
 _BY_STATUS = re.compile(r"\betats?\b|\bstatuts?\b|\bstatus\b|\bavancement\b")
@@ -209,6 +217,11 @@ _DENIED_DONE = re.compile(
     r"\b(?:pas|non|jamais|ni)(?: \w+){0,2} (?:realise|realisee|realisees|realises|termine|"
     r"terminee|terminees|termines|fini|finie|finies|finis|acheve|achevee|achevees|acheves)\b"
 )
+#: « est-ce qu'il reste des actions à faire ? », « celles encore à mener »: not done yet.
+_STILL_TO_DO = re.compile(
+    r"\b(?:reste|restent|rester)\b(?: \w+){0,3} a (?:faire|mener|realiser|terminer)\b"
+    r"|\bencore a (?:faire|mener|realiser)\b"
+)
 
 
 #: « des actions qui ne répondent à aucune reco », « actions sans référence »: the actions
@@ -232,12 +245,24 @@ def denied_fields(normalized: str, cues: CueMatch) -> list[MissingField]:
     return [value for _, value in sorted(found, key=lambda pair: pair[0])]
 
 
+def priority(text: str, normalized: str, cues: CueMatch) -> int | None:
+    """The priority asked about: the stars or number written, else *** for « prioritaires »."""
+    if written := _STARS.search(text) or _STARS.search(normalized):
+        level = len(written.group(1)) if written.group(1) else int(written.group(2))
+        return level if 1 <= level <= 3 else None
+    # « les actions prioritaires »: *** ; « quelle est la priorité de … ? » asks the field
+    return 3 if re.search(r"\bprioritaires?\b", normalized) else None
+
+
 def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
     """Entities of a question (not yet checked against the workspace)."""
     criterion, number, page = references(normalized)
     status = next((category for cue, category in _STATUS_CUES if cues.has(cue)), None)
     if status is None and re.search(r"\ben cours\b", normalized):
         status = StatusCategory.IN_PROGRESS
+    still_to_do = status is None and bool(_STILL_TO_DO.search(normalized))
+    if still_to_do:
+        status = StatusCategory.DONE  # denied below: the actions not done yet
     field = next((value for cue, value in _FIELD_CUES if cues.has(cue)), None)
     if field is None and _NO_STATUS.search(normalized):
         field = MissingField.STATUS
@@ -255,8 +280,10 @@ def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
         fields=denied if len(denied) > 1 else [],
         any_field=len(denied) > 1 and bool(_EITHER.search(normalized)),
         status=status.value if status else None,
-        status_negated=status is StatusCategory.DONE and bool(_DENIED_DONE.search(normalized)),
+        status_negated=status is StatusCategory.DONE
+        and (still_to_do or bool(_DENIED_DONE.search(normalized))),
         partial=cues.has("partial"),
+        priority=priority(text, normalized, cues),
         group_by=group_by(normalized),
         swot_kinds=swot_kinds(normalized),
         pronoun=bool(_PRONOUN.search(normalized)),

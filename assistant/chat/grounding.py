@@ -30,7 +30,9 @@ from rapidfuzz import fuzz
 
 from assistant.audit.french import word_set
 from assistant.chat.knowledge import Knowledge
+from assistant.chat.lexicon import expression
 from assistant.chat.reply import CITATION_GROUP
+from assistant.chat.synonyms import named_by_synonyms
 from assistant.chat.text import CARDINALS, fold_text, stems
 from assistant.schema import Coverage, StatusCategory
 
@@ -66,6 +68,7 @@ reste restent mener ni
 retiree retirees reformulee reformulees devient deplacee perdu leur reprend revient reviennent
 rapport nouveau pourtant marquee change changee changees changement changements derniere
 figurait figuraient mieux egalite plus
+priorite prioritaire prioritaires
 """
 )
 _FRAME = frozenset(s for word in FRAME_WORDS for s in stems(word))
@@ -80,25 +83,13 @@ _NUMBER_WORD = re.compile(
 )
 _QUOTE = re.compile(r"«\s*(.+?)\s*»")
 _COUNTED = re.compile(r"\b(\d+) (?:autres? )?(recommandations?|actions?)\b")
-_NOT_FACTUAL = re.compile(
-    r"^(?:je ne trouve|je n ai (?:pas )?trouve|je n ai pas compris|je ne sais|je ne peux|il n y a (?:pas|aucun)|"
-    r"avec plaisir|precisez|vous pouvez|souhaitez|importez|indiquez|citez|essayez|demandez|reformulez|"
-    r"pour (?:voir|savoir|le detail|plus)|voici)\b"
-)
-_UNCOVERED = re.compile(
-    r"non couvertes?|couvertes? par aucune|aucune action (?:\w+ ){0,3}n y repond|"
-    r"sans (?:aucune )?action|n (?:est|ont|a) (?:pas|aucune) (?:\w+ )?(?:couverte|action)"
-)
-_PARTIAL = re.compile(r"partiellement|en partie|faiblement couverte")
+_NOT_FACTUAL = expression("not_factual_opening")
+_UNCOVERED = expression("uncovered")
+_PARTIAL = expression("partial")
 _COVERED = re.compile(r"\bcouvertes?\b")
-_NO_OWNER = re.compile(r"sans responsable|n (?:a|ont) pas de responsable|aucun responsable")
-_LATE = re.compile(r"en retard|echeance (?:est )?depassee|echeances sont depassees")
-_ALL_COVERED = re.compile(
-    r"toutes? les recommandations (?:\w+ ){0,4}(?:sont|ont ete|seraient) (?:bien |toutes |"
-    r"entierement |deja )*(?:couvertes|traitees|prises en charge)(?! partiellement| que| en partie)|"
-    r"chaque recommandation (?:\w+ ){0,4}(?:a|dispose d|est couverte|est traitee)|"
-    r"aucune recommandation (?:\w+ ){0,4}n est (?:non couverte|sans action|oubliee|orpheline)"
-)
+_NO_OWNER = expression("no_owner")
+_LATE = expression("late")
+_ALL_COVERED = expression("all_covered")
 _CRITERION = re.compile(r"critere (\d+(?:\.\d+)*)")
 _STATUS_WORDS: tuple[tuple[re.Pattern[str], StatusCategory], ...] = (
     (re.compile(r"\brealisee?s?\b|\bterminee?s?\b|\bimplementee?s?\b"), StatusCategory.DONE),
@@ -266,8 +257,10 @@ class GroundingChecker:
                 return f"source inconnue : {item_id}"
             supports.append(support)
         stems_found = frozenset().union(*(s for _, s, _ in supports))
-        numbers_found = frozenset().union(*(n for _, _, n in supports))
         content, numbers = self._content(words)
+        # « fiches UE » is supported by a source that writes « unité d'enseignement »
+        stems_found |= named_by_synonyms(content, stems_found)
+        numbers_found = frozenset().union(*(n for _, _, n in supports))
         if content:
             share = sum(1 for s in content if s in stems_found) / len(content)
             if share < SUPPORT_THRESHOLD:

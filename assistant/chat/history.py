@@ -66,6 +66,11 @@ def _has_phrase(normalized: str, key: str) -> bool:
     return any(f" {phrase} " in padded for phrase in _loaded()[key])
 
 
+def asks_a_status_change(normalized: str) -> bool:
+    """« quelles actions sont passées de en cours à réalisé ? »: a change of status."""
+    return _has_phrase(normalized, "status_phrases")
+
+
 def asks_where_it_went(normalized: str) -> bool:
     """« je ne trouve plus l'enquête », « elle est passée où ? »: an item gone from the plan."""
     return _has_phrase(normalized, "removed_phrases")

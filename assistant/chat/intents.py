@@ -18,10 +18,10 @@ the composers.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from assistant.chat.entities import extract, theme, theme_drop_words
-from assistant.chat.history import asks_where_it_went, names_a_change
+from assistant.chat.history import asks_a_status_change, asks_where_it_went, names_a_change
 from assistant.chat.lexicon import CueMatch, find_cues
 from assistant.chat.text import normalize_question
 from assistant.extract.language import question_language
@@ -51,15 +51,49 @@ _COUNTING = re.compile(
     r"reco)s?\b|\bau total\b"
 )
 _PLANNED_FOR = re.compile(
-    r"\b(?:prevu|prevue|prevues|prevoit|prevoyons|planifie)s? (?:pour|sur|contre|en)\b"
+    r"\b(?:prevu|prevue|prevues|prevoit|prevoient|prevoyons|planifie)s?"
+    r"(?:[ -](?:on|t on|t-on|le plan|notre plan|votre plan|la section|il|elle|nous))? "
+    r"(?:pour|sur|contre|en|concernant)\b"
     r"|\b(?:on a|a t on|avons nous|qu on a) (?:quoi |prevu |fait )?(?:sur|pour|contre)\b"
     r"|\btout ce qui (?:concerne|touche|parle)\b"
 )
+_STATES = (
+    r"(?:deja |bien |toujours )?(?:fait|faite|fini|finie|termine|terminee|realise|realisee|"
+    r"boucle|bouclee|acheve|achevee|lance|lancee|commence|commencee|en cours|en place)"
+)
+#: « le guide du TFE, il est fait ? », « c fait ? », « est-elle terminée ? »: the state of one
+#: thing named, asked yes or no (not a list of the actions in a state).
+_STATE_OF_ONE = re.compile(
+    rf"\b(?:il|elle|c|ca)(?: est)? {_STATES}\b|\best[ -](?:il|elle) {_STATES}\b"
+    rf"|^est[ -]ce qu(?:e|e l| l| il| elle)?\b(?:(?! sont ).)* est {_STATES}\b"
+)
+#: « est-ce que toutes les actions ont un responsable ? », « chaque action a-t-elle … »
+_ALL_HAVE = re.compile(
+    r"\b(?:toutes? les actions|chaque action|les actions)\b(?: \w+){0,4} "
+    r"(?:ont|a|ont elles|a t elle|ont-elles|a-t-elle|possedent|disposent)\b"
+)
+#: « quelles sont les forces … », « c'est quoi les menaces »: the items of a kind, listed.
+_WHAT_ARE = re.compile(r"\b(?:quel(?:le)?s? sont|c est quoi|donne moi|liste)\b")
+
+
+def asks_the_items(normalized: str, cues: CueMatch) -> bool:
+    """« quelles sont les forces ? », « combien de menaces ? »: the items themselves, not the
+    ones lacking something."""
+    wanted = cues.any("count", "list") or bool(_WHAT_ARE.search(normalized))
+    return wanted and not cues.any("negation", "cover", "forgotten")
+
+
 #: « quel critère est le moins couvert ? »: criteria compared, none named.
 _CRITERIA_COMPARED = re.compile(r"\bcriteres?\b(?! \d)")
 #: « ses actions », « son plan »: the owner the last answer was about.
 _POSSESSIVE = re.compile(r"\b(?:ses|son|sa)\b")
-_NEWS = re.compile(r"\bquoi de (?:neuf|9)\b|\bversions?\b|\bancien plan\b")
+_NEWS = re.compile(
+    r"\bquoi de (?:neuf|9)\b|\bversions?\b|\bancien plan\b"
+    # « quelles actions sont nouvelles ? », « une nouvelle échéance » (not « les nouveaux
+    # enseignants », a subject): what is new in the plan
+    r"|\bnouvel(?:le)?s? (?:actions?|echeances?|responsables?|indicateurs?|etats?|statuts?)\b"
+    r"|\bactions? (?:\w+ ){0,2}(?:nouvelles?|nouveaux)\b(?! \w)"
+)
 
 #: Cue words that are part of the question's frame, not its subject, per intent.
 _THEME_FRAME: dict[Intent, tuple[str, ...]] = {
@@ -87,7 +121,9 @@ def _decide(
         return Intent.HISTORY, ("history",)
     if cues.has("other") and (cues.has("institution") or "ailleurs" in words):
         return Intent.OTHER_PLANS, ("other",)
-    if names_a_change(normalized) and not cues.any("propose", "hypothetical"):
+    if (names_a_change(normalized) or asks_a_status_change(normalized)) and not cues.any(
+        "propose", "hypothetical"
+    ):
         return Intent.HISTORY, ("history",)  # « quelles actions ont été retirées ? »
     if cues.has("duplicate"):
         return Intent.DUPLICATES, ("duplicate",)
@@ -109,6 +145,12 @@ def _decide(
     if cues.has("indicator") and _STILL_NEEDED.search(normalized) and not cues.has("propose"):
         entities.field = MissingField.INDICATOR
         return Intent.MISSING_FIELD, ("indicator",)
+    if (
+        entities.field in (MissingField.OWNER, MissingField.DEADLINE, MissingField.INDICATOR)
+        and _ALL_HAVE.search(normalized)
+        and not cues.any("count", "propose")
+    ):
+        return Intent.MISSING_FIELD, ("all",)  # « toutes les actions ont-elles un responsable ? »
     asks_advice = cues.has("advice") or bool(_ADVICE.search(normalized))
     targeted = bool(subject or entities.recommendation_number or refers)
     if asks_advice and targeted and not cues.has("indicator"):
@@ -116,11 +158,25 @@ def _decide(
     if cues.has("swot") and cues.any("negation", "cover", "forgotten"):
         return Intent.SWOT_GAPS, ("swot",)
     if (
+        cues.has("swot")
+        and asks_the_items(normalized, cues)
+        and not cues.any("action", "owner", "deadline", "indicator", "advice", "propose")
+    ):
+        return Intent.SWOT_GAPS, ("swot",)  # « quelles sont les forces ? »: the items themselves
+    if (
         cues.has("indicator")
         and not cues.has("negation")
         and (cues.has("propose") or entities.action_query or entities.pronoun or cues.has("list"))
     ):
         return Intent.INDICATORS, ("indicator",)
+    if (
+        subject
+        and cues.has("indicator")
+        and not cues.any("negation", "count", "propose", "hypothetical", "list", "advice")
+    ):
+        return Intent.ACTION_DETAILS, (
+            "indicator",
+        )  # « est-ce que le tutorat a des indicateurs ? »
     if (
         cues.has("negation")
         and (cues.any("owner", "deadline", "indicator") or entities.field is MissingField.STATUS)
@@ -155,6 +211,17 @@ def _decide(
         and not (subject or entities.action_query or refers or _WHAT_IS.search(normalized))
     ):
         return Intent.COUNTS, ("count",)  # « qui est le plus chargé ? »: owners compared
+    if (
+        (subject or entities.action_query)
+        and _STATE_OF_ONE.search(normalized)
+        and not (cues.any("list", "count") or "actions" in words or has_reco_word)
+    ):
+        return Intent.ACTION_DETAILS, ("progress",)
+    if cues.has("priority") and not entities.priority and (subject or entities.action_query):
+        return Intent.ACTION_DETAILS, ("priority",)  # « quelle est la priorité du tutorat ? »
+    if entities.priority and not (subject or entities.action_query or has_reco_word):
+        # « les actions prioritaires du critère 4 ? »: the actions of that priority, by status
+        return Intent.STATUS, ("priority",)
     progress = cues.has("progress") or bool(_WHERE_ARE_WE.search(normalized))
     # « la reco sur la biosécurité est-elle couverte ? »: a subject, not a numbered reference
     plain = not (entities.criterion or entities.action_query or entities.recommendation_number)
@@ -183,6 +250,8 @@ def _decide(
         return (Intent.STATUS if entities.status else Intent.OWNER_ACTIONS), ()
     if cues.has("owner") and (cues.has("who") or cues.has("list")):
         named_theme = theme(text, theme_drop_words(cues, *_THEME_FRAME[Intent.THEME_OWNERS]))
+        if entities.status and not theme(text, theme_drop_words(cues)):
+            return Intent.STATUS, ()  # « les actions reportées, qui les porte ? »
         if entities.action_query or (entities.pronoun and not named_theme) or not named_theme:
             return Intent.ACTION_DETAILS, ("owner",)
         return Intent.THEME_OWNERS, ("owner",)
@@ -212,6 +281,9 @@ def _decide(
     planned_for = cues.has("action") and cues.any("list", "planned")
     if subject and (planned_for or _PLANNED_FOR.search(normalized)) and not cues.has("negation"):
         return Intent.THEME_STATUS, ("action",)
+    if entities.criterion and cues.has("cover") and not entities.recommendation_number:
+        # « est-ce que le critère 5 est bien couvert ? »
+        return Intent.UNCOVERED if cues.has("negation") else Intent.PROGRESS, ("cover",)
     if has_reco_word and entities.criterion and cues.any("cover", "planned", "list"):
         return Intent.UNCOVERED if cues.has("negation") else Intent.PROGRESS, ()
     if entities.criterion and cues.has("planned") and not cues.has("negation"):
@@ -261,7 +333,10 @@ def _merge(previous: Entities, new: Entities) -> Entities:
 
 
 def recognize(
-    text: str, focus: Focus | None = None, owner_of: OwnerMatcher | None = None
+    text: str,
+    focus: Focus | None = None,
+    owner_of: OwnerMatcher | None = None,
+    known: Collection[str] = frozenset(),
 ) -> Question:
     """Understand a question: intent, confidence, entities, follow-up or not.
 
@@ -270,9 +345,10 @@ def recognize(
         focus: what the conversation was about (None: a first question).
         owner_of: finds a role of the workspace named in the question (« la coordination
             qualité »), returning its label, or None.
+        known: stems of the words of the workspace's documents: real words, never typos.
     """
     normalized = normalize_question(text)
-    cues = find_cues(normalized.split())
+    cues = find_cues(normalized.split(), known)
     entities = extract(text, normalized, cues)
     owner = owner_of(text) if owner_of else None
     intent: Intent | None = None

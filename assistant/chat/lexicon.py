@@ -19,6 +19,8 @@ qui n'ont pas… ») is a relative pronoun, not a question about who.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -33,6 +35,18 @@ _DATA = Path(__file__).with_name("data")
 def _lexicon() -> dict[str, Any]:
     loaded: dict[str, Any] = json.loads((_DATA / "cues.json").read_text("utf-8"))
     return loaded
+
+
+@cache
+def expression(name: str) -> re.Pattern[str]:
+    """The French expression ``name`` of ``data/expressions.json``, compiled: its
+    alternatives joined by « | », inside its frame.
+
+    Raises:
+        KeyError: no expression has that name.
+    """
+    entry = json.loads((_DATA / "expressions.json").read_text("utf-8"))["expressions"][name]
+    return re.compile(entry.get("frame", "{}").replace("{}", "|".join(entry["alternatives"])))
 
 
 #: Cue → words that show it (folded, i.e. without accents), from ``data/cues.json``.
@@ -56,6 +70,8 @@ QUIET_PHRASES: tuple[tuple[str, ...], ...] = tuple(
 QUIET = "quiet"
 #: Words after which « qui » is a relative pronoun (« les actions qui … »).
 RELATIVE_ANTECEDENTS = frozenset(_lexicon()["relative_antecedents"])
+#: Words one typo away from a cue word that are words of their own (« annuel », « charte »).
+REAL_WORDS = frozenset(_lexicon()["real_words"])
 
 
 @cache
@@ -143,8 +159,14 @@ def relative_qui(tokens: list[str], index: int) -> bool:
     return index > 0 and tokens[index - 1] in RELATIVE_ANTECEDENTS
 
 
-def find_cues(tokens: list[str]) -> CueMatch:
-    """The cues shown by the (normalised, folded) words of a question."""
+def find_cues(tokens: list[str], known: Collection[str] = frozenset()) -> CueMatch:
+    """The cues shown by the (normalised, folded) words of a question.
+
+    Args:
+        known: stems of words the workspace's documents use. Such a word is a word of its
+            own, never a typo of a cue word (« annuel » in « tableau de bord annuel » is not
+            « annulé »), and neither is a word of ``REAL_WORDS``.
+    """
     match = CueMatch()
     stems = _cue_stems()
     taken = _phrases(tokens, match)
@@ -155,7 +177,7 @@ def find_cues(tokens: list[str]) -> CueMatch:
         for part in parts:
             part_stem = stem_word(part) or part
             # a cue word as written (« liste ») is no typo of another cue's word (« piste »)
-            exact = part in cue_words()
+            exact = part in cue_words() or part in REAL_WORDS or part_stem in known
             for cue, words in CUES.items():
                 if part in words:
                     match.found.setdefault(cue, []).append(part)

@@ -16,18 +16,14 @@ from __future__ import annotations
 
 import re
 
+from assistant.chat.lexicon import expression
+
 _VOWELS = frozenset("aeiouy")
 #: Four consonants in a row: not French (« sdfgh »); « str », « ngl » are three.
 _CONSONANT_RUN = re.compile(r"[bcdfghjklmnpqrstvwxz]{4,}")
 #: A short unit said three times or more: « blablabla », « hahaha », « lalala ».
 _REPEATED_UNIT = re.compile(r"^(.{2,4})\1{2,}$")
-_ABOUT_THE_ASSISTANT = re.compile(
-    r"\b(?:marche|marchent|fonctionne|fonctionnent) comment\b"
-    r"|\bcomment (?:ca|cela|ce|tu|ton|ta|l outil|le chat|le systeme)\b(?: \w+){0,3} "
-    r"(?:marche|fonctionne|sert)\b"
-    r"|\b(?:a quoi (?:tu sers|sers tu|ca sert)|tu sers a quoi|tu (?:sais|peux) faire quoi"
-    r"|que sais tu faire|qu est ce que tu (?:sais|peux) faire)\b"
-)
+_ABOUT_THE_ASSISTANT = expression("about_the_assistant")
 
 
 #: Words of a thank-you or an acknowledgement (« ok merci beaucoup », « super, parfait »).
@@ -89,14 +85,7 @@ def about_the_assistant(normalized: str) -> bool:
 
 
 #: A request, not a question: « tu peux … », « pourrais-tu … », « exporte … », « fais-moi … ».
-_REQUEST = re.compile(
-    r"\b(?:tu peux|peux[ -]tu|tu pourrais|pourrais[ -]tu|vous pouvez|pouvez[ -]vous|"
-    r"pourriez[ -]vous|peut[ -]on|je voudrais|j aimerais|fais[ -]moi|faites[ -]moi|fais[ -]nous|"
-    r"me faire)\b"
-    r"|^(?:stp |svp )?(?:exporte|exportez|envoie|envoyez|imprime|imprimez|modifie|modifiez|"
-    r"supprime|supprimez|corrige|corrigez|remplace|remplacez|mets a jour|mettez a jour|"
-    r"relance|relancez|previens|prevenez|genere|generez)\b"
-)
+_REQUEST = expression("request")
 #: What a request asks the assistant to do, as « Je ne peux pas … » says it, and its words.
 _OPERATIONS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     # (what, words, recognised without a request's frame)

@@ -168,6 +168,48 @@ def surface_word(knowledge: Knowledge, stem: str) -> str:
     return stem
 
 
+def _document_texts(knowledge: Knowledge) -> list[str]:
+    texts = [a.text for a in knowledge.actions.values()]
+    texts += [r.text or "" for r in knowledge.recommendations.values()]
+    return texts + [i.text for i in knowledge.swot.values()]
+
+
+#: A word cut short this long or longer may be completed (« biosécu »; « info » is too short
+#: to tell « information » from « informatique »).
+_SHORTEST_TRUNCATION = 5
+
+
+def completed_words(knowledge: Knowledge, phrase: str) -> str:
+    """The phrase with every word cut short completed from the documents' words
+    (« la biosécu » → « la biosécurité »), when exactly one family of words starts so.
+
+    A word the documents use, or one typo away from such a word, is left as typed; so is a
+    beginning shared by words of several families (unsure: the search says what it found).
+    """
+    vocabulary = knowledge.vocabulary()
+
+    def complete(word: str) -> str:
+        found = stems(word)
+        if len(found) != 1 or len(found[0]) < _SHORTEST_TRUNCATION:
+            return word
+        stem = found[0]
+        if stem in vocabulary or any(close(stem, v) for v in vocabulary):
+            return word
+        longer = [v for v in vocabulary if v.startswith(stem)]
+        if not longer:
+            return word
+        shortest = min(longer, key=len)
+        if not all(v.startswith(shortest) for v in longer):
+            return word
+        for text in _document_texts(knowledge):
+            for written in re.findall(r"[\w-]+", text):
+                if stems(written) == [shortest]:
+                    return str(written).lower()
+        return word
+
+    return re.sub(r"[\w-]+", lambda m: complete(m.group(0)), phrase)
+
+
 # -- roles -----------------------------------------------------------------------------------
 
 

@@ -24,7 +24,9 @@ from assistant.chat import (
     answers_actions,
     answers_audit,
     answers_coverage,
+    answers_fields,
     answers_search,
+    answers_status,
     answers_topics,
 )
 from assistant.chat.grounding import GroundingChecker, note_for_people
@@ -34,7 +36,7 @@ from assistant.chat.knowledge import Knowledge, choose_main_plan
 from assistant.chat.memory import ConversationMemory, InMemoryConversations
 from assistant.chat.nonsense import asked_operation
 from assistant.chat.reply import Line, Reply, cited_ids
-from assistant.chat.resolve import owner_in_question
+from assistant.chat.resolve import completed_words, owner_in_question
 from assistant.retrieval.deferred import deferred_retriever
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.french import make_tokenizer
@@ -50,9 +52,9 @@ COMPOSERS: dict[Intent, Composer] = {
     Intent.UNCOVERED: answers_coverage.uncovered,
     Intent.RECOMMENDATION: answers_coverage.recommendation,
     Intent.PROGRESS: answers_coverage.progress,
-    Intent.MISSING_FIELD: answers_actions.missing_field,
-    Intent.LATE: answers_actions.late,
-    Intent.STATUS: answers_actions.by_status,
+    Intent.MISSING_FIELD: answers_fields.missing_field,
+    Intent.LATE: answers_fields.late,
+    Intent.STATUS: answers_status.by_status,
     Intent.THEME_OWNERS: answers_actions.theme_owners,
     Intent.ACTION_DETAILS: answers_actions.action_details,
     Intent.OWNER_ACTIONS: answers_actions.owner_actions,
@@ -189,7 +191,13 @@ class ConversationService:
             entry = owner_in_question(knowledge, question)
             return entry.label if entry is not None else None
 
-        return recognize(text, focus, owner_of)
+        question = recognize(text, focus, owner_of, knowledge.vocabulary())
+        entities = question.entities
+        if entities.theme:  # « la biosécu » → « la biosécurité »: words cut short, completed
+            entities.theme = completed_words(knowledge, entities.theme)
+        if entities.action_query:
+            entities.action_query = completed_words(knowledge, entities.action_query)
+        return question
 
     def ask(self, question: str, conversation_id: str | None = None) -> Answer:
         """Answer a question (a new conversation when `conversation_id` is None)."""

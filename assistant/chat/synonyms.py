@@ -60,3 +60,19 @@ def asked_stems(question_stems: list[str]) -> list[tuple[tuple[str, ...], ...]]:
                 out.append(((_token(index),), expression))
                 break
     return out + [((s,),) for s in dict.fromkeys(left)]
+
+
+def named_by_synonyms(wanted: Iterable[str], found: Iterable[str]) -> frozenset[str]:
+    """The stems of `wanted` that write an expression of a group `found` holds another
+    expression of: « fiches UE » is supported by a source that writes « unité d'enseignement »
+    (only the expression's own stems: « enseignements » alone is not « UE »)."""
+    asked = list(wanted)
+    present = with_synonyms(found)
+    named: set[str] = set()
+    for index, group in enumerate(groups()):
+        if _token(index) not in present:
+            continue
+        for expression in group:
+            if expression and all(s in asked for s in expression):
+                named.update(expression)
+    return frozenset(named)

@@ -82,6 +82,12 @@ class Entities(BaseModel):
         default=False, description="The status is denied (« pas terminées »): the others."
     )
     partial: bool = Field(default=False, description="Asks for partially covered recommendations.")
+    priority: int | None = Field(
+        default=None,
+        ge=1,
+        le=3,
+        description="Priority of the actions asked about, from * (1) to *** (3) (« prioritaires »: 3).",
+    )
     group_by: Literal["owner", "criterion", "status"] | None = Field(
         default=None, description="An aggregate asked per owner, per criterion or per status."
     )

@@ -176,3 +176,15 @@ def test_what_is_left_to_do_counts_the_open_actions(demo_service: ConversationSe
     answer = demo_service.ask("il reste combien d'actions à faire ?")
     assert answer.intent is Intent.COUNTS and answer.grounded
     assert answer.text.startswith("18 actions restent à mener")  # 36 − 17 réalisées − 1 abandonnée
+
+
+def test_a_typo_in_the_subject_is_answered_in_the_plan_s_words(
+    demo_service: ConversationService,
+) -> None:
+    """« tutorrat » is read as « tutorat » (said in a warning); the answer writes the plan's
+    word, so that its sentence is supported by the action it cites."""
+    answer = demo_service.ask("qui s'occupe du tutorrat ?")
+    assert answer.intent is Intent.THEME_OWNERS
+    assert "parle de tutorat" in answer.text and "tutorrat" not in answer.text
+    assert answer.grounded, answer.warnings
+    assert any("lu comme « tutorat »" in w for w in answer.warnings)

@@ -102,3 +102,51 @@ def test_the_deadline_of_a_subject_named_in_part_gives_the_closest_actions(
     # « refonte » is in no action: the action closest to the rest still gives its deadline
     closest = demo_service.ask("quand se termine la refonte du guide du TFE ?")
     assert closest.grounded and "décembre 2025" in closest.text
+
+
+def test_another_status_after_a_status_asks_about_the_whole_plan(
+    demo_service: ConversationService,
+) -> None:
+    """Statuses exclude each other: « et lesquelles sont à venir ? » after the postponed
+    ones cannot mean « among them »."""
+    first = demo_service.ask("quelles actions sont reportées ?")
+    second = demo_service.ask("et lesquelles sont à venir ?", first.conversation_id)
+    assert second.intent is Intent.STATUS
+    cited = {c.id for c in second.citations}
+    assert action_id(demo_service, "atelier de méthodologie") in cited
+    assert action_id(demo_service, "plan pluriannuel") not in cited
+
+
+def test_roles_carrying_the_same_actions_share_one_line(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("qui porte les actions sur le tableau de bord ?")
+    assert answer.intent is Intent.THEME_OWNERS
+    lines = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert len(lines) == 1, answer.text
+    assert "Coordination qualité et Secrétariat des étudiants (1 action)" in lines[0]
+
+
+def test_a_detail_on_a_subject_no_action_names_says_so(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("quand a lieu la journée des anciens diplômés ?")
+    assert answer.intent is Intent.ACTION_DETAILS
+    assert (
+        "Je ne trouve pas d'action du plan qui parle de « journée des anciens diplômés »"
+        in answer.text
+    )
+
+
+def test_who_could_take_them_on_after_a_list_proposes_owners(
+    demo_service: ConversationService,
+) -> None:
+    first = demo_service.ask("quelles actions n'ont pas de responsable ?")
+    second = demo_service.ask("qui pourrait les prendre en charge ?", first.conversation_id)
+    assert second.intent is Intent.OWNER_DRAFTS
+    assert action_id(demo_service, "portfolio numérique") in {c.id for c in second.citations}
+
+
+def test_a_follow_up_naming_another_subject_moves_to_it(demo_service: ConversationService) -> None:
+    first = demo_service.ask("qui pourrait s'occuper du répertoire des TFE ?")
+    second = demo_service.ask("et pour le portfolio ?", first.conversation_id)
+    assert second.intent is Intent.OWNER_DRAFTS
+    cited = {c.id for c in second.citations}
+    assert action_id(demo_service, "portfolio numérique") in cited
+    assert action_id(demo_service, "répertoire des TFE") not in cited

@@ -116,3 +116,17 @@ def test_sentence_splitting_respects_quotes_and_bullets() -> None:
         "- Puce [rec-1].",
         "Fin.",
     ]
+
+
+def test_a_word_is_supported_by_its_synonym_in_the_source(
+    demo_service: ConversationService, checker: GroundingChecker
+) -> None:
+    """« unités d'enseignement » in the answer, « fiches UE » in the plan: the same thing;
+    a word the two expressions only share (« enseignements ») is not."""
+    act = action_id(demo_service, "Mettre à jour les fiches UE")
+    assert checker.check_sentence(
+        f"1 action du plan parle des unités d'enseignement [{act}]."
+    ).supported
+    assert not checker.check_sentence(
+        f"1 action du plan parle d'évaluation des enseignements [{act}]."
+    ).supported

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.chat.intents import recognize
+from assistant.chat.lexicon import find_cues
 from assistant.chat.text import close, normalize_question
 from assistant.schema.chat import Entities, Focus, Intent, MissingField
 
@@ -181,6 +182,8 @@ def test_typo_tolerance_is_one_edit_on_short_words() -> None:
         # … the actions on a subject, where a subject stands
         ("qu'avons-nous prévu pour le tutorat ?", Intent.THEME_STATUS),
         ("quelles actions sont prévues pour l'analyse transversale ?", Intent.THEME_STATUS),
+        ("que prévoit le plan pour le tutorat ?", Intent.THEME_STATUS),
+        ("que prévoit-on pour les stages ?", Intent.THEME_STATUS),
         ("on en est où sur l'internationalisation", Intent.THEME_STATUS),
         ("ca en est ou les stages ?", Intent.THEME_STATUS),
         # a subject, not a numbered reference: the theme, with its verdict
@@ -199,3 +202,18 @@ def test_aggregates_and_swot_kinds_are_entities() -> None:
     assert recognize("qui porte le plus d'actions ?").entities.group_by == "owner"
     assert recognize("les menaces sans action").entities.swot_kinds == ["threat"]
     assert recognize("la swot est-elle couverte ?").entities.swot_kinds == []
+
+
+def test_a_real_word_is_no_typo_of_a_cue_word() -> None:
+    """« annuel » is one swap from « annulé », « charte » one letter from « charge »: words
+    of their own, not an abandoned status or an owner (the typo bug of issue 14)."""
+
+    assert find_cues(["actions", "annulees"]).has("abandoned")
+    assert not find_cues(["le", "tableau", "de", "bord", "annuel"]).has("abandoned")
+    assert not find_cues(["la", "charte", "de", "communication"]).has("owner")
+    # a word the workspace's documents use is a word of its own, whatever it is close to
+    assert find_cues(["retart"]).has("late")
+    assert not find_cues(["retart"], known={"retart"}).has("late")
+    question = recognize("le tableau de bord annuel, c'est pour quand ?")
+    assert question.entities.status is None
+    assert question.entities.theme is not None and "annuel" in question.entities.theme

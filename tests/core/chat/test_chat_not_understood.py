@@ -4,11 +4,16 @@ understood, and offer two or three questions the workspace can answer."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from chat_helpers import DEMO_FILES, make_service
 
 from assistant.chat.service import ConversationService
+from assistant.ingest import ingest_files
 from assistant.schema.chat import Intent
+from assistant.settings import Settings
+from assistant.store import Workspace
 
 _SUGGESTED = re.compile(r"« ([^«»]+\?) »")
 
@@ -54,3 +59,11 @@ def test_the_questions_offered_are_two_or_three_and_each_is_answered(
         assert answered.intent is not Intent.FREE, suggestion
         assert answered.grounded and answered.citations, suggestion
         assert "Je n'ai pas compris" not in answered.text
+
+
+def test_the_experts_asked_about_in_a_workspace_without_report(tmp_path: Path) -> None:
+    workspace = Workspace.open(tmp_path / "workspace", Settings())
+    ingest_files(workspace, [p for p in DEMO_FILES if p.name == "plan-action.md"])
+    answer = make_service(workspace).ask("qu'est-ce que les experts nous ont recommandé ?")
+    assert "aucune recommandation des experts" in answer.text
+    assert answer.grounded, answer.warnings

@@ -262,3 +262,132 @@ def test_yes_no_questions_are_answered_by_what_they_need(
 def test_thanks_are_answered_politely(demo_service: ConversationService) -> None:
     answer = demo_service.ask("super, merci !")
     assert answer.text.startswith("Avec plaisir") and answer.grounded and not answer.citations
+
+
+@pytest.mark.parametrize(
+    ("question", "priority"),
+    [
+        ("quelles actions prioritaires restent ouvertes ?", 3),
+        ("les actions (**) du critère 2", 2),
+        ("actions de priorité 1 en cours", 1),
+        ("quelles actions sont en cours ?", None),
+    ],
+)
+def test_a_priority_is_an_entity(question: str, priority: int | None) -> None:
+    assert recognize(question).entities.priority == priority
+
+
+def test_the_actions_of_a_priority_are_listed(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("les actions prioritaires du critère 2 ?")
+    assert answer.intent is Intent.STATUS and answer.grounded, answer.warnings
+    knowledge = demo_service.knowledge()
+    cited = {c.id for c in answer.citations if c.id in knowledge.actions}
+    assert cited and all(knowledge.actions[i].priority == 3 for i in cited)
+    every = {a.id for a in knowledge.main_actions if a.priority == 3}
+    assert len(cited) < len(every)  # the criterion narrowed them
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "le guide du TFE, il est fait ?",
+        "la grille des stages c fait ?",
+        "est-ce que le portfolio numérique est terminé ?",
+        "le livret d'accueil, est-il déjà réalisé ?",
+    ],
+)
+def test_the_state_of_one_thing_asked_yes_or_no_is_a_detail(question: str) -> None:
+    assert recognize(question).intent is Intent.ACTION_DETAILS
+
+
+def test_a_list_of_actions_in_a_state_stays_a_status_question() -> None:
+    assert recognize("quelles actions sont terminées ?").intent is Intent.STATUS
+    assert recognize("est-ce que les actions du critère 1 sont terminées ?").intent is Intent.STATUS
+
+
+def test_a_change_of_status_is_a_question_on_the_plan_s_history() -> None:
+    assert recognize("lesquelles sont passées de à venir à en cours ?").intent is Intent.HISTORY
+    assert recognize("des actions passées en réalisé ?").intent is Intent.HISTORY
+    assert recognize("les actions nouvelles du plan actualisé").intent is Intent.HISTORY
+
+
+def test_a_word_cut_short_is_completed_from_the_documents(
+    demo_service: ConversationService,
+) -> None:
+    understood = demo_service.understand("on en est où pour la biosécu ?")
+    assert understood.entities.theme is not None and "biosécurité" in understood.entities.theme
+    # a beginning several families share is left as typed (« format » : formation, formaliser…)
+    assert "forma" in (demo_service.understand("et pour la forma ?").entities.theme or "")
+
+
+def test_a_noun_of_the_plans_is_no_advice_verb() -> None:
+    """« remédiations » shares its stem with « remédier » (advice): the advice cue is read
+    on its words as listed, so a subject of the plans does not ask for advice."""
+    assert "advice" not in _cues("les remédiations, c'est à quel moment ?")
+    assert recognize("comment remédier à l'échec en bloc 1 ?").intent is Intent.ADVICE
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("le critère 2 est-il bien couvert ?", Intent.PROGRESS),
+        ("le critère 4 n'est pas couvert ?", Intent.UNCOVERED),
+        ("les actions terminées, qui les a portées ?", Intent.STATUS),
+        ("est-ce que toutes les actions ont une échéance ?", Intent.MISSING_FIELD),
+        ("chaque action a-t-elle un responsable ?", Intent.MISSING_FIELD),
+        # what is new in the plan, unless « nouveaux » qualifies a subject
+        ("quelles actions ont une nouvelle échéance ?", Intent.HISTORY),
+        ("y a-t-il de nouvelles actions ?", Intent.HISTORY),
+        ("qui accueille les nouveaux enseignants ?", Intent.THEME_OWNERS),
+    ],
+)
+def test_what_a_question_needs_decides_its_intent(question: str, intent: Intent) -> None:
+    assert recognize(question).intent is intent
+
+
+def test_an_owner_s_count_in_a_status(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("combien d'actions la coordination qualité a-t-elle terminées ?")
+    assert answer.intent is Intent.COUNTS and answer.grounded, answer.warnings
+    knowledge = demo_service.knowledge()
+    done = [a for a in knowledge.main_actions if a.status_category.value == "done"
+            and "Coordination qualité" in (a.owner or "")]  # fmt: skip
+    assert f"{len(done)} actions sont réalisées" in answer.text
+
+
+def test_what_is_still_to_do_is_the_actions_not_done(demo_service: ConversationService) -> None:
+    """« est-ce qu'il reste des actions à faire au critère 2 ? »: the open ones, by status;
+    « reste » is never the subject searched."""
+    question = recognize("est-ce qu'il reste des actions à faire au critère 2 ?")
+    assert question.entities.status_negated and question.entities.theme is None
+    answer = demo_service.ask("est-ce qu'il reste des actions à faire au critère 2 ?")
+    assert answer.intent is Intent.STATUS and "restent ouvertes" in answer.text
+    owner = demo_service.ask("la direction de catégorie a combien d'actions pas encore terminées ?")
+    assert owner.intent is Intent.COUNTS and "restent à mener" in owner.text and owner.grounded
+
+
+def test_the_priority_of_one_action_is_a_field(demo_service: ConversationService) -> None:
+    question = recognize("quelle est la priorité du guide du TFE ?")
+    assert question.intent is Intent.ACTION_DETAILS and question.entities.priority is None
+    answer = demo_service.ask("quelle est la priorité du guide du TFE ?")
+    assert "Sa priorité : ***" in answer.text and answer.grounded, answer.warnings
+
+
+def test_c_est_pour_quand_refers_to_what_was_just_listed(demo_service: ConversationService) -> None:
+    first = demo_service.ask("qui s'occupe du portfolio numérique ?")
+    second = demo_service.ask("c'est pour quand ?", first.conversation_id)
+    assert second.intent is Intent.ACTION_DETAILS and "2026-2027" in second.text
+
+
+def test_the_swot_items_of_a_quadrant_are_listed(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("quelles sont les forces de la SWOT ?")
+    knowledge = demo_service.knowledge()
+    strengths = {i.id for i in knowledge.swot.values() if i.kind.value == "strength"}
+    assert strengths and {c.id for c in answer.citations} == strengths and answer.grounded
+    counted = demo_service.ask("combien de menaces dans la SWOT ?")
+    threats = [i for i in knowledge.swot.values() if i.kind.value == "threat"]
+    assert f"compte {len(threats)} menaces" in counted.text
+
+
+def test_whether_one_action_has_indicators_is_a_detail(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("est-ce que le tutorat a des indicateurs ?")
+    assert answer.intent is Intent.ACTION_DETAILS and "Ses indicateurs de suivi" in answer.text
