@@ -287,3 +287,29 @@ def test_a_short_value_under_a_title_is_the_first_cell(tmp_path: Path) -> None:
         (["r4"], "Conseil des études", "Q3 2026"),
         (["r2"], "Service d'aide à la réussite", "Q1 2027"),
     ]
+
+
+def test_a_numbered_section_after_the_table_ends_its_columns(tmp_path: Path) -> None:
+    # the section after the plan (a calendar, an annex) holds dates and bodies too: read
+    # as more cells, they made every column longer than the actions and none attached
+    after = (
+        "\n2. Calendrier de suivi\n"
+        "Le comité de suivi se réunit deux fois par an.\n"
+        "Printemps\n2026\nAutomne\n2026\nDirection\nConseil de section\n"
+    )
+    plan = _plan(tmp_path, CHUNKED + after)
+    assert [a.deadline for a in plan.actions] == [
+        "Février 2026",
+        "2025-2026",
+        "Rentrée académique 2026",
+        "Juin 2026",
+        "Q4 2026",
+    ]
+    assert plan.actions[-1].owner == "Coordinateur des stages"
+
+
+def test_a_numbered_action_cell_does_not_end_the_columns(tmp_path: Path) -> None:
+    numbered = CHUNKED.replace("Créer un espace de travail", "3. Créer un espace de travail")
+    plan = _plan(tmp_path, numbered)
+    assert len(plan.actions) == 5
+    assert plan.actions[-1].owner == "Coordinateur des stages"
