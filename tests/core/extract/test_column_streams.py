@@ -313,3 +313,21 @@ def test_a_numbered_action_cell_does_not_end_the_columns(tmp_path: Path) -> None
     plan = _plan(tmp_path, numbered)
     assert len(plan.actions) == 5
     assert plan.actions[-1].owner == "Coordinateur des stages"
+
+
+def test_the_cells_under_a_comment_title_are_not_another_column(tmp_path: Path) -> None:
+    # the remarks look like bodies and measures (« Budget à confirmer »); printed right
+    # under their title they belong to it, and a column with no field keeps them out
+    remarks = (
+        "\nRemarques\nÀ valider par le\nconseil de section\nBudget à confirmer\n"
+        "Service informatique\nsollicité\nDépend du calendrier\nEn attente\n"
+    )
+    plan = _plan(tmp_path, CHUNKED + remarks)
+    assert [a.owner for a in plan.actions] == [
+        "Titulaire du cours de bases de données",
+        "Cellule relations entreprises",
+        "Service informatique",
+        "Jury des TFE",
+        "Coordinateur des stages",
+    ]
+    assert all("Budget" not in " ".join(a.indicators) for a in plan.actions)
