@@ -29,6 +29,7 @@ from assistant.extract.flat_rows import WrappedCell, wrapped_cells
 from assistant.extract.items import split_items
 from assistant.extract.prose import AXIS_HEADING, OBJECTIVE_HEADING
 from assistant.extract.row_links import action_criterion, cited_recommendations
+from assistant.extract.sections import opens_section
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import Column, column_of, header_prefixes, priority_of
@@ -75,9 +76,6 @@ _ENDS = (".", ":", ")", "»")  # a paragraph's last line: a title may follow it
 _CONTINUED = Column.IGNORED  # a cell that turned out to continue the action above
 _TITLE_PUNCTUATION = re.compile(r"[\s:*?.°]+$")
 _ROW_NUMBER = re.compile(r"^\s*(?:n\s*°|\d{1,3}[.)]?|°)\s*$", re.IGNORECASE)
-# « 2. Calendrier de suivi », « 3.1 Annexes »: a numbered section heading, short
-_SECTION = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÀ-ÖØ-Þ][^.;:]{2,60}$")
-_SECTION_WORDS = 8
 
 
 @dataclass
@@ -222,7 +220,7 @@ def _collect(lines: list[Line], titles: dict[int, Column]) -> list[list[_Cell]]:
             current.clear()
 
     for index, line in enumerate(lines):
-        if _ends_table(lines, index):
+        if opens_section(lines, index):
             break
         if line.gap_before:
             flush()
@@ -245,17 +243,6 @@ def _collect(lines: list[Line], titles: dict[int, Column]) -> list[list[_Cell]]:
             current.append(line)
     flush()
     return blocks
-
-
-def _ends_table(lines: list[Line], index: int) -> bool:
-    """Whether the line is the heading of the next section (« 2. Calendrier de suivi »):
-    numbered, short, opening a block, and not worded as an action (« 3. Créer un espace »
-    is a numbered cell of the action column)."""
-    line = lines[index]
-    opens = line.gap_before or (index > 0 and lines[index - 1].text.rstrip().endswith(_ENDS))
-    if not opens or not _SECTION.match(line.text) or len(line.text.split()) > _SECTION_WORDS:
-        return False
-    return cell_profile(line.text).get(Column.ACTION, 0.0) < _SUPPORT
 
 
 def _profile(cell: _Cell) -> dict[Column, float]:

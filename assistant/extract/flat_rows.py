@@ -31,6 +31,7 @@ from assistant.extract.row_links import (
     cited_recommendations,
     separate_criterion,
 )
+from assistant.extract.sections import opens_section
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.tables import recommendation_heading
 from assistant.extract.text import squash
@@ -47,9 +48,15 @@ from assistant.french.months import MONTH_ABBREVIATION
 from assistant.ids import fold
 from assistant.schema import LinkKind, Span
 
-# A row's number (« 3 », « 3. », « 1.2 ») or priority mark (« *** »)
-_ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|\*{1,3})\s+(?=\S)")
-_NUMBER_ALONE = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,2})*[.)]?|\*{1,3})\s*$")
+# A row's number (« 3 », « 3. », « 1.2 ») or priority mark (« *** »), or an action's code
+# (« A1.2 ») before the action's wording — not a period (« S2 2025 », « T4 »)
+_ROW_NUMBER = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|\*{1,3}|[A-Z]{1,3}-?\d{1,2}(?:\.\d{1,2})*(?=\s+[A-ZÀ-Þ]))"
+    r"\s+(?=\S)"
+)
+_NUMBER_ALONE = re.compile(
+    r"^\s*(?:\d{1,3}(?:\.\d{1,2})*[.)]?|\*{1,3}|[A-Z]{1,3}-?\d{1,2}(?:\.\d{1,2})+)\s*$"
+)
 _MID_PHRASE = (",", ";", ":", "-", "–", "/", "(")
 _ANNOUNCES = re.compile(r"^\s*\S.{0,40}:\s*$")  # a short line announcing what follows
 _NUMBER_SIGN = re.compile(r"\S+\s+(?:n\s*°|no\.?|nr\.?)", re.IGNORECASE)
@@ -591,10 +598,12 @@ def _band(lines: list[Line], at: int) -> tuple[_Placement, int] | None:
 
 
 def _body(lines: list[Line]) -> list[Line]:
-    """The lines of the table: up to a heading or two blank lines."""
+    """The lines of the table: up to a heading, the next section's or two blank lines."""
     out: list[Line] = []
-    for line in lines:
-        if out and (line.heading_level is not None or line.gap_before >= 2):
+    for index, line in enumerate(lines):
+        if out and (
+            line.heading_level is not None or line.gap_before >= 2 or opens_section(lines, index)
+        ):
             break
         out.append(line)
     return out

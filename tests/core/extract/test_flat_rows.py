@@ -460,3 +460,44 @@ def test_a_recommendation_defined_in_prose_keeps_its_numbered_list(tmp_path: Pat
         "Le comité recommande de : 1. Revoir les fiches des unités d'enseignement ; "
         "2. Publier les grilles d'évaluation."
     ]
+
+
+# Rows keyed by action codes (« B2.1 »: objective 2, action 1) under a « Code » title.
+CODED = """Plan de la section de biologie
+Code Action Porteur Échéance Réf. recommandation
+B1.1 Harmoniser les consignes des
+rapports de laboratoire
+Équipe des
+travaux pratiques
+Mai 2025 Reco 2
+B1.2 Ouvrir une permanence d'aide
+en statistique
+Service d'aide à la
+réussite
+Octobre
+2025
+Reco 4
+B2.1 Réviser les fiches des unités
+du bloc 3
+Conseil des études
+Juin 2026 Reco 1 et 4
+"""
+
+
+def test_rows_keyed_by_action_codes(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(CODED, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.text, a.owner, a.deadline) for a in plan.actions] == [
+        ("Harmoniser les consignes des rapports de laboratoire",
+         "Équipe des travaux pratiques", "Mai 2025"),
+        ("Ouvrir une permanence d'aide en statistique",
+         "Service d'aide à la réussite", "Octobre 2025"),
+        ("Réviser les fiches des unités du bloc 3", "Conseil des études", "Juin 2026"),
+    ]  # fmt: skip
+    keys = {r.id: r.key for r in plan.recommendations}
+    assert [[keys[link.recommendation_id] for link in a.links] for a in plan.actions] == [
+        ["r2"],
+        ["r4"],
+        ["r1", "r4"],
+    ]
