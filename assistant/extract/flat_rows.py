@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from assistant.extract.builder import ActionDraft, PlanBuilder
+from assistant.extract.cell_lists import split_listed
 from assistant.extract.column_roles import cell_profile
 from assistant.extract.dates import split_inline_deadline
 from assistant.extract.flattened import STATUS_ANCHOR
@@ -58,6 +59,7 @@ _NUMBER_ALONE = re.compile(
     r"^\s*(?:\d{1,3}(?:\.\d{1,2})*[.)]?|\*{1,3}|[A-Z]{1,3}-?\d{1,2}(?:\.\d{1,2})+)\s*$"
 )
 _MID_PHRASE = (",", ";", ":", "-", "–", "/", "(")
+_BULLET = re.compile(r"^\s*[•▪◦●–-]\s+\S")
 _ANNOUNCES = re.compile(r"^\s*\S.{0,40}:\s*$")  # a short line announcing what follows
 _NUMBER_SIGN = re.compile(r"\S+\s+(?:n\s*°|no\.?|nr\.?)", re.IGNORECASE)
 _MIN_ROWS = 2
@@ -388,8 +390,11 @@ def _rows(columns: list[Column], cells: list[WrappedCell]) -> list[_Row]:
         # a row opens at its first column the content reveals: a reference or criterion
         # column before the action (« Critère 1.2.1 », « Rp.6 - 1 »), else the action
         opening = _opening_column(columns, action, cell)
+        # a bullet under the action cell goes on its list (the objective's actions)
+        listed = at == action and bool(rows) and _BULLET.match(first) is not None
         opens_row = (numbered and _ROW_NUMBER.match(first) is not None) or (
             not numbered
+            and not listed
             and at >= action
             and opening is not None
             and not (
@@ -492,8 +497,9 @@ def read_flat_rows(items: list[Item], plan: PlanBuilder) -> int:
         rows = _table_rows(columns, body, context)
         if len(rows) >= _MIN_ROWS:
             for row in rows:
-                plan.add_action(_draft(columns, row, plan))
-                added += 1
+                for draft in _drafts(columns, row, plan):
+                    plan.add_action(draft)
+                    added += 1
         index += used + max(1, len(body))
     if added:
         plan.warnings.append(
@@ -607,6 +613,36 @@ def _body(lines: list[Line]) -> list[Line]:
             break
         out.append(line)
     return out
+
+
+def _drafts(columns: list[Column], row: _Row, plan: PlanBuilder) -> list[ActionDraft]:
+    """The row's action, or one per bulleted item of its action cell when they carry their
+    own deadlines (`split_listed`); a line before the bullets, where the objective's column
+    stands before the action's and is empty, is the objective (the row opened with it)."""
+    action = columns.index(Column.ACTION)
+    cells = row.cells.get(action, [])
+    before = [c for c in cells if _BULLET.match(c.lines[0].text) is None]
+    if (
+        len(before) == 1
+        and cells[0] is before[0]
+        and len(cells) > 2
+        and action > 0
+        and columns[action - 1] in (Column.OBJECTIVE, Column.AXIS)
+        and not row.cells.get(action - 1)
+    ):
+        row.cells[action - 1] = [cells[0]]
+        row.cells[action] = cells[1:]
+    draft = _draft(columns, row, plan)
+
+    def value(*roles: Column) -> str:
+        return row.value(next((i for i, c in enumerate(columns) if c in roles), None))
+
+    return split_listed(
+        draft,
+        value(Column.ACTION),
+        value(Column.DEADLINE, Column.STATUS_DEADLINE),
+        value(Column.INDICATORS) or value(Column.RESULTS),
+    )
 
 
 def _draft(columns: list[Column], row: _Row, plan: PlanBuilder) -> ActionDraft:

@@ -501,3 +501,55 @@ def test_rows_keyed_by_action_codes(tmp_path: Path) -> None:
         ["r4"],
         ["r1", "r4"],
     ]
+
+
+# One row per objective: its actions, deadlines and indicators are bullets at the same
+# positions in their cells, the owner is shared (`pdftotext -raw` of such a table).
+BULLETED = """Plan d'action de la section
+Objectif Actions Responsable Échéances Indicateurs
+Mieux accueillir les étudiants
+de première année
+• Organiser une journée
+d'accueil par implantation
+• Désigner un parrain par
+groupe de travaux pratiques
+Service d'aide à la
+réussite
+• Septembre 2025
+• Octobre 2025
+• Taux de participation
+• Nombre de parrains
+Renforcer les liens avec les
+employeurs
+• Réunir un comité
+d'employeurs chaque année
+• Publier une enquête sur
+l'insertion des diplômés
+Direction de catégorie
+• 2025-2026
+• Juin 2026
+• Procès-verbaux des réunions
+• Enquête publiée
+"""
+
+
+def test_bulleted_actions_in_a_flattened_row_are_actions_of_their_objective(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(BULLETED, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.text, a.objective, a.owner, a.deadline, a.indicators) for a in plan.actions] == [
+        ("Organiser une journée d'accueil par implantation",
+         "Mieux accueillir les étudiants de première année", "Service d'aide à la réussite",
+         "Septembre 2025", ["Taux de participation"]),
+        ("Désigner un parrain par groupe de travaux pratiques",
+         "Mieux accueillir les étudiants de première année", "Service d'aide à la réussite",
+         "Octobre 2025", ["Nombre de parrains"]),
+        ("Réunir un comité d'employeurs chaque année",
+         "Renforcer les liens avec les employeurs", "Direction de catégorie",
+         "2025-2026", ["Procès-verbaux des réunions"]),
+        ("Publier une enquête sur l'insertion des diplômés",
+         "Renforcer les liens avec les employeurs", "Direction de catégorie",
+         "Juin 2026", ["Enquête publiée"]),
+    ]  # fmt: skip
