@@ -70,7 +70,7 @@ _PERIOD_PIECE = re.compile(
     r"juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)[a-zéû]*\.?(?:\s+(?:19|20)\d{2})?)\s*$",
     re.IGNORECASE,
 )
-_MAX_HEADER_LINES = 6
+_MAX_HEADER_LINES = 10  # one title a line (a table saved as text), ten columns
 _MAX_PERIOD_LINES = 36  # a timeline header, one piece a line (« Q1 / 2025 »)
 _SUPPORT = 0.5  # a cell's content score for a role that makes it fit that column
 # Columns whose content the cells cannot reveal: they are filled by position.
@@ -253,9 +253,12 @@ _WHEN = re.compile(
     r"|q[1-4]\s+(?:19|20)\d{2})",
     re.IGNORECASE,
 )
-# A period that waits for its year on the next line (« Octobre », « Rentrée académique »).
+# A period that waits for its year on the next line (« Octobre », « Rentrée académique »,
+# « 2e quadrimestre », « Premier semestre »).
 _MONTH_ALONE = re.compile(
-    rf"^(?:(?:fin |d[ée]but |mi-)?{MONTH_ABBREVIATION}[a-zéû]*\.?|rentr[ée]e(?: acad[ée]mique)?)$",
+    rf"^(?:(?:fin |d[ée]but |mi-)?{MONTH_ABBREVIATION}[a-zéû]*\.?|rentr[ée]e(?: acad[ée]mique)?"
+    r"|(?:1er|2e|2nd|3e|premier|second|deuxi[èe]me|troisi[èe]me)\s+"
+    r"(?:quadrimestre|semestre|trimestre))$",
     re.IGNORECASE,
 )
 _BOUND_BEFORE = frozenset({"en", "de", "d'ici", "pour", "avant", "le", "dès", "des", "depuis"})

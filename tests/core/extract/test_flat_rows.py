@@ -553,3 +553,31 @@ def test_bulleted_actions_in_a_flattened_row_are_actions_of_their_objective(
          "Renforcer les liens avec les employeurs", "Direction de catégorie",
          "Juin 2026", ["Enquête publiée"]),
     ]  # fmt: skip
+
+
+def test_a_period_wrapped_before_its_year_is_one_deadline(tmp_path: Path) -> None:
+    text = """Plan de suivi
+Action Pilote Échéance Indicateur Où en est-on ?
+Revoir les fiches des unités
+de bloc 2
+Conseil pédagogique
+2e quadrimestre
+2025-2026
+Fiches publiées
+En cours
+Ouvrir un lieu de stage
+en santé mentale
+Coordinatrice des
+stages
+Premier semestre
+2026
+Convention signée
+Pas commencé
+"""
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.owner, a.deadline, a.status) for a in plan.actions] == [
+        ("Conseil pédagogique", "2e quadrimestre 2025-2026", "En cours"),
+        ("Coordinatrice des stages", "Premier semestre 2026", "Pas commencé"),
+    ]
