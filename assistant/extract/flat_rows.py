@@ -60,6 +60,7 @@ _NUMBER_ALONE = re.compile(
 )
 _MID_PHRASE = (",", ";", ":", "-", "–", "/", "(")
 _BULLET = re.compile(r"^\s*[•▪◦●–-]\s+\S")
+_ITEM_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s+\S")
 _ANNOUNCES = re.compile(r"^\s*\S.{0,40}:\s*$")  # a short line announcing what follows
 _NUMBER_SIGN = re.compile(r"\S+\s+(?:n\s*°|no\.?|nr\.?)", re.IGNORECASE)
 _MIN_ROWS = 2
@@ -393,8 +394,8 @@ def _rows(columns: list[Column], cells: list[WrappedCell]) -> list[_Row]:
         # a row opens at its first column the content reveals: a reference or criterion
         # column before the action (« Critère 1.2.1 », « Rp.6 - 1 »), else the action
         opening = _opening_column(columns, action, cell)
-        # a bullet under the action cell goes on its list (the objective's actions)
-        listed = at == action and bool(rows) and _BULLET.match(first) is not None
+        # a bullet or the next number under the action cell goes on its list
+        listed = at == action and bool(rows) and _continues_list(rows[-1].cells.get(at), first)
         opens_row = (numbered and _ROW_NUMBER.match(first) is not None) or (
             not numbered
             and not listed
@@ -441,7 +442,65 @@ def _rows(columns: list[Column], cells: list[WrappedCell]) -> list[_Row]:
                 cell = owner
                 queue.insert(0, following)
         rows[-1].add(at, cell)
-    return rows
+    return _objectives_joined(columns, rows)
+
+
+def _continues_list(cells: list[WrappedCell] | None, first: str) -> bool:
+    """Whether a cell opening with `first` is the next item of the list in `cells`: a
+    bullet after a cell, or the number after the last item's (« 2. » after « 1. »)."""
+    if not cells:
+        return False
+    if _BULLET.match(first):
+        return True
+    number, last = _ITEM_NUMBER.match(first), _ITEM_NUMBER.match(cells[-1].lines[0].text)
+    return number is not None and last is not None and int(number[1]) == int(last[1]) + 1
+
+
+def _objectives_joined(columns: list[Column], rows: list[_Row]) -> list[_Row]:
+    """Objectives read as actions put back in their column, when the table has one: an
+    unmarked cell before the items of the action's column in one row, or a row holding one
+    unmarked action cell and nothing else before a row whose action cell is a list of
+    items (the objective, read as an action's wording — « Améliorer l'accueil » —, opened
+    a row of its own, and the bodies responsible after it opened the next one)."""
+    objective = next(
+        (i for i, c in enumerate(columns) if c in (Column.OBJECTIVE, Column.AXIS)), None
+    )
+    action = columns.index(Column.ACTION)
+    if objective is None:
+        return rows
+    out: list[_Row] = []
+    for row in rows:
+        alone = out[-1] if out else None
+        items = row.cells.get(action, [])
+        if (
+            len(items) > 2
+            and objective not in row.cells
+            and not _is_item(items[0])
+            and all(_is_item(cell) for cell in items[1:])
+        ):  # the objective opened the row, its items followed in the action's column
+            row.cells[objective], row.cells[action] = items[:1], items[1:]
+            out.append(row)
+            continue
+        if (
+            alone is not None
+            and set(alone.cells) == {action}
+            and len(alone.cells[action]) == 1
+            and not _is_item(alone.cells[action][0])
+            and objective not in row.cells
+            and items
+            and all(_is_item(cell) for cell in items)
+        ):
+            row.cells = {objective: alone.cells[action], **row.cells}
+            row.lines = [*alone.lines, *row.lines]
+            out[-1] = row
+            continue
+        out.append(row)
+    return out
+
+
+def _is_item(cell: WrappedCell) -> bool:
+    first = cell.lines[0].text
+    return _BULLET.match(first) is not None or _ITEM_NUMBER.match(first) is not None
 
 
 def _owner_then_more(cell: WrappedCell) -> tuple[WrappedCell, WrappedCell | None]:
@@ -619,22 +678,8 @@ def _body(lines: list[Line]) -> list[Line]:
 
 
 def _drafts(columns: list[Column], row: _Row, plan: PlanBuilder) -> list[ActionDraft]:
-    """The row's action, or one per bulleted item of its action cell when they carry their
-    own deadlines (`split_listed`); a line before the bullets, where the objective's column
-    stands before the action's and is empty, is the objective (the row opened with it)."""
-    action = columns.index(Column.ACTION)
-    cells = row.cells.get(action, [])
-    before = [c for c in cells if _BULLET.match(c.lines[0].text) is None]
-    if (
-        len(before) == 1
-        and cells[0] is before[0]
-        and len(cells) > 2
-        and action > 0
-        and columns[action - 1] in (Column.OBJECTIVE, Column.AXIS)
-        and not row.cells.get(action - 1)
-    ):
-        row.cells[action - 1] = [cells[0]]
-        row.cells[action] = cells[1:]
+    """The row's action, or one per bulleted or numbered item of its action cell when they
+    carry their own deadlines or numbers (`cell_lists.split_listed`)."""
     draft = _draft(columns, row, plan)
 
     def value(*roles: Column) -> str:

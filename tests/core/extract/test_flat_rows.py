@@ -581,3 +581,40 @@ Pas commencé
         ("Conseil pédagogique", "2e quadrimestre 2025-2026", "En cours"),
         ("Coordinatrice des stages", "Premier semestre 2026", "Pas commencé"),
     ]
+
+
+# Objectives, the bodies responsible, then the objective's numbered actions in one cell,
+# each with its deadline after « : » (`pdftotext -raw` of such a table).
+NUMBERED_ITEMS = """Plan d'action
+Objectifs Instances
+responsables
+Actions
+Améliorer l'accueil des
+étudiants
+Service social
+Délégués étudiants
+1. Ouvrir une permanence sociale par
+implantation : septembre 2025
+2. Publier un guide d'accueil : octobre 2025
+Renforcer les stages
+Coordination des stages
+3. Signer des conventions avec les hôpitaux
+partenaires : juin 2026
+4. Former les maîtres de stage : mars 2026
+"""
+
+
+def test_numbered_actions_in_one_cell_after_their_objective_and_bodies(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(NUMBERED_ITEMS, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.text, a.objective, a.owner, a.deadline) for a in plan.actions] == [
+        ("Ouvrir une permanence sociale par implantation", "Améliorer l'accueil des étudiants",
+         "Service social; Délégués étudiants", "septembre 2025"),
+        ("Publier un guide d'accueil", "Améliorer l'accueil des étudiants",
+         "Service social; Délégués étudiants", "octobre 2025"),
+        ("Signer des conventions avec les hôpitaux partenaires", "Renforcer les stages",
+         "Coordination des stages", "juin 2026"),
+        ("Former les maîtres de stage", "Renforcer les stages", "Coordination des stages",
+         "mars 2026"),
+    ]  # fmt: skip
