@@ -471,7 +471,7 @@ def _objectives_joined(columns: list[Column], rows: list[_Row]) -> list[_Row]:
     out: list[_Row] = []
     for row in rows:
         alone = out[-1] if out else None
-        items = row.cells.get(action, [])
+        items = _list_only(row, action)
         if (
             len(items) > 2
             and objective not in row.cells
@@ -496,6 +496,23 @@ def _objectives_joined(columns: list[Column], rows: list[_Row]) -> list[_Row]:
             continue
         out.append(row)
     return out
+
+
+def _list_only(row: _Row, action: int) -> list[WrappedCell]:
+    """The row's action cells, without what follows the last item of a list in the last
+    column: a list goes on with items only, so an unmarked line after it (« Calendrier de
+    mise en œuvre », a calendar's rows) is text after the table, not the last action's."""
+    cells = row.cells.get(action, [])
+    marked = [_is_item(cell) for cell in cells]
+    if sum(marked) < 2 or marked[-1]:
+        return cells
+    last = max(i for i, is_item in enumerate(marked) if is_item)
+    if any(column > action for column in row.cells) or not all(marked[1 : last + 1]):
+        return cells
+    row.cells[action] = cells[: last + 1]
+    dropped = {id(line) for cell in cells[last + 1 :] for line in cell.lines}
+    row.lines = [line for line in row.lines if id(line) not in dropped]
+    return row.cells[action]
 
 
 def _is_item(cell: WrappedCell) -> bool:

@@ -601,6 +601,12 @@ Coordination des stages
 3. Signer des conventions avec les hôpitaux
 partenaires : juin 2026
 4. Former les maîtres de stage : mars 2026
+Calendrier de mise en œuvre
+Numéros des actions prévues et réalisées, mois par mois.
+Mois Actions prévues Actions réalisées
+Septembre 2025 1 1
+Octobre 2025 2 —
+Mars 2026 4 —
 """
 
 
