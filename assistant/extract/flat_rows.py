@@ -352,7 +352,8 @@ def wrapped_cells(lines: list[Line], columns: list[Column] | None = None) -> lis
                 _MONTH_ALONE.match(waiting) or _NUMBER_SIGN.fullmatch(waiting)
             )
             own_cell = len(pieces) > 1 or bool(_WHEN.fullmatch(text))  # a split, a lone date
-            wraps = text[0].islower() or mid_phrase or text in "?°" or text[0] in "(["
+            # (a line cannot open a cell with a mark that closes a phrase: « : juin 2021 »)
+            wraps = text[0].islower() or mid_phrase or text in "?°" or text[0] in "([:;,"
             if cells and (completes or (not own_cell and wraps)):
                 cells[-1].lines.append(piece)
             else:
@@ -452,7 +453,11 @@ def _continues_list(cells: list[WrappedCell] | None, first: str) -> bool:
         return False
     if _BULLET.match(first):
         return True
-    number, last = _ITEM_NUMBER.match(first), _ITEM_NUMBER.match(cells[-1].lines[0].text)
+    number = _ITEM_NUMBER.match(first)
+    # the last item's number (a date alone on the line after an item is a cell of its own)
+    last = next(
+        (m for cell in reversed(cells) if (m := _ITEM_NUMBER.match(cell.lines[0].text))), None
+    )
     return number is not None and last is not None and int(number[1]) == int(last[1]) + 1
 
 
@@ -488,7 +493,7 @@ def _objectives_joined(columns: list[Column], rows: list[_Row]) -> list[_Row]:
             and not _is_item(alone.cells[action][0])
             and objective not in row.cells
             and items
-            and all(_is_item(cell) for cell in items)
+            and _is_item(items[0])
         ):
             row.cells = {objective: alone.cells[action], **row.cells}
             row.lines = [*alone.lines, *row.lines]
