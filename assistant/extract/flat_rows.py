@@ -45,6 +45,7 @@ from assistant.extract.vocabulary import (
     is_status_value,
     priority_of,
 )
+from assistant.french.dated_titles import undated_title
 from assistant.french.months import MONTH_ABBREVIATION
 from assistant.ids import fold
 from assistant.schema import LinkKind, Span
@@ -159,7 +160,10 @@ def _header_goes_on(previous: str, text: str, titles: list[Column] | None) -> bo
     or the complement a title waits for (« Situation au » / « 31/12/2025 »)."""
     text = text.strip()
     if any(c.isdigit() for c in text):
-        # « Critère 2, » is a first cell, not the title « Critère »; « 1 » a row's number
+        # « Critère 2, » is a first cell, not the title « Critère »; « 1 » a row's number;
+        # « État au 30/06/2025 » a title dated
+        if titles and (undated := undated_title(text)) != text:
+            return not any(c.isdigit() for c in undated)
         return bool(_header_waits(previous) and _WHEN.fullmatch(text))
     if titles or len(text) <= 2:
         return True

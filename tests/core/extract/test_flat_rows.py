@@ -624,3 +624,41 @@ def test_numbered_actions_in_one_cell_after_their_objective_and_bodies(tmp_path:
         ("Former les maîtres de stage", "Renforcer les stages", "Coordination des stages",
          "mars 2026"),
     ]  # fmt: skip
+
+
+def test_a_title_dated_in_the_header_is_a_title(tmp_path: Path) -> None:
+    # « État au 30/06/2025 » names the status column at a date: a title, not a first cell
+    text = """Point d'étape du plan
+Réf.
+Action
+Responsable
+Échéance initiale
+État de réalisation au 30/06/2025
+Commentaire
+Critère 1, Recommandation 1
+Désigner un responsable qualité par finalité
+Direction de l'école
+Septembre 2022
+Réalisé
+Trois responsables désignés.
+Critère 2, Recommandation 2
+Créer un conseil industriel consultatif
+Direction de l'école
+Juin 2023
+En cours
+Deux réunions tenues.
+Critère 3, Recommandation 1
+Ouvrir un laboratoire de mesure partagé
+Service technique
+2024-2025
+Pas commencé
+Budget demandé.
+"""
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.text, a.deadline, a.status) for a in plan.actions] == [
+        ("Désigner un responsable qualité par finalité", "Septembre 2022", "Réalisé"),
+        ("Créer un conseil industriel consultatif", "Juin 2023", "En cours"),
+        ("Ouvrir un laboratoire de mesure partagé", "2024-2025", "Pas commencé"),
+    ]
