@@ -258,6 +258,11 @@ _WHEN = re.compile(
     r"|q[1-4]\s+(?:19|20)\d{2})",
     re.IGNORECASE,
 )
+# A reference waiting for its number on the next line (« Critère 1, Recommandation » / « 1 »).
+_WAITS_NUMBER = re.compile(r"(?:^|\s)(?:recommandations?|reco\.?|crit[èe]res?)\s*$", re.IGNORECASE)
+# A capitalised month closing a line after other words: a cell of its own, waiting for its
+# year on the next line (« Direction de l'école Septembre » / « 2022 »).
+_CLOSING_MONTH = re.compile(rf"\s(?P<month>{MONTH_ABBREVIATION}[a-zéû]*\.?)\s*$", re.IGNORECASE)
 # A period that waits for its year on the next line (« Octobre », « Rentrée académique »,
 # « 2e quadrimestre », « Premier semestre »).
 _MONTH_ALONE = re.compile(
@@ -296,6 +301,12 @@ def _split_line(line: Line) -> list[Line]:
         if after:  # « … Mars 2026 Nombre d'étudiants reçus Réalisé »: the rest is cut too
             cells += _split_line(replace(line, text=after, raw=after, gap_before=0))
         return cells
+    month = _CLOSING_MONTH.search(text)
+    if month is not None and month["month"][:1].isupper() and text[:1].isupper():
+        head = text[: month.start()].strip()
+        if head.split()[-1].lower() not in _BOUND_BEFORE and _WHEN.search(head) is None:
+            tail = month["month"]
+            return [replace(line, text=head, raw=head), replace(line, text=tail, raw=tail)]
     status = STATUS_ANCHOR.match(text)
     rest = text[status.end() :].strip() if status else ""
     if status is not None and rest[:1].isupper():
@@ -353,7 +364,9 @@ def wrapped_cells(lines: list[Line], columns: list[Column] | None = None) -> lis
             # line made a page of prose quadratic)
             waiting = cells[-1].text if cells and text[:1].isdigit() else ""
             completes = bool(waiting) and bool(
-                _MONTH_ALONE.match(waiting) or _NUMBER_SIGN.fullmatch(waiting)
+                _MONTH_ALONE.match(waiting)
+                or _NUMBER_SIGN.fullmatch(waiting)
+                or (_WAITS_NUMBER.search(waiting) and _NUMBER_ALONE.match(text))
             )
             own_cell = len(pieces) > 1 or bool(_WHEN.fullmatch(text))  # a split, a lone date
             # (a line cannot open a cell with a mark that closes a phrase: « : juin 2021 »)

@@ -662,3 +662,45 @@ Budget demandé.
         ("Créer un conseil industriel consultatif", "Juin 2023", "En cours"),
         ("Ouvrir un laboratoire de mesure partagé", "2024-2025", "Pas commencé"),
     ]
+
+
+def test_a_reference_and_a_month_wrapped_before_their_numbers(tmp_path: Path) -> None:
+    # « Critère 1, / Recommandation / 1 »: the number the reference waits for; « Direction
+    # de l'école Septembre / 2022 »: the owner, then the month waiting for its year
+    text = """Suivi du plan
+Réf. Action Responsable Échéance État
+Critère 1,
+Recommandation
+1
+Désigner un responsable qualité par
+finalité du master
+Direction de l'école Septembre
+2022
+Réalisé
+Critère 2,
+Recommandation
+3
+Créer un conseil industriel consultatif
+Service qualité Juin
+2023
+En cours
+Critère 3,
+Recommandation
+2
+Ouvrir un laboratoire partagé
+Service technique 2024-2025
+Pas commencé
+"""
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    keys = {r.id: r.key for r in plan.recommendations}
+    assert [
+        (a.text, a.owner, a.deadline, [keys[link.recommendation_id] for link in a.links])
+        for a in plan.actions
+    ] == [
+        ("Désigner un responsable qualité par finalité du master", "Direction de l'école",
+         "Septembre 2022", ["c1/r1"]),
+        ("Créer un conseil industriel consultatif", "Service qualité", "Juin 2023", ["c2/r3"]),
+        ("Ouvrir un laboratoire partagé", "Service technique", "2024-2025", ["c3/r2"]),
+    ]  # fmt: skip
