@@ -72,6 +72,9 @@ _PERIOD_PIECE = re.compile(
     r"juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)[a-zéû]*\.?(?:\s+(?:19|20)\d{2})?)\s*$",
     re.IGNORECASE,
 )
+# A folded qualifying adjective by its ending (« strategique », « operationnel »,
+# « initiale »); not a participle (« Faiblesse identifiée » names no column of ours)
+_ADJECTIVE = r"[a-z]{3,}(?:ique|iques|el|elle|els|elles|al|ale|aux|ales|if|ive|ifs|ives)"
 _MAX_HEADER_LINES = 10  # one title a line (a table saved as text), ten columns
 _MAX_PERIOD_LINES = 36  # a timeline header, one piece a line (« Q1 / 2025 »)
 _SUPPORT = 0.5  # a cell's content score for a role that makes it fit that column
@@ -93,7 +96,12 @@ _phrase_column = cache(column_of)
 
 def flat_header(lines: list[Line]) -> tuple[list[Column], int] | None:
     """Columns named by the first lines (nothing but column titles), and how many lines."""
-    if not lines or not _header_pattern().match(fold(lines[0].text).lstrip()):
+    if not lines:
+        return None
+    opening = lines[0].text
+    if len(opening.strip()) <= 2 and len(lines) > 1 and lines[1].text.lstrip()[:1] in "°(":
+        opening += lines[1].text.strip()  # « N » / « ° »: a title cut by a narrow column
+    if not _header_pattern().match(fold(opening).lstrip()):
         return None  # a header opens with a title (« Plan de suivi » is the page's title)
     first, second = column_titles(lines[:1]), column_titles(lines[1:2])
     if (first is None or len(set(first)) < 2) and second and _is_header(second):
@@ -190,15 +198,23 @@ def _header_waits(previous: str) -> bool:
 
 def column_titles(lines: list[Line]) -> list[Column] | None:
     """The columns the lines name when they hold nothing but column titles, else None."""
-    key = fold(" ".join(line.text for line in lines))
+    key = re.sub(r"\bn\s+°", "n°", fold(" ".join(line.text for line in lines)))
     # « Calendrier de réalisation », « Indicateurs de suivi »: a complement is the same title
     key = _COMPLEMENT.sub(_one_title, key)
+    # « Axe stratégique », « Objectif opérationnel », « Échéance initiale »: an adjective
+    # after a title qualifies it
+    key = _qualified().sub(lambda m: m.group(1) + " " * len(m.group(2)), key)
     leftover = re.sub(r"[\W\d_]+", "", _header_pattern().sub(" ", key))
     letters = re.sub(r"[\W\d_]+", "", key)
     # a few words around the titles (« AEQES », « du comité »), not a sentence
     if len(leftover) > max(8, 0.3 * len(letters)):
         return None
     return [c for m in _header_pattern().finditer(key) if (c := _phrase_column(m.group(0)))]
+
+
+@cache
+def _qualified() -> re.Pattern[str]:
+    return re.compile(rf"({_header_pattern().pattern})(\s+{_ADJECTIVE})(?![a-z])")
 
 
 def _one_title(match: re.Match[str]) -> str:

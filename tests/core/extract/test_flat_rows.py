@@ -704,3 +704,39 @@ Pas commencé
         ("Créer un conseil industriel consultatif", "Service qualité", "Juin 2023", ["c2/r3"]),
         ("Ouvrir un laboratoire partagé", "Service technique", "2024-2025", ["c3/r2"]),
     ]  # fmt: skip
+
+
+def _lines(*texts: str) -> list:
+    from assistant.extract.stream import Line
+    from assistant.schema import Span
+
+    return [
+        Line(t, t, Span(file="plan.txt", line_start=1, line_end=1, excerpt=t), 0) for t in texts
+    ]
+
+
+def test_titles_qualified_by_an_adjective_and_a_number_sign_cut_narrow() -> None:
+    from assistant.extract.flat_rows import flat_header
+    from assistant.extract.vocabulary import Column
+
+    header = flat_header(
+        _lines(
+            "N",
+            "°",
+            "Axe stratégique Objectif",
+            "opérationnel",
+            "Action Pilote Échéance",
+            "01 Axe A",
+        )
+    )
+    assert header == (
+        [
+            Column.IGNORED,
+            Column.AXIS,
+            Column.OBJECTIVE,
+            Column.ACTION,
+            Column.OWNER,
+            Column.DEADLINE,
+        ],
+        5,
+    )
