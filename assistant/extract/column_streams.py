@@ -134,7 +134,10 @@ def _titles(lines: list[Line]) -> tuple[int, set[Column], dict[int, Column]] | N
     while index < len(lines):
         line = lines[index]
         opens = index == 0 or line.gap_before or lines[index - 1].text.rstrip().endswith(_ENDS)
-        column = _exact_title(line.text) if opens else None
+        column = _exact_title(line.text)
+        # right under the title lines (no blank line), a title is known by the next ones
+        if column is not None and not opens and not _titles_near(lines, index + 1):
+            column = None
         if column is None:
             index += 1
             continue

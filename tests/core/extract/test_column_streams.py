@@ -331,3 +331,31 @@ def test_the_cells_under_a_comment_title_are_not_another_column(tmp_path: Path) 
         "Coordinateur des stages",
     ]
     assert all("Budget" not in " ".join(a.indicators) for a in plan.actions)
+
+
+def test_a_title_right_under_the_title_block_is_a_title(tmp_path: Path) -> None:
+    # the first title follows the document's title lines with no blank line: the titles
+    # after it say it is one of them
+    text = (
+        CHUNKED.replace(
+            "Bachelier en informatique de gestion\n\nAction\n",
+            "Bachelier en informatique de gestion\nRéférence\n\nAction\n",
+        )
+        .replace(
+            "Moderniser le cours de bases de",
+            "R1\nR2\n\nModerniser le cours de bases de",
+        )
+        .replace(
+            "Créer un espace de travail",
+            "R3\nR4\nR5\n\nCréer un espace de travail",
+        )
+    )
+    plan = _plan(tmp_path, text)
+    keys = {r.id: r.key for r in plan.recommendations}
+    assert [[keys[link.recommendation_id] for link in a.links] for a in plan.actions] == [
+        ["r1"],
+        ["r2"],
+        ["r3"],
+        ["r4"],
+        ["r5"],
+    ]
