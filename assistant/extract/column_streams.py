@@ -29,6 +29,7 @@ from assistant.extract.flat_rows import WrappedCell, wrapped_cells
 from assistant.extract.items import split_items
 from assistant.extract.prose import AXIS_HEADING, OBJECTIVE_HEADING
 from assistant.extract.row_links import action_criterion, cited_recommendations
+from assistant.extract.sections import opens_section
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import Column, column_of, header_prefixes, priority_of
@@ -83,6 +84,7 @@ class _Cell:
     role: Column | None
     axis: str | None = None
     objective: str | None = None
+    titled: Column | None = None  # the column whose title is printed right above its block
 
     @property
     def text(self) -> str:
@@ -117,21 +119,25 @@ def read_column_streams(items: list[Item], plan: PlanBuilder) -> int:
     return len(actions)
 
 
-def _titles(lines: list[Line]) -> tuple[int, set[Column], set[int]] | None:
-    """Where the column titles start, the roles they name, and which lines are titles.
+def _titles(lines: list[Line]) -> tuple[int, set[Column], dict[int, Column]] | None:
+    """Where the column titles start, the roles they name, and the column each title line
+    names (by the line's ``id``).
 
     A title is a line opening a block and naming one column exactly (« Qui ? »,
     « Responsable(s) »), with what it wraps onto (« Critère / AEQES », « Instance(s) /
     porteuse(s) », « Comment mesurer / ? »). At least three roles, the action among them,
     must be named.
     """
-    title_lines: set[int] = set()  # the ``id`` of each title line
+    title_lines: dict[int, Column] = {}  # the ``id`` of each title line: its column
     named: list[tuple[int, Column]] = []
     index = 0
     while index < len(lines):
         line = lines[index]
         opens = index == 0 or line.gap_before or lines[index - 1].text.rstrip().endswith(_ENDS)
-        column = _exact_title(line.text) if opens else None
+        column = _exact_title(line.text)
+        # right under the title lines (no blank line), a title is known by the next ones
+        if column is not None and not opens and not _titles_near(lines, index + 1):
+            column = None
         if column is None:
             index += 1
             continue
@@ -146,7 +152,7 @@ def _titles(lines: list[Line]) -> tuple[int, set[Column], set[int]] | None:
         if any(c is column for _, c in named) and not _titles_near(lines, index + used):
             index += used
             continue
-        title_lines.update(id(w) for w in lines[index : index + used])
+        title_lines.update((id(w), column) for w in lines[index : index + used])
         named.append((index, column))
         index += used
     roles: set[Column] = set()
@@ -197,32 +203,44 @@ def _wraps_title(lines: list[Line], index: int, used: int) -> bool:
     return len(words) <= 3 and (text[0].islower() or (len(words) == 1 and text.isupper()))
 
 
-def _collect(lines: list[Line], titles: set[int]) -> list[list[_Cell]]:
+def _collect(lines: list[Line], titles: dict[int, Column]) -> list[list[_Cell]]:
     """The lines after the titles cut into blocks (a blank line between two) of cells.
 
-    `titles` holds the ``id`` of the title lines; headings (« Axe 1 », « Objectif 1.2 »)
-    give the context of the actions printed after them.
+    `titles` gives the column of each title line (by ``id``): the cells printed right under
+    a title, with no blank line between, are that column's. Headings (« Axe 1 »,
+    « Objectif 1.2 ») give the context of the actions printed after them.
     """
     axis: str | None = None
     objective: str | None = None
+    titled: Column | None = None
     blocks: list[list[_Cell]] = []
     current: list[Line] = []
 
     def flush() -> None:
         if current:
-            blocks.append([_Cell(c, None, axis, objective) for c in wrapped_cells(current)])
+            cells = wrapped_cells(current)
+            blocks.append([_Cell(c, None, axis, objective, titled) for c in cells])
             current.clear()
 
-    for line in lines:
+    for index, line in enumerate(lines):
+        if opens_section(lines, index):
+            break
         if line.gap_before:
             flush()
-        if id(line) in titles or _ROW_NUMBER.match(line.text) or len(line.text) > _PROSE_CHARS:
+            titled = None
+        if id(line) in titles:
             flush()
+            titled = titles[id(line)]
+        elif _ROW_NUMBER.match(line.text) or len(line.text) > _PROSE_CHARS:
+            flush()
+            titled = None
         elif AXIS_HEADING.match(line.text):
             flush()
+            titled = None
             axis = squash(line.text)
         elif OBJECTIVE_HEADING.match(line.text):
             flush()
+            titled = None
             objective = squash(line.text)
         else:
             current.append(line)
@@ -239,6 +257,8 @@ def _actions(blocks: list[list[_Cell]]) -> list[_Cell]:
     as one continues the action above it (its line opened with a capital)."""
     actions: list[_Cell] = []
     for block in blocks:
+        if block[0].titled not in (None, Column.ACTION):
+            continue  # printed under another column's title
         worded = [_profile(cell).get(Column.ACTION, 0.0) >= _SUPPORT for cell in block]
         if sum(worded) * 2 < len(block) or not worded[0]:
             continue
@@ -268,6 +288,13 @@ def _assign_blocks(blocks: list[list[_Cell]], roles: set[Column], rows: int) -> 
     chosen: list[Column | None] = []
     options: list[list[Column | None]] = []
     for block, scores in zip(open_blocks, support, strict=True):
+        titled = _titled_roles(block[0].titled, roles)
+        if titled is not None:
+            # printed right under its title: that column's, or no field's (« Remarques »)
+            best = max(titled, key=lambda r: scores[r], default=None)
+            chosen.append(best)
+            options.append([best])
+            continue
         best = max(sorted(scores), key=lambda r: scores[r], default=None)
         sure = best is not None and all(_profile(cell).get(best, 0.0) >= _SURE for cell in block)
         chosen.append(best if best is not None and scores[best] > 0 else None)
@@ -315,6 +342,14 @@ def _assign_blocks(blocks: list[list[_Cell]], roles: set[Column], rows: int) -> 
     for block, role in zip(open_blocks, chosen, strict=True):
         for cell in block:
             cell.role = role
+
+
+def _titled_roles(title: Column | None, roles: set[Column]) -> list[Column] | None:
+    """The roles a block printed under `title` may take (none: a column with no field),
+    or None when no title is printed above it."""
+    if title is None:
+        return None
+    return sorted(set(_TITLE_ROLES.get(title, (title,))) & roles)
 
 
 def _draft(plan: PlanBuilder, action: _Cell, row: dict[Column, _Cell]) -> ActionDraft:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from assistant.extract.builder import ActionDraft, PlanBuilder
+from assistant.extract.cell_lists import split_listed
 from assistant.extract.column_roles import cell_profile
 from assistant.extract.dates import split_inline_deadline
 from assistant.extract.flattened import STATUS_ANCHOR
@@ -31,6 +32,7 @@ from assistant.extract.row_links import (
     cited_recommendations,
     separate_criterion,
 )
+from assistant.extract.sections import opens_section
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.tables import recommendation_heading
 from assistant.extract.text import squash
@@ -43,14 +45,23 @@ from assistant.extract.vocabulary import (
     is_status_value,
     priority_of,
 )
+from assistant.french.dated_titles import undated_title
 from assistant.french.months import MONTH_ABBREVIATION
 from assistant.ids import fold
 from assistant.schema import LinkKind, Span
 
-# A row's number (« 3 », « 3. », « 1.2 ») or priority mark (« *** »)
-_ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|\*{1,3})\s+(?=\S)")
-_NUMBER_ALONE = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,2})*[.)]?|\*{1,3})\s*$")
+# A row's number (« 3 », « 3. », « 1.2 ») or priority mark (« *** »), or an action's code
+# (« A1.2 ») before the action's wording — not a period (« S2 2025 », « T4 »)
+_ROW_NUMBER = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|\*{1,3}|[A-Z]{1,3}-?\d{1,2}(?:\.\d{1,2})*(?=\s+[A-ZÀ-Þ]))"
+    r"\s+(?=\S)"
+)
+_NUMBER_ALONE = re.compile(
+    r"^\s*(?:\d{1,3}(?:\.\d{1,2})*[.)]?|\*{1,3}|[A-Z]{1,3}-?\d{1,2}(?:\.\d{1,2})+)\s*$"
+)
 _MID_PHRASE = (",", ";", ":", "-", "–", "/", "(")
+_BULLET = re.compile(r"^\s*[•▪◦●–-]\s+\S")
+_ITEM_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s+\S")
 _ANNOUNCES = re.compile(r"^\s*\S.{0,40}:\s*$")  # a short line announcing what follows
 _NUMBER_SIGN = re.compile(r"\S+\s+(?:n\s*°|no\.?|nr\.?)", re.IGNORECASE)
 _MIN_ROWS = 2
@@ -61,7 +72,10 @@ _PERIOD_PIECE = re.compile(
     r"juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)[a-zéû]*\.?(?:\s+(?:19|20)\d{2})?)\s*$",
     re.IGNORECASE,
 )
-_MAX_HEADER_LINES = 6
+# A folded qualifying adjective by its ending (« strategique », « operationnel »,
+# « initiale »); not a participle (« Faiblesse identifiée » names no column of ours)
+_ADJECTIVE = r"[a-z]{3,}(?:ique|iques|el|elle|els|elles|al|ale|aux|ales|if|ive|ifs|ives)"
+_MAX_HEADER_LINES = 10  # one title a line (a table saved as text), ten columns
 _MAX_PERIOD_LINES = 36  # a timeline header, one piece a line (« Q1 / 2025 »)
 _SUPPORT = 0.5  # a cell's content score for a role that makes it fit that column
 # Columns whose content the cells cannot reveal: they are filled by position.
@@ -82,7 +96,12 @@ _phrase_column = cache(column_of)
 
 def flat_header(lines: list[Line]) -> tuple[list[Column], int] | None:
     """Columns named by the first lines (nothing but column titles), and how many lines."""
-    if not lines or not _header_pattern().match(fold(lines[0].text).lstrip()):
+    if not lines:
+        return None
+    opening = lines[0].text
+    if len(opening.strip()) <= 2 and len(lines) > 1 and lines[1].text.lstrip()[:1] in "°(":
+        opening += lines[1].text.strip()  # « N » / « ° »: a title cut by a narrow column
+    if not _header_pattern().match(fold(opening).lstrip()):
         return None  # a header opens with a title (« Plan de suivi » is the page's title)
     first, second = column_titles(lines[:1]), column_titles(lines[1:2])
     if (first is None or len(set(first)) < 2) and second and _is_header(second):
@@ -149,7 +168,10 @@ def _header_goes_on(previous: str, text: str, titles: list[Column] | None) -> bo
     or the complement a title waits for (« Situation au » / « 31/12/2025 »)."""
     text = text.strip()
     if any(c.isdigit() for c in text):
-        # « Critère 2, » is a first cell, not the title « Critère »; « 1 » a row's number
+        # « Critère 2, » is a first cell, not the title « Critère »; « 1 » a row's number;
+        # « État au 30/06/2025 » a title dated
+        if titles and (undated := undated_title(text)) != text:
+            return not any(c.isdigit() for c in undated)
         return bool(_header_waits(previous) and _WHEN.fullmatch(text))
     if titles or len(text) <= 2:
         return True
@@ -176,15 +198,23 @@ def _header_waits(previous: str) -> bool:
 
 def column_titles(lines: list[Line]) -> list[Column] | None:
     """The columns the lines name when they hold nothing but column titles, else None."""
-    key = fold(" ".join(line.text for line in lines))
+    key = re.sub(r"\bn\s+°", "n°", fold(" ".join(line.text for line in lines)))
     # « Calendrier de réalisation », « Indicateurs de suivi »: a complement is the same title
     key = _COMPLEMENT.sub(_one_title, key)
+    # « Axe stratégique », « Objectif opérationnel », « Échéance initiale »: an adjective
+    # after a title qualifies it
+    key = _qualified().sub(lambda m: m.group(1) + " " * len(m.group(2)), key)
     leftover = re.sub(r"[\W\d_]+", "", _header_pattern().sub(" ", key))
     letters = re.sub(r"[\W\d_]+", "", key)
     # a few words around the titles (« AEQES », « du comité »), not a sentence
     if len(leftover) > max(8, 0.3 * len(letters)):
         return None
     return [c for m in _header_pattern().finditer(key) if (c := _phrase_column(m.group(0)))]
+
+
+@cache
+def _qualified() -> re.Pattern[str]:
+    return re.compile(rf"({_header_pattern().pattern})(\s+{_ADJECTIVE})(?![a-z])")
 
 
 def _one_title(match: re.Match[str]) -> str:
@@ -244,9 +274,17 @@ _WHEN = re.compile(
     r"|q[1-4]\s+(?:19|20)\d{2})",
     re.IGNORECASE,
 )
-# A period that waits for its year on the next line (« Octobre », « Rentrée académique »).
+# A reference waiting for its number on the next line (« Critère 1, Recommandation » / « 1 »).
+_WAITS_NUMBER = re.compile(r"(?:^|\s)(?:recommandations?|reco\.?|crit[èe]res?)\s*$", re.IGNORECASE)
+# A capitalised month closing a line after other words: a cell of its own, waiting for its
+# year on the next line (« Direction de l'école Septembre » / « 2022 »).
+_CLOSING_MONTH = re.compile(rf"\s(?P<month>{MONTH_ABBREVIATION}[a-zéû]*\.?)\s*$", re.IGNORECASE)
+# A period that waits for its year on the next line (« Octobre », « Rentrée académique »,
+# « 2e quadrimestre », « Premier semestre »).
 _MONTH_ALONE = re.compile(
-    rf"^(?:(?:fin |d[ée]but |mi-)?{MONTH_ABBREVIATION}[a-zéû]*\.?|rentr[ée]e(?: acad[ée]mique)?)$",
+    rf"^(?:(?:fin |d[ée]but |mi-)?{MONTH_ABBREVIATION}[a-zéû]*\.?|rentr[ée]e(?: acad[ée]mique)?"
+    r"|(?:1er|2e|2nd|3e|premier|second|deuxi[èe]me|troisi[èe]me)\s+"
+    r"(?:quadrimestre|semestre|trimestre))$",
     re.IGNORECASE,
 )
 _BOUND_BEFORE = frozenset({"en", "de", "d'ici", "pour", "avant", "le", "dès", "des", "depuis"})
@@ -279,6 +317,12 @@ def _split_line(line: Line) -> list[Line]:
         if after:  # « … Mars 2026 Nombre d'étudiants reçus Réalisé »: the rest is cut too
             cells += _split_line(replace(line, text=after, raw=after, gap_before=0))
         return cells
+    month = _CLOSING_MONTH.search(text)
+    if month is not None and month["month"][:1].isupper() and text[:1].isupper():
+        head = text[: month.start()].strip()
+        if head.split()[-1].lower() not in _BOUND_BEFORE and _WHEN.search(head) is None:
+            tail = month["month"]
+            return [replace(line, text=head, raw=head), replace(line, text=tail, raw=tail)]
     status = STATUS_ANCHOR.match(text)
     rest = text[status.end() :].strip() if status else ""
     if status is not None and rest[:1].isupper():
@@ -336,10 +380,13 @@ def wrapped_cells(lines: list[Line], columns: list[Column] | None = None) -> lis
             # line made a page of prose quadratic)
             waiting = cells[-1].text if cells and text[:1].isdigit() else ""
             completes = bool(waiting) and bool(
-                _MONTH_ALONE.match(waiting) or _NUMBER_SIGN.fullmatch(waiting)
+                _MONTH_ALONE.match(waiting)
+                or _NUMBER_SIGN.fullmatch(waiting)
+                or (_WAITS_NUMBER.search(waiting) and _NUMBER_ALONE.match(text))
             )
             own_cell = len(pieces) > 1 or bool(_WHEN.fullmatch(text))  # a split, a lone date
-            wraps = text[0].islower() or mid_phrase or text in "?°" or text[0] in "(["
+            # (a line cannot open a cell with a mark that closes a phrase: « : juin 2021 »)
+            wraps = text[0].islower() or mid_phrase or text in "?°" or text[0] in "([:;,"
             if cells and (completes or (not own_cell and wraps)):
                 cells[-1].lines.append(piece)
             else:
@@ -381,8 +428,11 @@ def _rows(columns: list[Column], cells: list[WrappedCell]) -> list[_Row]:
         # a row opens at its first column the content reveals: a reference or criterion
         # column before the action (« Critère 1.2.1 », « Rp.6 - 1 »), else the action
         opening = _opening_column(columns, action, cell)
+        # a bullet or the next number under the action cell goes on its list
+        listed = at == action and bool(rows) and _continues_list(rows[-1].cells.get(at), first)
         opens_row = (numbered and _ROW_NUMBER.match(first) is not None) or (
             not numbered
+            and not listed
             and at >= action
             and opening is not None
             and not (
@@ -426,7 +476,86 @@ def _rows(columns: list[Column], cells: list[WrappedCell]) -> list[_Row]:
                 cell = owner
                 queue.insert(0, following)
         rows[-1].add(at, cell)
-    return rows
+    return _objectives_joined(columns, rows)
+
+
+def _continues_list(cells: list[WrappedCell] | None, first: str) -> bool:
+    """Whether a cell opening with `first` is the next item of the list in `cells`: a
+    bullet after a cell, or the number after the last item's (« 2. » after « 1. »)."""
+    if not cells:
+        return False
+    if _BULLET.match(first):
+        return True
+    number = _ITEM_NUMBER.match(first)
+    # the last item's number (a date alone on the line after an item is a cell of its own)
+    last = next(
+        (m for cell in reversed(cells) if (m := _ITEM_NUMBER.match(cell.lines[0].text))), None
+    )
+    return number is not None and last is not None and int(number[1]) == int(last[1]) + 1
+
+
+def _objectives_joined(columns: list[Column], rows: list[_Row]) -> list[_Row]:
+    """Objectives read as actions put back in their column, when the table has one: an
+    unmarked cell before the items of the action's column in one row, or a row holding one
+    unmarked action cell and nothing else before a row whose action cell is a list of
+    items (the objective, read as an action's wording — « Améliorer l'accueil » —, opened
+    a row of its own, and the bodies responsible after it opened the next one)."""
+    objective = next(
+        (i for i, c in enumerate(columns) if c in (Column.OBJECTIVE, Column.AXIS)), None
+    )
+    action = columns.index(Column.ACTION)
+    if objective is None:
+        return rows
+    out: list[_Row] = []
+    for row in rows:
+        alone = out[-1] if out else None
+        items = _list_only(row, action)
+        if (
+            len(items) > 2
+            and objective not in row.cells
+            and not _is_item(items[0])
+            and all(_is_item(cell) for cell in items[1:])
+        ):  # the objective opened the row, its items followed in the action's column
+            row.cells[objective], row.cells[action] = items[:1], items[1:]
+            out.append(row)
+            continue
+        if (
+            alone is not None
+            and set(alone.cells) == {action}
+            and len(alone.cells[action]) == 1
+            and not _is_item(alone.cells[action][0])
+            and objective not in row.cells
+            and items
+            and _is_item(items[0])
+        ):
+            row.cells = {objective: alone.cells[action], **row.cells}
+            row.lines = [*alone.lines, *row.lines]
+            out[-1] = row
+            continue
+        out.append(row)
+    return out
+
+
+def _list_only(row: _Row, action: int) -> list[WrappedCell]:
+    """The row's action cells, without what follows the last item of a list in the last
+    column: a list goes on with items only, so an unmarked line after it (« Calendrier de
+    mise en œuvre », a calendar's rows) is text after the table, not the last action's."""
+    cells = row.cells.get(action, [])
+    marked = [_is_item(cell) for cell in cells]
+    if sum(marked) < 2 or marked[-1]:
+        return cells
+    last = max(i for i, is_item in enumerate(marked) if is_item)
+    if any(column > action for column in row.cells) or not all(marked[1 : last + 1]):
+        return cells
+    row.cells[action] = cells[: last + 1]
+    dropped = {id(line) for cell in cells[last + 1 :] for line in cell.lines}
+    row.lines = [line for line in row.lines if id(line) not in dropped]
+    return row.cells[action]
+
+
+def _is_item(cell: WrappedCell) -> bool:
+    first = cell.lines[0].text
+    return _BULLET.match(first) is not None or _ITEM_NUMBER.match(first) is not None
 
 
 def _owner_then_more(cell: WrappedCell) -> tuple[WrappedCell, WrappedCell | None]:
@@ -485,8 +614,9 @@ def read_flat_rows(items: list[Item], plan: PlanBuilder) -> int:
         rows = _table_rows(columns, body, context)
         if len(rows) >= _MIN_ROWS:
             for row in rows:
-                plan.add_action(_draft(columns, row, plan))
-                added += 1
+                for draft in _drafts(columns, row, plan):
+                    plan.add_action(draft)
+                    added += 1
         index += used + max(1, len(body))
     if added:
         plan.warnings.append(
@@ -591,13 +721,31 @@ def _band(lines: list[Line], at: int) -> tuple[_Placement, int] | None:
 
 
 def _body(lines: list[Line]) -> list[Line]:
-    """The lines of the table: up to a heading or two blank lines."""
+    """The lines of the table: up to a heading, the next section's or two blank lines."""
     out: list[Line] = []
-    for line in lines:
-        if out and (line.heading_level is not None or line.gap_before >= 2):
+    for index, line in enumerate(lines):
+        if out and (
+            line.heading_level is not None or line.gap_before >= 2 or opens_section(lines, index)
+        ):
             break
         out.append(line)
     return out
+
+
+def _drafts(columns: list[Column], row: _Row, plan: PlanBuilder) -> list[ActionDraft]:
+    """The row's action, or one per bulleted or numbered item of its action cell when they
+    carry their own deadlines or numbers (`cell_lists.split_listed`)."""
+    draft = _draft(columns, row, plan)
+
+    def value(*roles: Column) -> str:
+        return row.value(next((i for i, c in enumerate(columns) if c in roles), None))
+
+    return split_listed(
+        draft,
+        value(Column.ACTION),
+        value(Column.DEADLINE, Column.STATUS_DEADLINE),
+        value(Column.INDICATORS) or value(Column.RESULTS),
+    )
 
 
 def _draft(columns: list[Column], row: _Row, plan: PlanBuilder) -> ActionDraft:

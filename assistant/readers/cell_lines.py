@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from enum import Enum, auto
 from functools import lru_cache
 
+from assistant.french.dated_titles import undated_title
+
 _TITLE_CHARS = 60  # a column title is a short line
 _MIN_TITLES = 3
 _MAX_TITLES = 20
@@ -218,8 +220,8 @@ def _plausible(
 
 
 def _titles_only(titles: list[str]) -> bool:
-    """Column titles: short, without numbers, two at least."""
-    named = [title for title in titles if title]
+    """Column titles: short, without numbers (but a date they are given at), two at least."""
+    named = [undated_title(title) for title in titles if title]
     return len(named) >= 2 and not any(
         re.search(r"\d", title) or len(title.split()) > 6 for title in named
     )

@@ -22,12 +22,16 @@ FLOORS = {
     ("txt", "actions.recall"): 0.90,
     ("txt-layout", "actions.recall"): 0.96,
     ("txt-layout", "exact.owner"): 0.95,
-    ("txt-raw", "actions.recall"): 0.87,
+    ("txt-raw", "actions.recall"): 0.92,
     ("txt-office", "actions.recall"): 0.95,
-    ("txt-office", "exact.owner"): 0.87,
-    ("txt-raw", "exact.owner"): 0.78,
-    ("txt-raw", "links.f1"): 0.72,
-    ("txt-office", "links.f1"): 0.92,
+    ("txt-office", "exact.owner"): 0.93,
+    ("txt-raw", "exact.owner"): 0.87,
+    ("txt-raw", "links.f1"): 0.85,
+    ("txt-office", "links.f1"): 0.94,
+    ("txt-office", "exact.deadline"): 0.92,
+    ("txt-raw", "exact.deadline"): 0.83,
+    ("txt-raw", "recommendations.recall"): 0.92,
+    ("txt", "recommendations.recall"): 0.73,
 }
 
 

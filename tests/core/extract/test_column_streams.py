@@ -287,3 +287,75 @@ def test_a_short_value_under_a_title_is_the_first_cell(tmp_path: Path) -> None:
         (["r4"], "Conseil des études", "Q3 2026"),
         (["r2"], "Service d'aide à la réussite", "Q1 2027"),
     ]
+
+
+def test_a_numbered_section_after_the_table_ends_its_columns(tmp_path: Path) -> None:
+    # the section after the plan (a calendar, an annex) holds dates and bodies too: read
+    # as more cells, they made every column longer than the actions and none attached
+    after = (
+        "\n2. Calendrier de suivi\n"
+        "Le comité de suivi se réunit deux fois par an.\n"
+        "Printemps\n2026\nAutomne\n2026\nDirection\nConseil de section\n"
+    )
+    plan = _plan(tmp_path, CHUNKED + after)
+    assert [a.deadline for a in plan.actions] == [
+        "Février 2026",
+        "2025-2026",
+        "Rentrée académique 2026",
+        "Juin 2026",
+        "Q4 2026",
+    ]
+    assert plan.actions[-1].owner == "Coordinateur des stages"
+
+
+def test_a_numbered_action_cell_does_not_end_the_columns(tmp_path: Path) -> None:
+    numbered = CHUNKED.replace("Créer un espace de travail", "3. Créer un espace de travail")
+    plan = _plan(tmp_path, numbered)
+    assert len(plan.actions) == 5
+    assert plan.actions[-1].owner == "Coordinateur des stages"
+
+
+def test_the_cells_under_a_comment_title_are_not_another_column(tmp_path: Path) -> None:
+    # the remarks look like bodies and measures (« Budget à confirmer »); printed right
+    # under their title they belong to it, and a column with no field keeps them out
+    remarks = (
+        "\nRemarques\nÀ valider par le\nconseil de section\nBudget à confirmer\n"
+        "Service informatique\nsollicité\nDépend du calendrier\nEn attente\n"
+    )
+    plan = _plan(tmp_path, CHUNKED + remarks)
+    assert [a.owner for a in plan.actions] == [
+        "Titulaire du cours de bases de données",
+        "Cellule relations entreprises",
+        "Service informatique",
+        "Jury des TFE",
+        "Coordinateur des stages",
+    ]
+    assert all("Budget" not in " ".join(a.indicators) for a in plan.actions)
+
+
+def test_a_title_right_under_the_title_block_is_a_title(tmp_path: Path) -> None:
+    # the first title follows the document's title lines with no blank line: the titles
+    # after it say it is one of them
+    text = (
+        CHUNKED.replace(
+            "Bachelier en informatique de gestion\n\nAction\n",
+            "Bachelier en informatique de gestion\nRéférence\n\nAction\n",
+        )
+        .replace(
+            "Moderniser le cours de bases de",
+            "R1\nR2\n\nModerniser le cours de bases de",
+        )
+        .replace(
+            "Créer un espace de travail",
+            "R3\nR4\nR5\n\nCréer un espace de travail",
+        )
+    )
+    plan = _plan(tmp_path, text)
+    keys = {r.id: r.key for r in plan.recommendations}
+    assert [[keys[link.recommendation_id] for link in a.links] for a in plan.actions] == [
+        ["r1"],
+        ["r2"],
+        ["r3"],
+        ["r4"],
+        ["r5"],
+    ]

@@ -460,3 +460,283 @@ def test_a_recommendation_defined_in_prose_keeps_its_numbered_list(tmp_path: Pat
         "Le comité recommande de : 1. Revoir les fiches des unités d'enseignement ; "
         "2. Publier les grilles d'évaluation."
     ]
+
+
+# Rows keyed by action codes (« B2.1 »: objective 2, action 1) under a « Code » title.
+CODED = """Plan de la section de biologie
+Code Action Porteur Échéance Réf. recommandation
+B1.1 Harmoniser les consignes des
+rapports de laboratoire
+Équipe des
+travaux pratiques
+Mai 2025 Reco 2
+B1.2 Ouvrir une permanence d'aide
+en statistique
+Service d'aide à la
+réussite
+Octobre
+2025
+Reco 4
+B2.1 Réviser les fiches des unités
+du bloc 3
+Conseil des études
+Juin 2026 Reco 1 et 4
+"""
+
+
+def test_rows_keyed_by_action_codes(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(CODED, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.text, a.owner, a.deadline) for a in plan.actions] == [
+        ("Harmoniser les consignes des rapports de laboratoire",
+         "Équipe des travaux pratiques", "Mai 2025"),
+        ("Ouvrir une permanence d'aide en statistique",
+         "Service d'aide à la réussite", "Octobre 2025"),
+        ("Réviser les fiches des unités du bloc 3", "Conseil des études", "Juin 2026"),
+    ]  # fmt: skip
+    keys = {r.id: r.key for r in plan.recommendations}
+    assert [[keys[link.recommendation_id] for link in a.links] for a in plan.actions] == [
+        ["r2"],
+        ["r4"],
+        ["r1", "r4"],
+    ]
+
+
+# One row per objective: its actions, deadlines and indicators are bullets at the same
+# positions in their cells, the owner is shared (`pdftotext -raw` of such a table).
+BULLETED = """Plan d'action de la section
+Objectif Actions Responsable Échéances Indicateurs
+Mieux accueillir les étudiants
+de première année
+• Organiser une journée
+d'accueil par implantation
+• Désigner un parrain par
+groupe de travaux pratiques
+Service d'aide à la
+réussite
+• Septembre 2025
+• Octobre 2025
+• Taux de participation
+• Nombre de parrains
+Renforcer les liens avec les
+employeurs
+• Réunir un comité
+d'employeurs chaque année
+• Publier une enquête sur
+l'insertion des diplômés
+Direction de catégorie
+• 2025-2026
+• Juin 2026
+• Procès-verbaux des réunions
+• Enquête publiée
+"""
+
+
+def test_bulleted_actions_in_a_flattened_row_are_actions_of_their_objective(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(BULLETED, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.text, a.objective, a.owner, a.deadline, a.indicators) for a in plan.actions] == [
+        ("Organiser une journée d'accueil par implantation",
+         "Mieux accueillir les étudiants de première année", "Service d'aide à la réussite",
+         "Septembre 2025", ["Taux de participation"]),
+        ("Désigner un parrain par groupe de travaux pratiques",
+         "Mieux accueillir les étudiants de première année", "Service d'aide à la réussite",
+         "Octobre 2025", ["Nombre de parrains"]),
+        ("Réunir un comité d'employeurs chaque année",
+         "Renforcer les liens avec les employeurs", "Direction de catégorie",
+         "2025-2026", ["Procès-verbaux des réunions"]),
+        ("Publier une enquête sur l'insertion des diplômés",
+         "Renforcer les liens avec les employeurs", "Direction de catégorie",
+         "Juin 2026", ["Enquête publiée"]),
+    ]  # fmt: skip
+
+
+def test_a_period_wrapped_before_its_year_is_one_deadline(tmp_path: Path) -> None:
+    text = """Plan de suivi
+Action Pilote Échéance Indicateur Où en est-on ?
+Revoir les fiches des unités
+de bloc 2
+Conseil pédagogique
+2e quadrimestre
+2025-2026
+Fiches publiées
+En cours
+Ouvrir un lieu de stage
+en santé mentale
+Coordinatrice des
+stages
+Premier semestre
+2026
+Convention signée
+Pas commencé
+"""
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.owner, a.deadline, a.status) for a in plan.actions] == [
+        ("Conseil pédagogique", "2e quadrimestre 2025-2026", "En cours"),
+        ("Coordinatrice des stages", "Premier semestre 2026", "Pas commencé"),
+    ]
+
+
+# Objectives, the bodies responsible, then the objective's numbered actions in one cell,
+# each with its deadline after « : » (`pdftotext -raw` of such a table).
+NUMBERED_ITEMS = """Plan d'action
+Objectifs Instances
+responsables
+Actions
+Améliorer l'accueil des
+étudiants
+Service social
+Délégués étudiants
+1. Ouvrir une permanence sociale par
+implantation : septembre 2025
+2. Publier un guide d'accueil : octobre 2025
+Renforcer les stages
+Coordination des stages
+3. Signer des conventions avec les hôpitaux
+partenaires : juin 2026
+4. Former les maîtres de stage : mars 2026
+Calendrier de mise en œuvre
+Numéros des actions prévues et réalisées, mois par mois.
+Mois Actions prévues Actions réalisées
+Septembre 2025 1 1
+Octobre 2025 2 —
+Mars 2026 4 —
+"""
+
+
+def test_numbered_actions_in_one_cell_after_their_objective_and_bodies(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(NUMBERED_ITEMS, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.text, a.objective, a.owner, a.deadline) for a in plan.actions] == [
+        ("Ouvrir une permanence sociale par implantation", "Améliorer l'accueil des étudiants",
+         "Service social; Délégués étudiants", "septembre 2025"),
+        ("Publier un guide d'accueil", "Améliorer l'accueil des étudiants",
+         "Service social; Délégués étudiants", "octobre 2025"),
+        ("Signer des conventions avec les hôpitaux partenaires", "Renforcer les stages",
+         "Coordination des stages", "juin 2026"),
+        ("Former les maîtres de stage", "Renforcer les stages", "Coordination des stages",
+         "mars 2026"),
+    ]  # fmt: skip
+
+
+def test_a_title_dated_in_the_header_is_a_title(tmp_path: Path) -> None:
+    # « État au 30/06/2025 » names the status column at a date: a title, not a first cell
+    text = """Point d'étape du plan
+Réf.
+Action
+Responsable
+Échéance initiale
+État de réalisation au 30/06/2025
+Commentaire
+Critère 1, Recommandation 1
+Désigner un responsable qualité par finalité
+Direction de l'école
+Septembre 2022
+Réalisé
+Trois responsables désignés.
+Critère 2, Recommandation 2
+Créer un conseil industriel consultatif
+Direction de l'école
+Juin 2023
+En cours
+Deux réunions tenues.
+Critère 3, Recommandation 1
+Ouvrir un laboratoire de mesure partagé
+Service technique
+2024-2025
+Pas commencé
+Budget demandé.
+"""
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.text, a.deadline, a.status) for a in plan.actions] == [
+        ("Désigner un responsable qualité par finalité", "Septembre 2022", "Réalisé"),
+        ("Créer un conseil industriel consultatif", "Juin 2023", "En cours"),
+        ("Ouvrir un laboratoire de mesure partagé", "2024-2025", "Pas commencé"),
+    ]
+
+
+def test_a_reference_and_a_month_wrapped_before_their_numbers(tmp_path: Path) -> None:
+    # « Critère 1, / Recommandation / 1 »: the number the reference waits for; « Direction
+    # de l'école Septembre / 2022 »: the owner, then the month waiting for its year
+    text = """Suivi du plan
+Réf. Action Responsable Échéance État
+Critère 1,
+Recommandation
+1
+Désigner un responsable qualité par
+finalité du master
+Direction de l'école Septembre
+2022
+Réalisé
+Critère 2,
+Recommandation
+3
+Créer un conseil industriel consultatif
+Service qualité Juin
+2023
+En cours
+Critère 3,
+Recommandation
+2
+Ouvrir un laboratoire partagé
+Service technique 2024-2025
+Pas commencé
+"""
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    keys = {r.id: r.key for r in plan.recommendations}
+    assert [
+        (a.text, a.owner, a.deadline, [keys[link.recommendation_id] for link in a.links])
+        for a in plan.actions
+    ] == [
+        ("Désigner un responsable qualité par finalité du master", "Direction de l'école",
+         "Septembre 2022", ["c1/r1"]),
+        ("Créer un conseil industriel consultatif", "Service qualité", "Juin 2023", ["c2/r3"]),
+        ("Ouvrir un laboratoire partagé", "Service technique", "2024-2025", ["c3/r2"]),
+    ]  # fmt: skip
+
+
+def _lines(*texts: str) -> list:
+    from assistant.extract.stream import Line
+    from assistant.schema import Span
+
+    return [
+        Line(t, t, Span(file="plan.txt", line_start=1, line_end=1, excerpt=t), 0) for t in texts
+    ]
+
+
+def test_titles_qualified_by_an_adjective_and_a_number_sign_cut_narrow() -> None:
+    from assistant.extract.flat_rows import flat_header
+    from assistant.extract.vocabulary import Column
+
+    header = flat_header(
+        _lines(
+            "N",
+            "°",
+            "Axe stratégique Objectif",
+            "opérationnel",
+            "Action Pilote Échéance",
+            "01 Axe A",
+        )
+    )
+    assert header == (
+        [
+            Column.IGNORED,
+            Column.AXIS,
+            Column.OBJECTIVE,
+            Column.ACTION,
+            Column.OWNER,
+            Column.DEADLINE,
+        ],
+        5,
+    )
