@@ -28,6 +28,7 @@ from assistant.extract.column_roles import cell_profile
 from assistant.extract.flat_rows import WrappedCell, wrapped_cells
 from assistant.extract.items import split_items
 from assistant.extract.prose import AXIS_HEADING, OBJECTIVE_HEADING
+from assistant.extract.row_line import content_kind
 from assistant.extract.row_links import action_criterion, cited_recommendations
 from assistant.extract.sections import opens_section
 from assistant.extract.stream import Item, Line, merge_spans
@@ -64,6 +65,9 @@ _LABELS = {
     Column.REFERENCE: "références aux recommandations",
     Column.CRITERION: "critères",
 }
+# Columns that fill no field but whose cells look like another's (partners: bodies, a
+# start: a date): their blocks are told from the owner's or deadline's by the count
+_SINKS = frozenset({Column.PARTNERS, Column.START})
 _SUPPORT = 0.5
 _MAX_TITLE_CHARS = 40
 _MIN_TITLES = 3  # distinct roles named by titles, the action among them
@@ -106,7 +110,7 @@ def read_column_streams(items: list[Item], plan: PlanBuilder) -> int:
     _assign_blocks(blocks, roles - {Column.ACTION}, len(actions))
     streams: dict[Column, list[_Cell]] = {
         role: [cell for cell in cells if cell.role is role]
-        for role in roles
+        for role in roles - _SINKS
         if role is not Column.ACTION
     }
     attached: dict[Column, list[_Cell]] = {
@@ -158,8 +162,8 @@ def _titles(lines: list[Line]) -> tuple[int, set[Column], dict[int, Column]] | N
     roles: set[Column] = set()
     for _, column in named:
         roles.update(_TITLE_ROLES.get(column, (column,)))
-    roles &= set(_CONTENT)
-    if Column.ACTION not in roles or len(roles) < _MIN_TITLES:
+    roles &= {*_CONTENT, *_SINKS}
+    if Column.ACTION not in roles or len(roles - _SINKS) < _MIN_TITLES:
         return None
     return named[0][0], roles, title_lines
 
@@ -282,7 +286,7 @@ def _assign_blocks(blocks: list[list[_Cell]], roles: set[Column], rows: int) -> 
     """
     open_blocks = [block for block in blocks if block[0].role is None]
     support = [
-        {role: sum(_profile(cell).get(role, 0.0) for cell in block) for role in roles}
+        {role: sum(_profile(cell).get(content_kind(role), 0.0) for cell in block) for role in roles}
         for block in open_blocks
     ]
     chosen: list[Column | None] = []
@@ -296,16 +300,22 @@ def _assign_blocks(blocks: list[list[_Cell]], roles: set[Column], rows: int) -> 
             options.append([best])
             continue
         best = max(sorted(scores), key=lambda r: scores[r], default=None)
-        sure = best is not None and all(_profile(cell).get(best, 0.0) >= _SURE for cell in block)
+        sure = best is not None and all(
+            _profile(cell).get(content_kind(best), 0.0) >= _SURE for cell in block
+        )
         chosen.append(best if best is not None and scores[best] > 0 else None)
-        # a block sure of its role is never dropped nor moved to make a count right
-        options.append([best] if sure else [None, *sorted(roles)])
+        # a block sure of its role is never dropped nor moved to make a count right, but
+        # to a column of the same content (the partners' bodies, the start's dates)
+        twins = sorted(
+            r for r in roles if best and r != best and content_kind(r) is content_kind(best)
+        )
+        options.append([best, *twins] if sure else [None, *sorted(roles)])
 
     sizes = [len(block) for block in open_blocks]
     counts = Counter(r for r, size in zip(chosen, sizes, strict=True) for _ in range(size) if r)
 
     def whole(role: Column | None, count: int) -> float:
-        return _WHOLE_COLUMN if role is not None and count == rows else 0.0
+        return _WHOLE_COLUMN if role is not None and role not in _SINKS and count == rows else 0.0
 
     def gain(index: int, option: Column | None) -> float:
         """What moving one block from its role to `option` adds to the reading's value."""
@@ -327,7 +337,9 @@ def _assign_blocks(blocks: list[list[_Cell]], roles: set[Column], rows: int) -> 
                 for o in options[i]
                 if o != chosen[i]
             ),
-            key=lambda candidate: candidate[0],
+            # on a tie, the first block; but the last one to a column that fills no field
+            # (a chunk prints the owners before the partners, as the titles go)
+            key=lambda c: (round(c[0], 9), c[1] if c[2] in _SINKS else -c[1]),
             default=(0.0, 0, None),
         )
         if step[0] <= 1e-9:

@@ -25,8 +25,8 @@ from assistant.extract.dates import split_inline_deadline
 from assistant.extract.flattened import STATUS_ANCHOR
 from assistant.extract.items import join_list_cell, split_items
 from assistant.extract.prose import AXIS_HEADING, OBJECTIVE_HEADING
-from assistant.extract.references import Reference, leading_reference
-from assistant.extract.row_line import WAITING_WORDS, content_kind, cut_row_line, support
+from assistant.extract.references import Reference, leading_reference, recommendation_heading
+from assistant.extract.row_line import content_kind, cut_row_line, support
 from assistant.extract.row_links import (
     action_criterion,
     cited_recommendations,
@@ -34,7 +34,6 @@ from assistant.extract.row_links import (
 )
 from assistant.extract.sections import opens_section
 from assistant.extract.stream import Item, Line, merge_spans
-from assistant.extract.tables import recommendation_heading
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import (
     NO_FIELD,
@@ -47,6 +46,7 @@ from assistant.extract.vocabulary import (
 )
 from assistant.french.dated_titles import undated_title
 from assistant.french.months import MONTH_ABBREVIATION
+from assistant.french.wrapping import ends_mid_phrase
 from assistant.ids import fold
 from assistant.schema import LinkKind, Span
 
@@ -59,7 +59,6 @@ _ROW_NUMBER = re.compile(
 _NUMBER_ALONE = re.compile(
     r"^\s*(?:\d{1,3}(?:\.\d{1,2})*[.)]?|\*{1,3}|[A-Z]{1,3}-?\d{1,2}(?:\.\d{1,2})+)\s*$"
 )
-_MID_PHRASE = (",", ";", ":", "-", "–", "/", "(")
 _BULLET = re.compile(r"^\s*[•▪◦●–-]\s+\S")
 _ITEM_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s+\S")
 _ANNOUNCES = re.compile(r"^\s*\S.{0,40}:\s*$")  # a short line announcing what follows
@@ -373,8 +372,7 @@ def wrapped_cells(lines: list[Line], columns: list[Column] | None = None) -> lis
             if not text:
                 continue
             previous = cells[-1].lines[-1].text.rstrip() if cells else ""
-            last_word = previous.split()[-1].lower() if previous.split() else ""
-            mid_phrase = previous.endswith(_MID_PHRASE) or last_word in WAITING_WORDS
+            mid_phrase = ends_mid_phrase(previous)
             # « Juin » / « 2026 », « Recommandation n° » / « 2 »: the number the cell waits
             # for (the cell's text only when it matters: squashing a long cell at every
             # line made a page of prose quadratic)
@@ -568,7 +566,7 @@ def _owner_then_more(cell: WrappedCell) -> tuple[WrappedCell, WrappedCell | None
         word, after, before = words[index], words[index + 1], words[index - 1]
         if not (word[:1].isupper() and word[1:2].islower() and after[:1].islower()):
             continue
-        if before.lower() in WAITING_WORDS or before.endswith(_MID_PHRASE):
+        if ends_mid_phrase(before):
             continue
         head, tail = " ".join(words[:index]), " ".join(words[index:])
         owner_text = squash(" ".join([*(line.text for line in cell.lines[:-1]), head]))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.extract.text import squash
 from assistant.ids import fold
 
 _NUM = r"\d+(?:\.\d+)*"
@@ -232,3 +233,22 @@ def leading_reference(text: str) -> int:
         if match is not None:
             best = max(best, match.end() + len(text) - len(text.lstrip()))
     return best
+
+
+_WORDING_AFTER_REFERENCE = re.compile(r"^\s*(?:\(.*?\))?\s*[:.–—-]\s*(?P<wording>\S.{19,})$", re.S)
+
+
+def recommendation_heading(text: str) -> tuple[Reference, str] | None:
+    """A row naming a recommendation and its wording ("Critère 3, Recommandation 2 : …",
+    « Le comité recommande… » (Recommandation 2, p.7))."""
+    quoted = QUOTED_RECOMMENDATION.match(text.strip())
+    if quoted is not None and quoted.end() == len(text.strip()):
+        cited = cited_references(quoted.group("ref"))
+        return (cited[0], squash(quoted_wording(quoted))) if len(cited) == 1 else None
+    references = parse_references(text)
+    if len(references) != 1 or not text.lstrip().startswith(references[0].ref):
+        return None
+    match = _WORDING_AFTER_REFERENCE.match(text.lstrip()[len(references[0].ref) :])
+    if match is None:
+        return None
+    return references[0], squash(match.group("wording")).strip(' «»"')

@@ -20,15 +20,13 @@ from assistant.extract.dates import due_date
 from assistant.extract.stream import Line
 from assistant.extract.vocabulary import Column
 from assistant.french.months import MONTH_ABBREVIATION, MONTH_WORDS_FOLDED
+from assistant.french.wrapping import ends_mid_phrase
 from assistant.ids import fold
 
 #: A piece's content score for its column that makes it fit (as `cell_profile` gives it).
 SUPPORT = 0.5
 #: Words after which the next word goes on the same cell, capital or not (« … de / TFE »):
 #: for cutting a row's line here and for joining wrapped lines in `flat_rows`.
-WAITING_WORDS = frozenset(
-    {"de", "du", "des", "la", "le", "les", "et", "ou", "à", "au", "aux", "en", "d'", "l'", "pour"}
-)
 # Columns whose cells hold what another column's do: a guarantor or partners are bodies
 # like the owner, a start is a date like the deadline.
 _LOOKS_LIKE = {
@@ -84,11 +82,7 @@ def _opens(tokens: tuple[str, ...], index: int) -> bool:
     word, before = tokens[index], tokens[index - 1].lower()
     if word[:1].isdigit() and _PERIOD_WORD.match(fold(before)):
         return False  # the year of « Juin 2026 »
-    return (
-        (word[:1].isupper() or word[:1].isdigit())
-        and before not in WAITING_WORDS
-        and not (before.endswith((",", "-", "/", "(")))
-    )
+    return (word[:1].isupper() or word[:1].isdigit()) and not ends_mid_phrase(before)
 
 
 _WORDED = frozenset({Column.ACTION, Column.OWNER, Column.GUARANTOR, Column.PARTNERS, Column.STATUS})

@@ -24,13 +24,7 @@ from assistant.extract.dates import due_date, split_inline_deadline
 from assistant.extract.items import join_list_cell, split_items, split_run_on
 from assistant.extract.keyed_tables import describe as describe_keyed
 from assistant.extract.keyed_tables import keyed_from, names_known_action, read_keyed_row
-from assistant.extract.references import (
-    QUOTED_RECOMMENDATION,
-    Reference,
-    cited_references,
-    parse_references,
-    quoted_wording,
-)
+from assistant.extract.references import parse_references, recommendation_heading
 from assistant.extract.row_links import action_criterion, cited_recommendations
 from assistant.extract.table_survey import (
     NUMBER_CALENDAR,
@@ -197,25 +191,6 @@ def is_heading_row(cells: tuple[str, ...], schema: TableSchema) -> bool:
         and schema.roles.get(filled[0]) is not Column.REFERENCE
         and len(cells[filled[0]]) <= 300
     )
-
-
-_WORDING_AFTER_REFERENCE = re.compile(r"^\s*(?:\(.*?\))?\s*[:.–—-]\s*(?P<wording>\S.{19,})$", re.S)
-
-
-def recommendation_heading(text: str) -> tuple[Reference, str] | None:
-    """A row naming a recommendation and its wording ("Critère 3, Recommandation 2 : …",
-    « Le comité recommande… » (Recommandation 2, p.7))."""
-    quoted = QUOTED_RECOMMENDATION.match(text.strip())
-    if quoted is not None and quoted.end() == len(text.strip()):
-        cited = cited_references(quoted.group("ref"))
-        return (cited[0], squash(quoted_wording(quoted))) if len(cited) == 1 else None
-    references = parse_references(text)
-    if len(references) != 1 or not text.lstrip().startswith(references[0].ref):
-        return None
-    match = _WORDING_AFTER_REFERENCE.match(text.lstrip()[len(references[0].ref) :])
-    if match is None:
-        return None
-    return references[0], squash(match.group("wording")).strip(' «»"')
 
 
 def read_table(table: Table, ctx: Context, plan: PlanBuilder, lookahead: list[TableRow]) -> None:

@@ -14,7 +14,23 @@ from collections.abc import Sequence
 from assistant.french.folding import fold_accents
 from assistant.french.stopwords import SHORT_WORDS
 
-__all__ = ["is_cut_piece", "join_wrapped"]
+__all__ = ["WAITING_WORDS", "ends_mid_phrase", "is_cut_piece", "join_wrapped"]
+
+#: Words a phrase cannot end on: the line that ends with one goes on the next line.
+WAITING_WORDS = frozenset(
+    {"de", "du", "des", "la", "le", "les", "et", "ou", "à", "au", "aux", "en", "d'", "l'", "pour"}
+)
+_MID_PHRASE_MARKS = (",", ";", ":", "-", "–", "/", "(")
+
+
+def ends_mid_phrase(text: str) -> bool:
+    """Whether a line stops in the middle of a phrase (« Direction de », « Service, »): the
+    next line continues it, whatever its first letter."""
+    text = text.rstrip()
+    if text.endswith(_MID_PHRASE_MARKS):
+        return True
+    words = text.split()
+    return bool(words) and words[-1].lower() in WAITING_WORDS
 
 
 def is_cut_piece(before: str, piece: str) -> bool:

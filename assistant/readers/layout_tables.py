@@ -20,12 +20,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assistant.french.wrapping import join_wrapped
+from assistant.french.wrapping import ends_mid_phrase, join_wrapped
 
 _SEGMENT = re.compile(r"\S+(?: \S+)*")  # text separated by two spaces or more
-_MID_PHRASE = (
-    ",", ";", ":", "-", "/", " de", " du", " des", " et", " à", " au", " aux", " en", " la", " le"
-)  # fmt: skip
 _TITLES_FOR_ONE_ROW = 4  # a header this wide may stand over a single row
 _TOLERANCE = 3  # columns: data may start a few characters left of its header word
 _TITLE = 40  # characters: longer is a sentence, not a column title
@@ -274,7 +271,7 @@ def _resumed_row(
         if not text or text[0].islower():
             continue
         before = last[column].rstrip() if column < len(last) else ""
-        if not before or not before.endswith(_MID_PHRASE):
+        if not before or not ends_mid_phrase(before):
             return None
     return index
 
@@ -349,7 +346,7 @@ def _sub_titles(
 
 def _completes(title: str) -> bool:
     """Whether a title waits for its complement (« Suivi au » over « 31/12/2025 »)."""
-    return title.rstrip().endswith(_MID_PHRASE)
+    return ends_mid_phrase(title)
 
 
 def _periods_below(
@@ -399,7 +396,7 @@ def _goes_on(row: LayoutRow, placed: list[str]) -> bool:
 def _continues(row: LayoutRow, column: int, text: str) -> bool:
     """Whether a piece goes on the text of its column in the row above."""
     above = row.cells[column][-1].rstrip() if column < len(row.cells) and row.cells[column] else ""
-    return text[0].islower() or (bool(above) and above.endswith(_MID_PHRASE))
+    return text[0].islower() or (bool(above) and ends_mid_phrase(above))
 
 
 def _opened_by_others(row: LayoutRow, placed: list[str]) -> bool:

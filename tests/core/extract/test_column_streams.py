@@ -359,3 +359,22 @@ def test_a_title_right_under_the_title_block_is_a_title(tmp_path: Path) -> None:
         ["r4"],
         ["r5"],
     ]
+
+
+def test_a_partners_column_takes_its_blocks_from_the_owners(tmp_path: Path) -> None:
+    # « Contributeurs » hold bodies as the owners do; printed as blocks of their own, they
+    # are the partners' when that leaves the owners one per action
+    text = CHUNKED.replace(
+        "Responsable\n\nÉchéance\n", "Responsable\n\nContributeurs\n\nÉchéance\n"
+    ).replace(
+        "Février\n2026\n2025-2026\n",
+        "Enseignants du bloc 2\nService des stages\n\nFévrier\n2026\n2025-2026\n",
+    )
+    plan = _plan(tmp_path, text)
+    assert [a.owner for a in plan.actions] == [
+        "Titulaire du cours de bases de données",
+        "Cellule relations entreprises",
+        "Service informatique",
+        "Jury des TFE",
+        "Coordinateur des stages",
+    ]

@@ -99,3 +99,13 @@ def test_wrapped_lines_of_a_cell_join_as_written() -> None:
     assert join_wrapped(["Rentrée", "académiqu", "e 2025"]) == "Rentrée académique 2025"
     assert join_wrapped(["Direction de", "la section"]) == "Direction de la section"
     assert join_wrapped(["2024-", "2025"]) == "2024-2025"
+
+
+def test_a_line_that_stops_mid_phrase() -> None:
+    from assistant.french.wrapping import ends_mid_phrase
+
+    assert ends_mid_phrase("Direction de")
+    assert ends_mid_phrase("Service communication,")
+    assert ends_mid_phrase("Cellule d'aide à la réussite /")
+    assert not ends_mid_phrase("Cellule qualité")
+    assert not ends_mid_phrase("")
