@@ -19,9 +19,9 @@ from assistant.errors import (
 )
 from assistant.ingest import ProgressEvent, ingest_files
 from assistant.readers.source_file import SourceFile
-from assistant.schema import Action, Plan
+from assistant.schema import Plan
 from assistant.settings import Settings
-from assistant.store import Workspace, rows
+from assistant.store import Workspace
 
 WriteFile = Callable[[str, str], Path]
 Snapshot = Callable[[Path], dict[str, str]]
@@ -72,33 +72,35 @@ def test_a_parser_crash_is_reported_as_a_file_problem(
     assert workspace.documents() == []
 
 
+def _failing_inserts(workspace: Workspace, table: str, when: str, failure: str) -> None:
+    """Make SQLite itself fail the inserts into `table` that match `when` (a trigger)."""
+    with sqlite3.connect(workspace.database) as connection:
+        connection.execute(
+            f"CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} WHEN {when} BEGIN {failure}; END"
+        )
+    connection.close()
+
+
 def test_a_failure_in_the_middle_of_the_writes_rolls_everything_back(
-    workspace: Workspace,
-    write_file: WriteFile,
-    snapshot_of: Snapshot,
-    monkeypatch: pytest.MonkeyPatch,
+    workspace: Workspace, write_file: WriteFile, snapshot_of: Snapshot
 ) -> None:
     a = write_file("plan-a.txt", PLAN_A)
     ingest_files(workspace, [a], parser=fake_parse_file)
     a.write_text(PLAN_A.replace("Équipe motivée", "Équipe très motivée"), encoding="utf-8")
     b = write_file("plan-b.txt", PLAN_B)
+    # the action of the batch's second document (plan B) cannot be written
+    _failing_inserts(
+        workspace,
+        "actions",
+        "NEW.data LIKE '%forum des métiers%'",
+        "SELECT RAISE(ABORT, 'disque plein (simulé)')",
+    )
     before = snapshot_of(workspace.root)
     before_plans = workspace.plans()
 
-    real_insert = rows.insert_actions
-    calls: list[int] = []
-
-    def insert_then_fail(connection: object, actions: list[Action]) -> None:
-        calls.append(len(actions))
-        if len(calls) == 2:  # the second document of the batch
-            raise RuntimeError("disque plein (simulé)")
-        real_insert(connection, actions)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(rows, "insert_actions", insert_then_fail)
-    with pytest.raises(RuntimeError, match="simulé"):
+    with pytest.raises(sqlite3.IntegrityError, match="simulé"):
         ingest_files(workspace, [a, b], parser=fake_parse_file)
 
-    assert calls == [3, 1]
     assert workspace.plans() == before_plans
     # The copies of the new versions made before the failure are gone too.
     assert snapshot_of(workspace.root) == before
@@ -132,13 +134,11 @@ def test_a_lock_held_elsewhere_times_out_with_a_french_message(
 
 
 def test_a_database_failure_becomes_a_workspace_error(
-    workspace: Workspace, write_file: WriteFile, monkeypatch: pytest.MonkeyPatch
+    workspace: Workspace, write_file: WriteFile
 ) -> None:
-    def disk_full(*args: object) -> None:
-        raise sqlite3.OperationalError("database or disk is full")
-
-    monkeypatch.setattr(rows, "insert_swot", disk_full)
-    with pytest.raises(WorkspaceError, match="database or disk is full") as raised:
+    # an OperationalError raised by SQLite while it writes (as « disk is full » is)
+    _failing_inserts(workspace, "swot_items", "1", "SELECT disque_plein()")
+    with pytest.raises(WorkspaceError, match="no such function: disque_plein") as raised:
         ingest_files(workspace, [write_file("plan-a.txt", PLAN_A)], parser=fake_parse_file)
     assert "rien n'a été enregistré" in str(raised.value)
     assert workspace.documents() == []
