@@ -5,7 +5,10 @@ similar texts (shared French stems) get similar vectors. It is a fake, not a mod
 pass it in (`embedder=` of the services, `open_retriever`, `create_app`, `make_app`, or
 `CliSeams` for the command line); it is the one fake embedder of the test suite.
 `FakeParser` is, likewise, the one fake parser (the `parser=` of the ingest functions).
-`RecordingServices` are the core's analysis services, recorded and made to fail on demand
+`UnreachableChatModel` stands in for a LangChain chat model class (``ChatOllama``,
+``ChatOpenAI``) whose server never answers: name it in the LLM factory's backends
+(`assistant.llm.chat_model(settings, backends=FAKE_BACKENDS)`) or pass one to the services
+(`llm=`). `RecordingServices` are the core's analysis services, recorded and made to fail on demand
 (`create_app(services=...)`); `failing_store` is a workspace class whose chosen methods
 fail (`create_app(store=...)`).
 """
@@ -21,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.errors import CorruptFileError
 from assistant.ids import document_id
+from assistant.llm import Backend
 from assistant.readers.source_file import SourceFile
 from assistant.retrieval.embedder import Embedder, EmbedRole
 from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
@@ -128,6 +132,29 @@ def parse_json_plan(source: SourceFile | Path, settings: Settings, /) -> Plan:
         update={"sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data)}
     )
     return plan.model_copy(update={"document": document})
+
+
+class UnreachableChatModel:
+    """FAKE chat model (NOT an LLM), built as LangChain's are, whose server never answers.
+
+    `options` are the keyword arguments it was built with; `prompts` every prompt it was
+    given, in order (each then fails with `ConnectionError`).
+    """
+
+    def __init__(self, **options: object) -> None:
+        self.options = options
+        self.prompts: list[str] = []
+
+    def invoke(self, prompt: str) -> object:
+        self.prompts.append(prompt)
+        raise ConnectionError("serveur injoignable")
+
+
+#: The LLM factory's backends, every provider built as the FAKE above.
+FAKE_BACKENDS = {
+    provider: Backend("fakes", UnreachableChatModel.__name__, f"langchain-{provider}")
+    for provider in ("ollama", "openai")
+}
 
 
 def _loaded(source: SourceFile | Path) -> tuple[Path, bytes]:
