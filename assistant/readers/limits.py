@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from assistant.errors import DocumentTooComplexError
+from assistant.errors import DocumentTooComplexError, LimitExceeded
 
 _MB = 1024 * 1024
 
@@ -42,14 +42,6 @@ MAX_TABLE_ROWS = 50_000
 MAX_TABLE_COLUMNS = 1_000
 
 _CHUNK = 1 * _MB
-
-
-class LimitExceeded(Exception):
-    """A limit was crossed by a stage that does not know which file it reads."""
-
-    def __init__(self, problem: str) -> None:
-        self.problem = problem
-        super().__init__(problem)
 
 
 def too_complex(path: Path, problem: str) -> DocumentTooComplexError:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from assistant.errors import CorruptFileError, IngestError
+from assistant.errors import CorruptFileError, IngestError, LimitExceeded
 from assistant.readers import csv, docx, md, pdf, txt, xlsx
 from assistant.readers.base import RawDocument, Table
-from assistant.readers.limits import CellBudget, LimitExceeded, too_complex
+from assistant.readers.limits import CellBudget, too_complex
 from assistant.readers.source_file import SourceFile, load_source
 from assistant.schema import DocumentFormat
 from assistant.settings import IngestSettings

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.errors import EmbeddingModelError
+from assistant.errors import EmbeddingModelError, UnsupportedModelError
 from assistant.retrieval.embedder import EmbedRole
 from assistant.settings import EmbeddingSettings
 
@@ -180,10 +180,7 @@ class SentenceTransformerEmbedder:
                 self._quick = False
                 folder = self._folder()
                 if folder is not None:
-                    from assistant.retrieval.bert_numpy import (
-                        BertSentenceEncoder,
-                        UnsupportedModelError,
-                    )
+                    from assistant.retrieval.bert_numpy import BertSentenceEncoder
 
                     try:
                         self._quick = BertSentenceEncoder(folder)
