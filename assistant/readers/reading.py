@@ -60,7 +60,7 @@ def read_source(source: SourceFile, settings: IngestSettings) -> RawDocument:
     path = source.path
     try:
         document = READERS[source.format](source, settings)
-        check_tables(document)
+        check_tables(document, settings)
         return document
     except IngestError:
         raise
@@ -77,13 +77,13 @@ def read_source(source: SourceFile, settings: IngestSettings) -> RawDocument:
         ) from error
 
 
-def check_tables(document: RawDocument) -> None:
+def check_tables(document: RawDocument, settings: IngestSettings | None = None) -> None:
     """Refuse a document whose tables exceed the caps of `assistant.readers.limits`.
 
     Raises:
         LimitExceeded: too many rows, columns or cells.
     """
-    budget = CellBudget()
+    budget = CellBudget(settings)
     for block in document.blocks:
         if isinstance(block, Table):
             budget.new_table()

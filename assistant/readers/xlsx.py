@@ -137,11 +137,11 @@ def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
         CorruptFileError: it is not an Excel package.
         EmptyFileError: no visible sheet holds a value.
     """
-    check_package(source, EXCEL)
+    check_package(source, EXCEL, settings)
     workbook = load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
     try:
         blocks: list[Block] = []
-        budget = CellBudget()
+        budget = CellBudget(settings)
         sheets = workbook.worksheets
         for index, sheet in enumerate(sheets, start=1):
             if sheet.sheet_state != "visible":
