@@ -5,10 +5,11 @@ similar texts (shared French stems) get similar vectors. It is a fake, not a mod
 pass it in (`embedder=` of the services, `open_retriever`, `create_app`, `make_app`, or
 `CliSeams` for the command line); it is the one fake embedder of the test suite.
 `FakeParser` is, likewise, the one fake parser (the `parser=` of the ingest functions).
-`UnreachableChatModel` stands in for a LangChain chat model class (``ChatOllama``,
-``ChatOpenAI``) whose server never answers: name it in the LLM factory's backends
-(`assistant.llm.chat_model(settings, backends=FAKE_BACKENDS)`) or pass one to the services
-(`llm=`). `RecordingServices` are the core's analysis services, recorded and made to fail on demand
+`FunctionFakeChatModel` is the one fake LangChain chat model outside the chat's tool-calling
+tests: it answers with a function of the prompt; `unreachable_chat_model` builds one whose
+server never answers, as the LLM factory builds a backend
+(`assistant.llm.chat_model(settings, backends=FAKE_BACKENDS)`); the services take one as
+`llm=`. `RecordingServices` are the core's analysis services, recorded and made to fail on demand
 (`create_app(services=...)`); `failing_store` is a workspace class whose chosen methods
 fail (`create_app(store=...)`).
 """
@@ -21,6 +22,11 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+from pydantic import Field
 
 from assistant.errors import CorruptFileError
 from assistant.ids import document_id
@@ -134,25 +140,48 @@ def parse_json_plan(source: SourceFile | Path, settings: Settings, /) -> Plan:
     return plan.model_copy(update={"document": document})
 
 
-class UnreachableChatModel:
-    """FAKE chat model (NOT an LLM), built as LangChain's are, whose server never answers.
+class FunctionFakeChatModel(BaseChatModel):
+    """FAKE chat model, NOT an LLM: answers with `respond(prompt)` and records the prompts.
 
-    `options` are the keyword arguments it was built with; `prompts` every prompt it was
-    given, in order (each then fails with `ConnectionError`).
+    `options` are the keyword arguments the LLM factory built it with (see
+    `unreachable_chat_model`).
     """
 
-    def __init__(self, **options: object) -> None:
-        self.options = options
-        self.prompts: list[str] = []
+    respond: Callable[[str], str]
+    prompts: list[str] = Field(default_factory=list)
+    options: dict[str, object] = Field(default_factory=dict)
 
-    def invoke(self, prompt: str) -> object:
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: Any = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        prompt = str(messages[-1].content)
         self.prompts.append(prompt)
-        raise ConnectionError("serveur injoignable")
+        return ChatResult(
+            generations=[ChatGeneration(message=AIMessage(content=self.respond(prompt)))]
+        )
+
+    @property
+    def _llm_type(self) -> str:
+        return "fake-function"
+
+
+def _unreachable(prompt: str) -> str:
+    raise ConnectionError("serveur injoignable")
+
+
+def unreachable_chat_model(**options: object) -> FunctionFakeChatModel:
+    """The FAKE model built as LangChain's ``ChatOllama(**options)`` would be, whose server
+    never answers (every prompt fails with `ConnectionError`)."""
+    return FunctionFakeChatModel(respond=_unreachable, options=options)
 
 
 #: The LLM factory's backends, every provider built as the FAKE above.
 FAKE_BACKENDS = {
-    provider: Backend("fakes", UnreachableChatModel.__name__, f"langchain-{provider}")
+    provider: Backend("fakes", unreachable_chat_model.__name__, f"langchain-{provider}")
     for provider in ("ollama", "openai")
 }
 

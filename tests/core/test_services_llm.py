@@ -1,7 +1,7 @@
 """The `ollama` preset builds its model through the one LLM factory (`assistant.llm`), and
 the audit offers every draft to that model, checked.
 
-The model is the FAKE `UnreachableChatModel` (tests/fakes.py), named in the factory's
+The model is the FAKE `unreachable_chat_model` (tests/fakes.py), named in the factory's
 backends in place of ``langchain_ollama.ChatOllama``: a server that cannot answer, so every
 draft is offered to it, and every draft is kept as it was.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from fakes import FAKE_BACKENDS, HashingEmbedder, UnreachableChatModel
+from fakes import FAKE_BACKENDS, FunctionFakeChatModel, HashingEmbedder
 
 from assistant.ingest import ingest_files
 from assistant.llm import chat_model
@@ -27,7 +27,7 @@ def test_the_ollama_preset_offers_each_draft_to_the_model_and_keeps_what_it_spoi
 ) -> None:
     preset = Settings.from_name("ollama")
     model = chat_model(preset.llm, FAKE_BACKENDS)
-    assert isinstance(model, UnreachableChatModel)
+    assert isinstance(model, FunctionFakeChatModel)
     assert model.options["model"] == "mistral"
     assert model.options["base_url"] == "http://127.0.0.1:11434"
     workspace = Workspace.open(tmp_path / "ws", Settings())
