@@ -292,13 +292,6 @@ FAKE_BACKENDS = {
 }
 
 
-def _loaded(source: SourceFile | Path) -> tuple[Path, bytes]:
-    """The path and bytes of a loaded file (or of a path, read here)."""
-    if isinstance(source, Path):
-        return source, source.read_bytes()
-    return source.path, source.data
-
-
 class RecordingServices:
     """FAKE analysis services (`api.analysis.AnalysisServices`): the core's own, recorded.
 
