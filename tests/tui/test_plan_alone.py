@@ -63,6 +63,8 @@ async def test_the_recommendation_screens_say_cited_not_covered(plan_alone: Work
     app = app_over(plan_alone)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
+        panel = app.screen.query_one("#dash-criteria")
+        assert panel.border_title == "Recommandations citées par critère"
         await pilot.press("2")
         await settle(pilot)
         screen = app.screen
