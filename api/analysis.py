@@ -14,10 +14,11 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from assistant.analyses.unchanged import revision
+from assistant.audit.service import recommendations_origin
 from assistant.errors import PlanAssistantError
 from assistant.reports import PRINTED_FORMATS, REPORT_FORMATS, ReportData, ReportFormat, render
 from assistant.retrieval.embedder import Embedder
-from assistant.schema import Mapping
+from assistant.schema import Mapping, RecommendationOrigin
 from assistant.settings import Settings
 from assistant.store import Workspace
 
@@ -68,6 +69,12 @@ def mappings(context: ApiContext, workspace: Workspace) -> list[Mapping]:
             workspace, context.settings, embedder=context.embedder
         ),
     )
+
+
+def recommendations_from(context: ApiContext, workspace: Workspace) -> RecommendationOrigin:
+    """Whether the mappings' coverage was measured against an experts' report."""
+    key = (str(workspace.root), revision(workspace), "recommendations_from")
+    return context.results.get(key, lambda: recommendations_origin(workspace.plans()))
 
 
 def audit(context: ApiContext, workspace: Workspace, as_of: date) -> ReportData:

@@ -424,3 +424,26 @@ class IndexingPostponedError(PlanAssistantError):
             "à la prochaine analyse (ou avec « plan-assistant reindex »), une fois ce problème "
             "réglé."
         )
+
+
+# -- internal signals ------------------------------------------------------------------
+# Raised and caught inside the core, never shown to the user as they are: the stage that
+# catches them knows the file or the fallback, and says what to do.
+
+
+class LimitExceeded(Exception):
+    """A limit was crossed by a stage that does not know which file it reads.
+
+    `assistant.readers.reading` turns it into the file's `DocumentTooComplexError`.
+    """
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+        super().__init__(problem)
+
+
+class UnsupportedModelError(Exception):
+    """The model folder is not a mean-pooled, normalised BERT the numpy encoder can run.
+
+    The sentence embedder then loads the model with sentence-transformers instead.
+    """

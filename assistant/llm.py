@@ -4,13 +4,15 @@ The chat's LLM mode and the rewording of drafts both ask for the model here, so 
 they agree on defaults and on errors: provider "none" (the default) returns None and
 imports nothing; "ollama" → ``langchain_ollama.ChatOllama``; "openai" →
 ``langchain_openai.ChatOpenAI`` (any OpenAI-compatible server, through ``base_url``; a
-local server needs no key, so a placeholder is sent when none is set).
+local server needs no key, so a placeholder is sent when none is set). The table of
+backends (`BACKENDS`) may be replaced by the caller: tests name a fake model class there.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, NamedTuple
 
 from assistant.errors import LLMBackendMissingError, LLMConfigurationError
 from assistant.settings import LLMSettings
@@ -18,18 +20,32 @@ from assistant.settings import LLMSettings
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
-__all__ = ["chat_model"]
+__all__ = ["BACKENDS", "Backend", "chat_model"]
 
-_BACKENDS = {
-    "ollama": ("langchain_ollama", "ChatOllama", "langchain-ollama"),
-    "openai": ("langchain_openai", "ChatOpenAI", "langchain-openai"),
+
+class Backend(NamedTuple):
+    """Where a provider's chat model class lives, and the package that brings it."""
+
+    module: str
+    class_name: str
+    package: str
+
+
+BACKENDS: Mapping[str, Backend] = {
+    "ollama": Backend("langchain_ollama", "ChatOllama", "langchain-ollama"),
+    "openai": Backend("langchain_openai", "ChatOpenAI", "langchain-openai"),
 }
 #: Sent as the key to an OpenAI-compatible server when none is configured (local servers).
 NO_KEY = "sans-cle"
 
 
-def chat_model(settings: LLMSettings) -> BaseChatModel | None:
+def chat_model(
+    settings: LLMSettings, backends: Mapping[str, Backend] = BACKENDS
+) -> BaseChatModel | None:
     """The configured chat model, or None for provider "none" (nothing is imported then).
+
+    Args:
+        backends: provider → where its class lives (default: LangChain's integrations).
 
     Raises:
         LLMBackendMissingError: langchain-ollama / langchain-openai is not installed.
@@ -37,7 +53,7 @@ def chat_model(settings: LLMSettings) -> BaseChatModel | None:
     """
     if settings.provider == "none":
         return None
-    module_name, class_name, package = _BACKENDS[settings.provider]
+    module_name, class_name, package = backends[settings.provider]
     try:
         module = importlib.import_module(module_name)
     except ImportError as error:

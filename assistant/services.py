@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.analyses import current_state, workspace_audit, workspace_mappings
 from assistant.errors import IndexingPostponedError, IngestError, PlanAssistantError
@@ -40,6 +41,9 @@ from assistant.schema import LinkDecision, LinkDecisionKind, Mapping, Plan, Stru
 from assistant.settings import Settings
 from assistant.store import IngestReport, StoredDocument, Workspace
 from assistant.store.link_decisions import save_link_decision
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 
 @contextmanager
@@ -209,8 +213,11 @@ def audit_workspace(
     drafts: bool = True,
     title: str = "Suivi des recommandations des experts",
     embedder: Embedder | None = None,
+    llm: BaseChatModel | None = None,
 ) -> ReportData:
     """The gap audit of a workspace, with what the report renderers need.
+
+    `embedder` and `llm` replace the configured embedding model and chat model (tests).
 
     Computed once per workspace state, whichever process asks (`assistant.analyses`): the
     conversation's knowledge is this same audit. What changed since each plan's previous
@@ -218,7 +225,7 @@ def audit_workspace(
     """
     state = current_state(workspace)
     report = workspace_audit(
-        workspace, settings, as_of=as_of, drafts=drafts, state=state, embedder=embedder
+        workspace, settings, as_of=as_of, drafts=drafts, state=state, embedder=embedder, llm=llm
     )
     plans = state.plans
     return build_report_data(report, plans, title=title, programme=_programme(plans))

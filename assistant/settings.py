@@ -32,6 +32,32 @@ class IngestSettings(_Section):
         default=50.0, gt=0, description="Files larger than this are refused (megabytes)."
     )
     max_pages: int = Field(default=2000, gt=0, description="PDFs with more pages are refused.")
+    # Bounds on the work one file may ask for (`assistant.readers.limits`), far above any
+    # real plan: a file past them is refused in French instead of taking the machine.
+    max_inflated_mb: float = Field(
+        default=200.0,
+        gt=0,
+        description="DOCX/XLSX packages inflating past this many MiB are refused.",
+    )
+    max_compression_ratio: int = Field(
+        default=100,
+        gt=1,
+        description="A package entry (over 1 MiB inflated) compressed more times than this "
+        "is a decompression bomb (Office XML compresses 5-20 times).",
+    )
+    max_table_cells: int = Field(
+        default=200_000, gt=0, description="Table cells of one document, all tables together."
+    )
+    max_pdf_page_content_mb: float = Field(
+        default=4.0,
+        gt=0,
+        description="Decompressed drawing instructions of one PDF page (MiB), forms included.",
+    )
+    max_pdf_content_mb: float = Field(
+        default=64.0,
+        gt=0,
+        description="Decompressed drawing instructions of a whole PDF (MiB).",
+    )
     pdf_backend: Literal["pdfium", "pdfplumber"] = Field(
         default="pdfium",
         description="Library that reads a PDF's characters and ruling lines: 'pdfium' "

@@ -4,8 +4,14 @@
 similar texts (shared French stems) get similar vectors. It is a fake, not a model. Tests
 pass it in (`embedder=` of the services, `open_retriever`, `create_app`, `make_app`, or
 `CliSeams` for the command line); it is the one fake embedder of the test suite.
-`FakeParser` is, likewise, the one fake parser (the `parser=` of the ingest functions).
-`RecordingServices` are the core's analysis services, recorded and made to fail on demand
+`FakeParser` is, likewise, the one fake parser (the `parser=` of the ingest functions): it
+reads a tiny line format (`tests/core/store/plan_fakes.py` holds plans written in it) or a
+plan as JSON.
+`FunctionFakeChatModel` is the one fake LangChain chat model outside the chat's tool-calling
+tests: it answers with a function of the prompt; `unreachable_chat_model` builds one whose
+server never answers, as the LLM factory builds a backend
+(`assistant.llm.chat_model(settings, backends=FAKE_BACKENDS)`); the services take one as
+`llm=`. `RecordingServices` are the core's analysis services, recorded and made to fail on demand
 (`create_app(services=...)`); `failing_store` is a workspace class whose chosen methods
 fail (`create_app(store=...)`).
 """
@@ -14,18 +20,37 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+from pydantic import Field
+
 from assistant.errors import CorruptFileError
-from assistant.ids import document_id
-from assistant.readers.source_file import SourceFile
+from assistant.ids import document_id, fold, item_id
+from assistant.llm import Backend
+from assistant.readers.source_file import SourceFile, load_source
 from assistant.retrieval.embedder import Embedder, EmbedRole
 from assistant.retrieval.embedding_cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
 from assistant.retrieval.french import StemTokenizer
-from assistant.schema import Action, Document, DocumentFormat, Plan, Span
+from assistant.schema import (
+    Action,
+    Document,
+    DocumentFormat,
+    ExplicitLink,
+    LinkKind,
+    Plan,
+    Recommendation,
+    Span,
+    StatusCategory,
+    SwotItem,
+    SwotKind,
+)
 from assistant.settings import Settings
 from assistant.store import Workspace
 
@@ -79,34 +104,136 @@ def behind_vector_cache(embedder: Embedder, indexes_dir: Path) -> CachedEmbedder
 
 
 class FakeParser:
-    """FAKE parser (an `assistant.parsing.Parser`), NOT the real one: each file gives a plan
-    whose actions are `action_ids`, and a file whose name holds « abime » is refused as
-    damaged. It takes a loaded file (`SourceFile`) as the ingest service gives it, or a path.
+    """The FAKE parser (an `assistant.parsing.Parser`), NOT the real one: the one of the tests.
 
-    Every path it is asked to parse is recorded in `calls`, in order.
+    It takes a loaded file (`SourceFile`, as the ingest service gives it) or a path (then
+    loaded here, with the real preliminary checks: missing file, extension, size, empty). It
+    reads a tiny line format, one item per line, and builds ids the way the real extractor
+    does (`assistant.ids`), so that an item whose wording does not change keeps its id when
+    the file changes elsewhere::
+
+        rec: Critère 1, Recommandation 2 | Renforcer le pilotage
+        act: Créer un comité | Direction | 2025-2026 | En cours | Nombre de réunions; PV | Critère 1, Recommandation 2
+        swot: weakness | Peu de suivi des diplômés
+        warning: Tableau p.3 mal aligné
+
+    A file holding a `Plan` as JSON is given back as that plan (with the file's own hash and
+    size), for tests that build their plans as objects. Each plan also gets actions whose
+    ids are exactly `action_ids` (duplicates included, to test their refusal). A file whose
+    name holds « abime », or whose text holds CORROMPU, is refused as damaged. Every path it
+    is asked to parse is recorded in `calls`, in order.
     """
 
-    def __init__(self, action_ids: Sequence[str] = ("act-1",)) -> None:
+    def __init__(self, action_ids: Sequence[str] = ()) -> None:
         self.action_ids = tuple(action_ids)
         self.calls: list[Path] = []
 
     def __call__(self, source: SourceFile | Path, settings: Settings, /) -> Plan:
-        path, data = _loaded(source)
+        if isinstance(source, Path):
+            source = load_source(source, settings.ingest)
+        path, data = source.path, source.data
         self.calls.append(path)
-        if "abime" in path.name:
+        text = data.decode("utf-8")
+        if "abime" in path.name or "CORROMPU" in text:
             raise CorruptFileError(path, "le fichier est endommagé.")
-        doc = document_id(path.name)
-        span = Span(file=path.name, line_start=1, line_end=1)
-        return Plan(
-            document=Document(
-                id=doc,
-                name=path.name,
-                format=DocumentFormat.TXT,
-                sha256=hashlib.sha256(data).hexdigest(),
-                size_bytes=len(data),
-            ),
-            actions=[Action(id=i, document_id=doc, text=i, source=span) for i in self.action_ids],
+        document = Document(
+            id=document_id(path.name),
+            name=path.name,
+            format=DocumentFormat(path.suffix.lstrip(".").lower()),
+            sha256=hashlib.sha256(data).hexdigest(),
+            size_bytes=len(data),
         )
+        if text.lstrip().startswith("{"):
+            plan = Plan.model_validate_json(data)
+            plan = plan.model_copy(
+                update={
+                    "document": plan.document.model_copy(
+                        update=document.model_dump(include={"sha256", "size_bytes"})
+                    )
+                }
+            )
+        else:
+            plan = _plan_of_lines(document, text)
+        span = Span(file=path.name, line_start=1, line_end=1)
+        plan.actions += [
+            Action(id=i, document_id=document.id, text=i, source=span) for i in self.action_ids
+        ]
+        return plan
+
+
+_STATUS = {"en cours": StatusCategory.IN_PROGRESS, "realise": StatusCategory.DONE}
+
+
+def _plan_of_lines(document: Document, text: str) -> Plan:
+    """The plan of the line format (see `FakeParser`)."""
+    plan = Plan(document=document)
+    name, doc_id = document.name, document.id
+    seen: Counter[str] = Counter()
+    recommendation_ids: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        kind, _, rest = line.partition(":")
+        fields = [field.strip() for field in rest.split("|")]
+        span = Span(file=name, line_start=number, line_end=number, excerpt=line)
+
+        def new_id(prefix: str, key: str) -> str:
+            occurrence = seen[prefix + fold(key)]
+            seen[prefix + fold(key)] += 1
+            return item_id(prefix, doc_id, key, occurrence)
+
+        if kind == "rec":
+            ref, wording = fields[0], fields[1] if len(fields) > 1 else None
+            criterion, _, rec_number = ref.partition(", Recommandation ")
+            rec = Recommendation(
+                id=new_id("rec", ref),
+                document_id=doc_id,
+                ref=ref,
+                key=f"c{criterion.removeprefix('Critère ')}/r{rec_number}",
+                criterion=criterion or None,
+                number=rec_number or None,
+                text=wording,
+                source=span,
+            )
+            recommendation_ids[ref] = rec.id
+            plan.recommendations.append(rec)
+        elif kind == "act":
+            fields += [""] * (6 - len(fields))
+            wording, owner, deadline, status, indicators, refs = fields[:6]
+            plan.actions.append(
+                Action(
+                    id=new_id("act", wording),
+                    document_id=doc_id,
+                    text=wording,
+                    owner=owner or None,
+                    deadline=deadline or None,
+                    status=status or None,
+                    status_category=_STATUS.get(fold(status), StatusCategory.UNKNOWN),
+                    indicators=[i.strip() for i in indicators.split(";") if i.strip()],
+                    links=[
+                        ExplicitLink(
+                            recommendation_id=recommendation_ids[ref.strip()],
+                            kind=LinkKind.EXPLICIT,
+                            evidence=span,
+                        )
+                        for ref in refs.split(";")
+                        if ref.strip() in recommendation_ids
+                    ],
+                    source=span,
+                )
+            )
+        elif kind == "swot":
+            quadrant, wording = fields[0], fields[1]
+            plan.swot.append(
+                SwotItem(
+                    id=new_id("swot", quadrant + " " + wording),
+                    document_id=doc_id,
+                    kind=SwotKind(quadrant),
+                    text=wording,
+                    source=span,
+                )
+            )
+        elif kind == "warning":
+            plan.warnings.append(rest.strip())
+    return plan
 
 
 def invoke_cli(args: Sequence[str], **options: Any) -> Result:
@@ -119,22 +246,50 @@ def invoke_cli(args: Sequence[str], **options: Any) -> Result:
     return CliRunner().invoke(app, list(args), obj=CliSeams(embedder=HashingEmbedder()), **options)
 
 
-def parse_json_plan(source: SourceFile | Path, settings: Settings, /) -> Plan:
-    """FAKE parser (an `assistant.parsing.Parser`) for tests that build their plans as
-    objects: the file holds a `Plan` as JSON, given back with the file's own hash and size."""
-    _, data = _loaded(source)
-    plan = Plan.model_validate_json(data)
-    document = plan.document.model_copy(
-        update={"sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data)}
-    )
-    return plan.model_copy(update={"document": document})
+class FunctionFakeChatModel(BaseChatModel):
+    """FAKE chat model, NOT an LLM: answers with `respond(prompt)` and records the prompts.
+
+    `options` are the keyword arguments the LLM factory built it with (see
+    `unreachable_chat_model`).
+    """
+
+    respond: Callable[[str], str]
+    prompts: list[str] = Field(default_factory=list)
+    options: dict[str, object] = Field(default_factory=dict)
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: Any = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        prompt = str(messages[-1].content)
+        self.prompts.append(prompt)
+        return ChatResult(
+            generations=[ChatGeneration(message=AIMessage(content=self.respond(prompt)))]
+        )
+
+    @property
+    def _llm_type(self) -> str:
+        return "fake-function"
 
 
-def _loaded(source: SourceFile | Path) -> tuple[Path, bytes]:
-    """The path and bytes of a loaded file (or of a path, read here)."""
-    if isinstance(source, Path):
-        return source, source.read_bytes()
-    return source.path, source.data
+def _unreachable(prompt: str) -> str:
+    raise ConnectionError("serveur injoignable")
+
+
+def unreachable_chat_model(**options: object) -> FunctionFakeChatModel:
+    """The FAKE model built as LangChain's ``ChatOllama(**options)`` would be, whose server
+    never answers (every prompt fails with `ConnectionError`)."""
+    return FunctionFakeChatModel(respond=_unreachable, options=options)
+
+
+#: The LLM factory's backends, every provider built as the FAKE above.
+FAKE_BACKENDS = {
+    provider: Backend("fakes", unreachable_chat_model.__name__, f"langchain-{provider}")
+    for provider in ("ollama", "openai")
+}
 
 
 class RecordingServices:

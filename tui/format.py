@@ -12,13 +12,21 @@ from datetime import date
 from textual.content import Content
 
 from assistant.reports.french import (
-    COVERAGE_LABEL,
     SEVERITY_LABEL,
     STATUS_CATEGORY_LABEL,
     long_date,
     shorten,
 )
-from assistant.schema import Action, Coverage, CriterionSummary, Severity, Span, StatusCategory
+from assistant.reports.view import verdict_label
+from assistant.schema import (
+    Action,
+    Coverage,
+    CriterionSummary,
+    RecommendationOrigin,
+    Severity,
+    Span,
+    StatusCategory,
+)
 
 MISSING = "—"
 
@@ -44,10 +52,12 @@ def short_ref(key: str) -> str:
     return key.upper().replace("/", " ")
 
 
-def coverage_label(coverage: Coverage) -> Content:
-    """'● Couverte' in the coverage's colour."""
+def coverage_label(
+    coverage: Coverage, origin: RecommendationOrigin = RecommendationOrigin.REPORT
+) -> Content:
+    """'● Couverte' in the coverage's colour (« Citée par le plan » when not measured)."""
     return Content.assemble(
-        (f"{COVERAGE_MARK[coverage]} {COVERAGE_LABEL[coverage]}", COVERAGE_STYLE[coverage])
+        (f"{COVERAGE_MARK[coverage]} {verdict_label(coverage, origin)}", COVERAGE_STYLE[coverage])
     )
 
 

@@ -60,7 +60,11 @@ def list_mappings(
     found = filters.mappings(
         analysis.mappings(context, workspace), criterion=criterion, coverage=coverage
     )
-    return MappingsPublic(data=page.of(found), count=len(found))
+    return MappingsPublic(
+        data=page.of(found),
+        count=len(found),
+        recommendations_from=analysis.recommendations_from(context, workspace),
+    )
 
 
 @router.get(

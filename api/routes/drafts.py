@@ -85,7 +85,7 @@ def read_drafts(
     ] = None,
     status: Annotated[DraftStatus | None, Query(description="Review state.")] = None,
 ) -> DraftsPublic:
-    """Stored drafts, oldest first; empty until `POST /drafts:generate` was called."""
+    """Stored drafts, most confident first; empty until `POST /drafts:generate` was called."""
     found = reads.drafts(workspace, action_id=action_id, status=status)
     return DraftsPublic(data=page.of(found), count=len(found))
 

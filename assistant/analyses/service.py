@@ -20,7 +20,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import TypeAdapter
 
@@ -43,6 +43,9 @@ from assistant.schema.workspace import PlanVersion
 from assistant.settings import Settings
 from assistant.store import Workspace
 from assistant.store.link_decisions import decisions_revision, link_decisions
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 T = TypeVar("T")
 #: Results kept in this process's memory (least recently used dropped first).
@@ -96,6 +99,8 @@ def workspace_mappings(
         searcher: a retriever to use instead of the workspace's own (tests, tools).
         embedder: the embedder of the workspace's retriever, opened only if the result
             must be computed (default: the configured model; a test's fake).
+        llm: the chat model that rewords the drafts (default: the one the settings
+            configure, none unless an LLM preset is chosen; a test's fake).
 
     Raises:
         EmbeddingModelError, VectorStoreError: the retriever cannot be opened.
@@ -139,6 +144,7 @@ def workspace_audit(
     state: WorkspaceState | None = None,
     searcher: HybridRetriever | None = None,
     embedder: Embedder | None = None,
+    llm: BaseChatModel | None = None,
 ) -> AuditReport:
     """The gap audit of `workspace` (with drafts unless `drafts` is False).
 
@@ -151,6 +157,8 @@ def workspace_audit(
         searcher: a retriever to use instead of the workspace's own (tests, tools).
         embedder: the embedder of the workspace's retriever, opened only if the result
             must be computed (default: the configured model; a test's fake).
+        llm: the chat model that rewords the drafts (default: the one the settings
+            configure, none unless an LLM preset is chosen; a test's fake).
 
     Raises:
         EmbeddingModelError, VectorStoreError: the retriever cannot be opened.
@@ -167,13 +175,13 @@ def workspace_audit(
         drafts=drafts and use_search,
         decisions=state.decisions_revision,
         drafting=settings.drafting.model_dump(mode="json"),
-        **_settings_options(settings, searcher if use_search else None, embedder),
+        **_settings_options(settings, searcher if use_search else None, embedder, llm),
     )
 
     def compute() -> AuditReport:
         found = _searcher(workspace, settings, searcher, embedder) if use_search else None
         drafter, action_drafter = (
-            _drafters(every, found, as_of, settings)
+            _drafters(every, found, as_of, settings, llm)
             if drafts and found is not None
             else (None, None)
         )
@@ -257,7 +265,10 @@ _CONFIGURED_EMBEDDER = "assistant.retrieval.workspace_indexes.default_embedder"
 
 
 def _settings_options(
-    settings: Settings, searcher: HybridRetriever | None, embedder: Embedder | None = None
+    settings: Settings,
+    searcher: HybridRetriever | None,
+    embedder: Embedder | None = None,
+    llm: BaseChatModel | None = None,
 ) -> dict[str, Any]:
     """The settings and the embedder that change a result (the model gives the links)."""
     if searcher is not None:
@@ -271,7 +282,11 @@ def _settings_options(
         "retrieval": settings.retrieval.model_dump(mode="json"),
         "embedder": used,
         # an LLM preset rewords the drafts (keys and secrets stay out of the key)
-        "llm": [settings.llm.provider, getattr(settings.llm, "model", None)],
+        "llm": (
+            [settings.llm.provider, getattr(settings.llm, "model", None)]
+            if llm is None
+            else ["given", type(llm).__name__]
+        ),
     }
 
 
@@ -291,7 +306,11 @@ def _has_actions(plans: Sequence[Plan]) -> bool:
 
 
 def _drafters(
-    plans: Sequence[Plan], searcher: HybridRetriever, as_of: date, settings: Settings
+    plans: Sequence[Plan],
+    searcher: HybridRetriever,
+    as_of: date,
+    settings: Settings,
+    llm: BaseChatModel | None = None,
 ) -> tuple[Drafter, ActionDrafter]:
     """Drafting of missing owners, indicators, deadlines and actions, over the workspace's plans."""
     context = build_context(list(plans), searcher, as_of)
@@ -299,13 +318,14 @@ def _drafters(
 
     def drafter(actions: Sequence[Action]) -> list[Draft]:
         drafts = draft_for_actions(actions, context, min_confidence=floor)
-        if settings.llm.provider == "none":
+        if llm is None and settings.llm.provider == "none":
             return drafts
         # The `ollama` (or an OpenAI-compatible) preset: the wording is made more natural by
         # the model, checked draft by draft (a draft the model spoils is kept as it was).
         from assistant.drafting.llm import rewrite_drafts
 
-        return rewrite_drafts(drafts, {action.id: action for action in actions}, settings.llm)
+        by_id = {action.id: action for action in actions}
+        return rewrite_drafts(drafts, by_id, settings.llm, model=llm)
 
     return drafter, lambda mappings: draft_actions_for(mappings, context)
 

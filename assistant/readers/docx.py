@@ -272,7 +272,7 @@ def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
         CorruptFileError: it is not a Word package.
         EmptyFileError: it holds no text.
     """
-    check_package(source, WORD)
+    check_package(source, WORD, settings)
     document = docx.Document(io.BytesIO(source.data))
     reader = _Reader(document, source.name)
     for element in _children(document.element.body):

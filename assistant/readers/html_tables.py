@@ -15,7 +15,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from assistant.readers.limits import MAX_TABLE_COLUMNS, CellBudget, LimitExceeded
+from assistant.errors import LimitExceeded
+from assistant.readers.limits import MAX_TABLE_COLUMNS, CellBudget
 
 _SPACES = re.compile(r"\s+")
 _FOOTNOTE_CALL = re.compile(r"\s*\d{1,3}\s*")

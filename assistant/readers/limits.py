@@ -6,7 +6,9 @@ table a few ``colspan="100"`` that multiply into millions of cells. Every reader
 limits here *before* doing the expensive work, and refuses with a French message naming the
 file (`DocumentTooComplexError`) rather than taking the machine's memory or minutes of CPU.
 
-The limits sit far above any real plan d'action (a 60-page plan is ~2 MB of XML, ~2,000 table
+The limits that a deployment may tune are settings (`IngestSettings.max_inflated_mb`,
+`max_compression_ratio`, `max_table_cells`, `max_pdf_page_content_mb`,
+`max_pdf_content_mb`); the others are constants here. They sit far above any real plan d'action (a 60-page plan is ~2 MB of XML, ~2,000 table
 cells, ~30 KB of drawing instructions per PDF page), so they never refuse a genuine document.
 Stages that do not know the file (the HTML table parser, called on a chunk of text) raise
 `LimitExceeded`, which `reading.read_document` turns into the file's error.
@@ -19,37 +21,22 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from assistant.errors import DocumentTooComplexError
+from assistant.errors import DocumentTooComplexError, LimitExceeded
+from assistant.settings import IngestSettings
 
 _MB = 1024 * 1024
 
-#: Total inflated size of all entries of a DOCX/XLSX package.
-MAX_PACKAGE_BYTES = 200 * _MB
 #: Entries of one package (a real .docx has ~20, a workbook ~10 per sheet).
 MAX_PACKAGE_ENTRIES = 10_000
-#: Inflated / compressed size above which a large entry is a decompression bomb. Office XML
-#: compresses 5-20 times; repeated filler built to inflate compresses 1,000 times.
-MAX_COMPRESSION_RATIO = 100
 #: Entries smaller than this are never judged on their ratio (tiny files compress oddly).
 RATIO_MIN_BYTES = 1 * _MB
-#: Decompressed drawing instructions of one PDF page, and of the whole PDF.
-MAX_PDF_PAGE_CONTENT_BYTES = 4 * _MB
-MAX_PDF_CONTENT_BYTES = 64 * _MB
-#: Table cells (all tables of a document together) and rows of one table.
-MAX_TABLE_CELLS = 200_000
+#: Rows of one table.
 MAX_TABLE_ROWS = 50_000
 #: Columns of one table (an HTML colspan, a spreadsheet's last used column).
 MAX_TABLE_COLUMNS = 1_000
 
 _CHUNK = 1 * _MB
-
-
-class LimitExceeded(Exception):
-    """A limit was crossed by a stage that does not know which file it reads."""
-
-    def __init__(self, problem: str) -> None:
-        self.problem = problem
-        super().__init__(problem)
+_DEFAULTS = IngestSettings()
 
 
 def too_complex(path: Path, problem: str) -> DocumentTooComplexError:
@@ -62,7 +49,12 @@ def too_complex(path: Path, problem: str) -> DocumentTooComplexError:
     )
 
 
-def check_zip_entries(path: Path, archive: zipfile.ZipFile) -> None:
+def mebibytes(size: float) -> int:
+    """A limit given in MiB, in bytes."""
+    return int(size * _MB)
+
+
+def check_zip_entries(path: Path, archive: zipfile.ZipFile, settings: IngestSettings) -> None:
     """Refuse a package whose entries inflate beyond the limits, before any library reads it.
 
     Declared sizes are checked first (cheap, catches honest bombs); then every entry is
@@ -73,6 +65,8 @@ def check_zip_entries(path: Path, archive: zipfile.ZipFile) -> None:
         DocumentTooComplexError: too many entries, too large once inflated, or a ratio of
             a bomb.
     """
+    max_bytes = mebibytes(settings.max_inflated_mb)
+    ratio = settings.max_compression_ratio
     entries = archive.infolist()
     if len(entries) > MAX_PACKAGE_ENTRIES:
         raise too_complex(
@@ -81,9 +75,9 @@ def check_zip_entries(path: Path, archive: zipfile.ZipFile) -> None:
     declared = 0
     for entry in entries:
         declared += entry.file_size
-        _check_ratio(path, entry.filename, entry.file_size, entry.compress_size)
-    if declared > MAX_PACKAGE_BYTES:
-        raise _inflates(path, declared)
+        _check_ratio(path, entry.filename, entry.file_size, entry.compress_size, ratio)
+    if declared > max_bytes:
+        raise _inflates(path, declared, max_bytes)
     total = 0
     for entry in entries:
         if entry.is_dir():
@@ -93,26 +87,25 @@ def check_zip_entries(path: Path, archive: zipfile.ZipFile) -> None:
             while chunk := stream.read(_CHUNK):
                 inflated += len(chunk)
                 total += len(chunk)
-                if total > MAX_PACKAGE_BYTES:
-                    raise _inflates(path, total)
-        _check_ratio(path, entry.filename, inflated, entry.compress_size)
+                if total > max_bytes:
+                    raise _inflates(path, total, max_bytes)
+        _check_ratio(path, entry.filename, inflated, entry.compress_size, ratio)
 
 
-def _check_ratio(path: Path, name: str, inflated: int, compressed: int) -> None:
-    if inflated >= RATIO_MIN_BYTES and inflated > MAX_COMPRESSION_RATIO * max(1, compressed):
+def _check_ratio(path: Path, name: str, inflated: int, compressed: int, limit: int) -> None:
+    if inflated >= RATIO_MIN_BYTES and inflated > limit * max(1, compressed):
         ratio = inflated // max(1, compressed)
         raise too_complex(
             path,
             f"l'élément « {name[:80]} » de l'archive se décompresse {ratio} fois (limite "
-            f"{MAX_COMPRESSION_RATIO}) : c'est la signature d'une « bombe de décompression »",
+            f"{limit}) : c'est la signature d'une « bombe de décompression »",
         )
 
 
-def _inflates(path: Path, size: int) -> DocumentTooComplexError:
+def _inflates(path: Path, size: int, limit: int) -> DocumentTooComplexError:
     return too_complex(
         path,
-        f"une fois décompressé, le fichier dépasse {size // _MB} Mo (limite "
-        f"{MAX_PACKAGE_BYTES // _MB} Mo)",
+        f"une fois décompressé, le fichier dépasse {size // _MB} Mo (limite {limit / _MB:g} Mo)",
     )
 
 
@@ -147,7 +140,9 @@ class CellBudget:
     once more from its blocks.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, settings: IngestSettings | None = None) -> None:
+        #: Chunks of text parsed without their file's settings use the default limit.
+        self.max_cells = (settings or _DEFAULTS).max_table_cells
         self.cells = 0
         self._rows = 0
 
@@ -166,9 +161,9 @@ class CellBudget:
             raise LimitExceeded(f"un tableau compte {width} colonnes (limite {MAX_TABLE_COLUMNS})")
         if self._rows > MAX_TABLE_ROWS:
             raise LimitExceeded(f"un tableau compte plus de {MAX_TABLE_ROWS} lignes")
-        if self.cells > MAX_TABLE_CELLS:
+        if self.cells > self.max_cells:
             raise LimitExceeded(
-                f"les tableaux du document comptent plus de {MAX_TABLE_CELLS} cellules en tout"
+                f"les tableaux du document comptent plus de {self.max_cells} cellules en tout"
             )
 
     def add_rows(self, widths: Iterable[int]) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from assistant.errors import CorruptFileError, EncryptedFileError
 from assistant.readers.limits import check_zip_entries
 from assistant.readers.source_file import SourceFile
+from assistant.settings import IngestSettings
 
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
@@ -44,7 +45,7 @@ _OTHER_PACKAGES = {
 }
 
 
-def check_package(source: SourceFile, kind: OfficeKind) -> None:
+def check_package(source: SourceFile, kind: OfficeKind, settings: IngestSettings) -> None:
     """Make sure the bytes are an Office package of `kind`.
 
     Raises:
@@ -76,7 +77,7 @@ def check_package(source: SourceFile, kind: OfficeKind) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             if kind.main_part in names:
-                check_zip_entries(source.path, archive)
+                check_zip_entries(source.path, archive, settings)
                 return
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error) as error:
         raise not_office from error

@@ -516,7 +516,7 @@ def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
                 "(réglage ingest.max_pages).",
             )
         fast_rc4(pdf.doc)
-        check_content_size(source, pdf.pages)
+        check_content_size(source, pdf.pages, settings)
         title = _title(pdf.metadata)
         if settings.pdf_backend == "pdfplumber":
             pages = _plumber_pages(pdf)

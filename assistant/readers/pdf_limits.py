@@ -7,8 +7,8 @@ can hold millions of instructions this way — inflated from a small compressed 
 repeated by invocation, multiplied by nesting — and take minutes of CPU or gigabytes of
 memory. `check_content_size` counts what each page would make the interpreter read (its
 content streams, plus every form it draws, as many times as it draws it, nested forms
-included) and refuses the file past `limits.MAX_PDF_PAGE_CONTENT_BYTES` or
-`limits.MAX_PDF_CONTENT_BYTES`.
+included) and refuses the file past `IngestSettings.max_pdf_page_content_mb` or
+`max_pdf_content_mb`.
 
 Streams are decoded with bounded memory, encrypted ones too (deciphered, then inflated no
 further than the limit): the decoded bytes of a stream within the limits are handed to
@@ -46,6 +46,7 @@ from pdfplumber.page import Page
 
 from assistant.readers import limits
 from assistant.readers.source_file import SourceFile
+from assistant.settings import IngestSettings
 
 _FORM = LIT("Form")
 # "/Name Do": a name token (no delimiter inside) followed by the operator that draws it.
@@ -208,7 +209,7 @@ class _DrawnSize:
         return self._forms[key]
 
 
-def check_content_size(source: SourceFile, pages: Sequence[Page]) -> None:
+def check_content_size(source: SourceFile, pages: Sequence[Page], settings: IngestSettings) -> None:
     """Refuse a PDF whose pages hold more drawing instructions than anyone would read.
 
     A page's content streams and the forms it draws are counted as the interpreter would
@@ -218,7 +219,8 @@ def check_content_size(source: SourceFile, pages: Sequence[Page]) -> None:
     Raises:
         DocumentTooComplexError: one page or the whole document is over the limits.
     """
-    page_limit = limits.MAX_PDF_PAGE_CONTENT_BYTES
+    page_limit = limits.mebibytes(settings.max_pdf_page_content_mb)
+    document_limit = limits.mebibytes(settings.max_pdf_content_mb)
     total = 0
     for number, page in enumerate(pages, start=1):
         measure = _DrawnSize(page_limit)
@@ -231,14 +233,14 @@ def check_content_size(source: SourceFile, pages: Sequence[Page]) -> None:
             if page_size > page_limit:
                 raise limits.too_complex(
                     source.path,
-                    f"la page {number} contient plus de {page_limit // 2**20} Mo "
+                    f"la page {number} contient plus de {settings.max_pdf_page_content_mb:g} Mo "
                     "d'instructions de dessin (limite par page, formes réutilisées comprises)",
                 )
         total += page_size
-        if total > limits.MAX_PDF_CONTENT_BYTES:
+        if total > document_limit:
             raise limits.too_complex(
                 source.path,
-                f"les pages contiennent plus de {limits.MAX_PDF_CONTENT_BYTES // 2**20} Mo "
+                f"les pages contiennent plus de {settings.max_pdf_content_mb:g} Mo "
                 "d'instructions de dessin en tout",
             )
 

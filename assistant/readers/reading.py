@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from assistant.errors import CorruptFileError, IngestError
+from assistant.errors import CorruptFileError, IngestError, LimitExceeded
 from assistant.readers import csv, docx, md, pdf, txt, xlsx
 from assistant.readers.base import RawDocument, Table
-from assistant.readers.limits import CellBudget, LimitExceeded, too_complex
+from assistant.readers.limits import CellBudget, too_complex
 from assistant.readers.source_file import SourceFile, load_source
 from assistant.schema import DocumentFormat
 from assistant.settings import IngestSettings
@@ -60,7 +60,7 @@ def read_source(source: SourceFile, settings: IngestSettings) -> RawDocument:
     path = source.path
     try:
         document = READERS[source.format](source, settings)
-        check_tables(document)
+        check_tables(document, settings)
         return document
     except IngestError:
         raise
@@ -77,13 +77,13 @@ def read_source(source: SourceFile, settings: IngestSettings) -> RawDocument:
         ) from error
 
 
-def check_tables(document: RawDocument) -> None:
+def check_tables(document: RawDocument, settings: IngestSettings | None = None) -> None:
     """Refuse a document whose tables exceed the caps of `assistant.readers.limits`.
 
     Raises:
         LimitExceeded: too many rows, columns or cells.
     """
-    budget = CellBudget()
+    budget = CellBudget(settings)
     for block in document.blocks:
         if isinstance(block, Table):
             budget.new_table()

@@ -18,10 +18,10 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 
-from assistant.errors import EmptyFileError
+from assistant.errors import EmptyFileError, LimitExceeded
 from assistant.readers.base import Block, RawDocument, Table, TableRow
 from assistant.readers.cleanup import normalise_lines
-from assistant.readers.limits import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, CellBudget, LimitExceeded
+from assistant.readers.limits import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, CellBudget
 from assistant.readers.ooxml import EXCEL, check_package
 from assistant.readers.source_file import SourceFile
 from assistant.readers.spans import make_span, row_excerpt
@@ -137,11 +137,11 @@ def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
         CorruptFileError: it is not an Excel package.
         EmptyFileError: no visible sheet holds a value.
     """
-    check_package(source, EXCEL)
+    check_package(source, EXCEL, settings)
     workbook = load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
     try:
         blocks: list[Block] = []
-        budget = CellBudget()
+        budget = CellBudget(settings)
         sheets = workbook.worksheets
         for index, sheet in enumerate(sheets, start=1):
             if sheet.sheet_state != "visible":

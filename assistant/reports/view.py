@@ -137,6 +137,17 @@ ORIGIN_NOTE = {
 }
 
 
+def verdict_label(coverage: Coverage, origin: RecommendationOrigin) -> str:
+    """The coverage verdict as every output prints it.
+
+    A recommendation known only because the plan cites it is « Citée par le plan », never
+    « Couverte »: nobody compared the plan with the experts' report.
+    """
+    if origin is not RecommendationOrigin.REPORT and coverage is Coverage.COVERED:
+        return "Citée par le plan"
+    return COVERAGE_LABEL[coverage]
+
+
 @dataclass(frozen=True)
 class ReportView:
     criteria: list[CriterionSummary]
@@ -167,9 +178,7 @@ class ReportView:
 
     def coverage_label(self, mapping: Mapping) -> str:
         """The verdict as printed: « Citée par le plan » when nobody measured it."""
-        if not self.measured and mapping.coverage is Coverage.COVERED:
-            return "Citée par le plan"
-        return COVERAGE_LABEL[mapping.coverage]
+        return verdict_label(mapping.coverage, self.origin)
 
 
 def action_label(data: ReportData, action_id: str) -> str:

@@ -126,10 +126,12 @@ def _summary_sheet(sheet: Worksheet, view: ReportView, data: ReportData) -> None
         for s in [*view.criteria, view.total]
     ]  # fmt: skip
     if not view.measured:
-        # Nobody measured coverage: no rate is printed (the recommendations are only cited).
-        for row in rows:
-            row[5] = None
-        columns[5] = Column("Taux de couverture (non mesuré)", 19, wrap=False)
+        # Nobody measured coverage: the recommendations are only cited, so neither a count
+        # of « covered » ones nor a rate is printed (as in the other formats).
+        keep = (0, 1, 6, 7)
+        columns = [columns[i] for i in keep]
+        columns[1] = Column("Recommandations citées", 24, wrap=False)
+        rows = [[row[i] for i in keep] for row in rows]
     header = _SUMMARY_HEADER_ROW
     last = _table(sheet, columns, rows[:-1], header_row=header)
     # The total sits below the filtered table, so sorting never moves it.
@@ -138,6 +140,8 @@ def _summary_sheet(sheet: Worksheet, view: ReportView, data: ReportData) -> None
     sheet.print_area = f"A1:{get_column_letter(len(columns))}{total_row}"
     for cell in sheet[total_row]:
         cell.font = _BOLD
+    if not view.measured:
+        return
     red = PatternFill("solid", fgColor=_COVERAGE_FILLS[COVERAGE_LABEL[Coverage.UNCOVERED]])
     sheet.conditional_formatting.add(
         f"E{header + 1}:E{total_row}",

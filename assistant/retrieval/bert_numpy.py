@@ -23,16 +23,14 @@ from typing import Any
 
 import numpy as np
 
+from assistant.errors import UnsupportedModelError
+
 #: What the folder's sentence-transformers modules must be for this encoder to apply.
 _MODULES = [
     "sentence_transformers.models.Transformer",
     "sentence_transformers.models.Pooling",
     "sentence_transformers.models.Normalize",
 ]
-
-
-class UnsupportedModelError(Exception):
-    """The model folder is not a mean-pooled, normalised BERT this module can run."""
 
 
 class BertSentenceEncoder:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.errors import EmbeddingModelError
+from assistant.errors import EmbeddingModelError, UnsupportedModelError
 from assistant.retrieval.embedder import EmbedRole
 from assistant.settings import EmbeddingSettings
 
@@ -89,10 +89,19 @@ class SentenceTransformerEmbedder:
     all-MiniLM-L6-v2; an existing folder is loaded from there; any other name is looked up
     in the local Hugging Face cache only (``local_files_only``) unless
     `settings.allow_download` is set.
+
+    `model_class` builds the model (default: ``sentence_transformers.SentenceTransformer``,
+    imported on first use); it is called as ``model_class(location, device=...,
+    local_files_only=...)``. Tests pass a fake there.
     """
 
-    def __init__(self, settings: EmbeddingSettings) -> None:
+    def __init__(
+        self,
+        settings: EmbeddingSettings,
+        model_class: Callable[..., SentenceTransformer] | None = None,
+    ) -> None:
         self._settings = settings
+        self._model_class = model_class
         self._model: SentenceTransformer | None = None
         # The model may be loaded by a background thread (`load`) while another asks for it.
         self._loading = threading.Lock()
@@ -171,10 +180,7 @@ class SentenceTransformerEmbedder:
                 self._quick = False
                 folder = self._folder()
                 if folder is not None:
-                    from assistant.retrieval.bert_numpy import (
-                        BertSentenceEncoder,
-                        UnsupportedModelError,
-                    )
+                    from assistant.retrieval.bert_numpy import BertSentenceEncoder
 
                     try:
                         self._quick = BertSentenceEncoder(folder)
@@ -222,11 +228,14 @@ class SentenceTransformerEmbedder:
         # slower (make bench). Waiting threads that sleep cost little on an idle machine.
         # Read once, when torch is first imported: a value set by the user is kept.
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-        from sentence_transformers import SentenceTransformer
+        model_class = self._model_class
+        if model_class is None:
+            from sentence_transformers import SentenceTransformer
 
+            model_class = SentenceTransformer
         try:
             with _quiet_loading():
-                return SentenceTransformer(
+                return model_class(
                     location,
                     device=self._settings.device,
                     local_files_only=_offline(self._settings),

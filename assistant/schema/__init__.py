@@ -9,7 +9,6 @@ from assistant.schema.audit import (
     DraftSource,
     DraftStatus,
     Gap,
-    RecommendationOrigin,
     Severity,
     SmartScore,
     TargetKind,
@@ -23,6 +22,7 @@ from assistant.schema.mapping import (
     Mapping,
     MappingLink,
     MappingsPublic,
+    RecommendationOrigin,
 )
 from assistant.schema.plan import (
     Action,

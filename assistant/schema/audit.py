@@ -9,7 +9,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from assistant.schema.changes import PlanChanges
-from assistant.schema.mapping import Mapping
+from assistant.schema.mapping import Mapping, RecommendationOrigin
 from assistant.schema.source import Document, Span
 
 
@@ -119,14 +119,6 @@ class CriterionSummary(BaseModel):
     uncovered: int = Field(description="Uncovered recommendations.")
     actions: int = Field(description="Distinct actions linked to these recommendations.")
     gaps: int = Field(description="Gaps on these recommendations and their actions.")
-
-
-class RecommendationOrigin(StrEnum):
-    """Where the audited recommendations were read."""
-
-    REPORT = "report"  # an experts' report was imported: coverage is measured against it
-    PLAN = "plan"  # only the plan's own citations: nobody measured coverage
-    NONE = "none"  # no recommendation found
 
 
 class AuditReport(BaseModel):

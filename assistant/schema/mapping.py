@@ -88,11 +88,25 @@ class Mapping(BaseModel):
     )
 
 
+class RecommendationOrigin(StrEnum):
+    """Where the audited recommendations were read."""
+
+    REPORT = "report"  # an experts' report was imported: coverage is measured against it
+    PLAN = "plan"  # only the plan's own citations: nobody measured coverage
+    NONE = "none"  # no recommendation found
+
+
 class MappingsPublic(BaseModel):
     """A whole traceability matrix."""
 
     data: list[Mapping] = Field(description="One mapping per recommendation.")
     count: int = Field(description="Number of mappings.")
+    recommendations_from: RecommendationOrigin = Field(
+        default=RecommendationOrigin.REPORT,
+        description="report: coverage measured against the experts' report; plan: the "
+        "recommendations are only those the plan cites, and « covered » means cited, not "
+        "measured (show no coverage rate); none: no recommendation found.",
+    )
 
 
 class LinkDecisionKind(StrEnum):

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from api_helpers import AS_OF, Tenant
+from api_helpers import AS_OF, CORPUS, Tenant, upload, wait_for_job
 from docx import Document
 from fakes import RecordingServices
 from fastapi import FastAPI
@@ -31,6 +31,21 @@ def test_mappings_list_every_recommendation_with_its_coverage(
     criterion = client.get(demo_a.url("/mappings?criterion=1"), headers=demo_a.headers).json()
     assert criterion["count"] > 0
     assert {m["criterion"] for m in criterion["data"]} == {"Critère 1"}
+
+
+def test_mappings_say_whether_coverage_was_measured_against_the_experts_report(
+    client: TestClient, demo_a: Tenant, tenant_b: Tenant
+) -> None:
+    # issue 13, item 1: a plan alone cites its recommendations; nobody measured coverage
+    measured = client.get(demo_a.url("/mappings"), headers=demo_a.headers).json()
+    assert measured["recommendations_from"] == "report"
+    response = upload(
+        client, tenant_b.url("/documents"), tenant_b.headers, [CORPUS / "plan-action.md"]
+    )
+    job = wait_for_job(client, tenant_b.url(f"/jobs/{response.json()['id']}"), tenant_b.headers)
+    assert job["state"] == "succeeded", job
+    cited = client.get(tenant_b.url("/mappings"), headers=tenant_b.headers).json()
+    assert cited["recommendations_from"] == "plan" and cited["count"] == 13
 
 
 def test_gaps_depend_on_the_reference_date_and_filter(client: TestClient, demo_a: Tenant) -> None:

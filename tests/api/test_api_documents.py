@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 from api_helpers import CORPUS, Tenant, upload, wait_for_job
 from fakes import HashingEmbedder
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.uploads import looks_like, safe_filename
 from assistant.settings import Settings
+from assistant.store.jobs import STAGING_DIR
 
 PLAN = CORPUS / "plan-action.md"
 
@@ -220,15 +222,16 @@ def test_the_first_bytes_must_match_the_extension() -> None:
 
 
 def test_a_disk_that_refuses_the_upload_is_a_503_worth_retrying(
-    client: TestClient, tenant_a: Tenant, monkeypatch: pytest.MonkeyPatch
+    client: TestClient, app: FastAPI, tenant_a: Tenant
 ) -> None:
-    def full(*args: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr("api.uploads._copy", full)
+    # A real refusal of the file system: a plain file stands where the upload folders go.
+    root = app.state.context.registry.workspace_path(tenant_a.workspace)
+    root.mkdir(parents=True, exist_ok=True)
+    (root / STAGING_DIR).write_bytes(b"")
     response = upload(client, tenant_a.url("/documents"), tenant_a.headers, [PLAN])
     assert response.status_code == 503 and response.json()["error"]["code"] == "storage_error"
-    assert "No space" not in response.text
+    assert "Not a directory" not in response.text and str(root) not in response.text
+    assert (root / STAGING_DIR).read_bytes() == b""  # nothing was written
 
 
 def test_a_duplicate_upload_is_reported_in_french_or_stored_as_a_version(

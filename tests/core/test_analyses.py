@@ -2,7 +2,10 @@
 
 The embedder is the FAKE `HashingEmbedder` (tests/fakes.py), passed in (`embedder=`) to
 the workspace's real indexes. "Another process" is simulated by forgetting this process's memory of results:
-what is left is what the workspace stores on disk.
+what is left is what the workspace stores on disk. Whether a result was computed or reused
+is seen from outside: a computation opens a retriever on the fake model it is given
+(retrievers are kept per embedder object), which embeds the workspace's passages; a reused
+result leaves a fresh fake untouched.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import pytest
 from fakes import HashingEmbedder
 
 from assistant import analyses, services
-from assistant.analyses import AnalysisFiles, service
+from assistant.analyses import AnalysisFiles
 from assistant.chat.service import ConversationService
 from assistant.ingest import ingest_files
 from assistant.retrieval import workspace_indexes
@@ -45,60 +48,47 @@ def workspace(tmp_path: Path) -> Workspace:
     return opened
 
 
-@pytest.fixture
-def audits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts the audits really computed (`run_audit` calls)."""
-    calls: list[int] = []
-    real = service.run_audit
-
-    def counting(*args: Any, **kwargs: Any) -> Any:
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(service, "run_audit", counting)
-    return calls
-
-
-def _no_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    """From now on, opening the retriever (loading the model) fails the test."""
-
-    def refuse(*args: Any, **kwargs: Any) -> Any:
-        raise AssertionError("the retriever was opened: the analysis was computed again")
-
-    monkeypatch.setattr(workspace_indexes, "open_retriever", refuse)
+def audited(workspace: Workspace, settings: Settings | None = None, **options: Any) -> bool:
+    """Ask for the audit with a fresh FAKE model; True when it was computed, not reused."""
+    model = HashingEmbedder()
+    options.setdefault("as_of", AS_OF)
+    services.audit_workspace(workspace, settings or Settings(), embedder=model, **options)
+    return bool(model.embedded)
 
 
 def test_a_stored_audit_is_reused_by_another_process_without_the_model(
-    workspace: Workspace, audits: list[int], monkeypatch: pytest.MonkeyPatch
+    workspace: Workspace,
 ) -> None:
     first = services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
-    assert audits == [1]
     assert (
         services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE).report
         is first.report
     )
     analyses.forget_in_memory()  # « another process »: only the stored result is left
-    _no_model(monkeypatch)
-    again = services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
-    assert audits == [1]
+    workspace_indexes.forget_open_retrievers()
+    model = HashingEmbedder()
+    again = services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=model)
+    assert model.embedded == []  # the model was never asked for a vector
     assert again.report == first.report
     assert again.report.drafts and again.report.mappings
 
 
-def test_mappings_are_stored_too(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_mappings_are_stored_too(workspace: Workspace) -> None:
     first = services.map_workspace(workspace, Settings(), embedder=FAKE)
     analyses.forget_in_memory()
-    _no_model(monkeypatch)
-    assert services.map_workspace(workspace, Settings(), embedder=FAKE) == first
+    model = HashingEmbedder()
+    assert services.map_workspace(workspace, Settings(), embedder=model) == first
+    assert model.embedded == []
 
 
 def test_a_change_of_the_workspace_is_a_new_analysis_and_forgets_the_old(
-    workspace: Workspace, audits: list[int], tmp_path: Path
+    workspace: Workspace, tmp_path: Path
 ) -> None:
-    services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
+    assert audited(workspace)
     files = AnalysisFiles(workspace.indexes_dir)
     before = files.names()
     assert len(before) == 1
+    assert not audited(workspace)
     extra = tmp_path / "plan-autre.md"
     extra.write_text(  # another plan (a near copy of the demo's would be a duplicate)
         "| Action | Responsable | Échéance |\n|---|---|---|\n"
@@ -107,39 +97,39 @@ def test_a_change_of_the_workspace_is_a_new_analysis_and_forgets_the_old(
         encoding="utf-8",
     )
     ingest_files(workspace, [extra])
-    services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
-    assert audits == [1, 1]
+    assert audited(workspace)
     after = files.names()
     assert len(after) == 1 and after != before
 
 
-def test_what_changes_the_result_is_part_of_the_key(
-    workspace: Workspace, audits: list[int]
-) -> None:
-    services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
-    services.audit_workspace(workspace, Settings(), as_of=date(2027, 6, 1), embedder=FAKE)
-    services.audit_workspace(workspace, Settings(), as_of=AS_OF, drafts=False, embedder=FAKE)
+def test_what_changes_the_result_is_part_of_the_key(workspace: Workspace) -> None:
     stricter = Settings.model_validate({"drafting": {"min_confidence": 0.9}})
-    services.audit_workspace(workspace, stricter, as_of=AS_OF, embedder=FAKE)
-    assert audits == [1, 1, 1, 1]
+    computed = [
+        audited(workspace),
+        audited(workspace, as_of=date(2027, 6, 1)),
+        audited(workspace, drafts=False),
+        audited(workspace, stricter),
+        audited(workspace),  # the first again
+    ]
+    assert computed == [True, True, True, True, False]
     assert len(AnalysisFiles(workspace.indexes_dir).names()) == 4
 
 
-def test_an_unreadable_or_foreign_file_is_ignored(workspace: Workspace, audits: list[int]) -> None:
-    services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
+def test_an_unreadable_or_foreign_file_is_ignored(workspace: Workspace) -> None:
+    assert audited(workspace)
     files = AnalysisFiles(workspace.indexes_dir)
     (stored,) = files.names()
     path = files.directory / stored
     path.write_text("{ pas du JSON", encoding="utf-8")
     analyses.forget_in_memory()
-    services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
-    assert audits == [1, 1]
+    assert audited(workspace)
     content = json.loads(path.read_text(encoding="utf-8"))
     content["key"]["fingerprint"] = "autre"
     path.write_text(json.dumps(content), encoding="utf-8")
     analyses.forget_in_memory()
-    services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
-    assert audits == [1, 1, 1]
+    assert audited(workspace)
+    analyses.forget_in_memory()
+    assert not audited(workspace)  # the file written again is read
 
 
 def test_stored_files_are_private(workspace: Workspace) -> None:
@@ -151,32 +141,32 @@ def test_stored_files_are_private(workspace: Workspace) -> None:
     assert not list(files.directory.glob(".writing-*"))
 
 
-def test_the_chat_knows_the_audit_the_report_shows(workspace: Workspace, audits: list[int]) -> None:
+def test_the_chat_knows_the_audit_the_report_shows(workspace: Workspace) -> None:
     report = services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE).report
-    conversation = ConversationService(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
+    model = HashingEmbedder()
+    conversation = ConversationService(workspace, Settings(), as_of=AS_OF, embedder=model)
     assert conversation.knowledge().audit is report
-    assert audits == [1]
+    assert model.embedded == []  # not computed again
     answer = conversation.ask("Quelles recommandations ne sont couvertes par aucune action ?")
     uncovered = [m for m in report.mappings if m.coverage.value == "uncovered"]
     assert str(len(uncovered)) in answer.text
 
 
 def test_the_chat_after_a_report_in_another_process_loads_no_model(
-    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+    workspace: Workspace,
 ) -> None:
     services.audit_workspace(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
     analyses.forget_in_memory()
     workspace_indexes.forget_open_retrievers()
-    _no_model(monkeypatch)
-    answer = ConversationService(workspace, Settings(), as_of=AS_OF, embedder=FAKE).ask(
+    model = HashingEmbedder()
+    answer = ConversationService(workspace, Settings(), as_of=AS_OF, embedder=model).ask(
         "Quelles actions n'ont pas de responsable ?"
     )
     assert "responsable" in answer.text
+    assert model.embedded == []
 
 
-def test_an_accepted_draft_gives_the_chat_a_new_audit(
-    workspace: Workspace, audits: list[int]
-) -> None:
+def test_an_accepted_draft_gives_the_chat_a_new_audit(workspace: Workspace) -> None:
     conversation = ConversationService(workspace, Settings(), as_of=AS_OF, embedder=FAKE)
     first = conversation.knowledge().audit
     fingerprint = workspace.fingerprint()
@@ -186,5 +176,7 @@ def test_an_accepted_draft_gives_the_chat_a_new_audit(
     draft = next(d for d in first.drafts if d.field.value == "owner")
     review.accept_draft(workspace, draft.id, author="testeur")
     assert workspace.fingerprint() != fingerprint
-    assert conversation.knowledge().audit is not first
-    assert audits == [1, 1]
+    again = conversation.knowledge().audit
+    assert again is not first and again.generated_at > first.generated_at  # computed again
+    # the accepted owner is the action's now: nothing more is proposed for it
+    assert not [d for d in again.drafts if (d.action_id, d.field) == (draft.action_id, draft.field)]

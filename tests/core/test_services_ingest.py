@@ -107,16 +107,15 @@ def test_a_refused_batch_stores_nothing_indexes_nothing_and_leaves_no_thread(
     assert not [t for t in threading.enumerate() if t.name == "prepare-indexing"]
 
 
-def test_the_model_is_loaded_once_whoever_asks_first(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_model_is_loaded_once_whoever_asks_first() -> None:
     opened: list[float] = []
 
-    def slow_open(self: Any) -> Any:
+    def slow_model(*args: Any, **options: Any) -> Any:  # FAKE SentenceTransformer, slow to load
         opened.append(time.perf_counter())
         time.sleep(0.2)
         return object()
 
-    monkeypatch.setattr(SentenceTransformerEmbedder, "_open", slow_open)
-    embedder = SentenceTransformerEmbedder(EmbeddingSettings())
+    embedder = SentenceTransformerEmbedder(EmbeddingSettings(), slow_model)
     threads = [threading.Thread(target=embedder.load) for _ in range(4)]
     for thread in threads:
         thread.start()

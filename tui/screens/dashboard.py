@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from assistant.reports import ReportData
+from assistant.schema import RecommendationOrigin
 from tui.screens.base import AuditScreen
 from tui.widgets.dashboard import criteria_panel, deadlines_panel, gaps_panel, summary_line
 
@@ -41,5 +42,10 @@ class DashboardScreen(AuditScreen):
         pending = sum(self.model.pending_drafts().values())
         self.query_one("#dash-summary", Static).update(summary_line(data, pending, as_of))
         self.query_one("#criteria-bars", Static).update(criteria_panel(data))
+        # without the experts' report nothing was measured: the panel counts what is cited
+        measured = data.report.recommendations_from is RecommendationOrigin.REPORT
+        self.query_one("#dash-criteria", Vertical).border_title = (
+            "Couverture par critère" if measured else "Recommandations citées par critère"
+        )
         self.query_one("#gap-counts", Static).update(gaps_panel(data))
         self.query_one("#deadline-list", Static).update(deadlines_panel(data, as_of))

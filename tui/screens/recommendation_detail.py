@@ -19,8 +19,17 @@ from textual.content import Content
 from textual.widgets import Static
 
 from assistant.reports import ReportData
-from assistant.reports.french import COVERAGE_LABEL, LINK_LABEL, decimal, quote
-from assistant.schema import Action, Coverage, LinkDecisionKind, LinkKind, Mapping, MappingLink
+from assistant.reports.french import LINK_LABEL, decimal, quote
+from assistant.reports.view import verdict_label
+from assistant.schema import (
+    Action,
+    Coverage,
+    LinkDecisionKind,
+    LinkKind,
+    Mapping,
+    MappingLink,
+    RecommendationOrigin,
+)
 from tui import messages as msg
 from tui.format import COVERAGE_STYLE, deadline_label, evidence_groups, status_label
 from tui.screens.base import AreaScreen
@@ -87,12 +96,15 @@ class RecommendationDetailScreen(AreaScreen):
         mapping = self.mapping
         data = self.plan_app.report
         actions = data.actions if data is not None else {}
+        origin = (
+            data.report.recommendations_from if data is not None else RecommendationOrigin.REPORT
+        )
         with VerticalScroll(id="rec-detail"):
             yield Static(
                 Content.assemble(
                     (mapping.recommendation_ref, "bold"),
                     "  ",
-                    (COVERAGE_LABEL[mapping.coverage], COVERAGE_STYLE[mapping.coverage]),
+                    (verdict_label(mapping.coverage, origin), COVERAGE_STYLE[mapping.coverage]),
                 ),
                 classes="detail-title",
             )

@@ -138,7 +138,7 @@ class RecommendationsScreen(AuditScreen):
             table.add_row(
                 # Content, never a str: DataTable reads a str as markup (document text)
                 Content(short_ref(mapping.recommendation_key)),
-                coverage_label(mapping.coverage),
+                coverage_label(mapping.coverage, data.report.recommendations_from),
                 str(answering_actions(mapping)),
                 Content(shorten(mapping.text or mapping.recommendation_ref, text_width)),
                 key=mapping.recommendation_id,

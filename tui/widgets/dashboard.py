@@ -13,6 +13,7 @@ from textual.content import Content
 
 from assistant.reports import ReportData
 from assistant.reports.french import SEVERITY_LABEL, SEVERITY_ORDER, long_date, plural, shorten
+from assistant.reports.view import ORIGIN_NOTE
 from assistant.schema import Action, StatusCategory
 from tui.format import MISSING, SEVERITY_STYLE, coverage_bar, overdue
 
@@ -28,7 +29,14 @@ _LEGEND = Content.assemble(
 
 
 def criteria_panel(data: ReportData, bar_width: int = 20) -> Content:
-    """One line per criterion: name, bar, covered/total."""
+    """One line per criterion: name, bar, covered/total.
+
+    Without the experts' report nobody measured coverage: the lines count the recommendations
+    the plan cites, and the note of the reports says so instead of the legend.
+    """
+    note = ORIGIN_NOTE.get(data.report.recommendations_from)
+    if note is not None:
+        return _cited_panel(data, note)
     lines: list[Content] = []
     for summary in data.report.criteria:
         lines.append(
@@ -42,6 +50,20 @@ def criteria_panel(data: ReportData, bar_width: int = 20) -> Content:
     if not lines:
         lines.append(Content("Aucune recommandation trouvée dans les documents."))
     lines.append(_LEGEND)
+    return Content("\n").join(lines)
+
+
+def _cited_panel(data: ReportData, note: str) -> Content:
+    lines = [
+        Content.assemble(
+            f"{summary.criterion:<12} ",
+            f"{plural(summary.recommendations, 'citée', 'citées')} · ",
+            plural(summary.actions, "action"),
+            (f"  {plural(summary.gaps, 'lacune')}", "$foreground-muted"),
+        )
+        for summary in data.report.criteria
+    ]
+    lines.append(Content.styled(note, "$warning"))
     return Content("\n").join(lines)
 
 

@@ -14,8 +14,10 @@ import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 
 import pytest
+from call_watch import called_from, watch_calls
 
 from assistant.errors import DocumentTooComplexError, IngestError
 from assistant.ids import fold
@@ -41,51 +43,34 @@ def _growth(cost: Callable[[int], float], n: int) -> float:
     return cost(4 * n) / max(cost(n), 1e-9)
 
 
-def test_space_aligned_lines_that_never_make_a_table_are_placed_a_bounded_number_of_times(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_space_aligned_lines_that_never_make_a_table_are_placed_a_bounded_number_of_times() -> None:
     # Every line looks like a header whose table never gets a second row: each attempt
     # used to scan all the lines below it (quadratic).
-    calls = 0
-    place = layout_tables._place
-
-    def counted(*args: object) -> object:
-        nonlocal calls
-        calls += 1
-        return place(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(layout_tables, "_place", counted)
-
     def placements(lines: int) -> float:
-        nonlocal calls
-        calls = 0
-        parse_text(build.layout_rows_never_closing(lines), "x.txt", markdown=False)
-        return calls
+        calls: list[FrameType] = []
+        with watch_calls(calls.append, layout_tables._place):
+            parse_text(build.layout_rows_never_closing(lines), "x.txt", markdown=False)
+        return len(calls)
 
+    assert placements(500) > 0  # the watch sees the stage
     assert _growth(placements, 500) < 4.5
 
 
-def test_space_aligned_lines_are_tried_as_label_value_blocks_a_bounded_number_of_times(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_space_aligned_lines_are_tried_as_label_value_blocks_a_bounded_number_of_times() -> None:
     from assistant.readers import aligned_pairs
 
-    cut = 0
-    segments = aligned_pairs.segments
-
-    def counted(line: str) -> object:
-        nonlocal cut
-        cut += 1
-        return segments(line)
-
-    monkeypatch.setattr(aligned_pairs, "segments", counted)
-
     def cuts(lines: int) -> float:
-        nonlocal cut
-        cut = 0
-        parse_text(build.layout_rows_never_closing(lines), "x.txt", markdown=False)
-        return cut
+        calls: list[FrameType] = []
 
+        def cut(frame: FrameType) -> None:
+            if called_from(frame, aligned_pairs.__name__):
+                calls.append(frame)
+
+        with watch_calls(cut, aligned_pairs.segments):
+            parse_text(build.layout_rows_never_closing(lines), "x.txt", markdown=False)
+        return len(calls)
+
+    assert cuts(100) > 0
     assert _growth(cuts, 100) < 4.5
 
 
@@ -140,26 +125,23 @@ def test_large_docx_extraction_cost_grows_linearly(tmp_path: Path) -> None:
     assert _growth(cost, 60) < _LINEAR_BOUND
 
 
-def test_each_line_of_a_large_docx_is_folded_a_bounded_number_of_times(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_each_line_of_a_large_docx_is_folded_a_bounded_number_of_times(tmp_path: Path) -> None:
     # Looking for a flattened table's header at every line used to fold the next eight
     # lines again each time (~36 characters folded per character of text): 10 ms per KB.
     from assistant.extract import flat_rows, flattened
 
     folded = 0
 
-    def counted(text: str) -> str:
+    def count(frame: FrameType) -> None:
         nonlocal folded
-        folded += len(text)
-        return fold(text)
+        if called_from(frame, flattened.__name__, flat_rows.__name__):
+            folded += len(frame.f_locals["text"])
 
-    monkeypatch.setattr(flattened, "fold", counted)
-    monkeypatch.setattr(flat_rows, "fold", counted)
     flattened._folded.cache_clear()
     path = build.docx_prose(tmp_path / "prose.docx", 200)
-    _extracted(path)
-    assert folded < 4 * 200 * 1024
+    with watch_calls(count, fold):
+        _extracted(path)
+    assert 0 < folded < 4 * 200 * 1024
 
 
 def _plan_rows(rows: int, *, separator: str, header: str, row: str) -> str:

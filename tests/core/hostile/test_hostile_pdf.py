@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import DocumentTooComplexError
-from assistant.readers import limits, read_document
+from assistant.readers import read_document
 from assistant.settings import IngestSettings
 from evals import hostile_pdf as build
 
 
-def _refused(path: Path) -> DocumentTooComplexError:
+def _refused(path: Path, settings: IngestSettings | None = None) -> DocumentTooComplexError:
     with pytest.raises(DocumentTooComplexError) as caught:
-        read_document(path, IngestSettings())
+        read_document(path, settings or IngestSettings())
     assert str(caught.value).startswith(f"{path.name} : "), "the message names the file"
     assert "instructions de dessin" in str(caught.value)
     return caught.value
@@ -47,12 +47,11 @@ def test_forms_under_the_limit_read_with_their_text(tmp_path: Path) -> None:
     assert "Responsable : cellule qualite" in text
 
 
-def test_the_form_limit_is_the_page_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_form_limit_is_the_page_limit(tmp_path: Path) -> None:
     # The same file flips from read to refused when its drawn size crosses the limit.
     path = build.pdf_form_drawn_many_times(tmp_path / "formes.pdf", form_kb=10, invocations=10)
     read_document(path, IngestSettings())
-    monkeypatch.setattr(limits, "MAX_PDF_PAGE_CONTENT_BYTES", 60 * 1024)
-    _refused(path)
+    _refused(path, IngestSettings(max_pdf_page_content_mb=60 / 1024))
 
 
 def test_a_form_that_draws_itself_reads_once(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -49,12 +50,21 @@ def test_the_key_registry_is_private(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("umask_022")
-def test_a_report_is_written_readable_by_its_owner_only(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import assistant.reports as reports
+def test_a_report_is_written_readable_by_its_owner_only(tmp_path: Path) -> None:
+    from assistant.reports import ReportData, write_report
+    from assistant.schema import AuditReport
 
-    # Only the file's mode is under test: the rendering is replaced by fixed bytes.
-    monkeypatch.setattr(reports, "render", lambda data, format: b"rapport")
-    out = reports.write_report(object(), "md", tmp_path / "rapport.md")  # type: ignore[arg-type]
+    # Only the file's mode is under test: the audit of an empty workspace will do.
+    empty = AuditReport(
+        generated_at=datetime(2026, 11, 23, tzinfo=UTC),
+        as_of=date(2026, 11, 23),
+        documents=[],
+        mappings=[],
+        gaps=[],
+        drafts=[],
+        smart=[],
+        criteria=[],
+    )
+    out = write_report(ReportData(report=empty), "md", tmp_path / "rapport.md")
+    assert out.read_text(encoding="utf-8").startswith("# Suivi des recommandations")
     assert _mode(out) == 0o600

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import DocumentTooComplexError, FileTooLargeError, IngestError
-from assistant.readers import limits, read_document
+from assistant.readers import read_document
 from assistant.settings import IngestSettings
 from evals import hostile_inputs as build
 
@@ -38,14 +38,11 @@ def test_docx_with_a_zip_bomb_entry_is_refused_before_inflating(tmp_path: Path) 
     assert peak < 50_000_000, "refused from the sizes, without inflating the entry"
 
 
-def test_docx_whose_text_inflates_past_the_package_limit_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_docx_whose_text_inflates_past_the_package_limit_is_refused(tmp_path: Path) -> None:
     # Repeated paragraphs compress ~100 times: under the ratio limit, over the total size.
-    monkeypatch.setattr(limits, "MAX_COMPRESSION_RATIO", 10_000)
-    monkeypatch.setattr(limits, "MAX_PACKAGE_BYTES", 5 * 2**20)
+    tight = IngestSettings(max_compression_ratio=10_000, max_inflated_mb=5)
     path = build.docx_inflating_text(tmp_path / "gonfle.docx", paragraphs=200_000)
-    error = _refused(path)
+    error = _refused(path, tight)
     assert isinstance(error, DocumentTooComplexError)
     assert "une fois décompressé" in str(error)
 
@@ -68,11 +65,10 @@ def test_xlsx_with_a_merged_range_over_the_whole_sheet_is_refused(tmp_path: Path
     assert "A3:XFD1048576" in str(error)
 
 
-def test_xlsx_over_the_cell_limit_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(limits, "MAX_TABLE_CELLS", 1_000)
-    error = _refused(build.xlsx_rows(tmp_path / "lignes.xlsx", rows=300, columns=5))
+def test_xlsx_over_the_cell_limit_is_refused(tmp_path: Path) -> None:
+    path = build.xlsx_rows(tmp_path / "lignes.xlsx", rows=300, columns=5)
+    read_document(path, IngestSettings())  # 1,500 cells: read under the default limit
+    error = _refused(path, IngestSettings(max_table_cells=1_000))
     assert isinstance(error, DocumentTooComplexError)
     assert "cellules" in str(error)
 
@@ -85,12 +81,9 @@ def test_pdf_with_millions_of_text_operators_is_refused_unread(tmp_path: Path) -
     assert "instructions de dessin" in str(error)
 
 
-def test_pdf_pages_together_over_the_content_limit_are_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(limits, "MAX_PDF_CONTENT_BYTES", 2_000)
+def test_pdf_pages_together_over_the_content_limit_are_refused(tmp_path: Path) -> None:
     path = build.pdf_plain(tmp_path / "pages.pdf", pages=100)
-    error = _refused(path)
+    error = _refused(path, IngestSettings(max_pdf_content_mb=2_000 / 2**20))
     assert isinstance(error, DocumentTooComplexError)
     assert "en tout" in str(error)
 

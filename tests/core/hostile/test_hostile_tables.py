@@ -13,11 +13,13 @@ import random
 import re
 import unicodedata
 from pathlib import Path
+from types import FrameType
 
 import pytest
+from call_watch import watch_calls
 
 from assistant.errors import IngestError
-from assistant.extract import column_roles, table_survey, tables
+from assistant.extract import column_roles, tables
 from assistant.extract.column_roles import SAMPLE_ROWS
 from assistant.extract.language import detect_language
 from assistant.extract.vocabulary import Column, column_of, header_prefixes, is_period_label
@@ -97,20 +99,19 @@ def _plan_sheet(path: Path, rows: int, *, header: bool) -> Path:
 
 @pytest.mark.parametrize("header", [True, False], ids=["titled", "untitled"])
 def test_column_roles_are_inferred_from_a_bounded_sample_then_every_row_is_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: bool
+    tmp_path: Path, header: bool
 ) -> None:
     sampled: list[int] = []
-    infer = column_roles.infer_roles
 
-    def counted(roles, rows, width):  # type: ignore[no-untyped-def]
-        sampled.append(len(rows))
-        return infer(roles, rows, width)
+    def count(frame: FrameType) -> None:
+        sampled.append(len(frame.f_locals["rows"]))
 
-    monkeypatch.setattr(tables, "infer_roles", counted)
-    monkeypatch.setattr(table_survey, "infer_roles", counted)
     for rows in (200, 800):
         sampled.clear()
-        plan = parse_file(_plan_sheet(tmp_path / f"p{rows}.xlsx", rows, header=header), Settings())
+        with watch_calls(count, column_roles.infer_roles):
+            plan = parse_file(
+                _plan_sheet(tmp_path / f"p{rows}.xlsx", rows, header=header), Settings()
+            )
         assert len(plan.actions) == rows  # the whole table, read with the roles chosen
         assert plan.actions[-1].owner == ["Direction de catégorie", "Coordination qualité",
                                           "Conseil pédagogique"][(rows - 1) % 3]  # fmt: skip
@@ -118,25 +119,24 @@ def test_column_roles_are_inferred_from_a_bounded_sample_then_every_row_is_read(
 
 
 def test_a_table_whose_every_row_is_a_header_looks_at_a_bounded_number_of_rows_each(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
 ) -> None:
     # Each header row used to copy every row below it for `align` (quadratic).
     looked_at = 0
-    align = tables.align
 
-    def counted(header, roles, data, own=None):  # type: ignore[no-untyped-def]
+    def count(frame: FrameType) -> None:
         nonlocal looked_at
-        looked_at += len(data) + len(own or [])
-        return align(header, roles, data, own)
-
-    monkeypatch.setattr(tables, "align", counted)
+        looked_at += len(frame.f_locals["data"]) + len(frame.f_locals["own"] or [])
 
     def cost(rows: int) -> int:
         nonlocal looked_at
         looked_at = 0
         path = tmp_path / f"titres{rows}.csv"
         path.write_text("Action;Responsable;Échéance\n" * rows, encoding="utf-8")
-        with pytest.raises(IngestError):  # titles only: nothing to read, refused in French
+        with (
+            watch_calls(count, tables.align),
+            pytest.raises(IngestError),  # titles only: nothing to read, refused in French
+        ):
             parse_file(path, Settings())
         return looked_at
 

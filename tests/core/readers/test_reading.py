@@ -6,8 +6,10 @@ import hashlib
 import random
 import time
 from pathlib import Path
+from types import FrameType
 
 import pytest
+from call_watch import watch_calls
 
 from assistant.errors import (
     CorruptFileError,
@@ -75,19 +77,20 @@ def test_whitespace_only_file(tmp_path: Path, settings: IngestSettings, name: st
 
 
 def test_200_mb_file_is_refused_from_its_size_alone(
-    tmp_path: Path, settings: IngestSettings, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, settings: IngestSettings
 ) -> None:
     path = tmp_path / "énorme.pdf"
     with path.open("wb") as handle:
         handle.truncate(200 * 1024 * 1024)  # sparse: nothing is written to disk
 
-    def never(*_: object) -> bytes:
-        raise AssertionError("the file must not be read")
-
-    monkeypatch.setattr(Path, "read_bytes", never)
+    opened: list[FrameType] = []
     started = time.perf_counter()
-    with pytest.raises(FileTooLargeError, match=r"^énorme\.pdf : .*200\.0 Mo.*50 Mo"):
+    with (
+        watch_calls(opened.append, Path.read_bytes, Path.open),
+        pytest.raises(FileTooLargeError, match=r"^énorme\.pdf : .*200\.0 Mo.*50 Mo"),
+    ):
         read_document(path, settings)
+    assert opened == []  # the file was never opened, let alone read
     assert time.perf_counter() - started < 0.5
 
 

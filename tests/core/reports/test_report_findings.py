@@ -61,6 +61,25 @@ def test_a_plan_alone_says_where_recommendations_come_from_and_shows_no_rate(
     assert "Couverte " not in flat  # the verdicts read « Citée par le plan »
 
 
+def test_the_spreadsheet_of_a_plan_alone_counts_cited_recommendations_not_covered_ones(
+    plan_only: tuple[ReportData, list[Plan]], with_report: tuple[ReportData, list[Plan]]
+) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    def summary(data: ReportData) -> list[tuple[object, ...]]:
+        sheet = load_workbook(io.BytesIO(render(data, "xlsx")))["Synthèse"]
+        return list(sheet.iter_rows(min_row=4, values_only=True))
+
+    header, *rows = summary(plan_only[0])
+    assert header[:4] == ("Critère", "Recommandations citées", "Actions", "Lacunes")
+    assert not any("ouvert" in str(title) for title in header)  # no « Couvertes »
+    assert rows[0][:4] == ("Critère 1", 3, 8, 5)
+    measured = summary(with_report[0])[0]
+    assert "Couvertes" in measured and "Taux de couverture" in measured
+
+
 def test_every_imported_action_is_listed_even_without_recommendation(
     plan_only: tuple[ReportData, list[Plan]],
 ) -> None:

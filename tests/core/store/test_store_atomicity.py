@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from plan_fakes import PLAN_A, PLAN_B, fake_parse_file
+from fakes import FakeParser
+from plan_fakes import PLAN_A, PLAN_B
 
 from assistant.errors import (
     CorruptFileError,
@@ -19,9 +20,9 @@ from assistant.errors import (
 )
 from assistant.ingest import ProgressEvent, ingest_files
 from assistant.readers.source_file import SourceFile
-from assistant.schema import Action, Plan
+from assistant.schema import Plan
 from assistant.settings import Settings
-from assistant.store import Workspace, rows
+from assistant.store import Workspace
 
 WriteFile = Callable[[str, str], Path]
 Snapshot = Callable[[Path], dict[str, str]]
@@ -30,7 +31,7 @@ Snapshot = Callable[[Path], dict[str, str]]
 def test_a_batch_with_failing_files_writes_nothing_and_lists_every_failure(
     workspace: Workspace, write_file: WriteFile, snapshot_of: Snapshot
 ) -> None:
-    ingest_files(workspace, [write_file("plan-b.txt", PLAN_B)], parser=fake_parse_file)
+    ingest_files(workspace, [write_file("plan-b.txt", PLAN_B)], parser=FakeParser())
     good = write_file("plan-a.txt", PLAN_A)
     changed = write_file("plan-b.txt", PLAN_B + "swot: threat | Concurrence\n")
     corrupt = write_file("abime.txt", "rec: x\nCORROMPU")
@@ -41,7 +42,7 @@ def test_a_batch_with_failing_files_writes_nothing_and_lists_every_failure(
 
     with pytest.raises(IngestBatchError) as raised:
         ingest_files(
-            workspace, [good, changed, corrupt, empty, wrong, missing], parser=fake_parse_file
+            workspace, [good, changed, corrupt, empty, wrong, missing], parser=FakeParser()
         )
 
     failures = raised.value.failures
@@ -72,33 +73,35 @@ def test_a_parser_crash_is_reported_as_a_file_problem(
     assert workspace.documents() == []
 
 
+def _failing_inserts(workspace: Workspace, table: str, when: str, failure: str) -> None:
+    """Make SQLite itself fail the inserts into `table` that match `when` (a trigger)."""
+    with sqlite3.connect(workspace.database) as connection:
+        connection.execute(
+            f"CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} WHEN {when} BEGIN {failure}; END"
+        )
+    connection.close()
+
+
 def test_a_failure_in_the_middle_of_the_writes_rolls_everything_back(
-    workspace: Workspace,
-    write_file: WriteFile,
-    snapshot_of: Snapshot,
-    monkeypatch: pytest.MonkeyPatch,
+    workspace: Workspace, write_file: WriteFile, snapshot_of: Snapshot
 ) -> None:
     a = write_file("plan-a.txt", PLAN_A)
-    ingest_files(workspace, [a], parser=fake_parse_file)
+    ingest_files(workspace, [a], parser=FakeParser())
     a.write_text(PLAN_A.replace("Équipe motivée", "Équipe très motivée"), encoding="utf-8")
     b = write_file("plan-b.txt", PLAN_B)
+    # the action of the batch's second document (plan B) cannot be written
+    _failing_inserts(
+        workspace,
+        "actions",
+        "NEW.data LIKE '%forum des métiers%'",
+        "SELECT RAISE(ABORT, 'disque plein (simulé)')",
+    )
     before = snapshot_of(workspace.root)
     before_plans = workspace.plans()
 
-    real_insert = rows.insert_actions
-    calls: list[int] = []
+    with pytest.raises(sqlite3.IntegrityError, match="simulé"):
+        ingest_files(workspace, [a, b], parser=FakeParser())
 
-    def insert_then_fail(connection: object, actions: list[Action]) -> None:
-        calls.append(len(actions))
-        if len(calls) == 2:  # the second document of the batch
-            raise RuntimeError("disque plein (simulé)")
-        real_insert(connection, actions)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(rows, "insert_actions", insert_then_fail)
-    with pytest.raises(RuntimeError, match="simulé"):
-        ingest_files(workspace, [a, b], parser=fake_parse_file)
-
-    assert calls == [3, 1]
     assert workspace.plans() == before_plans
     # The copies of the new versions made before the failure are gone too.
     assert snapshot_of(workspace.root) == before
@@ -115,7 +118,7 @@ def test_a_file_modified_after_parsing_is_not_stored(
             a.write_text(PLAN_B, encoding="utf-8")
 
     with pytest.raises(WorkspaceError, match="modifié pendant l'import"):
-        ingest_files(workspace, [a], edit_during_write, parser=fake_parse_file)
+        ingest_files(workspace, [a], edit_during_write, parser=FakeParser())
     assert snapshot_of(workspace.root) == before
 
 
@@ -127,19 +130,17 @@ def test_a_lock_held_elsewhere_times_out_with_a_french_message(
         workspace.lock(),
         pytest.raises(WorkspaceError, match="en cours de modification par un autre"),
     ):
-        ingest_files(other, [write_file("plan-a.txt", PLAN_A)], parser=fake_parse_file)
+        ingest_files(other, [write_file("plan-a.txt", PLAN_A)], parser=FakeParser())
     assert other.documents() == []
 
 
 def test_a_database_failure_becomes_a_workspace_error(
-    workspace: Workspace, write_file: WriteFile, monkeypatch: pytest.MonkeyPatch
+    workspace: Workspace, write_file: WriteFile
 ) -> None:
-    def disk_full(*args: object) -> None:
-        raise sqlite3.OperationalError("database or disk is full")
-
-    monkeypatch.setattr(rows, "insert_swot", disk_full)
-    with pytest.raises(WorkspaceError, match="database or disk is full") as raised:
-        ingest_files(workspace, [write_file("plan-a.txt", PLAN_A)], parser=fake_parse_file)
+    # an OperationalError raised by SQLite while it writes (as « disk is full » is)
+    _failing_inserts(workspace, "swot_items", "1", "SELECT disque_plein()")
+    with pytest.raises(WorkspaceError, match="no such function: disque_plein") as raised:
+        ingest_files(workspace, [write_file("plan-a.txt", PLAN_A)], parser=FakeParser())
     assert "rien n'a été enregistré" in str(raised.value)
     assert workspace.documents() == []
     assert list((workspace.root / "originals").iterdir()) == []

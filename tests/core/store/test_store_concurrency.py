@@ -20,7 +20,7 @@ _SCRIPT = textwrap.dedent(
     import sys, time
     from pathlib import Path
     sys.path.insert(0, {fakes!r})
-    from plan_fakes import fake_parse_file
+    from fakes import FakeParser
     from assistant.ingest import ingest_files
     from assistant.settings import Settings
     from assistant.store import Workspace, rows
@@ -35,7 +35,7 @@ _SCRIPT = textwrap.dedent(
     start = Path(sys.argv[3])
     while not start.exists():
         time.sleep(0.01)
-    report = ingest_files(workspace, [Path(sys.argv[2])], parser=fake_parse_file)
+    report = ingest_files(workspace, [Path(sys.argv[2])], parser=FakeParser())
     print(report.files[0].outcome.value)
     """
 )
@@ -51,7 +51,7 @@ def test_concurrent_ingests_from_two_processes_keep_both_documents(
         sources.append(tmp_path / name)
         sources[-1].write_text(content, encoding="utf-8")
     start = tmp_path / "go"
-    script = _SCRIPT.format(fakes=str(Path(__file__).parent))
+    script = _SCRIPT.format(fakes=str(Path(__file__).parents[2]))  # tests/, for fakes.py
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     processes = [
         subprocess.Popen(

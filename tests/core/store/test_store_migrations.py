@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from plan_fakes import PLAN_A, PLAN_B, fake_parse_file
+from fakes import FakeParser
+from plan_fakes import PLAN_A, PLAN_B
 
 from assistant.errors import WorkspaceError
 from assistant.ingest import ingest_files
@@ -23,7 +24,7 @@ Snapshot = Callable[[Path], dict[str, str]]
 def _v1_workspace(root: Path, settings: Settings, source: Path) -> None:
     """A workspace as version 1 wrote it: items as JSON, no filter columns, no events."""
     root.mkdir()
-    plan = fake_parse_file(source, settings)
+    plan = FakeParser()(source, settings)
     with connect(root / "workspace.sqlite3") as connection, transaction(connection):
         assert migrate(connection, MIGRATIONS[:1]) == 1
         document = plan.document
@@ -62,7 +63,7 @@ def test_a_v1_workspace_is_upgraded_to_the_current_version(
 
     assert SCHEMA_VERSION > 1
     assert workspace.schema_version() == SCHEMA_VERSION
-    assert workspace.plans() == [fake_parse_file(source, settings)]
+    assert workspace.plans() == [FakeParser()(source, settings)]
     with sqlite3.connect(workspace.database) as connection:
         # Filter columns added by a later migration were backfilled from the JSON.
         assert connection.execute("SELECT owner FROM actions ORDER BY position").fetchall() == [
@@ -75,12 +76,11 @@ def test_a_v1_workspace_is_upgraded_to_the_current_version(
         ).fetchone() == (2,)
     # And the upgraded workspace works as a new one: unchanged file, events recorded.
     assert (
-        ingest_files(workspace, [source], parser=fake_parse_file).files[0].outcome
-        is Outcome.UNCHANGED
+        ingest_files(workspace, [source], parser=FakeParser()).files[0].outcome is Outcome.UNCHANGED
     )
     other = tmp_path / "plan-b.txt"
     other.write_text(PLAN_B, encoding="utf-8")
-    ingest_files(workspace, [other], parser=fake_parse_file)
+    ingest_files(workspace, [other], parser=FakeParser())
     assert [e.document_name for e in workspace.events()] == ["plan-b.txt"]
 
 

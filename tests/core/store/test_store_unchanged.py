@@ -1,6 +1,6 @@
 """Re-importing an unchanged file parses nothing (its content hash says so).
 
-The parser here is the store tests' fake (`plan_fakes.fake_parse_file`) wrapped in a
+The parser here is the store tests' fake (`fakes.FakeParser`) wrapped in a
 counter, passed in (`parser=`), so each test can assert how many files were actually parsed.
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from plan_fakes import fake_parse_file
+from fakes import FakeParser
 
 from assistant.ingest import ProgressEvent, ingest_files
 from assistant.readers.source_file import SourceFile
@@ -34,7 +34,7 @@ class CountingParser:
 
     def __call__(self, source: SourceFile, settings: Settings, /) -> Plan:
         self.calls.append(source.path.name)
-        return fake_parse_file(source, settings)
+        return FakeParser()(source, settings)
 
 
 @pytest.fixture

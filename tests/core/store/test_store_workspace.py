@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from plan_fakes import PLAN_A, PLAN_B, fake_parse_file
+from fakes import FakeParser
+from plan_fakes import PLAN_A, PLAN_B
 
 from assistant.errors import IngestBatchError, WorkspaceError
 from assistant.ingest import ProgressEvent, ingest_files
@@ -65,7 +66,7 @@ def test_ingest_adds_and_rebuilds_the_same_plans(
     a = write_file("plan-a.txt", PLAN_A)
     b = write_file("plan-b.txt", PLAN_B)
 
-    report = ingest_files(workspace, [a, b], parser=fake_parse_file)
+    report = ingest_files(workspace, [a, b], parser=FakeParser())
 
     assert [(f.name, f.outcome) for f in report.files] == [
         ("plan-a.txt", Outcome.ADDED),
@@ -78,7 +79,7 @@ def test_ingest_adds_and_rebuilds_the_same_plans(
         2,
     )
     assert report.files[0].warnings == ["Tableau p.3 mal aligné"]
-    assert workspace.plans() == [fake_parse_file(a, settings), fake_parse_file(b, settings)]
+    assert workspace.plans() == [FakeParser()(a, settings), FakeParser()(b, settings)]
     assert [r.ref for r in workspace.recommendations()] == [
         "Critère 1, Recommandation 1",
         "Critère 3, Recommandation 6",
@@ -90,7 +91,7 @@ def test_ingest_adds_and_rebuilds_the_same_plans(
 
 def test_originals_keep_the_ingested_bytes(workspace: Workspace, write_file: WriteFile) -> None:
     a = write_file("Plan-A.TXT", PLAN_A)
-    ingest_files(workspace, [a], parser=fake_parse_file)
+    ingest_files(workspace, [a], parser=FakeParser())
 
     (document,) = workspace.documents()
     assert document.original_path == f"originals/{document.sha256}.txt"
@@ -101,7 +102,7 @@ def test_originals_keep_the_ingested_bytes(workspace: Workspace, write_file: Wri
 def test_filter_columns_are_filled_from_the_models(
     workspace: Workspace, write_file: WriteFile
 ) -> None:
-    ingest_files(workspace, [write_file("plan-a.txt", PLAN_A)], parser=fake_parse_file)
+    ingest_files(workspace, [write_file("plan-a.txt", PLAN_A)], parser=FakeParser())
     with sqlite3.connect(workspace.database) as connection:
         owners = connection.execute(
             "SELECT owner, status_category FROM actions ORDER BY position"
@@ -121,10 +122,10 @@ def test_reingesting_an_unchanged_file_writes_nothing(
     workspace: Workspace, write_file: WriteFile, snapshot_of: Snapshot
 ) -> None:
     a = write_file("plan-a.txt", PLAN_A)
-    ingest_files(workspace, [a], parser=fake_parse_file)
+    ingest_files(workspace, [a], parser=FakeParser())
     before = snapshot_of(workspace.root)
 
-    report = ingest_files(workspace, [a], parser=fake_parse_file)
+    report = ingest_files(workspace, [a], parser=FakeParser())
 
     assert [f.outcome for f in report.files] == [Outcome.UNCHANGED]
     assert report.files[0].actions == 3
@@ -136,7 +137,7 @@ def test_a_new_version_replaces_the_items_and_keeps_unchanged_ids(
     workspace: Workspace, write_file: WriteFile
 ) -> None:
     a = write_file("plan-a.txt", PLAN_A)
-    ingest_files(workspace, [a], parser=fake_parse_file)
+    ingest_files(workspace, [a], parser=FakeParser())
     first = {action.text: action.id for action in workspace.actions()}
     first_sha = workspace.documents()[0].sha256
 
@@ -144,7 +145,7 @@ def test_a_new_version_replaces_the_items_and_keeps_unchanged_ids(
         "act: Enquête", "act: Nouvelle action | CAP | 2027 | | |\nact: Enquête"
     )
     a.write_text(edited, encoding="utf-8")
-    report = ingest_files(workspace, [a], parser=fake_parse_file)
+    report = ingest_files(workspace, [a], parser=FakeParser())
 
     (outcome,) = report.files
     assert outcome.outcome is Outcome.REPLACED
@@ -174,7 +175,7 @@ def test_a_mixed_batch_reports_each_outcome_and_logs_unchanged_files(
 ) -> None:
     a = write_file("plan-a.txt", PLAN_A)
     b = write_file("plan-b.txt", PLAN_B)
-    ingest_files(workspace, [a, b], parser=fake_parse_file)
+    ingest_files(workspace, [a, b], parser=FakeParser())
     b.write_text(PLAN_B + "swot: threat | Concurrence\n", encoding="utf-8")
     # Another plan: a copy of plan-b with one word changed would be a duplicate now.
     c = write_file(
@@ -183,7 +184,7 @@ def test_a_mixed_batch_reports_each_outcome_and_logs_unchanged_files(
         "Inscrits | Critère 2, Recommandation 1\n",
     )
 
-    report = ingest_files(workspace, [a, b, c], parser=fake_parse_file)
+    report = ingest_files(workspace, [a, b, c], parser=FakeParser())
 
     assert [f.outcome for f in report.files] == [Outcome.UNCHANGED, Outcome.REPLACED, Outcome.ADDED]
     assert report.model_dump()["added"] == 1
@@ -197,8 +198,8 @@ def test_a_mixed_batch_reports_each_outcome_and_logs_unchanged_files(
 def test_names_that_differ_only_by_case_are_the_same_document(
     workspace: Workspace, write_file: WriteFile
 ) -> None:
-    ingest_files(workspace, [write_file("Plan.txt", PLAN_A)], parser=fake_parse_file)
-    report = ingest_files(workspace, [write_file("other/plan.txt", PLAN_B)], parser=fake_parse_file)
+    ingest_files(workspace, [write_file("Plan.txt", PLAN_A)], parser=FakeParser())
+    report = ingest_files(workspace, [write_file("other/plan.txt", PLAN_B)], parser=FakeParser())
 
     assert report.files[0].outcome is Outcome.REPLACED
     assert [d.name for d in workspace.documents()] == ["plan.txt"]
@@ -212,7 +213,7 @@ def test_two_files_with_the_same_name_in_one_batch_are_refused(
     before = snapshot_of(workspace.root)
 
     with pytest.raises(IngestBatchError, match="même nom") as raised:
-        ingest_files(workspace, [first, second], parser=fake_parse_file)
+        ingest_files(workspace, [first, second], parser=FakeParser())
 
     assert [f.path for f in raised.value.failures] == [first, second]
     assert snapshot_of(workspace.root) == before
@@ -220,12 +221,12 @@ def test_two_files_with_the_same_name_in_one_batch_are_refused(
 
 def test_the_same_path_twice_counts_once(workspace: Workspace, write_file: WriteFile) -> None:
     a = write_file("plan-a.txt", PLAN_A)
-    report = ingest_files(workspace, [a, a], parser=fake_parse_file)
+    report = ingest_files(workspace, [a, a], parser=FakeParser())
     assert [f.outcome for f in report.files] == [Outcome.ADDED]
 
 
 def test_an_empty_batch_does_nothing(workspace: Workspace) -> None:
-    assert ingest_files(workspace, [], parser=fake_parse_file).files == []
+    assert ingest_files(workspace, [], parser=FakeParser()).files == []
 
 
 def test_progress_reports_both_stages(workspace: Workspace, write_file: WriteFile) -> None:
@@ -234,7 +235,7 @@ def test_progress_reports_both_stages(workspace: Workspace, write_file: WriteFil
         workspace,
         [write_file("plan-a.txt", PLAN_A), write_file("plan-b.txt", PLAN_B)],
         events.append,
-        parser=fake_parse_file,
+        parser=FakeParser(),
     )
 
     assert [(e.stage, e.done, e.total, e.name) for e in events] == [
@@ -251,7 +252,7 @@ def test_remove_deletes_the_items_and_logs_it(workspace: Workspace, write_file: 
     ingest_files(
         workspace,
         [write_file("plan-a.txt", PLAN_A), write_file("plan-b.txt", PLAN_B)],
-        parser=fake_parse_file,
+        parser=FakeParser(),
     )
 
     removed = workspace.remove("plan-a.txt")
@@ -274,7 +275,7 @@ def test_export_holds_everything_and_round_trips(
     ingest_files(
         workspace,
         [write_file("plan-a.txt", PLAN_A), write_file("plan-b.txt", PLAN_B)],
-        parser=fake_parse_file,
+        parser=FakeParser(),
     )
 
     export = workspace.export()
@@ -294,7 +295,7 @@ def test_reopening_keeps_the_data(
     ingest_files(
         Workspace.open(tmp_path / "ws", settings),
         [write_file("plan-a.txt", PLAN_A)],
-        parser=fake_parse_file,
+        parser=FakeParser(),
     )
     reopened = Workspace.open(tmp_path / "ws", settings, create=False)
     assert [d.name for d in reopened.documents()] == ["plan-a.txt"]
