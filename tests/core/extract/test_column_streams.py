@@ -378,3 +378,26 @@ def test_a_partners_column_takes_its_blocks_from_the_owners(tmp_path: Path) -> N
         "Jury des TFE",
         "Coordinateur des stages",
     ]
+
+
+def test_a_title_printed_again_alone_over_a_page_is_no_cell(tmp_path: Path) -> None:
+    # after a page break the status title comes back as a block of its own above the next
+    # cells
+    text = (
+        CHUNKED.replace("Indicateur\n\n", "Indicateur\n\nÉtat\n\n")
+        .replace(
+            "Taux de projets\nremis\nNombre de\nprésentations\n",
+            "Taux de projets\nremis\nNombre de\nprésentations\n\nEn cours\nRéalisé\n",
+        )
+        .replace(
+            "Enseignants formés\n",
+            "Enseignants formés\n\nÉtat\n\nPlanifié\nEn cours\nRéalisé\n",
+        )
+    )
+    text = text.replace("\nService informatique\n", "\nÉtat\n\nService informatique\n")
+    plan = _plan(tmp_path, text)
+    assert [a.status for a in plan.actions] == [
+        "En cours", "Réalisé", "Planifié", "En cours", "Réalisé"
+    ]  # fmt: skip
+    # (read as cells, the two titles looked like bodies: seven owners for five actions)
+    assert plan.actions[2].owner == "Service informatique"
