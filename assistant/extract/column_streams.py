@@ -151,9 +151,19 @@ def _titles(lines: list[Line]) -> tuple[int, set[Column], dict[int, Column]] | N
         joined = " ".join(w.text for w in lines[index : index + used])
         if used > 1 and "/" in joined:
             column = column_of(joined) or column
-        # a column already titled is titled again only by a repeated header (titles close
-        # together); alone among the cells, « Référent » is an owner's cell
+        # a column already titled is titled again by a repeated header (titles close
+        # together), or by its title printed as a block of its own over a page's cells
+        # when the title is no content of its column; alone among the cells, « Référent »
+        # is an owner's cell, and « Recommandation » opens « Recommandation / principale
+        # n°3 »
         if any(c is column for _, c in named) and not _titles_near(lines, index + used):
+            alone = bool(line.gap_before) and (
+                index + used >= len(lines) or bool(lines[index + used].gap_before)
+            )
+            if not alone or _fits_own_column(joined, column):
+                index += used
+                continue
+            title_lines.update((id(w), column) for w in lines[index : index + used])
             index += used
             continue
         title_lines.update((id(w), column) for w in lines[index : index + used])
@@ -166,6 +176,12 @@ def _titles(lines: list[Line]) -> tuple[int, set[Column], dict[int, Column]] | N
     if Column.ACTION not in roles or len(roles - _SINKS) < _MIN_TITLES:
         return None
     return named[0][0], roles, title_lines
+
+
+def _fits_own_column(text: str, column: Column) -> bool:
+    """Whether a title's text could be a cell of the column it names (« Référent »)."""
+    profile = cell_profile(text)
+    return any(profile.get(r, 0.0) >= _SUPPORT for r in _TITLE_ROLES.get(column, (column,)))
 
 
 @cache

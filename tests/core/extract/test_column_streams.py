@@ -68,6 +68,16 @@ Enseignants formés
 """
 
 
+# The owners of CHUNKED's five actions, in order.
+CHUNKED_OWNERS = [
+    "Titulaire du cours de bases de données",
+    "Cellule relations entreprises",
+    "Service informatique",
+    "Jury des TFE",
+    "Coordinateur des stages",
+]
+
+
 def _plan(tmp_path: Path, text: str):
     path = tmp_path / "plan.txt"
     path.write_text(text, encoding="utf-8")
@@ -323,13 +333,7 @@ def test_the_cells_under_a_comment_title_are_not_another_column(tmp_path: Path) 
         "Service informatique\nsollicité\nDépend du calendrier\nEn attente\n"
     )
     plan = _plan(tmp_path, CHUNKED + remarks)
-    assert [a.owner for a in plan.actions] == [
-        "Titulaire du cours de bases de données",
-        "Cellule relations entreprises",
-        "Service informatique",
-        "Jury des TFE",
-        "Coordinateur des stages",
-    ]
+    assert [a.owner for a in plan.actions] == CHUNKED_OWNERS
     assert all("Budget" not in " ".join(a.indicators) for a in plan.actions)
 
 
@@ -371,10 +375,27 @@ def test_a_partners_column_takes_its_blocks_from_the_owners(tmp_path: Path) -> N
         "Enseignants du bloc 2\nService des stages\n\nFévrier\n2026\n2025-2026\n",
     )
     plan = _plan(tmp_path, text)
-    assert [a.owner for a in plan.actions] == [
-        "Titulaire du cours de bases de données",
-        "Cellule relations entreprises",
-        "Service informatique",
-        "Jury des TFE",
-        "Coordinateur des stages",
-    ]
+    assert [a.owner for a in plan.actions] == CHUNKED_OWNERS
+
+
+def test_a_title_printed_again_alone_over_a_page_is_no_cell(tmp_path: Path) -> None:
+    # after a page break the status title comes back as a block of its own above the next
+    # cells
+    text = (
+        CHUNKED.replace("Indicateur\n\n", "Indicateur\n\nÉtat\n\n")
+        .replace(
+            "Taux de projets\nremis\nNombre de\nprésentations\n",
+            "Taux de projets\nremis\nNombre de\nprésentations\n\nEn cours\nRéalisé\n",
+        )
+        .replace(
+            "Enseignants formés\n",
+            "Enseignants formés\n\nÉtat\n\nPlanifié\nEn cours\nRéalisé\n",
+        )
+    )
+    text = text.replace("\nService informatique\n", "\nÉtat\n\nService informatique\n")
+    plan = _plan(tmp_path, text)
+    assert [a.status for a in plan.actions] == [
+        "En cours", "Réalisé", "Planifié", "En cours", "Réalisé"
+    ]  # fmt: skip
+    # (read as cells, the two titles looked like bodies: seven owners for five actions)
+    assert plan.actions[2].owner == "Service informatique"

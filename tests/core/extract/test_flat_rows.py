@@ -7,6 +7,13 @@ from pathlib import Path
 from assistant.parsing import parse_file
 from assistant.settings import Settings
 
+
+def _plan(tmp_path: Path, text: str):
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return parse_file(path, Settings())
+
+
 # What `pdftotext -raw` gives for a ruled table: each row's cells one after the other, a
 # cell's wrapped lines in a row, two cells sometimes on one line.
 RAW = """Plan d'action de la section
@@ -39,9 +46,7 @@ partagées
 
 
 def test_raw_text_of_a_table_is_read_row_by_row(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(RAW, encoding="utf-8")
-    plan = parse_file(path, Settings())
+    plan = _plan(tmp_path, RAW)
     assert [(a.text, a.owner, a.deadline, a.indicators) for a in plan.actions] == [
         ("Proposer aux étudiants de Bloc 1 un atelier de prise de parole en classe",
          "Maîtres-assistants de français", "Octobre 2024", ["Nombre d'ateliers donnés"]),
@@ -92,9 +97,7 @@ Direction Espace ouvert X
 
 
 def test_leading_references_wrapped_titles_and_a_closing_status(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(CITED, encoding="utf-8")
-    plan = parse_file(path, Settings())
+    plan = _plan(tmp_path, CITED)
     assert [(a.text, a.owner, a.deadline, a.indicators, a.status) for a in plan.actions] == [
         (
             "Ouvrir une permanence d'orientation pour les étudiants de Bloc 1",
@@ -118,9 +121,7 @@ def test_leading_references_wrapped_titles_and_a_closing_status(tmp_path: Path) 
 
 
 def test_a_timeline_header_and_its_marks_are_not_cells_of_the_actions(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(TIMELINE, encoding="utf-8")
-    plan = parse_file(path, Settings())
+    plan = _plan(tmp_path, TIMELINE)
     assert [(a.text, a.owner, a.indicators) for a in plan.actions] == [
         (
             "Revoir les grilles d'évaluation des stages",
@@ -164,9 +165,7 @@ Juin 2027 Accords signés Non entamé
 
 
 def test_headings_between_rows_and_repeated_headers(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(SECTIONS, encoding="utf-8")
-    plan = parse_file(path, Settings())
+    plan = _plan(tmp_path, SECTIONS)
     assert [(a.text, a.axis, a.objective, a.owner, a.deadline, a.status) for a in plan.actions] == [
         (
             "Organiser une journée d'accueil des nouveaux étudiants",
@@ -214,9 +213,7 @@ Octobre 2025 Nombre de tuteurs
 
 
 def test_a_criterion_column_beside_the_references_stays_the_criterion(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(CRITERION_BESIDE_REFERENCES, encoding="utf-8")
-    plan = parse_file(path, Settings())
+    plan = _plan(tmp_path, CRITERION_BESIDE_REFERENCES)
     keys = {r.id: r.key for r in plan.recommendations}
     assert [
         (a.text, a.criterion, [keys[link.recommendation_id] for link in a.links], a.owner)
@@ -250,9 +247,7 @@ Coordination des stages Juin 2027 Guide publié
 
 
 def test_words_cut_by_a_narrow_column_are_joined_back(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(CUT_WORDS, encoding="utf-8")
-    plan = parse_file(path, Settings())
+    plan = _plan(tmp_path, CUT_WORDS)
     assert [(a.owner, a.deadline) for a in plan.actions] == [
         ("Cellule techno-pédagogique", "Rentrée académique 2026"),
         ("Coordination des stages", "Juin 2027"),
@@ -270,9 +265,7 @@ Publier les fiches UE en anglais Direction de département Q3 2025 Non entamé
 
 
 def test_a_row_printed_on_one_line_is_cut_in_the_header_order(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(ONE_LINE_ROWS, encoding="utf-8")
-    plan = parse_file(path, Settings())
+    plan = _plan(tmp_path, ONE_LINE_ROWS)
     assert [(a.text, a.owner, a.deadline, a.status) for a in plan.actions] == [
         ("Moderniser le parc de la salle réseau", "Service informatique", "2025-2026", "En cours"),
         ("Inviter des développeurs en Bloc 3", "Coordinatrice des stages", "Printemps 2026",
@@ -302,9 +295,7 @@ Cellule qualité Juin 2025 En cours Premier rapport publié.
 
 
 def test_a_header_wrapped_over_lines_names_every_column(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(WRAPPED_HEADER, encoding="utf-8")
-    plan = parse_file(path, Settings())
+    plan = _plan(tmp_path, WRAPPED_HEADER)
     keys = {r.id: r.key for r in plan.recommendations}
     assert [
         (a.text, a.owner, a.deadline, a.status, [keys[link.recommendation_id] for link in a.links])
@@ -344,9 +335,7 @@ Grilles en ligne
 
 
 def test_a_table_saved_as_text_one_cell_a_line(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(CELL_PER_LINE, encoding="utf-8")
-    plan = parse_file(path, Settings())
+    plan = _plan(tmp_path, CELL_PER_LINE)
     assert [(a.text, a.owner, a.deadline, a.indicators) for a in plan.actions] == [
         ("Créer une charte de l'évaluation continue", "Conseil pédagogique", "Juin 2026",
          ["Charte adoptée"]),
@@ -376,9 +365,7 @@ Conseil étudiant Janv. 2026 Févr. 2026 Réalisé
 
 
 def test_titles_under_grouped_titles_are_the_columns(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(GROUPED_HEADER, encoding="utf-8")
-    plan = parse_file(path, Settings())
+    plan = _plan(tmp_path, GROUPED_HEADER)
     assert [(a.text, a.owner, a.deadline, a.status) for a in plan.actions] == [
         ("Réécrire le règlement des études", "Directrice des études", "Mars 2026", "Réalisé"),
         ("Ouvrir une permanence d'accueil", "Service social", "Juin 2026", "En cours"),
@@ -393,9 +380,7 @@ def test_a_first_cell_waiting_for_its_number_is_not_a_title(tmp_path: Path) -> N
         "Recommandation n°\n1\nOuvrir un guichet unique\nSecrétariat\nJuin 2026\n"
         "Recommandation n°\n2\nPublier les horaires en ligne\nService communication\nMai 2026\n"
     )
-    path = tmp_path / "plan.txt"
-    path.write_text(text, encoding="utf-8")
-    plan = parse_file(path, Settings())
+    plan = _plan(tmp_path, text)
     keys = {r.id: r.key for r in plan.recommendations}
     assert [
         (a.text, a.owner, a.deadline, [keys[link.recommendation_id] for link in a.links])
@@ -427,9 +412,7 @@ Juin 2027
 
 
 def test_recommendations_across_the_table_place_the_actions_below(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(BAND_ROWS, encoding="utf-8")
-    plan = parse_file(path, Settings())
+    plan = _plan(tmp_path, BAND_ROWS)
     keys = {r.id: r.key for r in plan.recommendations}
     texts = {r.key: r.text for r in plan.recommendations}
     assert [
@@ -485,9 +468,7 @@ Juin 2026 Reco 1 et 4
 
 
 def test_rows_keyed_by_action_codes(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(CODED, encoding="utf-8")
-    plan = parse_file(path, Settings())
+    plan = _plan(tmp_path, CODED)
     assert [(a.text, a.owner, a.deadline) for a in plan.actions] == [
         ("Harmoniser les consignes des rapports de laboratoire",
          "Équipe des travaux pratiques", "Mai 2025"),
@@ -536,9 +517,7 @@ Direction de catégorie
 def test_bulleted_actions_in_a_flattened_row_are_actions_of_their_objective(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(BULLETED, encoding="utf-8")
-    plan = parse_file(path, Settings())
+    plan = _plan(tmp_path, BULLETED)
     assert [(a.text, a.objective, a.owner, a.deadline, a.indicators) for a in plan.actions] == [
         ("Organiser une journée d'accueil par implantation",
          "Mieux accueillir les étudiants de première année", "Service d'aide à la réussite",
@@ -574,9 +553,7 @@ Premier semestre
 Convention signée
 Pas commencé
 """
-    path = tmp_path / "plan.txt"
-    path.write_text(text, encoding="utf-8")
-    plan = parse_file(path, Settings())
+    plan = _plan(tmp_path, text)
     assert [(a.owner, a.deadline, a.status) for a in plan.actions] == [
         ("Conseil pédagogique", "2e quadrimestre 2025-2026", "En cours"),
         ("Coordinatrice des stages", "Premier semestre 2026", "Pas commencé"),
@@ -611,9 +588,7 @@ Mars 2026 4 —
 
 
 def test_numbered_actions_in_one_cell_after_their_objective_and_bodies(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(NUMBERED_ITEMS, encoding="utf-8")
-    plan = parse_file(path, Settings())
+    plan = _plan(tmp_path, NUMBERED_ITEMS)
     assert [(a.text, a.objective, a.owner, a.deadline) for a in plan.actions] == [
         ("Ouvrir une permanence sociale par implantation", "Améliorer l'accueil des étudiants",
          "Service social; Délégués étudiants", "septembre 2025"),
@@ -654,9 +629,7 @@ Service technique
 Pas commencé
 Budget demandé.
 """
-    path = tmp_path / "plan.txt"
-    path.write_text(text, encoding="utf-8")
-    plan = parse_file(path, Settings())
+    plan = _plan(tmp_path, text)
     assert [(a.text, a.deadline, a.status) for a in plan.actions] == [
         ("Désigner un responsable qualité par finalité", "Septembre 2022", "Réalisé"),
         ("Créer un conseil industriel consultatif", "Juin 2023", "En cours"),
@@ -691,9 +664,7 @@ Ouvrir un laboratoire partagé
 Service technique 2024-2025
 Pas commencé
 """
-    path = tmp_path / "plan.txt"
-    path.write_text(text, encoding="utf-8")
-    plan = parse_file(path, Settings())
+    plan = _plan(tmp_path, text)
     keys = {r.id: r.key for r in plan.recommendations}
     assert [
         (a.text, a.owner, a.deadline, [keys[link.recommendation_id] for link in a.links])
