@@ -291,6 +291,8 @@ class _Walker:
         if (line.heading_level is not None and len(line.text) <= 250) or OBJECTIVE_HEADING.match(
             line.text
         ):
+            if ctx.heading_seen(line.text, line.heading_level):
+                return 1  # « Porteur : X »: the owner of what follows, not its objective
             ctx.new_section(squash(line.text))  # a real heading (Markdown '#', Word 'Titre N')
             return 1
         if ctx.schema is not None and not FOOTNOTE.match(line.text) and len(line.text) <= 250:

@@ -24,6 +24,7 @@ from assistant.extract.dates import due_date, split_inline_deadline
 from assistant.extract.items import join_list_cell, split_items, split_run_on
 from assistant.extract.keyed_tables import describe as describe_keyed
 from assistant.extract.keyed_tables import keyed_from, names_known_action, read_keyed_row
+from assistant.extract.period_headers import with_group_years
 from assistant.extract.references import (
     QUOTED_RECOMMENDATION,
     Reference,
@@ -306,7 +307,9 @@ def _read_rows(
             continue
         roles = roles_of(row)
         if roles is None and header is not None:
-            roles = _period_row(row)  # "Q1 2025 | Q2 2025" under "Calendrier de réalisation"
+            dated = with_group_years(row, header[0])  # « T1 » under a merged « 2026 »
+            roles = _period_row(dated)  # "Q1 2025 | Q2 2025" under "Calendrier de réalisation"
+            row = dated if roles is not None else row
         if roles is not None:
             if header is not None:
                 # a second header row under a merged group cell ("Suivi" over "Échéance |
@@ -492,6 +495,9 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
         if schema.has(Column.OWNER)
         else join_list_cell(get(Column.GUARANTOR))
     )
+    no_owner_column = not schema.has(Column.OWNER) and not schema.has(Column.GUARANTOR)
+    if not owner and no_owner_column and ctx.owner_heading is not None:
+        owner = ctx.owner_heading[0]  # « Porteur : X » above a table with no owner column
     indicator_cell = (
         get(Column.INDICATORS) if schema.has(Column.INDICATORS) else get(Column.RESULTS)
     )
