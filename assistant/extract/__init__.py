@@ -288,6 +288,13 @@ class _Walker:
                 if item_text is not None:
                     plan.add_swot(SwotKind(ctx.swot_kind), item_text, line.span)
                 return 1
+        if (
+            line.heading_level is None
+            and index + 1 < len(self.items)
+            and isinstance(self.items[index + 1], Table)
+            and ctx.heading_seen(line.text)
+        ):
+            return 1  # a lone « Porteur : X » line just over its table (heading style lost)
         if (line.heading_level is not None and len(line.text) <= 250) or OBJECTIVE_HEADING.match(
             line.text
         ):

@@ -43,6 +43,12 @@ class RowGroup:
     axis: str | None = None
 
 
+# The level given to a line that stands as a heading without a heading style (a lone
+# « Porteur : X » line over its table in a PDF, a one-cell row of a sheet): any heading
+# after it ends what it opened.
+LONE_LINE_LEVEL = 9
+
+
 @dataclass
 class Context:
     axis: str | None = None
@@ -66,7 +72,7 @@ class Context:
     # column), until a heading at its level or above; with that heading's level.
     owner_heading: tuple[str, int] | None = None
 
-    def heading_seen(self, text: str, level: int | None) -> bool:
+    def heading_seen(self, text: str, level: int | None = LONE_LINE_LEVEL) -> bool:
         """Follow a heading; True when it names the owner of the actions below it."""
         owner = labelled_owner(text) if level is not None else None
         if owner is not None and level is not None:

@@ -355,6 +355,9 @@ def _read_rows(
             report.rows_not_understood += 1
             continue
         if schema is None:
+            filled = [cell for cell in row.cells if cell.strip()]
+            if len(filled) == 1 and ctx.heading_seen(squash(filled[0])):
+                continue  # « Porteur : X » above the titles of its actions
             if not _places_actions(row, ctx, plan):
                 report.rows_not_understood += 1
             continue
@@ -426,7 +429,7 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
             evidence = row.span.model_copy(update={"excerpt": heading[:500]})
             ctx.placement = (plan.recommendation(reference, evidence, wording), evidence)
             ctx.heading = None
-        else:
+        elif not ctx.heading_seen(heading):  # « Porteur : X » across a sheet: the owner below
             ctx.heading = heading
         ctx.group = None
         ctx.reference_above = []

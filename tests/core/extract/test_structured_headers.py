@@ -128,3 +128,40 @@ def test_an_owner_heading_deeper_than_the_axis_heading_keeps_the_axis() -> None:
     )
     [action] = plan.actions
     assert action.owner == "Conseil pédagogique"
+
+
+def _line(line: int, text: str) -> Paragraph:
+    return Paragraph(text, _span(line, text))
+
+
+def test_an_owner_line_without_heading_style_just_above_its_table() -> None:
+    """The PDF export loses the heading style: « Porteur : X » is a plain line over its table."""
+    plan = _plan(
+        _line(1, "Porteur : Direction de département"),
+        _table(2, _HEADER, ("Recruter un maître-assistant", "Septembre 2025", "Poste pourvu")),
+        _line(4, "Porteur : Cellule qualité"),
+        _table(5, _HEADER, ("Enquêter sur l'insertion des diplômés", "Mars 2026", "Taux")),
+    )
+    assert [a.owner for a in plan.actions] == ["Direction de département", "Cellule qualité"]
+    assert all(a.objective is None or "Porteur" not in a.objective for a in plan.actions)
+
+
+def test_owner_rows_of_one_sheet_own_the_rows_below_them() -> None:
+    """A spreadsheet holds it all in one grid: the owner is a row of one filled cell."""
+    plan = _plan(
+        _table(
+            1,
+            ("Porteur : Direction de département", "", ""),
+            _HEADER,
+            ("Recruter un maître-assistant", "Septembre 2025", "Poste pourvu"),
+            ("Porteur : Cellule qualité", "", ""),
+            _HEADER,
+            ("Enquêter sur l'insertion des diplômés", "Mars 2026", "Taux de réponse"),
+            ("Publier les résultats des enquêtes", "Juin 2026", "Rapport publié"),
+        )
+    )
+    assert [a.owner for a in plan.actions] == [
+        "Direction de département",
+        "Cellule qualité",
+        "Cellule qualité",
+    ]
