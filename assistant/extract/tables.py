@@ -21,7 +21,7 @@ from assistant.extract.column_roles import SAMPLE_ROWS, infer_roles
 from assistant.extract.context import Context, RowGroup, TableSchema
 from assistant.extract.corrections import corrected_schema
 from assistant.extract.dates import due_date, split_inline_deadline
-from assistant.extract.items import join_list_cell, split_items, split_run_on
+from assistant.extract.items import indicator_items, join_list_cell, split_items, split_run_on
 from assistant.extract.keyed_tables import describe as describe_keyed
 from assistant.extract.keyed_tables import keyed_from, names_known_action, read_keyed_row
 from assistant.extract.period_headers import with_group_years
@@ -514,7 +514,7 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
         criterion=action_criterion(get(Column.CRITERION)),
         owner=owner,
         deadline=deadline,
-        indicators=split_items(indicator_cell),
+        indicators=indicator_items(indicator_cell),
         status=status,
         priority=priority_of(get(Column.PRIORITY)) or (ctx.group.priority if ctx.group else None),
         links=[(rec, LinkKind.EXPLICIT, span) for rec, span in links] + placement,

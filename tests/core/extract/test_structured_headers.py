@@ -165,3 +165,34 @@ def test_owner_rows_of_one_sheet_own_the_rows_below_them() -> None:
         "Cellule qualité",
         "Cellule qualité",
     ]
+
+
+def test_an_indicator_cell_that_says_it_is_not_set_yet_gives_no_indicator() -> None:
+    plan = _plan(
+        _table(
+            1,
+            ("Action", "Responsable", "Échéance", "Indicateur"),
+            ("Recruter un maître-assistant", "Directrice", "Septembre 2025", "À définir"),
+            ("Publier le calendrier du mémoire", "Secrétariat", "Juin 2025", "néant"),
+            ("Ouvrir des stages en archives", "Responsable des stages", "2026", "Nombre de stages"),
+        )
+    )
+    assert [a.indicators for a in plan.actions] == [[], [], ["Nombre de stages"]]
+
+
+def test_a_keyed_indicator_row_that_is_not_set_yet_gives_no_indicator() -> None:
+    plan = _plan(
+        _table(
+            1,
+            ("N°", "Action", "Responsable"),
+            ("1", "Recruter un maître-assistant", "Directrice"),
+            ("2", "Publier le calendrier du mémoire", "Secrétariat"),
+        ),
+        _table(
+            4,
+            ("Action n°", "Indicateur"),
+            ("1", "Poste pourvu"),
+            ("2", "à préciser"),
+        ),
+    )
+    assert [a.indicators for a in plan.actions] == [["Poste pourvu"], []]
