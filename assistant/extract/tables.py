@@ -21,7 +21,7 @@ from assistant.extract.column_roles import SAMPLE_ROWS, infer_roles
 from assistant.extract.context import Context, RowGroup, TableSchema
 from assistant.extract.corrections import corrected_schema
 from assistant.extract.dates import due_date, split_inline_deadline
-from assistant.extract.items import indicator_items, join_list_cell, split_items, split_run_on
+from assistant.extract.items import indicator_items, join_list_cell, split_run_on
 from assistant.extract.keyed_tables import describe as describe_keyed
 from assistant.extract.keyed_tables import keyed_from, names_known_action, read_keyed_row
 from assistant.extract.period_headers import with_group_years
@@ -449,6 +449,9 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
         squash(get(Column.ACTION)) if action_col is not None and action_col != schema.lead else ""
     )
 
+    if action_text and _cut_by_page(row, action_text, cells, schema, plan):
+        _continue_previous(cells, schema, plan, action_text)
+        return
     links = _row_links(cells, schema, plan, row)
     reference_column = schema.column(Column.REFERENCE)
     if reference_column is not None and reference_column != schema.lead:
@@ -553,8 +556,37 @@ def _row_links(
     return cited_recommendations(plan, ref_cell, criterion_cell, row.span)
 
 
-def _continue_previous(cells: list[str], schema: TableSchema, plan: PlanBuilder) -> None:
-    """A row with no action text continues the previous action (page break)."""
+def _cut_by_page(
+    row: TableRow, text: str, cells: list[str], schema: TableSchema, plan: PlanBuilder
+) -> bool:
+    """Whether a row is the rest of the last action, its row cut by a page break: the first
+    row of its page, its wording going on in lower case from an unfinished sentence, with
+    no reference of its own."""
+    if not plan.actions or not text[:1].islower():
+        return False
+    last = plan.actions[-1]
+    page, last_page = row.span.page, last.source.page
+    if page is None or last_page is None or page <= last_page:
+        return False
+    reference = schema.column(Column.REFERENCE)
+    if reference is not None and reference != schema.lead and cells[reference].strip():
+        return False
+    return not last.text.rstrip().endswith((".", "!", "?", ";"))
+
+
+def _go_on(before: str | None, after: str | None) -> str | None:
+    """A cell's text cut by a page break, then its rest: one phrase when the rest goes on
+    in lower case (« Direction de » + « catégorie »)."""
+    if not before or not after:
+        return before or after
+    return f"{before} {after}" if after[:1].islower() else f"{before}; {after}"
+
+
+def _continue_previous(
+    cells: list[str], schema: TableSchema, plan: PlanBuilder, text: str = ""
+) -> None:
+    """A row with no action text, or the rest of a row cut by a page break (`text`, the
+    rest of its wording), continues the previous action."""
     if not plan.actions:
         return
     last = plan.actions[-1]
@@ -565,10 +597,16 @@ def _continue_previous(cells: list[str], schema: TableSchema, plan: PlanBuilder)
     indicator_cell = (
         get(Column.INDICATORS) if schema.has(Column.INDICATORS) else get(Column.RESULTS)
     )
+    indicators, more = list(last.indicators), indicator_items(indicator_cell)
+    if text and indicators and more and more[0][:1].islower():
+        indicators[-1] = f"{indicators[-1]} {more.pop(0)}"  # one indicator cut in two
+    owner = join_list_cell(get(Column.OWNER))
     update: dict[str, object] = {
-        "indicators": last.indicators + split_items(indicator_cell),
-        "owner": last.owner or join_list_cell(get(Column.OWNER)),
+        "indicators": indicators + more,
+        "owner": _go_on(last.owner, owner) if text else last.owner or owner,
         "status": last.status or squash(get(Column.STATUS)) or None,
         "deadline": last.deadline or join_list_cell(get(Column.DEADLINE)),
     }
+    if text:
+        update["text"] = f"{last.text} {text}"
     plan.replace_last_action(last.model_copy(update=update))

@@ -196,3 +196,76 @@ def test_a_keyed_indicator_row_that_is_not_set_yet_gives_no_indicator() -> None:
         ),
     )
     assert [a.indicators for a in plan.actions] == [["Poste pourvu"], []]
+
+
+def _page_table(page: int, first_line: int, *rows: tuple[str, ...]) -> Table:
+    spans = [
+        Span(file="plan.pdf", page=page, line_start=n, line_end=n, excerpt=" | ".join(c)[:80])
+        for n, c in enumerate(rows, start=first_line)
+    ]
+    return Table(
+        rows=tuple(TableRow(cells, span) for cells, span in zip(rows, spans, strict=True)),
+        span=spans[0].model_copy(update={"line_end": spans[-1].line_end}),
+    )
+
+
+def _pdf_plan(*blocks: Block) -> Plan:
+    raw = RawDocument(
+        name="plan.pdf",
+        format=DocumentFormat.PDF,
+        sha256="0" * 64,
+        size_bytes=1000,
+        blocks=list(blocks),
+    )
+    return extract_plan(raw)
+
+
+_PAGE_HEADER = ("Réf.", "Action", "Responsable", "Échéance", "Indicateurs")
+
+
+def test_a_row_cut_by_a_page_break_goes_on_in_the_first_row_of_the_next_page() -> None:
+    plan = _pdf_plan(
+        _page_table(
+            1,
+            1,
+            _PAGE_HEADER,
+            ("R1", "Réviser la charte qualité", "Coordination qualité", "Juin 2025", "Charte"),
+            (
+                "R2",
+                "Renouveler le matériel du laboratoire de",
+                "Direction de",
+                "Décembre 2025",
+                "Inventaire du matériel",
+            ),
+        ),
+        _page_table(
+            2,
+            4,
+            ("", "simulation en soins intensifs", "catégorie", "", "remplacé\nBudget engagé"),
+            ("R3", "Proposer un tutorat par les pairs", "Service d'aide", "Q2 2026", "Taux"),
+        ),
+    )
+    assert [a.text for a in plan.actions] == [
+        "Réviser la charte qualité",
+        "Renouveler le matériel du laboratoire de simulation en soins intensifs",
+        "Proposer un tutorat par les pairs",
+    ]
+    cut = plan.actions[1]
+    assert cut.owner == "Direction de catégorie"
+    assert cut.deadline == "Décembre 2025"
+    assert cut.indicators == ["Inventaire du matériel remplacé", "Budget engagé"]
+
+
+def test_a_new_action_opening_the_next_page_stays_an_action() -> None:
+    plan = _pdf_plan(
+        _page_table(
+            1,
+            1,
+            _PAGE_HEADER,
+            ("R1", "Réviser la charte qualité", "Coordination", "Juin 2025", "Charte"),
+        ),
+        _page_table(
+            2, 3, ("R2", "Publier le plan actualisé", "Coordination", "Juin 2026", "Plan en ligne")
+        ),
+    )
+    assert len(plan.actions) == 2
