@@ -288,9 +288,18 @@ class _Walker:
                 if item_text is not None:
                     plan.add_swot(SwotKind(ctx.swot_kind), item_text, line.span)
                 return 1
+        if (
+            line.heading_level is None
+            and index + 1 < len(self.items)
+            and isinstance(self.items[index + 1], Table)
+            and ctx.heading_seen(line.text)
+        ):
+            return 1  # a lone « Porteur : X » line just over its table (heading style lost)
         if (line.heading_level is not None and len(line.text) <= 250) or OBJECTIVE_HEADING.match(
             line.text
         ):
+            if ctx.heading_seen(line.text, line.heading_level):
+                return 1  # « Porteur : X »: the owner of what follows, not its objective
             ctx.new_section(squash(line.text))  # a real heading (Markdown '#', Word 'Titre N')
             return 1
         if ctx.schema is not None and not FOOTNOTE.match(line.text) and len(line.text) <= 250:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from assistant.extract.column_roles import RoleAssignment
 from assistant.extract.keyed_tables import KeyedSchema
-from assistant.extract.vocabulary import Column
+from assistant.extract.vocabulary import Column, labelled_owner
 from assistant.schema import Span, TableReport
 
 
@@ -43,6 +43,12 @@ class RowGroup:
     axis: str | None = None
 
 
+# The level given to a line that stands as a heading without a heading style (a lone
+# « Porteur : X » line over its table in a PDF, a one-cell row of a sheet): any heading
+# after it ends what it opened.
+LONE_LINE_LEVEL = 9
+
+
 @dataclass
 class Context:
     axis: str | None = None
@@ -62,9 +68,25 @@ class Context:
     keyed: KeyedSchema | None = None
     # The structure report entry of the table being read.
     table_report: TableReport | None = None
+    # « Porteur : X » as a heading: X owns the actions below it (tables with no owner
+    # column), until a heading at its level or above; with that heading's level.
+    owner_heading: tuple[str, int] | None = None
+
+    def heading_seen(self, text: str, level: int | None = LONE_LINE_LEVEL) -> bool:
+        """Follow a heading; True when it names the owner of the actions below it."""
+        owner = labelled_owner(text) if level is not None else None
+        if owner is not None and level is not None:
+            self.owner_heading = (owner, level)
+            self.placement = None
+            self.group = None
+            return True
+        if self.owner_heading is not None and (level is None or level <= self.owner_heading[1]):
+            self.owner_heading = None
+        return False
 
     def new_axis(self, axis: str) -> None:
         self.axis = axis
+        self.owner_heading = None  # an axis opens a new part: an owner above it is over
         self.heading = None
         self.placement = None
         self.group = None

@@ -9,10 +9,13 @@ is one item; "ConnectED Taux de participation" is two).
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from assistant.extract.infinitives import is_infinitive
 from assistant.extract.text import squash
+from assistant.ids import fold
 
 _DASH_ITEM = re.compile(r"(?:^|(?<=\s))[-–—•▪]\s*(?=[A-ZÀ-ÖØ-Þ0-9«\"])")
 _LEADING_DASH = re.compile(r"^\s*[-–—•▪]\s*")
@@ -221,6 +224,18 @@ def split_items(cell: str, *, run_on: bool = True) -> list[str]:
                 continue
             items.extend(split_run_on(piece) if run_on else [piece])
     return [item.strip(" ;") for item in items if item.strip(" ;-")]
+
+
+_UNDECIDED = frozenset(
+    json.loads((Path(__file__).parent / "data" / "cell_lexicon_fr.json").read_text("utf-8"))[
+        "undecided_values"
+    ]
+)
+
+
+def indicator_items(cell: str) -> list[str]:
+    """The indicators of a cell, without the words saying there is none yet (« À définir »)."""
+    return [item for item in split_items(cell) if fold(item).strip(" .…") not in _UNDECIDED]
 
 
 def join_list_cell(cell: str) -> str | None:

@@ -20,7 +20,7 @@ from assistant.extract.action_codes import code_key
 from assistant.extract.action_fields import FIELD_NAMES_FR, complete
 from assistant.extract.builder import PlanBuilder
 from assistant.extract.column_roles import SAMPLE_ROWS, infer_roles
-from assistant.extract.items import join_list_cell, split_items
+from assistant.extract.items import indicator_items, join_list_cell
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import Column, column_of
 from assistant.ids import fold
@@ -242,7 +242,7 @@ def read_keyed_row(
         )
         return True
     for field, cell in values:
-        pieces = split_items(cell) if field == "indicators" else [_single(field, cell)]
+        pieces = indicator_items(cell) if field == "indicators" else [_single(field, cell)]
         for piece in pieces:
             complete(
                 plan,

@@ -35,7 +35,7 @@ _PRINCIPAL = re.compile(
 )
 _RP = re.compile(r"\bRp\.?\s*(?P<page>\d+)\s*[-–]\s*(?P<nums>\d+)\b", re.IGNORECASE)
 _PLAIN_REC = re.compile(
-    rf"\b(?:Recommandations?|Reco\.?)\s*(?:n\s*°\s*|no\.?\s*)?(?P<nums>{_AND_LIST})" + _PAGE,
+    rf"\b(?:Recommandations?|Reco\.?|Rec\.?)\s*(?:n\s*°\s*|no\.?\s*)?(?P<nums>{_AND_LIST})" + _PAGE,
     re.IGNORECASE,
 )
 _CRITERION_ONLY = re.compile(rf"\bCrit[èe]re\s*(?P<crit>{_NUM})\b", re.IGNORECASE)
@@ -101,7 +101,10 @@ def parse_references(text: str, *, free_text_fallback: bool = False) -> list[Ref
             ("Analyse Transversale Cursus Assistant Social p.14"), wrong for prose.
     """
     if _SHORT_LIST.match(text):
-        return [Reference(f"R{num}", None, num, None) for num in dict.fromkeys(_short_list(text))]
+        prefix = _short_prefix(text)
+        return [
+            Reference(f"{prefix}{num}", None, num, None) for num in dict.fromkeys(_short_list(text))
+        ]
     found: list[tuple[int, Reference]] = []
     taken: list[tuple[int, int]] = []
 
@@ -168,6 +171,17 @@ def parse_references(text: str, *, free_text_fallback: bool = False) -> list[Ref
         ):
             unique.append(Reference(stripped, None, None, None, _qualifier(stripped)))
     return unique
+
+
+_WRITTEN_PREFIX = re.compile(r"^\s*(?P<prefix>R(?:eco?)?\.?)\s*(?:n\s*°\s*)?\d", re.IGNORECASE)
+
+
+def _short_prefix(text: str) -> str:
+    """How a short list names its members: « R » as « R2 », « Reco » as « Reco 2 », so a
+    member is the same reference as the one cited alone in another row (« Reco 2 »)."""
+    match = _WRITTEN_PREFIX.match(text)
+    written = match["prefix"] if match else "R"
+    return "R" if written.upper() == "R" else f"{written} "
 
 
 def _short_list(text: str) -> list[str]:

@@ -21,9 +21,10 @@ from assistant.extract.column_roles import SAMPLE_ROWS, infer_roles
 from assistant.extract.context import Context, RowGroup, TableSchema
 from assistant.extract.corrections import corrected_schema
 from assistant.extract.dates import due_date, split_inline_deadline
-from assistant.extract.items import join_list_cell, split_items, split_run_on
+from assistant.extract.items import indicator_items, join_list_cell, split_run_on
 from assistant.extract.keyed_tables import describe as describe_keyed
 from assistant.extract.keyed_tables import keyed_from, names_known_action, read_keyed_row
+from assistant.extract.period_headers import with_group_years
 from assistant.extract.references import parse_references, recommendation_heading
 from assistant.extract.row_links import action_criterion, cited_recommendations
 from assistant.extract.table_survey import (
@@ -281,7 +282,9 @@ def _read_rows(
             continue
         roles = roles_of(row)
         if roles is None and header is not None:
-            roles = _period_row(row)  # "Q1 2025 | Q2 2025" under "Calendrier de réalisation"
+            dated = with_group_years(row, header[0])  # « T1 » under a merged « 2026 »
+            roles = _period_row(dated)  # "Q1 2025 | Q2 2025" under "Calendrier de réalisation"
+            row = dated if roles is not None else row
         if roles is not None:
             if header is not None:
                 # a second header row under a merged group cell ("Suivi" over "Échéance |
@@ -327,6 +330,9 @@ def _read_rows(
             report.rows_not_understood += 1
             continue
         if schema is None:
+            filled = [cell for cell in row.cells if cell.strip()]
+            if len(filled) == 1 and ctx.heading_seen(squash(filled[0])):
+                continue  # « Porteur : X » above the titles of its actions
             if not _places_actions(row, ctx, plan):
                 report.rows_not_understood += 1
             continue
@@ -398,7 +404,7 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
             evidence = row.span.model_copy(update={"excerpt": heading[:500]})
             ctx.placement = (plan.recommendation(reference, evidence, wording), evidence)
             ctx.heading = None
-        else:
+        elif not ctx.heading_seen(heading):  # « Porteur : X » across a sheet: the owner below
             ctx.heading = heading
         ctx.group = None
         ctx.reference_above = []
@@ -418,6 +424,9 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
         squash(get(Column.ACTION)) if action_col is not None and action_col != schema.lead else ""
     )
 
+    if action_text and _cut_by_page(row, action_text, cells, schema, plan):
+        _continue_previous(cells, schema, plan, action_text)
+        return
     links = _row_links(cells, schema, plan, row)
     reference_column = schema.column(Column.REFERENCE)
     if reference_column is not None and reference_column != schema.lead:
@@ -467,6 +476,9 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
         if schema.has(Column.OWNER)
         else join_list_cell(get(Column.GUARANTOR))
     )
+    no_owner_column = not schema.has(Column.OWNER) and not schema.has(Column.GUARANTOR)
+    if not owner and no_owner_column and ctx.owner_heading is not None:
+        owner = ctx.owner_heading[0]  # « Porteur : X » above a table with no owner column
     indicator_cell = (
         get(Column.INDICATORS) if schema.has(Column.INDICATORS) else get(Column.RESULTS)
     )
@@ -480,7 +492,7 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
         criterion=action_criterion(get(Column.CRITERION)),
         owner=owner,
         deadline=deadline,
-        indicators=split_items(indicator_cell),
+        indicators=indicator_items(indicator_cell),
         status=status,
         priority=priority_of(get(Column.PRIORITY)) or (ctx.group.priority if ctx.group else None),
         links=[(rec, LinkKind.EXPLICIT, span) for rec, span in links] + placement,
@@ -519,8 +531,37 @@ def _row_links(
     return cited_recommendations(plan, ref_cell, criterion_cell, row.span)
 
 
-def _continue_previous(cells: list[str], schema: TableSchema, plan: PlanBuilder) -> None:
-    """A row with no action text continues the previous action (page break)."""
+def _cut_by_page(
+    row: TableRow, text: str, cells: list[str], schema: TableSchema, plan: PlanBuilder
+) -> bool:
+    """Whether a row is the rest of the last action, its row cut by a page break: the first
+    row of its page, its wording going on in lower case from an unfinished sentence, with
+    no reference of its own."""
+    if not plan.actions or not text[:1].islower():
+        return False
+    last = plan.actions[-1]
+    page, last_page = row.span.page, last.source.page
+    if page is None or last_page is None or page <= last_page:
+        return False
+    reference = schema.column(Column.REFERENCE)
+    if reference is not None and reference != schema.lead and cells[reference].strip():
+        return False
+    return not last.text.rstrip().endswith((".", "!", "?", ";"))
+
+
+def _go_on(before: str | None, after: str | None) -> str | None:
+    """A cell's text cut by a page break, then its rest: one phrase when the rest goes on
+    in lower case (« Direction de » + « catégorie »)."""
+    if not before or not after:
+        return before or after
+    return f"{before} {after}" if after[:1].islower() else f"{before}; {after}"
+
+
+def _continue_previous(
+    cells: list[str], schema: TableSchema, plan: PlanBuilder, text: str = ""
+) -> None:
+    """A row with no action text, or the rest of a row cut by a page break (`text`, the
+    rest of its wording), continues the previous action."""
     if not plan.actions:
         return
     last = plan.actions[-1]
@@ -531,10 +572,16 @@ def _continue_previous(cells: list[str], schema: TableSchema, plan: PlanBuilder)
     indicator_cell = (
         get(Column.INDICATORS) if schema.has(Column.INDICATORS) else get(Column.RESULTS)
     )
+    indicators, more = list(last.indicators), indicator_items(indicator_cell)
+    if text and indicators and more and more[0][:1].islower():
+        indicators[-1] = f"{indicators[-1]} {more.pop(0)}"  # one indicator cut in two
+    owner = join_list_cell(get(Column.OWNER))
     update: dict[str, object] = {
-        "indicators": last.indicators + split_items(indicator_cell),
-        "owner": last.owner or join_list_cell(get(Column.OWNER)),
+        "indicators": indicators + more,
+        "owner": _go_on(last.owner, owner) if text else last.owner or owner,
         "status": last.status or squash(get(Column.STATUS)) or None,
         "deadline": last.deadline or join_list_cell(get(Column.DEADLINE)),
     }
+    if text:
+        update["text"] = f"{last.text} {text}"
     plan.replace_last_action(last.model_copy(update=update))

@@ -95,7 +95,7 @@ _FOOTNOTE_TAIL = re.compile(r"[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰*:()]+$")
 # A period heading a timeline column: "2024-2025", "2024-25", "2026", "Q1 2026", "sept. 2025".
 _PERIOD_LABEL = re.compile(
     r"^\s*(?:(?:ann[ée]e\s+(?:acad[ée]mique\s+)?)?(?:19|20)\d{2}(?:\s*[-/–]\s*(?:19|20)?\d{2})?"
-    r"|q\s*[1-4]\s*[-/]?\s*(?:19|20)\d{2}"
+    r"|[qt]\s*[1-4]\s*[-/]?\s*(?:19|20)\d{2}"  # quarters: « Q1 2025 », « T3 2026 »
     rf"|{MONTH_ABBREVIATION}[a-zéû]*\.?\s*(?:19|20)\d{{2}})"
     r"\s*$",
     re.IGNORECASE,
@@ -105,6 +105,17 @@ _PERIOD_LABEL = re.compile(
 def is_period_label(cell: str) -> bool:
     """True when a header cell names a period (a column of a timeline)."""
     return bool(_PERIOD_LABEL.match(cell))
+
+
+_LABELLED = re.compile(r"^\s*(?P<label>[^:]{2,40}?)\s*:\s*(?P<value>\S.{1,150}?)\s*$")
+
+
+def labelled_owner(text: str) -> str | None:
+    """X in « Porteur : X » / « Responsable(s) : X », a line naming who carries what follows."""
+    match = _LABELLED.match(text)
+    if match is None or column_of(match["label"]) not in (Column.OWNER, Column.GUARANTOR):
+        return None
+    return " ".join(match["value"].split())
 
 
 def column_of(header_cell: str) -> Column | None:

@@ -32,3 +32,30 @@ def test_a_short_reference_before_a_capitalised_wording(text: str, reference: st
 )
 def test_no_reference_opens_these(text: str) -> None:
     assert leading_reference(text) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("Rec. 2", "2"), ("Rec 4", "4"), ("Reco 3", "3"), ("Recommandation 5", "5")],
+)
+def test_one_abbreviated_reference_alone_in_its_cell(text: str, number: str) -> None:
+    from assistant.extract.references import parse_references
+
+    assert [r.number for r in parse_references(text)] == [number]
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("R2 et R3", ["R2", "R3"]),
+        ("Reco 1 et 3", ["Reco 1", "Reco 3"]),
+        ("Rec. 1, Rec. 3", ["Rec. 1", "Rec. 3"]),
+        ("Rec. 2, 4", ["Rec. 2", "Rec. 4"]),
+        ("R1 à R3", ["R1", "R2", "R3"]),
+    ],
+)
+def test_a_short_list_names_its_members_as_the_cell_writes_them(text: str, refs: list[str]) -> None:
+    """« Reco 1 et 3 » cites « Reco 1 », as « Reco 2 » alone in the next row does."""
+    from assistant.extract.references import parse_references
+
+    assert [r.ref for r in parse_references(text)] == refs
