@@ -258,3 +258,46 @@ def test_first_year_students_are_a_concept() -> None:
 
     assert shared("les étudiants de première année", "les primo-arrivants") >= 1
     assert not shared("les étudiants de première année", "repeindre la cafétéria")
+
+
+def test_a_rival_answered_elsewhere_takes_an_action_only_with_a_clear_lead(
+    tmp_path: Path,
+) -> None:
+    """« Fusionner » is « Regrouper »'s best answer, but « Réviser » scores it a hair higher
+    (0.61 against 0.60), though « Relire » answers « Réviser » far better. A near tie with
+    a rival that has its own answer leaves « Regrouper » its probable link; a clear lead
+    (0.70) takes it away, and so does any lead of a rival whose best answer it is too
+    (« Former », 0.62, with nothing better)."""
+    report = (
+        "# Rapport\n\n## Critère 3 : cohérence\n\n### Recommandations\n\n"
+        "1. Réviser les fiches des cours.\n2. Regrouper les petits cours.\n"
+        "3. Former les enseignants aux petits groupes.\n"
+    )
+    plan = (
+        "# Plan\n\n| Action | Responsable | Échéance |\n|---|---|---|\n"
+        "| Relire les descriptions de cours | Direction | 2026 |\n"
+        "| Fusionner les unités voisines | Direction | 2026 |\n"
+    )
+    (tmp_path / "rapport.md").write_text(report, encoding="utf-8")
+    (tmp_path / "plan.md").write_text(plan, encoding="utf-8")
+    plans = [parse_file(tmp_path / name, Settings()) for name in ("rapport.md", "plan.md")]
+    base = Calibration(dense_weight=1.0, covered=0.95, partial=0.95, candidate=0.95, probable=0.4)
+    actions = {a.id: a.text.split()[0] for a in plans[1].actions}
+
+    def linked(cosines: dict[tuple[str, str], float], params: Calibration) -> list[list[str]]:
+        mappings = build_mappings(plans, TableSearcher(plans, cosines), TOKENIZE, params=params)
+        return [[actions[link.action_id] for link in m.links] for m in mappings]
+
+    near_tie = {
+        ("Réviser", "Relire"): 0.9,
+        ("Réviser", "Fusionner"): 0.61,
+        ("Regrouper", "Fusionner"): 0.6,
+        ("Regrouper", "Relire"): 0.3,
+    }
+    tolerant = dataclasses.replace(base, rival_lead_elsewhere=0.02)
+    assert linked(near_tie, base) == [["Relire"], [], []]  # any lead takes it
+    assert linked(near_tie, tolerant) == [["Relire"], ["Fusionner"], []]
+    clear_lead = {**near_tie, ("Réviser", "Fusionner"): 0.7}
+    assert linked(clear_lead, tolerant) == [["Relire"], [], []]
+    own_best = {**near_tie, ("Former", "Fusionner"): 0.62}
+    assert linked(own_best, tolerant) == [["Relire"], [], ["Fusionner"]]
