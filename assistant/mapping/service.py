@@ -111,7 +111,7 @@ def build_mappings(
                 scored_by_group[index] = [
                     c for c in scored_by_group[index] if c.action_id not in rejected
                 ]
-    claims = _claims(scored_by_group)
+    claims = _claims(scored_by_group, written)
     mappings: list[Mapping] = []
     for index, group in enumerate(groups):
         links = written.get(index, [])
@@ -230,16 +230,23 @@ class _Claim:
     score: float  # the candidate's ranking score for that recommendation
     index: int  # the recommendation (group index)
     its_best: bool  # the action is that recommendation's best candidate
+    written: bool = False  # the plan itself ties the action to that recommendation
 
 
-def _claims(scored: dict[int, list[Candidate]]) -> dict[str, list[_Claim]]:
-    """For each candidate action, every recommendation it is a candidate for."""
+def _claims(
+    scored: dict[int, list[Candidate]], written: dict[int, list[MappingLink]]
+) -> dict[str, list[_Claim]]:
+    """For each candidate action, every recommendation it is a candidate for, and those
+    the plan ties it to (a written link: what the plan says the action answers)."""
     out: dict[str, list[_Claim]] = {}
     for index, candidates in scored.items():
         for rank, candidate in enumerate(candidates):
             out.setdefault(candidate.action_id, []).append(
                 _Claim(candidate.rank_score, index, rank == 0)
             )
+    for index, links in written.items():
+        for link in links:
+            out.setdefault(link.action_id, []).append(_Claim(1.0, index, True, written=True))
     return out
 
 
@@ -256,6 +263,7 @@ def _answers_best(
 ) -> bool:
     """Is this recommendation what its best candidate action answers best?
 
+    Not when the plan ties the action to another recommendation (and not to this one).
     A rival recommendation scoring the action higher takes it away, by any lead when the
     action is that rival's best answer too (or by more than `probable_margin`), by more than
     `rival_lead_elsewhere` when the rival has a better answer of its own (or not at all
@@ -266,6 +274,8 @@ def _answers_best(
     for claim in claims.get(best.action_id, ()):
         if claim.index == index:
             continue
+        if claim.written:  # the plan says what the action answers, and it is not this one
+            return False
         if claim.its_best:
             lead = own_lead
         elif params.rivals_among_best:

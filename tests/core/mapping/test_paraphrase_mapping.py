@@ -301,3 +301,32 @@ def test_a_rival_answered_elsewhere_takes_an_action_only_with_a_clear_lead(
     assert linked(clear_lead, tolerant) == [["Relire"], [], []]
     own_best = {**near_tie, ("Former", "Fusionner"): 0.62}
     assert linked(own_best, tolerant) == [["Relire"], [], ["Fusionner"]]
+
+
+def test_an_action_the_plan_ties_to_another_recommendation_is_not_a_probable_link(
+    tmp_path: Path,
+) -> None:
+    """The plan cites recommendation 1 for « Fusionner »; « Regrouper » (2), cited by
+    nothing, scores « Fusionner » best and far above recommendation 1 does: the plan's own
+    reference says what the action answers, so no « probable » link is made to it. Without
+    the reference, the link is made."""
+    report = (
+        "# Rapport\n\n## Critère 3 : cohérence\n\n### Recommandations\n\n"
+        "1. Réviser les fiches des cours.\n2. Regrouper les petits cours.\n"
+    )
+    (tmp_path / "rapport.md").write_text(report, encoding="utf-8")
+    base = Calibration(dense_weight=1.0, covered=0.95, partial=0.95, candidate=0.95, probable=0.4)
+    cosines = {("Réviser", "Fusionner"): 0.5, ("Regrouper", "Fusionner"): 0.8}
+
+    def links(reference: str) -> list[list[tuple[str, bool]]]:
+        plan = (
+            "# Plan\n\n| Recommandation | Action | Responsable | Échéance |\n|---|---|---|---|\n"
+            f"| {reference} | Fusionner les unités voisines | Direction | 2026 |\n"
+        )
+        (tmp_path / "plan.md").write_text(plan, encoding="utf-8")
+        plans = [parse_file(tmp_path / name, Settings()) for name in ("rapport.md", "plan.md")]
+        mappings = build_mappings(plans, TableSearcher(plans, cosines), TOKENIZE, params=base)
+        return [[(link.kind.value, link.probable) for link in m.links] for m in mappings]
+
+    assert links("Critère 3, Recommandation 1") == [[("explicit", False)], []]
+    assert links("") == [[], [("semantic", True)]]
