@@ -208,13 +208,8 @@ class TableSearcher:
         return sorted(hits, key=lambda h: -h.score)[:k]
 
 
-def test_an_action_better_answering_another_recommendation_that_has_its_own_answer(
-    tmp_path: Path,
-) -> None:
-    """« Fusionner » is the best answer to « Regrouper », and closer still to « Réviser »,
-    which « Relire » answers best. When an action's rivals are only the recommendations
-    it is the best answer to, « Regrouper » gets its probable link; « Former », whose best
-    answer is « Fusionner », a better answer to « Regrouper », gets none."""
+def _three_recommendations_two_actions(tmp_path: Path) -> list[Plan]:
+    """Recommendations « Réviser », « Regrouper », « Former »; actions « Relire », « Fusionner »."""
     report = (
         "# Rapport\n\n## Critère 3 : cohérence\n\n### Recommandations\n\n"
         "1. Réviser les fiches des cours.\n2. Regrouper les petits cours.\n"
@@ -228,6 +223,17 @@ def test_an_action_better_answering_another_recommendation_that_has_its_own_answ
     (tmp_path / "rapport.md").write_text(report, encoding="utf-8")
     (tmp_path / "plan.md").write_text(plan, encoding="utf-8")
     plans = [parse_file(tmp_path / name, Settings()) for name in ("rapport.md", "plan.md")]
+    return plans
+
+
+def test_an_action_better_answering_another_recommendation_that_has_its_own_answer(
+    tmp_path: Path,
+) -> None:
+    """« Fusionner » is the best answer to « Regrouper », and closer still to « Réviser »,
+    which « Relire » answers best. When an action's rivals are only the recommendations
+    it is the best answer to, « Regrouper » gets its probable link; « Former », whose best
+    answer is « Fusionner », a better answer to « Regrouper », gets none."""
+    plans = _three_recommendations_two_actions(tmp_path)
     cosines = {
         ("Réviser", "Relire"): 0.9,
         ("Réviser", "Fusionner"): 0.7,
@@ -268,19 +274,7 @@ def test_a_rival_answered_elsewhere_takes_an_action_only_with_a_clear_lead(
     a rival that has its own answer leaves « Regrouper » its probable link; a clear lead
     (0.70) takes it away, and so does any lead of a rival whose best answer it is too
     (« Former », 0.62, with nothing better)."""
-    report = (
-        "# Rapport\n\n## Critère 3 : cohérence\n\n### Recommandations\n\n"
-        "1. Réviser les fiches des cours.\n2. Regrouper les petits cours.\n"
-        "3. Former les enseignants aux petits groupes.\n"
-    )
-    plan = (
-        "# Plan\n\n| Action | Responsable | Échéance |\n|---|---|---|\n"
-        "| Relire les descriptions de cours | Direction | 2026 |\n"
-        "| Fusionner les unités voisines | Direction | 2026 |\n"
-    )
-    (tmp_path / "rapport.md").write_text(report, encoding="utf-8")
-    (tmp_path / "plan.md").write_text(plan, encoding="utf-8")
-    plans = [parse_file(tmp_path / name, Settings()) for name in ("rapport.md", "plan.md")]
+    plans = _three_recommendations_two_actions(tmp_path)
     base = Calibration(dense_weight=1.0, covered=0.95, partial=0.95, candidate=0.95, probable=0.4)
     actions = {a.id: a.text.split()[0] for a in plans[1].actions}
 
