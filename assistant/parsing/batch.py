@@ -251,9 +251,13 @@ def parse_sources(
     return outcomes
 
 
-# A PDF costs about 30 ms of parsing per KB (tables rebuilt from the page layout); other
-# formats are read 20-50 times faster. Starting a worker process costs about half a second.
-_PDF_BYTES_PER_SECOND = 35_000
+# A PDF costs about 6-7 ms of CPU per KB since it is read by arrays with pypdfium2 (the
+# 125 KB, 31-page bench plan: read, extract and build the plan in 0.75-0.85 s; it was about
+# 30 ms per KB with pdfminer); other formats are read faster still. A worker process costs
+# 1-1.5 s of CPU before it parses anything (a new interpreter importing the readers), so
+# that plan parsed in a worker made a fresh ``ingest`` 1.5 s of CPU dearer (11.4-12.1 →
+# 9.5-10.4 s CPU parsed here, load average 7), for no gain in wall time on a busy machine.
+_PDF_BYTES_PER_SECOND = 150_000
 _OTHER_BYTES_PER_SECOND = 1_000_000
 _WORTH_A_PROCESS_SECONDS = 1.0
 

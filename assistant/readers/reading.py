@@ -7,11 +7,11 @@ the file's format, and turns any failure a library did not foresee into a
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
 from assistant.errors import CorruptFileError, IngestError, LimitExceeded
-from assistant.readers import csv, docx, md, pdf, txt, xlsx
 from assistant.readers.base import RawDocument, Table
 from assistant.readers.limits import CellBudget, too_complex
 from assistant.readers.source_file import SourceFile, load_source
@@ -20,14 +20,23 @@ from assistant.settings import IngestSettings
 
 Reader = Callable[[SourceFile, IngestSettings], RawDocument]
 
-READERS: dict[DocumentFormat, Reader] = {
-    DocumentFormat.TXT: txt.read,
-    DocumentFormat.MD: md.read,
-    DocumentFormat.PDF: pdf.read,
-    DocumentFormat.DOCX: docx.read,
-    DocumentFormat.XLSX: xlsx.read,
-    DocumentFormat.CSV: csv.read,
+#: The module whose ``read`` reads each format, imported at the first file of that format:
+#: reading a PDF never imports python-docx or openpyxl, and a command that reads no file
+#: (``ask``, the TUI) imports no reader library at all.
+_READER_MODULES: dict[DocumentFormat, str] = {
+    DocumentFormat.TXT: "assistant.readers.txt",
+    DocumentFormat.MD: "assistant.readers.md",
+    DocumentFormat.PDF: "assistant.readers.pdf",
+    DocumentFormat.DOCX: "assistant.readers.docx",
+    DocumentFormat.XLSX: "assistant.readers.xlsx",
+    DocumentFormat.CSV: "assistant.readers.csv",
 }
+
+
+def reader_for(document_format: DocumentFormat) -> Reader:
+    """The reader of a format (its module imported now if it was not yet)."""
+    read: Reader = importlib.import_module(_READER_MODULES[document_format]).read
+    return read
 
 
 def read_document(path: Path, settings: IngestSettings) -> RawDocument:
@@ -59,7 +68,7 @@ def read_source(source: SourceFile, settings: IngestSettings) -> RawDocument:
     """
     path = source.path
     try:
-        document = READERS[source.format](source, settings)
+        document = reader_for(source.format)(source, settings)
         check_tables(document, settings)
         return document
     except IngestError:

@@ -10,7 +10,8 @@ and the same tokenizer (``tokenizer.json``, the Rust `tokenizers` library): the 
 the sentence-transformers one to float rounding (a test holds it to it). It is used for
 queries only while the full model is not loaded; passages are still embedded by
 sentence-transformers. Any other model folder (not a mean-pooled, normalised BERT) is
-refused here, and the caller loads sentence-transformers as before.
+refused here, and the caller loads sentence-transformers as before. Batches of passages go
+through `assistant.retrieval.bert_torch`, the same forward pass in torch (no transformers).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,49 +35,69 @@ _MODULES = [
 ]
 
 
+@dataclass(frozen=True)
+class BertFolder:
+    """A model folder checked to be a mean-pooled, normalised BERT (`read_bert_folder`)."""
+
+    folder: Path
+    config: dict[str, Any]
+    max_seq_length: int
+
+
+def read_bert_folder(folder: Path) -> BertFolder:
+    """The folder's configuration, once checked to be a model these encoders can run.
+
+    Raises:
+        UnsupportedModelError: another kind of model, or files missing.
+    """
+    try:
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        modules = json.loads((folder / "modules.json").read_text(encoding="utf-8"))
+        pooling = next((m for m in modules if m["type"].endswith("Pooling")), None)
+        pooled = json.loads(
+            (folder / (pooling["path"] if pooling else "1_Pooling") / "config.json").read_text(
+                encoding="utf-8"
+            )
+        )
+        sbert = json.loads((folder / "sentence_bert_config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise UnsupportedModelError(str(exc)) from exc
+    usable = (
+        [m.get("type") for m in modules] == _MODULES
+        and config.get("model_type") == "bert"
+        and config.get("hidden_act") == "gelu"
+        and config.get("position_embedding_type", "absolute") == "absolute"
+        and pooled.get("pooling_mode_mean_tokens") is True
+        and not any(
+            pooled.get(k)
+            for k in (
+                "pooling_mode_cls_token",
+                "pooling_mode_max_tokens",
+                "pooling_mode_mean_sqrt_len_tokens",
+            )
+        )
+        and not sbert.get("do_lower_case")
+        and (folder / "model.safetensors").is_file()
+        and (folder / "tokenizer.json").is_file()
+    )
+    if not usable:
+        raise UnsupportedModelError(f"{folder} : modèle non pris en charge par numpy")
+    return BertFolder(folder, config, int(sbert.get("max_seq_length", 256)))
+
+
 class BertSentenceEncoder:
     """Mean-pooled, unit-length BERT sentence vectors, with numpy (see the module docstring)."""
 
     def __init__(self, folder: Path) -> None:
-        try:
-            config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-            modules = json.loads((folder / "modules.json").read_text(encoding="utf-8"))
-            pooling = next((m for m in modules if m["type"].endswith("Pooling")), None)
-            pooled = json.loads(
-                (folder / (pooling["path"] if pooling else "1_Pooling") / "config.json").read_text(
-                    encoding="utf-8"
-                )
-            )
-            sbert = json.loads((folder / "sentence_bert_config.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise UnsupportedModelError(str(exc)) from exc
-        usable = (
-            [m.get("type") for m in modules] == _MODULES
-            and config.get("model_type") == "bert"
-            and config.get("hidden_act") == "gelu"
-            and config.get("position_embedding_type", "absolute") == "absolute"
-            and pooled.get("pooling_mode_mean_tokens") is True
-            and not any(
-                pooled.get(k)
-                for k in (
-                    "pooling_mode_cls_token",
-                    "pooling_mode_max_tokens",
-                    "pooling_mode_mean_sqrt_len_tokens",
-                )
-            )
-            and not sbert.get("do_lower_case")
-            and (folder / "model.safetensors").is_file()
-            and (folder / "tokenizer.json").is_file()
-        )
-        if not usable:
-            raise UnsupportedModelError(f"{folder} : modèle non pris en charge par numpy")
+        checked = read_bert_folder(folder)
+        config = checked.config
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
         self._weights: dict[str, Any] = load_file(str(folder / "model.safetensors"))
         self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self._tokenizer.no_padding()
-        self._tokenizer.enable_truncation(int(sbert.get("max_seq_length", 256)))
+        self._tokenizer.enable_truncation(checked.max_seq_length)
         self.dimension = int(config["hidden_size"])
         self._layers = int(config["num_hidden_layers"])
         self._heads = int(config["num_attention_heads"])

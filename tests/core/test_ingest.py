@@ -156,9 +156,9 @@ def test_ingest_errors_survive_pickling() -> None:
 def test_workers_are_used_only_where_they_pay(tmp_path: Path) -> None:
     small = [_write(tmp_path, "a.md"), _write(tmp_path, "b.md")]
     big_pdf = tmp_path / "gros.pdf"
-    big_pdf.write_bytes(b"%PDF" + b"x" * 200_000)  # about 6 s of parsing expected
+    big_pdf.write_bytes(b"%PDF" + b"x" * 400_000)  # about 2.7 s of parsing expected
     other_big_pdf = tmp_path / "autre.pdf"
-    other_big_pdf.write_bytes(b"%PDF" + b"x" * 200_000)
+    other_big_pdf.write_bytes(b"%PDF" + b"x" * 400_000)
     settings = Settings()
 
     assert parse_processes(small, settings) == 0
