@@ -10,7 +10,8 @@ import pytest
 
 from evals.zoo_eval import FormScore, aggregate, evaluate_zoo
 
-#: (format, figure) -> floor, in-sample.
+#: (format, figure) -> floor, in-sample. Set on 42 layouts (six new ones, 2026-12-03, harder in
+#: their text forms: the text floors went down with them, not with a rule).
 FLOORS = {
     ("docx", "actions.recall"): 0.95,
     ("docx", "exact.owner"): 0.95,
@@ -20,17 +21,17 @@ FLOORS = {
     ("pdf", "actions.recall"): 0.95,
     ("pdf", "exact.deadline"): 0.95,
     ("txt", "actions.recall"): 0.90,
-    ("txt-layout", "actions.recall"): 0.96,
+    ("txt-layout", "actions.recall"): 0.92,
     ("txt-layout", "exact.owner"): 0.95,
-    ("txt-raw", "actions.recall"): 0.92,
-    ("txt-office", "actions.recall"): 0.95,
-    ("txt-office", "exact.owner"): 0.93,
+    ("txt-raw", "actions.recall"): 0.88,
+    ("txt-office", "actions.recall"): 0.93,
+    ("txt-office", "exact.owner"): 0.92,
     ("txt-raw", "exact.owner"): 0.87,
-    ("txt-raw", "links.f1"): 0.85,
-    ("txt-office", "links.f1"): 0.94,
+    ("txt-raw", "links.f1"): 0.82,
+    ("txt-office", "links.f1"): 0.86,
     ("txt-office", "exact.deadline"): 0.92,
     ("txt-raw", "exact.deadline"): 0.83,
-    ("txt-raw", "recommendations.recall"): 0.92,
+    ("txt-raw", "recommendations.recall"): 0.85,
     ("txt", "recommendations.recall"): 0.73,
 }
 
