@@ -32,7 +32,7 @@ from assistant.extract.row_links import (
     cited_recommendations,
     separate_criterion,
 )
-from assistant.extract.sections import opens_section
+from assistant.extract.sections import opens_section, section_numbers
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import (
@@ -74,6 +74,7 @@ _PERIOD_PIECE = re.compile(
 # A folded qualifying adjective by its ending (« strategique », « operationnel »,
 # « initiale »); not a participle (« Faiblesse identifiée » names no column of ours)
 _ADJECTIVE = r"[a-z]{3,}(?:ique|iques|el|elle|els|elles|al|ale|aux|ales|if|ive|ifs|ives)"
+_SECTION_LOOKBACK = 200  # lines above a table where the headings of its section are looked for
 _MAX_HEADER_LINES = 10  # one title a line (a table saved as text), ten columns
 _MAX_PERIOD_LINES = 36  # a timeline header, one piece a line (« Q1 / 2025 »)
 _SUPPORT = 0.5  # a cell's content score for a role that makes it fit that column
@@ -157,8 +158,12 @@ def _under_groups(top: list[Column], below: list[Column] | None) -> list[Column]
 
 
 def _is_header(named: list[Column]) -> bool:
-    """Titles enough for a plan table's header: three columns or more, the action's among."""
-    return len({c for c in named if c not in NO_FIELD}) >= 3 and Column.ACTION in named
+    """Titles enough for a plan table's header: three columns or more, the action's among,
+    or the action's beside the recommendations it answers (« Recommandation | Action »)."""
+    roles = {c for c in named if c not in NO_FIELD}
+    if Column.ACTION not in roles:
+        return False
+    return len(roles) >= 3 or bool(roles & {Column.REFERENCE, Column.CRITERION})
 
 
 def _header_goes_on(previous: str, text: str, titles: list[Column] | None) -> bool:
@@ -608,7 +613,9 @@ def read_flat_rows(items: list[Item], plan: PlanBuilder) -> int:
             index += 1
             continue
         columns, used = header
-        body = _body(lines[index + used :])
+        body = _body(
+            lines[index + used :], section_numbers(lines[max(0, index - _SECTION_LOOKBACK) : index])
+        )
         rows = _table_rows(columns, body, context)
         if len(rows) >= _MIN_ROWS:
             for row in rows:
@@ -718,12 +725,14 @@ def _band(lines: list[Line], at: int) -> tuple[_Placement, int] | None:
     return _Placement(reference, wording, source), used
 
 
-def _body(lines: list[Line]) -> list[Line]:
+def _body(lines: list[Line], sections: frozenset[str] = frozenset()) -> list[Line]:
     """The lines of the table: up to a heading, the next section's or two blank lines."""
     out: list[Line] = []
     for index, line in enumerate(lines):
         if out and (
-            line.heading_level is not None or line.gap_before >= 2 or opens_section(lines, index)
+            line.heading_level is not None
+            or line.gap_before >= 2
+            or opens_section(lines, index, sections)
         ):
             break
         out.append(line)
