@@ -299,6 +299,14 @@ def _split_line(line: Line) -> list[Line]:
     Rp.6 - 1 Réviser… »); the text before a free-standing date, the date, and a capitalised
     text after it (a date inside a sentence stays there); a status closing it."""
     text = line.text
+    number = _ROW_NUMBER.match(text)
+    if number is not None and leading_reference(text[number.end() :]):
+        # « 1 Recommandation 1 Introduire… »: the row's number, then its reference
+        head, tail = number.group(0).strip(), text[number.end() :].strip()
+        return [
+            replace(line, text=head, raw=head),
+            *_split_line(replace(line, text=tail, raw=tail)),
+        ]
     length = leading_reference(text)
     rest = text[length:].strip()
     if length and rest and (rest[:1].isupper() or leading_reference(rest)):
@@ -418,7 +426,7 @@ def _rows(columns: list[Column], cells: list[WrappedCell]) -> list[_Row]:
     while queue:
         cell = queue.pop(0)
         first = cell.lines[0].text
-        if numbered and len(cell.lines) == 1 and _NUMBER_ALONE.match(first):
+        if len(cell.lines) == 1 and _NUMBER_ALONE.match(first) and (numbered or _leads(queue)):
             # the row's number on a line of its own (a table saved as text, one cell a line)
             rows.append(_Row(lead=first.strip()))
             at = 0
@@ -480,6 +488,12 @@ def _rows(columns: list[Column], cells: list[WrappedCell]) -> list[_Row]:
                 queue.insert(0, following)
         rows[-1].add(at, cell)
     return _objectives_joined(columns, rows)
+
+
+def _leads(queue: list[WrappedCell]) -> bool:
+    """Whether a number alone opens the row of the reference after it (« 1 » before
+    « Recommandation 1 »: a row's number the titles did not name)."""
+    return bool(queue) and leading_reference(queue[0].lines[0].text) > 0
 
 
 def _continues_list(cells: list[WrappedCell] | None, first: str) -> bool:
