@@ -42,6 +42,7 @@ from assistant.extract.vocabulary import (
     column_of,
     header_prefixes,
     is_status_value,
+    labelled_owner,
     priority_of,
 )
 from assistant.french.dated_titles import undated_title
@@ -202,7 +203,7 @@ def _header_waits(previous: str) -> bool:
 
 def column_titles(lines: list[Line]) -> list[Column] | None:
     """The columns the lines name when they hold nothing but column titles, else None."""
-    key = re.sub(r"\bn\s+°", "n°", fold(" ".join(line.text for line in lines)))
+    key = re.sub(r"\bn\s+°", "n°", fold(_joined(lines)))
     # « Calendrier de réalisation », « Indicateurs de suivi »: a complement is the same title
     key = _COMPLEMENT.sub(_one_title, key)
     # « Axe stratégique », « Objectif opérationnel », « Échéance initiale »: an adjective
@@ -219,6 +220,24 @@ def column_titles(lines: list[Line]) -> list[Column] | None:
 @cache
 def _qualified() -> re.Pattern[str]:
     return re.compile(rf"({_header_pattern().pattern})(\s+{_ADJECTIVE})(?![a-z])")
+
+
+def _joined(lines: list[Line]) -> str:
+    """The lines' text, a word cut by a narrow column joined back when it makes a title
+    (« Recomman » / « dation »: LibreOffice cuts a long word without a hyphen)."""
+    text = lines[0].text if lines else ""
+    for line in lines[1:]:
+        before, after = text.rsplit(" ", 1)[-1], line.text.split(" ", 1)[0]
+        glued = fold(before + after)
+        if (
+            after[:1].islower()
+            and _header_pattern().fullmatch(glued) is not None
+            and _header_pattern().fullmatch(fold(before)) is None
+        ):
+            text += line.text
+        else:
+            text += " " + line.text
+    return text
 
 
 def _one_title(match: re.Match[str]) -> str:
@@ -260,6 +279,7 @@ class _Row:
     lead: str = ""  # the row's number or priority mark
     axis: str | None = None
     heading: str | None = None  # the objective heading above the row
+    owner: str | None = None  # the owner named above the table (« Porteur : X »)
     placement: _Placement | None = None  # the recommendation printed across, above it
 
     def value(self, column: int | None) -> str:
@@ -663,14 +683,17 @@ class _Context:
     axis: str | None = None
     objective: str | None = None
     placement: _Placement | None = None
+    owner: str | None = None  # « Porteur : X » above the table, when it has no owner column
 
     def heading(self, text: str, columns: list[Column]) -> bool:
         """Take the line as a heading when it is one the columns do not hold; True if so."""
         kind = _heading_kind(text, columns)
         if kind is Column.AXIS:
-            self.axis, self.objective = squash(text), None
+            self.axis, self.objective, self.owner = squash(text), None, None
         elif kind is Column.OBJECTIVE:
             self.objective = squash(text)
+        elif kind is Column.OWNER:
+            self.owner = labelled_owner(text)
         return kind is not None
 
 
@@ -679,6 +702,8 @@ def _heading_kind(text: str, columns: list[Column]) -> Column | None:
         return Column.AXIS
     if Column.OBJECTIVE not in columns and OBJECTIVE_HEADING.match(text):
         return Column.OBJECTIVE
+    if Column.OWNER not in columns and labelled_owner(text) is not None:
+        return Column.OWNER  # « Porteur : Direction de département » over its table
     return None
 
 
@@ -693,6 +718,7 @@ def _table_rows(columns: list[Column], body: list[Line], context: _Context) -> l
         for row in _rows(columns, wrapped_cells(stretch, columns)):
             if row.value(action):
                 row.axis, row.heading = context.axis, context.objective
+                row.owner = context.owner
                 row.placement = context.placement
                 rows.append(row)
         stretch.clear()
@@ -802,7 +828,7 @@ def _draft(columns: list[Column], row: _Row, plan: PlanBuilder) -> ActionDraft:
         source=merge_spans(first.span, last.span, text),
         objective=squash(row.value(column(Column.OBJECTIVE))) or row.heading,
         axis=row.axis,
-        owner=join_list_cell(row.value(column(Column.OWNER, Column.GUARANTOR))),
+        owner=join_list_cell(row.value(column(Column.OWNER, Column.GUARANTOR))) or row.owner,
         deadline=join_list_cell(deadline_cell) if deadline_cell else inline,
         indicators=split_items(indicators),
         status=status,

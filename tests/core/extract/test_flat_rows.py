@@ -742,3 +742,39 @@ def test_a_table_of_recommendations_and_actions_then_its_planning(tmp_path: Path
         ("Accompagner la rédaction du mémoire par des ateliers", ["r1", "r2"]),
         ("Publier un calendrier des étapes du mémoire", ["r2"]),
     ]
+
+
+# One table per owner, named above it (« Porteur : … »), no owner column; a title cut by
+# a narrow column without a hyphen (« Recomman » / « dation »).
+BY_OWNER = """Plan d'action par porteur
+Porteur : Direction de département
+Action Recomman
+dation
+Échéance Indicateur
+Recruter un maître-assistant en
+cybersécurité
+Rec. 2 Septembre
+2025
+Poste pourvu
+Ouvrir un laboratoire de réseaux Rec. 1 2025-2026 Laboratoire équipé
+Porteur : Coordination qualité
+Action Recomman
+dation
+Échéance Indicateur
+Généraliser l'évaluation des enseignements Rec. 4 Janvier
+2026
+Taux d'UE évaluées
+Publier les résultats des évaluations Rec. 4 Juin 2026 Synthèse publiée
+"""
+
+
+def test_an_owner_named_above_each_table_and_a_title_cut_in_two(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, BY_OWNER)
+    assert [(a.text, a.owner) for a in plan.actions] == [
+        ("Recruter un maître-assistant en cybersécurité", "Direction de département"),
+        ("Ouvrir un laboratoire de réseaux", "Direction de département"),
+        ("Généraliser l'évaluation des enseignements", "Coordination qualité"),
+        ("Publier les résultats des évaluations", "Coordination qualité"),
+    ]
+    assert [a.deadline for a in plan.actions][::2] == ["Septembre 2025", "Janvier 2026"]
+    assert all(a.links for a in plan.actions)
