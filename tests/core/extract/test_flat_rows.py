@@ -761,7 +761,9 @@ Porteur : Coordination qualité
 Action Recomman
 dation
 Échéance Indicateur
-Généraliser l'évaluation des enseignements Rec. 4 Janvier
+Généraliser l'évaluation des
+enseignements
+Rec. 4 Janvier
 2026
 Taux d'UE évaluées
 Publier les résultats des évaluations Rec. 4 Juin 2026 Synthèse publiée
