@@ -32,7 +32,7 @@ from assistant.extract.row_links import (
     cited_recommendations,
     separate_criterion,
 )
-from assistant.extract.sections import opens_section
+from assistant.extract.sections import opens_section, section_numbers
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import (
@@ -42,6 +42,7 @@ from assistant.extract.vocabulary import (
     column_of,
     header_prefixes,
     is_status_value,
+    labelled_owner,
     priority_of,
 )
 from assistant.french.dated_titles import undated_title
@@ -74,6 +75,7 @@ _PERIOD_PIECE = re.compile(
 # A folded qualifying adjective by its ending (« strategique », « operationnel »,
 # « initiale »); not a participle (« Faiblesse identifiée » names no column of ours)
 _ADJECTIVE = r"[a-z]{3,}(?:ique|iques|el|elle|els|elles|al|ale|aux|ales|if|ive|ifs|ives)"
+_SECTION_LOOKBACK = 200  # lines above a table where the headings of its section are looked for
 _MAX_HEADER_LINES = 10  # one title a line (a table saved as text), ten columns
 _MAX_PERIOD_LINES = 36  # a timeline header, one piece a line (« Q1 / 2025 »)
 _SUPPORT = 0.5  # a cell's content score for a role that makes it fit that column
@@ -157,8 +159,12 @@ def _under_groups(top: list[Column], below: list[Column] | None) -> list[Column]
 
 
 def _is_header(named: list[Column]) -> bool:
-    """Titles enough for a plan table's header: three columns or more, the action's among."""
-    return len({c for c in named if c not in NO_FIELD}) >= 3 and Column.ACTION in named
+    """Titles enough for a plan table's header: three columns or more, the action's among,
+    or the action's beside the recommendations it answers (« Recommandation | Action »)."""
+    roles = {c for c in named if c not in NO_FIELD}
+    if Column.ACTION not in roles:
+        return False
+    return len(roles) >= 3 or bool(roles & {Column.REFERENCE, Column.CRITERION})
 
 
 def _header_goes_on(previous: str, text: str, titles: list[Column] | None) -> bool:
@@ -197,7 +203,7 @@ def _header_waits(previous: str) -> bool:
 
 def column_titles(lines: list[Line]) -> list[Column] | None:
     """The columns the lines name when they hold nothing but column titles, else None."""
-    key = re.sub(r"\bn\s+°", "n°", fold(" ".join(line.text for line in lines)))
+    key = re.sub(r"\bn\s+°", "n°", fold(_joined(lines)))
     # « Calendrier de réalisation », « Indicateurs de suivi »: a complement is the same title
     key = _COMPLEMENT.sub(_one_title, key)
     # « Axe stratégique », « Objectif opérationnel », « Échéance initiale »: an adjective
@@ -214,6 +220,24 @@ def column_titles(lines: list[Line]) -> list[Column] | None:
 @cache
 def _qualified() -> re.Pattern[str]:
     return re.compile(rf"({_header_pattern().pattern})(\s+{_ADJECTIVE})(?![a-z])")
+
+
+def _joined(lines: list[Line]) -> str:
+    """The lines' text, a word cut by a narrow column joined back when it makes a title
+    (« Recomman » / « dation »: LibreOffice cuts a long word without a hyphen)."""
+    text = lines[0].text if lines else ""
+    for line in lines[1:]:
+        before, after = text.rsplit(" ", 1)[-1], line.text.split(" ", 1)[0]
+        glued = fold(before + after)
+        if (
+            after[:1].islower()
+            and _header_pattern().fullmatch(glued) is not None
+            and _header_pattern().fullmatch(fold(before)) is None
+        ):
+            text += line.text
+        else:
+            text += " " + line.text
+    return text
 
 
 def _one_title(match: re.Match[str]) -> str:
@@ -255,6 +279,7 @@ class _Row:
     lead: str = ""  # the row's number or priority mark
     axis: str | None = None
     heading: str | None = None  # the objective heading above the row
+    owner: str | None = None  # the owner named above the table (« Porteur : X »)
     placement: _Placement | None = None  # the recommendation printed across, above it
 
     def value(self, column: int | None) -> str:
@@ -294,6 +319,14 @@ def _split_line(line: Line) -> list[Line]:
     Rp.6 - 1 Réviser… »); the text before a free-standing date, the date, and a capitalised
     text after it (a date inside a sentence stays there); a status closing it."""
     text = line.text
+    number = _ROW_NUMBER.match(text)
+    if number is not None and leading_reference(text[number.end() :]):
+        # « 1 Recommandation 1 Introduire… »: the row's number, then its reference
+        head, tail = number.group(0).strip(), text[number.end() :].strip()
+        return [
+            replace(line, text=head, raw=head),
+            *_split_line(replace(line, text=tail, raw=tail)),
+        ]
     length = leading_reference(text)
     rest = text[length:].strip()
     if length and rest and (rest[:1].isupper() or leading_reference(rest)):
@@ -413,7 +446,7 @@ def _rows(columns: list[Column], cells: list[WrappedCell]) -> list[_Row]:
     while queue:
         cell = queue.pop(0)
         first = cell.lines[0].text
-        if numbered and len(cell.lines) == 1 and _NUMBER_ALONE.match(first):
+        if len(cell.lines) == 1 and _NUMBER_ALONE.match(first) and (numbered or _leads(queue)):
             # the row's number on a line of its own (a table saved as text, one cell a line)
             rows.append(_Row(lead=first.strip()))
             at = 0
@@ -475,6 +508,12 @@ def _rows(columns: list[Column], cells: list[WrappedCell]) -> list[_Row]:
                 queue.insert(0, following)
         rows[-1].add(at, cell)
     return _objectives_joined(columns, rows)
+
+
+def _leads(queue: list[WrappedCell]) -> bool:
+    """Whether a number alone opens the row of the reference after it (« 1 » before
+    « Recommandation 1 »: a row's number the titles did not name)."""
+    return bool(queue) and leading_reference(queue[0].lines[0].text) > 0
 
 
 def _continues_list(cells: list[WrappedCell] | None, first: str) -> bool:
@@ -608,7 +647,9 @@ def read_flat_rows(items: list[Item], plan: PlanBuilder) -> int:
             index += 1
             continue
         columns, used = header
-        body = _body(lines[index + used :])
+        body = _body(
+            lines[index + used :], section_numbers(lines[max(0, index - _SECTION_LOOKBACK) : index])
+        )
         rows = _table_rows(columns, body, context)
         if len(rows) >= _MIN_ROWS:
             for row in rows:
@@ -642,14 +683,17 @@ class _Context:
     axis: str | None = None
     objective: str | None = None
     placement: _Placement | None = None
+    owner: str | None = None  # « Porteur : X » above the table, when it has no owner column
 
     def heading(self, text: str, columns: list[Column]) -> bool:
         """Take the line as a heading when it is one the columns do not hold; True if so."""
         kind = _heading_kind(text, columns)
         if kind is Column.AXIS:
-            self.axis, self.objective = squash(text), None
+            self.axis, self.objective, self.owner = squash(text), None, None
         elif kind is Column.OBJECTIVE:
             self.objective = squash(text)
+        elif kind is Column.OWNER:
+            self.owner = labelled_owner(text)
         return kind is not None
 
 
@@ -658,6 +702,8 @@ def _heading_kind(text: str, columns: list[Column]) -> Column | None:
         return Column.AXIS
     if Column.OBJECTIVE not in columns and OBJECTIVE_HEADING.match(text):
         return Column.OBJECTIVE
+    if Column.OWNER not in columns and labelled_owner(text) is not None:
+        return Column.OWNER  # « Porteur : Direction de département » over its table
     return None
 
 
@@ -672,6 +718,7 @@ def _table_rows(columns: list[Column], body: list[Line], context: _Context) -> l
         for row in _rows(columns, wrapped_cells(stretch, columns)):
             if row.value(action):
                 row.axis, row.heading = context.axis, context.objective
+                row.owner = context.owner
                 row.placement = context.placement
                 rows.append(row)
         stretch.clear()
@@ -718,12 +765,14 @@ def _band(lines: list[Line], at: int) -> tuple[_Placement, int] | None:
     return _Placement(reference, wording, source), used
 
 
-def _body(lines: list[Line]) -> list[Line]:
+def _body(lines: list[Line], sections: frozenset[str] = frozenset()) -> list[Line]:
     """The lines of the table: up to a heading, the next section's or two blank lines."""
     out: list[Line] = []
     for index, line in enumerate(lines):
         if out and (
-            line.heading_level is not None or line.gap_before >= 2 or opens_section(lines, index)
+            line.heading_level is not None
+            or line.gap_before >= 2
+            or opens_section(lines, index, sections)
         ):
             break
         out.append(line)
@@ -779,7 +828,7 @@ def _draft(columns: list[Column], row: _Row, plan: PlanBuilder) -> ActionDraft:
         source=merge_spans(first.span, last.span, text),
         objective=squash(row.value(column(Column.OBJECTIVE))) or row.heading,
         axis=row.axis,
-        owner=join_list_cell(row.value(column(Column.OWNER, Column.GUARANTOR))),
+        owner=join_list_cell(row.value(column(Column.OWNER, Column.GUARANTOR))) or row.owner,
         deadline=join_list_cell(deadline_cell) if deadline_cell else inline,
         indicators=split_items(indicators),
         status=status,

@@ -114,11 +114,12 @@ def find_layout_table(
         for position, _ in header
     )
     worded = sum(bool(_WORD.search(text)) for _, text in header)
+    years = _trailing_periods(header)  # « 2025 2026 » over the quarters of each
     titled = (
         len(header) >= 3
         and not lines[start].rstrip().endswith(".")
         and all(len(text) <= _TITLE for _, text in header)
-        and worded >= max(3, len(header) - 1)  # one short title allowed: « N° », « # »
+        and worded >= max(3, len(header) - 1 - years)  # one short title allowed: « N° »
     )
     narrower = titled and len(header) < len(previous or ()) - 1  # another, smaller table
     if aligned and previous and not narrower:
@@ -134,6 +135,8 @@ def find_layout_table(
             header = grouped
             header, first = _header_continued(header, [p for p, _ in header], lines, first)
         header, first = _periods_below(header, lines, first)
+        if years:
+            header, first = _quarters_under_years(header, years, lines, first)
         starts = [position for position, _ in header]
     else:
         return None
@@ -376,6 +379,36 @@ def _periods_below(
                 near[1].append(text)
     periods = [(position, " ".join(parts)) for position, parts in columns]
     return [*header[:-1], *periods], first + len(stacked)
+
+
+def _trailing_periods(header: list[tuple[int, str]]) -> int:
+    """How many of the last titles are periods (« 2025 », « 2026 »)."""
+    count = 0
+    for _, text in reversed(header):
+        if not _PERIOD_PIECE.match(text):
+            break
+        count += 1
+    return count
+
+
+def _quarters_under_years(
+    header: list[tuple[int, str]], years: int, lines: Sequence[str], first: int
+) -> tuple[list[tuple[int, str]], int]:
+    """Years over the periods of each (« 2025 » over « T1 T2 T3 T4 »): a column per period,
+    titled with the year it falls under (« T3 2025 »), in place of the years."""
+    if first >= len(lines):
+        return header, first
+    pieces = segments(lines[first])
+    spans = header[-years:]
+    if len(pieces) <= years or not all(_PERIOD_PIECE.match(text) for _, text in pieces):
+        return header, first
+    if pieces[0][0] < spans[0][0] - _TOLERANCE:
+        return header, first  # not under the years
+    periods = []
+    for position, text in pieces:
+        year = [y for p, y in spans if p <= position + _TOLERANCE]
+        periods.append((position, f"{text} {year[-1]}" if year else text))
+    return [*header[:-years], *periods], first + 1
 
 
 def _goes_on(row: LayoutRow, placed: list[str]) -> bool:

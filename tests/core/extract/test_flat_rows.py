@@ -711,3 +711,72 @@ def test_titles_qualified_by_an_adjective_and_a_number_sign_cut_narrow() -> None
         ],
         5,
     )
+
+
+# A plan of two tables: the actions with the recommendations they answer, then their
+# planning keyed by the action's number (« Action n° »), under the next section's heading.
+TWO_TABLES = """Plan d'amélioration
+1. Actions retenues
+N° Recommandation du
+rapport
+Action
+1 Recommandation 1 Introduire un séminaire de méthodologie en bloc 2
+2 Recommandations 1 et 2 Accompagner la rédaction du mémoire par des ateliers
+3 Recommandation 2 Publier un calendrier des étapes du mémoire
+2. Planification et suivi
+Les actions sont reprises par leur numéro.
+Action
+n°
+Responsable Échéance Indicateur
+1 Président de la commission Septembre 2025 Séminaire inscrit au programme
+2 Centre de didactique de l'écrit Février 2026 Nombre d'ateliers par an
+3 Secrétariat du département Juin 2025 Calendrier publié
+"""
+
+
+def test_a_table_of_recommendations_and_actions_then_its_planning(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, TWO_TABLES)
+    keys = {r.id: r.key for r in plan.recommendations}
+    assert [(a.text, [keys[link.recommendation_id] for link in a.links]) for a in plan.actions] == [
+        ("Introduire un séminaire de méthodologie en bloc 2", ["r1"]),
+        ("Accompagner la rédaction du mémoire par des ateliers", ["r1", "r2"]),
+        ("Publier un calendrier des étapes du mémoire", ["r2"]),
+    ]
+
+
+# One table per owner, named above it (« Porteur : … »), no owner column; a title cut by
+# a narrow column without a hyphen (« Recomman » / « dation »).
+BY_OWNER = """Plan d'action par porteur
+Porteur : Direction de département
+Action Recomman
+dation
+Échéance Indicateur
+Recruter un maître-assistant en
+cybersécurité
+Rec. 2 Septembre
+2025
+Poste pourvu
+Ouvrir un laboratoire de réseaux Rec. 1 2025-2026 Laboratoire équipé
+Porteur : Coordination qualité
+Action Recomman
+dation
+Échéance Indicateur
+Généraliser l'évaluation des
+enseignements
+Rec. 4 Janvier
+2026
+Taux d'UE évaluées
+Publier les résultats des évaluations Rec. 4 Juin 2026 Synthèse publiée
+"""
+
+
+def test_an_owner_named_above_each_table_and_a_title_cut_in_two(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, BY_OWNER)
+    assert [(a.text, a.owner) for a in plan.actions] == [
+        ("Recruter un maître-assistant en cybersécurité", "Direction de département"),
+        ("Ouvrir un laboratoire de réseaux", "Direction de département"),
+        ("Généraliser l'évaluation des enseignements", "Coordination qualité"),
+        ("Publier les résultats des évaluations", "Coordination qualité"),
+    ]
+    assert [a.deadline for a in plan.actions][::2] == ["Septembre 2025", "Janvier 2026"]
+    assert all(a.links for a in plan.actions)

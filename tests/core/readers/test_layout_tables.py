@@ -398,3 +398,20 @@ def test_a_numbered_heading_after_the_table_is_not_a_row() -> None:
         "Ouvrir un guichet unique",
         "Publier les horaires",
     ]
+
+
+def test_years_over_quarters_title_a_column_per_quarter() -> None:
+    # « 2025 » and « 2026 » span the quarters printed under them: each quarter a column
+    text = """\
+Action                     Responsable    Indicateur       2025                2026
+                                                           T1   T2   T3   T4   T1   T2   T3   T4
+Ouvrir un cours d'allemand Direction      Cours ouvert          ●    ●
+Organiser des tandems      Service RI     Tandems formés                 ●    ●
+Certifier le niveau B2     Coordination   Part certifiée                                ●
+"""
+    table = find_layout_table(text.split("\n"), 0)
+    assert table is not None
+    assert table.header[3:] == [
+        "T1 2025", "T2 2025", "T3 2025", "T4 2025", "T1 2026", "T2 2026", "T3 2026", "T4 2026"
+    ]  # fmt: skip
+    assert len(table.rows) == 3
