@@ -229,22 +229,38 @@ def _band(
     if (
         not pieces
         or pieces[0][0] > starts[0] + _TOLERANCE
-        or not (pieces[0][1][:1].isupper() or goes_on)  # (its wrapped end: lower case)
+        or not (pieces[0][1][:1].isupper() or pieces[0][1][:1] in _QUOTES or goes_on)
         or pieces[-1][1].rstrip().endswith(".")  # a note under the table, not a band
     ):
         return None
-    # the table must go on below it (past the band's own wrapped lines)
+    # the table must go on below it (past the band's own wrapped lines, and another band
+    # under it: a criterion's, then the recommendation quoted)
     following = next_text_line(lines, index + 1)
+    bands = 0
     while following is not None and not following[1]:
         below = segments(lines[following[0]])
-        if _place(below, starts) is not None:
+        placed = _place(below, starts)
+        if placed is not None:
+            # a quotation is a band over rows, not over a line of one cell (« Actions
+            # prévues : » announcing another table)
+            if pieces[0][1][:1] in _QUOTES and sum(map(bool, placed)) < 2:
+                return None
             break
-        if below[0][0] > starts[0] + _TOLERANCE or not below[0][1][:1].islower():
+        if below[0][0] > starts[0] + _TOLERANCE:
             return None
+        if not below[0][1][:1].islower():
+            # under a band, only the recommendation it introduces, quoted, on one line
+            bands += 1
+            if bands > _STACKED_BANDS or len(below) > 1 or below[0][1][:1] not in _QUOTES:
+                return None
         following = next_text_line(lines, following[0] + 1)
     if following is None or following[1]:
         return None
     return [" ".join(text for _, text in pieces), *([""] * (len(starts) - 1))]
+
+
+_STACKED_BANDS = 2
+_QUOTES = '«"“'
 
 
 def _repeats(pieces: list[tuple[int, str]], placed: list[str] | None, titles: list[str]) -> bool:

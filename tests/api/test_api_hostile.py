@@ -117,7 +117,7 @@ def test_an_uploaded_bomb_fails_its_job_in_french_and_leaves_the_documents_as_th
 def _upload_needing_more_memory_than_a_worker_has(
     tmp_path: Path, parse_processes: int | None
 ) -> tuple[dict[str, Any], int]:
-    """Upload through the API a 40 MB DOCX that needs more than a 400 MB worker; the job,
+    """Upload through the API a 40 MB DOCX that needs more than a 300 MB worker; the job,
     and how much this process (the server) grew, in KB."""
     import resource
 
@@ -130,7 +130,7 @@ def _upload_needing_more_memory_than_a_worker_has(
     settings = Settings.model_validate(
         {
             "api": {"data_dir": str(tmp_path / "api-data"), "admin_key": ADMIN_KEY},
-            "ingest": {"worker_memory_mb": 400, "parse_processes": parse_processes},
+            "ingest": {"worker_memory_mb": 300, "parse_processes": parse_processes},
         }
     )
     heavy = build.docx_incompressible(tmp_path / "lourd.docx", megabytes=40)

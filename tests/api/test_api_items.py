@@ -106,7 +106,7 @@ def test_an_empty_workspace_lists_nothing(client: TestClient, tenant_a: Tenant) 
         response = client.get(tenant_a.url(path), headers=tenant_a.headers)
         assert response.json() == {"data": [], "count": 0}, path
     mappings = client.get(tenant_a.url("/mappings"), headers=tenant_a.headers)
-    assert mappings.json() == {"data": [], "count": 0}
+    assert mappings.json() == {"data": [], "count": 0, "recommendations_from": "none"}
 
 
 def test_an_unknown_query_parameter_is_refused_not_ignored(

@@ -415,3 +415,20 @@ Certifier le niveau B2     Coordination   Part certifiée                       
         "T1 2025", "T2 2025", "T3 2025", "T4 2025", "T1 2026", "T2 2026", "T3 2026", "T4 2026"
     ]  # fmt: skip
     assert len(table.rows) == 3
+
+
+def test_a_criterion_band_and_the_quoted_recommendations_stay_in_the_table() -> None:
+    text = """\
+Action                                  Responsable       Échéance
+Critère 2 — Pertinence du programme
+« Associer les logopèdes de terrain à la révision du programme » (Recommandation 2.1)
+Constituer un comité consultatif        Direction         Décembre 2025
+Soumettre chaque révision au comité     Coordination      Septembre 2026
+« Rendre visibles les débouchés du bachelier » (Recommandation 2.2)
+Publier des portraits d'anciens         Communication     Mars 2026
+"""
+    table = find_layout_table(text.split("\n"), 0)
+    assert table is not None
+    firsts = [row.cells[0][0] for row in table.rows]
+    assert firsts[0].startswith("Critère 2") and firsts[1].startswith("« Associer")
+    assert firsts[-2].startswith("« Rendre") and firsts[-1].startswith("Publier")
