@@ -245,6 +245,12 @@ def _chars(textpage: Any, frame: _Frame, upright_page: bool) -> CharColumns:
     plain = frame.rotation == 0
     page_left, _, _, page_top = frame._box
     previous: tuple[float, float, float, float] | None = None  # the last character's box
+    # On an upright page, the loose box's top and bottom are the baseline and the font
+    # size seen through the font's ascent and descent: a character whose loose top and
+    # bottom are the last one's sits on the same baseline at the same size (the rest of
+    # its line, mostly), so its size and origin are not asked again.
+    loose: tuple[float, float] | None = None  # the last loose (top, bottom) measured
+    size, upright, low, high = 0.0, True, 0.0, 0.0
     for index, character in enumerate(text):
         if character in _MAYBE_GENERATED and generated(textpage, index) == 1:
             continue
@@ -254,16 +260,19 @@ def _chars(textpage: Any, frame: _Frame, upright_page: bool) -> CharColumns:
             continue
         if not loose_box(textpage, index, rect_ref):
             continue
-        size = font_size(textpage, index)
-        upright = upright_page or _char_upright(textpage, index, frame.rotation)
-        if upright and size > 0:
-            # One font size high, a fifth of it below the baseline, whatever the font
-            # (see the module's note).
-            origin(textpage, index, x_ref, y_ref)
-            low = y_value.value - _DESCENT * size
-            high = low + size
-        else:
-            low, high = rect.bottom, rect.top
+        vertical = (rect.top, rect.bottom)
+        if vertical != loose or not upright_page:
+            loose = vertical
+            size = font_size(textpage, index)
+            upright = upright_page or _char_upright(textpage, index, frame.rotation)
+            if upright and size > 0:
+                # One font size high, a fifth of it below the baseline, whatever the font
+                # (see the module's note).
+                origin(textpage, index, x_ref, y_ref)
+                low = y_value.value - _DESCENT * size
+                high = low + size
+            else:
+                low, high = rect.bottom, rect.top
         if plain:
             x0, x1 = rect.left - page_left, rect.right - page_left
             top, bottom = page_top - high, page_top - low
