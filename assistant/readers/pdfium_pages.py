@@ -226,12 +226,12 @@ _GENERATED = _undeclared("FPDFText_IsGenerated", ctypes.c_int)
 def _chars(textpage: Any, frame: _Frame, upright_page: bool) -> CharColumns:
     """The page's characters in drawing order, without those PDFium generated.
 
-    PDFium is asked, per character, only what it alone knows: whether a space is its own,
-    the loose box (into one array for the page), and the size and baseline when the box's
-    top and bottom moved. On an upright page the loose top and bottom are the baseline and
-    the font size seen through the font's ascent and descent: a character whose loose top
-    and bottom are the previous one's sits on the same baseline at the same size (the rest
-    of its line, mostly). The arithmetic on the boxes is done on the arrays.
+    PDFium is asked, per character, only what it alone knows: whether a space is its own
+    and the loose box (into one array for the page); the size and baseline once per loose
+    top and bottom. On an upright page the loose top and bottom are the baseline and the
+    font size seen through the font's ascent and descent: characters with the same loose
+    top and bottom sit on the same baseline at the same size (a line in one font, mostly).
+    The arithmetic on the boxes is done on the arrays.
     """
     count = pdfium_c.FPDFText_CountChars(textpage)
     if count <= 0:
@@ -256,13 +256,15 @@ def _chars(textpage: Any, frame: _Frame, upright_page: bool) -> CharColumns:
         return CharColumns()
     boxes = np.frombuffer(rects, np.float32).reshape(-1, 4)[kept].astype(np.float64)
     left, loose_top, right, loose_bottom = boxes.T  # FS_RECTF: left, top, right, bottom
-    measured = np.ones(len(kept), np.bool_)
-    if upright_page:
-        measured[1:] = (loose_top[1:] != loose_top[:-1]) | (loose_bottom[1:] != loose_bottom[:-1])
+    if upright_page:  # one character measured per loose (top, bottom) of the page
+        _, measured, group = np.unique(
+            loose_top + 1j * loose_bottom, return_index=True, return_inverse=True
+        )
+    else:
+        measured = group = np.arange(len(kept))
     sizes, uprights, lows, highs = _measures(
-        textpage, frame.rotation, upright_page, kept, measured, loose_top, loose_bottom
+        textpage, frame.rotation, upright_page, kept[measured], loose_top, loose_bottom, measured
     )
-    group = np.cumsum(measured) - 1  # the measured character each one takes after
     size, upright, low, high = sizes[group], uprights[group], lows[group], highs[group]
     if frame.rotation == 0:
         page_left, _, _, page_top = frame._box
@@ -305,18 +307,18 @@ def _measures(
     textpage: Any,
     rotation: int,
     upright_page: bool,
-    kept: Any,
-    measured: Any,
+    indices: Any,
     loose_top: Any,
     loose_bottom: Any,
+    positions: Any,
 ) -> tuple[Any, Any, Any, Any]:
-    """Size, upright, box bottom and top (user space) of the characters to measure."""
+    """Size, upright, box bottom and top (user space) of the characters at `indices` of the
+    text page (`positions` among the kept characters, whose loose boxes are given)."""
     font_size, origin = _FONT_SIZE, _ORIGIN
     x_value, y_value = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x_value), ctypes.byref(y_value)
     sizes, uprights, lows, highs = [], [], [], []
-    for position in np.flatnonzero(measured).tolist():
-        index = int(kept[position])
+    for index, position in zip(indices.tolist(), positions.tolist(), strict=True):
         size = font_size(textpage, index)
         upright = upright_page or _char_upright(textpage, index, rotation)
         if upright and size > 0:
