@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.extract.text import squash
 from assistant.ids import fold
@@ -100,6 +101,17 @@ def parse_references(text: str, *, free_text_fallback: bool = False) -> list[Ref
             reference with no number — right for a dedicated reference column
             ("Analyse Transversale Cursus Assistant Social p.14"), wrong for prose.
     """
+    return list(_references(text, free_text_fallback))
+
+
+@lru_cache(maxsize=4096)
+def _references(text: str, free_text_fallback: bool) -> tuple[Reference, ...]:
+    """`parse_references`, remembered: the extraction asks about each cell several times
+    (a 30-page plan: 2,900 questions on 520 texts), and a `Reference` is immutable."""
+    return tuple(_parse_references(text, free_text_fallback=free_text_fallback))
+
+
+def _parse_references(text: str, *, free_text_fallback: bool) -> list[Reference]:
     if _SHORT_LIST.match(text):
         prefix = _short_prefix(text)
         return [

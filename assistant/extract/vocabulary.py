@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from enum import StrEnum
+from functools import lru_cache
 from importlib import resources
 
 from assistant.french.months import MONTH_ABBREVIATION, MONTH_WORDS
@@ -118,8 +119,11 @@ def labelled_owner(text: str) -> str | None:
     return " ".join(match["value"].split())
 
 
+@lru_cache(maxsize=4096)
 def column_of(header_cell: str) -> Column | None:
-    """The column a header cell names, or None when it is not a known plan column."""
+    """The column a header cell names, or None when it is not a known plan column.
+
+    Remembered: the extraction asks it of every cell of every candidate header row."""
     if is_period_label(header_cell):
         return Column.TIMELINE
     key = fold(header_cell).strip(" :*")

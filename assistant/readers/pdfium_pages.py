@@ -35,6 +35,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+import numpy as np
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
@@ -46,8 +47,7 @@ PDFIUM_LOCK = threading.Lock()
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 # Characters PDFium may generate (space, line ends) and its mark for a hyphen at a line end.
-_MAYBE_GENERATED = frozenset(" \r\n")
-_SOFT_HYPHEN = frozenset("\x02\ufffe")
+_SOFT_HYPHEN_CODES = (0x02, 0xFFFE)
 # Share of the font size below the baseline in a character's box.
 _DESCENT = 0.2
 # A segment is horizontal or vertical when its ends differ by less than this (points).
@@ -224,38 +224,103 @@ _GENERATED = _undeclared("FPDFText_IsGenerated", ctypes.c_int)
 
 
 def _chars(textpage: Any, frame: _Frame, upright_page: bool) -> CharColumns:
-    """The page's characters in drawing order, without those PDFium generated."""
-    chars = CharColumns()
+    """The page's characters in drawing order, without those PDFium generated.
+
+    PDFium is asked, per character, only what it alone knows: whether a space is its own
+    and the loose box (into one array for the page); the size and baseline once per loose
+    top and bottom. On an upright page the loose top and bottom are the baseline and the
+    font size seen through the font's ascent and descent: characters with the same loose
+    top and bottom sit on the same baseline at the same size (a line in one font, mostly).
+    The arithmetic on the boxes is done on the arrays.
+    """
     count = pdfium_c.FPDFText_CountChars(textpage)
     if count <= 0:
-        return chars
+        return CharColumns()
     buffer = ctypes.create_string_buffer((count + 1) * 2)
     pdfium_c.FPDFText_GetText(
         textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
     )
     text = buffer.raw[: count * 2].decode("utf-16-le", errors="replace")
-    rect = pdfium_c.FS_RECTF()
-    rect_ref = ctypes.byref(rect)
-    loose_box, generated, font_size, origin = _LOOSE_BOX, _GENERATED, _FONT_SIZE, _ORIGIN
+    codes = np.frombuffer(text.encode("utf-32-le"), np.uint32)
+    soft = np.isin(codes, _SOFT_HYPHEN_CODES)
+    wanted = np.flatnonzero((codes >= 0x20) | soft)
+    generated, loose_box = _GENERATED, _LOOSE_BOX
+    spaces = [int(i) for i in wanted[codes[wanted] == 0x20] if generated(textpage, int(i)) == 1]
+    if spaces:
+        wanted = np.setdiff1d(wanted, spaces, assume_unique=True)
+    rects = (pdfium_c.FS_RECTF * len(text))()
+    byref, width = ctypes.byref, ctypes.sizeof(pdfium_c.FS_RECTF)
+    found = [loose_box(textpage, index, byref(rects, index * width)) for index in wanted.tolist()]
+    kept = wanted[np.asarray(found, np.bool_)] if found else wanted
+    if not len(kept):
+        return CharColumns()
+    boxes = np.frombuffer(rects, np.float32).reshape(-1, 4)[kept].astype(np.float64)
+    left, loose_top, right, loose_bottom = boxes.T  # FS_RECTF: left, top, right, bottom
+    if upright_page:  # one character measured per loose (top, bottom) of the page
+        _, measured, group = np.unique(
+            loose_top + 1j * loose_bottom, return_index=True, return_inverse=True
+        )
+    else:
+        measured = group = np.arange(len(kept))
+    sizes, uprights, lows, highs = _measures(
+        textpage, frame.rotation, upright_page, kept[measured], loose_top, loose_bottom, measured
+    )
+    size, upright, low, high = sizes[group], uprights[group], lows[group], highs[group]
+    if frame.rotation == 0:
+        page_left, _, _, page_top = frame._box
+        x0, x1 = left - page_left, right - page_left
+        top, bottom = page_top - high, page_top - low
+    else:
+        turned = [frame.box(*corners) for corners in zip(left, low, right, high, strict=True)]
+        x0, top, x1, bottom = (np.array(column, np.float64) for column in zip(*turned, strict=True))
+    # one glyph mapped to several letters (a ligature, "ﬀ" as "ff"): PDFium gives each
+    # letter the glyph's box, pdfminer one character holding them all
+    same = np.zeros(len(kept), np.bool_)
+    same[1:] = (
+        (x0[1:] == x0[:-1])
+        & (x1[1:] == x1[:-1])
+        & (top[1:] == top[:-1])
+        & (bottom[1:] == bottom[:-1])
+    )
+    letters = [
+        "-" if is_soft else text[index]
+        for index, is_soft in zip(kept.tolist(), soft[kept].tolist(), strict=True)
+    ]
+    firsts = np.flatnonzero(~same)
+    if len(firsts) < len(kept):
+        ends = [*firsts[1:].tolist(), len(kept)]
+        texts = ["".join(letters[a:b]) for a, b in zip(firsts.tolist(), ends, strict=True)]
+    else:
+        texts = letters
+    return CharColumns(
+        texts,
+        x0[firsts].tolist(),
+        x1[firsts].tolist(),
+        top[firsts].tolist(),
+        bottom[firsts].tolist(),
+        upright[firsts].tolist(),
+        size[firsts].tolist(),
+    )
+
+
+def _measures(
+    textpage: Any,
+    rotation: int,
+    upright_page: bool,
+    indices: Any,
+    loose_top: Any,
+    loose_bottom: Any,
+    positions: Any,
+) -> tuple[Any, Any, Any, Any]:
+    """Size, upright, box bottom and top (user space) of the characters at `indices` of the
+    text page (`positions` among the kept characters, whose loose boxes are given)."""
+    font_size, origin = _FONT_SIZE, _ORIGIN
     x_value, y_value = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x_value), ctypes.byref(y_value)
-    texts: list[str] = []
-    rows: list[tuple[float, float, float, float, bool, float]] = []  # one per character
-    append, append_text = rows.append, texts.append
-    plain = frame.rotation == 0
-    page_left, _, _, page_top = frame._box
-    previous: tuple[float, float, float, float] | None = None  # the last character's box
-    for index, character in enumerate(text):
-        if character in _MAYBE_GENERATED and generated(textpage, index) == 1:
-            continue
-        if character in _SOFT_HYPHEN:
-            character = "-"
-        elif character < " ":
-            continue
-        if not loose_box(textpage, index, rect_ref):
-            continue
+    sizes, uprights, lows, highs = [], [], [], []
+    for index, position in zip(indices.tolist(), positions.tolist(), strict=True):
         size = font_size(textpage, index)
-        upright = upright_page or _char_upright(textpage, index, frame.rotation)
+        upright = upright_page or _char_upright(textpage, index, rotation)
         if upright and size > 0:
             # One font size high, a fifth of it below the baseline, whatever the font
             # (see the module's note).
@@ -263,27 +328,17 @@ def _chars(textpage: Any, frame: _Frame, upright_page: bool) -> CharColumns:
             low = y_value.value - _DESCENT * size
             high = low + size
         else:
-            low, high = rect.bottom, rect.top
-        if plain:
-            x0, x1 = rect.left - page_left, rect.right - page_left
-            top, bottom = page_top - high, page_top - low
-        else:
-            x0, top, x1, bottom = frame.box(rect.left, low, rect.right, high)
-        box = (x0, x1, top, bottom)
-        if box == previous:
-            # one glyph mapped to several letters (a ligature, "ﬀ" as "ff"): PDFium gives
-            # each letter the glyph's box, pdfminer one character holding them all
-            texts[-1] += character
-            continue
-        previous = box
-        append_text(character)
-        append((x0, x1, top, bottom, upright, size))
-    if not rows:
-        return chars
-    lefts, rights, tops, bottoms, uprights, sizes = (
-        list(column) for column in zip(*rows, strict=True)
+            low, high = float(loose_bottom[position]), float(loose_top[position])
+        sizes.append(size)
+        uprights.append(upright)
+        lows.append(low)
+        highs.append(high)
+    return (
+        np.array(sizes, np.float64),
+        np.array(uprights, np.bool_),
+        np.array(lows, np.float64),
+        np.array(highs, np.float64),
     )
-    return CharColumns(texts, lefts, rights, tops, bottoms, uprights, sizes)
 
 
 def _char_upright(textpage: Any, index: int, rotation: int) -> bool:

@@ -4,6 +4,11 @@ completed plan as a Word table (docx); the visit preparation pack (HTML, PDF and
 Every renderer is a pure function of a `ReportData` (the audit plus the actions and
 recommendations it cites); `render` picks one by name and `write_report` saves the result
 atomically, so a coordinator never opens a half-written file.
+
+The renderers are imported by `render`, when a format is asked for: python-docx, openpyxl
+and Jinja2 cost a fresh process more than the audit it reports, and most commands (``ask``,
+the TUI's first screen, the API's read routes) import this package only for `ReportData`
+and the format names. Import a renderer from its own module (`assistant.reports.xlsx`...).
 """
 
 from __future__ import annotations
@@ -16,13 +21,6 @@ from typing import Literal, get_args
 
 from assistant.errors import UnknownReportFormatError
 from assistant.reports.data import ReportData, build_report_data
-from assistant.reports.docx_plan import render_plan_docx
-from assistant.reports.html import render_html
-from assistant.reports.json import render_json
-from assistant.reports.markdown import render_markdown
-from assistant.reports.pdf import html_to_pdf
-from assistant.reports.visit import render_visit_docx, render_visit_html
-from assistant.reports.xlsx import render_xlsx
 
 ReportFormat = Literal[
     "json", "md", "html", "xlsx", "docx", "pdf", "visite-html", "visite-pdf", "visite-docx"
@@ -89,22 +87,42 @@ def render(data: ReportData, format: ReportFormat) -> bytes:
         PdfConverterMissingError: pdf asked, and neither Chromium nor LibreOffice is here.
     """
     if format == "json":
+        from assistant.reports.json import render_json
+
         return render_json(data).encode("utf-8")
     if format == "md":
+        from assistant.reports.markdown import render_markdown
+
         return render_markdown(data).encode("utf-8")
     if format == "html":
+        from assistant.reports.html import render_html
+
         return render_html(data).encode("utf-8")
     if format == "xlsx":
+        from assistant.reports.xlsx import render_xlsx
+
         return render_xlsx(data)
     if format == "docx":
+        from assistant.reports.docx_plan import render_plan_docx
+
         return render_plan_docx(data)
     if format == "pdf":
+        from assistant.reports.html import render_html
+        from assistant.reports.pdf import html_to_pdf
+
         return html_to_pdf(render_html(data))
     if format == "visite-html":
+        from assistant.reports.visit import render_visit_html
+
         return render_visit_html(data).encode("utf-8")
     if format == "visite-pdf":
+        from assistant.reports.pdf import html_to_pdf
+        from assistant.reports.visit import render_visit_html
+
         return html_to_pdf(render_visit_html(data), name="visite")
     if format == "visite-docx":
+        from assistant.reports.visit import render_visit_docx
+
         return render_visit_docx(data)
     raise UnknownReportFormatError(format, REPORT_FORMATS)
 
@@ -147,12 +165,5 @@ __all__ = [
     "build_report_data",
     "file_name",
     "render",
-    "render_html",
-    "render_json",
-    "render_markdown",
-    "render_plan_docx",
-    "render_visit_docx",
-    "render_visit_html",
-    "render_xlsx",
     "write_report",
 ]

@@ -1,4 +1,5 @@
-"""Start-up: ``--help``, ``parse`` of a text file and a structured ``ask`` import no model.
+"""Start-up: ``--help``, ``parse`` of a text file and a structured ``ask`` import no model
+and no report writer.
 
 Each case runs the CLI in a fresh interpreter (what a coordinator's shell does) and reads
 back which heavy modules it imported. The time itself is measured by ``make bench``.
@@ -18,7 +19,8 @@ from assistant.cli.app import PRESET_NAMES, app
 from assistant.settings import PRESETS
 
 REPO = Path(__file__).resolve().parents[2]
-HEAVY = ("torch", "chromadb", "sentence_transformers")
+#: The model and the index, and the report writers (python-docx, openpyxl: `render` imports them).
+HEAVY = ("torch", "chromadb", "sentence_transformers", "docx", "openpyxl")
 _PROBE = """
 import json, sys
 sys.argv = ["plan-assistant", *json.loads(sys.argv[1])]

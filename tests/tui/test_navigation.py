@@ -157,3 +157,15 @@ def test_the_tui_command_imports_nothing_heavy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_the_first_screen_imports_no_report_writer() -> None:
+    """The application reads `ReportData`; python-docx and openpyxl wait for an export."""
+    code = (
+        "import sys, tui.app\n"
+        "print(','.join(m for m in ('docx', 'openpyxl') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""

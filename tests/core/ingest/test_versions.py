@@ -12,7 +12,8 @@ import pytest
 from assistant.analyses import plan_changes
 from assistant.audit.changes import compare_versions, describe_plan_changes
 from assistant.ingest import ingest_files
-from assistant.reports import render_html, render_markdown
+from assistant.reports.html import render_html
+from assistant.reports.markdown import render_markdown
 from assistant.schema.changes import ChangeKind
 from assistant.schema.workspace import Outcome
 from assistant.services import audit_workspace
@@ -185,7 +186,7 @@ def test_the_previous_versions_figures_are_handed_in_with_the_report(
 
     from openpyxl import load_workbook
 
-    from assistant.reports import render_xlsx
+    from assistant.reports.xlsx import render_xlsx
 
     ingest_files(versioned, [tmp_path / "sources" / "plan.md"])
     data = audit_workspace(versioned, Settings(), as_of=date(2026, 11, 23), drafts=False)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.reports import ReportData, render_html
+from assistant.reports import ReportData
 from assistant.reports.french import NBSP, NNBSP
-from assistant.reports.html import BAR_WIDTH, coverage_chart
+from assistant.reports.html import BAR_WIDTH, coverage_chart, render_html
 from assistant.reports.view import build_view
 from assistant.schema import Coverage
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.reports import ReportData, render_markdown
+from assistant.reports import ReportData
 from assistant.reports.french import long_date, typography
+from assistant.reports.markdown import render_markdown
 from assistant.schema import Coverage
 
 

@@ -9,7 +9,8 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
-from assistant.reports import ReportData, render_xlsx
+from assistant.reports import ReportData
+from assistant.reports.xlsx import render_xlsx
 
 HEADERS = {
     "Synthèse": ["Critère", "Recommandations", "Couvertes", "Partielles", "Non couvertes"],
