@@ -182,6 +182,12 @@ def prepare_indexing_in_background(
     """
     chosen = embedder or default_embedder(workspace.settings, workspace.indexes_dir)
     load = getattr(getattr(chosen, "inner", chosen), "load", None)
+    # numpy, which the readers (a PDF's characters) and these libraries share, is imported
+    # whole here first: imported from two threads at once, its lazily loaded parts
+    # (``numpy.dtypes``, ``numpy._typing``) were seen half-initialised by the reader of a
+    # plan parsed in this process meanwhile, and the plan was refused as damaged.
+    importlib.import_module("numpy.typing")
+    importlib.import_module("numpy.dtypes")
 
     def run() -> None:
         for library in _INDEX_LIBRARIES:
