@@ -106,8 +106,9 @@ def _staged_job(workspace: Workspace, *names: str) -> str:
 
 
 def test_a_job_past_its_time_limit_is_failed_with_a_french_message(tmp_path: Path) -> None:
-    # Starting a worker alone takes longer than this limit: the job is stopped mid-parse.
-    settings = Settings(ingest=IngestSettings(job_timeout_seconds=0.2))
+    # Starting a worker alone takes longer than this limit: the job is stopped mid-parse
+    # (a worker asked for: a PDF this small is parsed in the calling process otherwise).
+    settings = Settings(ingest=IngestSettings(job_timeout_seconds=0.2, parse_processes=1))
     workspace = Workspace.open(tmp_path / "ws", settings)
     job_id = _staged_job(workspace, "plan-action.pdf")
 
@@ -136,7 +137,8 @@ def test_a_queued_job_is_cancelled_at_once_and_never_runs(tmp_path: Path) -> Non
 
 
 def test_a_running_job_is_stopped_by_its_cancellation(tmp_path: Path) -> None:
-    workspace = Workspace.open(tmp_path / "ws", Settings())
+    # (a worker asked for: a PDF this small is parsed in the calling process otherwise)
+    workspace = Workspace.open(tmp_path / "ws", Settings(ingest=IngestSettings(parse_processes=1)))
     job_id = _staged_job(workspace, "plan-action.pdf", "rapport-experts.pdf")
     outcome: list[object] = []
     runner = threading.Thread(
