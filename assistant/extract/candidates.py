@@ -5,21 +5,36 @@ rows and numbered items become candidate actions, flagged for review (the struct
 says so and so does every screen), so that the coordinator corrects a reading instead of
 facing a refusal. Tables recognised as something else (contacts, budget, calendar) give
 no candidates.
+
+With neither, a plan printed one row a line under titles the parser does not know (or with
+none) is still a list of actions worded as actions: lines opening with a capitalised
+infinitive (« Organiser… », « Revoir… »), wrapped lines joined back, at least three of them.
+Each is cut into action, owner and deadline only when its pieces clearly fit those columns
+(`row_line.cut_row_line`); otherwise the whole line is the candidate's text.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.extract.builder import ActionDraft, PlanBuilder
+from assistant.extract.infinitives import is_infinitive
+from assistant.extract.row_line import cut_row_line
 from assistant.extract.stream import Item, Line
 from assistant.extract.text import squash
+from assistant.extract.vocabulary import Column
+from assistant.french.wrapping import ends_mid_phrase
 from assistant.readers.base import Table
 from assistant.schema import TableKind
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[-•▪–])\s+(?P<text>\S.{10,})$")
 _MIN_WORDS = 3
 _MIN_NUMBERED = 3
+_MIN_WORDED = 3  # lines worded as actions: fewer is a sentence or two, not a plan
+_MIN_ACTION_WORDS = 4
+_ROW = [Column.ACTION, Column.OWNER, Column.DEADLINE]
+_EDGES = "«»\"'()[]…,.:;!?"
 
 
 def read_candidates(items: list[Item], plan: PlanBuilder) -> int:
@@ -44,6 +59,8 @@ def read_candidates(items: list[Item], plan: PlanBuilder) -> int:
             added += _flush(numbered, plan)
             numbered = []
     added += _flush(numbered, plan)
+    if not added:
+        added = _worded_actions(items, plan)
     if added:
         plan.structure.needs_review = True
         plan.warnings.append(
@@ -74,3 +91,47 @@ def _flush(lines: list[Line], plan: PlanBuilder) -> int:
         assert match is not None
         plan.add_action(ActionDraft(text=squash(match.group("text"))[:500], source=line.span))
     return len(lines)
+
+
+def _worded_actions(items: list[Item], plan: PlanBuilder) -> int:
+    """Lines worded as actions (a capitalised infinitive first), wrapped lines joined."""
+    rows: list[Line] = []
+    current: Line | None = None
+    for item in items:
+        if not isinstance(item, Line) or item.heading_level is not None:
+            current = None
+            continue
+        if _opens_action(item.text):
+            current = replace(item, text=squash(item.text))
+            rows.append(current)
+        elif current is not None and _continues(current.text, item):
+            current = replace(current, text=f"{current.text} {squash(item.text)}")
+            rows[-1] = current
+        else:
+            current = None
+    rows = [row for row in rows if len(row.text.split()) >= _MIN_ACTION_WORDS]
+    if len(rows) < _MIN_WORDED:
+        return 0
+    for row in rows:
+        plan.add_action(_draft(row))
+    return len(rows)
+
+
+def _opens_action(text: str) -> bool:
+    first = text.split(maxsplit=1)[0].strip(_EDGES) if text.strip() else ""
+    return first[:1].isupper() and is_infinitive(first.lower())
+
+
+def _continues(previous: str, line: Line) -> bool:
+    """Whether `line` is the wrapped rest of the candidate above it."""
+    if line.gap_before or not line.text.strip():
+        return False
+    return line.text.lstrip()[:1].islower() or ends_mid_phrase(previous)
+
+
+def _draft(row: Line) -> ActionDraft:
+    pieces = cut_row_line(row, _ROW, frozenset())
+    if len(pieces) == len(_ROW):
+        action, owner, deadline = (piece.text for piece in pieces)
+        return ActionDraft(text=action[:500], source=row.span, owner=owner, deadline=deadline)
+    return ActionDraft(text=row.text[:500], source=row.span)
