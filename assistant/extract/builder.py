@@ -94,6 +94,14 @@ class PlanBuilder:
         self.recommendations[key] = recommendation
         return recommendation.id
 
+    def forget_uncited(self, ids: set[str]) -> None:
+        """Drop the recommendations of `ids` that no action cites any more (a reference
+        that turned out to be half of one, « Critère 4, » cut from « Recommandation 3 »)."""
+        cited = {link.recommendation_id for action in self.actions for link in action.links}
+        for key, recommendation in list(self.recommendations.items()):
+            if recommendation.id in ids and recommendation.id not in cited:
+                del self.recommendations[key]
+
     def add_action(self, draft: ActionDraft) -> Action:
         key = draft.text
         occurrence = self._action_keys[key]

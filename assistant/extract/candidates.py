@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from assistant.extract.builder import ActionDraft, PlanBuilder
-from assistant.extract.infinitives import is_infinitive
+from assistant.extract.infinitives import worded_as_action
 from assistant.extract.row_line import cut_row_line
 from assistant.extract.stream import Item, Line
 from assistant.extract.text import squash
@@ -34,7 +34,6 @@ _MIN_NUMBERED = 3
 _MIN_WORDED = 3  # lines worded as actions: fewer is a sentence or two, not a plan
 _MIN_ACTION_WORDS = 4
 _ROW = [Column.ACTION, Column.OWNER, Column.DEADLINE]
-_EDGES = "«»\"'()[]…,.:;!?"
 
 
 def read_candidates(items: list[Item], plan: PlanBuilder) -> int:
@@ -101,7 +100,7 @@ def _worded_actions(items: list[Item], plan: PlanBuilder) -> int:
         if not isinstance(item, Line) or item.heading_level is not None:
             current = None
             continue
-        if _opens_action(item.text):
+        if worded_as_action(item.text, min_words=1):
             current = replace(item, text=squash(item.text))
             rows.append(current)
         elif current is not None and _continues(current.text, item):
@@ -115,11 +114,6 @@ def _worded_actions(items: list[Item], plan: PlanBuilder) -> int:
     for row in rows:
         plan.add_action(_draft(row))
     return len(rows)
-
-
-def _opens_action(text: str) -> bool:
-    first = text.split(maxsplit=1)[0].strip(_EDGES) if text.strip() else ""
-    return first[:1].isupper() and is_infinitive(first.lower())
 
 
 def _continues(previous: str, line: Line) -> bool:

@@ -64,6 +64,9 @@ class Context:
     # Links of the last row whose first-column reference cell was filled: rows below with
     # that cell empty sit under the same (vertically merged) reference.
     reference_above: list[tuple[str, Span]] = field(default_factory=list)
+    # The last action row's reference cell as written: a page break may cut it in two
+    # (« Critère 4, » / « Recommandation 3 »).
+    reference_cell: str = ""
     # Rows keyed by the codes of actions already read, in force (they complete those actions).
     keyed: KeyedSchema | None = None
     # The structure report entry of the table being read.

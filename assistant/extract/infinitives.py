@@ -62,3 +62,14 @@ def is_infinitive(word: str) -> bool:
     if any(unhyphened.startswith(p) and unhyphened[len(p) :] in verbs for p in _PREFIXES):
         return True
     return len(bare) > 6 and bare.endswith(_SUFFIXES)
+
+
+def worded_as_action(text: str, min_words: int = 4) -> bool:
+    """Whether a line or cell is worded as an action: a capitalised infinitive and its
+    complement (« Organiser des réunions avec… »), never a column title (« Intitulé de
+    l'action ») nor an owner (« Coordinateur des stages »)."""
+    words = text.split()
+    if len(words) < min_words:
+        return False
+    first = words[0].strip(_EDGES)
+    return first[:1].isupper() and is_infinitive(first)

@@ -21,11 +21,13 @@ from assistant.extract.column_roles import SAMPLE_ROWS, infer_roles
 from assistant.extract.context import Context, RowGroup, TableSchema
 from assistant.extract.corrections import corrected_schema
 from assistant.extract.dates import due_date, split_inline_deadline
+from assistant.extract.infinitives import worded_as_action
 from assistant.extract.items import indicator_items, join_list_cell, split_run_on
 from assistant.extract.keyed_tables import describe as describe_keyed
 from assistant.extract.keyed_tables import keyed_from, names_known_action, read_keyed_row
 from assistant.extract.period_headers import with_group_years
 from assistant.extract.references import parse_references, recommendation_heading
+from assistant.extract.row_continuations import cell_at, continue_previous, cut_by_page
 from assistant.extract.row_links import action_criterion, cited_recommendations
 from assistant.extract.table_survey import (
     NUMBER_CALENDAR,
@@ -65,6 +67,8 @@ def header_roles(row: TableRow) -> dict[int, Column] | None:
         # one period is a deadline cell of a data row; a timeline has several
         roles = {i: role for i, role in roles.items() if role is not Column.TIMELINE}
     filled = sum(1 for cell in row.cells if cell.strip())
+    if any(worded_as_action(cell) for i, cell in enumerate(row.cells) if i not in roles):
+        return None  # « Créer un répertoire… | Coordinateur des stages | 2024 | 2026 »: data
     if len(roles) < 0.6 * filled:
         return None  # a data row that happens to contain a column word ("Actions locales")
     substantive = {c for c in roles.values() if c not in {*NO_FIELD, Column.AXIS, Column.CRITERION}}
@@ -150,12 +154,6 @@ def align(
         assignment=assignment,
         header_shift=shift,
     )
-
-
-def _cell(cells: tuple[str, ...], index: int | None) -> str:
-    if index is None or index >= len(cells):
-        return ""
-    return cells[index].strip()
 
 
 def _repair_left_shift(cells: list[str], schema: TableSchema) -> None:
@@ -412,9 +410,9 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
     _repair_left_shift(cells, schema)
 
     def get(role: Column) -> str:
-        return _cell(tuple(cells), schema.column(role))
+        return cell_at(tuple(cells), schema.column(role))
 
-    lead_text = squash(_cell(tuple(cells), schema.lead)) if schema.lead is not None else ""
+    lead_text = squash(cell_at(tuple(cells), schema.lead)) if schema.lead is not None else ""
     step_text = squash(get(Column.STEP))
     action_col = schema.column(Column.ACTION)
     code = _row_code(cells, schema)
@@ -424,10 +422,18 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
         squash(get(Column.ACTION)) if action_col is not None and action_col != schema.lead else ""
     )
 
-    if action_text and _cut_by_page(row, action_text, cells, schema, plan):
-        _continue_previous(cells, schema, plan, action_text)
+    reference_cell = get(Column.REFERENCE) if schema.lead != schema.column(Column.REFERENCE) else ""
+    if action_text and cut_by_page(row, action_text, cells, schema, plan):
+        rest = None
+        if reference_cell:  # « Critère 4, » then, on the next page, « Recommandation 3 »
+            joined = f"{ctx.reference_cell} {reference_cell}".strip()
+            rest = cited_recommendations(plan, joined, get(Column.CRITERION), row.span)
+            ctx.reference_cell = joined
+        continue_previous(cells, schema, plan, action_text, rest)
         return
     links = _row_links(cells, schema, plan, row)
+    if action_text:
+        ctx.reference_cell = reference_cell
     reference_column = schema.column(Column.REFERENCE)
     if reference_column is not None and reference_column != schema.lead:
         if links:
@@ -448,10 +454,10 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
             links = ctx.group.links
     elif lead_text:
         has_action_column = action_col is not None and action_col != schema.lead
-        text, source_cell = lead_text, _cell(tuple(cells), schema.lead)
+        text, source_cell = lead_text, cell_at(tuple(cells), schema.lead)
         objective = ctx.heading if has_action_column else _ENUMERATOR.sub("", lead_text)
     else:
-        _continue_previous(cells, schema, plan)
+        continue_previous(cells, schema, plan)
         return
 
     enumerated = _ENUMERATOR.match(text)
@@ -526,62 +532,6 @@ def _row_code(cells: list[str], schema: TableSchema) -> str | None:
 def _row_links(
     cells: list[str], schema: TableSchema, plan: PlanBuilder, row: TableRow
 ) -> list[tuple[str, Span]]:
-    ref_cell = _cell(tuple(cells), schema.column(Column.REFERENCE))
-    criterion_cell = _cell(tuple(cells), schema.column(Column.CRITERION))
+    ref_cell = cell_at(tuple(cells), schema.column(Column.REFERENCE))
+    criterion_cell = cell_at(tuple(cells), schema.column(Column.CRITERION))
     return cited_recommendations(plan, ref_cell, criterion_cell, row.span)
-
-
-def _cut_by_page(
-    row: TableRow, text: str, cells: list[str], schema: TableSchema, plan: PlanBuilder
-) -> bool:
-    """Whether a row is the rest of the last action, its row cut by a page break: the first
-    row of its page, its wording going on in lower case from an unfinished sentence, with
-    no reference of its own."""
-    if not plan.actions or not text[:1].islower():
-        return False
-    last = plan.actions[-1]
-    page, last_page = row.span.page, last.source.page
-    if page is None or last_page is None or page <= last_page:
-        return False
-    reference = schema.column(Column.REFERENCE)
-    if reference is not None and reference != schema.lead and cells[reference].strip():
-        return False
-    return not last.text.rstrip().endswith((".", "!", "?", ";"))
-
-
-def _go_on(before: str | None, after: str | None) -> str | None:
-    """A cell's text cut by a page break, then its rest: one phrase when the rest goes on
-    in lower case (« Direction de » + « catégorie »)."""
-    if not before or not after:
-        return before or after
-    return f"{before} {after}" if after[:1].islower() else f"{before}; {after}"
-
-
-def _continue_previous(
-    cells: list[str], schema: TableSchema, plan: PlanBuilder, text: str = ""
-) -> None:
-    """A row with no action text, or the rest of a row cut by a page break (`text`, the
-    rest of its wording), continues the previous action."""
-    if not plan.actions:
-        return
-    last = plan.actions[-1]
-
-    def get(role: Column) -> str:
-        return _cell(tuple(cells), schema.column(role))
-
-    indicator_cell = (
-        get(Column.INDICATORS) if schema.has(Column.INDICATORS) else get(Column.RESULTS)
-    )
-    indicators, more = list(last.indicators), indicator_items(indicator_cell)
-    if text and indicators and more and more[0][:1].islower():
-        indicators[-1] = f"{indicators[-1]} {more.pop(0)}"  # one indicator cut in two
-    owner = join_list_cell(get(Column.OWNER))
-    update: dict[str, object] = {
-        "indicators": indicators + more,
-        "owner": _go_on(last.owner, owner) if text else last.owner or owner,
-        "status": last.status or squash(get(Column.STATUS)) or None,
-        "deadline": last.deadline or join_list_cell(get(Column.DEADLINE)),
-    }
-    if text:
-        update["text"] = f"{last.text} {text}"
-    plan.replace_last_action(last.model_copy(update=update))

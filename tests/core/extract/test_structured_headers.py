@@ -269,3 +269,41 @@ def test_a_new_action_opening_the_next_page_stays_an_action() -> None:
         ),
     )
     assert len(plan.actions) == 2
+
+
+def test_a_data_row_whose_cells_start_like_titles_is_no_second_header() -> None:
+    """« Coordinateur des stages » starts like an owner title and « 2024 | 2026 » like
+    timeline titles, but a cell worded as an action (an infinitive and its complement)
+    is never a column title: the row is data, not the header of a new table."""
+    plan = _plan(
+        _table(
+            1,
+            ("Intitulé de l'action", "Porteur", "Appui", "Début", "Fin"),
+            (
+                "Organiser des réunions avec les lieux de stage",
+                "Directrice",
+                "Cellule",
+                "2024",
+                "2025",
+            ),
+            (
+                "Créer un répertoire des ressources",
+                "Coordinateur des stages",
+                "Secrétariat",
+                "2024",
+                "2026",
+            ),
+            (
+                "Évaluer la charge de travail des étudiants",
+                "Conseil de catégorie",
+                "Délégués",
+                "2025",
+                "2026",
+            ),
+        )
+    )
+    assert [(a.text.split()[0], a.owner, a.deadline) for a in plan.actions] == [
+        ("Organiser", "Directrice", "2025"),
+        ("Créer", "Coordinateur des stages", "2026"),
+        ("Évaluer", "Conseil de catégorie", "2026"),
+    ]
