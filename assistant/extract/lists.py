@@ -17,6 +17,7 @@ from assistant.extract.prose import AXIS_HEADING
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import STATUS_PHRASE
+from assistant.french.wrapping import ends_mid_phrase
 from assistant.ids import fold
 
 # "1. …", "2) …", "1.2 …", "Action 3 : …" (a hierarchical number needs no closing mark)
@@ -106,29 +107,46 @@ def _runs(items: list[Item]) -> list[list[_Entry]]:
     current: list[_Entry] = []
     heading: str | None = None
     axis: str | None = None
+    open_item = False  # whether the next lines may still go on with the last item's text
     for item in items:
         if not isinstance(item, Line):
-            current = _close(runs, current)
+            current, open_item = _close(runs, current), False
             continue
         match = _NUMBERED.match(item.text)
         number = _number(match["num"]) if match else None
         if number is not None and (not current or _follows(current[-1].number, number)):
             current.append(_Entry(number, [item], heading, axis))
+            open_item = True
         elif number is not None and _first(number):
             current = _close(runs, current)
             current.append(_Entry(number, [item], heading, axis))
+            open_item = True
         elif number is not None:
-            current = _close(runs, current)
+            current, open_item = _close(runs, current), False
         elif AXIS_HEADING.match(item.text) and len(item.text) < 200:
             axis, heading = squash(item.text), None  # the numbering goes on under it
-        elif current and item.gap_before == 0 and item.heading_level is None:
+            open_item = False
+        elif current and open_item and _goes_on(current[-1], item):
             current[-1].lines.append(item)  # continuation of the item's text
         elif len(item.text) < 150:
             heading = item.text  # an objective heading: the numbering goes on under it
+            open_item = False  # the lines under it are the heading's, not the last item's
         else:
-            current = _close(runs, current)
+            current, open_item = _close(runs, current), False
     _close(runs, current)
     return runs
+
+
+def _goes_on(entry: _Entry, line: Line) -> bool:
+    """Whether `line` continues the item's text: right under it, or after a blank line
+    when the item stops on a word that waits for its complement (« … étudiants de »)."""
+    if line.heading_level is not None:
+        return False
+    if line.gap_before == 0:
+        return True
+    return (
+        line.gap_before == 1 and line.text[:1].islower() and ends_mid_phrase(entry.lines[-1].text)
+    )
 
 
 def _close(runs: list[list[_Entry]], current: list[_Entry]) -> list[_Entry]:

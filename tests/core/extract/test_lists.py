@@ -63,3 +63,35 @@ def test_a_flat_list_still_reads_each_item(tmp_path: Path) -> None:
         ("Revoir les fiches des unités d'enseignement", "juin 2026"),
         ("Organiser une journée d'accueil des nouveaux étudiants", "septembre 2025"),
     ]
+
+
+# How pdftotext prints a numbered list of a table cell: a blank line may fall inside an
+# item (after « de »), and the list is followed by a titled block of another table.
+LIST_THEN_CALENDAR = """Actions
+
+1. Organiser un accueil des nouveaux étudiants de
+
+première année : septembre 2025
+2. Publier un guide des stages pour les maîtres
+de stage : janvier 2026
+3. Ouvrir une permanence de remédiation en
+mathématiques : octobre 2025
+
+Calendrier de mise en œuvre
+Numéros des actions prévues, mois par mois.
+
+Mois
+Septembre 2025
+Octobre 2025
+"""
+
+
+def test_an_item_goes_on_over_a_blank_line_after_a_word_that_waits(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(LIST_THEN_CALENDAR, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.text, a.deadline) for a in plan.actions] == [
+        ("Organiser un accueil des nouveaux étudiants de première année", "septembre 2025"),
+        ("Publier un guide des stages pour les maîtres de stage", "janvier 2026"),
+        ("Ouvrir une permanence de remédiation en mathématiques", "octobre 2025"),
+    ]
