@@ -33,6 +33,8 @@ _AGREEMENT = 0.5  # share of a row's cells of their column's shape, for the row 
 _CONSISTENCY = 0.8  # mean share of each column's cells of its shape, over the table
 _LONG_LINE = 600
 _LABELLED = re.compile(r"^[^:\d]{2,40}\s:\s+\S")  # prose, not a cell
+# A year or an academic year, as a title merged over the columns of its parts.
+_PERIOD_TITLE = re.compile(r"^(?:19|20)\d{2}(?:\s*[-/–]\s*(?:19|20)?\d{2})?$")
 _MAX_ROWS = 2000  # a longer run of regular lines is read as text (bounded work)
 
 
@@ -103,7 +105,9 @@ def find_cell_grid(lines: Sequence[str], start: int) -> CellGrid | None:
             if first >= len(lines) or not lines[first].strip():
                 continue  # (a table's first row opens with a filled cell)
             header = _header(lines, start, first, width)
-            if not _titles_only(header[0][2]):
+            if not _titles_only(header[0][2], over_parts=len(header) == 2) or any(
+                len(title) > _TITLE_CHARS for title in header[-1][2]
+            ):
                 continue  # (cheap, before anything is counted)
             # the first row right there, or under a band row (a sentence across the table)
             bodies = [first, first + 1] if _shape(lines[first]) is _Shape.SENTENCE else [first]
@@ -147,8 +151,11 @@ def _reading(
         return None
     # the first rows decide: a start inside the header or the title lines above makes
     # them irregular; then a first row with no band over it (a row one line off reads its
-    # first cell as a band); then the reading that goes on longest
-    return (round(consistency, 3), body == first, end - first), whole, rows
+    # first cell as a band); then the reading that goes on longest; then the header that
+    # names the most columns (« 2026 | 2027 » over « S1 | S2 | S1 | S2 », not one row of
+    # titles with empty cells and the periods read as a first row)
+    named = sum(any(row[2][i] for row in header) for i in range(width))
+    return (round(consistency, 3), body == first, end - first, named), whole, rows
 
 
 def _rows(
@@ -186,13 +193,17 @@ def _band(lines: Sequence[str], at: int, width: int, shapes: list[_Shape]) -> bo
 
 
 def _fitting(window: list[str], shapes: list[_Shape]) -> int:
-    """How many cells are of their column's shape (an empty one fits any)."""
+    """How many cells are of their column's shape (an empty one fits any; a mark fits a
+    column the first rows left empty in a table of marks: a timeline's later period)."""
+    marks = _Shape.MARK in shapes
     return sum(
-        _shape(cell) in (shape, _Shape.EMPTY) for cell, shape in zip(window, shapes, strict=True)
+        _shape(cell) in (shape, _Shape.EMPTY)
+        or (marks and shape is _Shape.EMPTY and _shape(cell) is _Shape.MARK)
+        for cell, shape in zip(window, shapes, strict=True)
     )
 
 
-_Key = tuple[float, bool, int]
+_Key = tuple[float, bool, int, int]
 
 
 def _clean_end(lines: Sequence[str], end: int) -> bool:
@@ -219,11 +230,16 @@ def _plausible(
     )
 
 
-def _titles_only(titles: list[str]) -> bool:
-    """Column titles: short, without numbers (but a date they are given at), two at least."""
+def _titles_only(titles: list[str], *, over_parts: bool = False) -> bool:
+    """Column titles: short, without numbers (but a date they are given at), two at least.
+    Titles `over_parts` (a first header row whose titles span the columns of a second)
+    may be periods: « 2026 » merged over « S1 | S2 ». A lone row of titles never holds a
+    bare year: that is a row's deadline cell."""
     named = [undated_title(title) for title in titles if title]
     return len(named) >= 2 and not any(
-        re.search(r"\d", title) or len(title.split()) > 6 for title in named
+        (re.search(r"\d", title) and not (over_parts and _PERIOD_TITLE.match(title)))
+        or len(title.split()) > 6
+        for title in named
     )
 
 
@@ -360,7 +376,22 @@ def _header(
         above.insert(0, lines[at].strip())
     if not above:
         return [(first - width, first - 1, below)]
-    return [(at, first - width - 1, _padded(above, width)), (first - width, first - 1, below)]
+    return [(at, first - width - 1, _spread(above, below)), (first - width, first - 1, below)]
+
+
+def _spread(above: list[str], below: list[str]) -> list[str]:
+    """The first header row over the second's columns. Its titles over the second row's
+    leading empty cells are those columns' own (merged down); the others are merged over
+    the named parts: each over an equal share of them when they divide evenly (« 2025 |
+    2026 » over « T1 … T4 | T1 … T4 »), at the start of its share, as a merged cell is."""
+    width = len(below)
+    lead = next((i for i, cell in enumerate(below) if cell), width)
+    groups = above[lead:]
+    parts = width - lead
+    if not groups or len(above) != lead + len(groups) or parts % len(groups):
+        return _padded(above, width)
+    share = parts // len(groups)
+    return above[:lead] + [cell for group in groups for cell in [group, *[""] * (share - 1)]]
 
 
 def _padded(titles: list[str], width: int) -> list[str]:

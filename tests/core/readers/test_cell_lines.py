@@ -214,3 +214,95 @@ def test_fiches_of_labelled_lines_are_no_grid() -> None:
             "Critère de réussite : Un bilan présenté au conseil de la section chaque année",
         ]
     assert all(find_cell_grid(lines, start) is None for start in range(len(lines)))
+
+
+# Years merged over their semesters: the first header row names years, the second the
+# semesters under each (titles with digits that are periods, not data).
+YEARS_OVER_SEMESTERS = """Action
+Porteur
+2026
+2027
+
+
+S1
+S2
+S1
+S2
+Ouvrir une permanence d'orientation
+Service social
+X
+
+
+
+Revoir les grilles d'évaluation des stages
+Coordination des stages
+
+X
+X
+
+Former les jurys à l'évaluation des TFE
+Direction
+
+
+X
+X
+"""
+
+
+def test_years_merged_over_their_periods_are_titles() -> None:
+    grid = find_cell_grid(YEARS_OVER_SEMESTERS.split("\n"), 0)
+    assert grid is not None
+    assert [cells for _, _, cells in grid.rows][:3] == [
+        ["Action", "Porteur", "2026", "", "2027", ""],
+        ["", "", "S1", "S2", "S1", "S2"],
+        ["Ouvrir une permanence d'orientation", "Service social", "X", "", "", ""],
+    ]
+    assert len(grid.rows) == 5
+
+
+def test_a_first_row_of_dates_is_no_header() -> None:
+    """Numbers in titles are allowed only as periods: « 12 mars » or « 3 étudiants » are
+    data, so a grid whose would-be titles hold them is not read from there."""
+    lines = ["Réunion du 12 mars", "3 étudiants présents", "Salle 204", *SIMPLE.split("\n")[3:]]
+    grid = find_cell_grid(lines, 0)
+    assert grid is None or grid.start_line == 3
+
+
+def test_a_period_left_empty_by_the_first_rows_takes_a_later_mark() -> None:
+    """The last period of a timeline is marked only from the fifth row on: its mark is a
+    cell of that column, not a break in the table (under an objective merged down)."""
+    rows = [
+        (
+            "Améliorer l'accueil des étudiants",
+            "Ouvrir une permanence d'orientation",
+            "Service social",
+            "X",
+            "",
+            "",
+        ),
+        ("", "Former les tuteurs de première année", "Direction", "", "X", ""),
+        ("", "Publier un guide de la première année", "Cellule pédagogique", "X", "X", ""),
+        (
+            "Renforcer les stages",
+            "Revoir les grilles d'évaluation des stages",
+            "Coordination",
+            "",
+            "X",
+            "",
+        ),
+        (
+            "",
+            "Visiter chaque stagiaire sur son lieu de stage",
+            "Superviseurs des stages de la section",
+            "",
+            "",
+            "X",
+        ),
+        ("", "Réunir les maîtres de stage chaque année", "Coordination", "", "X", "X"),
+    ]
+    header = ["Objectif", "Action", "Porteur", "Calendrier", "", "", "", "S1 2026", "S2 2026"]
+    text = "\n".join([*header, "S1 2027"])
+    text += "\n" + "\n".join(cell for row in rows for cell in row) + "\n\nFin du plan.\n"
+    grid = find_cell_grid(text.split("\n"), 0)
+    assert grid is not None
+    assert [cells for _, _, cells in grid.rows][2:] == [list(row) for row in rows]
