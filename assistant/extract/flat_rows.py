@@ -219,7 +219,9 @@ def column_titles(lines: list[Line]) -> list[Column] | None:
 
 @cache
 def _qualified() -> re.Pattern[str]:
-    return re.compile(rf"({_header_pattern().pattern})(\s+{_ADJECTIVE})(?![a-z])")
+    # (a word that is a title itself is the next column's, « Réf. Objectif Action »)
+    titles = _header_pattern().pattern
+    return re.compile(rf"({titles})(\s+(?!(?:{titles})(?![a-z])){_ADJECTIVE})(?![a-z])")
 
 
 def _joined(lines: list[Line]) -> str:
@@ -569,8 +571,57 @@ def _objectives_joined(columns: list[Column], rows: list[_Row]) -> list[_Row]:
             row.lines = [*alone.lines, *row.lines]
             out[-1] = row
             continue
+        if (
+            alone is not None
+            and objective < action  # (a column merged down is one on the left)
+            and _lone_wording(alone, action, columns)
+            and objective not in row.cells
+            and action in row.cells
+            and _has_fields(row, columns)
+        ):  # the objective, merged down over its actions, printed alone before the first
+            row.cells = {**alone.cells, objective: alone.cells[action], **row.cells}
+            row.lines = [*alone.lines, *row.lines]
+            out[-1] = row
+            continue
         out.append(row)
-    return out
+    return _merged_down(columns, out, objective) if objective < action else out
+
+
+_FIELDS = frozenset({
+    Column.OWNER, Column.GUARANTOR, Column.DEADLINE, Column.STATUS_DEADLINE,
+    Column.INDICATORS, Column.RESULTS, Column.STATUS,
+})  # fmt: skip
+
+
+def _has_fields(row: _Row, columns: list[Column]) -> bool:
+    return any(columns[i] in _FIELDS for i in row.cells)
+
+
+def _lone_wording(row: _Row, action: int, columns: list[Column]) -> bool:
+    """A row of one unmarked action cell (and its reference), nothing of an action's
+    fields: an objective worded as an action (« Améliorer l'accueil des étudiants »)."""
+    others = {columns[i] for i in row.cells if i != action}
+    return (
+        len(row.cells.get(action, [])) == 1
+        and not _is_item(row.cells[action][0])
+        and others <= {Column.REFERENCE}
+    )
+
+
+def _merged_down(columns: list[Column], rows: list[_Row], objective: int) -> list[_Row]:
+    """Rows with neither objective nor reference, under a row that has its objective: the
+    two cells were merged down over them (« Réf. | Objectif » printed once for their
+    actions), so the rows take them from the row above."""
+    reference = next((i for i, c in enumerate(columns) if c is Column.REFERENCE), None)
+    above: _Row | None = None
+    for row in rows:
+        if objective in row.cells:
+            above = row
+        elif above is not None and (reference is None or reference not in row.cells):
+            row.cells[objective] = above.cells[objective]
+            if reference is not None and reference in above.cells:
+                row.cells[reference] = above.cells[reference]
+    return rows
 
 
 def _list_only(row: _Row, action: int) -> list[WrappedCell]:

@@ -780,3 +780,48 @@ def test_an_owner_named_above_each_table_and_a_title_cut_in_two(tmp_path: Path) 
     ]
     assert [a.deadline for a in plan.actions][::2] == ["Septembre 2025", "Janvier 2026"]
     assert all(a.links for a in plan.actions)
+
+
+# `pdftotext -raw` of a table whose reference and objective cells are merged down over the
+# rows of their actions: the objective, worded as an action, prints as a cell of its own
+# before the first action, alone, with nothing of an action's fields after it.
+MERGED_OBJECTIVES = """Plan d'amélioration de la section
+Réf. Objectif Action Porteur Échéance Indicateur
+Recommandation 1
+Améliorer l'accueil
+des étudiants
+Ouvrir une permanence d'orientation
+en septembre
+Service social
+Septembre 2025 Nombre de
+rendez-vous
+Publier un guide de la
+première année
+Cellule pédagogique
+Juin 2025 Guide publié
+Recommandation 2
+Renforcer les stages
+Revoir les grilles d'évaluation
+des stages
+Coordination des stages
+2025-2026 Grilles adoptées
+Réunir les maîtres de stage
+une fois par an
+Coordination des stages
+Mai 2026 Compte rendu
+"""
+
+
+def test_an_objective_merged_down_over_its_actions_is_their_objective(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, MERGED_OBJECTIVES)
+    refs = {r.id: r.key for r in plan.recommendations}
+    assert [
+        (a.text, a.objective, [refs[link.recommendation_id] for link in a.links])
+        for a in plan.actions
+    ] == [
+        ("Ouvrir une permanence d'orientation en septembre", "Améliorer l'accueil des étudiants", ["r1"]),
+        ("Publier un guide de la première année", "Améliorer l'accueil des étudiants", ["r1"]),
+        ("Revoir les grilles d'évaluation des stages", "Renforcer les stages", ["r2"]),
+        ("Réunir les maîtres de stage une fois par an", "Renforcer les stages", ["r2"]),
+    ]  # fmt: skip
+    assert plan.actions[0].owner == "Service social"
