@@ -687,7 +687,7 @@ def _lines(*texts: str) -> list:
 
 
 def test_titles_qualified_by_an_adjective_and_a_number_sign_cut_narrow() -> None:
-    from assistant.extract.flat_rows import flat_header
+    from assistant.extract.flat_headers import flat_header
     from assistant.extract.vocabulary import Column
 
     header = flat_header(
