@@ -11,31 +11,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.extract import extract_plan
-from assistant.readers.base import Block, RawDocument, Table, TableRow
-from assistant.schema import DocumentFormat, Plan, Span, StatusCategory, TableKind
+from document_blocks import extracted, table
+
+from assistant.readers.base import Block, Table
+from assistant.schema import Plan, StatusCategory, TableKind
 
 
 def _table(first_line: int, *rows: tuple[str, ...]) -> Table:
-    spans = [
-        Span(file="plan.docx", line_start=n, line_end=n, excerpt=" | ".join(cells)[:80])
-        for n, cells in enumerate(rows, start=first_line)
-    ]
-    return Table(
-        rows=tuple(TableRow(cells, span) for cells, span in zip(rows, spans, strict=True)),
-        span=spans[0].model_copy(update={"line_end": spans[-1].line_end}),
-    )
+    return table(first_line, *rows, file="plan.docx")
 
 
 def _plan(*blocks: Block) -> Plan:
-    raw = RawDocument(
-        name="plan.docx",
-        format=DocumentFormat.DOCX,
-        sha256="0" * 64,
-        size_bytes=1000,
-        blocks=list(blocks),
-    )
-    return extract_plan(raw)
+    return extracted(*blocks, file="plan.docx")
 
 
 _NUMBERED_PLAN = _table(

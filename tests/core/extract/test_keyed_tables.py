@@ -7,20 +7,14 @@ actions: each row completes the action it names, and a code that names no action
 
 from __future__ import annotations
 
-from assistant.extract import extract_plan
-from assistant.readers.base import Block, Paragraph, RawDocument, Table, TableRow
-from assistant.schema import DocumentFormat, Plan, Span, TableKind
+from document_blocks import extracted, table
+
+from assistant.readers.base import Block, Paragraph, Table
+from assistant.schema import Plan, Span, TableKind
 
 
 def _table(first_line: int, *rows: tuple[str, ...]) -> Table:
-    spans = [
-        Span(file="suivi.docx", line_start=n, line_end=n, excerpt=" | ".join(cells)[:80])
-        for n, cells in enumerate(rows, start=first_line)
-    ]
-    return Table(
-        rows=tuple(TableRow(cells, span) for cells, span in zip(rows, spans, strict=True)),
-        span=spans[0].model_copy(update={"line_end": spans[-1].line_end}),
-    )
+    return table(first_line, *rows, file="suivi.docx")
 
 
 def _paragraph(line: int, text: str) -> Paragraph:
@@ -28,14 +22,7 @@ def _paragraph(line: int, text: str) -> Paragraph:
 
 
 def _plan(*blocks: Block) -> Plan:
-    raw = RawDocument(
-        name="suivi.docx",
-        format=DocumentFormat.DOCX,
-        sha256="0" * 64,
-        size_bytes=1000,
-        blocks=list(blocks),
-    )
-    return extract_plan(raw)
+    return extracted(*blocks, file="suivi.docx")
 
 
 _PLAN_TABLE = _table(

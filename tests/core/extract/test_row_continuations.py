@@ -7,33 +7,20 @@ reference cell too (« Critère 4, » above, « Recommandation 3 » below).
 
 from __future__ import annotations
 
-from assistant.extract import extract_plan
-from assistant.readers.base import RawDocument, Table, TableRow
-from assistant.schema import DocumentFormat, Plan, Span
+from document_blocks import extracted, table
+
+from assistant.readers.base import Table
+from assistant.schema import DocumentFormat, Plan
 
 _HEADER = ("Réf.", "Action", "Responsable", "Échéance", "État")
 
 
 def _table(page: int, first_line: int, *rows: tuple[str, ...]) -> Table:
-    spans = [
-        Span(file="plan.pdf", page=page, line_start=n, line_end=n, excerpt=" | ".join(cells)[:80])
-        for n, cells in enumerate(rows, start=first_line)
-    ]
-    return Table(
-        rows=tuple(TableRow(cells, span) for cells, span in zip(rows, spans, strict=True)),
-        span=spans[0].model_copy(update={"line_end": spans[-1].line_end}),
-    )
+    return table(first_line, *rows, file="plan.pdf", page=page)
 
 
 def _plan(*tables: Table) -> Plan:
-    raw = RawDocument(
-        name="plan.pdf",
-        format=DocumentFormat.PDF,
-        sha256="0" * 64,
-        size_bytes=1000,
-        blocks=list(tables),
-    )
-    return extract_plan(raw)
+    return extracted(*tables, file="plan.pdf", format=DocumentFormat.PDF)
 
 
 def _cut_plan(rest_reference: str, rest: tuple[str, str, str, str]) -> Plan:

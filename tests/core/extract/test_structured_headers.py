@@ -12,6 +12,8 @@ Two arrangements of real plans, built by hand as the readers give them:
 
 from __future__ import annotations
 
+from document_blocks import extracted, table
+
 from assistant.extract import extract_plan
 from assistant.readers.base import Block, Paragraph, RawDocument, Table, TableRow
 from assistant.schema import DocumentFormat, Plan, Span
@@ -24,11 +26,7 @@ def _span(line: int, excerpt: str) -> Span:
 
 
 def _table(first_line: int, *rows: tuple[str, ...]) -> Table:
-    spans = [_span(n, " | ".join(cells)) for n, cells in enumerate(rows, start=first_line)]
-    return Table(
-        rows=tuple(TableRow(cells, span) for cells, span in zip(rows, spans, strict=True)),
-        span=spans[0].model_copy(update={"line_end": spans[-1].line_end}),
-    )
+    return table(first_line, *rows, file=_FILE)
 
 
 def _heading(line: int, text: str, level: int = 2) -> Paragraph:
@@ -36,14 +34,7 @@ def _heading(line: int, text: str, level: int = 2) -> Paragraph:
 
 
 def _plan(*blocks: Block) -> Plan:
-    raw = RawDocument(
-        name=_FILE,
-        format=DocumentFormat.DOCX,
-        sha256="0" * 64,
-        size_bytes=1000,
-        blocks=list(blocks),
-    )
-    return extract_plan(raw)
+    return extracted(*blocks, file=_FILE)
 
 
 def test_quarters_under_merged_years_carry_their_year() -> None:
