@@ -9,6 +9,10 @@ third — and chosen by the same rule as the decision grid (`evals.calibrate_map
 PROMSOC and the demo first). A small grid of its own: the decision grid times these three
 values would take an hour of CPU.
 
+Measured on 2026-12-03: depth 3 won in-sample and lost on the aside third, so the shipped
+calibration keeps depth 1 (``probable_depth_not_chosen`` in ``calibration.json``); run this
+again when new pairs are written, and ship a depth only if the aside agrees.
+
 ``--write`` stores the choice and its figures in ``calibration.json``; without it the
 choice, its in-sample coverage and the leave-one-pair-out estimate are printed only.
 """
