@@ -25,7 +25,7 @@ from assistant.cli.state import embedder_of, settings_of
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from assistant.schema import Mapping
+    from assistant.schema import Mapping, MappingLink
     from assistant.settings import Settings
     from assistant.store import Workspace
 
@@ -113,6 +113,14 @@ _COVERAGE_LABEL = {
 _KIND_LABEL = {"explicit": "citée", "placement": "sous la citation", "semantic": "par le contenu"}
 
 
+def _link_label(link: MappingLink) -> str:
+    """The link's kind; a « lien probable » says it is to be confirmed."""
+    label = _KIND_LABEL[link.kind.value]
+    if link.confirmed:
+        return f"{label}, confirmé"
+    return f"{label}, probable, à confirmer" if link.probable else label
+
+
 def _mapping_table(mappings: list[Mapping], action_texts: dict[str, str]) -> Table:
     from rich.table import Table
 
@@ -126,7 +134,7 @@ def _mapping_table(mappings: list[Mapping], action_texts: dict[str, str]) -> Tab
         # Document text is escaped: "[/]" in a plan crashed Rich, "[link=…]" made a link.
         lines = [
             f"• {escape(action_texts.get(link.action_id, link.action_id)[:90])} "
-            f"[dim]({_KIND_LABEL[link.kind.value]}, {link.score:.2f})[/]"
+            f"[dim]({_link_label(link)}, {link.score:.2f})[/]"
             for link in mapping.links[:5]
         ]
         label = escape(mapping.recommendation_ref) + (

@@ -67,6 +67,15 @@ class Calibration:
     # when it scores the action more than this above the recommendation (a near tie is one
     # action answering both); None: any lead, as for a rival whose best answer it is.
     rival_lead_elsewhere: float | None = None
+    # When the best candidate answers another recommendation better, the next candidates,
+    # down to this rank and within `probable_window` of the best, may still make the
+    # probable link if this recommendation is what they answer best (1: the best only).
+    # A plan's best answer to a recommendation is often its second-best candidate: the
+    # first is the one action of the theme, which another recommendation asks for.
+    # Measured and not shipped (calibration.json, « probable_depth_not_chosen »): it won
+    # in-sample and lost on the aside third.
+    probable_depth: int = 1
+    probable_window: float = 0.0
 
 
 DEFAULT_CALIBRATION = Calibration(

@@ -128,12 +128,9 @@ def build_mappings(
             semantic = [c for c in scored if c.score >= params.candidate][:top_k]
             probable = False
             if not semantic and not links and params.probable is not None and scored:
-                best = scored[0]
-                if best.rank_score >= params.probable and (
-                    _answers_best(best, index, claims, params)
-                    or _stands_out(scored, params.probable_standout)
-                ):
-                    semantic, probable = [best], True
+                chosen = _probable_candidate(scored, index, claims, params)
+                if chosen is not None:
+                    semantic, probable = [chosen], True
             for candidate in semantic:
                 if candidate.action_id in linked or candidate.action_id not in actions:
                     continue
@@ -256,6 +253,32 @@ def _stands_out(scored: Sequence[Candidate], standout: float | None) -> bool:
         return False
     second = scored[1].rank_score if len(scored) > 1 else 0.0
     return scored[0].rank_score - second >= standout
+
+
+def _probable_candidate(
+    scored: Sequence[Candidate], index: int, claims: dict[str, list[_Claim]], params: Calibration
+) -> Candidate | None:
+    """The candidate a « lien probable » of recommendation `index` rests on, if any.
+
+    The best candidate, when the recommendation is what that action answers best (or when
+    it stands out from the second). Otherwise the next ones, down to rank
+    `probable_depth` and within `probable_window` of the best: an action the best
+    candidate's rival does not take (one theme, two recommendations, two actions).
+    """
+    best = scored[0]
+    if best.rank_score < (params.probable or 0.0):
+        return None
+    if _answers_best(best, index, claims, params) or _stands_out(scored, params.probable_standout):
+        return best
+    for candidate in scored[1 : params.probable_depth]:
+        if (
+            candidate.rank_score < (params.probable or 0.0)
+            or best.rank_score - candidate.rank_score > params.probable_window
+        ):
+            break
+        if _answers_best(candidate, index, claims, params):
+            return candidate
+    return None
 
 
 def _answers_best(

@@ -17,6 +17,7 @@ from assistant.schema import (
     DraftField,
     DraftStatus,
     LinkKind,
+    MappingLink,
     Severity,
     StatusCategory,
     TargetKind,
@@ -54,6 +55,21 @@ LINK_LABEL = {
     LinkKind.PLACEMENT: "sous la citation",
     LinkKind.SEMANTIC: "sémantique",
 }
+
+
+def link_label(link: MappingLink) -> str:
+    """How a link is named in a report: its kind, and whether anyone should check it.
+
+    A « lien probable » rests on a weak content match nobody has confirmed yet: a reader
+    of the matrix must see that it is to be checked, not read it as an answer.
+    """
+    label = LINK_LABEL[link.kind]
+    if link.kind is LinkKind.SEMANTIC and link.confirmed:
+        return f"{label}, confirmé"
+    if link.probable:
+        return f"{label} probable, à confirmer"
+    return label
+
 
 STATUS_CATEGORY_LABEL = {
     StatusCategory.DONE: "Réalisé",

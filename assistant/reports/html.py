@@ -147,7 +147,7 @@ def jinja_environment() -> jinja2.Environment:
         severity_label=french.SEVERITY_LABEL,
         severity_heading=french.SEVERITY_HEADING,
         severity_order=french.SEVERITY_ORDER,
-        link_label=french.LINK_LABEL,
+        link_label=french.link_label,
         field_label=french.DRAFT_FIELD_LABEL,
         draft_status_label=french.DRAFT_STATUS_LABEL,
         status_class=_STATUS_CLASS,

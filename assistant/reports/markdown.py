@@ -13,12 +13,12 @@ from assistant.reports.data import ReportData
 from assistant.reports.french import (
     DRAFT_FIELD_LABEL,
     DRAFT_STATUS_LABEL,
-    LINK_LABEL,
     MISSING,
     SEVERITY_HEADING,
     SEVERITY_ORDER,
     decimal,
     file_size,
+    link_label,
     long_date,
     long_datetime,
     percent,
@@ -252,7 +252,7 @@ def _action_cells(row: TraceRow) -> list[str]:
     if row.overdue:
         deadline += " (dépassée)"
     link = row.link
-    kind = LINK_LABEL[link.kind] if link is not None else MISSING
+    kind = link_label(link) if link is not None else MISSING
     if link is not None and link.kind is LinkKind.SEMANTIC:
         kind += f" {decimal(link.score)}"
     return [

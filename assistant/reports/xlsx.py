@@ -32,11 +32,11 @@ from assistant.reports.french import (
     DRAFT_FIELD_LABEL,
     DRAFT_STATUS_LABEL,
     INDICATOR_KIND_LABEL,
-    LINK_LABEL,
     MISSING,
     SEVERITY_LABEL,
     STATUS_CATEGORY_LABEL,
     TARGET_KIND_LABEL,
+    link_label,
     long_date,
     ratio,
 )
@@ -197,7 +197,7 @@ def _trace_sheet(sheet: Worksheet, data: ReportData, view: ReportView) -> None:
                         action.due,
                         "\n".join(action.indicators) or MISSING,
                         action.status or MISSING,
-                        LINK_LABEL[link.kind] if link is not None else MISSING,
+                        link_label(link) if link is not None else MISSING,
                         link.score if link is not None else None,
                         row.smart.score if row.smart is not None else None,
                     ]

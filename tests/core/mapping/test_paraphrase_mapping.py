@@ -324,3 +324,44 @@ def test_an_action_the_plan_ties_to_another_recommendation_is_not_a_probable_lin
 
     assert links("Critère 3, Recommandation 1") == [[("explicit", False)], []]
     assert links("") == [[], [("semantic", True)]]
+
+
+def test_a_best_candidate_taken_by_another_recommendation_leaves_the_next_one(
+    tmp_path: Path,
+) -> None:
+    """« Former »'s best candidate is « Fusionner », which answers « Regrouper » better
+    (0.8 against 0.6); its next one, « Animer » (0.55), answers nothing better. Looking
+    one rank deeper, within a window of 0.1 of the best, « Former » gets « Animer » as a
+    probable link; with the best only, or a window narrower than the gap (0.02), none. An
+    action another recommendation answers best is never the fallback (« Relire »)."""
+    plans = _three_recommendations_two_actions(tmp_path)
+    plan = (
+        "# Plan\n\n| Action | Responsable | Échéance |\n|---|---|---|\n"
+        "| Relire les descriptions de cours | Direction | 2026 |\n"
+        "| Fusionner les unités voisines | Direction | 2026 |\n"
+        "| Animer des ateliers pédagogiques | Direction | 2026 |\n"
+    )
+    (tmp_path / "plan.md").write_text(plan, encoding="utf-8")
+    plans = [plans[0], parse_file(tmp_path / "plan.md", Settings())]
+    cosines = {
+        ("Réviser", "Relire"): 0.9,
+        ("Regrouper", "Fusionner"): 0.8,
+        ("Former", "Fusionner"): 0.6,
+        ("Former", "Animer"): 0.55,
+        ("Former", "Relire"): 0.58,
+    }
+    base = Calibration(dense_weight=1.0, covered=0.95, partial=0.95, candidate=0.95, probable=0.4)
+    actions = {a.id: a.text.split()[0] for a in plans[1].actions}
+
+    def linked(params: Calibration) -> list[list[str]]:
+        mappings = build_mappings(plans, TableSearcher(plans, cosines), TOKENIZE, params=params)
+        return [[actions[link.action_id] for link in m.links] for m in mappings]
+
+    assert linked(base) == [["Relire"], ["Fusionner"], []]
+    deeper = dataclasses.replace(base, probable_depth=3, probable_window=0.1)
+    assert linked(deeper) == [["Relire"], ["Fusionner"], ["Animer"]]
+    narrow = dataclasses.replace(deeper, probable_window=0.02)
+    assert linked(narrow) == [["Relire"], ["Fusionner"], []]
+    mappings = build_mappings(plans, TableSearcher(plans, cosines), TOKENIZE, params=deeper)
+    assert mappings[2].coverage is Coverage.PARTIAL
+    assert "à confirmer" in mappings[2].reason

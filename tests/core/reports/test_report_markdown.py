@@ -82,3 +82,29 @@ def test_document_text_cannot_break_tables_or_inject_html(report_data: ReportDat
     for table in text.split("\n\n"):
         rows = _table_rows(table)
         assert len({_cells(row) for row in rows}) <= 1, table
+
+
+def test_a_probable_link_says_it_is_to_be_confirmed(report_data: ReportData) -> None:
+    """A « lien probable » is a weak content match nobody confirmed: the matrix row says
+    so; once the coordinator confirms it, the row says that instead."""
+
+    def semantic_row(probable: bool, confirmed: bool) -> str:
+        mappings = [
+            m.model_copy(
+                update={
+                    "links": [
+                        link.model_copy(update={"probable": probable, "confirmed": confirmed})
+                        for link in m.links
+                    ]
+                }
+            )
+            for m in report_data.report.mappings
+        ]
+        report = report_data.report.model_copy(update={"mappings": mappings})
+        data = report_data.model_copy(update={"report": report})
+        trace = render_markdown(data).split("## Matrice de traçabilité")[1]
+        return next(row for row in _table_rows(trace) if "sémantique" in row)
+
+    assert "| sémantique 0,48 |" in semantic_row(False, False)
+    assert "| sémantique probable, à confirmer 0,48 |" in semantic_row(True, False)
+    assert "| sémantique, confirmé 0,48 |" in semantic_row(False, True)
