@@ -87,6 +87,15 @@ class PageChars:
         touching: Indices = index[keep]
         return touching
 
+    def touching_each(self, bboxes: Sequence[Sequence[float]], among: Indices) -> list[Indices]:
+        """`touching` of each of `bboxes` (a table's rows), at once."""
+        boxes = np.array(bboxes, np.float64).reshape(-1, 4)
+        x0, top, x1, bottom = (boxes[:, side : side + 1] for side in range(4))
+        width = np.minimum(self.x1[among], x1) - np.maximum(self.x0[among], x0)
+        height = np.minimum(self.bottom[among], bottom) - np.maximum(self.top[among], top)
+        keep: Flags = (width >= 0) & (height >= 0) & (width + height > 0)
+        return [among[row] for row in keep]
+
 
 @dataclass
 class _Entries:
