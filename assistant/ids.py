@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=16384)  # the same cells and words are folded again and again
 def fold(text: str) -> str:
     """Case-, accent- and whitespace-insensitive key of a text (for matching, not display)."""
     if text.isascii():  # nothing to decompose, and casefold is lower

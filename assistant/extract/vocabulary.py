@@ -197,6 +197,7 @@ def status_category(status: str | None) -> StatusCategory:
     return StatusCategory.UNKNOWN
 
 
+@lru_cache(maxsize=8192)  # a plan repeats its few statuses in every row
 def is_status_value(text: str) -> bool:
     """True when a cell holds nothing but a status ('En cours', 'Réalisé et implémenté')."""
     stripped = text.strip()
@@ -212,6 +213,7 @@ def is_status_value(text: str) -> bool:
 PRIORITY_MARK = re.compile(r"^\s*(\*{1,3})(?=\s|$)")
 
 
+@lru_cache(maxsize=8192)
 def priority_of(text: str | None) -> int | None:
     """'***' → 3, 'Haute' → 3, '2' → 2; None when not a priority."""
     if not text:
