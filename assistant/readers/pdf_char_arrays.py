@@ -262,14 +262,18 @@ def group_lines(page: PageChars, entries: _Entries) -> GroupLines:
     result.x1 = np.maximum.reduceat(entries.x1[order], line_starts).tolist()
     result.bottom = np.maximum.reduceat(entries.bottom[order], line_starts).tolist()
     chars = entries.char[order].tolist()
-    texts = [page.texts[char] for char in chars]
-    word_bounds = [*starts.tolist(), len(order)]
-    words = ["".join(texts[a:b]) for a, b in itertools.pairwise(word_bounds)]
+    # the words cut out of all the letters joined at once (a letter may be several: "ﬀ")
+    joined = "".join(map(page.texts.__getitem__, chars))
+    if len(joined) == len(chars):
+        word_bounds = [*starts.tolist(), len(order)]
+    else:
+        ends = np.cumsum([len(page.texts[char]) for char in chars])
+        word_bounds = [0, *ends[starts[1:] - 1].tolist(), len(joined)]
+    words = [joined[a:b] for a, b in itertools.pairwise(word_bounds)]
     line_words = [*np.flatnonzero(line_new).tolist(), len(starts)]
     line_bounds = [*line_starts.tolist(), len(order)]
-    for index in range(len(line_starts)):
-        result.text.append(" ".join(words[line_words[index] : line_words[index + 1]]))
-        result.chars.append(chars[line_bounds[index] : line_bounds[index + 1]])
+    result.text = [" ".join(words[a:b]) for a, b in itertools.pairwise(line_words)]
+    result.chars = [chars[a:b] for a, b in itertools.pairwise(line_bounds)]
     return result
 
 
