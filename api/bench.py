@@ -145,17 +145,7 @@ def prepare(base: str, admin_key: str) -> tuple[dict[str, str], dict[str, float]
         files = [("files", (name, (CORPUS / name).read_bytes())) for name in DEMO_FILES]
         started = time.perf_counter()
         job = client.post(f"/workspaces/{WORKSPACE}/documents", files=files, headers=headers)
-        location = job.headers["location"]
-        deadline = time.monotonic() + 600
-        while (state := client.get(location, headers=headers).json())["state"] not in (
-            "succeeded",
-            "failed",
-        ):
-            if time.monotonic() > deadline:
-                raise RuntimeError("the ingestion did not finish within 600 s")
-            time.sleep(0.1)
-        if state["state"] != "succeeded":
-            raise RuntimeError(f"the ingestion failed: {state['error_message']}")
+        _wait_for(client, job, headers)
         timings["ingest demo corpus, indexed and analysed (s)"] = time.perf_counter() - started
         prefix = f"/workspaces/{WORKSPACE}"
         # The first reads after the job: served from the job's result, not computed.
@@ -186,7 +176,40 @@ def prepare(base: str, admin_key: str) -> tuple[dict[str, str], dict[str, float]
         }
         ids["workspace_id"] = WORKSPACE
         ids["report_format"] = "xlsx"
+        ids.update(_earlier_version(client, headers))
     return headers, timings, ids
+
+
+def _wait_for(client: httpx.Client, job: httpx.Response, headers: dict[str, str]) -> None:
+    """Poll the import job `job` answered until it succeeds (raises if it fails)."""
+    location = job.headers["location"]
+    deadline = time.monotonic() + 600
+    while (state := client.get(location, headers=headers).json())["state"] not in (
+        "succeeded",
+        "failed",
+    ):
+        if time.monotonic() > deadline:
+            raise RuntimeError("the ingestion did not finish within 600 s")
+        time.sleep(0.1)
+    if state["state"] != "succeeded":
+        raise RuntimeError(f"the ingestion failed: {state['error_message']}")
+
+
+def _earlier_version(client: httpx.Client, headers: dict[str, str]) -> dict[str, str]:
+    """The SWOT uploaded again with one more line, so that `GET /versions/{lineage}/{version}`
+    has a version to serve: its ids (after the first reads, which stay those of the job)."""
+    name = DEMO_FILES[1]
+    changed = (
+        CORPUS / name
+    ).read_bytes() + "\n- Une ligne ajoutée pour le banc d'essai.\n".encode()
+    job = client.post(
+        f"/workspaces/{WORKSPACE}/documents", files=[("files", (name, changed))], headers=headers
+    )
+    _wait_for(client, job, headers)
+    versions = client.get(f"/workspaces/{WORKSPACE}/versions", headers=headers).json()
+    if not versions:
+        raise RuntimeError(f"{name} uploaded again with new content gave no earlier version")
+    return {"lineage": versions[0]["lineage"], "version": str(versions[0]["version"])}
 
 
 def endpoints(base: str, ids: dict[str, str]) -> dict[str, str]:

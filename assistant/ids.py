@@ -10,13 +10,29 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 _SPACES = re.compile(r"\s+")
 
 
+# Short texts (words, cells, statuses) are folded again and again: their keys are
+# remembered, long ones (paragraphs) are not, so that the memory stays small.
+_REMEMBERED_LENGTH = 200
+
+
 def fold(text: str) -> str:
     """Case-, accent- and whitespace-insensitive key of a text (for matching, not display)."""
+    if len(text) <= _REMEMBERED_LENGTH:
+        return _fold_short(text)
+    return _fold(text)
+
+
+@lru_cache(maxsize=16384)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     if text.isascii():  # nothing to decompose, and casefold is lower
         return _SPACES.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text)

@@ -191,19 +191,20 @@ def split_run_on(text: str) -> list[str]:
     words = _WORD.findall(text)
     items: list[list[str]] = [[]]
     for index, word in enumerate(words):
-        previous = words[index - 1] if index else ""
-        prev_key = previous.lower().strip(",;:'’").split("'")[-1].split("’")[-1]
-        proper_noun_chain = (
-            _is_titlecase(previous) and word.strip("«»\"'(),:;").lower() not in ITEM_HEADS
-        )
-        boundary = (
-            index > 0
-            and _is_head(word)
-            and not proper_noun_chain
-            and prev_key not in FUNCTION_WORDS
-            and not previous.endswith((",", ":", "'", "’", "+", "/", "-"))
-            and len(items[-1]) >= 2
-        )
+        # the cheap tests first: most words open no item
+        if index > 0 and len(items[-1]) >= 2 and _is_head(word):
+            previous = words[index - 1]
+            prev_key = previous.lower().strip(",;:'’").split("'")[-1].split("’")[-1]
+            proper_noun_chain = (
+                _is_titlecase(previous) and word.strip("«»\"'(),:;").lower() not in ITEM_HEADS
+            )
+            boundary = (
+                not proper_noun_chain
+                and prev_key not in FUNCTION_WORDS
+                and not previous.endswith((",", ":", "'", "’", "+", "/", "-"))
+            )
+        else:
+            boundary = False
         if boundary:
             items.append([])
         items[-1].append(word)

@@ -86,10 +86,17 @@ def _holds_data(cell: str) -> bool:
     return is_status_value(cell) or any(r.number for r in parse_references(cell))
 
 
+_SCORED_ROLES = frozenset(
+    {Column.REFERENCE, Column.STATUS, Column.STATUS_DEADLINE, Column.PRIORITY}
+)
+
+
 def _content_score(roles: dict[int, Column], rows: list[tuple[str, ...]]) -> float:
     """How well data cells look like what their column is supposed to hold."""
     score = 0.0
     for index, role in roles.items():
+        if role not in _SCORED_ROLES:
+            continue  # what the other columns hold is not scored
         cells = [r[index] for r in rows if index < len(r) and r[index].strip()]
         if not cells:
             continue

@@ -199,6 +199,16 @@ def status_category(status: str | None) -> StatusCategory:
 
 def is_status_value(text: str) -> bool:
     """True when a cell holds nothing but a status ('En cours', 'Réalisé et implémenté')."""
+    # a plan repeats its few statuses in every row: short cells' answers are remembered
+    return _short_status_value(text) if len(text) <= 200 else _status_value(text)
+
+
+@lru_cache(maxsize=8192)
+def _short_status_value(text: str) -> bool:
+    return _status_value(text)
+
+
+def _status_value(text: str) -> bool:
     stripped = text.strip()
     if not stripped or len(stripped) > 60:
         return False
@@ -216,6 +226,15 @@ def priority_of(text: str | None) -> int | None:
     """'***' → 3, 'Haute' → 3, '2' → 2; None when not a priority."""
     if not text:
         return None
+    return _short_priority(text) if len(text) <= 200 else _priority(text)
+
+
+@lru_cache(maxsize=8192)
+def _short_priority(text: str) -> int | None:
+    return _priority(text)
+
+
+def _priority(text: str) -> int | None:
     key = fold(text).strip()
     stars = re.fullmatch(r"\*{1,3}", key)
     if stars:

@@ -220,7 +220,7 @@ def _cell_texts(table: PdfTable, chars: PageChars) -> list[list[str]]:
     `cell_lines`.
     """
     table_chars = chars.touching(table.bbox)
-    row_chars = [chars.touching(row.bbox, table_chars) for row in table.rows]
+    row_chars = chars.touching_each([row.bbox for row in table.rows], table_chars)
     firsts = list(itertools.accumulate((len(row.cells) for row in table.rows), initial=0))
     entries = join_entries(
         [

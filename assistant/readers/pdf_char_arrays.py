@@ -15,7 +15,7 @@ direction, a character whose text is empty or mixes letters and spaces) is left 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -55,10 +55,10 @@ class PageChars:
         self.chars = chars
         if isinstance(chars, CharColumns):
             texts, upright = chars.text, chars.upright
-            self.x0: Floats = np.array(chars.x0, np.float64)
-            self.x1: Floats = np.array(chars.x1, np.float64)
-            self.top: Floats = np.array(chars.top, np.float64)
-            self.bottom: Floats = np.array(chars.bottom, np.float64)
+            self.x0: Floats = chars.array("x0")
+            self.x1: Floats = chars.array("x1")
+            self.top: Floats = chars.array("top")
+            self.bottom: Floats = chars.array("bottom")
         else:
             texts = [str(char["text"]) for char in chars]
             upright = [bool(char["upright"]) for char in chars]
@@ -86,6 +86,15 @@ class PageChars:
         keep: Flags = (width >= 0) & (height >= 0) & (width + height > 0)
         touching: Indices = index[keep]
         return touching
+
+    def touching_each(self, bboxes: Sequence[Sequence[float]], among: Indices) -> list[Indices]:
+        """`touching` of each of `bboxes` (a table's rows), at once."""
+        boxes = np.array(bboxes, np.float64).reshape(-1, 4)
+        x0, top, x1, bottom = (boxes[:, side : side + 1] for side in range(4))
+        width = np.minimum(self.x1[among], x1) - np.maximum(self.x0[among], x0)
+        height = np.minimum(self.bottom[among], bottom) - np.maximum(self.top[among], top)
+        keep: Flags = (width >= 0) & (height >= 0) & (width + height > 0)
+        return [among[row] for row in keep]
 
 
 @dataclass
@@ -253,14 +262,18 @@ def group_lines(page: PageChars, entries: _Entries) -> GroupLines:
     result.x1 = np.maximum.reduceat(entries.x1[order], line_starts).tolist()
     result.bottom = np.maximum.reduceat(entries.bottom[order], line_starts).tolist()
     chars = entries.char[order].tolist()
-    texts = [page.texts[char] for char in chars]
-    word_bounds = [*starts.tolist(), len(order)]
-    words = ["".join(texts[a:b]) for a, b in itertools.pairwise(word_bounds)]
+    # the words cut out of all the letters joined at once (a letter may be several: "ﬀ")
+    joined = "".join(map(page.texts.__getitem__, chars))
+    if len(joined) == len(chars):
+        word_bounds = [*starts.tolist(), len(order)]
+    else:
+        ends = np.cumsum([len(page.texts[char]) for char in chars])
+        word_bounds = [0, *ends[starts[1:] - 1].tolist(), len(joined)]
+    words = [joined[a:b] for a, b in itertools.pairwise(word_bounds)]
     line_words = [*np.flatnonzero(line_new).tolist(), len(starts)]
     line_bounds = [*line_starts.tolist(), len(order)]
-    for index in range(len(line_starts)):
-        result.text.append(" ".join(words[line_words[index] : line_words[index + 1]]))
-        result.chars.append(chars[line_bounds[index] : line_bounds[index + 1]])
+    result.text = [" ".join(words[a:b]) for a, b in itertools.pairwise(line_words)]
+    result.chars = [chars[a:b] for a, b in itertools.pairwise(line_bounds)]
     return result
 
 
@@ -274,11 +287,22 @@ def lines_of(page: PageChars, chars: Indices, with_chars: bool = True) -> list[L
 _DUPLICATE_KEY = itemgetter("upright", "text", "fontname", "size")
 
 
-def _chain_new(group: Indices, values: Floats, tolerance: float) -> Flags:
-    """Where a new cluster starts, along values sorted within their group."""
+def _chain_new(group: Indices | Flags, values: Floats, tolerance: float) -> Flags:
+    """Where a new cluster starts, along values sorted within their group (`group`: the
+    groups' numbers, or where a new group starts)."""
     new = np.ones(len(values), np.bool_)
-    new[1:] = (group[1:] != group[:-1]) | (values[1:] > values[:-1] + tolerance)
+    other = group[1:] if group.dtype == np.bool_ else group[1:] != group[:-1]
+    new[1:] = other | (values[1:] > values[:-1] + tolerance)
     return new
+
+
+def _text_codes(texts: list[str]) -> Indices:
+    """A number per character telling their texts apart (equal texts, equal numbers)."""
+    joined = "".join(texts)
+    if len(joined) == len(texts):  # one letter each: its code point
+        return np.frombuffer(joined.encode("utf-32-le"), np.uint32).astype(np.intp)
+    numbers: dict[str, int] = {}
+    return np.fromiter(map(numbers.setdefault, texts, itertools.count()), np.intp, len(texts))
 
 
 def unique_indices(chars: Sequence[Char], tolerance: float = 1) -> Indices:
@@ -291,24 +315,29 @@ def unique_indices(chars: Sequence[Char], tolerance: float = 1) -> Indices:
     count = len(chars)
     if count < 2:
         return np.arange(count)
-    keys: dict[tuple[Any, ...], int] = {}
-    described: Iterator[tuple[Any, ...]]
     if isinstance(chars, CharColumns):  # PDFium's: no font name (see `pdfium_pages`)
-        described = zip(chars.upright, chars.text, chars.size, strict=True)
-        tops = np.array(chars.top, np.float64)
-        lefts = np.array(chars.x0, np.float64)
+        key_columns = [chars.array("upright"), _text_codes(chars.text), chars.array("size")]
+        tops, lefts = chars.array("top"), chars.array("x0")
     else:
+        keys: dict[tuple[Any, ...], int] = {}
         described = map(_DUPLICATE_KEY, chars)
+        key_columns = [np.fromiter(map(keys.setdefault, described, itertools.count()), np.intp)]
         tops = np.fromiter((float(char["doctop"]) for char in chars), np.float64, count)
         lefts = np.fromiter((float(char["x0"]) for char in chars), np.float64, count)
-    key = np.fromiter(map(keys.setdefault, described, itertools.count()), np.intp, count)
     # tops chained within a key, then lefts chained within a key's line (stable sorts)
-    order = np.lexsort((tops, key))
+    order = np.lexsort((tops, *key_columns[::-1]))
+    other_key = np.zeros(count, np.bool_)
+    for column in key_columns:
+        ordered = column[order]
+        other_key[1:] |= ordered[1:] != ordered[:-1]
     line = np.empty(count, np.intp)
-    line[order] = np.cumsum(_chain_new(key[order], tops[order], tolerance))
+    line[order] = np.cumsum(_chain_new(other_key, tops[order], tolerance))
     order = np.lexsort((lefts, line))
+    new = _chain_new(line[order], lefts[order], tolerance)
+    if new.all():  # no two characters alike at one place (most pages): all are kept
+        return np.arange(count)
     cluster = np.empty(count, np.intp)
-    cluster[order] = np.cumsum(_chain_new(line[order], lefts[order], tolerance))
+    cluster[order] = np.cumsum(new)
     # of each cluster, the highest, then leftmost, then first character
     order = np.lexsort((np.arange(count), lefts, tops, cluster))
     first = np.ones(count, np.bool_)

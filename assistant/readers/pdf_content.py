@@ -14,7 +14,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
 
+import numpy as np
+
 PdfObject = dict[str, Any]
+#: The numeric columns of `CharColumns` and their arrays' types.
+_ARRAY_TYPES = {
+    "x0": np.float64,
+    "x1": np.float64,
+    "top": np.float64,
+    "bottom": np.float64,
+    "size": np.float64,
+    "upright": np.bool_,
+}
 
 
 @dataclass
@@ -31,6 +42,24 @@ class CharColumns(Sequence[PdfObject]):
     upright: list[bool] = field(default_factory=list)
     size: list[float] = field(default_factory=list)
     _made: dict[int, PdfObject] = field(default_factory=dict, repr=False, compare=False)
+    # the numeric columns as numpy arrays, kept from the reader or made on first use
+    _arrays: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_arrays(cls, text: list[str], **columns: Any) -> CharColumns:
+        """The characters of `text` with their numeric columns given as arrays (kept: the
+        reading works on arrays, and converting them back costs as much as reading)."""
+        chars = cls(text, **{name: column.tolist() for name, column in columns.items()})
+        chars._arrays = dict(columns)
+        return chars
+
+    def array(self, name: str) -> Any:
+        """The numeric column `name` (``x0``, ``top``, ``size``, ``upright``...) as an array,
+        not to be written to."""
+        found = self._arrays.get(name)
+        if found is None:
+            found = self._arrays[name] = np.array(getattr(self, name), _ARRAY_TYPES[name])
+        return found
 
     def __len__(self) -> int:
         return len(self.text)
@@ -76,6 +105,10 @@ class CharColumns(Sequence[PdfObject]):
 
     def subset(self, indices: Sequence[int]) -> CharColumns:
         """The characters at `indices`, in that order."""
+        if len(self._arrays) == len(_ARRAY_TYPES):
+            kept = np.asarray(indices, np.intp)
+            columns = {name: array[kept] for name, array in self._arrays.items()}
+            return CharColumns.from_arrays([self.text[index] for index in indices], **columns)
         return CharColumns(
             text=[self.text[index] for index in indices],
             x0=[self.x0[index] for index in indices],

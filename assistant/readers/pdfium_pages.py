@@ -245,7 +245,7 @@ def _chars(textpage: Any, frame: _Frame, upright_page: bool) -> CharColumns:
     soft = np.isin(codes, _SOFT_HYPHEN_CODES)
     wanted = np.flatnonzero((codes >= 0x20) | soft)
     generated, loose_box = _GENERATED, _LOOSE_BOX
-    spaces = [int(i) for i in wanted[codes[wanted] == 0x20] if generated(textpage, int(i)) == 1]
+    spaces = [i for i in wanted[codes[wanted] == 0x20].tolist() if generated(textpage, i) == 1]
     if spaces:
         wanted = np.setdiff1d(wanted, spaces, assume_unique=True)
     rects = (pdfium_c.FS_RECTF * len(text))()
@@ -282,24 +282,24 @@ def _chars(textpage: Any, frame: _Frame, upright_page: bool) -> CharColumns:
         & (top[1:] == top[:-1])
         & (bottom[1:] == bottom[:-1])
     )
-    letters = [
-        "-" if is_soft else text[index]
-        for index, is_soft in zip(kept.tolist(), soft[kept].tolist(), strict=True)
-    ]
+    # the kept characters' letters, a hyphen for PDFium's mark (the codes are the text's)
+    letters = list(
+        np.where(soft[kept], ord("-"), codes[kept]).astype("<u4").tobytes().decode("utf-32-le")
+    )
     firsts = np.flatnonzero(~same)
     if len(firsts) < len(kept):
         ends = [*firsts[1:].tolist(), len(kept)]
         texts = ["".join(letters[a:b]) for a, b in zip(firsts.tolist(), ends, strict=True)]
     else:
         texts = letters
-    return CharColumns(
+    return CharColumns.from_arrays(
         texts,
-        x0[firsts].tolist(),
-        x1[firsts].tolist(),
-        top[firsts].tolist(),
-        bottom[firsts].tolist(),
-        upright[firsts].tolist(),
-        size[firsts].tolist(),
+        x0=x0[firsts],
+        x1=x1[firsts],
+        top=top[firsts],
+        bottom=bottom[firsts],
+        upright=upright[firsts],
+        size=size[firsts],
     )
 
 

@@ -53,6 +53,7 @@ def test_the_benchmark_runs_on_a_tiny_corpus(
         "full audit stored, read back (s)",
         "peak memory, RSS (MB)",
         "Targets (issue 8)",
+        "indexing within",
         "Start-up (fresh process",
     ):
         assert row in printed

@@ -124,6 +124,40 @@ def test_the_corners_are_text_lines_own() -> None:
     assert len(kept) == len(chars) - 1
 
 
+def test_duplicates_among_pdfium_s_columns_are_those_of_the_dictionaries() -> None:
+    # a word printed twice a little apart (bold by overprinting), a ligature, a letter of
+    # another size at the same place: the columns' arrays find what pdfplumber finds
+    chars = [
+        _char("B", 10, 100),
+        _char("o", 16, 100),
+        _char("B", 10.3, 100.2),
+        _char("o", 16.4, 100.1),
+        _char("ﬀ", 30, 100),
+        _char("ﬀ", 30.5, 100),
+        _char("x", 50, 100),
+        {**_char("x", 50, 100), "size": 12.0},
+    ]
+    columns = CharColumns(
+        text=[str(char["text"]) for char in chars],
+        x0=[char["x0"] for char in chars],
+        x1=[char["x1"] for char in chars],
+        top=[char["top"] for char in chars],
+        bottom=[char["bottom"] for char in chars],
+        upright=[char["upright"] for char in chars],
+        size=[char["size"] for char in chars],
+    )
+    kept = unique_indices(columns).tolist()
+    assert [chars[index] for index in kept] == unique_chars(chars)
+    assert kept == [0, 1, 4, 6, 7]
+    numeric = ("x0", "x1", "top", "bottom", "upright", "size")
+    arrays = CharColumns.from_arrays(
+        columns.text, **{name: np.array(getattr(columns, name)) for name in numeric}
+    )
+    assert unique_indices(arrays).tolist() == kept
+    assert arrays.subset(kept) == columns.subset(kept)
+    assert arrays.subset(kept).array("x0").tolist() == [chars[i]["x0"] for i in kept]
+
+
 @pytest.mark.parametrize("odd", [_char("", 20, 101), _char("B", 10, 110, upright=False)])
 def test_a_character_the_arrays_do_not_take_leaves_the_lines_to_text_lines(
     odd: dict[str, Any],
