@@ -34,8 +34,12 @@ from typing import Any
 
 import httpx
 
+from api.bench_routes import read_targets, route_ids, store_next_version, wait_for_job
+
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "demo"
 DEMO_FILES = ("rapport-experts.pdf", "analyse-swot.md", "plan-action.docx")
+#: The same plan in another format, stored as its next version.
+NEXT_VERSION = "plan-action.xlsx"
 AS_OF = "2026-11-23"
 WORKSPACE = "bench"
 #: The issue's target for every read route once the import job has finished.
@@ -128,7 +132,8 @@ def server(data_dir: Path, admin_key: str, workers: int) -> Iterator[str]:
 
 
 def prepare(base: str, admin_key: str) -> tuple[dict[str, str], dict[str, float], dict[str, str]]:
-    """Workspace, key, demo corpus ingested (the job computes the analyses), drafts stored.
+    """Workspace, key, demo corpus ingested (the job computes the analyses), the plan stored
+    again as its next version, drafts stored.
 
     Returns:
         The key's headers, the set-up timings (first requests included), the ids that fill
@@ -145,7 +150,7 @@ def prepare(base: str, admin_key: str) -> tuple[dict[str, str], dict[str, float]
         files = [("files", (name, (CORPUS / name).read_bytes())) for name in DEMO_FILES]
         started = time.perf_counter()
         job = client.post(f"/workspaces/{WORKSPACE}/documents", files=files, headers=headers)
-        _wait_for(client, job, headers)
+        wait_for_job(client, job.headers["location"], headers)
         timings["ingest demo corpus, indexed and analysed (s)"] = time.perf_counter() - started
         prefix = f"/workspaces/{WORKSPACE}"
         # The first reads after the job: served from the job's result, not computed.
@@ -157,88 +162,21 @@ def prepare(base: str, admin_key: str) -> tuple[dict[str, str], dict[str, float]
             started = time.perf_counter()
             client.get(path, headers=headers).raise_for_status()
             timings[name] = time.perf_counter() - started
+        # An earlier version of the plan, for the archived-version routes.
+        store_next_version(client, prefix, headers, CORPUS / NEXT_VERSION)
         started = time.perf_counter()
         client.post(f"{prefix}/drafts:generate", headers=headers).raise_for_status()
         timings["drafts:generate (s)"] = time.perf_counter() - started
         started = time.perf_counter()
         client.get(f"{prefix}/gaps?as_of={AS_OF}", headers=headers).raise_for_status()
         timings["first /gaps for another date, computed (s)"] = time.perf_counter() - started
-        first = {
-            "document_id": f"{prefix}/documents",
-            "recommendation_id": f"{prefix}/recommendations",
-            "action_id": f"{prefix}/actions",
-            "draft_id": f"{prefix}/drafts",
-            "job_id": f"{prefix}/jobs",
-        }
-        ids = {
-            name: client.get(f"{url}?limit=1", headers=headers).json()["data"][0]["id"]
-            for name, url in first.items()
-        }
-        ids["workspace_id"] = WORKSPACE
-        ids["report_format"] = "xlsx"
-        ids.update(_earlier_version(client, headers))
+        ids = route_ids(client, prefix, headers)
     return headers, timings, ids
-
-
-def _wait_for(client: httpx.Client, job: httpx.Response, headers: dict[str, str]) -> None:
-    """Poll the import job `job` answered until it succeeds (raises if it fails)."""
-    location = job.headers["location"]
-    deadline = time.monotonic() + 600
-    while (state := client.get(location, headers=headers).json())["state"] not in (
-        "succeeded",
-        "failed",
-    ):
-        if time.monotonic() > deadline:
-            raise RuntimeError("the ingestion did not finish within 600 s")
-        time.sleep(0.1)
-    if state["state"] != "succeeded":
-        raise RuntimeError(f"the ingestion failed: {state['error_message']}")
-
-
-def _earlier_version(client: httpx.Client, headers: dict[str, str]) -> dict[str, str]:
-    """The SWOT uploaded again with one more line, so that `GET /versions/{lineage}/{version}`
-    has a version to serve: its ids (after the first reads, which stay those of the job)."""
-    name = DEMO_FILES[1]
-    changed = (
-        CORPUS / name
-    ).read_bytes() + "\n- Une ligne ajoutée pour le banc d'essai.\n".encode()
-    job = client.post(
-        f"/workspaces/{WORKSPACE}/documents", files=[("files", (name, changed))], headers=headers
-    )
-    _wait_for(client, job, headers)
-    versions = client.get(f"/workspaces/{WORKSPACE}/versions", headers=headers).json()
-    if not versions:
-        raise RuntimeError(f"{name} uploaded again with new content gave no earlier version")
-    return {"lineage": versions[0]["lineage"], "version": str(versions[0]["version"])}
 
 
 def endpoints(base: str, ids: dict[str, str]) -> dict[str, str]:
     """Every read route (GET) of the server's schema, its path filled with `ids`."""
-    schema = httpx.get(f"{base}/openapi.json", timeout=30).json()
-    targets: dict[str, str] = {}
-    for template, operations in schema["paths"].items():
-        if "get" not in operations:
-            continue
-        path = template
-        for name, value in ids.items():
-            path = path.replace("{" + name + "}", value)
-        if "{" in path:
-            raise RuntimeError(f"no id to fill {template}")
-        if template.endswith("{report_format}"):
-            for report_format in ("html", "xlsx", "md", "json"):
-                targets[
-                    f"GET {template[len('/workspaces/{workspace_id}') :]} ({report_format})"
-                ] = path.replace("/xlsx", f"/{report_format}")
-            continue
-        targets[f"GET {template.replace('/workspaces/{workspace_id}', '') or template}"] = path
-    # Filters served from the same results.
-    prefix = f"/workspaces/{WORKSPACE}"
-    targets["GET /mappings?coverage=partial"] = f"{prefix}/mappings?coverage=partial"
-    targets["GET /gaps?severity=major"] = f"{prefix}/gaps?severity=major"
-    targets["GET /recommendations?coverage=uncovered"] = (
-        f"{prefix}/recommendations?coverage=uncovered"
-    )
-    return targets
+    return read_targets(httpx.get(f"{base}/openapi.json", timeout=30).json(), ids)
 
 
 class KeepAliveClient:

@@ -155,6 +155,7 @@ def _with_data_dir(settings: Settings, data_dir: Path | None) -> Settings:
 
 def _check_port_free(host: str, port: int) -> None:
     """Refuse, in French, a port already taken (uvicorn would only log « [Errno 98] »)."""
+    import errno
     import socket
 
     from assistant.errors import PlanAssistantError
@@ -164,10 +165,22 @@ def _check_port_free(host: str, port: int) -> None:
         try:
             probe.bind((host, port))
         except OSError as exc:
+            # The system's reason (`exc.strerror`) is English: say it in French instead.
+            if exc.errno == errno.EACCES:
+                reason = (
+                    "le système le refuse (les ports sous 1024 sont réservés à "
+                    "l'administrateur de la machine)"
+                )
+            elif exc.errno == errno.EADDRNOTAVAIL:
+                reason = f"l'adresse {host} n'est pas celle de cette machine"
+            else:
+                reason = (
+                    "le port est sans doute déjà utilisé, par exemple par un autre "
+                    "« plan-assistant serve » : arrêtez-le"
+                )
             raise PlanAssistantError(
-                f"Impossible d'écouter sur {host}:{port} ({exc.strerror or exc}) : le port est "
-                "sans doute déjà utilisé, par exemple par un autre « plan-assistant serve ». "
-                f"Arrêtez-le, ou choisissez un autre port : --port {port + 1 if port < 65535 else 8000}."
+                f"Impossible d'écouter sur {host}:{port} : {reason}, ou choisissez un autre "
+                f"port : --port {port + 1 if port < 65535 else 8000}."
             ) from None
 
 

@@ -165,6 +165,7 @@ def list_changes(workspace: WorkspaceDep) -> list[PlanChanges]:
     tags=["analysis"],
     summary="Versions antérieures des documents, avec leurs chiffres",
 )
+@cached_read()
 def list_versions(workspace: WorkspaceDep) -> list[VersionSummary]:
     """Every earlier version kept (oldest first): its file name, when it was stored, and its
     figures (actions, per status, without owner or deadline, recommendations), to set beside
@@ -179,6 +180,7 @@ def list_versions(workspace: WorkspaceDep) -> list[VersionSummary]:
     summary="Une version antérieure d'un document, avec tous ses éléments",
     responses={404: {"model": ErrorBody, "description": "No such version."}},
 )
+@cached_read()
 def get_version(
     workspace: WorkspaceDep,
     lineage: Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,64}$", description="The lineage.")],
