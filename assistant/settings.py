@@ -48,6 +48,13 @@ class IngestSettings(_Section):
     max_table_cells: int = Field(
         default=200_000, gt=0, description="Table cells of one document, all tables together."
     )
+    max_items: int = Field(
+        default=5000,
+        gt=0,
+        description="Recommendations, actions and SWOT items of one document: a plan holds a "
+        "few hundred; past this the file is refused (indexing and analysing it would take the "
+        "server's memory and time after it was read).",
+    )
     max_pdf_page_content_mb: float = Field(
         default=4.0,
         gt=0,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assistant.errors import DocumentTooComplexError
 from assistant.extract import extract_plan
 from assistant.readers.reading import read_source
 from assistant.readers.source_file import SourceFile, load_source
@@ -26,6 +27,14 @@ def parse_source(
     """
     raw = read_source(source, settings.ingest)
     plan = extract_plan(raw, corrections if corrections is not None else source.corrections)
+    items = len(plan.recommendations) + len(plan.actions) + len(plan.swot)
+    if items > settings.ingest.max_items:
+        raise DocumentTooComplexError(
+            source.name,
+            f"il contient {items} recommandations, actions et éléments SWOT (limite "
+            f"{settings.ingest.max_items}) : un plan en compte quelques centaines ; "
+            "découpez-le ou vérifiez qu'il s'agit bien d'un plan d'action",
+        )
     if raw.warnings:  # what the reader had to guess comes first
         plan = plan.model_copy(update={"warnings": [*raw.warnings, *plan.warnings]})
     return plan
