@@ -261,10 +261,11 @@ def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
     status = next((category for cue, category in _STATUS_CUES if cues.has(cue)), None)
     if status is None and re.search(r"\ben cours\b", normalized):
         status = StatusCategory.IN_PROGRESS
-    still_to_do = status is None and bool(
-        _STILL_TO_DO.search(normalized) or _DENIED_DONE.search(normalized)
+    # « pas encore faites », « encore à mener », « il reste combien d'actions à réaliser ? »
+    still_to_do = status in (None, StatusCategory.DONE) and bool(
+        _STILL_TO_DO.search(normalized) or (status is None and _DENIED_DONE.search(normalized))
     )
-    if still_to_do:  # « pas encore faites », « encore à mener »
+    if still_to_do:
         status = StatusCategory.DONE  # denied below: the actions not done yet
     field = next((value for cue, value in _FIELD_CUES if cues.has(cue)), None)
     if field is None and _NO_STATUS.search(normalized):

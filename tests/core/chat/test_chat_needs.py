@@ -99,3 +99,17 @@ def test_a_proposal_on_a_subject_is_advice(demo_service: ConversationService) ->
     answer = demo_service.ask("que proposer sur la biosécurité ?")
     assert answer.intent is Intent.ADVICE
     assert rec_id(demo_service, "c4/r2") in {c.id for c in answer.citations}
+
+
+def test_what_is_left_to_do_counts_the_open_actions(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("il reste combien d'actions à réaliser ?")
+    assert answer.intent is Intent.COUNTS
+    assert "18 actions" in answer.text  # 36, less 17 done and 1 abandoned
+
+
+def test_taken_in_charge_asks_whether_a_subject_is_covered(
+    demo_service: ConversationService,
+) -> None:
+    answer = demo_service.ask("la recommandation sur la biosécurité est-elle prise en charge ?")
+    assert answer.intent is Intent.THEME_STATUS
+    assert rec_id(demo_service, "c4/r2") in {c.id for c in answer.citations}
