@@ -10,6 +10,7 @@ share too few words with the question, « Je ne trouve pas... » and the closest
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.audit.indicator_patterns import load_indicator_patterns
 from assistant.chat.entities import GENERIC_WORDS
@@ -234,6 +235,14 @@ def content_words(text: str) -> list[str]:
             and len(w) > 2 and not w.isdigit()]  # fmt: skip
 
 
+#: Questions about one subject every workspace can answer (the subject put in « {} »).
+_ABOUT_A_SUBJECT = (
+    "Où en est-on sur {} ?",
+    "Qui porte les actions sur {} ?",
+    "Que devrait-on faire pour {} ?",
+)
+
+
 def suggestions(knowledge: Knowledge) -> list[str]:
     """Two or three questions this workspace can answer, chosen from what it holds."""
     found: list[str] = []
@@ -250,8 +259,22 @@ def suggestions(knowledge: Knowledge) -> list[str]:
     return found[:3]
 
 
-def _not_understood(knowledge: Knowledge, reply: Reply, unknown: list[str]) -> Reply:
+def _not_understood(
+    knowledge: Knowledge, reply: Reply, unknown: list[str], known: Sequence[str] = ()
+) -> Reply:
+    """Say what was not understood, and what can be asked instead: about the words of the
+    question the documents use (`known`), else two or three questions of the workspace."""
     unknown = [w for w in unknown if looks_like_a_word(w)]  # keyboard noise is not quoted
+    subject = " ".join(known[:4])
+    if subject:
+        if unknown:
+            listed = join_fr([f"« {w} »" for w in unknown[:3]])
+            verb = agree(min(3, len(unknown)), "n'apparaît", "n'apparaissent")
+            reply.say(
+                f"Je n'ai pas compris ce que vous cherchez : {listed} {verb} dans aucun document de l'espace de travail"
+            )
+        asked = ", ".join(f"« {q.format(subject)} »" for q in _ABOUT_A_SUBJECT)
+        return reply.say(f"Vous pouvez demander par exemple, sur « {subject} » : {asked}")
     if unknown:
         listed = join_fr([f"« {w} »" for w in unknown[:3]])
         verb = agree(min(3, len(unknown)), "n'apparaît", "n'apparaissent")
@@ -369,5 +392,6 @@ def free(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
             "couvertes par aucune action ? »"
         )
     else:
-        _not_understood(knowledge, reply, unknown)
+        known = [w for w in subject if w not in unknown]
+        _not_understood(knowledge, reply, unknown, known)
     return _with_passages(knowledge, reply, hits[:3])

@@ -113,3 +113,10 @@ def test_taken_in_charge_asks_whether_a_subject_is_covered(
     answer = demo_service.ask("la recommandation sur la biosécurité est-elle prise en charge ?")
     assert answer.intent is Intent.THEME_STATUS
     assert rec_id(demo_service, "c4/r2") in {c.id for c in answer.citations}
+
+
+def test_unsure_offers_questions_on_the_words_it_knows(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("de quelle couleur sont les automates du parking ?")
+    assert "« couleur » et « parking » n'apparaissent" in answer.text
+    assert "« Où en est-on sur automates ? »" in answer.text
+    assert answer.grounded and not answer.warnings
