@@ -26,7 +26,7 @@ from assistant.chat.history import asks_a_status_change, asks_where_it_went, nam
 from assistant.chat.intent_needs import NEEDS_CONFIDENCE, intent_by_needs, slots_of
 from assistant.chat.lexicon import CueMatch, find_cues
 from assistant.chat.nonsense import asked_operation
-from assistant.chat.text import normalize_question
+from assistant.chat.text import normalize_question, stems
 from assistant.extract.language import question_language
 from assistant.schema.chat import Entities, Focus, Intent, MissingField, Question
 
@@ -109,7 +109,12 @@ OwnerMatcher = Callable[[str], str | None]
 
 
 def _decide(
-    text: str, normalized: str, cues: CueMatch, entities: Entities, owner: str | None
+    text: str,
+    normalized: str,
+    cues: CueMatch,
+    entities: Entities,
+    owner: str | None,
+    known: Collection[str] = frozenset(),
 ) -> tuple[Intent | None, tuple[str, ...]]:
     """The intent the rules choose, and the cues that decided it (None: no rule fired)."""
     has_reco_word = " reco" in f" {normalized}"
@@ -158,6 +163,8 @@ def _decide(
     proposes = cues.any("propose", "hypothetical") and not cues.any(
         "owner", "who", "indicator", "count", "deadline", "late"
     )
+    if proposes and subject and known and not any(stem in known for stem in stems(subject)):
+        proposes = bool(entities.recommendation_number or refers)  # « … quoi franchement ? »
     asks_advice = cues.has("advice") or bool(_ADVICE.search(normalized)) or proposes
     targeted = bool(subject or entities.recommendation_number or refers)
     if asks_advice and targeted and not cues.has("indicator"):
@@ -323,7 +330,7 @@ def recognize(
     intent: Intent | None = None
     deciding: tuple[str, ...] = ()
     if question_language(text) is None:  # not French: answered with a French hint
-        intent, deciding = _decide(text, normalized, cues, entities, owner)
+        intent, deciding = _decide(text, normalized, cues, entities, owner, known)
     if owner:
         entities.owner_query = owner
     follow_up = bool(FOLLOW_UP.match(normalized)) and focus is not None and focus.intent is not None
@@ -349,6 +356,8 @@ def recognize(
     ):
         # no rule fired: the intent whose needs the question meets best, if one leads clearly
         subject = theme(text, theme_drop_words(cues))
+        if subject and known and not any(stem in known for stem in stems(subject)):
+            subject = None  # words no document uses (« franchement »): no subject to answer on
         loose = owner or (loose_owner_of(text) if loose_owner_of is not None else None)
         intent = intent_by_needs(cues, slots_of(entities, subject, loose))
         if intent is not None and loose and not owner:

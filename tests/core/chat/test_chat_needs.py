@@ -120,3 +120,12 @@ def test_unsure_offers_questions_on_the_words_it_knows(demo_service: Conversatio
     assert "« couleur » et « parking » n'apparaissent" in answer.text
     assert "« Où en est-on sur automates ? »" in answer.text
     assert answer.grounded and not answer.warnings
+
+
+def test_words_no_document_uses_are_no_subject_to_answer_on(
+    demo_service: ConversationService,
+) -> None:
+    for question in ("tu en penses quoi franchement ?", "tu proposerais quoi franchement ?"):
+        answer = demo_service.ask(question)
+        assert answer.intent is Intent.FREE, question
+        assert "compris" in answer.text
