@@ -26,6 +26,7 @@ from assistant.chat.history import asks_a_status_change, asks_where_it_went, nam
 from assistant.chat.intent_needs import NEEDS_CONFIDENCE, intent_by_needs, slots_of
 from assistant.chat.lexicon import CueMatch, find_cues
 from assistant.chat.nonsense import asked_operation
+from assistant.chat.periods import about_the_world, asks_when_due, names_a_period
 from assistant.chat.text import normalize_question, stems
 from assistant.extract.language import question_language
 from assistant.schema.chat import Entities, Focus, Intent, MissingField, Question
@@ -132,11 +133,18 @@ def _decide(
         "propose", "hypothetical"
     ):
         return Intent.HISTORY, ("history",)  # « quelles actions ont été retirées ? »
+    if cues.has("cost") and not entities.recommendation_number:
+        return Intent.FREE, ("cost",)  # « ils coûtent combien ? »: no budget, not a count
+    if asks_when_due(normalized, cues):  # « qui se terminent en 2027 ? », « la prochaine échéance »
+        entities.period = normalized if names_a_period(normalized) else None
+        return Intent.DUE, ("deadline",)
     if cues.has("duplicate"):
         return Intent.DUPLICATES, ("duplicate",)
     if entities.field is MissingField.RECOMMENDATION:
         return Intent.MISSING_FIELD, ("negation",)  # « des actions qui ne citent aucune reco ? »
     subject = theme(text, theme_drop_words(cues))
+    if subject and known and about_the_world(text, known):
+        subject = None  # « il fait beau aujourd'hui ? »: the day, not a subject of the plan
     refers = entities.pronoun or bool(FOLLOW_UP.match(normalized))
     if (
         cues.has("hypothetical")

@@ -69,7 +69,10 @@ def test_actions_due_in_a_year(demo_service: ConversationService, question: str)
 
 @pytest.mark.parametrize(
     "question",
-    ["quelles actions arrivent à échéance avant juin ?", "qu'est-ce qui doit être terminé d'ici mai ?"],
+    [
+        "quelles actions arrivent à échéance avant juin ?",
+        "qu'est-ce qui doit être terminé d'ici mai ?",
+    ],
 )
 def test_none_due_before_a_month_gives_the_next_deadline(
     demo_service: ConversationService, question: str
@@ -83,7 +86,10 @@ def test_none_due_before_a_month_gives_the_next_deadline(
 
 @pytest.mark.parametrize(
     "question",
-    ["échéances du premier semestre 2026", "quelles actions étaient prévues pour le 1er semestre 2026 ?"],
+    [
+        "échéances du premier semestre 2026",
+        "quelles actions étaient prévues pour le 1er semestre 2026 ?",
+    ],
 )
 def test_actions_due_in_a_half_year(demo_service: ConversationService, question: str) -> None:
     answer = demo_service.ask(question)
@@ -117,7 +123,11 @@ def test_the_next_deadline(demo_service: ConversationService, question: str) -> 
 
 @pytest.mark.parametrize(
     "question",
-    ["ils coûtent combien ?", "combien coûte le portfolio numérique ?", "quel est le budget prévu pour les actions ?"],
+    [
+        "ils coûtent combien ?",
+        "combien coûte le portfolio numérique ?",
+        "quel est le budget prévu pour les actions ?",
+    ],
 )
 def test_a_cost_question_is_not_a_count(demo_service: ConversationService, question: str) -> None:
     answer = demo_service.ask(question)
@@ -128,7 +138,8 @@ def test_a_cost_question_is_not_a_count(demo_service: ConversationService, quest
 
 
 @pytest.mark.parametrize(
-    "question", ["quel temps fera-t-il demain ?", "quelle heure est-il ?", "il fait beau aujourd'hui ?"]
+    "question",
+    ["quel temps fera-t-il demain ?", "quelle heure est-il ?", "il fait beau aujourd'hui ?"],
 )
 def test_time_words_alone_are_out_of_scope(
     demo_service: ConversationService, question: str
