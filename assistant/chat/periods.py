@@ -159,8 +159,14 @@ def asked_period(normalized: str, as_of: date) -> Period | None:
     return period
 
 
-#: « la prochaine échéance », « l'échéance la plus proche », « les échéances suivantes »
-_NEXT = re.compile(r"\bprochaine?s?\b|\bplus proches?\b|\bsuivante?s?\b")
+#: « la prochaine échéance », « l'échéance la plus proche », « les échéances suivantes »:
+#: « next » qualifies the deadline itself (« la prochaine réunion … quand ? » asks of a
+#: meeting, not of the plan's deadlines).
+_DEADLINE_NOUN = r"(?:echeances?|dates?|delais?)"
+_NEXT = re.compile(
+    rf"\bprochaine?s? (?:\w+ )?{_DEADLINE_NOUN}\b"
+    rf"|\b{_DEADLINE_NOUN}(?: \w+){{0,2}} (?:(?:la |les )?plus proches?|suivante?s?|a venir)\b"
+)
 #: Any reference date: whether a period is named does not depend on it.
 _ANY_DAY = date(2000, 1, 1)
 
@@ -175,7 +181,7 @@ def asks_when_due(normalized: str, cues: CueMatch) -> bool:
     is late (« en retard en 2026 ») or what changed since a date (« depuis 2025 »)."""
     if cues.any("history", "late", "cost"):
         return False
-    if _NEXT.search(normalized) and cues.has("deadline"):
+    if _NEXT.search(normalized):
         return True
     return names_a_period(normalized) and cues.any("deadline", "done", "planned")
 

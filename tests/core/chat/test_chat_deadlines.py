@@ -157,3 +157,19 @@ def test_a_follow_up_asks_another_period(demo_service: ConversationService) -> N
     answer = demo_service.ask("et en 2028 ?", conversation)
     assert answer.intent is Intent.DUE
     assert "repertoire des tfe" in fold(answer.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # « prochaine » qualifies a meeting, not a deadline: no action is due « next » here
+        ("c'est quand la prochaine réunion de la commission qualité ?", None),
+        ("quelles actions sont en retard en 2026 ?", Intent.LATE),
+        ("les échéances à venir ?", Intent.DUE),
+    ],
+)
+def test_what_a_date_in_a_question_asks(
+    demo_service: ConversationService, question: str, intent: Intent | None
+) -> None:
+    understood = demo_service.understand(question).intent
+    assert understood is intent if intent is not None else understood is not Intent.DUE
