@@ -13,7 +13,10 @@ reported apart again (« fresh-2 in-sample », « fresh-2 aside »), and so is a
 in writing order aside), a fifth (``"batch": 5``, files ``fresh5-*.json``, session 7, split
 by the same rule, with questions the product cannot answer) and a sixth (``"batch": 6``, files
 ``fresh6-*.json``, session 8, same split: morphology variants, synonyms, typos, negations,
-comparisons, counts); it also asks about single real
+comparisons, counts) and a seventh (``"batch": 7``, files ``fresh7-*.json``, session 10, same
+split: ordinal follow-ups, negated statuses, aggregates per criterion, out-of-scope questions, and
+a real plan never asked about before, ``seed:helha``) and an eighth (``"batch": 8``, files
+``fresh8-*.json``, session 11: deadlines in a period, the next deadline, costs, time words); it also asks about single real
 plans (workspace ``seed:promsoc``: only the seed whose name starts with « promsoc »). Each conversation is a sequence of turns, so follow-ups (« et pour le
 critère 4 ? », « qui en est responsable ? ») are evaluated in context. For every turn:
 
@@ -84,6 +87,10 @@ PARTS = (
     "fresh-5 aside",
     "fresh-6 in-sample",
     "fresh-6 aside",
+    "fresh-7 in-sample",
+    "fresh-7 aside",
+    "fresh-8 in-sample",
+    "fresh-8 aside",
 )
 #: The earlier versions the « demo-versions » workspace holds before the demo corpus.
 VERSIONS_DIR = QUESTIONS_DIR / "versions"
@@ -121,9 +128,9 @@ class QuestionSet(BaseModel):
     batch: int = Field(
         default=1,
         ge=1,
-        le=6,
-        description="Fresh questions: 1, 2 (session 4), 3 (history), 4 (session 6), 5 (session 7) "
-        "or 6 (session 8).",
+        le=8,
+        description="Fresh questions: 1, 2 (session 4), 3 (history), 4 (session 6), 5 (session 7), "
+        "6 (session 8), 7 (session 10) or 8 (session 11).",
     )
     set: Literal["in", "aside"] | None = Field(
         default=None, description="Every conversation of the file is of this part."

@@ -10,20 +10,27 @@ share too few words with the question, « Je ne trouve pas... » and the closest
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.audit.indicator_patterns import load_indicator_patterns
-from assistant.chat.entities import GENERIC_WORDS
 from assistant.chat.knowledge import PATTERN_PREFIX, Knowledge
-from assistant.chat.lexicon import cue_words, function_words
+from assistant.chat.lexicon import find_cues
 from assistant.chat.nonsense import (
     about_the_assistant,
     asked_operation,
     is_thanks,
     looks_like_a_word,
 )
+from assistant.chat.out_of_scope import (
+    cannot_do,
+    no_budget,
+    out_of_scope,
+    suggestions,
+)
+from assistant.chat.periods import about_the_world, content_words
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import closest_passages, find_actions, theme_actions, unique_action
-from assistant.chat.text import agree, count, is_stopword, join_fr, of, quoted, stems, words
+from assistant.chat.text import agree, count, join_fr, of, quoted, stems
 from assistant.chat.wording import describe_action
 from assistant.extract.language import question_language
 from assistant.schema import Action, Draft, PassageKind, SearchHit
@@ -227,31 +234,30 @@ def _with_passages(knowledge: Knowledge, reply: Reply, hits: list[SearchHit]) ->
     )
 
 
-def content_words(text: str) -> list[str]:
-    """Words of a question that could name a subject: no stopword, function or frame word."""
-    frame = GENERIC_WORDS | function_words() | cue_words()
-    return [w for w in words(text) if w not in frame and not is_stopword(w)
-            and len(w) > 2 and not w.isdigit()]  # fmt: skip
+#: Questions about one subject every workspace can answer (the subject put in « {} »).
+_ABOUT_A_SUBJECT = (
+    "Où en est-on sur {} ?",
+    "Qui porte les actions sur {} ?",
+    "Que devrait-on faire pour {} ?",
+)
 
 
-def suggestions(knowledge: Knowledge) -> list[str]:
-    """Two or three questions this workspace can answer, chosen from what it holds."""
-    found: list[str] = []
-    if any(m.coverage.value == "uncovered" for m in knowledge.mappings):
-        found.append("Quelles recommandations ne sont couvertes par aucune action ?")
-    if any(
-        g.kind in ("stale_deadline", "past_deadline_written_as_future")
-        for g in knowledge.audit.gaps
-    ):
-        found.append("Qu'est-ce qui est en retard ?")
-    if any(g.kind == "action_without_owner" for g in knowledge.audit.gaps):
-        found.append("Quelles actions n'ont pas de responsable ?")
-    found += ["Qui porte le plus d'actions ?", "Résume l'avancement du plan"]
-    return found[:3]
-
-
-def _not_understood(knowledge: Knowledge, reply: Reply, unknown: list[str]) -> Reply:
+def _not_understood(
+    knowledge: Knowledge, reply: Reply, unknown: list[str], known: Sequence[str] = ()
+) -> Reply:
+    """Say what was not understood, and what can be asked instead: about the words of the
+    question the documents use (`known`), else two or three questions of the workspace."""
     unknown = [w for w in unknown if looks_like_a_word(w)]  # keyboard noise is not quoted
+    subject = " ".join(known[:4])
+    if subject:
+        if unknown:
+            listed = join_fr([f"« {w} »" for w in unknown[:3]])
+            verb = agree(min(3, len(unknown)), "n'apparaît", "n'apparaissent")
+            reply.say(
+                f"Je n'ai pas compris ce que vous cherchez : {listed} {verb} dans aucun document de l'espace de travail"
+            )
+        asked = ", ".join(f"« {q.format(subject)} »" for q in _ABOUT_A_SUBJECT)
+        return reply.say(f"Vous pouvez demander par exemple, sur « {subject} » : {asked}")
     if unknown:
         listed = join_fr([f"« {w} »" for w in unknown[:3]])
         verb = agree(min(3, len(unknown)), "n'apparaît", "n'apparaissent")
@@ -265,31 +271,6 @@ def _not_understood(knowledge: Knowledge, reply: Reply, unknown: list[str]) -> R
     asked = ", ".join(f"« {q} »" for q in suggestions(knowledge))
     reply.say(f"Vous pouvez par exemple demander : {asked}")
     return reply
-
-
-#: What can be done instead of an operation the assistant does not do.
-_INSTEAD = {
-    "produire de fichier (Excel, PDF…)": "Vous pouvez obtenir le rapport d'audit complet en "
-    "Excel, PDF ou Word avec « plan-assistant audit --format xlsx » (ou pdf, docx)",
-    "imprimer": "Vous pouvez imprimer le rapport d'audit produit par « plan-assistant audit "
-    "--format pdf »",
-}
-
-
-def cannot_do(knowledge: Knowledge, operation: str) -> Reply:
-    """The honest answer to a request the assistant cannot carry out (« exporte en Excel »)."""
-    reply = (
-        Reply(confidence=0.6)
-        .about("passages")
-        .say(
-            f"Je ne peux pas {operation} : je lis les documents de l'espace de travail et je "
-            "réponds aux questions à leur sujet, sans rien envoyer ni modifier"
-        )
-    )
-    if operation in _INSTEAD:
-        reply.say(_INSTEAD[operation])
-    asked = ", ".join(f"« {q} »" for q in suggestions(knowledge))
-    return reply.say(f"Vous pouvez par exemple demander : {asked}")
 
 
 #: A question about what the experts said (their recommendations, their report).
@@ -324,10 +305,16 @@ def free(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
             )
             .say(f"Vous pouvez par exemple demander : {asked}")
         )
+    vocabulary = knowledge.vocabulary()
+    if find_cues(question.normalized.split(), vocabulary).has("cost"):
+        return no_budget(knowledge, question.text)  # « ils coûtent combien ? »: not a count
     subject = content_words(question.text)
     if not subject or about_the_assistant(question.normalized):
         reply = Reply(confidence=0.2).about("passages")
         return _not_understood(knowledge, reply, [])
+    unknown = [w for w in subject if not (set(stems(w)) & vocabulary)]
+    if question_language(question.text) is None and about_the_world(question.text, vocabulary):
+        return out_of_scope(knowledge)  # « quel temps fera-t-il demain ? »: not a search
     hits = closest_passages(knowledge, question.text, k=5)
     wanted = {s for s in stems(" ".join(subject)) if s not in _QUESTION_FRAME}
     scored = sorted(
@@ -354,8 +341,6 @@ def free(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
             actions=[h.passage.id for h in answering if h.passage.id in knowledge.actions],
         )
     language = question_language(question.text)
-    vocabulary = knowledge.vocabulary()
-    unknown = [w for w in subject if not (set(stems(w)) & vocabulary)]
     if language is None and len(unknown) == len(subject):
         # not one word of the question is in the documents: nothing to search on
         return _not_understood(knowledge, Reply(confidence=0.2).about("passages"), unknown)
@@ -369,5 +354,6 @@ def free(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
             "couvertes par aucune action ? »"
         )
     else:
-        _not_understood(knowledge, reply, unknown)
+        known = [w for w in subject if w not in unknown]
+        _not_understood(knowledge, reply, unknown, known)
     return _with_passages(knowledge, reply, hits[:3])

@@ -215,7 +215,8 @@ def swot_kinds(normalized: str) -> list[Literal["weakness", "threat"]]:
 _NO_STATUS = re.compile(r"\b(?:sans|pas d|pas de|aucun|ni) (?:etat|statut)s?\b")
 _DENIED_DONE = re.compile(
     r"\b(?:pas|non|jamais|ni)(?: \w+){0,2} (?:realise|realisee|realisees|realises|termine|"
-    r"terminee|terminees|termines|fini|finie|finies|finis|acheve|achevee|achevees|acheves)\b"
+    r"terminee|terminees|termines|fini|finie|finies|finis|acheve|achevee|achevees|acheves|"
+    r"fait|faite|faites|faits|boucle|bouclee|bouclees|boucles)\b"
 )
 #: « est-ce qu'il reste des actions à faire ? », « celles encore à mener »: not done yet.
 _STILL_TO_DO = re.compile(
@@ -260,7 +261,10 @@ def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
     status = next((category for cue, category in _STATUS_CUES if cues.has(cue)), None)
     if status is None and re.search(r"\ben cours\b", normalized):
         status = StatusCategory.IN_PROGRESS
-    still_to_do = status is None and bool(_STILL_TO_DO.search(normalized))
+    # « pas encore faites », « encore à mener », « il reste combien d'actions à réaliser ? »
+    still_to_do = status in (None, StatusCategory.DONE) and bool(
+        _STILL_TO_DO.search(normalized) or (status is None and _DENIED_DONE.search(normalized))
+    )
     if still_to_do:
         status = StatusCategory.DONE  # denied below: the actions not done yet
     field = next((value for cue, value in _FIELD_CUES if cues.has(cue)), None)

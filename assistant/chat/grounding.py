@@ -69,6 +69,7 @@ retiree retirees reformulee reformulees devient deplacee perdu leur reprend revi
 rapport nouveau pourtant marquee change changee changees changement changements derniere
 figurait figuraient mieux egalite plus
 priorite prioritaire prioritaires
+entre avant ici fin jusqu prochaine prochaines puis periode
 """
 )
 _FRAME = frozenset(s for word in FRAME_WORDS for s in stems(word))

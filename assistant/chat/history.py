@@ -24,8 +24,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from assistant.chat.answers_search import content_words
 from assistant.chat.knowledge import EARLIER_PREFIX, Knowledge
+from assistant.chat.periods import content_words
 from assistant.chat.reply import Reply
 from assistant.chat.text import agree, count, quoted, stem_word, stems, words
 from assistant.chat.wording import describe_action

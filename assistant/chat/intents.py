@@ -21,13 +21,16 @@ import re
 from collections.abc import Callable, Collection
 
 from assistant.chat.entities import extract, theme, theme_drop_words
+from assistant.chat.followups import FOLLOW_UP, asks_advice_back, bare_number, merge
 from assistant.chat.history import asks_a_status_change, asks_where_it_went, names_a_change
+from assistant.chat.intent_needs import NEEDS_CONFIDENCE, intent_by_needs, slots_of
 from assistant.chat.lexicon import CueMatch, find_cues
-from assistant.chat.text import normalize_question
+from assistant.chat.nonsense import asked_operation
+from assistant.chat.periods import about_the_world, asks_when_due, names_a_period
+from assistant.chat.text import normalize_question, stems
 from assistant.extract.language import question_language
 from assistant.schema.chat import Entities, Focus, Intent, MissingField, Question
 
-_FOLLOW_UP = re.compile(r"^(?:et|pour|idem|meme question|meme chose|aussi|puis|sinon|ensuite)\b")
 _WHERE_ARE_WE = re.compile(
     r"\bou en (?:est|sont|sommes|etes)\b|\bpoint sur\b|\bfaire le point\b|"
     r"\b(?:on|ca|nous|vous) en (?:est|sommes|etes)\b|\ben (?:est|sont|sommes|etes)[ -](?:on |nous |elles |ils )?ou\b"
@@ -107,7 +110,12 @@ OwnerMatcher = Callable[[str], str | None]
 
 
 def _decide(
-    text: str, normalized: str, cues: CueMatch, entities: Entities, owner: str | None
+    text: str,
+    normalized: str,
+    cues: CueMatch,
+    entities: Entities,
+    owner: str | None,
+    known: Collection[str] = frozenset(),
 ) -> tuple[Intent | None, tuple[str, ...]]:
     """The intent the rules choose, and the cues that decided it (None: no rule fired)."""
     has_reco_word = " reco" in f" {normalized}"
@@ -125,12 +133,19 @@ def _decide(
         "propose", "hypothetical"
     ):
         return Intent.HISTORY, ("history",)  # « quelles actions ont été retirées ? »
+    if cues.has("cost") and not entities.recommendation_number:
+        return Intent.FREE, ("cost",)  # « ils coûtent combien ? »: no budget, not a count
+    if asks_when_due(normalized, cues):  # « qui se terminent en 2027 ? », « la prochaine échéance »
+        entities.period = normalized if names_a_period(normalized) else None
+        return Intent.DUE, ("deadline",)
     if cues.has("duplicate"):
         return Intent.DUPLICATES, ("duplicate",)
     if entities.field is MissingField.RECOMMENDATION:
         return Intent.MISSING_FIELD, ("negation",)  # « des actions qui ne citent aucune reco ? »
     subject = theme(text, theme_drop_words(cues))
-    refers = entities.pronoun or bool(_FOLLOW_UP.match(normalized))
+    if subject and known and about_the_world(text, known):
+        subject = None  # « il fait beau aujourd'hui ? »: the day, not a subject of the plan
+    refers = entities.pronoun or bool(FOLLOW_UP.match(normalized))
     if (
         cues.has("hypothetical")
         and cues.any("owner", "who")
@@ -151,7 +166,14 @@ def _decide(
         and not cues.any("count", "propose")
     ):
         return Intent.MISSING_FIELD, ("all",)  # « toutes les actions ont-elles un responsable ? »
-    asks_advice = cues.has("advice") or bool(_ADVICE.search(normalized))
+    # a proposal asked for (« que proposer pour … », « tu proposerais quoi ? ») that is not
+    # a field of an action (who, which indicator, when): advice on what to do
+    proposes = cues.any("propose", "hypothetical") and not cues.any(
+        "owner", "who", "indicator", "count", "deadline", "late"
+    )
+    if proposes and subject and known and not any(stem in known for stem in stems(subject)):
+        proposes = bool(entities.recommendation_number or refers)  # « … quoi franchement ? »
+    asks_advice = cues.has("advice") or bool(_ADVICE.search(normalized)) or proposes
     targeted = bool(subject or entities.recommendation_number or refers)
     if asks_advice and targeted and not cues.has("indicator"):
         return Intent.ADVICE, ("advice",)
@@ -291,52 +313,12 @@ def _decide(
     return None, ()
 
 
-def _asks_advice_back(normalized: str, cues: CueMatch) -> bool:
-    """« tu proposerais quoi ? », « que faire alors ? »: advice, naming nothing (not who)."""
-    if cues.any("owner", "who", "indicator"):
-        return False
-    return cues.any("advice", "propose", "hypothetical") or bool(_ADVICE.search(normalized))
-
-
-#: « et le 5 ? », « et du 4 ? », « et la 2 ? »: a bare number, read as the focus's slot.
-_BARE_NUMBER = re.compile(
-    r"^(?:et |pour |puis )*(?:le |la |du |de la |au |a la |pour le )?(\d{1,2})$"
-)
-
-
-def _bare_number(normalized: str, focus: Focus, entities: Entities) -> None:
-    """Fill the slot a bare number stands for: a recommendation when the last question
-    named one (or the article is feminine, « la 2 »), else a criterion."""
-    found = _BARE_NUMBER.match(normalized)
-    if found is None or entities.criterion or entities.recommendation_number:
-        return
-    number = found.group(1)
-    feminine = bool(re.search(r"\bla \d", normalized))
-    if (
-        feminine
-        or (focus.entities.recommendation_number and not focus.entities.criterion)
-        or (
-            focus.entities.recommendation_number and not re.search(r"\b(?:le|du|au) \d", normalized)
-        )
-    ):
-        entities.recommendation_number = number
-    else:
-        entities.criterion = f"Critère {number}"
-
-
-def _merge(previous: Entities, new: Entities) -> Entities:
-    """Entities of a follow-up: the previous ones, updated with what the new question names."""
-    update = {name: value for name, value in new.model_dump().items() if value not in (None, False)}
-    merged = previous.model_copy(update=update)
-    merged.pronoun = new.pronoun
-    return merged
-
-
 def recognize(
     text: str,
     focus: Focus | None = None,
     owner_of: OwnerMatcher | None = None,
     known: Collection[str] = frozenset(),
+    loose_owner_of: OwnerMatcher | None = None,
 ) -> Question:
     """Understand a question: intent, confidence, entities, follow-up or not.
 
@@ -346,6 +328,8 @@ def recognize(
         owner_of: finds a role of the workspace named in the question (« la coordination
             qualité »), returning its label, or None.
         known: stems of the words of the workspace's documents: real words, never typos.
+        loose_owner_of: finds an owner named more loosely (an acronym of the owners' cells),
+            tried only when no rule decided the intent.
     """
     normalized = normalize_question(text)
     cues = find_cues(normalized.split(), known)
@@ -354,12 +338,10 @@ def recognize(
     intent: Intent | None = None
     deciding: tuple[str, ...] = ()
     if question_language(text) is None:  # not French: answered with a French hint
-        intent, deciding = _decide(text, normalized, cues, entities, owner)
+        intent, deciding = _decide(text, normalized, cues, entities, owner, known)
     if owner:
         entities.owner_query = owner
-    follow_up = (
-        bool(_FOLLOW_UP.match(normalized)) and focus is not None and focus.intent is not None
-    )
+    follow_up = bool(FOLLOW_UP.match(normalized)) and focus is not None and focus.intent is not None
     confidence = 0.9 - 0.15 * cues.fuzzy_count(*deciding, "owner", "late", "indicator")
     if intent is None and focus is not None and focus.intent is not None:
         names_something = bool(
@@ -368,9 +350,27 @@ def recognize(
         short = len(normalized.split()) <= 8
         if follow_up or (names_something and short):
             intent, follow_up, confidence = focus.intent, True, 0.8
-        elif _asks_advice_back(normalized, cues) and (focus.recommendation_ids or focus.action_ids):
+        elif asks_advice_back(normalized, cues, _ADVICE) and (
+            focus.recommendation_ids or focus.action_ids
+        ):
             # « tu proposerais quoi alors ? »: advice on what was just discussed
             intent, follow_up, confidence = Intent.ADVICE, True, 0.7
+    # (« et pour le critère 4 ? » with no conversation before it refers to nothing: unsure)
+    if (
+        intent is None
+        and question_language(text) is None
+        and asked_operation(normalized) is None
+        and not FOLLOW_UP.match(normalized)
+    ):
+        # no rule fired: the intent whose needs the question meets best, if one leads clearly
+        subject = theme(text, theme_drop_words(cues))
+        if subject and known and not any(stem in known for stem in stems(subject)):
+            subject = None  # words no document uses (« franchement »): no subject to answer on
+        loose = owner or (loose_owner_of(text) if loose_owner_of is not None else None)
+        intent = intent_by_needs(cues, slots_of(entities, subject, loose))
+        if intent is not None and loose and not owner:
+            entities.owner_query = loose  # « qu'est-ce que fait le CERSO ? »
+        confidence = NEEDS_CONFIDENCE
     if intent is None:
         intent, confidence = Intent.FREE, 0.3
     carries_owner = follow_up or bool(_POSSESSIVE.search(normalized))
@@ -380,9 +380,9 @@ def recognize(
     drop = theme_drop_words(cues, *frame) if frame else theme_drop_words(cues)
     entities.theme = theme(text, drop)
     if follow_up and focus is not None:
-        _bare_number(normalized, focus, entities)
+        bare_number(normalized, focus, entities)
     if follow_up and focus is not None and intent == focus.intent:
-        entities = _merge(focus.entities, entities)
+        entities = merge(focus.entities, entities)
     elif follow_up and focus is not None and not entities.criterion:
         entities.criterion = focus.criterion
     return Question(

@@ -23,7 +23,7 @@ from typing import Any
 from assistant.audit.indicator_patterns import IndicatorPattern, load_indicator_patterns
 from assistant.audit.roles import RoleCatalog
 from assistant.audit.service import run_audit
-from assistant.chat.text import shorten
+from assistant.chat.text import shorten, stems
 from assistant.errors import NoPlanError
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.workspace_indexes import action_text
@@ -222,7 +222,8 @@ class Knowledge:
             texts = [a.text for a in self.actions.values()]
             texts += [r.text or "" for r in self.recommendations.values()]
             texts += [i.text for i in self.swot.values()]
-            self._vocabulary = frozenset(self.tokenize(" ".join(texts)))
+            # the chat's stems, as questions are stemmed (« communication » ≠ « commune »)
+            self._vocabulary = frozenset(stems(" ".join(texts)))
         return self._vocabulary
 
     def document_name(self, document_id: str) -> str:

@@ -228,6 +228,22 @@ def owner_in_question(knowledge: Knowledge, question: str) -> RoleEntry | None:
     return best
 
 
+_ACRONYM = re.compile(r"\b[A-ZÉÈ]{3,}\b")
+
+
+def acronym_in_question(knowledge: Knowledge, question: str) -> str | None:
+    """An acronym of the plan's owners named in the question (« le CERSO »), as the owners'
+    cells write it: the roles that hold it, whatever else their cells say."""
+    asked = set(role_key(question).split())
+    for entry in knowledge.roles.entries:
+        if entry.vague:
+            continue
+        for acronym in _ACRONYM.findall(entry.label):
+            if role_key(acronym) in asked:
+                return str(acronym)
+    return None
+
+
 def roles_of(knowledge: Knowledge, action: Action) -> list[str]:
     """Labels of the roles named in an action's owner cell (as the plan writes them)."""
     labels = [entry.label for entry in knowledge.roles.roles_of(action.owner)]
@@ -254,6 +270,10 @@ def _theme_text(knowledge: Knowledge, action: Action) -> str:
     return " ".join([action.text, *action.indicators, *refs])
 
 
+#: A word this long that no action uses may stand for a longer word of one action (« info »).
+_SHORTEST_CUT = 4
+
+
 def theme_actions(knowledge: Knowledge, theme: str, pool: Sequence[Action]) -> ThemeMatch:
     """Actions of `pool` whose wording or indicators use the theme's words (stems)."""
     action_stems = {a.id: with_synonyms(stems(_theme_text(knowledge, a))) for a in pool}
@@ -275,8 +295,18 @@ def theme_actions(knowledge: Knowledge, theme: str, pool: Sequence[Action]) -> T
     if not wanted:
         return ThemeMatch([], [])
     shown = [alternatives[-1][0] for alternatives in wanted]
+    typed = set(stems(theme))  # as asked: a synonym's stem is never a word cut short
+
+    def holds(stem: str, found: frozenset[str] | set[str]) -> bool:
+        """The action uses the word, or (a word cut short, « info ») one that starts so:
+        among one action's words the beginning is no longer ambiguous."""
+        if stem in found:
+            return True
+        cut = len(stem) >= _SHORTEST_CUT and stem in typed and stem not in vocabulary
+        return cut and any(v.startswith(stem) for v in found)
+
     hits = {a.id: sum(1 for alternatives in wanted
-                      if any(all(s in action_stems[a.id] for s in conj) for conj in alternatives))
+                      if any(all(holds(s, action_stems[a.id]) for s in conj) for conj in alternatives))
             for a in pool}  # fmt: skip
     complete = [a for a in pool if hits[a.id] == len(wanted)]
     if complete:

@@ -24,11 +24,13 @@ from assistant.chat import (
     answers_actions,
     answers_audit,
     answers_coverage,
+    answers_dates,
     answers_fields,
     answers_search,
     answers_status,
     answers_topics,
 )
+from assistant.chat.followups import action_referent, with_ordinal_referent
 from assistant.chat.grounding import GroundingChecker, note_for_people
 from assistant.chat.history import history_composer
 from assistant.chat.intents import recognize
@@ -36,7 +38,7 @@ from assistant.chat.knowledge import Knowledge, choose_main_plan
 from assistant.chat.memory import ConversationMemory, InMemoryConversations
 from assistant.chat.nonsense import asked_operation
 from assistant.chat.reply import Line, Reply, cited_ids
-from assistant.chat.resolve import completed_words, owner_in_question
+from assistant.chat.resolve import acronym_in_question, completed_words, owner_in_question
 from assistant.retrieval.deferred import deferred_retriever
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.french import make_tokenizer
@@ -64,6 +66,7 @@ COMPOSERS: dict[Intent, Composer] = {
     Intent.SWOT_GAPS: answers_audit.swot_gaps,
     Intent.OWNER_DRAFTS: answers_audit.owner_drafts,
     Intent.COUNTS: answers_audit.counts,
+    Intent.DUE: answers_dates.due,
     Intent.HISTORY: history_composer(),
     Intent.THEME_STATUS: answers_topics.theme_status,
     Intent.ADVICE: answers_topics.advice,
@@ -191,7 +194,16 @@ class ConversationService:
             entry = owner_in_question(knowledge, question)
             return entry.label if entry is not None else None
 
-        question = recognize(text, focus, owner_of, knowledge.vocabulary())
+        # « qui pourrait s'occuper de la première ? »: the item of the last list, named
+        read = with_ordinal_referent(text, focus, _referents(knowledge, focus))
+        question = recognize(
+            read,
+            focus,
+            owner_of,
+            knowledge.vocabulary(),
+            loose_owner_of=lambda asked: acronym_in_question(knowledge, asked),
+        )
+        question.text = text
         entities = question.entities
         if entities.theme:  # « la biosécu » → « la biosécurité »: words cut short, completed
             entities.theme = completed_words(knowledge, entities.theme)
@@ -332,3 +344,20 @@ def _focus_after(previous: Focus, question: Question, reply: Reply) -> Focus:
         owner=reply.owner,
         subject=reply.subject,
     )
+
+
+def _referents(knowledge: Knowledge, focus: Focus | None) -> dict[str, str]:
+    """The words standing for each item the last answer listed (for « la première »)."""
+    if focus is None:
+        return {}
+    found = {
+        i: action_referent(a.text) for i in focus.action_ids if (a := knowledge.actions.get(i))
+    }
+    for mapping in knowledge.mappings:
+        if mapping.recommendation_id in focus.recommendation_ids:
+            criterion, _, number = mapping.recommendation_key.partition("/r")
+            if number and criterion.startswith("c"):
+                found[mapping.recommendation_id] = (
+                    f"la recommandation {number} du critère {criterion[1:]}"
+                )
+    return found

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from assistant.french.folding import fold, fold_accents, straight_apostrophes
+from assistant.french.stems import MERGED_STEMS, split_stem
 from assistant.french.stopwords import FRENCH_STOPWORDS
 from assistant.retrieval.french import StemTokenizer
 
@@ -131,8 +132,12 @@ def _tokenizer() -> StemTokenizer:
 
 
 def stems(text: str) -> list[str]:
-    """French Snowball stems of the content words (stopwords dropped, accents folded)."""
-    return _tokenizer().tokenize(text)
+    """French Snowball stems of the content words (stopwords dropped, accents folded), with
+    the words Snowball merges across meanings told apart (« communication » ≠ « commune »)."""
+    found = _tokenizer().tokenize(text)
+    if MERGED_STEMS.isdisjoint(found):
+        return found
+    return [split_stem(word, stem) for word in words(text) for stem in _tokenizer().tokenize(word)]
 
 
 def stem_word(word: str) -> str:

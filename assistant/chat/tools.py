@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from assistant.chat.reply import Reply
+from assistant.chat.text import normalize_question
 from assistant.prompts import load_prompt
 from assistant.schema.chat import Entities, Focus, Intent, MissingField, Question
 
@@ -28,6 +29,14 @@ _OPEN, _CLOSE = "<donnees", "</donnees>"
 class CriterionArgs(BaseModel):
     critere: str | None = Field(
         default=None, description="Numéro du critère ('3'), ou rien pour tous."
+    )
+
+
+class DueArgs(CriterionArgs):
+    periode: str | None = Field(
+        default=None,
+        description="Période des échéances (« 2027 », « avant juin », « premier semestre "
+        "2026 »), ou rien pour la prochaine échéance.",
     )
 
 
@@ -149,6 +158,8 @@ def _entities(name: str, args: dict[str, object]) -> Entities:
         entities.group_by = _GROUPS.get(text.get("par") or "")  # type: ignore[assignment]
         entities.status = _STATUSES.get(text.get("etat") or "")
         entities.owner_query = text.get("responsable")
+    elif name == "actions_a_echeance":
+        entities.period = normalize_question(text.get("periode") or "") or None
     elif name == "pistes_d_action":
         entities.theme = text.get("sujet")
         entities.recommendation_number = text.get("numero")
@@ -174,6 +185,7 @@ TOOLS: dict[str, tuple[Intent, type[BaseModel], str]] = {
     "etat_du_sujet": (Intent.THEME_STATUS, ThemeArgs, "Où en est un sujet : couverture des recommandations qui en parlent, ce qui manque, actions du plan."),
     "compter_actions": (Intent.COUNTS, CountArgs, "Nombre d'actions : au total, par état, par critère, par responsable (qui porte le plus)."),
     "pistes_d_action": (Intent.ADVICE, AdviceArgs, "Pistes fondées sur l'espace de travail pour une faiblesse, un sujet ou une recommandation : recommandation liée, actions existantes, propositions de l'audit, actions semblables ailleurs."),
+    "actions_a_echeance": (Intent.DUE, DueArgs, "Actions dont l'échéance tombe dans une période (une année, un mois, un semestre, « avant juin »), ou la prochaine échéance des actions encore ouvertes."),
     "historique_du_plan": (Intent.HISTORY, NoArgs, "Ce qui a changé depuis la version précédente du plan (si l'espace de travail en garde une)."),
     "rechercher_passages": (Intent.FREE, SearchArgs, "Passages des documents les plus proches d'une question libre."),
 }  # fmt: skip

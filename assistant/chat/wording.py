@@ -100,6 +100,8 @@ def of_owner(knowledge: Knowledge, actions: Iterable[Action], owner: str | None)
         return list(actions)
     # the label as the plan writes it, or any spelling of the same role (« coordination qualité »)
     keys = {e.key for e in knowledge.roles.entries if e.label == owner} | {role_key(owner)}
+    if owner.isupper() and " " not in owner:  # an acronym (« CERSO »): every role holding it
+        keys |= {e.key for e in knowledge.roles.entries if role_key(owner) in e.key.split()}
     return [a for a in actions if any(e.key in keys for e in knowledge.roles.roles_of(a.owner))]
 
 

@@ -60,8 +60,9 @@ def question_language(text: str) -> str | None:
     words = _WORDS.findall(text.lower())
     if len(words) < 3 or any(word in _STOPWORDS["fr"] for word in words):
         return None
+    # distinct words: « en retard en 2026 » holds one Dutch-looking word, not two
     counts = {
-        lang: sum(word in _STOPWORDS[lang] or word in _QUESTION_WORDS[lang] for word in words)
+        lang: sum(word in _STOPWORDS[lang] or word in _QUESTION_WORDS[lang] for word in set(words))
         for lang in _QUESTION_WORDS
     }
     best = max(counts, key=lambda lang: counts[lang])

@@ -40,6 +40,7 @@ class Intent(StrEnum):
     THEME_STATUS = "theme_status"  # « Où en est-on sur la biosécurité ? »
     COUNTS = "action_counts"  # « Qui porte le plus d'actions ? », « Combien en cours ? »
     ADVICE = "advice"  # « Que devrait-on faire pour la faiblesse sur la bibliothèque ? »
+    DUE = "actions_due"  # « Quelles actions se terminent en 2027 ? », « La prochaine échéance ? »
     HISTORY = "plan_history"  # « Qu'est-ce qui a changé depuis la dernière version ? »
     FREE = "free_question"  # anything else: answered from retrieved passages
 
@@ -97,6 +98,11 @@ class Entities(BaseModel):
     pronoun: bool = Field(
         default=False,
         description="Refers to what was just discussed (« en », « les », « cette action »).",
+    )
+    period: str | None = Field(
+        default=None,
+        description="The words naming when actions are due (« en 2027 », « avant juin »); "
+        "none with « prochaine échéance ».",
     )
     extreme: Literal["most", "least"] | None = Field(
         default=None,
