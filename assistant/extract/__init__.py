@@ -86,7 +86,7 @@ def extract_plan(raw: RawDocument, corrections: StructureCorrections | None = No
         _refuse_foreign(raw, language)
         if not read_candidates(items, plan):
             raise NoRecognisableContentError(raw.name, _nothing_reason(raw, plan))
-    check(plan)
+    check(plan, items)
     result = plan.build()
     result.findings = walker.report.findings
     if language not in (None, "fr"):

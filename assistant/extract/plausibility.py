@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
+from assistant.extract.action_codes import code_key
 from assistant.extract.builder import PlanBuilder
 from assistant.extract.infinitives import is_infinitive
+from assistant.extract.stream import Item, Line
 from assistant.schema import Action, StructureReport, TableKind, TableReport
 
 #: Below this confidence a table's reading is announced as unsure.
@@ -22,11 +25,12 @@ LOW_CONFIDENCE = 0.6
 _FRAGMENT_REF = re.compile(r"^(?:ref:)?[a-zà-ÿ]")
 
 
-def check(plan: PlanBuilder) -> None:
-    """Fill the structure report's checks, readers and confidence; add French warnings."""
+def check(plan: PlanBuilder, items: Sequence[Item] = ()) -> None:
+    """Fill the structure report's checks, readers and confidence; add French warnings.
+    `items`, the document's lines, tell what was left unread after the actions."""
     structure = plan.structure
     structure.readers = _readers(plan)
-    checks: list[str] = []
+    checks: list[str] = _codes_unread(plan, items)
     actions = plan.actions
     if actions:
         tiny = [a for a in actions if len(a.text.split()) <= 2]
@@ -64,6 +68,33 @@ def check(plan: PlanBuilder) -> None:
             "candidates « à vérifier » (voir le rapport de structure, et corrigez les rôles des "
             "colonnes si besoin)."
         )
+
+
+_MIN_CODES = 3  # actions coded in the plan, for their codes coming back to mean a table
+_MIN_CODE_LINES = 2
+
+
+def _codes_unread(plan: PlanBuilder, items: Sequence[Item]) -> list[str]:
+    """Codes of the plan's actions (« A1.2 ») standing alone on lines after the last action,
+    no field filled from them: another table keyed by those codes (indicators, deadlines,
+    a calendar) was not read, and the fields it holds are missing."""
+    if len(plan.action_codes) < _MIN_CODES or any(a.derived for a in plan.actions):
+        return []
+    last = max((a.source.line_end for a in plan.actions), default=0)
+    coded = [
+        item
+        for item in items
+        if isinstance(item, Line)
+        and item.span.line_start > last
+        and code_key(item.text) in plan.action_codes
+    ]
+    if len(coded) < _MIN_CODE_LINES:
+        return []
+    return [
+        f"Les codes des actions (ex. « {coded[0].text.strip()} ») reviennent plus loin dans le "
+        f"document (l. {coded[0].span.line_start}) sans avoir été lus : un autre tableau "
+        "(indicateurs, échéances, calendrier) les complète sans doute ; vérifiez ces champs."
+    ]
 
 
 # A cell's text that stops mid-phrase (« Président du », « Direction de »), or a deadline

@@ -86,3 +86,37 @@ def test_no_owner_at_all_is_said() -> None:
     plan = _plan(*(_action(a.text, deadline=a.deadline) for a in _GOOD))
     check(plan)
     assert any("responsable" in warning for warning in plan.warnings)
+
+
+def test_codes_of_actions_coming_back_unread_after_the_plan_are_announced() -> None:
+    """A second table keyed by the actions' codes (indicators) that nothing read: its
+    codes stand alone on lines after the plan, and the fields they bring are missing."""
+    from document_blocks import extracted, table
+
+    from assistant.readers.base import Paragraph
+    from assistant.schema import Span
+
+    plan_table = table(
+        1,
+        ("Code", "Action", "Responsable", "Échéance"),
+        ("A1.1", "Définir les acquis communs aux ateliers", "Collège des titulaires", "Juin 2025"),
+        ("A1.2", "Publier des grilles critériées pour les jurys", "Vice-doyen", "Janvier 2026"),
+        ("A2.1", "Créer un cours d'histoire contemporaine", "Département d'histoire", "2025"),
+    )
+    unread = [
+        Paragraph(text, Span(file="plan.docx", line_start=n, line_end=n, excerpt=text))
+        for n, text in enumerate(
+            ["Indicateurs de suivi", "A1.1", "Référentiel adopté", "A1.2", "Part des jurys"], 10
+        )
+    ]
+    plan = extracted(plan_table, *unread)
+    assert any("reviennent plus loin" in warning for warning in plan.warnings)
+    keyed = table(
+        10,
+        ("Code action", "Indicateur"),
+        ("A1.1", "Référentiel adopté"),
+        ("A1.2", "Part des jurys"),
+    )
+    read = extracted(plan_table, keyed)
+    assert read.actions[0].indicators == ["Référentiel adopté"]
+    assert not any("reviennent plus loin" in warning for warning in read.warnings)
