@@ -172,3 +172,22 @@ def typography(text: str) -> str:
     text = _SPACE_BEFORE_TALL.sub(NBSP + r"\1", text)
     text = _SPACE_BEFORE_SHORT.sub(NNBSP + r"\1", text)
     return _SPACE_AFTER_OPENING.sub("«" + NBSP, text)
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a gap message: what is wrong, whole, without the advice.
+
+    A sentence ends at « . », « ? » or « ! » followed by a space, outside French quotes
+    (an action quoted « … » may hold full stops of its own). A dossier printed the message
+    cut at 240 characters, mid-advice (« Mettez l'état à jour (Réalisé,… »); a whole first
+    sentence reads better than half of two.
+    """
+    depth = 0
+    for index, char in enumerate(text):
+        if char == "«":
+            depth += 1
+        elif char == "»":
+            depth = max(0, depth - 1)
+        elif char in ".?!" and depth == 0 and text[index + 1 : index + 2] in (" ", ""):
+            return text[: index + 1]
+    return text
