@@ -215,7 +215,10 @@ def build_view(data: ReportData) -> ReportView:
         drafts=[_draft(data, draft) for draft in [*report.action_drafts, *report.drafts]],
         action_refs=_action_refs(data),
         origin=report.recommendations_from,
-        total_note=total_note(*overlaps(report.mappings, report.gaps, list(data.actions))),
+        # no criterion row (no recommendation at all): no column sum to reconcile
+        total_note=total_note(*overlaps(report.mappings, report.gaps, list(data.actions)))
+        if report.criteria
+        else "",
         unlinked=[
             TraceRow(
                 link=None, action=action, smart=smart.get(action.id), overdue=_overdue(data, action)

@@ -140,7 +140,7 @@ def _summary_sheet(sheet: Worksheet, view: ReportView, data: ReportData) -> None
     for cell in sheet[total_row]:
         cell.font = _BOLD
     # The same sentences as under the other formats' table: what the counts count.
-    notes = note_rows(sheet, total_row + 2, [f"En bref : {view.tally}.", view.total_note],
+    notes = note_rows(sheet, total_row + 2, [t for t in (f"En bref : {view.tally}.", view.total_note) if t],
                       len(columns))  # fmt: skip
     sheet.print_area = f"A1:{get_column_letter(len(columns))}{notes}"
     if not view.measured:

@@ -149,3 +149,26 @@ def test_the_printed_workbook_shows_the_sentence_and_the_rate_of_the_html(demo, 
     rate = re.search(r"Total(?: \d+){4} (\d+) ?%", first)
     assert rate is not None
     assert f"{rate.group(1)} %" in _text(render(demo, "html").decode())
+
+
+def test_without_any_recommendation_the_cards_add_up_to_the_sentence(demo) -> None:  # type: ignore[no-untyped-def]
+    """A plan alone that cites nothing (ITN's seed): « pour information » gaps were counted
+    in « 14 lacunes » but had no card (7 mineures shown), and a note spoke of column sums
+    under a table that is not printed."""
+    from assistant.schema import RecommendationOrigin
+
+    action_gaps = [g for g in demo.report.gaps if g.target_kind is TargetKind.ACTION][:6]
+    gaps = [
+        g.model_copy(update={"severity": Severity.INFO if i % 2 else Severity.MINOR})
+        for i, g in enumerate(action_gaps)
+    ]
+    report = demo.report.model_copy(
+        update={
+            "mappings": [], "criteria": [], "gaps": gaps, "drafts": [], "action_drafts": [],
+            "recommendations_from": RecommendationOrigin.NONE,
+        }
+    )  # fmt: skip
+    html = _text(render(demo.model_copy(update={"report": report}), "html").decode())
+    assert "3 lacunes mineures 3 pour information" in html
+    assert "6 lacunes, dont 0 critique" in html
+    assert "somme des lignes" not in html and "Le total compte" not in html
