@@ -363,7 +363,7 @@ def _versions_sheet(sheet: Worksheet, data: ReportData) -> None:
         *(Column(label, 11, wrap=False) for _key, label in _STATUS_COLUMNS),
         Column("Sans responsable", 12, wrap=False),
         Column("Sans échéance", 11, wrap=False),
-        Column("Recommandations", 15, wrap=False),
+        Column("Recommandations citées", 15, wrap=False),
         Column("Changements depuis la version précédente", 70),
     ]
     rows: list[list[Cell]] = []
