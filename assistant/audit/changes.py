@@ -260,7 +260,7 @@ _STATUS_FR = {"done": "réalisée", "in_progress": "en cours", "planned": "à ve
 
 
 def describe_figures(figures: VersionFigures) -> str:
-    """« 36 actions (14 réalisées, 12 en cours…), 19 recommandations »."""
+    """« 36 actions (14 réalisées, 12 en cours…), 19 recommandations citées »."""
 
     def counted(n: int, label: str) -> str:
         invariable = label in ("en cours", "à venir", "sans état")
@@ -274,8 +274,10 @@ def describe_figures(figures: VersionFigures) -> str:
     actions = f"{figures.actions} action{'s' if figures.actions != 1 else ''}"
     parts = [f"{actions} ({statuses})" if statuses else actions]
     if figures.recommendations:
+        # the plan's own citations, not the experts' report: the report beside it may count
+        # 16 recommendations where the plan cites 13
         n = figures.recommendations
-        parts.append(f"{n} recommandation{'s' if n != 1 else ''}")
+        parts.append(f"{n} recommandation{'s' if n != 1 else ''} citée{'s' if n != 1 else ''}")
     return ", ".join(parts)
 
 

@@ -16,7 +16,7 @@ import jinja2
 from assistant.audit.changes import describe_plan_changes
 from assistant.reports import french
 from assistant.reports.data import ReportData
-from assistant.reports.view import TOTAL_NOTE, build_view
+from assistant.reports.view import build_view
 from assistant.schema import Coverage, CriterionSummary, StatusCategory
 
 TEMPLATE = "report.html.j2"
@@ -167,6 +167,5 @@ def render_html(data: ReportData) -> str:
         report=data.report,
         view=view,
         chart=coverage_chart(view.criteria, view.total),
-        gap_count=sum(len(gaps) for gaps in view.gaps.values()),
-        total_note=TOTAL_NOTE,
+        total_note=view.total_note,
     )

@@ -28,7 +28,6 @@ from assistant.reports.french import (
     typography,
 )
 from assistant.reports.view import (
-    TOTAL_NOTE,
     CriterionBlock,
     DraftView,
     GapView,
@@ -149,15 +148,12 @@ def _summary(view: ReportView) -> list[str]:
         "|---|--:|--:|--:|--:|--:|--:|--:|",
     ]
     lines += [_summary_row(summary) for summary in view.criteria]
-    lines += [_summary_row(view.total, strong=True), "", TOTAL_NOTE, ""]
+    lines += [_summary_row(view.total, strong=True), "", view.total_note, ""]
     total = view.total
-    critical = len(view.gaps[Severity.CRITICAL])
     lines += [
         f"En bref : {plural(total.recommendations, 'recommandation')}, "
         f"{plural(total.covered, 'couverte')}, {plural(total.partial, 'partielle')}, "
-        f"{plural(total.uncovered, 'non couverte', 'non couvertes')} ; "
-        f"{plural(sum(len(g) for g in view.gaps.values()), 'lacune')} "
-        f"dont {plural(critical, 'critique')}.",
+        f"{plural(total.uncovered, 'non couverte', 'non couvertes')} ; {view.tally}.",
         "",
     ]
     return lines
@@ -179,14 +175,13 @@ def _cited_summary(view: ReportView) -> list[str]:
         lines += [
             f"| **Total** | **{total.recommendations}** | **{total.actions}** | **{total.gaps}** |",
             "",
-            TOTAL_NOTE,
+            view.total_note,
             "",
         ]
     total = view.total
     lines += [
         f"En bref : {plural(total.recommendations, 'recommandation citée', 'recommandations citées')}"
-        f", {plural(total.actions, 'action')} ; {plural(view.gap_total, 'lacune')} "
-        f"dont {plural(len(view.gaps[Severity.CRITICAL]), 'critique')}.",
+        f", {plural(total.actions, 'action')} ; {view.tally}.",
         "",
     ]
     return lines

@@ -19,6 +19,7 @@ from assistant.reports.french import (
     quote,
     shorten,
 )
+from assistant.reports.tally import gap_tally, overlaps, total_note
 from assistant.schema import (
     Action,
     Coverage,
@@ -117,11 +118,6 @@ class DraftView:
     sources: list[SourceView]
 
 
-TOTAL_NOTE = (
-    "Le total compte toutes les actions du plan, liées ou non à une recommandation, et chaque "
-    "lacune une seule fois, y compris les lacunes qui ne relèvent d'aucun critère."
-)
-
 #: Printed instead of coverage figures when no experts' report was imported.
 ORIGIN_NOTE = {
     RecommendationOrigin.PLAN: (
@@ -158,6 +154,7 @@ class ReportView:
     action_refs: dict[str, list[str]] = field(default_factory=dict)
     origin: RecommendationOrigin = RecommendationOrigin.REPORT
     unlinked: list[TraceRow] = field(default_factory=list)  # actions no recommendation reaches
+    total_note: str = ""  # why the total row is not the sum of the criterion rows
 
     @property
     def measured(self) -> bool:
@@ -175,6 +172,12 @@ class ReportView:
     @property
     def gap_total(self) -> int:
         return sum(view.count for views in self.gaps.values() for view in views)
+
+    @property
+    def tally(self) -> str:
+        """« 28 lacunes, dont 3 critiques (regroupées en 16 constats) »."""
+        every = [gap for views in self.gaps.values() for v in views for gap in v.gaps or [v.gap]]
+        return gap_tally(every, self.findings)
 
     def coverage_label(self, mapping: Mapping) -> str:
         """The verdict as printed: « Citée par le plan » when nobody measured it."""
@@ -212,6 +215,10 @@ def build_view(data: ReportData) -> ReportView:
         drafts=[_draft(data, draft) for draft in [*report.action_drafts, *report.drafts]],
         action_refs=_action_refs(data),
         origin=report.recommendations_from,
+        # no criterion row (no recommendation at all): no column sum to reconcile
+        total_note=total_note(*overlaps(report.mappings, report.gaps, list(data.actions)))
+        if report.criteria
+        else "",
         unlinked=[
             TraceRow(
                 link=None, action=action, smart=smart.get(action.id), overdue=_overdue(data, action)

@@ -114,7 +114,7 @@ def _dossier(
                 dossier.evidence.append(label)
         gaps += gaps_by_target.get(action.id, [])
     for gap in gaps:
-        message = french.shorten(gap_message(data, gap), 240)
+        message = french.first_sentence(gap_message(data, gap))
         if message not in dossier.missing:
             dossier.missing.append(message)
         question = _question(data, gap)

@@ -41,7 +41,7 @@ from assistant.reports.french import (
     ratio,
 )
 from assistant.reports.view import ReportView, build_view
-from assistant.reports.xlsx_print import print_setup, row_height
+from assistant.reports.xlsx_print import note_rows, print_setup, row_height
 from assistant.schema import Coverage, Severity
 
 Cell = str | int | float | date | None
@@ -137,9 +137,12 @@ def _summary_sheet(sheet: Worksheet, view: ReportView, data: ReportData) -> None
     # The total sits below the filtered table, so sorting never moves it.
     total_row = last + 2
     _write_row(sheet, total_row, columns, rows[-1])
-    sheet.print_area = f"A1:{get_column_letter(len(columns))}{total_row}"
     for cell in sheet[total_row]:
         cell.font = _BOLD
+    # The same sentences as under the other formats' table: what the counts count.
+    notes = note_rows(sheet, total_row + 2, [t for t in (f"En bref : {view.tally}.", view.total_note) if t],
+                      len(columns))  # fmt: skip
+    sheet.print_area = f"A1:{get_column_letter(len(columns))}{notes}"
     if not view.measured:
         return
     red = PatternFill("solid", fgColor=_COVERAGE_FILLS[COVERAGE_LABEL[Coverage.UNCOVERED]])
@@ -360,7 +363,7 @@ def _versions_sheet(sheet: Worksheet, data: ReportData) -> None:
         *(Column(label, 11, wrap=False) for _key, label in _STATUS_COLUMNS),
         Column("Sans responsable", 12, wrap=False),
         Column("Sans échéance", 11, wrap=False),
-        Column("Recommandations", 15, wrap=False),
+        Column("Recommandations citées", 15, wrap=False),
         Column("Changements depuis la version précédente", 70),
     ]
     rows: list[list[Cell]] = []

@@ -49,3 +49,27 @@ def print_setup(sheet: Worksheet, header_row: int) -> None:
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.page_margins.top = sheet.page_margins.bottom = 0.5
     sheet.oddFooter.center.text = "&A — page &P / &N"
+
+
+def note_rows(sheet: Worksheet, first_row: int, texts: Sequence[str], columns: int) -> int:
+    """Sentences under a table, each merged across its columns and tall enough to print whole.
+
+    Returns the last row written.
+    """
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    last = get_column_letter(columns)
+    width = sum(
+        sheet.column_dimensions[get_column_letter(i)].width or 10 for i in range(1, columns + 1)
+    )
+    row = first_row - 1
+    for row, text in enumerate(texts, start=first_row):
+        cell = sheet.cell(row=row, column=1, value=text)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.merge_cells(f"A{row}:{last}{row}")
+        per_line = max(1, int(width * _CHARS_PER_WIDTH))
+        sheet.row_dimensions[row].height = min(
+            _MAX_ROW_HEIGHT, round(math.ceil(len(text) / per_line) * _LINE_HEIGHT + 3, 1)
+        )
+    return row

@@ -13,7 +13,7 @@ from textual.content import Content
 
 from assistant.reports import ReportData
 from assistant.reports.french import SEVERITY_LABEL, SEVERITY_ORDER, long_date, plural, shorten
-from assistant.reports.view import ORIGIN_NOTE
+from assistant.reports.view import ORIGIN_NOTE, build_view
 from assistant.schema import Action, StatusCategory
 from tui.format import MISSING, SEVERITY_STYLE, coverage_bar, overdue
 
@@ -68,15 +68,19 @@ def _cited_panel(data: ReportData, note: str) -> Content:
 
 
 def gaps_panel(data: ReportData) -> Content:
-    """How many gaps of each severity (critical first)."""
+    """How many gaps of each severity (critical first), then the reports' own sentence
+    (« 28 lacunes, dont 3 critiques (regroupées en 16 constats) ») so that the dashboard
+    and the printed report count the same way."""
     counts = Counter(gap.severity for gap in data.report.gaps)
-    return Content("\n").join(
+    lines = [
         Content.assemble(
             (f"{SEVERITY_LABEL[severity]:<12}", SEVERITY_STYLE[severity]),
             f"{counts[severity]:>4}",
         )
         for severity in SEVERITY_ORDER
-    )
+    ]
+    lines.append(Content.styled(build_view(data).tally, "$foreground-muted"))
+    return Content("\n").join(lines)
 
 
 def upcoming(actions: list[Action], as_of: date, limit: int) -> list[Action]:

@@ -69,6 +69,9 @@ def test_the_visit_pack_has_one_dossier_per_recommendation_each_on_a_new_page(
     opened = [m[1] for page in pages if (m := heading.match(page[:500]))]
     assert opened == starts  # each dossier opens its own page, in the report's order
     assert sum(page.count("Questions probables des experts") for page in pages) == 16
+    # a one-page dossier: none of the demo's spills its last questions onto a page of its
+    # own (C1-R1 and C4-R3 did, printing 18 pages for 16 dossiers)
+    assert len(pages) == 16
 
 
 def test_questions_follow_from_the_gaps_deterministically() -> None:
