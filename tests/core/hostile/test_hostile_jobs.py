@@ -105,12 +105,24 @@ def _staged_job(workspace: Workspace, *names: str) -> str:
     return job_id
 
 
+def _slow_job(workspace: Workspace) -> str:
+    """A job whose one file takes seconds to parse in its worker (a space-aligned text of
+    20,000 lines: 2.4 s of CPU, read within bounds): the job is still parsing when its time
+    limit or its cancellation strikes, whatever the speed of the demo's files."""
+    job_id = new_job_id()
+    folder = staging_dir(workspace, job_id)
+    folder.mkdir(parents=True)
+    (folder / "colonnes.txt").write_text(build.layout_rows_never_closing(20_000), "utf-8")
+    create_job(workspace, job_id, ["colonnes.txt"], "Coordination", "runner")
+    return job_id
+
+
 def test_a_job_past_its_time_limit_is_failed_with_a_french_message(tmp_path: Path) -> None:
-    # Starting a worker alone takes longer than this limit: the job is stopped mid-parse
-    # (a worker asked for: a PDF this small is parsed in the calling process otherwise).
+    # (the demo's PDF was parsed, worker started, within the first poll: a file that takes
+    # seconds keeps the job parsing past its limit)
     settings = Settings(ingest=IngestSettings(job_timeout_seconds=0.2, parse_processes=1))
     workspace = Workspace.open(tmp_path / "ws", settings)
-    job_id = _staged_job(workspace, "plan-action.pdf")
+    job_id = _slow_job(workspace)
 
     job = run_ingest_job(workspace, job_id, "runner", ingest=ingest_files)
 
@@ -137,9 +149,8 @@ def test_a_queued_job_is_cancelled_at_once_and_never_runs(tmp_path: Path) -> Non
 
 
 def test_a_running_job_is_stopped_by_its_cancellation(tmp_path: Path) -> None:
-    # (a worker asked for: a PDF this small is parsed in the calling process otherwise)
     workspace = Workspace.open(tmp_path / "ws", Settings(ingest=IngestSettings(parse_processes=1)))
-    job_id = _staged_job(workspace, "plan-action.pdf", "rapport-experts.pdf")
+    job_id = _slow_job(workspace)
     outcome: list[object] = []
     runner = threading.Thread(
         target=lambda: outcome.append(
