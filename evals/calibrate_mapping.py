@@ -216,6 +216,31 @@ class GridPoint:
     mapped: list[dict[str, Any]]  # PROMSOC and the demo (`mapper_figures`)
 
 
+@dataclass
+class GridRun:
+    """What every point of a grid is measured on: the in-sample pairs, PROMSOC and the demo
+    (never the aside third), with one embedder; built once, `measure` once a point."""
+
+    embedder: Embedders
+    base: Calibration
+    shared: Path | None = None
+
+    def __post_init__(self) -> None:
+        self.retrievers = [
+            (data, searcher_for(workspace_passages(data.plans), self.embedder))
+            for data in datasets_for(self.shared)
+        ]
+        self.settings = Settings()
+        self.names = load_split()["in_sample"]
+
+    def measure(self, changes: dict[str, Any]) -> GridPoint:
+        params = dataclasses.replace(self.base, **changes)
+        pairs = {n: evaluate_pair(n, self.embedder, self.settings, params) for n in self.names}
+        mapped = [mapper_figures(data, retriever, params) for data, retriever in self.retrievers]
+        print(changes, file=sys.stderr)
+        return GridPoint(changes, pairs, mapped)
+
+
 def decision_grid(
     embedder: Embedders, base: Calibration, shared: Path | None = None
 ) -> list[GridPoint]:
@@ -224,12 +249,8 @@ def decision_grid(
     Never the aside third. An embedder whose cosines sit on another scale than the default
     one's (E5) also gets its own threshold for semantic links.
     """
-    datasets = datasets_for(shared)
-    retrievers = [
-        (data, searcher_for(workspace_passages(data.plans), embedder)) for data in datasets
-    ]
-    settings = Settings()
-    names = load_split()["in_sample"]
+    run = GridRun(embedder, base, shared)
+    settings = run.settings
     # Fused cosines live on the first (default) model's scale: searched as the default's.
     default = isinstance(embedder, tuple) or (
         embedder.name == SentenceTransformerEmbedder(settings.embedding).name
@@ -285,11 +306,7 @@ def decision_grid(
             if probable is not None and probable >= threshold:
                 continue
             changes |= {"covered": threshold, "partial": threshold, "candidate": threshold}
-        params = dataclasses.replace(base, **changes)
-        pairs = {name: evaluate_pair(name, embedder, settings, params) for name in names}
-        mapped = [mapper_figures(data, retriever, params) for data, retriever in retrievers]
-        points.append(GridPoint(changes, pairs, mapped))
-        print(changes, file=sys.stderr)
+        points.append(run.measure(changes))
     return points
 
 

@@ -20,26 +20,21 @@ choice, its in-sample coverage and the leave-one-pair-out estimate are printed o
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import itertools
 import json
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from assistant.mapping.semantic import CALIBRATION_FILE, Calibration, calibration
-from assistant.retrieval.workspace_indexes import workspace_passages
-from assistant.settings import Settings
 from evals.calibrate_mapping import (
     GridPoint,
+    GridRun,
     _best,
     _embedder,
-    datasets_for,
     leave_one_pair_out,
 )
-from evals.mapping_eval import Embedders, mapper_figures, searcher_for
-from evals.report_pairs.evaluation import evaluate_pair, load_split
+from evals.mapping_eval import Embedders
 
 DEPTHS = (1, 2, 3)
 WINDOWS = (0.02, 0.05, 0.1, 0.2)
@@ -50,12 +45,7 @@ def probable_grid(
     embedder: Embedders, base: Calibration, shared: Path | None = None
 ) -> list[GridPoint]:
     """Every (depth, window, floor) measured once on the in-sample pairs, demo, PROMSOC."""
-    datasets = datasets_for(shared)
-    retrievers = [
-        (data, searcher_for(workspace_passages(data.plans), embedder)) for data in datasets
-    ]
-    settings = Settings()
-    names = load_split()["in_sample"]
+    run = GridRun(embedder, base, shared)
     points: list[GridPoint] = []
     for depth, window, floor in itertools.product(DEPTHS, WINDOWS, FLOORS):
         if depth == 1 and window != WINDOWS[0]:
@@ -65,11 +55,7 @@ def probable_grid(
             "probable_depth": depth,
             "probable_window": window if depth > 1 else 0.0,
         }
-        params = dataclasses.replace(base, **changes)
-        pairs = {name: evaluate_pair(name, embedder, settings, params) for name in names}
-        mapped = [mapper_figures(data, retriever, params) for data, retriever in retrievers]
-        points.append(GridPoint(changes, pairs, mapped))
-        print(changes, file=sys.stderr)
+        points.append(run.measure(changes))
     return points
 
 
