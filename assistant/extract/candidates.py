@@ -21,7 +21,7 @@ from dataclasses import replace
 from assistant.extract.builder import ActionDraft, PlanBuilder
 from assistant.extract.infinitives import worded_as_action
 from assistant.extract.row_line import cut_row_line
-from assistant.extract.stream import Item, Line
+from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import Column
 from assistant.french.wrapping import ends_mid_phrase
@@ -104,7 +104,8 @@ def _worded_actions(items: list[Item], plan: PlanBuilder) -> int:
             current = replace(item, text=squash(item.text))
             rows.append(current)
         elif current is not None and _continues(current.text, item):
-            current = replace(current, text=f"{current.text} {squash(item.text)}")
+            text = f"{current.text} {squash(item.text)}"
+            current = replace(current, text=text, span=merge_spans(current.span, item.span, text))
             rows[-1] = current
         else:
             current = None

@@ -79,6 +79,7 @@ def test_wrapped_candidate_lines_are_one_action(tmp_path: Path) -> None:
         "Mettre en place un comité de suivi des stages avec les maîtres de stage",
         "Développer une offre de cours en anglais pour les étudiants entrants",
     ]
+    assert (plan.actions[0].source.line_start, plan.actions[0].source.line_end) == (3, 4)
     assert plan.structure.needs_review
 
 
