@@ -57,6 +57,7 @@ CONTENT_ROLES = (
     Column.INDICATORS,
     Column.ACTION,
     Column.TIMELINE,
+    Column.BUDGET,
 )
 #: Rows a table's roles are inferred from: its first rows tell what its columns hold, and the
 #: whole table is then read with the roles chosen (a 20,000-row sheet is not profiled whole).
@@ -66,8 +67,19 @@ SAMPLE_ROWS = 40
 CONTENT_THRESHOLD = 0.6
 
 _WORD = re.compile(r"[a-z0-9'’-]+")
-_ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\s*[).]?|[a-z]\)|[-–—•▪])\s+", re.I)
+# (not the figure of a share or a sum: « 60 % », « 2 500 € »)
+_ENUMERATOR = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\s*[).]?(?!\s*(?:%|k?€|\d{3}\b))|[a-z]\)|[-–—•▪])\s+", re.I
+)
 # « 1.2.1 », « Critère 2.1 », and the short form « C3 », « C2.1 »
+# A sum of money opening a cell (« 6 500 € », « 4 000 € (fonds FSE) », « env. 2 k€ »,
+# « € 1.200 »), not a figure inside a sentence
+_MONEY = re.compile(
+    r"^\s*(?:(?:env(?:iron)?\.?|ca\.?|±|~|max(?:imum)?\.?)\s*)?"
+    r"(?:€\s*\d|\d[\d\s\u00a0\u202f.]*(?:,\d+)?\s*(?:k\s*)?(?:€|eur\b|euros?\b))",
+    re.IGNORECASE,
+)
+_SHARE_ALONE = re.compile(r"^\s*\d{1,3}(?:[.,]\d+)?\s*%\s*$")
 _CRITERION_NUMBER = re.compile(
     r"^\s*(?:(?:crit[èe]re\s*)?\d(?:\.\d{1,2}){1,2}|C\s?\d{1,2}(?:\.\d{1,2}){0,2})\s*$", re.I
 )
@@ -111,6 +123,11 @@ def cell_profile(cell: str) -> dict[Column, float]:
     if folded.strip(" .") in lexicon["mark_values"]:
         profile[Column.TIMELINE] = 1.0
         return profile
+    if len(words) <= 8 and (
+        _MONEY.match(text) or any(folded.startswith(v) for v in lexicon["cost_values"])
+    ):
+        profile[Column.BUDGET] = 1.0  # a sum, or « Sans coût »: nothing else a cell holds
+        return profile
     references = parse_references(text)
     if references:
         numbered = any(r.number is not None for r in references)
@@ -121,6 +138,8 @@ def cell_profile(cell: str) -> dict[Column, float]:
         profile[Column.PRIORITY] = 1.0
     if is_status_value(text):
         profile[Column.STATUS] = 1.0
+    elif _SHARE_ALONE.match(text):
+        profile[Column.STATUS] = 0.9  # « 60 % »: how far along, more than what is measured
     elif short and status_category(text) is not StatusCategory.UNKNOWN:
         profile[Column.STATUS] = 0.6
     if short and due_date(text) is not None and len(words) <= 8:
@@ -221,6 +240,7 @@ _ROLE_NAMES = {
     Column.INDICATORS: "indicateurs",
     Column.ACTION: "actions",
     Column.TIMELINE: "périodes cochées",
+    Column.BUDGET: "montants (budget, coût)",
 }
 
 

@@ -23,6 +23,7 @@ from assistant.extract.column_roles import cell_profile
 from assistant.extract.dates import split_inline_deadline
 from assistant.extract.flat_headers import HEADER_SPAN, NUMBER_ALONE, NUMBER_SIGN, WHEN, flat_header
 from assistant.extract.flattened import STATUS_ANCHOR
+from assistant.extract.infinitives import worded_as_action
 from assistant.extract.items import join_list_cell, split_items
 from assistant.extract.prose import AXIS_HEADING, OBJECTIVE_HEADING
 from assistant.extract.references import Reference, leading_reference, recommendation_heading
@@ -48,9 +49,11 @@ from assistant.french.wrapping import ends_mid_phrase
 from assistant.schema import LinkKind, Span
 
 # A row's number (« 3 », « 3. », « 1.2 ») or priority mark (« *** »), or an action's code
-# (« A1.2 ») before the action's wording — not a period (« S2 2025 », « T4 »)
+# (« A1.2 ») before the action's wording — not a period (« S2 2025 », « T4 »), nor the
+# thousands of a sum (« 2 500 € ») or a share (« 30 % »)
 _ROW_NUMBER = re.compile(
-    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|\*{1,3}|[A-Z]{1,3}-?\d{1,2}(?:\.\d{1,2})*(?=\s+[A-ZÀ-Þ]))"
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?(?!\s*(?:\d{3}\b|k?€|%|[eE][uU][rR]))|\*{1,3}"
+    r"|[A-Z]{1,3}-?\d{1,2}(?:\.\d{1,2})*(?=\s+[A-ZÀ-Þ]))"
     r"\s+(?=\S)"
 )
 _BULLET = re.compile(r"^\s*[•▪◦●–-]\s+\S")
@@ -135,7 +138,9 @@ def _split_line(line: Line) -> list[Line]:
     for match in WHEN.finditer(text):
         before, after = text[: match.start()].strip(), text[match.end() :].strip()
         last = before.split()[-1].lower() if before.split() else ""
-        if last in _BOUND_BEFORE or (after and not after[:1].isupper()):
+        # (a sum may follow: « Mars 2026 12 000 € »)
+        opens = after[:1].isupper() or Column.BUDGET in cell_profile(after)
+        if last in _BOUND_BEFORE or (after and not opens):
             continue
         if before and (not before[:1].isupper() or len(before.split()) > 6):
             continue
@@ -233,10 +238,14 @@ def _support(column: Column, cell: WrappedCell) -> float:
 
 def _rows(columns: list[Column], cells: list[WrappedCell]) -> list[_Row]:
     action = columns.index(Column.ACTION)
-    # "N°" or a priority first: each row opens with its number or its mark (« *** »)
-    numbered = (action > 0 and columns[0] in {*NO_FIELD, Column.PRIORITY}) or bool(
-        cells and re.match(r"^\s*1[.)]?\s+\S", cells[0].lines[0].text)
-    )
+    # "N°" or a priority first: each row opens with its number or its mark (« *** »), when
+    # the first cell does (a first column of findings, « Constat », opens with words)
+    top = cells[0].lines[0].text if cells else ""
+    numbered = (
+        action > 0
+        and columns[0] in {*NO_FIELD, Column.PRIORITY}
+        and bool(_ROW_NUMBER.match(top) or NUMBER_ALONE.match(top))
+    ) or bool(re.match(r"^\s*1[.)]?\s+\S", top))
     rows: list[_Row] = []
     at = -1  # the column the last cell went to
     queue = list(cells)
@@ -277,6 +286,11 @@ def _rows(columns: list[Column], cells: list[WrappedCell]) -> list[_Row]:
                 stripped = _ROW_NUMBER.sub("", first, count=1)
                 cell.lines[0] = replace(cell.lines[0], text=stripped, raw=stripped)
             at = action if numbered or opening is None else opening
+            if numbered and (before := _before_action(columns, action, [cell, *queue])):
+                for column, cells_before in before.items():
+                    for _ in cells_before:
+                        rows[-1].add(column, cell)
+                        cell = queue.pop(0)
             rows[-1].add(at, cell)
             continue
         # a cell stays in its column unless the next column it fits suits it better
@@ -304,7 +318,47 @@ def _rows(columns: list[Column], cells: list[WrappedCell]) -> list[_Row]:
                 cell = owner
                 queue.insert(0, following)
         rows[-1].add(at, cell)
-    return _objectives_joined(columns, rows)
+    return _findings_joined(columns, _objectives_joined(columns, rows))
+
+
+_LOOKAHEAD = 6  # cells after a row's number where its action is looked for
+
+
+def _before_action(
+    columns: list[Column], action: int, cells: list[WrappedCell]
+) -> dict[int, list[WrappedCell]]:
+    """The cells of a numbered row that stand before its action, by column: the columns
+    between the number and the action hold what cannot be told by content (an axis, an
+    objective, a finding). The action is the last cell worded as one before the first
+    field that follows it (« 02 Développer les projets | Organiser la présentation… |
+    Coordinatrice des projets »); the cells before it fill those columns from the action
+    leftwards (a column on the left, merged down, is the one missing), extra cells going to
+    the first. Empty when no such columns, or no action is found close after the number."""
+    blind = [i for i in range(1, action) if columns[i] in _BLIND]
+    if not blind or blind != list(range(action - len(blind), action)):
+        return {}
+    worded: int | None = None
+    for index, cell in enumerate(cells[:_LOOKAHEAD]):
+        if index and _ROW_NUMBER.match(cell.lines[0].text):
+            break  # the next row
+        if _fits(Column.ACTION, cell):
+            worded = index
+        elif worded is not None and any(
+            _fits(columns[k], cell) for k in range(action + 1, len(columns))
+        ):
+            break
+    else:
+        return {}
+    if not worded or _is_item(cells[worded]):
+        return {}
+    placed: dict[int, list[WrappedCell]] = {}
+    before = cells[:worded]
+    for column in reversed(blind):
+        if not before:
+            break
+        taken = before[-1:] if column != blind[0] else before
+        placed[column], before = taken, before[: len(before) - len(taken)]
+    return dict(sorted(placed.items()))
 
 
 def _leads(queue: list[WrappedCell]) -> bool:
@@ -380,6 +434,34 @@ def _objectives_joined(columns: list[Column], rows: list[_Row]) -> list[_Row]:
             continue
         out.append(row)
     return _merged_down(columns, out, objective) if objective < action else out
+
+
+def _findings_joined(columns: list[Column], rows: list[_Row]) -> list[_Row]:
+    """A finding stated once over the actions that answer it (« Constat », « Faiblesse
+    identifiée », a column of no field left of the action), read as a row of its own: a
+    lone cell not worded as an action, with no field, before a row that has its action and
+    fields. It goes back to its column, in the row below."""
+    action = columns.index(Column.ACTION)
+    finding = next((i for i in range(action) if columns[i] is Column.IGNORED), None)
+    if finding is None:
+        return rows
+    out: list[_Row] = []
+    for row in rows:
+        alone = out[-1] if out else None
+        if (
+            alone is not None
+            and _lone_wording(alone, action, columns)
+            and not worded_as_action(alone.cells[action][0].text)
+            and finding not in row.cells
+            and action in row.cells
+            and _has_fields(row, columns)
+        ):
+            row.cells = {**alone.cells, finding: alone.cells[action], **row.cells}
+            row.lines = [*alone.lines, *row.lines]
+            out[-1] = row
+            continue
+        out.append(row)
+    return out
 
 
 _FIELDS = frozenset({

@@ -39,11 +39,12 @@ class Column(StrEnum):
     # from the deadline's and the owner's by their titles, they keep those cells out.
     START = "start"  # « Lancement », « Date de début »: a date, not the deadline
     PARTNERS = "partners"  # « Contributeurs », « Partenaires »: bodies, not the owner
+    BUDGET = "budget"  # « Budget », « Coût estimé »: sums (« 6 500 € ») or « Sans coût »
     TIMELINE = "timeline"  # one column per period ("2024-2025", "Q1 2026"), marked with an X
 
 
 #: The columns whose cells go to no field of the action.
-NO_FIELD = frozenset({Column.IGNORED, Column.START, Column.PARTNERS})
+NO_FIELD = frozenset({Column.IGNORED, Column.START, Column.PARTNERS, Column.BUDGET})
 
 
 # Folded header prefixes, most specific first (data/headers_fr.json). A header cell matches

@@ -35,6 +35,17 @@ def test_cell_profiles_tell_owners_deadlines_and_references_apart() -> None:
     assert cell_profile("Organiser des réunions de coordination").get(Column.ACTION)
 
 
+def test_sums_and_shares_are_told_from_numbered_cells() -> None:
+    # a sum is a budget's cell, whatever its figure looks like; a share alone says how far
+    # along an action is; neither figure is the number of an item (« 60 % » is not « 60. »)
+    for sum_ in ("6 500 €", "4 000 € (fonds FSE)", "Sans coût", "€ 1.200", "2 k€", "800 EUR"):
+        assert max(cell_profile(sum_), key=cell_profile(sum_).get) is Column.BUDGET, sum_
+    assert max(cell_profile("60 %"), key=cell_profile("60 %").get) is Column.STATUS
+    assert Column.INDICATORS in cell_profile("5 % du budget")
+    assert Column.BUDGET not in cell_profile("Budget consommé")
+    assert Column.BUDGET not in cell_profile("Réduire de 2 000 € le coût des licences")
+
+
 def test_a_column_of_criteria_beside_recommendation_references_is_criteria() -> None:
     rows = [
         ("Critère 1.2.1", "Rp.6 - 1", "Créer un tutorat"),

@@ -825,3 +825,102 @@ def test_an_objective_merged_down_over_its_actions_is_their_objective(tmp_path: 
         ("Réunir les maîtres de stage une fois par an", "Renforcer les stages", ["r2"]),
     ]  # fmt: skip
     assert plan.actions[0].owner == "Service social"
+
+
+# A weakness stated once over the actions that answer it, then each action's cost and the
+# partners it needs: money and « Aucun coût » are no field of the action, and a sum's
+# thousands (« 12 000 € ») are not the number of the next row.
+COSTED = """Plan d'amélioration du bachelier en soins infirmiers
+Constat de l'autoévaluation Action Porteur Échéance Coût estimé Partenaires
+Peu de pratique en simulation
+avant le premier stage
+Équiper une salle de simulation
+avec deux mannequins haute fidélité
+Direction de la catégorie
+Mars 2026 12 000 € (subside
+FSE)
+CHU de Liège
+Former trois enseignants à la
+simulation en santé
+Coordinatrice des
+stages
+Juin 2025 2 500 € Centre de
+simulation Namur
+Suivi des étudiants en stage
+irrégulier
+Planifier une visite de chaque
+étudiant en stage de bloc 2
+Coordinatrice des
+stages
+Novembre 2025 Aucun coût —
+Tenir un carnet de stage numérique
+commun aux trois implantations
+Service informatique
+Septembre
+2026
+800 € —
+"""
+
+
+def test_costs_and_partners_after_the_deadline_stay_out_of_the_actions(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, COSTED)
+    assert [(a.text, a.owner, a.deadline) for a in plan.actions] == [
+        ("Équiper une salle de simulation avec deux mannequins haute fidélité",
+         "Direction de la catégorie", "Mars 2026"),
+        ("Former trois enseignants à la simulation en santé",
+         "Coordinatrice des stages", "Juin 2025"),
+        ("Planifier une visite de chaque étudiant en stage de bloc 2",
+         "Coordinatrice des stages", "Novembre 2025"),
+        ("Tenir un carnet de stage numérique commun aux trois implantations",
+         "Service informatique", "Septembre 2026"),
+    ]  # fmt: skip
+    assert any("aplati" in warning for warning in plan.warnings)
+
+
+# Each row numbered, then its axis and objective before the action: what follows the
+# number is the row's first column, not its action.
+NUMBERED_AXES = """Tableau de bord du plan
+N° Axe Objectif Action Responsable Échéance Indicateur
+1 Axe 1 —
+Accueil
+Mieux orienter
+les nouveaux
+Ouvrir une permanence
+d'orientation en août
+Service social
+Août 2025
+Nombre de visites
+2 Mieux orienter
+les nouveaux
+Publier un guide de la
+première année
+Cellule communication
+Juin 2025
+Guide publié
+3 Axe 2 —
+Stages
+Suivre les
+stagiaires
+Visiter chaque stagiaire
+de bloc 3 une fois
+Coordination des stages
+Mai 2026
+Visites réalisées
+"""
+
+
+def test_a_numbered_row_opens_at_its_first_column(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, NUMBERED_AXES)
+    assert [(a.text, a.owner, a.deadline, a.indicators) for a in plan.actions] == [
+        ("Ouvrir une permanence d'orientation en août", "Service social", "Août 2025",
+         ["Nombre de visites"]),
+        ("Publier un guide de la première année", "Cellule communication", "Juin 2025",
+         ["Guide publié"]),
+        ("Visiter chaque stagiaire de bloc 3 une fois", "Coordination des stages", "Mai 2026",
+         ["Visites réalisées"]),
+    ]  # fmt: skip
+    assert [a.objective for a in plan.actions] == [
+        "Mieux orienter les nouveaux",
+        "Mieux orienter les nouveaux",
+        "Suivre les stagiaires",
+    ]
