@@ -6,7 +6,7 @@ that interleave with the other columns' chunks (three actions, their owners, the
 deadlines, the next actions...). Nothing tells where one row ends. What survives is each
 column's order: the n-th owner printed is the n-th row's owner.
 
-So the cells are recovered (`flat_rows.wrapped_cells`: a capital opens a cell unless the
+So the cells are recovered (`flat_cells.wrapped_cells`: a capital opens a cell unless the
 line above ends mid-phrase), each is given the role its content reveals
 (`column_roles.cell_profile`, restricted to the roles the titles name, a block's cells
 agreeing with each other), and every role's cells, in the order printed, are laid beside
@@ -25,7 +25,7 @@ from functools import cache
 
 from assistant.extract.builder import ActionDraft, PlanBuilder
 from assistant.extract.column_roles import cell_profile
-from assistant.extract.flat_rows import WrappedCell, wrapped_cells
+from assistant.extract.flat_cells import WrappedCell, wrapped_cells
 from assistant.extract.items import split_items
 from assistant.extract.prose import AXIS_HEADING, OBJECTIVE_HEADING
 from assistant.extract.row_line import content_kind

@@ -128,13 +128,21 @@ def test_large_docx_extraction_cost_grows_linearly(tmp_path: Path) -> None:
 def test_each_line_of_a_large_docx_is_folded_a_bounded_number_of_times(tmp_path: Path) -> None:
     # Looking for a flattened table's header at every line used to fold the next eight
     # lines again each time (~36 characters folded per character of text): 10 ms per KB.
-    from assistant.extract import flat_rows, flattened
+    from assistant.extract import (
+        flat_cells,
+        flat_headers,
+        flat_row_cut,
+        flat_row_groups,
+        flat_rows,
+        flattened,
+    )
 
     folded = 0
 
     def count(frame: FrameType) -> None:
         nonlocal folded
-        if called_from(frame, flattened.__name__, flat_rows.__name__):
+        modules = (flattened, flat_rows, flat_cells, flat_headers, flat_row_cut, flat_row_groups)
+        if called_from(frame, *(m.__name__ for m in modules)):
             folded += len(frame.f_locals["text"])
 
     flattened._folded.cache_clear()
@@ -215,7 +223,7 @@ def test_a_cell_wrapped_over_many_lines_is_read_in_linear_time() -> None:
     # Prose read as a flattened table is one cell wrapped over thousands of lines: the
     # cell's whole text used to be squashed again at every line it took (quadratic), and
     # squashing it copied the text before every line break it looked at.
-    from assistant.extract.flat_rows import wrapped_cells
+    from assistant.extract.flat_cells import wrapped_cells
     from assistant.extract.stream import Line
     from assistant.extract.text import squash
     from assistant.readers.spans import make_span
