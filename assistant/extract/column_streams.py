@@ -139,6 +139,11 @@ def _titles(lines: list[Line]) -> tuple[int, set[Column], dict[int, Column]] | N
         line = lines[index]
         opens = index == 0 or line.gap_before or lines[index - 1].text.rstrip().endswith(_ENDS)
         column = _exact_title(line.text)
+        # the table's caption named like its first column (« Actions » over « Action »)
+        if column is not None and index and title_lines.get(id(lines[index - 1])) is column:
+            title_lines[id(line)] = column
+            index += 1
+            continue
         # right under the title lines (no blank line), a title is known by the next ones
         if column is not None and not opens and not _titles_near(lines, index + 1):
             column = None

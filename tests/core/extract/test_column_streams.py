@@ -399,3 +399,48 @@ def test_a_title_printed_again_alone_over_a_page_is_no_cell(tmp_path: Path) -> N
     ]  # fmt: skip
     # (read as cells, the two titles looked like bodies: seven owners for five actions)
     assert plan.actions[2].owner == "Service informatique"
+
+
+# The table's caption is its first column's title in the plural (« Actions » over
+# « Action »), after a list of contacts whose columns name no action.
+CAPTIONED = """Plan d'action du bachelier en agronomie
+
+Personnes de contact
+Nom
+Mme Léa Fontaine
+M. Hugo Marchal
+
+Fonction
+Directrice
+Coordinateur qualité
+
+Actions
+Action
+Installer une station météo
+sur la ferme pédagogique
+Proposer un stage en
+exploitation bio en Bloc 2
+Réviser le cours de
+machinisme agricole
+
+Responsable
+Coordinateur qualité
+Responsable des stages
+Titulaire du cours
+
+Échéance
+Mars 2026
+2025-2026
+Septembre 2025
+"""
+
+
+def test_a_caption_named_like_the_action_column_is_no_cell(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, CAPTIONED)
+    assert [(a.text, a.owner, a.deadline) for a in plan.actions] == [
+        ("Installer une station météo sur la ferme pédagogique", "Coordinateur qualité",
+         "Mars 2026"),
+        ("Proposer un stage en exploitation bio en Bloc 2", "Responsable des stages",
+         "2025-2026"),
+        ("Réviser le cours de machinisme agricole", "Titulaire du cours", "Septembre 2025"),
+    ]  # fmt: skip
