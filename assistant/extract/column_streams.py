@@ -33,7 +33,13 @@ from assistant.extract.row_links import action_criterion, cited_recommendations
 from assistant.extract.sections import opens_section
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
-from assistant.extract.vocabulary import Column, column_of, header_prefixes, priority_of
+from assistant.extract.vocabulary import (
+    Column,
+    column_of,
+    header_prefixes,
+    labelled_owner,
+    priority_of,
+)
 from assistant.ids import fold
 from assistant.schema import LinkKind, Span
 
@@ -89,6 +95,7 @@ class _Cell:
     axis: str | None = None
     objective: str | None = None
     titled: Column | None = None  # the column whose title is printed right above its block
+    owner: str | None = None  # named over its table (« Porteur : X »)
 
     @property
     def text(self) -> str:
@@ -102,6 +109,8 @@ def read_column_streams(items: list[Item], plan: PlanBuilder) -> int:
     if titled is None:
         return 0
     start, roles, title_lines = titled
+    while start and _is_heading(lines[start - 1].text):
+        start -= 1  # the context of the first table (« Porteur : X » over its titles)
     blocks = _collect(lines[start:], title_lines)
     cells = [cell for block in blocks for cell in block]
     actions = _actions(blocks)
@@ -137,7 +146,12 @@ def _titles(lines: list[Line]) -> tuple[int, set[Column], dict[int, Column]] | N
     index = 0
     while index < len(lines):
         line = lines[index]
-        opens = index == 0 or line.gap_before or lines[index - 1].text.rstrip().endswith(_ENDS)
+        opens = (
+            index == 0
+            or line.gap_before
+            or lines[index - 1].text.rstrip().endswith(_ENDS)
+            or _is_heading(lines[index - 1].text)
+        )
         column = _exact_title(line.text)
         # the table's caption named like its first column (« Actions » over « Action »)
         if column is not None and index and title_lines.get(id(lines[index - 1])) is column:
@@ -161,7 +175,15 @@ def _titles(lines: list[Line]) -> tuple[int, set[Column], dict[int, Column]] | N
         # when the title is no content of its column; alone among the cells, « Référent »
         # is an owner's cell, and « Recommandation » opens « Recommandation / principale
         # n°3 »
-        if any(c is column for _, c in named) and not _titles_near(lines, index + used):
+        # a header printed again over another table: right under its heading (« Porteur :
+        # X »), or close under the titles printed again before it
+        again = _is_heading(lines[index - 1].text) if index else False
+        again = again or any(id(w) in title_lines for w in lines[max(0, index - 2) : index])
+        if (
+            any(c is column for _, c in named)
+            and not again
+            and not _titles_near(lines, index + used)
+        ):
             alone = bool(line.gap_before) and (
                 index + used >= len(lines) or bool(lines[index + used].gap_before)
             )
@@ -181,6 +203,12 @@ def _titles(lines: list[Line]) -> tuple[int, set[Column], dict[int, Column]] | N
     if Column.ACTION not in roles or len(roles - _SINKS) < _MIN_TITLES:
         return None
     return named[0][0], roles, title_lines
+
+
+def _is_heading(text: str) -> bool:
+    """A line over a table that names its context: an axis, an objective, its owner
+    (« Porteur : Direction de département »)."""
+    return bool(AXIS_HEADING.match(text) or OBJECTIVE_HEADING.match(text) or labelled_owner(text))
 
 
 def _fits_own_column(text: str, column: Column) -> bool:
@@ -237,6 +265,7 @@ def _collect(lines: list[Line], titles: dict[int, Column]) -> list[list[_Cell]]:
     """
     axis: str | None = None
     objective: str | None = None
+    owner: str | None = None
     titled: Column | None = None
     blocks: list[list[_Cell]] = []
     current: list[Line] = []
@@ -244,7 +273,7 @@ def _collect(lines: list[Line], titles: dict[int, Column]) -> list[list[_Cell]]:
     def flush() -> None:
         if current:
             cells = wrapped_cells(current)
-            blocks.append([_Cell(c, None, axis, objective, titled) for c in cells])
+            blocks.append([_Cell(c, None, axis, objective, titled, owner) for c in cells])
             current.clear()
 
     for index, line in enumerate(lines):
@@ -267,6 +296,10 @@ def _collect(lines: list[Line], titles: dict[int, Column]) -> list[list[_Cell]]:
             flush()
             titled = None
             objective = squash(line.text)
+        elif (named := labelled_owner(line.text)) is not None:
+            flush()
+            titled = None
+            owner = named
         else:
             current.append(line)
     flush()
@@ -406,7 +439,7 @@ def _draft(plan: PlanBuilder, action: _Cell, row: dict[Column, _Cell]) -> Action
         source=merge_spans(lines[0].span, lines[-1].span, text),
         objective=action.objective,
         axis=action.axis,
-        owner=value.get(Column.OWNER),
+        owner=value.get(Column.OWNER, action.owner),
         deadline=value.get(Column.DEADLINE),
         indicators=split_items(value[Column.INDICATORS]) if Column.INDICATORS in value else [],
         status=value.get(Column.STATUS),

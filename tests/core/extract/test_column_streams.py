@@ -444,3 +444,57 @@ def test_a_caption_named_like_the_action_column_is_no_cell(tmp_path: Path) -> No
          "2025-2026"),
         ("Réviser le cours de machinisme agricole", "Titulaire du cours", "Septembre 2025"),
     ]  # fmt: skip
+
+
+# One small table per owner, named on the line above it (« Responsable : … »), each
+# printed column after column.
+BY_OWNER = """Plan de suivi par responsable
+
+Responsable : Direction de la haute école
+Action
+Rénover la salle informatique
+du bâtiment B
+Publier le règlement des études
+en ligne
+
+Échéance
+
+Indicateur
+
+Juin 2026
+Septembre 2025
+
+Salle rénovée
+Règlement publié
+
+Responsable : Service des stages
+Action
+Signer trois nouvelles conventions
+de stage à l'étranger
+Réunir les maîtres de stage
+chaque année
+
+Échéance
+
+Indicateur
+
+Mars 2026
+Mai 2025
+
+Conventions signées
+Réunion tenue
+"""
+
+
+def test_tables_under_their_owners_line_take_it_as_owner(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, BY_OWNER)
+    assert [(a.text, a.owner, a.deadline, a.indicators) for a in plan.actions] == [
+        ("Rénover la salle informatique du bâtiment B", "Direction de la haute école",
+         "Juin 2026", ["Salle rénovée"]),
+        ("Publier le règlement des études en ligne", "Direction de la haute école",
+         "Septembre 2025", ["Règlement publié"]),
+        ("Signer trois nouvelles conventions de stage à l'étranger", "Service des stages",
+         "Mars 2026", ["Conventions signées"]),
+        ("Réunir les maîtres de stage chaque année", "Service des stages", "Mai 2025",
+         ["Réunion tenue"]),
+    ]  # fmt: skip
