@@ -21,47 +21,25 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 
 from assistant.extract.builder import ActionDraft, PlanBuilder
 from assistant.extract.column_roles import cell_profile
 from assistant.extract.flat_cells import WrappedCell, wrapped_cells
 from assistant.extract.items import split_items
 from assistant.extract.prose import AXIS_HEADING, OBJECTIVE_HEADING
-from assistant.extract.row_line import content_kind
+from assistant.extract.row_line import SUPPORT, content_kind
 from assistant.extract.row_links import action_criterion, cited_recommendations
 from assistant.extract.sections import opens_section
 from assistant.extract.stream import Item, Line, merge_spans
+from assistant.extract.stream_titles import CONTENT, SINKS, TITLE_ROLES, is_heading, stream_titles
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import (
     Column,
-    column_of,
-    header_prefixes,
     labelled_owner,
     priority_of,
 )
-from assistant.ids import fold
 from assistant.schema import LinkKind, Span
 
-# Roles a cell's content can reveal, strongest evidence first (a tie goes to the first).
-_CONTENT = (
-    Column.REFERENCE,
-    Column.CRITERION,
-    Column.PRIORITY,
-    Column.STATUS,
-    Column.DEADLINE,
-    Column.OWNER,
-    Column.INDICATORS,
-    Column.ACTION,
-)
-# What a title names, as the content roles it stands for.
-_TITLE_ROLES: dict[Column, tuple[Column, ...]] = {
-    Column.STATUS_DEADLINE: (Column.STATUS, Column.DEADLINE),
-    Column.GUARANTOR: (Column.OWNER,),
-    Column.RESULTS: (Column.INDICATORS,),
-    Column.REFERENCE: (Column.REFERENCE, Column.CRITERION),
-    Column.CRITERION: (Column.CRITERION, Column.REFERENCE),
-}
 _LABELS = {
     Column.OWNER: "responsables",
     Column.DEADLINE: "échéances",
@@ -71,20 +49,11 @@ _LABELS = {
     Column.REFERENCE: "références aux recommandations",
     Column.CRITERION: "critères",
 }
-# Columns that fill no field but whose cells look like another's (partners: bodies, a
-# start: a date): their blocks are told from the owner's or deadline's by the count
-_SINKS = frozenset({Column.PARTNERS, Column.START})
-_SUPPORT = 0.5
-_MAX_TITLE_CHARS = 40
-_MIN_TITLES = 3  # distinct roles named by titles, the action among them
 _MIN_ACTIONS = 2
 _PROSE_CHARS = 95  # a line this long is a paragraph's, not a table cell's
 _WHOLE_COLUMN = 1.5
 _SURE = 0.8  # a block whose cells all hold this clearly keeps its role
-_TITLE_WINDOW = 3
-_ENDS = (".", ":", ")", "»")  # a paragraph's last line: a title may follow it
 _CONTINUED = Column.IGNORED  # a cell that turned out to continue the action above
-_TITLE_PUNCTUATION = re.compile(r"[\s:*?.°]+$")
 _ROW_NUMBER = re.compile(r"^\s*(?:n\s*°|\d{1,3}[.)]?|°)\s*$", re.IGNORECASE)
 
 
@@ -105,11 +74,11 @@ class _Cell:
 def read_column_streams(items: list[Item], plan: PlanBuilder) -> int:
     """Add the actions of a table printed column after column; return how many."""
     lines = [item for item in items if isinstance(item, Line)]
-    titled = _titles(lines)
+    titled = stream_titles(lines)
     if titled is None:
         return 0
     start, roles, title_lines = titled
-    while start and _is_heading(lines[start - 1].text):
+    while start and is_heading(lines[start - 1].text):
         start -= 1  # the context of the first table (« Porteur : X » over its titles)
     blocks = _collect(lines[start:], title_lines)
     cells = [cell for block in blocks for cell in block]
@@ -119,7 +88,7 @@ def read_column_streams(items: list[Item], plan: PlanBuilder) -> int:
     _assign_blocks(blocks, roles - {Column.ACTION}, len(actions))
     streams: dict[Column, list[_Cell]] = {
         role: [cell for cell in cells if cell.role is role]
-        for role in roles - _SINKS
+        for role in roles - SINKS
         if role is not Column.ACTION
     }
     attached: dict[Column, list[_Cell]] = {
@@ -130,130 +99,6 @@ def read_column_streams(items: list[Item], plan: PlanBuilder) -> int:
         plan.add_action(_draft(plan, action, {r: c[index] for r, c in attached.items()}))
     _warn(plan, len(actions), attached, streams)
     return len(actions)
-
-
-def _titles(lines: list[Line]) -> tuple[int, set[Column], dict[int, Column]] | None:
-    """Where the column titles start, the roles they name, and the column each title line
-    names (by the line's ``id``).
-
-    A title is a line opening a block and naming one column exactly (« Qui ? »,
-    « Responsable(s) »), with what it wraps onto (« Critère / AEQES », « Instance(s) /
-    porteuse(s) », « Comment mesurer / ? »). At least three roles, the action among them,
-    must be named.
-    """
-    title_lines: dict[int, Column] = {}  # the ``id`` of each title line: its column
-    named: list[tuple[int, Column]] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        opens = (
-            index == 0
-            or line.gap_before
-            or lines[index - 1].text.rstrip().endswith(_ENDS)
-            or _is_heading(lines[index - 1].text)
-        )
-        column = _exact_title(line.text)
-        # the table's caption named like its first column (« Actions » over « Action »)
-        if column is not None and index and title_lines.get(id(lines[index - 1])) is column:
-            title_lines[id(line)] = column
-            index += 1
-            continue
-        # right under the title lines (no blank line), a title is known by the next ones
-        if column is not None and not opens and not _titles_near(lines, index + 1):
-            column = None
-        if column is None:
-            index += 1
-            continue
-        used = 1
-        while index + used < len(lines) and _wraps_title(lines, index, used):
-            used += 1
-        joined = " ".join(w.text for w in lines[index : index + used])
-        if used > 1 and "/" in joined:
-            column = column_of(joined) or column
-        # a column already titled is titled again by a repeated header (titles close
-        # together), or by its title printed as a block of its own over a page's cells
-        # when the title is no content of its column; alone among the cells, « Référent »
-        # is an owner's cell, and « Recommandation » opens « Recommandation / principale
-        # n°3 »
-        # a header printed again over another table: right under its heading (« Porteur :
-        # X »), or close under the titles printed again before it
-        again = _is_heading(lines[index - 1].text) if index else False
-        again = again or any(id(w) in title_lines for w in lines[max(0, index - 2) : index])
-        if (
-            any(c is column for _, c in named)
-            and not again
-            and not _titles_near(lines, index + used)
-        ):
-            alone = bool(line.gap_before) and (
-                index + used >= len(lines) or bool(lines[index + used].gap_before)
-            )
-            if not alone or _fits_own_column(joined, column):
-                index += used
-                continue
-            title_lines.update((id(w), column) for w in lines[index : index + used])
-            index += used
-            continue
-        title_lines.update((id(w), column) for w in lines[index : index + used])
-        named.append((index, column))
-        index += used
-    roles: set[Column] = set()
-    for _, column in named:
-        roles.update(_TITLE_ROLES.get(column, (column,)))
-    roles &= {*_CONTENT, *_SINKS}
-    if Column.ACTION not in roles or len(roles - _SINKS) < _MIN_TITLES:
-        return None
-    return named[0][0], roles, title_lines
-
-
-def _is_heading(text: str) -> bool:
-    """A line over a table that names its context: an axis, an objective, its owner
-    (« Porteur : Direction de département »)."""
-    return bool(AXIS_HEADING.match(text) or OBJECTIVE_HEADING.match(text) or labelled_owner(text))
-
-
-def _fits_own_column(text: str, column: Column) -> bool:
-    """Whether a title's text could be a cell of the column it names (« Référent »)."""
-    profile = cell_profile(text)
-    return any(profile.get(r, 0.0) >= _SUPPORT for r in _TITLE_ROLES.get(column, (column,)))
-
-
-@cache
-def _exact_titles() -> dict[str, Column]:
-    titles: dict[str, Column] = {}
-    for prefix, column in header_prefixes():
-        for form in (prefix, f"{prefix}s", f"{prefix}(s)", f"{prefix}x"):
-            titles.setdefault(form, column)
-    return titles
-
-
-def _exact_title(text: str) -> Column | None:
-    """The column a line names when it is nothing but a column title."""
-    if len(text) > _MAX_TITLE_CHARS:
-        return None
-    folded = fold(text).strip()
-    titles = _exact_titles()
-    return titles.get(folded) or titles.get(_TITLE_PUNCTUATION.sub("", folded).strip())
-
-
-def _titles_near(lines: list[Line], index: int) -> bool:
-    """Whether another title follows within a few lines (a header printed again)."""
-    return any(_exact_title(line.text) is not None for line in lines[index : index + _TITLE_WINDOW])
-
-
-def _wraps_title(lines: list[Line], index: int, used: int) -> bool:
-    """Whether the next line continues the title (a complement, « ? », an acronym...)."""
-    following, last = lines[index + used], lines[index + used - 1].text.rstrip()
-    text = following.text.strip()
-    if following.gap_before or len(text) > _MAX_TITLE_CHARS:
-        return False
-    if last.endswith("/"):
-        return True
-    if any(c.isdigit() for c in text):
-        return False  # « R4 », « Q3 2026 » under a title are its column's first cells
-    if len(text) <= 2:
-        return True  # « ? », « (s) »
-    words = text.split()
-    return len(words) <= 3 and (text[0].islower() or (len(words) == 1 and text.isupper()))
 
 
 def _collect(lines: list[Line], titles: dict[int, Column]) -> list[list[_Cell]]:
@@ -317,7 +162,7 @@ def _actions(blocks: list[list[_Cell]]) -> list[_Cell]:
     for block in blocks:
         if block[0].titled not in (None, Column.ACTION):
             continue  # printed under another column's title
-        worded = [_profile(cell).get(Column.ACTION, 0.0) >= _SUPPORT for cell in block]
+        worded = [_profile(cell).get(Column.ACTION, 0.0) >= SUPPORT for cell in block]
         if sum(worded) * 2 < len(block) or not worded[0]:
             continue
         for cell, is_action in zip(block, worded, strict=True):
@@ -369,7 +214,7 @@ def _assign_blocks(blocks: list[list[_Cell]], roles: set[Column], rows: int) -> 
     counts = Counter(r for r, size in zip(chosen, sizes, strict=True) for _ in range(size) if r)
 
     def whole(role: Column | None, count: int) -> float:
-        return _WHOLE_COLUMN if role is not None and role not in _SINKS and count == rows else 0.0
+        return _WHOLE_COLUMN if role is not None and role not in SINKS and count == rows else 0.0
 
     def gain(index: int, option: Column | None) -> float:
         """What moving one block from its role to `option` adds to the reading's value."""
@@ -393,7 +238,7 @@ def _assign_blocks(blocks: list[list[_Cell]], roles: set[Column], rows: int) -> 
             ),
             # on a tie, the first block; but the last one to a column that fills no field
             # (a chunk prints the owners before the partners, as the titles go)
-            key=lambda c: (round(c[0], 9), c[1] if c[2] in _SINKS else -c[1]),
+            key=lambda c: (round(c[0], 9), c[1] if c[2] in SINKS else -c[1]),
             default=(0.0, 0, None),
         )
         if step[0] <= 1e-9:
@@ -415,7 +260,7 @@ def _titled_roles(title: Column | None, roles: set[Column]) -> list[Column] | No
     or None when no title is printed above it."""
     if title is None:
         return None
-    return sorted(set(_TITLE_ROLES.get(title, (title,))) & roles)
+    return sorted(set(TITLE_ROLES.get(title, (title,))) & roles)
 
 
 def _draft(plan: PlanBuilder, action: _Cell, row: dict[Column, _Cell]) -> ActionDraft:
@@ -456,14 +301,14 @@ def _warn(
     streams: dict[Column, list[_Cell]],
 ) -> None:
     plan.structure.needs_review = True
-    kept = [_LABELS[role] for role in _CONTENT if role in attached and role in _LABELS]
+    kept = [_LABELS[role] for role in CONTENT if role in attached and role in _LABELS]
     fields = f" ; leurs {', '.join(kept)} rattachés dans l'ordre des colonnes" if kept else ""
     plan.warnings.append(
         "Tableau dont l'extraction du texte a imprimé les colonnes l'une après l'autre : "
         f"{actions} action(s) relues{fields}, à vérifier (l'extraction a pu déplacer une "
         "cellule courte d'une ligne à l'autre)."
     )
-    for role in _CONTENT:
+    for role in CONTENT:
         cells = streams.get(role)
         if role in attached or role not in _LABELS or cells is None:
             continue
