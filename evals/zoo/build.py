@@ -11,6 +11,9 @@ For each layout of `evals.zoo.layouts.LAYOUTS`, writes under ``evals/zoo/rendere
 * ``<name>.office.txt`` — the DOCX saved as text by LibreOffice (« Enregistrer sous… Texte »,
   ``--convert-to txt``), the way a coordinator gets a text file out of Word: one paragraph or
   table cell a line, a merged cell's covered rows as empty lines;
+* ``<name>.tsv.txt`` — the text a document converter draws from the Word file, as the shared
+  seeds were drawn: Markdown paragraphs and lists, each table row on one line with its cells
+  separated by TAB characters (`evals.zoo.markdown_render`, from the layout itself);
 * ``gold.json`` — the layout's gold, in the shape of ``../shared/gold/*.json``.
 
 The files are committed, so tests and CI need neither LibreOffice nor poppler. Without
@@ -35,6 +38,7 @@ from pathlib import Path
 
 from evals.zoo.docx_render import docx_bytes
 from evals.zoo.layouts import LAYOUTS
+from evals.zoo.markdown_render import markdown_text
 from evals.zoo.model import Layout
 from evals.zoo.xlsx_render import xlsx_bytes
 
@@ -51,6 +55,7 @@ FORMATS: dict[str, str] = {
     "txt-layout": "{name}.layout.txt",
     "txt-raw": "{name}.raw.txt",
     "txt-office": "{name}.office.txt",
+    "txt-tsv": "{name}.tsv.txt",
 }
 #: Keep the committed renderings small.
 SIZE_LIMIT_BYTES = 15 * 1024 * 1024
@@ -77,6 +82,7 @@ def write_sources(layout: Layout, root: Path) -> Path:
     docx_path = rendered_file(layout.name, "docx", root)
     docx_path.write_bytes(docx_bytes(layout))
     rendered_file(layout.name, "xlsx", root).write_bytes(xlsx_bytes(layout))
+    rendered_file(layout.name, "txt-tsv", root).write_text(markdown_text(layout), encoding="utf-8")
     gold_path(layout.name, root).write_text(gold_json(layout), encoding="utf-8")
     return docx_path
 

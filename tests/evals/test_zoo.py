@@ -19,7 +19,17 @@ from evals.gold import gold_to_plan, load_gold
 from evals.zoo.build import FORMATS, RENDERED, SPLIT, gold_json, gold_path, rendered_file
 from evals.zoo.docx_render import docx_bytes
 from evals.zoo.layouts import LAYOUTS
-from evals.zoo.model import Cell, Table, text_cell
+from evals.zoo.markdown_render import markdown_text
+from evals.zoo.model import (
+    Cell,
+    Layout,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Table,
+    list_cell,
+    text_cell,
+)
 from evals.zoo_eval import ZOO_TARGETS, aggregate, evaluate_zoo, exact, load_split
 
 NAMES = sorted(LAYOUTS)
@@ -66,6 +76,37 @@ def test_rebuilding_a_docx_gives_the_same_text(name: str, tmp_path: Path) -> Non
     settings = Settings().ingest
     committed = read_document(rendered_file(name, "docx"), settings)
     assert read_document(rebuilt, settings).text() == committed.text()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_converter_text_is_the_committed_one(name: str) -> None:
+    assert markdown_text(LAYOUTS[name]()) == rendered_file(name, "txt-tsv").read_text("utf-8")
+
+
+def test_converter_text_writes_rows_on_a_line_and_merged_cells_once() -> None:
+    table = Table(
+        (
+            (text_cell("Objectif"), text_cell("Action"), text_cell("Qui")),
+            (
+                text_cell("Accueillir", rowspan=2),
+                list_cell(["Ouvrir un local", "Prêter des portables"]),
+                text_cell("Direction", "Service social"),
+            ),
+            (None, text_cell("Publier un guide"), text_cell("Cellule")),
+        )
+    )
+    numbered = ListBlock((ListItem("Aider les étudiants"), ListItem("Anticiper")), "paren")
+    layout = Layout(
+        "t", "HE", "Bachelier", "2025",
+        (Paragraph("Plan", style="title"), Paragraph("suivi", label="Objet :"), numbered, table),
+        gold=LAYOUTS[NAMES[0]]().gold,
+    )  # fmt: skip
+    assert markdown_text(layout) == (
+        "# Plan\n\n**Objet :** suivi\n\n- 1) Aider les étudiants\n- 2) Anticiper\n\n"
+        "Objectif\tAction\tQui\n"
+        "Accueillir\t-Ouvrir un local -Prêter des portables\tDirection Service social\n"
+        "\tPublier un guide\tCellule\n"
+    )
 
 
 def _document_xml(name: str) -> str:
