@@ -30,7 +30,7 @@ _BULLET_MARK = re.compile(r"^\s*[-–—•▪◦●]\s*(?=\S)")
 
 def list_items(cell: str) -> tuple[list[str], bool] | None:
     """The items of a cell written as a list, and whether they are numbered; else None."""
-    lines = [line for line in _numbered_lines(cell).split("\n") if line.strip()]
+    lines = [line for line in _bulleted_lines(_numbered_lines(cell)).split("\n") if line.strip()]
     if len(lines) < 2:
         return None
     numbered = bool(_NUMBER_MARK.match(lines[0]))
@@ -61,6 +61,17 @@ def _numbered_lines(cell: str) -> str:
             return out
         out = f"{out[: found.start()]}\n{out[found.start() + 1 :]}"
         expected, at = expected + 1, found.end()
+
+
+def _bulleted_lines(cell: str) -> str:
+    """Bulleted items run together on a line (« -Ouvrir un local -Prêter des ordinateurs »,
+    a converter joining a cell's paragraphs) put back on a line each: the mark the cell
+    opens with, again after a space and before a capital or a figure (« -31/12/2025 »)."""
+    first = _BULLET_MARK.match(cell)
+    if first is None or "\n" in cell.strip():
+        return cell
+    mark = re.escape(first.group(0).strip())
+    return re.sub(rf"\s+(?={mark}\s*[{_CAPITAL}0-9])", "\n", cell)
 
 
 def _plain_items(cell: str) -> list[str]:

@@ -16,6 +16,8 @@ Rules, in order, for each line:
 * rows made only of dashes, colons, pipes ("--\\t---", "|---|:--:|") are separators and
   are dropped; rows whose cells are all empty are dropped too;
 * '#'..'######' + text: a heading, always a paragraph of its own;
+* '>' + text: a line of a quoted paragraph (a Markdown block quote, as converters write
+  Word's « Citation » style), read without its mark;
 * '---' or '___' alone: a horizontal rule, dropped (in Markdown, directly under text it
   makes that text a level-2 heading, as '===' makes a level-1 heading);
 * three short titles or more separated by two spaces or more, with aligned lines below: a
@@ -45,6 +47,7 @@ from assistant.readers.layout_tables import LayoutTable, find_layout_table
 from assistant.readers.spans import make_span, row_excerpt
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_QUOTE = re.compile(r"^ {0,3}>[ \t]?(.*\S.*)$")  # a Markdown block quote: « > » + text
 _RULE = re.compile(r"^ {0,3}(?:-[ \t]*){3,}$|^ {0,3}(?:_[ \t]*){3,}$")
 _SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
 _SETEXT_H2 = re.compile(r"^ {0,3}-+[ \t]*$")
@@ -249,6 +252,8 @@ def parse_text(text: str, file: str, *, markdown: bool) -> list[Block]:
             builder.end_all()
         elif heading := _HEADING.match(raw):
             builder.add_heading(number, len(heading.group(1)), heading.group(2))
+        elif quoted := _QUOTE.match(raw):
+            builder.add_line(number, quoted.group(1))  # Word's « Citation », as Markdown
         else:
             builder.add_line(number, raw)
     builder.end_all()

@@ -71,3 +71,20 @@ def test_tab_rows_are_tables_in_markdown_too() -> None:
 def test_rule_after_blank_line_is_not_a_heading() -> None:
     blocks = parse_text("Texte\n\n---\n\nSuite\n", "t.md", markdown=True)
     assert [b.heading_level for b in blocks if isinstance(b, Paragraph)] == [None, None]
+
+
+def test_a_quoted_paragraph_loses_its_quote_marks() -> None:
+    # a converter writes Word's « Citation » style as a Markdown block quote: the quoted
+    # recommendation is the paragraph's text, without the « > » marks
+    text = (
+        "> « Le comité recommande de revoir le profil d'enseignement. »\n"
+        "> (Recommandation 2, p.7)\n"
+        "\n"
+        "Texte suivant.\n"
+    )
+    for markdown in (True, False):
+        blocks = parse_text(text, "plan.txt", markdown=markdown)
+        assert [b.text for b in blocks if isinstance(b, Paragraph)] == [
+            "« Le comité recommande de revoir le profil d'enseignement. »\n(Recommandation 2, p.7)",
+            "Texte suivant.",
+        ]
