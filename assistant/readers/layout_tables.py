@@ -20,7 +20,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from assistant.french.months import MONTH_WORDS_FOLDED
 from assistant.french.wrapping import ends_mid_phrase, join_wrapped
+from assistant.ids import fold
 
 _SEGMENT = re.compile(r"\S+(?: \S+)*")  # text separated by two spaces or more
 _TITLES_FOR_ONE_ROW = 4  # a header this wide may stand over a single row
@@ -39,6 +41,12 @@ _ITEM = re.compile(r"^(?:[-•▪–◦*]\s|\d{1,2}[.)]\s|[a-z]\)\s)")
 _MAX_ROW_LINES = 60
 # Lines a header's titles may wrap onto (bounded: each candidate header reads them).
 _HEADER_LINES = 3
+# A period waiting for its year on the next line (« Septembre », « Rentrée académique »,
+# « Q1 »), folded; and a year alone, or a year range (« 2026 », « 2025-2026 »)
+_PERIOD_ALONE = re.compile(
+    rf"^(?:(?:fin|debut|mi-)\s*)?(?:{MONTH_WORDS_FOLDED})\.?$|^rentree(?: academique)?$|^[qts][1-4]$"
+)
+_YEAR_ALONE = re.compile(r"^(?:19|20)\d{2}(?:\s*[-/]\s*(?:19|20)?\d{2})?$")
 
 
 @dataclass
@@ -443,9 +451,13 @@ def _goes_on(row: LayoutRow, placed: list[str]) -> bool:
 
 
 def _continues(row: LayoutRow, column: int, text: str) -> bool:
-    """Whether a piece goes on the text of its column in the row above."""
+    """Whether a piece goes on the text of its column in the row above: in lower case,
+    after a line that ended mid-phrase, or as the year of a period above (« Septembre » /
+    « 2026 »)."""
     above = row.cells[column][-1].rstrip() if column < len(row.cells) and row.cells[column] else ""
-    return text[0].islower() or (bool(above) and ends_mid_phrase(above))
+    if text[0].islower() or (bool(above) and ends_mid_phrase(above)):
+        return True
+    return bool(_PERIOD_ALONE.match(fold(above))) and bool(_YEAR_ALONE.match(text))
 
 
 def _opened_by_others(row: LayoutRow, placed: list[str]) -> bool:

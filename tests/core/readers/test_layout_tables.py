@@ -432,3 +432,27 @@ Publier des portraits d'anciens         Communication     Mars 2026
     firsts = [row.cells[0][0] for row in table.rows]
     assert firsts[0].startswith("Critère 2") and firsts[1].startswith("« Associer")
     assert firsts[-2].startswith("« Rendre") and firsts[-1].startswith("Publier")
+
+
+def test_a_wrapped_line_opening_with_a_capital_goes_on_when_its_other_cells_do() -> None:
+    """A row's second line may open with a capital in the first column (« UE à l'avis… »,
+    an acronym) and still be the row's wrapped text: the owner goes on in lower case, the
+    deadline's year completes the month above (« Septembre » / « 2026 »)."""
+    lines = [
+        "Action                                  Responsable          Échéance     Indicateur",
+        "Soumettre chaque révision de fiche      Coordinateur         Septembre    Part des fiches",
+        "UE à l'avis du comité consultatif       pédagogique          2026         soumises au comité",
+        "Publier des portraits de diplômés       Service              Mars 2026    Portraits publiés",
+        "sur le site de la haute école           communication",
+        "Organiser une journée d'accueil         Direction            2025         Journée tenue",
+    ]
+    table = find_layout_table(lines, 0)
+    assert table is not None
+    assert table.header == ["Action", "Responsable", "Échéance", "Indicateur"]
+    assert [row.texts() for row in table.rows] == [
+        ["Soumettre chaque révision de fiche UE à l'avis du comité consultatif",
+         "Coordinateur pédagogique", "Septembre 2026", "Part des fiches soumises au comité"],
+        ["Publier des portraits de diplômés sur le site de la haute école",
+         "Service communication", "Mars 2026", "Portraits publiés"],
+        ["Organiser une journée d'accueil", "Direction", "2025", "Journée tenue"],
+    ]  # fmt: skip
