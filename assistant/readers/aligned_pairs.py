@@ -27,7 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.readers.layout_tables import LayoutRow, LayoutTable, next_text_line, segments
+from assistant.readers.layout_rows import LayoutRow, next_text_line, segments
+from assistant.readers.layout_tables import LayoutTable
 
 _TOLERANCE = 2  # characters a wrapped value may start left or right of the value column
 _LABEL = 40  # characters: a longer text at the margin is a sentence, not a label

@@ -21,7 +21,7 @@ from call_watch import called_from, watch_calls
 
 from assistant.errors import DocumentTooComplexError, IngestError
 from assistant.ids import fold
-from assistant.readers import layout_tables, read_document
+from assistant.readers import layout_rows, read_document
 from assistant.readers.html_tables import html_table_rows
 from assistant.readers.plaintext import parse_text
 from assistant.settings import IngestSettings
@@ -48,7 +48,7 @@ def test_space_aligned_lines_that_never_make_a_table_are_placed_a_bounded_number
     # used to scan all the lines below it (quadratic).
     def placements(lines: int) -> float:
         calls: list[FrameType] = []
-        with watch_calls(calls.append, layout_tables._place):
+        with watch_calls(calls.append, layout_rows.place):
             parse_text(build.layout_rows_never_closing(lines), "x.txt", markdown=False)
         return len(calls)
 
