@@ -44,6 +44,11 @@ from assistant.schema import LinkKind
 
 _ANNOUNCES = re.compile(r"^\s*\S.{0,40}:\s*$")  # a short line announcing what follows
 _MIN_ROWS = 2
+_UNDATED = (
+    "Calendrier à croix lu dans un texte qui ne garde pas la position des croix : elles ne "
+    "peuvent être rattachées à leurs périodes, aucune échéance n'est lue pour ces actions "
+    "(voir le fichier d'origine, Word, Excel ou PDF)."
+)
 _SECTION_LOOKBACK = 200  # lines above a table where the headings of its section are looked for
 
 
@@ -71,6 +76,12 @@ def read_flat_rows(items: list[Item], plan: PlanBuilder) -> int:
                 for draft in _drafts(columns, row, plan):
                     plan.add_action(draft)
                     added += 1
+            undated = Column.TIMELINE in columns and not {
+                Column.DEADLINE,
+                Column.STATUS_DEADLINE,
+            } & set(columns)
+            if undated and _UNDATED not in plan.warnings:
+                plan.warnings.append(_UNDATED)
         index += used + max(1, len(body))
     if added:
         plan.warnings.append(

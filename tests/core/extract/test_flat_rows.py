@@ -135,6 +135,11 @@ def test_a_timeline_header_and_its_marks_are_not_cells_of_the_actions(tmp_path: 
         ),
     ]
     assert all(a.deadline is None for a in plan.actions)  # marks without their periods
+    # the user is told why the deadlines are missing and where to find them
+    assert any(
+        "croix" in warning and "périodes" in warning and "échéance" in warning
+        for warning in plan.warnings
+    ), plan.warnings
 
 
 # Headings between the rows and the header repeated under each: the rows keep the headings
