@@ -41,6 +41,7 @@ class Intent(StrEnum):
     COUNTS = "action_counts"  # « Qui porte le plus d'actions ? », « Combien en cours ? »
     ADVICE = "advice"  # « Que devrait-on faire pour la faiblesse sur la bibliothèque ? »
     DUE = "actions_due"  # « Quelles actions se terminent en 2027 ? », « La prochaine échéance ? »
+    GAPS = "plan_gaps"  # « Quelles sont les lacunes du plan ? », « Combien de lacunes critiques ? »
     HISTORY = "plan_history"  # « Qu'est-ce qui a changé depuis la dernière version ? »
     FREE = "free_question"  # anything else: answered from retrieved passages
 
