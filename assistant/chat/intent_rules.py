@@ -60,6 +60,15 @@ def decide(
         "propose", "hypothetical"
     ):
         return Intent.HISTORY, ("history",)  # « quelles actions ont été retirées ? »
+    # « quelles sont les lacunes du plan ? », « qu'est-ce qui manque dans notre plan ? »: the
+    # audit's gaps (« qu'est-ce qui manque pour la reco 3 ? » is that recommendation's answer)
+    names_one = entities.recommendation_number or entities.action_query
+    if (
+        (cues.has("gap") or (cues.has("missing") and not names_one))
+        and not cues.any("swot", "duplicate", "advice", "propose", "hypothetical")
+        and not ADVICE.search(normalized)
+    ):
+        return Intent.GAPS, ("gap",)
     if cues.has("cost") and not entities.recommendation_number:
         return Intent.FREE, ("cost",)  # « ils coûtent combien ? »: no budget, not a count
     if asks_when_due(normalized, cues):  # « qui se terminent en 2027 ? », « la prochaine échéance »
@@ -104,7 +113,7 @@ def decide(
     targeted = bool(subject or entities.recommendation_number or refers)
     if asks_advice and targeted and not cues.has("indicator"):
         return Intent.ADVICE, ("advice",)
-    if cues.has("swot") and cues.any("negation", "cover", "forgotten"):
+    if cues.has("swot") and cues.any("negation", "cover", "forgotten", "gap"):
         return Intent.SWOT_GAPS, ("swot",)
     if (
         cues.has("swot")

@@ -61,7 +61,11 @@ def recognize(
     confidence = 0.9 - 0.15 * cues.fuzzy_count(*deciding, "owner", "late", "indicator")
     if intent is None and focus is not None and focus.intent is not None:
         names_something = bool(
-            entities.criterion or entities.recommendation_number or entities.action_query
+            entities.criterion
+            or entities.recommendation_number
+            or entities.action_query
+            # « lesquelles sont critiques ? » after the gaps: a slot of that intent only
+            or (entities.severity and focus.intent is Intent.GAPS)
         )
         short = len(normalized.split()) <= 8
         if follow_up or (names_something and short):

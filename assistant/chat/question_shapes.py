@@ -67,7 +67,7 @@ def asks_the_items(normalized: str, cues: CueMatch) -> bool:
     """« quelles sont les forces ? », « combien de menaces ? »: the items themselves, not the
     ones lacking something."""
     wanted = cues.any("count", "list") or bool(WHAT_ARE.search(normalized))
-    return wanted and not cues.any("negation", "cover", "forgotten")
+    return wanted and not cues.any("negation", "cover", "forgotten", "gap")
 
 
 #: « quel critère est le moins couvert ? »: criteria compared, none named.

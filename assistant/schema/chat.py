@@ -105,6 +105,10 @@ class Entities(BaseModel):
         description="The words naming when actions are due (« en 2027 », « avant juin »); "
         "none with « prochaine échéance ».",
     )
+    severity: Literal["critical", "major", "minor"] | None = Field(
+        default=None,
+        description="The severity of the audit's gaps asked about (« les lacunes critiques »).",
+    )
     extreme: Literal["most", "least"] | None = Field(
         default=None,
         description="A comparison asks for the most or the least (« le critère le moins couvert »).",
