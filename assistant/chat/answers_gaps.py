@@ -23,6 +23,7 @@ from assistant.audit.findings import (
     kind_label,
     related_gaps,
 )
+from assistant.chat.answers_topics import recommendations_about
 from assistant.chat.grounding import split_sentences
 from assistant.chat.knowledge import Knowledge
 from assistant.chat.lexicon import find_cues
@@ -32,8 +33,9 @@ from assistant.chat.resolve import (
     find_recommendation,
     key_parts,
     recommendations_of_criterion,
+    theme_actions,
 )
-from assistant.chat.text import count, quoted
+from assistant.chat.text import count, fold_text, quoted
 from assistant.schema import Gap, Severity, TargetKind
 from assistant.schema.chat import Focus, Question
 
@@ -100,6 +102,18 @@ def gaps(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
         action = matches[0][0]
         pool = [gap for gap in pool if gap.target_id == action.id]
         where = f" pour l'action {quoted(action.text, 90)}"
+    elif subject := _subject(question):
+        match = theme_actions(knowledge, subject, knowledge.main_actions)
+        mappings = recommendations_about(knowledge, subject, match.actions)
+        if not match.actions and not mappings:
+            return Reply(confidence=0.6).say(
+                f"Je ne trouve ni action ni recommandation sur « {subject} » : vous pouvez "
+                "demander les lacunes d'un critère, par exemple « quelles lacunes pour le "
+                "critère 3 ? »"
+            )
+        recs = {m.recommendation_id for m in mappings}
+        pool = related_gaps(pool, recs, {a.id for a in match.actions})
+        where = f" sur « {subject} »"
     field = entities.field.value if entities.field is not None else None
     if field in _FIELD_WORDS:
         pool = [gap for gap in pool if RULE_FIELD.get(gap.kind) == field]
@@ -120,10 +134,12 @@ def gaps(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     normalized = question.normalized
     if _BY_KIND.search(normalized):
         return _per_kind(knowledge, reply, pool, where)
+    if entities.group_by == "criterion" and not entities.criterion:
+        return _per_criterion(knowledge, reply, pool, where)
     cues = find_cues(normalized.split(), knowledge.vocabulary())
     counting = cues.has("count") or bool(_COUNTING.search(normalized))
     if severity is None:
-        opening = f"{where.strip().capitalize()}, l'audit" if where else "L'audit"
+        opening = f"{where.strip()[:1].upper()}{where.strip()[1:]}, l'audit" if where else "L'audit"
         reply.say(f"{opening} relève {gap_tally(pool, len(findings))}", *_cites(knowledge, pool))
     if counting and severity is None:
         for level, of_level in _by_severity(findings):
@@ -204,3 +220,53 @@ def _per_kind(knowledge: Knowledge, reply: Reply, pool: list[Gap], where: str) -
         level = _SEVERITY_WORDS[members[0].severity][0]
         reply.item(f"{kind_label(kind)} ({level}) : {len(members)}", *_ids(members))
     return reply
+
+
+def _per_criterion(knowledge: Knowledge, reply: Reply, pool: list[Gap], where: str) -> Reply:
+    """« les lacunes par critère »: each criterion's gaps, as its row of the report counts them
+    (a gap about an action answering two criteria is in both rows)."""
+    reply.say(
+        f"Voici les lacunes de l'audit par critère{where}", *_cites(knowledge, pool), end=" :"
+    )
+    outside = {gap.id for gap in pool}
+    for summary in knowledge.audit.criteria:
+        mappings = [m for m in knowledge.mappings if (m.criterion or "") == summary.criterion]
+        if not mappings:
+            continue
+        recs = {m.recommendation_id for m in mappings}
+        related = related_gaps(pool, recs, {link.action_id for m in mappings for link in m.links})
+        if not related:
+            continue
+        outside -= {gap.id for gap in related}
+        critical = sum(gap.severity is Severity.CRITICAL for gap in related)
+        reply.item(
+            f"{summary.criterion} : {count(len(related), 'lacune')}, dont {critical} "
+            f"{'critique' if critical <= 1 else 'critiques'}",
+            *_cites(knowledge, related),
+        )
+    if outside:
+        rest = [gap for gap in pool if gap.id in outside]
+        reply.item(
+            f"Hors critère (analyse SWOT, actions non liées) : {count(len(rest), 'lacune')}",
+            *_cites(knowledge, rest),
+        )
+    return reply
+
+
+#: « sur les stages », « concernant le TFE »: the words that introduce the subject asked.
+_TOPICAL = (
+    r"\b(?:sur|concernant|autour d|quant aux?|a propos d|touchant|relatives? aux?|liees? aux?)"
+    r"\s+(?:les |la |le |l |des |du |de la |de l |d |e )?"
+)
+
+
+def _subject(question: Question) -> str | None:
+    """The subject the gaps are asked about, when the question introduces one (« sur les
+    stages »): a theme read elsewhere in the question (« avant la visite ») is no subject."""
+    theme = question.entities.theme
+    if not theme:
+        return None
+    first = fold_text(theme).replace("'", " ").split()
+    if first and re.search(_TOPICAL + re.escape(first[0]) + r"\b", question.normalized):
+        return theme
+    return None

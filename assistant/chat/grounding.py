@@ -72,7 +72,7 @@ figurait figuraient mieux egalite plus
 priorite prioritaire prioritaires
 entre avant ici fin jusqu prochaine prochaines puis periode
 critique critiques majeure majeures mineure mineures constat constats regroupee regroupees
-type types information
+type types information hors
 """
 )
 _FRAME = frozenset(s for word in FRAME_WORDS for s in stems(word))

@@ -149,3 +149,25 @@ def test_the_gaps_tool_answers_as_the_default_mode(demo_service: ConversationSer
     per_criterion = run_tool("lacunes_du_plan", {"critere": "5"}, demo_service.compose, Focus())
     (row,) = [c for c in demo_service.knowledge().audit.criteria if c.criterion == "Critère 5"]
     assert f"Pour le critère 5, l'audit relève {row.gaps} lacune" in per_criterion
+
+
+def test_the_gaps_per_criterion_are_the_report_rows(demo_service: ConversationService) -> None:
+    answer = demo_service.ask("lacunes par critère")
+    assert answer.intent is Intent.GAPS and answer.grounded
+    for row in demo_service.knowledge().audit.criteria:
+        n = row.gaps
+        assert f"- {row.criterion} : {n} lacune{'s' if n > 1 else ''}" in answer.text
+
+
+def test_a_subject_introduced_keeps_its_gaps_a_passing_word_does_not(
+    demo_service: ConversationService,
+) -> None:
+    knowledge = demo_service.knowledge()
+    biosecurity = demo_service.ask("quelles lacunes sur la biosécurité ?")
+    assert rec_id(demo_service, "c4/r2") in {c.id for c in biosecurity.citations}
+    assert rec_id(demo_service, "c2/r2") not in {c.id for c in biosecurity.citations}
+    # « avant la visite » names when, not what: the whole plan's gaps
+    whole = demo_service.ask("Avant la visite, qu'est-ce qu'il faut corriger dans le plan ?")
+    assert {g.id for g in knowledge.audit.gaps} <= {c.id for c in whole.citations}
+    nothing = demo_service.ask("quelles lacunes sur le parking ?")
+    assert nothing.text.startswith("Je ne trouve ni action ni recommandation sur « parking »")
