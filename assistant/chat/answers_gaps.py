@@ -23,6 +23,7 @@ from assistant.audit.findings import (
     kind_label,
     related_gaps,
 )
+from assistant.audit.service import NO_CRITERION
 from assistant.chat.answers_topics import recommendations_about
 from assistant.chat.grounding import split_sentences
 from assistant.chat.knowledge import Knowledge
@@ -56,6 +57,8 @@ _FIELD_WORDS = {
 _BY_KIND = re.compile(
     r"\bpar (?:type|nature|categorie|genre|regle|sorte)s?\b|\b(?:types?|categories?|sortes?|natures?) de\b"
 )
+#: Actions named in a grouped finding (all of them are cited).
+_NAMED = 5
 _COUNTING = re.compile(r"\bcombien\b|\bnombre\b|\bau total\b|\ben une phrase\b|\bresume")
 
 
@@ -147,8 +150,9 @@ def gaps(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
                 _severity_line(level, of_level, bullet=True),
                 *_cites(knowledge, _gaps_of(of_level)),
             )
+        first = _SEVERITY_WORDS[findings[0].severity][1]
         return reply.say(
-            "Vous pouvez demander le détail, par exemple « quelles sont les lacunes critiques ? »"
+            f"Vous pouvez demander le détail, par exemple « quelles sont les lacunes {first} ? »"
         )
     for level, of_level in _by_severity(findings):
         reply.say(
@@ -201,8 +205,9 @@ def _finding_line(knowledge: Knowledge, finding: Finding) -> tuple[str, ...]:
     targets = [g.target_id for g in finding.gaps if knowledge.kind_of(g.target_id) is not None]
     if finding.grouped:
         actions = [knowledge.actions[t] for t in targets if t in knowledge.actions]
-        named = ", ".join(quoted(action.text, 70) for action in actions)
-        text = f"{kind_label(finding.kind)} ({count(len(finding.gaps), 'action')}) : {named}"
+        named = ", ".join(quoted(action.text, 70) for action in actions[:_NAMED])
+        among = " entre autres" if len(actions) > _NAMED else ""  # every one cited, a few named
+        text = f"{kind_label(finding.kind)} ({count(len(finding.gaps), 'action')}){among} : {named}"
     else:
         gap = finding.gaps[0]
         first = split_sentences(gap.message)
@@ -230,7 +235,9 @@ def _per_criterion(knowledge: Knowledge, reply: Reply, pool: list[Gap], where: s
     )
     outside = {gap.id for gap in pool}
     for summary in knowledge.audit.criteria:
-        mappings = [m for m in knowledge.mappings if (m.criterion or "") == summary.criterion]
+        mappings = [
+            m for m in knowledge.mappings if (m.criterion or NO_CRITERION) == summary.criterion
+        ]
         if not mappings:
             continue
         recs = {m.recommendation_id for m in mappings}

@@ -171,3 +171,24 @@ def test_a_subject_introduced_keeps_its_gaps_a_passing_word_does_not(
     assert {g.id for g in knowledge.audit.gaps} <= {c.id for c in whole.citations}
     nothing = demo_service.ask("quelles lacunes sur le parking ?")
     assert nothing.text.startswith("Je ne trouve ni action ni recommandation sur « parking »")
+
+
+def test_a_large_finding_names_a_few_actions_and_cites_them_all(
+    demo_service: ConversationService,
+) -> None:
+    """A real plan has 86 actions without deadline in one finding: five are named, all cited."""
+    from assistant.audit.findings import Finding
+    from assistant.chat.answers_gaps import _finding_line
+    from assistant.schema import Gap
+
+    knowledge = demo_service.knowledge()
+    actions = knowledge.main_actions[:7]
+    gaps = tuple(
+        Gap(id=f"gap-{n}", kind="action_without_deadline", severity=Severity.MAJOR,
+            target_id=a.id, target_kind=TargetKind.ACTION, message="…")
+        for n, a in enumerate(actions)
+    )  # fmt: skip
+    text, *cites = _finding_line(knowledge, Finding(Severity.MAJOR, gaps[0].kind, gaps))
+    assert text.startswith("Action sans échéance (7 actions) entre autres : ")
+    assert text.count("« ") == 5
+    assert {a.id for a in actions} | {g.id for g in gaps} == set(cites)
