@@ -16,7 +16,9 @@ by the same rule, with questions the product cannot answer) and a sixth (``"batc
 comparisons, counts) and a seventh (``"batch": 7``, files ``fresh7-*.json``, session 10, same
 split: ordinal follow-ups, negated statuses, aggregates per criterion, out-of-scope questions, and
 a real plan never asked about before, ``seed:helha``) and an eighth (``"batch": 8``, files
-``fresh8-*.json``, session 11: deadlines in a period, the next deadline, costs, time words); it also asks about single real
+``fresh8-*.json``, session 11: deadlines in a period, the next deadline, costs, time words) and a
+ninth (``"batch": 9``, files ``fresh9-*.json``, session 12, same split: the audit's gaps, « lacunes »,
+« manques », « constats », counted as the report counts them); it also asks about single real
 plans (workspace ``seed:promsoc``: only the seed whose name starts with « promsoc »). Each conversation is a sequence of turns, so follow-ups (« et pour le
 critère 4 ? », « qui en est responsable ? ») are evaluated in context. For every turn:
 
@@ -91,6 +93,8 @@ PARTS = (
     "fresh-7 aside",
     "fresh-8 in-sample",
     "fresh-8 aside",
+    "fresh-9 in-sample",
+    "fresh-9 aside",
 )
 #: The earlier versions the « demo-versions » workspace holds before the demo corpus.
 VERSIONS_DIR = QUESTIONS_DIR / "versions"
@@ -128,9 +132,9 @@ class QuestionSet(BaseModel):
     batch: int = Field(
         default=1,
         ge=1,
-        le=8,
+        le=9,
         description="Fresh questions: 1, 2 (session 4), 3 (history), 4 (session 6), 5 (session 7), "
-        "6 (session 8), 7 (session 10) or 8 (session 11).",
+        "6 (session 8), 7 (session 10), 8 (session 11) or 9 (session 12).",
     )
     set: Literal["in", "aside"] | None = Field(
         default=None, description="Every conversation of the file is of this part."

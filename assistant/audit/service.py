@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 
 from assistant.audit.coverage_rules import recommendation_gaps, settle_coverage
+from assistant.audit.findings import related_gaps
 from assistant.audit.reference_rules import reference_gaps
 from assistant.audit.roles import RoleCatalog
 from assistant.audit.rules import run_action_rules
@@ -37,7 +38,6 @@ from assistant.schema import (
     RecommendationOrigin,
     Severity,
     SwotKind,
-    TargetKind,
 )
 
 #: Drafts missing owners and indicators for the given actions (see `assistant.drafting`).
@@ -135,12 +135,7 @@ def criterion_summaries(mappings: Sequence[Mapping], gaps: Sequence[Gap]) -> lis
         members = groups[criterion]
         rec_ids = {m.recommendation_id for m in members}
         action_ids = {link.action_id for m in members for link in m.links}
-        related = [
-            g
-            for g in gaps
-            if (g.target_kind is TargetKind.RECOMMENDATION and g.target_id in rec_ids)
-            or (g.target_kind is TargetKind.ACTION and g.target_id in action_ids)
-        ]
+        related = related_gaps(gaps, rec_ids, action_ids)
         summaries.append(
             CriterionSummary(
                 criterion=criterion,

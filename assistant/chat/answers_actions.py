@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from assistant.audit.roles import role_key
-from assistant.chat.intents import asks_where_it_stands
 from assistant.chat.knowledge import Knowledge
 from assistant.chat.lexicon import find_cues
+from assistant.chat.question_shapes import asks_where_it_stands
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import (
     closest_passages,

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.chat.intents import asks_the_items
 from assistant.chat.knowledge import Knowledge
 from assistant.chat.lexicon import find_cues
+from assistant.chat.question_shapes import asks_the_items
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import find_actions, previous_actions, roles_of, theme_actions
 from assistant.chat.scope import (

@@ -18,7 +18,7 @@ from datetime import date
 from assistant.chat.knowledge import LATE_GAPS, Knowledge
 from assistant.chat.periods import Period, asked_period
 from assistant.chat.reply import Reply
-from assistant.chat.scope import asked_actions
+from assistant.chat.scope import asked_actions, in_asked_state
 from assistant.chat.text import count, join_fr, normalize_question
 from assistant.chat.wording import action_bullets, scope_words
 from assistant.extract.dates import french_date
@@ -102,16 +102,23 @@ def due(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
 
 
 def _in_period(reply: Reply, scope: Sequence[Action], period: Period, question: Question) -> Reply:
-    found = [a for a in scope if a.due is not None and period.holds(a.due)]
+    due = [a for a in scope if a.due is not None and period.holds(a.due)]
+    # « les actions non réalisées prévues en 2026 », « en cours qui finissent en 2027 »
+    found, state = in_asked_state(due, question)
     found.sort(key=lambda a: a.due or date.min)
     entities = question.entities
     n = len(found)
-    where = scope_words(entities.criterion, entities.owner_query, max(1, n))
+    where = state + scope_words(entities.criterion, entities.owner_query, max(1, n))
     if found:
         reply.say(f"{count(n, 'action')}{where} {'a son' if n == 1 else 'ont leur'} échéance "
                   f"{period.label()}", *(a.id for a in found), end=" :")  # fmt: skip
         reply.items(action_bullets(found))
         reply.action_ids = [a.id for a in found]
+        if len(due) > n:  # the others of the period, in another state: counted, not hidden
+            m = len(due) - n
+            reply.say(f"{count(m, 'autre action', 'autres actions')} de la période "
+                      f"{'est' if m == 1 else 'sont'} dans un autre état",
+                      *(a.id for a in due if a not in found))  # fmt: skip
     else:
         reply.say(f"Je ne trouve aucune action{where} dont l'échéance tombe {period.words()}")
         if period.end is not None:

@@ -13,20 +13,14 @@ from assistant.chat.knowledge import Knowledge
 from assistant.chat.lexicon import find_cues
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import theme_actions
-from assistant.chat.scope import CLOSED, asked_actions, items_by_status
+from assistant.chat.scope import CLOSED, STATUS_CUES, asked_actions, items_by_status
 from assistant.chat.text import agree, count
 from assistant.chat.wording import action_bullets, scope_words, status_label
 from assistant.ids import fold
 from assistant.schema import Action, StatusCategory
 from assistant.schema.chat import Focus, Intent, Question
 
-_STATUS_CUES = (
-    ("done", StatusCategory.DONE),
-    ("ongoing", StatusCategory.IN_PROGRESS),
-    ("upcoming", StatusCategory.PLANNED),
-    ("postponed", StatusCategory.POSTPONED),
-    ("abandoned", StatusCategory.ABANDONED),
-)
+_STATUS_CUES = STATUS_CUES
 
 
 def _asked_statuses(knowledge: Knowledge, question: Question) -> list[StatusCategory]:

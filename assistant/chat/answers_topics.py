@@ -50,9 +50,10 @@ def _best(wanted: list[str], texts: dict[str, str]) -> list[str]:
     return [i for i, n in hits.items() if n == best]
 
 
-def _recommendations_about(
+def recommendations_about(
     knowledge: Knowledge, theme: str | None, actions: list[Action]
 ) -> list[Mapping]:
+    """The recommendations a subject names (their wording), then those its actions answer."""
     wanted = _wanted(theme)
     by_id = {m.recommendation_id: m for m in knowledge.mappings}
     named = _best(wanted, {m.recommendation_id: m.text or "" for m in knowledge.mappings})
@@ -121,7 +122,7 @@ def theme_status(knowledge: Knowledge, question: Question, focus: Focus) -> Repl
         )
     match = theme_actions(knowledge, theme, knowledge.main_actions)
     actions = match.actions if match.complete else []
-    mappings = _recommendations_about(knowledge, theme, actions)
+    mappings = recommendations_about(knowledge, theme, actions)
     reply = Reply().about("actions", recommendations=[m.recommendation_id for m in mappings],
                           actions=[a.id for a in actions])  # fmt: skip
     if not mappings and not actions:
@@ -184,7 +185,7 @@ def _advice_target(
         ]
         searched = True
     # the recommendation on the subject as asked, then those its actions answer
-    mappings = _recommendations_about(knowledge, entities.theme or subject, actions)
+    mappings = recommendations_about(knowledge, entities.theme or subject, actions)
     if searched and mappings:
         # the closest actions say which recommendation this is; its actions are what is planned
         linked = [knowledge.actions[link.action_id] for link in mappings[0].links

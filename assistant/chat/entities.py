@@ -15,7 +15,7 @@ import re
 from typing import Literal
 
 from assistant.audit.french import word_set
-from assistant.chat.lexicon import QUIET, CueMatch, cue_words, function_words
+from assistant.chat.lexicon import QUIET, CueMatch, cue_words, expression, function_words
 from assistant.chat.text import CARDINALS, ORDINALS, fold_text, is_stopword
 from assistant.schema import StatusCategory
 from assistant.schema.chat import Entities, MissingField
@@ -255,6 +255,14 @@ def priority(text: str, normalized: str, cues: CueMatch) -> int | None:
     return 3 if re.search(r"\bprioritaires?\b", normalized) else None
 
 
+_SEVERITIES: tuple[Literal["critical", "major", "minor"], ...] = ("critical", "major", "minor")
+
+
+def severity(normalized: str) -> Literal["critical", "major", "minor"] | None:
+    """The severity of gaps named (« critiques », « les plus graves », « mineures »)."""
+    return next((s for s in _SEVERITIES if expression(f"severity_{s}").search(normalized)), None)
+
+
 def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
     """Entities of a question (not yet checked against the workspace)."""
     criterion, number, page = references(normalized)
@@ -292,6 +300,7 @@ def extract(text: str, normalized: str, cues: CueMatch) -> Entities:
         swot_kinds=swot_kinds(normalized),
         pronoun=bool(_PRONOUN.search(normalized)),
         extreme=extreme(normalized),
+        severity=severity(normalized),
     )
 
 

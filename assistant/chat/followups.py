@@ -17,7 +17,15 @@ from assistant.chat.lexicon import CueMatch
 from assistant.ids import fold
 from assistant.schema.chat import Entities, Focus
 
-FOLLOW_UP = re.compile(r"^(?:et|pour|idem|meme question|meme chose|aussi|puis|sinon|ensuite)\b")
+#: « ok », « d'accord », « bon »…: a word for the last answer before the follow-up itself
+#: (« ok et la reco 2 ? », « d'accord, et leurs échéances ? »), as normalised questions spell it.
+ACKNOWLEDGED = (
+    r"(?:(?:ok|okay|oki|d accord|bon|tres bien|parfait|super|merci|oui|ouais|entendu|"
+    r"compris|ah|hmm|euh|donc|alors)\s+)*"
+)
+FOLLOW_UP = re.compile(
+    rf"^{ACKNOWLEDGED}(?:et|pour|idem|meme question|meme chose|aussi|puis|sinon|ensuite)\b"
+)
 
 _ORDINAL_WORDS = {
     "premiere": 1, "premier": 1, "1re": 1, "1ere": 1, "1er": 1,
@@ -86,7 +94,7 @@ def asks_advice_back(normalized: str, cues: CueMatch, advice: re.Pattern[str]) -
 
 #: « et le 5 ? », « et du 4 ? », « et la 2 ? »: a bare number, read as the focus's slot.
 _BARE_NUMBER = re.compile(
-    r"^(?:et |pour |puis )*(?:le |la |du |de la |au |a la |pour le )?(\d{1,2})$"
+    rf"^{ACKNOWLEDGED}(?:et |pour |puis )*(?:le |la |du |de la |au |a la |pour le )?(\d{{1,2}})$"
 )
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from assistant.audit.findings import SEVERITY_ORDER, group_findings
 from assistant.audit.french import word_set
 from assistant.chat.knowledge import Knowledge
 from assistant.chat.lexicon import expression
@@ -70,6 +71,8 @@ rapport nouveau pourtant marquee change changee changees changement changements 
 figurait figuraient mieux egalite plus
 priorite prioritaire prioritaires
 entre avant ici fin jusqu prochaine prochaines puis periode
+critique critiques majeure majeures mineure mineures constat constats regroupee regroupees
+type types information hors
 """
 )
 _FRAME = frozenset(s for word in FRAME_WORDS for s in stems(word))
@@ -307,7 +310,14 @@ class GroundingChecker:
         for item_id in cited:
             kind = self.knowledge.kind_of(item_id) or "?"
             kinds[kind] = kinds.get(kind, 0) + 1
-        return frozenset({str(len(set(cited))), *(str(n) for n in kinds.values())})
+        found = {str(len(set(cited))), *(str(n) for n in kinds.values())}
+        # « 28 lacunes, dont 3 critiques (regroupées en 16 constats) »: the cited gaps per
+        # severity, and the findings they make, grouped as the audit's report groups them
+        gaps = [self.knowledge.gaps[i] for i in set(cited) if self.knowledge.kind_of(i) == "gap"]
+        if gaps:
+            found |= {str(sum(g.severity is level for g in gaps)) for level in SEVERITY_ORDER}
+            found.add(str(len(group_findings(gaps))))
+        return frozenset(found)
 
     def _structured_claims(self, folded: str, cited: list[str]) -> str | None:
         knowledge = self.knowledge

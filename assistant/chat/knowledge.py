@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from assistant.audit.findings import kind_label
 from assistant.audit.indicator_patterns import IndicatorPattern, load_indicator_patterns
 from assistant.audit.roles import RoleCatalog
 from assistant.audit.service import run_audit
@@ -283,7 +284,10 @@ class Knowledge:
             return f"{_SWOT_LABEL[item.kind.value]} : {item.text}\n{self.document_name(item.document_id)}"
         if kind == "gap":
             gap = self.gaps[item_id]
-            return "\n".join([gap.message, *(span.excerpt for span in gap.evidence)])
+            # a gap also says what kind of gap it is (« Action sans responsable »)
+            return "\n".join(
+                [gap.message, kind_label(gap.kind), *(s.excerpt for s in gap.evidence)]
+            )
         if kind == "draft":
             draft = self.drafts[item_id]
             parts = [draft.proposal, draft.measure, draft.target, draft.due, draft.rationale]

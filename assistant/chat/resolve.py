@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from assistant.audit.roles import RoleEntry, role_key
+from assistant.chat.followups import ACKNOWLEDGED
 from assistant.chat.knowledge import Knowledge
 from assistant.chat.synonyms import asked_stems, with_synonyms
 from assistant.chat.text import close, fold_text, stems
@@ -134,9 +135,9 @@ def closest_passages(
 
 
 _REFERS = re.compile(
-    r"^(?:et |mais |pour )*(?:pour )?(?:les|la|le)squel|^(?:et|parmi)\b"
+    rf"^{ACKNOWLEDGED}(?:(?:et |mais |pour )*(?:pour )?(?:les|la|le)squel|(?:et|parmi)\b"
     # « combien ? », « ça fait combien ? », « il y en a combien ? »: the last answer's items
-    r"|^(?:ca fait |il y en a |y en a )?combien(?: (?:y en a t il|il y en a|en tout|au total))?$"
+    r"|(?:ca fait |il y en a |y en a )?combien(?: (?:y en a t il|il y en a|en tout|au total))?$)"
 )
 
 
@@ -153,7 +154,8 @@ def previous_actions(knowledge: Knowledge, question: Question, focus: Focus) -> 
     moved = question.entities.criterion not in (None, focus.criterion)
     if moved and not question.entities.pronoun:
         return []
-    refers = question.entities.pronoun or bool(_REFERS.match(question.normalized))
+    # hyphens as spaces: « combien y en a-t-il ? »
+    refers = question.entities.pronoun or bool(_REFERS.match(question.normalized.replace("-", " ")))
     if named or not refers:
         return []
     return [knowledge.actions[i] for i in focus.action_ids if i in knowledge.actions]

@@ -10,6 +10,7 @@ possible owner), so they live here once.
 from __future__ import annotations
 
 from assistant.chat.knowledge import Knowledge
+from assistant.chat.lexicon import find_cues
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import previous_actions
 from assistant.chat.wording import STATUS_ORDER, in_criterion, of_owner, status_label
@@ -35,6 +36,43 @@ def asked_actions(
         ),
         entities.priority,
     )
+
+
+#: The status cues of `assistant.chat.lexicon`, in the plan's order of statuses.
+STATUS_CUES = (
+    ("done", StatusCategory.DONE),
+    ("ongoing", StatusCategory.IN_PROGRESS),
+    ("upcoming", StatusCategory.PLANNED),
+    ("postponed", StatusCategory.POSTPONED),
+    ("abandoned", StatusCategory.ABANDONED),
+)
+
+
+def in_asked_state(actions: list[Action], question: Question) -> tuple[list[Action], str]:
+    """The actions in the state the question asks of them, and the words saying it.
+
+    « non réalisées », « pas encore terminées »: the actions still open (« encore
+    ouvertes »); « en cours », « reportées », « à venir » (one or several): those statuses.
+    « finies », « terminées en 2027 » name the deadline itself, not a state: no state asked,
+    every action, no words.
+    """
+    if question.entities.status_negated:
+        still = [a for a in actions if a.status_category not in CLOSED]
+        return still, " encore ouverte" + ("s" if len(still) > 1 else "")
+    normalized = question.normalized
+    cues = find_cues(normalized.split())
+    named = [
+        category
+        for cue, category in STATUS_CUES
+        if category is not StatusCategory.DONE
+        and cues.has(cue)
+        and (cue != "ongoing" or " en cours" in f" {normalized}")
+    ]
+    if not named:
+        return actions, ""
+    kept = [a for a in actions if a.status_category in named]
+    n = max(1, len(kept))
+    return kept, " " + " ou ".join(status_label(category, n) for category in named)
 
 
 def of_priority(actions: list[Action], priority: int | None) -> list[Action]:

@@ -114,11 +114,24 @@ class AdviceArgs(BaseModel):
     critere: str | None = Field(default=None, description="Le critère de cette recommandation.")
 
 
+class GapsArgs(CriterionArgs):
+    numero: str | None = Field(
+        default=None, description="Le numéro d'une recommandation ('5'), pour ses lacunes."
+    )
+    gravite: Literal["critique", "majeure", "mineure"] | None = Field(
+        default=None, description="Seulement les lacunes de cette gravité."
+    )
+    champ: Literal["responsable", "echeance", "indicateur", "etat"] | None = Field(
+        default=None, description="Seulement les lacunes sur ce champ des actions."
+    )
+
+
 class NoArgs(BaseModel):
     """No argument: the question is about the whole plan."""
 
 
 _FIELDS = {"responsable": MissingField.OWNER, "echeance": MissingField.DEADLINE, "indicateur": MissingField.INDICATOR, "etat": MissingField.STATUS, "recommandation": MissingField.RECOMMENDATION}  # fmt: skip
+_SEVERITIES = {"critique": "critical", "majeure": "major", "mineure": "minor"}
 _GROUPS = {"responsable": "owner", "critere": "criterion", "etat": "status"}
 _SWOT = {"faiblesses": ["weakness"], "menaces": ["threat"], "les_deux": []}
 _STATUSES = {"realise": "done", "en_cours": "in_progress", "a_venir": "planned", "reporte": "postponed", "abandonne": "abandoned"}  # fmt: skip
@@ -160,6 +173,10 @@ def _entities(name: str, args: dict[str, object]) -> Entities:
         entities.owner_query = text.get("responsable")
     elif name == "actions_a_echeance":
         entities.period = normalize_question(text.get("periode") or "") or None
+    elif name == "lacunes_du_plan":
+        entities.recommendation_number = text.get("numero")
+        entities.severity = _SEVERITIES.get(text.get("gravite") or "")  # type: ignore[assignment]
+        entities.field = _FIELDS.get(text.get("champ") or "")
     elif name == "pistes_d_action":
         entities.theme = text.get("sujet")
         entities.recommendation_number = text.get("numero")
@@ -186,6 +203,7 @@ TOOLS: dict[str, tuple[Intent, type[BaseModel], str]] = {
     "compter_actions": (Intent.COUNTS, CountArgs, "Nombre d'actions : au total, par état, par critère, par responsable (qui porte le plus)."),
     "pistes_d_action": (Intent.ADVICE, AdviceArgs, "Pistes fondées sur l'espace de travail pour une faiblesse, un sujet ou une recommandation : recommandation liée, actions existantes, propositions de l'audit, actions semblables ailleurs."),
     "actions_a_echeance": (Intent.DUE, DueArgs, "Actions dont l'échéance tombe dans une période (une année, un mois, un semestre, « avant juin »), ou la prochaine échéance des actions encore ouvertes."),
+    "lacunes_du_plan": (Intent.GAPS, GapsArgs, "Les lacunes de l'audit, comptées et regroupées en constats comme le rapport d'audit : toutes, d'une gravité, d'un critère, d'une recommandation ou d'un champ des actions, les plus graves d'abord."),
     "historique_du_plan": (Intent.HISTORY, NoArgs, "Ce qui a changé depuis la version précédente du plan (si l'espace de travail en garde une)."),
     "rechercher_passages": (Intent.FREE, SearchArgs, "Passages des documents les plus proches d'une question libre."),
 }  # fmt: skip

@@ -12,7 +12,9 @@ import math
 import re
 from datetime import datetime
 
+from assistant.audit.findings import SEVERITY_ORDER as FINDINGS_ORDER
 from assistant.extract.dates import french_date
+from assistant.french.plurals import plural as plural  # the one French plural, re-exported
 from assistant.schema import (
     Coverage,
     DraftField,
@@ -49,7 +51,7 @@ SEVERITY_HEADING = {
     Severity.INFO: "Pour information",
 }
 
-SEVERITY_ORDER = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.INFO)
+SEVERITY_ORDER = FINDINGS_ORDER  # most severe first, as the audit groups its findings
 
 LINK_LABEL = {
     LinkKind.EXPLICIT: "explicite",
@@ -152,12 +154,6 @@ def percent(value: float) -> str:
 def ratio(part: int, whole: int) -> float:
     """part / whole, 0 when whole is 0 (a criterion with no recommendation)."""
     return part / whole if whole else 0.0
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """'1 action', '3 actions', '0 action' (French: 0 and 1 are singular)."""
-    word = singular if count <= 1 else (plural_form or f"{singular}s")
-    return f"{count} {word}"
 
 
 def quote(text: str) -> str:

@@ -17,8 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.audit.findings import gap_tally as gap_tally  # worded once, for the chat too
 from assistant.reports.french import plural
-from assistant.schema import Gap, Mapping, Severity, TargetKind
+from assistant.schema import Gap, Mapping, TargetKind
 
 
 @dataclass(frozen=True)
@@ -34,20 +35,6 @@ class CriterionOverlap:
     def column_sum(self) -> int:
         """What adding the criterion rows gives (each shared item once per row)."""
         return self.total - self.outside + self.extra
-
-
-def gap_tally(gaps: Sequence[Gap], findings: int) -> str:
-    """« 28 lacunes, dont 3 critiques (regroupées en 16 constats) ».
-
-    Args:
-        gaps: every gap of the audit.
-        findings: how many entries the report's gap list prints (grouped gaps count once).
-    """
-    critical = sum(gap.severity is Severity.CRITICAL for gap in gaps)
-    text = f"{plural(len(gaps), 'lacune')}, dont {plural(critical, 'critique')}"
-    if findings != len(gaps):
-        text += f" (regroupées en {plural(findings, 'constat')})"
-    return text
 
 
 def overlaps(

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.audit.rules import GROUPED_WORDING, get_rule
+from assistant.audit.findings import Finding, group_findings
+from assistant.audit.rules import GROUPED_WORDING
 from assistant.reports.data import ReportData
 from assistant.reports.french import (
     COVERAGE_LABEL,
@@ -283,21 +284,10 @@ def _overdue(data: ReportData, action: Action) -> bool:
 def _gaps(data: ReportData) -> dict[Severity, list[GapView]]:
     """Findings per severity; several actions caught by one rule make ONE finding."""
     grouped: dict[Severity, list[GapView]] = {severity: [] for severity in SEVERITY_ORDER}
-    for severity in SEVERITY_ORDER:
-        gaps = [gap for gap in data.report.gaps if gap.severity is severity]
-        by_rule: dict[str, list[Gap]] = {}
-        for gap in gaps:
-            if gap.target_kind is TargetKind.ACTION and gap.kind in GROUPED_WORDING:
-                by_rule.setdefault(gap.kind, []).append(gap)
-        done: set[str] = set()
-        for gap in gaps:
-            members = by_rule.get(gap.kind, [])
-            if len(members) > 1:
-                if gap.kind not in done:
-                    done.add(gap.kind)
-                    grouped[severity].append(_group_view(data, gap.kind, members))
-                continue
-            grouped[severity].append(_gap_view(data, gap))
+    for finding in group_findings(data.report.gaps):
+        grouped[finding.severity].append(
+            _group_view(data, finding) if finding.grouped else _gap_view(data, finding.gaps[0])
+        )
     return grouped
 
 
@@ -321,8 +311,9 @@ def _gap_view(data: ReportData, gap: Gap) -> GapView:
     return GapView(gap=gap, target=target, citations=citations, message=message)
 
 
-def _group_view(data: ReportData, rule: str, gaps: list[Gap]) -> GapView:
-    finding, advice = GROUPED_WORDING[rule]
+def _group_view(data: ReportData, finding: Finding) -> GapView:
+    rule, gaps = finding.kind, list(finding.gaps)
+    shared, advice = GROUPED_WORDING[rule]
     members = []
     for gap in gaps:
         action = data.actions.get(gap.target_id)
@@ -336,9 +327,9 @@ def _group_view(data: ReportData, rule: str, gaps: list[Gap]) -> GapView:
     citations = [c for member in members for c in member.citations[:1]]
     return GapView(
         gap=gaps[0],
-        target=f"{get_rule(rule).summary.rstrip('.')} ({len(gaps)} actions)",
+        target=finding.title,
         citations=citations,
-        message=f"Ces {len(gaps)} actions {finding}. {advice}",
+        message=f"Ces {len(gaps)} actions {shared}. {advice}",
         members=members,
         gaps=gaps,
     )

@@ -41,6 +41,7 @@ class Intent(StrEnum):
     COUNTS = "action_counts"  # « Qui porte le plus d'actions ? », « Combien en cours ? »
     ADVICE = "advice"  # « Que devrait-on faire pour la faiblesse sur la bibliothèque ? »
     DUE = "actions_due"  # « Quelles actions se terminent en 2027 ? », « La prochaine échéance ? »
+    GAPS = "plan_gaps"  # « Quelles sont les lacunes du plan ? », « Combien de lacunes critiques ? »
     HISTORY = "plan_history"  # « Qu'est-ce qui a changé depuis la dernière version ? »
     FREE = "free_question"  # anything else: answered from retrieved passages
 
@@ -103,6 +104,10 @@ class Entities(BaseModel):
         default=None,
         description="The words naming when actions are due (« en 2027 », « avant juin »); "
         "none with « prochaine échéance ».",
+    )
+    severity: Literal["critical", "major", "minor"] | None = Field(
+        default=None,
+        description="The severity of the audit's gaps asked about (« les lacunes critiques »).",
     )
     extreme: Literal["most", "least"] | None = Field(
         default=None,

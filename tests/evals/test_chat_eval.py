@@ -140,7 +140,7 @@ def test_fresh_2_in_sample_questions_keep_their_floor() -> None:
     assert figures.correctness("fresh-2 in-sample") >= 0.9, failures
 
 
-@pytest.mark.parametrize(("number", "least"), [(4, 36), (5, 50), (6, 30)])
+@pytest.mark.parametrize(("number", "least"), [(4, 36), (5, 50), (6, 30), (9, 36)])
 def test_the_later_fresh_batches_put_every_third_conversation_aside(
     number: int, least: int
 ) -> None:

@@ -173,3 +173,21 @@ def test_what_a_date_in_a_question_asks(
 ) -> None:
     understood = demo_service.understand(question).intent
     assert understood is intent if intent is not None else understood is not Intent.DUE
+
+
+def test_a_period_question_keeps_the_state_it_asks(demo_service: ConversationService) -> None:
+    """« non réalisées prévues en 2026 »: the actions of the period still open, the others
+    counted; « en cours » keeps that status; « finies en 2027 » names the deadline only."""
+    knowledge = demo_service.knowledge()
+    in_2026 = [a for a in knowledge.main_actions if a.due is not None and a.due.year == 2026]
+    still_open = [a for a in in_2026 if a.status_category.value not in ("done", "abandoned")]
+    answer = demo_service.ask("actions non réalisées prévues en 2026")
+    assert answer.intent is Intent.DUE and answer.grounded
+    listed = set(answer.follow_up_context.action_ids)
+    assert listed == {a.id for a in still_open} and still_open
+    assert f"{len(in_2026) - len(still_open)} autres actions de la période" in answer.text
+    in_progress = demo_service.ask("quelles actions en cours se terminent en 2027 ?")
+    assert all(knowledge.actions[i].status_category.value == "in_progress"
+               for i in in_progress.follow_up_context.action_ids)  # fmt: skip
+    every = demo_service.ask("qu'est-ce qui doit être fini en 2027 ?")
+    assert len(every.follow_up_context.action_ids) > len(in_progress.follow_up_context.action_ids)

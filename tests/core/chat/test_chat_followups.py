@@ -150,3 +150,27 @@ def test_a_follow_up_naming_another_subject_moves_to_it(demo_service: Conversati
     cited = {c.id for c in second.citations}
     assert action_id(demo_service, "portfolio numérique") in cited
     assert action_id(demo_service, "répertoire des TFE") not in cited
+
+
+def test_a_word_for_the_last_answer_does_not_hide_the_follow_up(
+    demo_service: ConversationService,
+) -> None:
+    """« ok et la reco 2 ? », « d'accord, et … »: still a follow-up of the same criterion."""
+    first = demo_service.ask("qu'avons-nous prévu pour la reco 1 du critère 2 ?")
+    second = demo_service.ask("ok et la reco 2 ?", first.conversation_id)
+    assert second.intent is Intent.RECOMMENDATION
+    assert {c.id for c in second.citations} >= {rec_id(demo_service, "c2/r2")}
+    assert "plusieurs critères" not in second.text
+
+
+def test_how_many_and_which_stage_are_about_the_actions_just_listed(
+    demo_service: ConversationService,
+) -> None:
+    late = demo_service.ask("quelles actions sont en retard ?")
+    listed = set(late.follow_up_context.action_ids)
+    how_many = demo_service.ask("combien y en a-t-il ?", late.conversation_id)
+    assert how_many.intent is Intent.COUNTS
+    assert how_many.text.startswith(f"Cela fait {len(listed)} actions")
+    stage = demo_service.ask("elles en sont à quel stade ?", late.conversation_id)
+    assert stage.intent is Intent.ACTION_DETAILS
+    assert set(stage.follow_up_context.action_ids) == listed
