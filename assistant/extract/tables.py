@@ -51,6 +51,9 @@ from assistant.schema import LinkKind, Span, TableKind, TableReport
 _LEAD_ROLES = {Column.OBJECTIVE, Column.STEP, Column.ACTION}
 _WORDED = re.compile(r"[^\W\d_]{3,}")
 _ENUMERATOR = re.compile(r"^\s*\d{1,2}\s*[).]\s+(?=\S)")
+#: A cell naming no column with at least this many words is a sentence: a data row's, never
+#: a title (the longest titles the vocabulary does not know run to five or six words).
+_SENTENCE_WORDS = 8
 
 
 def header_roles(row: TableRow) -> dict[int, Column] | None:
@@ -67,7 +70,11 @@ def header_roles(row: TableRow) -> dict[int, Column] | None:
         # one period is a deadline cell of a data row; a timeline has several
         roles = {i: role for i, role in roles.items() if role is not Column.TIMELINE}
     filled = sum(1 for cell in row.cells if cell.strip())
-    if any(worded_as_action(cell) for i, cell in enumerate(row.cells) if i not in roles):
+    if any(
+        worded_as_action(cell) or len(cell.split()) >= _SENTENCE_WORDS
+        for i, cell in enumerate(row.cells)
+        if i not in roles
+    ):
         return None  # « Créer un répertoire… | Coordinateur des stages | 2024 | 2026 »: data
     if len(roles) < 0.6 * filled:
         return None  # a data row that happens to contain a column word ("Actions locales")
