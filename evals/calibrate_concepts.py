@@ -20,7 +20,8 @@ these points 0.824 → 0.836; PROMSOC and the demo 1.000) and lost on the aside 
 (0.773 → 0.747); a lower cosine weight ranked better in-sample (MRR 0.891 → 0.905 at 0.3)
 and lost coverage on the older pairs (0.843 → 0.807). Neither is shipped
 (``probable_concepts_not_chosen`` in ``calibration.json``); run this again when new pairs
-are written, and ship a value only if the aside agrees. Nothing is written.
+are written, and ship a value only if the aside agrees. Again after three more pairs (18
+in-sample, 9 aside): in-sample 0.832 → 0.842, aside 0.762 → 0.726. Nothing is written.
 """
 
 from __future__ import annotations
