@@ -5,7 +5,7 @@ _probable_candidate`): when a recommendation's best candidate answers another
 recommendation better, may its next candidates still make the probable link? Searched
 around the shipped calibration (its other decision parameters kept), with the floor of
 probable links, on the in-sample report pairs, the demo and PROMSOC — never the aside
-third — and chosen by the same rule as the decision grid (`evals.calibrate_mapping._score`:
+third — and chosen by the same rule as the decision grid (`evals.calibrate_grid._score`:
 PROMSOC and the demo first). A small grid of its own: the decision grid times these three
 values would take an hour of CPU.
 
@@ -27,13 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.mapping.semantic import CALIBRATION_FILE, Calibration, calibration
-from evals.calibrate_mapping import (
-    GridPoint,
-    GridRun,
-    _best,
-    _embedder,
-    leave_one_pair_out,
-)
+from evals.calibrate_grid import GridPoint, GridRun, _best, leave_one_pair_out
+from evals.calibrate_mapping import _embedder
 from evals.mapping_eval import Embedders
 
 DEPTHS = (1, 2, 3)

@@ -6,11 +6,15 @@
   and the 36 actions of the plan; gold links are the plan's written references.
 * HELHa proxy (shared gold): each local action and the objective it belongs to.
 
+`datasets_for` gives the calibration's PROMSOC and demo (`evals.calibrate_thresholds`,
+`evals.calibrate_grid`).
+
 "Hidden" means the mapper sees recommendation texts and actions with every link removed.
 """
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +23,7 @@ from assistant.parsing import parse_file
 from assistant.schema import Plan
 from assistant.settings import Settings
 from evals.gold import load_gold_plan
-from evals.shared import REPO_ROOT, SharedData
+from evals.shared import REPO_ROOT, SharedData, SharedDataMissing, locate_shared
 
 DEMO = REPO_ROOT / "corpus" / "demo"
 
@@ -92,3 +96,24 @@ def helha_proxy(shared: SharedData) -> ProxyDataset:
 
 def load_path(path: Path) -> Plan:
     return parse_file(path, Settings())
+
+
+def datasets_for(shared: Path | None) -> list[HiddenDataset]:
+    """PROMSOC (from the shared data at `shared`, default ../shared) and the demo corpus.
+
+    Without the shared data the calibration would rest on the demo corpus alone and write
+    figures that look complete: it goes on (the demo is still data) but says so loudly on
+    stderr, with where it looked and how to point it elsewhere.
+    """
+    datasets = [demo()]
+    try:
+        datasets.insert(0, promsoc(locate_shared(shared)))
+    except SharedDataMissing as missing:
+        banner = "!" * 78
+        print(
+            f"{banner}\nWARNING: PROMSOC data missing — calibrating WITHOUT it (demo corpus "
+            f"only); the figures written are not comparable with a full calibration.\n"
+            f"{missing}\n{banner}",
+            file=sys.stderr,
+        )
+    return datasets

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import fields
 
 from assistant.errors import NoRecognisableContentError
@@ -40,7 +40,7 @@ from assistant.extract.prose import (
     swot_item_text,
 )
 from assistant.extract.reading_score import reading_score
-from assistant.extract.recommendation_tables import read_recommendation_table
+from assistant.extract.recommendation_tables import continued, read_recommendation_table
 from assistant.extract.references import OPENING_QUOTES
 from assistant.extract.report_sections import ReportReader
 from assistant.extract.stream import Item, Line, stream
@@ -155,9 +155,12 @@ class _Walker:
                 self._close_flat()
                 self.flat_columns = None
                 self.ctx.listed = None
-                if not read_swot_table(item, self.plan) and not read_recommendation_table(
-                    item, self.ctx, self.plan
-                ):
+                summary, pieces = continued(item, self._tables_after(index))
+                if read_swot_table(item, self.plan):
+                    pass
+                elif read_recommendation_table(summary, self.ctx, self.plan):
+                    index += pieces  # the pieces the page breaks cut from it are read
+                else:
                     read_table(item, self.ctx, self.plan, self._lookahead(index))
                 index += 1
             else:
@@ -190,6 +193,15 @@ class _Walker:
         if best is not None:
             for slot in fields(PlanBuilder):
                 setattr(self.plan, slot.name, getattr(best[1], slot.name))
+
+    def _tables_after(self, index: int) -> Iterator[Table]:
+        """The tables right after the item at `index`, up to the first other item (lazily:
+        only a summary table of recommendations looks at them)."""
+        for at in range(index + 1, len(self.items)):
+            item = self.items[at]
+            if not isinstance(item, Table):
+                return
+            yield item
 
     def _lookahead(self, index: int) -> list[TableRow]:
         """The first rows of the tables after the item at `index` (as many as `align` reads)."""

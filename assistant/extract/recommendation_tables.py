@@ -7,12 +7,16 @@ A table is read this way when its header names a recommendations column and no p
 column (action, owner, deadline, indicators, status): its cells hold the committee's
 wording, not references to it. The criterion comes from a criterion column, a row that
 names only a criterion, or the report's section; the number from the cell ("1.", "R2 :",
-"Recommandation 3 :") or, failing that, the order within the criterion.
+"Recommandation 3 :") or, failing that, the order within the criterion. A PDF gives such a
+table one piece a page, the later pieces without the header: tables of the same width
+right after it go on with it (`continued`), and a first row holding only the end of a
+wording (the page break cut the row) completes the row above.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from assistant.extract.builder import PlanBuilder
 from assistant.extract.context import Context
@@ -38,6 +42,47 @@ _NUMBERED = re.compile(
 )
 _CRITERION = re.compile(r"^\s*(?:crit[èe]re\s*|c\s*)?(?P<num>\d{1,2}(?:\.\d{1,2})*)\b", re.I)
 _MIN_WORDING = 25  # characters: shorter cells are references, not wordings
+
+
+def continued(table: Table, following: Iterable[Table]) -> tuple[Table, int]:
+    """A report's summary table with the tables right after it that go on with it (same
+    width, no header of their own), and how many of them; the table alone otherwise."""
+    found = _header(table.rows[:3])
+    if found is None:
+        return table, 0
+    text_column = found[1]
+    width = _width(table)
+    rows = list(table.rows)
+    taken = 0
+    for piece in following:
+        if _width(piece) != width or _names_columns(piece):
+            break
+        pieces = list(piece.rows)
+        first = pieces[0]
+        cut = [i for i, cell in enumerate(first.cells) if cell.strip()] == [text_column]
+        if cut and rows:
+            above = rows[-1]
+            cells = list(above.cells)
+            cells[text_column] = f"{cells[text_column]} {first.cells[text_column].strip()}"
+            rows[-1] = TableRow(tuple(cells), above.span, above.merged)
+            pieces = pieces[1:]
+        rows.extend(pieces)
+        taken += 1
+    if not taken:
+        return table, 0
+    return Table(rows=tuple(rows), span=table.span), taken
+
+
+def _width(table: Table) -> int:
+    return max((len(row.cells) for row in table.rows), default=0)
+
+
+def _names_columns(table: Table) -> bool:
+    """Does the table's first row name columns (a header: another table)?"""
+    return (
+        bool(table.rows)
+        and sum(column_of(cell) is not None for cell in table.rows[0].cells if cell.strip()) >= 2
+    )
 
 
 def read_recommendation_table(table: Table, ctx: Context, plan: PlanBuilder) -> bool:

@@ -22,6 +22,11 @@ from assistant.extract.vocabulary import (
 from assistant.readers.base import TableRow
 
 
+#: A cell naming no column with at least this many words is a sentence: a data row's, never
+#: a title (the longest titles the vocabulary does not know run to five or six words).
+_SENTENCE_WORDS = 8
+
+
 def header_roles(row: TableRow) -> dict[int, Column] | None:
     """Column roles when the row is a plan-table header (≥ 2 known columns), else None."""
     roles: dict[int, Column] = {}
@@ -36,7 +41,11 @@ def header_roles(row: TableRow) -> dict[int, Column] | None:
         # one period is a deadline cell of a data row; a timeline has several
         roles = {i: role for i, role in roles.items() if role is not Column.TIMELINE}
     filled = sum(1 for cell in row.cells if cell.strip())
-    if any(worded_as_action(cell) for i, cell in enumerate(row.cells) if i not in roles):
+    if any(
+        worded_as_action(cell) or len(cell.split()) >= _SENTENCE_WORDS
+        for i, cell in enumerate(row.cells)
+        if i not in roles
+    ):
         return None  # « Créer un répertoire… | Coordinateur des stages | 2024 | 2026 »: data
     if len(roles) < 0.6 * filled:
         return None  # a data row that happens to contain a column word ("Actions locales")

@@ -76,6 +76,14 @@ class Calibration:
     # in-sample and lost on the aside third.
     probable_depth: int = 1
     probable_window: float = 0.0
+    # A best candidate naming at least this share of the recommendation's concepts makes
+    # the probable link even when its action answers another recommendation better (None:
+    # never): the concept overlap tells an answered recommendation from one that only
+    # shares the plan's themes better than the cosine does.
+    probable_concepts: float | None = None
+    # The weight of the cosine in the ranking score when the overlap is measured on
+    # concepts (None: `dense_weight`, as for the plain link score).
+    paraphrase_dense_weight: float | None = None
 
 
 DEFAULT_CALIBRATION = Calibration(
@@ -168,6 +176,10 @@ class Candidate:
     paraphrase: float | None = None
     # What the action's criterion adds to (or takes from) the ranking score.
     prior: float = 0.0
+    # The share of the query's concepts the action names (None: no synonyms asked for):
+    # measured apart from the cosine, it tells an answered recommendation from one that
+    # only shares a theme with the plan better than the link score does.
+    concepts: float | None = None
 
     @property
     def rank_score(self) -> float:
@@ -226,23 +238,29 @@ def score_actions(
 
     wanted = expand(query_tokens) if expand is not None else set()
 
-    def paraphrase(tokens: list[str], cosine: float | None) -> float | None:
+    def concepts(tokens: list[str]) -> float | None:
         if expand is None:
             return None
-        shared = len(wanted & expand(tokens)) / len(wanted) if wanted else 0.0
-        return link_score(cosine, shared, params.dense_weight)
+        return len(wanted & expand(tokens)) / len(wanted) if wanted else 0.0
 
+    ranking_weight = (
+        params.dense_weight
+        if params.paraphrase_dense_weight is None
+        else params.paraphrase_dense_weight
+    )
     scored = []
     for hit in hits:
         tokens = passage_tokens(hit)
         plain = link_score(hit.dense_score, overlap(query_tokens, tokens), params.dense_weight)
+        shared = concepts(tokens)
         scored.append(
             Candidate(
                 hit.passage.id,
                 plain,
                 hit,
-                paraphrase(tokens, hit.dense_score),
+                None if shared is None else link_score(hit.dense_score, shared, ranking_weight),
                 (prior or {}).get(hit.passage.id, 0.0),
+                shared,
             )
         )
     scored.sort(key=lambda c: -c.rank_score)

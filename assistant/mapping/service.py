@@ -255,6 +255,11 @@ def _stands_out(scored: Sequence[Candidate], standout: float | None) -> bool:
     return scored[0].rank_score - second >= standout
 
 
+def _names_its_concepts(candidate: Candidate, floor: float | None) -> bool:
+    """Does the candidate name at least `floor` of the recommendation's concepts?"""
+    return floor is not None and candidate.concepts is not None and candidate.concepts >= floor
+
+
 def _probable_candidate(
     scored: Sequence[Candidate], index: int, claims: dict[str, list[_Claim]], params: Calibration
 ) -> Candidate | None:
@@ -268,7 +273,11 @@ def _probable_candidate(
     best = scored[0]
     if best.rank_score < (params.probable or 0.0):
         return None
-    if _answers_best(best, index, claims, params) or _stands_out(scored, params.probable_standout):
+    if (
+        _answers_best(best, index, claims, params)
+        or _stands_out(scored, params.probable_standout)
+        or _names_its_concepts(best, params.probable_concepts)
+    ):
         return best
     for candidate in scored[1 : params.probable_depth]:
         if (

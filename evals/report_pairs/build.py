@@ -30,13 +30,29 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from evals.report_pairs.specs import CRITERIA, PAIRS, Spec
+from evals.report_pairs.specs_hedged import DIETETIQUE
+from evals.report_pairs.specs_hedged_dashes import SCIENCES_POLITIQUES
+from evals.report_pairs.specs_hedged_global import GESTION_PUBLIQUE
+from evals.report_pairs.specs_hedged_page import SAGE_FEMME
+from evals.report_pairs.specs_hedged_prose import ERGOTHERAPIE
+from evals.report_pairs.specs_hedged_table import ELECTROMECANIQUE
 from evals.report_pairs.specs_more import MORE_PAIRS
 from evals.report_pairs.specs_outcomes import OUTCOME_PAIRS
 from evals.report_pairs.specs_semantic import SEMANTIC_PAIRS
 from evals.report_pairs.specs_styles import STYLE_PAIRS
 from evals.report_pairs.specs_voices import VOICE_PAIRS
 
-ALL_PAIRS = PAIRS + SEMANTIC_PAIRS + MORE_PAIRS + STYLE_PAIRS + VOICE_PAIRS + OUTCOME_PAIRS
+HEDGED_PAIRS = (
+    DIETETIQUE,
+    ERGOTHERAPIE,
+    GESTION_PUBLIQUE,
+    ELECTROMECANIQUE,
+    SAGE_FEMME,
+    SCIENCES_POLITIQUES,
+)
+ALL_PAIRS = (
+    PAIRS + SEMANTIC_PAIRS + MORE_PAIRS + STYLE_PAIRS + VOICE_PAIRS + OUTCOME_PAIRS + HEDGED_PAIRS
+)
 
 HERE = Path(__file__).parent
 PAIRS_DIR = HERE / "pairs"

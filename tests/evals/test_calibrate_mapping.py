@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from evals.calibrate_mapping import datasets_for, parse_args
+from evals.calibrate_mapping import parse_args
+from evals.mapping_data import datasets_for
 
 
 def test_shared_path_and_steps_are_parsed() -> None:

@@ -298,3 +298,25 @@ def test_a_data_row_whose_cells_start_like_titles_is_no_second_header() -> None:
         ("Créer", "Coordinateur des stages", "2026"),
         ("Évaluer", "Conseil de catégorie", "2026"),
     ]
+
+
+def test_a_data_row_made_of_column_words_is_not_a_new_header() -> None:
+    """An action worded as a noun phrase, in a row whose other cells happen to start like
+    titles (« Axe 2 — … », « Coordinateur·rice des stages », « Calendrier diffusé »), is a
+    data row: a sentence is never a column title. Read as a header, it silently dropped
+    the nine actions below it (report pair bachelier-dietetique: 4 of 13 actions)."""
+    plan = _plan(
+        _table(
+            1,
+            ("Axe", "Objectif", "Action", "Responsable", "Échéance", "Indicateurs"),
+            ("Axe 1 — Gouvernance", "Voix des apprenants", "Deux sièges réservés aux "
+             "délégués au conseil", "Coordination qualité", "2025-2026", "Procès-verbal"),
+            ("Axe 2 — Métier", "Ressources documentaires", "Abonnement de la bibliothèque à "
+             "une table de composition des aliments", "Coordinateur·rice des stages",
+             "2026-2027", "Calendrier diffusé"),
+            ("Axe 3 — Programme", "Lisibilité du cursus", "Fusion des chapitres communs en "
+             "un seul cours", "Conseil pédagogique", "juin 2026", "Document adopté"),
+        )
+    )  # fmt: skip
+    assert [a.text[:12] for a in plan.actions] == ["Deux sièges ", "Abonnement d", "Fusion des c"]
+    assert plan.actions[1].owner == "Coordinateur·rice des stages"
