@@ -21,7 +21,6 @@ from assistant.extract.vocabulary import (
 )
 from assistant.readers.base import TableRow
 
-
 #: A cell naming no column with at least this many words is a sentence: a data row's, never
 #: a title (the longest titles the vocabulary does not know run to five or six words).
 _SENTENCE_WORDS = 8
