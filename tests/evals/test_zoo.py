@@ -121,6 +121,7 @@ def _document_xml(name: str) -> str:
         "liste-multiniveau",
         "puces-dans-cellules",
         "numerotation-axes-objectifs",
+        "recommandations-gras-champs-en-ligne",
     ],
 )
 def test_lists_are_real_word_numbering(name: str) -> None:
@@ -146,6 +147,8 @@ def test_lists_are_real_word_numbering(name: str) -> None:
         ("entete-fusionnee-responsabilites", "<w:gridSpan "),
         ("entete-fusionnee-responsabilites", '<w:vMerge w:val="restart"/>'),
         ("faiblesses-swot-budget-partenaires", '<w:vMerge w:val="restart"/>'),
+        ("constats-objectifs-moyens", '<w:vMerge w:val="restart"/>'),
+        ("responsable-fusionne-partenaires", '<w:vMerge w:val="restart"/>'),
     ],
 )
 def test_merges_are_real_word_merges(name: str, mark: str) -> None:

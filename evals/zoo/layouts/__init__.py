@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from evals.zoo.layouts import (
+    acronyms,
     bands,
     cards,
     cells,
@@ -14,16 +15,19 @@ from evals.zoo.layouts import (
     crossrefs,
     fiches,
     fichetable,
+    findings,
     followup,
     grouped,
     groupheader,
     hierarchy,
+    inline,
     keyed,
     longcells,
     merges,
     multipage,
     outline,
     ownerheadings,
+    ownermerge,
     placement,
     plain,
     planning,
@@ -32,11 +36,16 @@ from evals.zoo.layouts import (
     quarteryears,
     quotedbands,
     references,
+    responses,
+    sections,
     semesters,
     steering,
     swot,
+    symbols,
     tabs,
+    targets,
     timelines,
+    yearcells,
 )
 from evals.zoo.model import Layout
 
@@ -85,4 +94,13 @@ LAYOUTS: dict[str, Callable[[], Layout]] = {
     "paysage-trimestres-annuels": quarteryears.paysage_trimestres_annuels,
     "fiches-tableau-unique": fichetable.fiches_tableau_unique,
     "porteur-en-intertitre": ownerheadings.porteur_en_intertitre,
+    "constats-objectifs-moyens": findings.constats_objectifs_moyens,
+    "sigles-priorites-periodes": acronyms.sigles_priorites_periodes,
+    "recommandations-gras-champs-en-ligne": inline.recommandations_gras_champs_en_ligne,
+    "statuts-symboles-legende": symbols.statuts_symboles_legende,
+    "recommandation-reponse-prose": responses.recommandation_reponse_prose,
+    "responsable-fusionne-partenaires": ownermerge.responsable_fusionne_partenaires,
+    "indicateurs-valeurs-cibles": targets.indicateurs_valeurs_cibles,
+    "criteres-numerotation-multipage": sections.criteres_numerotation_multipage,
+    "paysage-annees-responsable": yearcells.paysage_annees_responsable,
 }
