@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from assistant.audit.base import quote
 from assistant.ids import fold
 from assistant.schema import Action, Plan, StatusCategory
 from assistant.schema.changes import (
@@ -23,6 +24,7 @@ from assistant.schema.changes import (
     ChangeKind,
     PlanChanges,
     RecurringRecommendation,
+    ReportRecommendation,
     VersionFigures,
     VersionSummary,
 )
@@ -62,6 +64,8 @@ def compare_versions(
         changes += moved
         unchanged += not moved
     orphaned = _orphaned(previous, current)
+    recurring = _recurring(previous, current, plans)
+    new, dropped = _new_and_dropped(previous, current, recurring)
     changes += [
         ActionChange(kind=ChangeKind.REMOVED, text=action.text, previous_action_id=action.id)
         for action in previous.actions
@@ -77,7 +81,9 @@ def compare_versions(
         orphaned_recommendations=[ref for _key, ref in orphaned],
         orphaned_keys=[key for key, _ref in orphaned],
         unchanged=unchanged,
-        recurring_recommendations=_recurring(previous, current, plans),
+        recurring_recommendations=recurring,
+        new_recommendations=new,
+        dropped_recommendations=dropped,
         previous_figures=version_figures(previous),
         figures=version_figures(current),
     )
@@ -152,6 +158,27 @@ def _recurring(
     return found
 
 
+def _new_and_dropped(
+    previous: Plan, current: Plan, recurring: Sequence[RecurringRecommendation]
+) -> tuple[list[ReportRecommendation], list[ReportRecommendation]]:
+    """Two reports' recommendations that do not come back: new ones, and those dropped."""
+    if previous.actions or current.actions:
+        return [], []
+    back = {r.ref for r in recurring}
+    before = {r.previous_ref for r in recurring}
+    new = [
+        ReportRecommendation(ref=r.ref, text=r.text)
+        for r in current.recommendations
+        if r.text and r.ref not in back
+    ]
+    dropped = [
+        ReportRecommendation(ref=r.ref, text=r.text)
+        for r in previous.recommendations
+        if r.text and r.ref not in before
+    ]
+    return new, dropped
+
+
 def _moves(before: Action, now: Action, score: float) -> list[ActionChange]:
     common = {"text": now.text, "action_id": now.id, "previous_action_id": before.id}
     moves: list[ActionChange] = []
@@ -224,9 +251,11 @@ def describe_change(change: ActionChange) -> str:
 
 def describe_plan_changes(changes: PlanChanges) -> list[str]:
     """The French lines of one plan's changes: a heading line, then one line per change."""
+    same_report = _same_report(changes)
+    summary = _report_summary(changes, same_report) if _is_report(changes) else _summary(changes)
     head = (
         f"{changes.name} (version {changes.version}) par rapport à {changes.previous_name} "
-        f"(version {changes.previous_version}) : {_summary(changes)}."
+        f"(version {changes.previous_version}) : {summary}."
     )
     lines = [head]
     if changes.previous_figures is not None and changes.figures is not None:
@@ -236,6 +265,17 @@ def describe_plan_changes(changes: PlanChanges) -> list[str]:
             f"{describe_figures(changes.figures)}"
         )
     lines += [describe_change(change) for change in changes.changes]
+    if same_report:
+        return lines  # nothing « comes back »: it is the same report, not a later cycle
+    if changes.new_recommendations:
+        lines.append(
+            "Nouvelles recommandations : " + " ; ".join(map(_named, changes.new_recommendations))
+        )
+    if changes.dropped_recommendations:
+        lines.append(
+            "Recommandations du rapport précédent qui ne figurent plus dans le nouveau : "
+            + " ; ".join(map(_named, changes.dropped_recommendations))
+        )
     for back in changes.recurring_recommendations:
         done = (
             " ; pourtant marquée réalisée : "
@@ -271,13 +311,68 @@ def describe_figures(figures: VersionFigures) -> str:
         for key, label in _STATUS_FR.items()
         if figures.by_status.get(key)
     )
-    actions = f"{figures.actions} action{'s' if figures.actions != 1 else ''}"
+    n = figures.recommendations
+    if not figures.actions and n:  # an experts' report: its own recommendations
+        return f"{n} recommandation{'s' if n > 1 else ''}"
+    actions = f"{figures.actions} action{'s' if figures.actions > 1 else ''}"
     parts = [f"{actions} ({statuses})" if statuses else actions]
     if figures.recommendations:
         # the plan's own citations, not the experts' report: the report beside it may count
         # 16 recommendations where the plan cites 13
-        n = figures.recommendations
         parts.append(f"{n} recommandation{'s' if n != 1 else ''} citée{'s' if n != 1 else ''}")
+    return ", ".join(parts)
+
+
+def _named(recommendation: ReportRecommendation) -> str:
+    """« Critère 1, Recommandation 3 « Ouvrir une antenne de la section… » »."""
+    if not recommendation.text:
+        return recommendation.ref
+    return f"{recommendation.ref} {quote(recommendation.text, 80)}"
+
+
+def _is_report(changes: PlanChanges) -> bool:
+    """Two versions of an experts' report (recommendations, no action on either side)."""
+    before, now = changes.previous_figures, changes.figures
+    return (
+        before is not None
+        and now is not None
+        and not before.actions
+        and not now.actions
+        and bool(before.recommendations or now.recommendations)
+    )
+
+
+def _same_report(changes: PlanChanges) -> bool:
+    """Every recommendation taken over word for word, none new, none dropped: the same
+    report stored again (another format of it), not a later evaluation cycle."""
+    back = changes.recurring_recommendations
+    return (
+        _is_report(changes)
+        and bool(back)
+        and all(r.similarity >= 1.0 for r in back)
+        and not changes.new_recommendations
+        and not changes.dropped_recommendations
+    )
+
+
+def _report_summary(changes: PlanChanges, same_report: bool) -> str:
+    """« 14 recommandations reviennent, 1 nouvelle, 2 ne figurent plus »."""
+    if same_report:
+        n = len(changes.recurring_recommendations)
+        return (
+            f"même contenu, les {n} recommandations reprises mot pour mot (le même rapport, "
+            "pas un nouveau cycle d'évaluation)"
+        )
+    back = len(changes.recurring_recommendations)
+    new, dropped = len(changes.new_recommendations), len(changes.dropped_recommendations)
+    parts = [
+        f"{back} recommandation{'s' if back > 1 else ''} "
+        f"revien{'nent' if back > 1 else 't'} du rapport précédent"
+    ]
+    if new:
+        parts.append(f"{new} nouvelle{'s' if new > 1 else ''}")
+    if dropped:
+        parts.append(f"{dropped} ne figur{'ent' if dropped > 1 else 'e'} plus dans le nouveau")
     return ", ".join(parts)
 
 
