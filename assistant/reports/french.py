@@ -58,18 +58,25 @@ LINK_LABEL = {
 }
 
 
-def link_label(link: MappingLink) -> str:
+def link_label(link: MappingLink, *, score: bool = False) -> str:
     """How a link is named in a report: its kind, and whether anyone should check it.
 
-    A « lien probable » rests on a weak content match nobody has confirmed yet: a reader
-    of the matrix must see that it is to be checked, not read it as an answer.
+    A « lien probable » rests on a content match nobody has confirmed yet, that the
+    verdict does not rest on (`assistant.audit.weak_links`): a reader of the matrix must
+    see that it is to be checked, not read it as an answer.
+
+    Args:
+        score: put a semantic link's score after its kind (« sémantique 0,40, probable,
+            à confirmer »), for a matrix with no column of its own for the score.
     """
     label = LINK_LABEL[link.kind]
+    if score and link.kind is LinkKind.SEMANTIC:
+        label = f"{label} {decimal(link.score)},"
     if link.kind is LinkKind.SEMANTIC and link.confirmed:
-        return f"{label}, confirmé"
+        return f"{label.rstrip(',')}, confirmé"
     if link.probable:
         return f"{label} probable, à confirmer"
-    return label
+    return label.rstrip(",")
 
 
 STATUS_CATEGORY_LABEL = {

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.audit.weak_links import answering
 from assistant.reports.french import plural
 from assistant.schema import Gap, Mapping, Severity, TargetKind
 
@@ -63,7 +64,7 @@ def overlaps(
     for mapping in mappings:
         recs, actions = rows.setdefault(mapping.criterion or "", (set(), set()))
         recs.add(mapping.recommendation_id)
-        actions.update(link.action_id for link in mapping.links)
+        actions.update(link.action_id for link in answering(mapping))
     every_action = set(action_ids) | {a for _, actions in rows.values() for a in actions}
 
     def action_rows(action_id: str) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.audit.rules import GROUPED_WORDING, get_rule
+from assistant.audit.weak_links import answering
 from assistant.reports.data import ReportData
 from assistant.reports.french import (
     COVERAGE_LABEL,
@@ -205,7 +206,7 @@ def build_view(data: ReportData) -> ReportView:
     """Compute every section of the report from the bundle."""
     report = data.report
     smart = {score.action_id: score for score in report.smart}
-    linked = {link.action_id for mapping in report.mappings for link in mapping.links}
+    linked = {link.action_id for mapping in report.mappings for link in answering(mapping)}
     return ReportView(
         criteria=list(report.criteria),
         total=_total(data),
@@ -441,7 +442,7 @@ def _sources(draft: Draft) -> list[SourceView]:
 def _action_refs(data: ReportData) -> dict[str, list[str]]:
     refs: dict[str, list[str]] = {}
     for mapping in data.report.mappings:
-        for link in mapping.links:
+        for link in answering(mapping):
             cited = refs.setdefault(link.action_id, [])
             if mapping.recommendation_ref not in cited:
                 cited.append(mapping.recommendation_ref)
