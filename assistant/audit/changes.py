@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from assistant.audit.base import quote
+from assistant.french.numbers import percent
 from assistant.ids import fold
 from assistant.schema import Action, Plan, StatusCategory
 from assistant.schema.changes import (
@@ -285,7 +286,7 @@ def describe_plan_changes(changes: PlanChanges) -> list[str]:
         )
         lines.append(
             f"Recommandation qui revient : {back.ref} reprend {back.previous_ref} du rapport "
-            f"précédent (similarité {round(back.similarity * 100)} %){done}"
+            f"précédent (similarité {percent(back.similarity)}){done}"
         )
     if changes.orphaned_recommendations:
         lines.append(

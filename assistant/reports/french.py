@@ -8,11 +8,13 @@ renders the same on every machine (and golden files stay stable).
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import datetime
 
 from assistant.extract.dates import french_date
+from assistant.french.numbers import NNBSP as NNBSP
+from assistant.french.numbers import PERCENT_FORMAT as PERCENT_FORMAT
+from assistant.french.numbers import percent as percent
 from assistant.schema import (
     Coverage,
     DraftField,
@@ -25,7 +27,6 @@ from assistant.schema import (
 )
 
 NBSP = "\u00a0"  # espace insécable: before « : » and inside « guillemets »
-NNBSP = "\u202f"  # espace fine insécable: before ; ! ? and %
 
 
 COVERAGE_LABEL = {
@@ -145,15 +146,6 @@ def file_size(size_bytes: int) -> str:
     if size_bytes < 1024 * 1024:
         return f"{integer(round(size_bytes / 1024))}{NBSP}Ko"
     return f"{decimal(size_bytes / (1024 * 1024), 1)}{NBSP}Mo"
-
-
-def percent(value: float) -> str:
-    """0.62 -> '62 %' (narrow no-break space, as French typography wants).
-
-    Halves round up, as a spreadsheet's « 0 % » format does: 10 covered out of 16 is 63 %
-    in the HTML, the PDF and the XLSX alike (Python's `round` gives 62, to the even).
-    """
-    return f"{math.floor(round(value * 100, 9) + 0.5)}{NNBSP}%"
 
 
 def ratio(part: int, whole: int) -> float:

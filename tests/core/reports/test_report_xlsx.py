@@ -54,7 +54,7 @@ def test_summary_values_and_total_below_the_filter(workbook: Workbook) -> None:
     assert sheet["A1"].value and sheet["A1"].font.bold  # the report's title
     assert str(sheet["A3"].value).startswith("Situation au ")
     assert [c.value for c in sheet[7]] == ["Critère 4", 2, 1, 0, 1, 0.5, 2, 4]
-    assert sheet["F5"].number_format == "0%"
+    assert sheet["F5"].number_format == '0"\u202f"%'  # « 63 % », the French way
     assert sheet["A8"].value is None  # a blank row keeps the total out of sorting
     assert [c.value for c in sheet[9]][:5] == ["Total", 6, 4, 1, 1]
     assert sheet["A9"].font.bold
