@@ -21,8 +21,8 @@ def _version_note(version: int | None, previous: StoredDocument | None) -> str |
         return None
     return (
         f"Enregistré comme version {version} de « {previous.name} » : la version précédente "
-        "est conservée, et ce qui a changé est listé (« plan-assistant changes », section "
-        "« Changements » du rapport)."
+        "est conservée, et ce qui a changé figure dans la section « Changements depuis la "
+        "version précédente » du rapport d'audit."
     )
 
 
