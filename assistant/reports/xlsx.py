@@ -151,7 +151,7 @@ def _trace_sheet(sheet: Worksheet, data: ReportData, view: ReportView) -> None:
         Column("Échéance (date)", 14, wrap=False, number_format="DD/MM/YYYY"),
         Column("Indicateurs", 32),
         Column("État", 16),
-        Column("Lien", 16, wrap=False),
+        Column("Lien", 20),  # « sémantique probable, à confirmer » printed whole
         Column("Score du lien", 13, wrap=False, number_format="0.00"),
         Column("SMART (/5)", 11, wrap=False),
         Column("Id recommandation", 22, wrap=False),
