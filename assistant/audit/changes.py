@@ -277,6 +277,7 @@ def describe_plan_changes(changes: PlanChanges) -> list[str]:
             "Recommandations du rapport précédent qui ne figurent plus dans le nouveau : "
             + " ; ".join(map(_named, changes.dropped_recommendations))
         )
+    lines += _reused_references(changes)
     for back in changes.recurring_recommendations:
         done = (
             " ; pourtant marquée réalisée : "
@@ -322,6 +323,35 @@ def describe_figures(figures: VersionFigures) -> str:
         # 16 recommendations where the plan cites 13
         parts.append(f"{n} recommandation{'s' if n != 1 else ''} citée{'s' if n != 1 else ''}")
     return ", ".join(parts)
+
+
+def _reused_references(changes: PlanChanges) -> list[str]:
+    """A reference the new report gives to another recommendation than the previous one did.
+
+    The plan's actions cite the previous report's numbering: « Critère 1, Recommandation 3 »
+    written for the old recommendation now points at a new one, and the matrix would read
+    those actions as its answer. Said once per reference, with what the old one became.
+    """
+    became = {r.previous_ref: r.ref for r in changes.recurring_recommendations}
+    dropped = {r.ref for r in changes.dropped_recommendations}
+    kept = {ref for old, ref in became.items() if old == ref}
+    current = [r.ref for r in changes.recurring_recommendations]
+    current += [r.ref for r in changes.new_recommendations]
+    lines = []
+    for ref in dict.fromkeys(current):
+        if ref in kept or (ref not in became and ref not in dropped):
+            continue
+        before = (
+            f"l'ancienne est devenue {became[ref]}"
+            if ref in became
+            else "l'ancienne n'y figure plus"
+        )
+        lines.append(
+            f"Référence qui change de sens : {ref} désigne dans le nouveau rapport une autre "
+            f"recommandation que dans le précédent ({before}) ; les actions du plan qui la "
+            "citent visaient l'ancienne : vérifiez leurs références avant de lire leur couverture"
+        )
+    return lines
 
 
 def _named(recommendation: ReportRecommendation) -> str:

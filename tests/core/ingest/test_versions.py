@@ -171,6 +171,14 @@ def test_a_later_cycle_report_shows_the_recommendations_that_come_back(tmp_path:
                         "nouveau : Critère 1, Recommandation 3 « Centraliser l'information")
         for line in lines
     )  # fmt: skip
+    # the plan's « Critère 1, Recommandation 3 » was written for the old one
+    assert (
+        "Référence qui change de sens : Critère 1, Recommandation 3 désigne dans le nouveau "
+        "rapport une autre recommandation que dans le précédent (l'ancienne n'y figure plus) ; "
+        "les actions du plan qui la citent visaient l'ancienne : vérifiez leurs références "
+        "avant de lire leur couverture"
+    ) in lines
+    assert sum(line.startswith("Référence qui change de sens") for line in lines) == 1
 
 
 def test_the_same_report_stored_again_as_a_version_is_not_a_later_cycle(
