@@ -29,6 +29,7 @@ from assistant.analyses.store import AnalysisFiles, AnalysisKey
 from assistant.audit.changes import compare_versions
 from assistant.audit.coverage_rules import settle_coverage
 from assistant.audit.service import ActionDrafter, Drafter, run_audit
+from assistant.audit.weak_links import mark_weak_links
 from assistant.drafting import build_context, draft_actions_for, draft_for_actions
 from assistant.errors import WorkspaceChangingError
 from assistant.mapping.semantic import embedder_name
@@ -121,9 +122,10 @@ def workspace_mappings(
         found = _searcher(workspace, settings, searcher, embedder) if use_search else None
         tokenize = make_tokenizer(settings.retrieval.tokenizer).tokenize
         actions = {action.id: action for plan in plans for action in plan.actions}
-        # The audit's verdict (stalled-only recommendations are not « Couverte »), everywhere.
+        # The audit's verdict (stalled-only recommendations are not « Couverte ») and its
+        # links to confirm (`audit.weak_links`), everywhere.
         mappings = build_mappings(plans, found, tokenize, decisions=state.decisions)
-        return settle_coverage(mappings, actions)
+        return mark_weak_links(settle_coverage(mappings, actions))
 
     return _shared(
         workspace,

@@ -14,20 +14,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz
-
+from assistant.audit.report_cycles import (
+    is_report,
+    named,
+    new_and_dropped,
+    recurring_recommendations,
+    report_summary,
+    reused_references,
+    same_report,
+)
+from assistant.french.numbers import percent
 from assistant.ids import fold
-from assistant.schema import Action, Plan, StatusCategory
+from assistant.schema import Action, Plan
 from assistant.schema.changes import (
     ActionChange,
     ChangeKind,
     PlanChanges,
-    RecurringRecommendation,
     VersionFigures,
     VersionSummary,
 )
 from assistant.schema.workspace import PlanVersion
-from assistant.store.pairing import REWORDED_FLOOR, pair_actions
+from assistant.store.pairing import pair_actions
 
 
 def compare_versions(
@@ -62,6 +69,8 @@ def compare_versions(
         changes += moved
         unchanged += not moved
     orphaned = _orphaned(previous, current)
+    recurring = recurring_recommendations(previous, current, plans)
+    new, dropped = new_and_dropped(previous, current, recurring)
     changes += [
         ActionChange(kind=ChangeKind.REMOVED, text=action.text, previous_action_id=action.id)
         for action in previous.actions
@@ -77,7 +86,9 @@ def compare_versions(
         orphaned_recommendations=[ref for _key, ref in orphaned],
         orphaned_keys=[key for key, _ref in orphaned],
         unchanged=unchanged,
-        recurring_recommendations=_recurring(previous, current, plans),
+        recurring_recommendations=recurring,
+        new_recommendations=new,
+        dropped_recommendations=dropped,
         previous_figures=version_figures(previous),
         figures=version_figures(current),
     )
@@ -108,48 +119,6 @@ def summarise_version(version: PlanVersion) -> VersionSummary:
         ingested_at=version.ingested_at,
         figures=version_figures(version.plan),
     )
-
-
-def _recurring(
-    previous: Plan, current: Plan, plans: Sequence[Plan]
-) -> list[RecurringRecommendation]:
-    if previous.actions or current.actions:
-        return []  # a plan's cited recommendations are not a new cycle's report
-    worded = [r for r in previous.recommendations if r.text]
-    done: dict[str, list[str]] = {}
-    for plan in plans:
-        keys = {rec.id: rec.key for rec in plan.recommendations}
-        for action in plan.actions:
-            if action.status_category is StatusCategory.DONE:
-                for rec_id in action.addresses:
-                    if keys.get(rec_id):
-                        done.setdefault(keys[rec_id], []).append(action.text)
-    found: list[RecurringRecommendation] = []
-    taken: set[str] = set()
-    for rec in current.recommendations:
-        if not rec.text:
-            continue
-        scored = [
-            (fuzz.token_set_ratio(fold(rec.text), fold(old.text or "")), old)
-            for old in worded
-            if old.id not in taken
-        ]
-        if not scored:
-            continue
-        score, old = max(scored, key=lambda pair: pair[0])
-        if score < REWORDED_FLOOR:
-            continue
-        taken.add(old.id)
-        found.append(
-            RecurringRecommendation(
-                ref=rec.ref,
-                text=rec.text,
-                previous_ref=old.ref,
-                similarity=round(score / 100, 3),
-                done_actions=done.get(old.key, []) if old.key else [],
-            )
-        )
-    return found
 
 
 def _moves(before: Action, now: Action, score: float) -> list[ActionChange]:
@@ -224,9 +193,11 @@ def describe_change(change: ActionChange) -> str:
 
 def describe_plan_changes(changes: PlanChanges) -> list[str]:
     """The French lines of one plan's changes: a heading line, then one line per change."""
+    same = same_report(changes)
+    summary = report_summary(changes, same) if is_report(changes) else _summary(changes)
     head = (
         f"{changes.name} (version {changes.version}) par rapport à {changes.previous_name} "
-        f"(version {changes.previous_version}) : {_summary(changes)}."
+        f"(version {changes.previous_version}) : {summary}."
     )
     lines = [head]
     if changes.previous_figures is not None and changes.figures is not None:
@@ -236,6 +207,18 @@ def describe_plan_changes(changes: PlanChanges) -> list[str]:
             f"{describe_figures(changes.figures)}"
         )
     lines += [describe_change(change) for change in changes.changes]
+    if same:
+        return lines  # nothing « comes back »: it is the same report, not a later cycle
+    if changes.new_recommendations:
+        lines.append(
+            "Nouvelles recommandations : " + " ; ".join(map(named, changes.new_recommendations))
+        )
+    if changes.dropped_recommendations:
+        lines.append(
+            "Recommandations du rapport précédent qui ne figurent plus dans le nouveau : "
+            + " ; ".join(map(named, changes.dropped_recommendations))
+        )
+    lines += reused_references(changes)
     for back in changes.recurring_recommendations:
         done = (
             " ; pourtant marquée réalisée : "
@@ -245,7 +228,7 @@ def describe_plan_changes(changes: PlanChanges) -> list[str]:
         )
         lines.append(
             f"Recommandation qui revient : {back.ref} reprend {back.previous_ref} du rapport "
-            f"précédent (similarité {round(back.similarity * 100)} %){done}"
+            f"précédent (similarité {percent(back.similarity)}){done}"
         )
     if changes.orphaned_recommendations:
         lines.append(
@@ -271,12 +254,14 @@ def describe_figures(figures: VersionFigures) -> str:
         for key, label in _STATUS_FR.items()
         if figures.by_status.get(key)
     )
-    actions = f"{figures.actions} action{'s' if figures.actions != 1 else ''}"
+    n = figures.recommendations
+    if not figures.actions and n:  # an experts' report: its own recommendations
+        return f"{n} recommandation{'s' if n > 1 else ''}"
+    actions = f"{figures.actions} action{'s' if figures.actions > 1 else ''}"
     parts = [f"{actions} ({statuses})" if statuses else actions]
     if figures.recommendations:
         # the plan's own citations, not the experts' report: the report beside it may count
         # 16 recommendations where the plan cites 13
-        n = figures.recommendations
         parts.append(f"{n} recommandation{'s' if n != 1 else ''} citée{'s' if n != 1 else ''}")
     return ", ".join(parts)
 

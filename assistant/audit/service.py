@@ -15,6 +15,7 @@ from assistant.audit.roles import RoleCatalog
 from assistant.audit.rules import run_action_rules
 from assistant.audit.smart import smart_score
 from assistant.audit.swot import swot_gaps
+from assistant.audit.weak_links import answering, mark_weak_links
 from assistant.mapping.semantic import (
     ActionSearcher,
     Calibration,
@@ -81,8 +82,11 @@ def run_audit(
         asked = (SwotKind.WEAKNESS, SwotKind.THREAT)
         prepare_queries(searcher, [item.text for item in swot if item.kind in asked])
     actions = {action.id: action for plan in plans for action in plan.actions}
-    mappings = settle_coverage(
-        build_mappings(plans, searcher, tokenize, params=params, decisions=decisions), actions
+    mappings = mark_weak_links(
+        settle_coverage(
+            build_mappings(plans, searcher, tokenize, params=params, decisions=decisions),
+            actions,
+        )
     )
     gaps: list[Gap] = recommendation_gaps(mappings, actions)
     gaps += reference_gaps(mappings)
@@ -134,7 +138,8 @@ def criterion_summaries(mappings: Sequence[Mapping], gaps: Sequence[Gap]) -> lis
     for criterion in sorted(groups, key=_criterion_order):
         members = groups[criterion]
         rec_ids = {m.recommendation_id for m in members}
-        action_ids = {link.action_id for m in members for link in m.links}
+        # an action only probably linked (to be confirmed) is not one of the criterion's
+        action_ids = {link.action_id for m in members for link in answering(m)}
         related = related_gaps(gaps, rec_ids, action_ids)
         summaries.append(
             CriterionSummary(

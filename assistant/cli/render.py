@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from assistant.french.numbers import percent
 from assistant.schema import ROLE_LABELS_FR, Action, Plan, StructureReport
 from assistant.store import IngestReport, Outcome
 
@@ -139,7 +140,7 @@ def structure_table(structure: StructureReport) -> Table | None:
         return None
     confidence = structure.confidence
     table = Table(
-        title=f"Structure lue (confiance {confidence:.0%}"
+        title=f"Structure lue (confiance {percent(confidence)}"
         + (", à vérifier)" if structure.needs_review else ")"),
         expand=True,
     )
@@ -148,7 +149,7 @@ def structure_table(structure: StructureReport) -> Table | None:
     for report in tables:
         columns = ", ".join(
             f"n°{c.index + 1}{f' « {c.header} »' if c.header else ''} → "
-            f"{_ROLE_LABELS.get(c.role, c.role)} ({c.confidence:.0%})"
+            f"{_ROLE_LABELS.get(c.role, c.role)} ({percent(c.confidence)})"
             for c in report.columns
             if c.role
         )

@@ -28,6 +28,7 @@ from assistant.drafting.ids import draft_id
 from assistant.drafting.wording import academic_year_end, month_year
 from assistant.extract.dates import due_date
 from assistant.french.months import MONTHS
+from assistant.french.numbers import percent
 from assistant.ids import fold
 from assistant.schema import Action, Draft, DraftField, DraftSource, Plan, StatusCategory
 
@@ -183,7 +184,7 @@ def draft_deadlines(action: Action, context: DraftingContext, top: int = TOP) ->
                 rationale=(
                     f"Suggestion à valider, pas un fait : échéance que le plan donne à "
                     f"d'autres actions ({names}), surtout à celles au même état d'avancement, "
-                    f"dans l'horizon du plan. Part des votes : {round(share * 100)} %."
+                    f"dans l'horizon du plan. Part des votes : {percent(share)}."
                 ),
                 sources=[_source(n) for n in vote.supporters[:3]],
             )

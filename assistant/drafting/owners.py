@@ -24,6 +24,7 @@ from assistant.audit.owners import looks_like_a_person
 from assistant.audit.roles import RoleEntry, role_key, split_owner
 from assistant.drafting.context import DraftingContext, Neighbour, similar_actions
 from assistant.drafting.ids import draft_id
+from assistant.french.numbers import percent
 from assistant.schema import Action, Draft, DraftField, DraftSource
 
 # The weights below were chosen on the leave-one-out evaluation of the gold plans
@@ -331,7 +332,7 @@ def _rationale(vote: RoleVote, share: float, label: str) -> str:
     if actions:
         why = (
             f"« {label} » porte déjà {actions} action{'s' if actions > 1 else ''} "
-            f"proche{'s' if actions > 1 else ''} de celle-ci (part du vote : {share:.0%})"
+            f"proche{'s' if actions > 1 else ''} de celle-ci (part du vote : {percent(share)})"
         )
     else:
         why = f"« {label} » porte déjà des actions du même objectif ou du même axe"

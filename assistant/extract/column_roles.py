@@ -28,6 +28,7 @@ from assistant.extract.dates import due_date
 from assistant.extract.infinitives import is_infinitive, is_past_participle
 from assistant.extract.references import parse_references
 from assistant.extract.vocabulary import Column, is_status_value, priority_of, status_category
+from assistant.french.numbers import percent
 from assistant.ids import fold
 from assistant.schema import StatusCategory
 
@@ -279,7 +280,7 @@ def infer_roles(
         checkable = header in CONTENT_ROLES and header is not Column.ACTION
         confidence = 0.6 + 0.4 * agreement if checkable else 0.85
         evidence = "titre de colonne" + (
-            f" ; {agreement:.0%} des cellules ressemblent à des {_ROLE_NAMES[header]}"
+            f" ; {percent(agreement)} des cellules ressemblent à des {_ROLE_NAMES[header]}"
             if checkable
             else ""
         )
@@ -301,7 +302,7 @@ def infer_roles(
                 index,
                 role,
                 round(0.4 + 0.5 * share, 2),
-                f"contenu : {share:.0%} des cellules ressemblent à des {_ROLE_NAMES[role]}",
+                f"contenu : {percent(share)} des cellules ressemblent à des {_ROLE_NAMES[role]}",
             )
             taken.add(role)
             break

@@ -18,6 +18,7 @@ from assistant.extract.action_codes import code_key
 from assistant.extract.builder import PlanBuilder
 from assistant.extract.infinitives import is_infinitive
 from assistant.extract.stream import Item, Line
+from assistant.french.numbers import percent
 from assistant.schema import Action, StructureReport, TableKind, TableReport
 
 #: Below this confidence a table's reading is announced as unsure.
@@ -197,7 +198,7 @@ def _table_checks(table: TableReport, actions: list[Action]) -> list[str]:
     if table.confidence < LOW_CONFIDENCE and (unsure or table.note):
         names = ", ".join(f"« {c.header or c.index + 1} » → {c.role}" for c in unsure[:4])
         out.append(
-            f"{where} : lecture peu sûre (confiance {table.confidence:.0%})"
+            f"{where} : lecture peu sûre (confiance {percent(table.confidence)})"
             + (f" ; colonnes incertaines : {names}" if names else "")
             + (f" ; {table.note}" if table.note else "")
             + "."

@@ -18,6 +18,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from assistant.french.numbers import percent
 from assistant.ingest.signature import NEARLY_SAME, SAME_CONTENT, Signature, signature, similarity
 from assistant.parsing import ParsedFile
 from assistant.schema import Plan
@@ -45,8 +46,7 @@ class DuplicateFound:
         how = "le même contenu que" if self.same else "un contenu très proche de"
         where = "un autre fichier de ce lot" if self.in_batch else "un document déjà importé"
         return (
-            f"{self.name} a {how} {self.of_name} ({where}, similarité "
-            f"{round(self.similarity * 100)} %)"
+            f"{self.name} a {how} {self.of_name} ({where}, similarité {percent(self.similarity)})"
         )
 
 

@@ -8,12 +8,14 @@ renders the same on every machine (and golden files stay stable).
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import datetime
 
 from assistant.audit.findings import SEVERITY_ORDER as FINDINGS_ORDER
 from assistant.extract.dates import french_date
+from assistant.french.numbers import NNBSP as NNBSP
+from assistant.french.numbers import PERCENT_FORMAT as PERCENT_FORMAT
+from assistant.french.numbers import percent as percent
 from assistant.french.plurals import plural as plural  # the one French plural, re-exported
 from assistant.schema import (
     Coverage,
@@ -27,7 +29,6 @@ from assistant.schema import (
 )
 
 NBSP = "\u00a0"  # espace insécable: before « : » and inside « guillemets »
-NNBSP = "\u202f"  # espace fine insécable: before ; ! ? and %
 
 
 COVERAGE_LABEL = {
@@ -60,18 +61,25 @@ LINK_LABEL = {
 }
 
 
-def link_label(link: MappingLink) -> str:
+def link_label(link: MappingLink, *, score: bool = False) -> str:
     """How a link is named in a report: its kind, and whether anyone should check it.
 
-    A « lien probable » rests on a weak content match nobody has confirmed yet: a reader
-    of the matrix must see that it is to be checked, not read it as an answer.
+    A « lien probable » rests on a content match nobody has confirmed yet, that the
+    verdict does not rest on (`assistant.audit.weak_links`): a reader of the matrix must
+    see that it is to be checked, not read it as an answer.
+
+    Args:
+        score: put a semantic link's score after its kind (« sémantique 0,40, probable,
+            à confirmer »), for a matrix with no column of its own for the score.
     """
     label = LINK_LABEL[link.kind]
+    if score and link.kind is LinkKind.SEMANTIC:
+        label = f"{label} {decimal(link.score)},"
     if link.kind is LinkKind.SEMANTIC and link.confirmed:
-        return f"{label}, confirmé"
+        return f"{label.rstrip(',')}, confirmé"
     if link.probable:
         return f"{label} probable, à confirmer"
-    return label
+    return label.rstrip(",")
 
 
 STATUS_CATEGORY_LABEL = {
@@ -140,15 +148,6 @@ def file_size(size_bytes: int) -> str:
     if size_bytes < 1024 * 1024:
         return f"{integer(round(size_bytes / 1024))}{NBSP}Ko"
     return f"{decimal(size_bytes / (1024 * 1024), 1)}{NBSP}Mo"
-
-
-def percent(value: float) -> str:
-    """0.62 -> '62 %' (narrow no-break space, as French typography wants).
-
-    Halves round up, as a spreadsheet's « 0 % » format does: 10 covered out of 16 is 63 %
-    in the HTML, the PDF and the XLSX alike (Python's `round` gives 62, to the even).
-    """
-    return f"{math.floor(round(value * 100, 9) + 0.5)}{NNBSP}%"
 
 
 def ratio(part: int, whole: int) -> float:

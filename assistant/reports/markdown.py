@@ -16,7 +16,6 @@ from assistant.reports.french import (
     MISSING,
     SEVERITY_HEADING,
     SEVERITY_ORDER,
-    decimal,
     file_size,
     link_label,
     long_date,
@@ -35,7 +34,7 @@ from assistant.reports.view import (
     TraceRow,
     build_view,
 )
-from assistant.schema import Coverage, CriterionSummary, LinkKind, Severity
+from assistant.schema import Coverage, CriterionSummary, Severity
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
@@ -247,9 +246,7 @@ def _action_cells(row: TraceRow) -> list[str]:
     if row.overdue:
         deadline += " (dépassée)"
     link = row.link
-    kind = link_label(link) if link is not None else MISSING
-    if link is not None and link.kind is LinkKind.SEMANTIC:
-        kind += f" {decimal(link.score)}"
+    kind = link_label(link, score=True) if link is not None else MISSING
     return [
         md(label or action.id),
         md(action.owner) if action.owner else MISSING,

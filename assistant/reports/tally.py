@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.audit.findings import gap_tally as gap_tally  # worded once, for the chat too
+from assistant.audit.weak_links import answering
 from assistant.reports.french import plural
 from assistant.schema import Gap, Mapping, TargetKind
 
@@ -50,7 +51,7 @@ def overlaps(
     for mapping in mappings:
         recs, actions = rows.setdefault(mapping.criterion or "", (set(), set()))
         recs.add(mapping.recommendation_id)
-        actions.update(link.action_id for link in mapping.links)
+        actions.update(link.action_id for link in answering(mapping))
     every_action = set(action_ids) | {a for _, actions in rows.values() for a in actions}
 
     def action_rows(action_id: str) -> int:

@@ -104,15 +104,14 @@ def _dossier(
         action = data.actions.get(link.action_id)
         if action is None:
             continue
-        kind = french.LINK_LABEL[link.kind]
-        if link.kind is LinkKind.SEMANTIC:
-            kind += f" {french.decimal(link.score)}"
+        kind = french.link_label(link, score=True)
         dossier.actions.append(DossierAction(action, kind, action.source.label()))
         for span in link.evidence:
             label = f"{french.quote(french.shorten(action.text, 60))} : {span.label()}"
             if label not in dossier.evidence:
                 dossier.evidence.append(label)
-        gaps += gaps_by_target.get(action.id, [])
+        if not link.probable:  # a link to be confirmed: not the recommendation's gaps yet
+            gaps += gaps_by_target.get(action.id, [])
     for gap in gaps:
         message = french.first_sentence(gap_message(data, gap))
         if message not in dossier.missing:

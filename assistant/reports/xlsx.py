@@ -4,22 +4,21 @@ Each sheet has a bold frozen header row, an autofilter, sized and wrapped column
 conditional fills (coverage, severity, missing values) that survive the coordinator's own
 edits. Each sheet also prints: landscape A4, fitted to the page width, the header row
 repeated on every page, rows tall enough for their wrapped text; the summary sheet opens
-with the report's title and its « situation au » date. The file is byte-for-byte reproducible: workbook dates are the audit's
-`generated_at` and the zip entries carry that same timestamp.
+with the report's title and its « situation au » date. The file is byte-for-byte
+reproducible: workbook dates are the audit's `generated_at` and the zip entries carry that
+same timestamp. Here each sheet says what its columns and rows are; `xlsx_table` writes
+them as a table, `xlsx_print` sets up the printed page.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.formatting.rule import CellIsRule, ColorScaleRule
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
@@ -33,6 +32,7 @@ from assistant.reports.french import (
     DRAFT_STATUS_LABEL,
     INDICATOR_KIND_LABEL,
     MISSING,
+    PERCENT_FORMAT,
     SEVERITY_LABEL,
     STATUS_CATEGORY_LABEL,
     TARGET_KIND_LABEL,
@@ -41,37 +41,20 @@ from assistant.reports.french import (
     ratio,
 )
 from assistant.reports.view import ReportView, build_view
-from assistant.reports.xlsx_print import note_rows, print_setup, row_height
-from assistant.schema import Coverage, Severity
-
-Cell = str | int | float | date | None
-
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
-_HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
-_BOLD = Font(bold=True)
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_TOP = Alignment(vertical="top")
-
-_COVERAGE_FILLS = {
-    COVERAGE_LABEL[Coverage.COVERED]: "C8E6C9",
-    COVERAGE_LABEL[Coverage.PARTIAL]: "FFE8A3",
-    COVERAGE_LABEL[Coverage.UNCOVERED]: "F4B6B6",
-}
-_SEVERITY_FILLS = {
-    SEVERITY_LABEL[Severity.CRITICAL]: "E57373",
-    SEVERITY_LABEL[Severity.MAJOR]: "FFB74D",
-    SEVERITY_LABEL[Severity.MINOR]: "FFE082",
-    SEVERITY_LABEL[Severity.INFO]: "B0C4DE",
-}
-_MISSING_FILL = "FDECEA"
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    width: float
-    wrap: bool = True
-    number_format: str | None = None
+from assistant.reports.xlsx_print import note_rows
+from assistant.reports.xlsx_table import (
+    BOLD,
+    COVERAGE_FILLS,
+    MISSING_FILL,
+    SEVERITY_FILLS,
+    Cell,
+    Column,
+    fill_equal,
+    table,
+    write_row,
+    yes,
+)
+from assistant.schema import Coverage
 
 
 def render_xlsx(data: ReportData) -> bytes:
@@ -105,7 +88,7 @@ def _summary_sheet(sheet: Worksheet, view: ReportView, data: ReportData) -> None
     sheet.title = "Synthèse"
     sheet.cell(row=1, column=1, value=data.title).font = Font(bold=True, size=14)
     if data.programme:
-        sheet.cell(row=2, column=1, value=data.programme).font = _BOLD
+        sheet.cell(row=2, column=1, value=data.programme).font = BOLD
     situation = f"Situation au {long_date(data.report.as_of)}"
     if view.origin_note:
         situation += f" — {view.origin_note}"
@@ -116,7 +99,7 @@ def _summary_sheet(sheet: Worksheet, view: ReportView, data: ReportData) -> None
         Column("Couvertes", 12, wrap=False),
         Column("Partielles", 12, wrap=False),
         Column("Non couvertes", 15, wrap=False),
-        Column("Taux de couverture", 19, wrap=False, number_format="0%"),
+        Column("Taux de couverture", 19, wrap=False, number_format=PERCENT_FORMAT),
         Column("Actions", 10, wrap=False),
         Column("Lacunes", 10, wrap=False),
     ]
@@ -133,19 +116,19 @@ def _summary_sheet(sheet: Worksheet, view: ReportView, data: ReportData) -> None
         columns[1] = Column("Recommandations citées", 24, wrap=False)
         rows = [[row[i] for i in keep] for row in rows]
     header = _SUMMARY_HEADER_ROW
-    last = _table(sheet, columns, rows[:-1], header_row=header)
+    last = table(sheet, columns, rows[:-1], header_row=header)
     # The total sits below the filtered table, so sorting never moves it.
     total_row = last + 2
-    _write_row(sheet, total_row, columns, rows[-1])
+    write_row(sheet, total_row, columns, rows[-1])
     for cell in sheet[total_row]:
-        cell.font = _BOLD
+        cell.font = BOLD
     # The same sentences as under the other formats' table: what the counts count.
     notes = note_rows(sheet, total_row + 2, [t for t in (f"En bref : {view.tally}.", view.total_note) if t],
                       len(columns))  # fmt: skip
     sheet.print_area = f"A1:{get_column_letter(len(columns))}{notes}"
     if not view.measured:
         return
-    red = PatternFill("solid", fgColor=_COVERAGE_FILLS[COVERAGE_LABEL[Coverage.UNCOVERED]])
+    red = PatternFill("solid", fgColor=COVERAGE_FILLS[COVERAGE_LABEL[Coverage.UNCOVERED]])
     sheet.conditional_formatting.add(
         f"E{header + 1}:E{total_row}",
         CellIsRule(operator="greaterThan", formula=["0"], fill=red),
@@ -168,7 +151,7 @@ def _trace_sheet(sheet: Worksheet, data: ReportData, view: ReportView) -> None:
         Column("Échéance (date)", 14, wrap=False, number_format="DD/MM/YYYY"),
         Column("Indicateurs", 32),
         Column("État", 16),
-        Column("Lien", 16, wrap=False),
+        Column("Lien", 20),  # « sémantique probable, à confirmer » printed whole
         Column("Score du lien", 13, wrap=False, number_format="0.00"),
         Column("SMART (/5)", 11, wrap=False),
         Column("Id recommandation", 22, wrap=False),
@@ -206,9 +189,9 @@ def _trace_sheet(sheet: Worksheet, data: ReportData, view: ReportView) -> None:
                     ]
                 action_id = link.action_id if link is not None else None
                 rows.append([*head, *cells, mapping.recommendation_id, action_id])
-    last = _table(sheet, columns, rows)
-    _fill_equal(sheet, "D", last, _COVERAGE_FILLS)
-    _fill_equal(sheet, "F:K", last, {MISSING: _MISSING_FILL})
+    last = table(sheet, columns, rows)
+    fill_equal(sheet, "D", last, COVERAGE_FILLS)
+    fill_equal(sheet, "F:K", last, {MISSING: MISSING_FILL})
 
 
 def _gaps_sheet(sheet: Worksheet, view: ReportView) -> None:
@@ -238,8 +221,8 @@ def _gaps_sheet(sheet: Worksheet, view: ReportView) -> None:
                 rows.append([SEVERITY_LABEL[severity], member.label, kind, message,
                              "\n".join(member.citations) or MISSING, gap.kind,
                              gap.target_id, gap.id])  # fmt: skip
-    last = _table(sheet, columns, rows)
-    _fill_equal(sheet, "A", last, _SEVERITY_FILLS)
+    last = table(sheet, columns, rows)
+    fill_equal(sheet, "A", last, SEVERITY_FILLS)
 
 
 def _drafts_sheet(sheet: Worksheet, view: ReportView) -> None:
@@ -252,7 +235,7 @@ def _drafts_sheet(sheet: Worksheet, view: ReportView) -> None:
         Column("Mesure", 36),
         Column("Cible", 12),
         Column("Échéance", 12),
-        Column("Confiance", 11, wrap=False, number_format="0%"),
+        Column("Confiance", 11, wrap=False, number_format=PERCENT_FORMAT),
         Column("Justification", 50),
         Column("Sources", 55),
         Column("Statut", 12, wrap=False),
@@ -273,7 +256,7 @@ def _drafts_sheet(sheet: Worksheet, view: ReportView) -> None:
             draft.target, draft.due, draft.confidence, draft.rationale, sources or MISSING,
             DRAFT_STATUS_LABEL[draft.status], draft.action_id, draft.id,
         ])  # fmt: skip
-    last = _table(sheet, columns, rows)
+    last = table(sheet, columns, rows)
     # A proposal is not a fact: shown in italics on a pale fill, like a pencilled note.
     for (cell,) in sheet.iter_rows(min_row=2, max_row=last, min_col=3, max_col=3):
         cell.font = Font(italic=True)
@@ -304,8 +287,8 @@ def _actions_sheet(sheet: Worksheet, data: ReportData, view: ReportView) -> None
     for action in data.actions.values():
         score = smart.get(action.id)
         flags: list[Cell] = (
-            [_yes(score.specific), _yes(score.measurable), _yes(score.assigned),
-             _yes(score.time_bound), _yes(score.tracked)]
+            [yes(score.specific), yes(score.measurable), yes(score.assigned),
+             yes(score.time_bound), yes(score.tracked)]
             if score is not None else [None] * 5
         )  # fmt: skip
         rows.append([
@@ -316,9 +299,9 @@ def _actions_sheet(sheet: Worksheet, data: ReportData, view: ReportView) -> None
             score.score if score is not None else None, *flags, action.source.label(),
             action.id,
         ])  # fmt: skip
-    last = _table(sheet, columns, rows)
-    _fill_equal(sheet, "D:H", last, {MISSING: _MISSING_FILL})
-    _fill_equal(sheet, "M:Q", last, {"non": _MISSING_FILL})
+    last = table(sheet, columns, rows)
+    fill_equal(sheet, "D:H", last, {MISSING: MISSING_FILL})
+    fill_equal(sheet, "M:Q", last, {"non": MISSING_FILL})
     if last >= 2:
         sheet.conditional_formatting.add(
             f"L2:L{last}",
@@ -343,7 +326,7 @@ def _documents_sheet(sheet: Worksheet, data: ReportData) -> None:
         [d.name, d.title, d.format.value.upper(), d.pages, d.size_bytes, d.sha256, d.id]
         for d in data.report.documents
     ]
-    _table(sheet, columns, rows)
+    table(sheet, columns, rows)
 
 
 #: The columns of the « Versions » sheet, after the document and the version.
@@ -380,71 +363,7 @@ def _versions_sheet(sheet: Worksheet, data: ReportData) -> None:
                 *(figures.by_status.get(key, 0) for key, _label in _STATUS_COLUMNS),
                 figures.without_owner, figures.without_deadline, figures.recommendations, said,
             ])  # fmt: skip
-    _table(sheet, columns, rows)
-
-
-def _yes(flag: bool) -> str:
-    return "oui" if flag else "non"
-
-
-def _table(
-    sheet: Worksheet,
-    columns: Sequence[Column],
-    rows: Iterable[Sequence[Cell]],
-    *,
-    header_row: int = 1,
-) -> int:
-    """Write a header row and the rows; returns the last row number (the header's if no rows)."""
-    for index, column in enumerate(columns, start=1):
-        cell = sheet.cell(row=header_row, column=index, value=column.header)
-        cell.font = _HEADER_FONT
-        cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    sheet.row_dimensions[header_row].height = row_height([c.header for c in columns], columns)
-    last = header_row
-    for last, row in enumerate(rows, start=header_row + 1):
-        _write_row(sheet, last, columns, row)
-        sheet.row_dimensions[last].height = row_height(row, columns)
-    sheet.freeze_panes = f"A{header_row + 1}"
-    sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(columns))}{last}"
-    # Internal ids are for filtering and pasting back, not for the printed page.
-    printed = len(columns)
-    while printed > 1 and columns[printed - 1].header.startswith("Id"):
-        printed -= 1
-    sheet.print_area = f"A1:{get_column_letter(printed)}{max(last, header_row)}"
-    print_setup(sheet, header_row)
-    return last
-
-
-def _write_row(
-    sheet: Worksheet, row: int, columns: Sequence[Column], values: Sequence[Cell]
-) -> None:
-    for index, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
-        cell = sheet.cell(row=row, column=index)
-        if isinstance(value, str):
-            cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-            # Document text is never a formula, even if it starts with '=' (formula injection).
-            cell.data_type = "s"
-        else:
-            cell.value = value
-        cell.alignment = _WRAP if column.wrap else _TOP
-        if column.number_format and value is not None:
-            cell.number_format = column.number_format
-
-
-def _fill_equal(sheet: Worksheet, columns: str, last: int, fills: dict[str, str]) -> None:
-    """Fill the data cells of `columns` ('D' or 'F:K') whose value equals a key of `fills`."""
-    if last < 2:  # no data row: Excel rejects a range such as D2:D1
-        return
-    first_column, _, last_column = columns.partition(":")
-    ref = f"{first_column}2:{last_column or first_column}{last}"
-    for text, colour in fills.items():
-        literal = '"' + text.replace('"', '""') + '"'
-        fill = PatternFill("solid", fgColor=colour)
-        sheet.conditional_formatting.add(
-            ref, CellIsRule(operator="equal", formula=[literal], fill=fill)
-        )
+    table(sheet, columns, rows)
 
 
 def _naive(moment: datetime) -> datetime:

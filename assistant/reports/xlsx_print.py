@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from openpyxl.worksheet.worksheet import Worksheet
 
 if TYPE_CHECKING:
-    from assistant.reports.xlsx import Cell, Column
+    from assistant.reports.xlsx_table import Cell, Column
 
 
 #: Points per printed line of 11-pt Calibri, and characters per unit of column width.

@@ -50,6 +50,13 @@ class ActionChange(BaseModel):
     )
 
 
+class ReportRecommendation(BaseModel):
+    """A recommendation of one of two reports compared, new in one or absent from it."""
+
+    ref: str = Field(description="The recommendation, as referenced.")
+    text: str | None = Field(default=None, description="Its wording.")
+
+
 class RecurringRecommendation(BaseModel):
     """A recommendation of a later evaluation's report that repeats one of the previous."""
 
@@ -115,6 +122,16 @@ class PlanChanges(BaseModel):
         default_factory=list,
         description="Experts' reports only: recommendations of the new report that come "
         "back from the previous one.",
+    )
+    new_recommendations: list[ReportRecommendation] = Field(
+        default_factory=list,
+        description="Experts' reports only: recommendations of the new report that the "
+        "previous one did not make.",
+    )
+    dropped_recommendations: list[ReportRecommendation] = Field(
+        default_factory=list,
+        description="Experts' reports only: recommendations of the previous report that the "
+        "new one no longer makes.",
     )
     previous_figures: VersionFigures | None = Field(
         default=None, description="The previous version's figures (its actions, statuses...)."

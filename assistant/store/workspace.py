@@ -35,7 +35,6 @@ from assistant.schema import (
 from assistant.schema.workspace import (
     Event,
     EventKind,
-    FileOutcome,
     IngestReport,
     Outcome,
     PlanVersion,
@@ -44,6 +43,7 @@ from assistant.schema.workspace import (
 )
 from assistant.settings import Settings
 from assistant.store import rows, structures
+from assistant.store.batch_report import batch_report
 from assistant.store.db import (
     DATABASE_NAME,
     PRIVATE_DIR_MODE,
@@ -193,6 +193,7 @@ class Workspace:
                 # A batch of unchanged files writes nothing at all, not even to the audit
                 # trail: re-running an import must leave the workspace byte-for-byte as is.
                 continued: dict[str, StoredDocument | None] = {}
+                written: dict[str, int] = {}  # the version number each file was stored as
                 if any(outcome is not Outcome.UNCHANGED for outcome in outcomes):
                     for done, (item, outcome) in enumerate(zip(parsed, outcomes, strict=True)):
                         if progress is not None:
@@ -204,6 +205,9 @@ class Workspace:
                                 created.append(copy)
                             previous = self._write_document(connection, item, previous, now)
                             continued[item.plan.document.id] = previous
+                            row = rows.find_document(connection, item.plan.document.id)
+                            if row is not None:
+                                written[item.plan.document.id] = row.version
                         rows.add_event(
                             connection,
                             now,
@@ -211,7 +215,7 @@ class Workspace:
                             item.plan.document.name,
                             _event_details(item, previous),
                         )
-                report = _report(connection, parsed, outcomes, continued)
+                report = batch_report(connection, parsed, outcomes, continued, written)
         except BaseException:
             # The database rolled back; copies made for it would be orphans.
             discard_originals(created)
@@ -451,48 +455,3 @@ def _event_details(item: ParsedFile, previous: StoredDocument | None) -> dict[st
         details["previous_sha256"] = previous.sha256
         details["previous_original_path"] = previous.original_path
     return details
-
-
-def _report(
-    connection: sqlite3.Connection,
-    parsed: Sequence[ParsedFile],
-    outcomes: Sequence[Outcome],
-    continued: dict[str, StoredDocument | None],
-) -> IngestReport:
-    files: list[FileOutcome] = []
-    for (
-        item,
-        outcome,
-    ) in zip(parsed, outcomes, strict=True):
-        document = item.plan.document
-        now = rows.find_document(connection, document.id)
-        counts = (
-            rows.count_items(connection, document.id)
-            if now is not None
-            else {
-                "recommendations": len(item.plan.recommendations),
-                "actions": len(item.plan.actions),
-                "swot_items": len(item.plan.swot),
-            }
-        )
-        previous = continued.get(document.id)
-        changed = outcome in (Outcome.REPLACED, Outcome.VERSION)
-        files.append(
-            FileOutcome(
-                name=document.name,
-                path=str(item.path),
-                document_id=document.id,
-                outcome=outcome,
-                sha256=document.sha256,
-                previous_sha256=previous.sha256 if previous and changed else None,
-                recommendations=counts["recommendations"],
-                actions=counts["actions"],
-                swot=counts["swot_items"],
-                warnings=item.plan.warnings,
-                duplicate_of=previous.name
-                if previous is not None and outcome is Outcome.VERSION
-                else None,
-                version=now.version if now is not None else None,
-            )
-        )
-    return IngestReport(files=files)

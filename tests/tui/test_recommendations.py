@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 from tui_helpers import SMALL, of_type, record_messages, settle
 
 from assistant.schema import Coverage
 from tui import messages as msg
 from tui.app import PlanAssistantApp
 from tui.screens.passage import PassageScreen
-from tui.screens.recommendation_detail import RecommendationDetailScreen
+from tui.screens.recommendation_detail import RecommendationDetailScreen, proposed_actions
 from tui.screens.recommendations import RecommendationsScreen, filter_mappings
 from tui.widgets.evidence import EvidenceView
 from tui.widgets.tables import ListTable
@@ -91,4 +91,44 @@ def test_filter_by_criterion_coverage_and_words(demo_app: PlanAssistantApp) -> N
     }
     assert filter_mappings(mappings, words="STAGE évaluation") == filter_mappings(
         mappings, words="stage evaluation"
+    )
+
+
+async def test_an_unanswered_recommendation_shows_the_actions_proposed_for_it(
+    demo_app: PlanAssistantApp,
+) -> None:
+    # Issue 13, item 4: the critical gaps get draft actions. The report printed them; the
+    # TUI said « Aucune action liée. » and nothing else on the very recommendation a
+    # coordinator must answer first.
+    mappings = demo_app.model.audit().report.mappings
+    c2r2 = next(m for m in mappings if m.recommendation_key == "c2/r2")
+    assert c2r2.coverage is Coverage.UNCOVERED
+    async with demo_app.run_test(size=(120, 60)) as pilot:
+        await settle(pilot)
+        await demo_app.run_in_area("recommandations", f"open({c2r2.recommendation_id!r})")
+        await settle(pilot)
+        detail = demo_app.screen
+        assert isinstance(detail, RecommendationDetailScreen)
+        shown = "\n".join(str(static.render()) for static in detail.query(Static))
+
+    assert "Actions proposées, à valider (2)" in shown
+    assert "Des propositions, pas des faits" in shown
+    assert "Mettre en place un suivi de l'insertion professionnelle des diplômés" in shown
+    assert "Constituer un réseau d'alumni" in shown  # the recommendation's two parts
+    assert "Responsable proposé : " in shown and "Indicateurs proposés : " in shown
+    assert "à valider · confiance 0," in shown
+    assert "recommandation des experts : Critère 2, Recommandation 2" in shown  # its source
+
+
+async def test_the_proposed_actions_are_listed_strongest_first(
+    demo_app: PlanAssistantApp,
+) -> None:
+    data = demo_app.model.audit()
+    for mapping in data.report.mappings:
+        listed = proposed_actions(data, mapping.recommendation_id)
+        assert [d.confidence for d in listed] == sorted(
+            (d.confidence for d in listed), reverse=True
+        )
+    assert sum(len(proposed_actions(data, m.recommendation_id)) for m in data.report.mappings) == (
+        len(data.report.action_drafts)
     )

@@ -2,7 +2,9 @@
 
 For each action the coordinator sees what experts look for (owner, deadline, indicators,
 status) and the highlighted words that tie it to the recommendation; Enter on a piece of
-evidence opens it in its document. A proposed (semantic) link — above all a « lien
+evidence opens it in its document. An unanswered recommendation shows the actions the
+drafter proposes for it (critical gaps first: what a coordinator has to add to the plan),
+strongest first. A proposed (semantic) link — above all a « lien
 probable, à confirmer » — is confirmed with c or rejected with x: the link whose evidence
 has the focus, else the first one still to confirm. The choice is saved at once and kept
 across re-imports; the verdict is recomputed.
@@ -24,6 +26,7 @@ from assistant.reports.view import verdict_label
 from assistant.schema import (
     Action,
     Coverage,
+    Draft,
     LinkDecisionKind,
     LinkKind,
     Mapping,
@@ -33,6 +36,7 @@ from assistant.schema import (
 from tui import messages as msg
 from tui.format import COVERAGE_STYLE, deadline_label, evidence_groups, status_label
 from tui.screens.base import AreaScreen
+from tui.widgets.drafts import draft_reasons, proposed_action_content
 from tui.widgets.evidence import EvidenceView
 
 
@@ -58,6 +62,14 @@ def link_facts(link: MappingLink, action: Action | None) -> Content:
             (" ; ".join(action.indicators), "") if action.indicators else ("aucun", "$warning"),
         ]
     return Content.assemble(*parts)
+
+
+def proposed_actions(data: ReportData | None, recommendation_id: str) -> list[Draft]:
+    """The draft actions for one recommendation, strongest first."""
+    if data is None:
+        return []
+    drafts = [d for d in data.report.action_drafts if d.recommendation_id == recommendation_id]
+    return sorted(drafts, key=lambda draft: -draft.confidence)
 
 
 def _same_words(excerpt: str, text: str) -> bool:
@@ -127,6 +139,21 @@ class RecommendationDetailScreen(AreaScreen):
                     yield Static(link_facts(link, action))
                     for context, marks in evidence_groups(link.evidence):
                         yield EvidenceView(context, marks)
+            proposals = proposed_actions(data, mapping.recommendation_id)
+            if proposals:
+                yield Static(f"Actions proposées, à valider ({len(proposals)})", classes="section")
+                yield Static(
+                    Content.styled(
+                        "Des propositions, pas des faits : à reprendre dans le plan si elles "
+                        "conviennent (elles figurent aussi, marquées « proposition », dans le "
+                        "rapport d'audit et dans le plan complété en .docx).",
+                        "$foreground-muted",
+                    )
+                )
+                for draft in proposals:
+                    with Vertical(classes="linked-action proposed-action"):
+                        yield Static(proposed_action_content(draft))
+                        yield Static(draft_reasons(draft))
 
     def on_mount(self) -> None:
         # Enter at once opens the recommendation in the report; the title stays in view.

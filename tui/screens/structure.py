@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from assistant.french.numbers import percent
 from assistant.schema import (
     CORRECTABLE_ROLES,
     ROLE_LABELS_FR,
@@ -84,7 +85,7 @@ class StructureScreen(Screen[None]):
                 label = ROLE_LABELS_FR.get(role or "", role or MISSING)
                 if report.index in self.not_plan:
                     label = "pas un plan"
-                sure = f"{column.confidence:.0%}" if column and column.role else MISSING
+                sure = percent(column.confidence) if column and column.role else MISSING
                 table.add_row(
                     Text(str(report.index)),
                     Text(str(index + 1)),

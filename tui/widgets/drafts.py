@@ -59,6 +59,25 @@ def draft_reasons(draft: Draft | None) -> Content:
     )  # fmt: skip
 
 
+def proposed_action_content(draft: Draft) -> Content:
+    """A draft action for an unanswered recommendation: the action, who, when, measured
+    how, and how confident the drafter is (the reasons follow, `draft_reasons`)."""
+    parts: list[str | tuple[str, str]] = [(draft.proposal, "bold")]
+    for label, value in (
+        ("Responsable proposé", draft.owner),
+        ("Échéance proposée", draft.due),
+        ("Indicateurs proposés", " ; ".join(draft.indicators) or None),
+    ):
+        if value:
+            parts += [(f"\n{label} : ", "$foreground-muted"), value]
+    parts += [
+        "\n",
+        (DRAFT_STATUS_LABEL[draft.status], _STATUS_STYLE[draft.status]),
+        (f" · confiance {decimal(draft.confidence)}", "$foreground-muted"),
+    ]
+    return Content.assemble(*parts)
+
+
 class DraftItem(ListItem):
     def __init__(self, draft: Draft) -> None:
         super().__init__(Static(draft_content(draft)), classes=f"draft -{draft.status.value}")

@@ -119,6 +119,26 @@ def test_a_fixed_choice_applies_to_every_duplicate_of_the_batch(tmp_path: Path) 
     assert len(workspace.actions()) == 36
 
 
+def test_each_file_of_a_batch_of_versions_says_the_version_it_was_stored_as(
+    tmp_path: Path,
+) -> None:
+    # The plan in four formats, all kept as versions: .md is version 1, .docx 2, .pdf 3,
+    # .xlsx 4. Only the last one is still a current document; the others used to come
+    # back with no version number and no note (the API showed « version: null »).
+    workspace = Workspace.open(tmp_path / "ws", Settings())
+
+    report = ingest_files(workspace, PLAN_FORMATS, duplicates=DuplicateChoice.NEW_VERSION)
+
+    assert [f.version for f in report.files] == [1, 2, 3, 4]
+    assert report.files[0].note is None  # the first one is simply added
+    names = [f.name for f in report.files]
+    for entry, earlier, number in zip(report.files[1:], names[:-1], (2, 3, 4), strict=True):
+        assert entry.outcome is Outcome.VERSION and entry.duplicate_of == earlier
+        assert entry.note is not None
+        assert entry.note.startswith(f"Enregistré comme version {number} de « {earlier} »")
+    assert len(workspace.actions()) == 36
+
+
 def test_the_coordinator_can_keep_both_as_distinct_documents(tmp_path: Path) -> None:
     # Two programmes' plans written from one template can look alike: the coordinator,
     # told so, keeps both; the one stored second says which document it resembles.

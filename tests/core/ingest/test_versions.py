@@ -15,7 +15,7 @@ from assistant.ingest import ingest_files
 from assistant.reports.html import render_html
 from assistant.reports.markdown import render_markdown
 from assistant.schema.changes import ChangeKind
-from assistant.schema.workspace import Outcome
+from assistant.schema.workspace import DuplicateChoice, Outcome
 from assistant.services import audit_workspace
 from assistant.settings import Settings
 from assistant.store import Workspace
@@ -157,6 +157,53 @@ def test_a_later_cycle_report_shows_the_recommendations_that_come_back(tmp_path:
     assert any(done.startswith("Créer une commission qualité") for done in first.done_actions)
     lines = describe_plan_changes(changes)
     assert any(line.startswith("Recommandation qui revient : ") for line in lines)
+    # what a coordinator reads first: the reports compared, in recommendations, not actions
+    assert lines[0].endswith(
+        ": 15 recommandations reviennent du rapport précédent, 1 nouvelle, 1 ne figure plus "
+        "dans le nouveau."
+    )
+    assert lines[1] == "Chiffres : version 1, 16 recommandations ; version 2, 16 recommandations"
+    assert "Nouvelles recommandations : Critère 1, Recommandation 3 « Ouvrir une antenne" in (
+        "\n".join(lines)
+    )
+    assert any(
+        line.startswith("Recommandations du rapport précédent qui ne figurent plus dans le "
+                        "nouveau : Critère 1, Recommandation 3 « Centraliser l'information")
+        for line in lines
+    )  # fmt: skip
+    # the plan's « Critère 1, Recommandation 3 » was written for the old one
+    assert (
+        "Référence qui change de sens : Critère 1, Recommandation 3 désigne dans le nouveau "
+        "rapport une autre recommandation que dans le précédent (l'ancienne n'y figure plus) ; "
+        "les actions du plan qui la citent visaient l'ancienne : vérifiez leurs références "
+        "avant de lire leur couverture"
+    ) in lines
+    assert sum(line.startswith("Référence qui change de sens") for line in lines) == 1
+
+
+def test_the_same_report_stored_again_as_a_version_is_not_a_later_cycle(
+    tmp_path: Path,
+) -> None:
+    """The report as .md then as .pdf, kept as a version: every recommendation is taken
+    over word for word. Listing 16 « recommandations qui reviennent », each with the actions
+    « pourtant marquée réalisée », told a director the experts had asked again."""
+    demo = Path(__file__).resolve().parents[3] / "corpus" / "demo"
+    workspace = Workspace.open(tmp_path / "ws", Settings())
+    ingest_files(
+        workspace,
+        [demo / "rapport-experts.md", demo / "rapport-experts.pdf", demo / "plan-action.md"],
+        duplicates=DuplicateChoice.NEW_VERSION,
+    )
+
+    [changes] = [c for c in plan_changes(workspace) if c.name == "rapport-experts.pdf"]
+    lines = describe_plan_changes(changes)
+
+    assert lines == [
+        "rapport-experts.pdf (version 2) par rapport à rapport-experts.md (version 1) : même "
+        "contenu, les 16 recommandations reprises mot pour mot (le même rapport, pas un "
+        "nouveau cycle d'évaluation).",
+        "Chiffres : version 1, 16 recommandations ; version 2, 16 recommandations",
+    ]
 
 
 def test_a_plan_removed_then_imported_again_goes_on_numbering_its_versions(

@@ -106,5 +106,6 @@ def test_a_probable_link_says_it_is_to_be_confirmed(report_data: ReportData) -> 
         return next(row for row in _table_rows(trace) if "sémantique" in row)
 
     assert "| sémantique 0,48 |" in semantic_row(False, False)
-    assert "| sémantique probable, à confirmer 0,48 |" in semantic_row(True, False)
-    assert "| sémantique, confirmé 0,48 |" in semantic_row(False, True)
+    # the score beside the kind, what to do with the link after it
+    assert "| sémantique 0,48, probable, à confirmer |" in semantic_row(True, False)
+    assert "| sémantique 0,48, confirmé |" in semantic_row(False, True)

@@ -54,7 +54,7 @@ def test_summary_values_and_total_below_the_filter(workbook: Workbook) -> None:
     assert sheet["A1"].value and sheet["A1"].font.bold  # the report's title
     assert str(sheet["A3"].value).startswith("Situation au ")
     assert [c.value for c in sheet[7]] == ["Critère 4", 2, 1, 0, 1, 0.5, 2, 4]
-    assert sheet["F5"].number_format == "0%"
+    assert sheet["F5"].number_format == '0"\u202f"%'  # « 63 % », the French way
     assert sheet["A8"].value is None  # a blank row keeps the total out of sorting
     assert [c.value for c in sheet[9]][:5] == ["Total", 6, 4, 1, 1]
     assert sheet["A9"].font.bold
@@ -123,3 +123,24 @@ def test_output_is_reproducible(report_data: ReportData) -> None:
         stamps = {info.date_time for info in archive.infolist()}
     assert stamps == {(2026, 11, 23, 14, 5, 0)}
     assert render_xlsx(report_data) == content
+
+
+def test_a_link_to_confirm_prints_whole(report_data: ReportData) -> None:
+    # « sémantique probable, à confirmer » in a 16-wide column that did not wrap printed
+    # « sémantique probab » through LibreOffice: the words that say to check it were cut.
+    mappings = [
+        m.model_copy(
+            update={"links": [link.model_copy(update={"probable": True}) for link in m.links]}
+        )
+        for m in report_data.report.mappings
+    ]
+    data = report_data.model_copy(
+        update={"report": report_data.report.model_copy(update={"mappings": mappings})}
+    )
+    sheet = load_workbook(io.BytesIO(render_xlsx(data)))["Traçabilité"]
+    [column] = [cell.column_letter for cell in sheet[1] if cell.value == "Lien"]
+    cells = [c for c in sheet[column][1:] if c.value == "sémantique probable, à confirmer"]
+    assert cells and all(c.alignment.wrap_text for c in cells)
+    width = sheet.column_dimensions[column].width
+    assert width >= len("sémantique") + 2  # the longest word on one line
+    assert all(sheet.row_dimensions[c.row].height >= 2 * 12 for c in cells)  # two lines tall

@@ -1,0 +1,46 @@
+"""Which links of the traceability matrix answer a recommendation, and which are proposals.
+
+The mapping keeps, beside the links a plan writes, the actions whose content comes close
+to a recommendation (semantic links), and gives its verdict. A semantic link the verdict
+does not rest on is a proposal: printed as an answering action in the matrix, the demo's
+A30 « Repérer les étudiants en difficulté… » (semantic 0.40) read as an answer to C1-R2
+(the evaluation of teaching), which three explicit actions already answer. Such a link
+is marked « probable, à confirmer » (`MappingLink.probable`) for every output, and is not
+counted among the recommendation's actions, until the coordinator confirms it.
+
+A semantic link answers only when it is all the verdict rests on: no action cites the
+recommendation, none is confirmed, and the mapping found it covered by content. The
+mapping's scores and verdicts are not changed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.schema import Coverage, LinkKind, Mapping, MappingLink
+
+
+def mark_weak_links(mappings: Sequence[Mapping]) -> list[Mapping]:
+    """The mappings, their semantic links the verdict does not rest on marked probable."""
+    return [_marked(mapping) for mapping in mappings]
+
+
+def answering(mapping: Mapping) -> list[MappingLink]:
+    """The links that answer the recommendation (not a « lien probable, à confirmer »)."""
+    return [link for link in mapping.links if not link.probable]
+
+
+def _marked(mapping: Mapping) -> Mapping:
+    settled = any(link.kind is not LinkKind.SEMANTIC or link.confirmed for link in mapping.links)
+    by_content = not settled and mapping.coverage is Coverage.COVERED
+    if by_content:
+        return mapping
+    links = [
+        link.model_copy(update={"probable": True})
+        if link.kind is LinkKind.SEMANTIC and not link.confirmed and not link.probable
+        else link
+        for link in mapping.links
+    ]
+    if links == mapping.links:
+        return mapping
+    return mapping.model_copy(update={"links": links})
