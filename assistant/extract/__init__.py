@@ -23,7 +23,7 @@ from assistant.extract.field_blocks import read_field_blocks
 from assistant.extract.flat_rows import read_flat_rows
 from assistant.extract.flattened import FlattenedTable, emit_all, header_columns
 from assistant.extract.language import detect_language, english_headers
-from assistant.extract.lists import read_numbered_lists
+from assistant.extract.lists import read_labelled_bullets, read_numbered_lists
 from assistant.extract.plausibility import check
 from assistant.extract.prose import (
     AXIS_HEADING,
@@ -179,6 +179,7 @@ class _Walker:
             ("flattened_table", lambda plan: emit_all(self.flat_sections, plan)),
             ("fiches_action", lambda plan: read_field_blocks(self.items, plan)),
             ("numbered_list", lambda plan: read_numbered_lists(self.items, plan)),
+            ("labelled_bullets", lambda plan: read_labelled_bullets(self.items, plan)),
             ("flattened_rows", lambda plan: read_flat_rows(self.items, plan)),
             ("column_streams", lambda plan: read_column_streams(self.items, plan)),
         ]

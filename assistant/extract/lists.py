@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from assistant.extract.builder import ActionDraft, PlanBuilder
 from assistant.extract.dates import due_date, split_inline_deadline
 from assistant.extract.prose import AXIS_HEADING
+from assistant.extract.references import Reference, recommendation_heading
 from assistant.extract.stream import Item, Line, merge_spans
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import STATUS_PHRASE
-from assistant.french.wrapping import ends_mid_phrase
+from assistant.french.wrapping import ends_mid_phrase, join_wrapped
 from assistant.ids import fold
+from assistant.schema import LinkKind, Span
 
 # "1. …", "2) …", "1.2 …", "Action 3 : …" (a hierarchical number needs no closing mark)
 _NUMBERED = re.compile(
@@ -31,6 +33,8 @@ _LABELLED = re.compile(
     r"délais?|delais?|indicateurs?(?: de suivi)?|état(?: de réalisation)?|statut)\s*:\s*",
     re.IGNORECASE,
 )
+_BULLETED = re.compile(r"^\s*[-•▪◦●–]\s+(?P<text>\S.*)$")
+_MARK_ALONE = re.compile(r"^\s*[•▪◦●]\s*$")
 _PLAN_HEADING = re.compile(r"\baction|\bplan\b|mesures|chantiers|engagements", re.IGNORECASE)
 
 
@@ -157,6 +161,14 @@ def _close(runs: list[list[_Entry]], current: list[_Entry]) -> list[_Entry]:
 
 def _draft(entry: _Entry, text: str) -> ActionDraft:
     body = _NUMBERED.sub(r"\g<text>", text, count=1)
+    return _fields_draft(entry, body, text)
+
+
+def _fields_draft(
+    entry: _Entry, body: str, text: str, links: list[tuple[str, LinkKind, Span]] | None = None
+) -> ActionDraft:
+    """An item's action: its wording, and the fields it names (« Responsable : … ;
+    échéance : … »), in any order, in brackets or not."""
     fields: dict[str, str] = {}
     pieces = _LABELLED.split(body)
     description = pieces[0].strip(" ;,.–—-(")
@@ -193,4 +205,75 @@ def _draft(entry: _Entry, text: str) -> ActionDraft:
         deadline=deadline,
         indicators=indicators,
         status=status,
+        links=links or [],
     )
+
+
+def read_labelled_bullets(items: list[Item], plan: PlanBuilder) -> int:
+    """Add the bulleted items that name their fields (« - Organiser… (responsable : … ;
+    échéance : …) ») as actions, each answering the recommendation printed above it;
+    return how many. Bullets without a named field are prose (points forts, a list of
+    means), and fewer than two such items make no plan."""
+    entries: list[tuple[_Entry, tuple[Reference, str, Span] | None]] = []
+    heading: str | None = None
+    placed: tuple[Reference, str, Span] | None = None
+    marks = 0  # bullet marks printed on lines of their own, their items below (pdftotext)
+    for item in items:
+        if not isinstance(item, Line):
+            continue
+        if _MARK_ALONE.match(item.text):
+            marks += 1
+            continue
+        bullet = _BULLETED.match(item.text)
+        opens = marks > 0 and item.text[:1].isupper() and (not entries or _closed(entries[-1][0]))
+        if bullet is not None or (opens and not _opens_block(item)):
+            marks = max(0, marks - (bullet is None))
+            entries.append((_Entry((), [item], heading), placed))
+            continue
+        if (
+            entries
+            and not _closed(entries[-1][0])
+            and _goes_on(entries[-1][0], item)
+            and not _opens_block(item)
+        ):
+            entries[-1][0].lines.append(item)
+            continue
+        named = recommendation_heading(item.text)
+        if named is not None:
+            placed, heading = (named[0], named[1], item.span), None
+        elif len(item.text) < 150 and item.heading_level is not None:
+            heading = squash(item.text)
+    drafts = []
+    for entry, above in entries:
+        text = squash(join_wrapped([line.text for line in entry.lines]))
+        body = _BULLETED.sub(r"\g<text>", text, count=1)
+        if not _LABELLED.search(body):
+            continue
+        links: list[tuple[str, LinkKind, Span]] = []
+        if above is not None:
+            reference, wording, source = above
+            links = [(plan.recommendation(reference, source, wording), LinkKind.EXPLICIT, source)]
+        drafts.append(_fields_draft(entry, body, text, links))
+    if len(drafts) < 2:
+        return 0
+    for draft in drafts:
+        plan.add_action(draft)
+    return len(drafts)
+
+
+def _closed(entry: _Entry) -> bool:
+    """An item whose named fields close its bracket (« … ; échéance : juin 2025) »): what
+    follows is no longer the item's (a paragraph, the next heading wrapped)."""
+    text = entry.lines[-1].text.rstrip()
+    joined = " ".join(line.text for line in entry.lines)
+    return (
+        text.endswith(")")
+        and joined.count("(") <= joined.count(")")
+        and bool(_LABELLED.search(joined))
+    )
+
+
+def _opens_block(line: Line) -> bool:
+    """A line that cannot go on a bullet: a heading, a recommendation printed above its
+    actions."""
+    return line.heading_level is not None or recommendation_heading(line.text) is not None

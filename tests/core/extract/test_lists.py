@@ -95,3 +95,74 @@ def test_an_item_goes_on_over_a_blank_line_after_a_word_that_waits(tmp_path: Pat
         ("Publier un guide des stages pour les maîtres de stage", "janvier 2026"),
         ("Ouvrir une permanence de remédiation en mathématiques", "octobre 2025"),
     ]
+
+
+# No table: each recommendation of the experts as a bold paragraph, the actions that answer
+# it as bullets carrying their fields in brackets, in any order.
+BULLETED = """Plan d'amélioration du bachelier en kinésithérapie
+
+Recommandation 1 : Le comité recommande de renforcer la supervision des stages.
+
+- Organiser une visite de mi-stage pour chaque étudiant (responsable : coordinatrice
+des stages ; échéance : novembre 2025 ; indicateur : visites réalisées)
+- Former les maîtres de stage à l'évaluation (échéance : 2026 ; responsable : cellule
+pédagogique)
+
+Recommandation 2 : Les experts suggèrent de mieux informer les étudiants de bloc 1.
+
+- Publier un guide d'accueil en ligne (indicateur : guide publié ; responsable : service
+communication ; échéance : septembre 2025)
+"""
+
+
+def test_bullets_carrying_their_fields_are_the_actions_of_the_recommendation_above(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(BULLETED, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    refs = {r.id: r.key for r in plan.recommendations}
+    assert [
+        (a.text, a.owner, a.deadline, a.indicators, [refs[x.recommendation_id] for x in a.links])
+        for a in plan.actions
+    ] == [
+        ("Organiser une visite de mi-stage pour chaque étudiant", "coordinatrice des stages",
+         "novembre 2025", ["visites réalisées"], ["r1"]),
+        ("Former les maîtres de stage à l'évaluation", "cellule pédagogique", "2026", [], ["r1"]),
+        ("Publier un guide d'accueil en ligne", "service communication", "septembre 2025",
+         ["guide publié"], ["r2"]),
+    ]  # fmt: skip
+
+
+def test_bullets_without_fields_stay_prose(tmp_path: Path) -> None:
+    text = (
+        "Points forts relevés par le comité :\n\n- une équipe motivée ;\n"
+        "- des locaux adaptés ;\n- un lien étroit avec les lieux de stage.\n"
+    )
+    path = tmp_path / "notes.txt"
+    path.write_text(text, encoding="utf-8")
+    try:
+        plan = parse_file(path, Settings())
+    except Exception:  # refused: nothing recognised, as before
+        return
+    assert plan.actions == []
+
+
+def test_bullet_marks_printed_apart_from_their_items(tmp_path: Path) -> None:
+    # pdftotext (default mode) prints a list's marks on lines of their own, then the items
+    text = (
+        "Recommandation 3 : Il conviendrait de soutenir les étudiants salariés.\n"
+        "•\n\n•\n\n"
+        "Ouvrir une permanence le samedi matin (responsable : secrétariat ;\n"
+        "échéance : octobre 2025)\n"
+        "Enregistrer les cours du soir (échéance : 2026 ; responsable : service\n"
+        "informatique)\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = parse_file(path, Settings())
+    assert [(a.text, a.owner, a.deadline) for a in plan.actions] == [
+        ("Ouvrir une permanence le samedi matin", "secrétariat", "octobre 2025"),
+        ("Enregistrer les cours du soir", "service informatique", "2026"),
+    ]
+    assert all(len(a.links) == 1 for a in plan.actions)
