@@ -64,6 +64,9 @@ class Context:
     # Links of the last row whose first-column reference cell was filled: rows below with
     # that cell empty sit under the same (vertically merged) reference.
     reference_above: list[tuple[str, Span]] = field(default_factory=list)
+    # The last value written in each field column (owner, deadline…), by column index: a
+    # cell merged down over the rows below gives them that value.
+    field_above: dict[int, str] = field(default_factory=dict)
     # The last action row's reference cell as written: a page break may cut it in two
     # (« Critère 4, » / « Recommandation 3 »).
     reference_cell: str = ""

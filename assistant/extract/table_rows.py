@@ -47,9 +47,10 @@ def read_row(row: TableRow, schema: TableSchema, ctx: Context, plan: PlanBuilder
         elif not ctx.heading_seen(heading):  # « Porteur : X » across a sheet: the owner below
             ctx.heading = heading
         ctx.group = None
-        ctx.reference_above = []
+        ctx.reference_above, ctx.field_above = [], {}
         return
     _repair_left_shift(cells, schema)
+    _fill_merged_fields(row, cells, schema, ctx)
 
     def get(role: Column) -> str:
         return cell_at(tuple(cells), schema.column(role))
@@ -213,3 +214,29 @@ def _is_heading_row(cells: tuple[str, ...], schema: TableSchema) -> bool:
         and schema.roles.get(filled[0]) is not Column.REFERENCE
         and len(cells[filled[0]]) <= 300
     )
+
+
+# The field columns a vertical merge may cover (several actions, one owner or deadline); the
+# objective and the reference have their own (`RowGroup`, `Context.reference_above`).
+_MERGED_FIELDS = frozenset(
+    {
+        Column.OWNER,
+        Column.GUARANTOR,
+        Column.DEADLINE,
+        Column.STATUS,
+        Column.STATUS_DEADLINE,
+        Column.INDICATORS,
+    }
+)
+
+
+def _fill_merged_fields(row: TableRow, cells: list[str], schema: TableSchema, ctx: Context) -> None:
+    """A field cell covered by a cell merged down from a row above means « as above »: it
+    takes that value. A cell left empty with no merge stays empty (no owner is no owner)."""
+    for index, role in schema.roles.items():
+        if role not in _MERGED_FIELDS or index >= len(cells):
+            continue
+        if cells[index].strip():
+            ctx.field_above[index] = cells[index]
+        elif index in row.merged and index in ctx.field_above:
+            cells[index] = ctx.field_above[index]

@@ -76,7 +76,7 @@ def _read_rows(
     if correction is not None and correction.roles and not has_header:
         # the coordinator named the columns of a table whose titles the parser did not know
         ctx.schema = corrected_schema(None, correction, rows)
-        ctx.group, ctx.reference_above = None, []
+        ctx.group, ctx.reference_above, ctx.field_above = None, [], {}
         if ctx.schema is not None:
             _describe(report, ctx.schema, rows[0].cells if correction.header_rows else None)
         rows, reason = rows[correction.header_rows :], None
@@ -102,7 +102,7 @@ def _read_rows(
             )
             if correction is not None:
                 ctx.schema = corrected_schema(ctx.schema, correction, rows)
-            ctx.group, ctx.reference_above = None, []
+            ctx.group, ctx.reference_above, ctx.field_above = None, [], {}
             if ctx.schema is not None:
                 _describe(report, ctx.schema, rows[0].cells if skip else None)
             rows = rows[skip:]
@@ -149,7 +149,7 @@ def _read_rows(
             if correction is not None:
                 ctx.schema = corrected_schema(ctx.schema, correction, rows)
             ctx.group = None
-            ctx.reference_above = []
+            ctx.reference_above, ctx.field_above = [], {}
             header = (row, roles)
             if ctx.schema is not None:
                 _describe(report, ctx.schema, row.cells)

@@ -320,3 +320,27 @@ def test_a_data_row_made_of_column_words_is_not_a_new_header() -> None:
     )  # fmt: skip
     assert [a.text[:12] for a in plan.actions] == ["Deux sièges ", "Abonnement d", "Fusion des c"]
     assert plan.actions[1].owner == "Coordinateur·rice des stages"
+
+
+def test_an_owner_merged_down_over_its_actions_is_each_action_s_owner() -> None:
+    # a vertical merge (DOCX, XLSX, HTML rowspan): the covered cells mean « as above »; a
+    # cell left empty without a merge still means no owner
+    rows = [
+        ("Action", "Responsable", "Échéance"),
+        ("Ouvrir une salle de simulation", "Direction", "2025"),
+        ("Équiper la salle de mannequins", "", "2026"),
+        ("Former les enseignants à la simulation", "", "2026"),
+    ]
+    merged = [frozenset(), frozenset(), frozenset({1}), frozenset()]
+    grid = Table(
+        tuple(
+            TableRow(cells, _span(10 + n, cells[0]), merged[n]) for n, cells in enumerate(rows)
+        ),
+        _span(10, rows[0][0]),
+    )
+    plan = _plan(grid)
+    assert [(a.text, a.owner) for a in plan.actions] == [
+        ("Ouvrir une salle de simulation", "Direction"),
+        ("Équiper la salle de mannequins", "Direction"),
+        ("Former les enseignants à la simulation", None),
+    ]
