@@ -114,6 +114,9 @@ _SECOND_ACTION = re.compile(r"(?<=[a-zà-ÿ0-9)]) (?P<verb>[A-ZÀ-Ý][a-zà-ÿ]+
 _MIN_FOR_OWNERS = 5
 
 
+_MIN_UNDER_OWNED = 3  # actions without owner under owned ones, for a lost merge to be likely
+
+
 def _field_checks(actions: list[Action]) -> list[str]:
     """What the actions' own fields show: cut cells, two rows in one, two actions in one."""
     if not actions:
@@ -149,6 +152,18 @@ def _field_checks(actions: list[Action]) -> list[str]:
         out.append(
             f"{len(doubled)} action(s) semblent contenir deux actions (ex. « {_short(doubled[0])} ») : "
             "deux lignes du tableau ont peut-être été fusionnées."
+        )
+    under = [
+        a
+        for index, a in enumerate(actions)
+        if not a.owner and any(b.owner for b in actions[:index])
+    ]
+    if len(under) >= _MIN_UNDER_OWNED and len(under) >= 0.3 * len(actions):
+        out.append(
+            f"{len(under)} actions n'ont pas de responsable, sous des actions qui en ont un "
+            f"(ex. « {_short(under[0].text)} ») : la cellule du responsable était peut-être "
+            "fusionnée sur plusieurs lignes, ce que le texte ne garde pas ; vérifiez dans le "
+            "fichier d'origine (Word, Excel)."
         )
     if len(actions) >= _MIN_FOR_OWNERS and not any(a.owner for a in actions):
         out.append(

@@ -120,3 +120,23 @@ def test_codes_of_actions_coming_back_unread_after_the_plan_are_announced() -> N
     read = extracted(plan_table, keyed)
     assert read.actions[0].indicators == ["Référentiel adopté"]
     assert not any("reviennent plus loin" in warning for warning in read.warnings)
+
+
+def test_owners_missing_under_an_owned_action_in_text_are_said() -> None:
+    # text keeps no merges: an owner written once over several actions leaves the others
+    # with none, which the reader cannot tell from no owner at all — it says so
+    owners = ["Direction", None, None, "Cellule qualité", None]
+    plan = _plan(
+        *(_action(a.text, owner=o, deadline=a.deadline) for a, o in zip(_GOOD, owners, strict=True))
+    )
+    check(plan)
+    assert any("fusionnée" in warning and "3 action" in warning for warning in plan.warnings)
+
+
+def test_one_owner_missing_is_no_merge() -> None:
+    owners = ["Direction", None, "Conseil", "Cellule qualité", "Service"]
+    plan = _plan(
+        *(_action(a.text, owner=o, deadline=a.deadline) for a, o in zip(_GOOD, owners, strict=True))
+    )
+    check(plan)
+    assert not any("fusionnée" in warning for warning in plan.warnings)

@@ -333,9 +333,7 @@ def test_an_owner_merged_down_over_its_actions_is_each_action_s_owner() -> None:
     ]
     merged = [frozenset(), frozenset(), frozenset({1}), frozenset()]
     grid = Table(
-        tuple(
-            TableRow(cells, _span(10 + n, cells[0]), merged[n]) for n, cells in enumerate(rows)
-        ),
+        tuple(TableRow(cells, _span(10 + n, cells[0]), merged[n]) for n, cells in enumerate(rows)),
         _span(10, rows[0][0]),
     )
     plan = _plan(grid)
