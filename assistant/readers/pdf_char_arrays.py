@@ -70,6 +70,7 @@ class PageChars:
             self.x1 = np.fromiter(map(itemgetter("x1"), chars), np.float64, count)
             self.top = np.fromiter(map(itemgetter("top"), chars), np.float64, count)
             self.bottom = np.fromiter(map(itemgetter("bottom"), chars), np.float64, count)
+        self.letters: list[str] = texts  # each character's own text (ligatures as drawn)
         joined = "".join(texts)
         if len(joined) == count and "" not in texts:  # one letter each (most pages)
             codes = np.frombuffer(joined.encode("utf-32-le"), np.uint32)
@@ -208,6 +209,28 @@ class GroupLines:
         """`pdf_lines.text_lines`' dictionaries for the lines of group `number`."""
         return [self.line(page, index, with_chars) for index in self.indices(number)]
 
+    def with_glyphs(self, page: PageChars, number: int) -> list[Line]:
+        """The lines of group `number` without their characters' dictionaries: each with
+        ``glyphs``, its characters' (x0, x1, text) lists — what `pdf_unruled` reads of
+        ``chars``, in the same order and as many times (a ligature once per letter)."""
+        positions = self.indices(number)
+        if not len(positions):
+            return []
+        chars = [self.chars[index] for index in positions]
+        if not page.one_letter_each:  # once per letter, as `line` lists them
+            texts = page.texts
+            chars = [[char for char in line for _ in texts[char]] for line in chars]
+        flat = np.fromiter(itertools.chain.from_iterable(chars), np.intp)
+        x0, x1 = page.x0[flat].tolist(), page.x1[flat].tolist()
+        letters = [page.letters[index] for index in flat.tolist()]
+        bounds = list(itertools.accumulate(map(len, chars), initial=0))
+        lines = []
+        for index, (start, end) in zip(positions, itertools.pairwise(bounds), strict=True):
+            line = self.line(page, index, with_chars=False)
+            line["glyphs"] = (x0[start:end], x1[start:end], letters[start:end])
+            lines.append(line)
+        return lines
+
     def indices(self, number: int) -> range:
         """The positions of group `number`'s lines (groups are in order)."""
         start = bisect_left(self.group, number)
@@ -284,11 +307,19 @@ def group_lines(page: PageChars, entries: _Entries) -> GroupLines:
     return result
 
 
-def lines_of(page: PageChars, chars: Indices, with_chars: bool = True) -> list[Line]:
-    """The visual lines of some of a page's characters (page order): `pdf_lines.text_lines`."""
+def lines_of(
+    page: PageChars, chars: Indices, with_chars: bool = True, *, glyphs: bool = False
+) -> list[Line]:
+    """The visual lines of some of a page's characters (page order): `pdf_lines.text_lines`.
+
+    `glyphs`: each line computed here carries its characters' boxes and texts as lists
+    (`GroupLines.with_glyphs`) instead of their dictionaries; lines `pdf_lines` computes
+    (characters this module does not take) carry their dictionaries as ``chars``.
+    """
     if not bool(page.direct[chars].all()):
-        return text_lines([page.chars[index] for index in chars.tolist()], with_chars)
-    return group_lines(page, page_entries(page, chars)).of(page, 0, with_chars)
+        return text_lines([page.chars[index] for index in chars.tolist()], with_chars or glyphs)
+    grouped = group_lines(page, page_entries(page, chars))
+    return grouped.with_glyphs(page, 0) if glyphs else grouped.of(page, 0, with_chars)
 
 
 _DUPLICATE_KEY = itemgetter("upright", "text", "fontname", "size")
