@@ -74,20 +74,25 @@ _PHRASES = sorted(
 )  # fmt: skip
 
 
-_PHRASE = re.compile("|".join(re.escape(p) for p in _PHRASES))
+# One group: splitting a key gives the texts between the phrases and the phrases found,
+# in one scan (the header search tries windows of lines at every line of a document).
+_PHRASE = re.compile("(" + "|".join(re.escape(p) for p in _PHRASES) + ")")
 # A match is one of the phrases: its column is looked up, not recomputed per match.
 _PHRASE_COLUMN = {phrase: column_of(phrase) for phrase in _PHRASES}
 
 
 def _columns_in_key(key: str) -> list[Column] | None:
+    parts = _PHRASE.split(key)  # text, phrase, text, phrase, ..., text
     columns: list[Column] = []
-    for match in _PHRASE.finditer(key):
-        column = _PHRASE_COLUMN[match.group(0)]
+    for phrase in parts[1::2]:
+        column = _PHRASE_COLUMN[phrase]
         if column is not None and (not columns or columns[-1] is not column):
             columns.append(column)
-    rest = _PHRASE.sub(" ", key)
+    if not columns:
+        return None
+    rest = " ".join(parts[::2])  # each phrase replaced by a space
     leftover = _HEADER_WORDS.sub("", rest)
-    if not columns or len(leftover) > max(6, len(key) // 6):
+    if len(leftover) > max(6, len(key) // 6):
         return None
     return columns
 

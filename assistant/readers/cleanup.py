@@ -36,9 +36,16 @@ _MD_UNDERLINE_STRONG = re.compile(r"(?<![\w_])__(?=[^\s_])(.+?)(?<=[^\s_])__(?![
 _HAS_WORD = re.compile(r"\w")
 
 
+# Whitespace the collapse would change: any but a line break or a lone plain space.
+_COLLAPSIBLE = re.compile(r"[^\S\n ]|  ")
+
+
 def normalise_lines(text: str) -> str:
     """Collapse spaces inside each line, strip lines, drop empty ones; keep "\\n" between."""
-    lines = (_INLINE_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    if _COLLAPSIBLE.search(text) is None:  # most texts (a PDF's cells): nothing to collapse
+        lines = (line.strip() for line in text.split("\n"))
+    else:
+        lines = (_INLINE_SPACE.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 

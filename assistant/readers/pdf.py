@@ -354,7 +354,7 @@ def _read_page(
         block = _table_block(table, numbering, file, number, chars)
         if block is not None:
             placed.append((float(table.bbox[1]), block))
-    page_text = lines_of(chars, _outside(chars, tables))
+    page_text = lines_of(chars, _outside(chars, tables), glyphs=True)
     outside = [line for line in page_text if _margin_key(line, page.height) not in boilerplate]
     outside.sort(key=lambda item: (float(item["top"]), float(item["x0"])))
     used: set[int] = set()

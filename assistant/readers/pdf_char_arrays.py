@@ -15,6 +15,7 @@ direction, a character whose text is empty or mixes letters and spaces) is left 
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -34,6 +35,8 @@ Indices = npt.NDArray[np.intp]
 Flags = npt.NDArray[np.bool_]
 Box = tuple[float, float, float, float]
 
+#: The code points of the ligatures pdfplumber spells out (« ﬀ » → « ff »).
+_LIGATURE_CODES = np.array([ord(ligature) for ligature in LIGATURES], np.uint32)
 #: pdfplumber's default tolerances, as in `pdf_lines`.
 _X_TOLERANCE = 3.0
 _Y_TOLERANCE = 3.0
@@ -54,25 +57,41 @@ class PageChars:
         count = len(chars)
         self.chars = chars
         if isinstance(chars, CharColumns):
-            texts, upright = chars.text, chars.upright
+            texts = chars.text
+            upright: Flags = chars.array("upright")
             self.x0: Floats = chars.array("x0")
             self.x1: Floats = chars.array("x1")
             self.top: Floats = chars.array("top")
             self.bottom: Floats = chars.array("bottom")
         else:
             texts = [str(char["text"]) for char in chars]
-            upright = [bool(char["upright"]) for char in chars]
+            upright = np.fromiter((bool(char["upright"]) for char in chars), np.bool_, count)
             self.x0 = np.fromiter(map(itemgetter("x0"), chars), np.float64, count)
             self.x1 = np.fromiter(map(itemgetter("x1"), chars), np.float64, count)
             self.top = np.fromiter(map(itemgetter("top"), chars), np.float64, count)
             self.bottom = np.fromiter(map(itemgetter("bottom"), chars), np.float64, count)
-        self.texts: list[str] = list(map(LIGATURES.get, texts, texts))
-        self.space: Flags = np.fromiter(map(str.isspace, texts), np.bool_, count)
+        self.letters: list[str] = texts  # each character's own text (ligatures as drawn)
+        joined = "".join(texts)
+        if len(joined) == count and "" not in texts:  # one letter each (most pages)
+            codes = np.frombuffer(joined.encode("utf-32-le"), np.uint32)
+            letters, which = np.unique(codes, return_inverse=True)
+            spaces = [chr(code).isspace() for code in letters.tolist()]
+            self.space: Flags = np.array(spaces, np.bool_)[which].reshape(-1)
+            self.direct: Flags = upright.copy()
+            if np.isin(letters, _LIGATURE_CODES).any():
+                self.texts: list[str] = list(map(LIGATURES.get, texts, texts))
+                self.one_letter_each = False
+            else:
+                self.texts = list(texts)
+                self.one_letter_each = True
+            return
+        self.texts = list(map(LIGATURES.get, texts, texts))
+        self.space = np.fromiter(map(str.isspace, texts), np.bool_, count)
         # most characters are one letter: the others are tested one by one
         single = np.fromiter(map(len, texts), np.intp, count) == 1
-        self.direct: Flags = np.array(upright, np.bool_) & single
+        self.direct = upright & single
         for index in np.flatnonzero(~single).tolist():
-            self.direct[index] = _direct(texts[index], upright[index])
+            self.direct[index] = _direct(texts[index], bool(upright[index]))
         # `pdf_lines` lists a line's character once per letter it writes (a ligature twice)
         self.one_letter_each = set(map(len, self.texts)) <= {1}
 
@@ -190,10 +209,32 @@ class GroupLines:
         """`pdf_lines.text_lines`' dictionaries for the lines of group `number`."""
         return [self.line(page, index, with_chars) for index in self.indices(number)]
 
+    def with_glyphs(self, page: PageChars, number: int) -> list[Line]:
+        """The lines of group `number` without their characters' dictionaries: each with
+        ``glyphs``, its characters' (x0, x1, text) lists — what `pdf_unruled` reads of
+        ``chars``, in the same order and as many times (a ligature once per letter)."""
+        positions = self.indices(number)
+        if not len(positions):
+            return []
+        chars = [self.chars[index] for index in positions]
+        if not page.one_letter_each:  # once per letter, as `line` lists them
+            texts = page.texts
+            chars = [[char for char in line for _ in texts[char]] for line in chars]
+        flat = np.fromiter(itertools.chain.from_iterable(chars), np.intp)
+        x0, x1 = page.x0[flat].tolist(), page.x1[flat].tolist()
+        letters = [page.letters[index] for index in flat.tolist()]
+        bounds = list(itertools.accumulate(map(len, chars), initial=0))
+        lines = []
+        for index, (start, end) in zip(positions, itertools.pairwise(bounds), strict=True):
+            line = self.line(page, index, with_chars=False)
+            line["glyphs"] = (x0[start:end], x1[start:end], letters[start:end])
+            lines.append(line)
+        return lines
+
     def indices(self, number: int) -> range:
         """The positions of group `number`'s lines (groups are in order)."""
-        start = _bisect(self.group, number)
-        return range(start, _bisect(self.group, number + 1))
+        start = bisect_left(self.group, number)
+        return range(start, bisect_left(self.group, number + 1))
 
     def line(self, page: PageChars, index: int, with_chars: bool = True) -> Line:
         line: Line = {
@@ -211,17 +252,6 @@ class GroupLines:
                 texts = page.texts
                 line["chars"] = [made[char] for char in chars for _ in texts[char]]
         return line
-
-
-def _bisect(values: list[int], value: int) -> int:
-    low, high = 0, len(values)
-    while low < high:
-        middle = (low + high) // 2
-        if values[middle] < value:
-            low = middle + 1
-        else:
-            high = middle
-    return low
 
 
 def group_lines(page: PageChars, entries: _Entries) -> GroupLines:
@@ -277,11 +307,19 @@ def group_lines(page: PageChars, entries: _Entries) -> GroupLines:
     return result
 
 
-def lines_of(page: PageChars, chars: Indices, with_chars: bool = True) -> list[Line]:
-    """The visual lines of some of a page's characters (page order): `pdf_lines.text_lines`."""
+def lines_of(
+    page: PageChars, chars: Indices, with_chars: bool = True, *, glyphs: bool = False
+) -> list[Line]:
+    """The visual lines of some of a page's characters (page order): `pdf_lines.text_lines`.
+
+    `glyphs`: each line computed here carries its characters' boxes and texts as lists
+    (`GroupLines.with_glyphs`) instead of their dictionaries; lines `pdf_lines` computes
+    (characters this module does not take) carry their dictionaries as ``chars``.
+    """
     if not bool(page.direct[chars].all()):
-        return text_lines([page.chars[index] for index in chars.tolist()], with_chars)
-    return group_lines(page, page_entries(page, chars)).of(page, 0, with_chars)
+        return text_lines([page.chars[index] for index in chars.tolist()], with_chars or glyphs)
+    grouped = group_lines(page, page_entries(page, chars))
+    return grouped.with_glyphs(page, 0) if glyphs else grouped.of(page, 0, with_chars)
 
 
 _DUPLICATE_KEY = itemgetter("upright", "text", "fontname", "size")

@@ -11,7 +11,7 @@ reading works on the columns, and a character's dictionary is made only when ask
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, overload
 
 import numpy as np
@@ -28,30 +28,72 @@ _ARRAY_TYPES = {
 }
 
 
-@dataclass
+class _Column:
+    """A numeric column of `CharColumns` as a list, made from its array on first use."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, chars: CharColumns, owner: type | None = None) -> list[Any]:
+        found = chars._lists.get(self.name)
+        if found is None:
+            found = chars._lists[self.name] = chars._arrays[self.name].tolist()
+        return found
+
+
 class CharColumns(Sequence[PdfObject]):
     """A page's characters (drawing order) by column; `self[i]` is pdfplumber's dictionary
     of the i-th, made on first use (a 30-page plan has 65,000 characters, and most are
-    only ever read through the columns)."""
+    only ever read through the columns). Characters given by arrays (`from_arrays`) keep
+    them, and a column's list is made only when read."""
 
-    text: list[str] = field(default_factory=list)
-    x0: list[float] = field(default_factory=list)
-    x1: list[float] = field(default_factory=list)
-    top: list[float] = field(default_factory=list)
-    bottom: list[float] = field(default_factory=list)
-    upright: list[bool] = field(default_factory=list)
-    size: list[float] = field(default_factory=list)
-    _made: dict[int, PdfObject] = field(default_factory=dict, repr=False, compare=False)
-    # the numeric columns as numpy arrays, kept from the reader or made on first use
-    _arrays: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    x0 = _Column()
+    x1 = _Column()
+    top = _Column()
+    bottom = _Column()
+    upright = _Column()
+    size = _Column()
+
+    def __init__(
+        self,
+        text: list[str] | None = None,
+        x0: list[float] | None = None,
+        x1: list[float] | None = None,
+        top: list[float] | None = None,
+        bottom: list[float] | None = None,
+        upright: list[bool] | None = None,
+        size: list[float] | None = None,
+    ) -> None:
+        self.text: list[str] = [] if text is None else text
+        given = {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "upright": upright}
+        given["size"] = size
+        self._lists: dict[str, list[Any]] = {
+            name: [] if column is None else column for name, column in given.items()
+        }
+        self._made: dict[int, PdfObject] = {}
+        # the numeric columns as numpy arrays, kept from the reader or made on first use
+        self._arrays: dict[str, Any] = {}
 
     @classmethod
     def from_arrays(cls, text: list[str], **columns: Any) -> CharColumns:
         """The characters of `text` with their numeric columns given as arrays (kept: the
         reading works on arrays, and converting them back costs as much as reading)."""
-        chars = cls(text, **{name: column.tolist() for name, column in columns.items()})
+        chars = cls(text)
+        chars._lists = {}
         chars._arrays = dict(columns)
         return chars
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CharColumns):
+            return NotImplemented
+        return self.text == other.text and all(
+            getattr(self, name) == getattr(other, name) for name in _ARRAY_TYPES
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"CharColumns({len(self)} characters)"
 
     def array(self, name: str) -> Any:
         """The numeric column `name` (``x0``, ``top``, ``size``, ``upright``...) as an array,

@@ -14,6 +14,7 @@ order, so the same tables.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cached_property
 from typing import Any
 
 from pdfplumber.table import Table as PdfTable
@@ -24,6 +25,19 @@ from assistant.readers.pdf_content import PageContent
 
 Point = tuple[float, float]
 Cell = tuple[float, float, float, float]
+
+
+class RuledTable(PdfTable):
+    """pdfplumber's table, its rows and box computed once: pdfplumber's are properties
+    that sort and group the cells again at every use (six per table in the reading)."""
+
+    @cached_property
+    def rows(self) -> list[Any]:
+        return PdfTable.rows.fget(self)  # type: ignore[attr-defined,no-any-return]
+
+    @cached_property
+    def bbox(self) -> Cell:
+        return PdfTable.bbox.fget(self)  # type: ignore[attr-defined,no-any-return]
 
 
 class _Ruled:
@@ -88,7 +102,7 @@ def _smallest(
     return None
 
 
-def find_tables(page: PageContent) -> list[PdfTable]:
+def find_tables(page: PageContent) -> list[RuledTable]:
     """``Page.find_tables()`` (ruled tables, default settings) on the page's edges."""
     ruled: Any = _Ruled(page)
     finder = TableFinder.__new__(TableFinder)  # its steps, with `_cells` for its search
@@ -101,5 +115,6 @@ def find_tables(page: PageContent) -> list[PdfTable]:
         finder.settings.intersection_y_tolerance,
     )
     finder.cells = _cells(finder.intersections)
-    finder.tables = [PdfTable(ruled, group) for group in cells_to_tables(finder.cells)]
-    return finder.tables
+    tables = [RuledTable(ruled, group) for group in cells_to_tables(finder.cells)]
+    finder.tables = list(tables)
+    return tables

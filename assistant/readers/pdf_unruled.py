@@ -23,35 +23,60 @@ Line = dict[str, Any]
 _COLUMN_GAP = 1.8
 
 
+Glyphs = tuple[list[float], list[float], list[str]]
+
+
+def glyphs(line: Line) -> Glyphs:
+    """A line's characters' left and right edges and texts, in the line's order: its
+    ``glyphs`` when the reader gave them (`pdf_char_arrays`), else from its ``chars``."""
+    given: Glyphs | None = line.get("glyphs")
+    if given is not None:
+        return given
+    chars = line.get("chars", [])
+    return (
+        [char["x0"] for char in chars],
+        [char["x1"] for char in chars],
+        [char.get("text", "") for char in chars],
+    )
+
+
 def char_width(lines: Sequence[Line]) -> float:
     """The median width of a character on the page (the unit of the rewritten lines)."""
-    widths = [
-        float(char["x1"]) - float(char["x0"])
-        for line in lines
-        for char in line.get("chars", [])
-        if str(char.get("text", "")).strip()
-    ]
+    widths = []
+    for line in lines:
+        lefts, rights, texts = glyphs(line)
+        widths += [
+            float(right) - float(left)
+            for left, right, text in zip(lefts, rights, texts, strict=True)
+            if str(text).strip()
+        ]
     return median(widths) if widths else 5.0
 
 
 def aligned_text(line: Line, unit: float) -> str:
     """The line as space-aligned text: each piece at its position, wide gaps kept wide."""
-    chars = [c for c in line.get("chars", []) if str(c.get("text", ""))]
-    if not chars:
+    lefts, rights, texts = glyphs(line)
+    kept = [
+        (float(left), float(right), str(text))
+        for left, right, text in zip(lefts, rights, texts, strict=True)
+        if str(text)
+    ]
+    if not kept:
         return str(line.get("text", ""))
     pieces: list[tuple[float, str]] = []
     current = ""
-    start = float(chars[0]["x0"])
+    start = kept[0][0]
     previous_end = start
-    for char in chars:
-        gap = float(char["x0"]) - previous_end
-        if current and gap > _COLUMN_GAP * unit:
+    column_gap, word_gap = _COLUMN_GAP * unit, 0.2 * unit
+    for left, right, text in kept:
+        gap = left - previous_end
+        if current and gap > column_gap:
             pieces.append((start, current.rstrip()))
-            current, start = "", float(char["x0"])
-        elif current and gap > 0.2 * unit and not current.endswith(" "):
+            current, start = "", left
+        elif current and gap > word_gap and not current.endswith(" "):
             current += " "
-        current += str(char["text"])
-        previous_end = float(char["x1"])
+        current += text
+        previous_end = right
     pieces.append((start, current.rstrip()))
     out = ""
     for x, text in pieces:

@@ -101,31 +101,6 @@ class _Frame:
         return min(ax, bx), min(at, bt), max(ax, bx), max(at, bt)
 
 
-def _matrix(obj: Any) -> Matrix:
-    matrix = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
-        return _IDENTITY
-    return (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-
-
-def _objects(handle: Any, count: int, get: Any, outer: Matrix, depth: int) -> Iterator[Any]:
-    """(object, matrix to user space, type) of a page's or a form's objects, forms opened."""
-    for index in range(count):
-        obj = get(handle, index)
-        if not obj:
-            continue
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            if depth < _MAX_FORM_DEPTH:
-                inner = _compose(_matrix(obj), outer)
-                count_inner = pdfium_c.FPDFFormObj_CountObjects(obj)
-                yield from _objects(
-                    obj, count_inner, pdfium_c.FPDFFormObj_GetObject, inner, depth + 1
-                )
-        elif kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT):
-            yield obj, outer, kind
-
-
 def _edge(frame: _Frame, start: tuple[float, float], end: tuple[float, float]) -> PdfObject | None:
     """The edge of a straight horizontal or vertical segment (user space), else None."""
     (x0, top), (x1, bottom) = frame.point(*start), frame.point(*end)
@@ -156,17 +131,19 @@ def _path_edges(path: Any, matrix: Matrix, frame: _Frame) -> list[PdfObject]:
     """The straight horizontal and vertical segments of a path object, closing ones too."""
     x_value, y_value = ctypes.c_float(), ctypes.c_float()
     x_ref, y_ref = ctypes.byref(x_value), ctypes.byref(y_value)
+    get_segment, get_point = _PATH_SEGMENT, _SEGMENT_POINT
+    segment_type, segment_close = _SEGMENT_TYPE, _SEGMENT_CLOSE
     a, b, c, d, e, f = matrix
     edges: list[PdfObject] = []
     start: tuple[float, float] | None = None  # the current subpath's first point
     previous: tuple[float, float] | None = None
-    for index in range(pdfium_c.FPDFPath_CountSegments(path)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(path, index)
-        if not segment or not pdfium_c.FPDFPathSegment_GetPoint(segment, x_ref, y_ref):
+    for index in range(_COUNT_SEGMENTS(path)):
+        segment = get_segment(path, index)
+        if not segment or not get_point(segment, x_ref, y_ref):
             continue
         x, y = float(x_value.value), float(y_value.value)
         point = (a * x + c * y + e, b * x + d * y + f)
-        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        kind = segment_type(segment)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             start = point
         elif kind == pdfium_c.FPDF_SEGMENT_LINETO and previous is not None:
@@ -174,7 +151,7 @@ def _path_edges(path: Any, matrix: Matrix, frame: _Frame) -> list[PdfObject]:
             if edge is not None:
                 edges.append(edge)
         previous = point
-        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+        if segment_close(segment) and start is not None:
             edge = _edge(frame, point, start)
             if edge is not None:
                 edges.append(edge)
@@ -221,6 +198,46 @@ _LOOSE_BOX = _undeclared("FPDFText_GetLooseCharBox", ctypes.c_int)
 _FONT_SIZE = _undeclared("FPDFText_GetFontSize", ctypes.c_double)
 _ORIGIN = _undeclared("FPDFText_GetCharOrigin", ctypes.c_int)
 _GENERATED = _undeclared("FPDFText_IsGenerated", ctypes.c_int)
+# The calls made per page object and per path segment (thousands on a plan: a table's
+# every rule and every run of text is one), without argument conversion either; a call
+# taking an unsigned long (`FPDFFormObj_GetObject`) keeps its declared types.
+_PAGE_OBJECT = _undeclared("FPDFPage_GetObject", pdfium_c.FPDF_PAGEOBJECT)
+_OBJECT_TYPE = _undeclared("FPDFPageObj_GetType", ctypes.c_int)
+_OBJECT_MATRIX = _undeclared("FPDFPageObj_GetMatrix", ctypes.c_int)
+_COUNT_SEGMENTS = _undeclared("FPDFPath_CountSegments", ctypes.c_int)
+_PATH_SEGMENT = _undeclared("FPDFPath_GetPathSegment", pdfium_c.FPDF_PATHSEGMENT)
+_SEGMENT_POINT = _undeclared("FPDFPathSegment_GetPoint", ctypes.c_int)
+_SEGMENT_TYPE = _undeclared("FPDFPathSegment_GetType", ctypes.c_int)
+_SEGMENT_CLOSE = _undeclared("FPDFPathSegment_GetClose", ctypes.c_int)
+# One matrix filled by every `_matrix` call (PDFium is used under `PDFIUM_LOCK`).
+_MATRIX = pdfium_c.FS_MATRIX()
+_MATRIX_REF = ctypes.byref(_MATRIX)
+
+
+def _matrix(obj: Any) -> Matrix:
+    if not _OBJECT_MATRIX(obj, _MATRIX_REF):
+        return _IDENTITY
+    matrix = _MATRIX
+    return (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+
+
+def _objects(handle: Any, count: int, get: Any, outer: Matrix, depth: int) -> Iterator[Any]:
+    """(object, matrix to user space, type) of a page's or a form's objects, forms opened."""
+    object_type = _OBJECT_TYPE
+    for index in range(count):
+        obj = get(handle, index)
+        if not obj:
+            continue
+        kind = object_type(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            if depth < _MAX_FORM_DEPTH:
+                inner = _compose(_matrix(obj), outer)
+                count_inner = pdfium_c.FPDFFormObj_CountObjects(obj)
+                yield from _objects(
+                    obj, count_inner, pdfium_c.FPDFFormObj_GetObject, inner, depth + 1
+                )
+        elif kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT):
+            yield obj, outer, kind
 
 
 def _chars(textpage: Any, frame: _Frame, upright_page: bool) -> CharColumns:
@@ -353,9 +370,7 @@ def read_page(page: Any, number: int) -> PageContent:
     count = pdfium_c.FPDFPage_CountObjects(handle)
     edges: list[PdfObject] = []
     text_objects: list[tuple[Any, Matrix]] = []
-    for obj, outer, kind in _objects(
-        handle, count, pdfium_c.FPDFPage_GetObject, _IDENTITY, depth=0
-    ):
+    for obj, outer, kind in _objects(handle, count, _PAGE_OBJECT, _IDENTITY, depth=0):
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             edges.extend(_path_edges(obj, _compose(_matrix(obj), outer), frame))
         else:
