@@ -216,6 +216,8 @@ def run_ingest_job(
     paths = [folder / name for name in job.files]
     interrupt = interrupt_for(workspace, job_id)
     previous = folder / PREVIOUS_DATABASE if after_import is not None else None
+    if previous is not None:  # a copy left by an earlier attempt is not this one's
+        shutil.rmtree(previous.parent, ignore_errors=True)
     try:
         report = ingest(
             workspace,

@@ -69,13 +69,13 @@ def undo_import(workspace: Workspace, copy: Path) -> bool:
     """Put back the database copied before an import, if nothing was written since.
 
     Returns:
-        True when the workspace is as it was before the import; False when there is no copy
-        (the import wrote nothing) or when something else was written since (the import is
-        then kept: undoing it would lose that).
+        True when the workspace is as it was before the import (also when there is no copy:
+        the import never reached its write); False when something else was written since
+        (the import is then kept: undoing it would lose that).
     """
     after = _after_file(copy)
     if not copy.is_file() or not after.is_file():
-        return False
+        return True
     noted = json.loads(after.read_text(encoding="utf-8"))
     with workspace.lock(), connect(workspace.database) as connection:
         if stored_digest(connection) != noted["digest"]:
