@@ -13,9 +13,12 @@ import logging
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
+from assistant import services as core_services
 from assistant.analyses.unchanged import revision
+from assistant.analyses.worker import analyse_in_worker, check
 from assistant.audit.service import recommendations_origin
-from assistant.errors import PlanAssistantError
+from assistant.errors import AnalysisStoppedError, PlanAssistantError
+from assistant.parsing import Interrupt
 from assistant.reports import PRINTED_FORMATS, REPORT_FORMATS, ReportData, ReportFormat, render
 from assistant.retrieval.embedder import Embedder
 from assistant.schema import Mapping, RecommendationOrigin
@@ -96,24 +99,52 @@ def report_file(
     return context.results.get(key, lambda: render(audit(context, workspace, as_of), report_format))
 
 
-def precompute(context: ApiContext, workspace: Workspace) -> None:
+def precompute(
+    context: ApiContext, workspace: Workspace, interrupt: Interrupt | None = None
+) -> None:
     """Index `workspace` and compute what its read routes serve (see the module docstring).
+
+    With the core's services, the index, the mappings and the audit are computed in a worker
+    process (`assistant.analyses.worker`: a memory limit, and `interrupt` — the job's time
+    limit, a cancellation — stops it), then read back here from the stored analyses.
+    Another `AnalysisServices` (a test's, one that computes elsewhere) runs in this process.
 
     Best effort: a step that fails is logged, and the request that needs it computes it
     (and reports the problem, a 503 for an unavailable model).
+
+    The steps run here (the reports, the chat's warm-up) ask `interrupt` between them.
+
+    Raises:
+        AnalysisStoppedError: the stage was stopped (the job fails, its import is undone).
     """
+    today = date.today()
+    if context.services is core_services:
+        postponed = analyse_in_worker(
+            workspace.root,
+            workspace.settings,
+            as_of=today,
+            interrupt=interrupt,
+            embedder=context.embedder,
+        )
+        if postponed is not None:
+            _log.warning("analysis of %s postponed: %s", workspace.root.name, postponed)
+            return
     try:
-        context.services.retriever_for(workspace, workspace.settings, context.embedder)
+        if context.services is not core_services:
+            context.services.retriever_for(workspace, workspace.settings, context.embedder)
         mappings(context, workspace)
-        today = date.today()
         audit(context, workspace, today)
         # A PDF takes a browser and seconds: printed when first asked for, then kept.
         for report_format in REPORT_FORMATS:
             if report_format not in PRINTED_FORMATS:
+                check(interrupt, workspace.root, workspace.settings)
                 report_file(context, workspace, today, report_format)
+        check(interrupt, workspace.root, workspace.settings)
         if context.chat_available:
             service, lock = context.conversations(workspace.root.name)
             with lock:
                 service.warm_up()
+    except AnalysisStoppedError:
+        raise
     except PlanAssistantError as error:
         _log.warning("analysis of %s postponed: %s", workspace.root.name, error)

@@ -21,6 +21,7 @@ from api.analysis import AnalysisServices
 from api.cache import ResultCache
 from assistant import services as core_services
 from assistant.ingest import ingest_files
+from assistant.parsing import Interrupt
 from assistant.retrieval.embedder import Embedder
 from assistant.settings import Settings
 from assistant.store import Workspace
@@ -46,8 +47,9 @@ class JobRunner:
     def __init__(self, data_dir: Path, workers: int) -> None:
         self.lease = RunnerLease.acquire(data_dir / RUNNERS_DIR)
         self._scheduler = FairScheduler(workers, self._run)
-        #: What a job does once its files are stored, before it is marked succeeded.
-        self.after_import: Callable[[Workspace], None] | None = None
+        #: What a job does once its files are stored, before it is marked succeeded (under
+        #: the job's interrupt: its time limit, a cancellation).
+        self.after_import: Callable[[Workspace, Interrupt], None] | None = None
 
     @property
     def runner_id(self) -> str:
@@ -63,7 +65,7 @@ class JobRunner:
             workspace,
             job_id,
             self.lease.id,
-            (lambda: hook(workspace)) if hook else None,
+            (lambda interrupt: hook(workspace, interrupt)) if hook else None,
             ingest=ingest_files,
         )
 
@@ -115,7 +117,9 @@ class ApiContext:
             services=services,
             store=store,
         )
-        context.runner.after_import = lambda workspace: analysis.precompute(context, workspace)
+        context.runner.after_import = lambda workspace, interrupt: analysis.precompute(
+            context, workspace, interrupt
+        )
         for registered in registry.workspaces():
             context.runner.recover(context.workspace(registered.id))
         return context

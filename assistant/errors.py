@@ -152,6 +152,28 @@ class ParseCancelledError(IngestError):
     default_message = "l'import a été annulé ; le fichier n'a pas été importé."
 
 
+class AnalysisStoppedError(PlanAssistantError):
+    """The index and analysis stage of an import was stopped: its time limit, a
+    cancellation, its memory limit, or its worker process died. The job fails and its
+    import is undone (`assistant.store.undo`)."""
+
+    code = "analysis_stopped"
+    default_message = (
+        "L'indexation et l'analyse des documents importés ont été arrêtées ; rien n'a été importé."
+    )
+
+    def __init__(
+        self, code: str = "analysis_stopped", message: str | None = None, hint: str = ""
+    ) -> None:
+        self.code = code
+        #: what the coordinator can do about it (said after what became of the import)
+        self.hint = hint
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[type[AnalysisStoppedError], tuple[str, str, str]]:
+        return (type(self), (self.code, str(self), self.hint))
+
+
 class LLMError(PlanAssistantError):
     """The configured language model cannot be used (no model name, for instance)."""
 

@@ -83,10 +83,17 @@ class IngestSettings(_Section):
         description="Address space allowed to one parsing worker process (megabytes): a file "
         "that needs more is refused instead of taking the server's memory.",
     )
+    analysis_memory_mb: int = Field(
+        default=2048,
+        ge=1,
+        description="Resident memory allowed to the worker process that indexes and analyses "
+        "an API import (megabytes): past it the job fails and its import is undone.",
+    )
     job_timeout_seconds: float = Field(
         default=600.0,
         gt=0,
-        description="Time one background ingestion may parse before it is stopped and failed.",
+        description="Time one background ingestion may take (parsing, then indexing and "
+        "analysis) before it is stopped and failed; nothing of it is kept.",
     )
 
 

@@ -119,6 +119,7 @@ def ingest_files(
     interrupt: Interrupt | None = None,
     parser: Parser | None = None,
     duplicates: DuplicateChoice | DuplicateDecider | None = None,
+    keep_previous: Path | None = None,
 ) -> IngestReport:
     """Parse a batch of files, then store all of it in one transaction.
 
@@ -136,6 +137,8 @@ def ingest_files(
         parser: the parser (default: the readers and the extractor).
         duplicates: a choice for every duplicate, or a function asking the coordinator;
             None skips them (reported, never stored silently).
+        keep_previous: where the store copies the database just before writing, so that
+            the import can be undone (`assistant.store.undo`).
 
     Raises:
         IngestBatchError: one or more files cannot be ingested (each listed).
@@ -180,7 +183,7 @@ def ingest_files(
         stored = workspace.plans() if news else []
         kept, duplicate = settle_duplicates(parsed, stored, batch.unchanged, decider(duplicates))
         kept = _with_superseded_corrections(kept, batch, workspace, parser)
-        written = workspace.write_parsed(kept, progress)
+        written = workspace.write_parsed(kept, progress, keep_previous=keep_previous)
     return _in_batch_order(loaded.paths, written, {**batch.skipped, **duplicate})
 
 

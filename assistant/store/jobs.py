@@ -29,6 +29,7 @@ from typing import Protocol
 from filelock import FileLock, Timeout
 
 from assistant.errors import (
+    AnalysisStoppedError,
     IngestBatchError,
     IngestError,
     JobNotCancellableError,
@@ -47,9 +48,14 @@ from assistant.store.job_limits import (
     interrupt_for,
     isolated_processes,
 )
+from assistant.store.undo import undo_import
 from assistant.store.workspace import Workspace
 
 STAGING_DIR = "uploads"
+#: Inside a job's staging folder: the database as it was before the job wrote its batch.
+PREVIOUS_DATABASE = ".before-import/workspace.sqlite3"
+#: What a job does once its files are stored: index and analyse, under the job's interrupt.
+AfterImport = Callable[[Interrupt], None]
 _PROGRESS_BUSY_MS = 200
 _log = logging.getLogger(__name__)
 
@@ -67,6 +73,7 @@ class BatchIngester(Protocol):
         parse_processes: int | None = None,
         interrupt: Interrupt | None = None,
         duplicates: DuplicateChoice | None = None,
+        keep_previous: Path | None = None,
     ) -> IngestReport: ...
 
 
@@ -177,7 +184,7 @@ def run_ingest_job(
     workspace: Workspace,
     job_id: str,
     runner: str,
-    after_import: Callable[[], None] | None = None,
+    after_import: AfterImport | None = None,
     *,
     ingest: BatchIngester,
 ) -> Job:
@@ -186,8 +193,10 @@ def run_ingest_job(
     `ingest` parses and stores the files (`assistant.ingest.ingest_files`).
 
     `after_import` runs once the files are stored, before the job is marked succeeded (the
-    API indexes and analyses there, so that reads after the job answer at once). It is
-    best effort: the import is stored whatever it does, and its failure is only logged.
+    API indexes and analyses there, so that reads after the job answer at once), under the
+    same time limit and cancellation as the parsing. When it is stopped
+    (`AnalysisStoppedError`: time limit, cancellation, memory) the job fails and its import
+    is undone (`assistant.store.undo`); any other failure is only logged, the import stands.
 
     Problems with the files (unreadable, unsupported...) fail the job for good: a retry
     would fail the same way. Anything else (workspace locked, disk full, a bug) fails it
@@ -205,14 +214,19 @@ def run_ingest_job(
         return job
     folder = staging_dir(workspace, job_id)
     paths = [folder / name for name in job.files]
+    interrupt = interrupt_for(workspace, job_id)
+    previous = folder / PREVIOUS_DATABASE if after_import is not None else None
+    if previous is not None:  # a copy left by an earlier attempt is not this one's
+        shutil.rmtree(previous.parent, ignore_errors=True)
     try:
         report = ingest(
             workspace,
             paths,
             _progress(workspace, job_id),
             parse_processes=isolated_processes(paths, workspace.settings),
-            interrupt=interrupt_for(workspace, job_id),
+            interrupt=interrupt,
             duplicates=job.duplicates,
+            keep_previous=previous,
         )
     except (IngestError, IngestBatchError) as error:
         shutil.rmtree(folder, ignore_errors=True)
@@ -229,11 +243,17 @@ def run_ingest_job(
             "Relancez la tâche ; si le problème persiste, signalez-le.",
             retryable=True,
         )
-    if after_import is not None:
+    if after_import is not None and previous is not None:
         record = _progress(workspace, job_id)
         record(ProgressEvent("index", 0, 1))
         try:
-            after_import()
+            after_import(interrupt)
+        except AnalysisStoppedError as error:
+            undone = undo_import(workspace, previous)
+            shutil.rmtree(folder, ignore_errors=True)
+            return _finish(
+                workspace, job_id, error_code=error.code, message=_stopped(error, undone)
+            )
         except Exception:
             _log.exception("analysis after job %s failed; the import is stored", job_id)
         record(ProgressEvent("index", 1, 1))
@@ -332,6 +352,20 @@ _STATE_FR = {
 
 
 _CANCELLED_QUEUED = "La tâche a été annulée avant de commencer ; rien n'a été importé."
+
+
+def _stopped(error: AnalysisStoppedError, undone: bool) -> str:
+    """What stopped the analysis stage, what became of the import, what to do."""
+    what = str(error)
+    outcome = (
+        "rien n'a été importé : l'espace de travail est resté dans son état précédent."
+        if undone
+        else "l'espace de travail a été modifié entre-temps, l'import est donc conservé ; "
+        "son analyse sera faite à la première consultation."
+    )
+    return " ".join(
+        part for part in (f"{what[:1].upper()}{what[1:]} ; {outcome}", error.hint) if part
+    )
 
 
 def _now() -> str:

@@ -42,7 +42,7 @@ from assistant.schema.workspace import (
     WorkspaceExport,
 )
 from assistant.settings import Settings
-from assistant.store import rows, structures
+from assistant.store import rows, structures, undo
 from assistant.store.batch_report import batch_report
 from assistant.store.db import (
     DATABASE_NAME,
@@ -155,7 +155,11 @@ class Workspace:
     # -- writing -------------------------------------------------------------------------
 
     def write_parsed(
-        self, parsed: Sequence[ParsedFile], progress: ProgressCallback | None = None
+        self,
+        parsed: Sequence[ParsedFile],
+        progress: ProgressCallback | None = None,
+        *,
+        keep_previous: Path | None = None,
     ) -> IngestReport:
         """Store a parsed batch in one transaction, under the write lock (no parsing here).
 
@@ -163,22 +167,28 @@ class Workspace:
         version of a stored file replaces its items; a new name adds a document. The
         ingest service (`assistant.ingest.ingest_files`) parses the files and calls this.
 
+        `keep_previous`: where to copy the database first, under the same lock, so that
+        `assistant.store.undo.undo_import` can put the workspace back as it was.
+
         Raises:
             WorkspaceError: the workspace cannot be written.
         """
         if not parsed:
             return IngestReport()
         with self.lock(), connect(self.database) as connection:
-            return self._store_batch(connection, parsed, progress)
+            return self._store_batch(connection, parsed, progress, keep_previous)
 
     def _store_batch(
         self,
         connection: sqlite3.Connection,
         parsed: Sequence[ParsedFile],
         progress: ProgressCallback | None,
+        keep_previous: Path | None = None,
     ) -> IngestReport:
         created: list[Path] = []
         now = datetime.now(UTC)
+        if keep_previous is not None:
+            undo.keep_previous(connection, keep_previous)
         try:
             with transaction(connection):
                 # Read under the write lock: another process cannot change a stored hash
@@ -220,6 +230,8 @@ class Workspace:
             # The database rolled back; copies made for it would be orphans.
             discard_originals(created)
             raise
+        if keep_previous is not None:
+            undo.record_after(connection, keep_previous, created)
         if progress is not None:
             progress(ProgressEvent("write", len(parsed), len(parsed)))
         return report

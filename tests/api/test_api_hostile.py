@@ -157,3 +157,33 @@ def test_an_upload_is_parsed_in_a_separate_process_under_a_memory_limit(tmp_path
     assert job["state"] == "failed", job
     assert "lourd.docx : " in job["error_message"] and "mémoire" in job["error_message"]
     assert grown_kb < 150_000, f"the server grew by {grown_kb // 1024} MB: parsed in it?"
+
+
+def test_an_upload_is_indexed_and_analysed_in_a_worker_process_then_served(
+    tmp_path: Path,
+) -> None:
+    # Issue 15: with the core's services (no recording seam), the job's index and analysis
+    # stage runs in `assistant.analyses.worker`, under the job's limits; the server reads
+    # what it stored and embeds no passage itself.
+    from api_helpers import ADMIN_KEY, bearer, ingest_demo, make_tenant
+    from fakes import HashingEmbedder
+
+    from api.app import create_app
+    from assistant.settings import Settings
+
+    settings = Settings.model_validate(
+        {"api": {"data_dir": str(tmp_path / "api-data"), "admin_key": ADMIN_KEY}}
+    )
+    embedder = HashingEmbedder()
+    app = create_app(settings, embedder)
+    try:
+        with TestClient(app) as client:
+            tenant = make_tenant(client, bearer(ADMIN_KEY), "haute-ecole-w", "Travailleur")
+            ingest_demo(client, tenant)
+            mappings = client.get(tenant.url("/mappings"), headers=tenant.headers)
+            gaps = client.get(tenant.url("/gaps"), headers=tenant.headers)
+    finally:
+        app.state.context.close()
+    assert mappings.status_code == 200 and mappings.json()["count"] > 0
+    assert gaps.status_code == 200 and gaps.json()["count"] > 0
+    assert "passage" not in embedder.roles, "the passages were embedded in the server"
