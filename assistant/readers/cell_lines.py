@@ -136,14 +136,17 @@ def _reading(
     windows = _windows(lines, body, width, _SAMPLE_ROWS)
     if len(windows) < _MIN_ROWS:
         return None
-    consistency, varied = _consistency(windows)
+    # a timeline: two columns or more titled by periods (a single dated title is no timeline)
+    periods = {i for i in range(width) if any(re.search(r"\d", row[2][i]) for row in header)}
+    periods = periods if len(periods) >= 2 else set()
+    consistency, varied = _consistency(windows, periods)
     if not varied or consistency < _CONSISTENCY:
         return None
     rows = _rows(lines, first, width, _column_shapes(windows))
     cells_rows = [cells for a, b, cells in rows if b > a or width == 1]  # (bands apart)
     if len(cells_rows) < _MIN_ROWS:
         return None
-    whole = _consistency(cells_rows)[0]
+    whole = _consistency(cells_rows, periods)[0]
     end = rows[-1][1] + 1
     # the table must end where other text starts and be titled by titles: a reading that
     # stops inside the table would lose the rows after it
@@ -233,14 +236,23 @@ def _plausible(
 def _titles_only(titles: list[str], *, over_parts: bool = False) -> bool:
     """Column titles: short, without numbers (but a date they are given at), two at least.
     Titles `over_parts` (a first header row whose titles span the columns of a second)
-    may be periods: « 2026 » merged over « S1 | S2 ». A lone row of titles never holds a
-    bare year: that is a row's deadline cell."""
+    may be periods: « 2026 » merged over « S1 | S2 », as may years following each other in
+    a lone row of titles. A lone bare year is a row's deadline cell."""
     named = [undated_title(title) for title in titles if title]
+    periods = over_parts or _year_run(named)
     return len(named) >= 2 and not any(
-        (re.search(r"\d", title) and not (over_parts and _PERIOD_TITLE.match(title)))
+        (re.search(r"\d", title) and not (periods and _PERIOD_TITLE.match(title)))
         or len(title.split()) > 6
         for title in named
     )
+
+
+def _year_run(titles: list[str]) -> bool:
+    """Whether the titles that are periods are two or more years following each other
+    (« 2025 | 2026 | 2027 », « 2024-2025 | 2025-2026 »): a timeline's columns, where a
+    lone year, or years apart, is a row's deadline cell."""
+    years = [int(title[:4]) for title in titles if _PERIOD_TITLE.match(title)]
+    return len(years) >= 2 and all(b - a == 1 for a, b in zip(years, years[1:], strict=False))
 
 
 def _rows_agree(lines: Sequence[str], first: int, width: int) -> bool:
@@ -319,11 +331,12 @@ def _column_shapes(rows: list[list[str]]) -> list[_Shape]:
     return shapes
 
 
-def _consistency(rows: list[list[str]]) -> tuple[float, bool]:
+def _consistency(rows: list[list[str]], periods: set[int] | None = None) -> tuple[float, bool]:
     """The mean share of each column's cells that have its most common filled shape (in a
-    column of marks, of its filled cells), and whether two mostly filled columns differ
-    in shape (a run of sentences alone is no table). A row's leading empty cells are
-    covered by cells merged down from the rows above: they count for no column."""
+    column of marks or under a period title, of its filled cells: a timeline is filled in
+    the periods an action is due), and whether two mostly filled columns differ in shape
+    (a run of sentences alone is no table). A row's leading empty cells are covered by
+    cells merged down from the rows above: they count for no column."""
     shares: list[float] = []
     filled_shapes: set[_Shape] = set()
     leads = [next((i for i, cell in enumerate(row) if cell.strip()), len(row)) for row in rows]
@@ -340,7 +353,8 @@ def _consistency(rows: list[list[str]]) -> tuple[float, bool]:
         # a timeline's marks and the empty cells between them are one column's content;
         # elsewhere an empty cell is a cell of another shape
         cells = len(rows) - covered
-        shares.append(count / (cells - empty if shape is _Shape.MARK else cells))
+        sparse = shape is _Shape.MARK or column in (periods or ())
+        shares.append(count / (cells - empty if sparse else cells))
         if (empty + covered) * 2 <= len(rows):
             filled_shapes.add(shape)
     return sum(shares) / len(shares), len(filled_shapes - {_Shape.MARK}) >= 2

@@ -306,3 +306,74 @@ def test_a_period_left_empty_by_the_first_rows_takes_a_later_mark() -> None:
     grid = find_cell_grid(text.split("\n"), 0)
     assert grid is not None
     assert [cells for _, _, cells in grid.rows][2:] == [list(row) for row in rows]
+
+
+# One column a year, the year titles in the one header row; the year an action ends holds
+# the body that brings it to term, the other years are empty.
+YEAR_COLUMNS = """Action
+Porteur
+2025
+2026
+2027
+Ouvrir une permanence d'orientation pour les étudiants de première année
+Service social
+Service social
+
+
+Revoir les grilles d'évaluation des stages
+Coordination des stages
+
+Coordination des stages
+
+Former les jurys à l'évaluation des TFE
+Direction
+
+
+Direction
+Rédiger la charte des stages avec les lieux de stage
+Coordination des stages
+Coordination des stages
+
+
+"""
+
+
+def test_year_columns_filled_only_in_the_year_an_action_ends() -> None:
+    """A column under a year is filled only in the year an action ends: its empty cells
+    are its content, as a timeline's between its marks, not a break in the table."""
+    grid = find_cell_grid(YEAR_COLUMNS.split("\n"), 0)
+    assert grid is not None
+    assert [cells for _, _, cells in grid.rows][:3] == [
+        ["Action", "Porteur", "2025", "2026", "2027"],
+        ["Ouvrir une permanence d'orientation pour les étudiants de première année",
+         "Service social", "Service social", "", ""],
+        ["Revoir les grilles d'évaluation des stages", "Coordination des stages", "",
+         "Coordination des stages", ""],
+    ]  # fmt: skip
+    assert len(grid.rows) == 5
+
+
+START_AND_END_YEARS = """Action
+Début
+Fin
+Ouvrir une permanence d'orientation
+2025
+2026
+Revoir les grilles d'évaluation des stages
+2026
+2027
+Former les jurys à l'évaluation des TFE
+2025
+2027
+"""
+
+
+def test_a_first_row_of_following_years_stays_a_row() -> None:
+    """A first row whose start and end are two following years is a row, not titles."""
+    grid = find_cell_grid(START_AND_END_YEARS.split("\n"), 0)
+    assert grid is not None
+    assert [cells for _, _, cells in grid.rows][:2] == [
+        ["Action", "Début", "Fin"],
+        ["Ouvrir une permanence d'orientation", "2025", "2026"],
+    ]
+    assert len(grid.rows) == 4
