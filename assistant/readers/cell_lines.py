@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum, auto
 from functools import lru_cache
+from itertools import pairwise
 
 from assistant.french.dated_titles import undated_title
 
@@ -252,7 +253,7 @@ def _year_run(titles: list[str]) -> bool:
     (« 2025 | 2026 | 2027 », « 2024-2025 | 2025-2026 »): a timeline's columns, where a
     lone year, or years apart, is a row's deadline cell."""
     years = [int(title[:4]) for title in titles if _PERIOD_TITLE.match(title)]
-    return len(years) >= 2 and all(b - a == 1 for a, b in zip(years, years[1:], strict=False))
+    return len(years) >= 2 and all(b - a == 1 for a, b in pairwise(years))
 
 
 def _rows_agree(lines: Sequence[str], first: int, width: int) -> bool:
