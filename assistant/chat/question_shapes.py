@@ -47,6 +47,7 @@ PLANNED_FOR = re.compile(
     # qu'avons-nous fait ? »): the question ends on what was planned
     r"|\bqu (?:est.ce qu )?(?:on a|a t on|a-t-on|avons nous|avons-nous|ils ont) "
     r"(?:prevu|fait|mis en place|planifie|lance)\b"
+    r"|\b(?:on a|a t on|avons nous|vous avez) (?:prevu|fait|mis en place|planifie) quoi\b"
 )
 _STATES = (
     r"(?:deja |bien |toujours )?(?:fait|faite|fini|finie|termine|terminee|realise|realisee|"
