@@ -18,7 +18,9 @@ split: ordinal follow-ups, negated statuses, aggregates per criterion, out-of-sc
 a real plan never asked about before, ``seed:helha``) and an eighth (``"batch": 8``, files
 ``fresh8-*.json``, session 11: deadlines in a period, the next deadline, costs, time words) and a
 ninth (``"batch": 9``, files ``fresh9-*.json``, session 12, same split: the audit's gaps, « lacunes »,
-« manques », « constats », counted as the report counts them); it also asks about single real
+« manques », « constats », counted as the report counts them) and a tenth (``"batch": 10``, files
+``fresh10-*.json``, session 12, same split: yes/no questions, « qui », « quand », « combien »,
+comparisons, follow-ups and out-of-scope questions on the demo, as directors type them); it also asks about single real
 plans (workspace ``seed:promsoc``: only the seed whose name starts with « promsoc »). Each conversation is a sequence of turns, so follow-ups (« et pour le
 critère 4 ? », « qui en est responsable ? ») are evaluated in context. For every turn:
 
@@ -95,6 +97,8 @@ PARTS = (
     "fresh-8 aside",
     "fresh-9 in-sample",
     "fresh-9 aside",
+    "fresh-10 in-sample",
+    "fresh-10 aside",
 )
 #: The earlier versions the « demo-versions » workspace holds before the demo corpus.
 VERSIONS_DIR = QUESTIONS_DIR / "versions"
@@ -132,9 +136,9 @@ class QuestionSet(BaseModel):
     batch: int = Field(
         default=1,
         ge=1,
-        le=9,
+        le=10,
         description="Fresh questions: 1, 2 (session 4), 3 (history), 4 (session 6), 5 (session 7), "
-        "6 (session 8), 7 (session 10), 8 (session 11) or 9 (session 12).",
+        "6 (session 8), 7 (session 10), 8 (session 11), 9 or 10 (session 12).",
     )
     set: Literal["in", "aside"] | None = Field(
         default=None, description="Every conversation of the file is of this part."

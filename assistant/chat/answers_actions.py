@@ -25,13 +25,14 @@ from assistant.chat.resolve import (
     unique_action,
 )
 from assistant.chat.scope import ask_which_action, discussed_actions
-from assistant.chat.text import agree, count, join_fr, of, quoted, stems, unique
+from assistant.chat.text import agree, count, is_stopword, join_fr, of, quoted, stems, unique
 from assistant.chat.wording import (
     action_bullets,
     describe_action,
     in_criterion,
     of_owner,
 )
+from assistant.ids import fold
 from assistant.schema import Action, PassageKind
 from assistant.schema.chat import Focus, Question
 
@@ -58,6 +59,7 @@ def theme_owners(knowledge: Knowledge, question: Question, focus: Focus) -> Repl
         read = join_fr([f"« {surface_word(knowledge, b)} »" for b in match.corrected.values()])
         reply.warnings.append(f"Mot de la question lu comme {read}, le mot le plus proche du plan.")
         theme = _as_read(knowledge, theme, match.corrected)
+    theme = _completed_from(theme, actions, reply.warnings)
     reply.say(
         f"{count(n, 'action')} du plan {agree(n, 'parle', 'parlent')} {of(theme)}",
         *(a.id for a in actions),
@@ -99,6 +101,34 @@ def _as_read(knowledge: Knowledge, theme: str, corrected: dict[str, str]) -> str
         return found.group(0)
 
     return re.sub(r"[\w-]+", read, theme)
+
+
+#: A word this short typed in a hurry (« com », « info ») may be cut from a word of the actions.
+_SHORTEST_CUT = 3
+
+
+def _completed_from(theme: str, actions: list[Action], warnings: list[str]) -> str:
+    """The theme with each word cut short (« la charte de com ») completed from the one word
+    of the actions found that starts so (« communication »), said in a warning: the answer
+    repeats the subject in the words of its sources."""
+    written: dict[str, str] = {
+        fold(w): str(w).lower() for a in actions for w in re.findall(r"[\w-]+", a.text)
+    }
+
+    def complete(found: re.Match[str]) -> str:
+        typed = fold(found.group(0))
+        if len(typed) < _SHORTEST_CUT or typed in written or is_stopword(typed):
+            return found.group(0)
+        longer = {w for folded, w in written.items() if folded.startswith(typed)}
+        if len(longer) != 1:
+            return found.group(0)  # none, or several families: left as typed
+        word = next(iter(longer))
+        if stems(word) == stems(typed):
+            return found.group(0)  # the same word in another form (« pair », « pairs »)
+        warnings.append(f"« {found.group(0)} » lu comme « {word} », le mot du plan.")
+        return word
+
+    return re.sub(r"[\w-]+", complete, theme)
 
 
 def _nothing_about(knowledge: Knowledge, theme: str, document_ids: list[str]) -> Reply:

@@ -30,7 +30,7 @@ from assistant.chat.out_of_scope import (
 from assistant.chat.periods import about_the_world, content_words
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import closest_passages, find_actions, theme_actions, unique_action
-from assistant.chat.text import agree, count, join_fr, of, quoted, stems
+from assistant.chat.text import agree, count, join_fr, of, quoted, quoted_around, stems
 from assistant.chat.wording import describe_action
 from assistant.extract.language import question_language
 from assistant.schema import Action, Draft, PassageKind, SearchHit
@@ -333,7 +333,8 @@ def free(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
             passage = hit.passage
             label = _PASSAGE_LABEL[passage.kind]
             reply.item(
-                f"{label} ({knowledge.document_name(passage.document_id)}) : {quoted(passage.text, 240)}",
+                f"{label} ({knowledge.document_name(passage.document_id)}) : "
+                f"{quoted_around(passage.text, wanted, 240)}",
                 passage.id,
             )
         return reply.about(

@@ -21,6 +21,7 @@ from assistant.chat.periods import about_the_world, asks_when_due, names_a_perio
 from assistant.chat.question_shapes import (
     ADVICE,
     ALL_HAVE,
+    ALL_RECOMMENDATIONS,
     COUNTING,
     CRITERIA_COMPARED,
     NEWS,
@@ -31,6 +32,7 @@ from assistant.chat.question_shapes import (
     WHAT_IS,
     WHERE_ARE_WE,
     asks_the_items,
+    counts_something_else,
 )
 from assistant.chat.text import stems
 from assistant.schema.chat import Entities, Intent, MissingField
@@ -102,6 +104,10 @@ def decide(
         and not cues.any("count", "propose")
     ):
         return Intent.MISSING_FIELD, ("all",)  # « toutes les actions ont-elles un responsable ? »
+    if ALL_RECOMMENDATIONS.search(normalized) and not cues.any(
+        "count", "propose", "advice", "owner", "indicator", "deadline"
+    ):
+        return Intent.UNCOVERED, ("all",)  # « toutes les recos ont-elles une action ? »: the others
     # a proposal asked for (« que proposer pour … », « tu proposerais quoi ? ») that is not
     # a field of an action (who, which indicator, when): advice on what to do
     proposes = cues.any("propose", "hypothetical") and not cues.any(
@@ -153,6 +159,8 @@ def decide(
         and cues.any("cover", "progress", "partial")
     ):
         return Intent.PROGRESS, ("progress",)  # criteria compared on their coverage
+    if cues.has("count") and counts_something_else(normalized):
+        return Intent.FREE, ("count",)  # « combien de fois par an … ? »: the text, not a tally
     uncovered_question = cues.has("negation") and (cues.has("cover") or has_reco_word)
     if cues.has("count") and has_reco_word and not entities.recommendation_number:
         # « combien de recommandations ? »: the coverage; with a state (« partiellement

@@ -75,6 +75,13 @@ REAL_WORDS = frozenset(_lexicon()["real_words"])
 
 
 @cache
+def plan_item_words() -> frozenset[str]:
+    """Nouns that name what the plan lists and counts besides the cue words (« recos »,
+    « critères », « trucs »): ``plan_items`` of ``data/cues.json``."""
+    return frozenset(_lexicon()["plan_items"])
+
+
+@cache
 def function_words() -> frozenset[str]:
     """Words that never name a subject (``data/function_words.txt``): never a search term."""
     lines = (_DATA / "function_words.txt").read_text("utf-8").splitlines()

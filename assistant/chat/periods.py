@@ -84,9 +84,13 @@ _ACADEMIC = re.compile(rf"\b(?P<y1>{_YEAR}) ?[-/] ?(?P<y2>{_YEAR}|\d{{2}})\b")
 _MONTH_WORDS = "|".join([fold(m) for m in MONTH_NAMES] + ["janv", "fevr", "juil"])
 _MONTH = re.compile(rf"\b(?P<m>{_MONTH_WORDS})\b(?: (?P<y>{_YEAR}))?")
 _YEAR_ALONE = re.compile(rf"\b(?P<y>{_YEAR})\b")
+#: A year or a month named from the reference date: « cette année », « l'an prochain »,
+#: « l'année dernière », « le mois passé », « fin d'année ».
 _RELATIVE = re.compile(
-    r"\b(?:(?P<this>cette annee|ce mois(?: ci)?)|(?P<next>(?:l )?annee prochaine|"
-    r"(?:le )?mois prochain)|(?P<end>fin (?:de (?:l )?)?(?:annee|cette annee)))\b"
+    r"\b(?:(?P<this>cette annee|ce mois(?: ci)?)"
+    r"|(?P<next>(?:l )?(?:annee|an) (?:prochaine?|suivante?)|(?:le )?mois (?:prochain|suivant))"
+    r"|(?P<last>(?:l )?(?:annee|an) (?:derniere?|passee?)|(?:le )?mois (?:dernier|passe))"
+    r"|(?P<end>fin (?:de (?:l )?|d )?(?:annee|cette annee)))\b"
 )
 _BEFORE = re.compile(r"\b(?:avant|d ici|jusqu (?:a|en|au)|au plus tard)\b")
 _AFTER = re.compile(r"\b(?:apres|a partir d|a compter d|au dela d)\w*")
@@ -122,7 +126,7 @@ def _named(normalized: str, as_of: date) -> tuple[Period, int] | None:
     if m := _RELATIVE.search(normalized):
         if m["end"]:
             return Period(as_of, date(as_of.year, 12, 31)), m.start()
-        step = 1 if m["next"] else 0
+        step = 1 if m["next"] else -1 if m["last"] else 0
         if "mois" in m.group(0):
             month = as_of.month + step
             year = as_of.year + (month - 1) // 12

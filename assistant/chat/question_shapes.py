@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.chat.lexicon import CueMatch
+from assistant.chat.lexicon import CueMatch, find_cues, plan_item_words
 from assistant.schema.chat import Intent
 
 WHERE_ARE_WE = re.compile(
@@ -43,6 +43,11 @@ PLANNED_FOR = re.compile(
     r"(?:pour|sur|contre|en|concernant)\b"
     r"|\b(?:on a|a t on|avons nous|qu on a) (?:quoi |prevu |fait )?(?:sur|pour|contre)\b"
     r"|\btout ce qui (?:concerne|touche|parle)\b"
+    # the subject put first (« pour la biosécurité, qu'est-ce qu'on a prévu ? », « le TFE,
+    # qu'avons-nous fait ? »): the question ends on what was planned
+    r"|\bqu (?:est.ce qu )?(?:on a|a t on|a-t-on|avons nous|avons-nous|ils ont) "
+    r"(?:prevu|fait|mis en place|planifie|lance)\b"
+    r"|\b(?:on a|a t on|avons nous|vous avez) (?:prevu|fait|mis en place|planifie) quoi\b"
 )
 _STATES = (
     r"(?:deja |bien |toujours )?(?:fait|faite|fini|finie|termine|terminee|realise|realisee|"
@@ -59,6 +64,31 @@ ALL_HAVE = re.compile(
     r"\b(?:toutes? les actions|chaque action|les actions)\b(?: \w+){0,4} "
     r"(?:ont|a|ont elles|a t elle|ont-elles|a-t-elle|possedent|disposent)\b"
 )
+#: « est-ce que toutes les recommandations ont au moins une action ? », « chaque reco est-elle
+#: traitée ? »: every recommendation asked about at once, answered by the ones that are not.
+ALL_RECOMMENDATIONS = re.compile(
+    r"\b(?:toutes? les reco|chaque reco)s?\b(?: \w+){0,4} "
+    r"(?:ont|a|ont elles|a t elle|ont-elles|a-t-elle|sont|est|recoivent|trouvent)\b"
+)
+#: « combien de fois … », « le nombre d'étudiants »: the thing a count is about, as named.
+COUNTED = re.compile(r"\b(?:combien|nombre|nb) (?:de |d |des )(?P<noun>[a-z][a-z-]*)")
+#: Cues whose words name the plan's own items (actions, owners, gaps, SWOT items, fields,
+#: states): a count of those is a count of the plan.
+_PLAN_ITEM_CUES = ("action", "owner", "gap", "swot", "indicator", "deadline", "duplicate",
+                   "done", "ongoing", "postponed", "abandoned", "upcoming", "late", "priority",
+                   "missing", "vague", "history")  # fmt: skip
+
+
+def counts_something_else(normalized: str) -> bool:
+    """« combien de fois par an … ? », « combien d'étudiants … ? »: a count of a thing the plan
+    does not list (its answer, if any, is in the documents' text, not in a tally of actions)."""
+    found = COUNTED.search(normalized)
+    if found is None:
+        return False
+    noun = found["noun"]
+    return not (find_cues([noun]).any(*_PLAN_ITEM_CUES) or noun in plan_item_words())
+
+
 #: « quelles sont les forces … », « c'est quoi les menaces »: the items of a kind, listed.
 WHAT_ARE = re.compile(r"\b(?:quel(?:le)?s? sont|c est quoi|donne moi|liste)\b")
 

@@ -304,8 +304,12 @@ def theme_actions(knowledge: Knowledge, theme: str, pool: Sequence[Action]) -> T
         among one action's words the beginning is no longer ambiguous."""
         if stem in found:
             return True
-        cut = len(stem) >= _SHORTEST_CUT and stem in typed and stem not in vocabulary
-        return cut and any(v.startswith(stem) for v in found)
+        if not (len(stem) >= _SHORTEST_CUT and stem in typed and stem not in vocabulary):
+            return False
+        longer = sorted((v for v in found if v.startswith(stem)), key=len)
+        if longer:  # the answer repeats the subject in the plan's word (« lettre d'information »)
+            corrected.setdefault(stem, longer[0])
+        return bool(longer)
 
     hits = {a.id: sum(1 for alternatives in wanted
                       if any(all(holds(s, action_stems[a.id]) for s in conj) for conj in alternatives))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -205,6 +205,36 @@ def quoted(text: str, limit: int = 160) -> str:
     """« text », shortened; inner guillemets become quotes so the sentence splitter holds."""
     inner = shorten(text, limit).replace("«", "“").replace("»", "”")
     return f"« {inner} »"
+
+
+#: Words of context kept around an asked word of a passage quoted from its middle.
+_CONTEXT_WORDS = 3
+
+
+def quoted_around(text: str, wanted: Collection[str], limit: int = 240) -> str:
+    """« text » shortened around the words a question asks (their stems, `wanted`): a long
+    passage is cut where those words are shown with the few words after them (« … qui se
+    réunit au moins deux fois par an »), not always at its start, so that the quote holds
+    the answer when the passage does."""
+    one_line = " ".join(text.split())
+    if len(one_line) <= limit or not wanted:
+        return quoted(one_line, limit)
+    tokens = list(re.finditer(r"\S+", one_line))
+    asked = [j for j, t in enumerate(tokens) if set(stems(t.group(0))) & set(wanted)]
+    last = len(tokens) - 1
+
+    def shown(start: int) -> int:
+        """Asked words shown with their next words, in the window opening at token `start`."""
+        end = tokens[start].start() + limit - 2
+        return sum(
+            1 for j in asked if j >= start and tokens[min(j + _CONTEXT_WORDS, last)].end() <= end
+        )
+
+    starts = [0, *(max(0, j - _CONTEXT_WORDS) for j in asked)]
+    best = max(starts, key=lambda start: (shown(start), -start))
+    if best == 0:
+        return quoted(one_line, limit)
+    return quoted("… " + one_line[tokens[best].start() :], limit)
 
 
 def unique(items: Iterable[str]) -> list[str]:

@@ -33,6 +33,13 @@ AS_OF = date(2026, 11, 23)
         ("en juin 2027", date(2027, 6, 1), date(2027, 6, 30)),
         ("cette annee", date(2026, 1, 1), date(2026, 12, 31)),
         ("l annee prochaine", date(2027, 1, 1), date(2027, 12, 31)),
+        # relative to the reference date (session 12, fresh-10 in-sample)
+        ("l an prochain", date(2027, 1, 1), date(2027, 12, 31)),
+        ("l annee suivante", date(2027, 1, 1), date(2027, 12, 31)),
+        ("l an dernier", date(2025, 1, 1), date(2025, 12, 31)),
+        ("l annee passee", date(2025, 1, 1), date(2025, 12, 31)),
+        ("le mois dernier", date(2026, 10, 1), date(2026, 10, 31)),
+        ("le mois suivant", date(2026, 12, 1), date(2026, 12, 31)),
         ("d ici la fin de l annee", AS_OF, date(2026, 12, 31)),
         ("en 2025-2026", date(2025, 9, 15), date(2026, 9, 14)),
         ("apres 2027", date(2028, 1, 1), None),
