@@ -18,11 +18,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum, auto
-from functools import lru_cache
 from itertools import pairwise
 
 from assistant.french.dated_titles import undated_title
+from assistant.readers.cell_shapes import AGREEMENT, Shape, belongs, fitting, shape_of
 
 _TITLE_CHARS = 60  # a column title is a short line
 _MIN_TITLES = 3
@@ -30,21 +29,12 @@ _MAX_TITLES = 20
 _EXTRA_WIDTH = 10  # columns a merged title may span beyond the titles' count
 _SAMPLE_ROWS = 4  # rows that choose the width and the start
 _MIN_ROWS = 3
-_AGREEMENT = 0.5  # share of a row's cells of their column's shape, for the row to belong
 _CONSISTENCY = 0.8  # mean share of each column's cells of its shape, over the table
 _LONG_LINE = 600
 _LABELLED = re.compile(r"^[^:\d]{2,40}\s:\s+\S")  # prose, not a cell
 # A year or an academic year, as a title merged over the columns of its parts.
 _PERIOD_TITLE = re.compile(r"^(?:19|20)\d{2}(?:\s*[-/–]\s*(?:19|20)?\d{2})?$")
 _MAX_ROWS = 2000  # a longer run of regular lines is read as text (bounded work)
-
-
-class _Shape(Enum):
-    EMPTY = auto()
-    MARK = auto()  # « X », « ✓ », « *** »
-    NUMBER = auto()  # a few words with a digit: a date, a period, a count
-    SHORT = auto()  # four words at most: a name, a body, a state
-    SENTENCE = auto()
 
 
 @dataclass(frozen=True)
@@ -54,21 +44,6 @@ class CellGrid:
     start_line: int  # the header's first line (lines above it are the text before)
     rows: list[tuple[int, int, list[str]]]  # the header row(s) first
     end_line: int  # the first line after the table
-
-
-@lru_cache(maxsize=65536)
-def _shape(line: str) -> _Shape:
-    text = line.strip()
-    if not text:
-        return _Shape.EMPTY
-    if len(text) <= 3 and not text.isalnum():
-        return _Shape.MARK
-    if len(text) <= 2:
-        return _Shape.MARK
-    words = len(text.split())
-    if re.search(r"\d", text) and words <= 4:
-        return _Shape.NUMBER
-    return _Shape.SHORT if words <= 4 else _Shape.SENTENCE
 
 
 def _titles(lines: Sequence[str], start: int) -> int:
@@ -111,7 +86,7 @@ def find_cell_grid(lines: Sequence[str], start: int) -> CellGrid | None:
             ):
                 continue  # (cheap, before anything is counted)
             # the first row right there, or under a band row (a sentence across the table)
-            bodies = [first, first + 1] if _shape(lines[first]) is _Shape.SENTENCE else [first]
+            bodies = [first, first + 1] if shape_of(lines[first]) is Shape.SENTENCE else [first]
             for body in bodies:
                 if not _rows_agree(lines, body, width):
                     continue  # (the cheap test first)
@@ -163,7 +138,7 @@ def _reading(
 
 
 def _rows(
-    lines: Sequence[str], first: int, width: int, shapes: list[_Shape]
+    lines: Sequence[str], first: int, width: int, shapes: list[Shape]
 ) -> list[tuple[int, int, list[str]]]:
     """The rows from `first` on, while each keeps to the columns' shapes; a band row
     printed across the table (one line, the rows going on right after it) is a row of its
@@ -175,36 +150,25 @@ def _rows(
             rows.append((at, at, [lines[at].strip(), *([""] * (width - 1))]))
             at += 1
             continue
-        if not _belongs(window, shapes):
+        if not belongs(window, shapes):
             break
         rows.append((at, at + width - 1, [cell.strip() for cell in window]))
         at += width
     return rows
 
 
-def _band(lines: Sequence[str], at: int, width: int, shapes: list[_Shape]) -> bool:
+def _band(lines: Sequence[str], at: int, width: int, shapes: list[Shape]) -> bool:
     """Whether `lines[at]` is a band row: a sentence, not of the first column's shape, that
     misaligns the row read from it (half its cells of their column's shape at most), after
     which a row fits every column."""
-    if _shape(lines[at]) is not _Shape.SENTENCE or shapes[0] is _Shape.SENTENCE:
+    if shape_of(lines[at]) is not Shape.SENTENCE or shapes[0] is Shape.SENTENCE:
         return False
     here = _window(lines, at, width)
     following = _window(lines, at + 1, width)
     if here is None or following is None:
         return False
     # (a cell of five words where four were the rule still fits: one column may differ)
-    return _fitting(here, shapes) <= width / 2 and _fitting(following, shapes) >= width - 1
-
-
-def _fitting(window: list[str], shapes: list[_Shape]) -> int:
-    """How many cells are of their column's shape (an empty one fits any; a mark fits a
-    column the first rows left empty in a table of marks: a timeline's later period)."""
-    marks = _Shape.MARK in shapes
-    return sum(
-        _shape(cell) in (shape, _Shape.EMPTY)
-        or (marks and shape is _Shape.EMPTY and _shape(cell) is _Shape.MARK)
-        for cell, shape in zip(window, shapes, strict=True)
-    )
+    return fitting(here, shapes) <= width / 2 and fitting(following, shapes) >= width - 1
 
 
 _Key = tuple[float, bool, int, int]
@@ -262,8 +226,8 @@ def _rows_agree(lines: Sequence[str], first: int, width: int) -> bool:
     on every width and start before it."""
     if first + 3 * width > len(lines):
         return False
-    kinds = {_shape(line) for line in lines[first : first + 2 * width]}
-    if len(kinds - {_Shape.EMPTY, _Shape.MARK}) < 2:
+    kinds = {shape_of(line) for line in lines[first : first + 2 * width]}
+    if len(kinds - {Shape.EMPTY, Shape.MARK}) < 2:
         return False  # rows of one shape only: a list, not a table
     for row in (first, first + width):
         # (the second row may be followed by a band row: the third one a line further)
@@ -278,9 +242,9 @@ def _pair_agrees(lines: Sequence[str], row: int, other: int, width: int) -> bool
         return False
     agree = 0
     for column in range(width):
-        here, below = _shape(lines[row + column]), _shape(lines[other + column])
-        agree += here is below or _Shape.EMPTY in (here, below)
-    return agree >= _AGREEMENT * width  # (looser than the whole test: a cheap filter)
+        here, below = shape_of(lines[row + column]), shape_of(lines[other + column])
+        agree += here is below or Shape.EMPTY in (here, below)
+    return agree >= AGREEMENT * width  # (looser than the whole test: a cheap filter)
 
 
 def _window(lines: Sequence[str], at: int, width: int) -> list[str] | None:
@@ -301,8 +265,8 @@ def _windows(lines: Sequence[str], at: int, width: int, count: int) -> list[list
     while len(rows) < count and (window := _window(lines, at, width)) is not None:
         if (
             rows
-            and _shape(lines[at]) is _Shape.SENTENCE
-            and _shape(rows[-1][0]) is not _Shape.SENTENCE  # (else a band is a first cell)
+            and shape_of(lines[at]) is Shape.SENTENCE
+            and shape_of(rows[-1][0]) is not Shape.SENTENCE  # (else a band is a first cell)
             and _agreement(rows[-1], window) <= width / 2  # (misaligned by the band)
         ):
             following = _window(lines, at + 1, width)
@@ -317,18 +281,18 @@ def _windows(lines: Sequence[str], at: int, width: int, count: int) -> list[list
 def _agreement(row: list[str], other: list[str]) -> int:
     """How many columns two rows hold cells of one shape in (an empty one agrees)."""
     return sum(
-        _shape(a) is _shape(b) or _Shape.EMPTY in (_shape(a), _shape(b))
+        shape_of(a) is shape_of(b) or Shape.EMPTY in (shape_of(a), shape_of(b))
         for a, b in zip(row, other, strict=True)
     )
 
 
-def _column_shapes(rows: list[list[str]]) -> list[_Shape]:
+def _column_shapes(rows: list[list[str]]) -> list[Shape]:
     """Each column's most common shape of its filled cells (EMPTY when it has none)."""
-    shapes: list[_Shape] = []
+    shapes: list[Shape] = []
     for column in range(len(rows[0])):
-        counts = Counter(_shape(row[column]) for row in rows)
-        del counts[_Shape.EMPTY]
-        shapes.append(counts.most_common(1)[0][0] if counts else _Shape.EMPTY)
+        counts = Counter(shape_of(row[column]) for row in rows)
+        del counts[Shape.EMPTY]
+        shapes.append(counts.most_common(1)[0][0] if counts else Shape.EMPTY)
     return shapes
 
 
@@ -339,14 +303,14 @@ def _consistency(rows: list[list[str]], periods: set[int] | None = None) -> tupl
     (a run of sentences alone is no table). A row's leading empty cells are covered by
     cells merged down from the rows above: they count for no column."""
     shares: list[float] = []
-    filled_shapes: set[_Shape] = set()
+    filled_shapes: set[Shape] = set()
     leads = [next((i for i, cell in enumerate(row) if cell.strip()), len(row)) for row in rows]
     for column in range(len(rows[0])):
         counts = Counter(
-            _shape(row[column]) for row, lead in zip(rows, leads, strict=True) if column >= lead
+            shape_of(row[column]) for row, lead in zip(rows, leads, strict=True) if column >= lead
         )
         covered = sum(column < lead for lead in leads)
-        empty = counts.pop(_Shape.EMPTY, 0)
+        empty = counts.pop(Shape.EMPTY, 0)
         if not counts:
             shares.append(1.0)
             continue
@@ -354,21 +318,11 @@ def _consistency(rows: list[list[str]], periods: set[int] | None = None) -> tupl
         # a timeline's marks and the empty cells between them are one column's content;
         # elsewhere an empty cell is a cell of another shape
         cells = len(rows) - covered
-        sparse = shape is _Shape.MARK or column in (periods or ())
+        sparse = shape is Shape.MARK or column in (periods or ())
         shares.append(count / (cells - empty if sparse else cells))
         if (empty + covered) * 2 <= len(rows):
             filled_shapes.add(shape)
-    return sum(shares) / len(shares), len(filled_shapes - {_Shape.MARK}) >= 2
-
-
-def _belongs(window: list[str], shapes: list[_Shape]) -> bool:
-    """Whether a window is a row of the table: every cell of its column's shape (an empty
-    one fits any), all but one in a table of four columns or more (a row under cells
-    merged down opens empty), or most of them with its first cell filled."""
-    agree = _fitting(window, shapes)
-    if agree == len(shapes) or (len(shapes) >= 4 and agree == len(shapes) - 1):
-        return True
-    return agree >= _AGREEMENT * len(shapes) and _shape(window[0]) is not _Shape.EMPTY
+    return sum(shares) / len(shares), len(filled_shapes - {Shape.MARK}) >= 2
 
 
 def _header(

@@ -377,3 +377,70 @@ def test_a_first_row_of_following_years_stays_a_row() -> None:
         ["Ouvrir une permanence d'orientation", "2025", "2026"],
     ]
     assert len(grid.rows) == 4
+
+
+# Findings merged down over their actions; an owner or a means of five words where the
+# rows above had four (a short cell and a sentence are neighbours, not other kinds).
+NEIGHBOUR_SHAPES = """Constat
+Action
+Moyens
+Responsable
+Échéance
+Les stages commencent tard dans le cursus, en fin de deuxième année.
+Ouvrir des séances d'observation dès le premier bloc du cursus
+Planning de la clinique
+Coordinatrice des stages
+Février 2025
+
+Confier l'accueil des patients aux étudiants du deuxième bloc
+Grille d'anamnèse révisée
+Maîtres-assistants cliniques
+Septembre 2025
+Le matériel de l'atelier est insuffisant pour les groupes actuels.
+Équiper l'atelier de deux postes de thermoformage supplémentaires
+Budget d'investissement
+Direction de catégorie
+Décembre 2025
+
+Établir un registre de réservation des appareils de l'atelier
+Agenda partagé sur l'intranet de l'école
+Technicienne de l'atelier de la section
+Mars 2025
+L'évaluation des stages diffère d'un lieu de stage à l'autre.
+Rédiger une grille d'évaluation commune à tous les lieux de stage
+Groupe de travail
+Responsable des stages
+Juin 2025
+
+Le plan sera revu chaque année par le conseil de catégorie, avec les délégués étudiants.
+Les indicateurs seront suivis par la cellule qualité de la haute école et publiés.
+Chaque responsable rend compte de l'avancement de ses actions au conseil de juin.
+Les étudiants sont informés des actions menées lors de la rentrée académique suivante.
+"""
+
+
+def test_a_row_under_merged_cells_keeps_the_grid_with_longer_cells() -> None:
+    lines = NEIGHBOUR_SHAPES.split("\n")
+    grid = find_cell_grid(lines, 0)
+    assert grid is not None
+    assert [cells[1] for _, _, cells in grid.rows[1:]] == [
+        "Ouvrir des séances d'observation dès le premier bloc du cursus",
+        "Confier l'accueil des patients aux étudiants du deuxième bloc",
+        "Équiper l'atelier de deux postes de thermoformage supplémentaires",
+        "Établir un registre de réservation des appareils de l'atelier",
+        "Rédiger une grille d'évaluation commune à tous les lieux de stage",
+    ]
+    # the empty line after the table and the paragraphs below it are no row
+    assert lines[grid.end_line] == ""
+    assert lines[grid.end_line + 1].startswith("Le plan sera revu")
+
+
+def test_paragraphs_after_a_table_of_text_columns_are_no_row() -> None:
+    """Without a column of dates or marks, nothing tells a row whose cells are one length
+    off from paragraphs after an empty line: the grid ends at the empty line."""
+    lines = NEIGHBOUR_SHAPES.split("\n")
+    lines = [line for index, line in enumerate(lines) if index % 5 != 4 or index >= 30]
+    ends = [index for index, line in enumerate(lines) if line.startswith("Le plan sera revu")]
+    grid = find_cell_grid(lines, 0)
+    assert grid is not None
+    assert grid.end_line < ends[0]
