@@ -30,15 +30,13 @@ def is_private_glyph(char: str) -> bool:
 _PRIVATE_GLYPHS = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 
 
-#: The first private-use code point: a text whose every character is below it has none.
-_FIRST_PRIVATE = "\ue000"
 #: What `_SPACES` changes: a text holding none of these has its spaces normalised already.
 _SPACES_TO_NORMALISE = ("  ", "\t", "\u00a0", "\u2009", "\u202f")
 
 
 def strip_glyphs(text: str) -> str:
     """Remove private-use glyphs (PDF bullets such as U+F0B7)."""
-    if not text or max(text) < _FIRST_PRIVATE:  # most texts: nothing to remove
+    if text.isascii():  # a flag of the string: nothing to remove, nothing to scan
         return text
     return _PRIVATE_GLYPHS.sub("", text)
 
