@@ -30,18 +30,29 @@ def is_private_glyph(char: str) -> bool:
 _PRIVATE_GLYPHS = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 
 
+#: What `_SPACES` changes: a text holding none of these has its spaces normalised already.
+_SPACES_TO_NORMALISE = ("  ", "\t", "\u00a0", "\u2009", "\u202f")
+
+
 def strip_glyphs(text: str) -> str:
     """Remove private-use glyphs (PDF bullets such as U+F0B7)."""
+    if text.isascii():  # a flag of the string: nothing to remove, nothing to scan
+        return text
     return _PRIVATE_GLYPHS.sub("", text)
 
 
 def squash(text: str) -> str:
     """Join lines into one line of normalised spaces, re-joining line-break hyphenation."""
     text = strip_glyphs(text)
-    text = _LINE_HYPHEN.sub(r"\1-\2", text)
+    # Both repairs need a line break: most cell texts (one line) skip the two patterns,
+    # and the space pattern when no run of spaces or special space is there (a regex
+    # costs microseconds even when it changes nothing; the reading squashes thousands).
     if "\n" in text:
-        text = _CUT_WORD.sub(_glue_piece, text)
-    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+        text = _LINE_HYPHEN.sub(r"\1-\2", text)
+        text = _CUT_WORD.sub(_glue_piece, text).replace("\n", " ")
+    if any(space in text for space in _SPACES_TO_NORMALISE):
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def _glue_piece(match: re.Match[str]) -> str:

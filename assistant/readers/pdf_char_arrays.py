@@ -56,6 +56,7 @@ class PageChars:
     def __init__(self, chars: Sequence[Char]) -> None:
         count = len(chars)
         self.chars = chars
+        self._touching: dict[Box, Indices] = {}  # `touching` of the whole page, by box
         if isinstance(chars, CharColumns):
             texts = chars.text
             upright: Flags = chars.array("upright")
@@ -99,11 +100,17 @@ class PageChars:
         """The characters (of `among`, page order) that overlap `bbox`, as pdfplumber's
         crop tests it: the overlap is not negative either way and not nothing both ways."""
         x0, top, x1, bottom = (float(value) for value in bbox)
+        if among is None:  # a table's box is asked for its cells, then for the text outside
+            known = self._touching.get((x0, top, x1, bottom))
+            if known is not None:
+                return known
         index: Indices = np.arange(len(self.chars)) if among is None else among
         width = np.minimum(self.x1[index], x1) - np.maximum(self.x0[index], x0)
         height = np.minimum(self.bottom[index], bottom) - np.maximum(self.top[index], top)
         keep: Flags = (width >= 0) & (height >= 0) & (width + height > 0)
         touching: Indices = index[keep]
+        if among is None:
+            self._touching[(x0, top, x1, bottom)] = touching
         return touching
 
     def touching_each(self, bboxes: Sequence[Sequence[float]], among: Indices) -> list[Indices]:

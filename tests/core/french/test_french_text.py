@@ -92,6 +92,21 @@ def test_words_cut_at_a_narrow_column_are_joined_again() -> None:
     assert squash("là\noù il faut") == "là où il faut"
 
 
+def test_one_line_texts_are_squashed_like_wrapped_ones() -> None:
+    """Texts without a line break skip the line repairs, not the rest: special spaces, tabs
+    and runs of spaces become one space, PDF bullet glyphs go, the ends are trimmed."""
+    from assistant.extract.text import squash, strip_glyphs
+
+    assert squash("") == ""
+    assert squash("  Réalisé ") == "Réalisé"
+    assert squash("Plan\u00a0d'action\t 2025") == "Plan d'action 2025"
+    assert squash("1\u202f000\u2009étudiants  inscrits") == "1 000 étudiants inscrits"
+    assert squash("\uf0b7 Mettre en place un tutorat") == "Mettre en place un tutorat"
+    assert squash("E-\ncampus  \uf0b7") == "E-campus"
+    assert strip_glyphs("Suivi \uf0a7annuel") == "Suivi annuel"
+    assert strip_glyphs("Année 2025-2026 \uff01") == "Année 2025-2026 \uff01"  # above, not private
+
+
 def test_wrapped_lines_of_a_cell_join_as_written() -> None:
     from assistant.french.wrapping import join_wrapped
 

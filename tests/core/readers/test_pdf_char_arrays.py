@@ -166,3 +166,28 @@ def test_a_character_the_arrays_do_not_take_leaves_the_lines_to_text_lines(
     page = PageChars(chars)
     assert not page.direct[1]
     assert lines_of(page, np.arange(3)) == text_lines(chars)
+
+
+def test_a_box_asked_again_touches_the_same_characters() -> None:
+    """`touching` of the whole page is kept per box (a table's box is asked for its cells,
+    then for the text outside): asked again, or of every character given, it is the same."""
+    checked = 0
+    for page in _pages(DEMO / "plan-action.pdf"):
+        chars = PageChars(page.chars)
+        everything = np.arange(len(page.chars))
+        for table in find_tables(page):
+            first = chars.touching(table.bbox)
+            assert np.array_equal(chars.touching(table.bbox), first)
+            assert np.array_equal(chars.touching(table.bbox, everything), first)
+            assert len(first) == len(
+                [c for c in page.chars if _overlaps(c, tuple(map(float, table.bbox)))]
+            )
+            checked += 1
+    assert checked
+
+
+def _overlaps(char: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = bbox
+    width = min(char["x1"], x1) - max(char["x0"], x0)
+    height = min(char["bottom"], bottom) - max(char["top"], top)
+    return width >= 0 and height >= 0 and width + height > 0
