@@ -32,7 +32,7 @@ from assistant.audit.service import ActionDrafter, Drafter, run_audit
 from assistant.audit.weak_links import mark_weak_links
 from assistant.drafting import build_context, draft_actions_for, draft_for_actions
 from assistant.errors import WorkspaceChangingError
-from assistant.mapping.semantic import embedder_name
+from assistant.mapping.semantic import calibration, embedder_name
 from assistant.mapping.service import build_mappings
 from assistant.retrieval import workspace_indexes
 from assistant.retrieval.embedder import Embedder
@@ -124,8 +124,9 @@ def workspace_mappings(
         actions = {action.id: action for plan in plans for action in plan.actions}
         # The audit's verdict (stalled-only recommendations are not « Couverte ») and its
         # links to confirm (`audit.weak_links`), everywhere.
-        mappings = build_mappings(plans, found, tokenize, decisions=state.decisions)
-        return mark_weak_links(settle_coverage(mappings, actions))
+        params = calibration(embedder_name(found))
+        mappings = build_mappings(plans, found, tokenize, params=params, decisions=state.decisions)
+        return mark_weak_links(settle_coverage(mappings, actions), covered=params.covered)
 
     return _shared(
         workspace,

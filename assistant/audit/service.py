@@ -86,7 +86,8 @@ def run_audit(
         settle_coverage(
             build_mappings(plans, searcher, tokenize, params=params, decisions=decisions),
             actions,
-        )
+        ),
+        covered=params.covered,
     )
     gaps: list[Gap] = recommendation_gaps(mappings, actions)
     gaps += reference_gaps(mappings)

@@ -9,8 +9,10 @@ is marked « probable, à confirmer » (`MappingLink.probable`) for every output
 counted among the recommendation's actions, until the coordinator confirms it.
 
 A semantic link answers only when it is all the verdict rests on: no action cites the
-recommendation, none is confirmed, and the mapping found it covered by content. The
-mapping's scores and verdicts are not changed here.
+recommendation, none is confirmed, the mapping found it covered by content, and the link
+itself reaches the calibrated threshold that covers (`Calibration.covered`): a shortlisted
+action scoring below it beside the one that covers is a proposal too. The mapping's
+scores and verdicts are not changed here.
 """
 
 from __future__ import annotations
@@ -20,9 +22,15 @@ from collections.abc import Sequence
 from assistant.schema import Coverage, LinkKind, Mapping, MappingLink
 
 
-def mark_weak_links(mappings: Sequence[Mapping]) -> list[Mapping]:
-    """The mappings, their semantic links the verdict does not rest on marked probable."""
-    return [_marked(mapping) for mapping in mappings]
+def mark_weak_links(mappings: Sequence[Mapping], *, covered: float) -> list[Mapping]:
+    """The mappings, their semantic links the verdict does not rest on marked probable.
+
+    Args:
+        mappings: the matrix as the mapping built it.
+        covered: the score at which a semantic link covers a recommendation by itself
+            (the calibration the mapping used, `Calibration.covered`).
+    """
+    return [_marked(mapping, covered) for mapping in mappings]
 
 
 def answering(mapping: Mapping) -> list[MappingLink]:
@@ -30,14 +38,15 @@ def answering(mapping: Mapping) -> list[MappingLink]:
     return [link for link in mapping.links if not link.probable]
 
 
-def _marked(mapping: Mapping) -> Mapping:
+def _marked(mapping: Mapping, covered: float) -> Mapping:
     settled = any(link.kind is not LinkKind.SEMANTIC or link.confirmed for link in mapping.links)
     by_content = not settled and mapping.coverage is Coverage.COVERED
-    if by_content:
-        return mapping
     links = [
         link.model_copy(update={"probable": True})
-        if link.kind is LinkKind.SEMANTIC and not link.confirmed and not link.probable
+        if link.kind is LinkKind.SEMANTIC
+        and not link.confirmed
+        and not link.probable
+        and not (by_content and link.score >= covered)
         else link
         for link in mapping.links
     ]

@@ -27,6 +27,7 @@ from assistant.mapping.semantic import (
     score_actions,
 )
 from assistant.mapping.unify import RecommendationGroup, unify
+from assistant.mapping.verdicts import contested_reason, verdict
 from assistant.schema import (
     Action,
     Coverage,
@@ -36,7 +37,6 @@ from assistant.schema import (
     Mapping,
     MappingLink,
     Plan,
-    StatusCategory,
 )
 
 #: Written links are scored against at most this many ranked actions (others score 0).
@@ -163,6 +163,8 @@ def build_mappings(
             )
         elif coverage is Coverage.UNCOVERED and searcher is None:
             reason = "Aucune action du plan ne la cite (recherche par le contenu désactivée)."
+        elif coverage is Coverage.UNCOVERED and scored and not links:
+            reason = _contested(scored[0], index, claims, groups, actions, params) or reason
         canonical = group.canonical
         mappings.append(
             Mapping(
@@ -245,6 +247,28 @@ def _claims(
         for link in links:
             out.setdefault(link.action_id, []).append(_Claim(1.0, index, True, written=True))
     return out
+
+
+def _contested(
+    best: Candidate,
+    index: int,
+    claims: dict[str, list[_Claim]],
+    groups: Sequence[RecommendationGroup],
+    actions: dict[str, Action],
+    params: Calibration,
+) -> str | None:
+    """The reason of an uncovered verdict whose best candidate another recommendation took
+    by its content. None when the plan ties that action to another recommendation: the
+    plan says what the action answers, and a verdict it settles is not in doubt."""
+    rivals = [c for c in claims.get(best.action_id, ()) if c.index != index]
+    if params.probable is None or best.rank_score < params.probable or not rivals:
+        return None
+    if any(claim.written for claim in rivals):
+        return None
+    rival = max(rivals, key=lambda claim: claim.score)
+    return contested_reason(
+        actions[best.action_id].text, best.rank_score, groups[rival.index].canonical.ref
+    )
 
 
 def _stands_out(scored: Sequence[Candidate], standout: float | None) -> bool:
@@ -343,52 +367,3 @@ def _written_links(
                 )
             )
     return written
-
-
-def verdict(
-    links: Sequence[MappingLink], actions: dict[str, Action], params: Calibration
-) -> tuple[Coverage, str]:
-    """Coverage of a recommendation and the reason, in French."""
-    confirmed = [link for link in links if link.confirmed]
-    written = [link for link in links if link.kind is not LinkKind.SEMANTIC]
-    if confirmed and not written:
-        n = len(confirmed)
-        return Coverage.COVERED, (
-            f"{n} action{'s' if n > 1 else ''} y répond{'ent' if n > 1 else ''} : "
-            f"lien{'s' if n > 1 else ''} confirmé{'s' if n > 1 else ''} par le coordinateur."
-        )
-    if written:
-        live = [
-            w
-            for w in written
-            if actions[w.action_id].status_category
-            not in (StatusCategory.ABANDONED, StatusCategory.POSTPONED)
-        ]
-        n = len(written)
-        text = f"{n} action{'s' if n > 1 else ''} y répond{'ent' if n > 1 else ''} explicitement"
-        if not live:
-            text += " (toutes reportées ou plus d'actualité)"
-        scores = [w.content_score for w in written if w.content_score is not None]
-        if scores and max(scores) < params.weak_written:
-            return Coverage.PARTIAL, (
-                f"{text}, mais leur contenu ne répond qu'en partie à la recommandation "
-                f"(score {max(scores):.2f}) : vérifiez qu'elles en couvrent tous les aspects."
-            )
-        return Coverage.COVERED, text + "."
-    best = max((link.score for link in links), default=0.0)
-    if links and all(link.probable for link in links):
-        return Coverage.PARTIAL, (
-            f"Lien probable, à confirmer : aucune action ne la cite, mais une action semble y "
-            f"répondre (score {best:.2f}, sa meilleure correspondance) ; confirmez ou rejetez "
-            "ce lien."
-        )
-    if best >= params.covered:
-        return Coverage.COVERED, (
-            f"Aucune action ne la cite, mais une action y répond par son contenu (score {best:.2f})."
-        )
-    if best >= params.partial:
-        return Coverage.PARTIAL, (
-            f"Aucune action ne la cite ; des actions proches existent (score {best:.2f}), "
-            "à confirmer ou à compléter."
-        )
-    return Coverage.UNCOVERED, "Aucune action du plan ne la cite ni n'y répond par son contenu."

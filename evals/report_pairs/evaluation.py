@@ -92,6 +92,8 @@ class PairFigures:
     rankings: list[tuple[list[str], set[str]]] = field(default_factory=list)
     verdicts_right: int = 0
     verdicts_probable: int = 0
+    # uncovered verdicts: (wrong, wrong ones saying « à vérifier », right, right ones saying it)
+    uncovered_to_check: tuple[int, int, int, int] = (0, 0, 0, 0)
     unresolved_expected: int = 0
     unresolved_flagged: int = 0
     criterion_refs_as_recs: int = 0
@@ -261,6 +263,14 @@ def evaluate_pair(
         right = predicted == gold["coverage"][rec["id"]]
         fig.verdicts_right += right
         fig.verdicts_probable += "probable" in mapping.reason
+        if mapping.coverage is Coverage.UNCOVERED:
+            doubt = "à vérifier" in mapping.reason
+            wrong, wrong_doubt, ok, ok_doubt = fig.uncovered_to_check
+            fig.uncovered_to_check = (
+                (wrong + 1, wrong_doubt + doubt, ok, ok_doubt)
+                if not right
+                else (wrong, wrong_doubt, ok + 1, ok_doubt + doubt)
+            )
         if not right:
             fig.details.append(f"verdict wrong ({mapping.coverage.value}): {rec['text'][:60]}")
     fig.unresolved_expected = len(gold["unresolved_references"])
@@ -322,6 +332,12 @@ def aggregate(pairs: Sequence[PairFigures]) -> dict[str, Any]:
         out["semantic MRR"] = rr / len(rankings)
     out["coverage accuracy"] = sum(p.verdicts_right for p in pairs) / max(1, recs)
     out["verdicts saying probable"] = sum(p.verdicts_probable for p in pairs)
+    wrong, wrong_doubt, ok, ok_doubt = (
+        sum(p.uncovered_to_check[column] for p in pairs) for column in range(4)
+    )
+    out["uncovered verdicts saying à vérifier (wrong, right)"] = (
+        f"{wrong_doubt}/{wrong}, {ok_doubt}/{ok}"
+    )
     out["unresolved references flagged"] = (
         f"{sum(p.unresolved_flagged for p in pairs)}/{sum(p.unresolved_expected for p in pairs)}"
     )

@@ -6,12 +6,16 @@ import pytest
 from textual.widgets import Input, Select, Static
 from tui_helpers import SMALL, of_type, record_messages, settle
 
-from assistant.schema import Coverage
+from assistant.schema import Coverage, LinkKind, Mapping, MappingLink
 from tui import messages as msg
 from tui.app import PlanAssistantApp
 from tui.screens.passage import PassageScreen
 from tui.screens.recommendation_detail import RecommendationDetailScreen, proposed_actions
-from tui.screens.recommendations import RecommendationsScreen, filter_mappings
+from tui.screens.recommendations import (
+    RecommendationsScreen,
+    answering_actions,
+    filter_mappings,
+)
 from tui.widgets.evidence import EvidenceView
 from tui.widgets.tables import ListTable
 
@@ -132,3 +136,21 @@ async def test_the_proposed_actions_are_listed_strongest_first(
     assert sum(len(proposed_actions(data, m.recommendation_id)) for m in data.report.mappings) == (
         len(data.report.action_drafts)
     )
+
+
+def test_the_actions_column_counts_no_link_to_be_confirmed() -> None:
+    # « Act. » says how many actions answer: a « lien probable, à confirmer » is a proposal
+    # (`assistant.audit.weak_links`), counted nowhere else (summary, XLSX, Markdown) either.
+    def link(action: str, kind: LinkKind, probable: bool = False) -> MappingLink:
+        return MappingLink(action_id=action, kind=kind, score=0.4, evidence=[], probable=probable)
+
+    def mapping(coverage: Coverage, *links: MappingLink) -> Mapping:
+        return Mapping(recommendation_id="r", recommendation_ref="R1", recommendation_key="r1",
+                       coverage=coverage, reason="", links=list(links))  # fmt: skip
+
+    probable_only = mapping(Coverage.PARTIAL, link("a1", LinkKind.SEMANTIC, probable=True))
+    beside_written = mapping(
+        Coverage.COVERED, link("a2", LinkKind.EXPLICIT), link("a3", LinkKind.SEMANTIC, True)
+    )
+    by_content = mapping(Coverage.COVERED, link("a4", LinkKind.SEMANTIC))
+    assert [answering_actions(m) for m in (probable_only, beside_written, by_content)] == [0, 1, 1]

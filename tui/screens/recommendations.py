@@ -17,10 +17,11 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import DataTable, Input, Select, Static
 
+from assistant.audit.weak_links import answering
 from assistant.ids import fold
 from assistant.reports import ReportData
 from assistant.reports.french import COVERAGE_LABEL, plural, shorten
-from assistant.schema import Coverage, LinkKind, Mapping
+from assistant.schema import Coverage, Mapping
 from tui.format import coverage_label, short_ref
 from tui.screens.base import AuditScreen
 from tui.screens.recommendation_detail import RecommendationDetailScreen
@@ -30,15 +31,12 @@ ALL = Select.NULL
 
 
 def answering_actions(mapping: Mapping) -> int:
-    """Actions that answer the recommendation, counted as the verdict counts them.
+    """Actions that answer the recommendation, counted as the summary counts them.
 
-    Written links (the plan cites the recommendation) when there are any; otherwise the
-    semantic ones of a partial match. Candidates of an uncovered recommendation do not.
+    A « lien probable, à confirmer » (`assistant.audit.weak_links`) is a proposal, not an
+    answer: the list counts it nowhere, as the matrices and the criterion rows do not.
     """
-    written = [link for link in mapping.links if link.kind is not LinkKind.SEMANTIC]
-    if written:
-        return len(written)
-    return len(mapping.links) if mapping.coverage is Coverage.PARTIAL else 0
+    return len(answering(mapping))
 
 
 _NUMBERS = re.compile(r"\d+")

@@ -18,6 +18,13 @@ from assistant.schema import Coverage, LinkKind, Mapping, MappingLink
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reports"))
 from demo_data import demo_report_data
 
+#: The calibrated threshold at which a semantic link covers a recommendation (any value will do).
+COVERED_AT = 0.405
+
+
+def mark(mappings: list[Mapping]) -> list[Mapping]:
+    return mark_weak_links(mappings, covered=COVERED_AT)
+
 
 def _link(action: str, kind: LinkKind, score: float = 1.0, **flags: bool) -> MappingLink:
     return MappingLink(action_id=action, kind=kind, score=score, evidence=[], **flags)
@@ -36,7 +43,7 @@ def _mapping(coverage: Coverage, *links: MappingLink) -> Mapping:
 
 
 def test_a_semantic_link_beside_written_ones_is_to_be_confirmed() -> None:
-    [marked] = mark_weak_links(
+    [marked] = mark(
         [
             _mapping(
                 Coverage.COVERED,
@@ -57,17 +64,36 @@ def test_a_semantic_link_the_verdict_rests_on_answers() -> None:
         _link("a01", LinkKind.EXPLICIT),
         _link("a09", LinkKind.SEMANTIC, 0.41, confirmed=True),
     )
-    assert mark_weak_links([by_content, confirmed]) == [by_content, confirmed]
+    assert mark([by_content, confirmed]) == [by_content, confirmed]
+
+
+def test_a_link_below_the_covering_threshold_beside_the_one_that_covers_is_to_be_confirmed() -> (
+    None
+):
+    # The verdict rests on A09 (0.52 ≥ the threshold); A30 made the shortlist (0.401) but is
+    # too weak to cover anything by itself: it is a proposal, not a second answer.
+    [marked] = mark(
+        [
+            _mapping(
+                Coverage.COVERED,
+                _link("a09", LinkKind.SEMANTIC, 0.52),
+                _link("a30", LinkKind.SEMANTIC, 0.401),
+                _link("a12", LinkKind.SEMANTIC, 0.405),
+            )
+        ]
+    )
+    assert [link.probable for link in marked.links] == [False, True, False]
+    assert [link.action_id for link in answering(marked)] == ["a09", "a12"]
 
 
 def test_close_actions_of_a_partial_verdict_are_to_be_confirmed() -> None:
     # « des actions proches existent, à confirmer ou à compléter »
-    [marked] = mark_weak_links([_mapping(Coverage.PARTIAL, _link("a04", LinkKind.SEMANTIC, 0.40))])
+    [marked] = mark([_mapping(Coverage.PARTIAL, _link("a04", LinkKind.SEMANTIC, 0.40))])
     assert marked.links[0].probable and answering(marked) == []
 
 
 def test_the_criterion_counts_only_the_answering_actions() -> None:
-    mappings = mark_weak_links(
+    mappings = mark(
         [
             _mapping(
                 Coverage.COVERED,
@@ -89,7 +115,7 @@ def test_the_report_shows_the_weak_link_as_to_be_confirmed_and_does_not_count_it
     assert a30.id not in {link.action_id for link in c1r2.links}
     # the link the real model adds (semantic 0.40), as the mapping hands it over
     added = _link(a30.id, LinkKind.SEMANTIC, 0.40).model_copy(update={"evidence": [a30.source]})
-    mappings = mark_weak_links(
+    mappings = mark(
         [
             m.model_copy(update={"links": [*m.links, added]}) if m is c1r2 else m
             for m in report.mappings
