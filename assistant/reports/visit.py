@@ -100,6 +100,9 @@ def _dossier(
     if mapping.source is not None:
         dossier.evidence.append(f"Recommandation : {mapping.source.label()}")
     gaps = list(gaps_by_target.get(mapping.recommendation_id, []))
+    # Each line once, in the order first met: dicts, not lists, so that a recommendation
+    # answered by thousands of actions is not a quadratic search.
+    evidence = dict.fromkeys(dossier.evidence)
     for link in mapping.links:
         action = data.actions.get(link.action_id)
         if action is None:
@@ -107,18 +110,21 @@ def _dossier(
         kind = french.link_label(link, score=True)
         dossier.actions.append(DossierAction(action, kind, action.source.label()))
         for span in link.evidence:
-            label = f"{french.quote(french.shorten(action.text, 60))} : {span.label()}"
-            if label not in dossier.evidence:
-                dossier.evidence.append(label)
+            evidence.setdefault(f"{french.quote(french.shorten(action.text, 60))} : {span.label()}")
         if not link.probable:  # a link to be confirmed: not the recommendation's gaps yet
             gaps += gaps_by_target.get(action.id, [])
+    missing: dict[str, None] = {}
+    questions: dict[str, None] = {}
     for gap in gaps:
-        message = french.first_sentence(gap_message(data, gap))
-        if message not in dossier.missing:
-            dossier.missing.append(message)
+        missing.setdefault(french.first_sentence(gap_message(data, gap)))
         question = _question(data, gap)
-        if question and question not in dossier.questions:
-            dossier.questions.append(question)
+        if question:
+            questions.setdefault(question)
+    dossier.evidence, dossier.missing, dossier.questions = (
+        list(evidence),
+        list(missing),
+        list(questions),
+    )
     for item in dossier.actions:
         wording = action_label(data, item.action.id)
         if item.link.startswith(french.LINK_LABEL[LinkKind.SEMANTIC]):
