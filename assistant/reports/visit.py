@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.audit.weak_links import counts
 from assistant.reports import french
 from assistant.reports.data import ReportData
 from assistant.reports.html import jinja_environment
@@ -110,7 +111,7 @@ def _dossier(
             label = f"{french.quote(french.shorten(action.text, 60))} : {span.label()}"
             if label not in dossier.evidence:
                 dossier.evidence.append(label)
-        if not link.probable:  # a link to be confirmed: not the recommendation's gaps yet
+        if counts(link):  # a link to be confirmed or to check: not the recommendation's gaps yet
             gaps += gaps_by_target.get(action.id, [])
     for gap in gaps:
         message = french.first_sentence(gap_message(data, gap))

@@ -35,7 +35,11 @@ def answering_actions(mapping: Mapping) -> int:
     Written links (the plan cites the recommendation) when there are any; otherwise the
     semantic ones of a partial match. Candidates of an uncovered recommendation do not.
     """
-    written = [link for link in mapping.links if link.kind is not LinkKind.SEMANTIC]
+    written = [
+        link
+        for link in mapping.links
+        if link.kind is not LinkKind.SEMANTIC and not link.previous_report
+    ]
     if written:
         return len(written)
     return len(mapping.links) if mapping.coverage is Coverage.PARTIAL else 0
