@@ -13,6 +13,7 @@ from office_tools import libreoffice_pdf, pdf_pages
 from assistant.audit.service import run_audit
 from assistant.parsing import parse_file
 from assistant.reports import build_report_data, write_report
+from assistant.reports.view import build_view
 from assistant.retrieval.french import StemTokenizer
 from assistant.settings import Settings
 
@@ -66,3 +67,26 @@ def test_wrapped_cells_print_whole(pages: list[str]) -> None:
     text = " ".join(" ".join(_sheet_pages(pages, "Traçabilité")).split())
     # The end of a long recommendation, on its wrapped last line, is printed too.
     assert "procès-verbaux sont diffusés" in text
+
+
+def test_a_plan_alone_prints_its_whole_warning_on_the_summary(tmp_path: Path) -> None:
+    """A plan imported without the experts' report: the summary keeps 4 narrow columns, and
+    LibreOffice printed its programme and its « situation au » line cut at the fourth one
+    (« … — Recommandations citées par le plan — rapport des experts »): the warning was lost on paper."""
+    plans = [parse_file(DEMO / "plan-action.md", Settings())]
+    report = run_audit(
+        plans,
+        as_of=date(2026, 11, 23),
+        searcher=None,
+        tokenize=StemTokenizer().tokenize,
+        now=datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
+    )
+    programme = "PLAN D'ACCOMPAGNEMENT DES ÉTUDIANTS 2024-2027 DE L'INSTITUT DE PROMOTION SOCIALE"
+    data = build_report_data(report, plans, title="Audit du plan seul", programme=programme)
+    workbook = write_report(data, "xlsx", tmp_path / "audit.xlsx")
+    [first, *_] = pdf_pages(libreoffice_pdf(workbook, tmp_path))
+    printed = " ".join(first.split())
+    note = build_view(data).origin_note
+    assert note and note.startswith("Recommandations citées par le plan")
+    assert f"Situation au 23 novembre 2026 — {note}" in printed
+    assert programme in printed
