@@ -27,9 +27,8 @@ from pydantic import TypeAdapter
 from assistant.analyses import unchanged
 from assistant.analyses.store import AnalysisFiles, AnalysisKey
 from assistant.audit.changes import compare_versions
-from assistant.audit.coverage_rules import settle_coverage
-from assistant.audit.service import ActionDrafter, Drafter, run_audit
-from assistant.audit.weak_links import mark_weak_links
+from assistant.audit.earlier_citations import EarlierCitation, earlier_citations
+from assistant.audit.service import ActionDrafter, Drafter, run_audit, settled_mappings
 from assistant.drafting import build_context, draft_actions_for, draft_for_actions
 from assistant.errors import WorkspaceChangingError
 from assistant.mapping.semantic import calibration, embedder_name
@@ -126,7 +125,8 @@ def workspace_mappings(
         # links to confirm (`audit.weak_links`), everywhere.
         params = calibration(embedder_name(found))
         mappings = build_mappings(plans, found, tokenize, params=params, decisions=state.decisions)
-        return mark_weak_links(settle_coverage(mappings, actions), covered=params.covered)
+        earlier = _earlier_citations(workspace, plans, plan_changes(workspace, plans))
+        return settled_mappings(mappings, actions, earlier, covered=params.covered)
 
     return _shared(
         workspace,
@@ -188,6 +188,8 @@ def workspace_audit(
             if drafts and found is not None
             else (None, None)
         )
+        # what changed since each plan's previous version (the versions are in the state)
+        changes = plan_changes(workspace, every)
         report = run_audit(
             audited,
             as_of=as_of,
@@ -196,9 +198,9 @@ def workspace_audit(
             drafter=drafter,
             action_drafter=action_drafter,
             decisions=state.decisions,
+            earlier=_earlier_citations(workspace, every, changes),
         )
-        # what changed since each plan's previous version (the versions are in the state)
-        return report.model_copy(update={"changes": plan_changes(workspace, every)})
+        return report.model_copy(update={"changes": changes})
 
     return _shared(
         workspace, key, compute, AuditReport.model_dump_json, AuditReport.model_validate_json
@@ -331,6 +333,14 @@ def _drafters(
         return rewrite_drafts(drafts, by_id, settings.llm, model=llm)
 
     return drafter, lambda mappings: draft_actions_for(mappings, context)
+
+
+def _earlier_citations(
+    workspace: Workspace, plans: Sequence[Plan], changes: Sequence[PlanChanges]
+) -> list[EarlierCitation]:
+    """The later reports' reused references, with the actions of plans stored before them."""
+    stored = {document.name: document.ingested_at for document in workspace.documents()}
+    return earlier_citations(changes, plans, stored)
 
 
 def plan_changes(workspace: Workspace, plans: Sequence[Plan] | None = None) -> list[PlanChanges]:

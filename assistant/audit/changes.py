@@ -20,7 +20,7 @@ from assistant.audit.report_cycles import (
     new_and_dropped,
     recurring_recommendations,
     report_summary,
-    reused_references,
+    reused_reference_lines,
     same_report,
 )
 from assistant.french.numbers import percent
@@ -218,7 +218,7 @@ def describe_plan_changes(changes: PlanChanges) -> list[str]:
             "Recommandations du rapport précédent qui ne figurent plus dans le nouveau : "
             + " ; ".join(map(named, changes.dropped_recommendations))
         )
-    lines += reused_references(changes)
+    lines += reused_reference_lines(changes)
     for back in changes.recurring_recommendations:
         done = (
             " ; pourtant marquée réalisée : "

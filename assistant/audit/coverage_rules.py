@@ -48,12 +48,19 @@ def _gap(
     )
 
 
+def _earlier(mapping: Mapping) -> bool:
+    """Cited by actions written for the previous report (`audit.earlier_citations`)."""
+    return any(link.previous_report for link in mapping.links) and bool(mapping.reason)
+
+
 def only_stalled(mapping: Mapping, actions: dict[str, Action]) -> list[Action]:
     """The actions written for the recommendation when ALL are postponed or abandoned, else []."""
     linked = [
         actions[link.action_id]
         for link in mapping.links
-        if link.kind is not LinkKind.SEMANTIC and link.action_id in actions
+        if link.kind is not LinkKind.SEMANTIC
+        and not link.previous_report
+        and link.action_id in actions
     ]
     if linked and all(action.status_category in _STALLED for action in linked):
         return linked
@@ -108,7 +115,11 @@ def recommendation_gaps(mappings: Sequence[Mapping], actions: dict[str, Action])
     """Uncovered, partially covered, or covered only by postponed/abandoned actions."""
     gaps: list[Gap] = []
     for mapping in mappings:
-        written = [link for link in mapping.links if link.kind is not LinkKind.SEMANTIC]
+        written = [
+            link
+            for link in mapping.links
+            if link.kind is not LinkKind.SEMANTIC and not link.previous_report
+        ]
         if mapping.coverage is Coverage.UNCOVERED:
             gaps.append(
                 _gap(
@@ -117,7 +128,8 @@ def recommendation_gaps(mappings: Sequence[Mapping], actions: dict[str, Action])
                     Severity.CRITICAL,
                     "aucune action du plan n'y répond. Ajoutez au moins une action avec un "
                     "responsable, une échéance et un indicateur mesurable, ou expliquez pourquoi la "
-                    "recommandation n'est pas retenue.",
+                    "recommandation n'est pas retenue."
+                    + (f" {mapping.reason}" if _earlier(mapping) else ""),
                     [mapping.source] if mapping.source else [],
                 )
             )

@@ -11,6 +11,7 @@ recommendation (the plan still cites the previous numbering). The same report st
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -84,31 +85,58 @@ def new_and_dropped(
     return new, dropped
 
 
-def reused_references(changes: PlanChanges) -> list[str]:
-    """A reference the new report gives to another recommendation than the previous one did.
+@dataclass(frozen=True)
+class ReusedReference:
+    """A reference the new report gives to another recommendation than the previous one did."""
+
+    ref: str
+    #: the old recommendation's reference in the new report (None: it is no longer there)
+    became: str | None
+    #: what the reference designated in the previous report
+    previous_text: str | None
+
+
+def reused_references(changes: PlanChanges) -> list[ReusedReference]:
+    """The references of the new report that designated another recommendation before.
 
     The plan's actions cite the previous report's numbering: « Critère 1, Recommandation 3 »
     written for the old recommendation now points at a new one, and the matrix would read
-    those actions as its answer. Said once per reference, with what the old one became.
+    those actions as its answer (`assistant.audit.earlier_citations`). Once per reference.
     """
-    became = {r.previous_ref: r.ref for r in changes.recurring_recommendations}
-    dropped = {r.ref for r in changes.dropped_recommendations}
-    kept = {ref for old, ref in became.items() if old == ref}
+    became = {r.previous_ref: r for r in changes.recurring_recommendations}
+    dropped = {r.ref: r.text for r in changes.dropped_recommendations}
+    kept = {r.ref for old, r in became.items() if old == r.ref}
     current = [r.ref for r in changes.recurring_recommendations]
     current += [r.ref for r in changes.new_recommendations]
-    lines = []
+    found = []
     for ref in dict.fromkeys(current):
         if ref in kept or (ref not in became and ref not in dropped):
             continue
+        old = became.get(ref)
+        found.append(
+            ReusedReference(
+                ref=ref,
+                became=old.ref if old else None,
+                previous_text=old.text if old else dropped.get(ref),
+            )
+        )
+    return found
+
+
+def reused_reference_lines(changes: PlanChanges) -> list[str]:
+    """« Référence qui change de sens : … », once per reused reference."""
+    lines = []
+    for reused in reused_references(changes):
         before = (
-            f"l'ancienne est devenue {became[ref]}"
-            if ref in became
+            f"l'ancienne est devenue {reused.became}"
+            if reused.became
             else "l'ancienne n'y figure plus"
         )
         lines.append(
-            f"Référence qui change de sens : {ref} désigne dans le nouveau rapport une autre "
-            f"recommandation que dans le précédent ({before}) ; les actions du plan qui la "
-            "citent visaient l'ancienne : vérifiez leurs références avant de lire leur couverture"
+            f"Référence qui change de sens : {reused.ref} désigne dans le nouveau rapport une "
+            f"autre recommandation que dans le précédent ({before}) ; les actions du plan qui "
+            "la citent visaient l'ancienne : vérifiez leurs références avant de lire leur "
+            "couverture"
         )
     return lines
 

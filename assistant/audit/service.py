@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 
 from assistant.audit.coverage_rules import recommendation_gaps, settle_coverage
+from assistant.audit.earlier_citations import EarlierCitation, mark_earlier_citations
 from assistant.audit.findings import related_gaps
 from assistant.audit.reference_rules import reference_gaps
 from assistant.audit.roles import RoleCatalog
@@ -61,6 +62,7 @@ def run_audit(
     params: Calibration | None = None,
     now: datetime | None = None,
     decisions: Sequence[LinkDecision] = (),
+    earlier: Sequence[EarlierCitation] = (),
 ) -> AuditReport:
     """Audit the plans of a workspace (or of files given together).
 
@@ -72,6 +74,8 @@ def run_audit(
         drafter: proposes owners/indicators for actions that lack them (None: no drafts).
         action_drafter: proposes actions for uncovered recommendations (None: none).
         decisions: the coordinator's confirmed and rejected links.
+        earlier: references of a later report that older plans cite for another
+            recommendation (`assistant.audit.earlier_citations`; none for files given alone).
     """
     params = params or calibration(embedder_name(searcher))
     # One memo for the mapping and the SWOT rule: both score the same actions' wordings.
@@ -82,11 +86,10 @@ def run_audit(
         asked = (SwotKind.WEAKNESS, SwotKind.THREAT)
         prepare_queries(searcher, [item.text for item in swot if item.kind in asked])
     actions = {action.id: action for plan in plans for action in plan.actions}
-    mappings = mark_weak_links(
-        settle_coverage(
-            build_mappings(plans, searcher, tokenize, params=params, decisions=decisions),
-            actions,
-        ),
+    mappings = settled_mappings(
+        build_mappings(plans, searcher, tokenize, params=params, decisions=decisions),
+        actions,
+        earlier,
         covered=params.covered,
     )
     gaps: list[Gap] = recommendation_gaps(mappings, actions)
@@ -112,6 +115,21 @@ def run_audit(
         criteria=criterion_summaries(mappings, gaps),
         recommendations_from=recommendations_origin(plans),
         reading_warnings={plan.document.name: plan.warnings for plan in plans if plan.warnings},
+    )
+
+
+def settled_mappings(
+    mappings: Sequence[Mapping],
+    actions: dict[str, Action],
+    earlier: Sequence[EarlierCitation] = (),
+    *,
+    covered: float,
+) -> list[Mapping]:
+    """The one verdict every output shows: stalled-only recommendations not « Couverte »,
+    links written for a previous report and links to confirm not counted (`covered`: the
+    score at which a semantic link covers a recommendation by itself, `Calibration.covered`)."""
+    return mark_weak_links(
+        mark_earlier_citations(settle_coverage(mappings, actions), earlier), covered=covered
     )
 
 

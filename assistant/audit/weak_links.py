@@ -34,8 +34,14 @@ def mark_weak_links(mappings: Sequence[Mapping], *, covered: float) -> list[Mapp
 
 
 def answering(mapping: Mapping) -> list[MappingLink]:
-    """The links that answer the recommendation (not a « lien probable, à confirmer »)."""
-    return [link for link in mapping.links if not link.probable]
+    """The links that answer the recommendation: not a « lien probable, à confirmer », nor
+    a link written for the previous report (`assistant.audit.earlier_citations`)."""
+    return [link for link in mapping.links if counts(link)]
+
+
+def counts(link: MappingLink) -> bool:
+    """Whether the link is counted as an answer to its recommendation."""
+    return not link.probable and not link.previous_report
 
 
 def _marked(mapping: Mapping, covered: float) -> Mapping:

@@ -118,6 +118,8 @@ def _link_label(link: MappingLink) -> str:
     label = _KIND_LABEL[link.kind.value]
     if link.confirmed:
         return f"{label}, confirmé"
+    if link.previous_report:
+        return f"{label}, ancien rapport, à vérifier"
     return f"{label}, probable, à confirmer" if link.probable else label
 
 

@@ -77,6 +77,8 @@ def link_label(link: MappingLink, *, score: bool = False) -> str:
         label = f"{label} {decimal(link.score)},"
     if link.kind is LinkKind.SEMANTIC and link.confirmed:
         return f"{label.rstrip(',')}, confirmé"
+    if link.previous_report:  # written for the previous report's recommendation
+        return f"{label.rstrip(',')}, ancien rapport, à vérifier"
     if link.probable:
         return f"{label} probable, à confirmer"
     return label.rstrip(",")

@@ -9,15 +9,19 @@ The page is self-contained (no network), and each conversion uses a throw-away p
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 from assistant.errors import PdfConversionError, PdfConverterMissingError
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "chromium-headless-shell", "google-chrome")
 LIBREOFFICE_NAMES = ("soffice", "libreoffice")
+#: A figure holding an inline SVG chart (the report's coverage chart).
+_SVG_FIGURE = re.compile(r"<figure\b[^>]*>(?:(?!</figure>).)*<svg\b.*?</figure>\s*", re.DOTALL)
 TIMEOUT_SECONDS = 180
 
 
@@ -25,8 +29,13 @@ def _which(names: tuple[str, ...]) -> str | None:
     return next((path for name in names if (path := shutil.which(name))), None)
 
 
-def html_to_pdf(html: str, *, name: str = "rapport") -> bytes:
+def html_to_pdf(
+    html: str, *, name: str = "rapport", engine: Literal["chromium", "libreoffice"] | None = None
+) -> bytes:
     """Print a self-contained HTML page to PDF (A4, the page's own print stylesheet).
+
+    Args:
+        engine: the converter to use (default: Chromium if installed, else LibreOffice).
 
     Raises:
         PdfConverterMissingError: neither Chromium nor LibreOffice is on PATH.
@@ -35,12 +44,15 @@ def html_to_pdf(html: str, *, name: str = "rapport") -> bytes:
     with tempfile.TemporaryDirectory(prefix="plan-assistant-pdf-") as directory:
         work = Path(directory)
         page = work / f"{name}.html"
-        page.write_text(html, encoding="utf-8")
-        chromium = _which(CHROMIUM_NAMES)
+        chromium = _which(CHROMIUM_NAMES) if engine in (None, "chromium") else None
         if chromium is not None:
+            page.write_text(html, encoding="utf-8")
             return _chromium(chromium, page, work)
-        soffice = _which(LIBREOFFICE_NAMES)
+        soffice = _which(LIBREOFFICE_NAMES) if engine in (None, "libreoffice") else None
         if soffice is not None:
+            # LibreOffice cannot draw inline SVG: it printed the chart's labels as one line
+            # of loose figures. The summary table under it gives the same figures.
+            page.write_text(_SVG_FIGURE.sub("", html), encoding="utf-8")
             return _libreoffice(soffice, page, work)
     raise PdfConverterMissingError
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.audit.weak_links import counts
 from assistant.reports import french
 from assistant.reports.data import ReportData
 from assistant.reports.html import jinja_environment
@@ -111,7 +112,7 @@ def _dossier(
         dossier.actions.append(DossierAction(action, kind, action.source.label()))
         for span in link.evidence:
             evidence.setdefault(f"{french.quote(french.shorten(action.text, 60))} : {span.label()}")
-        if not link.probable:  # a link to be confirmed: not the recommendation's gaps yet
+        if counts(link):  # a link to be confirmed or to check: not the recommendation's gaps yet
             gaps += gaps_by_target.get(action.id, [])
     missing: dict[str, None] = {}
     questions: dict[str, None] = {}

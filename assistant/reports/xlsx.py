@@ -86,13 +86,9 @@ _SUMMARY_HEADER_ROW = 4
 
 def _summary_sheet(sheet: Worksheet, view: ReportView, data: ReportData) -> None:
     sheet.title = "Synthèse"
-    sheet.cell(row=1, column=1, value=data.title).font = Font(bold=True, size=14)
-    if data.programme:
-        sheet.cell(row=2, column=1, value=data.programme).font = BOLD
     situation = f"Situation au {long_date(data.report.as_of)}"
     if view.origin_note:
         situation += f" — {view.origin_note}"
-    sheet.cell(row=3, column=1, value=situation).font = Font(italic=True)
     columns = [
         Column("Critère", 20),
         Column("Recommandations", 17, wrap=False),
@@ -117,6 +113,14 @@ def _summary_sheet(sheet: Worksheet, view: ReportView, data: ReportData) -> None
         rows = [[row[i] for i in keep] for row in rows]
     header = _SUMMARY_HEADER_ROW
     last = table(sheet, columns, rows[:-1], header_row=header)
+    # Above the table, each line merged across it and wrapped: printed, a plan alone's
+    # summary has 4 narrow columns, and its warning was cut at the fourth.
+    titles = [(1, data.title, Font(bold=True, size=14), 0.6), (2, data.programme, BOLD, 0.75),
+              (3, situation, Font(italic=True), 1.0)]  # fmt: skip
+    for row, text, font, letters in titles:
+        if text:
+            note_rows(sheet, row, [text], len(columns), letters=letters)
+            sheet.cell(row=row, column=1).font = font
     # The total sits below the filtered table, so sorting never moves it.
     total_row = last + 2
     write_row(sheet, total_row, columns, rows[-1])

@@ -51,8 +51,14 @@ def print_setup(sheet: Worksheet, header_row: int) -> None:
     sheet.oddFooter.center.text = "&A — page &P / &N"
 
 
-def note_rows(sheet: Worksheet, first_row: int, texts: Sequence[str], columns: int) -> int:
+def note_rows(
+    sheet: Worksheet, first_row: int, texts: Sequence[str], columns: int, *, letters: float = 1.0
+) -> int:
     """Sentences under a table, each merged across its columns and tall enough to print whole.
+
+    Args:
+        letters: the share of plain 11-pt letters a line holds (bold capitals, a larger title:
+            less than 1).
 
     Returns the last row written.
     """
@@ -68,7 +74,7 @@ def note_rows(sheet: Worksheet, first_row: int, texts: Sequence[str], columns: i
         cell = sheet.cell(row=row, column=1, value=text)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.merge_cells(f"A{row}:{last}{row}")
-        per_line = max(1, int(width * _CHARS_PER_WIDTH))
+        per_line = max(1, int(width * _CHARS_PER_WIDTH * letters))
         sheet.row_dimensions[row].height = min(
             _MAX_ROW_HEIGHT, round(math.ceil(len(text) / per_line) * _LINE_HEIGHT + 3, 1)
         )

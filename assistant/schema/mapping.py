@@ -53,6 +53,14 @@ class MappingLink(BaseModel):
             "it counts as a link, like a written one."
         ),
     )
+    previous_report: bool = Field(
+        default=False,
+        description=(
+            "A written link whose reference designated another recommendation in the previous "
+            "experts' report, cited by a plan stored before the new report: it was written for "
+            "that one (« ancien rapport, à vérifier ») and is not counted."
+        ),
+    )
 
 
 class Mapping(BaseModel):

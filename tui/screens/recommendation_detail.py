@@ -47,6 +47,8 @@ def link_facts(link: MappingLink, action: Action | None) -> Content:
     ]
     if link.confirmed:
         parts.append(("  ·  confirmé par le coordinateur", "$success"))
+    elif link.previous_report:
+        parts.append(("  ·  écrit pour l'ancien rapport, à vérifier", "$warning"))
     elif link.kind is LinkKind.SEMANTIC:
         state = "probable, à confirmer" if link.probable else "proposé"
         parts.append((f"  ·  {state} (c confirmer · x rejeter)", "$warning"))

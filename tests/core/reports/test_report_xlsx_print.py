@@ -12,7 +12,8 @@ from office_tools import libreoffice_pdf, pdf_pages
 
 from assistant.audit.service import run_audit
 from assistant.parsing import parse_file
-from assistant.reports import build_report_data, write_report
+from assistant.reports import ReportData, build_report_data, write_report
+from assistant.reports.view import build_view
 from assistant.retrieval.french import StemTokenizer
 from assistant.settings import Settings
 
@@ -23,7 +24,14 @@ DEMO = Path(__file__).resolve().parents[3] / "corpus" / "demo"
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    plans = [parse_file(DEMO / n, Settings()) for n in ("rapport-experts.md", "plan-action.md")]
+    data = _audit(("rapport-experts.md", "plan-action.md"), title="Audit du plan (démonstration)")
+    out = tmp_path_factory.mktemp("xlsx-print")
+    return _printed(data, out)
+
+
+def _audit(names: tuple[str, ...], *, title: str, programme: str | None = None) -> ReportData:
+    """The written links' audit of demo files (no search), dated 23 November 2026."""
+    plans = [parse_file(DEMO / name, Settings()) for name in names]
     report = run_audit(
         plans,
         as_of=date(2026, 11, 23),
@@ -31,10 +39,12 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
         tokenize=StemTokenizer().tokenize,
         now=datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
     )
-    data = build_report_data(report, plans, title="Audit du plan (démonstration)")
-    out = tmp_path_factory.mktemp("xlsx-print")
-    workbook = write_report(data, "xlsx", out / "audit.xlsx")
-    return pdf_pages(libreoffice_pdf(workbook, out))
+    return build_report_data(report, plans, title=title, programme=programme)
+
+
+def _printed(data: ReportData, out: Path) -> list[str]:
+    """The workbook's pages as LibreOffice prints them."""
+    return pdf_pages(libreoffice_pdf(write_report(data, "xlsx", out / "audit.xlsx"), out))
 
 
 def _sheet_pages(pages: list[str], sheet: str) -> list[str]:
@@ -66,3 +76,18 @@ def test_wrapped_cells_print_whole(pages: list[str]) -> None:
     text = " ".join(" ".join(_sheet_pages(pages, "Traçabilité")).split())
     # The end of a long recommendation, on its wrapped last line, is printed too.
     assert "procès-verbaux sont diffusés" in text
+
+
+def test_a_plan_alone_prints_its_whole_warning_on_the_summary(tmp_path: Path) -> None:
+    """A plan imported without the experts' report: the summary keeps 4 narrow columns, and
+    LibreOffice printed its programme and its « situation au » line cut at the fourth one
+    (« … — Recommandations citées par le plan — rapport des experts »): the warning was
+    lost on paper."""
+    programme = "PLAN D'ACCOMPAGNEMENT DES ÉTUDIANTS 2024-2027 DE L'INSTITUT DE PROMOTION SOCIALE"
+    data = _audit(("plan-action.md",), title="Audit du plan seul", programme=programme)
+    [first, *_] = _printed(data, tmp_path)
+    printed = " ".join(first.split())
+    note = build_view(data).origin_note
+    assert note and note.startswith("Recommandations citées par le plan")
+    assert f"Situation au 23 novembre 2026 — {note}" in printed
+    assert programme in printed
