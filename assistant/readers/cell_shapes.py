@@ -21,11 +21,16 @@ class Shape(Enum):
     SENTENCE = auto()
 
 
+_NOTHING = frozenset({"-", "–", "—", "/"})  # a cell saying it has no value
+
+
 @lru_cache(maxsize=65536)
 def shape_of(line: str) -> Shape:
     text = line.strip()
-    if not text:
+    if not text or text in _NOTHING:
         return Shape.EMPTY
+    if text.isdigit():
+        return Shape.NUMBER  # a count: « 0 », « 15 »
     if len(text) <= 3 and not text.isalnum():
         return Shape.MARK
     if len(text) <= 2:

@@ -444,3 +444,48 @@ def test_paragraphs_after_a_table_of_text_columns_are_no_row() -> None:
     grid = find_cell_grid(lines, 0)
     assert grid is not None
     assert grid.end_line < ends[0]
+
+
+# Indicator values: a count of one digit is a number, a dash is a value not yet known.
+# (The first action is longer than a title: a run of short lines as long as a whole table
+# is left to the readers of flattened text.)
+VALUES = """Action
+Responsable
+Indicateur
+Valeur cible
+Valeur atteinte
+Évaluer chaque cours par une enquête en ligne auprès des étudiants inscrits
+Vice-doyen à la qualité
+Part des cours évalués
+100 %
+68 %
+Publier une synthèse des évaluations chaque année
+Vice-doyen à la qualité
+Nombre de synthèses publiées
+2
+1
+Associer un membre extérieur à chaque jury de mémoire
+Présidente du jury
+Part des jurys avec un membre extérieur
+75 %
+—
+Proposer un stage d'observation en agence régionale de santé
+Responsable des stages
+Nombre d'étudiants en stage
+15
+
+Le tableau de bord est mis à jour chaque année par la cellule qualité de l'école de santé.
+"""
+
+
+def test_value_columns_with_digits_dashes_and_gaps_are_a_grid() -> None:
+    lines = VALUES.split("\n")
+    grid = find_cell_grid(lines, 0)
+    assert grid is not None
+    assert [cells[3:] for _, _, cells in grid.rows[1:]] == [
+        ["100 %", "68 %"],
+        ["2", "1"],
+        ["75 %", "—"],
+        ["15", ""],
+    ]
+    assert lines[grid.end_line].startswith("Le tableau de bord")
