@@ -93,16 +93,55 @@ def _vertically_merged(data: bytes, sheet: Any) -> dict[int, set[int]]:
     return covered
 
 
-def _sheet_table(
+def _sheet_tables(
     rows: Iterable[tuple[int, list[str]]],
     file: str,
     sheet_index: int,
     sheet_name: str,
     merged: dict[int, set[int]] | None = None,
-) -> Table | None:
+) -> list[Table]:
+    """The sheet's tables: one, unless a narrower table follows an empty row
+    (`_separate_tables`)."""
     kept = [(number, cells) for number, cells in rows if any(cells)]
-    if not kept:
-        return None
+    return [_table(part, file, sheet_index, sheet_name, merged) for part in _separate_tables(kept)]
+
+
+def _filled(cells: Sequence[str]) -> int:
+    return sum(bool(cell) for cell in cells)
+
+
+def _separate_tables(
+    kept: list[tuple[int, list[str]]],
+) -> list[list[tuple[int, list[str]]]]:
+    """The rows cut where, after an empty row, the rest of the sheet is a table of its own:
+    two rows or more of two cells or more, none filling half the columns the rows above
+    filled (a legend, a glossary under the plan). A plan's rows after an empty row (a new
+    axis: a title cell, then full rows) stay with it. (One pass each way: linear.)"""
+    filled = [_filled(cells) for _, cells in kept]
+    widest_below, rows_below = [0] * (len(kept) + 1), [0] * (len(kept) + 1)
+    for at in range(len(kept) - 1, -1, -1):
+        widest_below[at] = max(widest_below[at + 1], filled[at])
+        rows_below[at] = rows_below[at + 1] + (filled[at] >= 2)
+    parts: list[list[tuple[int, list[str]]]] = []
+    start, widest_above = 0, 0
+    for at in range(len(kept)):
+        gap = at > start and kept[at][0] > kept[at - 1][0] + 1
+        if gap and rows_below[at] >= 2 and widest_below[at] * 2 <= widest_above:
+            parts.append(kept[start:at])
+            start, widest_above = at, 0
+        widest_above = max(widest_above, filled[at])
+    if start < len(kept):
+        parts.append(kept[start:])
+    return parts
+
+
+def _table(
+    kept: list[tuple[int, list[str]]],
+    file: str,
+    sheet_index: int,
+    sheet_name: str,
+    merged: dict[int, set[int]] | None,
+) -> Table:
     offset, trimmed = _trim_columns(kept)
     merged = merged or {}
     table_rows = tuple(
@@ -158,9 +197,7 @@ def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
                 for number, row in enumerate(sheet.iter_rows(min_row=1), start=1)
             )
             merged = _vertically_merged(source.data, sheet)
-            table = _sheet_table(rows, source.name, index, sheet.title, merged)
-            if table is not None:
-                blocks.append(table)
+            blocks.extend(_sheet_tables(rows, source.name, index, sheet.title, merged))
     finally:
         workbook.close()
     if not blocks:

@@ -60,6 +60,39 @@ def test_sheets_rows_and_values(tmp_path: Path, settings: IngestSettings) -> Non
     assert indicators.rows[0].span.line_start == 5
 
 
+def test_a_narrower_table_after_an_empty_row_is_a_table_of_its_own(
+    tmp_path: Path, settings: IngestSettings
+) -> None:
+    """A legend (or any small table) under the plan, after an empty row, is the table a
+    Word file would hold apart: not more rows of the plan. A plan's own rows after an
+    empty row (a new axis, one title cell then full rows) stay in the plan."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Action", "Responsable", "Échéance", "Indicateur", "État"])
+    sheet.append(["Créer un comité", "Direction", "Juin 2025", "Comité réuni", "✔"])
+    sheet.append([])
+    sheet.append(["Axe 2 : les stages"])
+    sheet.append(["Revoir les grilles", "Coordination", "Mars 2026", "Grilles adoptées", "◐"])
+    sheet.append(["Former les maîtres de stage", "Coordination", "Mai 2026", "Deux sessions", "✘"])
+    sheet.append([])
+    sheet.append(["Légende"])
+    sheet.append(["Symbole", "Signification"])
+    sheet.append(["✔", "Action réalisée"])
+    sheet.append(["◐", "Action en cours"])
+    workbook.save(str(tmp_path / "plan.xlsx"))
+    plan, legend = read_document(tmp_path / "plan.xlsx", settings).blocks
+    assert isinstance(plan, Table) and isinstance(legend, Table)
+    assert [row.span.line_start for row in plan.rows] == [1, 2, 4, 5, 6]
+    assert [row.cells for row in legend.rows] == [
+        ("Légende", ""),
+        ("Symbole", "Signification"),
+        ("✔", "Action réalisée"),
+        ("◐", "Action en cours"),
+    ]
+    assert legend.span.line_start == 8
+
+
 @pytest.mark.parametrize(
     ("value", "number_format", "expected"),
     [
