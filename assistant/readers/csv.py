@@ -17,6 +17,7 @@ from assistant.readers.cleanup import clean_fragment
 from assistant.readers.encoding import decode_text
 from assistant.readers.source_file import SourceFile
 from assistant.readers.spans import make_span, row_excerpt
+from assistant.readers.table_parts import table_starts
 from assistant.settings import IngestSettings
 
 _DELIMITERS = ";,\t"
@@ -53,7 +54,8 @@ def sniff_delimiter(sample: str) -> str:
 
 
 def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
-    """Read a CSV file as one table (HTML fragments in cells are cleaned as in TXT).
+    """Read a CSV file as one table, or several when a narrower one follows an empty row
+    (`table_parts`: a legend under the plan); HTML fragments in cells are cleaned as in TXT.
 
     Raises:
         CorruptFileError: the file is not text.
@@ -83,7 +85,20 @@ def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
             "le fichier CSV ne contient aucune valeur ; vérifiez que vous avez choisi le bon "
             "fichier.",
         )
-    span = make_span(
-        source.name, rows[0].span.line_start, rows[-1].span.line_end, rows[0].span.excerpt
+    starts = table_starts(
+        [sum(bool(cell) for cell in row.cells) for row in rows],
+        [
+            at > 0 and row.span.line_start > rows[at - 1].span.line_end + 1
+            for at, row in enumerate(rows)
+        ],
     )
-    return source.document([Table(rows=tuple(rows), span=span)], title=source.path.stem)
+    tables = [
+        _table(rows[start:end], source.name)
+        for start, end in zip(starts, [*starts[1:], len(rows)], strict=True)
+    ]
+    return source.document(list(tables), title=source.path.stem)
+
+
+def _table(rows: list[TableRow], file: str) -> Table:
+    span = make_span(file, rows[0].span.line_start, rows[-1].span.line_end, rows[0].span.excerpt)
+    return Table(rows=tuple(rows), span=span)

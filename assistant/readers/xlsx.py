@@ -25,6 +25,7 @@ from assistant.readers.limits import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, CellBudg
 from assistant.readers.ooxml import EXCEL, check_package
 from assistant.readers.source_file import SourceFile
 from assistant.readers.spans import make_span, row_excerpt
+from assistant.readers.table_parts import table_starts
 from assistant.settings import IngestSettings
 
 
@@ -101,38 +102,18 @@ def _sheet_tables(
     merged: dict[int, set[int]] | None = None,
 ) -> list[Table]:
     """The sheet's tables: one, unless a narrower table follows an empty row
-    (`_separate_tables`)."""
+    (`table_parts`)."""
     kept = [(number, cells) for number, cells in rows if any(cells)]
-    return [_table(part, file, sheet_index, sheet_name, merged) for part in _separate_tables(kept)]
-
-
-def _filled(cells: Sequence[str]) -> int:
-    return sum(bool(cell) for cell in cells)
-
-
-def _separate_tables(
-    kept: list[tuple[int, list[str]]],
-) -> list[list[tuple[int, list[str]]]]:
-    """The rows cut where, after an empty row, the rest of the sheet is a table of its own:
-    two rows or more of two cells or more, none filling half the columns the rows above
-    filled (a legend, a glossary under the plan). A plan's rows after an empty row (a new
-    axis: a title cell, then full rows) stay with it. (One pass each way: linear.)"""
-    filled = [_filled(cells) for _, cells in kept]
-    widest_below, rows_below = [0] * (len(kept) + 1), [0] * (len(kept) + 1)
-    for at in range(len(kept) - 1, -1, -1):
-        widest_below[at] = max(widest_below[at + 1], filled[at])
-        rows_below[at] = rows_below[at + 1] + (filled[at] >= 2)
-    parts: list[list[tuple[int, list[str]]]] = []
-    start, widest_above = 0, 0
-    for at in range(len(kept)):
-        gap = at > start and kept[at][0] > kept[at - 1][0] + 1
-        if gap and rows_below[at] >= 2 and widest_below[at] * 2 <= widest_above:
-            parts.append(kept[start:at])
-            start, widest_above = at, 0
-        widest_above = max(widest_above, filled[at])
-    if start < len(kept):
-        parts.append(kept[start:])
-    return parts
+    if not kept:
+        return []
+    starts = table_starts(
+        [sum(bool(cell) for cell in cells) for _, cells in kept],
+        [at > 0 and number > kept[at - 1][0] + 1 for at, (number, _) in enumerate(kept)],
+    )
+    return [
+        _table(kept[start:end], file, sheet_index, sheet_name, merged)
+        for start, end in zip(starts, [*starts[1:], len(kept)], strict=True)
+    ]
 
 
 def _table(

@@ -83,3 +83,27 @@ def test_binary_spreadsheet_renamed_csv(tmp_path: Path, settings: IngestSettings
     openpyxl.Workbook().save(str(path))  # a zip: binary, full of NUL bytes
     with pytest.raises(CorruptFileError, match=r"^plan\.csv : .*données binaires"):
         read_document(path, settings)
+
+
+def test_a_legend_after_an_empty_row_is_a_table_of_its_own(
+    write_text: Callable[..., Path], settings: IngestSettings
+) -> None:
+    """As in a sheet (`table_parts`): the CSV export of a plan with its legend under it."""
+    content = (
+        "Action;Responsable;Échéance;État\n"
+        "Créer un comité;Direction;Juin 2025;✔\n"
+        ";;;\n"
+        "Légende;;;\n"
+        "Symbole;Signification;;\n"
+        "✔;Action réalisée;;\n"
+        "◐;Action en cours;;\n"
+    )
+    plan, legend = read_document(write_text("plan.csv", content), settings).blocks
+    assert isinstance(plan, Table) and isinstance(legend, Table)
+    assert [row.span.line_start for row in plan.rows] == [1, 2]
+    assert [row.cells[:2] for row in legend.rows] == [
+        ("Légende", ""),
+        ("Symbole", "Signification"),
+        ("✔", "Action réalisée"),
+        ("◐", "Action en cours"),
+    ]
