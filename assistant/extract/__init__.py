@@ -134,6 +134,10 @@ def _nothing_reason(raw: RawDocument, plan: PlanBuilder) -> str:
     )
 
 
+_BESIDE_LINES = 10  # fewer lines beside the tables hold no table
+_BESIDE_ACTIONS = 2  # actions found there that the tables do not hold, to say so
+
+
 class _Walker:
     def __init__(self, items: list[Item], plan: PlanBuilder) -> None:
         self.items = items
@@ -169,13 +173,12 @@ class _Walker:
         if self.plan.actions:  # the tables were read: flattened text beside them only
             self.plan.reading = "flattened_table"
             emit_all(self.flat_sections, self.plan)
+            self._warn_actions_beside_tables()
             return
         self._best_reading_of_lines()
 
-    def _best_reading_of_lines(self) -> None:
-        """Each way of reading the lines is tried on a copy of the plan; the one whose
-        actions are most plausible (`reading_score`) is kept (the first on a tie)."""
-        readings: list[tuple[str, Callable[[PlanBuilder], object]]] = [
+    def _line_readings(self) -> list[tuple[str, Callable[[PlanBuilder], object]]]:
+        return [
             ("flattened_table", lambda plan: emit_all(self.flat_sections, plan)),
             ("fiches_action", lambda plan: read_field_blocks(self.items, plan)),
             ("numbered_list", lambda plan: read_numbered_lists(self.items, plan)),
@@ -183,6 +186,38 @@ class _Walker:
             ("flattened_rows", lambda plan: read_flat_rows(self.items, plan)),
             ("column_streams", lambda plan: read_column_streams(self.items, plan)),
         ]
+
+    def _warn_actions_beside_tables(self) -> None:
+        """When tables were read, the text around them is read no further; but a table
+        too small to be recovered from text may sit there. Each line reading is tried on
+        a copy: if one finds actions with an owner or a deadline that the tables do not
+        hold, the plan says so."""
+        known = {squash(action.text).casefold() for action in self.plan.actions}
+        if sum(isinstance(item, Line) for item in self.items) < _BESIDE_LINES:
+            return
+        found = 0
+        for _, read in self._line_readings()[1:]:  # (flattened text beside them: read)
+            trial = PlanBuilder(self.plan.document)
+            read(trial)
+            # (a row's: with its owner or deadline; an introduction's list has none)
+            found = max(
+                found,
+                sum(
+                    squash(a.text).casefold() not in known and bool(a.owner or a.deadline)
+                    for a in trial.actions
+                ),
+            )
+        if found >= _BESIDE_ACTIONS:
+            self.plan.warnings.append(
+                f"{found} action(s) semblent figurer hors des tableaux lus (un tableau trop "
+                "petit, ou imprimé comme du texte) et n'ont pas été retenues : vérifiez le "
+                "document."
+            )
+
+    def _best_reading_of_lines(self) -> None:
+        """Each way of reading the lines is tried on a copy of the plan; the one whose
+        actions are most plausible (`reading_score`) is kept (the first on a tie)."""
+        readings = self._line_readings()
         best: tuple[float, PlanBuilder] | None = None
         for name, read in readings:
             trial = copy.deepcopy(self.plan)
