@@ -111,17 +111,24 @@ def group_findings(gaps: Sequence[Gap]) -> list[Finding]:
 
 
 def gap_tally(gaps: Sequence[Gap], findings: int) -> str:
-    """« 28 lacunes, dont 3 critiques (regroupées en 16 constats) ».
+    """« 28 lacunes, dont 3 critiques (regroupées en 16 constats) »; « 4 lacunes, aucune
+    critique »; « 0 lacune ».
 
     Args:
         gaps: every gap of the audit.
         findings: how many entries the report's gap list prints (grouped gaps count once).
     """
-    critical = sum(gap.severity is Severity.CRITICAL for gap in gaps)
-    text = f"{plural(len(gaps), 'lacune')}, dont {plural(critical, 'critique')}"
+    text = plural(len(gaps), "lacune")
+    if gaps:
+        text += ", " + critical_clause(sum(gap.severity is Severity.CRITICAL for gap in gaps))
     if findings != len(gaps):
         text += f" (regroupées en {plural(findings, 'constat')})"
     return text
+
+
+def critical_clause(critical: int) -> str:
+    """« dont 3 critiques », « dont 1 critique », « aucune critique » (never « dont 0 »)."""
+    return f"dont {plural(critical, 'critique')}" if critical else "aucune critique"
 
 
 def related_gaps(

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
+from assistant.audit.weak_links import counts
 from assistant.chat.answers_topics import missing_parts
 from assistant.chat.knowledge import Knowledge
+from assistant.chat.link_groups import link_groups, reason_to_check, say_set_apart
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import (
     find_recommendation,
@@ -25,7 +27,8 @@ from assistant.chat.wording import (
     recommendation_label,
     status_label,
 )
-from assistant.schema import Coverage, LinkKind, Mapping, Severity, TargetKind
+from assistant.mapping.verdicts import asks_to_check
+from assistant.schema import Coverage, Mapping, Severity, TargetKind
 from assistant.schema.chat import Focus, Question
 
 _COVERAGE_WORDS = {
@@ -78,13 +81,18 @@ def uncovered(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     reply.say(head.replace("’", "'"), *(m.recommendation_id for m in found), end=" :")
     for mapping in found:
         if level is Coverage.UNCOVERED:
-            reply.item(recommendation_label(mapping), mapping.recommendation_id)
+            label, cites = recommendation_label(mapping), [mapping.recommendation_id]
+            if asks_to_check(mapping.reason):
+                sentences, cites = reason_to_check(knowledge, mapping)
+                label += f" — {sentences[0]}"
+            reply.item(label, *cites)
         else:
-            actions = [
-                link.action_id for link in mapping.links if link.action_id in knowledge.actions
-            ]
+            links = link_groups(knowledge, mapping)
+            actions = links.written + links.semantic
             texts = join_fr([quoted(knowledge.actions[a].text, 80) for a in actions[:2]])
             suffix = f" ; {agree(len(actions), 'action', 'actions')} : {texts}" if texts else ""
+            if apart := links.apart_note():
+                suffix += f" ; non {agree(len(links.probable) + len(links.earlier), 'compté', 'comptés')} : {apart}"
             reply.item(
                 recommendation_label(mapping, limit=120) + suffix,
                 mapping.recommendation_id,
@@ -98,13 +106,6 @@ def uncovered(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
                 "Pour voir celles qui ne sont couvertes qu'en partie, demandez « lesquelles sont partiellement couvertes ? »"
             )
     return reply
-
-
-def _link_line(knowledge: Knowledge, mapping: Mapping) -> tuple[list[str], list[str]]:
-    links = [link for link in mapping.links if link.action_id in knowledge.actions]
-    written = [link.action_id for link in links if link.kind is not LinkKind.SEMANTIC]
-    semantic = [link.action_id for link in links if link.kind is LinkKind.SEMANTIC]
-    return written, semantic
 
 
 def recommendation(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
@@ -176,11 +177,16 @@ def _one_recommendation(
 ) -> Reply:
     rec_id = mapping.recommendation_id
     reply.say(recommendation_label(mapping, limit=300), rec_id)
-    written, semantic = _link_line(knowledge, mapping)
+    links = link_groups(knowledge, mapping)
+    written, semantic = links.written, links.semantic
     if mapping.coverage is Coverage.UNCOVERED:
         reply.say(
             "Aucune action du plan n'y répond : elle n'est couverte par aucune action", rec_id
         )
+        if asks_to_check(mapping.reason):
+            sentences, cites = reason_to_check(knowledge, mapping)
+            for sentence in sentences:
+                reply.say(sentence, *cites)
     elif written:
         n = len(written)
         verdict = (
@@ -202,6 +208,7 @@ def _one_recommendation(
         reply.say(f"{label}, sans référence écrite à cette recommandation", *semantic, end=" :")
         for action_id in semantic:
             reply.item(describe_action(knowledge.actions[action_id]), action_id)
+    say_set_apart(knowledge, reply, links)
     for gap in knowledge.gaps_of(rec_id, "recommendation_only_stalled_actions"):
         reply.say(first_sentence(gap.message), gap.id, rec_id)
     if mapping.coverage is Coverage.PARTIAL and (parts := missing_parts(knowledge, mapping)):
@@ -219,11 +226,12 @@ def _one_recommendation(
                 action = knowledge.actions[action_id]
                 reply.say(f"Il manque aussi à l'action {quoted(action.text, 100)} : elle est {join_fr(lacks)}",
                           action_id, *(g.id for k in _FIELD_GAPS for g in knowledge.gaps_of(action_id, k)))  # fmt: skip
+    shown = written + semantic + links.probable + links.earlier
     return reply.about(
-        "actions" if written or semantic else "recommendations",
+        "actions" if shown else "recommendations",
         criterion=mapping.criterion,
         recommendations=[rec_id],
-        actions=written + semantic,
+        actions=shown,
     )
 
 
@@ -249,7 +257,10 @@ def progress(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
             refs = join_fr([m.recommendation_ref for m in group])
             reply.item(f"{len(group)} {words} : {refs}", *(m.recommendation_id for m in group))
     action_ids = [
-        link.action_id for m in members for link in m.links if link.action_id in knowledge.actions
+        link.action_id
+        for m in members
+        for link in m.links
+        if counts(link) and link.action_id in knowledge.actions
     ]
     action_ids = list(dict.fromkeys(action_ids))
     reply.action_ids = action_ids

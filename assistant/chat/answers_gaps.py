@@ -18,6 +18,7 @@ from assistant.audit.findings import (
     RULE_FIELD,
     SEVERITY_ORDER,
     Finding,
+    critical_clause,
     gap_tally,
     group_findings,
     kind_label,
@@ -247,8 +248,7 @@ def _per_criterion(knowledge: Knowledge, reply: Reply, pool: list[Gap], where: s
         outside -= {gap.id for gap in related}
         critical = sum(gap.severity is Severity.CRITICAL for gap in related)
         reply.item(
-            f"{summary.criterion} : {count(len(related), 'lacune')}, dont {critical} "
-            f"{'critique' if critical <= 1 else 'critiques'}",
+            f"{summary.criterion} : {count(len(related), 'lacune')}, {critical_clause(critical)}",
             *_cites(knowledge, related),
         )
     if outside:

@@ -73,6 +73,8 @@ priorite prioritaire prioritaires
 entre avant ici fin jusqu prochaine prochaines puis periode
 critique critiques majeure majeures mineure mineures constat constats regroupee regroupees
 type types information hors
+probable confirmer ancien compte comptes si sinon celle-ci confirmez completez verifiez
+cite semble repondre abord score
 """
 )
 _FRAME = frozenset(s for word in FRAME_WORDS for s in stems(word))

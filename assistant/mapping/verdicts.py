@@ -67,6 +67,18 @@ def verdict(
     return Coverage.UNCOVERED, "Aucune action du plan ne la cite ni n'y répond par son contenu."
 
 
+def asks_to_check(reason: str) -> bool:
+    """Whether a verdict's reason asks the coordinator to check it (« c'est à vérifier »,
+    « vérifiez si… »): the chat passes such a reason on with an uncovered verdict."""
+    return "à vérifier" in reason or "vérifiez" in reason
+
+
+def closest_quoted(action_text: str) -> str:
+    """The closest action's wording as a contested reason quotes it."""
+    text = " ".join(action_text.split())
+    return "« " + (text if len(text) <= _QUOTED else text[: _QUOTED - 1].rstrip() + "…") + " »"
+
+
 def contested_reason(action_text: str, score: float, rival_ref: str) -> str:
     """Why a recommendation is uncovered though an action comes close to it.
 
@@ -75,10 +87,8 @@ def contested_reason(action_text: str, score: float, rival_ref: str) -> str:
         score: its ranking score for this recommendation.
         rival_ref: the recommendation it went to (the one it answers better).
     """
-    text = " ".join(action_text.split())
-    quoted = text if len(text) <= _QUOTED else text[: _QUOTED - 1].rstrip() + "…"
     return (
         "Aucune action ne la cite ni ne semble y répondre d'abord, mais c'est à vérifier : "
-        f"l'action la plus proche, « {quoted} » (score {score:.2f}), répond mieux à {rival_ref}. Si elle répond "
+        f"l'action la plus proche, {closest_quoted(action_text)} (score {score:.2f}), répond mieux à {rival_ref}. Si elle répond "
         "aussi à celle-ci, confirmez le lien ; sinon, complétez le plan."
     )

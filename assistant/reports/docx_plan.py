@@ -5,7 +5,9 @@ AEQES plans are Word tables (Recommandation, Action, Responsable, Échéance, In
 (natural order), so that it can be edited in Word: the plan's own cells as written, the
 cells it leaves empty filled with the best pending proposal in italics and marked
 « [proposition] », and the actions proposed for unanswered recommendations marked the same
-way. A rejected proposal never appears; an accepted one is already in the plan's cells.
+way. An action whose citation was written for the previous report's recommendation of that
+number stays where the plan put it, marked in italics « [écrite pour l'ancien rapport, à
+vérifier] ». A rejected proposal never appears; an accepted one is already in the plan's cells.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ from assistant.schema import Action, Draft, DraftField, DraftStatus, LinkKind, M
 COLUMNS = ("Recommandation", "Action", "Responsable", "Échéance", "Indicateurs", "État")
 WIDTHS_CM = (5.2, 7.0, 3.6, 2.6, 5.4, 2.4)
 PROPOSAL_MARK = "[proposition]"
+#: Under an action whose citation was written for the previous report's recommendation of
+#: that number (`MappingLink.previous_report`): not counted as an answer, to be checked.
+EARLIER_MARK = "[écrite pour l'ancien rapport, à vérifier]"
 PROPOSAL_COLOUR = RGBColor(0x8A, 0x5A, 0x00)
 _PENDING = (DraftStatus.PROPOSED,)
 
@@ -64,14 +69,18 @@ def plan_rows(data: ReportData) -> list[tuple[str, list[PlanRow]]]:
         for recommendation in block.recommendations:
             mapping = recommendation.mapping
             head = _recommendation_cell(mapping)
-            written = [
-                data.actions[link.action_id]
+            links = [
+                link
                 for link in mapping.links
                 if link.kind is not LinkKind.SEMANTIC and link.action_id in data.actions
             ]
-            for action in written:
+            written = [data.actions[link.action_id] for link in links]
+            for link, action in zip(links, written, strict=True):
                 placed.add(action.id)
-                rows.append(PlanRow(head, _action_cells(action, best)))
+                cells = _action_cells(action, best)
+                if link.previous_report:
+                    cells[0] = [*cells[0], Piece(f"\n{EARLIER_MARK}", True)]
+                rows.append(PlanRow(head, cells))
             for draft in proposed_actions.get(mapping.recommendation_id, []):
                 rows.append(PlanRow(head, _proposed_action_cells(draft)))
             if not written and not proposed_actions.get(mapping.recommendation_id):
@@ -161,6 +170,12 @@ def render_plan_docx(data: ReportData) -> bytes:
         f"Situation au {long_date(data.report.as_of)}. Les cellules en italique marquées "
         f"{PROPOSAL_MARK} sont des propositions de plan-assistant, à valider ou à supprimer "
         "avant diffusion ; tout le reste est repris du plan tel qu'il est écrit."
+        + (
+            f" Les actions marquées {EARLIER_MARK} citent un numéro que le rapport précédent "
+            "donnait à une autre recommandation : elles ne sont pas comptées comme réponses."
+            if any(link.previous_report for m in data.report.mappings for link in m.links)
+            else ""
+        )
     )
     intro.runs[0].italic = True
     for criterion, rows in plan_rows(data):

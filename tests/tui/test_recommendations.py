@@ -6,7 +6,8 @@ import pytest
 from textual.widgets import Input, Select, Static
 from tui_helpers import SMALL, of_type, record_messages, settle
 
-from assistant.schema import Coverage, LinkKind, Mapping, MappingLink
+from assistant.audit.weak_links import counts
+from assistant.schema import Coverage, LinkKind, Mapping, MappingLink, Severity
 from tui import messages as msg
 from tui.app import PlanAssistantApp
 from tui.screens.passage import PassageScreen
@@ -154,3 +155,50 @@ def test_the_actions_column_counts_no_link_to_be_confirmed() -> None:
     )
     by_content = mapping(Coverage.COVERED, link("a4", LinkKind.SEMANTIC))
     assert [answering_actions(m) for m in (probable_only, beside_written, by_content)] == [0, 1, 1]
+
+
+async def test_the_detail_heading_counts_the_answering_actions_only(
+    demo_app: PlanAssistantApp,
+) -> None:
+    # « Actions liées (N) » counted every link: a « lien probable, à confirmer » and a link
+    # written for the previous report (`weak_links.counts`) were shown as answers. They are
+    # now listed under their own heading, with their own count. The links are set on the
+    # demo's real C1-R2 (the marking is tested in tests/core/audit).
+    mappings = demo_app.model.audit().report.mappings
+    c1r2 = next(m for m in mappings if m.recommendation_key == "c1/r2")
+    answering = len(c1r2.links)
+    assert all(counts(link) for link in c1r2.links)  # the demo's two written links
+    linked = {link.action_id for link in c1r2.links}
+    others = [a for a in demo_app.model.audit().actions if a not in linked][:3]
+    added = [
+        MappingLink(action_id=others[0], kind=LinkKind.SEMANTIC, score=0.31, probable=True),
+        MappingLink(action_id=others[1], kind=LinkKind.SEMANTIC, score=0.30, probable=True),
+        MappingLink(action_id=others[2], kind=LinkKind.EXPLICIT, score=1.0, previous_report=True),
+    ]
+    mapping = c1r2.model_copy(update={"links": [*c1r2.links, *added]})
+    async with demo_app.run_test(size=(120, 60)) as pilot:
+        await settle(pilot)
+        await demo_app.push_screen(RecommendationDetailScreen(mapping))
+        await settle(pilot)
+        detail = demo_app.screen
+        sections = [str(s.render()) for s in detail.query(".section").results(Static)]
+
+    assert sections[:3] == [
+        f"Actions liées ({answering})",
+        "Liens probables, à confirmer — ne comptent pas (2)",
+        "Lien écrit pour l'ancien rapport, à vérifier — ne compte pas (1)",
+    ]
+
+
+def test_the_dashboard_says_no_critical_gap_as_the_reports_do(demo_app: PlanAssistantApp) -> None:
+    # « dont 0 critique » was printed when no gap is critical; the dashboard reads the
+    # reports' own sentence (`gap_tally`), so it says « aucune critique » as they do.
+    from tui.widgets.dashboard import gaps_panel
+
+    data = demo_app.model.audit()
+    gaps = [g.model_copy(update={"severity": Severity.MAJOR}) for g in data.report.gaps]
+    shown = str(gaps_panel(data.model_copy(
+        update={"report": data.report.model_copy(update={"gaps": gaps})}
+    )))  # fmt: skip
+    assert f"{len(gaps)} lacunes, aucune critique" in shown
+    assert "dont 0" not in shown

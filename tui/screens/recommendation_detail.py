@@ -20,6 +20,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from assistant.audit.weak_links import counts
 from assistant.reports import ReportData
 from assistant.reports.french import LINK_LABEL, decimal, quote
 from assistant.reports.view import verdict_label
@@ -64,6 +65,29 @@ def link_facts(link: MappingLink, action: Action | None) -> Content:
             (" ; ".join(action.indicators), "") if action.indicators else ("aucun", "$warning"),
         ]
     return Content.assemble(*parts)
+
+
+def link_sections(mapping: Mapping) -> list[tuple[str, list[MappingLink]]]:
+    """The links under their headings: those that answer (`weak_links.counts`), then the
+    « liens probables, à confirmer », then those written for the previous report; the
+    heading's count is its own, so « Actions liées (N) » counts the answers only."""
+    answered = mapping.coverage is not Coverage.UNCOVERED
+    probable = [link for link in mapping.links if link.probable and not link.previous_report]
+    earlier = [link for link in mapping.links if link.previous_report]
+    sections = [
+        ("Actions liées" if answered else "Actions proches (ne répondent pas)",
+         [link for link in mapping.links if counts(link)]),
+        (plural_heading(len(probable), "Lien probable, à confirmer",
+                        "Liens probables, à confirmer"), probable),
+        (plural_heading(len(earlier), "Lien écrit pour l'ancien rapport, à vérifier",
+                        "Liens écrits pour l'ancien rapport, à vérifier"), earlier),
+    ]  # fmt: skip
+    return [(heading, links) for heading, links in sections if links]
+
+
+def plural_heading(n: int, one: str, many: str) -> str:
+    """« Lien probable, à confirmer — ne compte pas »: the heading of links set apart."""
+    return f"{one} — ne compte pas" if n == 1 else f"{many} — ne comptent pas"
 
 
 def proposed_actions(data: ReportData | None, recommendation_id: str) -> list[Draft]:
@@ -128,19 +152,19 @@ class RecommendationDetailScreen(AreaScreen):
                 yield Static(Content(quote(mapping.text)), classes="quote")
             if source is not None:
                 yield EvidenceView(source, title="Recommandation des experts")
-            answered = mapping.coverage is not Coverage.UNCOVERED
-            heading = "Actions liées" if answered else "Actions proches (ne répondent pas)"
-            yield Static(
-                f"{heading} ({len(mapping.links)})" if mapping.links else "Aucune action liée.",
-                classes="section",
-            )
-            for link in mapping.links:
-                action = actions.get(link.action_id)
-                with LinkedAction(link):
-                    yield Static(Content.styled(action.text if action else link.action_id, "bold"))
-                    yield Static(link_facts(link, action))
-                    for context, marks in evidence_groups(link.evidence):
-                        yield EvidenceView(context, marks)
+            if not mapping.links:
+                yield Static("Aucune action liée.", classes="section")
+            for heading, links in link_sections(mapping):
+                yield Static(f"{heading} ({len(links)})", classes="section")
+                for link in links:
+                    action = actions.get(link.action_id)
+                    with LinkedAction(link):
+                        yield Static(
+                            Content.styled(action.text if action else link.action_id, "bold")
+                        )
+                        yield Static(link_facts(link, action))
+                        for context, marks in evidence_groups(link.evidence):
+                            yield EvidenceView(context, marks)
             proposals = proposed_actions(data, mapping.recommendation_id)
             if proposals:
                 yield Static(f"Actions proposées, à valider ({len(proposals)})", classes="section")

@@ -33,7 +33,7 @@ def test_actions_caught_by_one_rule_make_one_finding_most_severe_first() -> None
     ]
     assert findings[1].title == "Action sans responsable (2 actions)"
     assert gap_tally(gaps, len(findings)) == "7 lacunes, dont 1 critique (regroupées en 6 constats)"
-    assert gap_tally(gaps[:1], 1) == "1 lacune, dont 0 critique"
+    assert gap_tally(gaps[:1], 1) == "1 lacune, aucune critique"
 
 
 def test_every_kind_has_a_short_name_without_examples_or_quotes() -> None:

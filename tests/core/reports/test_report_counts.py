@@ -49,7 +49,8 @@ def test_the_tally_counts_gaps_and_says_how_many_entries_the_list_prints() -> No
     gaps = [_gap(i, Severity.MAJOR, TargetKind.ACTION, f"a{i}") for i in range(5)]
     gaps.append(_gap(9, Severity.CRITICAL, TargetKind.RECOMMENDATION, "r1"))
     assert gap_tally(gaps, findings=2) == "6 lacunes, dont 1 critique (regroupées en 2 constats)"
-    assert gap_tally(gaps[:1], findings=1) == "1 lacune, dont 0 critique"
+    assert gap_tally(gaps[:1], findings=1) == "1 lacune, aucune critique"
+    assert gap_tally([], findings=0) == "0 lacune"
 
 
 def test_the_note_reconciles_the_total_with_the_sum_of_the_criterion_rows() -> None:
@@ -174,5 +175,25 @@ def test_without_any_recommendation_the_cards_add_up_to_the_sentence(demo) -> No
     )  # fmt: skip
     html = _text(render(demo.model_copy(update={"report": report}), "html").decode())
     assert "3 lacunes mineures 3 pour information" in html
-    assert "6 lacunes, dont 0 critique" in html
+    assert "6 lacunes, aucune critique" in html
     assert "somme des lignes" not in html and "Le total compte" not in html
+
+
+def test_without_a_critical_gap_every_format_says_none(demo) -> None:  # type: ignore[no-untyped-def]
+    """« 35 lacunes, dont 0 critique » read as a count a reader has to parse: with no
+    critical gap the Markdown, the HTML and the workbook all say « aucune critique »."""
+    gaps = [
+        g.model_copy(update={"severity": Severity.MAJOR}) if g.severity is Severity.CRITICAL else g
+        for g in demo.report.gaps
+    ]
+    data = demo.model_copy(update={"report": demo.report.model_copy(update={"gaps": gaps})})
+    markdown = render(data, "md").decode().replace("\u00a0", " ").replace("\u202f", " ")
+    html = _text(render(data, "html").decode())
+    sheet = load_workbook(io.BytesIO(render(data, "xlsx")))["Synthèse"]
+    brief = next(
+        row[0] for row in sheet.iter_rows(values_only=True)
+        if isinstance(row[0], str) and row[0].startswith("En bref : ")
+    )  # fmt: skip
+    for shown in (markdown, html, brief):
+        assert f"{len(gaps)} lacunes, aucune critique" in shown
+        assert "dont 0" not in shown

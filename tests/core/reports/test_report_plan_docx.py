@@ -11,7 +11,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from assistant.reports import render
-from assistant.reports.docx_plan import COLUMNS, PROPOSAL_MARK
+from assistant.reports.docx_plan import COLUMNS, EARLIER_MARK, PROPOSAL_MARK
 from assistant.schema import DraftField, DraftStatus
 
 
@@ -79,3 +79,31 @@ def test_a_rejected_proposal_never_appears() -> None:
 
 def test_the_same_audit_gives_the_same_bytes(content: bytes) -> None:
     assert render(demo_report_data(), "docx") == content
+
+
+def test_actions_written_for_the_previous_report_are_marked_under_the_new_number() -> None:
+    # A plan written before the new report cites « Recommandation 3 » for the old one: its
+    # actions stay where the plan put them, but the document says they were written for
+    # the previous report (`audit.earlier_citations`), as every other output does.
+    data = demo_report_data()
+    c1r2 = next(m for m in data.report.mappings if m.recommendation_key == "c1/r2")
+    marked = c1r2.model_copy(update={"links": [
+        link.model_copy(update={"previous_report": True}) for link in c1r2.links
+    ]})  # fmt: skip
+    mappings = [marked if m is c1r2 else m for m in data.report.mappings]
+    data = data.model_copy(update={"report": data.report.model_copy(update={"mappings": mappings})})
+    document = Document(io.BytesIO(render(data, "docx")))
+    rows = [row for table in document.tables for row in table.rows]
+    earlier = {data.actions[link.action_id].text for link in c1r2.links}
+    shown = [r for r in rows if r.cells[0].text.startswith(c1r2.recommendation_ref + "\n")]
+    assert {r.cells[1].text.split("\n")[0] for r in shown} == earlier
+    for row in shown:
+        action = row.cells[1]
+        assert action.text.endswith(f"\n{EARLIER_MARK}")
+        runs = [run for p in action.paragraphs for run in p.runs]
+        assert any(run.italic and EARLIER_MARK in run.text for run in runs)
+    intro = "\n".join(p.text for p in document.paragraphs)
+    assert f"Les actions marquées {EARLIER_MARK} citent un numéro que le rapport précédent" in intro
+    # the other recommendations' actions carry no such mark
+    others = [r for r in rows if r not in shown and r.cells[0].text.startswith("Critère")]
+    assert others and not any(EARLIER_MARK in r.cells[1].text for r in others)
