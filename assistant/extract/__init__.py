@@ -196,7 +196,9 @@ class _Walker:
         if sum(isinstance(item, Line) for item in self.items) < _BESIDE_LINES:
             return
         found = 0
-        for _, read in self._line_readings()[1:]:  # (flattened text beside them: read)
+        for name, read in self._line_readings():
+            if name == "flattened_table":
+                continue  # (the flattened text beside the tables: read already)
             trial = PlanBuilder(self.plan.document)
             read(trial)
             # (a row's: with its owner or deadline; an introduction's list has none)

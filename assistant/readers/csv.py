@@ -17,7 +17,7 @@ from assistant.readers.cleanup import clean_fragment
 from assistant.readers.encoding import decode_text
 from assistant.readers.source_file import SourceFile
 from assistant.readers.spans import make_span, row_excerpt
-from assistant.readers.table_parts import table_starts
+from assistant.readers.table_parts import separate_tables
 from assistant.settings import IngestSettings
 
 _DELIMITERS = ";,\t"
@@ -85,17 +85,15 @@ def read(source: SourceFile, settings: IngestSettings) -> RawDocument:
             "le fichier CSV ne contient aucune valeur ; vérifiez que vous avez choisi le bon "
             "fichier.",
         )
-    starts = table_starts(
-        [sum(bool(cell) for cell in row.cells) for row in rows],
+    parts = separate_tables(
+        rows,
+        [row.cells for row in rows],
         [
             at > 0 and row.span.line_start > rows[at - 1].span.line_end + 1
             for at, row in enumerate(rows)
         ],
     )
-    tables = [
-        _table(rows[start:end], source.name)
-        for start, end in zip(starts, [*starts[1:], len(rows)], strict=True)
-    ]
+    tables = [_table(part, source.name) for part in parts]
     return source.document(list(tables), title=source.path.stem)
 
 

@@ -10,6 +10,9 @@ after an empty row (a new axis: a title cell, then full rows) stay with it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
+
+Row = TypeVar("Row")
 
 
 def table_starts(filled: Sequence[int], gaps: Sequence[bool]) -> list[int]:
@@ -32,3 +35,18 @@ def table_starts(filled: Sequence[int], gaps: Sequence[bool]) -> list[int]:
             widest_above = 0
         widest_above = max(widest_above, count)
     return starts
+
+
+def separate_tables(
+    rows: Sequence[Row], cells: Sequence[Sequence[str]], gaps: Sequence[bool]
+) -> list[list[Row]]:
+    """The rows, as the tables they make (`table_starts`).
+
+    Args:
+        rows: the non-empty rows, as the reader holds them.
+        cells: each row's cells.
+        gaps: whether an empty row comes before each row.
+    """
+    starts = table_starts([sum(bool(cell) for cell in row) for row in cells], gaps)
+    ends = [*starts[1:], len(rows)] if starts else []
+    return [list(rows[start:end]) for start, end in zip(starts, ends, strict=True)]

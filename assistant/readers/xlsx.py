@@ -25,7 +25,7 @@ from assistant.readers.limits import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, CellBudg
 from assistant.readers.ooxml import EXCEL, check_package
 from assistant.readers.source_file import SourceFile
 from assistant.readers.spans import make_span, row_excerpt
-from assistant.readers.table_parts import table_starts
+from assistant.readers.table_parts import separate_tables
 from assistant.settings import IngestSettings
 
 
@@ -104,16 +104,12 @@ def _sheet_tables(
     """The sheet's tables: one, unless a narrower table follows an empty row
     (`table_parts`)."""
     kept = [(number, cells) for number, cells in rows if any(cells)]
-    if not kept:
-        return []
-    starts = table_starts(
-        [sum(bool(cell) for cell in cells) for _, cells in kept],
+    parts = separate_tables(
+        kept,
+        [cells for _, cells in kept],
         [at > 0 and number > kept[at - 1][0] + 1 for at, (number, _) in enumerate(kept)],
     )
-    return [
-        _table(kept[start:end], file, sheet_index, sheet_name, merged)
-        for start, end in zip(starts, [*starts[1:], len(kept)], strict=True)
-    ]
+    return [_table(part, file, sheet_index, sheet_name, merged) for part in parts]
 
 
 def _table(
