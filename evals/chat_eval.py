@@ -20,7 +20,9 @@ a real plan never asked about before, ``seed:helha``) and an eighth (``"batch": 
 ninth (``"batch": 9``, files ``fresh9-*.json``, session 12, same split: the audit's gaps, « lacunes »,
 « manques », « constats », counted as the report counts them) and a tenth (``"batch": 10``, files
 ``fresh10-*.json``, session 12, same split: yes/no questions, « qui », « quand », « combien »,
-comparisons, follow-ups and out-of-scope questions on the demo, as directors type them); it also asks about single real
+comparisons, follow-ups and out-of-scope questions on the demo, as directors type them) and an eleventh
+(``"batch": 11``, files ``fresh11-*.json``, session 13, same split: out-of-scope and
+not-in-the-documents questions, advice, follow-ups, aggregates, versions); it also asks about single real
 plans (workspace ``seed:promsoc``: only the seed whose name starts with « promsoc »). Each conversation is a sequence of turns, so follow-ups (« et pour le
 critère 4 ? », « qui en est responsable ? ») are evaluated in context. For every turn:
 
@@ -99,6 +101,8 @@ PARTS = (
     "fresh-9 aside",
     "fresh-10 in-sample",
     "fresh-10 aside",
+    "fresh-11 in-sample",
+    "fresh-11 aside",
 )
 #: The earlier versions the « demo-versions » workspace holds before the demo corpus.
 VERSIONS_DIR = QUESTIONS_DIR / "versions"
@@ -136,9 +140,9 @@ class QuestionSet(BaseModel):
     batch: int = Field(
         default=1,
         ge=1,
-        le=10,
+        le=11,
         description="Fresh questions: 1, 2 (session 4), 3 (history), 4 (session 6), 5 (session 7), "
-        "6 (session 8), 7 (session 10), 8 (session 11), 9 or 10 (session 12).",
+        "6 (session 8), 7 (session 10), 8 (session 11), 9 or 10 (session 12), 11 (session 13).",
     )
     set: Literal["in", "aside"] | None = Field(
         default=None, description="Every conversation of the file is of this part."
