@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from assistant.extract.block_counts import best_exact_subset
 from assistant.extract.builder import ActionDraft, PlanBuilder
 from assistant.extract.column_roles import cell_profile
 from assistant.extract.flat_cells import WrappedCell, wrapped_cells
@@ -53,6 +54,8 @@ _MIN_ACTIONS = 2
 _PROSE_CHARS = 95  # a line this long is a paragraph's, not a table cell's
 _WHOLE_COLUMN = 1.5
 _SURE = 0.8  # a block whose cells all hold this clearly keeps its role
+# a column keeps the blocks that fit it when they hold at least a third of its cells
+_KEPT_SHARE = 3
 _CONTINUED = Column.IGNORED  # a cell that turned out to continue the action above
 _ROW_NUMBER = re.compile(r"^\s*(?:n\s*°|\d{1,3}[.)]?|°)\s*$", re.IGNORECASE)
 
@@ -85,7 +88,7 @@ def read_column_streams(items: list[Item], plan: PlanBuilder) -> int:
     actions = _actions(blocks)
     if len(actions) < _MIN_ACTIONS:
         return 0
-    _assign_blocks(blocks, roles - {Column.ACTION}, len(actions))
+    left_out = _assign_blocks(blocks, roles - {Column.ACTION}, len(actions))
     streams: dict[Column, list[_Cell]] = {
         role: [cell for cell in cells if cell.role is role]
         for role in roles - SINKS
@@ -97,7 +100,7 @@ def read_column_streams(items: list[Item], plan: PlanBuilder) -> int:
     plan.reading = "column_streams"
     for index, action in enumerate(actions):
         plan.add_action(_draft(plan, action, {r: c[index] for r, c in attached.items()}))
-    _warn(plan, len(actions), attached, streams)
+    _warn(plan, len(actions), attached, streams, left_out)
     return len(actions)
 
 
@@ -175,13 +178,15 @@ def _actions(blocks: list[list[_Cell]]) -> list[_Cell]:
     return actions
 
 
-def _assign_blocks(blocks: list[list[_Cell]], roles: set[Column], rows: int) -> None:
+def _assign_blocks(blocks: list[list[_Cell]], roles: set[Column], rows: int) -> dict[Column, int]:
     """Give each other block one role: what its cells hold, and one cell per action.
 
     A block is printed from one column, so its cells share a role. Each block starts with
     the role its cells' contents support most; a block then changes role when that makes
     more columns hold exactly one cell per action (worth `_WHOLE_COLUMN` of content
-    support each), each time the change that helps most, until none helps.
+    support each), each time the change that helps most, until none helps; a column left
+    with too many cells then keeps the blocks that fit it (`_fit_counts`). Returns how
+    many cells each column left out that way.
     """
     open_blocks = [block for block in blocks if block[0].role is None]
     support = [
@@ -250,9 +255,52 @@ def _assign_blocks(blocks: list[list[_Cell]], roles: set[Column], rows: int) -> 
         if option is not None:
             counts[option] += sizes[index]
         chosen[index] = option
+    left_out = _fit_counts(chosen, options, support, sizes, roles, rows)
     for block, role in zip(open_blocks, chosen, strict=True):
         for cell in block:
             cell.role = role
+    return left_out
+
+
+def _fit_counts(
+    chosen: list[Column | None],
+    options: list[list[Column | None]],
+    support: list[dict[Column, float]],
+    sizes: list[int],
+    roles: set[Column],
+    rows: int,
+) -> dict[Column, int]:
+    """A column still holding more cells than rows keeps the blocks that add up to one per
+    row and fit it best (`best_exact_subset`); the others go elsewhere (`_elsewhere`). A
+    block that fits the role with nowhere else to go is always kept. Returns how many cells each column left out (to be said)."""
+    left_out: dict[Column, int] = {}
+    for role in sorted(roles - SINKS):
+        mine = [i for i, r in enumerate(chosen) if r is role]
+        cells = sum(sizes[i] for i in mine)
+        if not rows < cells <= _KEPT_SHARE * rows:
+            continue  # (many more cells than rows: the blocks are not told apart, a guess)
+        elsewhere = {i: _elsewhere(options[i], support[i][role] / sizes[i], role) for i in mine}
+        required = {k for k, i in enumerate(mine) if elsewhere[i] is role}
+        kept = best_exact_subset(
+            [sizes[i] for i in mine], [support[i][role] for i in mine], required, rows
+        )
+        if kept is None:
+            continue
+        for k, i in enumerate(mine):
+            if k not in kept:
+                chosen[i] = elsewhere[i]
+                left_out[role] = left_out.get(role, 0) + sizes[i]
+    return left_out
+
+
+def _elsewhere(options: list[Column | None], fit: float, role: Column) -> Column | None:
+    """Where a block read as `role` goes if that column cannot keep it: a column of the
+    same content that fills no field (the partners beside the owners), else no column when
+    its cells fit the role poorly (`fit`, their mean support), else nowhere (`role`)."""
+    sink = next((o for o in options if o in SINKS), None)
+    if sink is not None:
+        return sink
+    return None if None in options and fit < SUPPORT else role
 
 
 def _titled_roles(title: Column | None, roles: set[Column]) -> list[Column] | None:
@@ -299,6 +347,7 @@ def _warn(
     actions: int,
     attached: dict[Column, list[_Cell]],
     streams: dict[Column, list[_Cell]],
+    left_out: dict[Column, int],
 ) -> None:
     plan.structure.needs_review = True
     kept = [_LABELS[role] for role in CONTENT if role in attached and role in _LABELS]
@@ -308,6 +357,13 @@ def _warn(
         f"{actions} action(s) relues{fields}, à vérifier (l'extraction a pu déplacer une "
         "cellule courte d'une ligne à l'autre)."
     )
+    for role in CONTENT:
+        if role in attached and left_out.get(role) and role in _LABELS:
+            plan.warnings.append(
+                f"Les {_LABELS[role]} de ce tableau ont été rattachés aux actions en écartant "
+                f"{left_out[role]} cellule(s) imprimée(s) parmi eux qui ne leur ressemblaient "
+                "pas (un calendrier, une remarque…) : à vérifier."
+            )
     for role in CONTENT:
         cells = streams.get(role)
         if role in attached or role not in _LABELS or cells is None:
