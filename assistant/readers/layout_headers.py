@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.french.wrapping import ends_mid_phrase
+from assistant.french.wrapping import ends_mid_phrase, is_cut_piece
 from assistant.readers.layout_rows import TOLERANCE, column_of, next_text_line, place, segments
 
 # Lines a header's titles may wrap onto (bounded: each candidate header reads them).
@@ -129,7 +129,11 @@ def header_continued(
             break
         for column, text in enumerate(placed):
             if text:
-                glue = "" if len(text) <= 2 or titles[column].endswith("-") else " "
+                title = titles[column]
+                # « N » / « ° », « Échéan » / « ce » (a narrow column's cut), « Respon- »
+                # / « sable » are one word; « Action » / « n° » two
+                cut = not text[0].isalnum() or is_cut_piece(title, text.split()[0])
+                glue = "" if cut or title.endswith("-") else " "
                 titles[column] = f"{titles[column]}{glue}{text}"
         first += 1
     return [(position, title) for (position, _), title in zip(header, titles, strict=True)], first

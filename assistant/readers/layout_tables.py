@@ -82,7 +82,11 @@ def find_layout_table(
         len(header) >= 3
         and not lines[start].rstrip().endswith(".")
         and all(len(text) <= _TITLE for _, text in header)
-        and worded >= max(3, len(header) - 1 - years)  # one short title allowed: « N° »
+        and (
+            worded >= max(3, len(header) - 1 - years)  # one short title allowed: « N° »
+            # three columns under a mark (« N° », « # ») and two titles
+            or (not years and all(_WORD.search(text) for _, text in header[1:]))
+        )
     )
     narrower = titled and len(header) < len(previous or ()) - 1  # another, smaller table
     if aligned and previous and not narrower:

@@ -456,3 +456,49 @@ def test_a_wrapped_line_opening_with_a_capital_goes_on_when_its_other_cells_do()
          "Service communication", "Mars 2026", "Portraits publiés"],
         ["Organiser une journée d'accueil", "Direction", "2025", "Journée tenue"],
     ]  # fmt: skip
+
+
+def test_three_columns_under_a_number_mark_and_two_titles_are_a_table() -> None:
+    """« N° » has no word, yet it titles the column of the actions' numbers: a table of
+    three columns whose first title is such a mark, the two others words, is a table (its
+    second title wrapped on the line below)."""
+    lines = [
+        "N°      Recommandation            Mesure",
+        "        visée",
+        "1       Recommandation 2          Créer un tutorat par les pairs en",
+        "                                  première année",
+        "2       Recommandations 1 et 3    Réviser les grilles d'évaluation des stages",
+        "3       Recommandation 4          Ouvrir un local d'étude",
+    ]
+    table = find_layout_table(lines, 0)
+    assert table is not None
+    assert table.header == ["N°", "Recommandation visée", "Mesure"]
+    assert [row.texts() for row in table.rows] == [
+        ["1", "Recommandation 2", "Créer un tutorat par les pairs en première année"],
+        ["2", "Recommandations 1 et 3", "Réviser les grilles d'évaluation des stages"],
+        ["3", "Recommandation 4", "Ouvrir un local d'étude"],
+    ]
+
+
+def test_three_segments_with_two_unworded_are_no_header() -> None:
+    """Only the first title may be a mark: figures side by side are no table's header."""
+    lines = [
+        "Total   12      15",
+        "Bloc 1  4       5",
+        "Bloc 2  8       10",
+    ]
+    assert find_layout_table(lines, 0) is None
+
+
+def test_wrapped_titles_keep_their_words_apart_and_their_cut_words_whole() -> None:
+    """« Mesure » over « n° » is two words; « N » over « ° » and « Indicateu » over « r »
+    (a narrow column cut a word without a hyphen) are one."""
+    lines = [
+        "Mesure   N    Pilote       Indicateu  Suivi",
+        "n°       °                 r",
+        "1        A    Direction    2026       Rapport annuel",
+        "2        B    Secrétariat  2027       Tableau de bord",
+    ]
+    table = find_layout_table(lines, 0)
+    assert table is not None
+    assert table.header == ["Mesure n°", "N°", "Pilote", "Indicateur", "Suivi"]
