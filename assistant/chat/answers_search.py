@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.audit.indicator_patterns import load_indicator_patterns
+from assistant.chat.document_text import text_answers
 from assistant.chat.knowledge import PATTERN_PREFIX, Knowledge
 from assistant.chat.lexicon import find_cues
 from assistant.chat.nonsense import (
@@ -30,6 +31,7 @@ from assistant.chat.out_of_scope import (
 from assistant.chat.periods import about_the_world, content_words
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import closest_passages, find_actions, theme_actions, unique_action
+from assistant.chat.stated_facts import question_stems
 from assistant.chat.text import agree, count, join_fr, of, quoted, quoted_around, stems
 from assistant.chat.wording import describe_action
 from assistant.extract.language import question_language
@@ -45,10 +47,6 @@ _PASSAGE_LABEL = {
 }
 #: A free question is answered when the best passage holds this share of its content words.
 ANSWER_OVERLAP = 0.5
-_QUESTION_FRAME = frozenset(
-    stems("que quoi dit disent dire comment quel quels quelle quelles document documents "
-          "rapport plan parle parlent sujet propos concernant question est sont")
-)  # fmt: skip
 
 
 def _indicator_target(
@@ -316,7 +314,7 @@ def free(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
     if question_language(question.text) is None and about_the_world(question.text, vocabulary):
         return out_of_scope(knowledge)  # « quel temps fera-t-il demain ? »: not a search
     hits = closest_passages(knowledge, question.text, k=5)
-    wanted = {s for s in stems(" ".join(subject)) if s not in _QUESTION_FRAME}
+    wanted = question_stems(question.text)
     scored = sorted(
         (
             (len(wanted & set(stems(h.passage.text))) / len(wanted) if wanted else 0.0, h)
@@ -324,22 +322,27 @@ def free(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
         ),
         key=lambda pair: -pair[0],
     )
-    answering = [h for share, h in scored if share >= ANSWER_OVERLAP]
+    # the items retrieval ranks best, and the documents' own sentences (« … la visite des
+    # experts des 12, 13 et 14 mars 2024 »), the passages holding most of the asked words first
+    answering = sorted(
+        [(share, _PASSAGE_LABEL[h.passage.kind], h.passage.document_id, h.passage.text, h.passage.id)
+         for share, h in scored if share >= ANSWER_OVERLAP]
+        + [(share, "Extrait", p.document_id, p.text, p.id)
+           for share, p in text_answers(list(knowledge.texts.values()), wanted, ANSWER_OVERLAP)],
+        key=lambda entry: -entry[0],
+    )  # fmt: skip
     if answering:
         reply = Reply(confidence=0.5).say(
             "Voici ce que disent les documents de l'espace de travail", end=" :"
         )
-        for hit in answering[:4]:
-            passage = hit.passage
-            label = _PASSAGE_LABEL[passage.kind]
+        for _, label, document_id, text, passage_id in answering[:4]:
             reply.item(
-                f"{label} ({knowledge.document_name(passage.document_id)}) : "
-                f"{quoted_around(passage.text, wanted, 240)}",
-                passage.id,
+                f"{label} ({knowledge.document_name(document_id)}) : "
+                f"{quoted_around(text, wanted, 240)}",
+                passage_id,
             )
         return reply.about(
-            "passages",
-            actions=[h.passage.id for h in answering if h.passage.id in knowledge.actions],
+            "passages", actions=[e[4] for e in answering if e[4] in knowledge.actions]
         )
     language = question_language(question.text)
     if language is None and len(unknown) == len(subject):

@@ -24,6 +24,7 @@ from assistant.audit.findings import kind_label
 from assistant.audit.indicator_patterns import IndicatorPattern, load_indicator_patterns
 from assistant.audit.roles import RoleCatalog
 from assistant.audit.service import run_audit
+from assistant.chat.document_text import TEXT_PREFIX, TextPassage, outside_items
 from assistant.chat.text import shorten, stems
 from assistant.errors import NoPlanError
 from assistant.retrieval.hybrid import HybridRetriever
@@ -110,6 +111,10 @@ class Knowledge:
     _earlier: dict[str, tuple[PlanVersion, Action | Recommendation]] | None = field(
         default=None, repr=False
     )
+    #: The documents' paragraphs and table rows (`assistant.chat.document_text`), read on
+    #: first need: what a question on a fact of their text is answered from. None: no text.
+    document_text: Callable[[], list[TextPassage]] | None = field(default=None, repr=False)
+    _texts: dict[str, TextPassage] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.documents: dict[str, Document] = {p.document.id: p.document for p in self.plans}
@@ -149,6 +154,17 @@ class Knowledge:
                     found[earlier_id(version, item.id)] = (version, item)
             self._earlier = found
         return self._earlier
+
+    @property
+    def texts(self) -> dict[str, TextPassage]:
+        """The documents' own passages (paragraphs, table rows), by citation id."""
+        if self._texts is None:
+            passages = self.document_text() if self.document_text else []
+            items = [i.source for i in (*self.actions.values(), *self.recommendations.values(),
+                                        *self.swot.values())]  # fmt: skip
+            self._texts = {p.id: p for p in outside_items(passages, items)
+                           if p.document_id in self.documents}  # fmt: skip
+        return self._texts
 
     @property
     def audit(self) -> AuditReport:
@@ -239,7 +255,8 @@ class Knowledge:
 
     def kind_of(self, item_id: str) -> str | None:
         """'action', 'recommendation', 'swot', 'gap', 'draft', 'pattern', 'document',
-        'earlier_action', 'earlier_recommendation' (of an archived version) or None."""
+        'earlier_action', 'earlier_recommendation' (of an archived version), 'text' (a
+        passage of a document's own text) or None."""
         if item_id in self.actions:
             return "action"
         if item_id in self.recommendations:
@@ -257,6 +274,8 @@ class Knowledge:
             return "earlier_action" if isinstance(item, Action) else "earlier_recommendation"
         if self._audit is not None and item_id in self.gaps:
             return "gap"
+        if item_id.startswith(TEXT_PREFIX) and item_id in self.texts:
+            return "text"
         return None
 
     def support_text(self, item_id: str) -> str | None:
@@ -300,6 +319,9 @@ class Knowledge:
         if kind == "document":
             document = self.documents[item_id]
             return "\n".join(p for p in (document.name, document.title) if p)
+        if kind == "text":
+            passage = self.texts[item_id]
+            return f"{passage.text}\n{self.document_name(passage.document_id)}"
         if kind in ("earlier_action", "earlier_recommendation"):
             version, earlier = self.earlier[item_id]
             where = f"{version.plan.document.name}\nversion {version.version} précédente ancienne"
@@ -349,6 +371,10 @@ class Knowledge:
         elif kind == "document":
             document = self.documents[item_id].name
             quote = self.documents[item_id].title or document
+        elif kind == "text":
+            passage = self.texts[item_id]
+            span, document = passage.span, self.document_name(passage.document_id)
+            quote = passage.text
         elif kind in ("earlier_action", "earlier_recommendation"):
             version, earlier = self.earlier[item_id]
             kind = kind.removeprefix("earlier_")

@@ -79,9 +79,16 @@ _PLAN_ITEM_CUES = ("action", "owner", "gap", "swot", "indicator", "deadline", "d
                    "missing", "vague", "history")  # fmt: skip
 
 
+#: « tous les combien ? », « à quelle fréquence ? », « tous les combien de mois ? »: how often.
+HOW_OFTEN = re.compile(r"\b(?:tou(?:te)?s les combien|a quelle (?:frequence|periodicite))\b")
+
+
 def counts_something_else(normalized: str) -> bool:
     """« combien de fois par an … ? », « combien d'étudiants … ? »: a count of a thing the plan
-    does not list (its answer, if any, is in the documents' text, not in a tally of actions)."""
+    does not list (its answer, if any, is in the documents' text, not in a tally of actions);
+    « tous les combien ? » asks how often, not how many."""
+    if HOW_OFTEN.search(normalized):
+        return True
     found = COUNTED.search(normalized)
     if found is None:
         return False

@@ -31,6 +31,7 @@ from assistant.chat import (
     answers_status,
     answers_topics,
 )
+from assistant.chat.document_text import TextPassage, read_text_passages
 from assistant.chat.followups import action_referent, with_ordinal_referent
 from assistant.chat.grounding import GroundingChecker, note_for_people
 from assistant.chat.history import history_composer
@@ -40,6 +41,7 @@ from assistant.chat.memory import ConversationMemory, InMemoryConversations
 from assistant.chat.nonsense import asked_operation
 from assistant.chat.reply import Line, Reply, cited_ids
 from assistant.chat.resolve import acronym_in_question, completed_words, owner_in_question
+from assistant.chat.stated_facts import asks_a_stated_fact
 from assistant.retrieval.deferred import deferred_retriever
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.french import make_tokenizer
@@ -136,6 +138,7 @@ class ConversationService:
                 retriever=self._open_retriever(plans) if plans else None,
                 tokenize=make_tokenizer(self.settings.retrieval.tokenizer).tokenize,
                 earlier_versions=self.workspace.versions,
+                document_text=self._document_text,
             )
             # The audit the report shows (computed once per state, by whichever process).
             knowledge.shared_audit = lambda: workspace_audit(
@@ -150,6 +153,12 @@ class ConversationService:
             self._knowledge = knowledge
             self._fingerprint = (state.fingerprint, as_of, self.main_document)
         return self._knowledge
+
+    def _document_text(self) -> list[TextPassage]:
+        """The paragraphs and table rows of the stored originals (read on first need)."""
+        originals = [(d.id, d.name, self.workspace.root / d.original_path)
+                     for d in self.workspace.documents()]  # fmt: skip
+        return read_text_passages(originals, self.settings.ingest)
 
     def _open_retriever(self, plans: list[Any]) -> HybridRetriever:
         if self._retriever is not None:
@@ -206,6 +215,8 @@ class ConversationService:
             loose_owner_of=lambda asked: acronym_in_question(knowledge, asked),
         )
         question.text = text
+        if asks_a_stated_fact(knowledge, question, focus):  # « quand les experts sont-ils venus ? »
+            question.intent = Intent.FREE
         entities = question.entities
         if entities.theme:  # « la biosécu » → « la biosécurité »: words cut short, completed
             entities.theme = completed_words(knowledge, entities.theme)
