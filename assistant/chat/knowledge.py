@@ -160,8 +160,11 @@ class Knowledge:
         """The documents' own passages (paragraphs, table rows), by citation id."""
         if self._texts is None:
             passages = self.document_text() if self.document_text else []
-            items = [i.source for i in (*self.actions.values(), *self.recommendations.values(),
-                                        *self.swot.values())]  # fmt: skip
+            items = [
+                *(action.source for action in self.actions.values()),
+                *(recommendation.source for recommendation in self.recommendations.values()),
+                *(item.source for item in self.swot.values()),
+            ]
             self._texts = {p.id: p for p in outside_items(passages, items)
                            if p.document_id in self.documents}  # fmt: skip
         return self._texts
