@@ -109,9 +109,15 @@ def _dossier(
         if action is None:
             continue
         kind = french.link_label(link, score=True)
-        dossier.actions.append(DossierAction(action, kind, action.source.label()))
+        source = action.source.label()
+        dossier.actions.append(DossierAction(action, kind, source))
         for span in link.evidence:
-            evidence.setdefault(f"{french.quote(french.shorten(action.text, 60))} : {span.label()}")
+            # The action's own line is printed in the table, beside the action: only a
+            # citation found elsewhere (a heading above the row, another page) is listed.
+            if span.label() != source:
+                evidence.setdefault(
+                    f"{french.quote(french.shorten(action.text, 60))} : {span.label()}"
+                )
         if counts(link):  # a link to be confirmed or to check: not the recommendation's gaps yet
             gaps += gaps_by_target.get(action.id, [])
     missing: dict[str, None] = {}
@@ -143,10 +149,29 @@ def _question(data: ReportData, gap: Gap) -> str | None:
     return template.format(action=action_label(data, gap.target_id))
 
 
+#: The style of a list's items, by section (see visit.html.j2).
+_ITEM_CLASS = {
+    "proposals": "proposal",
+    "evidence": "",
+    "missing": "missing",
+    "questions": "question",
+}
+
+
 def render_visit_html(data: ReportData) -> str:
-    """The pack as one printable HTML page, a page break before each recommendation."""
+    """The pack as one printable HTML page, a page break before each recommendation and
+    before the « (suite) » of a dossier too long for one page (`visit_pages`)."""
+    from assistant.reports.visit_pages import COLUMN_PIXELS, action_cells, pack_pages
+
     template = jinja_environment().get_template("visit.html.j2")
-    return template.render(data=data, report=data.report, dossiers=dossiers(data))
+    return template.render(
+        data=data,
+        report=data.report,
+        pages=pack_pages(dossiers(data)),
+        columns=COLUMN_PIXELS,
+        action_cells=action_cells,
+        item_class=_ITEM_CLASS,
+    )
 
 
 def render_visit_docx(data: ReportData) -> bytes:

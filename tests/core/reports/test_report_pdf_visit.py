@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from demo_data import demo_report_data
 from docx import Document
-from office_tools import pdf_pages
+from office_tools import pdf_pages, tool
 
 from assistant.errors import PdfConverterMissingError
 from assistant.reports import render
@@ -71,10 +71,63 @@ def test_the_visit_pack_has_one_dossier_per_recommendation_each_on_a_new_page(
     assert opened == starts  # each dossier opens its own page, in the report's order
     assert sum(page.count("Questions probables des experts") for page in pages) == 16
     # a one-page dossier: none of the demo's spills its last questions onto a page of its
-    # own (C1-R1 and C4-R3 did, printing 18 pages for 16 dossiers). Chromium only:
-    # LibreOffice, the fallback, prints larger and spills 3 of them (19 pages).
+    # own (C1-R1 and C4-R3 did, printing 18 pages for 16 dossiers).
     if any(shutil.which(name) for name in CHROMIUM_NAMES):
         assert len(pages) == 16
+
+
+_OPENS = re.compile(
+    r"^(?:.*?)(Critère \d+, Recommandation \d+)( \(suite\))? (?:Couverte|Partielle|Non couverte)"
+)
+
+
+def _pages_per_dossier(pages: list[str]) -> dict[str, list[str]]:
+    """The printed pages of each dossier, by the reference its first page opens with."""
+    per_dossier: dict[str, list[str]] = {}
+    current = None
+    for page in pages:
+        opened = _OPENS.match(page[:500])
+        if opened and not opened[2]:
+            current = opened[1]
+        assert current is not None, page[:200]
+        per_dossier.setdefault(current, []).append(page)
+    return per_dossier
+
+
+def test_printed_by_libreoffice_each_dossier_of_the_demo_holds_on_one_page(
+    tmp_path: Path,
+) -> None:
+    """LibreOffice, the fallback printer, printed the demo's 16 dossiers on 19 pages: its
+    cells kept a paragraph's bottom margin, its headings their own sizes, and every action's
+    line was written twice (in the table and again under « Preuves citées »)."""
+    tool("soffice", "libreoffice")
+    data = demo_report_data()
+    pdf = html_to_pdf(render(data, "visite-html").decode("utf-8"), engine="libreoffice")
+    per_dossier = _pages_per_dossier(_pages(pdf, tmp_path, "visite"))
+    assert list(per_dossier) == [m.recommendation_ref for m in data.report.mappings]
+    assert {ref: len(printed) for ref, printed in per_dossier.items() if len(printed) > 1} == {}
+
+
+def test_printed_by_libreoffice_a_dossier_too_long_for_a_page_says_it_continues(
+    tmp_path: Path,
+) -> None:
+    """A recommendation answered by many actions cannot hold on one page: its dossier goes
+    on, and the page where it goes on is headed « (suite) » with the reference."""
+    tool("soffice", "libreoffice")
+    data = demo_report_data()
+    mappings = data.report.mappings
+    crowded = max(mappings, key=lambda mapping: len(mapping.links))
+    links = [link for mapping in mappings for link in mapping.links]
+    report = data.report.model_copy(
+        update={"mappings": [crowded.model_copy(update={"links": links})]}
+    )
+    long_data = data.model_copy(update={"report": report})
+    pdf = html_to_pdf(render(long_data, "visite-html").decode("utf-8"), engine="libreoffice")
+    pages = _pages(pdf, tmp_path, "long")
+    assert len(pages) > 1
+    for page in pages[1:]:
+        assert f"{crowded.recommendation_ref} (suite)" in page[:300], page[:300]
+    assert "continue sur la page suivante" in pages[0]
 
 
 def test_questions_follow_from_the_gaps_deterministically() -> None:
