@@ -19,7 +19,7 @@ from assistant.analyses.worker import analyse_in_worker, check
 from assistant.audit.service import recommendations_origin
 from assistant.errors import AnalysisStoppedError, PlanAssistantError
 from assistant.parsing import Interrupt
-from assistant.reports import PRINTED_FORMATS, REPORT_FORMATS, ReportData, ReportFormat, render
+from assistant.reports import PRINTED_FORMATS, REPORT_FORMATS, ReportData, ReportFormat
 from assistant.retrieval.embedder import Embedder
 from assistant.schema import Mapping, RecommendationOrigin
 from assistant.settings import Settings
@@ -62,6 +62,17 @@ class AnalysisServices(Protocol):
         embedder: Embedder | None = None,
     ) -> ReportData: ...
 
+    def report_file(
+        self,
+        workspace: Workspace,
+        settings: Settings,
+        *,
+        as_of: date,
+        report_format: ReportFormat,
+        title: str = ...,
+        embedder: Embedder | None = None,
+    ) -> bytes: ...
+
 
 def mappings(context: ApiContext, workspace: Workspace) -> list[Mapping]:
     """The traceability matrix (recommendation → actions) of the workspace as it is now."""
@@ -94,9 +105,19 @@ def audit(context: ApiContext, workspace: Workspace, as_of: date) -> ReportData:
 def report_file(
     context: ApiContext, workspace: Workspace, as_of: date, report_format: ReportFormat
 ) -> bytes:
-    """The rendered report (an XLSX takes a few hundred ms to write: once per state)."""
+    """The rendered report (an XLSX of thousands of actions takes seconds and hundreds of
+    megabytes to write: once per state, by the import job's worker when it can)."""
     key = (str(workspace.root), revision(workspace), "report", as_of, report_format)
-    return context.results.get(key, lambda: render(audit(context, workspace, as_of), report_format))
+    return context.results.get(
+        key,
+        lambda: context.services.report_file(
+            workspace,
+            context.settings,
+            as_of=as_of,
+            report_format=report_format,
+            embedder=context.embedder,
+        ),
+    )
 
 
 def precompute(
@@ -104,9 +125,10 @@ def precompute(
 ) -> None:
     """Index `workspace` and compute what its read routes serve (see the module docstring).
 
-    With the core's services, the index, the mappings and the audit are computed in a worker
-    process (`assistant.analyses.worker`: a memory limit, and `interrupt` — the job's time
-    limit, a cancellation — stops it), then read back here from the stored analyses.
+    With the core's services, the index, the mappings, the audit and the reports are computed
+    in a worker process (`assistant.analyses.worker`: a memory limit, and `interrupt` — the
+    job's time limit, a cancellation — stops it), then read back here from the stored
+    analyses: this process never renders a report an import made.
     Another `AnalysisServices` (a test's, one that computes elsewhere) runs in this process.
 
     Best effort: a step that fails is logged, and the request that needs it computes it
@@ -125,6 +147,7 @@ def precompute(
             as_of=today,
             interrupt=interrupt,
             embedder=context.embedder,
+            job=core_services.analyse_and_write_reports,
         )
         if postponed is not None:
             _log.warning("analysis of %s postponed: %s", workspace.root.name, postponed)

@@ -19,7 +19,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.analyses import current_state, workspace_audit, workspace_mappings
+from assistant.analyses import (
+    WorkspaceState,
+    audit_file,
+    current_state,
+    workspace_audit,
+    workspace_mappings,
+)
+from assistant.analyses.store import code_revision
 from assistant.errors import IndexingPostponedError, IngestError, PlanAssistantError
 from assistant.ids import document_id
 from assistant.ingest import (
@@ -33,6 +40,7 @@ from assistant.ingest import (
 from assistant.ingest import parse_processes as choose_parse_processes
 from assistant.mapping.decisions import decide
 from assistant.parsing import Parser, parse_document
+from assistant.reports import PRINTED_FORMATS, REPORT_FORMATS, ReportFormat, render
 from assistant.reports.data import ReportData, build_report_data
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.hybrid import HybridRetriever
@@ -205,25 +213,31 @@ def decide_link(
     )
 
 
+#: The title of the audit report.
+REPORT_TITLE = "Suivi des recommandations des experts"
+
+
 def audit_workspace(
     workspace: Workspace,
     settings: Settings,
     *,
     as_of: date,
     drafts: bool = True,
-    title: str = "Suivi des recommandations des experts",
+    title: str = REPORT_TITLE,
     embedder: Embedder | None = None,
     llm: BaseChatModel | None = None,
+    state: WorkspaceState | None = None,
 ) -> ReportData:
     """The gap audit of a workspace, with what the report renderers need.
 
-    `embedder` and `llm` replace the configured embedding model and chat model (tests).
+    `embedder` and `llm` replace the configured embedding model and chat model (tests);
+    `state` is the workspace's state already read (default: read now).
 
     Computed once per workspace state, whichever process asks (`assistant.analyses`): the
     conversation's knowledge is this same audit. What changed since each plan's previous
     version is added here (it reads the stored versions, not the analyses).
     """
-    state = current_state(workspace)
+    state = state or current_state(workspace)
     report = workspace_audit(
         workspace, settings, as_of=as_of, drafts=drafts, state=state, embedder=embedder, llm=llm
     )
@@ -231,12 +245,64 @@ def audit_workspace(
     return build_report_data(report, plans, title=title, programme=_programme(plans))
 
 
+def report_file(
+    workspace: Workspace,
+    settings: Settings,
+    *,
+    as_of: date,
+    report_format: ReportFormat,
+    title: str = REPORT_TITLE,
+    embedder: Embedder | None = None,
+) -> bytes:
+    """The audit report (with drafts) in `report_format`, written once per workspace state.
+
+    Stored with the analyses (`assistant.analyses.audit_file`): the API's import job
+    writes the reports in its worker process, the server then only reads their bytes.
+
+    Raises:
+        PdfConverterMissingError: a printed format, and no Chromium nor LibreOffice here.
+        EmbeddingModelError, VectorStoreError: the audit must be computed and cannot be.
+    """
+    state = current_state(workspace)
+    return audit_file(
+        workspace,
+        settings,
+        as_of=as_of,
+        kind=f"report-{report_format}",
+        produce=lambda: render(
+            audit_workspace(
+                workspace, settings, as_of=as_of, title=title, embedder=embedder, state=state
+            ),
+            report_format,
+        ),
+        state=state,
+        embedder=embedder,
+        title=title,
+        writer=code_revision(("reports",)),
+    )
+
+
+def analyse_and_write_reports(
+    workspace: Workspace, settings: Settings, *, as_of: date, embedder: Embedder | None = None
+) -> None:
+    """What the API's import job computes in its worker process (`assistant.analyses.worker`):
+    the index, the mappings, the audit, and the reports that need no printer."""
+    analyse_after_import(workspace, settings, as_of=as_of, embedder=embedder)
+    for report_format in REPORT_FORMATS:
+        if report_format not in PRINTED_FORMATS:
+            report_file(
+                workspace, settings, as_of=as_of, report_format=report_format, embedder=embedder
+            )
+
+
 def _programme(plans: Sequence[Plan]) -> str | None:
     titles = [plan.document.title for plan in plans if plan.actions and plan.document.title]
     return titles[0] if titles else None
 
 
-def analyse_after_import(workspace: Workspace, settings: Settings, *, as_of: date) -> None:
+def analyse_after_import(
+    workspace: Workspace, settings: Settings, *, as_of: date, embedder: Embedder | None = None
+) -> None:
     """Compute and store the analyses of the workspace's new state (mappings, audit).
 
     What the API's import job does after indexing, for ``plan-assistant ingest``: the
@@ -246,5 +312,6 @@ def analyse_after_import(workspace: Workspace, settings: Settings, *, as_of: dat
     Raises:
         PlanAssistantError: the retriever cannot be opened (the next command will retry).
     """
-    map_workspace(workspace, settings)
-    audit_workspace(workspace, settings, as_of=as_of)
+    retriever_for(workspace, settings, embedder)
+    map_workspace(workspace, settings, embedder=embedder)
+    audit_workspace(workspace, settings, as_of=as_of, embedder=embedder)

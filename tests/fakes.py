@@ -57,7 +57,7 @@ from assistant.store import Workspace
 if TYPE_CHECKING:
     from click.testing import Result
 
-    from assistant.reports import ReportData
+    from assistant.reports import ReportData, ReportFormat
     from assistant.schema import Mapping
 
 
@@ -352,6 +352,28 @@ class RecordingServices:
         self._called("audit_workspace")
         return services.audit_workspace(
             workspace, settings, as_of=as_of, drafts=drafts, title=title, embedder=embedder
+        )
+
+    def report_file(
+        self,
+        workspace: Workspace,
+        settings: Settings,
+        *,
+        as_of: date,
+        report_format: ReportFormat,
+        title: str = "Suivi des recommandations des experts",
+        embedder: Embedder | None = None,
+    ) -> bytes:
+        from assistant import services
+
+        self._called("report_file")
+        return services.report_file(
+            workspace,
+            settings,
+            as_of=as_of,
+            report_format=report_format,
+            title=title,
+            embedder=embedder,
         )
 
 

@@ -6,6 +6,7 @@ See `assistant.analyses.service` (what is computed, the caches) and
 
 from assistant.analyses.service import (
     WorkspaceState,
+    audit_file,
     current_state,
     forget_in_memory,
     plan_changes,
@@ -20,6 +21,7 @@ __all__ = [
     "AnalysisKey",
     "WorkspaceChangingError",
     "WorkspaceState",
+    "audit_file",
     "current_state",
     "forget_in_memory",
     "plan_changes",

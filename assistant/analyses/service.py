@@ -15,6 +15,7 @@ computing it.
 
 from __future__ import annotations
 
+import base64
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -170,16 +171,10 @@ def workspace_audit(
     every = state.plans
     audited = list(every if plans is None else plans)
     use_search = _has_actions(audited)
-    key = AnalysisKey.of(
-        "audit",
-        state.fingerprint,
-        [plan.document.id for plan in audited],
-        as_of=as_of.isoformat(),
-        drafts=drafts and use_search,
-        decisions=state.decisions_revision,
-        drafting=settings.drafting.model_dump(mode="json"),
-        **_settings_options(settings, searcher if use_search else None, embedder, llm),
-    )
+    key = _audit_key(
+        state, audited, settings, as_of=as_of, drafts=drafts, searcher=searcher,
+        embedder=embedder, llm=llm,
+    )  # fmt: skip
 
     def compute() -> AuditReport:
         found = _searcher(workspace, settings, searcher, embedder) if use_search else None
@@ -205,6 +200,41 @@ def workspace_audit(
     return _shared(
         workspace, key, compute, AuditReport.model_dump_json, AuditReport.model_validate_json
     )
+
+
+def audit_file(
+    workspace: Workspace,
+    settings: Settings,
+    *,
+    as_of: date,
+    kind: str,
+    produce: Callable[[], bytes],
+    drafts: bool = True,
+    state: WorkspaceState | None = None,
+    embedder: Embedder | None = None,
+    **options: Any,
+) -> bytes:
+    """A file made from the workspace's audit (a rendered report), made once per state.
+
+    Kept like the analyses themselves (this process's memory, then the workspace's stored
+    analyses), so that the process which computed the audit — the API import job's worker
+    — also writes the files the server then only reads. Its key is the audit's (same
+    state, date, drafts, settings and model) with `kind` and `options` (the format, the
+    title, the revision of the code that writes it).
+
+    Args:
+        produce: makes the file's bytes when they are not stored yet.
+        state: the state already read (default: read now).
+    """
+    state = state or current_state(workspace)
+    audit = _audit_key(
+        state, state.plans, settings, as_of=as_of, drafts=drafts, searcher=None,
+        embedder=embedder, llm=None,
+    )  # fmt: skip
+    key = AnalysisKey.of(
+        kind, state.fingerprint, list(audit.documents), audit=audit.digest, **options
+    )
+    return _shared(workspace, key, produce, _bytes_as_text, _bytes_from_text)
 
 
 def forget_in_memory() -> None:
@@ -267,6 +297,40 @@ def _shared(
 
 # The configured model behind the workspace's vector cache (the settings name the model).
 _CONFIGURED_EMBEDDER = "assistant.retrieval.workspace_indexes.default_embedder"
+
+
+def _audit_key(
+    state: WorkspaceState,
+    audited: Sequence[Plan],
+    settings: Settings,
+    *,
+    as_of: date,
+    drafts: bool,
+    searcher: HybridRetriever | None,
+    embedder: Embedder | None,
+    llm: BaseChatModel | None,
+) -> AnalysisKey:
+    """The key of the audit of `audited` (everything its result depends on)."""
+    use_search = _has_actions(audited)
+    return AnalysisKey.of(
+        "audit",
+        state.fingerprint,
+        [plan.document.id for plan in audited],
+        as_of=as_of.isoformat(),
+        drafts=drafts and use_search,
+        decisions=state.decisions_revision,
+        drafting=settings.drafting.model_dump(mode="json"),
+        **_settings_options(settings, searcher if use_search else None, embedder, llm),
+    )
+
+
+def _bytes_as_text(value: bytes) -> str:
+    return base64.b64encode(value).decode("ascii")
+
+
+def _bytes_from_text(text: str) -> bytes:
+    """The stored file's bytes (`binascii.Error`, a `ValueError`: not one of ours)."""
+    return base64.b64decode(text, validate=True)
 
 
 def _settings_options(

@@ -38,15 +38,16 @@ _ANALYSIS_CODE = ("analyses", "audit", "drafting", "mapping", "retrieval", "sche
 _CODE_SUFFIXES = (".py", ".json", ".txt", ".yaml", ".yml", ".csv")
 
 
-@lru_cache(maxsize=1)
-def code_revision() -> str:
-    """A digest of the analyses' code and data files (an upgrade is a new revision).
+@lru_cache(maxsize=4)
+def code_revision(packages: tuple[str, ...] = _ANALYSIS_CODE) -> str:
+    """A digest of the code and data files of the core's `packages` (default: the analyses';
+    an upgrade is a new revision).
 
     Read once per process (a few hundred small files: milliseconds).
     """
     core = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256(f"format {STORAGE_FORMAT}".encode())
-    for package in _ANALYSIS_CODE:
+    for package in packages:
         for path in sorted((core / package).rglob("*")):
             if path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts:
                 digest.update(str(path.relative_to(core)).encode())
@@ -58,7 +59,7 @@ def code_revision() -> str:
 class AnalysisKey:
     """Everything an analysis result depends on (see the module docstring)."""
 
-    kind: str  # "mappings", "audit"
+    kind: str  # "mappings", "audit", "report-xlsx"…
     fingerprint: str  # Workspace.fingerprint()
     documents: tuple[str, ...]  # ids of the documents analysed, sorted
     options: str  # JSON of the rest: reference date, drafts, settings, embedder

@@ -1,7 +1,8 @@
 """The index and analyses after an import, in a worker process: ``python -m assistant.analyses.worker``.
 
-After an API import the job indexes the new state and computes its mappings and its audit,
-so that reads answer at once. For a document near the item cap (``ingest.max_items``) that
+After an API import the job indexes the new state and computes its mappings, its audit and
+its reports (the job the API passes: `assistant.services.analyse_and_write_reports`), so
+that reads answer at once and the server never renders what an import made. For a document near the item cap (``ingest.max_items``) that
 is minutes of CPU and, in the server, more than a gigabyte (a sheet of 20,000 actions took
 the server to 1.6 GB for 8 minutes): the parse stage was fenced in worker processes, this
 stage was not. Here it runs in a fresh interpreter, like a parser (`assistant.parsing.workers`):
@@ -26,13 +27,30 @@ import threading
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Protocol
 
 from assistant.errors import AnalysisStoppedError, ParseCancelledError, PlanAssistantError
 from assistant.parsing import Interrupt
 from assistant.parsing.workers import worker_environment
 from assistant.retrieval.embedder import Embedder
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.store import Workspace
+
+
+class AnalysisJob(Protocol):
+    """What a worker computes and stores for a workspace."""
+
+    def __call__(
+        self,
+        workspace: Workspace,
+        settings: Settings,
+        *,
+        as_of: date,
+        embedder: Embedder | None = None,
+    ) -> None: ...
+
 
 _POLL_SECONDS = 0.5
 _UNDONE = "Découpez le document, ou augmentez la limite (réglage {setting})."
@@ -42,14 +60,19 @@ def analyse_in_worker(
     root: Path,
     settings: Settings,
     *,
+    job: AnalysisJob,
     as_of: date,
     interrupt: Interrupt | None = None,
     embedder: Embedder | None = None,
     command: Sequence[str] | None = None,
 ) -> str | None:
-    """Index the workspace at `root` and store its mappings and audit, in a worker process.
+    """Run `job` on the workspace at `root` in a worker process: what it computes is stored
+    there (the index, the analyses), where this process then reads it.
 
     Args:
+        job: what the worker computes and stores (the API's import job:
+            `assistant.services.analyse_and_write_reports`); pickled by reference, so a
+            module-level function.
         embedder: replaces the configured model in the worker (pickled: a test's fake).
         command: starts the worker (default: this interpreter, this module; a test's own).
 
@@ -73,7 +96,9 @@ def analyse_in_worker(
     )
     outcome: list[object] = []
     reader = threading.Thread(
-        target=_talk, args=(process, (root, safe, as_of, embedder), outcome), daemon=True
+        target=_talk,
+        args=(process, (root, safe, as_of, embedder, job), outcome),
+        daemon=True,
     )
     reader.start()
     try:
@@ -160,18 +185,14 @@ def stopped_error(error: Exception, settings: Settings) -> AnalysisStoppedError:
 
 
 def _serve(stdin: IO[bytes], results: IO[bytes]) -> None:
-    """Index, then compute and store the mappings and the audit (what the API serves)."""
-    from assistant.analyses.service import workspace_audit, workspace_mappings
-    from assistant.retrieval.workspace_indexes import open_retriever
+    """Run the job asked for on the workspace asked for; its outcome on `results`."""
     from assistant.store import Workspace
 
-    root, settings, as_of, embedder = pickle.load(stdin)
+    root, settings, as_of, embedder, job = pickle.load(stdin)
     postponed: str | None = None
     try:
         workspace = Workspace.open(root, settings, create=False)
-        open_retriever(workspace.root, settings, embedder)
-        workspace_mappings(workspace, settings, embedder=embedder)
-        workspace_audit(workspace, settings, as_of=as_of, drafts=True, embedder=embedder)
+        job(workspace, settings, as_of=as_of, embedder=embedder)
     except PlanAssistantError as error:
         postponed = str(error)
     pickle.dump(postponed, results)

@@ -20,8 +20,10 @@ from fakes import HashingEmbedder
 
 from assistant import analyses, services
 from assistant.analyses import AnalysisFiles
+from assistant.analyses.store import code_revision
 from assistant.chat.service import ConversationService
 from assistant.ingest import ingest_files
+from assistant.reports import render
 from assistant.retrieval import workspace_indexes
 from assistant.settings import Settings
 from assistant.store import Workspace
@@ -180,3 +182,88 @@ def test_an_accepted_draft_gives_the_chat_a_new_audit(workspace: Workspace) -> N
     assert again is not first and again.generated_at > first.generated_at  # computed again
     # the accepted owner is the action's now: nothing more is proposed for it
     assert not [d for d in again.drafts if (d.action_id, d.field) == (draft.action_id, draft.field)]
+
+
+def _refuse_rendering(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Make every rendering of a report fail the test; what was asked is listed."""
+    asked: list[str] = []
+
+    def refuse(_data: object, report_format: str) -> bytes:
+        asked.append(report_format)
+        raise AssertionError(f"the {report_format} report was rendered again")
+
+    monkeypatch.setattr(services, "render", refuse)
+    return asked
+
+
+def test_a_report_is_written_once_per_state_and_read_by_another_process(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings()
+    data = services.audit_workspace(workspace, settings, as_of=AS_OF, embedder=FAKE)
+    first = services.report_file(
+        workspace, settings, as_of=AS_OF, report_format="md", embedder=FAKE
+    )
+    assert first == render(data, "md")
+    analyses.forget_in_memory()  # « another process »: only the stored files are left
+    workspace_indexes.forget_open_retrievers()
+    asked = _refuse_rendering(monkeypatch)
+    model = HashingEmbedder()
+    again = services.report_file(
+        workspace, settings, as_of=AS_OF, report_format="md", embedder=model
+    )
+    assert again == first and asked == [] and model.embedded == []
+    stored = [n for n in AnalysisFiles(workspace.indexes_dir).names() if "-report-md-" in n]
+    assert len(stored) == 1
+
+
+def test_a_report_for_another_date_format_or_state_is_written_again(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    settings = Settings()
+    md = services.report_file(workspace, settings, as_of=AS_OF, report_format="md", embedder=FAKE)
+    later = services.report_file(
+        workspace, settings, as_of=date(2027, 6, 1), report_format="md", embedder=FAKE
+    )
+    assert later != md and "1er juin 2027" in later.decode("utf-8")
+    xlsx = services.report_file(
+        workspace, settings, as_of=AS_OF, report_format="xlsx", embedder=FAKE
+    )
+    assert xlsx[:2] == b"PK"
+    extra = tmp_path / "plan-autre.md"
+    extra.write_text(
+        "| Action | Responsable | Échéance |\n|---|---|---|\n"
+        "| Ouvrir une permanence d'orientation | Service d'aide à la réussite | 2027 |\n",
+        encoding="utf-8",
+    )
+    ingest_files(workspace, [extra])
+    changed = services.report_file(
+        workspace, settings, as_of=AS_OF, report_format="md", embedder=FAKE
+    )
+    assert "Ouvrir une permanence d'orientation" in changed.decode("utf-8")
+    assert "Ouvrir une permanence d'orientation" not in md.decode("utf-8")
+
+
+def test_a_stored_report_names_the_code_that_wrote_it(workspace: Workspace) -> None:
+    """A change of the report writers (templates, styles) is a new file, not the old one."""
+    services.report_file(workspace, Settings(), as_of=AS_OF, report_format="html", embedder=FAKE)
+    files = AnalysisFiles(workspace.indexes_dir)
+    (name,) = [n for n in files.names() if "-report-html-" in n]
+    options = json.loads(json.loads((files.directory / name).read_text("utf-8"))["key"]["options"])
+    assert options["writer"] == code_revision(("reports",)) != code_revision()
+
+
+def test_a_damaged_stored_report_is_written_again(workspace: Workspace) -> None:
+    first = services.report_file(
+        workspace, Settings(), as_of=AS_OF, report_format="md", embedder=FAKE
+    )
+    files = AnalysisFiles(workspace.indexes_dir)
+    (name,) = [n for n in files.names() if "-report-md-" in n]
+    content = json.loads((files.directory / name).read_text("utf-8"))
+    content["value"] = "pas du base64 !"
+    (files.directory / name).write_text(json.dumps(content), encoding="utf-8")
+    analyses.forget_in_memory()
+    again = services.report_file(
+        workspace, Settings(), as_of=AS_OF, report_format="md", embedder=FAKE
+    )
+    assert again == first

@@ -27,6 +27,7 @@ from assistant.errors import AnalysisStoppedError
 from assistant.ingest import ingest_files
 from assistant.parsing import Interrupt
 from assistant.schema import JobState
+from assistant.services import analyse_after_import
 from assistant.settings import IngestSettings, Settings
 from assistant.store import Workspace
 from assistant.store.job_scheduler import FairScheduler
@@ -97,6 +98,7 @@ def _analysis(workspace: Workspace, command: list[str] | None, **options: object
         analyse_in_worker(
             workspace.root,
             workspace.settings,
+            job=analyse_after_import,
             as_of=AS_OF,
             interrupt=interrupt,
             command=command,
@@ -232,7 +234,11 @@ def test_the_worker_stores_the_index_and_analyses_the_server_then_reads(tmp_path
     ingest_files(workspace, [DEMO / "rapport-experts.md"])
 
     postponed = analyse_in_worker(
-        workspace.root, workspace.settings, as_of=AS_OF, embedder=HashingEmbedder()
+        workspace.root,
+        workspace.settings,
+        job=analyse_after_import,
+        as_of=AS_OF,
+        embedder=HashingEmbedder(),
     )
 
     assert postponed is None
@@ -240,6 +246,43 @@ def test_the_worker_stores_the_index_and_analyses_the_server_then_reads(tmp_path
     mappings = workspace_mappings(workspace, workspace.settings, embedder=here)
     assert mappings and any(m.links for m in mappings)
     assert here.embedded == [], "read from what the worker stored, not computed again"
+
+
+def test_the_api_job_writes_the_reports_in_the_worker_and_the_server_only_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server (this process) rendered every report of an import itself: at the item cap,
+    hundreds of megabytes for the XLSX alone. The API's job has the worker write them."""
+    from assistant import services
+    from assistant.reports import PRINTED_FORMATS, REPORT_FORMATS
+
+    workspace = _workspace_with_a_plan(tmp_path, _settings())
+    ingest_files(workspace, [DEMO / "rapport-experts.md"])
+
+    postponed = analyse_in_worker(
+        workspace.root,
+        workspace.settings,
+        job=services.analyse_and_write_reports,
+        as_of=AS_OF,
+        embedder=HashingEmbedder(),
+    )
+
+    assert postponed is None
+    written = [f for f in REPORT_FORMATS if f not in PRINTED_FORMATS]
+
+    def refuse(_data: object, report_format: str) -> bytes:
+        raise AssertionError(f"the server rendered the {report_format} report")
+
+    monkeypatch.setattr(services, "render", refuse)
+    for report_format in written:
+        content = services.report_file(
+            workspace,
+            workspace.settings,
+            as_of=AS_OF,
+            report_format=report_format,
+            embedder=HashingEmbedder(),
+        )
+        assert content, report_format
 
 
 @pytest.mark.parametrize("code", ["timeout", "too_heavy", "worker_died", "cancelled"])
