@@ -55,6 +55,26 @@ def answering_actions(
     return [action for action in actions if set(heads) <= set(tokenize(action.text))]
 
 
+def witnesses(
+    item: SwotItem,
+    searcher: ActionSearcher,
+    tokenize: Tokenize,
+    params: Calibration,
+    actions: Sequence[Action],
+) -> list[str]:
+    """The actions the check takes as answering the item: the closest one by content when
+    it reaches the partial threshold, else those naming its head terms ([]: none).
+
+    The SWOT evaluation (`evals.swot_eval`) checks that they are the right ones."""
+    action_documents = sorted({action.document_id for action in actions})
+    candidates = semantic_candidates(
+        item.text, searcher, tokenize, k=5, document_ids=action_documents, params=params
+    )
+    if candidates and candidates[0].score >= params.partial:
+        return [candidates[0].action_id]
+    return [action.id for action in answering_actions(item, actions, tokenize)]
+
+
 def swot_gaps(
     items: Sequence[SwotItem],
     searcher: ActionSearcher | None,
@@ -63,19 +83,13 @@ def swot_gaps(
     actions: Sequence[Action],
 ) -> list[Gap]:
     """Weaknesses and threats that no action addresses, by content or by head terms."""
-    action_documents = sorted({action.document_id for action in actions})
-    if searcher is None or not action_documents:
+    if searcher is None or not actions:
         return []
     gaps: list[Gap] = []
     for item in items:
         if item.kind not in (SwotKind.WEAKNESS, SwotKind.THREAT):
             continue
-        candidates = semantic_candidates(
-            item.text, searcher, tokenize, k=5, document_ids=action_documents, params=params
-        )
-        if candidates and candidates[0].score >= params.partial:
-            continue
-        if answering_actions(item, actions, tokenize):
+        if witnesses(item, searcher, tokenize, params, actions):
             continue
         kind = "La faiblesse" if item.kind is SwotKind.WEAKNESS else "La menace"
         gaps.append(
