@@ -12,7 +12,9 @@ Figures, in-sample and aside apart:
 - alarm precision: flagged items that no action answers / flagged items;
 - alarm recall: flagged items that no action answers / items no action answers;
 - witness precision: for an answered item the check does not flag, whether the action it
-  takes as the answer (`swot.witnesses`) is one of the annotated ones.
+  takes as the answer (`swot.witnesses`) is one of the annotated ones;
+- false alarms naming a right action: a flagged item names its closest action « à vérifier »
+  (`swot.CLOSEST_NAMED`); how many false alarms thus point at an action that answers.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from assistant.audit.swot import witnesses
+from assistant.audit.swot import CLOSEST_NAMED, closest_action, witnesses
 from assistant.ids import item_id
 from assistant.mapping.semantic import calibration
 from assistant.parsing import parse_file
@@ -58,6 +60,7 @@ class Judged:
     answered_by: frozenset[str] | None  # annotated answering actions (None: only « some »)
     answered: bool  # the annotation: some action answers it
     witnesses: tuple[str, ...]  # what the check found ([]: flagged)
+    named: str | None = None  # the closest action a flagged item names, « à vérifier »
 
     @property
     def flagged(self) -> bool:
@@ -96,8 +99,9 @@ def _plan(name: str, actions: Sequence[str], swot: Sequence[tuple[SwotKind, str]
 
 def _judge(
     plans: list[Plan], embedder: Embedder, settings: Settings
-) -> list[tuple[SwotItem, tuple[str, ...]]]:
-    """Each weakness and threat of the plans, with the actions the check takes as answers."""
+) -> list[tuple[SwotItem, tuple[str, ...], str | None]]:
+    """Each weakness and threat of the plans, with the actions the check takes as answers
+    and the closest action it would name if it flagged the item."""
     retriever = HybridRetriever(
         embedder,
         ChromaVectorStore.in_memory(embedder.name),
@@ -108,12 +112,12 @@ def _judge(
     actions = [action for plan in plans for action in plan.actions]
     params = calibration(embedder.name)
     tokenize = StemTokenizer().tokenize
-    return [
-        (item, tuple(witnesses(item, retriever, tokenize, params, actions)))
-        for plan in plans
-        for item in plan.swot
-        if item.kind in _ASKED
-    ]
+    judged = []
+    for item in (i for plan in plans for i in plan.swot if i.kind in _ASKED):
+        closest = closest_action(item, retriever, tokenize, params, actions)
+        named = closest.action_id if closest and closest.score >= CLOSEST_NAMED else None
+        judged.append((item, tuple(witnesses(item, retriever, tokenize, params, actions)), named))
+    return judged
 
 
 def annotated_cases(path: Path, embedder: Embedder, settings: Settings) -> list[Judged]:
@@ -125,9 +129,9 @@ def annotated_cases(path: Path, embedder: Embedder, settings: Settings) -> list[
         plan = _plan(name, case["actions"], items)
         ids = [action.id for action in plan.actions]
         wanted = {i["text"]: frozenset(ids[n] for n in i["answered_by"]) for i in case["swot"]}
-        for item, found in _judge([plan], embedder, settings):
+        for item, found, named in _judge([plan], embedder, settings):
             answers = wanted[item.text]
-            judged.append(Judged(name, item.text, answers, bool(answers), found))
+            judged.append(Judged(name, item.text, answers, bool(answers), found, named))
     return judged
 
 
@@ -135,8 +139,10 @@ def demo_case(embedder: Embedder, settings: Settings) -> list[Judged]:
     """The demo's SWOT against its plan, judged by GAPS.md (which items no action answers)."""
     plans = [parse_file(DEMO / n, settings) for n in ("analyse-swot.md", "plan-action.md")]
     return [
-        Judged("démo", item.text, None, not any(w in item.text for w in DEMO_UNANSWERED), found)
-        for item, found in _judge(plans, embedder, settings)
+        Judged(
+            "démo", item.text, None, not any(w in item.text for w in DEMO_UNANSWERED), found, named
+        )
+        for item, found, named in _judge(plans, embedder, settings)
     ]
 
 
@@ -155,6 +161,11 @@ def figures(judged: Sequence[Judged]) -> dict[str, Any]:
         "alarm precision": len(right) / len(flagged) if flagged else 1.0,
         "alarm recall": len(right) / len(unanswered) if unanswered else 1.0,
         "witness precision": len(well_seen) / len(seen) if seen else None,
+        "false alarms naming a right action": (
+            sum(1 for j in flagged if j.answered_by and j.named in j.answered_by)
+            if any(j.answered_by is not None for j in judged)
+            else None
+        ),
     }
 
 
