@@ -31,6 +31,7 @@ from evals.mapping_eval import MappingSection
 from evals.parser_eval import ParserSection
 from evals.report_pairs.evaluation import ReportPairsSection
 from evals.section import RunOptions, Section, SectionResult
+from evals.swot_eval import SwotSection
 from evals.zoo_eval import ZooSection
 
 SECTIONS: tuple[Section, ...] = (
@@ -40,6 +41,7 @@ SECTIONS: tuple[Section, ...] = (
     ChatSection(),
     ZooSection(),
     ReportPairsSection(),
+    SwotSection(),
 )
 
 

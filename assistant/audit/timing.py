@@ -103,7 +103,10 @@ def _outdated_future(action: Action, as_of: date) -> tuple[str, date] | None:
     return None
 
 
-def _stale(action: Action, as_of: date) -> date | None:
+def stale_since(action: Action, as_of: date) -> date | None:
+    """The passed deadline of an action still open (en cours, à venir, sans état), or None:
+    a done, abandoned or postponed action is not late. Every output marks « dépassée »
+    by this rule, so the matrix never says late what the audit does not."""
     due = deadline_of(action)
     if action.status_category in _OPEN and due is not None and due < as_of:
         return due
@@ -116,7 +119,7 @@ def date_problem(action: Action, as_of: date) -> str | None:
         return STATUS_CONTRADICTS_DATES
     if _outdated_future(action, as_of) is not None:
         return PAST_DEADLINE_WRITTEN_AS_FUTURE
-    if _stale(action, as_of) is not None:
+    if stale_since(action, as_of) is not None:
         return STALE_DEADLINE
     return None
 
@@ -167,7 +170,7 @@ def stale_deadline(actions: Sequence[Action], as_of: date) -> list[Gap]:
     for action in actions:
         if date_problem(action, as_of) != STALE_DEADLINE:
             continue
-        due = _stale(action, as_of) or as_of
+        due = stale_since(action, as_of) or as_of
         written = quote(action.deadline, 40) if action.deadline else french_date(due)
         state = (
             f"est toujours {quote(action.status or '', 40)}"

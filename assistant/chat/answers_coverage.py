@@ -202,6 +202,14 @@ def _one_recommendation(
         )
         for action_id in written:
             reply.item(describe_action(knowledge.actions[action_id]), action_id)
+    elif resting := links.resting_on_set_apart():
+        # the audit's verdict rests on links it does not count: say so, then name them
+        verdict = (
+            "Elle est couverte"
+            if mapping.coverage is Coverage.COVERED
+            else "Elle n'est couverte que partiellement"
+        )
+        reply.say(f"{verdict}, mais {resting}", rec_id, *links.set_apart)
     if semantic:
         n = len(semantic)
         label = "Action proche par le contenu" if n == 1 else "Actions proches par le contenu"

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.audit.weak_links import counts
 from assistant.chat.knowledge import Knowledge
+from assistant.chat.link_groups import link_groups
 from assistant.chat.reply import Reply
 from assistant.chat.resolve import (
     closest_passages,
@@ -71,14 +73,11 @@ def recommendations_about(
 
 
 def missing_parts(knowledge: Knowledge, mapping: Mapping) -> list[str]:
-    """Parts of a recommendation's wording that none of its actions speaks of."""
+    """Parts of a recommendation's wording that none of its answering actions speaks of
+    (a « lien probable, à confirmer » is not an answer, as in the audit)."""
     if not mapping.text:
         return []
-    linked = [
-        knowledge.actions[link.action_id]
-        for link in mapping.links
-        if link.action_id in knowledge.actions
-    ]
+    linked = _answering_actions(knowledge, mapping)
     have = set(stems(" ".join(" ".join([a.text, *a.indicators]) for a in linked)))
     parts = []
     for clause in _CLAUSE.split(mapping.text):
@@ -88,18 +87,48 @@ def missing_parts(knowledge: Knowledge, mapping: Mapping) -> list[str]:
     return parts
 
 
+def _answering_actions(knowledge: Knowledge, mapping: Mapping) -> list[Action]:
+    """The actions the audit counts as answers to the recommendation (`weak_links.counts`)."""
+    return [
+        knowledge.actions[link.action_id]
+        for link in mapping.links
+        if counts(link) and link.action_id in knowledge.actions
+    ]
+
+
 def verdict_lines(knowledge: Knowledge, reply: Reply, mapping: Mapping) -> None:
-    """The coverage of one recommendation, and what it still lacks."""
+    """The coverage of one recommendation, the links it rests on that are still to be
+    confirmed (each action named), and what it still lacks."""
     rec_id = mapping.recommendation_id
+    links = link_groups(knowledge, mapping)
     if mapping.coverage is Coverage.UNCOVERED:
         reply.item(
             f"{recommendation_label(mapping, limit=200)} : elle n'est couverte par aucune action",
             rec_id,
         )
+    else:
+        words = "couverte" if mapping.coverage is Coverage.COVERED else "couverte que partiellement"
+        lead = "elle est" if mapping.coverage is Coverage.COVERED else "elle n'est"
+        resting = links.resting_on_set_apart()
+        reply.item(
+            f"{recommendation_label(mapping, limit=200)} : {lead} {words}"
+            + (f", mais {resting}" if resting else ""),
+            rec_id,
+            *(links.set_apart if resting else []),
+        )
+    for action_id in links.probable:
+        action = knowledge.actions[action_id]
+        reply.item(
+            f"Lien probable, à confirmer (non compté) : {quoted(action.text, 140)}", action_id
+        )
+    for action_id in links.earlier:
+        action = knowledge.actions[action_id]
+        reply.item(
+            f"Lien écrit pour l'ancien rapport, à vérifier (non compté) : {quoted(action.text, 140)}",
+            action_id,
+        )
+    if mapping.coverage is Coverage.UNCOVERED:
         return
-    words = "couverte" if mapping.coverage is Coverage.COVERED else "couverte que partiellement"
-    lead = "elle est" if mapping.coverage is Coverage.COVERED else "elle n'est"
-    reply.item(f"{recommendation_label(mapping, limit=200)} : {lead} {words}", rec_id)
     for gap in knowledge.gaps_of(rec_id, "recommendation_only_stalled_actions"):
         reply.item(first_sentence(gap.message), gap.id, rec_id)
     if mapping.coverage is Coverage.PARTIAL and (parts := missing_parts(knowledge, mapping)):
@@ -154,14 +183,12 @@ def _advice_target(
         lookup = find_recommendation(knowledge, entities.recommendation_number, entities.criterion,
                                      entities.page, focus.criterion)  # fmt: skip
         found = [lookup.found] if lookup.found else lookup.candidates[:1]
-        actions = [knowledge.actions[link.action_id] for m in found for link in m.links
-                   if link.action_id in knowledge.actions]  # fmt: skip
+        actions = [a for m in found for a in _answering_actions(knowledge, m)]
         return None, found, actions
     if question.follow_up and not entities.theme and focus.recommendation_ids:
         # « tu proposerais quoi alors ? » after a recommendation: that one, its actions
         found = [m for i in focus.recommendation_ids if (m := knowledge.mapping_for(i))][:2]
-        actions = [knowledge.actions[link.action_id] for m in found for link in m.links
-                   if link.action_id in knowledge.actions]  # fmt: skip
+        actions = [a for m in found for a in _answering_actions(knowledge, m)]
         return None, found, actions
     previous = previous_actions(knowledge, question, focus)
     swot = _swot_about(knowledge, entities.theme)
@@ -188,9 +215,7 @@ def _advice_target(
     mappings = recommendations_about(knowledge, entities.theme or subject, actions)
     if searched and mappings:
         # the closest actions say which recommendation this is; its actions are what is planned
-        linked = [knowledge.actions[link.action_id] for link in mappings[0].links
-                  if link.action_id in knowledge.actions]  # fmt: skip
-        actions = linked[:6] or actions
+        actions = _answering_actions(knowledge, mappings[0])[:6] or actions
     return item, mappings[:2], actions
 
 

@@ -47,6 +47,23 @@ class LinkGroups:
             )
         return " ; ".join(parts)
 
+    @property
+    def answering(self) -> list[str]:
+        """The actions counted as answers: cited, or covering by content."""
+        return self.written + self.semantic
+
+    @property
+    def set_apart(self) -> list[str]:
+        """The actions linked but not counted: probable links, links of the previous report."""
+        return self.probable + self.earlier
+
+    def resting_on_set_apart(self) -> str:
+        """Why a verdict stands although no action answers: « aucune action ne la cite, le
+        verdict repose sur 1 lien probable, à confirmer » ('' when an action answers)."""
+        if self.answering or not self.set_apart:
+            return ""
+        return f"aucune action ne la cite, le verdict repose sur {self.apart_note()}"
+
 
 def link_groups(knowledge: Knowledge, mapping: Mapping) -> LinkGroups:
     """The links of one recommendation whose action the workspace holds, in their groups."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import jinja2
+from markupsafe import Markup, escape
 
 from assistant.audit.changes import describe_plan_changes
 from assistant.reports import french
@@ -123,6 +124,13 @@ def _caption(summary: CriterionSummary) -> str:
     return f"{summary.covered}/{summary.recommendations} couvertes ({share})"
 
 
+def break_points(text: str) -> Markup:
+    """The text escaped, with a line-break opportunity after each middle dot of inclusive
+    writing: a narrow cell printed « Coordinateur·ric / e de section », broken by the width
+    alone; it now breaks as « Coordinateur· / rice de section »."""
+    return escape(text).replace("·", Markup("·<wbr>"))
+
+
 @cache
 def jinja_environment() -> jinja2.Environment:
     """The templates of the reports and of the visit sheet, with their French filters."""
@@ -136,6 +144,7 @@ def jinja_environment() -> jinja2.Environment:
     )
     environment.filters["fr"] = french.typography
     environment.filters["quote"] = french.quote
+    environment.filters["break_points"] = break_points
     environment.filters["decimal"] = french.decimal
     environment.filters["percent"] = french.percent
     environment.filters["long_date"] = french.long_date

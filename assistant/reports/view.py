@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.audit.timing import stale_since
 from assistant.audit.weak_links import answering
 from assistant.reports.data import ReportData
 from assistant.reports.french import (
@@ -38,7 +39,6 @@ from assistant.schema import (
     RecommendationOrigin,
     Severity,
     SmartScore,
-    StatusCategory,
 )
 
 __all__ = [  # the findings' views and labels are read from here by every format
@@ -48,7 +48,6 @@ __all__ = [  # the findings' views and labels are read from here by every format
 ]  # fmt: skip
 
 NO_CRITERION = "Sans critère"
-_SETTLED = {StatusCategory.DONE, StatusCategory.ABANDONED}
 
 
 @dataclass(frozen=True)
@@ -239,12 +238,10 @@ def _row(data: ReportData, link: MappingLink, smart: dict[str, SmartScore]) -> T
 
 
 def _overdue(data: ReportData, action: Action) -> bool:
-    """Deadline before the audit's reference date, action not settled."""
-    return (
-        action.due is not None
-        and action.due < data.report.as_of
-        and action.status_category not in _SETTLED
-    )
+    """Deadline before the audit's reference date, action still open: the audit's own rule
+    (a « Reporté » action past its old deadline was printed « dépassée », which the audit
+    does not say)."""
+    return stale_since(action, data.report.as_of) is not None
 
 
 def _draft(data: ReportData, draft: Draft) -> DraftView:

@@ -21,7 +21,7 @@ from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.sentence_embedder import SentenceTransformerEmbedder
 from assistant.retrieval.vector_store import ChromaVectorStore
 from assistant.retrieval.workspace_indexes import workspace_passages
-from assistant.schema import Action, Document, DocumentFormat, Plan, Span, SwotItem, SwotKind
+from assistant.schema import Action, Document, DocumentFormat, Gap, Plan, Span, SwotItem, SwotKind
 from assistant.settings import Settings
 
 DEMO = Path(__file__).resolve().parents[3] / "corpus" / "demo"
@@ -134,3 +134,51 @@ def test_aside_case_precision_and_recall() -> None:
 )
 def test_head_terms_skip_the_words_that_say_what_is_wrong(text: str, heads: list[str]) -> None:
     assert head_terms(text, StemTokenizer().tokenize) == heads
+
+
+def _demo_swot_gaps() -> tuple[list[Plan], list[Gap]]:
+    settings = Settings()
+    plans = [parse_file(DEMO / n, settings) for n in ("analyse-swot.md", "plan-action.md")]
+    swot = [item for plan in plans for item in plan.swot]
+    actions = [action for plan in plans for action in plan.actions]
+    gaps = swot_gaps(swot, _retriever(plans), StemTokenizer().tokenize, calibration(), actions)
+    return plans, gaps
+
+
+def test_an_alarm_names_its_closest_action_to_check_and_cites_it() -> None:
+    """A flagged item whose closest action comes near names it « à vérifier » (a false
+    alarm then points at the action that answers); one with nothing near names none."""
+    plans, gaps = _demo_swot_gaps()
+    actions = {action.id: action for plan in plans for action in plan.actions}
+    by_line = {a.source.line_start: a for a in actions.values()}
+    named = [gap for gap in gaps if "L'action la plus proche" in gap.message]
+    assert named, [gap.message for gap in gaps]
+    for gap in gaps:
+        cited = [
+            by_line[span.line_start] for span in gap.evidence[1:] if span.file.startswith("plan")
+        ]
+        if gap in named:
+            assert "à vérifier" in gap.message and len(cited) == 1
+            assert cited[0].text[:40] in gap.message  # the named action is the one cited
+        else:
+            assert cited == []
+
+
+def test_nothing_near_names_no_action() -> None:
+    document = Document(
+        id="doc-far", name="far.md", format=DocumentFormat.MD, sha256="0" * 64, size_bytes=1
+    )
+    span = Span(file="far.md", line_start=1, line_end=1)
+    action = Action(
+        id="act-far", document_id="doc-far", source=span,
+        text="Rédiger le règlement des études et le publier sur le site",
+    )  # fmt: skip
+    item = SwotItem(
+        id="swot-far", document_id="doc-far", kind=SwotKind.THREAT, source=span,
+        text="Le parking de la haute école est trop petit.",
+    )  # fmt: skip
+    plan = Plan(document=document, actions=[action], swot=[item])
+    (gap,) = swot_gaps(
+        [item], _retriever([plan]), StemTokenizer().tokenize, calibration(), [action]
+    )
+    assert "plus proche" not in gap.message and gap.evidence == [item.source]
