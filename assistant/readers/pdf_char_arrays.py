@@ -37,6 +37,22 @@ Box = tuple[float, float, float, float]
 
 #: The code points of the ligatures pdfplumber spells out (« ﬀ » → « ff »).
 _LIGATURE_CODES = np.array([ord(ligature) for ligature in LIGATURES], np.uint32)
+#: The code points `str.isspace` holds for (Unicode's White_Space and the separators
+#: « \x1c » to « \x1f »), to tell a page's spaces apart at once.
+SPACE_CODES = (
+    *range(0x09, 0x0E),
+    *range(0x1C, 0x21),
+    0x85,
+    0xA0,
+    0x1680,
+    *range(0x2000, 0x200B),
+    0x2028,
+    0x2029,
+    0x202F,
+    0x205F,
+    0x3000,
+)
+_SPACE_CODES = np.array(SPACE_CODES, np.uint32)
 #: pdfplumber's default tolerances, as in `pdf_lines`.
 _X_TOLERANCE = 3.0
 _Y_TOLERANCE = 3.0
@@ -75,11 +91,9 @@ class PageChars:
         joined = "".join(texts)
         if len(joined) == count and "" not in texts:  # one letter each (most pages)
             codes = np.frombuffer(joined.encode("utf-32-le"), np.uint32)
-            letters, which = np.unique(codes, return_inverse=True)
-            spaces = [chr(code).isspace() for code in letters.tolist()]
-            self.space: Flags = np.array(spaces, np.bool_)[which].reshape(-1)
+            self.space: Flags = np.isin(codes, _SPACE_CODES)
             self.direct: Flags = upright.copy()
-            if np.isin(letters, _LIGATURE_CODES).any():
+            if np.isin(codes, _LIGATURE_CODES).any():
                 self.texts: list[str] = list(map(LIGATURES.get, texts, texts))
                 self.one_letter_each = False
             else:
@@ -350,6 +364,21 @@ def _text_codes(texts: list[str]) -> Indices:
     return np.fromiter(map(numbers.setdefault, texts, itertools.count()), np.intp, len(texts))
 
 
+def _by_line_then_left(line: Indices, lefts: Floats) -> Indices:
+    """``np.lexsort((lefts, line))``: the characters by line, then left to right.
+
+    A line's characters (one letter, one size) mostly come left to right in page order:
+    then sorting by line alone (a stable sort of integers, cheaper than of floats) gives
+    the same order, ties between equal lefts kept in page order as `lexsort` keeps them.
+    """
+    order: Indices = np.argsort(line, kind="stable")
+    ordered_lines, ordered_lefts = line[order], lefts[order]
+    same_line = ordered_lines[1:] == ordered_lines[:-1]
+    if (same_line & ~(ordered_lefts[1:] >= ordered_lefts[:-1])).any():  # NaN too
+        return np.lexsort((lefts, line))
+    return order
+
+
 def unique_indices(chars: Sequence[Char], tolerance: float = 1) -> Indices:
     """pdfplumber's duplicate-character filter (`pdfplumber.utils.text.dedupe_chars`).
 
@@ -377,7 +406,7 @@ def unique_indices(chars: Sequence[Char], tolerance: float = 1) -> Indices:
         other_key[1:] |= ordered[1:] != ordered[:-1]
     line = np.empty(count, np.intp)
     line[order] = np.cumsum(_chain_new(other_key, tops[order], tolerance))
-    order = np.lexsort((lefts, line))
+    order = _by_line_then_left(line, lefts)
     new = _chain_new(line[order], lefts[order], tolerance)
     if new.all():  # no two characters alike at one place (most pages): all are kept
         return np.arange(count)
