@@ -205,7 +205,7 @@ def page_entries(page: PageChars, chars: Indices) -> _Entries:
 def _chain_starts(group: Indices, values: Floats, tolerance: float) -> Indices:
     """Cluster numbers, per group, of values chained within `tolerance` once sorted
     (`pdf_lines._chain_clusters` in each group; numbers grow with the group)."""
-    order = np.lexsort((values, group))
+    order = sort_by(group, values)
     ordered = values[order]
     new = np.ones(len(order), np.bool_)
     new[1:] = (group[order][1:] != group[order][:-1]) | (ordered[1:] > ordered[:-1] + tolerance)
@@ -283,7 +283,7 @@ def group_lines(page: PageChars, entries: _Entries) -> GroupLines:
     group, top = entries.group, entries.top
     # Lines of characters: clustered by top, each sorted left to right (stable sorts).
     clusters = _chain_starts(group, top, _Y_TOLERANCE)
-    order = np.lexsort((entries.x0, clusters))
+    order = sort_by(clusters, entries.x0)
     cluster, x0, x1, top = clusters[order], entries.x0[order], entries.x1[order], top[order]
     space = page.space[entries.char[order]]
     # A word starts at a new line of characters, after a space, at a gap or a jump.
@@ -364,19 +364,30 @@ def _text_codes(texts: list[str]) -> Indices:
     return np.fromiter(map(numbers.setdefault, texts, itertools.count()), np.intp, len(texts))
 
 
-def _by_line_then_left(line: Indices, lefts: Floats) -> Indices:
-    """``np.lexsort((lefts, line))``: the characters by line, then left to right.
+def sort_by(keys: Indices, values: Floats) -> Indices:
+    """``np.lexsort((values, keys))``: positions by key, then by value (stable).
 
-    A line's characters (one letter, one size) mostly come left to right in page order:
-    then sorting by line alone (a stable sort of integers, cheaper than of floats) gives
-    the same order, ties between equal lefts kept in page order as `lexsort` keeps them.
+    Characters mostly come in page order already sorted that way: by line, left to right
+    (a line's letters), or by group (a cell's characters follow the cell before). Then
+    the order is found by sorting integers only, or none, and checked: the same order,
+    ties between equal values kept as `lexsort` keeps them; else `lexsort` gives it.
     """
-    order: Indices = np.argsort(line, kind="stable")
-    ordered_lines, ordered_lefts = line[order], lefts[order]
-    same_line = ordered_lines[1:] == ordered_lines[:-1]
-    if (same_line & ~(ordered_lefts[1:] >= ordered_lefts[:-1])).any():  # NaN too
-        return np.lexsort((lefts, line))
+    if len(keys) < _FEW:
+        return np.lexsort((values, keys))
+    if bool((keys[1:] >= keys[:-1]).all()):
+        order: Indices = np.arange(len(keys))
+        ordered_keys, ordered_values = keys, values
+    else:
+        order = np.argsort(keys, kind="stable")
+        ordered_keys, ordered_values = keys[order], values[order]
+    same_key = ordered_keys[1:] == ordered_keys[:-1]
+    if (same_key & ~(ordered_values[1:] >= ordered_values[:-1])).any():  # NaN too
+        return np.lexsort((values, keys))
     return order
+
+
+#: Below this many positions `np.lexsort` is as quick as the checks.
+_FEW = 64
 
 
 def unique_indices(chars: Sequence[Char], tolerance: float = 1) -> Indices:
@@ -406,7 +417,7 @@ def unique_indices(chars: Sequence[Char], tolerance: float = 1) -> Indices:
         other_key[1:] |= ordered[1:] != ordered[:-1]
     line = np.empty(count, np.intp)
     line[order] = np.cumsum(_chain_new(other_key, tops[order], tolerance))
-    order = _by_line_then_left(line, lefts)
+    order = sort_by(line, lefts)
     new = _chain_new(line[order], lefts[order], tolerance)
     if new.all():  # no two characters alike at one place (most pages): all are kept
         return np.arange(count)
