@@ -88,6 +88,8 @@ class PageChars:
             self.top = np.fromiter(map(itemgetter("top"), chars), np.float64, count)
             self.bottom = np.fromiter(map(itemgetter("bottom"), chars), np.float64, count)
         self.letters: list[str] = texts  # each character's own text (ligatures as drawn)
+        # each character's code point when every one is a single letter, spelt as drawn
+        self.codes: npt.NDArray[np.uint32] | None = None
         joined = "".join(texts)
         if len(joined) == count and "" not in texts:  # one letter each (most pages)
             codes = np.frombuffer(joined.encode("utf-32-le"), np.uint32)
@@ -99,6 +101,7 @@ class PageChars:
             else:
                 self.texts = list(texts)
                 self.one_letter_each = True
+                self.codes = codes
             return
         self.texts = list(map(LIGATURES.get, texts, texts))
         self.space = np.fromiter(map(str.isspace, texts), np.bool_, count)
@@ -313,6 +316,11 @@ def group_lines(page: PageChars, entries: _Entries) -> GroupLines:
     result.x1 = np.maximum.reduceat(entries.x1[order], line_starts).tolist()
     result.bottom = np.maximum.reduceat(entries.bottom[order], line_starts).tolist()
     chars = entries.char[order].tolist()
+    line_bounds = [*line_starts.tolist(), len(order)]
+    if page.codes is not None:  # one letter each: the lines' texts spelt at once
+        result.text = _spelt(page.codes[entries.char[order]], starts, line_new, line_bounds)
+        result.chars = [chars[a:b] for a, b in itertools.pairwise(line_bounds)]
+        return result
     # the words cut out of all the letters joined at once (a letter may be several: "ﬀ")
     joined = "".join(map(page.texts.__getitem__, chars))
     if len(joined) == len(chars):
@@ -322,10 +330,24 @@ def group_lines(page: PageChars, entries: _Entries) -> GroupLines:
         word_bounds = [0, *ends[starts[1:] - 1].tolist(), len(joined)]
     words = [joined[a:b] for a, b in itertools.pairwise(word_bounds)]
     line_words = [*np.flatnonzero(line_new).tolist(), len(starts)]
-    line_bounds = [*line_starts.tolist(), len(order)]
     result.text = [" ".join(words[a:b]) for a, b in itertools.pairwise(line_words)]
     result.chars = [chars[a:b] for a, b in itertools.pairwise(line_bounds)]
     return result
+
+
+def _spelt(codes: Any, starts: Indices, line_new: Flags, line_bounds: list[int]) -> list[str]:
+    """The text of each line: its letters (`codes`, line after line), a space before each
+    word but the line's first (words start at `starts`, a line at the `line_new` ones,
+    the lines' first letters and the end are `line_bounds`)."""
+    inner = starts[~line_new]  # words that do not start a line
+    spelt = np.insert(codes, inner, _SPACE).tobytes().decode("utf-32-le")
+    # each line's bounds move by the spaces inserted before them
+    before = np.searchsorted(inner, np.array(line_bounds, np.intp), side="left")
+    bounds = (np.array(line_bounds, np.intp) + before).tolist()
+    return [spelt[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+_SPACE = np.uint32(ord(" "))
 
 
 def lines_of(
