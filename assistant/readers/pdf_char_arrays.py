@@ -404,6 +404,8 @@ def sort_by(keys: Indices, values: Floats) -> Indices:
         ordered_keys, ordered_values = keys[order], values[order]
     same_key = ordered_keys[1:] == ordered_keys[:-1]
     if (same_key & ~(ordered_values[1:] >= ordered_values[:-1])).any():  # NaN too
+        if bool(same_key.all()):  # one key: the values' own stable order
+            return np.argsort(values, kind="stable")
         return np.lexsort((values, keys))
     return order
 
