@@ -30,6 +30,7 @@ The caller checks the drawing limits (`pdf_limits`) before this module reads a p
 from __future__ import annotations
 
 import ctypes
+import functools
 import itertools
 import math
 import threading
@@ -177,21 +178,31 @@ def _upright_text(text_objects: list[tuple[Any, Matrix]], rotation: int) -> bool
     return True
 
 
+@functools.cache
+def _gil_keeping_library(path: str) -> ctypes.PyDLL:
+    return ctypes.PyDLL(path)
+
+
 def _undeclared(name: str, restype: Any) -> Any:
-    """PDFium's function `name` without its declared argument types, else the declared one.
+    """PDFium's function `name` without its declared argument types, called without
+    releasing the GIL; else the declared one.
 
     ctypes converts each argument to its declared type: two thirds of the cost of the
     three calls made per character. Called with arguments of the right C types already
     (the text page's pointer, an int, ``byref`` of a structure or a double), it has nothing
-    to convert. pypdfium2 keeps its library in a private table: if that moves, the declared
-    function serves.
+    to convert. And ctypes releases and takes back the GIL around every call: an eighth
+    of the cost of a call that takes a fraction of a microsecond. The library is the one
+    pypdfium2 loaded (the same file opened again gives the same one), seen through
+    `ctypes.PyDLL`, whose functions keep the GIL: only calls that return at once are made
+    so, under `PDFIUM_LOCK`. pypdfium2 keeps its library in a private table: if that
+    moves, the declared function serves.
     """
     declared = getattr(pdfium_c, name)
     try:
         from pypdfium2_raw.bindings import _libs  # type: ignore[import-untyped,attr-defined,unused-ignore]
 
-        function = _libs["pdfium"][name]  # a new function object, argtypes unset
-    except (ImportError, KeyError, AttributeError, TypeError):  # pragma: no cover
+        function = _gil_keeping_library(_libs["pdfium"]._name)[name]  # argtypes unset
+    except (ImportError, KeyError, AttributeError, TypeError, OSError):  # pragma: no cover
         return declared
     function.restype = restype
     return function
