@@ -37,6 +37,22 @@ Box = tuple[float, float, float, float]
 
 #: The code points of the ligatures pdfplumber spells out (« ﬀ » → « ff »).
 _LIGATURE_CODES = np.array([ord(ligature) for ligature in LIGATURES], np.uint32)
+#: The code points `str.isspace` holds for (Unicode's White_Space and the separators
+#: « \x1c » to « \x1f »), to tell a page's spaces apart at once.
+SPACE_CODES = (
+    *range(0x09, 0x0E),
+    *range(0x1C, 0x21),
+    0x85,
+    0xA0,
+    0x1680,
+    *range(0x2000, 0x200B),
+    0x2028,
+    0x2029,
+    0x202F,
+    0x205F,
+    0x3000,
+)
+_SPACE_CODES = np.array(SPACE_CODES, np.uint32)
 #: pdfplumber's default tolerances, as in `pdf_lines`.
 _X_TOLERANCE = 3.0
 _Y_TOLERANCE = 3.0
@@ -72,19 +88,20 @@ class PageChars:
             self.top = np.fromiter(map(itemgetter("top"), chars), np.float64, count)
             self.bottom = np.fromiter(map(itemgetter("bottom"), chars), np.float64, count)
         self.letters: list[str] = texts  # each character's own text (ligatures as drawn)
+        # each character's code point when every one is a single letter, spelt as drawn
+        self.codes: npt.NDArray[np.uint32] | None = None
         joined = "".join(texts)
         if len(joined) == count and "" not in texts:  # one letter each (most pages)
             codes = np.frombuffer(joined.encode("utf-32-le"), np.uint32)
-            letters, which = np.unique(codes, return_inverse=True)
-            spaces = [chr(code).isspace() for code in letters.tolist()]
-            self.space: Flags = np.array(spaces, np.bool_)[which].reshape(-1)
+            self.space: Flags = np.isin(codes, _SPACE_CODES)
             self.direct: Flags = upright.copy()
-            if np.isin(letters, _LIGATURE_CODES).any():
+            if np.isin(codes, _LIGATURE_CODES).any():
                 self.texts: list[str] = list(map(LIGATURES.get, texts, texts))
                 self.one_letter_each = False
             else:
                 self.texts = list(texts)
                 self.one_letter_each = True
+                self.codes = codes
             return
         self.texts = list(map(LIGATURES.get, texts, texts))
         self.space = np.fromiter(map(str.isspace, texts), np.bool_, count)
@@ -191,7 +208,7 @@ def page_entries(page: PageChars, chars: Indices) -> _Entries:
 def _chain_starts(group: Indices, values: Floats, tolerance: float) -> Indices:
     """Cluster numbers, per group, of values chained within `tolerance` once sorted
     (`pdf_lines._chain_clusters` in each group; numbers grow with the group)."""
-    order = np.lexsort((values, group))
+    order = sort_by(group, values)
     ordered = values[order]
     new = np.ones(len(order), np.bool_)
     new[1:] = (group[order][1:] != group[order][:-1]) | (ordered[1:] > ordered[:-1] + tolerance)
@@ -269,7 +286,7 @@ def group_lines(page: PageChars, entries: _Entries) -> GroupLines:
     group, top = entries.group, entries.top
     # Lines of characters: clustered by top, each sorted left to right (stable sorts).
     clusters = _chain_starts(group, top, _Y_TOLERANCE)
-    order = np.lexsort((entries.x0, clusters))
+    order = sort_by(clusters, entries.x0)
     cluster, x0, x1, top = clusters[order], entries.x0[order], entries.x1[order], top[order]
     space = page.space[entries.char[order]]
     # A word starts at a new line of characters, after a space, at a gap or a jump.
@@ -299,6 +316,11 @@ def group_lines(page: PageChars, entries: _Entries) -> GroupLines:
     result.x1 = np.maximum.reduceat(entries.x1[order], line_starts).tolist()
     result.bottom = np.maximum.reduceat(entries.bottom[order], line_starts).tolist()
     chars = entries.char[order].tolist()
+    line_bounds = [*line_starts.tolist(), len(order)]
+    if page.codes is not None:  # one letter each: the lines' texts spelt at once
+        result.text = _spelt(page.codes[entries.char[order]], starts, line_new, line_bounds)
+        result.chars = [chars[a:b] for a, b in itertools.pairwise(line_bounds)]
+        return result
     # the words cut out of all the letters joined at once (a letter may be several: "ﬀ")
     joined = "".join(map(page.texts.__getitem__, chars))
     if len(joined) == len(chars):
@@ -308,10 +330,24 @@ def group_lines(page: PageChars, entries: _Entries) -> GroupLines:
         word_bounds = [0, *ends[starts[1:] - 1].tolist(), len(joined)]
     words = [joined[a:b] for a, b in itertools.pairwise(word_bounds)]
     line_words = [*np.flatnonzero(line_new).tolist(), len(starts)]
-    line_bounds = [*line_starts.tolist(), len(order)]
     result.text = [" ".join(words[a:b]) for a, b in itertools.pairwise(line_words)]
     result.chars = [chars[a:b] for a, b in itertools.pairwise(line_bounds)]
     return result
+
+
+def _spelt(codes: Any, starts: Indices, line_new: Flags, line_bounds: list[int]) -> list[str]:
+    """The text of each line: its letters (`codes`, line after line), a space before each
+    word but the line's first (words start at `starts`, a line at the `line_new` ones,
+    the lines' first letters and the end are `line_bounds`)."""
+    inner = starts[~line_new]  # words that do not start a line
+    spelt = np.insert(codes, inner, _SPACE).tobytes().decode("utf-32-le")
+    # each line's bounds move by the spaces inserted before them
+    before = np.searchsorted(inner, np.array(line_bounds, np.intp), side="left")
+    bounds = (np.array(line_bounds, np.intp) + before).tolist()
+    return [spelt[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+_SPACE = np.uint32(ord(" "))
 
 
 def lines_of(
@@ -350,6 +386,34 @@ def _text_codes(texts: list[str]) -> Indices:
     return np.fromiter(map(numbers.setdefault, texts, itertools.count()), np.intp, len(texts))
 
 
+def sort_by(keys: Indices, values: Floats) -> Indices:
+    """``np.lexsort((values, keys))``: positions by key, then by value (stable).
+
+    Characters mostly come in page order already sorted that way: by line, left to right
+    (a line's letters), or by group (a cell's characters follow the cell before). Then
+    the order is found by sorting integers only, or none, and checked: the same order,
+    ties between equal values kept as `lexsort` keeps them; else `lexsort` gives it.
+    """
+    if len(keys) < _FEW:
+        return np.lexsort((values, keys))
+    if bool((keys[1:] >= keys[:-1]).all()):
+        order: Indices = np.arange(len(keys))
+        ordered_keys, ordered_values = keys, values
+    else:
+        order = np.argsort(keys, kind="stable")
+        ordered_keys, ordered_values = keys[order], values[order]
+    same_key = ordered_keys[1:] == ordered_keys[:-1]
+    if (same_key & ~(ordered_values[1:] >= ordered_values[:-1])).any():  # NaN too
+        if bool(same_key.all()):  # one key: the values' own stable order
+            return np.argsort(values, kind="stable")
+        return np.lexsort((values, keys))
+    return order
+
+
+#: Below this many positions `np.lexsort` is as quick as the checks.
+_FEW = 64
+
+
 def unique_indices(chars: Sequence[Char], tolerance: float = 1) -> Indices:
     """pdfplumber's duplicate-character filter (`pdfplumber.utils.text.dedupe_chars`).
 
@@ -377,7 +441,7 @@ def unique_indices(chars: Sequence[Char], tolerance: float = 1) -> Indices:
         other_key[1:] |= ordered[1:] != ordered[:-1]
     line = np.empty(count, np.intp)
     line[order] = np.cumsum(_chain_new(other_key, tops[order], tolerance))
-    order = np.lexsort((lefts, line))
+    order = sort_by(line, lefts)
     new = _chain_new(line[order], lefts[order], tolerance)
     if new.all():  # no two characters alike at one place (most pages): all are kept
         return np.arange(count)

@@ -30,9 +30,11 @@ The caller checks the drawing limits (`pdf_limits`) before this module reads a p
 from __future__ import annotations
 
 import ctypes
+import functools
+import itertools
 import math
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -48,6 +50,8 @@ Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 # Characters PDFium may generate (space, line ends) and its mark for a hyphen at a line end.
 _SOFT_HYPHEN_CODES = (0x02, 0xFFFE)
+# Bytes of one character box (`FS_RECTF`: four floats).
+_RECT_BYTES = ctypes.sizeof(pdfium_c.FS_RECTF)
 # Share of the font size below the baseline in a character's box.
 _DESCENT = 0.2
 # A segment is horizontal or vertical when its ends differ by less than this (points).
@@ -174,21 +178,31 @@ def _upright_text(text_objects: list[tuple[Any, Matrix]], rotation: int) -> bool
     return True
 
 
+@functools.cache
+def _gil_keeping_library(path: str) -> ctypes.PyDLL:
+    return ctypes.PyDLL(path)
+
+
 def _undeclared(name: str, restype: Any) -> Any:
-    """PDFium's function `name` without its declared argument types, else the declared one.
+    """PDFium's function `name` without its declared argument types, called without
+    releasing the GIL; else the declared one.
 
     ctypes converts each argument to its declared type: two thirds of the cost of the
     three calls made per character. Called with arguments of the right C types already
     (the text page's pointer, an int, ``byref`` of a structure or a double), it has nothing
-    to convert. pypdfium2 keeps its library in a private table: if that moves, the declared
-    function serves.
+    to convert. And ctypes releases and takes back the GIL around every call: an eighth
+    of the cost of a call that takes a fraction of a microsecond. The library is the one
+    pypdfium2 loaded (the same file opened again gives the same one), seen through
+    `ctypes.PyDLL`, whose functions keep the GIL: only calls that return at once are made
+    so, under `PDFIUM_LOCK`. pypdfium2 keeps its library in a private table: if that
+    moves, the declared function serves.
     """
     declared = getattr(pdfium_c, name)
     try:
         from pypdfium2_raw.bindings import _libs  # type: ignore[import-untyped,attr-defined,unused-ignore]
 
-        function = _libs["pdfium"][name]  # a new function object, argtypes unset
-    except (ImportError, KeyError, AttributeError, TypeError):  # pragma: no cover
+        function = _gil_keeping_library(_libs["pdfium"]._name)[name]  # argtypes unset
+    except (ImportError, KeyError, AttributeError, TypeError, OSError):  # pragma: no cover
         return declared
     function.restype = restype
     return function
@@ -259,19 +273,25 @@ def _chars(textpage: Any, frame: _Frame, upright_page: bool) -> CharColumns:
     )
     text = buffer.raw[: count * 2].decode("utf-16-le", errors="replace")
     codes = np.frombuffer(text.encode("utf-32-le"), np.uint32)
-    soft = np.isin(codes, _SOFT_HYPHEN_CODES)
+    soft = (codes == _SOFT_HYPHEN_CODES[0]) | (codes == _SOFT_HYPHEN_CODES[1])
     wanted = np.flatnonzero((codes >= 0x20) | soft)
-    generated, loose_box = _GENERATED, _LOOSE_BOX
-    spaces = [i for i in wanted[codes[wanted] == 0x20].tolist() if generated(textpage, i) == 1]
-    if spaces:
-        wanted = np.setdiff1d(wanted, spaces, assume_unique=True)
-    rects = (pdfium_c.FS_RECTF * len(text))()
-    byref, width = ctypes.byref, ctypes.sizeof(pdfium_c.FS_RECTF)
-    found = [loose_box(textpage, index, byref(rects, index * width)) for index in wanted.tolist()]
-    kept = wanted[np.asarray(found, np.bool_)] if found else wanted
+    spaces = wanted[codes[wanted] == 0x20]
+    if len(spaces):  # PDFium's own spaces left out
+        own = np.fromiter(_each(_GENERATED, textpage, spaces.tolist()), np.intc, len(spaces))
+        if (own == 1).any():
+            asked = np.ones(len(codes), np.bool_)
+            asked[spaces[own == 1]] = False
+            wanted = wanted[asked[wanted]]
+    # PDFium writes each asked character's box into one array (the rows of the others
+    # are never read: it need not be cleared)
+    filled = np.empty((len(text), 4), np.float32)
+    rects = (pdfium_c.FS_RECTF * len(text)).from_buffer(filled)
+    places = map(ctypes.byref, itertools.repeat(rects), (wanted * _RECT_BYTES).tolist())
+    found = np.fromiter(_each(_LOOSE_BOX, textpage, wanted.tolist(), places), np.intc, len(wanted))
+    kept = wanted[found != 0]
     if not len(kept):
         return CharColumns()
-    boxes = np.frombuffer(rects, np.float32).reshape(-1, 4)[kept].astype(np.float64)
+    boxes = filled[kept].astype(np.float64)
     left, loose_top, right, loose_bottom = boxes.T  # FS_RECTF: left, top, right, bottom
     if upright_page:  # one character measured per loose (top, bottom) of the page
         _, measured, group = np.unique(
@@ -318,6 +338,12 @@ def _chars(textpage: Any, frame: _Frame, upright_page: bool) -> CharColumns:
         upright=upright[firsts],
         size=size[firsts],
     )
+
+
+def _each(function: Any, textpage: Any, indices: list[int], *more: Iterable[Any]) -> Iterator[Any]:
+    """`function(textpage, index, ...)` of each of `indices`, called from `map` (a call per
+    character: the loop's own cost counts)."""
+    return map(function, itertools.repeat(textpage, len(indices)), indices, *more)
 
 
 def _measures(

@@ -18,11 +18,13 @@ import pytest
 
 from assistant.readers.pdf import _pdfium_pages, cell_lines, unique_chars
 from assistant.readers.pdf_char_arrays import (
+    SPACE_CODES,
     PageChars,
     cell_entries,
     group_lines,
     join_entries,
     lines_of,
+    sort_by,
     unique_indices,
 )
 from assistant.readers.pdf_content import CharColumns, PageContent
@@ -191,3 +193,76 @@ def _overlaps(char: dict[str, Any], bbox: tuple[float, float, float, float]) -> 
     width = min(char["x1"], x1) - max(char["x0"], x0)
     height = min(char["bottom"], bottom) - max(char["top"], top)
     return width >= 0 and height >= 0 and width + height > 0
+
+
+def _awkward_pages(path: Path) -> Path:
+    """Pages turned each way, text in four directions, ligatures, a word overprinted (bold
+    by printing twice), runs of spaces, a tab, spaced letters and a small ruled table."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    page = canvas.Canvas(str(path), pagesize=A4)
+    for rotation in (0, 90, 180, 270):
+        page.setPageRotation(rotation)
+        page.setFont("Helvetica", 11)
+        page.drawString(72, 800, "Recommandation 1 : efficacité ﬁnale ﬀ ﬂ   espaces")
+        page.setFont("Helvetica-Bold", 11)
+        for shift in (0.0, 0.3):
+            page.drawString(72 + shift, 780, "Gras simulé")
+        for angle, x, y in ((90, 300, 500), (180, 300, 300), (30, 100, 200)):
+            page.saveState()
+            page.translate(x, y)
+            page.rotate(angle)
+            page.drawString(0, 0, "Texte tourné")
+            page.restoreState()
+        for row in range(4):
+            page.line(72, 700 - row * 20, 400, 700 - row * 20)
+        for x in (72, 200, 400):
+            page.line(x, 700, x, 640)
+        page.setFont("Helvetica", 9)
+        for row in range(3):
+            page.drawString(76, 686 - row * 20, f"Action {row + 1}")
+            page.drawString(204, 686 - row * 20, f"Responsable {row} — échéance 2026")
+        text = page.beginText(72, 600)
+        text.setFont("Helvetica", 10)
+        text.setWordSpace(6)
+        text.setCharSpace(0.5)
+        text.textLine("Justifié avec espacement  et tab\tici")
+        page.drawText(text)
+        page.showPage()
+    page.save()
+    return path
+
+
+def test_awkward_pages_read_as_their_dictionaries(tmp_path: Path) -> None:
+    pages = _pages(_awkward_pages(tmp_path / "awkward.pdf"))
+    assert len(pages) == 4
+    for page in pages:
+        dicts = list(page.chars)
+        every = np.arange(len(dicts))
+        assert lines_of(PageChars(page.chars), every) == text_lines(dicts)
+        assert lines_of(PageChars(dicts), every, with_chars=False) == text_lines(dicts, False)
+        assert unique_indices(page.chars).tolist() == unique_indices(dicts).tolist()
+    # cells of the page read upright (`_check_cells` leaves out the reader's fall back to
+    # `cell_lines` for characters the arrays do not take, as on the turned pages)
+    assert _check_cells(pages[:1]) >= 6
+
+
+def test_sort_by_is_lexsort_s_order() -> None:
+    rng = np.random.default_rng(7)
+    for size in (0, 1, 5, 63, 64, 200, 3000):
+        for keys in (
+            np.sort(rng.integers(0, 9, size)),  # sorted keys (a cell after the other)
+            rng.integers(0, 9, size),  # keys in any order
+            np.zeros(size, np.intp),  # one key
+        ):
+            values = np.round(rng.random(size) * 20, 1)  # ties
+            if size > 10:
+                values[3] = np.nan
+            for ordered in (values, np.sort(values)):
+                expected = np.lexsort((ordered, keys))
+                assert sort_by(keys.astype(np.intp), ordered).tolist() == expected.tolist()
+
+
+def test_the_space_codes_are_those_str_isspace_holds_for() -> None:
+    assert set(SPACE_CODES) == {code for code in range(0x110000) if chr(code).isspace()}
