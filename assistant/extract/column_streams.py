@@ -193,17 +193,30 @@ def _assign_blocks(blocks: list[list[_Cell]], roles: set[Column], rows: int) -> 
         {role: sum(_profile(cell).get(content_kind(role), 0.0) for cell in block) for role in roles}
         for block in open_blocks
     ]
+    titled_roles = [_titled_roles(block[0].titled, roles) for block in open_blocks]
+    titled_best = [
+        max(titled, key=lambda r: scores[r], default=None) if titled is not None else None
+        for titled, scores in zip(titled_roles, support, strict=True)
+    ]
+    # a column printed whole right under its title (one cell per action) is complete: the
+    # blocks printed elsewhere are another column's (bodies under the years of a timeline)
+    full = {
+        role
+        for role, block in zip(titled_best, open_blocks, strict=True)
+        if role is not None and role not in SINKS and len(block) == rows
+    }
+    free = roles - full
     chosen: list[Column | None] = []
     options: list[list[Column | None]] = []
-    for block, scores in zip(open_blocks, support, strict=True):
-        titled = _titled_roles(block[0].titled, roles)
+    for block, scores, titled, title_best in zip(
+        open_blocks, support, titled_roles, titled_best, strict=True
+    ):
         if titled is not None:
             # printed right under its title: that column's, or no field's (« Remarques »)
-            best = max(titled, key=lambda r: scores[r], default=None)
-            chosen.append(best)
-            options.append([best])
+            chosen.append(title_best)
+            options.append([title_best])
             continue
-        best = max(sorted(scores), key=lambda r: scores[r], default=None)
+        best = max(sorted(free), key=lambda r: scores[r], default=None)
         sure = best is not None and all(
             _profile(cell).get(content_kind(best), 0.0) >= _SURE for cell in block
         )
@@ -211,9 +224,9 @@ def _assign_blocks(blocks: list[list[_Cell]], roles: set[Column], rows: int) -> 
         # a block sure of its role is never dropped nor moved to make a count right, but
         # to a column of the same content (the partners' bodies, the start's dates)
         twins = sorted(
-            r for r in roles if best and r != best and content_kind(r) is content_kind(best)
+            r for r in free if best and r != best and content_kind(r) is content_kind(best)
         )
-        options.append([best, *twins] if sure else [None, *sorted(roles)])
+        options.append([best, *twins] if sure else [None, *sorted(free)])
 
     sizes = [len(block) for block in open_blocks]
     counts = Counter(r for r, size in zip(chosen, sizes, strict=True) for _ in range(size) if r)

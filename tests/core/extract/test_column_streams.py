@@ -498,3 +498,50 @@ def test_tables_under_their_owners_line_take_it_as_owner(tmp_path: Path) -> None
         ("Réunir les maîtres de stage chaque année", "Service des stages", "Mai 2025",
          ["Réunion tenue"]),
     ]  # fmt: skip
+
+
+# The owners printed whole under their title, one per action; further columns titled by
+# years hold bodies too (who brings the action to term that year). The column already holds
+# one owner per action: the bodies printed later are not owners, and the indicators printed
+# in two chunks around them keep their order.
+FULL_UNDER_TITLE = """Action
+
+Réviser le règlement des études
+Créer un tutorat entre étudiants
+Ouvrir une permanence d'orientation
+Publier le bilan du plan d'action
+
+Responsable
+Direction de section
+Service d'aide à la réussite
+Cellule d'orientation
+Commission qualité
+
+Indicateur
+
+2025
+
+2026
+
+Règlement adopté
+Nombre de tuteurs formés
+
+Direction de section
+
+Nombre d'étudiants reçus
+Bilan publié
+
+Service d'aide à la réussite
+Commission qualité
+"""
+
+
+def test_a_column_whole_under_its_title_takes_no_other_block(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, FULL_UNDER_TITLE)
+    assert [(a.owner, a.indicators) for a in plan.actions] == [
+        ("Direction de section", ["Règlement adopté"]),
+        ("Service d'aide à la réussite", ["Nombre de tuteurs formés"]),
+        ("Cellule d'orientation", ["Nombre d'étudiants reçus"]),
+        ("Commission qualité", ["Bilan publié"]),
+    ]
+    assert plan.structure.needs_review
