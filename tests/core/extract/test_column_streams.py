@@ -545,3 +545,43 @@ def test_a_column_whole_under_its_title_takes_no_other_block(tmp_path: Path) -> 
         ("Commission qualité", ["Bilan publié"]),
     ]
     assert plan.structure.needs_review
+
+
+# Deadlines wrapped by a narrow column: a season or « Dès janvier » waiting for its year, a
+# « Session de » for its month, an academic year whose hyphen the extraction dropped at the
+# line break (« 2024-» / « 2025 » printed « 20242025 »).
+WRAPPED_DATES = """Action
+
+Responsable
+
+Échéance
+
+Remplacer les tapis de la salle de sport
+Installer un système de sonorisation
+Réviser le règlement des examens
+Ouvrir un module de remédiation
+
+Direction de section
+Service technique
+Jury des examens
+Cellule pédagogique
+
+Été
+2025
+Dès janvier
+2025
+Session de
+juin 2026
+1er quadrimestre
+20242025
+"""
+
+
+def test_a_date_wrapped_over_lines_is_one_cell(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, WRAPPED_DATES)
+    assert [(a.owner, a.deadline) for a in plan.actions] == [
+        ("Direction de section", "Été 2025"),
+        ("Service technique", "Dès janvier 2025"),
+        ("Jury des examens", "Session de juin 2026"),
+        ("Cellule pédagogique", "1er quadrimestre 2024-2025"),
+    ]
