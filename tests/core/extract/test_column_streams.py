@@ -585,3 +585,86 @@ def test_a_date_wrapped_over_lines_is_one_cell(tmp_path: Path) -> None:
         ("Jury des examens", "Session de juin 2026"),
         ("Cellule pédagogique", "1er quadrimestre 2024-2025"),
     ]
+
+
+# The actions printed first, then each row's other cells as a chunk of their own (its
+# owner, its deadline, its indicator); one owner cell names two bodies, one a line. Its
+# chunk holds one deadline and one indicator: the two lines are one row's owner.
+ROW_CHUNKS = """Action
+
+Responsable
+
+Échéance
+
+Indicateur
+
+Réviser la charte de la coordination qualité
+Tenir deux réunions annuelles avec les délégués
+Créer un comité de programme avec les hôpitaux
+
+Coordination qualité
+Direction de catégorie
+
+Décembre 2024
+
+Charte validée
+
+Coordination qualité
+
+Juin 2025
+
+Procès-verbaux publiés
+
+Direction de catégorie
+
+Rentrée 2025
+
+Nombre de réunions tenues
+"""
+
+
+def test_two_bodies_in_one_row_chunk_are_one_owner(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, ROW_CHUNKS)
+    assert [(a.owner, a.deadline) for a in plan.actions] == [
+        ("Coordination qualité; Direction de catégorie", "Décembre 2024"),
+        ("Coordination qualité", "Juin 2025"),
+        ("Direction de catégorie", "Rentrée 2025"),
+    ]
+    assert plan.structure.readers[0] == "column_streams"
+    assert any("à vérifier" in warning for warning in plan.warnings)
+
+
+# An action cell cut between two chunks: its first line ends mid-phrase (« … un logiciel
+# de »), the rest opens the next action block in lower case.
+CUT_ACTION = """Action
+
+Responsable
+
+Échéance
+
+Organiser des séances de remédiation
+Intégrer un logiciel de
+
+Direction de section
+Service informatique
+
+Octobre 2025
+Mars 2026
+
+comptabilité en ligne dans les travaux pratiques
+Proposer une certification bureautique en Bloc 1
+
+Cellule pédagogique
+
+Juin 2026
+"""
+
+
+def test_an_action_cut_between_two_chunks_is_joined(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, CUT_ACTION)
+    assert [(a.text, a.owner) for a in plan.actions] == [
+        ("Organiser des séances de remédiation", "Direction de section"),
+        ("Intégrer un logiciel de comptabilité en ligne dans les travaux pratiques",
+         "Service informatique"),
+        ("Proposer une certification bureautique en Bloc 1", "Cellule pédagogique"),
+    ]  # fmt: skip
