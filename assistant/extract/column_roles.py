@@ -143,10 +143,12 @@ def cell_profile(cell: str) -> dict[Column, float]:
         profile[Column.STATUS] = 0.9  # « 60 % »: how far along, more than what is measured
     elif short and status_category(text) is not StatusCategory.UNKNOWN:
         profile[Column.STATUS] = 0.6
+    worded_deadline = False  # a deadline by its words alone (« annuel », « continu »)
     if short and due_date(text) is not None and len(words) <= 8:
         profile[Column.DEADLINE] = 1.0 if Column.STATUS not in profile else 0.5
     elif short and _has_phrase(folded, words, lexicon["deadline_words"]) and len(words) <= 6:
         profile[Column.DEADLINE] = 0.8
+        worded_deadline = True
     action_like = _starts_like_action(words)
     # a measure (« Nombre de… », « Taux de… ») or an outcome (« Fiche UE révisée ») names
     # what is counted or obtained, not who does it, whatever body it mentions
@@ -157,6 +159,7 @@ def cell_profile(cell: str) -> dict[Column, float]:
             and Column.STATUS not in profile  # « Réalisé », « Reporté » are statuses
             and words[0] not in lexicon["body_words"]  # « Direction Conventions signées »:
             and words[-1] not in lexicon["body_words"]  # an owner's cell ran into the next
+            and words[-1] not in lexicon["deadline_words"]  # « À chaque rentrée »
             and is_past_participle(text.split()[-1])
         )
     )
@@ -176,8 +179,15 @@ def cell_profile(cell: str) -> dict[Column, float]:
         and _looks_like_names(text)
     ):
         profile[Column.OWNER] = 0.7
-    if measured or _has_phrase(folded, words, lexicon["measure_words"]) or "%" in text:
+    named_measure = bool(words) and words[0] in lexicon["measure_openers"]
+    named_measure = named_measure or _has_phrase(folded, words, lexicon["measure_words"])
+    if measured or named_measure or "%" in text:
         profile[Column.INDICATORS] = 0.8
+    if worded_deadline and named_measure:
+        # « Compte rendu annuel », « Part des cours évalués chaque année »: the recurrence
+        # says how often the measure is made, the cell names what is measured (a
+        # participle alone does not: « À chaque rentrée » is a deadline)
+        profile[Column.DEADLINE] = 0.4
     if action_like and len(words) >= 3:
         profile[Column.ACTION] = 0.9
     elif len(words) >= 8 and not profile:

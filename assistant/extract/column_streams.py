@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.extract.block_counts import best_exact_subset
 from assistant.extract.builder import ActionDraft, PlanBuilder
@@ -32,6 +32,7 @@ from assistant.extract.row_line import SUPPORT, content_kind
 from assistant.extract.row_links import action_criterion, cited_recommendations
 from assistant.extract.sections import opens_section
 from assistant.extract.stream import Item, Line, merge_spans
+from assistant.extract.stream_chunks import chunk_rows
 from assistant.extract.stream_titles import CONTENT, SINKS, TITLE_ROLES, is_heading, stream_titles
 from assistant.extract.text import squash
 from assistant.extract.vocabulary import (
@@ -39,6 +40,7 @@ from assistant.extract.vocabulary import (
     labelled_owner,
     priority_of,
 )
+from assistant.french.wrapping import ends_mid_phrase
 from assistant.schema import LinkKind, Span
 
 _LABELS = {
@@ -68,10 +70,15 @@ class _Cell:
     objective: str | None = None
     titled: Column | None = None  # the column whose title is printed right above its block
     owner: str | None = None  # named over its table (« Porteur : X »)
+    # the further cells of one row's cell (two bodies, one a line: `_one_row_chunks`)
+    merged: list[WrappedCell] = field(default_factory=list)
 
     @property
     def text(self) -> str:
-        return self.cell.text
+        if not self.merged:
+            return self.cell.text
+        joint = "; " if self.role is Column.OWNER else " "
+        return joint.join(cell.text for cell in [self.cell, *self.merged])
 
 
 def read_column_streams(items: list[Item], plan: PlanBuilder) -> int:
@@ -89,6 +96,8 @@ def read_column_streams(items: list[Item], plan: PlanBuilder) -> int:
     if len(actions) < _MIN_ACTIONS:
         return 0
     left_out = _assign_blocks(blocks, roles - {Column.ACTION}, len(actions))
+    placed = _placed_cells(blocks, len(actions), set(CONTENT) - {Column.ACTION})
+    cells = [cell for block in blocks for cell in block]
     streams: dict[Column, list[_Cell]] = {
         role: [cell for cell in cells if cell.role is role]
         for role in roles - SINKS
@@ -97,10 +106,15 @@ def read_column_streams(items: list[Item], plan: PlanBuilder) -> int:
     attached: dict[Column, list[_Cell]] = {
         role: cells for role, cells in streams.items() if len(cells) == len(actions)
     }
+    # a column that cannot be laid beside the actions by order keeps the cells whose row
+    # their chunk tells
+    partial = {role: placed[role] for role in streams if role not in attached and role in placed}
     plan.reading = "column_streams"
     for index, action in enumerate(actions):
-        plan.add_action(_draft(plan, action, {r: c[index] for r, c in attached.items()}))
-    _warn(plan, len(actions), attached, streams, left_out)
+        row = {role: cells[index] for role, cells in attached.items()}
+        row.update({role: by_row[index] for role, by_row in partial.items() if index in by_row})
+        plan.add_action(_draft(plan, action, row))
+    _warn(plan, len(actions), attached, streams, left_out, partial)
     return len(actions)
 
 
@@ -160,11 +174,21 @@ def _profile(cell: _Cell) -> dict[Column, float]:
 
 def _actions(blocks: list[list[_Cell]]) -> list[_Cell]:
     """The action cells: blocks mostly worded as actions, where a cell that is not worded
-    as one continues the action above it (its line opened with a capital)."""
+    as one continues the action above it (its line opened with a capital). A block opening
+    in lower case where the last action ended mid-phrase goes on that action first (a cell
+    cut between two chunks)."""
     actions: list[_Cell] = []
-    for block in blocks:
-        if block[0].titled not in (None, Column.ACTION):
+    for whole in blocks:
+        if whole[0].titled not in (None, Column.ACTION):
             continue  # printed under another column's title
+        block = whole
+        head = block[0]
+        if actions and head.text[:1].islower() and ends_mid_phrase(actions[-1].text):
+            actions[-1].cell.lines.extend(head.cell.lines)
+            head.role = _CONTINUED
+            block = block[1:]
+            if not block:
+                continue
         worded = [_profile(cell).get(Column.ACTION, 0.0) >= SUPPORT for cell in block]
         if sum(worded) * 2 < len(block) or not worded[0]:
             continue
@@ -193,17 +217,30 @@ def _assign_blocks(blocks: list[list[_Cell]], roles: set[Column], rows: int) -> 
         {role: sum(_profile(cell).get(content_kind(role), 0.0) for cell in block) for role in roles}
         for block in open_blocks
     ]
+    titled_roles = [_titled_roles(block[0].titled, roles) for block in open_blocks]
+    titled_best = [
+        max(titled, key=lambda r: scores[r], default=None) if titled is not None else None
+        for titled, scores in zip(titled_roles, support, strict=True)
+    ]
+    # a column printed whole right under its title (one cell per action) is complete: the
+    # blocks printed elsewhere are another column's (bodies under the years of a timeline)
+    full = {
+        role
+        for role, block in zip(titled_best, open_blocks, strict=True)
+        if role is not None and role not in SINKS and len(block) == rows
+    }
+    free = roles - full
     chosen: list[Column | None] = []
     options: list[list[Column | None]] = []
-    for block, scores in zip(open_blocks, support, strict=True):
-        titled = _titled_roles(block[0].titled, roles)
+    for block, scores, titled, title_best in zip(
+        open_blocks, support, titled_roles, titled_best, strict=True
+    ):
         if titled is not None:
             # printed right under its title: that column's, or no field's (« Remarques »)
-            best = max(titled, key=lambda r: scores[r], default=None)
-            chosen.append(best)
-            options.append([best])
+            chosen.append(title_best)
+            options.append([title_best])
             continue
-        best = max(sorted(scores), key=lambda r: scores[r], default=None)
+        best = max(sorted(free), key=lambda r: scores[r], default=None)
         sure = best is not None and all(
             _profile(cell).get(content_kind(best), 0.0) >= _SURE for cell in block
         )
@@ -211,9 +248,9 @@ def _assign_blocks(blocks: list[list[_Cell]], roles: set[Column], rows: int) -> 
         # a block sure of its role is never dropped nor moved to make a count right, but
         # to a column of the same content (the partners' bodies, the start's dates)
         twins = sorted(
-            r for r in roles if best and r != best and content_kind(r) is content_kind(best)
+            r for r in free if best and r != best and content_kind(r) is content_kind(best)
         )
-        options.append([best, *twins] if sure else [None, *sorted(roles)])
+        options.append([best, *twins] if sure else [None, *sorted(free)])
 
     sizes = [len(block) for block in open_blocks]
     counts = Counter(r for r, size in zip(chosen, sizes, strict=True) for _ in range(size) if r)
@@ -303,6 +340,27 @@ def _elsewhere(options: list[Column | None], fit: float, role: Column) -> Column
     return None if None in options and fit < SUPPORT else role
 
 
+def _placed_cells(
+    blocks: list[list[_Cell]], rows: int, fields: set[Column]
+) -> dict[Column, dict[int, _Cell]]:
+    """The cells whose row the chunk they are printed in tells (`stream_chunks`), by column
+    and row; a block of several cells in a chunk of one row is joined into that row's cell
+    (two bodies, one a line)."""
+    spans = chunk_rows([(block[0].role, len(block)) for block in blocks], rows, fields)
+    placed: dict[Column, dict[int, _Cell]] = {}
+    for block, span in zip(blocks, spans, strict=True):
+        role = block[0].role
+        if span is None or role is None:
+            continue
+        if len(block) > span.count:
+            first, *rest = block
+            first.merged = [cell.cell for cell in rest]
+            del block[1:]
+        for offset, cell in enumerate(block):
+            placed.setdefault(role, {})[span.first + offset] = cell
+    return placed
+
+
 def _titled_roles(title: Column | None, roles: set[Column]) -> list[Column] | None:
     """The roles a block printed under `title` may take (none: a column with no field),
     or None when no title is printed above it."""
@@ -348,6 +406,7 @@ def _warn(
     attached: dict[Column, list[_Cell]],
     streams: dict[Column, list[_Cell]],
     left_out: dict[Column, int],
+    partial: dict[Column, dict[int, _Cell]],
 ) -> None:
     plan.structure.needs_review = True
     kept = [_LABELS[role] for role in CONTENT if role in attached and role in _LABELS]
@@ -367,6 +426,14 @@ def _warn(
     for role in CONTENT:
         cells = streams.get(role)
         if role in attached or role not in _LABELS or cells is None:
+            continue
+        if role in partial:
+            plan.warnings.append(
+                f"Les {_LABELS[role]} de ce tableau ({len(cells)} lus pour {actions} actions) "
+                f"n'ont été rattachés qu'à {len(partial[role])} action(s), celles dont la "
+                "ligne est sûre : à vérifier, et à compléter d'après le document pour les "
+                "autres."
+            )
             continue
         plan.warnings.append(
             f"Les {_LABELS[role]} de ce tableau ({len(cells)} lus pour {actions} actions) n'ont "

@@ -61,7 +61,9 @@ _CLOSING_MONTH = re.compile(rf"\s(?P<month>{MONTH_ABBREVIATION}[a-zéû]*\.?)\s*
 # A period that waits for its year on the next line (« Octobre », « Rentrée académique »,
 # « 2e quadrimestre », « Premier semestre »).
 _MONTH_ALONE = re.compile(
-    rf"^(?:(?:fin |d[ée]but |mi-)?{MONTH_ABBREVIATION}[a-zéû]*\.?|rentr[ée]e(?: acad[ée]mique)?"
+    rf"^(?:(?:fin |d[ée]but |mi-|d[èe]s |d'ici |avant |courant )?"
+    rf"(?:{MONTH_ABBREVIATION}[a-zéû]*\.?|[ée]t[ée]|hiver|printemps|automne)"
+    r"|rentr[ée]e(?: acad[ée]mique)?"
     r"|(?:1er|2e|2nd|3e|premier|second|deuxi[èe]me|troisi[èe]me)\s+"
     r"(?:quadrimestre|semestre|trimestre))$",
     re.IGNORECASE,
@@ -175,7 +177,10 @@ def wrapped_cells(lines: list[Line], columns: list[Column] | None = None) -> lis
             own_cell = len(pieces) > 1 or bool(WHEN.fullmatch(text))  # a split, a lone date
             # (a line cannot open a cell with a mark that closes a phrase: « : juin 2021 »)
             wraps = text[0].islower() or mid_phrase or text in "?°" or text[0] in "([:;,"
-            if cells and (completes or (not own_cell and wraps)):
+            # a date opening in lower case after a line that waits for it (« Session de » /
+            # « juin 2026 ») goes on that cell, a lone date though it is
+            waited = mid_phrase and text[0].islower() and len(pieces) == 1
+            if cells and (completes or waited or (not own_cell and wraps)):
                 cells[-1].lines.append(piece)
             else:
                 cells.append(WrappedCell([piece]))

@@ -41,6 +41,11 @@ _PERIOD_PIECE = re.compile(
     r"juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)[a-zéû]*\.?(?:\s+(?:19|20)\d{2})?)\s*$",
     re.IGNORECASE,
 )
+# A line of titles closed by a timeline's periods (« Indicateur 2024 2025 2026 »)
+_TRAILING_PERIODS = re.compile(
+    r"^(?P<titles>.*?\S)"
+    r"(?:\s+(?:[QTS][1-4]\s+)?(?:19|20)\d{2}(?:\s*[-/]\s*(?:19|20)?\d{2})?){2,}\s*$"
+)
 # A folded qualifying adjective by its ending (« strategique », « operationnel »,
 # « initiale »); not a participle (« Faiblesse identifiée » names no column of ours)
 _ADJECTIVE = r"[a-z]{3,}(?:ique|iques|el|elle|els|elles|al|ale|aux|ales|if|ive|ifs|ives)"
@@ -97,11 +102,12 @@ def flat_header(lines: list[Line]) -> tuple[list[Column], int] | None:
                 count += 1
             below = column_titles(lines[head:count]) if count > head else None
             grouped = _under_groups(top, below)
-            # the periods of a timeline, one piece a line (« Q1 / 2025 / Q2 / 2025 »)
+            # the periods of a timeline, one piece a line (« Q1 / 2025 / Q2 / 2025 »), or
+            # closing the titles' last line (« Indicateur 2025 2026 »)
             periods = count
             while periods < len(lines) and _PERIOD_PIECE.match(lines[periods].text):
                 periods += 1
-            if periods - count >= 2:
+            if periods - count >= 2 or _TRAILING_PERIODS.match(lines[count - 1].text):
                 if named[-1] is Column.DEADLINE:  # « Calendrier » titles the periods
                     named = named[:-1]
                 named, count = [*named, Column.TIMELINE], periods
@@ -140,6 +146,9 @@ def _header_goes_on(previous: str, text: str, titles: list[Column] | None) -> bo
     (« ? », « ° »), a title's wrapped words in lower case (« prévue », « réalisation au »),
     or the complement a title waits for (« Situation au » / « 31/12/2025 »)."""
     text = text.strip()
+    closed = _TRAILING_PERIODS.match(text)
+    if closed and titles_in(closed["titles"]):
+        return True  # the last titles, then the periods of a timeline
     if any(c.isdigit() for c in text):
         # « Critère 2, » is a first cell, not the title « Critère »; « 1 » a row's number;
         # « État au 30/06/2025 » a title dated
@@ -171,7 +180,12 @@ def _header_waits(previous: str) -> bool:
 
 def column_titles(lines: list[Line]) -> list[Column] | None:
     """The columns the lines name when they hold nothing but column titles, else None."""
-    key = re.sub(r"\bn\s+°", "n°", fold(_joined(lines)))
+    return titles_in(_joined(lines))
+
+
+def titles_in(text: str) -> list[Column] | None:
+    """The columns a text names when it holds nothing but column titles, else None."""
+    key = re.sub(r"\bn\s+°", "n°", fold(text))
     # « Calendrier de réalisation », « Indicateurs de suivi »: a complement is the same title
     key = _COMPLEMENT.sub(_one_title, key)
     # « Axe stratégique », « Objectif opérationnel », « Échéance initiale »: an adjective

@@ -17,6 +17,9 @@ _LINE_HYPHEN = re.compile(r"(\w)-\s*\n\s*(\w)")
 # "académiqu\ne 2025": a word a narrow column wrapped without a hyphen; the piece on the
 # next line (one to three letters) is glued back unless it is a French word.
 _CUT_WORD = re.compile(r"(?<=[a-zà-ÿ])[ \t]*\n[ \t]*([a-zà-ÿ]{1,3})(?![\w'’-])")
+# « 20242025 »: an academic year whose hyphen the extraction took for a word's at a line
+# break (``pdftotext`` joins « 2024- » / « 2025 »); two years in a row are given it back.
+_GLUED_YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})((?:19|20)\d{2})(?!\d)")
 _BULLETS = re.compile(r"^[\s\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7o]\s+")
 
 
@@ -64,7 +67,13 @@ def _glue_piece(match: re.Match[str]) -> str:
 
 def clean_line(line: str) -> str:
     """One line with normalised spaces and no bullet glyph."""
-    return _SPACES.sub(" ", strip_glyphs(line)).strip()
+    text = _SPACES.sub(" ", strip_glyphs(line)).strip()
+    return _GLUED_YEARS.sub(_year_pair, text) if any(c.isdigit() for c in text) else text
+
+
+def _year_pair(match: re.Match[str]) -> str:
+    first, second = match.groups()
+    return f"{first}-{second}" if int(second) == int(first) + 1 else match.group(0)
 
 
 def strip_bullet(line: str) -> str:

@@ -35,6 +35,18 @@ def test_cell_profiles_tell_owners_deadlines_and_references_apart() -> None:
     assert cell_profile("Organiser des réunions de coordination").get(Column.ACTION)
 
 
+def test_a_measure_made_each_year_is_an_indicator_not_a_deadline() -> None:
+    # a recurrence qualifying what is counted or delivered (« annuel », « chaque année »)
+    for cell in ("Compte rendu annuel du panel", "Part des cours évalués chaque année",
+                 "Enquête annuelle réalisée"):  # fmt: skip
+        profile = cell_profile(cell)
+        assert profile[Column.INDICATORS] > profile.get(Column.DEADLINE, 0.0), cell
+    # the recurrence alone, or when it falls, is a deadline
+    for cell in ("Chaque année en octobre", "Fin de chaque quadrimestre", "À chaque rentrée"):
+        profile = cell_profile(cell)
+        assert profile[Column.DEADLINE] > profile.get(Column.INDICATORS, 0.0), cell
+
+
 def test_sums_and_shares_are_told_from_numbered_cells() -> None:
     # a sum is a budget's cell, whatever its figure looks like; a share alone says how far
     # along an action is; neither figure is the number of an item (« 60 % » is not « 60. »)

@@ -498,3 +498,173 @@ def test_tables_under_their_owners_line_take_it_as_owner(tmp_path: Path) -> None
         ("Réunir les maîtres de stage chaque année", "Service des stages", "Mai 2025",
          ["Réunion tenue"]),
     ]  # fmt: skip
+
+
+# The owners printed whole under their title, one per action; further columns titled by
+# years hold bodies too (who brings the action to term that year). The column already holds
+# one owner per action: the bodies printed later are not owners, and the indicators printed
+# in two chunks around them keep their order.
+FULL_UNDER_TITLE = """Action
+
+Réviser le règlement des études
+Créer un tutorat entre étudiants
+Ouvrir une permanence d'orientation
+Publier le bilan du plan d'action
+
+Responsable
+Direction de section
+Service d'aide à la réussite
+Cellule d'orientation
+Commission qualité
+
+Indicateur
+
+2025
+
+2026
+
+Règlement adopté
+Nombre de tuteurs formés
+
+Direction de section
+
+Nombre d'étudiants reçus
+Bilan publié
+
+Service d'aide à la réussite
+Commission qualité
+"""
+
+
+def test_a_column_whole_under_its_title_takes_no_other_block(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, FULL_UNDER_TITLE)
+    assert [(a.owner, a.indicators) for a in plan.actions] == [
+        ("Direction de section", ["Règlement adopté"]),
+        ("Service d'aide à la réussite", ["Nombre de tuteurs formés"]),
+        ("Cellule d'orientation", ["Nombre d'étudiants reçus"]),
+        ("Commission qualité", ["Bilan publié"]),
+    ]
+    assert plan.structure.needs_review
+
+
+# Deadlines wrapped by a narrow column: a season or « Dès janvier » waiting for its year, a
+# « Session de » for its month, an academic year whose hyphen the extraction dropped at the
+# line break (« 2024-» / « 2025 » printed « 20242025 »).
+WRAPPED_DATES = """Action
+
+Responsable
+
+Échéance
+
+Remplacer les tapis de la salle de sport
+Installer un système de sonorisation
+Réviser le règlement des examens
+Ouvrir un module de remédiation
+
+Direction de section
+Service technique
+Jury des examens
+Cellule pédagogique
+
+Été
+2025
+Dès janvier
+2025
+Session de
+juin 2026
+1er quadrimestre
+20242025
+"""
+
+
+def test_a_date_wrapped_over_lines_is_one_cell(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, WRAPPED_DATES)
+    assert [(a.owner, a.deadline) for a in plan.actions] == [
+        ("Direction de section", "Été 2025"),
+        ("Service technique", "Dès janvier 2025"),
+        ("Jury des examens", "Session de juin 2026"),
+        ("Cellule pédagogique", "1er quadrimestre 2024-2025"),
+    ]
+
+
+# The actions printed first, then each row's other cells as a chunk of their own (its
+# owner, its deadline, its indicator); one owner cell names two bodies, one a line. Its
+# chunk holds one deadline and one indicator: the two lines are one row's owner.
+ROW_CHUNKS = """Action
+
+Responsable
+
+Échéance
+
+Indicateur
+
+Réviser la charte de la coordination qualité
+Tenir deux réunions annuelles avec les délégués
+Créer un comité de programme avec les hôpitaux
+
+Coordination qualité
+Direction de catégorie
+
+Décembre 2024
+
+Charte validée
+
+Coordination qualité
+
+Juin 2025
+
+Procès-verbaux publiés
+
+Direction de catégorie
+
+Rentrée 2025
+
+Nombre de réunions tenues
+"""
+
+
+def test_two_bodies_in_one_row_chunk_are_one_owner(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, ROW_CHUNKS)
+    assert [(a.owner, a.deadline) for a in plan.actions] == [
+        ("Coordination qualité; Direction de catégorie", "Décembre 2024"),
+        ("Coordination qualité", "Juin 2025"),
+        ("Direction de catégorie", "Rentrée 2025"),
+    ]
+    assert plan.structure.readers[0] == "column_streams"
+    assert any("à vérifier" in warning for warning in plan.warnings)
+
+
+# An action cell cut between two chunks: its first line ends mid-phrase (« … un logiciel
+# de »), the rest opens the next action block in lower case.
+CUT_ACTION = """Action
+
+Responsable
+
+Échéance
+
+Organiser des séances de remédiation
+Intégrer un logiciel de
+
+Direction de section
+Service informatique
+
+Octobre 2025
+Mars 2026
+
+comptabilité en ligne dans les travaux pratiques
+Proposer une certification bureautique en Bloc 1
+
+Cellule pédagogique
+
+Juin 2026
+"""
+
+
+def test_an_action_cut_between_two_chunks_is_joined(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, CUT_ACTION)
+    assert [(a.text, a.owner) for a in plan.actions] == [
+        ("Organiser des séances de remédiation", "Direction de section"),
+        ("Intégrer un logiciel de comptabilité en ligne dans les travaux pratiques",
+         "Service informatique"),
+        ("Proposer une certification bureautique en Bloc 1", "Cellule pédagogique"),
+    ]  # fmt: skip

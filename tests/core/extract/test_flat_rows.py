@@ -929,3 +929,75 @@ def test_a_numbered_row_opens_at_its_first_column(tmp_path: Path) -> None:
         "Mieux orienter les nouveaux",
         "Suivre les stagiaires",
     ]
+
+
+# The recommendation column titled by its abbreviation (« Rec. »), as a narrow first column
+# is: the raw text of the table still opens with its titles.
+ABBREVIATED = """Plan d'action 2025-2027
+Rec. Action Responsable Échéance Indicateur
+R1 Ouvrir un tutorat par les pairs
+en Bloc 1
+Service d'aide
+à la réussite
+Octobre
+2025
+Nombre de
+tuteurs formés
+R2 Réviser le règlement des études
+avec les délégués
+Direction de
+section
+Juin 2026 Règlement
+adopté
+"""
+
+
+def test_an_abbreviated_recommendation_title_opens_the_header(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, ABBREVIATED)
+    assert [(a.text, a.owner, a.deadline) for a in plan.actions] == [
+        ("Ouvrir un tutorat par les pairs en Bloc 1", "Service d'aide à la réussite",
+         "Octobre 2025"),
+        ("Réviser le règlement des études avec les délégués", "Direction de section",
+         "Juin 2026"),
+    ]  # fmt: skip
+    refs = {r.id: r.ref for r in plan.recommendations}
+    assert [[refs[link.recommendation_id] for link in a.links] for a in plan.actions] == [
+        ["R1"],
+        ["R2"],
+    ]
+
+
+# The titles end with a timeline's periods on their own line (« Indicateur 2025 2026 »):
+# the header goes on through them, and the indicator cell is no owner's.
+PERIODS_INLINE = """Plan d'action 2025-2026
+Action Responsable
+principal
+Indicateur 2025 2026
+Ouvrir un tutorat par les pairs
+en Bloc 1
+Service d'aide
+à la réussite
+Nombre de
+tuteurs formés
+Service d'aide
+à la réussite
+Réviser le règlement des études
+avec les délégués
+Direction de
+section
+Règlement
+adopté
+Direction de
+section
+"""
+
+
+def test_periods_after_the_last_title_continue_the_header(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, PERIODS_INLINE)
+    assert [(a.text, a.owner, a.indicators) for a in plan.actions] == [
+        ("Ouvrir un tutorat par les pairs en Bloc 1", "Service d'aide à la réussite",
+         ["Nombre de tuteurs formés"]),
+        ("Réviser le règlement des études avec les délégués", "Direction de section",
+         ["Règlement adopté"]),
+    ]  # fmt: skip
+    assert any("croix" in warning or "période" in warning for warning in plan.warnings)
