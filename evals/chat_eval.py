@@ -22,7 +22,10 @@ ninth (``"batch": 9``, files ``fresh9-*.json``, session 12, same split: the audi
 ``fresh10-*.json``, session 12, same split: yes/no questions, « qui », « quand », « combien »,
 comparisons, follow-ups and out-of-scope questions on the demo, as directors type them) and an eleventh
 (``"batch": 11``, files ``fresh11-*.json``, session 13, same split: out-of-scope and
-not-in-the-documents questions, advice, follow-ups, aggregates, versions); it also asks about single real
+not-in-the-documents questions, advice, follow-ups, aggregates, versions) and a twelfth
+(``"batch": 12``, files ``fresh12-*.json``, session 14, same split: coordinators' and directors'
+« qui / quand / combien / où en est / que manque-t-il / que faire » over the demo, its versions and
+the itn and promsoc seeds, with questions the documents do not answer); it also asks about single real
 plans (workspace ``seed:promsoc``: only the seed whose name starts with « promsoc »). Each conversation is a sequence of turns, so follow-ups (« et pour le
 critère 4 ? », « qui en est responsable ? ») are evaluated in context. For every turn:
 
@@ -103,6 +106,8 @@ PARTS = (
     "fresh-10 aside",
     "fresh-11 in-sample",
     "fresh-11 aside",
+    "fresh-12 in-sample",
+    "fresh-12 aside",
 )
 #: The earlier versions the « demo-versions » workspace holds before the demo corpus.
 VERSIONS_DIR = QUESTIONS_DIR / "versions"
@@ -140,9 +145,10 @@ class QuestionSet(BaseModel):
     batch: int = Field(
         default=1,
         ge=1,
-        le=11,
+        le=12,
         description="Fresh questions: 1, 2 (session 4), 3 (history), 4 (session 6), 5 (session 7), "
-        "6 (session 8), 7 (session 10), 8 (session 11), 9 or 10 (session 12), 11 (session 13).",
+        "6 (session 8), 7 (session 10), 8 (session 11), 9 or 10 (session 12), 11 (session 13), "
+        "12 (session 14).",
     )
     set: Literal["in", "aside"] | None = Field(
         default=None, description="Every conversation of the file is of this part."
