@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from assistant.audit.indicator_patterns import load_indicator_patterns
 from assistant.chat.document_text import text_answers
+from assistant.chat.figures import as_typed, counted_noun, gives_the_figure
 from assistant.chat.knowledge import PATTERN_PREFIX, Knowledge
 from assistant.chat.lexicon import find_cues
 from assistant.chat.nonsense import (
@@ -331,6 +332,22 @@ def free(knowledge: Knowledge, question: Question, focus: Focus) -> Reply:
            for share, p in text_answers(list(knowledge.texts.values()), wanted, ANSWER_OVERLAP)],
         key=lambda entry: -entry[0],
     )  # fmt: skip
+    noun = counted_noun(question.normalized)
+    if noun and answering and not any(gives_the_figure(e[3], noun, wanted) for e in answering):
+        # « combien d'étudiants ont demandé un AR ? »: passages on the subject, no figure
+        asked = as_typed(question.text, noun)
+        reply = Reply(confidence=0.4).say(
+            "Je ne trouve pas ce chiffre dans les documents de l'espace de travail : aucun "
+            f"passage ne donne de nombre de « {asked} »"
+        )
+        reply.say("Voici les passages les plus proches", end=" :")
+        for _, label, document_id, text, passage_id in answering[:3]:
+            reply.item(
+                f"{label} ({knowledge.document_name(document_id)}) : "
+                f"{quoted_around(text, wanted, 200)}",
+                passage_id,
+            )
+        return reply.about("passages")
     if answering:
         reply = Reply(confidence=0.5).say(
             "Voici ce que disent les documents de l'espace de travail", end=" :"
