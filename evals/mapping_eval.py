@@ -75,8 +75,11 @@ class RankingFigures:
     queries: int
 
 
-def retriever_for(passages: Sequence[Passage], embedder: Embedder) -> HybridRetriever:
-    settings = Settings()
+def retriever_for(
+    passages: Sequence[Passage], embedder: Embedder, settings: Settings | None = None
+) -> HybridRetriever:
+    """An in-memory hybrid retriever over `passages` (`settings`: default ones)."""
+    settings = settings or Settings()
     store = ChromaVectorStore.in_memory(embedder.name)
     retriever = HybridRetriever(embedder, store, LexicalIndex(StemTokenizer()), settings.retrieval)
     retriever.index(list(passages))

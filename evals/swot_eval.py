@@ -34,12 +34,10 @@ from assistant.mapping.semantic import calibration
 from assistant.parsing import parse_file
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.french import StemTokenizer
-from assistant.retrieval.hybrid import HybridRetriever
-from assistant.retrieval.lexical import LexicalIndex
-from assistant.retrieval.vector_store import ChromaVectorStore
 from assistant.retrieval.workspace_indexes import workspace_passages
 from assistant.schema import Action, Document, DocumentFormat, Plan, Span, SwotItem, SwotKind
 from assistant.settings import Settings
+from evals.mapping_eval import retriever_for
 from evals.section import RunOptions, SectionResult
 
 CASES = Path(__file__).with_name("swot") / "cases.json"
@@ -102,13 +100,7 @@ def _judge(
 ) -> list[tuple[SwotItem, tuple[str, ...], str | None]]:
     """Each weakness and threat of the plans, with the actions the check takes as answers
     and the closest action it would name if it flagged the item."""
-    retriever = HybridRetriever(
-        embedder,
-        ChromaVectorStore.in_memory(embedder.name),
-        LexicalIndex(StemTokenizer()),
-        settings.retrieval,
-    )
-    retriever.index(workspace_passages(plans))
+    retriever = retriever_for(workspace_passages(plans), embedder, settings)
     actions = [action for plan in plans for action in plan.actions]
     params = calibration(embedder.name)
     tokenize = StemTokenizer().tokenize
